@@ -1,0 +1,92 @@
+// Owns one database child process (mongod or FerretDB): start, wait for ping, stop on shutdown.
+// A pid file lets the next start stop a child orphaned by a crash (SQLite and mongod both lock
+// their data directory), and an unexpected exit is reported, never silently restarted.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DatabaseHandle } from '../../ports/database.port';
+import { waitForPing, pingOnce } from './wait-for-ping';
+
+export interface ChildSpec {
+  kind: 'mongod' | 'ferretdb';
+  command: string;
+  args: string[];
+  port: number;
+  workDir: string; // holds data and the pid file
+}
+
+export interface ChildOptions {
+  startTimeoutMs?: number;
+  onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null, stderrTail: string) => void;
+  log?: (msg: string) => void;
+}
+
+const pidFile = (workDir: string) => path.join(workDir, 'server.pid');
+
+function stopOrphan(workDir: string, log: (m: string) => void): void {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(pidFile(workDir), 'utf8').trim());
+  } catch {
+    return;
+  }
+  if (!pid) return;
+  try {
+    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (!/ferretdb|mongod/.test(cmd)) return;
+    log(`stopping database process ${pid} left behind by an earlier run`);
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    /* not running any more */
+  }
+}
+
+export async function startDatabaseChild(spec: ChildSpec, opts: ChildOptions = {}): Promise<DatabaseHandle & { pid: number }> {
+  const log = opts.log ?? (() => undefined);
+  fs.mkdirSync(spec.workDir, { recursive: true });
+  stopOrphan(spec.workDir, log);
+
+  const child: ChildProcess = spawn(spec.command, spec.args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderrTail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString()).slice(-4000);
+  });
+  let exited = false;
+  let stopping = false;
+  const exitPromise = new Promise<void>((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = true;
+      if (!stopping) opts.onUnexpectedExit?.(code, signal, stderrTail);
+      resolve();
+    });
+  });
+  child.on('error', (err) => {
+    stderrTail += `\n${err.message}`;
+  });
+
+  const uri = `mongodb://127.0.0.1:${spec.port}/`;
+  try {
+    await waitForPing(uri, opts.startTimeoutMs ?? 30000, () => !exited);
+  } catch (e) {
+    stopping = true;
+    child.kill('SIGKILL');
+    throw new Error(`${spec.kind} failed to start: ${(e as Error).message}${stderrTail ? `\n${stderrTail.trim()}` : ''}`);
+  }
+  fs.writeFileSync(pidFile(spec.workDir), String(child.pid));
+
+  return {
+    uri,
+    kind: spec.kind,
+    pid: child.pid ?? 0,
+    ping: () => pingOnce(uri),
+    async close() {
+      if (exited) return;
+      stopping = true;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+      await exitPromise;
+      clearTimeout(timer);
+      fs.rmSync(pidFile(spec.workDir), { force: true });
+    },
+  };
+}

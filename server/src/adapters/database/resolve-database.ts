@@ -1,0 +1,93 @@
+// Database resolution, in order: MONGODB_URI (production MongoDB / Atlas) → `mongod` on PATH →
+// FerretDB v1.24.2 (SQLite backend) built into .cache/ferretdb by scripts/lib/ferretdb.mjs.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DatabaseHandle } from '../../ports/database.port';
+import { startDatabaseChild, type ChildOptions } from './database-child';
+import { findFreePort } from './find-free-port';
+import { waitForPing, pingOnce } from './wait-for-ping';
+
+export interface ResolveOptions extends ChildOptions {
+  mongodbUri?: string;
+  dataDir: string;
+  rootDir: string;
+  ferretdbBin?: string;
+  /** Lets tests pin a port; otherwise a free loopback port is chosen per start. */
+  port?: number;
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(detail: string) {
+    super(
+      `No database available (${detail}). Either set MONGODB_URI to a MongoDB server, install mongod ` +
+        `on PATH, or let the project build FerretDB v1.24.2 (needs the Go toolchain: run \`npm start\`, ` +
+        `which builds it into .cache/ferretdb, or point FERRETDB_BIN at a ferretdb binary).`,
+    );
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+export function findOnPath(name: string, envPath = process.env.PATH ?? ''): string | undefined {
+  for (const dir of envPath.split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      /* keep looking */
+    }
+  }
+  return undefined;
+}
+
+export function ferretdbBinaryPath(rootDir: string, override?: string): string {
+  return override ?? path.join(rootDir, '.cache', 'ferretdb', 'ferretdb');
+}
+
+export async function resolveDatabase(opts: ResolveOptions): Promise<DatabaseHandle> {
+  if (opts.mongodbUri) {
+    await waitForPing(opts.mongodbUri, opts.startTimeoutMs ?? 30000);
+    const uri = opts.mongodbUri;
+    return { uri, kind: 'external', ping: () => pingOnce(uri), close: async () => undefined };
+  }
+  const port = opts.port ?? (await findFreePort());
+  const mongod = findOnPath('mongod');
+  if (mongod) {
+    const workDir = path.join(opts.dataDir, 'mongod');
+    return startDatabaseChild(
+      {
+        kind: 'mongod',
+        command: mongod,
+        args: ['--dbpath', workDir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'],
+        port,
+        workDir,
+      },
+      opts,
+    );
+  }
+  const bin = ferretdbBinaryPath(opts.rootDir, opts.ferretdbBin);
+  if (!fs.existsSync(bin)) {
+    throw new DatabaseUnavailableError(`MONGODB_URI is not set, mongod is not on PATH and ${bin} does not exist`);
+  }
+  const workDir = path.join(opts.dataDir, 'ferretdb');
+  fs.mkdirSync(workDir, { recursive: true });
+  return startDatabaseChild(
+    {
+      kind: 'ferretdb',
+      command: bin,
+      args: [
+        '--handler=sqlite',
+        `--sqlite-url=file:${workDir}/`,
+        `--listen-addr=127.0.0.1:${port}`,
+        '--telemetry=disable',
+        '--debug-addr=-',
+        '--state-dir=-',
+        '--log-level=error',
+      ],
+      port,
+      workDir,
+    },
+    opts,
+  );
+}

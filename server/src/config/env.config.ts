@@ -1,0 +1,78 @@
+// The one environment schema. Every variable is listed here with its default and documented in
+// README ("Configuration"); an invalid value stops the start with a message naming the variable.
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ message: 'must be a whole number between 1 and 65535' })
+  .int('must be a whole number between 1 and 65535')
+  .min(1, 'must be a whole number between 1 and 65535')
+  .max(65535, 'must be a whole number between 1 and 65535');
+
+const url = (what: string) => z.string().url(`must be a URL (${what})`);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: url('e.g. https://yjs.example.gov.uk').optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('yjs'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  FERRETDB_BIN: z.string().min(1).optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Youth Justice Workflow <no-reply@localhost>'),
+  ENGINE: z.enum(['embedded', 'zeebe']).default('embedded'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 100kb or 1mb').default('1mb'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+  SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig extends Omit<Env, 'SERVE_CLIENT'> {
+  PUBLIC_URL: string;
+  DATA_DIR: string;
+  SERVE_CLIENT: boolean;
+  rootDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; empty strings count as unset so `PORT= npm start` uses the default. */
+export function loadConfig(env: NodeJS.ProcessEnv, rootDir: string): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      const given = cleaned[name];
+      return `${name}: ${issue.message}${given !== undefined ? ` (got "${given}")` : ''}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
+    throw new ConfigError(['SESSION_SECRET: required when NODE_ENV=production (at least 32 characters)']);
+  }
+  return {
+    ...e,
+    SERVE_CLIENT: e.SERVE_CLIENT === 'true',
+    PUBLIC_URL: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    DATA_DIR: path.resolve(rootDir, e.DATA_DIR),
+    rootDir,
+  };
+}

@@ -1,0 +1,62 @@
+// Command ferretdb runs FerretDB v1.24.2 (pinned in go.mod) with its SQLite backend for the
+// single-machine setup. It wraps FerretDB's embeddable package rather than its CLI because the
+// CLI refuses to start when built from the module cache (it expects a git checkout's
+// build/version/version.txt); the embeddable package has no such check. Flags mirror the CLI's.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	handler := flag.String("handler", "sqlite", "backend handler: sqlite or postgresql")
+	sqliteURL := flag.String("sqlite-url", "file:data/", "SQLite directory URI")
+	postgresURL := flag.String("postgresql-url", "", "PostgreSQL URL")
+	listenAddr := flag.String("listen-addr", "127.0.0.1:27017", "TCP listen address")
+	logLevel := flag.String("log-level", "error", "debug, info, warn or error")
+	flag.String("telemetry", "disable", "accepted for CLI compatibility; telemetry is always off")
+	flag.String("debug-addr", "-", "accepted for CLI compatibility; no debug listener")
+	flag.String("state-dir", "-", "accepted for CLI compatibility; no state directory")
+	version := flag.Bool("version", false, "print the version and exit")
+	flag.Parse()
+
+	if *version {
+		fmt.Println("ferretdb v1.24.2 (embedded, sqlite)")
+		return
+	}
+
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		fmt.Fprintf(os.Stderr, "invalid --log-level %q: %v\n", *logLevel, err)
+		os.Exit(2)
+	}
+	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:      ferretdb.ListenerConfig{TCP: *listenAddr},
+		Logger:        logger,
+		Handler:       *handler,
+		SQLiteURL:     *sqliteURL,
+		PostgreSQLURL: *postgresURL,
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
+	defer stop()
+
+	if err := f.Run(ctx); err != nil && ctx.Err() == nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
