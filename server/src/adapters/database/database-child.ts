@@ -21,12 +21,13 @@ export interface ChildOptions {
   log?: (msg: string) => void;
 }
 
-const pidFile = (workDir: string) => path.join(workDir, 'server.pid');
+// runtime.json: {pid, uri} of the running child, for orphan clean-up and for operators' tools.
+const pidFile = (workDir: string) => path.join(workDir, 'runtime.json');
 
 function stopOrphan(workDir: string, log: (m: string) => void): void {
   let pid: number;
   try {
-    pid = Number(fs.readFileSync(pidFile(workDir), 'utf8').trim());
+    pid = Number((JSON.parse(fs.readFileSync(pidFile(workDir), 'utf8')) as { pid?: number }).pid);
   } catch {
     return;
   }
@@ -46,7 +47,9 @@ export async function startDatabaseChild(spec: ChildSpec, opts: ChildOptions = {
   fs.mkdirSync(spec.workDir, { recursive: true });
   stopOrphan(spec.workDir, log);
 
-  const child: ChildProcess = spawn(spec.command, spec.args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Own process group: a terminal Ctrl-C reaches only the server, which then stops the database
+  // after in-flight requests finish, instead of both dying at once mid-request.
+  const child: ChildProcess = spawn(spec.command, spec.args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderrTail = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderrTail = (stderrTail + chunk.toString()).slice(-4000);
@@ -72,7 +75,7 @@ export async function startDatabaseChild(spec: ChildSpec, opts: ChildOptions = {
     child.kill('SIGKILL');
     throw new Error(`${spec.kind} failed to start: ${(e as Error).message}${stderrTail ? `\n${stderrTail.trim()}` : ''}`);
   }
-  fs.writeFileSync(pidFile(spec.workDir), String(child.pid));
+  fs.writeFileSync(pidFile(spec.workDir), JSON.stringify({ pid: child.pid, uri, kind: spec.kind }));
 
   return {
     uri,

@@ -7,21 +7,31 @@ interface MongoLikeError {
   message?: string;
 }
 
-/** Turns driver errors that mean something to a user into domain errors; others pass through. */
-export function translateMongoError(e: unknown, what: string): unknown {
-  const err = e as MongoLikeError;
-  if (err && (err.code === 11000 || err.code === 11001)) {
-    const fields = Object.keys(err.keyValue ?? err.keyPattern ?? {});
-    const which = fields.length ? ` with the same ${fields.join(', ')}` : '';
-    return new ConflictError(`A ${what}${which} already exists`, 'DUPLICATE');
-  }
-  return e;
+export const isDuplicateKeyError = (e: unknown): boolean => {
+  const code = (e as MongoLikeError)?.code;
+  return code === 11000 || code === 11001;
+};
+
+function conflict(what: string, fields: string[]): ConflictError {
+  const which = fields.length ? ` with the same ${fields.join(', ')}` : '';
+  return new ConflictError(`A ${what}${which} already exists`, 'DUPLICATE');
 }
 
-export async function withMongoErrors<T>(what: string, op: () => Promise<T>): Promise<T> {
+/**
+ * Runs a write and turns a duplicate-key failure into a ConflictError naming the field. MongoDB
+ * reports the clashing key; FerretDB does not, so `whichFields` lets the repository look it up.
+ */
+export async function withMongoErrors<T>(
+  what: string,
+  op: () => Promise<T>,
+  whichFields?: () => Promise<string[]>,
+): Promise<T> {
   try {
     return await op();
   } catch (e) {
-    throw translateMongoError(e, what);
+    if (!isDuplicateKeyError(e)) throw e;
+    const reported = Object.keys((e as MongoLikeError).keyValue ?? (e as MongoLikeError).keyPattern ?? {});
+    const fields = reported.length ? reported : ((await whichFields?.().catch(() => [])) ?? []);
+    throw conflict(what, fields);
   }
 }

@@ -1,0 +1,12 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = path.resolve(__dirname);
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: { outDir: path.join(root, 'dist'), emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 },
+  server: { proxy: { '/api': 'http://localhost:3000', '/readyz': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
+});

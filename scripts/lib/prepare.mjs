@@ -1,0 +1,115 @@
+// Bootstrap shared by `npm start` and `npm test`. Plain Node ESM with no dependencies because it
+// runs before node_modules exists. Each step is skipped when its inputs have not changed, so a
+// second start only pays for what changed.
+import { createHash } from 'node:crypto';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const say = (msg) => process.stdout.write(`[prepare] ${msg}\n`);
+
+function hashFiles(files) {
+  const h = createHash('sha256');
+  for (const f of files.sort()) {
+    h.update(path.relative(rootDir, f));
+    h.update(fs.readFileSync(f));
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+function listFiles(dir, skip = () => false) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (skip(full)) continue;
+    if (entry.isDirectory()) out.push(...listFiles(full, skip));
+    else out.push(full);
+  }
+  return out;
+}
+
+const readStamp = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '');
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: rootDir, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+}
+
+export function ensureDependencies() {
+  const lock = path.join(rootDir, 'package-lock.json');
+  const stampFile = path.join(rootDir, 'node_modules', '.install-stamp');
+  const want = hashFiles([lock, path.join(rootDir, 'package.json')]);
+  if (readStamp(stampFile) === want) return;
+  // A fresh clone gets the exact lock (npm ci); an existing tree is topped up in place so a
+  // changed lock does not wipe node_modules under a running process.
+  const fresh = !fs.existsSync(path.join(rootDir, 'node_modules'));
+  say(`installing dependencies (npm ${fresh ? 'ci' : 'install'})…`);
+  run('npm', [fresh ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error']);
+  fs.writeFileSync(stampFile, want);
+}
+
+export function onPath(name) {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    try {
+      fs.accessSync(path.join(dir, name), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Builds FerretDB v1.24.2 (pinned in tools/ferretdb/go.mod) once per machine, then copies it into
+ * the project's git-ignored .cache. Skipped when MONGODB_URI or mongod makes it unnecessary. */
+export function ensureFerretdb() {
+  if (process.env.MONGODB_URI || process.env.FERRETDB_BIN || onPath('mongod')) return;
+  const toolDir = path.join(rootDir, 'tools', 'ferretdb');
+  const key = hashFiles(['go.mod', 'go.sum', 'main.go'].map((f) => path.join(toolDir, f)));
+  const target = path.join(rootDir, '.cache', 'ferretdb', 'ferretdb');
+  const stampFile = `${target}.stamp`;
+  if (fs.existsSync(target) && readStamp(stampFile) === key) return;
+  const machineCache = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'yjs-workflow', `ferretdb-${key}`);
+  const cached = path.join(machineCache, 'ferretdb');
+  if (!fs.existsSync(cached)) {
+    if (!onPath('go')) {
+      say('FerretDB is not built and Go is not installed: set MONGODB_URI, install mongod, or install Go.');
+      return;
+    }
+    say('building FerretDB v1.24.2 with Go (first time on this machine, about 1–2 minutes)…');
+    fs.mkdirSync(machineCache, { recursive: true });
+    run('go', ['build', '-trimpath', '-o', `${cached}.tmp`, '.'], { cwd: toolDir });
+    fs.renameSync(`${cached}.tmp`, cached);
+  }
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(cached, `${target}.tmp`);
+  fs.chmodSync(`${target}.tmp`, 0o755);
+  fs.renameSync(`${target}.tmp`, target);
+  fs.writeFileSync(stampFile, key);
+}
+
+export function ensureClientBuild() {
+  const clientDir = path.join(rootDir, 'client');
+  const dist = path.join(clientDir, 'dist');
+  const inputs = [
+    ...listFiles(clientDir, (f) => f.startsWith(dist)),
+    ...listFiles(path.join(rootDir, 'server', 'src', 'forms-core')),
+    path.join(rootDir, 'package-lock.json'),
+  ];
+  const want = hashFiles(inputs);
+  const stampFile = path.join(dist, '.build-stamp');
+  if (readStamp(stampFile) === want) return;
+  say('building the web client (vite)…');
+  run(process.execPath, [path.join(rootDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn']);
+  fs.writeFileSync(stampFile, want);
+}
+
+export function gitRevision() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: rootDir }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,30 @@
+// A person who signs in. Roles are the candidate groups of domain.md; teams scope case visibility.
+export const ROLES = [
+  'case-managers',
+  'team-managers',
+  'court-officers',
+  'victim-workers',
+  'panel-coordinators',
+  'health-workers',
+  'data-officers',
+  'dpo',
+  'admins',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string;
+  roles: Role[];
+  teams: string[];
+  managerId?: string;
+  active: boolean;
+  createdAt: string;
+}
+
+export type NewUser = Omit<User, 'id' | 'createdAt' | 'active'> & { active?: boolean; passwordHash?: string };
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

@@ -1,0 +1,61 @@
+// Builds the express app: security headers, request ids and logs, JSON parsing with a size limit,
+// operator rejection, API routers, the built client (with SPA fallback), then 404 and errors.
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Router } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { errorMiddleware, notFoundHandler } from './error.middleware';
+import { createHealthRouter, type HealthDeps } from './health.routes';
+import { rejectMongoOperators } from './reject-operators.middleware';
+import { requestLogger } from './request-context.middleware';
+
+export interface AppDeps {
+  logger: Logger;
+  bodyLimit: string;
+  health: HealthDeps;
+  /** Routers mounted under /api, keyed by their mount path (e.g. '/timescales'). */
+  apiRouters?: Record<string, Router>;
+  /** Directory of the built client; omitted or missing → API only. */
+  clientDir?: string;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The modeller (bpmn-js) and form editor set inline styles; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(requestLogger(deps.logger));
+  app.use(createHealthRouter(deps.health));
+
+  const api = express.Router();
+  api.use(express.json({ limit: deps.bodyLimit, strict: true }));
+  api.use(rejectMongoOperators);
+  for (const [mount, router] of Object.entries(deps.apiRouters ?? {})) api.use(mount, router);
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  const indexHtml = deps.clientDir ? path.join(deps.clientDir, 'index.html') : undefined;
+  if (deps.clientDir && indexHtml && fs.existsSync(indexHtml)) {
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/tasks/123) load the shell; unknown files (/x.js) still 404.
+    app.get(/^\/(?!api\/)[^.]*$/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorMiddleware);
+  return app;
+}

@@ -1,0 +1,58 @@
+// Server entry: validate config (fail fast, naming the variable), start the system, stop it
+// cleanly on SIGTERM/SIGINT. A second signal during shutdown exits at once.
+import { ConfigError, loadConfig } from '../config/env.config';
+import { createLogger } from './logger';
+import { findProjectRoot } from './project-root';
+import { startSystem } from './composition-root';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, findProjectRoot());
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\nSee README.md, "Configuration", for every variable and its default.\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  let shuttingDown = false;
+  let system: Awaited<ReturnType<typeof startSystem>> | undefined;
+
+  const fatal = (msg: string) => {
+    if (shuttingDown) return;
+    logger.fatal(msg);
+    process.stderr.write(`${msg}\n`);
+    if (!shuttingDown) void shutdown(1);
+  };
+
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info('shutting down');
+    try {
+      await system?.close();
+    } finally {
+      process.exit(code);
+    }
+  };
+
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(sig, () => {
+      if (shuttingDown) process.exit(130);
+      void shutdown(0);
+    });
+  }
+
+  try {
+    system = await startSystem(config, logger, fatal);
+  } catch (e) {
+    process.stderr.write(`Could not start: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  logger.info({ url: system.url, database: system.database.kind }, 'listening');
+  process.stdout.write(`\nYouth Justice workflow is running at ${config.PUBLIC_URL} (database: ${system.database.kind})\n`);
+}
+
+void main();

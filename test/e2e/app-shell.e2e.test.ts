@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { rootDir } from '../support/server-process';
+import { startTestSystem } from '../support/system';
+
+describe('app shell in Chromium', () => {
+  let browser: Browser;
+  let system: Awaited<ReturnType<typeof startTestSystem>>;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(rootDir, 'client', 'dist', 'index.html'))) {
+      throw new Error('client/dist is missing: run the tests through `npm test`, which builds the client');
+    }
+    system = await startTestSystem();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+  });
+
+  it('loads the shell from the real server and shows /readyz on the page', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${system.url}/`);
+    await page.getByRole('heading', { name: 'Youth Justice Workflow' }).waitFor();
+    const badge = page.getByTestId('readiness');
+    await badge.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 10000 });
+    expect(await badge.textContent()).toMatch(/Service ready \(database: external\)/);
+    expect(errors).toEqual([]);
+  });
+
+  it('serves client-side routes from the shell and navigates between areas', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${system.url}/tasks`);
+    await page.getByRole('heading', { name: 'Tasks' }).waitFor();
+    await page.getByRole('link', { name: 'Timescales' }).click();
+    await page.getByRole('heading', { name: 'Timescales' }).waitFor();
+    expect(page.url()).toBe(`${system.url}/timescales`);
+  });
+
+  it('reports a database that stops answering', async () => {
+    const page = await browser.newPage();
+    await page.route('**/readyz', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ status: 'not-ready', database: { kind: 'ferretdb', ready: false } }) }),
+    );
+    await page.goto(`${system.url}/`);
+    await page.locator('[data-testid="readiness"][data-state="not-ready"]').waitFor({ timeout: 10000 });
+    expect(await page.getByTestId('readiness').textContent()).toMatch(/cannot be saved/);
+  });
+});

@@ -1,0 +1,55 @@
+// Runs the real server entry (as `npm start` does, minus the preparation) in a child process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { findFreePort } from '../../server/src/adapters/database/find-free-port';
+
+export const rootDir = path.resolve(__dirname, '..', '..');
+
+export interface ServerProcess {
+  proc: ChildProcess;
+  url: string;
+  output(): string;
+  /** Sends the signal and resolves with the exit code once the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export function runServer(env: Record<string, string>): { proc: ChildProcess; output(): string; exited: Promise<number | null> } {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'server/src/main/server.ts')], {
+    cwd: rootDir,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SERVE_CLIENT: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return { proc, output: () => out, exited };
+}
+
+export async function startServer(env: Record<string, string>, timeoutMs = 60000): Promise<ServerProcess> {
+  const port = await findFreePort();
+  const run = runServer({ PORT: String(port), ...env });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  let alive = true;
+  void run.exited.then(() => (alive = false));
+  while (Date.now() < deadline) {
+    if (!alive) throw new Error(`server exited during start:\n${run.output()}`);
+    try {
+      const res = await fetch(`${url}/readyz`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    proc: run.proc,
+    url,
+    output: run.output,
+    async stop(signal = 'SIGTERM') {
+      if (alive) run.proc.kill(signal);
+      return run.exited;
+    },
+  };
+}

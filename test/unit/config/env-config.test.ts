@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../../server/src/config/env.config';
+
+const root = '/srv/yjs';
+
+describe('configuration schema', () => {
+  it('applies documented defaults', () => {
+    const c = loadConfig({}, root);
+    expect(c.PORT).toBe(3000);
+    expect(c.ENGINE).toBe('embedded');
+    expect(c.DATA_DIR).toBe(path.join(root, 'data'));
+    expect(c.PUBLIC_URL).toBe('http://localhost:3000');
+    expect(c.SERVE_CLIENT).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT: must be a whole number between 1 and 65535 \(got "abc"\)/],
+    ['PORT', '70000', /PORT/],
+    ['ENGINE', 'camunda7', /ENGINE: .*embedded.*zeebe/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+    ['MONGODB_URI', 'postgres://x', /MONGODB_URI: must start with mongodb:\/\//],
+    ['SMTP_URL', 'http://mail', /SMTP_URL/],
+    ['PUBLIC_URL', 'not a url', /PUBLIC_URL/],
+  ])('refuses %s=%s with a message naming the variable', (name, value, pattern) => {
+    expect(() => loadConfig({ [name]: value }, root)).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value }, root)).toThrow(pattern);
+  });
+
+  it('requires SESSION_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' }, root)).toThrow(/SESSION_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }, root).NODE_ENV).toBe('production');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '' }, root).PORT).toBe(3000);
+  });
+});
