@@ -1,0 +1,45 @@
+// Reads what a calculate-deadlines service task asks for. BPMN carries only timescale ids and the name of
+// the variable a deadline counts from — never a value — so a timescale change needs no BPMN change.
+//
+//   <zeebe:header key="timescales" value="oocdAssessment, oocdDecision@bailDate" />
+//   <zeebe:header key="from" value="referralReceivedAt" />   (optional; default: now)
+//
+// `id@variable` counts that one timescale from another variable. Variables `deadlineTimescales` (list or
+// comma string) and `deadlineFrom` are used when the headers are absent (e.g. set by a call activity).
+import type { Job } from '../ports/workflow-engine.port';
+
+export interface DeadlineRequest {
+  timescaleId: string;
+  /** Variable path holding the start date; undefined = the moment the job runs. */
+  fromVariable?: string;
+}
+
+const SPLIT = /[\s,]+/;
+
+function asList(v: unknown): string[] {
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  if (typeof v === 'string') return v.split(SPLIT);
+  return [];
+}
+
+export function readDeadlineRequests(job: Job): DeadlineRequest[] {
+  const ids = asList(job.headers.timescales ?? job.variables.deadlineTimescales).filter(Boolean);
+  const fromHeader = job.headers.from ?? job.variables.deadlineFrom;
+  const defaultFrom = typeof fromHeader === 'string' && fromHeader.trim() ? fromHeader.trim() : undefined;
+  return ids.map((entry) => {
+    const [timescaleId, from] = entry.split('@');
+    return { timescaleId, fromVariable: from || defaultFrom };
+  });
+}
+
+/** Reads `a.b.c` from the variables. */
+export function readPath(variables: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>(
+    (acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined),
+    variables,
+  );
+}
+
+export function asRecord(v: unknown): Record<string, string> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as Record<string, string>) } : {};
+}
