@@ -1,0 +1,85 @@
+// Form → yup schema. Which fields exist depends on the values (conditional.hide), so the root is a
+// yup.lazy that rebuilds the shape from the current values: hidden fields become .strip() (neither
+// validated nor kept), keys the form does not know are refused by name, and every visible field gets the
+// schema its type and rules say. Used by the Formik renderer and by the server alike.
+import * as yup from 'yup';
+import { buildScope, evaluateFeel, isHidden, type FeelScope } from './form-conditions';
+import { localDate } from './form-dates';
+import { fieldSchema, type FieldEnv } from './form-field-schemas';
+import { getIn, hasOptions, isInput, isPlainObject, joinPath, labelOf, normaliseOptions, ownSegments } from './form-tree';
+import type { FormComponent, FormContext, FormDefinition } from './form.types';
+
+interface Entry { segments: string[]; schema: yup.AnySchema }
+const stripped = (): yup.AnySchema => yup.mixed().strip() as unknown as yup.AnySchema;
+interface Walk { variables?: Record<string, unknown>; root: Record<string, unknown>; today: string }
+
+export const UNKNOWN_FIELD_MESSAGE = 'This is not a field of this form';
+
+export function compileFormSchema(form: FormDefinition, context: FormContext = {}): yup.Schema<Record<string, unknown>> {
+  const today = localDate(context.now ?? new Date());
+  return yup.lazy((values: unknown) => {
+    const root = isPlainObject(values) ? values : {};
+    const walk: Walk = { variables: context.variables, root, today };
+    return assemble(entriesFor(form.components, root, buildScope(context.variables, root), false, [], walk), 'The form data');
+  }) as unknown as yup.Schema<Record<string, unknown>>;
+}
+
+function entriesFor(
+  components: FormComponent[], local: Record<string, unknown>, scope: FeelScope, hiddenAbove: boolean, base: string[], walk: Walk,
+): Entry[] {
+  const entries: Entry[] = [];
+  for (const c of components) {
+    const hidden = hiddenAbove || isHidden(c, scope);
+    const segments = [...base, ...ownSegments(c)];
+    if (isInput(c)) {
+      entries.push({ segments, schema: hidden ? stripped() : fieldSchema(c, envFor(c, scope, walk)) });
+    } else if (c.type === 'group' && Array.isArray(c.components)) {
+      entries.push(...entriesFor(c.components, local, scope, hidden, segments, walk));
+    } else if (c.type === 'dynamiclist' && Array.isArray(c.components)) {
+      entries.push({ segments, schema: hidden ? stripped() : listSchema(c, local, walk) });
+    }
+  }
+  return entries;
+}
+
+/** Each row is its own scope: conditions inside a row see the row's fields by name, `this` and `parent`. */
+function listSchema(list: FormComponent, parent: Record<string, unknown>, walk: Walk): yup.AnySchema {
+  const label = labelOf(list);
+  return yup.array()
+    .typeError(`${label} must be a list of rows`)
+    .transform((v, orig) => (orig === null ? undefined : v))
+    .of(yup.lazy((row: unknown, options) => {
+      const local = isPlainObject(row) ? row : {};
+      const scope = buildScope(walk.variables, walk.root, { local, parent, index: (options as { index?: number }).index ?? 0 });
+      return assemble(entriesFor(list.components ?? [], local, scope, false, [], walk), `Each row of ${label}`);
+    }));
+}
+
+function envFor(c: FormComponent, scope: FeelScope, walk: Walk): FieldEnv {
+  if (!hasOptions(c)) return { today: walk.today };
+  let raw: unknown = c.values;
+  if (c.valuesKey) raw = getIn(scope, c.valuesKey.split('.'));
+  else if (c.valuesExpression) raw = evaluateFeel(c.valuesExpression, scope);
+  return { today: walk.today, options: normaliseOptions(raw) };
+}
+
+/** Builds nested objects from dotted segments and refuses keys the form does not declare at each level. */
+function assemble(entries: Entry[], what: string): yup.ObjectSchema<Record<string, unknown>> {
+  const shape: Record<string, yup.AnySchema> = {};
+  const nested = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const [head, ...rest] = e.segments;
+    if (rest.length === 0) shape[head] ??= e.schema;
+    else nested.set(head, [...(nested.get(head) ?? []), { segments: rest, schema: e.schema }]);
+  }
+  for (const [head, inner] of nested) shape[head] ??= assemble(inner, head);
+  const known = new Set(Object.keys(shape));
+  return yup.object(shape)
+    .typeError(`${what} must be an object`)
+    .test('known-keys', UNKNOWN_FIELD_MESSAGE, function (value) {
+      if (!isPlainObject(value)) return true;
+      const unknown = Object.keys(value).filter((k) => !known.has(k));
+      if (unknown.length === 0) return true;
+      return new yup.ValidationError(unknown.map((k) => this.createError({ path: joinPath(this.path ?? '', k), message: UNKNOWN_FIELD_MESSAGE })));
+    }) as yup.ObjectSchema<Record<string, unknown>>;
+}

@@ -1,0 +1,40 @@
+// The one entry point both sides call: the server before storing a submission, the client on submit.
+import * as yup from 'yup';
+import { compileFormSchema } from './form-schema-compiler';
+import { isPlainObject } from './form-tree';
+import type { FieldErrors, FormContext, FormDefinition, SubmissionResult } from './form.types';
+
+export function validateSubmission(form: FormDefinition, data: unknown, context: FormContext = {}): SubmissionResult {
+  if (!isPlainObject(data)) return { ok: false, errors: { '': 'The form data must be an object' } };
+  try {
+    const value = compileFormSchema(form, context).validateSync(data, { abortEarly: false }) as Record<string, unknown>;
+    return { ok: true, value: prune(value) as Record<string, unknown> };
+  } catch (e) {
+    if (e instanceof yup.ValidationError) return { ok: false, errors: toFieldErrors(e) };
+    throw e;
+  }
+}
+
+/** First message per path: a field shows one problem at a time, the most basic first (yup's order). */
+export function toFieldErrors(e: yup.ValidationError): FieldErrors {
+  const errors: FieldErrors = {};
+  const all = e.inner.length ? e.inner : [e];
+  for (const inner of all) {
+    const path = inner.path ?? '';
+    errors[path] ??= inner.message;
+  }
+  return errors;
+}
+
+/** Drops empty values so that stored data holds only what was entered (hidden groups leave nothing). */
+function prune(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(prune);
+  if (!isPlainObject(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, inner] of Object.entries(v)) {
+    const p = prune(inner);
+    if (p === undefined || (isPlainObject(p) && Object.keys(p).length === 0)) continue;
+    out[k] = p;
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+// The subset of the form-js JSON schema (what Camunda Modeler and @bpmn-io/form-js-editor write) that this
+// product understands. Kept structural, not exhaustive: unknown attributes are tolerated (the editor adds
+// layout, ids, exporter info) but unknown component *types* are refused by the checker.
+
+export const INPUT_TYPES = [
+  'textfield', 'textarea', 'number', 'checkbox', 'checklist', 'radio', 'select', 'taglist', 'datetime',
+] as const;
+export const CONTAINER_TYPES = ['group', 'dynamiclist'] as const;
+export const DISPLAY_TYPES = ['text', 'separator'] as const;
+export const OPTION_TYPES = ['checklist', 'radio', 'select', 'taglist'] as const;
+export const COMPONENT_TYPES = [...INPUT_TYPES, ...CONTAINER_TYPES, ...DISPLAY_TYPES] as const;
+
+export type InputType = (typeof INPUT_TYPES)[number];
+export type ContainerType = (typeof CONTAINER_TYPES)[number];
+export type ComponentType = (typeof COMPONENT_TYPES)[number];
+
+export interface FormValidate {
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  pattern?: string;
+  validationType?: 'email' | 'phone' | 'custom';
+}
+
+export interface FormOption {
+  label: string;
+  value: string;
+}
+
+/**
+ * Our extras live in `properties` because form-js keeps custom properties as string key/values and the
+ * editor round-trips them untouched. Known keys:
+ * - section: which case-record tab the value belongs to (access rules are per section)
+ * - sensitivity: e.g. "standard" | "sensitive" | "special-category"
+ * - patternMessage: the message shown when `validate.pattern` does not match
+ * - minDate / maxDate: bounds for datetime values, ISO date or "today"
+ */
+export interface FormProperties {
+  section?: string;
+  sensitivity?: string;
+  patternMessage?: string;
+  minDate?: string;
+  maxDate?: string;
+  [name: string]: string | undefined;
+}
+
+export interface FormComponent {
+  id?: string;
+  type: ComponentType | string;
+  key?: string;
+  path?: string;
+  label?: string;
+  description?: string;
+  text?: string;
+  validate?: FormValidate;
+  values?: FormOption[];
+  valuesKey?: string;
+  valuesExpression?: string;
+  conditional?: { hide?: string };
+  readonly?: boolean | string;
+  disabled?: boolean;
+  defaultValue?: unknown;
+  properties?: FormProperties;
+  components?: FormComponent[];
+  // datetime
+  subtype?: 'date' | 'time' | 'datetime';
+  dateLabel?: string;
+  timeLabel?: string;
+  disallowPassedDates?: boolean;
+  // number
+  decimalDigits?: number;
+  // dynamiclist
+  isRepeating?: boolean;
+  defaultRepetitions?: number;
+  allowAddRemove?: boolean;
+  [attribute: string]: unknown;
+}
+
+export interface FormDefinition {
+  id: string;
+  type?: string;
+  schemaVersion?: number;
+  components: FormComponent[];
+  [attribute: string]: unknown;
+}
+
+/** A problem with a form definition, as data: which component (id and JSON path) and what is wrong. */
+export interface FormDefinitionProblem {
+  path: string;
+  componentId?: string;
+  message: string;
+}
+
+export type FieldErrors = Record<string, string>;
+
+export type SubmissionResult =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; errors: FieldErrors };
+
+/** Values the form can see but does not submit: process variables for valuesKey and FEEL conditions. */
+export interface FormContext {
+  variables?: Record<string, unknown>;
+  /** "today" for date bounds; injected so tests and feature walks can move the clock. */
+  now?: Date;
+}

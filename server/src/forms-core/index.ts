@@ -1,0 +1,8 @@
+// Public surface of the forms core, shared by the React client and the server (browser-safe: no node:*).
+export * from './form.types';
+export { checkFormDefinition } from './form-checker';
+export { compileFormSchema, UNKNOWN_FIELD_MESSAGE } from './form-schema-compiler';
+export { validateSubmission, toFieldErrors } from './form-submission';
+export { buildScope, evaluateFeel, isHidden, isReadonly, feelSyntaxError } from './form-conditions';
+export { isInput, isContainer, isDisplay, hasOptions, isMultiValue, labelOf, normaliseOptions, ownSegments, getIn, joinPath } from './form-tree';
+export { coerceDate, localDate } from './form-dates';

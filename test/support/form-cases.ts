@@ -1,0 +1,137 @@
+// ONE table of form validation cases, run by the unit tests against validateSubmission and by the
+// integration tests through the HTTP API (422 bodies, stored values). If client and server ever disagree
+// on a rule, one of the two suites fails.
+import type { FieldErrors, FormComponent, FormDefinition } from '../../server/src/forms-core';
+
+/** Fixed "today" for date bounds; the API tests give the server a clock at the same instant. */
+export const CASES_NOW = new Date('2026-03-10T12:00:00Z');
+
+export interface FormCase {
+  name: string;
+  data: Record<string, unknown>;
+  expect: { ok: true; value: Record<string, unknown> } | { ok: false; errors: FieldErrors };
+}
+export interface FormCaseGroup { form: FormDefinition; cases: FormCase[] }
+
+const form = (id: string, components: FormComponent[]): FormDefinition => ({ id, type: 'default', schemaVersion: 16, components });
+const ok = (name: string, data: Record<string, unknown>, value: Record<string, unknown> = data): FormCase => ({ name, data, expect: { ok: true, value } });
+const bad = (name: string, data: Record<string, unknown>, errors: FieldErrors): FormCase => ({ name, data, expect: { ok: false, errors } });
+const opts = (...values: string[]) => values.map((v) => ({ label: v.toUpperCase(), value: v }));
+
+export const formCaseGroups: FormCaseGroup[] = [
+  {
+    form: form('case-text', [
+      { id: 'f1', type: 'textfield', key: 'name', label: 'Name', validate: { required: true, minLength: 2, maxLength: 10 } },
+      { id: 'f2', type: 'textarea', key: 'notes', label: 'Notes', validate: { maxLength: 20 } },
+      { id: 'f3', type: 'textfield', key: 'email', label: 'Email', validate: { validationType: 'email' } },
+      { id: 'f4', type: 'textfield', key: 'phone', label: 'Phone', validate: { validationType: 'phone' } },
+      { id: 'f5', type: 'textfield', key: 'pnc', label: 'PNC number', validate: { pattern: '^\\d{2}/\\d{6}[A-Z]$' }, properties: { patternMessage: 'Use the format 12/345678A' } },
+      { id: 'f6', type: 'textfield', key: 'ref', label: 'Reference', validate: { pattern: '^R' } },
+      { id: 't1', type: 'text', text: '# Heading' },
+      { id: 's1', type: 'separator' },
+    ]),
+    cases: [
+      ok('all text rules satisfied', { name: 'Sam', notes: 'ok', email: 'sam@example.org', phone: '+44 7700 900123', pnc: '12/345678A', ref: 'R1' }),
+      bad('required text missing', {}, { name: 'Name is required' }),
+      bad('empty string counts as missing', { name: '' }, { name: 'Name is required' }),
+      bad('minLength', { name: 'S' }, { name: 'Name must be at least 2 characters' }),
+      bad('maxLength on text and textarea', { name: 'Samuel Longname', notes: 'x'.repeat(21) }, { name: 'Name must be at most 10 characters', notes: 'Notes must be at most 20 characters' }),
+      bad('email', { name: 'Sam', email: 'not-an-email' }, { email: 'Email must be an email address' }),
+      bad('phone', { name: 'Sam', phone: 'call me' }, { phone: 'Phone must be a phone number' }),
+      bad('pattern with custom message', { name: 'Sam', pnc: '12345' }, { pnc: 'Use the format 12/345678A' }),
+      bad('pattern with default message', { name: 'Sam', ref: 'X1' }, { ref: 'Reference is not in the expected format' }),
+      ok('number coerced to text', { name: 12345 }, { name: '12345' }),
+      ok('empty optional text is not stored', { name: 'Sam', notes: '' }, { name: 'Sam' }),
+      bad('keys not in the form are refused', { name: 'Sam', admin: true }, { admin: 'This is not a field of this form' }),
+      bad('object where text expected', { name: { $gt: '' } }, { name: 'Name must be text' }),
+    ],
+  },
+  {
+    form: form('case-number-checkbox', [
+      { id: 'n1', type: 'number', key: 'age', label: 'Age', validate: { required: true, min: 10, max: 17 } },
+      { id: 'n2', type: 'number', key: 'hours', label: 'Hours', decimalDigits: 1 },
+      { id: 'c1', type: 'checkbox', key: 'consent', label: 'Consent given', validate: { required: true } },
+      { id: 'c2', type: 'checkbox', key: 'interpreter', label: 'Interpreter needed' },
+    ]),
+    cases: [
+      ok('numbers and booleans', { age: 15, hours: 1.5, consent: true, interpreter: false }),
+      ok('numeric strings become numbers', { age: '15', hours: '2', consent: 'true' }, { age: 15, hours: 2, consent: true }),
+      bad('not a number', { age: 'fifteen', consent: true }, { age: 'Age must be a number' }),
+      bad('below min', { age: 9, consent: true }, { age: 'Age must be at least 10' }),
+      bad('above max', { age: 18, consent: true }, { age: 'Age must be at most 17' }),
+      bad('decimal places', { age: 12, hours: 1.25, consent: true }, { hours: 'Hours must have at most 1 decimal places' }),
+      bad('required number and checkbox missing', {}, { age: 'Age is required', consent: 'Consent given must be ticked' }),
+      bad('required checkbox unticked', { age: 12, consent: false }, { consent: 'Consent given must be ticked' }),
+    ],
+  },
+  {
+    form: form('case-choices', [
+      { id: 'r1', type: 'radio', key: 'gender', label: 'Gender', values: opts('female', 'male', 'other'), validate: { required: true } },
+      { id: 's1', type: 'select', key: 'ete', label: 'ETE status', values: opts('school', 'college', 'neet') },
+      { id: 'c1', type: 'checklist', key: 'needs', label: 'Needs', values: opts('send', 'ehcp', 'fsm'), validate: { required: true } },
+      { id: 't1', type: 'taglist', key: 'tags', label: 'Tags', values: opts('a', 'b') },
+    ]),
+    cases: [
+      ok('declared options', { gender: 'female', ete: 'neet', needs: ['send', 'fsm'], tags: [] }),
+      bad('radio value not declared', { gender: 'unknown', needs: ['send'] }, { gender: 'Gender must be one of the listed options' }),
+      bad('select value not declared', { gender: 'male', ete: 'work', needs: ['send'] }, { ete: 'ETE status must be one of the listed options' }),
+      bad('checklist item not declared', { gender: 'male', needs: ['send', 'car'] }, { 'needs[1]': 'Needs must contain only the listed options' }),
+      bad('required checklist empty', { gender: 'male', needs: [] }, { needs: 'Needs is required' }),
+      bad('taglist must be a list', { gender: 'male', needs: ['ehcp'], tags: 'a' }, { tags: 'Tags must be a list' }),
+      ok('null select is empty', { gender: 'other', ete: null, needs: ['ehcp'] }, { gender: 'other', needs: ['ehcp'] }),
+    ],
+  },
+  {
+    form: form('case-dates', [
+      { id: 'd1', type: 'datetime', subtype: 'date', key: 'dob', dateLabel: 'Date of birth', validate: { required: true }, properties: { minDate: '2005-01-01', maxDate: 'today' } },
+      { id: 'd2', type: 'datetime', subtype: 'date', key: 'nextPanel', dateLabel: 'Next panel', disallowPassedDates: true },
+      { id: 'd3', type: 'datetime', subtype: 'time', key: 'start', timeLabel: 'Start time' },
+      { id: 'd4', type: 'datetime', subtype: 'datetime', key: 'arrested', dateLabel: 'Arrested at' },
+    ]),
+    cases: [
+      ok('ISO dates kept, datetime normalised to UTC', { dob: '2010-05-04', nextPanel: '2026-03-10', start: '09:30', arrested: '2026-03-01T10:15+01:00' },
+        { dob: '2010-05-04', nextPanel: '2026-03-10', start: '09:30', arrested: '2026-03-01T09:15:00.000Z' }),
+      ok('timestamp for a date keeps the calendar date', { dob: '2010-05-04T00:00:00.000Z' }, { dob: '2010-05-04' }),
+      bad('not a real date', { dob: '2010-02-30' }, { dob: 'Date of birth must be a date (YYYY-MM-DD)' }),
+      bad('before min', { dob: '2004-12-31' }, { dob: 'Date of birth must be on or after 2005-01-01' }),
+      bad('after today', { dob: '2026-03-11' }, { dob: 'Date of birth must be on or before 2026-03-10' }),
+      bad('passed date refused', { dob: '2010-01-01', nextPanel: '2026-03-09' }, { nextPanel: 'Next panel must be on or after 2026-03-10' }),
+      bad('bad time and datetime', { dob: '2010-01-01', start: '25:00', arrested: 'yesterday' }, { start: 'Start time must be a time (HH:mm)', arrested: 'Arrested at must be a date and time' }),
+    ],
+  },
+  {
+    form: form('case-conditional', [
+      { id: 'c1', type: 'checkbox', key: 'hasVictim', label: 'Is there a victim?' },
+      { id: 'f1', type: 'textfield', key: 'victimName', label: 'Victim name', validate: { required: true }, conditional: { hide: '=hasVictim != true' } },
+      { id: 'g1', type: 'group', label: 'Address', path: 'address', conditional: { hide: '=hasVictim != true' }, components: [
+        { id: 'f2', type: 'textfield', key: 'postcode', label: 'Postcode', validate: { required: true } },
+        { id: 'g2', type: 'group', label: 'Extra', components: [{ id: 'f3', type: 'textfield', key: 'flat', label: 'Flat' }] },
+      ] },
+    ]),
+    cases: [
+      ok('hidden fields are stripped, not validated', { hasVictim: false, victimName: 'left over', address: { postcode: '' } }, { hasVictim: false }),
+      bad('shown fields are validated (nested group paths)', { hasVictim: true }, { victimName: 'Victim name is required', 'address.postcode': 'Postcode is required' }),
+      ok('nested group values kept', { hasVictim: true, victimName: 'Alex', address: { postcode: 'AB1 2CD', flat: '3' } }),
+      bad('unknown key inside a group', { hasVictim: true, victimName: 'Alex', address: { postcode: 'AB1 2CD', street: 'x' } }, { 'address.street': 'This is not a field of this form' }),
+    ],
+  },
+  {
+    form: form('case-dynamic-list', [
+      { id: 'l1', type: 'dynamiclist', path: 'contacts', label: 'Contacts', isRepeating: true, allowAddRemove: true, components: [
+        { id: 'f1', type: 'textfield', key: 'name', label: 'Contact name', validate: { required: true } },
+        { id: 's1', type: 'select', key: 'relation', label: 'Relationship', values: opts('parent', 'carer', 'other') },
+        { id: 'f2', type: 'textfield', key: 'relationOther', label: 'Describe', validate: { required: true }, conditional: { hide: '=relation != "other"' } },
+        { id: 'n1', type: 'number', key: 'age', label: 'Contact age', validate: { min: 0 } },
+      ] },
+    ]),
+    cases: [
+      ok('rows with per-row conditions', { contacts: [{ name: 'Pat', relation: 'parent', relationOther: 'stale' }, { name: 'Jo', relation: 'other', relationOther: 'Aunt', age: '40' }] },
+        { contacts: [{ name: 'Pat', relation: 'parent' }, { name: 'Jo', relation: 'other', relationOther: 'Aunt', age: 40 }] }),
+      ok('no rows', { contacts: [] }),
+      bad('errors carry the row index', { contacts: [{ name: 'Pat' }, { relation: 'other', age: -1 }] },
+        { 'contacts[1].name': 'Contact name is required', 'contacts[1].relationOther': 'Describe is required', 'contacts[1].age': 'Contact age must be at least 0' }),
+      bad('unknown key in a row', { contacts: [{ name: 'Pat', secret: 1 }] }, { 'contacts[0].secret': 'This is not a field of this form' }),
+      bad('rows must be a list', { contacts: 'Pat' }, { contacts: 'Contacts must be a list of rows' }),
+    ],
+  },
+];

@@ -1,0 +1,82 @@
+import { checkFormDefinition } from '../../../server/src/forms-core';
+
+const base = (components: unknown[]) => ({ id: 'f', type: 'default', components });
+const messages = (form: unknown) => checkFormDefinition(form).map((p) => p.message);
+
+describe('checkFormDefinition', () => {
+  it('accepts a clean form with every supported component', () => {
+    expect(checkFormDefinition(base([
+      { id: 'a', type: 'textfield', key: 'a' }, { id: 'b', type: 'textarea', key: 'b' }, { id: 'c', type: 'number', key: 'c' },
+      { id: 'd', type: 'checkbox', key: 'd' }, { id: 'e', type: 'checklist', key: 'e', values: [{ label: 'X', value: 'x' }] },
+      { id: 'f', type: 'radio', key: 'f', valuesKey: 'choices' }, { id: 'g', type: 'select', key: 'g', valuesExpression: '=["a","b"]' },
+      { id: 'h', type: 'taglist', key: 'h', values: [{ label: 'Y', value: 'y' }] }, { id: 'i', type: 'datetime', subtype: 'time', key: 'i' },
+      { id: 'j', type: 'group', path: 'grp', components: [{ id: 'k', type: 'textfield', key: 'k' }] },
+      { id: 'l', type: 'dynamiclist', path: 'rows', isRepeating: true, components: [{ id: 'm', type: 'textfield', key: 'a' }] },
+      { id: 'n', type: 'text', text: 'hi' }, { id: 'o', type: 'separator' },
+    ]))).toEqual([]);
+  });
+
+  it('refuses input that is not a form', () => {
+    expect(messages('nope')).toEqual(['The form must be a JSON object']);
+    expect(messages({ components: [] })).toEqual(['The form needs an id']);
+    expect(messages({ id: 'x' })).toEqual(['The form needs a components array']);
+  });
+
+  it('names the component, its id and JSON path for an unknown type', () => {
+    const problems = checkFormDefinition(base([{ id: 'g', type: 'group', components: [{ id: 'Field_9', type: 'filepicker', key: 'x' }] }]));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ path: 'components[0].components[0]', componentId: 'Field_9' });
+    expect(problems[0].message).toMatch(/^filepicker "Field_9" at components\[0\]\.components\[0\]: unknown component type "filepicker"/);
+  });
+
+  it('finds duplicate keys, including across groups without a path and keys nested in an input', () => {
+    expect(messages(base([
+      { id: 'a', type: 'textfield', key: 'name' },
+      { id: 'g', type: 'group', components: [{ id: 'b', type: 'textfield', key: 'name' }] },
+      { id: 'c', type: 'textfield', key: 'name.first' },
+    ]))).toEqual(['textfield "b" at components[1].components[0]: duplicate key "name"', 'textfield "c" at components[2]: duplicate key "name.first"']);
+  });
+
+  it('allows the same key inside and outside a dynamic list, but not twice in a row', () => {
+    expect(messages(base([
+      { id: 'a', type: 'textfield', key: 'name' },
+      { id: 'l', type: 'dynamiclist', path: 'rows', components: [{ id: 'b', type: 'textfield', key: 'name' }, { id: 'c', type: 'number', key: 'name' }] },
+    ]))).toEqual(['number "c" at components[1].components[1]: duplicate key "rows[].name"']);
+  });
+
+  it('reports bad regex, missing options, missing key and bad bounds', () => {
+    expect(messages(base([
+      { id: 'a', type: 'textfield', key: 'a', validate: { pattern: '([a-z' } },
+      { id: 'b', type: 'select', key: 'b' },
+      { id: 'c', type: 'radio', key: 'c', values: [{ label: 'x', value: 'x' }, { label: 'x', value: 'x' }] },
+      { id: 'd', type: 'number', validate: { min: 5, max: 1 } },
+      { id: 'e', type: 'datetime', key: 'e', properties: { minDate: 'last week' } },
+      { id: 'f', type: 'dynamiclist', components: [] },
+    ]))).toEqual([
+      expect.stringMatching(/^textfield "a" at components\[0\]: validate.pattern is not a valid regular expression/),
+      'select "b" at components[1]: options missing (give values, valuesKey or valuesExpression)',
+      'radio "c" at components[2]: option value "x" appears twice',
+      'number "d" at components[3]: needs a key',
+      'number "d" at components[3]: validate.min is greater than validate.max',
+      'datetime "e" at components[4]: property minDate must be a date (YYYY-MM-DD) or "today"',
+      'dynamiclist "f" at components[5]: needs a path',
+    ]);
+  });
+
+  it('reports FEEL syntax errors in conditions and names reserved engine variables', () => {
+    expect(messages(base([
+      { id: 'a', type: 'textfield', key: 'a', conditional: { hide: '=x = ' } },
+      { id: 'b', type: 'textfield', key: 'content' },
+      { id: 'c', type: 'textfield', key: 'bad-key' },
+    ]))).toEqual([
+      expect.stringMatching(/^textfield "a" at components\[0\]: conditional.hide is not valid FEEL/),
+      'textfield "b" at components[1]: key "content" is reserved by the engine',
+      'textfield "c" at components[2]: key "bad-key" must be dot-separated names (letters, digits, _)',
+    ]);
+  });
+
+  it('requires string custom properties (form-js stores them as strings)', () => {
+    expect(messages(base([{ id: 'a', type: 'textfield', key: 'a', properties: { section: 'health', sensitivity: 3 } }])))
+      .toEqual(['textfield "a" at components[0]: property "sensitivity" must be a string']);
+  });
+});
