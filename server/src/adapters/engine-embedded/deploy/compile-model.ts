@@ -1,0 +1,122 @@
+// Turns one parsed bpmn:Process (moddle tree) into a ProcessModel. Everything the embedded engine cannot run
+// is reported by name rather than ignored, so a file that deploys here behaves the same on Zeebe.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import type { ElementDef, ElementKind, EventDef, FlowDef, ProcessModel } from '../model/process-model';
+import { readExtensions } from './zeebe-extensions';
+import type { ProblemList } from './deploy-problems';
+
+const KINDS: Record<string, ElementKind> = {
+  'bpmn:StartEvent': 'startEvent', 'bpmn:EndEvent': 'endEvent',
+  'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent', 'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
+  'bpmn:BoundaryEvent': 'boundaryEvent', 'bpmn:UserTask': 'userTask', 'bpmn:ServiceTask': 'serviceTask',
+  'bpmn:SendTask': 'sendTask', 'bpmn:ExclusiveGateway': 'exclusiveGateway', 'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:InclusiveGateway': 'inclusiveGateway', 'bpmn:EventBasedGateway': 'eventBasedGateway',
+  'bpmn:SubProcess': 'subProcess', 'bpmn:CallActivity': 'callActivity',
+};
+// Non-executable decoration a modeller adds; accepted and ignored.
+const IGNORED = new Set(['bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:DataObject']);
+
+/** Which event definitions each event kind may carry (none = no definition). */
+const ALLOWED_EVENTS: Record<string, EventDef['type'][]> = {
+  startEvent: ['none', 'timer', 'message'],
+  endEvent: ['none', 'error', 'terminate'],
+  intermediateCatchEvent: ['timer', 'message'],
+  intermediateThrowEvent: ['none'],
+  boundaryEvent: ['timer', 'message', 'error'],
+};
+
+function eventOf(el: any, problems: ProblemList): EventDef | undefined {
+  const defs: any[] = el.eventDefinitions ?? [];
+  if (defs.length > 1) problems.add(`${el.$type} '${el.id}' has several event definitions; only one is supported`, el.id);
+  const def = defs[0];
+  if (!def) return { type: 'none' };
+  switch (def.$type) {
+    case 'bpmn:TimerEventDefinition': {
+      const pick = (['timeDuration', 'timeDate', 'timeCycle'] as const).find((k) => def[k]);
+      if (!pick) { problems.add(`timer event '${el.id}' has no time value`, el.id); return undefined; }
+      const kind = pick === 'timeDuration' ? 'duration' : pick === 'timeDate' ? 'date' : 'cycle';
+      return { type: 'timer', timer: { kind, value: String(def[pick].body ?? '').trim() } };
+    }
+    case 'bpmn:MessageEventDefinition': {
+      const msg = def.messageRef;
+      if (!msg?.name) { problems.add(`message event '${el.id}' references no message with a name`, el.id); return undefined; }
+      const sub = (msg.extensionElements?.values ?? []).find((v: any) => v.$type === 'zeebe:Subscription');
+      return { type: 'message', message: { name: msg.name, correlationKey: sub?.correlationKey } };
+    }
+    case 'bpmn:ErrorEventDefinition':
+      return { type: 'error', errorCode: def.errorRef?.errorCode };
+    case 'bpmn:TerminateEventDefinition':
+      return { type: 'terminate' };
+    default:
+      problems.add(`unsupported event definition ${def.$type} on '${el.id}'`, el.id);
+      return undefined;
+  }
+}
+
+function checkAttributes(el: any, problems: ProblemList): void {
+  for (const attr of Object.keys(el.$attrs ?? {})) {
+    if (attr.startsWith('xmlns')) continue;
+    problems.add(`unsupported attribute '${attr}' on ${el.$type} '${el.id}'`, el.id);
+  }
+  if (el.isForCompensation) problems.add(`unsupported attribute 'isForCompensation' on '${el.id}'`, el.id);
+  if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent) problems.add(`event sub-processes are not supported ('${el.id}')`, el.id);
+  if (el.loopCharacteristics && el.loopCharacteristics.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
+    problems.add(`unsupported ${el.loopCharacteristics.$type} on '${el.id}'`, el.id);
+  }
+}
+
+function compileScope(container: any, parentId: string, model: ProcessModel, problems: ProblemList): void {
+  for (const el of container.flowElements ?? []) {
+    if (el.$type === 'bpmn:SequenceFlow') {
+      const flow: FlowDef = { id: el.id, source: el.sourceRef?.id, target: el.targetRef?.id };
+      if (el.conditionExpression) flow.condition = String(el.conditionExpression.body ?? '').trim();
+      checkAttributes(el, problems);
+      model.flows[el.id] = flow;
+      continue;
+    }
+    if (IGNORED.has(el.$type)) continue;
+    const kind = KINDS[el.$type];
+    if (!kind) { problems.add(`unsupported element ${el.$type} '${el.id}'`, el.id); continue; }
+    checkAttributes(el, problems);
+    const def: ElementDef = {
+      id: el.id, kind, name: el.name, parentId, incoming: (el.incoming ?? []).map((f: any) => f.id),
+      outgoing: (el.outgoing ?? []).map((f: any) => f.id), boundaryIds: [], headers: {}, inputs: [], outputs: [],
+    };
+    if (el.default) def.defaultFlow = el.default.id;
+    if (ALLOWED_EVENTS[kind]) {
+      const ev = eventOf(el, problems);
+      if (ev && !ALLOWED_EVENTS[kind].includes(ev.type)) problems.add(`unsupported ${ev.type} ${kind} '${el.id}'`, el.id);
+      def.event = ev;
+    }
+    if (kind === 'boundaryEvent') {
+      def.attachedTo = el.attachedToRef?.id;
+      def.cancelActivity = el.cancelActivity !== false;
+    }
+    readExtensions(el, def, problems);
+    model.elements[el.id] = def;
+    if (kind === 'subProcess') {
+      compileScope(el, el.id, model, problems);
+      const starts = (el.flowElements ?? []).filter((c: any) => c.$type === 'bpmn:StartEvent');
+      if (starts.length !== 1 || (starts[0].eventDefinitions ?? []).length) problems.add(`sub-process '${el.id}' needs exactly one none start event`, el.id);
+      else def.startId = starts[0].id;
+    }
+  }
+}
+
+export function compileProcess(process: any, problems: ProblemList): ProcessModel {
+  const model: ProcessModel = { processId: process.id, name: process.name, elements: {}, flows: {}, messageStarts: [], timerStarts: [] };
+  compileScope(process, process.id, model, problems);
+  for (const el of Object.values(model.elements)) {
+    if (el.kind === 'boundaryEvent') {
+      const host = el.attachedTo && model.elements[el.attachedTo];
+      if (!host) problems.add(`boundary event '${el.id}' is not attached to an activity`, el.id);
+      else host.boundaryIds.push(el.id);
+    }
+    if (el.kind === 'startEvent' && el.parentId === process.id) {
+      if (el.event?.type === 'none') model.noneStartId = el.id;
+      if (el.event?.type === 'message') model.messageStarts.push({ elementId: el.id, messageName: el.event.message!.name });
+      if (el.event?.type === 'timer') model.timerStarts.push({ elementId: el.id, timer: el.event.timer! });
+    }
+  }
+  return model;
+}

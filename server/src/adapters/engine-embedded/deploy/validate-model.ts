@@ -1,0 +1,61 @@
+// Deploy-time checks on a compiled model: every FEEL expression parses, static timer values are valid ISO,
+// and no variable is named fields/content/properties (reserved: they clash with engine message fields).
+import { feelSyntaxProblem, isFeel } from '../model/feel-expressions';
+import { RESERVED_VARIABLES, type ElementDef, type ProcessModel } from '../model/process-model';
+import { planTimer } from '../model/timer-definitions';
+import type { ProblemList } from './deploy-problems';
+
+function checkFeel(value: string | undefined, what: string, elementId: string, problems: ProblemList, alwaysFeel = false): void {
+  if (value === undefined || (!alwaysFeel && !isFeel(value))) return;
+  const problem = feelSyntaxProblem(value);
+  if (problem) problems.add(`invalid FEEL in ${what} of '${elementId}': ${problem} in '${value}'`, elementId);
+}
+
+function checkTarget(name: string | undefined, what: string, elementId: string, problems: ProblemList): void {
+  if (!name) return;
+  const root = name.split('.')[0];
+  if (RESERVED_VARIABLES.includes(root)) {
+    problems.add(`variable name '${root}' in ${what} of '${elementId}' is reserved (fields, content and properties are not allowed)`, elementId);
+  }
+}
+
+function checkElement(el: ElementDef, problems: ProblemList): void {
+  for (const m of el.inputs) { checkFeel(m.source, 'input mapping', el.id, problems); checkTarget(m.target, 'input mapping', el.id, problems); }
+  for (const m of el.outputs) { checkFeel(m.source, 'output mapping', el.id, problems); checkTarget(m.target, 'output mapping', el.id, problems); }
+  if (el.job) { checkFeel(el.job.type, 'job type', el.id, problems); checkFeel(el.job.retries, 'job retries', el.id, problems); }
+  if (el.userTask) {
+    const u = el.userTask;
+    for (const [k, v] of Object.entries({ assignee: u.assignee, candidateGroups: u.candidateGroups, candidateUsers: u.candidateUsers, dueDate: u.dueDate, followUpDate: u.followUpDate, priority: u.priority })) {
+      checkFeel(v, k, el.id, problems);
+    }
+  }
+  if (el.loop) {
+    checkFeel(el.loop.inputCollection, 'inputCollection', el.id, problems, true);
+    checkFeel(el.loop.outputElement, 'outputElement', el.id, problems, true);
+    checkFeel(el.loop.completionCondition, 'completionCondition', el.id, problems, true);
+    checkTarget(el.loop.inputElement, 'inputElement', el.id, problems);
+    checkTarget(el.loop.outputCollection, 'outputCollection', el.id, problems);
+  }
+  if (el.call) checkFeel(el.call.processId, 'called process id', el.id, problems);
+  const ev = el.event;
+  if (ev?.message?.correlationKey) checkFeel(ev.message.correlationKey, 'correlation key', el.id, problems, true);
+  if (ev?.type === 'message' && el.kind !== 'startEvent' && !ev.message?.correlationKey) {
+    problems.add(`message '${ev.message?.name}' used by '${el.id}' needs a zeebe:subscription correlationKey`, el.id);
+  }
+  if (ev?.timer) {
+    if (isFeel(ev.timer.value)) checkFeel(ev.timer.value, 'timer', el.id, problems);
+    else {
+      try { planTimer(ev.timer.kind, ev.timer.value, new Date()); } catch (e) { problems.add(`invalid timer on '${el.id}': ${(e as Error).message}`, el.id); }
+    }
+  }
+}
+
+export function validateModel(model: ProcessModel, problems: ProblemList): void {
+  for (const el of Object.values(model.elements)) checkElement(el, problems);
+  for (const flow of Object.values(model.flows)) {
+    if (flow.condition !== undefined) checkFeel(flow.condition, 'condition', flow.id, problems, true);
+  }
+  if (!model.noneStartId && !model.messageStarts.length && !model.timerStarts.length) {
+    problems.add(`process '${model.processId}' has no start event`, model.processId);
+  }
+}

@@ -1,0 +1,94 @@
+// Reads the zeebe:* extension elements the embedded engine honours. Any other extension element (execution
+// listeners, scripts, called decisions, ad-hoc…) is named in a deploy problem instead of being skipped.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import type { ElementDef } from '../model/process-model';
+import type { ProblemList } from './deploy-problems';
+
+const ALLOWED: Record<string, string[]> = {
+  userTask: ['zeebe:UserTask', 'zeebe:AssignmentDefinition', 'zeebe:TaskSchedule', 'zeebe:FormDefinition', 'zeebe:PriorityDefinition', 'zeebe:TaskHeaders', 'zeebe:TaskListeners', 'zeebe:IoMapping', 'zeebe:Properties'],
+  serviceTask: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
+  sendTask: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
+  callActivity: ['zeebe:CalledElement', 'zeebe:IoMapping', 'zeebe:Properties'],
+  subProcess: ['zeebe:IoMapping', 'zeebe:Properties'],
+  intermediateCatchEvent: ['zeebe:IoMapping', 'zeebe:Properties'],
+  intermediateThrowEvent: ['zeebe:IoMapping', 'zeebe:Properties'],
+  boundaryEvent: ['zeebe:IoMapping', 'zeebe:Properties'],
+  endEvent: ['zeebe:IoMapping', 'zeebe:Properties'],
+  startEvent: ['zeebe:IoMapping', 'zeebe:Properties', 'zeebe:FormDefinition'],
+};
+const TASK_LISTENER_EVENTS = ['creating', 'assigning', 'updating', 'completing', 'canceling'];
+
+export function readExtensions(el: any, def: ElementDef, problems: ProblemList): void {
+  const values: any[] = el.extensionElements?.values ?? [];
+  const allowed = ALLOWED[def.kind] ?? ['zeebe:Properties'];
+  for (const v of values) {
+    if (!allowed.includes(v.$type)) {
+      problems.add(`unsupported extension element ${v.$type} on ${def.kind} '${def.id}'`, def.id);
+      continue;
+    }
+    switch (v.$type) {
+      case 'zeebe:TaskDefinition':
+        def.job = { type: v.type, retries: v.retries ?? '3' };
+        break;
+      case 'zeebe:TaskHeaders':
+        for (const h of v.values ?? []) def.headers[h.key] = h.value ?? '';
+        break;
+      case 'zeebe:IoMapping':
+        def.inputs = (v.inputParameters ?? []).map((p: any) => ({ source: p.source ?? '', target: p.target }));
+        def.outputs = (v.outputParameters ?? []).map((p: any) => ({ source: p.source ?? '', target: p.target }));
+        break;
+      case 'zeebe:UserTask':
+        def.userTask = def.userTask ?? { listeners: [] };
+        break;
+      case 'zeebe:AssignmentDefinition':
+      case 'zeebe:TaskSchedule':
+      case 'zeebe:PriorityDefinition':
+      case 'zeebe:FormDefinition': {
+        def.userTask = def.userTask ?? { listeners: [] };
+        const { assignee, candidateGroups, candidateUsers, dueDate, followUpDate, priority, formId, formKey, externalReference } = v;
+        if (externalReference) problems.add(`zeebe:formDefinition externalReference is not supported on '${def.id}'`, def.id);
+        Object.assign(def.userTask, clean({ assignee, candidateGroups, candidateUsers, dueDate, followUpDate, priority, formId, formKey }));
+        break;
+      }
+      case 'zeebe:TaskListeners':
+        def.userTask = def.userTask ?? { listeners: [] };
+        for (const l of v.listeners ?? []) {
+          if (!TASK_LISTENER_EVENTS.includes(l.eventType)) problems.add(`unsupported task listener event '${l.eventType}' on '${def.id}'`, def.id);
+          else def.userTask.listeners.push({ eventType: l.eventType, type: l.type, retries: l.retries ?? '3' });
+        }
+        break;
+      case 'zeebe:CalledElement':
+        if (!v.processId) problems.add(`call activity '${def.id}' has no zeebe:calledElement processId`, def.id);
+        if (v.bindingType && v.bindingType !== 'latest') problems.add(`call activity binding '${v.bindingType}' is not supported on '${def.id}'`, def.id);
+        def.call = {
+          processId: v.processId ?? '',
+          propagateAllChildVariables: v.propagateAllChildVariables !== false,
+          propagateAllParentVariables: v.propagateAllParentVariables !== false,
+        };
+        break;
+    }
+  }
+  const loop = el.loopCharacteristics;
+  if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
+    const z = (loop.extensionElements?.values ?? []).find((x: any) => x.$type === 'zeebe:LoopCharacteristics');
+    if (!z?.inputCollection) problems.add(`multi-instance '${def.id}' needs zeebe:loopCharacteristics inputCollection`, def.id);
+    if (loop.loopCardinality) problems.add(`loopCardinality is not supported on '${def.id}' (use inputCollection)`, def.id);
+    def.loop = {
+      sequential: !!loop.isSequential,
+      inputCollection: z?.inputCollection ?? '',
+      ...clean({ inputElement: z?.inputElement, outputCollection: z?.outputCollection, outputElement: z?.outputElement }),
+      ...(loop.completionCondition?.body ? { completionCondition: String(loop.completionCondition.body).trim() } : {}),
+    };
+  }
+  if ((def.kind === 'serviceTask' || def.kind === 'sendTask') && !def.job?.type) {
+    problems.add(`${def.kind} '${def.id}' has no zeebe:taskDefinition type`, def.id);
+  }
+  if (def.kind === 'userTask' && !def.userTask) {
+    problems.add(`user task '${def.id}' is not a Camunda user task (add zeebe:userTask); job-worker user tasks are not supported`, def.id);
+  }
+  if (def.kind === 'callActivity' && !def.call) problems.add(`call activity '${def.id}' has no zeebe:calledElement`, def.id);
+}
+
+function clean<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+}

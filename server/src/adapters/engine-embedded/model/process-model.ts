@@ -1,0 +1,82 @@
+// The compiled, engine-neutral form of one BPMN process: plain JSON stored with the deployment and shared by
+// every instance of that version. Expressions are kept as written (`=…` FEEL or static text).
+import type { TimerKind } from './timer-definitions';
+
+export type ElementKind =
+  | 'startEvent' | 'endEvent' | 'intermediateCatchEvent' | 'intermediateThrowEvent' | 'boundaryEvent'
+  | 'userTask' | 'serviceTask' | 'sendTask'
+  | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'eventBasedGateway'
+  | 'subProcess' | 'callActivity';
+
+export interface EventDef {
+  type: 'none' | 'timer' | 'message' | 'error' | 'terminate';
+  timer?: { kind: TimerKind; value: string };
+  message?: { name: string; correlationKey?: string };
+  errorCode?: string;
+}
+
+export interface Mapping { source: string; target: string }
+
+export interface TaskListenerDef { eventType: string; type: string; retries: string }
+
+export interface UserTaskDef {
+  assignee?: string;
+  candidateGroups?: string;
+  candidateUsers?: string;
+  dueDate?: string;
+  followUpDate?: string;
+  formId?: string;
+  formKey?: string;
+  priority?: string;
+  listeners: TaskListenerDef[];
+}
+
+export interface LoopDef {
+  sequential: boolean;
+  inputCollection: string;
+  inputElement?: string;
+  outputCollection?: string;
+  outputElement?: string;
+  completionCondition?: string;
+}
+
+export interface ElementDef {
+  id: string;
+  kind: ElementKind;
+  name?: string;
+  /** Id of the process or sub-process that directly contains the element. */
+  parentId: string;
+  incoming: string[];
+  outgoing: string[];
+  defaultFlow?: string;
+  event?: EventDef;
+  attachedTo?: string;
+  cancelActivity?: boolean;
+  boundaryIds: string[];
+  job?: { type: string; retries: string };
+  headers: Record<string, string>;
+  userTask?: UserTaskDef;
+  inputs: Mapping[];
+  outputs: Mapping[];
+  loop?: LoopDef;
+  call?: { processId: string; propagateAllChildVariables: boolean; propagateAllParentVariables: boolean };
+  /** Sub-process: its none start event. */
+  startId?: string;
+}
+
+export interface FlowDef { id: string; source: string; target: string; condition?: string }
+
+export interface ProcessModel {
+  processId: string;
+  name?: string;
+  elements: Record<string, ElementDef>;
+  flows: Record<string, FlowDef>;
+  noneStartId?: string;
+  messageStarts: { elementId: string; messageName: string }[];
+  timerStarts: { elementId: string; timer: { kind: TimerKind; value: string } }[];
+}
+
+export const RESERVED_VARIABLES = ['fields', 'content', 'properties'];
+
+export const isActivity = (el: ElementDef) =>
+  el.kind === 'userTask' || el.kind === 'serviceTask' || el.kind === 'sendTask' || el.kind === 'subProcess' || el.kind === 'callActivity';

@@ -1,0 +1,133 @@
+// What happens when a token arrives at an element. Every FEEL evaluation happens before any effect or state
+// change, so a failing expression leaves the token exactly where it was (with an incident).
+import type { UserTaskView } from '../../../ports/workflow-engine.port';
+import { resolveList, resolveString, resolveValue } from '../model/feel-expressions';
+import type { ElementDef } from '../model/process-model';
+import { activateGateway } from './gateways';
+import { armBoundaries, armEvent, throwError } from './triggers';
+import { startMultiInstance } from './multi-instance';
+import type { Token } from './instance-state';
+import { StepFailure, type TokenMachine } from './token-machine';
+
+export function activate(m: TokenMachine, token: Token): void {
+  const el = m.el(token.elementId);
+  if (!el) throw new StepFailure(`element '${token.elementId}' does not exist in this version`);
+  if (el.loop && !token.inner && !token.mi) return startMultiInstance(m, token, el);
+  if (el.kind.endsWith('Gateway')) return activateGateway(m, token, el);
+  const locals = el.inputs.length ? m.mapVariables(el.inputs, m.context(token)) : undefined;
+  const ctx = m.context(token, locals);
+  switch (el.kind) {
+    case 'startEvent':
+    case 'intermediateThrowEvent':
+    case 'boundaryEvent':
+      return enter(m, token, locals, () => m.leave(token));
+    case 'endEvent':
+      return endEvent(m, token, el, locals);
+    case 'intermediateCatchEvent': {
+      const arm = armEvent(m, token, el, el.id, 'self', ctx);
+      return enter(m, token, locals, () => { token.state = 'waiting'; token.wait = { kind: 'event' }; arm(); });
+    }
+    case 'userTask': {
+      const task = userTaskView(m, token, el, ctx);
+      const boundaries = armBoundaries(m, token, el, ctx);
+      return enter(m, token, locals, () => {
+        token.state = 'waiting';
+        token.wait = { kind: 'userTask', taskKey: task.key };
+        m.emit({ type: 'task.create', task });
+        boundaries();
+      });
+    }
+    case 'serviceTask':
+    case 'sendTask': {
+      const type = resolveString(el.job!.type, ctx);
+      const retries = Number(resolveValue(el.job!.retries, ctx));
+      if (!type) throw new StepFailure(`job type of '${el.id}' evaluated to nothing`);
+      const key = `${m.ctx.instanceKey}.j${token.id}`;
+      const boundaries = armBoundaries(m, token, el, ctx);
+      return enter(m, token, locals, () => {
+        token.state = 'waiting';
+        token.wait = { kind: 'job', jobKey: key };
+        const job = { key, type, retries: Number.isFinite(retries) ? retries : 3, elementId: el.id, tokenId: token.id, headers: el.headers, variables: ctx };
+        m.emit({ type: 'job.create', job });
+        boundaries();
+      });
+    }
+    case 'subProcess': {
+      const boundaries = armBoundaries(m, token, el, ctx);
+      return enter(m, token, locals, () => {
+        token.state = 'waiting';
+        token.wait = { kind: 'scope' };
+        boundaries();
+        m.spawn(el.startId!, token.id);
+      });
+    }
+    case 'callActivity': {
+      const processId = resolveString(el.call!.processId, ctx);
+      if (!processId) throw new StepFailure(`called process id of '${el.id}' evaluated to nothing`);
+      const variables = el.call!.propagateAllParentVariables ? ctx : { ...(locals ?? {}) };
+      const childKey = `${m.ctx.instanceKey}.c${token.id}`;
+      const boundaries = armBoundaries(m, token, el, ctx);
+      return enter(m, token, locals, () => {
+        token.state = 'waiting';
+        token.wait = { kind: 'call', childKey };
+        m.emit({ type: 'child.start', childKey, processId, variables, tokenId: token.id });
+        boundaries();
+      });
+    }
+  }
+}
+
+function enter(m: TokenMachine, token: Token, locals: Record<string, unknown> | undefined, then: () => void): void {
+  if (locals) token.vars = { ...(token.vars ?? {}), ...locals };
+  m.record(token.elementId, 'activated');
+  then();
+}
+
+function endEvent(m: TokenMachine, token: Token, el: ElementDef, locals: Record<string, unknown> | undefined): void {
+  const ev = el.event;
+  if (ev?.type === 'error') {
+    enter(m, token, locals, () => undefined);
+    return throwError(m, token, ev.errorCode ?? '', {}, true);
+  }
+  if (ev?.type === 'terminate') {
+    return enter(m, token, locals, () => {
+      for (const other of m.state.tokens.filter((t) => t.scope === token.scope && t !== token)) m.terminate(other);
+      m.leave(token);
+    });
+  }
+  enter(m, token, locals, () => m.leave(token));
+}
+
+function userTaskView(m: TokenMachine, token: Token, el: ElementDef, ctx: Record<string, unknown>): UserTaskView {
+  const u = el.userTask!;
+  const priority = u.priority === undefined ? 50 : Number(resolveValue(u.priority, ctx));
+  return {
+    key: `${m.ctx.instanceKey}.u${token.id}`,
+    instanceKey: m.ctx.instanceKey,
+    processId: m.ctx.processId,
+    processVersion: m.ctx.version,
+    elementId: el.id,
+    name: el.name ?? el.id,
+    candidateGroups: resolveList(u.candidateGroups, ctx),
+    candidateUsers: resolveList(u.candidateUsers, ctx),
+    ...optional('assignee', resolveString(u.assignee, ctx)),
+    ...optional('dueDate', isoDate(resolveString(u.dueDate, ctx), el.id, 'dueDate')),
+    ...optional('followUpDate', isoDate(resolveString(u.followUpDate, ctx), el.id, 'followUpDate')),
+    ...optional('formId', u.formId ?? u.formKey),
+    priority: Number.isFinite(priority) ? priority : 50,
+    headers: el.headers,
+    createdAt: m.ctx.now.toISOString(),
+    state: 'open',
+  };
+}
+
+function isoDate(value: string | undefined, elementId: string, what: string): string | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new StepFailure(`${what} of '${elementId}' is not a date: '${value}'`);
+  return d.toISOString();
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}

@@ -1,0 +1,96 @@
+// Commands that move one instance forward. Each returns false when it no longer applies (the task was already
+// completed, the timer already fired…), which is what makes redelivery after a crash harmless.
+import type { Variables } from '../../../ports/workflow-engine.port';
+import type { Token } from './instance-state';
+import type { TokenMachine } from './token-machine';
+import { throwError, trigger } from './triggers';
+
+export type Command =
+  | { kind: 'start'; startElementId: string; vars?: Variables }
+  | { kind: 'completeTask'; taskKey: string; vars: Variables; by?: string }
+  | { kind: 'completeJob'; jobKey: string; vars: Variables }
+  | { kind: 'jobError'; jobKey: string; code: string; vars: Variables }
+  | { kind: 'jobIncident'; jobKey: string; message: string }
+  | { kind: 'trigger'; key: string; vars: Variables }
+  | { kind: 'childCompleted'; childKey: string; vars: Variables }
+  | { kind: 'cancel' }
+  | { kind: 'setVariables'; vars: Variables }
+  | { kind: 'resolveIncident'; incidentId: string };
+
+const waitingOn = (m: TokenMachine, pred: (t: Token) => boolean) => m.state.tokens.find((t) => t.state === 'waiting' && pred(t));
+
+export function applyCommand(m: TokenMachine, cmd: Command): boolean {
+  if (m.state.status !== 'active') return false;
+  const ok = dispatch(m, cmd);
+  if (ok) m.run();
+  return ok;
+}
+
+function dispatch(m: TokenMachine, cmd: Command): boolean {
+  switch (cmd.kind) {
+    case 'start': {
+      m.record(m.model.processId, 'activated');
+      m.spawn(cmd.startElementId, 'root');
+      return true;
+    }
+    case 'completeTask': {
+      const t = waitingOn(m, (t) => t.wait?.kind === 'userTask' && t.wait.taskKey === cmd.taskKey);
+      if (!t) return false;
+      m.emit({ type: 'task.close', taskKey: cmd.taskKey, state: 'completed', by: cmd.by, variables: cmd.vars });
+      m.guarded(t, { step: 'leave', vars: cmd.vars }, () => m.leave(t, cmd.vars));
+      return true;
+    }
+    case 'completeJob': {
+      const t = waitingOn(m, (t) => t.wait?.kind === 'job' && t.wait.jobKey === cmd.jobKey);
+      if (!t) return false;
+      m.emit({ type: 'job.close', jobKey: cmd.jobKey, state: 'completed' });
+      m.guarded(t, { step: 'leave', vars: cmd.vars }, () => m.leave(t, cmd.vars));
+      return true;
+    }
+    case 'jobError': {
+      const t = waitingOn(m, (t) => t.wait?.kind === 'job' && t.wait.jobKey === cmd.jobKey);
+      if (!t) return false;
+      m.guarded(t, { step: 'job', jobKey: cmd.jobKey }, () => throwError(m, t, cmd.code, cmd.vars, false));
+      return true;
+    }
+    case 'jobIncident': {
+      const t = waitingOn(m, (t) => t.wait?.kind === 'job' && t.wait.jobKey === cmd.jobKey);
+      if (!t) return false;
+      m.raiseIncident(t, 'job-failed', cmd.message, { step: 'job', jobKey: cmd.jobKey });
+      return true;
+    }
+    case 'trigger':
+      return trigger(m, cmd.key, cmd.vars);
+    case 'childCompleted': {
+      const t = waitingOn(m, (t) => t.wait?.kind === 'call' && t.wait.childKey === cmd.childKey);
+      if (!t) return false;
+      const vars = m.el(t.elementId).call!.propagateAllChildVariables ? cmd.vars : {};
+      m.guarded(t, { step: 'leave', vars }, () => m.leave(t, vars));
+      return true;
+    }
+    case 'cancel': {
+      for (const t of m.state.tokens.filter((t) => t.scope === 'root')) m.terminate(t);
+      m.endInstance('cancelled');
+      return true;
+    }
+    case 'setVariables':
+      Object.assign(m.state.vars, cmd.vars);
+      return true;
+    case 'resolveIncident': {
+      const t = m.state.tokens.find((t) => t.state === 'incident' && t.incident?.id === cmd.incidentId);
+      if (!t) return false;
+      const retry = t.incident!.retry;
+      delete t.incident;
+      m.emit({ type: 'incident.resolve', incidentId: cmd.incidentId });
+      if (retry.step === 'activate') t.state = 'ready';
+      else if (retry.step === 'job') {
+        t.state = 'waiting';
+        m.emit({ type: 'job.retry', jobKey: retry.jobKey, retries: 1, variables: m.context(t) });
+      } else {
+        t.state = 'waiting';
+        m.guarded(t, retry, () => m.leave(t, retry.vars));
+      }
+      return true;
+    }
+  }
+}

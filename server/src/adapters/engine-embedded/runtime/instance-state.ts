@@ -1,0 +1,79 @@
+// The persisted shape of one process instance and the effects one step implies. Plain JSON: it is saved in a
+// single MongoDB document together with its pending effects (the transactional outbox).
+import type { IncidentView, TimelineEntry, UserTaskView, Variables } from '../../../ports/workflow-engine.port';
+
+export interface Armed {
+  key: string;
+  kind: 'timer' | 'message';
+  /** Element the trigger leads to: the catch event itself, a boundary event, or a gateway target. */
+  elementId: string;
+  role: 'self' | 'boundary' | 'gateway';
+  cycle?: { remaining?: number; interval?: string; dueAt: string; n: number };
+}
+
+export type Wait =
+  | { kind: 'userTask'; taskKey: string }
+  | { kind: 'job'; jobKey: string }
+  | { kind: 'event' }
+  | { kind: 'scope' }
+  | { kind: 'multiInstance' }
+  | { kind: 'call'; childKey: string }
+  | { kind: 'join' };
+
+export type Retry = { step: 'activate' } | { step: 'leave'; vars: Variables } | { step: 'job'; jobKey: string };
+
+export interface Token {
+  id: string;
+  elementId: string;
+  /** 'root' or the id of the token that is this token's scope (sub-process or multi-instance body). */
+  scope: string;
+  state: 'ready' | 'waiting' | 'incident';
+  via?: string;
+  vars?: Variables;
+  wait?: Wait;
+  armed?: Armed[];
+  incident?: { id: string; retry: Retry };
+  inner?: { index: number };
+  mi?: { items: unknown[]; next: number; active: number; outputs: unknown[]; completed: boolean };
+}
+
+export interface InstanceState {
+  seq: number;
+  vars: Variables;
+  tokens: Token[];
+  timeline: TimelineEntry[];
+  status: 'active' | 'completed' | 'cancelled';
+}
+
+export interface JobSpec {
+  key: string;
+  type: string;
+  retries: number;
+  elementId: string;
+  tokenId: string;
+  headers: Record<string, string>;
+  variables: Variables;
+}
+
+export type Effect =
+  | { type: 'task.create'; task: UserTaskView }
+  | { type: 'task.close'; taskKey: string; state: 'completed' | 'cancelled'; by?: string; variables?: Variables }
+  | { type: 'job.create'; job: JobSpec }
+  | { type: 'job.close'; jobKey: string; state: 'completed' | 'cancelled' }
+  | { type: 'job.retry'; jobKey: string; retries: number; variables: Variables }
+  | { type: 'timer.create'; key: string; dueAt: string; elementId: string; tokenId: string }
+  | { type: 'timer.cancel'; key: string }
+  | { type: 'subscription.open'; key: string; messageName: string; correlationKey: string; elementId: string; tokenId: string }
+  | { type: 'subscription.close'; key: string }
+  | { type: 'child.start'; childKey: string; processId: string; variables: Variables; tokenId: string }
+  | { type: 'child.cancel'; childKey: string }
+  | { type: 'parent.notify'; parentKey: string; childKey: string; variables: Variables }
+  | { type: 'incident.raise'; incident: IncidentView; tokenId: string }
+  | { type: 'incident.resolve'; incidentId: string }
+  | { type: 'instance.end'; state: 'completed' | 'cancelled' };
+
+export const MAX_TIMELINE = 400;
+
+export function newState(vars: Variables): InstanceState {
+  return { seq: 0, vars: { ...vars }, tokens: [], timeline: [], status: 'active' };
+}
