@@ -47,7 +47,7 @@ export function createCalculateDeadlinesJob(deps: CalculateDeadlinesDeps): JobHa
     const reminderLead = findTimescale(set, 'taskReminder');
     const escalationAfter = findTimescale(set, 'overdueEscalation');
 
-    for (const { timescaleId, fromVariable } of requests) {
+    for (const { name, timescaleId, fromVariable } of requests) {
       const timescale = findTimescale(set, timescaleId);
       if (!timescale) return incident(`Unknown timescale "${timescaleId}" (version ${set.version})`);
       if (!isDurationUnit(timescale.unit)) return incident(`Timescale "${timescaleId}" is a ${timescale.unit}, not a deadline`);
@@ -56,13 +56,13 @@ export function createCalculateDeadlinesJob(deps: CalculateDeadlinesDeps): JobHa
         return incident(`Variable "${fromVariable}" must hold a date for timescale "${timescaleId}", got ${JSON.stringify(start)}`);
       }
       const due = computeDeadline(deps.calendar, timescale, start);
-      deadlines[timescaleId] = due;
+      deadlines[name] = due;
       if (reminderLead) {
         const reminder = computeDeadline(deps.calendar, reminderLead, due);
         // A timescale shorter than the lead time gets no early reminder: it would fire on creation.
-        reminders[timescaleId] = Date.parse(reminder) > deps.clock.now().getTime() ? reminder : due;
+        reminders[name] = Date.parse(reminder) > deps.clock.now().getTime() ? reminder : due;
       }
-      if (escalationAfter) escalations[timescaleId] = computeDeadline(deps.calendar, escalationAfter, due);
+      if (escalationAfter) escalations[name] = computeDeadline(deps.calendar, escalationAfter, due);
     }
     return { kind: 'complete', variables: { deadlines, reminders, escalations, timescalesVersion: set.version } };
   };

@@ -4,11 +4,15 @@
 //   <zeebe:header key="timescales" value="oocdAssessment, oocdDecision@bailDate" />
 //   <zeebe:header key="from" value="referralReceivedAt" />   (optional; default: now)
 //
-// `id@variable` counts that one timescale from another variable. Variables `deadlineTimescales` (list or
+// `id@variable` counts that one timescale from another variable; `name=id` stores the result under another
+// name (`reviewDue=planReview` → `deadlines.reviewDue`), so one task can take its due date from either of
+// two timescales depending on the path taken. Variables `deadlineTimescales` (list or
 // comma string) and `deadlineFrom` are used when the headers are absent (e.g. set by a call activity).
 import type { Job } from '../ports/workflow-engine.port';
 
 export interface DeadlineRequest {
+  /** The variable key written under deadlines/reminders/escalations. */
+  name: string;
   timescaleId: string;
   /** Variable path holding the start date; undefined = the moment the job runs. */
   fromVariable?: string;
@@ -27,8 +31,9 @@ export function readDeadlineRequests(job: Job): DeadlineRequest[] {
   const fromHeader = job.headers.from ?? job.variables.deadlineFrom;
   const defaultFrom = typeof fromHeader === 'string' && fromHeader.trim() ? fromHeader.trim() : undefined;
   return ids.map((entry) => {
-    const [timescaleId, from] = entry.split('@');
-    return { timescaleId, fromVariable: from || defaultFrom };
+    const [named, from] = entry.split('@');
+    const [name, id] = named.includes('=') ? named.split('=') : [named, named];
+    return { name, timescaleId: id, fromVariable: from || defaultFrom };
   });
 }
 

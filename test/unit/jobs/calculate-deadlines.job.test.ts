@@ -56,6 +56,12 @@ describe('calculate-deadlines job', () => {
     expect(outcome).toMatchObject({ kind: 'complete', variables: { deadlines: { planReview: '2027-02-28T17:00:00.000Z' } } });
   });
 
+  it('stores a result under another name with name=id (one task, due date from either timescale)', async () => {
+    const { handler } = setup();
+    const outcome = await handler(job({ timescales: 'reviewDue=defaultTaskDue' }, { deadlines: { reviewDue: '2027-02-24T17:00:00.000Z' } }));
+    expect(outcome).toMatchObject({ variables: { deadlines: { reviewDue: '2026-12-01T17:00:00.000Z' } } });
+  });
+
   it('keeps the version an instance already used after a manager changes the timescale', async () => {
     const { repo, handler } = setup();
     await updateTimescale({ timescales: repo, clock }, { id: 'm', roles: ['team-managers'] }, {
