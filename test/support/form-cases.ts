@@ -43,7 +43,7 @@ export const formCaseGroups: FormCaseGroup[] = [
       ok('number coerced to text', { name: 12345 }, { name: '12345' }),
       ok('empty optional text is not stored', { name: 'Sam', notes: '' }, { name: 'Sam' }),
       bad('keys not in the form are refused', { name: 'Sam', admin: true }, { admin: 'This is not a field of this form' }),
-      bad('object where text expected', { name: { $gt: '' } }, { name: 'Name must be text' }),
+      bad('object where text expected', { name: { first: 'Sam' } }, { name: 'Name must be text' }),
     ],
   },
   {

@@ -1,0 +1,53 @@
+// Submissions are validated before they get here, so their keys are form keys (letters, digits, _) and the
+// data is stored as a document that reports can query.
+import { type Connection, type Model, Schema } from 'mongoose';
+import type { FormSubmission } from '../../domain/forms/form-version';
+import type { SubmissionQuery, SubmissionRepository } from '../../ports/form-repository.port';
+import { withMongoErrors } from './mongo-errors';
+
+interface SubmissionDoc extends Omit<FormSubmission, 'id'> {
+  _id: string;
+}
+
+const submissionSchema = new Schema<SubmissionDoc>(
+  {
+    _id: { type: String, required: true },
+    formId: { type: String, required: true, index: true },
+    version: { type: Number, required: true },
+    data: { type: Schema.Types.Mixed, required: true },
+    submittedBy: { type: String, required: true },
+    submittedAt: { type: String, required: true },
+    taskId: { type: String, index: true },
+    caseId: { type: String, index: true },
+  },
+  { collection: 'form_submissions', versionKey: false, minimize: false },
+);
+
+function toSubmission({ _id, ...rest }: SubmissionDoc): FormSubmission {
+  return { id: _id, ...rest };
+}
+
+export class MongoSubmissionRepository implements SubmissionRepository {
+  private readonly model: Model<SubmissionDoc>;
+
+  constructor(conn: Connection) {
+    this.model = (conn.models.FormSubmission as Model<SubmissionDoc>) ?? conn.model<SubmissionDoc>('FormSubmission', submissionSchema);
+  }
+
+  async create(s: FormSubmission): Promise<void> {
+    const { id, ...rest } = s;
+    await withMongoErrors('submission', () => this.model.create({ _id: id, ...rest }));
+  }
+
+  async get(id: string): Promise<FormSubmission | undefined> {
+    const doc = await this.model.findById(id).lean<SubmissionDoc>();
+    return doc ? toSubmission(doc) : undefined;
+  }
+
+  async list(query: SubmissionQuery, limit: number): Promise<FormSubmission[]> {
+    const filter: Record<string, string> = {};
+    for (const k of ['formId', 'caseId', 'taskId', 'submittedBy'] as const) if (query[k]) filter[k] = query[k];
+    const docs = await this.model.find(filter).sort({ submittedAt: -1 }).limit(limit).lean<SubmissionDoc[]>();
+    return docs.map(toSubmission);
+  }
+}

@@ -1,0 +1,55 @@
+// Deploys a form definition as a new version. Same content as the latest version → that version is
+// returned unchanged (as Zeebe does), so loading forms/ at every start-up creates nothing new.
+import { createHash } from 'node:crypto';
+import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors';
+import { canDesignForms, canonicalFormJson, type FormActor, type FormVersion } from '../domain/forms/form-version';
+import { checkFormDefinition, type FormDefinition } from '../forms-core';
+import type { Clock } from '../ports/clock.port';
+import type { FormRepository } from '../ports/form-repository.port';
+
+export interface DeployFormDeps {
+  forms: FormRepository;
+  clock: Clock;
+}
+
+export interface DeployFormResult {
+  form: FormVersion;
+  created: boolean;
+}
+
+/** The system deploys the shipped files at start; people deploy through the designer. */
+export type Deployer = { system: true } | { system?: false; actor: FormActor };
+
+export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unknown): Promise<DeployFormResult> {
+  if (!by.system && !canDesignForms(by.actor)) {
+    throw new ForbiddenError('Only team managers and admins may deploy forms', 'FORM_DEPLOY_FORBIDDEN');
+  }
+  const problems = checkFormDefinition(schema);
+  if (problems.length) {
+    const errors = Object.fromEntries(problems.map((p) => [p.path || 'form', p.message]));
+    throw new ValidationError(`The form cannot be deployed: ${problems.map((p) => p.message).join('; ')}`, errors, 'INVALID_FORM');
+  }
+  const form = schema as FormDefinition;
+  const contentHash = createHash('sha256').update(canonicalFormJson(form)).digest('hex');
+  // Two deploys at once both aim at latest+1; the unique (formId, version) index lets one win and the
+  // other re-reads once: it either finds its own content there or takes the next number.
+  for (let attempt = 0; ; attempt++) {
+    const latest = await deps.forms.latest(form.id);
+    if (latest?.contentHash === contentHash) return { form: latest, created: false };
+    const next: FormVersion = {
+      formId: form.id,
+      version: (latest?.version ?? 0) + 1,
+      contentHash,
+      schema: form,
+      deployedAt: deps.clock.now().toISOString(),
+      deployedBy: by.system ? 'system' : by.actor.id,
+      source: by.system ? 'file' : 'api',
+    };
+    try {
+      await deps.forms.append(next);
+      return { form: next, created: true };
+    } catch (e) {
+      if (!(e instanceof ConflictError) || attempt >= 2) throw e;
+    }
+  }
+}

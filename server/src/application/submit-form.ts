@@ -1,0 +1,49 @@
+// A user submits a form: validated fully with the same compiled schema the browser used, then stored with
+// the form id and version it was validated against. Hidden fields and unknown keys never reach storage.
+import { randomUUID } from 'node:crypto';
+import { ValidationError } from '../domain/errors';
+import type { FormActor, FormSubmission } from '../domain/forms/form-version';
+import { validateSubmission } from '../forms-core';
+import type { Clock } from '../ports/clock.port';
+import type { FormRepository, SubmissionRepository } from '../ports/form-repository.port';
+import { getForm } from './get-form';
+
+export interface SubmitFormDeps {
+  forms: FormRepository;
+  submissions: SubmissionRepository;
+  clock: Clock;
+  /**
+   * Process variables the form may read (valuesKey options, conditions), e.g. those of the task being
+   * completed. Optional: without it such options cannot be checked and are accepted as sent.
+   */
+  variablesFor?(ref: { formId: string; taskId?: string; caseId?: string }): Promise<Record<string, unknown> | undefined>;
+}
+
+export interface SubmitFormInput {
+  formId: string;
+  /** Defaults to the latest version. */
+  version?: number;
+  data: unknown;
+  taskId?: string;
+  caseId?: string;
+}
+
+export async function submitForm(deps: SubmitFormDeps, actor: FormActor, input: SubmitFormInput): Promise<FormSubmission> {
+  const form = await getForm(deps, input.formId, input.version);
+  const variables = await deps.variablesFor?.({ formId: input.formId, taskId: input.taskId, caseId: input.caseId });
+  const now = deps.clock.now();
+  const result = validateSubmission(form.schema, input.data, { now, variables });
+  if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
+  const submission: FormSubmission = {
+    id: randomUUID(),
+    formId: form.formId,
+    version: form.version,
+    data: result.value,
+    submittedBy: actor.id,
+    submittedAt: now.toISOString(),
+    ...(input.taskId ? { taskId: input.taskId } : {}),
+    ...(input.caseId ? { caseId: input.caseId } : {}),
+  };
+  await deps.submissions.create(submission);
+  return submission;
+}
