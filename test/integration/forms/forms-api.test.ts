@@ -1,0 +1,123 @@
+// Deploying versions, permissions, drafts and submissions through the HTTP API on the real database.
+import { startFormsApi, type FormsApi } from '../../support/forms-api';
+
+let api: FormsApi;
+beforeAll(async () => {
+  api = await startFormsApi('formsapi');
+});
+afterAll(() => api.close());
+
+const referral = (label = 'Reason for referral') => ({
+  id: 'referral-note',
+  type: 'default',
+  components: [
+    { id: 't', type: 'text', text: '# Referral note' },
+    { id: 'r', type: 'textarea', key: 'reason', label, validate: { required: true } },
+    { id: 'u', type: 'checkbox', key: 'urgent', label: 'Urgent' },
+  ],
+});
+
+describe('deploying forms', () => {
+  it('creates version 1, returns the same version for the same content (key order ignored), keeps every version', async () => {
+    const first = await api.call('POST', '/forms', 'manager', referral());
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ formId: 'referral-note', version: 1, created: true, deployedBy: 'manager-1', source: 'api' });
+
+    const reordered = Object.fromEntries(Object.entries(referral()).reverse());
+    const again = await api.call('POST', '/forms', 'manager', { ...reordered, exporter: { name: 'Camunda Modeler', version: '5.30.0' } });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ version: 1, created: false });
+
+    const second = await api.call('POST', '/forms', 'manager', referral('Why refer?'));
+    expect(second.status).toBe(201);
+    expect(second.body.version).toBe(2);
+
+    const versions = await api.call('GET', '/forms/referral-note/versions', 'worker');
+    expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const v1 = await api.call('GET', '/forms/referral-note/versions/1', 'worker');
+    expect(v1.body.schema.components[1].label).toBe('Reason for referral');
+    const latest = await api.call('GET', '/forms/referral-note', 'worker');
+    expect(latest.body.schema.components[1].label).toBe('Why refer?');
+    const list = await api.call('GET', '/forms', 'worker');
+    expect(list.body.items).toEqual([expect.objectContaining({ formId: 'referral-note', version: 2, title: 'Referral note' })]);
+  });
+
+  it('refuses an invalid form with the checker messages naming the component', async () => {
+    const res = await api.call('POST', '/forms', 'manager', { id: 'broken', components: [{ id: 'Field_x', type: 'filepicker', key: 'f' }] });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('INVALID_FORM');
+    expect(res.body.errors['components[0]']).toMatch(/filepicker "Field_x" at components\[0\]: unknown component type/);
+    expect((await api.call('GET', '/forms/broken', 'manager')).status).toBe(404);
+  });
+
+  it('offers the checker without deploying', async () => {
+    const res = await api.call('POST', '/forms/check', 'manager', { id: 'x', components: [{ type: 'select', key: 's' }] });
+    expect(res.status).toBe(200);
+    expect(res.body.problems).toEqual([expect.objectContaining({ path: 'components[0]', message: expect.stringMatching(/options missing/) })]);
+  });
+
+  it('lets only managers deploy and only signed-in users read', async () => {
+    expect((await api.call('POST', '/forms', 'worker', referral('x'))).status).toBe(403);
+    expect((await api.call('GET', '/forms', undefined)).status).toBe(401);
+  });
+});
+
+describe('submissions', () => {
+  it('records form id and version, who, when and the task, against an older version when asked', async () => {
+    const res = await api.call('POST', '/forms/referral-note/submissions', 'worker', { version: 1, data: { reason: 'School concern' }, taskId: 'task-9' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ formId: 'referral-note', version: 1, data: { reason: 'School concern' }, submittedBy: 'worker-1', submittedAt: '2026-03-10T12:00:00.000Z', taskId: 'task-9' });
+    const list = await api.call('GET', '/submissions?taskId=task-9', 'worker');
+    expect(list.body.items.map((s: { id: string }) => s.id)).toEqual([res.body.id]);
+  });
+
+  it('answers 404 for an unknown form and 422 for a missing data object', async () => {
+    expect((await api.call('POST', '/forms/nope/submissions', 'worker', { data: {} })).status).toBe(404);
+    const res = await api.call('POST', '/forms/referral-note/submissions', 'worker', { data: 'text' });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual({ '': 'The form data must be an object' });
+  });
+});
+
+describe('drafts', () => {
+  it('saves partial data without validation, lists, resumes, updates and submits it (then it is gone)', async () => {
+    const saved = await api.call('POST', '/drafts', 'worker', { formId: 'referral-note', data: { urgent: 'half-typed', stray: 1 }, caseId: 'case-7' });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ formId: 'referral-note', version: 2, ownerId: 'worker-1', data: { urgent: 'half-typed', stray: 1 } });
+    const id = saved.body.id;
+
+    expect((await api.call('GET', '/drafts?formId=referral-note', 'worker')).body.items.map((d: { id: string }) => d.id)).toEqual([id]);
+    expect((await api.call('GET', '/drafts', 'other')).body.items).toEqual([]);
+    expect((await api.call('GET', `/drafts/${id}`, 'other')).status).toBe(403);
+
+    const failed = await api.call('POST', `/drafts/${id}/submit`, 'worker');
+    expect(failed.status).toBe(422);
+    expect(failed.body.errors).toEqual({ reason: 'Why refer? is required', urgent: 'Urgent must be yes or no', stray: 'This is not a field of this form' });
+    expect((await api.call('GET', `/drafts/${id}`, 'worker')).status).toBe(200); // kept after a failed submit
+
+    const updated = await api.call('PUT', `/drafts/${id}`, 'worker', { data: { reason: 'Exclusion', urgent: true } });
+    expect(updated.body.data).toEqual({ reason: 'Exclusion', urgent: true });
+    const resumed = await api.call('GET', `/drafts/${id}`, 'worker');
+    expect(resumed.body.data).toEqual({ reason: 'Exclusion', urgent: true });
+
+    const submitted = await api.call('POST', `/drafts/${id}/submit`, 'worker');
+    expect(submitted.status).toBe(201);
+    expect(submitted.body).toMatchObject({ formId: 'referral-note', version: 2, caseId: 'case-7', data: { reason: 'Exclusion', urgent: true } });
+    expect((await api.call('GET', `/drafts/${id}`, 'worker')).status).toBe(404);
+  });
+
+  it('keeps a draft on its form version after a new version is deployed, and discards it', async () => {
+    const saved = await api.call('POST', '/drafts', 'worker', { formId: 'referral-note', data: { reason: 'x' } });
+    await api.call('POST', '/forms', 'manager', referral('Reason (v3)'));
+    expect((await api.call('GET', `/drafts/${saved.body.id}`, 'worker')).body.version).toBe(2);
+    expect((await api.call('DELETE', `/drafts/${saved.body.id}`, 'other')).status).toBe(403);
+    expect((await api.call('DELETE', `/drafts/${saved.body.id}`, 'worker')).status).toBe(204);
+    expect((await api.call('DELETE', `/drafts/${saved.body.id}`, 'worker')).status).toBe(404);
+  });
+
+  it('stores draft keys the database would otherwise interpret', async () => {
+    const saved = await api.call('POST', '/drafts', 'worker', { formId: 'referral-note', data: { 'a.b': 'dotted', nested: { 'x.y': [1] } } });
+    expect(saved.status).toBe(201);
+    expect((await api.call('GET', `/drafts/${saved.body.id}`, 'worker')).body.data).toEqual({ 'a.b': 'dotted', nested: { 'x.y': [1] } });
+  });
+});
