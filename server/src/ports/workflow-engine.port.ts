@@ -1,5 +1,6 @@
 // The one contract every workflow engine adapter (embedded bpmn-engine, Zeebe) implements.
 // No engine library types cross this boundary: everything here is plain data.
+import { ValidationError } from '../domain/errors';
 
 export type Variables = Record<string, unknown>;
 
@@ -26,6 +27,17 @@ export interface DeployProblem {
   message: string;
 }
 
+/** Deploy refused: every problem names the resource, element id and line where known. Nothing was stored. */
+export class DeploymentRejectedError extends ValidationError {
+  constructor(readonly problems: DeployProblem[]) {
+    super(
+      `Deployment rejected: ${problems.map((p) => `${p.resource}${p.line ? `:${p.line}` : ''} ${p.message}`).join('; ')}`,
+      Object.fromEntries(problems.map((p, i) => [`${p.resource}#${i}`, p.message])),
+      'DEPLOYMENT_REJECTED',
+    );
+  }
+}
+
 export interface UserTaskView {
   key: string;
   instanceKey: string;
@@ -43,6 +55,8 @@ export interface UserTaskView {
   headers: Record<string, string>;
   createdAt: string;
   state: 'open' | 'completed' | 'cancelled';
+  completedAt?: string;
+  completedBy?: string;
 }
 
 export interface IncidentView {
@@ -67,6 +81,8 @@ export interface InstanceView {
   processId: string;
   version: number;
   businessKey?: string;
+  /** Set for instances started by a call activity. */
+  parentKey?: string;
   state: 'active' | 'completed' | 'cancelled' | 'incident';
   activeElementIds: string[];
   variables: Variables;
@@ -77,12 +93,14 @@ export interface InstanceView {
 
 export type JobOutcome =
   | { kind: 'complete'; variables?: Variables }
+  /** retries = retries left after this failure (default: job.retries - 1); 0 raises an incident. */
   | { kind: 'fail'; message: string; retries?: number; backoffMs?: number }
   | { kind: 'bpmnError'; code: string; message?: string; variables?: Variables };
 
 export interface Job {
   key: string;
   type: string;
+  processId: string;
   instanceKey: string;
   elementId: string;
   variables: Variables;
@@ -110,12 +128,13 @@ export interface WorkflowEngine {
     correlationKey: string,
     variables?: Variables,
     opts?: { ttlMs?: number; messageId?: string },
-  ): Promise<{ correlated: boolean }>;
+  ): Promise<{ correlated: boolean; duplicate?: boolean; buffered?: boolean }>;
   cancelInstance(instanceKey: string, opts?: { by?: string; reason?: string }): Promise<void>;
   setVariables(instanceKey: string, variables: Variables): Promise<void>;
   resolveIncident(incidentId: string): Promise<void>;
 
   getInstance(instanceKey: string): Promise<InstanceView | undefined>;
+  getUserTask(taskKey: string): Promise<UserTaskView | undefined>;
   listUserTasks(filter?: { instanceKey?: string; state?: UserTaskView['state'] }): Promise<UserTaskView[]>;
   listIncidents(filter?: { instanceKey?: string; state?: IncidentView['state'] }): Promise<IncidentView[]>;
 

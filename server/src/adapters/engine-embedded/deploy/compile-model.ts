@@ -106,6 +106,16 @@ function compileScope(container: any, parentId: string, model: ProcessModel, pro
 export function compileProcess(process: any, problems: ProblemList): ProcessModel {
   const model: ProcessModel = { processId: process.id, name: process.name, elements: {}, flows: {}, messageStarts: [], timerStarts: [] };
   compileScope(process, process.id, model, problems);
+  // Derive flow wiring from the sequence flows themselves; <incoming>/<outgoing> children are optional.
+  for (const el of Object.values(model.elements)) { el.incoming = []; el.outgoing = []; }
+  for (const flow of Object.values(model.flows)) {
+    const source = model.elements[flow.source];
+    const target = model.elements[flow.target];
+    if (!source || !target) { problems.add(`sequence flow '${flow.id}' does not connect two supported elements`, flow.id); continue; }
+    if (source.parentId !== target.parentId) problems.add(`sequence flow '${flow.id}' crosses a sub-process boundary`, flow.id);
+    source.outgoing.push(flow.id);
+    target.incoming.push(flow.id);
+  }
   for (const el of Object.values(model.elements)) {
     if (el.kind === 'boundaryEvent') {
       const host = el.attachedTo && model.elements[el.attachedTo];

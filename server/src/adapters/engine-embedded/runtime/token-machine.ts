@@ -31,6 +31,7 @@ export class TokenMachine {
   readonly effects: Effect[] = [];
   constructor(readonly state: InstanceState, readonly ctx: MachineContext) {}
 
+
   get model(): ProcessModel { return this.ctx.model; }
   el(id: string): ElementDef { return this.ctx.model.elements[id]; }
   nextId(prefix: string): string { return `${prefix}${++this.state.seq}`; }

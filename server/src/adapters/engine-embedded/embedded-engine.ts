@@ -1,0 +1,189 @@
+// The embedded WorkflowEngine: composes deployment, instance runner (outbox), job worker, timer scheduler and
+// message correlator over one mongoose Connection. Nothing engine-specific leaks through the port.
+import type { Connection } from 'mongoose';
+import { NotFoundError, ValidationError } from '../../domain/errors';
+import type { Clock } from '../../ports/clock.port';
+import type {
+  DeployResource, EngineEvent, IncidentView, InstanceView, JobHandler, UserTaskView, Variables, WorkflowEngine,
+} from '../../ports/workflow-engine.port';
+import { RESERVED_VARIABLES } from './model/process-model';
+import { DeploymentService, type FormChecker } from './services/deployment.service';
+import { EffectApplier, type InstanceDoc } from './services/effect-applier';
+import { EngineQueries } from './services/engine-queries';
+import { InstanceRunner } from './services/instance-runner';
+import { JobWorker } from './services/job-worker';
+import { MessageCorrelator } from './services/message-correlator';
+import { TimerScheduler } from './services/timer-scheduler';
+import { engineCollections } from './store/engine-collections';
+
+
+export interface EmbeddedEngineOptions {
+  conn: Connection;
+  clock: Clock;
+  logger?: { error(obj: unknown, msg?: string): void };
+  /** How often due timers and jobs are polled once start() ran (kicks make most work immediate). */
+  pollIntervalMs?: number;
+  jobLockMs?: number;
+  jobConcurrency?: number;
+  defaultBackoffMs?: number;
+  /** Validates .form resources at deploy (the forms module supplies it). */
+  checkForm?: FormChecker;
+}
+
+export class EmbeddedEngine implements WorkflowEngine {
+  private readonly listeners: ((e: EngineEvent) => void | Promise<void>)[] = [];
+  private readonly deployments: DeploymentService;
+  private readonly runner: InstanceRunner;
+  private readonly worker: JobWorker;
+  private readonly timers: TimerScheduler;
+  private readonly messages: MessageCorrelator;
+  private readonly queries: EngineQueries;
+  private poller?: NodeJS.Timeout;
+  private polling?: Promise<void>;
+
+  constructor(private readonly opts: EmbeddedEngineOptions) {
+    const db = engineCollections(opts.conn);
+    const now = () => opts.clock.now();
+    this.deployments = new DeploymentService(db, now, opts.checkForm);
+    const applier = new EffectApplier(db, now, (e) => this.emit(e));
+    this.runner = new InstanceRunner(db, this.deployments, applier, now);
+    this.worker = new JobWorker(db, this.runner, now, {
+      lockMs: opts.jobLockMs ?? 60_000, maxConcurrent: opts.jobConcurrency ?? 8, defaultBackoffMs: opts.defaultBackoffMs ?? 5_000,
+    }, (msg, err) => this.logError(err, msg));
+    this.timers = new TimerScheduler(db, this.runner, now);
+    this.messages = new MessageCorrelator(db, this.runner, this.deployments, now);
+    this.queries = new EngineQueries(db);
+    this.runner.crossEffects = (doc) => this.crossEffects(doc);
+  }
+
+  async deploy(resources: DeployResource[], opts?: { by?: string; comment?: string }) {
+    const { processes, newModels } = await this.deployments.deploy(resources, opts);
+    for (const m of newModels) await this.timers.scheduleStartTimers(m);
+    return processes;
+  }
+
+  async startInstance(processId: string, variables: Variables, opts: { businessKey?: string; version?: number } = {}) {
+    checkVariables(variables);
+    const r = await this.runner.start({ processId, variables, businessKey: opts.businessKey, version: opts.version });
+    return { instanceKey: r.instanceKey, processId, version: r.version };
+  }
+
+  async completeUserTask(taskKey: string, variables: Variables, opts: { by: string }): Promise<void> {
+    checkVariables(variables);
+    const task = await this.queries.task(taskKey);
+    if (!task) throw new NotFoundError(`user task '${taskKey}' not found`, 'TASK_NOT_FOUND');
+    if (task.state !== 'open') return; // completing twice completes once
+    await this.runner.execute(task.instanceKey, { kind: 'completeTask', taskKey, vars: variables, by: opts.by });
+  }
+
+  publishMessage(name: string, correlationKey: string, variables: Variables = {}, opts: { ttlMs?: number; messageId?: string } = {}) {
+    checkVariables(variables);
+    return this.messages.publish(name, correlationKey, variables, opts);
+  }
+
+  async cancelInstance(instanceKey: string): Promise<void> {
+    await this.runner.execute(instanceKey, { kind: 'cancel' });
+  }
+
+  async setVariables(instanceKey: string, variables: Variables): Promise<void> {
+    checkVariables(variables);
+    await this.runner.execute(instanceKey, { kind: 'setVariables', vars: variables });
+  }
+
+  async resolveIncident(incidentId: string): Promise<void> {
+    const incident = (await this.queries.incidents()).find((i) => i.id === incidentId);
+    if (!incident) throw new NotFoundError(`incident '${incidentId}' not found`, 'INCIDENT_NOT_FOUND');
+    if (incident.state !== 'open') return;
+    await this.runner.execute(incident.instanceKey, { kind: 'resolveIncident', incidentId });
+  }
+
+  getInstance(instanceKey: string): Promise<InstanceView | undefined> { return this.queries.instance(instanceKey); }
+  getUserTask(taskKey: string): Promise<UserTaskView | undefined> { return this.queries.task(taskKey); }
+  listUserTasks(filter?: { instanceKey?: string; state?: UserTaskView['state'] }) { return this.queries.tasks(filter); }
+  listIncidents(filter?: { instanceKey?: string; state?: IncidentView['state'] }) { return this.queries.incidents(filter); }
+
+  registerJobHandler(type: string, handler: JobHandler): void { this.worker.register(type, handler); }
+  onEvent(listener: (event: EngineEvent) => void | Promise<void>): void { this.listeners.push(listener); }
+
+  /** Replays outboxes left by a crash, then polls timers and jobs. */
+  async start(): Promise<void> {
+    this.worker.enabled = true;
+    await this.runner.recover();
+    const interval = this.opts.pollIntervalMs ?? 1000;
+    this.poller = setInterval(() => {
+      if (this.polling) return;
+      this.polling = this.poll().catch((e) => this.logError(e, 'engine poll failed')).finally(() => { this.polling = undefined; });
+    }, interval);
+    this.poller.unref();
+    this.worker.kick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.poller) clearInterval(this.poller);
+    this.worker.enabled = false;
+    await this.polling;
+    await this.worker.idle();
+  }
+
+  /** Fires due timers and runs due jobs until nothing is left (tests move the clock, then call this). */
+  async runDue(): Promise<void> {
+    for (let i = 0; i < 1000; i++) {
+      await this.worker.idle();
+      const n = (await this.timers.fireDue()) + (await this.worker.drain());
+      await this.worker.idle();
+      if (n === 0) return;
+    }
+  }
+
+  private async poll(): Promise<void> {
+    await this.timers.fireDue();
+    this.worker.kick();
+    await this.runner.recover();
+  }
+
+  private async crossEffects(doc: InstanceDoc): Promise<void> {
+    for (const e of doc.effects ?? []) {
+      switch (e.type) {
+        case 'child.start':
+          await this.runner.start({ key: e.childKey, processId: e.processId, variables: e.variables, parentKey: doc._id });
+          break;
+        case 'child.cancel':
+          await this.runner.execute(e.childKey, { kind: 'cancel' }).catch(ignoreNotFound);
+          break;
+        case 'parent.notify':
+          await this.runner.execute(e.parentKey, { kind: 'childCompleted', childKey: e.childKey, vars: e.variables }).catch(ignoreNotFound);
+          break;
+        case 'subscription.open':
+          await this.messages.subscriptionOpened(doc._id, e.key, e.messageName, e.correlationKey);
+          break;
+        case 'job.create':
+          this.worker.kick();
+          break;
+      }
+    }
+  }
+
+  private async emit(event: EngineEvent): Promise<void> {
+    for (const l of this.listeners) {
+      try { await l(event); } catch (e) { this.logError(e, `engine event listener failed on ${event.type}`); }
+    }
+  }
+
+  private logError(err: unknown, msg: string): void {
+    if (this.opts.logger) this.opts.logger.error({ err }, msg);
+    else process.stderr.write(`${msg}: ${(err as Error)?.stack ?? err}\n`);
+  }
+}
+
+function ignoreNotFound(e: unknown): void {
+  if (!(e instanceof NotFoundError)) throw e;
+}
+
+function checkVariables(vars: Variables): void {
+  const bad = Object.keys(vars ?? {}).filter((k) => RESERVED_VARIABLES.includes(k));
+  if (bad.length) throw new ValidationError('Reserved variable names', Object.fromEntries(bad.map((k) => [k, `'${k}' is a reserved variable name`])), 'RESERVED_VARIABLE');
+}
+
+export function createEmbeddedEngine(opts: EmbeddedEngineOptions): EmbeddedEngine {
+  return new EmbeddedEngine(opts);
+}

@@ -1,0 +1,90 @@
+// Applies the outbox of one instance step. Local effects (rows owned by this instance) are written under the
+// instance lock in order; each write is an idempotent upsert or a state-guarded update, so applying the same
+// outbox twice after a crash changes nothing the second time. Events go out after the write (at-least-once:
+// a replay after a crash may repeat an event, never lose one).
+import type { EngineEvent, IncidentView, UserTaskView } from '../../../ports/workflow-engine.port';
+import type { Effect } from '../runtime/instance-state';
+import type { EngineCollections } from '../store/engine-collections';
+
+export interface InstanceDoc {
+  _id: string;
+  processId: string;
+  version: number;
+  rev: number;
+  effects: Effect[];
+  pending: boolean;
+  status: string;
+  [k: string]: unknown;
+}
+
+export class EffectApplier {
+  constructor(private readonly db: EngineCollections, private readonly now: () => Date, private readonly emit: (e: EngineEvent) => Promise<void>) {}
+
+  async applyLocal(doc: InstanceDoc, replay: boolean): Promise<void> {
+    const events: EngineEvent[] = [];
+    for (const effect of doc.effects ?? []) {
+      const changed = await this.write(doc, effect);
+      const event = changed || replay ? await this.eventFor(doc, effect) : undefined;
+      if (event) events.push(event);
+    }
+    for (const e of events) await this.emit(e);
+  }
+
+  private async write(doc: InstanceDoc, e: Effect): Promise<boolean> {
+    const db = this.db;
+    const now = this.now();
+    const upsert = async (model: EngineCollections['tasks'], id: string, fields: Record<string, unknown>) =>
+      (await model.updateOne({ _id: id }, { $setOnInsert: fields }, { upsert: true })).upsertedCount > 0;
+    const guarded = async (model: EngineCollections['tasks'], filter: Record<string, unknown>, set: Record<string, unknown>) =>
+      (await model.updateOne(filter, { $set: set })).modifiedCount > 0;
+    switch (e.type) {
+      case 'task.create': return upsert(db.tasks, e.task.key, { ...e.task });
+      case 'task.close':
+        return guarded(db.tasks, { _id: e.taskKey, state: 'open' }, { state: e.state, completedAt: now.toISOString(), ...(e.by ? { completedBy: e.by } : {}) });
+      case 'job.create':
+        return upsert(db.jobs, e.job.key, { ...e.job, processId: doc.processId, instanceKey: doc._id, state: 'activatable', dueAt: now, attempts: 0 });
+      case 'job.close':
+        return guarded(db.jobs, { _id: e.jobKey, state: { $in: ['activatable', 'locked', 'failed'] } }, { state: e.state });
+      case 'job.retry':
+        return guarded(db.jobs, { _id: e.jobKey }, { state: 'activatable', retries: e.retries, dueAt: now, variables: e.variables });
+      case 'timer.create':
+        return upsert(db.timers, e.key, { instanceKey: doc._id, elementId: e.elementId, tokenId: e.tokenId, dueAt: new Date(e.dueAt), state: 'pending' });
+      case 'timer.cancel': return guarded(db.timers, { _id: e.key, state: 'pending' }, { state: 'cancelled' });
+      case 'subscription.open':
+        return upsert(db.subscriptions, e.key, { instanceKey: doc._id, messageName: e.messageName, correlationKey: e.correlationKey, elementId: e.elementId, tokenId: e.tokenId, state: 'open', createdAt: now });
+      case 'subscription.close': return guarded(db.subscriptions, { _id: e.key, state: 'open' }, { state: 'closed' });
+      case 'incident.raise': return upsert(db.incidents, e.incident.id, { ...e.incident, tokenId: e.tokenId, processId: doc.processId });
+      case 'incident.resolve': return guarded(db.incidents, { _id: e.incidentId, state: 'open' }, { state: 'resolved', resolvedAt: now.toISOString() });
+      case 'instance.end': return true;
+      default: return false; // cross-instance effects are applied by the runner outside the lock
+    }
+  }
+
+  private async eventFor(doc: InstanceDoc, e: Effect): Promise<EngineEvent | undefined> {
+    switch (e.type) {
+      case 'task.create': return { type: 'user-task.created', task: e.task };
+      case 'task.close': {
+        const task = await this.db.tasks.findById(e.taskKey).lean<UserTaskView & { _id?: string }>();
+        if (!task) return undefined;
+        delete task._id;
+        return { type: e.state === 'completed' ? 'user-task.completed' : 'user-task.cancelled', task };
+      }
+      case 'incident.raise': return { type: 'incident.raised', incident: e.incident };
+      case 'incident.resolve': {
+        const inc = await this.db.incidents.findById(e.incidentId).lean<Record<string, unknown>>();
+        if (!inc) return undefined;
+        return { type: 'incident.resolved', incident: toIncidentView(inc) };
+      }
+      case 'instance.end':
+        return { type: e.state === 'completed' ? 'instance.completed' : 'instance.cancelled', instanceKey: doc._id, processId: doc.processId };
+      default: return undefined;
+    }
+  }
+}
+
+export function toIncidentView(d: Record<string, unknown>): IncidentView {
+  return {
+    id: String(d.id ?? d._id), instanceKey: d.instanceKey as string, elementId: d.elementId as string,
+    type: d.type as IncidentView['type'], message: d.message as string, createdAt: d.createdAt as string, state: d.state as IncidentView['state'],
+  };
+}

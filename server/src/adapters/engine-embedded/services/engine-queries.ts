@@ -1,0 +1,53 @@
+// Read side of the engine port: plain views built from the engine's collections.
+import type { IncidentView, InstanceView, UserTaskView } from '../../../ports/workflow-engine.port';
+import type { InstanceState } from '../runtime/instance-state';
+import type { EngineCollections } from '../store/engine-collections';
+import { toIncidentView } from './effect-applier';
+
+export class EngineQueries {
+  constructor(private readonly db: EngineCollections) {}
+
+  async instance(key: string): Promise<InstanceView | undefined> {
+    const d = await this.db.instances.findById(key).lean<Record<string, any>>();
+    if (!d) return undefined;
+    const state = d.state as InstanceState;
+    return {
+      key: d._id, processId: d.processId, version: d.version,
+      ...(d.businessKey ? { businessKey: d.businessKey } : {}),
+      ...(d.parentKey ? { parentKey: d.parentKey } : {}),
+      state: d.status === 'active' && d.hasIncident ? 'incident' : d.status,
+      activeElementIds: [...new Set(state.tokens.filter((t) => t.state !== 'ready').map((t) => t.elementId))],
+      variables: state.vars,
+      timeline: state.timeline,
+      startedAt: d.startedAt,
+      ...(d.endedAt ? { endedAt: d.endedAt } : {}),
+    };
+  }
+
+  async task(key: string): Promise<UserTaskView | undefined> {
+    const d = await this.db.tasks.findById(key).lean<Record<string, any>>();
+    return d ? toTask(d) : undefined;
+  }
+
+  async tasks(filter: { instanceKey?: string; state?: UserTaskView['state'] } = {}): Promise<UserTaskView[]> {
+    const q: Record<string, unknown> = {};
+    if (filter.instanceKey) q.instanceKey = filter.instanceKey;
+    if (filter.state) q.state = filter.state;
+    const docs = await this.db.tasks.find(q).sort({ createdAt: 1 }).lean<Record<string, any>[]>();
+    return docs.map(toTask);
+  }
+
+  async incidents(filter: { instanceKey?: string; state?: IncidentView['state'] } = {}): Promise<IncidentView[]> {
+    const q: Record<string, unknown> = {};
+    if (filter.instanceKey) q.instanceKey = filter.instanceKey;
+    if (filter.state) q.state = filter.state;
+    const docs = await this.db.incidents.find(q).sort({ createdAt: 1 }).lean<Record<string, any>[]>();
+    return docs.map(toIncidentView);
+  }
+}
+
+function toTask(d: Record<string, any>): UserTaskView {
+  const { _id, ...rest } = d;
+  void _id;
+  return rest as UserTaskView;
+}

@@ -1,0 +1,98 @@
+// Runs service-task jobs with the registered handlers. Jobs are claimed with a lease (lockedUntil), so a crash
+// mid-handler only delays the job: it is delivered again when the lease runs out (at-least-once). A failure
+// counts down retries with backoff; at zero the instance gets an incident.
+import type { Job, JobHandler, JobOutcome } from '../../../ports/workflow-engine.port';
+import type { EngineCollections } from '../store/engine-collections';
+import type { InstanceRunner } from './instance-runner';
+
+export interface JobWorkerOptions { lockMs: number; maxConcurrent: number; defaultBackoffMs: number }
+type Log = (msg: string, err?: unknown) => void;
+
+export class JobWorker {
+  private readonly handlers = new Map<string, JobHandler>();
+  private draining?: Promise<void>;
+  private again = false;
+  enabled = false;
+
+  constructor(
+    private readonly db: EngineCollections,
+    private readonly runner: InstanceRunner,
+    private readonly now: () => Date,
+    private readonly opts: JobWorkerOptions,
+    private readonly log: Log,
+  ) {}
+
+  register(type: string, handler: JobHandler): void {
+    this.handlers.set(type, handler);
+    this.kick();
+  }
+
+  /** New work arrived: drain soon (in the background) when the worker runs. */
+  kick(): void {
+    if (!this.enabled) return;
+    if (this.draining) { this.again = true; return; }
+    this.draining = (async () => {
+      do { this.again = false; await this.drain(); } while (this.again);
+    })().catch((e) => this.log('job drain failed', e)).finally(() => { this.draining = undefined; });
+  }
+
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /** Claims and runs every due job of a registered type; returns how many ran. */
+  async drain(): Promise<number> {
+    const running = new Set<Promise<void>>();
+    let count = 0;
+    for (;;) {
+      const doc = await this.claim();
+      if (!doc) break;
+      count++;
+      const p: Promise<void> = this.run(doc).catch((e) => this.log(`job ${doc._id} failed to settle`, e)).finally(() => running.delete(p));
+      running.add(p);
+      if (running.size >= this.opts.maxConcurrent) await Promise.race(running);
+    }
+    await Promise.all(running);
+    return count;
+  }
+
+  private async claim(): Promise<Record<string, any> | null> {
+    if (!this.handlers.size) return null;
+    const now = this.now();
+    return this.db.jobs.findOneAndUpdate(
+      { type: { $in: [...this.handlers.keys()] }, $or: [{ state: 'activatable', dueAt: { $lte: now } }, { state: 'locked', lockedUntil: { $lte: now } }] },
+      { $set: { state: 'locked', lockedUntil: new Date(now.getTime() + this.opts.lockMs) }, $inc: { attempts: 1 } },
+      { new: true, sort: { dueAt: 1 } },
+    ).lean<Record<string, any>>();
+  }
+
+  private async run(doc: Record<string, any>): Promise<void> {
+    const job: Job = {
+      key: doc._id, type: doc.type, processId: doc.processId, instanceKey: doc.instanceKey, elementId: doc.elementId,
+      variables: doc.variables ?? {}, headers: doc.headers ?? {}, retries: doc.retries,
+    };
+    let outcome: JobOutcome;
+    try {
+      outcome = await this.handlers.get(job.type)!(job);
+    } catch (e) {
+      outcome = { kind: 'fail', message: (e as Error)?.message ?? String(e) };
+    }
+    let applied: boolean;
+    if (outcome.kind === 'complete') {
+      applied = await this.runner.execute(job.instanceKey, { kind: 'completeJob', jobKey: job.key, vars: outcome.variables ?? {} });
+    } else if (outcome.kind === 'bpmnError') {
+      applied = await this.runner.execute(job.instanceKey, { kind: 'jobError', jobKey: job.key, code: outcome.code, vars: outcome.variables ?? {} });
+    } else {
+      const retries = Math.max(0, outcome.retries ?? job.retries - 1);
+      if (retries > 0) {
+        const dueAt = new Date(this.now().getTime() + (outcome.backoffMs ?? this.opts.defaultBackoffMs));
+        await this.db.jobs.updateOne({ _id: job.key, state: 'locked' }, { $set: { state: 'activatable', retries, dueAt, lastError: outcome.message } });
+        return;
+      }
+      await this.db.jobs.updateOne({ _id: job.key }, { $set: { lastError: outcome.message, retries: 0 } });
+      applied = await this.runner.execute(job.instanceKey, { kind: 'jobIncident', jobKey: job.key, message: outcome.message });
+    }
+    // A result nobody waits for (activity interrupted, or already in an incident): park the job.
+    if (!applied || outcome.kind === 'fail') await this.db.jobs.updateOne({ _id: job.key, state: 'locked' }, { $set: { state: 'failed' } });
+  }
+}

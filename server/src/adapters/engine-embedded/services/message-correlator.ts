@@ -1,0 +1,62 @@
+// Message correlation by name + correlation key, Zeebe style: a published message goes to every instance with
+// an open matching subscription (once per instance) and starts processes with that message start event;
+// otherwise it is buffered for its TTL and consumed once by the first subscription that opens later.
+// A messageId makes publishing idempotent: the same id is ignored while the first message is known.
+import type { Variables } from '../../../ports/workflow-engine.port';
+import { isDuplicateKey, type EngineCollections } from '../store/engine-collections';
+import type { DeploymentService } from './deployment.service';
+import { newKey, type InstanceRunner } from './instance-runner';
+
+export class MessageCorrelator {
+  constructor(
+    private readonly db: EngineCollections,
+    private readonly runner: InstanceRunner,
+    private readonly deployments: DeploymentService,
+    private readonly now: () => Date,
+  ) {}
+
+  async publish(name: string, correlationKey: string, variables: Variables, opts: { ttlMs?: number; messageId?: string }) {
+    const id = opts.messageId ? `${name}|${opts.messageId}` : newKey();
+    const now = this.now();
+    const doc = { _id: id, name, correlationKey, variables, state: 'publishing', publishedAt: now, expiresAt: new Date(now.getTime() + (opts.ttlMs ?? 0)) };
+    try {
+      await this.db.messages.create(doc);
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      const existing = await this.db.messages.findById(id).lean<Record<string, any>>();
+      if (existing && existing.state !== 'publishing') return { correlated: false, duplicate: true };
+    }
+    let correlated = false;
+    const seen = new Set<string>();
+    const subs = await this.db.subscriptions.find({ messageName: name, correlationKey, state: 'open' }).sort({ createdAt: 1 }).lean<Record<string, any>[]>();
+    for (const sub of subs) {
+      if (seen.has(sub.instanceKey)) continue;
+      if (await this.runner.execute(sub.instanceKey, { kind: 'trigger', key: sub._id, vars: variables })) {
+        seen.add(sub.instanceKey);
+        correlated = true;
+      }
+    }
+    for (const d of await this.deployments.latestModels()) {
+      for (const start of d.model.messageStarts.filter((s) => s.messageName === name)) {
+        await this.runner.start({ key: `${id}.${d.processId}`, processId: d.processId, version: d.version, startElementId: start.elementId, variables, businessKey: correlationKey || undefined });
+        correlated = true;
+      }
+    }
+    const buffered = !correlated && (opts.ttlMs ?? 0) > 0;
+    await this.db.messages.updateOne({ _id: id }, { $set: { state: correlated ? 'correlated' : buffered ? 'buffered' : 'expired' } });
+    return { correlated, buffered };
+  }
+
+  /** A subscription opened: hand it the oldest live buffered message, claimed so only one consumer gets it. */
+  async subscriptionOpened(instanceKey: string, subKey: string, name: string, correlationKey: string): Promise<void> {
+    let message = await this.db.messages.findOne({ consumedBy: subKey }).lean<Record<string, any>>();
+    if (!message) {
+      message = await this.db.messages.findOneAndUpdate(
+        { name, correlationKey, state: 'buffered', expiresAt: { $gt: this.now() } },
+        { $set: { state: 'consumed', consumedBy: subKey } },
+        { new: true, sort: { publishedAt: 1 } },
+      ).lean<Record<string, any>>();
+    }
+    if (message) await this.runner.execute(instanceKey, { kind: 'trigger', key: subKey, vars: message.variables ?? {} });
+  }
+}

@@ -1,0 +1,49 @@
+// Fires due timers read from the database (never setTimeout), so timers survive restarts and any delay,
+// and each fires once: the instance ignores a trigger whose key is no longer armed, and the row is marked
+// fired only after the instance step was saved.
+import type { EngineCollections } from '../store/engine-collections';
+import { NotFoundError } from '../../../domain/errors';
+import { nextCycle, planTimer, type TimerKind } from '../model/timer-definitions';
+import type { DeployedModel } from './deployment.service';
+import type { InstanceRunner } from './instance-runner';
+
+export class TimerScheduler {
+  constructor(private readonly db: EngineCollections, private readonly runner: InstanceRunner, private readonly now: () => Date) {}
+
+  /** Fires every timer due by the clock's now; returns how many fired. */
+  async fireDue(limit = 200): Promise<number> {
+    const due = await this.db.timers.find({ state: 'pending', dueAt: { $lte: this.now() } }).sort({ dueAt: 1 }).limit(limit).lean<Record<string, any>[]>();
+    for (const t of due) await this.fire(t);
+    return due.length;
+  }
+
+  private async fire(t: Record<string, any>): Promise<void> {
+    if (t.startOf) {
+      await this.runner.start({ key: `${t._id}`, processId: t.startOf.processId, version: t.startOf.version, startElementId: t.startOf.elementId, variables: {} });
+      const next = t.cycle && nextCycle(t.cycle, new Date(t.dueAt));
+      if (next) await this.insertStartTimer(t.startOf, next.dueAt, { remaining: next.remaining, interval: next.interval }, t.n + 1);
+    } else {
+      try {
+        await this.runner.execute(t.instanceKey, { kind: 'trigger', key: t._id, vars: {} });
+      } catch (e) {
+        if (!(e instanceof NotFoundError)) throw e;
+      }
+    }
+    await this.db.timers.updateOne({ _id: t._id, state: 'pending' }, { $set: { state: 'fired', firedAt: this.now() } });
+  }
+
+  /** Timer start events of a newly deployed version replace those of older versions (as in Zeebe). */
+  async scheduleStartTimers(deployed: DeployedModel): Promise<void> {
+    await this.db.timers.updateMany({ 'startOf.processId': deployed.processId, state: 'pending' }, { $set: { state: 'cancelled' } });
+    for (const ts of deployed.model.timerStarts) {
+      const plan = planTimer(ts.timer.kind as TimerKind, ts.timer.value, this.now());
+      const startOf = { processId: deployed.processId, version: deployed.version, elementId: ts.elementId };
+      await this.insertStartTimer(startOf, plan.dueAt, plan.remaining === undefined ? undefined : { remaining: plan.remaining, interval: plan.interval }, 0);
+    }
+  }
+
+  private async insertStartTimer(startOf: { processId: string; version: number; elementId: string }, dueAt: Date, cycle: unknown, n: number): Promise<void> {
+    const id = `${startOf.processId}:${startOf.version}.${startOf.elementId}.${n}`;
+    await this.db.timers.updateOne({ _id: id }, { $setOnInsert: { startOf, dueAt, cycle, n, state: 'pending' } }, { upsert: true });
+  }
+}
