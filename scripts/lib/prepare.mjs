@@ -22,6 +22,7 @@ function hashFiles(files) {
 
 function listFiles(dir, skip = () => false) {
   const out = [];
+  if (!fs.existsSync(dir)) return out;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (skip(full)) continue;
@@ -80,7 +81,9 @@ export function ensureFerretdb() {
     }
     say('building FerretDB v1.24.2 with Go (first time on this machine, about 1–2 minutes)…');
     fs.mkdirSync(machineCache, { recursive: true });
-    run('go', ['build', '-trimpath', '-o', `${cached}.tmp`, '.'], { cwd: toolDir });
+    const t0 = Date.now();
+  run('go', ['build', '-trimpath', '-o', `${cached}.tmp`, '.'], { cwd: toolDir });
+  say(`FerretDB built in ${Math.round((Date.now() - t0) / 1000)} s`);
     fs.renameSync(`${cached}.tmp`, cached);
   }
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -102,7 +105,7 @@ export function ensureClientBuild() {
   const stampFile = path.join(dist, '.build-stamp');
   if (readStamp(stampFile) === want) return;
   say('building the web client (vite)…');
-  run(process.execPath, [path.join(rootDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn']);
+  run(process.execPath, [path.join(rootDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'client/vite.config.mts', '--logLevel', 'warn']);
   fs.writeFileSync(stampFile, want);
 }
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const root = path.resolve(__dirname);
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root,
