@@ -77,7 +77,12 @@ export class TokenMachine {
   mapVariables(mappings: Mapping[], ctx: Variables): Variables {
     const out: Variables = {};
     for (const m of mappings) {
-      const value = m.source === '' ? null : resolveValue(m.source, ctx);
+      let value: unknown;
+      try {
+        value = m.source === '' ? null : resolveValue(m.source, ctx);
+      } catch (e) {
+        throw new StepFailure(`io mapping '${m.target}': ${(e as Error).message}`, 'io-mapping-error');
+      }
       setPath(out, m.target, value === undefined ? null : value);
     }
     return out;

@@ -62,7 +62,7 @@ export class JobWorker {
     return this.db.jobs.findOneAndUpdate(
       { type: { $in: [...this.handlers.keys()] }, $or: [{ state: 'activatable', dueAt: { $lte: now } }, { state: 'locked', lockedUntil: { $lte: now } }] },
       { $set: { state: 'locked', lockedUntil: new Date(now.getTime() + this.opts.lockMs) }, $inc: { attempts: 1 } },
-      { new: true, sort: { dueAt: 1 } },
+      { returnDocument: 'after', sort: { dueAt: 1 } },
     ).lean<Record<string, any>>();
   }
 

@@ -54,7 +54,7 @@ export class MessageCorrelator {
       message = await this.db.messages.findOneAndUpdate(
         { name, correlationKey, state: 'buffered', expiresAt: { $gt: this.now() } },
         { $set: { state: 'consumed', consumedBy: subKey } },
-        { new: true, sort: { publishedAt: 1 } },
+        { returnDocument: 'after', sort: { publishedAt: 1 } },
       ).lean<Record<string, any>>();
     }
     if (message) await this.runner.execute(instanceKey, { kind: 'trigger', key: subKey, vars: message.variables ?? {} });
