@@ -2,7 +2,8 @@
 // (the same FEEL the embedded engine uses) so a condition behaves the same in the browser, on the server
 // and in Camunda's own form renderer.
 import { evaluate } from '@bpmn-io/feelin';
-import type { FormComponent } from './form.types';
+import { getIn, normaliseOptions } from './form-tree';
+import type { FormComponent, FormOption } from './form.types';
 
 export type FeelScope = Record<string, unknown>;
 
@@ -63,4 +64,14 @@ export function buildScope(
   const base: FeelScope = { ...(variables ?? {}), ...root };
   if (!row) return base;
   return { ...base, ...row.local, this: row.local, parent: row.parent, _i: row.index };
+}
+
+/**
+ * The options of a choice component: static `values`, a variable named by `valuesKey`, or the result of
+ * `valuesExpression`. Undefined when they come from data not in scope (then any value is accepted).
+ */
+export function resolveOptions(c: FormComponent, scope: FeelScope): FormOption[] | undefined {
+  if (c.valuesKey) return normaliseOptions(getIn(scope, c.valuesKey.split('.')));
+  if (c.valuesExpression) return normaliseOptions(evaluateFeel(c.valuesExpression, scope));
+  return normaliseOptions(c.values);
 }

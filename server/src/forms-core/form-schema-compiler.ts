@@ -3,10 +3,11 @@
 // validated nor kept), keys the form does not know are refused by name, and every visible field gets the
 // schema its type and rules say. Used by the Formik renderer and by the server alike.
 import * as yup from 'yup';
-import { buildScope, evaluateFeel, isHidden, type FeelScope } from './form-conditions';
+import { buildScope, isHidden, resolveOptions, type FeelScope } from './form-conditions';
 import { localDate } from './form-dates';
+import { valuesForConditions } from './form-scope-values';
 import { fieldSchema, type FieldEnv } from './form-field-schemas';
-import { getIn, hasOptions, isInput, isPlainObject, joinPath, labelOf, normaliseOptions, ownSegments } from './form-tree';
+import { hasOptions, isInput, isPlainObject, joinPath, labelOf, ownSegments } from './form-tree';
 import type { FormComponent, FormContext, FormDefinition } from './form.types';
 
 interface Entry { segments: string[]; schema: yup.AnySchema }
@@ -18,7 +19,7 @@ export const UNKNOWN_FIELD_MESSAGE = 'This is not a field of this form';
 export function compileFormSchema(form: FormDefinition, context: FormContext = {}): yup.Schema<Record<string, unknown>> {
   const today = localDate(context.now ?? new Date());
   return yup.lazy((values: unknown) => {
-    const root = isPlainObject(values) ? values : {};
+    const root = valuesForConditions(form.components, isPlainObject(values) ? values : {});
     const walk: Walk = { variables: context.variables, root, today };
     return assemble(entriesFor(form.components, root, buildScope(context.variables, root), false, [], walk), 'The form data');
   }) as unknown as yup.Schema<Record<string, unknown>>;
@@ -49,18 +50,14 @@ function listSchema(list: FormComponent, parent: Record<string, unknown>, walk: 
     .typeError(`${label} must be a list of rows`)
     .transform((v, orig) => (orig === null ? undefined : v))
     .of(yup.lazy((row: unknown, options) => {
-      const local = isPlainObject(row) ? row : {};
+      const local = valuesForConditions(list.components ?? [], isPlainObject(row) ? row : {});
       const scope = buildScope(walk.variables, walk.root, { local, parent, index: (options as { index?: number }).index ?? 0 });
       return assemble(entriesFor(list.components ?? [], local, scope, false, [], walk), `Each row of ${label}`);
     }));
 }
 
 function envFor(c: FormComponent, scope: FeelScope, walk: Walk): FieldEnv {
-  if (!hasOptions(c)) return { today: walk.today };
-  let raw: unknown = c.values;
-  if (c.valuesKey) raw = getIn(scope, c.valuesKey.split('.'));
-  else if (c.valuesExpression) raw = evaluateFeel(c.valuesExpression, scope);
-  return { today: walk.today, options: normaliseOptions(raw) };
+  return hasOptions(c) ? { today: walk.today, options: resolveOptions(c, scope) } : { today: walk.today };
 }
 
 /** Builds nested objects from dotted segments and refuses keys the form does not declare at each level. */

@@ -3,6 +3,7 @@ export * from './form.types';
 export { checkFormDefinition } from './form-checker';
 export { compileFormSchema, UNKNOWN_FIELD_MESSAGE } from './form-schema-compiler';
 export { validateSubmission, toFieldErrors } from './form-submission';
-export { buildScope, evaluateFeel, isHidden, isReadonly, feelSyntaxError } from './form-conditions';
+export { buildScope, evaluateFeel, isHidden, isReadonly, feelSyntaxError, resolveOptions, type FeelScope } from './form-conditions';
 export { isInput, isContainer, isDisplay, hasOptions, isMultiValue, labelOf, normaliseOptions, ownSegments, getIn, joinPath } from './form-tree';
 export { coerceDate, localDate } from './form-dates';
+export { valuesForConditions } from './form-scope-values';

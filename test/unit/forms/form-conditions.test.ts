@@ -62,3 +62,26 @@ describe('validateSubmission with context', () => {
     expect(validateSubmission(form, [1, 2])).toEqual({ ok: false, errors: { '': 'The form data must be an object' } });
   });
 });
+
+describe('conditions see typed values whether the data holds strings (browser) or JSON (API)', () => {
+  const form: FormDefinition = {
+    id: 'typed',
+    components: [
+      { id: 'a', type: 'number', key: 'age', label: 'Age' },
+      { id: 'g', type: 'textfield', key: 'guardian', label: 'Guardian', validate: { required: true }, conditional: { hide: '=age >= 16' } },
+      { id: 'l', type: 'dynamiclist', path: 'rows', components: [
+        { id: 'n', type: 'number', key: 'n', label: 'N' },
+        { id: 'm', type: 'textfield', key: 'why', label: 'Why', validate: { required: true }, conditional: { hide: '=n < 10' } },
+      ] },
+    ],
+  };
+  it.each([[15], ['15']])('age %p → guardian shown and required', (age) => {
+    expect(validateSubmission(form, { age })).toEqual({ ok: false, errors: { guardian: 'Guardian is required' } });
+  });
+  it.each([[17], ['17']])('age %p → guardian hidden', (age) => {
+    expect(validateSubmission(form, { age, guardian: 'x' })).toEqual({ ok: true, value: { age: 17 } });
+  });
+  it('applies inside dynamic-list rows too', () => {
+    expect(validateSubmission(form, { age: 17, rows: [{ n: '3' }, { n: '12' }] })).toEqual({ ok: false, errors: { 'rows[1].why': 'Why is required' } });
+  });
+});

@@ -1,0 +1,88 @@
+// Renders a list of form-js components against the current values: hidden ones are not rendered (their
+// values stay in Formik state, so toggling back restores them, and the shared schema strips them on
+// submit), groups become fieldsets and dynamic lists get add/remove rows.
+import { FieldArray, getIn as formikGetIn, useFormikContext } from 'formik';
+import {
+  buildScope, getIn, hasOptions, isHidden, isInput, isReadonly, labelOf, resolveOptions,
+  type FeelScope, type FormComponent,
+} from '../../../../server/src/forms-core';
+import { fieldFor } from './field-registry';
+import { SeparatorView, TextView } from './fields/display-fields';
+
+interface Props {
+  components: FormComponent[];
+  /** Formik path prefix for this level ("" at the root, "contacts[1]" in a row). */
+  base: string;
+  /** Values at this level, already typed for conditions (valuesForConditions). */
+  local: Record<string, unknown>;
+  scope: FeelScope;
+  variables?: Record<string, unknown>;
+  root: Record<string, unknown>;
+}
+
+const join = (base: string, name: string) => (base ? `${base}.${name}` : name);
+
+export function ComponentsView({ components, base, local, scope, variables, root }: Props) {
+  return (
+    <>
+      {components.map((c, i) => {
+        if (isHidden(c, scope)) return null;
+        const key = c.id ?? `${c.type}-${i}`;
+        if (isInput(c)) {
+          const Field = fieldFor(c.type);
+          if (!Field) return null;
+          const readOnly = isReadonly(c, scope) || c.disabled === true;
+          return <Field key={key} component={c} name={join(base, c.key)} readOnly={readOnly} options={hasOptions(c) ? resolveOptions(c, scope) ?? [] : undefined} />;
+        }
+        if (c.type === 'group') {
+          const name = c.path ? join(base, c.path) : base;
+          const inner = c.path ? ((getIn(local, c.path.split('.')) as Record<string, unknown>) ?? {}) : local;
+          return (
+            <fieldset key={key} className="form-group">
+              {c.label ? <legend className="form-group-legend">{c.label}</legend> : null}
+              <ComponentsView components={c.components ?? []} base={name} local={inner} scope={scope} variables={variables} root={root} />
+            </fieldset>
+          );
+        }
+        if (c.type === 'dynamiclist') return <DynamicList key={key} list={c} name={join(base, c.path ?? '')} parent={local} variables={variables} root={root} />;
+        if (c.type === 'text') return <TextView key={key} component={c} />;
+        if (c.type === 'separator') return <SeparatorView key={key} />;
+        return null;
+      })}
+    </>
+  );
+}
+
+function DynamicList({ list, name, parent, variables, root }: { list: FormComponent; name: string; parent: Record<string, unknown>; variables?: Record<string, unknown>; root: Record<string, unknown> }) {
+  const { values } = useFormikContext<Record<string, unknown>>();
+  const rawRows: unknown = formikGetIn(values, name);
+  const rows = Array.isArray(rawRows) ? rawRows : [];
+  const typedRows = getIn(parent, (list.path ?? '').split('.'));
+  const label = labelOf(list);
+  const canEdit = list.allowAddRemove !== false;
+  return (
+    <FieldArray name={name}>
+      {(helpers) => (
+        <section className="form-list" aria-label={label}>
+          {list.label ? <h3 className="form-list-title">{list.label}</h3> : null}
+          {rows.map((_row, index) => {
+            const local = (Array.isArray(typedRows) && (typedRows[index] as Record<string, unknown>)) || {};
+            const scope = buildScope(variables, root, { local, parent, index });
+            return (
+              <fieldset key={index} className="form-list-row">
+                <legend>{`${label} ${index + 1}`}</legend>
+                <ComponentsView components={list.components ?? []} base={`${name}[${index}]`} local={local} scope={scope} variables={variables} root={root} />
+                {canEdit ? (
+                  <button type="button" className="form-button-secondary" onClick={() => helpers.remove(index)} aria-label={`Remove ${label} ${index + 1}`}>
+                    Remove
+                  </button>
+                ) : null}
+              </fieldset>
+            );
+          })}
+          {canEdit ? <button type="button" className="form-button-secondary" onClick={() => helpers.push({})}>{`Add ${label.toLowerCase()}`}</button> : null}
+        </section>
+      )}
+    </FieldArray>
+  );
+}

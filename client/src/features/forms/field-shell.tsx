@@ -1,0 +1,69 @@
+// Label, hint and error around one input, wired for screen readers: the label is bound to the input,
+// the input is aria-invalid and described by the hint and the error, and the error is announced.
+import { getIn, useFormikContext } from 'formik';
+import type { ReactNode } from 'react';
+import { fieldId } from './form-values';
+
+export interface FieldA11y {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby'?: string;
+  'aria-required'?: boolean;
+}
+
+/** The error to show for a field: after it was touched, or once the user tried to submit. */
+export function useFieldError(name: string): string | undefined {
+  const { errors, touched, submitCount } = useFormikContext<Record<string, unknown>>();
+  const error = getIn(errors, name);
+  const shown = getIn(touched, name) || submitCount > 0;
+  return shown && typeof error === 'string' ? error : undefined;
+}
+
+export function useA11y(name: string, description: string | undefined, required: boolean | undefined): { a11y: FieldA11y; error?: string } {
+  const error = useFieldError(name);
+  const id = fieldId(name);
+  const describedBy = [description ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { error, a11y: { id, 'aria-invalid': Boolean(error), ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(required ? { 'aria-required': true } : {}) } };
+}
+
+interface ShellProps {
+  id: string;
+  label: string;
+  required?: boolean;
+  description?: string;
+  error?: string;
+  /** Radio buttons and checklists: a fieldset with a legend instead of a label. */
+  asFieldset?: boolean;
+  children: ReactNode;
+}
+
+export function FieldShell({ id, label, required, description, error, asFieldset, children }: ShellProps) {
+  const title = (
+    <>
+      {label}
+      {required ? <span className="form-required" aria-hidden="true"> *</span> : null}
+    </>
+  );
+  const extras = (
+    <>
+      {description ? <p id={`${id}-hint`} className="form-hint">{description}</p> : null}
+      {error ? <p id={`${id}-error`} className="form-error" role="alert">{error}</p> : null}
+    </>
+  );
+  if (asFieldset) {
+    return (
+      <fieldset id={id} tabIndex={-1} className={`form-field${error ? ' form-field-invalid' : ''}`} aria-describedby={[description ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
+        <legend className="form-label">{title}</legend>
+        {extras}
+        {children}
+      </fieldset>
+    );
+  }
+  return (
+    <div className={`form-field${error ? ' form-field-invalid' : ''}`}>
+      <label className="form-label" htmlFor={id}>{title}</label>
+      {extras}
+      {children}
+    </div>
+  );
+}

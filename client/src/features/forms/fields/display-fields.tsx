@@ -1,0 +1,31 @@
+// Display-only components. Text is a small, safe Markdown subset (headings, lists, paragraphs, **bold**):
+// React escapes everything, so a form author cannot inject HTML into a practitioner's page.
+import type { ReactNode } from 'react';
+import type { FormComponent } from '../../../../../server/src/forms-core';
+
+function inline(text: string): ReactNode[] {
+  return text.split(/(\*\*[^*]+\*\*)/g).map((part, i) => (part.startsWith('**') && part.endsWith('**') ? <strong key={i}>{part.slice(2, -2)}</strong> : part));
+}
+
+export function TextView({ component }: { component: FormComponent }) {
+  const blocks = String(component.text ?? '').split(/\n{2,}/);
+  return (
+    <div className="form-text">
+      {blocks.map((block, i) => {
+        const heading = /^(#{1,6})\s+(.*)$/.exec(block.trim());
+        if (heading) {
+          const level = Math.min(6, heading[1].length + 1);
+          const Tag = `h${level}` as 'h2';
+          return <Tag key={i}>{inline(heading[2])}</Tag>;
+        }
+        const lines = block.split('\n');
+        if (lines.every((l) => /^\s*[-*]\s+/.test(l))) return <ul key={i}>{lines.map((l, j) => <li key={j}>{inline(l.replace(/^\s*[-*]\s+/, ''))}</li>)}</ul>;
+        return <p key={i}>{inline(block)}</p>;
+      })}
+    </div>
+  );
+}
+
+export function SeparatorView() {
+  return <hr className="form-separator" />;
+}

@@ -1,0 +1,104 @@
+// A form-js definition rendered with Formik. Validation is the shared validateSubmission (the same
+// compiled yup schema the server runs), so the browser can never accept what the API will refuse.
+// onSubmit receives the validated value (coerced, hidden fields stripped); if it rejects with field
+// errors (a 422 from the API) they are shown on their fields.
+import { Form, Formik, useFormikContext, type FormikErrors } from 'formik';
+import { useMemo, type ReactNode } from 'react';
+import {
+  buildScope, validateSubmission, valuesForConditions, type FieldErrors, type FormDefinition,
+} from '../../../../server/src/forms-core';
+import { ComponentsView } from './components-view';
+import { fieldId, initialValuesFor, toFormikErrors } from './form-values';
+
+export interface FormRendererProps {
+  form: FormDefinition;
+  /** Process variables the form may read (valuesKey options, conditions). */
+  variables?: Record<string, unknown>;
+  /** Previously saved answers (a resumed draft). */
+  initialData?: Record<string, unknown>;
+  onSubmit(value: Record<string, unknown>): Promise<void>;
+  /** Raw, unvalidated values: drafts are saved as typed. */
+  onSaveDraft?(values: Record<string, unknown>): Promise<void>;
+  submitLabel?: string;
+  /** Extra buttons (e.g. discard draft). */
+  actions?: ReactNode;
+  now?: Date;
+}
+
+interface Status { formLevel?: string; saved?: string }
+
+export function FormRenderer({ form, variables, initialData, onSubmit, onSaveDraft, submitLabel = 'Submit', actions, now }: FormRendererProps) {
+  const initialValues = useMemo(() => initialValuesFor(form, initialData), [form, initialData]);
+  const context = { variables, now };
+  return (
+    <Formik<Record<string, unknown>>
+      initialValues={initialValues}
+      enableReinitialize
+      validate={(values) => {
+        const result = validateSubmission(form, values, context);
+        return result.ok ? {} : (toFormikErrors(result.errors).nested as FormikErrors<Record<string, unknown>>);
+      }}
+      onSubmit={async (values, helpers) => {
+        const result = validateSubmission(form, values, context);
+        if (!result.ok) return;
+        try {
+          helpers.setStatus({});
+          await onSubmit(result.value);
+        } catch (e) {
+          const errors = (e as { errors?: FieldErrors }).errors ?? {};
+          const { nested, formLevel } = toFormikErrors(errors);
+          helpers.setErrors(nested as FormikErrors<Record<string, unknown>>);
+          helpers.setStatus({ formLevel: formLevel ?? (e as Error).message } satisfies Status);
+        }
+      }}
+    >
+      {({ values, isSubmitting, status, setStatus }) => {
+        const typed = valuesForConditions(form.components, values);
+        return (
+          <Form className="form-renderer" noValidate aria-label={form.id}>
+            <ErrorSummary status={status as Status | undefined} />
+            <ComponentsView components={form.components} base="" local={typed} scope={buildScope(variables, typed)} variables={variables} root={typed} />
+            {(status as Status | undefined)?.saved ? <p role="status" className="form-saved">{(status as Status).saved}</p> : null}
+            <div className="form-actions">
+              <button type="submit" className="form-button" disabled={isSubmitting}>{submitLabel}</button>
+              {onSaveDraft ? (
+                <button type="button" className="form-button-secondary" disabled={isSubmitting} onClick={async () => {
+                  try {
+                    await onSaveDraft(values);
+                    setStatus({ saved: `Draft saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}` });
+                  } catch (e) {
+                    setStatus({ formLevel: (e as Error).message });
+                  }
+                }}>Save draft</button>
+              ) : null}
+              {actions}
+            </div>
+          </Form>
+        );
+      }}
+    </Formik>
+  );
+}
+
+/** After a submit attempt: every problem listed, each linking to its field (GOV.UK error summary). */
+function ErrorSummary({ status }: { status?: Status }) {
+  const { errors, submitCount } = useFormikContext<Record<string, unknown>>();
+  const flat = flatten(errors);
+  if (!submitCount || (!flat.length && !status?.formLevel)) return null;
+  return (
+    <div className="form-error-summary" role="alert" tabIndex={-1}>
+      <h2>There is a problem</h2>
+      {status?.formLevel ? <p>{status.formLevel}</p> : null}
+      <ul>
+        {flat.map(([path, message]) => <li key={path}><a href={`#${fieldId(path)}`}>{message}</a></li>)}
+      </ul>
+    </div>
+  );
+}
+
+function flatten(errors: unknown, base = ''): [string, string][] {
+  if (typeof errors === 'string') return [[base, errors]];
+  if (Array.isArray(errors)) return errors.flatMap((e, i) => (e ? flatten(e, `${base}[${i}]`) : []));
+  if (errors && typeof errors === 'object') return Object.entries(errors).flatMap(([k, v]) => flatten(v, base ? `${base}.${k}` : k));
+  return [];
+}

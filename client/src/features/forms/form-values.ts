@@ -1,0 +1,34 @@
+// Bridges between the shared core (flat "a.b[0].c" error paths) and Formik (nested values and errors).
+import { setIn } from 'formik';
+import { isInput, type FieldErrors, type FormComponent, type FormDefinition } from '../../../../server/src/forms-core';
+
+/** Nested errors for Formik; the form-level message (path "") is returned apart. */
+export function toFormikErrors(errors: FieldErrors): { nested: Record<string, unknown>; formLevel?: string } {
+  let nested: Record<string, unknown> = {};
+  let formLevel: string | undefined;
+  for (const [path, message] of Object.entries(errors)) {
+    if (!path) formLevel = message;
+    else nested = setIn(nested, path, message);
+  }
+  return { nested, formLevel };
+}
+
+/** Starting values: defaults from the definition, empty lists, and the rows a dynamic list starts with. */
+export function initialValuesFor(form: FormDefinition, saved?: Record<string, unknown>): Record<string, unknown> {
+  let values: Record<string, unknown> = {};
+  const visit = (components: FormComponent[], base: string) => {
+    for (const c of components) {
+      const own = isInput(c) ? c.key : c.path;
+      const name = own ? (base ? `${base}.${own}` : own) : base;
+      if (isInput(c) && c.defaultValue !== undefined) values = setIn(values, name, c.defaultValue);
+      else if (c.type === 'checklist' || c.type === 'taglist') values = setIn(values, name, []);
+      else if (c.type === 'group' && c.components) visit(c.components, name);
+      else if (c.type === 'dynamiclist') values = setIn(values, name, Array.from({ length: c.defaultRepetitions ?? 1 }, () => ({})));
+    }
+  };
+  visit(form.components, '');
+  return { ...values, ...(saved ?? {}) };
+}
+
+/** A DOM id from a value path ("contacts[1].name" → "field-contacts-1-name"). */
+export const fieldId = (name: string): string => `field-${name.replace(/[^A-Za-z0-9_]+/g, '-').replace(/-$/, '')}`;

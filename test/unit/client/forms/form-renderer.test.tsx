@@ -1,0 +1,106 @@
+/** @jest-environment jsdom */
+// The Formik renderer in jsdom: labels bound to inputs, live conditions, dynamic rows, client errors
+// announced and linked, the submitted value as the server will store it, server errors on their fields.
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FormRenderer } from '../../../../client/src/features/forms/form-renderer';
+import type { FormDefinition } from '../../../../server/src/forms-core';
+
+const form: FormDefinition = {
+  id: 'victim-details',
+  components: [
+    { id: 't', type: 'text', text: '# Victim details\n\nAsk **only** what is needed.' },
+    { id: 'age', type: 'number', key: 'age', label: 'Age of child', validate: { required: true, min: 10, max: 17 }, description: 'In years' },
+    { id: 'hv', type: 'checkbox', key: 'hasVictim', label: 'Is there a victim?' },
+    { id: 'vn', type: 'textfield', key: 'victimName', label: 'Victim name', validate: { required: true }, conditional: { hide: '=hasVictim != true' } },
+    { id: 'rel', type: 'radio', key: 'contact', label: 'Contact by', values: [{ label: 'Phone', value: 'phone' }, { label: 'Letter', value: 'letter' }] },
+    { id: 'l', type: 'dynamiclist', path: 'contacts', label: 'Contacts', isRepeating: true, allowAddRemove: true, defaultRepetitions: 1, components: [
+      { id: 'cn', type: 'textfield', key: 'name', label: 'Contact name', validate: { required: true } },
+    ] },
+  ],
+};
+
+function setup(onSubmit = jest.fn(async () => undefined), onSaveDraft = jest.fn(async () => undefined)) {
+  const user = userEvent.setup();
+  render(<FormRenderer form={form} onSubmit={onSubmit} onSaveDraft={onSaveDraft} />);
+  return { user, onSubmit, onSaveDraft };
+}
+
+describe('FormRenderer', () => {
+  it('binds labels to inputs and renders text as safe markdown', () => {
+    setup();
+    expect(screen.getByRole('heading', { name: 'Victim details' })).toBeTruthy();
+    const age = screen.getByLabelText(/Age of child/);
+    expect(age.getAttribute('aria-describedby')).toBe(`${age.id}-hint`);
+    expect(screen.getByRole('group', { name: /Contact by/ })).toBeTruthy();
+    expect(screen.getByLabelText('Letter')).toBeTruthy();
+  });
+
+  it('shows and hides a conditional field as the answer changes', async () => {
+    const { user } = setup();
+    expect(screen.queryByLabelText(/Victim name/)).toBeNull();
+    await user.click(screen.getByLabelText('Is there a victim?'));
+    expect(screen.getByLabelText(/Victim name/)).toBeTruthy();
+    await user.click(screen.getByLabelText('Is there a victim?'));
+    expect(screen.queryByLabelText(/Victim name/)).toBeNull();
+  });
+
+  it('adds and removes dynamic-list rows', async () => {
+    const { user } = setup();
+    expect(screen.getAllByLabelText(/Contact name/)).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Add contacts' }));
+    await user.click(screen.getByRole('button', { name: 'Add contacts' }));
+    expect(screen.getAllByLabelText(/Contact name/)).toHaveLength(3);
+    await user.click(screen.getByRole('button', { name: 'Remove Contacts 2' }));
+    expect(screen.getAllByLabelText(/Contact name/)).toHaveLength(2);
+  });
+
+  it('refuses to submit with errors: announced, marked invalid, described and listed with links', async () => {
+    const { user, onSubmit } = setup();
+    await user.type(screen.getByLabelText(/Age of child/), '9');
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    const age = screen.getByLabelText(/Age of child/);
+    expect(age.getAttribute('aria-invalid')).toBe('true');
+    const errorId = `${age.id}-error`;
+    expect(age.getAttribute('aria-describedby')).toContain(errorId);
+    expect(document.getElementById(errorId)?.textContent).toBe('Age of child must be at least 10');
+    expect(document.getElementById(errorId)?.getAttribute('role')).toBe('alert');
+    const summary = screen.getByText('There is a problem').parentElement!;
+    expect(within(summary).getByRole('link', { name: 'Contact name is required' }).getAttribute('href')).toBe('#field-contacts-0-name');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('submits the value the server will store: typed, hidden answers dropped', async () => {
+    const { user, onSubmit } = setup();
+    await user.click(screen.getByLabelText('Is there a victim?'));
+    await user.type(screen.getByLabelText(/Victim name/), 'Alex');
+    await user.click(screen.getByLabelText('Is there a victim?')); // hide it again: its answer must not be sent
+    await user.type(screen.getByLabelText(/Age of child/), '15');
+    await user.click(screen.getByLabelText('Letter'));
+    await user.type(screen.getByLabelText(/Contact name/), 'Pat');
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(onSubmit).toHaveBeenCalledWith({ age: 15, hasVictim: false, contact: 'letter', contacts: [{ name: 'Pat' }] });
+  });
+
+  it('puts server errors on their fields', async () => {
+    const reject = jest.fn(async () => {
+      throw Object.assign(new Error('Some answers need correcting'), { errors: { 'contacts[0].name': 'Not a known contact' } });
+    });
+    const { user } = setup(reject);
+    await user.type(screen.getByLabelText(/Age of child/), '12');
+    await user.type(screen.getByLabelText(/Contact name/), 'Zed');
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    const field = screen.getByLabelText(/Contact name/);
+    expect(document.getElementById(`${field.id}-error`)?.textContent).toBe('Not a known contact');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Some answers need correcting')).toBeTruthy();
+  });
+
+  it('saves a draft as typed, without validating', async () => {
+    const { user, onSaveDraft } = setup();
+    await user.type(screen.getByLabelText(/Age of child/), 'abc');
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(onSaveDraft).toHaveBeenCalledWith(expect.objectContaining({ age: 'abc', contacts: [{}] }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Draft saved at/);
+  });
+});
