@@ -64,7 +64,9 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
     case 'childCompleted': {
       const t = waitingOn(m, (t) => t.wait?.kind === 'call' && t.wait.childKey === cmd.childKey);
       if (!t) return false;
-      const vars = m.el(t.elementId).call!.propagateAllChildVariables ? cmd.vars : {};
+      // Output mappings read the child's variables either way; without them only propagateAll passes them on.
+      const el = m.el(t.elementId);
+      const vars = el.outputs.length || el.call!.propagateAllChildVariables ? cmd.vars : {};
       m.guarded(t, { step: 'leave', vars }, () => m.leave(t, vars));
       return true;
     }

@@ -1,0 +1,83 @@
+import { DeploymentRejectedError, type DeployProblem } from '../../../server/src/ports/workflow-engine.port';
+import { engineHarness, fixture, type Harness } from './support/engine-harness';
+
+describe('Feature: deploy refuses what the engine cannot run, naming element and line', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await engineHarness([]); });
+  afterAll(() => h.close());
+
+  const base = () => fixture('service-gateway.bpmn');
+  async function problemsOf(resources: { name: string; content: string }[]): Promise<DeployProblem[]> {
+    try {
+      await h.engine.deploy(resources);
+    } catch (e) {
+      expect(e).toBeInstanceOf(DeploymentRejectedError);
+      return (e as DeploymentRejectedError).problems;
+    }
+    throw new Error('deploy was accepted');
+  }
+
+  test('Given a script task, then deploy is rejected naming bpmn:ScriptTask, its id and line', async () => {
+    const problems = await problemsOf([fixture('rejected-script-task.bpmn')]);
+    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'calc', line: 6, message: expect.stringContaining('bpmn:ScriptTask') }));
+  });
+
+  test('Given an unsupported zeebe extension or unknown attribute, then deploy names it', async () => {
+    const r = base();
+    r.content = r.content
+      .replace('<zeebe:taskDefinition type="score-referral" retries="2" />', '<zeebe:taskDefinition type="score-referral" retries="2" /><zeebe:executionListeners><zeebe:executionListener eventType="start" type="x" /></zeebe:executionListeners>')
+      .replace('<bpmn:exclusiveGateway id="gw"', '<bpmn:exclusiveGateway foo="bar" id="gw"');
+    const problems = await problemsOf([r]);
+    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'score', message: expect.stringContaining('zeebe:ExecutionListeners') }));
+    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'gw', message: expect.stringContaining("'foo'") }));
+  });
+
+  test('Given bad FEEL in a condition, then deploy is rejected with the flow id and line', async () => {
+    const r = base();
+    r.content = r.content.replace('=score &gt; 5', '=score &gt;&gt; (5');
+    const problems = await problemsOf([r]);
+    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'high', line: 18, message: expect.stringContaining('invalid FEEL') }));
+  });
+
+  test.each(['fields', 'content', 'properties'])('Given an output mapping to the reserved variable %s, then deploy is rejected', async (name) => {
+    const r = base();
+    r.content = r.content.replace('target="score"', `target="${name}"`);
+    const problems = await problemsOf([r]);
+    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'score', message: expect.stringContaining(`'${name}'`) }));
+  });
+
+  test('Given broken XML, then deploy is rejected with the line of the break', async () => {
+    const r = base();
+    r.content = r.content.replace('<bpmn:endEvent id="endLow" />', '<bpmn:endEvent id="endLow">');
+    const problems = await problemsOf([r]);
+    expect(problems[0].message).toMatch(/broken XML|unsupported or invalid/);
+    expect(problems[0].line).toBeGreaterThan(1);
+  });
+
+  test('Given a lint error against Camunda 8.8 (service task without a job type), then deploy is rejected', async () => {
+    const r = base();
+    r.content = r.content.replace('<zeebe:taskDefinition type="score-referral" retries="2" />', '');
+    const problems = await problemsOf([r]);
+    expect(problems.some((p) => p.elementId === 'score' && /rule /.test(p.message))).toBe(true);
+  });
+
+  test('Given one bad resource among good ones, then nothing is deployed', async () => {
+    await problemsOf([fixture('simple-user-task.bpmn'), fixture('rejected-script-task.bpmn')]);
+    await expect(h.engine.startInstance('simple-user-task', {})).rejects.toMatchObject({ code: 'PROCESS_NOT_DEPLOYED' });
+  });
+
+  test('Given running instances, when a new version is deployed, then they stay on their version and new starts use the latest', async () => {
+    await h.engine.deploy([fixture('simple-user-task.bpmn')]);
+    const v1 = await h.engine.startInstance('simple-user-task', { team: 'a', owner: 'o', due: '2026-05-01T00:00:00Z' });
+    const changed = fixture('simple-user-task.bpmn');
+    changed.content = changed.content.replace('name="Review referral"', 'name="Review referral (v2)"');
+    await h.engine.deploy([changed]);
+    const v2 = await h.engine.startInstance('simple-user-task', { team: 'a', owner: 'o', due: '2026-05-01T00:00:00Z' });
+    expect([v1.version, v2.version]).toEqual([1, 2]);
+    const [t1] = await h.engine.listUserTasks({ instanceKey: v1.instanceKey });
+    const [t2] = await h.engine.listUserTasks({ instanceKey: v2.instanceKey });
+    expect([t1.name, t2.name]).toEqual(['Review referral', 'Review referral (v2)']);
+    const old = await h.engine.startInstance('simple-user-task', { team: 'a', owner: 'o', due: '2026-05-01T00:00:00Z' }, { version: 1 });
+    expect(old.version).toBe(1);
+  });
+});
