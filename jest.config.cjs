@@ -3,6 +3,8 @@
 const esmPackages = [
   '@bpmn-io', 'bpmn-moddle', 'moddle', 'min-dash', 'zeebe-bpmn-moddle', '@lezer', 'lezer-feel',
   'feelers', 'luxon', 'moddle-xml', 'saxen', 'ids', 'diagram-js', 'bpmn-js', 'tiny-svg',
+  // @bpmn-io/form-js-editor under jsdom (browser export conditions pick their ESM builds):
+  'preact', 'didi', 'marked', 'min-dom', 'domify', 'array-move',
 ];
 const swc = ['@swc/jest', {
   jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
