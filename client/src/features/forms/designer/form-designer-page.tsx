@@ -1,0 +1,78 @@
+// Managers design a form in the form-js editor, see it live in OUR renderer (the one practitioners use),
+// see the shared checker's problems as they type, and deploy it as a new version.
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { checkFormDefinition, type FormDefinition } from '../../../../../server/src/forms-core';
+import { ApiError, formsApi } from '../forms-api';
+import { FormRenderer } from '../form-renderer';
+import { useAsync } from '../use-async';
+import { useFormEditor } from './use-form-editor';
+
+const blankForm = (): FormDefinition => ({ id: 'new-form', type: 'default', components: [] });
+
+type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string; errors: string[] };
+
+export function FormDesignerPage() {
+  const { formId } = useParams();
+  const [loaded] = useAsync(async () => (formId ? (await formsApi.getForm(formId)).schema : blankForm()), [formId]);
+  const initial = loaded.state === 'ready' ? loaded.data : undefined;
+  const [schema, setSchema] = useState<FormDefinition>();
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [preview, setPreview] = useState<Record<string, unknown>>();
+  const { canvas, panel, error: editorError } = useFormEditor(initial, (s) => {
+    setSchema(s);
+    setOutcome(undefined);
+  });
+  const problems = useMemo(() => (schema ? checkFormDefinition(schema) : []), [schema]);
+
+  const deploy = async () => {
+    if (!schema) return;
+    try {
+      const res = await formsApi.deploy(schema);
+      setOutcome({ kind: 'ok', text: res.created ? `Deployed "${res.formId}" as version ${res.version}` : `No changes: "${res.formId}" stays at version ${res.version}` });
+    } catch (e) {
+      setOutcome({ kind: 'error', text: (e as Error).message, errors: e instanceof ApiError ? Object.values(e.errors) : [] });
+    }
+  };
+
+  if (loaded.state === 'error') return <p role="alert" className="form-error">{loaded.message}</p>;
+  return (
+    <section className="forms-page">
+      <h1>{formId ? `Design form: ${formId}` : 'Design a new form'}</h1>
+      <p><Link to={formId ? '../..' : '..'} relative="path">Back to forms</Link></p>
+      <p className="form-hint">The form id (select the form background in the editor) names the file and links the form to BPMN user tasks.</p>
+      {editorError ? <p role="alert" className="form-error">{editorError}</p> : null}
+      <div className="form-designer">
+        <div>
+          <div ref={canvas} className="form-designer-editor" data-testid="form-editor" />
+          <div ref={panel} className="form-designer-panel" />
+        </div>
+        <div>
+          <h2>Problems</h2>
+          <div role="status" data-testid="designer-problems">
+            {problems.length ? <ul>{problems.map((p, i) => <li key={i} className="form-error">{p.message}</li>)}</ul> : <p>No problems found.</p>}
+          </div>
+          <div className="form-actions">
+            <button type="button" className="form-button" disabled={!schema || problems.length > 0} onClick={deploy}>Deploy new version</button>
+            {schema ? (
+              <a className="form-button-secondary" download={`${schema.id}.form`} href={`data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(schema, null, 2))}`}>
+                Download .form file
+              </a>
+            ) : null}
+          </div>
+          {outcome ? (
+            <div role={outcome.kind === 'error' ? 'alert' : 'status'} className={outcome.kind === 'error' ? 'form-error' : 'form-saved'}>
+              <p>{outcome.text}</p>
+              {outcome.kind === 'error' && outcome.errors.length ? <ul>{outcome.errors.map((m, i) => <li key={i}>{m}</li>)}</ul> : null}
+            </div>
+          ) : null}
+          <h2>Preview</h2>
+          {schema && !problems.length ? (
+            <FormRenderer key={JSON.stringify(schema)} form={schema} submitLabel="Try submit" onSubmit={async (value) => setPreview(value)} />
+          ) : <p>Fix the problems to see the preview.</p>}
+          {preview ? (<><h3>Would be stored</h3><pre data-testid="designer-preview-value">{JSON.stringify(preview, null, 2)}</pre></>) : null}
+        </div>
+      </div>
+    </section>
+  );
+}
