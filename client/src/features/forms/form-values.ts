@@ -21,6 +21,8 @@ export function initialValuesFor(form: FormDefinition, saved?: Record<string, un
       const own = isInput(c) ? c.key : c.path;
       const name = own ? (base ? `${base}.${own}` : own) : base;
       if (isInput(c) && c.defaultValue !== undefined) values = setIn(values, name, c.defaultValue);
+      // As form-js does: an unticked checkbox is an answer (false), not a missing one.
+      else if (c.type === 'checkbox') values = setIn(values, name, false);
       else if (c.type === 'checklist' || c.type === 'taglist') values = setIn(values, name, []);
       else if (c.type === 'group' && c.components) visit(c.components, name);
       else if (c.type === 'dynamiclist') values = setIn(values, name, Array.from({ length: c.defaultRepetitions ?? 1 }, () => ({})));

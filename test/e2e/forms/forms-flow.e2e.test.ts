@@ -1,0 +1,138 @@
+// Chromium walks the forms feature end to end: the forms area (built with Vite from the real client
+// code) served by the real express app with the forms routers over the real database.
+// Fill a form with a conditional field and a dynamic list, see client-side errors, submit, find the stored
+// submission; save a draft, reload, resume, submit. Also: usable at phone width.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { MongoDraftRepository } from '../../../server/src/adapters/mongo/form-draft.repository';
+import { MongoFormRepository } from '../../../server/src/adapters/mongo/form.repository';
+import { MongoSubmissionRepository } from '../../../server/src/adapters/mongo/form-submission.repository';
+import { deployForm } from '../../../server/src/application/deploy-form';
+import { createApp } from '../../../server/src/http/app';
+import { createFormsRouters } from '../../../server/src/http/forms-routers';
+import { launchBrowser } from '../../support/browser';
+import { listen, silentLogger } from '../../support/http-app';
+import { openTestDb } from '../../support/test-db';
+
+const root = path.resolve(__dirname, '../../..');
+const form = {
+  id: 'e2e-referral',
+  type: 'default',
+  components: [
+    { id: 'h', type: 'text', text: '# Referral' },
+    { id: 'n', type: 'textfield', key: 'childName', label: 'Child name', validate: { required: true } },
+    { id: 'a', type: 'number', key: 'age', label: 'Age', validate: { min: 10, max: 17 } },
+    { id: 'v', type: 'checkbox', key: 'hasVictim', label: 'Is there a victim?' },
+    { id: 'vn', type: 'textfield', key: 'victimName', label: 'Victim name', validate: { required: true }, conditional: { hide: '=hasVictim != true' } },
+    { id: 'l', type: 'dynamiclist', path: 'contacts', label: 'Contacts', isRepeating: true, allowAddRemove: true, defaultRepetitions: 1, components: [
+      { id: 'cn', type: 'textfield', key: 'name', label: 'Contact name', validate: { required: true } },
+    ] },
+  ],
+};
+
+describe('forms in Chromium', () => {
+  let browser: Browser;
+  let db: Awaited<ReturnType<typeof openTestDb>>;
+  let server: { url: string; close(): Promise<void> };
+  let outDir: string;
+  let repos: { forms: MongoFormRepository; submissions: MongoSubmissionRepository; drafts: MongoDraftRepository };
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'forms-harness-'));
+    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'test/e2e/forms/harness/vite.config.ts'], {
+      cwd: root, env: { ...process.env, FORMS_HARNESS_OUT: outDir, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' }, encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`vite build of the forms harness failed:\n${build.stderr}`);
+    db = await openTestDb('formse2e');
+    repos = { forms: new MongoFormRepository(db.conn), submissions: new MongoSubmissionRepository(db.conn), drafts: new MongoDraftRepository(db.conn) };
+    const clock = { now: () => new Date() };
+    await deployForm({ forms: repos.forms, clock }, { system: true }, form);
+    const app = createApp({
+      logger: silentLogger,
+      bodyLimit: '200kb',
+      health: { isDatabaseReady: async () => true, databaseKind: 'ferretdb', version: 'test' },
+      apiRouters: createFormsRouters({ ...repos, clock, currentUser: () => ({ id: 'worker-1', roles: ['case-managers'] }) }),
+      clientDir: outDir,
+    });
+    server = await listen(app);
+    browser = await launchBrowser();
+  }, 120000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db?.drop();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  async function open(width = 1024): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/forms`);
+    await page.getByRole('link', { name: 'Referral', exact: true }).click();
+    await page.getByLabel('Child name').waitFor();
+    return { page, errors };
+  }
+
+  it('fills a form with a conditional field and a dynamic list, shows client errors, stores the submission', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(await page.getByLabel('Child name').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.form-error-summary li').allTextContents()).toEqual(['Child name is required', 'Contact name is required']);
+    expect(await repos.submissions.list({ formId: 'e2e-referral' }, 10)).toEqual([]);
+
+    await page.getByLabel('Child name').fill('Sam');
+    await page.getByLabel('Age').fill('15');
+    expect(await page.getByLabel('Victim name').count()).toBe(0);
+    await page.getByLabel('Is there a victim?').check();
+    await page.getByLabel('Victim name').fill('Alex');
+    await page.getByRole('button', { name: 'Add contacts' }).click();
+    await page.getByRole('button', { name: 'Add contacts' }).click();
+    const names = page.getByLabel('Contact name');
+    await names.nth(0).fill('Pat');
+    await names.nth(1).fill('Wrong');
+    await names.nth(2).fill('Jo');
+    await page.getByRole('button', { name: 'Remove Contacts 2' }).click();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('heading', { name: 'Form submitted' }).waitFor();
+    const id = await page.getByTestId('submission-id').textContent();
+
+    const stored = await repos.submissions.get(id!);
+    expect(stored).toMatchObject({ formId: 'e2e-referral', version: 1, submittedBy: 'worker-1',
+      data: { childName: 'Sam', age: 15, hasVictim: true, victimName: 'Alex', contacts: [{ name: 'Pat' }, { name: 'Jo' }] } });
+    expect(errors).toEqual([]);
+  });
+
+  it('saves a draft, survives a reload, resumes and submits it', async () => {
+    const { page } = await open();
+    await page.getByLabel('Child name').fill('Robin');
+    await page.getByLabel('Age').fill('12');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.waitForURL(/\?draft=/);
+    const draftId = new URL(page.url()).searchParams.get('draft')!;
+    expect((await repos.drafts.get(draftId))?.data).toMatchObject({ childName: 'Robin', age: '12' });
+
+    await page.reload();
+    await page.getByLabel('Child name').waitFor();
+    expect(await page.getByLabel('Child name').inputValue()).toBe('Robin');
+    expect(await page.getByLabel('Age').inputValue()).toBe('12');
+    await page.getByLabel('Contact name').fill('Lee');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('heading', { name: 'Form submitted' }).waitFor();
+    const id = await page.getByTestId('submission-id').textContent();
+    expect((await repos.submissions.get(id!))?.data).toEqual({ childName: 'Robin', age: 12, hasVictim: false, contacts: [{ name: 'Lee' }] });
+    expect(await repos.drafts.get(draftId)).toBeUndefined();
+  });
+
+  it('fits a phone-width screen without sideways scrolling', async () => {
+    const { page } = await open(360);
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    const box = await page.getByLabel('Child name').boundingBox();
+    expect(box!.width).toBeGreaterThan(250);
+  });
+});

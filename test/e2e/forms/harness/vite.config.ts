@@ -1,0 +1,12 @@
+// Builds a page that mounts only the forms area (the shell mounts it the same way at /forms/*), so the
+// forms e2e test does not depend on how the app shell is wired. Output dir comes from FORMS_HARNESS_OUT.
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: path.resolve(__dirname),
+  plugins: [react()],
+  logLevel: 'warn',
+  build: { outDir: process.env.FORMS_HARNESS_OUT ?? path.resolve(__dirname, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 5000 },
+});
