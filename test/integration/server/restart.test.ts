@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { startServer } from '../../support/server-process';
+import { findFreePort } from '../../../server/src/adapters/database/find-free-port';
+import { runServer, startServer } from '../../support/server-process';
 import { freshDbName, testDbUri } from '../../support/test-db';
 
 const isAlive = (pid: number) => {
@@ -46,6 +47,12 @@ describe('restart keeps data', () => {
 
     const second = await startServer(env);
     try {
+      if (!external) {
+        // A second server on the same DATA_DIR must refuse rather than take the database away.
+        const intruder = runServer({ ...env, PORT: String(await findFreePort()) });
+        expect(await intruder.exited).toBe(1);
+        expect(intruder.output()).toMatch(/another server \(pid \d+\) is already using the database/);
+      }
       const ready = await (await fetch(`${second.url}/readyz`)).json();
       expect(ready.status).toBe('ready');
       const again = await MongoClient.connect(external ? testDbUri() : runtime()!.uri);

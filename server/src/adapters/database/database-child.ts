@@ -24,22 +24,43 @@ export interface ChildOptions {
 // runtime.json: {pid, uri} of the running child, for orphan clean-up and for operators' tools.
 const pidFile = (workDir: string) => path.join(workDir, 'runtime.json');
 
-function stopOrphan(workDir: string, log: (m: string) => void): void {
-  let pid: number;
+const isAlive = (pid: number): boolean => {
   try {
-    pid = Number((JSON.parse(fs.readFileSync(pidFile(workDir), 'utf8')) as { pid?: number }).pid);
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Stops a database child left by a crashed server; refuses to touch one whose server still runs. */
+function stopOrphan(workDir: string, log: (m: string) => void): void {
+  let runtime: { pid?: number; ownerPid?: number };
+  try {
+    runtime = JSON.parse(fs.readFileSync(pidFile(workDir), 'utf8')) as typeof runtime;
   } catch {
     return;
   }
-  if (!pid) return;
+  const pid = Number(runtime.pid);
+  if (!pid || !isAlive(pid)) return;
+  let cmd = '';
   try {
-    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    if (!/ferretdb|mongod/.test(cmd)) return;
-    log(`stopping database process ${pid} left behind by an earlier run`);
-    process.kill(pid, 'SIGTERM');
+    cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
   } catch {
-    /* not running any more */
+    return;
   }
+  if (!/ferretdb|mongod/.test(cmd)) return;
+  if (runtime.ownerPid && runtime.ownerPid !== process.pid && isAlive(runtime.ownerPid)) {
+    throw new Error(
+      `another server (pid ${runtime.ownerPid}) is already using the database in ${workDir}: stop it, or set DATA_DIR to another folder`,
+    );
+  }
+  log(`stopping database process ${pid} left behind by an earlier run`);
+  process.kill(pid, 'SIGTERM');
+  // Wait (bounded) so the old process releases the data files before the new one opens them.
+  const until = Date.now() + 5000;
+  while (isAlive(pid) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
 export async function startDatabaseChild(spec: ChildSpec, opts: ChildOptions = {}): Promise<DatabaseHandle & { pid: number }> {
@@ -75,7 +96,7 @@ export async function startDatabaseChild(spec: ChildSpec, opts: ChildOptions = {
     child.kill('SIGKILL');
     throw new Error(`${spec.kind} failed to start: ${(e as Error).message}${stderrTail ? `\n${stderrTail.trim()}` : ''}`);
   }
-  fs.writeFileSync(pidFile(spec.workDir), JSON.stringify({ pid: child.pid, uri, kind: spec.kind }));
+  fs.writeFileSync(pidFile(spec.workDir), JSON.stringify({ pid: child.pid, ownerPid: process.pid, uri, kind: spec.kind }));
 
   return {
     uri,

@@ -1,0 +1,222 @@
+// The task queue projection. Claims are conditional updates ("open and unassigned"), serialised per
+// task in-process because FerretDB does not apply conditional updates atomically (see KeyedMutex):
+// of two people claiming at once exactly one wins and the other gets a Conflict.
+import { Schema, type Connection, type Model } from 'mongoose';
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import type { QueueTask, TaskQuery, TaskSort } from '../../domain/tasks/queue-task';
+import type { Page, PageRequest } from '../../ports/repository.port';
+import type { NewQueueTask, TaskRepository } from '../../ports/task-repository.port';
+import { KeyedMutex } from '../concurrency/keyed-mutex';
+import { buildTaskFilter, sortSpec } from './task-query.builder';
+
+export interface TaskDoc {
+  _id: string;
+  instanceKey: string;
+  processId: string;
+  processVersion: number;
+  elementId: string;
+  name: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  assignee: string | null;
+  claimedAt: Date | null;
+  dueDate: Date | null;
+  followUpDate: Date | null;
+  revision: number;
+  formId?: string;
+  priority: number;
+  caseId?: string;
+  team?: string;
+  state: QueueTask['state'];
+  createdAt: Date;
+  completedAt?: Date;
+  completedBy?: string;
+}
+
+const schema = new Schema<TaskDoc>(
+  {
+    _id: String,
+    instanceKey: String,
+    processId: String,
+    processVersion: Number,
+    elementId: String,
+    name: String,
+    candidateGroups: [String],
+    candidateUsers: [String],
+    assignee: { type: String, default: null },
+    claimedAt: { type: Date, default: null },
+    dueDate: { type: Date, default: null },
+    followUpDate: { type: Date, default: null },
+    revision: { type: Number, default: 0 },
+    formId: String,
+    priority: { type: Number, default: 50 },
+    caseId: String,
+    team: String,
+    state: { type: String, default: 'open' },
+    createdAt: Date,
+    completedAt: Date,
+    completedBy: String,
+  },
+  { collection: 'tasks', versionKey: false },
+);
+// Each queue query leads with state and its own selector, then the default sort (due date).
+schema.index({ state: 1, assignee: 1, dueDate: 1 });
+schema.index({ state: 1, candidateGroups: 1, dueDate: 1 });
+schema.index({ state: 1, team: 1, dueDate: 1 });
+schema.index({ state: 1, dueDate: 1 });
+schema.index({ caseId: 1, state: 1 });
+schema.index({ instanceKey: 1 });
+schema.index({ completedBy: 1, completedAt: -1 });
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
+const date = (s: string | undefined) => (s ? new Date(s) : null);
+
+export function toQueueTask(d: TaskDoc): QueueTask {
+  return {
+    id: d._id,
+    instanceKey: d.instanceKey,
+    processId: d.processId,
+    processVersion: d.processVersion,
+    elementId: d.elementId,
+    name: d.name,
+    candidateGroups: d.candidateGroups ?? [],
+    candidateUsers: d.candidateUsers ?? [],
+    assignee: d.assignee ?? undefined,
+    claimedAt: iso(d.claimedAt),
+    dueDate: iso(d.dueDate),
+    followUpDate: iso(d.followUpDate),
+    revision: d.revision ?? 0,
+    formId: d.formId,
+    priority: d.priority ?? 50,
+    caseId: d.caseId,
+    team: d.team,
+    state: d.state,
+    createdAt: iso(d.createdAt)!,
+    completedAt: iso(d.completedAt),
+    completedBy: d.completedBy,
+  };
+}
+
+export class MongoTaskRepository implements TaskRepository {
+  readonly model: Model<TaskDoc>;
+  private readonly locks = new KeyedMutex();
+
+  constructor(conn: Connection) {
+    this.model = (conn.models.QueueTask as Model<TaskDoc>) ?? conn.model<TaskDoc>('QueueTask', schema);
+  }
+
+  async init(): Promise<void> {
+    await this.model.init();
+  }
+
+  async recordCreated(t: NewQueueTask): Promise<void> {
+    // $setOnInsert keeps a replayed "created" event from undoing a claim or completion.
+    await this.model.updateOne(
+      { _id: t.id },
+      {
+        $setOnInsert: {
+          instanceKey: t.instanceKey, processId: t.processId, processVersion: t.processVersion, elementId: t.elementId,
+          name: t.name, candidateGroups: t.candidateGroups, candidateUsers: t.candidateUsers, assignee: t.assignee ?? null,
+          claimedAt: t.assignee ? new Date(t.createdAt) : null, dueDate: date(t.dueDate), followUpDate: date(t.followUpDate),
+          revision: 0, formId: t.formId, priority: t.priority, caseId: t.caseId, team: t.team, state: 'open',
+          createdAt: new Date(t.createdAt),
+        },
+      },
+      { upsert: true },
+    );
+  }
+
+  recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void> {
+    return this.locks.run(id, () => this._recordClosed(id, state, at, by));
+  }
+
+  private async _recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void> {
+    await this.model.updateOne({ _id: id, state: 'open' }, { $set: { state, completedAt: new Date(at), completedBy: by } });
+  }
+
+  async findById(id: string): Promise<QueueTask | undefined> {
+    const d = await this.model.findById(id).lean<TaskDoc>();
+    return d ? toQueueTask(d) : undefined;
+  }
+
+  private async mustFind(id: string): Promise<QueueTask> {
+    const t = await this.findById(id);
+    if (!t) throw new NotFoundError(`Task ${id} does not exist`, 'TASK_NOT_FOUND');
+    return t;
+  }
+
+  claim(id: string, userId: string, at: string): Promise<QueueTask> {
+    return this.locks.run(id, () => this._claim(id, userId, at));
+  }
+
+  private async _claim(id: string, userId: string, at: string): Promise<QueueTask> {
+    const d = await this.model
+      .findOneAndUpdate({ _id: id, state: 'open', assignee: null }, { $set: { assignee: userId, claimedAt: new Date(at) }, $inc: { revision: 1 } }, { new: true })
+      .lean<TaskDoc>();
+    if (d) return toQueueTask(d);
+    const current = await this.mustFind(id);
+    if (current.state !== 'open') throw new ConflictError(`This task is already ${current.state}`, 'TASK_CLOSED');
+    if (current.assignee === userId) return current; // claiming your own task again is a no-op
+    throw new ConflictError('Someone else claimed this task a moment ago', 'TASK_ALREADY_CLAIMED');
+  }
+
+  unclaim(id: string, userId: string): Promise<QueueTask> {
+    return this.locks.run(id, () => this._unclaim(id, userId));
+  }
+
+  private async _unclaim(id: string, userId: string): Promise<QueueTask> {
+    const d = await this.model
+      .findOneAndUpdate({ _id: id, state: 'open', assignee: userId }, { $set: { assignee: null, claimedAt: null }, $inc: { revision: 1 } }, { new: true })
+      .lean<TaskDoc>();
+    if (d) return toQueueTask(d);
+    const current = await this.mustFind(id);
+    if (current.state !== 'open') throw new ConflictError(`This task is already ${current.state}`, 'TASK_CLOSED');
+    throw new ConflictError('Only the person who claimed this task can release it', 'NOT_ASSIGNEE');
+  }
+
+  reassign(id: string, toUserId: string | undefined, at: string): Promise<QueueTask> {
+    return this.locks.run(id, () => this._reassign(id, toUserId, at));
+  }
+
+  private async _reassign(id: string, toUserId: string | undefined, at: string): Promise<QueueTask> {
+    const d = await this.model
+      .findOneAndUpdate(
+        { _id: id, state: 'open' },
+        { $set: { assignee: toUserId ?? null, claimedAt: toUserId ? new Date(at) : null }, $inc: { revision: 1 } },
+        { new: true },
+      )
+      .lean<TaskDoc>();
+    if (d) return toQueueTask(d);
+    const current = await this.mustFind(id);
+    throw new ConflictError(`This task is already ${current.state}`, 'TASK_CLOSED');
+  }
+
+  setDueDate(id: string, dueDate: string | undefined): Promise<QueueTask> {
+    return this.locks.run(id, () => this._setDueDate(id, dueDate));
+  }
+
+  private async _setDueDate(id: string, dueDate: string | undefined): Promise<QueueTask> {
+    const d = await this.model
+      .findOneAndUpdate({ _id: id, state: 'open' }, { $set: { dueDate: date(dueDate) }, $inc: { revision: 1 } }, { new: true })
+      .lean<TaskDoc>();
+    if (d) return toQueueTask(d);
+    const current = await this.mustFind(id);
+    throw new ConflictError(`This task is already ${current.state}`, 'TASK_CLOSED');
+  }
+
+  async search(query: TaskQuery, sort: TaskSort, page: PageRequest): Promise<Page<QueueTask>> {
+    const filter = buildTaskFilter(query);
+    const [docs, total] = await Promise.all([
+      this.model.find(filter).sort(sortSpec(sort)).skip(page.offset).limit(page.limit).lean<TaskDoc[]>(),
+      this.model.countDocuments(filter),
+    ]);
+    return { items: docs.map(toQueueTask), total, offset: page.offset, limit: page.limit };
+  }
+
+  async openDueBefore(moment: string, afterId: string | undefined, limit: number): Promise<QueueTask[]> {
+    const filter: Record<string, unknown> = { state: 'open', dueDate: { $ne: null, $lt: new Date(moment) } };
+    if (afterId) filter._id = { $gt: afterId };
+    const docs = await this.model.find(filter).sort({ _id: 1 }).limit(limit).lean<TaskDoc[]>();
+    return docs.map(toQueueTask);
+  }
+}

@@ -1,0 +1,49 @@
+// Keeps the task queue projection in step with the engine. Engine events are delivered at least
+// once, so every step here is idempotent (see TaskRepository).
+import type { EngineEvent, WorkflowEngine } from '../../ports/workflow-engine.port';
+import type { TaskRepository } from '../../ports/task-repository.port';
+
+export interface ProjectEngineEventDeps {
+  tasks: TaskRepository;
+  engine: Pick<WorkflowEngine, 'getInstance'>;
+  /** Team owning a case, when the case record knows it; tasks of unknown cases have no team. */
+  teamOfCase?: (caseId: string) => Promise<string | undefined>;
+  now: () => Date;
+}
+
+export async function projectEngineEvent(deps: ProjectEngineEventDeps, event: EngineEvent): Promise<void> {
+  switch (event.type) {
+    case 'user-task.created': {
+      const t = event.task;
+      const instance = await deps.engine.getInstance(t.instanceKey);
+      const caseId = instance?.businessKey;
+      await deps.tasks.recordCreated({
+        id: t.key,
+        instanceKey: t.instanceKey,
+        processId: t.processId,
+        processVersion: t.processVersion,
+        elementId: t.elementId,
+        name: t.name,
+        candidateGroups: t.candidateGroups,
+        candidateUsers: t.candidateUsers,
+        assignee: t.assignee,
+        dueDate: t.dueDate,
+        followUpDate: t.followUpDate,
+        formId: t.formId,
+        priority: t.priority,
+        caseId,
+        team: caseId && deps.teamOfCase ? await deps.teamOfCase(caseId) : undefined,
+        createdAt: t.createdAt,
+      });
+      return;
+    }
+    case 'user-task.completed':
+      await deps.tasks.recordClosed(event.task.key, 'completed', event.task.completedAt ?? deps.now().toISOString(), event.task.completedBy);
+      return;
+    case 'user-task.cancelled':
+      await deps.tasks.recordClosed(event.task.key, 'cancelled', deps.now().toISOString());
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,22 @@
+import type { Page, PageRequest } from './repository.port';
+import type { QueueTask, TaskQuery, TaskSort } from '../domain/tasks/queue-task';
+
+export type NewQueueTask = Omit<QueueTask, 'revision' | 'state' | 'claimedAt' | 'completedAt' | 'completedBy'>;
+
+export interface TaskRepository {
+  /** Idempotent: a second call for the same id changes nothing (engine events are at-least-once). */
+  recordCreated(task: NewQueueTask): Promise<void>;
+  /** Idempotent; only an open task moves to completed/cancelled. */
+  recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void>;
+  findById(id: string): Promise<QueueTask | undefined>;
+  /** Atomically assigns an open, unassigned task; ConflictError when someone else holds it. */
+  claim(id: string, userId: string, at: string): Promise<QueueTask>;
+  /** Releases the caller's own claim; ConflictError when the caller is not the assignee. */
+  unclaim(id: string, userId: string): Promise<QueueTask>;
+  /** Manager action: assigns regardless of the current assignee. */
+  reassign(id: string, toUserId: string | undefined, at: string): Promise<QueueTask>;
+  setDueDate(id: string, dueDate: string | undefined): Promise<QueueTask>;
+  search(query: TaskQuery, sort: TaskSort, page: PageRequest): Promise<Page<QueueTask>>;
+  /** Keyset scan of open tasks due before a moment, for escalation sweeps over large queues. */
+  openDueBefore(moment: string, afterId: string | undefined, limit: number): Promise<QueueTask[]>;
+}
