@@ -54,7 +54,9 @@ describe('forms in Chromium', () => {
       logger: silentLogger,
       bodyLimit: '200kb',
       health: { isDatabaseReady: async () => true, databaseKind: 'ferretdb', version: 'test' },
-      apiRouters: createFormsRouters({ ...repos, clock, currentUser: () => ({ id: 'worker-1', roles: ['case-managers'] }) }),
+      // No sessions in this harness: a header picks the manager, everyone else is a case manager.
+      apiRouters: createFormsRouters({ ...repos, clock, currentUser: (req) => (req.header('x-test-user') === 'manager'
+        ? { id: 'manager-1', roles: ['team-managers'] } : { id: 'worker-1', roles: ['case-managers'] }) }),
       clientDir: outDir,
     });
     server = await listen(app);
@@ -134,5 +136,30 @@ describe('forms in Chromium', () => {
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     const box = await page.getByLabel('Child name').boundingBox();
     expect(box!.width).toBeGreaterThan(250);
+  });
+
+  it('designer: opens the form in the form-js editor, previews it in our renderer, deploys a version', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/forms`);
+    await page.getByRole('link', { name: 'Edit Referral in the designer' }).click();
+    await page.getByRole('heading', { name: 'Design form: e2e-referral' }).waitFor();
+    await page.locator('[data-testid="form-editor"] .fjs-editor-container').waitFor();
+    expect(await page.getByTestId('designer-problems').textContent()).toBe('No problems found.');
+    // The preview is our renderer with the editor's schema: conditions work there too.
+    const preview = page.locator('form.form-renderer');
+    await preview.getByLabel('Is there a victim?').check();
+    await preview.getByLabel('Victim name').waitFor();
+    await page.getByRole('button', { name: 'Deploy new version' }).click();
+    expect(await page.getByRole('alert').filter({ hasText: 'Only team managers' }).textContent()).toBe('Only team managers and admins may deploy forms');
+
+    await page.setExtraHTTPHeaders({ 'x-test-user': 'manager' });
+    await page.getByRole('button', { name: 'Deploy new version' }).click();
+    const outcome = await page.getByRole('status').filter({ hasText: /Deployed|No changes/ }).textContent();
+    const latest = await repos.forms.latest('e2e-referral');
+    expect(outcome).toBe(latest!.version === 1 ? 'No changes: "e2e-referral" stays at version 1' : `Deployed "e2e-referral" as version ${latest!.version}`);
+    expect(latest!.schema.exporter).toEqual({ name: 'YJS Workflow designer', version: '1' });
+    expect(errors).toEqual([]);
   });
 });
