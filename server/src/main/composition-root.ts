@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../ports/database.port';
 import { resolveDatabase } from '../adapters/database/resolve-database';
 import { connectMongo } from '../adapters/mongo/mongo-connection';
 import { createApp } from '../http/app';
+import { closeGracefully } from '../http/graceful-close';
 
 export interface RunningSystem {
   server: Server;
@@ -64,15 +65,7 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
     database,
     conn,
     async close() {
-      // Stop accepting, let in-flight requests finish (idle keep-alive sockets are closed now).
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        setTimeout(() => {
-          server.closeAllConnections();
-          resolve();
-        }, config.SHUTDOWN_TIMEOUT_MS).unref();
-      });
+      await closeGracefully(server, config.SHUTDOWN_TIMEOUT_MS);
       await conn.close().catch((e) => logger.error({ err: e }, 'closing database connection failed'));
       await database.close();
     },
