@@ -7,3 +7,4 @@ export { buildScope, evaluateFeel, isHidden, isReadonly, feelSyntaxError, resolv
 export { isInput, isContainer, isDisplay, hasOptions, isMultiValue, labelOf, normaliseOptions, ownSegments, getIn, joinPath } from './form-tree';
 export { coerceDate, localDate } from './form-dates';
 export { valuesForConditions } from './form-scope-values';
+export { describeFields, sectionsOf, filterBySection, type FieldInfo } from './form-sections';
