@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors';
 import { canDesignForms, canonicalFormJson, type FormActor, type FormVersion } from '../domain/forms/form-version';
+import { CASE_SECTIONS } from '../domain/policies';
 import { checkFormDefinition, type FormDefinition } from '../forms-core';
 import type { Clock } from '../ports/clock.port';
 import type { FormRepository } from '../ports/form-repository.port';
@@ -24,7 +25,7 @@ export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unk
   if (!by.system && !canDesignForms(by.actor)) {
     throw new ForbiddenError('Only team managers and admins may deploy forms', 'FORM_DEPLOY_FORBIDDEN');
   }
-  const problems = checkFormDefinition(schema);
+  const problems = checkFormDefinition(schema, { sections: CASE_SECTIONS });
   if (problems.length) {
     const errors = Object.fromEntries(problems.map((p) => [p.path || 'form', p.message]));
     throw new ValidationError(`The form cannot be deployed: ${problems.map((p) => p.message).join('; ')}`, errors, 'INVALID_FORM');

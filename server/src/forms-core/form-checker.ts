@@ -11,7 +11,12 @@ const VALIDATION_TYPES = ['email', 'phone', 'custom', ''];
 // Names the engine overwrites in process variables (see design.md): a form must not bind them.
 const RESERVED_ROOT_KEYS = ['fields', 'content', 'properties'];
 
-export function checkFormDefinition(form: unknown): FormDefinitionProblem[] {
+export interface CheckOptions {
+  /** When given, `properties.section` must be one of these (a typo would leave data unrestricted). */
+  sections?: readonly string[];
+}
+
+export function checkFormDefinition(form: unknown, options: CheckOptions = {}): FormDefinitionProblem[] {
   const problems: FormDefinitionProblem[] = [];
   if (!isPlainObject(form)) return [{ path: '', message: 'The form must be a JSON object' }];
   if (typeof form.id !== 'string' || !form.id.trim()) problems.push({ path: 'id', message: 'The form needs an id' });
@@ -46,6 +51,10 @@ export function checkFormDefinition(form: unknown): FormDefinitionProblem[] {
     if (c.properties !== undefined) {
       if (!isPlainObject(c.properties)) add('properties must be an object');
       else for (const [k, v] of Object.entries(c.properties)) if (typeof v !== 'string') add(`property "${k}" must be a string`);
+      const section = isPlainObject(c.properties) ? c.properties.section : undefined;
+      if (options.sections && typeof section === 'string' && !options.sections.includes(section)) {
+        add(`property section "${section}" is not a case-record section (${options.sections.join(', ')})`);
+      }
     }
     if (isContainer(c) && !Array.isArray(c.components)) add('needs a components array');
   });

@@ -1,6 +1,6 @@
 // Public surface of the forms core, shared by the React client and the server (browser-safe: no node:*).
 export * from './form.types';
-export { checkFormDefinition } from './form-checker';
+export { checkFormDefinition, type CheckOptions } from './form-checker';
 export { compileFormSchema, UNKNOWN_FIELD_MESSAGE } from './form-schema-compiler';
 export { validateSubmission, toFieldErrors } from './form-submission';
 export { buildScope, evaluateFeel, isHidden, isReadonly, feelSyntaxError, resolveOptions, type FeelScope } from './form-conditions';

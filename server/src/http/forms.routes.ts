@@ -5,6 +5,7 @@ import { Router } from 'express';
 import { deployForm, type DeployFormDeps } from '../application/deploy-form';
 import { getForm, listFormVersions } from '../application/get-form';
 import { submitForm, type SubmitFormDeps } from '../application/submit-form';
+import { CASE_SECTIONS } from '../domain/policies';
 import { checkFormDefinition } from '../forms-core';
 import { type FormsHttpDeps, jsonBody, optionalString, optionalVersion, requireUser } from './forms-request';
 
@@ -22,7 +23,7 @@ export function createFormsRouter(deps: FormsRouterDeps): Router {
   // POST /check {form-js schema} → {problems: [...]} without deploying (the designer's live check)
   router.post('/check', (req, res) => {
     requireUser(deps, req);
-    res.json({ problems: checkFormDefinition(req.body) });
+    res.json({ problems: checkFormDefinition(req.body, { sections: CASE_SECTIONS }) });
   });
 
   // POST / {form-js schema} → 201 new version | 200 unchanged content (same version) | 422 problems

@@ -50,6 +50,12 @@ describe('deploying forms', () => {
     expect((await api.call('GET', '/forms/broken', 'manager')).status).toBe(404);
   });
 
+  it('refuses a section that is not a case-record section (its answers would escape the section rules)', async () => {
+    const res = await api.call('POST', '/forms', 'manager', { id: 'typo', components: [{ id: 'h', type: 'textarea', key: 'h', properties: { section: 'helth' } }] });
+    expect(res.status).toBe(422);
+    expect(res.body.errors['components[0]']).toMatch(/property section "helth" is not a case-record section \(personal, /);
+  });
+
   it('offers the checker without deploying', async () => {
     const res = await api.call('POST', '/forms/check', 'manager', { id: 'x', components: [{ type: 'select', key: 's' }] });
     expect(res.status).toBe(200);

@@ -79,4 +79,11 @@ describe('checkFormDefinition', () => {
     expect(messages(base([{ id: 'a', type: 'textfield', key: 'a', properties: { section: 'health', sensitivity: 3 } }])))
       .toEqual(['textfield "a" at components[0]: property "sensitivity" must be a string']);
   });
+
+  it('checks sections against the case-record sections when given', () => {
+    const form = base([{ id: 'a', type: 'textfield', key: 'a', properties: { section: 'helth' } }, { id: 'b', type: 'textfield', key: 'b', properties: { section: 'health' } }]);
+    expect(messages(form)).toEqual([]);
+    expect(checkFormDefinition(form, { sections: ['personal', 'health'] }).map((p) => p.message))
+      .toEqual(['textfield "a" at components[0]: property section "helth" is not a case-record section (personal, health)']);
+  });
 });

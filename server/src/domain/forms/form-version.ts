@@ -1,16 +1,15 @@
 // Forms as the service stores them: immutable versions of a form-js definition, submissions that say
 // which version they were validated against, and drafts (partial data, never validated).
 import type { FormDefinition } from '../../forms-core';
+import { can } from '../policies';
 
 export interface FormActor {
   id: string;
   roles: readonly string[];
 }
 
-/** Managers edit forms (domain.md: "Managers also edit processes, forms and timescales"). */
-export const FORM_DESIGNER_ROLES: readonly string[] = ['team-managers', 'admins'];
-
-export const canDesignForms = (actor: FormActor): boolean => actor.roles.some((r) => FORM_DESIGNER_ROLES.includes(r));
+/** Who may deploy forms is the permission table's 'deploy-form' action (team managers, admins). */
+export const canDesignForms = (actor: FormActor): boolean => can(actor, 'deploy-form');
 
 export interface FormVersion {
   formId: string;
