@@ -1,4 +1,33 @@
-import type { NewUser, User } from '../domain/users/user';
+import type { Role, NewUser, User } from '../domain/users/user';
+import type { Page, PageRequest } from './repository.port';
+
+/** What sign-in needs and nothing else reads: the hash never leaves the repository otherwise. */
+export interface UserCredentials {
+  user: User;
+  passwordHash?: string;
+  failedAttempts: number;
+  lockedUntil?: string;
+}
+
+/** A partial update; `managerId: null` clears the manager, `unlock` clears a lockout. */
+export interface UserPatch {
+  displayName?: string;
+  email?: string;
+  roles?: Role[];
+  teams?: string[];
+  managerId?: string | null;
+  active?: boolean;
+  passwordHash?: string;
+  unlock?: boolean;
+}
+
+export interface UserListQuery {
+  /** Matches the start of the username or of any word of the display name, case-insensitive. */
+  search?: string;
+  role?: Role;
+  team?: string;
+  active?: boolean;
+}
 
 export interface UserRepository {
   /** Rejects with ConflictError when the username or email is taken. */
@@ -6,4 +35,14 @@ export interface UserRepository {
   findByUsername(username: string): Promise<User | undefined>;
   findById(id: string): Promise<User | undefined>;
   count(): Promise<number>;
+  findCredentials(username: string): Promise<UserCredentials | undefined>;
+  /** Atomically adds one failed attempt and returns the new consecutive count. */
+  incrementFailedAttempts(id: string): Promise<number>;
+  /** Locks until the given time and starts counting failures afresh. */
+  lock(id: string, until: Date): Promise<void>;
+  /** A successful sign-in: resets failures and lock; stores a rehashed password when given. */
+  recordSignIn(id: string, at: Date, newPasswordHash?: string): Promise<void>;
+  /** Rejects with ConflictError on a taken email; undefined when there is no such user. */
+  update(id: string, patch: UserPatch): Promise<User | undefined>;
+  list(query: UserListQuery, page: PageRequest): Promise<Page<User>>;
 }

@@ -1,7 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { NewUser, User } from '../../domain/users/user';
 import { ROLES } from '../../domain/users/user';
-import type { UserRepository } from '../../ports/user-repository.port';
+import type { Page, PageRequest } from '../../ports/repository.port';
+import type { UserCredentials, UserListQuery, UserPatch, UserRepository } from '../../ports/user-repository.port';
 import { withMongoErrors } from './mongo-errors';
 
 interface UserDoc {
@@ -13,6 +14,9 @@ interface UserDoc {
   managerId?: string;
   active: boolean;
   passwordHash?: string;
+  failedAttempts: number;
+  lockedUntil?: Date;
+  lastSignInAt?: Date;
   createdAt: Date;
 }
 
@@ -26,12 +30,18 @@ const userSchema = new Schema<UserDoc>(
     managerId: { type: String },
     active: { type: Boolean, default: true },
     passwordHash: { type: String },
+    failedAttempts: { type: Number, default: 0 },
+    lockedUntil: { type: Date },
+    lastSignInAt: { type: Date },
     createdAt: { type: Date, default: () => new Date() },
   },
   { collection: 'users', versionKey: false, strict: 'throw' },
 );
 userSchema.index({ username: 1 }, { unique: true });
 userSchema.index({ email: 1 }, { unique: true });
+
+const isObjectId = (id: string) => /^[a-f0-9]{24}$/.test(id);
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function toUser(doc: UserDoc & { _id: unknown }): User {
   return {
@@ -44,6 +54,8 @@ function toUser(doc: UserDoc & { _id: unknown }): User {
     managerId: doc.managerId,
     active: doc.active,
     createdAt: doc.createdAt.toISOString(),
+    ...(doc.lockedUntil ? { lockedUntil: doc.lockedUntil.toISOString() } : {}),
+    ...(doc.lastSignInAt ? { lastSignInAt: doc.lastSignInAt.toISOString() } : {}),
   };
 }
 
@@ -59,17 +71,16 @@ export class MongoUserRepository implements UserRepository {
     await this.model.init();
   }
 
+  private takenFields = (u: { username?: string; email?: string }, exceptId?: string) => async () => {
+    const not = exceptId ? { _id: { $ne: exceptId } } : {};
+    const taken: string[] = [];
+    if (u.username && (await this.model.exists({ username: u.username.toLowerCase(), ...not }))) taken.push('username');
+    if (u.email && (await this.model.exists({ email: u.email.toLowerCase(), ...not }))) taken.push('email');
+    return taken;
+  };
+
   async create(user: NewUser): Promise<User> {
-    const doc = await withMongoErrors(
-      'user',
-      () => this.model.create({ ...user, active: user.active ?? true }),
-      async () => {
-        const taken: string[] = [];
-        if (await this.model.exists({ username: user.username.toLowerCase() })) taken.push('username');
-        if (await this.model.exists({ email: user.email.toLowerCase() })) taken.push('email');
-        return taken;
-      },
-    );
+    const doc = await withMongoErrors('user', () => this.model.create({ ...user, active: user.active ?? true }), this.takenFields(user));
     return toUser(doc.toObject());
   }
 
@@ -79,12 +90,66 @@ export class MongoUserRepository implements UserRepository {
   }
 
   async findById(id: string): Promise<User | undefined> {
-    if (!/^[a-f0-9]{24}$/.test(id)) return undefined;
+    if (!isObjectId(id)) return undefined;
     const doc = await this.model.findById(id).lean();
     return doc ? toUser(doc) : undefined;
   }
 
   async count(): Promise<number> {
     return this.model.countDocuments();
+  }
+
+  async findCredentials(username: string): Promise<UserCredentials | undefined> {
+    const doc = await this.model.findOne({ username: String(username).trim().toLowerCase() }).lean();
+    if (!doc) return undefined;
+    return { user: toUser(doc), passwordHash: doc.passwordHash, failedAttempts: doc.failedAttempts ?? 0, lockedUntil: doc.lockedUntil?.toISOString() };
+  }
+
+  async incrementFailedAttempts(id: string): Promise<number> {
+    // $inc is atomic, so concurrent wrong guesses each count (no read-modify-write race).
+    const doc = await this.model.findOneAndUpdate({ _id: id }, { $inc: { failedAttempts: 1 } }, { new: true }).lean();
+    return doc?.failedAttempts ?? 0;
+  }
+
+  async lock(id: string, until: Date): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { lockedUntil: until, failedAttempts: 0 } });
+  }
+
+  async recordSignIn(id: string, at: Date, newPasswordHash?: string): Promise<void> {
+    const set: Partial<UserDoc> = { lastSignInAt: at, failedAttempts: 0, ...(newPasswordHash ? { passwordHash: newPasswordHash } : {}) };
+    await this.model.updateOne({ _id: id }, { $set: set, $unset: { lockedUntil: 1 } });
+  }
+
+  async update(id: string, patch: UserPatch): Promise<User | undefined> {
+    if (!isObjectId(id)) return undefined;
+    const { unlock, managerId, ...rest } = patch;
+    const set: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    const unset: Record<string, 1> = {};
+    if (managerId === null) unset.managerId = 1;
+    else if (managerId !== undefined) set.managerId = managerId;
+    if (unlock) {
+      unset.lockedUntil = 1;
+      set.failedAttempts = 0;
+    }
+    const update = { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) };
+    if (Object.keys(update).length === 0) return this.findById(id);
+    const doc = await withMongoErrors('user', () => this.model.findOneAndUpdate({ _id: id }, update, { new: true }).lean(), this.takenFields({ email: patch.email }, id));
+    return doc ? toUser(doc) : undefined;
+  }
+
+  async list(query: UserListQuery, page: PageRequest): Promise<Page<User>> {
+    const filter: Record<string, unknown> = {};
+    if (query.role) filter.roles = query.role;
+    if (query.team) filter.teams = query.team;
+    if (query.active !== undefined) filter.active = query.active;
+    if (query.search) {
+      const s = escapeRegex(query.search.trim().toLowerCase());
+      filter.$or = [{ username: { $regex: `^${s}` } }, { displayName: { $regex: `(^|\\s)${s}`, $options: 'i' } }];
+    }
+    const [docs, total] = await Promise.all([
+      this.model.find(filter).sort({ username: 1 }).skip(page.offset).limit(page.limit).lean(),
+      this.model.countDocuments(filter),
+    ]);
+    return { items: docs.map(toUser), total, offset: page.offset, limit: page.limit };
   }
 }

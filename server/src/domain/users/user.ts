@@ -23,8 +23,11 @@ export interface User {
   managerId?: string;
   active: boolean;
   createdAt: string;
+  /** Set while the account refuses sign-in after repeated failures (ISO). */
+  lockedUntil?: string;
+  lastSignInAt?: string;
 }
 
-export type NewUser = Omit<User, 'id' | 'createdAt' | 'active'> & { active?: boolean; passwordHash?: string };
+export type NewUser = Omit<User, 'id' | 'createdAt' | 'active' | 'lockedUntil' | 'lastSignInAt'> & { active?: boolean; passwordHash?: string };
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

@@ -1,0 +1,55 @@
+// An audit event: who did what to which record, which case sections, from where and why. Events are
+// append-only and hash-chained: each carries the hash of the one before, so a changed or deleted
+// event breaks every hash after it (DPA 2018 s62 logging; the PIA's "any breach or misuse can be
+// fully tracked").
+export interface AuditActor {
+  /** User id, or the attempted username for a failed sign-in by an unknown name. */
+  id: string;
+  username?: string;
+  roles?: string[];
+}
+
+export interface AuditEventInput {
+  actor: AuditActor;
+  /** Dotted verb, e.g. auth.sign-in, auth.sign-in-failed, case.read, case.write, user.updated. */
+  action: string;
+  recordType?: string;
+  recordId?: string;
+  /** Case sections returned (reads) or changed (writes); withheld ones may be noted in `after`. */
+  sections?: string[];
+  /** Short summaries, never whole records or secrets: enough to see what changed. */
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  ip?: string;
+  /** Why the user did it, where they had to say (break-glass, SAR, reassign). */
+  reason?: string;
+  /** Set for "break glass" and similar events managers must notice. */
+  flagged?: boolean;
+}
+
+export interface AuditEvent extends AuditEventInput {
+  seq: number;
+  at: string; // ISO instant
+  prevHash: string;
+  hash: string;
+}
+
+/** The hash the first event links to. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type ChainProblemKind = 'changed' | 'missing' | 'broken-link' | 'truncated';
+
+export interface ChainProblem {
+  kind: ChainProblemKind;
+  /** The sequence number of the first event that does not check out (or that is missing). */
+  seq: number;
+  message: string;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  checked: number;
+  lastSeq: number;
+  lastHash: string;
+  problem?: ChainProblem;
+}

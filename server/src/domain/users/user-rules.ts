@@ -1,0 +1,51 @@
+// Validation of user details as data (field → message), shared by create and update so an
+// administrator sees every problem at once and nothing is stored until all are fixed.
+import type { FieldErrors } from '../errors';
+import { isRole, type Role } from './user';
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
+const TEAM = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+export const normaliseUsername = (v: string): string => v.trim().toLowerCase();
+
+export function checkUsername(v: unknown, errors: FieldErrors): string | undefined {
+  if (typeof v !== 'string' || !USERNAME.test(normaliseUsername(v))) {
+    errors.username = '3–40 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit';
+    return undefined;
+  }
+  return normaliseUsername(v);
+}
+
+export function checkDisplayName(v: unknown, errors: FieldErrors): string | undefined {
+  if (typeof v !== 'string' || !v.trim() || v.trim().length > 100) {
+    errors.displayName = 'Enter the person’s name (up to 100 characters)';
+    return undefined;
+  }
+  return v.trim();
+}
+
+export function checkEmail(v: unknown, errors: FieldErrors): string | undefined {
+  if (typeof v !== 'string' || !EMAIL.test(v.trim())) {
+    errors.email = 'Enter an email address such as name@council.gov.uk';
+    return undefined;
+  }
+  return v.trim().toLowerCase();
+}
+
+export function checkRoles(v: unknown, errors: FieldErrors): Role[] | undefined {
+  if (!Array.isArray(v) || v.length === 0 || !v.every((r) => typeof r === 'string' && isRole(r))) {
+    const bad = Array.isArray(v) ? v.filter((r) => typeof r !== 'string' || !isRole(r)).map(String) : [];
+    errors.roles = bad.length ? `Unknown role(s): ${bad.join(', ')}` : 'Choose at least one role';
+    return undefined;
+  }
+  return [...new Set(v as Role[])];
+}
+
+export function checkTeams(v: unknown, errors: FieldErrors): string[] | undefined {
+  if (!Array.isArray(v) || v.length > 20 || !v.every((t) => typeof t === 'string' && TEAM.test(t))) {
+    errors.teams = 'Teams are short names: lower-case letters, digits and dashes (e.g. north, yjs-east)';
+    return undefined;
+  }
+  return [...new Set(v as string[])];
+}

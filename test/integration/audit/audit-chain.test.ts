@@ -1,0 +1,97 @@
+// The audit chain on the real database: it verifies, a direct tamper (update, delete in the middle,
+// delete at the end) is reported naming the event, and concurrent writers keep it linear.
+import { MongoAuditRepository } from '../../../server/src/adapters/mongo/audit.repository';
+import { connectMongo } from '../../../server/src/adapters/mongo/mongo-connection';
+import type { AuditEventInput } from '../../../server/src/domain/audit/audit-event';
+import { openTestDb, testDbUri } from '../../support/test-db';
+
+const clock = { now: () => new Date() };
+const ev = (n: number, extra: Partial<AuditEventInput> = {}): AuditEventInput => ({
+  actor: { id: `u${n % 3}`, username: `user${n % 3}` },
+  action: n % 2 ? 'case.read' : 'case.write',
+  recordType: 'case',
+  recordId: `c${n}`,
+  sections: ['personal'],
+  before: {},
+  after: { note: `change ${n}`, nested: { b: 2, a: [1, 'x', null] } },
+  ip: '127.0.0.1',
+  ...extra,
+});
+
+describe('audit chain', () => {
+  let db: Awaited<ReturnType<typeof openTestDb>>;
+  let audit: MongoAuditRepository;
+
+  beforeEach(async () => {
+    db = await openTestDb('audit');
+    audit = new MongoAuditRepository(db.conn, { clock });
+    await audit.init();
+  });
+  afterEach(() => db.drop());
+
+  const raw = () => db.conn.db!.collection('audit_events');
+
+  it('links each event to the one before and verifies', async () => {
+    const first = await audit.record(ev(1));
+    const second = await audit.record(ev(2));
+    expect(first.seq).toBe(1);
+    expect(second).toMatchObject({ seq: 2, prevHash: first.hash });
+    expect(second.hash).toMatch(/^[a-f0-9]{64}$/);
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 2, lastSeq: 2, lastHash: second.hash });
+  });
+
+  it('reports a changed event by its sequence number', async () => {
+    for (let i = 1; i <= 5; i++) await audit.record(ev(i));
+    await raw().updateOne({ seq: 3 }, { $set: { 'actor.id': 'someone-else' } });
+    const report = await audit.verify();
+    expect(report.ok).toBe(false);
+    expect(report.problem).toMatchObject({ kind: 'changed', seq: 3 });
+    expect(report.problem?.message).toMatch(/event 3/);
+    expect(report.checked).toBe(2);
+  });
+
+  it('reports a deleted event in the middle and one cut off the end', async () => {
+    for (let i = 1; i <= 5; i++) await audit.record(ev(i));
+    await raw().deleteOne({ seq: 5 });
+    expect((await audit.verify()).problem).toMatchObject({ kind: 'truncated', seq: 5 });
+    await raw().deleteOne({ seq: 2 });
+    expect((await audit.verify()).problem).toMatchObject({ kind: 'missing', seq: 2 });
+  });
+
+  it('detects an event rewritten with a recomputed hash of its own (the link to it breaks)', async () => {
+    for (let i = 1; i <= 3; i++) await audit.record(ev(i));
+    const { sealEvent } = await import('../../../server/src/domain/audit/audit-hash');
+    const original = await raw().findOne({ seq: 2 });
+    const forged = sealEvent({ ...ev(2), reason: 'forged' }, 2, new Date(), original!.prevHash);
+    await raw().replaceOne({ seq: 2 }, forged);
+    expect((await audit.verify()).problem).toMatchObject({ kind: 'broken-link', seq: 3 });
+  });
+
+  it('keeps the chain linear with concurrent writers in two "processes"', async () => {
+    const other = await connectMongo(testDbUri(), db.dbName);
+    try {
+      const second = new MongoAuditRepository(other, { clock });
+      const writes = Array.from({ length: 40 }, (_, i) => (i % 2 ? audit : second).record(ev(i)));
+      const events = await Promise.all(writes);
+      expect(new Set(events.map((e) => e.seq)).size).toBe(40);
+      expect(await raw().countDocuments()).toBe(40);
+      expect(await audit.verify()).toMatchObject({ ok: true, checked: 40, lastSeq: 40 });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('searches with filters and pages newest first', async () => {
+    for (let i = 1; i <= 7; i++) await audit.record(ev(i));
+    await audit.record({ actor: { id: 'u9' }, action: 'auth.sign-in', flagged: true });
+    const page = await audit.search({ action: 'case.read' }, { offset: 0, limit: 2 });
+    expect(page.total).toBe(4);
+    expect(page.items.map((e) => e.seq)).toEqual([7, 5]);
+    const next = await audit.search({ action: 'case.read' }, { offset: 2, limit: 2 });
+    expect(next.items.map((e) => e.seq)).toEqual([3, 1]);
+    expect((await audit.search({ action: 'auth.' }, { offset: 0, limit: 10 })).items.map((e) => e.action)).toEqual(['auth.sign-in']);
+    expect((await audit.search({ actorId: 'u1', recordId: 'c4' }, { offset: 0, limit: 10 })).items.map((e) => e.seq)).toEqual([4]);
+    expect((await audit.search({ flagged: true }, { offset: 0, limit: 10 })).total).toBe(1);
+    expect((await audit.search({ from: new Date(Date.now() + 60_000) }, { offset: 0, limit: 10 })).total).toBe(0);
+  });
+});
