@@ -62,6 +62,7 @@ const schema = new Schema<TaskDoc>(
 // Each queue query leads with state and its own selector, then the default sort (due date).
 schema.index({ state: 1, assignee: 1, dueDate: 1 });
 schema.index({ state: 1, candidateGroups: 1, dueDate: 1 });
+schema.index({ state: 1, candidateUsers: 1, dueDate: 1 });
 schema.index({ state: 1, team: 1, dueDate: 1 });
 schema.index({ state: 1, dueDate: 1 });
 schema.index({ caseId: 1, state: 1 });

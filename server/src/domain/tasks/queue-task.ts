@@ -43,7 +43,7 @@ export interface TaskQuery {
   completedBy?: string;
 }
 
-export type TaskSortField = 'dueDate' | 'priority' | 'createdAt' | 'name';
+export type TaskSortField = 'dueDate' | 'priority' | 'createdAt' | 'name' | 'completedAt';
 
 export interface TaskSort {
   field: TaskSortField;

@@ -1,0 +1,121 @@
+// Cases and their append-only amendments. No transactions and no atomic conditional updates on FerretDB,
+// so the amendment insert is the commit point: its _id is (case, section, seq) and only one writer can
+// insert a given seq. The section on the case document is then set from it; if a crash left the case
+// behind its amendments, the next writer's clash repairs the section from the newest amendment.
+import { Schema, type Connection, type Model } from 'mongoose';
+import { ConflictError } from '../../domain/errors';
+import type { CaseAmendment } from '../../domain/cases/case-amendment';
+import type { CaseRecord, SectionState } from '../../domain/cases/case-record';
+import type { CaseSection } from '../../domain/cases/case-section';
+import type { IdentityKeys } from '../../domain/cases/person-identity';
+import type { CaseRepository, DuplicateCandidate } from '../../ports/case-repository.port';
+import { KeyedMutex } from '../concurrency/keyed-mutex';
+import { isDuplicateKeyError, withMongoErrors } from './mongo-errors';
+
+type CaseDoc = Omit<CaseRecord, 'id'> & { _id: string };
+type AmendmentDoc = CaseAmendment & { _id: string; state: SectionState };
+
+const caseSchema = new Schema<CaseDoc>(
+  {
+    _id: String, team: String, caseManagerId: String, status: String, pathway: String, createdAt: String, createdBy: String,
+    identity: { nameKey: String, dateOfBirth: String, nhsNumber: String, displayName: String },
+    sections: { type: Schema.Types.Mixed, default: {} },
+  },
+  { collection: 'cases', versionKey: false, minimize: false },
+);
+caseSchema.index({ 'identity.nameKey': 1, 'identity.dateOfBirth': 1 });
+caseSchema.index({ 'identity.nhsNumber': 1 });
+caseSchema.index({ team: 1, status: 1 });
+
+const amendmentSchema = new Schema<AmendmentDoc>(
+  {
+    _id: String, caseId: String, section: String, seq: Number, at: String, by: String,
+    source: Schema.Types.Mixed, changes: Schema.Types.Mixed, after: Schema.Types.Mixed, state: Schema.Types.Mixed,
+  },
+  { collection: 'case_amendments', versionKey: false, minimize: false },
+);
+amendmentSchema.index({ caseId: 1, at: -1 });
+amendmentSchema.index({ caseId: 1, section: 1, seq: -1 });
+amendmentSchema.index({ caseId: 1, 'source.submissionId': 1 });
+
+const amendmentId = (a: Pick<CaseAmendment, 'caseId' | 'section' | 'seq'>) => `${a.caseId}|${a.section}|${a.seq}`;
+const toCase = ({ _id, ...rest }: CaseDoc): CaseRecord => ({ id: _id, ...rest, sections: rest.sections ?? {} });
+const toAmendment = ({ _id: _i, state: _s, ...rest }: AmendmentDoc): CaseAmendment => rest;
+
+export class MongoCaseRepository implements CaseRepository {
+  readonly cases: Model<CaseDoc>;
+  readonly amendments: Model<AmendmentDoc>;
+  private readonly locks = new KeyedMutex();
+
+  constructor(conn: Connection) {
+    this.cases = (conn.models.CaseRecord as Model<CaseDoc>) ?? conn.model<CaseDoc>('CaseRecord', caseSchema);
+    this.amendments = (conn.models.CaseAmendment as Model<AmendmentDoc>) ?? conn.model<AmendmentDoc>('CaseAmendment', amendmentSchema);
+  }
+
+  async init(): Promise<void> {
+    await Promise.all([this.cases.init(), this.amendments.init()]);
+  }
+
+  async create(record: CaseRecord, amendments: CaseAmendment[]): Promise<void> {
+    const { id, ...rest } = record;
+    await withMongoErrors('case', () => this.cases.create({ _id: id, ...rest }));
+    await this.amendments.insertMany(amendments.map((a) => ({ _id: amendmentId(a), ...a, state: record.sections[a.section] })));
+  }
+
+  async findById(id: string): Promise<CaseRecord | undefined> {
+    const d = await this.cases.findById(String(id)).lean<CaseDoc>();
+    return d ? toCase(d) : undefined;
+  }
+
+  async findByIdentity(keys: IdentityKeys, limit: number): Promise<DuplicateCandidate[]> {
+    const or: Record<string, unknown>[] = [{ 'identity.nameKey': String(keys.nameKey), 'identity.dateOfBirth': String(keys.dateOfBirth) }];
+    if (keys.nhsNumber) or.push({ 'identity.nhsNumber': String(keys.nhsNumber) });
+    const docs = await this.cases.find({ $or: or }, { sections: 0 }).limit(limit).lean<CaseDoc[]>();
+    return docs.map((d) => ({
+      id: d._id, displayName: d.identity.displayName, dateOfBirth: d.identity.dateOfBirth, team: d.team, status: d.status,
+      nameKey: d.identity.nameKey, ...(d.identity.nhsNumber ? { nhsNumber: d.identity.nhsNumber } : {}),
+      ...(d.caseManagerId ? { caseManagerId: d.caseManagerId } : {}), ...(d.pathway ? { pathway: d.pathway } : {}),
+    }));
+  }
+
+  appendAmendment(a: CaseAmendment, next: SectionState, identity?: CaseRecord['identity']): Promise<void> {
+    return this.locks.run(`${a.caseId}|${a.section}`, async () => {
+      try {
+        await this.amendments.create({ _id: amendmentId(a), ...a, state: next });
+      } catch (e) {
+        if (!isDuplicateKeyError(e)) throw e;
+        await this.repairSection(a.caseId, a.section);
+        throw new ConflictError('This section was changed by someone else a moment ago', 'SECTION_CHANGED');
+      }
+      const set: Record<string, unknown> = { [`sections.${a.section}`]: next };
+      if (identity) set.identity = identity;
+      await this.cases.updateOne({ _id: a.caseId }, { $set: set });
+    });
+  }
+
+  /** Brings the case's section up to its newest amendment (after a crash between the two writes). */
+  private async repairSection(caseId: string, section: CaseSection): Promise<void> {
+    const latest = await this.amendments.findOne({ caseId, section }).sort({ seq: -1 }).lean<AmendmentDoc>();
+    const current = await this.findById(caseId);
+    if (latest && current && (current.sections[section]?.revision ?? 0) < latest.seq) {
+      await this.cases.updateOne({ _id: caseId }, { $set: { [`sections.${section}`]: latest.state } });
+    }
+  }
+
+  async listAmendments(caseId: string, sections: readonly CaseSection[], page: { offset: number; limit: number }): Promise<CaseAmendment[]> {
+    const docs = await this.amendments
+      .find({ caseId: String(caseId), section: { $in: [...sections] } }, { state: 0 })
+      .sort({ at: -1, seq: -1 }).skip(page.offset).limit(page.limit).lean<AmendmentDoc[]>();
+    return docs.map(toAmendment);
+  }
+
+  async hasAppliedSubmission(caseId: string, section: CaseSection, submissionId: string): Promise<boolean> {
+    const found = await this.amendments.exists({ caseId: String(caseId), section, 'source.submissionId': String(submissionId) });
+    return !!found;
+  }
+
+  async setOwnership(id: string, change: { team?: string; caseManagerId?: string; pathway?: string; status?: CaseRecord['status'] }): Promise<void> {
+    const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    if (Object.keys(set).length) await this.cases.updateOne({ _id: String(id) }, { $set: set });
+  }
+}

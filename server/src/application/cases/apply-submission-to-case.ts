@@ -1,0 +1,41 @@
+// A completed task's answers grow the case record: each value goes to the section its form field names,
+// as an amendment linked to the submission. Re-running it for the same submission (a retried
+// completion) changes nothing, because each section remembers which submissions it has applied.
+import type { CaseAmendment } from '../../domain/cases/case-amendment';
+import { splitBySection } from '../../domain/cases/form-sections';
+import type { FormSubmission } from '../../domain/forms/form-version';
+import type { FormDefinition } from '../../forms-core';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import type { CaseAuditSink } from './case-access';
+import { writeCaseSection } from './write-case-section';
+
+export interface ApplySubmissionDeps {
+  cases: CaseRepository;
+  audit?: CaseAuditSink;
+}
+
+export async function applySubmissionToCase(
+  deps: ApplySubmissionDeps,
+  submission: FormSubmission & { caseId: string },
+  form: Pick<FormDefinition, 'components'>,
+): Promise<CaseAmendment[]> {
+  const applied: CaseAmendment[] = [];
+  for (const [section, patch] of splitBySection(form, submission.data)) {
+    if (await deps.cases.hasAppliedSubmission(submission.caseId, section, submission.id)) continue;
+    const amendment = await writeCaseSection(deps, {
+      caseId: submission.caseId, section, patch, by: submission.submittedBy, at: submission.submittedAt,
+      source: {
+        kind: 'submission', submissionId: submission.id, formId: submission.formId, formVersion: submission.version,
+        ...(submission.taskId ? { taskId: submission.taskId } : {}),
+      },
+    });
+    if (amendment) applied.push(amendment);
+  }
+  if (applied.length) {
+    await deps.audit?.record({
+      actorId: submission.submittedBy, action: 'case.amended', caseId: submission.caseId, taskId: submission.taskId,
+      sections: applied.map((a) => a.section), details: { submissionId: submission.id },
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,79 @@
+// A referral opens a case. The duplicate check runs here too, not only in the UI: unless the referrer
+// confirms they looked at the matches, a likely duplicate is refused with the matches named as data.
+import { randomBytes } from 'node:crypto';
+import { ValidationError } from '../../domain/errors';
+import type { CaseAmendment } from '../../domain/cases/case-amendment';
+import type { CaseRecord, SectionValues } from '../../domain/cases/case-record';
+import { normaliseNhsNumber } from '../../domain/cases/nhs-number';
+import type { PersonIdentity } from '../../domain/cases/person-identity';
+import type { Clock } from '../../ports/clock.port';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import { canViewCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { checkIdentity, findDuplicates } from './find-duplicates';
+import { identityOf } from './write-case-section';
+
+export interface CreateCaseInput extends PersonIdentity {
+  team: string;
+  gender?: string;
+  caseManagerId?: string;
+  pathway?: string;
+  referralSource?: string;
+  /** The referrer saw the possible duplicates and this is a different child. */
+  confirmedNotDuplicate?: boolean;
+}
+
+export interface CreateCaseDeps {
+  cases: CaseRepository;
+  policy: AccessPolicy;
+  clock: Clock;
+  audit?: CaseAuditSink;
+  newId?: () => string;
+}
+
+// Crockford base32 without I, L, O, U: references are read out over the phone.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const newReference = () => `YJ-${Array.from(randomBytes(8), (b) => ALPHABET[b % 32]).join('')}`;
+
+export async function createCase(deps: CreateCaseDeps, actor: Actor, input: CreateCaseInput): Promise<CaseRecord> {
+  requireAction(deps.policy, actor, 'create-case', 'open a case');
+  const errors = checkIdentity(input);
+  if (!input.team?.trim()) errors.team = 'Choose the team that will hold the case';
+  else if (!canViewCase(deps.policy, actor, { id: '', team: input.team })) {
+    errors.team = 'You can only open cases for your own teams';
+  }
+  if (Object.keys(errors).length) throw new ValidationError('Check the referral details', errors, 'CASE_INVALID');
+
+  if (!input.confirmedNotDuplicate) {
+    const matches = await findDuplicates(deps, actor, input);
+    if (matches.length) {
+      const named = matches.map((m) => `${m.caseId ?? `a case in team ${m.team}`} (${m.reasons.join(' and ')})`).join('; ');
+      throw new ValidationError(`This child may already be known: ${named}. Open the existing case, or confirm this is a different child.`, {
+        duplicates: named,
+      }, 'POSSIBLE_DUPLICATE');
+    }
+  }
+
+  const at = deps.clock.now().toISOString();
+  const personal: SectionValues = {
+    givenName: input.givenName.trim(),
+    familyName: input.familyName.trim(),
+    dateOfBirth: input.dateOfBirth,
+    ...(input.nhsNumber ? { nhsNumber: normaliseNhsNumber(input.nhsNumber) } : {}),
+    ...(input.gender ? { gender: input.gender } : {}),
+    ...(input.referralSource ? { referralSource: input.referralSource } : {}),
+  };
+  const amendment: CaseAmendment = {
+    caseId: (deps.newId ?? newReference)(), section: 'personal', seq: 1, at, by: actor.id, source: { kind: 'referral' },
+    changes: Object.entries(personal).map(([field, value]) => ({ field, value })), after: personal,
+  };
+  const sources = Object.fromEntries(Object.keys(personal).map((f) => [f, { at, by: actor.id, amendmentSeq: 1 }]));
+  const record: CaseRecord = {
+    id: amendment.caseId, team: input.team, status: 'open', createdAt: at, createdBy: actor.id,
+    ...(input.caseManagerId ? { caseManagerId: input.caseManagerId } : {}), ...(input.pathway ? { pathway: input.pathway } : {}),
+    identity: identityOf(undefined, personal)!,
+    sections: { personal: { values: personal, revision: 1, updatedAt: at, updatedBy: actor.id, sources } },
+  };
+  await deps.cases.create(record, [amendment]);
+  await deps.audit?.record({ actorId: actor.id, action: 'case.created', caseId: record.id, sections: ['personal'] });
+  return record;
+}

@@ -1,0 +1,50 @@
+// Duplicate check on referral: a child already known by the same normalised name and date of birth, or
+// the same NHS number, is offered for matching before a new record is made (duplicates split a child's
+// history across records). Only summaries are returned: names for cases the actor may open; for cases
+// outside their teams only the team, so the team manager can resolve the match.
+import { ValidationError, type FieldErrors } from '../../domain/errors';
+import { isValidNhsNumber } from '../../domain/cases/nhs-number';
+import { duplicateReasons, identityKeys, type DuplicateReason, type PersonIdentity } from '../../domain/cases/person-identity';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import { canViewCase, requireAction, type AccessPolicy, type Actor } from './case-access';
+
+export interface DuplicateMatch {
+  reasons: DuplicateReason[];
+  /** Present when the actor may open the case; otherwise only its team is said. */
+  caseId?: string;
+  displayName?: string;
+  dateOfBirth?: string;
+  team: string;
+}
+
+export function checkIdentity(p: Partial<PersonIdentity>): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!p.givenName?.trim()) errors.givenName = 'Enter the given name';
+  if (!p.familyName?.trim()) errors.familyName = 'Enter the family name';
+  if (!p.dateOfBirth || !/^\d{4}-\d{2}-\d{2}$/.test(p.dateOfBirth) || Number.isNaN(Date.parse(p.dateOfBirth))) {
+    errors.dateOfBirth = 'Enter the date of birth as YYYY-MM-DD';
+  }
+  if (p.nhsNumber && !isValidNhsNumber(p.nhsNumber)) errors.nhsNumber = 'This is not a valid NHS number (10 digits; the check digit does not match)';
+  return errors;
+}
+
+export async function findDuplicates(
+  deps: { cases: CaseRepository; policy: AccessPolicy },
+  actor: Actor,
+  person: PersonIdentity,
+): Promise<DuplicateMatch[]> {
+  requireAction(deps.policy, actor, 'create-case', 'search for duplicate people');
+  const errors = checkIdentity(person);
+  if (Object.keys(errors).length) throw new ValidationError('Check the person details', errors, 'IDENTITY_INVALID');
+  const keys = identityKeys(person);
+  const found = await deps.cases.findByIdentity(keys, 20);
+  return found
+    .map((c) => {
+      const reasons = duplicateReasons(keys, { nameKey: c.nameKey, dateOfBirth: c.dateOfBirth, nhsNumber: c.nhsNumber });
+      const visible = canViewCase(deps.policy, actor, c);
+      return visible
+        ? { reasons, caseId: c.id, displayName: c.displayName, dateOfBirth: c.dateOfBirth, team: c.team }
+        : { reasons, team: c.team };
+    })
+    .filter((m) => m.reasons.length > 0);
+}

@@ -1,0 +1,76 @@
+// Reading a case returns only the sections the actor's roles may read, and names the ones withheld so
+// the client can say "not shown" instead of pretending they are empty. Withheld data never leaves the
+// server: the filtering happens here, not in the UI.
+import type { CaseRecord, CaseSummary, SectionState } from '../../domain/cases/case-record';
+import { summariseCase } from '../../domain/cases/case-record';
+import { CASE_SECTIONS, type CaseSection } from '../../domain/cases/case-section';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import { loadVisibleCase, readable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+
+export interface SubmissionLink {
+  submissionId: string;
+  formId: string;
+  formVersion: number;
+  taskId?: string;
+  at: string;
+  by: string;
+  sections: CaseSection[];
+}
+
+export interface CaseView extends CaseSummary {
+  createdAt: string;
+  createdBy: string;
+  sections: Partial<Record<CaseSection, SectionState>>;
+  readableSections: CaseSection[];
+  withheldSections: CaseSection[];
+  /** Submissions that set at least one value in a readable section, newest first. */
+  submissions: SubmissionLink[];
+}
+
+export interface GetCaseDeps {
+  cases: CaseRepository;
+  policy: AccessPolicy;
+  audit?: CaseAuditSink;
+}
+
+export async function getCase(deps: GetCaseDeps, actor: Actor, caseId: string, reason?: string): Promise<CaseView> {
+  const record = await loadVisibleCase(deps, actor, caseId);
+  const view = presentCase(record, readable(deps.policy, actor));
+  await deps.audit?.record({
+    actorId: actor.id, action: 'case.read', caseId, sections: view.readableSections, ...(reason ? { details: { reason } } : {}),
+  });
+  return view;
+}
+
+export function presentCase(record: CaseRecord, readableSections: CaseSection[]): CaseView {
+  const sections: Partial<Record<CaseSection, SectionState>> = {};
+  for (const s of readableSections) {
+    const state = record.sections[s];
+    if (state) sections[s] = state;
+  }
+  return {
+    ...summariseCase(record),
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    sections,
+    readableSections,
+    withheldSections: CASE_SECTIONS.filter((s) => !readableSections.includes(s)),
+    submissions: submissionLinks(sections),
+  };
+}
+
+function submissionLinks(sections: Partial<Record<CaseSection, SectionState>>): SubmissionLink[] {
+  const links = new Map<string, SubmissionLink>();
+  for (const [section, state] of Object.entries(sections) as [CaseSection, SectionState][]) {
+    for (const src of Object.values(state.sources ?? {})) {
+      if (!src.submissionId || !src.formId) continue;
+      const link = links.get(src.submissionId) ?? {
+        submissionId: src.submissionId, formId: src.formId, formVersion: src.formVersion ?? 0,
+        ...(src.taskId ? { taskId: src.taskId } : {}), at: src.at, by: src.by, sections: [],
+      };
+      if (!link.sections.includes(section)) link.sections.push(section);
+      links.set(src.submissionId, link);
+    }
+  }
+  return [...links.values()].sort((a, b) => b.at.localeCompare(a.at));
+}

@@ -1,0 +1,30 @@
+// The history tab: amendments of the sections the actor may read (a case manager never sees what a
+// health amendment changed, not even its previous value).
+import { ValidationError } from '../../domain/errors';
+import type { CaseAmendment } from '../../domain/cases/case-amendment';
+import { isCaseSection } from '../../domain/cases/case-section';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import { loadVisibleCase, readable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+
+export interface ListAmendmentsInput {
+  caseId: string;
+  section?: string;
+  offset: number;
+  limit: number;
+}
+
+export async function listCaseAmendments(
+  deps: { cases: CaseRepository; policy: AccessPolicy; audit?: CaseAuditSink },
+  actor: Actor,
+  input: ListAmendmentsInput,
+): Promise<{ items: CaseAmendment[]; withheldSections: string[] }> {
+  const record = await loadVisibleCase(deps, actor, input.caseId);
+  const mayRead = readable(deps.policy, actor);
+  if (input.section !== undefined && !isCaseSection(input.section)) {
+    throw new ValidationError(`Unknown section "${input.section}"`, { section: 'Not a section of a case record' }, 'UNKNOWN_SECTION');
+  }
+  const sections = input.section ? mayRead.filter((s) => s === input.section) : mayRead;
+  const items = sections.length ? await deps.cases.listAmendments(record.id, sections, { offset: input.offset, limit: input.limit }) : [];
+  await deps.audit?.record({ actorId: actor.id, action: 'case.history.read', caseId: record.id, sections });
+  return { items, withheldSections: input.section && !sections.length ? [input.section] : [] };
+}

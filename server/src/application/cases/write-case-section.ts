@@ -1,0 +1,59 @@
+// The one way section values change: diff against the latest values, append an amendment numbered
+// revision + 1, move the section. If someone else appended that number first, reload and reapply the
+// patch (patches are field-wise, so the later writer's fields simply land on top).
+import { ConflictError } from '../../domain/errors';
+import { diffSection, type AmendmentSource, type CaseAmendment } from '../../domain/cases/case-amendment';
+import type { CaseRecord, SectionState, SectionValues } from '../../domain/cases/case-record';
+import type { CaseSection } from '../../domain/cases/case-section';
+import { identityFromPersonal, identityKeys } from '../../domain/cases/person-identity';
+import type { CaseRepository } from '../../ports/case-repository.port';
+
+export interface SectionWrite {
+  caseId: string;
+  section: CaseSection;
+  patch: SectionValues;
+  by: string;
+  at: string;
+  source: AmendmentSource;
+}
+
+const ATTEMPTS = 5;
+
+export async function writeCaseSection(deps: { cases: CaseRepository }, w: SectionWrite): Promise<CaseAmendment | undefined> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const record = await deps.cases.findById(w.caseId);
+    if (!record) throw new ConflictError(`Case ${w.caseId} no longer exists`, 'CASE_GONE');
+    const state = record.sections[w.section];
+    const { after, changes } = diffSection(state?.values ?? {}, w.patch);
+    if (!changes.length) return undefined;
+    const seq = (state?.revision ?? 0) + 1;
+    const amendment: CaseAmendment = { caseId: w.caseId, section: w.section, seq, at: w.at, by: w.by, source: w.source, changes, after };
+    const next: SectionState = { values: after, revision: seq, updatedAt: w.at, updatedBy: w.by, sources: nextSources(state, amendment) };
+    try {
+      await deps.cases.appendAmendment(amendment, next, w.section === 'personal' ? identityOf(record, after) : undefined);
+      return amendment;
+    } catch (e) {
+      if (!(e instanceof ConflictError && e.code === 'SECTION_CHANGED')) throw e;
+    }
+  }
+  throw new ConflictError('This section is being changed by others right now; try again', 'SECTION_BUSY');
+}
+
+function nextSources(state: SectionState | undefined, a: CaseAmendment): SectionState['sources'] {
+  const sources = { ...(state?.sources ?? {}) };
+  const src = a.source.kind === 'submission'
+    ? { submissionId: a.source.submissionId, formId: a.source.formId, formVersion: a.source.formVersion, ...(a.source.taskId ? { taskId: a.source.taskId } : {}) }
+    : {};
+  for (const c of a.changes) {
+    if (c.value === undefined) delete sources[c.field];
+    else sources[c.field] = { at: a.at, by: a.by, amendmentSeq: a.seq, ...src };
+  }
+  return sources;
+}
+
+/** The identity kept beside the record follows the personal section (a corrected name or NHS number). */
+export function identityOf(record: Pick<CaseRecord, 'identity'> | undefined, personal: SectionValues): CaseRecord['identity'] | undefined {
+  const person = identityFromPersonal(personal);
+  if (!person) return record?.identity;
+  return { ...identityKeys(person), displayName: `${person.givenName} ${person.familyName}`.trim() };
+}

@@ -1,0 +1,100 @@
+// The main job (design.md): check the actor may complete the task, validate the answers with the task's
+// form, store the submission, grow the case record, then move the process on. Every step is idempotent
+// and keyed by the task, so a retried or doubled request completes the task once and a crash part-way
+// is finished by the next attempt. Nothing is stored until the answers and permissions are checked.
+import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
+import { splitBySection } from '../../domain/cases/form-sections';
+import { SECTION_LABELS } from '../../domain/cases/case-section';
+import type { FormSubmission } from '../../domain/forms/form-version';
+import { validateSubmission } from '../../forms-core';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import type { Clock } from '../../ports/clock.port';
+import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
+import type { TaskRepository } from '../../ports/task-repository.port';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import { requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
+import { applySubmissionToCase } from '../cases/apply-submission-to-case';
+import { getForm } from '../get-form';
+import { submissionIdForTask } from './get-task';
+import { assertCandidate, loadTaskFor } from './task-access';
+
+export interface CompleteTaskDeps {
+  tasks: TaskRepository;
+  engine: Pick<WorkflowEngine, 'completeUserTask' | 'getInstance'>;
+  forms: FormRepository;
+  submissions: SubmissionRepository;
+  cases: CaseRepository;
+  policy: AccessPolicy;
+  clock: Clock;
+  audit?: CaseAuditSink;
+}
+
+export interface CompleteTaskResult {
+  submission: FormSubmission;
+  amendedSections: string[];
+  /** True when this request found the task already completed by the same person (a retry). */
+  repeated: boolean;
+}
+
+export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId: string, data: unknown): Promise<CompleteTaskResult> {
+  requireAction(deps.policy, actor, 'complete', 'complete tasks');
+  const task = await loadTaskFor(deps, actor, taskId, false);
+  const previous = await deps.submissions.get(submissionIdForTask(task.id));
+  if (previous) {
+    if (previous.submittedBy !== actor.id) throw new ConflictError('Someone else completed this task a moment ago', 'TASK_CLOSED');
+    return finish(deps, actor, task.id, previous, true);
+  }
+  if (task.state !== 'open') throw new ConflictError(`This task is already ${task.state}`, 'TASK_CLOSED');
+  if (task.assignee && task.assignee !== actor.id) throw new ForbiddenError('This task is claimed by someone else', 'ASSIGNED_TO_SOMEONE_ELSE');
+  if (!task.assignee) assertCandidate(actor, task);
+
+  const now = deps.clock.now();
+  const form = task.formId ? await getForm(deps, task.formId) : undefined;
+  const variables = (await deps.engine.getInstance(task.instanceKey))?.variables;
+  const result = form ? validateSubmission(form.schema, data, { now, variables }) : emptyOnly(data);
+  if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
+  if (form && task.caseId) {
+    const mayWrite = writable(deps.policy, actor);
+    const refused = [...splitBySection(form.schema, result.value).keys()].filter((s) => !mayWrite.includes(s));
+    if (refused.length) {
+      throw new ForbiddenError(`Your role may not record ${refused.map((s) => SECTION_LABELS[s]).join(', ')} information`, 'SECTION_NOT_WRITABLE');
+    }
+  }
+
+  if (!task.assignee) await deps.tasks.claim(task.id, actor.id, now.toISOString()); // someone faster → 409
+  const submission: FormSubmission = {
+    id: submissionIdForTask(task.id), formId: form?.formId ?? '', version: form?.version ?? 0, data: result.value,
+    submittedBy: actor.id, submittedAt: now.toISOString(), taskId: task.id, ...(task.caseId ? { caseId: task.caseId } : {}),
+  };
+  try {
+    await deps.submissions.create(submission);
+  } catch (e) {
+    // The same person's other request stored it first: finish with theirs (same task, same person).
+    if (!(e instanceof ConflictError)) throw e;
+    const stored = await deps.submissions.get(submission.id);
+    if (!stored || stored.submittedBy !== actor.id) throw new ConflictError('Someone else completed this task a moment ago', 'TASK_CLOSED');
+    return finish(deps, actor, task.id, stored, true);
+  }
+  return finish(deps, actor, task.id, submission, false);
+}
+
+async function finish(deps: CompleteTaskDeps, actor: Actor, taskId: string, submission: FormSubmission, repeated: boolean): Promise<CompleteTaskResult> {
+  const form = submission.formId ? await getForm(deps, submission.formId, submission.version) : undefined;
+  const amended = form && submission.caseId
+    ? await applySubmissionToCase(deps, { ...submission, caseId: submission.caseId }, form.schema)
+    : [];
+  await deps.engine.completeUserTask(taskId, submission.data, { by: actor.id });
+  await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, actor.id);
+  if (!repeated) {
+    await deps.audit?.record({
+      actorId: actor.id, action: 'task.completed', taskId, ...(submission.caseId ? { caseId: submission.caseId } : {}),
+      sections: amended.map((a) => a.section), details: { submissionId: submission.id, formId: submission.formId, version: submission.version },
+    });
+  }
+  return { submission, amendedSections: amended.map((a) => a.section), repeated };
+}
+
+function emptyOnly(data: unknown): { ok: true; value: Record<string, unknown> } | { ok: false; errors: Record<string, string> } {
+  const keys = data && typeof data === 'object' ? Object.keys(data) : [];
+  return keys.length ? { ok: false, errors: Object.fromEntries(keys.map((k) => [k, 'This task has no form; send no answers'])) } : { ok: true, value: {} };
+}

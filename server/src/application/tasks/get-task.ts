@@ -1,0 +1,57 @@
+// The task page: the task, the case it is about (summary only: sections are the case page's business),
+// its due date, and the form to fill in. A completed task also returns what was submitted.
+import type { CaseSummary } from '../../domain/cases/case-record';
+import { summariseCase } from '../../domain/cases/case-record';
+import type { FormSubmission, FormVersion } from '../../domain/forms/form-version';
+import type { QueueTask } from '../../domain/tasks/queue-task';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import type { Clock } from '../../ports/clock.port';
+import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
+import type { TaskRepository } from '../../ports/task-repository.port';
+import { canViewCase, type AccessPolicy, type Actor } from '../cases/case-access';
+import { getForm } from '../get-form';
+import { loadTaskFor } from './task-access';
+
+export interface GetTaskDeps {
+  tasks: TaskRepository;
+  cases: CaseRepository;
+  forms: FormRepository;
+  submissions: SubmissionRepository;
+  policy: AccessPolicy;
+  clock: Clock;
+}
+
+export interface TaskView {
+  task: QueueTask & { overdue: boolean };
+  /** Undefined when the task has no case, or the case is outside the actor's teams. */
+  case?: CaseSummary;
+  form?: Pick<FormVersion, 'formId' | 'version' | 'schema'>;
+  submission?: FormSubmission;
+  /** What the actor may do now, so the page shows only buttons that will work. */
+  actions: { claim: boolean; unclaim: boolean; complete: boolean; reassign: boolean };
+}
+
+export const submissionIdForTask = (taskId: string) => `task-${taskId}`;
+
+export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string): Promise<TaskView> {
+  const manager = deps.policy.can(actor, 'allocate');
+  const task = await loadTaskFor(deps, actor, taskId, manager);
+  const now = deps.clock.now().toISOString();
+  const record = task.caseId ? await deps.cases.findById(task.caseId) : undefined;
+  const form = task.formId ? await getForm(deps, task.formId) : undefined;
+  const submission = task.state === 'completed' ? await deps.submissions.get(submissionIdForTask(task.id)) : undefined;
+  const open = task.state === 'open';
+  const mine = task.assignee === actor.id;
+  return {
+    task: { ...task, overdue: open && !!task.dueDate && task.dueDate < now },
+    ...(record && canViewCase(deps.policy, actor, record) ? { case: summariseCase(record) } : {}),
+    ...(form ? { form: { formId: form.formId, version: form.version, schema: form.schema } } : {}),
+    ...(submission ? { submission } : {}),
+    actions: {
+      claim: open && !task.assignee && deps.policy.can(actor, 'claim'),
+      unclaim: open && mine,
+      complete: open && (mine || !task.assignee) && deps.policy.can(actor, 'complete'),
+      reassign: open && manager,
+    },
+  };
+}

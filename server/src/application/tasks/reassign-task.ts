@@ -1,0 +1,37 @@
+// Managers allocate work: give a task to a named person (who must be able to do it) or put it back in
+// the team queue (toUserId omitted).
+import { ValidationError } from '../../domain/errors';
+import type { QueueTask } from '../../domain/tasks/queue-task';
+import type { Clock } from '../../ports/clock.port';
+import type { TaskRepository } from '../../ports/task-repository.port';
+import type { UserRepository } from '../../ports/user-repository.port';
+import { requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
+import { isCandidate, loadTaskFor } from './task-access';
+
+export interface ReassignTaskDeps {
+  tasks: TaskRepository;
+  users: Pick<UserRepository, 'findById'>;
+  policy: AccessPolicy;
+  clock: Clock;
+  audit?: CaseAuditSink;
+}
+
+export async function reassignTask(deps: ReassignTaskDeps, actor: Actor, taskId: string, toUserId: string | undefined): Promise<QueueTask> {
+  requireAction(deps.policy, actor, 'allocate', 'reassign tasks');
+  const task = await loadTaskFor(deps, actor, taskId, true);
+  if (toUserId) {
+    const user = await deps.users.findById(toUserId);
+    if (!user || !user.active) throw new ValidationError('Choose an active user', { toUserId: `No active user ${toUserId}` }, 'UNKNOWN_USER');
+    if (!isCandidate({ id: user.id, roles: user.roles, teams: user.teams }, task)) {
+      throw new ValidationError(`${user.displayName} cannot do this task`, {
+        toUserId: `${user.displayName} is not in ${task.candidateGroups.join(', ') || 'the task\'s candidates'}`,
+      }, 'NOT_A_CANDIDATE');
+    }
+  }
+  const moved = await deps.tasks.reassign(task.id, toUserId, deps.clock.now().toISOString());
+  await deps.audit?.record({
+    actorId: actor.id, action: 'task.reassigned', taskId: task.id, ...(task.caseId ? { caseId: task.caseId } : {}),
+    details: { from: task.assignee ?? null, to: toUserId ?? null },
+  });
+  return moved;
+}

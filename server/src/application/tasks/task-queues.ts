@@ -1,0 +1,76 @@
+// The queues a practitioner works from, each a TaskQuery built from who they are and what time it is.
+// Filters narrow a queue, never widen it: a filter's date range is intersected with the queue's own.
+import { civilDateOf, zonedInstant } from '../../domain/calendar/london-time';
+import { dayOfWeek, plusDays } from '../../domain/calendar/civil-date';
+import type { TaskQuery, TaskSort } from '../../domain/tasks/queue-task';
+import type { Actor } from '../cases/case-access';
+
+export const QUEUES = ['mine', 'team', 'unassigned', 'overdue', 'due-this-week', 'completed'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export const QUEUE_LABELS: Record<QueueName, string> = {
+  mine: 'My tasks',
+  team: 'Team queue',
+  unassigned: 'Unassigned',
+  overdue: 'Overdue',
+  'due-this-week': 'Due this week',
+  completed: 'Completed',
+};
+
+export interface QueueFilters {
+  processId?: string;
+  caseId?: string;
+  dueAfter?: string;
+  dueBefore?: string;
+  followUpAfter?: string;
+  followUpBefore?: string;
+  minPriority?: number;
+}
+
+const ZONE = 'Europe/London';
+
+/** Monday 00:00 of this week and of next week, on London's wall clock (a YJS works to local days). */
+export function weekBounds(now: Date): { start: string; end: string } {
+  const today = civilDateOf(now, ZONE);
+  const monday = plusDays(today, -((dayOfWeek(today) + 6) % 7));
+  return { start: zonedInstant(monday, '00:00', ZONE).toISOString(), end: zonedInstant(plusDays(monday, 7), '00:00', ZONE).toISOString() };
+}
+
+const later = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b);
+const earlier = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
+
+export function queueQuery(queue: QueueName, actor: Actor, now: Date, filters: QueueFilters): TaskQuery {
+  const groups = [...actor.roles];
+  const own: TaskQuery = (() => {
+    switch (queue) {
+      case 'mine':
+        return { state: 'open', assignee: actor.id };
+      case 'team':
+        return { state: 'open', candidateGroupsAny: groups, candidateUser: actor.id };
+      case 'unassigned':
+        return { state: 'open', assignee: null, candidateGroupsAny: groups, candidateUser: actor.id };
+      case 'overdue':
+        return { state: 'open', candidateGroupsAny: groups, candidateUser: actor.id, dueBefore: now.toISOString() };
+      case 'due-this-week': {
+        const { start, end } = weekBounds(now);
+        return { state: 'open', candidateGroupsAny: groups, candidateUser: actor.id, dueAfter: start, dueBefore: end };
+      }
+      case 'completed':
+        return { state: 'completed', completedBy: actor.id };
+    }
+  })();
+  return {
+    ...own,
+    ...(filters.processId ? { processId: filters.processId } : {}),
+    ...(filters.caseId ? { caseId: filters.caseId } : {}),
+    ...(filters.minPriority !== undefined ? { minPriority: filters.minPriority } : {}),
+    dueAfter: later(own.dueAfter, filters.dueAfter),
+    dueBefore: earlier(own.dueBefore, filters.dueBefore),
+    followUpAfter: filters.followUpAfter,
+    followUpBefore: filters.followUpBefore,
+  };
+}
+
+/** Completed work reads newest first; open work reads most urgent first. */
+export const defaultSort = (queue: QueueName): TaskSort =>
+  queue === 'completed' ? { field: 'completedAt', direction: 'desc' } : { field: 'dueDate', direction: 'asc' };

@@ -1,0 +1,48 @@
+// One change to one section of a case, kept for ever (the PIA's accuracy principle: who changed what,
+// when, and what it was before). Amendments are numbered per case+section; the storage makes
+// (caseId, section, seq) unique, which is how two simultaneous writers are told apart.
+import type { CaseSection } from './case-section';
+import type { SectionValues } from './case-record';
+
+export interface FieldChange {
+  field: string;
+  previous?: unknown;
+  value?: unknown;
+}
+
+export type AmendmentSource =
+  | { kind: 'referral' }
+  | { kind: 'manual'; reason: string }
+  | { kind: 'submission'; submissionId: string; formId: string; formVersion: number; taskId?: string };
+
+export interface CaseAmendment {
+  caseId: string;
+  section: CaseSection;
+  seq: number;
+  at: string;
+  by: string;
+  source: AmendmentSource;
+  changes: FieldChange[];
+  /** The section's values after this amendment, so the record can be rebuilt from amendments alone. */
+  after: SectionValues;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Applies a patch (field → new value; undefined or null clears) and lists what actually changed.
+ * Unchanged fields are not recorded, so re-submitting the same answers leaves no noise in the history.
+ */
+export function diffSection(before: SectionValues, patch: SectionValues): { after: SectionValues; changes: FieldChange[] } {
+  const after: SectionValues = { ...before };
+  const changes: FieldChange[] = [];
+  for (const [field, value] of Object.entries(patch)) {
+    const previous = before[field];
+    const cleared = value === undefined || value === null || value === '';
+    if (cleared ? previous === undefined : same(previous, value)) continue;
+    if (cleared) delete after[field];
+    else after[field] = value;
+    changes.push({ field, ...(previous !== undefined ? { previous } : {}), ...(cleared ? {} : { value }) });
+  }
+  return { after, changes };
+}

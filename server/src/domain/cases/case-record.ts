@@ -1,0 +1,78 @@
+// A child's case: identity, ownership (team, case manager), status and pathway, and one value map per
+// section. Section values are the LATEST values; how each got there lives in the append-only
+// amendments (see case-amendment.ts), and each value remembers which submission or person set it.
+import type { CaseSection } from './case-section';
+import type { IdentityKeys } from './person-identity';
+
+export type CaseStatus = 'open' | 'closed';
+
+export type SectionValues = Record<string, unknown>;
+
+/** Where a value came from: a form submission (linked) or a manual amendment (with its reason). */
+export interface ValueSource {
+  at: string;
+  by: string;
+  submissionId?: string;
+  formId?: string;
+  formVersion?: number;
+  taskId?: string;
+  amendmentSeq: number;
+}
+
+export interface SectionState {
+  values: SectionValues;
+  /** Equals the seq of the last amendment applied; the next amendment must be revision + 1. */
+  revision: number;
+  updatedAt: string;
+  updatedBy: string;
+  sources: Record<string, ValueSource>;
+}
+
+export interface CaseRecord {
+  id: string;
+  team: string;
+  caseManagerId?: string;
+  status: CaseStatus;
+  pathway?: string;
+  createdAt: string;
+  createdBy: string;
+  /** Derived from the personal section; kept alongside for duplicate searches and summaries. */
+  identity: IdentityKeys & { displayName: string };
+  sections: Partial<Record<CaseSection, SectionState>>;
+}
+
+/** What anyone allowed to see the case may see, whatever their sections (queues, task pages). */
+export interface CaseSummary {
+  id: string;
+  displayName: string;
+  dateOfBirth: string;
+  team: string;
+  caseManagerId?: string;
+  status: CaseStatus;
+  pathway?: string;
+}
+
+export const summariseCase = (c: CaseRecord): CaseSummary => ({
+  id: c.id,
+  displayName: c.identity.displayName,
+  dateOfBirth: c.identity.dateOfBirth,
+  team: c.team,
+  ...(c.caseManagerId ? { caseManagerId: c.caseManagerId } : {}),
+  status: c.status,
+  ...(c.pathway ? { pathway: c.pathway } : {}),
+});
+
+/** Address history: a move closes the current address the day the new one starts; nothing is deleted. */
+export interface Address {
+  line1: string;
+  line2?: string;
+  town: string;
+  postcode: string;
+  from: string;
+  to?: string;
+}
+
+export function moveHome(history: readonly Address[], next: Address): Address[] {
+  const closed = history.map((a) => (a.to ? a : { ...a, to: next.from }));
+  return [...closed, next];
+}

@@ -1,0 +1,28 @@
+import type { CaseAmendment } from '../domain/cases/case-amendment';
+import type { CaseRecord, CaseSummary, SectionState } from '../domain/cases/case-record';
+import type { CaseSection } from '../domain/cases/case-section';
+import type { IdentityKeys } from '../domain/cases/person-identity';
+
+export interface DuplicateCandidate extends CaseSummary {
+  nhsNumber?: string;
+  nameKey: string;
+}
+
+export interface CaseRepository {
+  /** Stores a new case and its first amendments; ConflictError when the id is taken. */
+  create(record: CaseRecord, amendments: CaseAmendment[]): Promise<void>;
+  findById(id: string): Promise<CaseRecord | undefined>;
+  /** Cases with the same normalised name + date of birth, or the same NHS number. */
+  findByIdentity(keys: IdentityKeys, limit: number): Promise<DuplicateCandidate[]>;
+  /**
+   * Appends an amendment whose seq must be the section's current revision + 1, then moves the section to
+   * `next` state (and the identity, when the personal section changed). ConflictError (code SECTION_CHANGED)
+   * when another writer got that seq first: reload and try again.
+   */
+  appendAmendment(amendment: CaseAmendment, next: SectionState, identity?: CaseRecord['identity']): Promise<void>;
+  /** Newest first. */
+  listAmendments(caseId: string, sections: readonly CaseSection[], page: { offset: number; limit: number }): Promise<CaseAmendment[]>;
+  /** Whether a submission was already applied to a section (completing a task twice applies it once). */
+  hasAppliedSubmission(caseId: string, section: CaseSection, submissionId: string): Promise<boolean>;
+  setOwnership(id: string, change: { team?: string; caseManagerId?: string; pathway?: string; status?: CaseRecord['status'] }): Promise<void>;
+}
