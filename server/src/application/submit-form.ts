@@ -1,7 +1,9 @@
 // A user submits a form: validated fully with the same compiled schema the browser used, then stored with
-// the form id and version it was validated against. Hidden fields and unknown keys never reach storage.
+// the form id and version it was validated against. Hidden fields and unknown keys never reach storage;
+// answers in case sections the user may not write are refused (403), never silently dropped.
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '../domain/errors';
+import { ForbiddenError, ValidationError } from '../domain/errors';
+import { sectionsNotWritable } from '../domain/forms/form-access';
 import type { FormActor, FormSubmission } from '../domain/forms/form-version';
 import { validateSubmission } from '../forms-core';
 import type { Clock } from '../ports/clock.port';
@@ -34,6 +36,10 @@ export async function submitForm(deps: SubmitFormDeps, actor: FormActor, input: 
   const now = deps.clock.now();
   const result = validateSubmission(form.schema, input.data, { now, variables });
   if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
+  const refused = sectionsNotWritable(actor, form.schema, result.value);
+  if (refused.length) {
+    throw new ForbiddenError(`You may not record answers in the ${refused.join(', ')} section${refused.length > 1 ? 's' : ''} of a case`, 'SECTION_WRITE_FORBIDDEN');
+  }
   const submission: FormSubmission = {
     id: randomUUID(),
     formId: form.formId,

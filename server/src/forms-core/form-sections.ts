@@ -57,6 +57,11 @@ function removePath(value: unknown, segments: string[]): unknown {
   const copy: Record<string, unknown> = { ...value };
   if (!rest.length) delete copy[key];
   else if (isList) copy[key] = Array.isArray(copy[key]) ? (copy[key] as unknown[]).map((row) => removePath(row, rest)) : copy[key];
-  else copy[key] = removePath(copy[key], rest);
+  else {
+    const inner = removePath(copy[key], rest);
+    // An object emptied by the removal goes too: "health: {}" would still say there were health answers.
+    if (isPlainObject(inner) && Object.keys(inner).length === 0) delete copy[key];
+    else copy[key] = inner;
+  }
   return copy;
 }

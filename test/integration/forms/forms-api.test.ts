@@ -127,3 +127,37 @@ describe('drafts', () => {
     expect((await api.call('GET', `/drafts/${saved.body.id}`, 'worker')).body.data).toEqual({ 'a.b': 'dotted', nested: { 'x.y': [1] } });
   });
 });
+
+describe('case sections on answers', () => {
+  const health = {
+    id: 'health-screen',
+    components: [
+      { id: 'n', type: 'textfield', key: 'school', label: 'School', properties: { section: 'education' } },
+      { id: 'g', type: 'group', label: 'Health', path: 'health', properties: { section: 'health', sensitivity: 'restricted' }, components: [
+        { id: 'm', type: 'textarea', key: 'mental', label: 'Mental health' },
+      ] },
+    ],
+  };
+  beforeAll(async () => {
+    expect((await api.call('POST', '/forms', 'manager', health)).status).toBe(201);
+  });
+
+  it('refuses answers in a section the user may not write (403), accepts the rest', async () => {
+    const refused = await api.call('POST', '/forms/health-screen/submissions', 'worker', { data: { school: 'Hill', health: { mental: 'CAMHS' } } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toEqual({ code: 'SECTION_WRITE_FORBIDDEN', message: 'You may not record answers in the health section of a case' });
+    expect((await api.call('POST', '/forms/health-screen/submissions', 'worker', { data: { school: 'Hill', health: { mental: '' } } })).status).toBe(201);
+  });
+
+  it('omits answers from sections the reader may not read and says which were withheld', async () => {
+    const byManager = await api.call('POST', '/forms/health-screen/submissions', 'manager', { data: { school: 'Vale', health: { mental: 'CAMHS' } }, caseId: 'c-health' });
+    expect(byManager.status).toBe(201);
+    const asWorker = await api.call('GET', `/submissions/${byManager.body.id}`, 'worker');
+    expect(asWorker.body).toMatchObject({ data: { school: 'Vale' }, withheldSections: ['health'] });
+    expect(asWorker.body.data.health).toBeUndefined();
+    const listed = await api.call('GET', '/submissions?caseId=c-health', 'worker');
+    expect(listed.body.items.map((i: { data: unknown }) => i.data)).toEqual([{ school: 'Vale' }]);
+    const asManager = await api.call('GET', `/submissions/${byManager.body.id}`, 'manager');
+    expect(asManager.body).toMatchObject({ data: { school: 'Vale', health: { mental: 'CAMHS' } }, withheldSections: [] });
+  });
+});
