@@ -1,0 +1,129 @@
+// The outbox in MongoDB. FerretDB 1.24 may let two conditional updates with the same filter both match,
+// so nothing here relies on one: entry ids and attempt leases are unique inserts (atomic everywhere),
+// and every update is a plain write by the one worker that owns the current attempt.
+import { randomUUID } from 'node:crypto';
+import type { Connection, Model } from 'mongoose';
+import type { CancelReason, OutboxEntry, OutboxState } from '../../domain/escalation';
+import type { NewOutboxEntry, OutboxFilter, OutboxPatch, OutboxRepository } from '../../ports/escalation-outbox.port';
+import type { Page, PageRequest } from '../../ports/repository.port';
+import { isDuplicateKeyError } from '../mongo/mongo-errors';
+import { type LeaseDoc, type OutboxDoc, leaseSchema, outboxSchema, toDocPatch, toEntry } from './outbox-doc';
+
+interface BulkError { code?: number; writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
+
+export class MongoOutboxRepository implements OutboxRepository {
+  readonly model: Model<OutboxDoc>;
+  private readonly leases: Model<LeaseDoc>;
+
+  constructor(conn: Connection) {
+    this.model = (conn.models.EscalationOutbox as Model<OutboxDoc>) ?? conn.model<OutboxDoc>('EscalationOutbox', outboxSchema);
+    this.leases = (conn.models.EscalationLease as Model<LeaseDoc>) ?? conn.model<LeaseDoc>('EscalationLease', leaseSchema);
+  }
+
+  async init(): Promise<void> {
+    await Promise.all([this.model.init(), this.leases.init()]);
+  }
+
+  async enqueue(entries: NewOutboxEntry[], at: string, maxAttempts: number): Promise<string[]> {
+    if (!entries.length) return [];
+    const ids = entries.map((e) => e.id);
+    const existing = await this.model.find({ _id: { $in: ids } }, { state: 1, cancelReason: 1 }).lean<Pick<OutboxDoc, '_id' | 'state' | 'cancelReason'>[]>();
+    const replaceable = existing.filter((d) => d.state === 'cancelled' && d.cancelReason === 'superseded').map((d) => d._id);
+    // A superseded notice may be planned again (due date moved back, task reassigned back): the delete
+    // only removes a cancellation, and the unique insert below still decides who creates the new one.
+    if (replaceable.length) await this.model.deleteMany({ _id: { $in: replaceable }, state: 'cancelled' });
+    const taken = new Set(existing.map((d) => d._id).filter((id) => !replaceable.includes(id)));
+    const now = new Date(at);
+    const docs = entries.filter((e) => !taken.has(e.id)).map(({ id, ...e }) => ({
+      ...e, _id: id, generation: randomUUID(), attempts: 0, maxAttempts, nextAttemptAt: now, createdAt: now, updatedAt: now,
+    }));
+    if (!docs.length) return [];
+    try {
+      await this.model.collection.insertMany(docs as never[], { ordered: false });
+      return docs.map((d) => d._id);
+    } catch (e) {
+      const raw = (e as BulkError).writeErrors;
+      const errors = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+      if (!errors.length && !isDuplicateKeyError(e)) throw e;
+      if (errors.some((w) => w.code !== 11000 && w.code !== 11001)) throw e;
+      const lost = new Set(errors.map((w) => w.index));
+      if (!errors.length) return this.insertedByUs(docs);
+      return docs.filter((_, i) => !lost.has(i)).map((d) => d._id);
+    }
+  }
+
+  /** When a driver reports a duplicate without per-document detail: ours are those with our generation. */
+  private async insertedByUs(docs: { _id: string; generation: string }[]): Promise<string[]> {
+    const found = await this.model.find({ _id: { $in: docs.map((d) => d._id) } }, { generation: 1 }).lean<{ _id: string; generation: string }[]>();
+    const mine = new Set(docs.map((d) => `${d._id}|${d.generation}`));
+    return found.filter((f) => mine.has(`${f._id}|${f.generation}`)).map((f) => f._id);
+  }
+
+  async findById(id: string): Promise<OutboxEntry | undefined> {
+    const d = await this.model.findById(id).lean<OutboxDoc>();
+    return d ? toEntry(d) : undefined;
+  }
+
+  async dueForDelivery(now: string, staleBefore: string, limit: number): Promise<OutboxEntry[]> {
+    const docs = await this.model
+      .find({
+        $or: [
+          { state: { $in: ['pending', 'retry'] }, nextAttemptAt: { $lte: new Date(now) } },
+          { state: 'sending', lastAttemptAt: { $lte: new Date(staleBefore) } },
+        ],
+      })
+      .sort({ nextAttemptAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<OutboxDoc[]>();
+    return docs.map(toEntry);
+  }
+
+  private leaseId = (e: OutboxEntry, attempt: number) => `${e.id}|${e.generation}|${attempt}`;
+
+  async takeAttempt(entry: OutboxEntry, attempt: number, at: string): Promise<boolean> {
+    try {
+      await this.leases.create({ _id: this.leaseId(entry, attempt), at: new Date(at) });
+      return true;
+    } catch (e) {
+      if (isDuplicateKeyError(e)) return false;
+      throw e;
+    }
+  }
+
+  async attemptTakenAt(entry: OutboxEntry, attempt: number): Promise<string | undefined> {
+    const d = await this.leases.findById(this.leaseId(entry, attempt)).lean<LeaseDoc>();
+    return d ? d.at.toISOString() : undefined;
+  }
+
+  async patch(id: string, patch: OutboxPatch): Promise<void> {
+    await this.model.updateOne({ _id: id }, toDocPatch(patch as Record<string, unknown>));
+  }
+
+  async cancelForTask(taskId: string, reason: CancelReason, at: string): Promise<number> {
+    const r = await this.model.updateMany(
+      { taskId, state: { $in: ['pending', 'retry', 'held'] } },
+      { $set: { state: 'cancelled', cancelReason: reason, updatedAt: new Date(at) } },
+    );
+    return r.modifiedCount;
+  }
+
+  async held(limit: number): Promise<OutboxEntry[]> {
+    const docs = await this.model.find({ state: 'held' }).sort({ recipientId: 1, _id: 1 }).limit(limit).lean<OutboxDoc[]>();
+    return docs.map(toEntry);
+  }
+
+  async list(filter: OutboxFilter, page: PageRequest): Promise<Page<OutboxEntry>> {
+    const q: Record<string, unknown> = {};
+    for (const k of ['state', 'kind', 'taskId', 'recipientId'] as const) if (filter[k]) q[k] = filter[k];
+    const [docs, total] = await Promise.all([
+      this.model.find(q).sort({ createdAt: -1, _id: 1 }).skip(page.offset).limit(page.limit).lean<OutboxDoc[]>(),
+      this.model.countDocuments(q),
+    ]);
+    return { items: docs.map(toEntry), total, offset: page.offset, limit: page.limit };
+  }
+
+  async countByState(): Promise<Partial<Record<OutboxState, number>>> {
+    const rows = await this.model.aggregate<{ _id: OutboxState; n: number }>([{ $group: { _id: '$state', n: { $sum: 1 } } }]);
+    return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+  }
+}

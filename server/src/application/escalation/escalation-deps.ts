@@ -1,0 +1,39 @@
+// What the escalation use cases need, as ports. Each use case takes a Pick of this, so a test (or the
+// composition root) passes only what that verb uses.
+import type { WorkingCalendar } from '../../domain/calendar';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../domain/escalation';
+import type { Clock } from '../../ports/clock.port';
+import type { OutboxRepository } from '../../ports/escalation-outbox.port';
+import type { EscalationPolicyRepository } from '../../ports/escalation-policy-repository.port';
+import type { EscalationPeopleReader, EscalationTaskReader } from '../../ports/escalation-readers.port';
+import type { Mailer } from '../../ports/mailer.port';
+import type { NotificationPreferenceRepository } from '../../ports/notification-preference.port';
+
+export interface EscalationSettings {
+  /** Links in emails point at PUBLIC_URL/tasks/<id>. */
+  publicUrl: string;
+  /** Right-hand side of generated Message-IDs (the PUBLIC_URL host). */
+  mailDomain: string;
+  retry: RetryPolicy;
+  /** An attempt older than this with no result is presumed crashed and is taken over. */
+  leaseMs: number;
+  /** Tasks per keyset page in a sweep; entries per delivery batch. */
+  pageSize: number;
+}
+
+export interface EscalationDeps {
+  tasks: EscalationTaskReader;
+  people: EscalationPeopleReader;
+  outbox: OutboxRepository;
+  policies: EscalationPolicyRepository;
+  preferences: NotificationPreferenceRepository;
+  mailer: Mailer;
+  calendar: WorkingCalendar;
+  clock: Clock;
+  settings: EscalationSettings;
+}
+
+export function escalationSettings(publicUrl: string, over: Partial<EscalationSettings> = {}): EscalationSettings {
+  const host = new URL(publicUrl).hostname || 'localhost';
+  return { publicUrl, mailDomain: host, retry: DEFAULT_RETRY_POLICY, leaseMs: 120_000, pageSize: 500, ...over };
+}

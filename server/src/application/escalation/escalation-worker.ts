@@ -1,0 +1,74 @@
+// Runs the escalation verbs on a schedule in one process: deliver the outbox often, sweep every few
+// minutes, and make the daily digests once a day after digestAt (London time). Every verb is safe to
+// repeat and to run in several processes at once, so the schedule only decides how soon things happen.
+import { zonedInstant } from '../../domain/calendar/london-time';
+import { deliverOutbox } from './deliver-outbox';
+import type { EscalationDeps } from './escalation-deps';
+import { runEscalationSweep } from './run-escalation-sweep';
+import { sendDigests } from './send-digests';
+import { sendTeamDigests } from './send-team-digests';
+
+export interface EscalationWorkerOptions {
+  tickMs?: number;
+  sweepEveryMs?: number;
+  /** "HH:mm" London time after which the day's digests are made. */
+  digestAt?: string;
+  onError?: (error: unknown, step: string) => void;
+}
+
+export interface EscalationWorker {
+  /** One round of everything that is due; what the timer calls (and tests call directly). */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startEscalationWorker(deps: EscalationDeps, options: EscalationWorkerOptions = {}): EscalationWorker {
+  const tickMs = options.tickMs ?? 10_000;
+  const sweepEveryMs = options.sweepEveryMs ?? 300_000;
+  const digestAt = options.digestAt ?? '07:00';
+  let lastSweep = 0;
+  let lastDigestDay = '';
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const step = async (name: string, fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (e) {
+      options.onError?.(e, name);
+    }
+  };
+
+  const tick = async () => {
+    const now = deps.clock.now();
+    if (now.getTime() - lastSweep >= sweepEveryMs) {
+      lastSweep = now.getTime();
+      await step('sweep', () => runEscalationSweep(deps));
+    }
+    const day = deps.calendar.civilDate(now);
+    if (day !== lastDigestDay && now >= zonedInstant(day, digestAt, 'Europe/London')) {
+      lastDigestDay = day;
+      await step('digests', () => sendDigests(deps));
+      await step('team-digests', () => sendTeamDigests(deps));
+    }
+    await step('deliver', () => deliverOutbox(deps));
+  };
+
+  const loop = () => {
+    if (stopped) return;
+    running = tick().finally(() => {
+      if (!stopped) timer = setTimeout(loop, tickMs);
+    });
+  };
+  timer = setTimeout(loop, 0);
+
+  return {
+    tick: () => (running = running.then(tick)),
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export * from './escalation-policy';
+export * from './apply-policy-edit';
+export * from './plan-notices';
+export * from './notice-recipients';
+export * from './render-notice';
+export * from './render-digest';
+export * from './outbox-entry';
