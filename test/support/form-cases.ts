@@ -134,4 +134,18 @@ export const formCaseGroups: FormCaseGroup[] = [
       bad('rows must be a list', { contacts: 'Pat' }, { contacts: 'Contacts must be a list of rows' }),
     ],
   },
+  {
+    form: form('case-readonly', [
+      { id: 'r1', type: 'textfield', key: 'riskLevel', label: 'Risk level (from the assessment)', readonly: true },
+      { id: 'r2', type: 'number', key: 'score', label: 'Score', readonly: '=locked = true' },
+      { id: 'c1', type: 'checkbox', key: 'locked', label: 'Locked' },
+      { id: 'd1', type: 'textfield', key: 'legacyRef', label: 'Legacy reference', disabled: true },
+      { id: 'n1', type: 'textarea', key: 'note', label: 'Note', validate: { required: true } },
+    ]),
+    cases: [
+      ok('read-only and disabled answers are not taken from the client', { riskLevel: 'Low', legacyRef: 'X', locked: true, score: 99, note: 'n' }, { locked: true, note: 'n' }),
+      ok('FEEL read-only off: the field is an answer', { locked: false, score: '7', note: 'n' }, { locked: false, score: 7, note: 'n' }),
+      bad('read-only fields are not validated either', { riskLevel: { any: 'thing' }, note: '' }, { note: 'Note is required' }),
+    ],
+  },
 ];

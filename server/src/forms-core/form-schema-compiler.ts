@@ -1,9 +1,9 @@
 // Form → yup schema. Which fields exist depends on the values (conditional.hide), so the root is a
-// yup.lazy that rebuilds the shape from the current values: hidden fields become .strip() (neither
+// yup.lazy that rebuilds the shape from the current values: hidden (and read-only) fields become .strip() (neither
 // validated nor kept), keys the form does not know are refused by name, and every visible field gets the
 // schema its type and rules say. Used by the Formik renderer and by the server alike.
 import * as yup from 'yup';
-import { buildScope, isHidden, resolveOptions, type FeelScope } from './form-conditions';
+import { buildScope, isHidden, isReadonly, resolveOptions, type FeelScope } from './form-conditions';
 import { localDate } from './form-dates';
 import { valuesForConditions } from './form-scope-values';
 import { fieldSchema, type FieldEnv } from './form-field-schemas';
@@ -33,7 +33,10 @@ function entriesFor(
     const hidden = hiddenAbove || isHidden(c, scope);
     const segments = [...base, ...ownSegments(c)];
     if (isInput(c)) {
-      entries.push({ segments, schema: hidden ? stripped() : fieldSchema(c, envFor(c, scope, walk)) });
+      // Read-only and disabled fields display values the process already holds: whatever a client sends
+      // for them is dropped, so a crafted request cannot overwrite a process variable through them.
+      const locked = isReadonly(c, scope) || c.disabled === true;
+      entries.push({ segments, schema: hidden || locked ? stripped() : fieldSchema(c, envFor(c, scope, walk)) });
     } else if (c.type === 'group' && Array.isArray(c.components)) {
       entries.push(...entriesFor(c.components, local, scope, hidden, segments, walk));
     } else if (c.type === 'dynamiclist' && Array.isArray(c.components)) {

@@ -28,7 +28,7 @@ export interface FormRendererProps {
 interface Status { formLevel?: string; saved?: string }
 
 export function FormRenderer({ form, variables, initialData, onSubmit, onSaveDraft, submitLabel = 'Submit', actions, now }: FormRendererProps) {
-  const initialValues = useMemo(() => initialValuesFor(form, initialData), [form, initialData]);
+  const initialValues = useMemo(() => initialValuesFor(form, initialData, variables), [form, initialData, variables]);
   const context = { variables, now };
   return (
     <Formik<Record<string, unknown>>

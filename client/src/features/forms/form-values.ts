@@ -1,5 +1,5 @@
 // Bridges between the shared core (flat "a.b[0].c" error paths) and Formik (nested values and errors).
-import { setIn } from 'formik';
+import { getIn, setIn } from 'formik';
 import { isInput, type FieldErrors, type FormComponent, type FormDefinition } from '../../../../server/src/forms-core';
 
 /** Nested errors for Formik; the form-level message (path "") is returned apart. */
@@ -13,14 +13,19 @@ export function toFormikErrors(errors: FieldErrors): { nested: Record<string, un
   return { nested, formLevel };
 }
 
-/** Starting values: defaults from the definition, empty lists, and the rows a dynamic list starts with. */
-export function initialValuesFor(form: FormDefinition, saved?: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Starting values: defaults from the definition, empty lists and the rows a dynamic list starts with;
+ * then, as form-js does, process variables bound by key (what read-only fields display); then a saved draft.
+ */
+export function initialValuesFor(form: FormDefinition, saved?: Record<string, unknown>, variables?: Record<string, unknown>): Record<string, unknown> {
   let values: Record<string, unknown> = {};
   const visit = (components: FormComponent[], base: string) => {
     for (const c of components) {
       const own = isInput(c) ? c.key : c.path;
       const name = own ? (base ? `${base}.${own}` : own) : base;
-      if (isInput(c) && c.defaultValue !== undefined) values = setIn(values, name, c.defaultValue);
+      const fromProcess = isInput(c) && variables ? getIn(variables, name) : undefined;
+      if (fromProcess !== undefined) values = setIn(values, name, fromProcess);
+      else if (isInput(c) && c.defaultValue !== undefined) values = setIn(values, name, c.defaultValue);
       // As form-js does: an unticked checkbox is an answer (false), not a missing one.
       else if (c.type === 'checkbox') values = setIn(values, name, false);
       else if (c.type === 'checklist' || c.type === 'taglist') values = setIn(values, name, []);

@@ -104,3 +104,26 @@ describe('FormRenderer', () => {
     expect((await screen.findByRole('status')).textContent).toMatch(/^Draft saved at/);
   });
 });
+
+describe('FormRenderer with process variables', () => {
+  const withVars: FormDefinition = {
+    id: 'review',
+    components: [
+      { id: 'r', type: 'textfield', key: 'riskLevel', label: 'Risk level', readonly: true },
+      { id: 'w', type: 'select', key: 'worker', label: 'Worker', valuesKey: 'workers' },
+      { id: 'n', type: 'textfield', key: 'note', label: 'Note' },
+    ],
+  };
+
+  it('shows variables in read-only fields, offers valuesKey options, and never submits read-only values', async () => {
+    const user = userEvent.setup();
+    const onSubmit = jest.fn(async () => undefined);
+    render(<FormRenderer form={withVars} variables={{ riskLevel: 'High', workers: [{ label: 'Ann', value: 'ann' }], unrelated: 1 }} onSubmit={onSubmit} />);
+    const risk = screen.getByLabelText('Risk level') as HTMLInputElement;
+    expect(risk.value).toBe('High');
+    expect(risk.readOnly).toBe(true);
+    await user.selectOptions(screen.getByLabelText('Worker'), 'Ann');
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(onSubmit).toHaveBeenCalledWith({ worker: 'ann' });
+  });
+});
