@@ -2,7 +2,7 @@
 // see the shared checker's problems as they type, and deploy it as a new version.
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { checkFormDefinition, type FormDefinition } from '../../../../../server/src/forms-core';
+import { checkFormDefinition, COMPONENT_TYPES, type FormDefinition } from '../../../../../server/src/forms-core';
 import { ApiError, formsApi } from '../forms-api';
 import { FormRenderer } from '../form-renderer';
 import { useAsync } from '../use-async';
@@ -40,7 +40,9 @@ export function FormDesignerPage() {
     <section className="forms-page">
       <h1>{formId ? `Design form: ${formId}` : 'Design a new form'}</h1>
       <p><Link to={formId ? '../..' : '..'} relative="path">Back to forms</Link></p>
-      <p className="form-hint">The form id (select the form background in the editor) names the file and links the form to BPMN user tasks.</p>
+      <p className="form-hint">The form id (select the form background in the editor) names the file and links the form to BPMN user tasks.
+        Supported components: {COMPONENT_TYPES.join(', ')}; others in the palette are refused at deploy.
+        Custom properties: section (case-record tab), sensitivity, patternMessage, minDate / maxDate (YYYY-MM-DD or today).</p>
       {editorError ? <p role="alert" className="form-error">{editorError}</p> : null}
       <div className="form-designer">
         <div>
