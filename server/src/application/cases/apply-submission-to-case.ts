@@ -33,8 +33,9 @@ export async function applySubmissionToCase(
   }
   if (applied.length) {
     await deps.audit?.record({
-      actorId: submission.submittedBy, action: 'case.amended', caseId: submission.caseId, taskId: submission.taskId,
-      sections: applied.map((a) => a.section), details: { submissionId: submission.id },
+      actor: { id: submission.submittedBy }, action: 'case.write', recordType: 'case', recordId: submission.caseId,
+      sections: applied.map((a) => a.section),
+      after: { submissionId: submission.id, formId: submission.formId, fields: applied.flatMap((a) => a.changes.map((c) => `${a.section}.${c.field}`)) },
     });
   }
   return applied;

@@ -4,6 +4,7 @@
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { CaseRecord } from '../../domain/cases/case-record';
 import { orderSections, type CaseSection } from '../../domain/cases/case-section';
+import type { AuditLog } from '../../ports/audit-log.port';
 
 export interface Actor {
   id: string;
@@ -12,7 +13,7 @@ export interface Actor {
 }
 
 export interface AccessPolicy {
-  /** Actions such as 'claim', 'complete', 'allocate', 'create-case', 'amend-case'. */
+  /** Actions of the policy table: 'claim', 'complete', 'reassign', 'view-cases', 'create-case', 'break-glass'… */
   can(actor: Actor, action: string): boolean;
   readableSections(actor: Actor): readonly string[];
   writableSections(actor: Actor): readonly string[];
@@ -20,10 +21,10 @@ export interface AccessPolicy {
   canViewCase?(actor: Actor, record: Pick<CaseRecord, 'id' | 'team'>): boolean;
 }
 
-/** Optional audit hook: the security module's audit log appends these (who, what record, which sections). */
-export interface CaseAuditSink {
-  record(event: { actorId: string; action: string; caseId?: string; taskId?: string; sections?: string[]; details?: Record<string, unknown> }): Promise<void>;
-}
+/** The security module's audit log (hash-chained); every case read/write and task action is recorded. */
+export type CaseAuditSink = Pick<AuditLog, 'record'>;
+
+export const auditActor = (actor: Actor) => ({ id: actor.id, roles: [...actor.roles] });
 
 export const readable = (policy: AccessPolicy, actor: Actor): CaseSection[] => orderSections(policy.readableSections(actor));
 export const writable = (policy: AccessPolicy, actor: Actor): CaseSection[] => orderSections(policy.writableSections(actor));

@@ -8,7 +8,7 @@ import { normaliseNhsNumber } from '../../domain/cases/nhs-number';
 import type { PersonIdentity } from '../../domain/cases/person-identity';
 import type { Clock } from '../../ports/clock.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
-import { canViewCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { auditActor, canViewCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 import { checkIdentity, findDuplicates } from './find-duplicates';
 import { identityOf } from './write-case-section';
 
@@ -74,6 +74,6 @@ export async function createCase(deps: CreateCaseDeps, actor: Actor, input: Crea
     sections: { personal: { values: personal, revision: 1, updatedAt: at, updatedBy: actor.id, sources } },
   };
   await deps.cases.create(record, [amendment]);
-  await deps.audit?.record({ actorId: actor.id, action: 'case.created', caseId: record.id, sections: ['personal'] });
+  await deps.audit?.record({ actor: auditActor(actor), action: 'case.create', recordType: 'case', recordId: record.id, sections: ['personal'] });
   return record;
 }

@@ -5,7 +5,8 @@ import type { CaseRecord, CaseSummary, SectionState } from '../../domain/cases/c
 import { summariseCase } from '../../domain/cases/case-record';
 import { CASE_SECTIONS, type CaseSection } from '../../domain/cases/case-section';
 import type { CaseRepository } from '../../ports/case-repository.port';
-import { loadVisibleCase, readable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { ForbiddenError, NotFoundError } from '../../domain/errors';
+import { auditActor, canViewCase, readable, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 
 export interface SubmissionLink {
   submissionId: string;
@@ -33,11 +34,24 @@ export interface GetCaseDeps {
   audit?: CaseAuditSink;
 }
 
+/**
+ * `reason` opens a case outside the actor's teams ("break glass"): allowed for roles with that action,
+ * recorded with the reason and flagged for managers. Without a reason such a case is refused, and the
+ * refusal says a reason is needed only to those who could give one.
+ */
 export async function getCase(deps: GetCaseDeps, actor: Actor, caseId: string, reason?: string): Promise<CaseView> {
-  const record = await loadVisibleCase(deps, actor, caseId);
+  requireAction(deps.policy, actor, 'view-cases', 'open case records');
+  const record = await deps.cases.findById(caseId);
+  const mayBreakGlass = deps.policy.can(actor, 'break-glass');
+  if (!record || (!canViewCase(deps.policy, actor, record) && !mayBreakGlass)) throw new NotFoundError(`No case ${caseId}`, 'CASE_NOT_FOUND');
+  const breakGlass = !canViewCase(deps.policy, actor, record);
+  if (breakGlass && !reason?.trim()) {
+    throw new ForbiddenError('This case belongs to another team. Give a reason to open it; the access is recorded and shown to managers.', 'BREAK_GLASS_REASON_REQUIRED');
+  }
   const view = presentCase(record, readable(deps.policy, actor));
   await deps.audit?.record({
-    actorId: actor.id, action: 'case.read', caseId, sections: view.readableSections, ...(reason ? { details: { reason } } : {}),
+    actor: auditActor(actor), action: 'case.read', recordType: 'case', recordId: record.id, sections: view.readableSections,
+    ...(reason?.trim() ? { reason: reason.trim() } : {}), ...(breakGlass ? { flagged: true } : {}),
   });
   return view;
 }

@@ -4,7 +4,7 @@ import { ValidationError } from '../../domain/errors';
 import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import { isCaseSection } from '../../domain/cases/case-section';
 import type { CaseRepository } from '../../ports/case-repository.port';
-import { loadVisibleCase, readable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { auditActor, loadVisibleCase, readable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 
 export interface ListAmendmentsInput {
   caseId: string;
@@ -25,6 +25,6 @@ export async function listCaseAmendments(
   }
   const sections = input.section ? mayRead.filter((s) => s === input.section) : mayRead;
   const items = sections.length ? await deps.cases.listAmendments(record.id, sections, { offset: input.offset, limit: input.limit }) : [];
-  await deps.audit?.record({ actorId: actor.id, action: 'case.history.read', caseId: record.id, sections });
+  await deps.audit?.record({ actor: auditActor(actor), action: 'case.read-history', recordType: 'case', recordId: record.id, sections });
   return { items, withheldSections: input.section && !sections.length ? [input.section] : [] };
 }

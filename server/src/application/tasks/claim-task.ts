@@ -3,7 +3,7 @@
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
-import { requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
+import { auditActor, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import { assertCandidate, loadTaskFor } from './task-access';
 
 export interface ClaimTaskDeps {
@@ -18,6 +18,6 @@ export async function claimTask(deps: ClaimTaskDeps, actor: Actor, taskId: strin
   const task = await loadTaskFor(deps, actor, taskId, false);
   assertCandidate(actor, task);
   const claimed = await deps.tasks.claim(task.id, actor.id, deps.clock.now().toISOString());
-  await deps.audit?.record({ actorId: actor.id, action: 'task.claimed', taskId: task.id, ...(task.caseId ? { caseId: task.caseId } : {}) });
+  await deps.audit?.record({ actor: auditActor(actor), action: 'task.claim', recordType: 'task', recordId: task.id, ...(task.caseId ? { after: { caseId: task.caseId } } : {}) });
   return claimed;
 }

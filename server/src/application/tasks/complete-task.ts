@@ -12,7 +12,7 @@ import type { Clock } from '../../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
-import { requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
+import { auditActor, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import { applySubmissionToCase } from '../cases/apply-submission-to-case';
 import { getForm } from '../get-form';
 import { submissionIdForTask } from './get-task';
@@ -87,8 +87,8 @@ async function finish(deps: CompleteTaskDeps, actor: Actor, taskId: string, subm
   await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, actor.id);
   if (!repeated) {
     await deps.audit?.record({
-      actorId: actor.id, action: 'task.completed', taskId, ...(submission.caseId ? { caseId: submission.caseId } : {}),
-      sections: amended.map((a) => a.section), details: { submissionId: submission.id, formId: submission.formId, version: submission.version },
+      actor: auditActor(actor), action: 'task.complete', recordType: 'task', recordId: taskId, sections: amended.map((a) => a.section),
+      after: { submissionId: submission.id, formId: submission.formId, version: submission.version, ...(submission.caseId ? { caseId: submission.caseId } : {}) },
     });
   }
   return { submission, amendedSections: amended.map((a) => a.section), repeated };

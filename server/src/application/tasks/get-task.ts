@@ -8,7 +8,9 @@ import type { CaseRepository } from '../../ports/case-repository.port';
 import type { Clock } from '../../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
-import { canViewCase, type AccessPolicy, type Actor } from '../cases/case-access';
+import { canViewCase, readable, writable, type AccessPolicy, type Actor } from '../cases/case-access';
+import { sectionOfKeys, sectionsOfForm } from '../../domain/cases/form-sections';
+import type { CaseSection } from '../../domain/cases/case-section';
 import { getForm } from '../get-form';
 import { loadTaskFor } from './task-access';
 
@@ -26,7 +28,10 @@ export interface TaskView {
   /** Undefined when the task has no case, or the case is outside the actor's teams. */
   case?: CaseSummary;
   form?: Pick<FormVersion, 'formId' | 'version' | 'schema'>;
+  /** Values of sections the actor may not read are left out. */
   submission?: FormSubmission;
+  /** Sections the form writes that the actor may not: leave those fields empty or completion is refused. */
+  unwritableSections: CaseSection[];
   /** What the actor may do now, so the page shows only buttons that will work. */
   actions: { claim: boolean; unclaim: boolean; complete: boolean; reassign: boolean };
 }
@@ -34,7 +39,7 @@ export interface TaskView {
 export const submissionIdForTask = (taskId: string) => `task-${taskId}`;
 
 export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string): Promise<TaskView> {
-  const manager = deps.policy.can(actor, 'allocate');
+  const manager = deps.policy.can(actor, 'reassign');
   const task = await loadTaskFor(deps, actor, taskId, manager);
   const now = deps.clock.now().toISOString();
   const record = task.caseId ? await deps.cases.findById(task.caseId) : undefined;
@@ -46,7 +51,8 @@ export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string): 
     task: { ...task, overdue: open && !!task.dueDate && task.dueDate < now },
     ...(record && canViewCase(deps.policy, actor, record) ? { case: summariseCase(record) } : {}),
     ...(form ? { form: { formId: form.formId, version: form.version, schema: form.schema } } : {}),
-    ...(submission ? { submission } : {}),
+    ...(submission ? { submission: readableSubmission(submission, form?.schema, readable(deps.policy, actor)) } : {}),
+    unwritableSections: form ? sectionsOfForm(form.schema).filter((s) => !writable(deps.policy, actor).includes(s)) : [],
     actions: {
       claim: open && !task.assignee && deps.policy.can(actor, 'claim'),
       unclaim: open && mine,
@@ -54,4 +60,14 @@ export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string): 
       reassign: open && manager,
     },
   };
+}
+
+function readableSubmission(s: FormSubmission, schema: FormVersion['schema'] | undefined, mayRead: CaseSection[]): FormSubmission {
+  if (!schema) return s;
+  const sections = sectionOfKeys(schema);
+  const data = Object.fromEntries(Object.entries(s.data).filter(([k]) => {
+    const section = sections.get(k);
+    return !section || mayRead.includes(section);
+  }));
+  return { ...s, data };
 }

@@ -5,7 +5,7 @@ import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
-import { requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
+import { auditActor, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import { isCandidate, loadTaskFor } from './task-access';
 
 export interface ReassignTaskDeps {
@@ -17,7 +17,7 @@ export interface ReassignTaskDeps {
 }
 
 export async function reassignTask(deps: ReassignTaskDeps, actor: Actor, taskId: string, toUserId: string | undefined): Promise<QueueTask> {
-  requireAction(deps.policy, actor, 'allocate', 'reassign tasks');
+  requireAction(deps.policy, actor, 'reassign', 'reassign tasks');
   const task = await loadTaskFor(deps, actor, taskId, true);
   if (toUserId) {
     const user = await deps.users.findById(toUserId);
@@ -30,8 +30,8 @@ export async function reassignTask(deps: ReassignTaskDeps, actor: Actor, taskId:
   }
   const moved = await deps.tasks.reassign(task.id, toUserId, deps.clock.now().toISOString());
   await deps.audit?.record({
-    actorId: actor.id, action: 'task.reassigned', taskId: task.id, ...(task.caseId ? { caseId: task.caseId } : {}),
-    details: { from: task.assignee ?? null, to: toUserId ?? null },
+    actor: auditActor(actor), action: 'task.reassign', recordType: 'task', recordId: task.id,
+    before: { assignee: task.assignee ?? null }, after: { assignee: toUserId ?? null, ...(task.caseId ? { caseId: task.caseId } : {}) },
   });
   return moved;
 }

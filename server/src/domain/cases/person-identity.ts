@@ -24,6 +24,7 @@ export function normaliseName(name: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/['’`]/g, '') // O'Neil and ONeil are one name; a hyphen or space still separates parts
     .replace(/[^a-z]+/g, ' ')
     .trim()
     .replace(/\s+/g, ' ');

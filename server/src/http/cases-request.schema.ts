@@ -1,0 +1,41 @@
+// Request shapes of the cases API.
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+export const duplicatesQuerySchema = z.strictObject({
+  givenName: text(100),
+  familyName: text(100),
+  dateOfBirth: civilDate,
+  nhsNumber: z.string().max(20).optional(),
+});
+
+export const createCaseBodySchema = z.strictObject({
+  givenName: text(100),
+  familyName: text(100),
+  dateOfBirth: civilDate,
+  nhsNumber: z.string().max(20).optional(),
+  gender: z.string().max(50).optional(),
+  team: text(100),
+  caseManagerId: z.string().max(200).optional(),
+  pathway: z.string().max(100).optional(),
+  referralSource: z.string().max(100).optional(),
+  confirmedNotDuplicate: z.boolean().optional(),
+});
+
+export const getCaseQuerySchema = z.strictObject({
+  /** Why the case is being opened ("break glass" outside the team); recorded in the audit log. */
+  reason: z.string().max(500).optional(),
+});
+
+export const amendmentsQuerySchema = z.strictObject({
+  section: z.string().max(50).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const amendBodySchema = z.strictObject({
+  changes: z.record(z.string(), z.unknown()),
+  reason: z.string().max(1000),
+});

@@ -1,0 +1,48 @@
+// /api/cases: referral (create with duplicate check), the case record (readable sections only),
+// amendment history, and amendments of one section.
+import { Router } from 'express';
+import { amendCaseSection, type AmendCaseSectionDeps } from '../application/cases/amend-case-section';
+import { createCase, type CreateCaseDeps } from '../application/cases/create-case';
+import { findDuplicates } from '../application/cases/find-duplicates';
+import { getCase, type GetCaseDeps } from '../application/cases/get-case';
+import { listCaseAmendments } from '../application/cases/list-case-amendments';
+import { parseBody, parseQuery, requireActor, type ActorDeps } from './actor-request';
+import { amendBodySchema, amendmentsQuerySchema, createCaseBodySchema, duplicatesQuerySchema, getCaseQuerySchema } from './cases-request.schema';
+
+export type CasesRouterDeps = ActorDeps & CreateCaseDeps & GetCaseDeps & AmendCaseSectionDeps;
+
+export function createCasesRouter(deps: CasesRouterDeps): Router {
+  const router = Router();
+
+  router.get('/duplicates', async (req, res) => {
+    const actor = requireActor(deps, req);
+    res.json({ items: await findDuplicates(deps, actor, parseQuery(duplicatesQuerySchema, req.query)) });
+  });
+
+  router.post('/', async (req, res) => {
+    const actor = requireActor(deps, req);
+    const record = await createCase(deps, actor, parseBody(createCaseBodySchema, req.body));
+    res.status(201).json(await getCase(deps, actor, record.id));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const actor = requireActor(deps, req);
+    const { reason } = parseQuery(getCaseQuerySchema, req.query);
+    res.json(await getCase(deps, actor, req.params.id, reason));
+  });
+
+  router.get('/:id/amendments', async (req, res) => {
+    const actor = requireActor(deps, req);
+    res.json(await listCaseAmendments(deps, actor, { caseId: req.params.id, ...parseQuery(amendmentsQuerySchema, req.query) }));
+  });
+
+  // PATCH /:id/sections/:section {changes, reason} → the case as the actor may see it
+  router.patch('/:id/sections/:section', async (req, res) => {
+    const actor = requireActor(deps, req);
+    const { changes, reason } = parseBody(amendBodySchema, req.body);
+    await amendCaseSection(deps, actor, { caseId: req.params.id, section: req.params.section, changes, reason });
+    res.json(await getCase(deps, actor, req.params.id));
+  });
+
+  return router;
+}

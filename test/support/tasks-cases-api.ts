@@ -1,0 +1,116 @@
+// The tasks and cases routers mounted in the real app over a fresh test database, with the security
+// module's real permission table, users picked by an x-test-user header, and (optionally) the real
+// embedded engine running every process in processes/ with every form in forms/ deployed.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createEmbeddedEngine, type EmbeddedEngine } from '../../server/src/adapters/engine-embedded/embedded-engine';
+import { parseTimescaleDefaults } from '../../server/src/adapters/files/timescale-defaults.loader';
+import { MongoCaseRepository } from '../../server/src/adapters/mongo/case.repository';
+import { MongoFormRepository } from '../../server/src/adapters/mongo/form.repository';
+import { MongoSubmissionRepository } from '../../server/src/adapters/mongo/form-submission.repository';
+import { MongoSavedFilterRepository } from '../../server/src/adapters/mongo/saved-filter.repository';
+import { MongoTaskRepository } from '../../server/src/adapters/mongo/task.repository';
+import { MongoTimescaleRepository } from '../../server/src/adapters/mongo/timescale.repository';
+import type { Actor } from '../../server/src/application/cases/case-access';
+import { tableAccessPolicy } from '../../server/src/application/cases/table-access-policy';
+import { deployFormFiles } from '../../server/src/application/deploy-form-files';
+import { projectEngineEvent } from '../../server/src/application/tasks/project-engine-event';
+import { createWorkingCalendar } from '../../server/src/domain/calendar';
+import type { User } from '../../server/src/domain/users/user';
+import { createApp } from '../../server/src/http/app';
+import { createCasesRouter } from '../../server/src/http/cases.routes';
+import { createTasksRouter } from '../../server/src/http/tasks.routes';
+import { createCalculateDeadlinesJob } from '../../server/src/jobs/calculate-deadlines.job';
+import type { WorkflowEngine } from '../../server/src/ports/workflow-engine.port';
+import { listen, silentLogger } from './http-app';
+import { openTestDb } from './test-db';
+
+const root = path.resolve(__dirname, '../..');
+
+const user = (id: string, roles: User['roles'], teams: string[]): User => ({
+  id, username: id, displayName: id, email: `${id}@example.org`, roles, teams, active: true, createdAt: '2026-01-01T00:00:00Z',
+});
+
+export const PEOPLE = {
+  cm: user('cm-1', ['case-managers'], ['east']),
+  cm2: user('cm-2', ['case-managers'], ['east']),
+  hw: user('hw-1', ['health-workers'], ['east']),
+  vw: user('vw-1', ['victim-workers'], ['east']),
+  tm: user('tm-1', ['team-managers'], ['east']),
+  west: user('cm-west', ['case-managers'], ['west']),
+  admin: user('admin-1', ['admins'], ['east']),
+};
+export type Person = keyof typeof PEOPLE;
+
+export class FixedClock {
+  constructor(public current = new Date('2026-11-24T10:00:00Z')) {}
+  now = () => new Date(this.current.getTime());
+}
+
+export interface TasksCasesApi {
+  call(method: string, url: string, who: Person | undefined, body?: unknown): Promise<{ status: number; body: any; text: string }>;
+  repos: { tasks: MongoTaskRepository; cases: MongoCaseRepository; forms: MongoFormRepository; submissions: MongoSubmissionRepository };
+  engine?: EmbeddedEngine;
+  clock: FixedClock;
+  close(): Promise<void>;
+}
+
+export async function startTasksCasesApi(prefix: string, opts: { engine?: boolean } = {}): Promise<TasksCasesApi> {
+  const db = await openTestDb(prefix);
+  const clock = new FixedClock();
+  const repos = {
+    tasks: new MongoTaskRepository(db.conn), cases: new MongoCaseRepository(db.conn),
+    forms: new MongoFormRepository(db.conn), submissions: new MongoSubmissionRepository(db.conn),
+  };
+  const savedFilters = new MongoSavedFilterRepository(db.conn);
+  await Promise.all([repos.tasks.init(), repos.cases.init(), savedFilters.init()]);
+
+  let engine: EmbeddedEngine | undefined;
+  if (opts.engine) {
+    engine = createEmbeddedEngine({ conn: db.conn, clock, pollIntervalMs: 3_600_000 });
+    const defaults = parseTimescaleDefaults(readFileSync(path.join(root, 'processes', 'timescales.json'), 'utf8'));
+    const timescales = new MongoTimescaleRepository(db.conn, { defaults, now: clock.now });
+    engine.registerJobHandler('calculate-deadlines', createCalculateDeadlinesJob({ timescales, calendar: createWorkingCalendar({ region: 'GB-ENG' }), clock }));
+    engine.registerJobHandler('send-escalation-email', async () => ({ kind: 'complete' }));
+    const live = engine;
+    engine.onEvent((e) => projectEngineEvent({
+      tasks: repos.tasks, engine: live, now: clock.now, teamOfCase: async (id) => (await repos.cases.findById(id))?.team,
+    }, e));
+    const dir = (d: string, ext: string) => readdirSync(path.join(root, d)).filter((f) => f.endsWith(ext))
+      .map((name) => ({ name, content: readFileSync(path.join(root, d, name), 'utf8') }));
+    await deployFormFiles({ forms: repos.forms, clock }, dir('forms', '.form').map((f) => ({ name: f.name, text: f.content })));
+    await engine.deploy(dir('processes', '.bpmn'));
+    await engine.start();
+  }
+  const noEngine = { completeUserTask: async () => undefined, getInstance: async () => undefined } as unknown as WorkflowEngine;
+  const currentActor = (req: { header(n: string): string | undefined }): Actor | undefined => PEOPLE[req.header('x-test-user') as Person];
+  const common = { ...repos, policy: tableAccessPolicy, clock, currentActor };
+  const app = createApp({
+    logger: silentLogger,
+    bodyLimit: '200kb',
+    health: { isDatabaseReady: async () => true, databaseKind: 'ferretdb', version: 'test' },
+    apiRouters: {
+      '/tasks': createTasksRouter({
+        ...common, engine: engine ?? noEngine, savedFilters,
+        users: { findById: async (id: string) => Object.values(PEOPLE).find((p) => p.id === id) },
+      }),
+      '/cases': createCasesRouter(common),
+    },
+  });
+  const server = await listen(app);
+  return {
+    repos, engine, clock,
+    async call(method, url, who, body) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (who) headers['x-test-user'] = who;
+      const res = await fetch(`${server.url}/api${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined, text };
+    },
+    async close() {
+      await server.close();
+      await engine?.stop();
+      await db.drop();
+    },
+  };
+}
