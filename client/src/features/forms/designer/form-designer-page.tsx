@@ -2,6 +2,7 @@
 // see the shared checker's problems as they type, and deploy it as a new version.
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { CASE_SECTIONS } from '../../../../../server/src/domain/policies';
 import { checkFormDefinition, COMPONENT_TYPES, type FormDefinition } from '../../../../../server/src/forms-core';
 import { ApiError, formsApi } from '../forms-api';
 import { FormRenderer } from '../form-renderer';
@@ -23,7 +24,8 @@ export function FormDesignerPage() {
     setSchema(s);
     setOutcome(undefined);
   });
-  const problems = useMemo(() => (schema ? checkFormDefinition(schema) : []), [schema]);
+  // The same check the deploy API runs, sections included, so nothing passes here and fails there.
+  const problems = useMemo(() => (schema ? checkFormDefinition(schema, { sections: CASE_SECTIONS }) : []), [schema]);
 
   const deploy = async () => {
     if (!schema) return;
