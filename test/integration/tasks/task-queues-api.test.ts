@@ -21,6 +21,8 @@ describe('task queues API', () => {
     await t.recordCreated(task('named', { candidateGroups: [], candidateUsers: ['cm-2'], dueDate: '2026-11-26T17:00:00.000Z' }));
     await t.recordCreated(task('mine', { assignee: 'cm-1', dueDate: '2026-11-29T17:00:00.000Z' }));
     await t.recordCreated(task('done', { assignee: 'cm-1' }));
+    await t.recordCreated(task('west', { team: 'west', dueDate: '2026-11-25T17:00:00.000Z' }));
+    await t.recordCreated(task('east', { team: 'east', dueDate: '2026-12-03T17:00:00.000Z' }));
     await t.recordClosed('done', 'completed', '2026-11-23T12:00:00.000Z', 'cm-1');
   });
   afterAll(() => api.close());
@@ -28,13 +30,13 @@ describe('task queues API', () => {
   it('serves each queue from the caller\'s identity and the current time', async () => {
     const q = async (queue: string, who: 'cm' | 'cm2' | 'hw' = 'cm') => ids((await api.call('GET', `/tasks?queue=${queue}`, who)).body);
     expect(await q('mine')).toEqual(['mine']);
-    expect(await q('team')).toEqual(['overdue', 'thisweek', 'mine', 'nextweek']);
-    expect(await q('unassigned')).toEqual(['overdue', 'thisweek', 'nextweek']);
+    expect(await q('team')).toEqual(['overdue', 'thisweek', 'mine', 'nextweek', 'east']); // not west's
+    expect(await q('unassigned')).toEqual(['overdue', 'thisweek', 'nextweek', 'east']);
     expect(await q('overdue')).toEqual(['overdue']);
     expect(await q('due-this-week')).toEqual(['thisweek', 'mine']); // 'overdue' was due last Friday
     expect(await q('completed')).toEqual(['done']);
     expect(await q('team', 'hw')).toEqual(['health']);
-    expect(await q('unassigned', 'cm2')).toEqual(['overdue', 'named', 'thisweek', 'nextweek']);
+    expect(await q('unassigned', 'cm2')).toEqual(['overdue', 'named', 'thisweek', 'nextweek', 'east']);
   });
 
   it('marks overdue rows', async () => {
@@ -54,10 +56,12 @@ describe('task queues API', () => {
 
   it('sorts and pages with a stable total', async () => {
     const p1 = await api.call('GET', '/tasks?queue=team&sort=priority&direction=desc&limit=2', 'cm');
-    expect(p1.body).toMatchObject({ total: 4, offset: 0, limit: 2 });
+    expect(p1.body).toMatchObject({ total: 5, offset: 0, limit: 2 });
     expect(ids(p1.body)[0]).toBe('thisweek');
     const p2 = await api.call('GET', '/tasks?queue=team&sort=priority&direction=desc&limit=2&offset=2', 'cm');
     expect(new Set([...ids(p1.body), ...ids(p2.body)]).size).toBe(4);
+    const p3 = await api.call('GET', '/tasks?queue=team&sort=priority&direction=desc&limit=2&offset=4', 'cm');
+    expect(ids(p3.body)).toHaveLength(1);
   });
 
   it('refuses unknown and malformed parameters with 400 naming them', async () => {

@@ -20,7 +20,7 @@ export function buildTaskFilter(q: TaskQuery): Record<string, unknown> {
   if (q.candidateUser) or.push({ candidateUsers: String(q.candidateUser) });
   if (or.length === 1) Object.assign(f, or[0]);
   else if (or.length > 1) f.$or = or;
-  if (q.teamsAny?.length) f.team = { $in: q.teamsAny.map(String) };
+  if (q.teamsAny) f.team = { $in: [...q.teamsAny.map(String), ...(q.includeUnteamed ? [null] : [])] };
   if (q.processId) f.processId = String(q.processId);
   if (q.caseId) f.caseId = String(q.caseId);
   const due = range(q.dueAfter, q.dueBefore);

@@ -41,19 +41,21 @@ const earlier = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
 
 export function queueQuery(queue: QueueName, actor: Actor, now: Date, filters: QueueFilters): TaskQuery {
   const groups = [...actor.roles];
+  // Candidate groups are roles, shared by every team: the team queue is "my roles, in my teams".
+  const teams = { teamsAny: [...actor.teams], includeUnteamed: true };
   const own: TaskQuery = (() => {
     switch (queue) {
       case 'mine':
         return { state: 'open', assignee: actor.id };
       case 'team':
-        return { state: 'open', candidateGroupsAny: groups, candidateUser: actor.id };
+        return { state: 'open', candidateGroupsAny: groups, candidateUser: actor.id, ...teams };
       case 'unassigned':
-        return { state: 'open', assignee: null, candidateGroupsAny: groups, candidateUser: actor.id };
+        return { state: 'open', assignee: null, candidateGroupsAny: groups, candidateUser: actor.id, ...teams };
       case 'overdue':
-        return { state: 'open', candidateGroupsAny: groups, candidateUser: actor.id, dueBefore: now.toISOString() };
+        return { state: 'open', candidateGroupsAny: groups, candidateUser: actor.id, ...teams, dueBefore: now.toISOString() };
       case 'due-this-week': {
         const { start, end } = weekBounds(now);
-        return { state: 'open', candidateGroupsAny: groups, candidateUser: actor.id, dueAfter: start, dueBefore: end };
+        return { state: 'open', candidateGroupsAny: groups, candidateUser: actor.id, ...teams, dueAfter: start, dueBefore: end };
       }
       case 'completed':
         return { state: 'completed', completedBy: actor.id };

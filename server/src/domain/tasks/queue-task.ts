@@ -33,6 +33,8 @@ export interface TaskQuery {
   candidateGroupsAny?: string[];
   candidateUser?: string;
   teamsAny?: string[];
+  /** With teamsAny: also tasks that belong to no team (no case, or a case not yet known). */
+  includeUnteamed?: boolean;
   processId?: string;
   caseId?: string;
   dueBefore?: string;
