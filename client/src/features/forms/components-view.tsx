@@ -8,6 +8,7 @@ import {
 } from '../../../../server/src/forms-core';
 import { fieldFor } from './field-registry';
 import { SeparatorView, TextView } from './fields/display-fields';
+import { rowInitialValues } from './form-values';
 
 interface Props {
   components: FormComponent[];
@@ -45,7 +46,7 @@ export function ComponentsView({ components, base, local, scope, variables, root
           );
         }
         if (c.type === 'dynamiclist') return <DynamicList key={key} list={c} name={join(base, c.path ?? '')} parent={local} variables={variables} root={root} />;
-        if (c.type === 'text') return <TextView key={key} component={c} />;
+        if (c.type === 'text') return <TextView key={key} component={c} scope={scope} />;
         if (c.type === 'separator') return <SeparatorView key={key} />;
         return null;
       })}
@@ -80,7 +81,7 @@ function DynamicList({ list, name, parent, variables, root }: { list: FormCompon
               </fieldset>
             );
           })}
-          {canEdit ? <button type="button" className="form-button-secondary" onClick={() => helpers.push({})}>{`Add ${label.toLowerCase()}`}</button> : null}
+          {canEdit ? <button type="button" className="form-button-secondary" onClick={() => helpers.push(rowInitialValues(list.components ?? []))}>{`Add ${label.toLowerCase()}`}</button> : null}
         </section>
       )}
     </FieldArray>

@@ -3,7 +3,7 @@
 // onSubmit receives the validated value (coerced, hidden fields stripped); if it rejects with field
 // errors (a 422 from the API) they are shown on their fields.
 import { Form, Formik, useFormikContext, type FormikErrors } from 'formik';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import {
   buildScope, validateSubmission, valuesForConditions, type FieldErrors, type FormDefinition,
 } from '../../../../server/src/forms-core';
@@ -82,11 +82,18 @@ export function FormRenderer({ form, variables, initialData, onSubmit, onSaveDra
 
 /** After a submit attempt: every problem listed, each linking to its field (GOV.UK error summary). */
 function ErrorSummary({ status }: { status?: Status }) {
-  const { errors, submitCount } = useFormikContext<Record<string, unknown>>();
+  const { errors, submitCount, isSubmitting } = useFormikContext<Record<string, unknown>>();
+  const box = useRef<HTMLDivElement>(null);
   const flat = flatten(errors);
-  if (!submitCount || (!flat.length && !status?.formLevel)) return null;
+  const show = submitCount > 0 && (flat.length > 0 || Boolean(status?.formLevel));
+  // After a refused submit, move focus to the summary (GOV.UK pattern) so keyboard and screen-reader
+  // users start from the list of problems, each a link to its field.
+  useEffect(() => {
+    if (show && !isSubmitting) box.current?.focus();
+  }, [show, isSubmitting, submitCount]);
+  if (!show) return null;
   return (
-    <div className="form-error-summary" role="alert" tabIndex={-1}>
+    <div className="form-error-summary" role="alert" tabIndex={-1} ref={box}>
       <h2>There is a problem</h2>
       {status?.formLevel ? <p>{status.formLevel}</p> : null}
       <ul>

@@ -18,9 +18,16 @@ export function toFormikErrors(errors: FieldErrors): { nested: Record<string, un
  * then, as form-js does, process variables bound by key (what read-only fields display); then a saved draft.
  */
 export function initialValuesFor(form: FormDefinition, saved?: Record<string, unknown>, variables?: Record<string, unknown>): Record<string, unknown> {
+  return { ...startValues(form.components, variables), ...(saved ?? {}) };
+}
+
+/** The values a new dynamic-list row starts with (same rules, relative to the row). */
+export const rowInitialValues = (components: FormComponent[]): Record<string, unknown> => startValues(components);
+
+function startValues(components: FormComponent[], variables?: Record<string, unknown>): Record<string, unknown> {
   let values: Record<string, unknown> = {};
-  const visit = (components: FormComponent[], base: string) => {
-    for (const c of components) {
+  const visit = (list: FormComponent[], base: string) => {
+    for (const c of list) {
       const own = isInput(c) ? c.key : c.path;
       const name = own ? (base ? `${base}.${own}` : own) : base;
       const fromProcess = isInput(c) && variables ? getIn(variables, name) : undefined;
@@ -30,11 +37,14 @@ export function initialValuesFor(form: FormDefinition, saved?: Record<string, un
       else if (c.type === 'checkbox') values = setIn(values, name, false);
       else if (c.type === 'checklist' || c.type === 'taglist') values = setIn(values, name, []);
       else if (c.type === 'group' && c.components) visit(c.components, name);
-      else if (c.type === 'dynamiclist') values = setIn(values, name, Array.from({ length: c.defaultRepetitions ?? 1 }, () => ({})));
+      else if (c.type === 'dynamiclist') {
+        const rows = Array.from({ length: c.defaultRepetitions ?? 1 }, () => startValues(c.components ?? []));
+        values = setIn(values, name, rows);
+      }
     }
   };
-  visit(form.components, '');
-  return { ...values, ...(saved ?? {}) };
+  visit(components, '');
+  return values;
 }
 
 /** A DOM id from a value path ("contacts[1].name" → "field-contacts-1-name"). */

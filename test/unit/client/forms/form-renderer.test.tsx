@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // The Formik renderer in jsdom: labels bound to inputs, live conditions, dynamic rows, client errors
 // announced and linked, the submitted value as the server will store it, server errors on their fields.
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FormRenderer } from '../../../../client/src/features/forms/form-renderer';
 import type { FormDefinition } from '../../../../server/src/forms-core';
@@ -125,5 +125,46 @@ describe('FormRenderer with process variables', () => {
     await user.selectOptions(screen.getByLabelText('Worker'), 'Ann');
     await user.click(screen.getByRole('button', { name: 'Submit' }));
     expect(onSubmit).toHaveBeenCalledWith({ worker: 'ann' });
+  });
+});
+
+describe('FormRenderer details', () => {
+  const details: FormDefinition = {
+    id: 'details',
+    components: [
+      { id: 't', type: 'text', text: 'Case for **{{ childName }}**, aged {{ age }}.' },
+      { id: 'n', type: 'textfield', key: 'childName', label: 'Child name', validate: { required: true } },
+      { id: 'a', type: 'number', key: 'age', label: 'Age' },
+      { id: 'l', type: 'dynamiclist', path: 'visits', label: 'Visits', defaultRepetitions: 0, components: [
+        { id: 'h', type: 'checkbox', key: 'home', label: 'Home visit' },
+        { id: 'p', type: 'textfield', key: 'place', label: 'Place' },
+      ] },
+    ],
+  };
+
+  it('fills {{ }} templates in text from the current answers', async () => {
+    const user = userEvent.setup();
+    render(<FormRenderer form={details} onSubmit={jest.fn(async () => undefined)} />);
+    await user.type(screen.getByLabelText(/Child name/), 'Sam');
+    await user.type(screen.getByLabelText('Age'), '14');
+    expect(screen.getByText(/Case for/).textContent).toBe('Case for Sam, aged 14.');
+  });
+
+  it('starts added rows with the row defaults (an unticked checkbox is false)', async () => {
+    const user = userEvent.setup();
+    const onSubmit = jest.fn(async () => undefined);
+    render(<FormRenderer form={details} onSubmit={onSubmit} />);
+    await user.type(screen.getByLabelText(/Child name/), 'Sam');
+    await user.click(screen.getByRole('button', { name: 'Add visits' }));
+    await user.type(screen.getByLabelText('Place'), 'School');
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(onSubmit).toHaveBeenCalledWith({ childName: 'Sam', visits: [{ home: false, place: 'School' }] });
+  });
+
+  it('moves focus to the error summary after a refused submit', async () => {
+    const user = userEvent.setup();
+    render(<FormRenderer form={details} onSubmit={jest.fn(async () => undefined)} />);
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    await waitFor(() => expect(document.activeElement?.className).toBe('form-error-summary'));
   });
 });

@@ -1,14 +1,26 @@
-// Display-only components. Text is a small, safe Markdown subset (headings, lists, paragraphs, **bold**):
+// Display-only components. Text is a small, safe Markdown subset (headings, lists, paragraphs, **bold**)
+// with form-js templating ({{ name }}):
 // React escapes everything, so a form author cannot inject HTML into a practitioner's page.
 import type { ReactNode } from 'react';
-import type { FormComponent } from '../../../../../server/src/forms-core';
+import { evaluateFeel, type FeelScope, type FormComponent } from '../../../../../server/src/forms-core';
+
+/** form-js text templating: "{{ expression }}" shows a FEEL value from the answers or process variables. */
+function fillTemplate(text: string, scope: FeelScope): string {
+  return text.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_m, expr: string) => {
+    const v = evaluateFeel(expr, scope);
+    return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  });
+}
 
 function inline(text: string): ReactNode[] {
   return text.split(/(\*\*[^*]+\*\*)/g).map((part, i) => (part.startsWith('**') && part.endsWith('**') ? <strong key={i}>{part.slice(2, -2)}</strong> : part));
 }
 
-export function TextView({ component }: { component: FormComponent }) {
-  const blocks = String(component.text ?? '').split(/\n{2,}/);
+export function TextView({ component, scope = {} }: { component: FormComponent; scope?: FeelScope }) {
+  const raw = String(component.text ?? '');
+  // A text that is one FEEL expression ("=...") is evaluated whole, as in form-js.
+  const text = raw.trim().startsWith('=') ? String(evaluateFeel(raw, scope) ?? '') : fillTemplate(raw, scope);
+  const blocks = text.split(/\n{2,}/);
   return (
     <div className="form-text">
       {blocks.map((block, i) => {
