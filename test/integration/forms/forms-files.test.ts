@@ -32,9 +32,18 @@ describe('forms/ directory', () => {
   it('every formId referenced by processes/*.bpmn has a file in forms/', () => {
     const bpmn = readdirSync(processesDir).filter((n) => n.endsWith('.bpmn'));
     const referenced = new Set<string>();
+    let definitions = 0;
+    let matched = 0;
     for (const n of bpmn) {
-      for (const m of readFileSync(path.join(processesDir, n), 'utf8').matchAll(/formDefinition[^>]*\sformId="([^"]+)"/g)) referenced.add(m[1]);
+      const xml = readFileSync(path.join(processesDir, n), 'utf8');
+      definitions += (xml.match(/<zeebe:formDefinition\b/g) ?? []).length;
+      for (const m of xml.matchAll(/<zeebe:formDefinition\b[^>]*\sformId="([^"]+)"/g)) {
+        matched++;
+        referenced.add(m[1]);
+      }
     }
+    // Every form definition is linked by formId (not formKey / externalReference), so none escapes this check.
+    expect(matched).toBe(definitions);
     const missing = [...referenced].filter((id) => !files.includes(`${id}.form`));
     expect(missing).toEqual([]);
   });
