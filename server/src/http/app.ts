@@ -2,7 +2,7 @@
 // operator rejection, API routers, the built client (with SPA fallback), then 404 and errors.
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { errorMiddleware, notFoundHandler } from './error.middleware';
@@ -16,6 +16,8 @@ export interface AppDeps {
   health: HealthDeps;
   /** Routers mounted under /api, keyed by their mount path (e.g. '/timescales'). */
   apiRouters?: Record<string, Router>;
+  /** Run under /api after body parsing and before the routers (sessions, user loading, CSRF). */
+  apiMiddleware?: RequestHandler[];
   /** Directory of the built client; omitted or missing → API only. */
   clientDir?: string;
 }
@@ -42,6 +44,7 @@ export function createApp(deps: AppDeps): express.Express {
   const api = express.Router();
   api.use(express.json({ limit: deps.bodyLimit, strict: true }));
   api.use(rejectMongoOperators);
+  for (const handler of deps.apiMiddleware ?? []) api.use(handler);
   for (const [mount, router] of Object.entries(deps.apiRouters ?? {})) api.use(mount, router);
   api.use(notFoundHandler);
   app.use('/api', api);

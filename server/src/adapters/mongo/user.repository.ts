@@ -107,7 +107,7 @@ export class MongoUserRepository implements UserRepository {
 
   async incrementFailedAttempts(id: string): Promise<number> {
     // $inc is atomic, so concurrent wrong guesses each count (no read-modify-write race).
-    const doc = await this.model.findOneAndUpdate({ _id: id }, { $inc: { failedAttempts: 1 } }, { new: true }).lean();
+    const doc = await this.model.findOneAndUpdate({ _id: id }, { $inc: { failedAttempts: 1 } }, { returnDocument: 'after' }).lean();
     return doc?.failedAttempts ?? 0;
   }
 
@@ -133,7 +133,7 @@ export class MongoUserRepository implements UserRepository {
     }
     const update = { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) };
     if (Object.keys(update).length === 0) return this.findById(id);
-    const doc = await withMongoErrors('user', () => this.model.findOneAndUpdate({ _id: id }, update, { new: true }).lean(), this.takenFields({ email: patch.email }, id));
+    const doc = await withMongoErrors('user', () => this.model.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' }).lean(), this.takenFields({ email: patch.email }, id));
     return doc ? toUser(doc) : undefined;
   }
 

@@ -1,0 +1,66 @@
+// An administrator changes an account: details, roles, teams, manager, a new password, unlock, or
+// deactivation (which takes effect on the user's next request: sessions re-read the user).
+import { passwordProblems } from '../../domain/auth/password-rules';
+import { BusinessError, NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors';
+import { checkDisplayName, checkEmail, checkRoles, checkTeams } from '../../domain/users/user-rules';
+import type { User } from '../../domain/users/user';
+import type { UserPatch } from '../../ports/user-repository.port';
+import { auditActor, checkManager, requireAdministrator, userSummary, type UserAdminDeps } from './user-admin-deps';
+
+const FIELDS = ['displayName', 'email', 'roles', 'teams', 'managerId', 'active', 'unlock', 'password'];
+
+async function parsePatch(deps: UserAdminDeps, target: User, input: Record<string, unknown>): Promise<UserPatch & { password?: string }> {
+  const errors: FieldErrors = {};
+  const patch: UserPatch & { password?: string } = {};
+  for (const k of Object.keys(input)) if (!FIELDS.includes(k)) errors[k] = `Unknown field; allowed: ${FIELDS.join(', ')}`;
+  if ('displayName' in input) patch.displayName = checkDisplayName(input.displayName, errors);
+  if ('email' in input) patch.email = checkEmail(input.email, errors);
+  if ('roles' in input) patch.roles = checkRoles(input.roles, errors);
+  if ('teams' in input) patch.teams = checkTeams(input.teams, errors);
+  if ('managerId' in input) {
+    const m = input.managerId;
+    if (m === null || m === '') patch.managerId = null;
+    else if (typeof m !== 'string') errors.managerId = 'Give the manager’s user id, or null for none';
+    else {
+      const problem = await checkManager(deps.users, m, target.id);
+      if (problem) errors.managerId = problem;
+      else patch.managerId = m;
+    }
+  }
+  for (const flag of ['active', 'unlock'] as const) {
+    if (flag in input && typeof input[flag] !== 'boolean') errors[flag] = `${flag} is true or false`;
+  }
+  if (typeof input.active === 'boolean') patch.active = input.active;
+  if (input.unlock === true) patch.unlock = true;
+  if ('password' in input) {
+    const pw = passwordProblems(input.password, target);
+    if (pw.length) errors.password = pw.join('. ');
+    else patch.password = input.password as string;
+  }
+  if (Object.keys(errors).length) throw new ValidationError('Some changes need correcting; nothing was saved', errors);
+  return patch;
+}
+
+export async function updateUser(deps: UserAdminDeps, actor: User, id: string, input: Record<string, unknown>, ip?: string): Promise<User> {
+  requireAdministrator(actor);
+  const target = await deps.users.findById(id);
+  if (!target) throw new NotFoundError(`No user with id ${id}`, 'USER_NOT_FOUND');
+  const { password, ...patch } = await parsePatch(deps, target, input);
+  // Administrators cannot lock themselves out: someone must always be able to administer users.
+  if (target.id === actor.id && (patch.active === false || (patch.roles && !patch.roles.includes('admins')))) {
+    throw new BusinessError('SELF_LOCKOUT', 'You cannot deactivate your own account or remove your own admins role; ask another administrator.');
+  }
+  if (password) patch.passwordHash = await deps.hasher.hash(password);
+  const updated = await deps.users.update(id, patch);
+  if (!updated) throw new NotFoundError(`No user with id ${id}`, 'USER_NOT_FOUND');
+
+  const before = userSummary(target);
+  const after = userSummary(updated);
+  const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  await deps.audit.record({
+    actor: auditActor(actor), action: 'user.updated', recordType: 'user', recordId: id, ip,
+    before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+    after: { ...Object.fromEntries(changed.map((k) => [k, after[k]])), ...(password ? { password: 'changed' } : {}), ...(patch.unlock ? { unlocked: true } : {}) },
+  });
+  return updated;
+}

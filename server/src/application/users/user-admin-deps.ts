@@ -1,0 +1,40 @@
+// Shared by the user administration use cases: who may do it, and how a user is summarised in audit
+// events (never the password hash).
+import { ForbiddenError } from '../../domain/errors';
+import { can } from '../../domain/policies';
+import type { User } from '../../domain/users/user';
+import type { AuditLog } from '../../ports/audit-log.port';
+import type { Clock } from '../../ports/clock.port';
+import type { PasswordHasher } from '../../ports/password-hasher.port';
+import type { UserRepository } from '../../ports/user-repository.port';
+
+export interface UserAdminDeps {
+  users: UserRepository;
+  hasher: PasswordHasher;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+export function requireAdministrator(actor: User): void {
+  if (!can(actor, 'administer-users')) {
+    throw new ForbiddenError('Only administrators can view and change user accounts', 'NOT_ADMINISTRATOR');
+  }
+}
+
+export const auditActor = (u: User) => ({ id: u.id, username: u.username, roles: [...u.roles] });
+
+export function userSummary(u: User): Record<string, unknown> {
+  return { username: u.username, displayName: u.displayName, email: u.email, roles: u.roles, teams: u.teams, managerId: u.managerId ?? null, active: u.active };
+}
+
+/** A manager must exist, be active and not be the user (directly or up the chain). */
+export async function checkManager(users: UserRepository, managerId: string, userId?: string): Promise<string | undefined> {
+  let current = await users.findById(managerId);
+  if (!current) return 'No user with this id';
+  if (!current.active) return 'This manager’s account is deactivated';
+  for (let depth = 0; current && depth < 50; depth++) {
+    if (userId && current.id === userId) return 'A person cannot manage themselves, directly or through their managers';
+    current = current.managerId ? await users.findById(current.managerId) : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,77 @@
+// Sign-in, sign-out and "who am I". Sign-in starts a fresh session (a new id, so a session id
+// planted before sign-in is useless: session fixation) with its own CSRF token.
+import { Router, type Request } from 'express';
+import type session from 'express-session';
+import { signIn, type SignInDeps } from '../application/auth/sign-in';
+import { signOut } from '../application/auth/sign-out';
+import { ValidationError } from '../domain/errors';
+import { permittedActions, readableSections, writableSections } from '../domain/policies';
+import type { User } from '../domain/users/user';
+import { newCsrfToken } from './csrf.middleware';
+import { createLoginRateLimiter } from './login-rate-limit.middleware';
+import { SESSION_COOKIE } from './session.middleware';
+import { userOf } from './session-user';
+
+export interface AuthRouterDeps extends SignInDeps {
+  /** The cookie options of createSecurityMiddleware, so sign-out clears the same cookie. */
+  cookieOptions: session.CookieOptions;
+  loginRateLimit?: { maxAttempts?: number; windowMs?: number };
+}
+
+export function presentUser(u: User) {
+  return { id: u.id, username: u.username, displayName: u.displayName, email: u.email, roles: u.roles, teams: u.teams, managerId: u.managerId ?? null };
+}
+
+/** What the client needs to show the right controls: the user, their CSRF token and permissions. */
+export function sessionView(user: User, csrfToken: string) {
+  return {
+    user: presentUser(user),
+    csrfToken,
+    actions: permittedActions(user),
+    readableSections: readableSections(user),
+    writableSections: writableSections(user),
+  };
+}
+
+const call = (fn: (cb: (e?: unknown) => void) => void) => new Promise<void>((resolve, reject) => fn((e) => (e ? reject(e) : resolve())));
+
+function credentials(req: Request): { username: unknown; password: unknown } {
+  if (!req.is('application/json')) {
+    throw new ValidationError('Send the username and password as JSON (Content-Type: application/json)', {}, 'JSON_REQUIRED');
+  }
+  const b = (req.body ?? {}) as Record<string, unknown>;
+  return { username: b.username, password: b.password };
+}
+
+export function createAuthRouter(deps: AuthRouterDeps): Router {
+  const router = Router();
+
+  // POST /sign-in {username, password} → 200 session view | 401 BAD_CREDENTIALS/ACCOUNT_LOCKED | 429
+  router.post('/sign-in', createLoginRateLimiter({ clock: deps.clock, ...deps.loginRateLimit }), async (req, res) => {
+    const user = await signIn(deps, { ...credentials(req), ip: req.ip });
+    await call((cb) => req.session.regenerate(cb));
+    const now = deps.clock.now().getTime();
+    Object.assign(req.session, { userId: user.id, csrfToken: newCsrfToken(), signedInAt: now, lastSeenAt: now });
+    await call((cb) => req.session.save(cb));
+    res.json(sessionView(user, req.session.csrfToken!));
+  });
+
+  // POST /sign-out → 204 (needs the CSRF token, so another site cannot sign people out)
+  router.post('/sign-out', async (req, res) => {
+    const user = userOf(req);
+    await signOut(deps, user, req.ip);
+    await call((cb) => req.session.destroy(cb));
+    const { httpOnly, sameSite, secure, path } = deps.cookieOptions;
+    res.clearCookie(SESSION_COOKIE, { httpOnly, sameSite, secure: secure === true, path });
+    res.status(204).end();
+  });
+
+  // GET /me → the session view | 401 (UNAUTHENTICATED or SESSION_EXPIRED)
+  router.get('/me', (req, res) => {
+    const user = userOf(req);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(sessionView(user, req.session.csrfToken!));
+  });
+
+  return router;
+}

@@ -1,0 +1,94 @@
+// Sessions in MongoDB (connect-mongo, expired sessions removed on an interval: FerretDB has no TTL
+// indexes). The cookie is httpOnly, SameSite=strict and secure in production. Idle and absolute
+// expiry are enforced here against the injected clock, not only by the cookie, so an old cookie
+// replayed after its time is refused and the expiry is recorded in the audit log.
+import { MongoStore } from 'connect-mongo';
+import type { RequestHandler } from 'express';
+import session from 'express-session';
+import type { Connection } from 'mongoose';
+import { signOut } from '../application/auth/sign-out';
+import type { AuditLog } from '../ports/audit-log.port';
+import type { Clock } from '../ports/clock.port';
+import type { UserRepository } from '../ports/user-repository.port';
+import { csrfProtection } from './csrf.middleware';
+import { markSessionExpired, setSessionUser } from './session-user';
+
+declare module 'express-session' {
+  interface SessionData {
+    userId: string;
+    csrfToken: string;
+    signedInAt: number; // epoch ms, from the clock
+    lastSeenAt: number;
+  }
+}
+
+export const SESSION_COOKIE = 'yjs.sid';
+
+export interface SecurityDeps {
+  conn: Connection;
+  users: UserRepository;
+  audit: AuditLog;
+  clock: Clock;
+  /** At least 32 random characters; SESSION_SECRET. Rotating it signs everyone out. */
+  secret: string;
+  /** true when NODE_ENV=production (the cookie is then only sent over HTTPS). */
+  secureCookies: boolean;
+  /** Minutes without a request after which the session ends (default 30). */
+  idleTimeoutMinutes?: number;
+  /** Hours after sign-in after which the session ends regardless (default 12, a working day). */
+  absoluteTimeoutHours?: number;
+}
+
+// lastSeenAt is written at most this often, so a busy user does not cost a session write per request.
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+export interface SecurityMiddleware {
+  /** Mount under /api before the routers, in this order: session, user loading, CSRF check. */
+  handlers: RequestHandler[];
+  cookieOptions: session.CookieOptions;
+  store: MongoStore;
+}
+
+export function createSecurityMiddleware(deps: SecurityDeps): SecurityMiddleware {
+  const idleMs = (deps.idleTimeoutMinutes ?? 30) * 60_000;
+  const absoluteMs = (deps.absoluteTimeoutHours ?? 12) * 3_600_000;
+  const cookieOptions: session.CookieOptions = { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge: idleMs };
+  // The store shares mongoose's client; never call store.close(), which would close that client too.
+  const store = MongoStore.create({
+    client: deps.conn.getClient(),
+    dbName: deps.conn.name,
+    collectionName: 'sessions',
+    autoRemove: 'interval',
+    autoRemoveInterval: 10,
+    touchAfter: LAST_SEEN_RESOLUTION_MS / 1000,
+  });
+  const sessions = session({
+    name: SESSION_COOKIE,
+    secret: deps.secret,
+    store,
+    resave: false,
+    saveUninitialized: false, // no session (and no cookie) until someone signs in
+    rolling: true,
+    unset: 'destroy',
+    cookie: cookieOptions,
+  });
+
+  const loadUser: RequestHandler = async (req, _res, next) => {
+    const s = req.session;
+    if (!s?.userId) return next();
+    const now = deps.clock.now().getTime();
+    const user = await deps.users.findById(s.userId);
+    const timedOut = now - (s.lastSeenAt ?? 0) > idleMs || now - (s.signedInAt ?? 0) > absoluteMs;
+    if (timedOut || !user || !user.active) {
+      if (timedOut && user) await signOut(deps, user, req.ip, 'idle-timeout');
+      if (timedOut) markSessionExpired(req);
+      await new Promise<void>((resolve, reject) => s.destroy((e) => (e ? reject(e) : resolve())));
+      return next();
+    }
+    setSessionUser(req, user);
+    if (now - (s.lastSeenAt ?? 0) > LAST_SEEN_RESOLUTION_MS) s.lastSeenAt = now;
+    next();
+  };
+
+  return { handlers: [sessions, loadUser, csrfProtection], cookieOptions, store };
+}

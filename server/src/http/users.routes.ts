@@ -1,0 +1,54 @@
+// User administration (admins only): list, read, create, update (roles, teams, manager, password,
+// unlock, deactivate). The use cases check the permission too; the router's check answers early.
+import { Router } from 'express';
+import { createUser } from '../application/users/create-user';
+import { listUsers } from '../application/users/list-users';
+import { updateUser } from '../application/users/update-user';
+import type { UserAdminDeps } from '../application/users/user-admin-deps';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { ROLES } from '../domain/users/user';
+import { presentUser } from './auth.routes';
+import { requireAction, userOf } from './session-user';
+
+function jsonObject(body: unknown): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError('Send a JSON object as the request body');
+  return body as Record<string, unknown>;
+}
+
+const withStatus = <T extends { lockedUntil?: string; lastSignInAt?: string }>(u: T) => ({ lockedUntil: u.lockedUntil ?? null, lastSignInAt: u.lastSignInAt ?? null });
+
+export function createUsersRouter(deps: UserAdminDeps): Router {
+  const router = Router();
+  router.use(requireAction('administer-users'));
+
+  // GET /?search=&role=&team=&active=&offset=&limit= → {items, total, offset, limit}
+  router.get('/', async (req, res) => {
+    const page = await listUsers(deps, userOf(req), req.query as Record<string, unknown>);
+    res.json({ ...page, items: page.items.map((u) => ({ ...presentUser(u), active: u.active, ...withStatus(u) })) });
+  });
+
+  // GET /roles → the role names an administrator can assign
+  router.get('/roles', (_req, res) => {
+    res.json({ items: ROLES });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const user = await deps.users.findById(req.params.id);
+    if (!user) throw new NotFoundError(`No user with id ${req.params.id}`, 'USER_NOT_FOUND');
+    res.json({ ...presentUser(user), active: user.active, ...withStatus(user) });
+  });
+
+  // POST / {username, displayName, email, roles, teams, managerId?, password} → 201
+  router.post('/', async (req, res) => {
+    const user = await createUser(deps, userOf(req), jsonObject(req.body), req.ip);
+    res.status(201).json({ ...presentUser(user), active: user.active, ...withStatus(user) });
+  });
+
+  // PATCH /:id {displayName?, email?, roles?, teams?, managerId?, active?, unlock?, password?}
+  router.patch('/:id', async (req, res) => {
+    const user = await updateUser(deps, userOf(req), req.params.id, jsonObject(req.body), req.ip);
+    res.json({ ...presentUser(user), active: user.active, ...withStatus(user) });
+  });
+
+  return router;
+}
