@@ -8,7 +8,7 @@ import { type TimescaleSet, computeDeadline, findTimescale, isDurationUnit } fro
 import type { Clock } from '../ports/clock.port';
 import type { TimescaleRepository } from '../ports/timescale-repository.port';
 import type { Job, JobHandler, JobOutcome } from '../ports/workflow-engine.port';
-import { asRecord, readDeadlineRequests, readPath } from './deadline-request';
+import { asRecord, readDeadlineRequests, resolveStart } from './deadline-request';
 
 export const CALCULATE_DEADLINES_JOB_TYPE = 'calculate-deadlines';
 
@@ -51,7 +51,7 @@ export function createCalculateDeadlinesJob(deps: CalculateDeadlinesDeps): JobHa
       const timescale = findTimescale(set, timescaleId);
       if (!timescale) return incident(`Unknown timescale "${timescaleId}" (version ${set.version})`);
       if (!isDurationUnit(timescale.unit)) return incident(`Timescale "${timescaleId}" is a ${timescale.unit}, not a deadline`);
-      const start = fromVariable ? readPath(job.variables, fromVariable) : deps.clock.now();
+      const start = resolveStart(job.variables, fromVariable, deps.clock.now());
       if (!(start instanceof Date) && (typeof start !== 'string' || Number.isNaN(Date.parse(start)))) {
         return incident(`Variable "${fromVariable}" must hold a date for timescale "${timescaleId}", got ${JSON.stringify(start)}`);
       }

@@ -4,6 +4,7 @@
 //   <zeebe:header key="timescales" value="oocdAssessment, oocdDecision@bailDate" />
 //   <zeebe:header key="from" value="referralReceivedAt" />   (optional; default: now)
 //
+// `from` may list alternatives, first present wins: "orderMadeAt|now" (a re-assessment has no order date).
 // `id@variable` counts that one timescale from another variable; `name=id` stores the result under another
 // name (`reviewDue=planReview` → `deadlines.reviewDue`), so one task can take its due date from either of
 // two timescales depending on the path taken. Variables `deadlineTimescales` (list or
@@ -35,6 +36,20 @@ export function readDeadlineRequests(job: Job): DeadlineRequest[] {
     const [name, id] = named.includes('=') ? named.split('=') : [named, named];
     return { name, timescaleId: id, fromVariable: from || defaultFrom };
   });
+}
+
+/**
+ * The start date for a request: the first alternative of "a|b|now" that is present. Returns undefined when
+ * none is (a modelling mistake); a present value is returned as is, so a non-date still fails loudly.
+ */
+export function resolveStart(variables: Record<string, unknown>, from: string | undefined, now: Date): unknown {
+  if (!from) return now;
+  for (const alt of from.split('|').map((a) => a.trim())) {
+    if (alt === 'now') return now;
+    const v = readPath(variables, alt);
+    if (v !== undefined && v !== null) return v;
+  }
+  return undefined;
 }
 
 /** Reads `a.b.c` from the variables. */

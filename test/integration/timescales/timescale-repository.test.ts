@@ -37,7 +37,7 @@ describe('MongoTimescaleRepository (real database)', () => {
     const vars = { referralReceivedAt: '2026-11-24T09:00:00Z' };
     const headers = { timescales: 'oocdAssessment', from: 'referralReceivedAt' };
     const job = (variables: Record<string, unknown>) =>
-      handler({ key: 'k', type: 'calculate-deadlines', instanceKey: 'i', elementId: 'e', retries: 3, headers, variables });
+      handler({ key: 'k', type: 'calculate-deadlines', processId: 'p', instanceKey: 'i', elementId: 'e', retries: 3, headers, variables });
 
     const before = await job(vars);
     expect(before).toMatchObject({ variables: { deadlines: { oocdAssessment: '2026-12-08T17:00:00.000Z' }, timescalesVersion: 1 } });

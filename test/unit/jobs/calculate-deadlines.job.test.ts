@@ -12,7 +12,7 @@ const clock = { now: () => new Date('2026-11-24T10:00:00Z') }; // Tuesday
 const calendar = createWorkingCalendar();
 
 function job(headers: Record<string, string>, variables: Record<string, unknown> = {}): Job {
-  return { key: 'j1', type: 'calculate-deadlines', instanceKey: 'i1', elementId: 'calc', variables, headers, retries: 3 };
+  return { key: 'j1', type: 'calculate-deadlines', processId: 'p', instanceKey: 'i1', elementId: 'calc', variables, headers, retries: 3 };
 }
 
 describe('calculate-deadlines job', () => {
@@ -60,6 +60,16 @@ describe('calculate-deadlines job', () => {
     const { handler } = setup();
     const outcome = await handler(job({ timescales: 'reviewDue=defaultTaskDue' }, { deadlines: { reviewDue: '2027-02-24T17:00:00.000Z' } }));
     expect(outcome).toMatchObject({ variables: { deadlines: { reviewDue: '2026-12-01T17:00:00.000Z' } } });
+  });
+
+  it('takes the first present alternative of from="a|b|now"', async () => {
+    const { handler } = setup();
+    const headers = { timescales: 'oocdAssessment', from: 'orderMadeAt|now' };
+    expect(await handler(job(headers, { orderMadeAt: '2026-12-21' }))).toMatchObject({
+      variables: { deadlines: { oocdAssessment: '2027-01-07T17:00:00.000Z' } },
+    });
+    expect(await handler(job(headers, {}))).toMatchObject({ variables: { deadlines: { oocdAssessment: '2026-12-08T17:00:00.000Z' } } });
+    expect(await handler(job({ timescales: 'oocdAssessment', from: 'a|b' }, {}))).toMatchObject({ kind: 'fail', retries: 0 });
   });
 
   it('keeps the version an instance already used after a manager changes the timescale', async () => {

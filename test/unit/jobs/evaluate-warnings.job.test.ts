@@ -13,7 +13,7 @@ const handler = createEvaluateWarningsJob({
   clock: { now: () => new Date('2026-11-24T10:00:00Z') },
 });
 const run = (variables: Record<string, unknown>) =>
-  handler({ key: 'k', type: 'evaluate-warnings', instanceKey: 'i', elementId: 'e', headers: {}, retries: 3, variables } as Job);
+  handler({ key: 'k', type: 'evaluate-warnings', processId: 'p', instanceKey: 'i', elementId: 'e', headers: {}, retries: 3, variables } as Job);
 
 describe('evaluate-warnings job (YRO: third failure in 12 months)', () => {
   it('first failure: no earlier warnings → warning, not breach', async () => {

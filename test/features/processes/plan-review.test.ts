@@ -1,0 +1,58 @@
+import { processHarness, type ProcessHarness } from './support/process-harness';
+
+// Cycle starts Monday 23 November 2026: next review due 3 months on, Tuesday 23 February 2027.
+describe('Feature: plan review cycle (at least every 3 months, or on significant change)', () => {
+  let h: ProcessHarness;
+  beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
+  afterAll(() => h.close());
+
+  test('The review task opens at the reminder date (2 WD before due), with a reminder email, due on the 3-month date', async () => {
+    const i = await h.start('plan-review', { caseId: 'pr-1' });
+    expect(await h.openTasks(i)).toEqual([]);
+    expect((await h.vars(i)).deadlines).toMatchObject({ reviewDue: '2027-02-23T17:00:00.000Z' });
+    await h.at('2027-02-19T16:59:00Z');
+    expect(await h.openTasks(i)).toEqual([]);
+    await h.at('2027-02-19T17:00:00Z');
+    expect(await h.openTasks(i)).toEqual(['review']);
+    expect((await h.task(i, 'review')).dueDate).toBe('2027-02-23T17:00:00.000Z');
+    expect(h.emailsFor(i)).toEqual(['reminder:reviewDue']);
+
+    await h.complete(i, 'review', { reviewDate: '2027-02-22', progress: 'good', reviewOutcome: 'continue' });
+    expect(await h.openTasks(i)).toEqual([]);
+    expect((await h.vars(i)).deadlines).toMatchObject({ reviewDue: '2027-05-19T16:00:00.000Z' }); // 3 months from 19 Feb, BST
+
+    await h.engine.publishMessage('significant-change', 'pr-1', { changeSummary: 'moved address' });
+    await h.at('2027-02-19T17:00:00Z');
+    expect(await h.openTasks(i)).toEqual(['review']);
+    expect((await h.task(i, 'review')).dueDate).toBe('2027-02-26T17:00:00.000Z'); // brought forward: 5 WD
+    await h.complete(i, 'review', { reviewDate: '2027-02-22', progress: 'p', reviewOutcome: 'close', closureReason: 'order ended' });
+    expect(await h.state(i)).toBe('completed');
+  });
+
+  test('A review may trigger re-assessment (AssetPlus), after which the cycle continues', async () => {
+    const i = await h.start('plan-review', { caseId: 'pr-2' });
+    await h.engine.publishMessage('significant-change', 'pr-2', {});
+    await h.at('2026-11-23T09:00:00Z');
+    await h.complete(i, 'review', { reviewDate: '2027-02-19', progress: 'p', reviewOutcome: 'reassess' });
+    const child = (await h.engine.listUserTasks({ state: 'open' })).find((t) => t.processId === 'assetplus-assessment');
+    expect(child?.elementId).toBe('infoGathering');
+    expect((await h.engine.getInstance(i))?.activeElementIds).toEqual(['reassess']);
+  });
+});
+
+describe('Feature: plan review — overdue (non-interrupting boundaries)', () => {
+  let h: ProcessHarness;
+  beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
+  afterAll(() => h.close());
+
+  // Known engine bug: non-interrupting timeDate boundaries crash on firing (see compliance-breach.test.ts).
+  test.failing('Overdue: the case manager is emailed at the due date, the team manager 2 WD later', async () => {
+    const i = await h.start('plan-review', { caseId: 'pr-late' });
+    await h.at('2027-02-19T17:00:00Z');
+    await h.at('2027-02-23T17:00:00Z');
+    expect(h.emailsFor(i)).toEqual(['reminder:reviewDue', 'overdue:reviewDue']);
+    await h.at('2027-02-25T17:00:00Z');
+    expect(h.emailsFor(i)).toEqual(['reminder:reviewDue', 'overdue:reviewDue', 'manager:reviewDue']);
+    expect(await h.openTasks(i)).toEqual(['review']);
+  });
+});
