@@ -1,7 +1,8 @@
 // A manager changes one timescale. The change becomes a new version; deadlines already calculated keep
 // the version they were calculated with (the instance records it), new calculations use this one.
 import { ForbiddenError } from '../domain/errors';
-import { TIMESCALE_EDITOR_ROLES, type TimescaleSet, applyTimescaleEdit } from '../domain/timescales';
+import { can } from '../domain/policies/policies';
+import { type TimescaleSet, applyTimescaleEdit } from '../domain/timescales';
 import type { Clock } from '../ports/clock.port';
 import type { TimescaleRepository } from '../ports/timescale-repository.port';
 
@@ -27,7 +28,8 @@ export async function updateTimescale(
   actor: Actor,
   input: UpdateTimescaleInput,
 ): Promise<TimescaleSet> {
-  if (!actor.roles.some((r) => TIMESCALE_EDITOR_ROLES.includes(r))) {
+  // The permission table (domain/policies) is the one place that says who may edit timescales.
+  if (!can(actor, 'edit-timescales')) {
     throw new ForbiddenError('Only team managers may change timescales', 'TIMESCALE_EDIT_FORBIDDEN');
   }
   const current = await deps.timescales.current();

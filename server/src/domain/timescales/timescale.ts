@@ -56,9 +56,6 @@ export const isDurationUnit = (unit: string): unit is DurationUnit =>
 export const isTimescaleUnit = (unit: unknown): unit is TimescaleUnit =>
   typeof unit === 'string' && (TIMESCALE_UNITS as readonly string[]).includes(unit);
 
-/** Managers edit timescales (domain.md, Roles). */
-export const TIMESCALE_EDITOR_ROLES: readonly string[] = ['team-managers'];
-
 export function findTimescale(set: TimescaleSet, id: string): Timescale | undefined {
   return set.timescales.find((t) => t.id === id);
 }
