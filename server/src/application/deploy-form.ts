@@ -5,12 +5,14 @@ import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors
 import { canDesignForms, canonicalFormJson, type FormActor, type FormVersion } from '../domain/forms/form-version';
 import { CASE_SECTIONS } from '../domain/policies';
 import { checkFormDefinition, type FormDefinition } from '../forms-core';
+import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { FormRepository } from '../ports/form-repository.port';
 
 export interface DeployFormDeps {
   forms: FormRepository;
   clock: Clock;
+  audit?: Pick<AuditLog, 'record'>;
 }
 
 export interface DeployFormResult {
@@ -48,6 +50,10 @@ export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unk
     };
     try {
       await deps.forms.append(next);
+      await deps.audit?.record({
+        actor: by.system ? { id: 'system', roles: [] } : { id: by.actor.id, roles: [...by.actor.roles] },
+        action: 'form.deploy', recordType: 'form', recordId: `${next.formId}@${next.version}`, after: { source: next.source, contentHash: contentHash.slice(0, 16) },
+      });
       return { form: next, created: true };
     } catch (e) {
       if (!(e instanceof ConflictError) || attempt >= 2) throw e;

@@ -1,14 +1,17 @@
-// Reading submissions: answers from case sections the reader may not read are left out, and the
-// response says which of the form's sections were withheld (design.md, Security & audit).
+// Reading submissions: answers from case sections the reader may not read are left out, the response says
+// which of the form's sections were withheld, and the read is audited (design.md, Security & audit).
 import { NotFoundError } from '../domain/errors';
-import { readableAnswers } from '../domain/forms/form-access';
+import { answeredSections, readableAnswers } from '../domain/forms/form-access';
 import type { FormActor, FormSubmission } from '../domain/forms/form-version';
 import type { FormDefinition } from '../forms-core';
+import type { AuditLog } from '../ports/audit-log.port';
 import type { FormRepository, SubmissionQuery, SubmissionRepository } from '../ports/form-repository.port';
 
 export interface ReadSubmissionsDeps {
   submissions: SubmissionRepository;
   forms: FormRepository;
+  /** Every read of case data is audited: which submissions, which sections shown and withheld. */
+  audit?: Pick<AuditLog, 'record'>;
 }
 
 export type VisibleSubmission = FormSubmission & { withheldSections: string[] };
@@ -16,28 +19,41 @@ export type VisibleSubmission = FormSubmission & { withheldSections: string[] };
 export async function getSubmission(deps: ReadSubmissionsDeps, actor: FormActor, id: string): Promise<VisibleSubmission> {
   const found = await deps.submissions.get(id);
   if (!found) throw new NotFoundError(`No submission "${id}"`, 'SUBMISSION_NOT_FOUND');
-  return present(actor, found, await schemaLoader(deps)(found));
+  const [shown] = await presentAll(deps, actor, [found]);
+  await audit(deps, actor, found.id, shown);
+  return shown.submission;
 }
 
 export async function listSubmissions(deps: ReadSubmissionsDeps, actor: FormActor, query: SubmissionQuery, limit = 100): Promise<VisibleSubmission[]> {
   const items = await deps.submissions.list(query, Math.min(Math.max(1, limit), 500));
-  const load = schemaLoader(deps);
-  return Promise.all(items.map(async (s) => present(actor, s, await load(s))));
+  const shown = await presentAll(deps, actor, items);
+  for (const s of shown) await audit(deps, actor, s.submission.id, s);
+  return shown.map((s) => s.submission);
 }
 
-function present(actor: FormActor, s: FormSubmission, schema: FormDefinition | undefined): VisibleSubmission {
-  // A submission always names a kept version; if it were missing, show nothing rather than everything.
-  if (!schema) return { ...s, data: {}, withheldSections: ['(form version missing)'] };
-  const { data, withheldSections } = readableAnswers(actor, schema, s.data);
-  return { ...s, data, withheldSections };
-}
+interface Shown { submission: VisibleSubmission; sections: string[] }
 
-/** One read per form version per request, however many submissions share it. */
-function schemaLoader(deps: ReadSubmissionsDeps) {
-  const cache = new Map<string, Promise<FormDefinition | undefined>>();
-  return (s: FormSubmission) => {
+async function presentAll(deps: ReadSubmissionsDeps, actor: FormActor, items: FormSubmission[]): Promise<Shown[]> {
+  // One read per form version, however many submissions share it.
+  const schemas = new Map<string, Promise<FormDefinition | undefined>>();
+  const schemaOf = (s: FormSubmission) => {
     const key = `${s.formId}@${s.version}`;
-    if (!cache.has(key)) cache.set(key, deps.forms.getVersion(s.formId, s.version).then((v) => v?.schema));
-    return cache.get(key)!;
+    if (!schemas.has(key)) schemas.set(key, deps.forms.getVersion(s.formId, s.version).then((v) => v?.schema));
+    return schemas.get(key)!;
   };
+  return Promise.all(items.map(async (s) => {
+    const schema = await schemaOf(s);
+    // A submission always names a kept version; if it were missing, show nothing rather than everything.
+    if (!schema) return { submission: { ...s, data: {}, withheldSections: ['(form version missing)'] }, sections: [] };
+    const { data, withheldSections } = readableAnswers(actor, schema, s.data);
+    return { submission: { ...s, data, withheldSections }, sections: answeredSections(schema, data) };
+  }));
+}
+
+async function audit(deps: ReadSubmissionsDeps, actor: FormActor, id: string, shown: Shown): Promise<void> {
+  await deps.audit?.record({
+    actor: { id: actor.id, roles: [...actor.roles] }, action: 'submission.read', recordType: 'submission', recordId: id,
+    sections: shown.sections,
+    after: { formId: shown.submission.formId, version: shown.submission.version, withheldSections: shown.submission.withheldSections },
+  });
 }

@@ -3,9 +3,10 @@
 // answers in case sections the user may not write are refused (403), never silently dropped.
 import { randomUUID } from 'node:crypto';
 import { ForbiddenError, ValidationError } from '../domain/errors';
-import { sectionsNotWritable } from '../domain/forms/form-access';
+import { answeredSections, sectionsNotWritable } from '../domain/forms/form-access';
 import type { FormActor, FormSubmission } from '../domain/forms/form-version';
 import { validateSubmission } from '../forms-core';
+import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../ports/form-repository.port';
 import { getForm } from './get-form';
@@ -19,6 +20,8 @@ export interface SubmitFormDeps {
    * completed. Optional: without it such options cannot be checked and are accepted as sent.
    */
   variablesFor?(ref: { formId: string; taskId?: string; caseId?: string }): Promise<Record<string, unknown> | undefined>;
+  /** The hash-chained audit log: every stored submission is a write of case data. */
+  audit?: Pick<AuditLog, 'record'>;
 }
 
 export interface SubmitFormInput {
@@ -51,5 +54,10 @@ export async function submitForm(deps: SubmitFormDeps, actor: FormActor, input: 
     ...(input.caseId ? { caseId: input.caseId } : {}),
   };
   await deps.submissions.create(submission);
+  await deps.audit?.record({
+    actor: { id: actor.id, roles: [...actor.roles] }, action: 'form.submit', recordType: 'submission', recordId: submission.id,
+    sections: answeredSections(form.schema, submission.data),
+    after: { formId: submission.formId, version: submission.version, ...(input.taskId ? { taskId: input.taskId } : {}), ...(input.caseId ? { caseId: input.caseId } : {}) },
+  });
   return submission;
 }

@@ -160,4 +160,20 @@ describe('case sections on answers', () => {
     const asManager = await api.call('GET', `/submissions/${byManager.body.id}`, 'manager');
     expect(asManager.body).toMatchObject({ data: { school: 'Vale', health: { mental: 'CAMHS' } }, withheldSections: [] });
   });
+
+  it('audits deploys, submissions and reads with the sections involved', async () => {
+    const submitted = await api.call('POST', '/forms/health-screen/submissions', 'manager', { data: { school: 'Oak', health: { mental: 'none' } } });
+    const before = api.audit.length;
+    await api.call('GET', `/submissions/${submitted.body.id}`, 'worker');
+    expect(api.audit.slice(before)).toEqual([{
+      actor: { id: 'worker-1', roles: ['case-managers'] }, action: 'submission.read', recordType: 'submission', recordId: submitted.body.id,
+      sections: ['education'], after: { formId: 'health-screen', version: 1, withheldSections: ['health'] },
+    }]);
+    expect(api.audit).toContainEqual(expect.objectContaining({
+      action: 'form.submit', recordId: submitted.body.id, sections: ['education', 'health'], actor: { id: 'manager-1', roles: ['team-managers'] },
+    }));
+    expect(api.audit.filter((e) => e.action === 'form.deploy' && e.recordId?.startsWith('health-screen@')).map((e) => e.recordId)).toEqual(['health-screen@1']);
+    // Refused writes store nothing and so record no submission.
+    expect(api.audit.filter((e) => e.action === 'form.submit' && e.actor.id === 'worker-1' && e.sections?.includes('health'))).toEqual([]);
+  });
 });
