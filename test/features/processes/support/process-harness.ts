@@ -7,8 +7,7 @@ import { createEmbeddedEngine, type EmbeddedEngine } from '../../../../server/sr
 import { parseTimescaleDefaults } from '../../../../server/src/adapters/files/timescale-defaults.loader';
 import { MongoTimescaleRepository } from '../../../../server/src/adapters/mongo/timescale.repository';
 import { createWorkingCalendar } from '../../../../server/src/domain/calendar';
-import { createCalculateDeadlinesJob } from '../../../../server/src/jobs/calculate-deadlines.job';
-import { createEvaluateWarningsJob } from '../../../../server/src/jobs/evaluate-warnings.job';
+import { registerDeadlineJobs } from '../../../../server/src/jobs/register-deadline-jobs';
 import type { Job, UserTaskView, Variables } from '../../../../server/src/ports/workflow-engine.port';
 import { openTestDb } from '../../../support/test-db';
 
@@ -48,8 +47,7 @@ export async function processHarness(startAt = '2026-11-23T09:00:00Z'): Promise<
   const timescales = new MongoTimescaleRepository(db.conn, { defaults, now: clock.now });
   const calendar = createWorkingCalendar({ region: 'GB-ENG' });
   const emails: Job[] = [];
-  engine.registerJobHandler('calculate-deadlines', createCalculateDeadlinesJob({ timescales, calendar, clock }));
-  engine.registerJobHandler('evaluate-warnings', createEvaluateWarningsJob({ timescales, calendar, clock }));
+  registerDeadlineJobs(engine, { timescales, calendar, clock });
   engine.registerJobHandler('send-escalation-email', async (job) => {
     emails.push(job);
     return { kind: 'complete' };
