@@ -1,0 +1,40 @@
+// Calls to the users API (administrators only).
+import { apiFetch } from '../auth/api-fetch';
+
+export interface AdminUserDto {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string;
+  roles: string[];
+  teams: string[];
+  managerId: string | null;
+  active: boolean;
+  lockedUntil: string | null;
+  lastSignInAt: string | null;
+}
+
+export interface UserPage {
+  items: AdminUserDto[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface UserFilters {
+  search?: string;
+  role?: string;
+  active?: string;
+  offset?: number;
+  limit?: number;
+}
+
+const qs = (f: UserFilters) =>
+  new URLSearchParams(Object.entries(f).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
+
+export const adminApi = {
+  list: (f: UserFilters) => apiFetch<UserPage>('GET', `/api/users?${qs(f)}`),
+  roles: () => apiFetch<{ items: string[] }>('GET', '/api/users/roles').then((r) => r.items),
+  create: (body: Record<string, unknown>) => apiFetch<AdminUserDto>('POST', '/api/users', body),
+  update: (id: string, patch: Record<string, unknown>) => apiFetch<AdminUserDto>('PATCH', `/api/users/${encodeURIComponent(id)}`, patch),
+};

@@ -1,0 +1,81 @@
+// Create or edit a user: details, roles (checkboxes), teams, manager, password. Field errors from the
+// server appear beside their fields; nothing is saved until every field is right.
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, type FieldErrors } from '../auth/api-fetch';
+import type { AdminUserDto } from './admin-api';
+
+export interface UserFormProps {
+  roles: string[];
+  managers: AdminUserDto[];
+  initial?: AdminUserDto;
+  submitLabel: string;
+  onSubmit(body: Record<string, unknown>): Promise<void>;
+}
+
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
+  return (
+    <p>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error ? <span id={`${id}-error`} className="form-error">{error}</span> : null}
+    </p>
+  );
+}
+
+export function UserForm({ roles, managers, initial, submitLabel, onSubmit }: UserFormProps) {
+  const [v, setV] = useState({
+    username: initial?.username ?? '', displayName: initial?.displayName ?? '', email: initial?.email ?? '',
+    roles: initial?.roles ?? [], teams: (initial?.teams ?? []).join(', '), managerId: initial?.managerId ?? '', password: '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string>();
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  const toggleRole = (r: string) => setV({ ...v, roles: v.roles.includes(r) ? v.roles.filter((x) => x !== r) : [...v.roles, r] });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const body: Record<string, unknown> = {
+      displayName: v.displayName, email: v.email, roles: v.roles,
+      teams: v.teams.split(',').map((t) => t.trim()).filter(Boolean), managerId: v.managerId || null,
+    };
+    if (!initial) body.username = v.username;
+    if (v.password || !initial) body.password = v.password;
+    try {
+      setErrors({});
+      setMessage(undefined);
+      await onSubmit(body);
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : String(err));
+      if (err instanceof ApiError) setErrors(err.errors);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="user-form">
+      {message ? <p role="alert" className="form-error">{message}</p> : null}
+      {!initial ? <Field id="user-username" label="Username" error={errors.username}><input id="user-username" value={v.username} onChange={set('username')} /></Field> : null}
+      <Field id="user-displayName" label="Name" error={errors.displayName}><input id="user-displayName" value={v.displayName} onChange={set('displayName')} /></Field>
+      <Field id="user-email" label="Email" error={errors.email}><input id="user-email" type="email" value={v.email} onChange={set('email')} /></Field>
+      <fieldset>
+        <legend>Roles</legend>
+        {roles.map((r) => (
+          <label key={r} className="checkbox">
+            <input type="checkbox" checked={v.roles.includes(r)} onChange={() => toggleRole(r)} /> {r}
+          </label>
+        ))}
+        {errors.roles ? <span className="form-error">{errors.roles}</span> : null}
+      </fieldset>
+      <Field id="user-teams" label="Teams (comma separated)" error={errors.teams}><input id="user-teams" value={v.teams} onChange={set('teams')} /></Field>
+      <Field id="user-manager" label="Manager" error={errors.managerId}>
+        <select id="user-manager" value={v.managerId} onChange={set('managerId')}>
+          <option value="">None</option>
+          {managers.filter((m) => m.id !== initial?.id).map((m) => <option key={m.id} value={m.id}>{m.displayName} ({m.username})</option>)}
+        </select>
+      </Field>
+      <Field id="user-password" label={initial ? 'New password (leave empty to keep)' : 'Password (at least 12 characters)'} error={errors.password}>
+        <input id="user-password" type="password" autoComplete="new-password" value={v.password} onChange={set('password')} />
+      </Field>
+      <button type="submit">{submitLabel}</button>
+    </form>
+  );
+}

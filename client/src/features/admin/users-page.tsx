@@ -1,0 +1,99 @@
+// Administrators' users page: search and filter, page through, create, edit roles/teams/manager,
+// unlock, deactivate and reactivate.
+import { useState } from 'react';
+import { useAsync } from '../forms/use-async';
+import { adminApi, type AdminUserDto, type UserFilters } from './admin-api';
+import { UserForm } from './user-form';
+
+const PAGE = 25;
+
+export function UsersPage() {
+  const [filters, setFilters] = useState<UserFilters>({ offset: 0, limit: PAGE });
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<AdminUserDto | 'new' | undefined>();
+  const [notice, setNotice] = useState<string>();
+  const [reload, setReload] = useState(0);
+  const [page] = useAsync(() => adminApi.list(filters), [filters, reload]);
+  const [roles] = useAsync(() => adminApi.roles(), []);
+  const [managers] = useAsync(() => adminApi.list({ role: 'team-managers', limit: 100 }), [reload]);
+  const done = (text: string) => {
+    setNotice(text);
+    setEditing(undefined);
+    setReload((n) => n + 1);
+  };
+  const patch = async (u: AdminUserDto, body: Record<string, unknown>, text: string) => {
+    try {
+      await adminApi.update(u.id, body);
+      done(text);
+    } catch (e) {
+      setNotice((e as Error).message);
+    }
+  };
+
+  return (
+    <section className="admin-users">
+      <h1>Users</h1>
+      {notice ? <p role="status">{notice}</p> : null}
+      <form role="search" onSubmit={(e) => { e.preventDefault(); setFilters({ ...filters, search, offset: 0 }); }}>
+        <label htmlFor="user-search">Search by name or username</label>{' '}
+        <input id="user-search" value={search} onChange={(e) => setSearch(e.target.value)} />{' '}
+        <select aria-label="Role" value={filters.role ?? ''} onChange={(e) => setFilters({ ...filters, role: e.target.value || undefined, offset: 0 })}>
+          <option value="">All roles</option>
+          {roles.state === 'ready' ? roles.data.map((r) => <option key={r}>{r}</option>) : null}
+        </select>{' '}
+        <button type="submit">Search</button>{' '}
+        <button type="button" onClick={() => setEditing('new')}>New user</button>
+      </form>
+      {editing && roles.state === 'ready' ? (
+        <div className="panel">
+          <h2>{editing === 'new' ? 'New user' : `Edit ${editing.displayName}`}</h2>
+          <UserForm
+            key={editing === 'new' ? 'new' : editing.id}
+            roles={roles.data}
+            managers={managers.state === 'ready' ? managers.data.items : []}
+            initial={editing === 'new' ? undefined : editing}
+            submitLabel={editing === 'new' ? 'Create user' : 'Save changes'}
+            onSubmit={async (body) => {
+              if (editing === 'new') await adminApi.create(body);
+              else await adminApi.update(editing.id, body);
+              done(editing === 'new' ? `Created ${String(body.username)}` : `Saved ${editing.username}`);
+            }}
+          />
+          <button type="button" onClick={() => setEditing(undefined)}>Cancel</button>
+        </div>
+      ) : null}
+      {page.state === 'loading' ? <p role="status">Loading users…</p> : null}
+      {page.state === 'error' ? <p role="alert" className="form-error">{page.message}</p> : null}
+      {page.state === 'ready' ? (
+        <>
+          <table>
+            <thead><tr><th>Name</th><th>Username</th><th>Roles</th><th>Teams</th><th>Status</th><th>Actions</th></tr></thead>
+            <tbody>
+              {page.data.items.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.displayName}</td>
+                  <td>{u.username}</td>
+                  <td>{u.roles.join(', ')}</td>
+                  <td>{u.teams.join(', ')}</td>
+                  <td>{!u.active ? 'Deactivated' : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? 'Locked' : 'Active'}</td>
+                  <td>
+                    <button type="button" onClick={() => setEditing(u)}>Edit</button>{' '}
+                    {u.lockedUntil ? <button type="button" onClick={() => patch(u, { unlock: true }, `Unlocked ${u.username}`)}>Unlock</button> : null}{' '}
+                    <button type="button" onClick={() => patch(u, { active: !u.active }, `${u.active ? 'Deactivated' : 'Reactivated'} ${u.username}`)}>
+                      {u.active ? 'Deactivate' : 'Reactivate'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {page.data.total} users.{' '}
+            <button type="button" disabled={page.data.offset === 0} onClick={() => setFilters({ ...filters, offset: Math.max(0, page.data.offset - PAGE) })}>Previous</button>{' '}
+            <button type="button" disabled={page.data.offset + PAGE >= page.data.total} onClick={() => setFilters({ ...filters, offset: page.data.offset + PAGE })}>Next</button>
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
+}
