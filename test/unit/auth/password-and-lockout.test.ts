@@ -1,0 +1,47 @@
+import { DEFAULT_LOCKOUT, isLocked, lockExpiry, lockedMessage, reachesLock } from '../../../server/src/domain/auth/lockout-policy';
+import { passwordProblems } from '../../../server/src/domain/auth/password-rules';
+import { Argon2PasswordHasher, OWASP_ARGON2ID, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
+
+describe('password rules', () => {
+  it('accepts a long passphrase and refuses short, common, repetitive or personal ones with a reason each', () => {
+    expect(passwordProblems('correct horse battery staple')).toEqual([]);
+    expect(passwordProblems('Sh0rt!')).toEqual([expect.stringMatching(/at least 12/)]);
+    expect(passwordProblems('password1234')).toEqual([expect.stringMatching(/too common/)]);
+    expect(passwordProblems('aaaaaaaaaaaaaaab')).toEqual([expect.stringMatching(/more than two different/)]);
+    expect(passwordProblems('my name is cara.case ok', { username: 'cara.case' })).toEqual([expect.stringMatching(/name or username/)]);
+    expect(passwordProblems('x'.repeat(257) + 'yz')).toContain('Use at most 256 characters');
+    expect(passwordProblems(undefined)).toEqual(['Enter a password']);
+  });
+});
+
+describe('lockout policy', () => {
+  const now = new Date('2026-11-24T10:00:00Z');
+  it('locks at the fifth consecutive failure for fifteen minutes', () => {
+    expect(DEFAULT_LOCKOUT).toEqual({ maxFailures: 5, lockMinutes: 15 });
+    expect(reachesLock(4)).toBe(false);
+    expect(reachesLock(5)).toBe(true);
+    const until = lockExpiry(now).toISOString();
+    expect(until).toBe('2026-11-24T10:15:00.000Z');
+    expect(isLocked({ failedAttempts: 0, lockedUntil: until }, new Date('2026-11-24T10:14:59Z'))).toBe(true);
+    expect(isLocked({ failedAttempts: 0, lockedUntil: until }, new Date('2026-11-24T10:15:00Z'))).toBe(false);
+    expect(lockedMessage(until)).toMatch(/after 10:15 UTC/);
+  });
+});
+
+describe('argon2 password hasher', () => {
+  it('uses argon2id with OWASP parameters by default', async () => {
+    const hash = await new Argon2PasswordHasher().hash('correct horse battery staple');
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=47104,p=1,t=1\$/);
+    expect(OWASP_ARGON2ID.memoryCost).toBeGreaterThanOrEqual(19456);
+  });
+
+  it('verifies, refuses a wrong password or malformed hash without throwing, and flags weaker hashes for rehash', async () => {
+    const cheap = new Argon2PasswordHasher(TEST_ARGON2ID);
+    const hash = await cheap.hash('correct horse battery staple');
+    expect(await cheap.verify(hash, 'correct horse battery staple')).toBe(true);
+    expect(await cheap.verify(hash, 'correct horse battery stapl')).toBe(false);
+    expect(await cheap.verify('not-a-hash', 'x')).toBe(false);
+    expect(cheap.needsRehash(hash)).toBe(false);
+    expect(new Argon2PasswordHasher().needsRehash(hash)).toBe(true);
+  });
+});
