@@ -20,10 +20,7 @@ export interface OutboxFilter {
  * non-atomically): entry ids are the once-ever keys and each delivery attempt owns a unique lease.
  */
 export interface OutboxRepository {
-  /**
-   * Inserts the entries whose ids are new (an id cancelled as "superseded" may be planned again); ids
-   * already present are left alone. Returns the ids this call inserted.
-   */
+  /** Inserts the entries whose ids are new; ids already present are left alone. Returns the ids inserted. */
   enqueue(entries: NewOutboxEntry[], at: string, maxAttempts: number): Promise<string[]>;
   findById(id: string): Promise<OutboxEntry | undefined>;
   /** Pending/retry entries due by `now`, and "sending" entries whose attempt started before `staleBefore`. */
@@ -36,6 +33,11 @@ export interface OutboxRepository {
   /** When the lease of that attempt was taken, if it was. */
   attemptTakenAt(entry: OutboxEntry, attempt: number): Promise<string | undefined>;
   patch(id: string, patch: OutboxPatch): Promise<void>;
+  /**
+   * A notice no longer right for its task (reassigned, re-dated): archived as cancelled under
+   * `<id>~<generation>` and its key freed, so the sweep may plan that notice again when it is due.
+   */
+  supersede(entry: OutboxEntry, at: string): Promise<void>;
   /** Cancels every not-yet-sent notice of a task (pending, retry, held). Returns how many. */
   cancelForTask(taskId: string, reason: CancelReason, at: string): Promise<number>;
   held(limit: number): Promise<OutboxEntry[]>;

@@ -5,8 +5,12 @@ import type { User } from '../domain/users/user';
 
 export interface EscalationTaskReader {
   findById(id: string): Promise<QueueTask | undefined>;
-  /** Keyset page of open tasks due before `moment`, ordered by id. */
-  openDueBefore(moment: string, afterId: string | undefined, limit: number): Promise<QueueTask[]>;
+  /**
+   * Open tasks due before `moment`, in batches, from ONE query. On FerretDB every query scans the whole
+   * collection (only `_id` equality is pushed down to SQLite), so keyset pages would cost a full scan
+   * each; a single cursor costs one scan and still holds only one batch in memory.
+   */
+  openDueBefore(moment: string, batchSize: number): AsyncIterable<QueueTask[]>;
   /** Open user tasks of one process instance (what a BPMN boundary timer escalates). */
   openByInstance(instanceKey: string): Promise<QueueTask[]>;
 }

@@ -60,7 +60,10 @@ describe('cancelling and re-planning notices', () => {
     await h.taskRepo.setDueDate('d1', '2026-12-16T17:00:00.000Z');
     await deliverOutbox(h.deps);
     expect(h.inbox.filter((m) => m.text.includes('/tasks/d1'))).toHaveLength(0);
-    expect(await h.outbox.findById(`n:d1:reminder:${h.users.ann.id}`)).toMatchObject({ state: 'cancelled', cancelReason: 'superseded' });
+    const key = `n:d1:reminder:${h.users.ann.id}`;
+    expect(await h.outbox.findById(key)).toBeUndefined(); // key freed for re-planning…
+    const archived = await h.outbox.list({ taskId: 'd1' }, { offset: 0, limit: 10 });
+    expect(archived.items).toEqual([expect.objectContaining({ state: 'cancelled', cancelReason: 'superseded', level: 'reminder' })]); // …and the record kept
 
     h.setNow('2026-12-14T09:00:00.000Z'); // 2 working days before the new date
     await runEscalationSweep(h.deps);

@@ -26,18 +26,13 @@ export class MongoOutboxRepository implements OutboxRepository {
 
   async enqueue(entries: NewOutboxEntry[], at: string, maxAttempts: number): Promise<string[]> {
     if (!entries.length) return [];
-    const ids = entries.map((e) => e.id);
-    const existing = await this.model.find({ _id: { $in: ids } }, { state: 1, cancelReason: 1 }).lean<Pick<OutboxDoc, '_id' | 'state' | 'cancelReason'>[]>();
-    const replaceable = existing.filter((d) => d.state === 'cancelled' && d.cancelReason === 'superseded').map((d) => d._id);
-    // A superseded notice may be planned again (due date moved back, task reassigned back): the delete
-    // only removes a cancellation, and the unique insert below still decides who creates the new one.
-    if (replaceable.length) await this.model.deleteMany({ _id: { $in: replaceable }, state: 'cancelled' });
-    const taken = new Set(existing.map((d) => d._id).filter((id) => !replaceable.includes(id)));
     const now = new Date(at);
-    const docs = entries.filter((e) => !taken.has(e.id)).map(({ id, ...e }) => ({
+    // No read first: on FerretDB a lookup by a list of ids scans the whole (ever-growing) outbox, while
+    // the unique _id check of an insert is an index probe. Ids already present simply come back as
+    // duplicate-key errors, which is the "planned once, ever" rule doing its job.
+    const docs = entries.map(({ id, ...e }) => ({
       ...e, _id: id, generation: randomUUID(), attempts: 0, maxAttempts, nextAttemptAt: now, createdAt: now, updatedAt: now,
     }));
-    if (!docs.length) return [];
     try {
       await this.model.collection.insertMany(docs as never[], { ordered: false });
       return docs.map((d) => d._id);
@@ -50,6 +45,20 @@ export class MongoOutboxRepository implements OutboxRepository {
       if (!errors.length) return this.insertedByUs(docs);
       return docs.filter((_, i) => !lost.has(i)).map((d) => d._id);
     }
+  }
+
+  async supersede(entry: OutboxEntry, at: string): Promise<void> {
+    // Keep a record under another id for the Outbox page, then free the key so the notice can be
+    // planned again. Re-running after a crash between the two steps repeats both harmlessly.
+    const { id, ...rest } = entry;
+    const archived = { ...rest, _id: `${id}~${entry.generation}`, state: 'cancelled', cancelReason: 'superseded', updatedAt: new Date(at) };
+    const dates = { nextAttemptAt: new Date(entry.nextAttemptAt), createdAt: new Date(entry.createdAt), ...(entry.lastAttemptAt ? { lastAttemptAt: new Date(entry.lastAttemptAt) } : {}) };
+    try {
+      await this.model.collection.insertOne({ ...archived, ...dates } as never);
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+    }
+    await this.model.deleteOne({ _id: id, generation: entry.generation });
   }
 
   /** When a driver reports a duplicate without per-document detail: ours are those with our generation. */

@@ -19,11 +19,22 @@ export class MongoEscalationTaskReader implements EscalationTaskReader {
     return d ? toQueueTask(d as TaskDoc) : undefined;
   }
 
-  async openDueBefore(moment: string, afterId: string | undefined, limit: number): Promise<QueueTask[]> {
-    const filter: Record<string, unknown> = { state: 'open', dueDate: { $ne: null, $lt: new Date(moment) } };
-    if (afterId) filter._id = { $gt: afterId };
-    const docs = await this.tasks.find(filter).sort({ _id: 1 }).limit(limit).toArray();
-    return docs.map((d) => toQueueTask(d as TaskDoc));
+  async *openDueBefore(moment: string, batchSize: number): AsyncIterable<QueueTask[]> {
+    // MongoDB serves this from the {state, dueDate} index; FerretDB scans once. No sort: order is irrelevant.
+    const cursor = this.tasks.find({ state: 'open', dueDate: { $ne: null, $lt: new Date(moment) } }).batchSize(batchSize);
+    let batch: QueueTask[] = [];
+    try {
+      for await (const d of cursor) {
+        batch.push(toQueueTask(d as TaskDoc));
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
+    } finally {
+      await cursor.close();
+    }
   }
 
   async openByInstance(instanceKey: string): Promise<QueueTask[]> {

@@ -40,6 +40,10 @@ async function deliverOne(deps: DeliverDeps, entry: OutboxEntry): Promise<keyof 
   if (attempt === undefined) return 'busy';
 
   const verdict = await revalidateNotice(deps, entry, now);
+  if (verdict.kind === 'cancel' && verdict.reason === 'superseded') {
+    await deps.outbox.supersede(entry, at);
+    return 'cancelled';
+  }
   if (verdict.kind === 'cancel') {
     await deps.outbox.patch(entry.id, { state: 'cancelled', cancelReason: verdict.reason, attempts: attempt - 1, updatedAt: at });
     return 'cancelled';

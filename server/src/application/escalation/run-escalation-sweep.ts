@@ -1,5 +1,5 @@
-// The sweep: walks open tasks due before the reminder horizon in keyset pages (id order, so a sweep over
-// 100,000 tasks holds one page in memory), works out which notices are due now under the current
+// The sweep: walks open tasks due before the reminder horizon in batches from one cursor (a sweep over
+// 100,000 tasks holds one batch in memory), works out which notices are due now under the current
 // policy, and enqueues them. Safe to run as often as wanted and from several processes at once: an
 // outbox id is a once-ever key, so a notice already planned is never planned twice.
 import { dueNoticeLevels, longestReminderLead, ruleFor } from '../../domain/escalation';
@@ -25,11 +25,7 @@ export async function runEscalationSweep(deps: SweepDeps): Promise<SweepReport> 
   const horizon = deps.calendar.addCalendarDays(deps.calendar.addWorkingDays(now, longestReminderLead(policy)), 1);
   const directory = new PeopleDirectory(deps.people);
   const report: SweepReport = { scanned: 0, tasksWithNotices: 0, planned: 0, enqueued: 0, policyVersion: policy.version };
-  let afterId: string | undefined;
-  for (;;) {
-    const page = await deps.tasks.openDueBefore(horizon, afterId, deps.settings.pageSize);
-    if (!page.length) break;
-    afterId = page[page.length - 1].id;
+  for await (const page of deps.tasks.openDueBefore(horizon, deps.settings.pageSize)) {
     report.scanned += page.length;
     const work: DueWork[] = page
       .map((task) => ({ task, levels: dueNoticeLevels(task, ruleFor(policy, task.processId, task.elementId), now, deps.calendar) }))
@@ -38,7 +34,6 @@ export async function runEscalationSweep(deps: SweepDeps): Promise<SweepReport> 
     const result = await planTaskNotices(deps, work, 'sweep', directory);
     report.planned += result.planned;
     report.enqueued += result.enqueued.length;
-    if (page.length < deps.settings.pageSize) break;
   }
   return report;
 }

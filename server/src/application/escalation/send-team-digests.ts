@@ -13,13 +13,8 @@ export async function sendTeamDigests(deps: TeamDigestDeps): Promise<{ digests: 
   const now = deps.clock.now();
   const day = deps.calendar.civilDate(now);
   const byTeam = new Map<string, QueueTask[]>();
-  let afterId: string | undefined;
-  for (;;) {
-    const page = await deps.tasks.openDueBefore(now.toISOString(), afterId, deps.settings.pageSize);
-    if (!page.length) break;
-    afterId = page[page.length - 1].id;
+  for await (const page of deps.tasks.openDueBefore(now.toISOString(), deps.settings.pageSize)) {
     for (const t of page) if (t.team) byTeam.set(t.team, [...(byTeam.get(t.team) ?? []), t]);
-    if (page.length < deps.settings.pageSize) break;
   }
   if (!byTeam.size) return { digests: 0 };
   const all = [...byTeam.values()].flat();
