@@ -37,6 +37,8 @@ export async function startFormsApi(prefix: string): Promise<FormsApi> {
       ...repos,
       audit: { record: async (e) => (audit.push(e), { ...e, seq: audit.length, at: CASES_NOW.toISOString(), prevHash: '', hash: '' }) },
       clock: { now: () => CASES_NOW },
+      // Stands in for team scoping: only managers see case "c-secret".
+      canSeeCase: async (actor, caseId) => caseId !== 'c-secret' || actor.roles.includes('team-managers'),
       currentUser: (req) => TEST_USERS[req.header('x-test-user') as TestUser],
     }),
   });

@@ -12,23 +12,33 @@ export interface ReadSubmissionsDeps {
   forms: FormRepository;
   /** Every read of case data is audited: which submissions, which sections shown and withheld. */
   audit?: Pick<AuditLog, 'record'>;
+  /**
+   * Case visibility (team scoping, break-glass) from the cases module. Submissions filed against a case
+   * the reader cannot see are "not found", exactly like the case itself.
+   */
+  canSeeCase?(actor: FormActor, caseId: string): Promise<boolean>;
 }
 
 export type VisibleSubmission = FormSubmission & { withheldSections: string[] };
 
 export async function getSubmission(deps: ReadSubmissionsDeps, actor: FormActor, id: string): Promise<VisibleSubmission> {
   const found = await deps.submissions.get(id);
-  if (!found) throw new NotFoundError(`No submission "${id}"`, 'SUBMISSION_NOT_FOUND');
+  if (!found || !(await visible(deps, actor, found))) throw new NotFoundError(`No submission "${id}"`, 'SUBMISSION_NOT_FOUND');
   const [shown] = await presentAll(deps, actor, [found]);
   await audit(deps, actor, found.id, shown);
   return shown.submission;
 }
 
 export async function listSubmissions(deps: ReadSubmissionsDeps, actor: FormActor, query: SubmissionQuery, limit = 100): Promise<VisibleSubmission[]> {
-  const items = await deps.submissions.list(query, Math.min(Math.max(1, limit), 500));
-  const shown = await presentAll(deps, actor, items);
+  const listed = await deps.submissions.list(query, Math.min(Math.max(1, limit), 500));
+  const seen = await Promise.all(listed.map((s) => visible(deps, actor, s)));
+  const shown = await presentAll(deps, actor, listed.filter((_s, i) => seen[i]));
   for (const s of shown) await audit(deps, actor, s.submission.id, s);
   return shown.map((s) => s.submission);
+}
+
+async function visible(deps: ReadSubmissionsDeps, actor: FormActor, s: FormSubmission): Promise<boolean> {
+  return !s.caseId || !deps.canSeeCase || deps.canSeeCase(actor, s.caseId);
 }
 
 interface Shown { submission: VisibleSubmission; sections: string[] }

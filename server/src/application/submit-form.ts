@@ -2,7 +2,7 @@
 // the form id and version it was validated against. Hidden fields and unknown keys never reach storage;
 // answers in case sections the user may not write are refused (403), never silently dropped.
 import { randomUUID } from 'node:crypto';
-import { ForbiddenError, ValidationError } from '../domain/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import { answeredSections, sectionsNotWritable } from '../domain/forms/form-access';
 import type { FormActor, FormSubmission } from '../domain/forms/form-version';
 import { validateSubmission } from '../forms-core';
@@ -22,6 +22,8 @@ export interface SubmitFormDeps {
   variablesFor?(ref: { formId: string; taskId?: string; caseId?: string }): Promise<Record<string, unknown> | undefined>;
   /** The hash-chained audit log: every stored submission is a write of case data. */
   audit?: Pick<AuditLog, 'record'>;
+  /** Case visibility from the cases module: filing answers against a case one cannot see is refused. */
+  canSeeCase?(actor: FormActor, caseId: string): Promise<boolean>;
 }
 
 export interface SubmitFormInput {
@@ -34,6 +36,9 @@ export interface SubmitFormInput {
 }
 
 export async function submitForm(deps: SubmitFormDeps, actor: FormActor, input: SubmitFormInput): Promise<FormSubmission> {
+  if (input.caseId && deps.canSeeCase && !(await deps.canSeeCase(actor, input.caseId))) {
+    throw new NotFoundError(`No case ${input.caseId}`, 'CASE_NOT_FOUND');
+  }
   const form = await getForm(deps, input.formId, input.version);
   const variables = await deps.variablesFor?.({ formId: input.formId, taskId: input.taskId, caseId: input.caseId });
   const now = deps.clock.now();

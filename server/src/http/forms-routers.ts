@@ -2,10 +2,10 @@
 // under /api, ready to spread into createApp({ apiRouters }).
 import type { Router } from 'express';
 import { createDraftsRouter, type DraftsRouterDeps } from './drafts.routes';
-import { createFormsRouter } from './forms.routes';
-import { createSubmissionsRouter } from './submissions.routes';
+import { createFormsRouter, type FormsRouterDeps } from './forms.routes';
+import { createSubmissionsRouter, type SubmissionsRouterDeps } from './submissions.routes';
 
-export type FormsFeatureDeps = DraftsRouterDeps;
+export type FormsFeatureDeps = FormsRouterDeps & SubmissionsRouterDeps & DraftsRouterDeps;
 
 export function createFormsRouters(deps: FormsFeatureDeps): Record<'/forms' | '/submissions' | '/drafts', Router> {
   return {

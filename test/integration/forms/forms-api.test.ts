@@ -77,6 +77,17 @@ describe('submissions', () => {
     expect(list.body.items.map((s: { id: string }) => s.id)).toEqual([res.body.id]);
   });
 
+  it('hides submissions of cases the reader cannot see (404, left out of lists)', async () => {
+    const res = await api.call('POST', '/forms/referral-note/submissions', 'manager', { data: { reason: 'Secret' }, caseId: 'c-secret' });
+    expect(res.status).toBe(201);
+    expect((await api.call('GET', `/submissions/${res.body.id}`, 'worker')).status).toBe(404);
+    expect((await api.call('GET', '/submissions?caseId=c-secret', 'worker')).body.items).toEqual([]);
+    expect((await api.call('GET', '/submissions?caseId=c-secret', 'manager')).body.items.map((s: { id: string }) => s.id)).toEqual([res.body.id]);
+    const blind = await api.call('POST', '/forms/referral-note/submissions', 'worker', { data: { reason: 'x' }, caseId: 'c-secret' });
+    expect(blind.status).toBe(404);
+    expect(blind.body.error.code).toBe('CASE_NOT_FOUND');
+  });
+
   it('answers 404 for an unknown form and 422 for a missing data object', async () => {
     expect((await api.call('POST', '/forms/nope/submissions', 'worker', { data: {} })).status).toBe(404);
     const res = await api.call('POST', '/forms/referral-note/submissions', 'worker', { data: 'text' });
