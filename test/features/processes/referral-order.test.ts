@@ -50,3 +50,19 @@ describe('Feature: referral order lifecycle', () => {
     expect(await h.state(i)).toBe('completed');
   });
 });
+
+// Known engine bug: non-interrupting timeDate boundaries crash on firing (see compliance-breach.test.ts).
+describe('Feature: referral order — initial panel overdue', () => {
+  let h: ProcessHarness;
+  beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
+  afterAll(() => h.close());
+
+  test.failing('No initial panel 2 WD after the 20 WD deadline: the team manager is emailed', async () => {
+    const i = await h.start('referral-order', { caseId: 'ro-late', orderMadeAt: '2026-11-23' });
+    await h.complete(i, 'firstAppointment', { appointmentDate: '2026-11-25', attended: true });
+    await h.complete(i, 'victimContact', {});
+    await h.at('2026-12-23T17:00:00Z'); // 21 Dec + 2 WD
+    expect(h.emailsFor(i)).toEqual(['manager:referralOrderInitialPanel']);
+    expect(await h.openTasks(i)).toEqual(['initialPanel']);
+  });
+});
