@@ -38,13 +38,22 @@ function textSchema(c: FormComponent): yup.AnySchema {
   if (v.pattern) {
     const message = c.properties?.patternMessage || `${label} is not in the expected format`;
     // form-js tests the pattern anywhere in the value (RegExp.test), so we do too: authors anchor with ^$.
-    const re = new RegExp(v.pattern);
-    s = s.test('pattern', message, (x) => x === undefined || re.test(x));
+    const re = safeRegExp(v.pattern);
+    // An unchecked definition with a broken pattern refuses every value rather than accepting any.
+    s = s.test('pattern', message, (x) => x === undefined || (re !== undefined && re.test(x)));
   }
   return v.required ? s.required(`${label} is required`) : s;
 }
 
 const digits = (x: string) => x.replace(/\D/g, '').length;
+
+function safeRegExp(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern);
+  } catch {
+    return undefined;
+  }
+}
 
 function numberSchema(c: FormComponent): yup.AnySchema {
   const label = labelOf(c);

@@ -85,3 +85,11 @@ describe('conditions see typed values whether the data holds strings (browser) o
     expect(validateSubmission(form, { age: 17, rows: [{ n: '3' }, { n: '12' }] })).toEqual({ ok: false, errors: { 'rows[1].why': 'Why is required' } });
   });
 });
+
+describe('an unchecked definition', () => {
+  it('with a broken pattern refuses values instead of throwing or accepting them', () => {
+    const form: FormDefinition = { id: 'x', components: [{ id: 'p', type: 'textfield', key: 'p', label: 'P', validate: { pattern: '([a-' } }] };
+    expect(validateSubmission(form, { p: 'abc' })).toEqual({ ok: false, errors: { p: 'P is not in the expected format' } });
+    expect(validateSubmission(form, {})).toEqual({ ok: true, value: {} });
+  });
+});
