@@ -1,0 +1,56 @@
+// Calls to /api/cases through the auth feature's fetch (session cookie + CSRF token, ApiError).
+import { apiFetch } from '../auth';
+
+export const SECTION_LABELS: Record<string, string> = {
+  personal: 'Personal', family: 'Family & relationships', education: 'Education', health: 'Health',
+  offending: 'Offending', assessments: 'Assessments', plans: 'Plans & contacts', victims: 'Victims', agencies: 'Agencies involved',
+};
+
+export interface ValueSourceDto { at: string; by: string; submissionId?: string; formId?: string; formVersion?: number; taskId?: string; amendmentSeq: number }
+export interface SectionDto { values: Record<string, unknown>; revision: number; updatedAt: string; updatedBy: string; sources: Record<string, ValueSourceDto> }
+export interface SubmissionLinkDto { submissionId: string; formId: string; formVersion: number; taskId?: string; at: string; by: string; sections: string[] }
+
+export interface CaseDto {
+  id: string;
+  displayName: string;
+  dateOfBirth: string;
+  team: string;
+  status: string;
+  pathway?: string;
+  caseManagerId?: string;
+  createdAt: string;
+  sections: Record<string, SectionDto>;
+  readableSections: string[];
+  withheldSections: string[];
+  submissions: SubmissionLinkDto[];
+}
+
+export interface AmendmentDto {
+  section: string;
+  seq: number;
+  at: string;
+  by: string;
+  source: { kind: 'referral' } | { kind: 'manual'; reason: string } | { kind: 'submission'; submissionId: string; formId: string; formVersion: number; taskId?: string };
+  changes: { field: string; previous?: unknown; value?: unknown }[];
+}
+
+const enc = encodeURIComponent;
+
+export const casesApi = {
+  get: (id: string, reason?: string) => apiFetch<CaseDto>('GET', `/api/cases/${enc(id)}${reason ? `?reason=${enc(reason)}` : ''}`),
+  amendments: (id: string, section?: string) =>
+    apiFetch<{ items: AmendmentDto[] }>('GET', `/api/cases/${enc(id)}/amendments${section ? `?section=${enc(section)}` : ''}`).then((r) => r.items),
+  amend: (id: string, section: string, changes: Record<string, unknown>, reason: string) =>
+    apiFetch<CaseDto>('PATCH', `/api/cases/${enc(id)}/sections/${enc(section)}`, { changes, reason }),
+  duplicates: (p: { givenName: string; familyName: string; dateOfBirth: string; nhsNumber?: string }) =>
+    apiFetch<{ items: { reasons: string[]; caseId?: string; displayName?: string; team: string }[] }>('GET', `/api/cases/duplicates?${new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][])}`).then((r) => r.items),
+  create: (body: Record<string, unknown>) => apiFetch<CaseDto>('POST', '/api/cases', body),
+};
+
+export const show = (v: unknown): string => {
+  if (v === undefined || v === null) return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(', ');
+  return JSON.stringify(v);
+};

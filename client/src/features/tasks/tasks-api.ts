@@ -1,0 +1,87 @@
+// Calls to /api/tasks through the auth feature's fetch (session cookie + CSRF token, ApiError).
+import { apiFetch } from '../auth';
+import type { FormDefinition } from '../../../../server/src/forms-core';
+
+export const QUEUES = [
+  ['mine', 'My tasks'],
+  ['team', 'Team queue'],
+  ['unassigned', 'Unassigned'],
+  ['overdue', 'Overdue'],
+  ['due-this-week', 'Due this week'],
+  ['completed', 'Completed'],
+] as const;
+export type QueueName = (typeof QUEUES)[number][0];
+
+export interface TaskDto {
+  id: string;
+  name: string;
+  processId: string;
+  elementId: string;
+  caseId?: string;
+  team?: string;
+  assignee?: string;
+  candidateGroups: string[];
+  dueDate?: string;
+  followUpDate?: string;
+  priority: number;
+  state: 'open' | 'completed' | 'cancelled';
+  completedAt?: string;
+  overdue: boolean;
+}
+
+export interface QueueFiltersDto {
+  processId?: string;
+  caseId?: string;
+  dueAfter?: string;
+  dueBefore?: string;
+  followUpAfter?: string;
+  followUpBefore?: string;
+  minPriority?: number;
+}
+
+export interface QueueParams extends QueueFiltersDto {
+  queue: QueueName;
+  sort?: string;
+  direction?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+export interface SavedFilterDto { name: string; queue: QueueName; filters: QueueFiltersDto; sort?: { field: string; direction: 'asc' | 'desc' } }
+
+export interface CaseSummaryDto { id: string; displayName: string; dateOfBirth: string; team: string; status: string; pathway?: string }
+
+export interface TaskViewDto {
+  task: TaskDto;
+  case?: CaseSummaryDto;
+  form?: { formId: string; version: number; schema: FormDefinition };
+  submission?: { id: string; data: Record<string, unknown>; submittedAt: string; submittedBy: string };
+  unwritableSections: string[];
+  actions: { claim: boolean; unclaim: boolean; complete: boolean; reassign: boolean };
+}
+
+export interface Page<T> { items: T[]; total: number; offset: number; limit: number }
+
+const enc = encodeURIComponent;
+
+export function queueUrl(p: QueueParams): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '') q.set(k, String(v));
+  return `/api/tasks?${q.toString()}`;
+}
+
+export const tasksApi = {
+  queue: (p: QueueParams) => apiFetch<Page<TaskDto>>('GET', queueUrl(p)),
+  get: (id: string) => apiFetch<TaskViewDto>('GET', `/api/tasks/${enc(id)}`),
+  claim: (id: string) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/claim`),
+  unclaim: (id: string) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/unclaim`),
+  reassign: (id: string, toUserId: string | null) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/reassign`, { toUserId }),
+  complete: (id: string, data: Record<string, unknown>) =>
+    apiFetch<{ submission: { id: string }; amendedSections: string[]; repeated: boolean }>('POST', `/api/tasks/${enc(id)}/complete`, { data }),
+  filters: () => apiFetch<{ items: SavedFilterDto[] }>('GET', '/api/tasks/filters').then((r) => r.items),
+  saveFilter: (name: string, body: Omit<SavedFilterDto, 'name'>) => apiFetch<SavedFilterDto>('PUT', `/api/tasks/filters/${enc(name)}`, body),
+  deleteFilter: (name: string) => apiFetch<void>('DELETE', `/api/tasks/filters/${enc(name)}`),
+};
+
+export const formatDate = (iso?: string) =>
+  iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }) : '—';

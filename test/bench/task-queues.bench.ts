@@ -1,0 +1,84 @@
+// Benchmark (not a test): 100,000 open tasks across 50 teams, then p50/p99 of the My tasks and Team
+// queue queries exactly as the API runs them (listQueue: page of 25 + total). Prints figures.
+//   npx tsx test/bench/task-queues.bench.ts            (TASKS=… USERS_PER_TEAM=… SAMPLES=… to vary)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { resolveDatabase } from '../../server/src/adapters/database/resolve-database';
+import { connectMongo } from '../../server/src/adapters/mongo/mongo-connection';
+import { MongoTaskRepository } from '../../server/src/adapters/mongo/task.repository';
+import type { Actor } from '../../server/src/application/cases/case-access';
+import { listQueue } from '../../server/src/application/tasks/list-queue';
+import type { QueueName } from '../../server/src/application/tasks/task-queues';
+import { ROLES } from '../../server/src/domain/users/user';
+
+const TASKS = Number(process.env.TASKS ?? 100_000);
+const TEAMS = 50;
+const USERS_PER_TEAM = Number(process.env.USERS_PER_TEAM ?? 10);
+const SAMPLES = Number(process.env.SAMPLES ?? 300);
+const now = new Date('2026-11-24T10:00:00Z');
+
+const userId = (team: number, n: number) => `u-${team}-${n}`;
+// Most work is for case managers; the other roles share the rest.
+const groupOf = (i: number) => (i % 10 < 6 ? 'case-managers' : ROLES[1 + (i % 7)]);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function main() {
+  const rootDir = path.resolve(__dirname, '..', '..');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yjs-bench-queues-'));
+  const handle = await resolveDatabase({ mongodbUri: process.env.MONGODB_URI || undefined, dataDir, rootDir, ferretdbBin: process.env.FERRETDB_BIN || undefined });
+  const conn = await connectMongo(handle.uri, `bench_queues_${Date.now().toString(36)}`);
+  try {
+    const tasks = new MongoTaskRepository(conn);
+    await tasks.init();
+    const started = Date.now();
+    const batch = 5_000;
+    for (let from = 0; from < TASKS; from += batch) {
+      const docs = Array.from({ length: Math.min(batch, TASKS - from) }, (_, k) => {
+        const i = from + k;
+        const team = i % TEAMS;
+        const assigned = i % 5 < 3; // 60% claimed
+        return {
+          _id: `t${i}`, instanceKey: `i${i}`, processId: ['referral-intake', 'referral-order', 'plan-review'][i % 3], processVersion: 1,
+          elementId: 'task', name: `Task ${i}`, candidateGroups: [groupOf(i)], candidateUsers: [],
+          assignee: assigned ? userId(team, i % USERS_PER_TEAM) : null, claimedAt: assigned ? now : null,
+          dueDate: new Date(now.getTime() + ((i * 7919) % (60 * 86_400)) * 1000 - 10 * 86_400_000), followUpDate: null,
+          revision: 0, priority: (i * 31) % 100, caseId: `C${i % 20_000}`, team: `team-${team}`, state: 'open', createdAt: now,
+        };
+      });
+      await tasks.model.collection.insertMany(docs as never[], { ordered: false });
+    }
+    console.log(`database: ${handle.kind}; seeded ${TASKS} open tasks across ${TEAMS} teams in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const deps = { tasks, clock: { now: () => now } };
+    for (const queue of ['mine', 'team'] as QueueName[]) {
+      const timings: number[] = [];
+      let rows = 0;
+      for (let s = 0; s < SAMPLES + 20; s++) {
+        const team = s % TEAMS;
+        const actor: Actor = { id: userId(team, s % USERS_PER_TEAM), roles: ['case-managers'], teams: [`team-${team}`] };
+        const t0 = process.hrtime.bigint();
+        const page = await listQueue(deps, actor, { queue, filters: {}, offset: 0, limit: 25 });
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (s >= 20) timings.push(ms); // the first few warm caches and connections
+        rows += page.total;
+      }
+      timings.sort((a, b) => a - b);
+      console.log(`${queue === 'mine' ? 'My tasks  ' : 'Team queue'}: p50 ${percentile(timings, 50).toFixed(1)} ms, p99 ${percentile(timings, 99).toFixed(1)} ms `
+        + `(${SAMPLES} queries, page 25 + total; avg total ${(rows / (SAMPLES + 20)).toFixed(0)} tasks)`);
+    }
+  } finally {
+    await conn.dropDatabase().catch(() => undefined);
+    await conn.close();
+    await handle.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
