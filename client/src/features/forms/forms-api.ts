@@ -1,6 +1,7 @@
 // Calls to the forms API. Errors come back as ApiError carrying the server's field errors so the
 // renderer can put each message beside its field.
-import type { FieldErrors, FormDefinition } from '../../../../server/src/forms-core';
+import type { FormDefinition } from '../../../../server/src/forms-core';
+import { ApiError, apiFetch } from '../auth/api-fetch';
 
 export interface FormVersionDto {
   formId: string;
@@ -13,26 +14,9 @@ export interface FormSummaryDto { formId: string; version: number; title?: strin
 export interface SubmissionDto { id: string; formId: string; version: number; data: Record<string, unknown>; submittedAt: string; submittedBy: string }
 export interface DraftDto { id: string; formId: string; version: number; data: Record<string, unknown>; updatedAt: string; taskId?: string; caseId?: string }
 
-export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string, readonly errors: FieldErrors = {}) {
-    super(message);
-  }
-}
-
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status === 204) return undefined as T;
-  const json = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    throw new ApiError(res.status, json?.error?.message ?? `Request failed (${res.status})`, json?.error?.code ?? 'HTTP_ERROR', json?.errors ?? {});
-  }
-  return json as T;
-}
+// The app's one fetch: session cookie, CSRF token on state-changing requests, ApiError with field errors.
+export { ApiError };
+const request = apiFetch;
 
 const enc = encodeURIComponent;
 
