@@ -2,6 +2,7 @@
 // planted before sign-in is useless: session fixation) with its own CSRF token.
 import { Router, type Request } from 'express';
 import type session from 'express-session';
+import { changePassword } from '../application/auth/change-password';
 import { signIn, type SignInDeps } from '../application/auth/sign-in';
 import { signOut } from '../application/auth/sign-out';
 import { ValidationError } from '../domain/errors';
@@ -63,6 +64,14 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     await call((cb) => req.session.destroy(cb));
     const { httpOnly, sameSite, secure, path } = deps.cookieOptions;
     res.clearCookie(SESSION_COOKIE, { httpOnly, sameSite, secure: secure === true, path });
+    res.status(204).end();
+  });
+
+  // POST /password {currentPassword, newPassword} → 204 | 422 with field errors
+  router.post('/password', async (req, res) => {
+    const b: unknown = req.body;
+    if (!b || typeof b !== 'object' || Array.isArray(b)) throw new ValidationError('Send a JSON object: {currentPassword, newPassword}');
+    await changePassword(deps, userOf(req), b as Record<string, unknown>, req.ip);
     res.status(204).end();
   });
 

@@ -110,4 +110,30 @@ describe('sign-in and sessions', () => {
     expect(c.cookie).not.toEqual(first);
     expect((await app.client().call('GET', '/api/auth/me', undefined, { cookie: first! })).status).toBe(401);
   });
+
+  it('ends even an active session 12 hours after sign-in', async () => {
+    const c = app.client();
+    await c.signIn('colin.court', DEMO_PASSWORD);
+    for (let minutes = 25; minutes < 12 * 60; minutes += 25) {
+      app.advance(25);
+      expect((await c.call('GET', '/api/auth/me')).status).toBe(200);
+    }
+    app.advance(25);
+    expect((await c.call('GET', '/api/auth/me')).body.error.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('lets a user change their own password only with the current one; the new one then works', async () => {
+    const c = app.client();
+    await c.signIn('vicky.victim', DEMO_PASSWORD);
+    const wrong = await c.send('POST', '/api/auth/password', { currentPassword: 'not-it', newPassword: 'a fresh long passphrase' });
+    expect(wrong.status).toBe(422);
+    expect(Object.keys(wrong.body.errors)).toEqual(['currentPassword']);
+    const weak = await c.send('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'vicky' });
+    expect(weak.body.errors.newPassword).toMatch(/at least 12/);
+    expect((await c.call('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a fresh long passphrase' })).status).toBe(403);
+    expect((await c.send('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a fresh long passphrase' })).status).toBe(204);
+    expect((await app.client().signIn('vicky.victim', DEMO_PASSWORD)).status).toBe(401);
+    expect((await app.client().signIn('vicky.victim', 'a fresh long passphrase')).status).toBe(200);
+    expect(await app.auditActions()).toEqual(expect.arrayContaining(['auth.password-change-failed', 'auth.password-changed']));
+  });
 });

@@ -3,3 +3,4 @@ export { apiFetch, ApiError, csrfHeaders, setCsrfToken, onUnauthenticated, type 
 export { SessionProvider, useSession, type SessionApi, type SessionUser, type SessionView } from './session-context';
 export { SignInPage } from './sign-in-page';
 export { RequireSession, UserMenu } from './require-session';
+export { ChangePasswordPage } from './change-password-page';
