@@ -69,5 +69,5 @@ describe('Crash recovery of the embedded engine', () => {
     expect(jobs.every((j) => j.state === 'completed')).toBe(true);
     const calls = await db.conn.collection('crash_job_calls').countDocuments();
     expect(calls).toBeGreaterThanOrEqual(ITEMS); // at-least-once: a kill mid-handler may repeat a call
-  }, 120_000);
+  }, 300_000);
 });

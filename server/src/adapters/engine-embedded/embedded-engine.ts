@@ -26,6 +26,8 @@ export interface EmbeddedEngineOptions {
   jobLockMs?: number;
   jobConcurrency?: number;
   defaultBackoffMs?: number;
+  /** While running, outboxes pending longer than this are replayed (a step that failed half-way). */
+  staleOutboxMs?: number;
   /** Validates .form resources at deploy (the forms module supplies it). */
   checkForm?: FormChecker;
 }
@@ -123,6 +125,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     this.worker.enabled = false;
     await this.polling;
     await this.worker.idle();
+    await this.runner.settle();
   }
 
   /** Fires due timers and runs due jobs until nothing is left (tests move the clock, then call this). */
@@ -131,14 +134,14 @@ export class EmbeddedEngine implements WorkflowEngine {
       await this.worker.idle();
       const n = (await this.timers.fireDue()) + (await this.worker.drain());
       await this.worker.idle();
-      if (n === 0) return;
+      if (n === 0) return this.runner.settle();
     }
   }
 
   private async poll(): Promise<void> {
     await this.timers.fireDue();
     this.worker.kick();
-    await this.runner.recover();
+    await this.runner.recover(this.opts.staleOutboxMs ?? 30_000);
   }
 
   private async crossEffects(doc: InstanceDoc): Promise<void> {

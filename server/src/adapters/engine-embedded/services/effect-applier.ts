@@ -5,6 +5,7 @@
 import type { EngineEvent, IncidentView, UserTaskView } from '../../../ports/workflow-engine.port';
 import type { Effect } from '../runtime/instance-state';
 import type { EngineCollections } from '../store/engine-collections';
+import { retry } from '../store/transient-retry';
 
 export interface InstanceDoc {
   _id: string;
@@ -23,7 +24,7 @@ export class EffectApplier {
   async applyLocal(doc: InstanceDoc, replay: boolean): Promise<void> {
     const events: EngineEvent[] = [];
     for (const effect of doc.effects ?? []) {
-      const changed = await this.write(doc, effect);
+      const changed = await retry(() => this.write(doc, effect));
       const event = changed || replay ? await this.eventFor(doc, effect) : undefined;
       if (event) events.push(event);
     }
@@ -64,14 +65,14 @@ export class EffectApplier {
     switch (e.type) {
       case 'task.create': return { type: 'user-task.created', task: e.task };
       case 'task.close': {
-        const task = await this.db.tasks.findById(e.taskKey).lean<UserTaskView & { _id?: string }>();
+        const task = await retry(() => this.db.tasks.findById(e.taskKey).lean<UserTaskView & { _id?: string }>());
         if (!task) return undefined;
         delete task._id;
         return { type: e.state === 'completed' ? 'user-task.completed' : 'user-task.cancelled', task };
       }
       case 'incident.raise': return { type: 'incident.raised', incident: e.incident };
       case 'incident.resolve': {
-        const inc = await this.db.incidents.findById(e.incidentId).lean<Record<string, unknown>>();
+        const inc = await retry(() => this.db.incidents.findById(e.incidentId).lean<Record<string, unknown>>());
         if (!inc) return undefined;
         return { type: 'incident.resolved', incident: toIncidentView(inc) };
       }

@@ -9,6 +9,7 @@ import { newState, type InstanceState } from '../runtime/instance-state';
 import { TokenMachine } from '../runtime/token-machine';
 import type { EngineCollections } from '../store/engine-collections';
 import { isDuplicateKey } from '../store/engine-collections';
+import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
 import type { EffectApplier, InstanceDoc } from './effect-applier';
 import { KeyedMutex } from './keyed-mutex';
@@ -29,6 +30,8 @@ export const newKey = () => `${Date.now().toString(36)}${randomBytes(5).toString
 
 export class InstanceRunner {
   private readonly locks = new KeyedMutex();
+  private readonly done = new Map<string, number>();
+  private flushing?: Promise<void>;
   crossEffects: CrossEffectHandler = async () => undefined;
 
   constructor(
@@ -50,11 +53,11 @@ export class InstanceRunner {
     applyCommand(machine, { kind: 'start', startElementId });
     const doc: InstanceDoc = {
       _id: key, processId: spec.processId, version, businessKey: spec.businessKey, parentKey: spec.parentKey,
-      rev: 1, state, effects: machine.effects, pending: true, status: state.status,
+      rev: 1, state, effects: machine.effects, pending: true, savedAt: this.now(), status: state.status,
       hasIncident: hasIncident(state), startedAt: this.now().toISOString(), ...(state.status !== 'active' ? { endedAt: this.now().toISOString() } : {}),
     };
     try {
-      await this.db.instances.create(doc);
+      await retry(() => this.db.instances.create(doc));
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       return { instanceKey: key, version, created: false }; // already started (replayed child or timer start)
@@ -68,7 +71,7 @@ export class InstanceRunner {
   async execute(key: string, command: Command): Promise<boolean> {
     const { ok, doc } = await this.locks.run(key, async () => {
       for (;;) {
-        const doc = await this.db.instances.findById(key).lean<InstanceDoc>();
+        const doc = await retry(() => this.db.instances.findById(key).lean<InstanceDoc>());
         if (!doc) throw new NotFoundError(`process instance '${key}' not found`, 'INSTANCE_NOT_FOUND');
         if (doc.pending) await this.applier.applyLocal(doc, true);
         const state = doc.state as InstanceState;
@@ -78,9 +81,11 @@ export class InstanceRunner {
           businessKey: doc.businessKey as string | undefined, parentKey: doc.parentKey as string | undefined,
         });
         if (!applyCommand(machine, command)) return { ok: false, doc };
-        const set: Record<string, unknown> = { state, effects: machine.effects, pending: true, rev: doc.rev + 1, status: state.status, hasIncident: hasIncident(state) };
+        const set: Record<string, unknown> = {
+          state, effects: machine.effects, pending: true, savedAt: this.now(), rev: doc.rev + 1, status: state.status, hasIncident: hasIncident(state),
+        };
         if (state.status !== 'active' && doc.status === 'active') set.endedAt = this.now().toISOString();
-        const res = await this.db.instances.updateOne({ _id: key, rev: doc.rev }, { $set: set });
+        const res = await retry(() => this.db.instances.updateOne({ _id: key, rev: doc.rev }, { $set: set }));
         if (res.matchedCount === 0) continue; // another process moved it on: reload and retry
         const saved = { ...doc, ...set } as InstanceDoc;
         await this.applier.applyLocal(saved, false);
@@ -91,18 +96,42 @@ export class InstanceRunner {
     return ok;
   }
 
-  /** Cross-instance effects, then the outbox is marked done (only if nobody saved a newer revision). */
+  /**
+   * Cross-instance effects, then the outbox is marked done (only if nobody saved a newer revision). Marking
+   * is batched: one write for many instances; a crash before it only means an idempotent replay.
+   */
   async finish(doc: InstanceDoc): Promise<void> {
     await this.crossEffects(doc);
-    await this.db.instances.updateOne({ _id: doc._id, rev: doc.rev }, { $set: { pending: false, effects: [] } });
+    this.done.set(doc._id, doc.rev);
+    this.flushing ??= new Promise((r) => setTimeout(r, 5)).then(() => this.flush()).catch(() => undefined);
   }
 
-  /** Replays outboxes left pending by a crash. */
-  async recover(): Promise<number> {
-    const docs = await this.db.instances.find({ pending: true }, { _id: 1 }).lean<{ _id: string }[]>();
+  async flush(): Promise<void> {
+    const batch = [...this.done.entries()];
+    this.done.clear();
+    this.flushing = undefined;
+    if (!batch.length) return;
+    const or = batch.map(([_id, rev]) => ({ _id, rev }));
+    await retry(() => this.db.instances.updateMany({ $or: or }, { $set: { pending: false, effects: [] } }));
+  }
+
+  /** Waits until every finished outbox is marked done (stop() and tests call it). */
+  async settle(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    await this.flush();
+  }
+
+  /**
+   * Replays outboxes left pending by a crash. At start-up every pending outbox is replayed; while running,
+   * only those older than `olderThanMs` (a live step is normally finished within milliseconds).
+   */
+  async recover(olderThanMs?: number): Promise<number> {
+    const filter: Record<string, unknown> = { pending: true };
+    if (olderThanMs !== undefined) filter.savedAt = { $lt: new Date(this.now().getTime() - olderThanMs) };
+    const docs = await retry(() => this.db.instances.find(filter, { _id: 1 }).lean<{ _id: string }[]>());
     for (const { _id } of docs) {
       const doc = await this.locks.run(_id, async () => {
-        const d = await this.db.instances.findById(_id).lean<InstanceDoc>();
+        const d = await retry(() => this.db.instances.findById(_id).lean<InstanceDoc>());
         if (d?.pending) await this.applier.applyLocal(d, true);
         return d;
       });

@@ -3,6 +3,7 @@
 // counts down retries with backoff; at zero the instance gets an incident.
 import type { Job, JobHandler, JobOutcome } from '../../../ports/workflow-engine.port';
 import type { EngineCollections } from '../store/engine-collections';
+import { retry } from '../store/transient-retry';
 import type { InstanceRunner } from './instance-runner';
 
 export interface JobWorkerOptions { lockMs: number; maxConcurrent: number; defaultBackoffMs: number }
@@ -59,11 +60,11 @@ export class JobWorker {
   private async claim(): Promise<Record<string, any> | null> {
     if (!this.handlers.size) return null;
     const now = this.now();
-    return this.db.jobs.findOneAndUpdate(
+    return retry(() => this.db.jobs.findOneAndUpdate(
       { type: { $in: [...this.handlers.keys()] }, $or: [{ state: 'activatable', dueAt: { $lte: now } }, { state: 'locked', lockedUntil: { $lte: now } }] },
       { $set: { state: 'locked', lockedUntil: new Date(now.getTime() + this.opts.lockMs) }, $inc: { attempts: 1 } },
       { returnDocument: 'after', sort: { dueAt: 1 } },
-    ).lean<Record<string, any>>();
+    ).lean<Record<string, any>>());
   }
 
   private async run(doc: Record<string, any>): Promise<void> {
@@ -86,13 +87,13 @@ export class JobWorker {
       const retries = Math.max(0, outcome.retries ?? job.retries - 1);
       if (retries > 0) {
         const dueAt = new Date(this.now().getTime() + (outcome.backoffMs ?? this.opts.defaultBackoffMs));
-        await this.db.jobs.updateOne({ _id: job.key, state: 'locked' }, { $set: { state: 'activatable', retries, dueAt, lastError: outcome.message } });
+        await retry(() => this.db.jobs.updateOne({ _id: job.key, state: 'locked' }, { $set: { state: 'activatable', retries, dueAt, lastError: outcome.message } }));
         return;
       }
-      await this.db.jobs.updateOne({ _id: job.key }, { $set: { lastError: outcome.message, retries: 0 } });
+      await retry(() => this.db.jobs.updateOne({ _id: job.key }, { $set: { lastError: outcome.message, retries: 0 } }));
       applied = await this.runner.execute(job.instanceKey, { kind: 'jobIncident', jobKey: job.key, message: outcome.message });
     }
     // A result nobody waits for (activity interrupted, or already in an incident): park the job.
-    if (!applied || outcome.kind === 'fail') await this.db.jobs.updateOne({ _id: job.key, state: 'locked' }, { $set: { state: 'failed' } });
+    if (!applied || outcome.kind === 'fail') await retry(() => this.db.jobs.updateOne({ _id: job.key, state: 'locked' }, { $set: { state: 'failed' } }));
   }
 }

@@ -4,6 +4,7 @@
 // A messageId makes publishing idempotent: the same id is ignored while the first message is known.
 import type { Variables } from '../../../ports/workflow-engine.port';
 import { isDuplicateKey, type EngineCollections } from '../store/engine-collections';
+import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
 import { newKey, type InstanceRunner } from './instance-runner';
 
@@ -20,7 +21,7 @@ export class MessageCorrelator {
     const now = this.now();
     const doc = { _id: id, name, correlationKey, variables, state: 'publishing', publishedAt: now, expiresAt: new Date(now.getTime() + (opts.ttlMs ?? 0)) };
     try {
-      await this.db.messages.create(doc);
+      await retry(() => this.db.messages.create(doc));
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       const existing = await this.db.messages.findById(id).lean<Record<string, any>>();
@@ -28,7 +29,7 @@ export class MessageCorrelator {
     }
     let correlated = false;
     const seen = new Set<string>();
-    const subs = await this.db.subscriptions.find({ messageName: name, correlationKey, state: 'open' }).sort({ createdAt: 1 }).lean<Record<string, any>[]>();
+    const subs = await retry(() => this.db.subscriptions.find({ messageName: name, correlationKey, state: 'open' }).sort({ createdAt: 1 }).lean<Record<string, any>[]>());
     for (const sub of subs) {
       if (seen.has(sub.instanceKey)) continue;
       if (await this.runner.execute(sub.instanceKey, { kind: 'trigger', key: sub._id, vars: variables })) {
@@ -43,19 +44,19 @@ export class MessageCorrelator {
       }
     }
     const buffered = !correlated && (opts.ttlMs ?? 0) > 0;
-    await this.db.messages.updateOne({ _id: id }, { $set: { state: correlated ? 'correlated' : buffered ? 'buffered' : 'expired' } });
+    await retry(() => this.db.messages.updateOne({ _id: id }, { $set: { state: correlated ? 'correlated' : buffered ? 'buffered' : 'expired' } }));
     return { correlated, buffered };
   }
 
   /** A subscription opened: hand it the oldest live buffered message, claimed so only one consumer gets it. */
   async subscriptionOpened(instanceKey: string, subKey: string, name: string, correlationKey: string): Promise<void> {
-    let message = await this.db.messages.findOne({ consumedBy: subKey }).lean<Record<string, any>>();
+    let message = await retry(() => this.db.messages.findOne({ consumedBy: subKey }).lean<Record<string, any>>());
     if (!message) {
-      message = await this.db.messages.findOneAndUpdate(
+      message = await retry(() => this.db.messages.findOneAndUpdate(
         { name, correlationKey, state: 'buffered', expiresAt: { $gt: this.now() } },
         { $set: { state: 'consumed', consumedBy: subKey } },
         { returnDocument: 'after', sort: { publishedAt: 1 } },
-      ).lean<Record<string, any>>();
+      ).lean<Record<string, any>>());
     }
     if (message) await this.runner.execute(instanceKey, { kind: 'trigger', key: subKey, vars: message.variables ?? {} });
   }

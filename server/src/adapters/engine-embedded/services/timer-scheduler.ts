@@ -2,6 +2,7 @@
 // and each fires once: the instance ignores a trigger whose key is no longer armed, and the row is marked
 // fired only after the instance step was saved.
 import type { EngineCollections } from '../store/engine-collections';
+import { retry } from '../store/transient-retry';
 import { NotFoundError } from '../../../domain/errors';
 import { nextCycle, planTimer, type TimerKind } from '../model/timer-definitions';
 import type { DeployedModel } from './deployment.service';
@@ -12,7 +13,7 @@ export class TimerScheduler {
 
   /** Fires every timer due by the clock's now; returns how many fired. */
   async fireDue(limit = 200): Promise<number> {
-    const due = await this.db.timers.find({ state: 'pending', dueAt: { $lte: this.now() } }).sort({ dueAt: 1 }).limit(limit).lean<Record<string, any>[]>();
+    const due = await retry(() => this.db.timers.find({ state: 'pending', dueAt: { $lte: this.now() } }).sort({ dueAt: 1 }).limit(limit).lean<Record<string, any>[]>());
     for (const t of due) await this.fire(t);
     return due.length;
   }
@@ -29,7 +30,7 @@ export class TimerScheduler {
         if (!(e instanceof NotFoundError)) throw e;
       }
     }
-    await this.db.timers.updateOne({ _id: t._id, state: 'pending' }, { $set: { state: 'fired', firedAt: this.now() } });
+    await retry(() => this.db.timers.updateOne({ _id: t._id, state: 'pending' }, { $set: { state: 'fired', firedAt: this.now() } }));
   }
 
   /** Timer start events of a newly deployed version replace those of older versions (as in Zeebe). */
@@ -44,6 +45,6 @@ export class TimerScheduler {
 
   private async insertStartTimer(startOf: { processId: string; version: number; elementId: string }, dueAt: Date, cycle: unknown, n: number): Promise<void> {
     const id = `${startOf.processId}:${startOf.version}.${startOf.elementId}.${n}`;
-    await this.db.timers.updateOne({ _id: id }, { $setOnInsert: { startOf, dueAt, cycle, n, state: 'pending' } }, { upsert: true });
+    await retry(() => this.db.timers.updateOne({ _id: id }, { $setOnInsert: { startOf, dueAt, cycle, n, state: 'pending' } }, { upsert: true }));
   }
 }
