@@ -45,3 +45,19 @@ describe('Feature: referral & intake', () => {
     expect(await childTasks('assetplus-assessment')).toContain('infoGathering');
   });
 });
+
+// Known engine bug: non-interrupting timeDate boundaries crash on firing (see compliance-breach.test.ts).
+describe('Feature: referral & intake — allocation overdue', () => {
+  let h: ProcessHarness;
+  beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
+  afterAll(() => h.close());
+
+  test.failing('No allocation 2 WD after the 2 WD intake deadline: the team manager is emailed', async () => {
+    const i = await h.start('referral-intake', { caseId: 'in-late', referralReceivedAt: '2026-11-23T09:00:00Z' });
+    await h.complete(i, 'matchPerson', { matchOutcome: 'existing', personId: 'p1', referralSource: 'police' });
+    await h.complete(i, 'checkSocialCare', { socialCareInvolved: false });
+    await h.at('2026-11-27T17:00:00Z'); // due Wed 25 Nov + 2 WD
+    expect(h.emailsFor(i)).toEqual(['manager:intakeAllocation']);
+    expect(await h.openTasks(i)).toEqual(['allocate']);
+  });
+});
