@@ -1,6 +1,7 @@
 // The task queue projection. Claims are conditional updates ("open and unassigned"), serialised per
 // task in-process because FerretDB does not apply conditional updates atomically (see KeyedMutex):
-// of two people claiming at once exactly one wins and the other gets a Conflict.
+// of two people claiming at once exactly one wins and the other gets a Conflict. Every change is
+// mirrored into the queue buckets (task-queue-index.ts), which answer the per-person/per-team queues.
 import { Schema, type Connection, type Model } from 'mongoose';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { QueueTask, TaskQuery, TaskSort } from '../../domain/tasks/queue-task';
@@ -8,6 +9,8 @@ import type { Page, PageRequest } from '../../ports/repository.port';
 import type { NewQueueTask, TaskRepository } from '../../ports/task-repository.port';
 import { KeyedMutex } from '../concurrency/keyed-mutex';
 import { buildTaskFilter, sortSpec } from './task-query.builder';
+import { TaskQueueIndex } from './task-queue-index';
+import { bucketKeysFor, compareTasks, matchesQuery } from './task-queue-plan';
 
 export interface TaskDoc {
   _id: string;
@@ -100,14 +103,25 @@ export function toQueueTask(d: TaskDoc): QueueTask {
 
 export class MongoTaskRepository implements TaskRepository {
   readonly model: Model<TaskDoc>;
+  readonly queues: TaskQueueIndex;
   private readonly locks = new KeyedMutex();
 
   constructor(conn: Connection) {
     this.model = (conn.models.QueueTask as Model<TaskDoc>) ?? conn.model<TaskDoc>('QueueTask', schema);
+    this.queues = new TaskQueueIndex(conn);
   }
 
   async init(): Promise<void> {
     await this.model.init();
+    if (!(await this.queues.isBuilt())) await this.rebuildQueues();
+  }
+
+  /** Derives the queue buckets from the tasks (first start, or after an operator suspects drift). */
+  async rebuildQueues(): Promise<void> {
+    const model = this.model;
+    await this.queues.rebuild((async function* () {
+      for await (const d of model.find({}).lean<TaskDoc>().cursor()) yield toQueueTask(d as TaskDoc);
+    })());
   }
 
   async recordCreated(t: NewQueueTask): Promise<void> {
@@ -125,6 +139,8 @@ export class MongoTaskRepository implements TaskRepository {
       },
       { upsert: true },
     );
+    const stored = await this.findById(t.id);
+    if (stored) await this.queues.put(stored);
   }
 
   recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void> {
@@ -132,7 +148,10 @@ export class MongoTaskRepository implements TaskRepository {
   }
 
   private async _recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void> {
+    const before = await this.findById(id);
+    if (!before || before.state !== 'open') return;
     await this.model.updateOne({ _id: id, state: 'open' }, { $set: { state, completedAt: new Date(at), completedBy: by } });
+    await this.queues.put({ ...before, state, completedAt: new Date(at).toISOString(), completedBy: by }, before);
   }
 
   async findById(id: string): Promise<QueueTask | undefined> {
@@ -154,7 +173,7 @@ export class MongoTaskRepository implements TaskRepository {
     const d = await this.model
       .findOneAndUpdate({ _id: id, state: 'open', assignee: null }, { $set: { assignee: userId, claimedAt: new Date(at) }, $inc: { revision: 1 } }, { new: true })
       .lean<TaskDoc>();
-    if (d) return toQueueTask(d);
+    if (d) return this.mirrored(toQueueTask(d), { assignee: undefined });
     const current = await this.mustFind(id);
     if (current.state !== 'open') throw new ConflictError(`This task is already ${current.state}`, 'TASK_CLOSED');
     if (current.assignee === userId) return current; // claiming your own task again is a no-op
@@ -169,7 +188,7 @@ export class MongoTaskRepository implements TaskRepository {
     const d = await this.model
       .findOneAndUpdate({ _id: id, state: 'open', assignee: userId }, { $set: { assignee: null, claimedAt: null }, $inc: { revision: 1 } }, { new: true })
       .lean<TaskDoc>();
-    if (d) return toQueueTask(d);
+    if (d) return this.mirrored(toQueueTask(d), { assignee: userId });
     const current = await this.mustFind(id);
     if (current.state !== 'open') throw new ConflictError(`This task is already ${current.state}`, 'TASK_CLOSED');
     throw new ConflictError('Only the person who claimed this task can release it', 'NOT_ASSIGNEE');
@@ -180,6 +199,7 @@ export class MongoTaskRepository implements TaskRepository {
   }
 
   private async _reassign(id: string, toUserId: string | undefined, at: string): Promise<QueueTask> {
+    const before = await this.findById(id);
     const d = await this.model
       .findOneAndUpdate(
         { _id: id, state: 'open' },
@@ -187,9 +207,15 @@ export class MongoTaskRepository implements TaskRepository {
         { new: true },
       )
       .lean<TaskDoc>();
-    if (d) return toQueueTask(d);
+    if (d) return this.mirrored(toQueueTask(d), { assignee: before?.assignee });
     const current = await this.mustFind(id);
     throw new ConflictError(`This task is already ${current.state}`, 'TASK_CLOSED');
+  }
+
+  /** Mirrors a changed task into the queue buckets; `was` names what changed, to leave old buckets. */
+  private async mirrored(task: QueueTask, was: Partial<QueueTask>): Promise<QueueTask> {
+    await this.queues.put(task, { ...task, ...was });
+    return task;
   }
 
   setDueDate(id: string, dueDate: string | undefined): Promise<QueueTask> {
@@ -200,12 +226,17 @@ export class MongoTaskRepository implements TaskRepository {
     const d = await this.model
       .findOneAndUpdate({ _id: id, state: 'open' }, { $set: { dueDate: date(dueDate) }, $inc: { revision: 1 } }, { new: true })
       .lean<TaskDoc>();
-    if (d) return toQueueTask(d);
+    if (d) return this.mirrored(toQueueTask(d), {});
     const current = await this.mustFind(id);
     throw new ConflictError(`This task is already ${current.state}`, 'TASK_CLOSED');
   }
 
   async search(query: TaskQuery, sort: TaskSort, page: PageRequest): Promise<Page<QueueTask>> {
+    const keys = bucketKeysFor(query);
+    if (keys) {
+      const rows = (await this.queues.rows(keys)).filter((t) => matchesQuery(t, query)).sort(compareTasks(sort));
+      return { items: rows.slice(page.offset, page.offset + page.limit), total: rows.length, offset: page.offset, limit: page.limit };
+    }
     const filter = buildTaskFilter(query);
     const [docs, total] = await Promise.all([
       this.model.find(filter).sort(sortSpec(sort)).skip(page.offset).limit(page.limit).lean<TaskDoc[]>(),
