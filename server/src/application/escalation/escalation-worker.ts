@@ -23,8 +23,9 @@ export interface EscalationWorker {
 }
 
 export function startEscalationWorker(deps: EscalationDeps, options: EscalationWorkerOptions = {}): EscalationWorker {
-  const tickMs = options.tickMs ?? 10_000;
-  const sweepEveryMs = options.sweepEveryMs ?? 300_000;
+  const tickMs = options.tickMs ?? 15_000;
+  // Notices are day-granular; on FerretDB a sweep is a full scan of the task collection, so not too often.
+  const sweepEveryMs = options.sweepEveryMs ?? 600_000;
   const digestAt = options.digestAt ?? '07:00';
   let lastSweep = 0;
   let lastDigestDay = '';
