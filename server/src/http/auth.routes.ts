@@ -52,7 +52,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     const user = await signIn(deps, { ...credentials(req), ip: req.ip });
     await call((cb) => req.session.regenerate(cb));
     const now = deps.clock.now().getTime();
-    Object.assign(req.session, { userId: user.id, csrfToken: newCsrfToken(), signedInAt: now, lastSeenAt: now });
+    Object.assign(req.session, { userId: user.id, csrfToken: newCsrfToken(), signedInAt: now, lastSeenAt: now, authAt: now });
     await call((cb) => req.session.save(cb));
     res.json(sessionView(user, req.session.csrfToken!));
   });
@@ -72,6 +72,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     const b: unknown = req.body;
     if (!b || typeof b !== 'object' || Array.isArray(b)) throw new ValidationError('Send a JSON object: {currentPassword, newPassword}');
     await changePassword(deps, userOf(req), b as Record<string, unknown>, req.ip);
+    req.session.authAt = deps.clock.now().getTime(); // this session proved the new password; others end
     res.status(204).end();
   });
 

@@ -18,6 +18,8 @@ declare module 'express-session' {
     userId: string;
     csrfToken: string;
     signedInAt: number; // epoch ms, from the clock
+    /** When this session last proved the password (sign-in, own password change). */
+    authAt: number;
     lastSeenAt: number;
   }
 }
@@ -79,7 +81,8 @@ export function createSecurityMiddleware(deps: SecurityDeps): SecurityMiddleware
     const now = deps.clock.now().getTime();
     const user = await deps.users.findById(s.userId);
     const timedOut = now - (s.lastSeenAt ?? 0) > idleMs || now - (s.signedInAt ?? 0) > absoluteMs;
-    if (timedOut || !user || !user.active) {
+    const superseded = !!user?.credentialsChangedAt && (s.authAt ?? 0) < Date.parse(user.credentialsChangedAt);
+    if (timedOut || superseded || !user || !user.active) {
       if (timedOut && user) await signOut(deps, user, req.ip, 'idle-timeout');
       if (timedOut) markSessionExpired(req);
       await new Promise<void>((resolve, reject) => s.destroy((e) => (e ? reject(e) : resolve())));

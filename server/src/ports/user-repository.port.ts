@@ -18,6 +18,8 @@ export interface UserPatch {
   managerId?: string | null;
   active?: boolean;
   passwordHash?: string;
+  /** Set with a new password: ends the user's other sessions. */
+  credentialsChangedAt?: Date;
   unlock?: boolean;
 }
 

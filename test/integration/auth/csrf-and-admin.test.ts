@@ -8,7 +8,7 @@ const newUser = { username: 'nina.new', displayName: 'Nina New', email: 'nina@co
 describe('CSRF, user administration and audit API', () => {
   let app: Awaited<ReturnType<typeof startSecurityApp>>;
   beforeEach(async () => {
-    app = await startSecurityApp({ loginMaxAttempts: 8 });
+    app = await startSecurityApp({ loginMaxAttempts: 9 });
   });
   afterEach(() => app.close());
 
@@ -87,18 +87,22 @@ describe('CSRF, user administration and audit API', () => {
   });
 
   it('lets an admin unlock a locked account and set a new password', async () => {
+    const colinsOldSession = app.client();
+    await colinsOldSession.signIn('colin.court', DEMO_PASSWORD);
+    app.advance(1);
     for (let i = 0; i < 5; i++) await app.client().signIn('colin.court', `wrong-${i}`);
     const admin = app.client();
     await admin.signIn('ada.admin', DEMO_PASSWORD);
     const id = (await app.users.findByUsername('colin.court'))!.id;
     expect((await admin.send('PATCH', `/api/users/${id}`, { password: 'colin' })).body.errors.password).toMatch(/at least 12/);
     expect((await admin.send('PATCH', `/api/users/${id}`, { unlock: true, password: 'a brand new passphrase' })).status).toBe(200);
+    expect((await colinsOldSession.call('GET', '/api/auth/me')).status).toBe(401); // a reset ends old sessions
     expect((await app.client().signIn('colin.court', DEMO_PASSWORD)).status).toBe(401);
     expect((await app.client().signIn('colin.court', 'a brand new passphrase')).status).toBe(200);
   });
 
   it('rate-limits sign-in attempts per address (429 with Retry-After)', async () => {
-    for (let i = 0; i < 8; i++) await app.client().signIn(`spray${i}`, 'guess-guess-guess');
+    for (let i = 0; i < 9; i++) await app.client().signIn(`spray${i}`, 'guess-guess-guess');
     const r = await app.client().signIn('cara.case', DEMO_PASSWORD);
     expect(r.status).toBe(429);
     expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);

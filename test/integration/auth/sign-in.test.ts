@@ -125,6 +125,9 @@ describe('sign-in and sessions', () => {
   it('lets a user change their own password only with the current one; the new one then works', async () => {
     const c = app.client();
     await c.signIn('vicky.victim', DEMO_PASSWORD);
+    const elsewhere = app.client();
+    await elsewhere.signIn('vicky.victim', DEMO_PASSWORD);
+    app.advance(1);
     const wrong = await c.send('POST', '/api/auth/password', { currentPassword: 'not-it', newPassword: 'a fresh long passphrase' });
     expect(wrong.status).toBe(422);
     expect(Object.keys(wrong.body.errors)).toEqual(['currentPassword']);
@@ -132,6 +135,8 @@ describe('sign-in and sessions', () => {
     expect(weak.body.errors.newPassword).toMatch(/at least 12/);
     expect((await c.call('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a fresh long passphrase' })).status).toBe(403);
     expect((await c.send('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a fresh long passphrase' })).status).toBe(204);
+    expect((await c.call('GET', '/api/auth/me')).status).toBe(200); // this session proved the new password
+    expect((await elsewhere.call('GET', '/api/auth/me')).status).toBe(401); // any other session ends
     expect((await app.client().signIn('vicky.victim', DEMO_PASSWORD)).status).toBe(401);
     expect((await app.client().signIn('vicky.victim', 'a fresh long passphrase')).status).toBe(200);
     expect(await app.auditActions()).toEqual(expect.arrayContaining(['auth.password-change-failed', 'auth.password-changed']));

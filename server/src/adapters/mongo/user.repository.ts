@@ -17,6 +17,7 @@ interface UserDoc {
   failedAttempts: number;
   lockedUntil?: Date;
   lastSignInAt?: Date;
+  credentialsChangedAt?: Date;
   createdAt: Date;
 }
 
@@ -33,6 +34,7 @@ const userSchema = new Schema<UserDoc>(
     failedAttempts: { type: Number, default: 0 },
     lockedUntil: { type: Date },
     lastSignInAt: { type: Date },
+    credentialsChangedAt: { type: Date },
     createdAt: { type: Date, default: () => new Date() },
   },
   { collection: 'users', versionKey: false, strict: 'throw' },
@@ -56,6 +58,7 @@ function toUser(doc: UserDoc & { _id: unknown }): User {
     createdAt: doc.createdAt.toISOString(),
     ...(doc.lockedUntil ? { lockedUntil: doc.lockedUntil.toISOString() } : {}),
     ...(doc.lastSignInAt ? { lastSignInAt: doc.lastSignInAt.toISOString() } : {}),
+    ...(doc.credentialsChangedAt ? { credentialsChangedAt: doc.credentialsChangedAt.toISOString() } : {}),
   };
 }
 

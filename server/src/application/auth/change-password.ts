@@ -35,6 +35,7 @@ export async function changePassword(deps: ChangePasswordDeps, user: User, input
     throw new ValidationError('The password was not changed', { currentPassword: 'This is not your current password' }, 'WRONG_PASSWORD');
   }
   if (!creds.user.active) throw new UnauthenticatedError();
-  await deps.users.update(user.id, { passwordHash: await deps.hasher.hash(input.newPassword as string) });
+  // Other sessions (a forgotten PC, a stolen cookie) end; the HTTP layer keeps this one.
+  await deps.users.update(user.id, { passwordHash: await deps.hasher.hash(input.newPassword as string), credentialsChangedAt: deps.clock.now() });
   await deps.audit.record({ actor, action: 'auth.password-changed', recordType: 'user', recordId: user.id, ip });
 }

@@ -50,7 +50,10 @@ export async function updateUser(deps: UserAdminDeps, actor: User, id: string, i
   if (target.id === actor.id && (patch.active === false || (patch.roles && !patch.roles.includes('admins')))) {
     throw new BusinessError('SELF_LOCKOUT', 'You cannot deactivate your own account or remove your own admins role; ask another administrator.');
   }
-  if (password) patch.passwordHash = await deps.hasher.hash(password);
+  if (password) {
+    patch.passwordHash = await deps.hasher.hash(password);
+    patch.credentialsChangedAt = deps.clock.now(); // a reset ends every session of that user
+  }
   const updated = await deps.users.update(id, patch);
   if (!updated) throw new NotFoundError(`No user with id ${id}`, 'USER_NOT_FOUND');
 

@@ -26,8 +26,10 @@ export interface User {
   /** Set while the account refuses sign-in after repeated failures (ISO). */
   lockedUntil?: string;
   lastSignInAt?: string;
+  /** When the password was last changed: sessions that began earlier are ended (ISO). */
+  credentialsChangedAt?: string;
 }
 
-export type NewUser = Omit<User, 'id' | 'createdAt' | 'active' | 'lockedUntil' | 'lastSignInAt'> & { active?: boolean; passwordHash?: string };
+export type NewUser = Omit<User, 'id' | 'createdAt' | 'active' | 'lockedUntil' | 'lastSignInAt' | 'credentialsChangedAt'> & { active?: boolean; passwordHash?: string };
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
