@@ -60,10 +60,16 @@ export async function createEscalationModule(o: EscalationModuleOptions): Promis
     settings: escalationSettings(o.publicUrl, o.settings),
   };
   const workers: EscalationWorker[] = [];
+  const job = createSendEscalationEmailJob(deps);
   return {
     deps,
     catcherUrl: catcher?.url,
-    jobHandler: createSendEscalationEmailJob(deps),
+    // A BPMN escalation should go out at the next worker tick, not at the next idle poll.
+    jobHandler: async (j) => {
+      const outcome = await job(j);
+      workers.forEach((w) => w.nudge());
+      return outcome;
+    },
     routerDeps: (currentUser) => ({ ...deps, caughtMail, retry: deps.settings.retry, currentUser }),
     onTaskClosed: (taskId) => cancelTaskNotices(deps, taskId),
     startWorker(options) {

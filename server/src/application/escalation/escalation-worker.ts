@@ -13,12 +13,16 @@ export interface EscalationWorkerOptions {
   sweepEveryMs?: number;
   /** "HH:mm" London time after which the day's digests are made. */
   digestAt?: string;
+  /** With nothing known to be waiting, look at the outbox this often anyway (other processes enqueue too). */
+  idleDeliverEveryMs?: number;
   onError?: (error: unknown, step: string) => void;
 }
 
 export interface EscalationWorker {
   /** One round of everything that is due; what the timer calls (and tests call directly). */
   tick(): Promise<void>;
+  /** Something was enqueued (e.g. by the BPMN job): deliver at the next tick instead of the idle poll. */
+  nudge(): void;
   stop(): Promise<void>;
 }
 
@@ -27,17 +31,22 @@ export function startEscalationWorker(deps: EscalationDeps, options: EscalationW
   // Notices are day-granular; on FerretDB a sweep is a full scan of the task collection, so not too often.
   const sweepEveryMs = options.sweepEveryMs ?? 600_000;
   const digestAt = options.digestAt ?? '07:00';
+  const idleDeliverEveryMs = options.idleDeliverEveryMs ?? 120_000;
   let lastSweep = 0;
+  let lastDeliver = 0;
+  // On FerretDB every outbox poll scans the collection, so poll eagerly only while work is known to wait.
+  let workWaiting = true;
   let lastDigestDay = '';
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
-  const step = async (name: string, fn: () => Promise<unknown>) => {
+  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
     try {
-      await fn();
+      return await fn();
     } catch (e) {
       options.onError?.(e, name);
+      return undefined;
     }
   };
 
@@ -45,15 +54,21 @@ export function startEscalationWorker(deps: EscalationDeps, options: EscalationW
     const now = deps.clock.now();
     if (now.getTime() - lastSweep >= sweepEveryMs) {
       lastSweep = now.getTime();
-      await step('sweep', () => runEscalationSweep(deps));
+      const swept = await step('sweep', () => runEscalationSweep(deps));
+      if (swept?.enqueued) workWaiting = true;
     }
     const day = deps.calendar.civilDate(now);
     if (day !== lastDigestDay && now >= zonedInstant(day, digestAt, 'Europe/London')) {
       lastDigestDay = day;
       await step('digests', () => sendDigests(deps));
       await step('team-digests', () => sendTeamDigests(deps));
+      workWaiting = true;
     }
-    await step('deliver', () => deliverOutbox(deps));
+    if (!workWaiting && now.getTime() - lastDeliver < idleDeliverEveryMs) return;
+    lastDeliver = now.getTime();
+    const report = await step('deliver', () => deliverOutbox(deps));
+    // Retries and busy entries come back later; a full page may mean more behind it.
+    workWaiting = !report || report.retry + report.busy + report.sent + report.cancelled + report.dead > 0;
   };
 
   const loop = () => {
@@ -66,6 +81,9 @@ export function startEscalationWorker(deps: EscalationDeps, options: EscalationW
 
   return {
     tick: () => (running = running.then(tick)),
+    nudge: () => {
+      workWaiting = true;
+    },
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
