@@ -8,7 +8,6 @@ import { useAsync } from '../forms/use-async';
 import { AmendmentHistory } from './amendment-history';
 import { casesApi, SECTION_LABELS, type CaseDto } from './cases-api';
 import { SectionView } from './section-view';
-import './cases.css';
 
 export function CasePage({ caseId: given }: { caseId?: string } = {}) {
   const params = useParams();

@@ -1,6 +1,7 @@
 // The cases area, mounted by the shell at /cases/*: one case record per route.
 import { Route, Routes } from 'react-router-dom';
 import { CasePage } from './case-page';
+import './cases.css';
 
 export function CasesArea() {
   return (

@@ -6,7 +6,6 @@ import { useAsync } from '../forms/use-async';
 import { QueueFilters } from './queue-filters';
 import { SavedFilters } from './saved-filters';
 import { formatDate, QUEUES, tasksApi, type QueueName, type QueueParams, type TaskDto } from './tasks-api';
-import './tasks.css';
 
 const PAGE = 25;
 const FILTER_KEYS = ['processId', 'caseId', 'dueAfter', 'dueBefore', 'followUpAfter', 'followUpBefore', 'minPriority', 'sort', 'direction'] as const;

@@ -3,10 +3,9 @@
 // a 409/403 (claimed by someone else, section not permitted) is shown above the form.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { FormRenderer } from '../forms';
+import { FormRenderer } from '../forms/form-renderer';
 import { useAsync } from '../forms/use-async';
 import { formatDate, tasksApi, type TaskViewDto } from './tasks-api';
-import './tasks.css';
 
 export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
   const params = useParams();

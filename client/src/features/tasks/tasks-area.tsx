@@ -2,6 +2,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { QueuePage } from './queue-page';
 import { TaskPage } from './task-page';
+import './tasks.css';
 
 export function TasksArea() {
   return (
