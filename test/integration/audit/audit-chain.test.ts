@@ -40,6 +40,14 @@ describe('audit chain', () => {
     expect(await audit.verify()).toMatchObject({ ok: true, checked: 2, lastSeq: 2, lastHash: second.hash });
   });
 
+  it('stores summaries keyed by dotted paths or "$" names (refused by the database as keys) and still verifies', async () => {
+    const e = await audit.record(ev(1, { before: { 'personal.name': 'A', list: [{ $where: 1 }] }, after: { 'personal.name': 'B' } }));
+    expect(e.before).toEqual({ 'personal\uff0ename': 'A', list: [{ '\uff04where': 1 }] });
+    const stored = await raw().findOne({ seq: 1 });
+    expect(stored!.after).toEqual({ 'personal\uff0ename': 'B' });
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 1 });
+  });
+
   it('reports a changed event by its sequence number', async () => {
     for (let i = 1; i <= 5; i++) await audit.record(ev(i));
     await raw().updateOne({ seq: 3 }, { $set: { 'actor.id': 'someone-else' } });

@@ -19,9 +19,22 @@ export function hashEvent(event: Omit<AuditEvent, 'hash'>): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
+/**
+ * Field names a document store refuses (FerretDB: any "." or a leading "$") are rewritten with
+ * look-alike full-width characters, so a summary keyed by paths such as "personal.name" is recorded
+ * rather than failing the use case that recorded it.
+ */
+function storableKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(storableKeys);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k.replace(/\./g, '\uff0e').replace(/^\$/, '\uff04'), storableKeys(v)]),
+  );
+}
+
 /** Seals an event at a chain position. Summaries go through JSON first so what is hashed is what is stored. */
 export function sealEvent(input: Omit<AuditEvent, 'hash' | 'prevHash' | 'seq' | 'at'>, seq: number, at: Date, prevHash: string): AuditEvent {
-  const plain = JSON.parse(JSON.stringify(input)) as Omit<AuditEvent, 'hash' | 'prevHash' | 'seq' | 'at'>;
+  const plain = storableKeys(JSON.parse(JSON.stringify(input))) as Omit<AuditEvent, 'hash' | 'prevHash' | 'seq' | 'at'>;
   const unsealed = { ...plain, seq, at: at.toISOString(), prevHash };
   return { ...unsealed, hash: hashEvent(unsealed) };
 }
