@@ -1,5 +1,6 @@
 import { DEFAULT_LOCKOUT, isLocked, lockExpiry, lockedMessage, reachesLock } from '../../../server/src/domain/auth/lockout-policy';
 import { passwordProblems } from '../../../server/src/domain/auth/password-rules';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../../server/src/application/users/seed-demo-users';
 import { Argon2PasswordHasher, OWASP_ARGON2ID, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
 
 describe('password rules', () => {
@@ -11,6 +12,10 @@ describe('password rules', () => {
     expect(passwordProblems('my name is cara.case ok', { username: 'cara.case' })).toEqual([expect.stringMatching(/name or username/)]);
     expect(passwordProblems('x'.repeat(257) + 'yz')).toContain('Use at most 256 characters');
     expect(passwordProblems(undefined)).toEqual(['Enter a password']);
+  });
+
+  it('accepts the documented demo password for every demo user (so an admin could set it too)', () => {
+    for (const u of DEMO_USERS) expect(passwordProblems(DEMO_PASSWORD, u)).toEqual([]);
   });
 });
 
