@@ -16,6 +16,7 @@ import { tableAccessPolicy } from '../../server/src/application/cases/table-acce
 import { deployFormFiles } from '../../server/src/application/deploy-form-files';
 import { projectEngineEvent } from '../../server/src/application/tasks/project-engine-event';
 import { createWorkingCalendar } from '../../server/src/domain/calendar';
+import type { AuditEvent, AuditEventInput } from '../../server/src/domain/audit/audit-event';
 import type { User } from '../../server/src/domain/users/user';
 import { createApp } from '../../server/src/http/app';
 import { createCasesRouter } from '../../server/src/http/cases.routes';
@@ -52,6 +53,8 @@ export interface TasksCasesApi {
   repos: { tasks: MongoTaskRepository; cases: MongoCaseRepository; forms: MongoFormRepository; submissions: MongoSubmissionRepository };
   engine?: EmbeddedEngine;
   clock: FixedClock;
+  /** Audit events the use cases recorded (the real audit log is the security module's). */
+  audit: AuditEventInput[];
   close(): Promise<void>;
 }
 
@@ -84,7 +87,8 @@ export async function startTasksCasesApi(prefix: string, opts: { engine?: boolea
   }
   const noEngine = { completeUserTask: async () => undefined, getInstance: async () => undefined } as unknown as WorkflowEngine;
   const currentActor = (req: { header(n: string): string | undefined }): Actor | undefined => PEOPLE[req.header('x-test-user') as Person];
-  const common = { ...repos, policy: tableAccessPolicy, clock, currentActor };
+  const audit: AuditEventInput[] = [];
+  const common = { ...repos, policy: tableAccessPolicy, clock, currentActor, audit: { record: async (e: AuditEventInput) => { audit.push(e); return e as AuditEvent; } } };
   const app = createApp({
     logger: silentLogger,
     bodyLimit: '200kb',
@@ -99,7 +103,7 @@ export async function startTasksCasesApi(prefix: string, opts: { engine?: boolea
   });
   const server = await listen(app);
   return {
-    repos, engine, clock,
+    repos, engine, clock, audit,
     async call(method, url, who, body) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (who) headers['x-test-user'] = who;

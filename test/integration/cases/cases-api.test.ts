@@ -70,9 +70,11 @@ describe('case records API', () => {
   });
 
   it('refuses writes to unwritable sections with 403 and changes nothing', async () => {
+    const before = api.audit.length;
     const res = await api.call('PATCH', `/cases/${caseId}/sections/health`, 'cm', { changes: { camhs: 'x' }, reason: 'r' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('SECTION_NOT_WRITABLE');
+    expect(api.audit.length).toBe(before);
     expect((await api.call('GET', `/cases/${caseId}`, 'hw')).body.sections.health.values.camhs).toBe('SECRET-HEALTH-CAMHS');
   });
 
@@ -95,6 +97,9 @@ describe('case records API', () => {
     const [latest] = (await api.call('GET', `/cases/${caseId}/amendments?section=personal&limit=1`, 'cm')).body.items;
     expect(latest).toMatchObject({ seq: 3, by: 'cm-2', at: '2026-11-24T10:00:00.000Z', source: { kind: 'manual', reason: 'moved; name corrected by mother' } });
     expect(latest.changes).toContainEqual({ field: 'familyName', previous: "O'Neil-Smith", value: 'Smith' });
+    expect(api.audit.find((e) => e.action === 'case.write' && e.reason === 'moved; name corrected by mother')).toMatchObject({
+      actor: { id: 'cm-2' }, sections: ['personal'], before: { familyName: "O'Neil-Smith" }, after: { familyName: 'Smith' },
+    });
   });
 
   it('lets simultaneous amendments of one section all land, each with its own number', async () => {
@@ -112,6 +117,10 @@ describe('case records API', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('BREAK_GLASS_REASON_REQUIRED');
     expect((await api.call('GET', `/cases/${caseId}?reason=${encodeURIComponent('urgent police call out of hours')}`, 'west')).status).toBe(200);
+    expect(api.audit.at(-1)).toMatchObject({
+      actor: { id: 'cm-west' }, action: 'case.read', recordId: caseId, reason: 'urgent police call out of hours', flagged: true,
+      sections: ['personal', 'family', 'education', 'offending', 'assessments', 'plans', 'agencies'],
+    });
     expect((await api.call('GET', `/cases/${caseId}`, 'admin')).status).toBe(403);
     expect((await api.call('GET', '/cases/YJ-NOPE', 'cm')).status).toBe(404);
   });

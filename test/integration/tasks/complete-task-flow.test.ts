@@ -56,6 +56,8 @@ describe('completing a task moves the process on and grows the case record', () 
 
     expect(await api.repos.tasks.findById(taskId)).toMatchObject({ state: 'completed', completedBy: 'cm-1', assignee: 'cm-1' });
     expect(await openTask('checkSocialCare')).toBeDefined();
+    expect(api.audit.filter((e) => e.recordId === taskId).map((e) => e.action)).toEqual(['task.complete']);
+    expect(api.audit.find((e) => e.action === 'case.write' && e.after?.submissionId === res.body.submission.id)).toMatchObject({ recordId: caseId, sections: ['personal', 'offending'] });
     const done = await api.call('GET', '/tasks?queue=completed', 'cm');
     expect(done.body.items.map((t: { id: string }) => t.id)).toContain(taskId);
   });
