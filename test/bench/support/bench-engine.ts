@@ -14,7 +14,7 @@ export async function benchEngine(name: string): Promise<{ engine: EmbeddedEngin
   const handle = await resolveDatabase({ mongodbUri: process.env.MONGODB_URI || undefined, dataDir, rootDir, ferretdbBin: process.env.FERRETDB_BIN || undefined });
   const dbName = `bench_${name}_${Date.now().toString(36)}`;
   const conn = await connectMongo(handle.uri, dbName);
-  const engine = createEmbeddedEngine({ conn, clock: systemClock, pollIntervalMs: 200, jobConcurrency: 16 });
+  const engine = createEmbeddedEngine({ conn, clock: systemClock, pollIntervalMs: 200, jobConcurrency: Number(process.env.BENCH_PARALLEL ?? 4) });
   return {
     engine,
     kind: handle.kind,

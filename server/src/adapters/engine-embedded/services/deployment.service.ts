@@ -15,6 +15,7 @@ export interface DeployedModel { processId: string; version: number; model: Proc
 
 export class DeploymentService {
   private readonly cache = new Map<string, ProcessModel>();
+  private readonly latest = new Map<string, { version: number; at: number }>();
 
   constructor(private readonly db: EngineCollections, private readonly now: () => Date, private readonly checkForm?: FormChecker) {}
 
@@ -62,6 +63,7 @@ export class DeploymentService {
       try {
         await this.db.deployments.create({ _id: key, ...base, version, xml: resource.content, model, deployedAt, by: opts.by, comment: opts.comment });
         this.cache.set(key, model);
+        this.latest.set(model.processId, { version, at: this.now().getTime() });
         return { ...base, version, key, deployedAt, isNew: true };
       } catch (e) {
         if (!isDuplicateKey(e)) throw e; // a concurrent deploy took this version number: look again
@@ -80,6 +82,9 @@ export class DeploymentService {
 
   /** The model of one version (cached: parsed once, shared by every instance). */
   async model(processId: string, version?: number): Promise<{ model: ProcessModel; version: number }> {
+    // The latest version is re-read at most once a second (another process may have deployed meanwhile).
+    const latest = version === undefined ? this.latest.get(processId) : undefined;
+    if (latest && this.now().getTime() - latest.at < 1000) version = latest.version;
     if (version !== undefined) {
       const cached = this.cache.get(`${processId}:${version}`);
       if (cached) return { model: cached, version };
@@ -88,6 +93,7 @@ export class DeploymentService {
     const doc = await query.lean<Record<string, any>>();
     if (!doc) throw new ProcessNotDeployedError(processId, version);
     this.cache.set(doc._id, doc.model);
+    if (version === undefined) this.latest.set(processId, { version: doc.version, at: this.now().getTime() });
     return { model: doc.model, version: doc.version };
   }
 
