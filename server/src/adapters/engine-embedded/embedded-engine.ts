@@ -160,6 +160,7 @@ export class EmbeddedEngine implements WorkflowEngine {
           await this.messages.subscriptionOpened(doc._id, e.key, e.messageName, e.correlationKey);
           break;
         case 'job.create':
+        case 'job.retry':
           this.worker.kick();
           break;
       }

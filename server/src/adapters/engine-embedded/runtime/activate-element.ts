@@ -6,6 +6,7 @@ import type { ElementDef } from '../model/process-model';
 import { activateGateway } from './gateways';
 import { armBoundaries, armEvent, throwError } from './triggers';
 import { startMultiInstance } from './multi-instance';
+import { startListeners } from './task-listeners';
 import type { Token } from './instance-state';
 import { StepFailure, type TokenMachine } from './token-machine';
 
@@ -32,9 +33,10 @@ export function activate(m: TokenMachine, token: Token): void {
       const boundaries = armBoundaries(m, token, el, ctx);
       return enter(m, token, locals, () => {
         token.state = 'waiting';
+        boundaries();
+        if (startListeners(m, token, { phase: 'creating', task })) return;
         token.wait = { kind: 'userTask', taskKey: task.key };
         m.emit({ type: 'task.create', task });
-        boundaries();
       });
     }
     case 'serviceTask':

@@ -1,6 +1,7 @@
 // Commands that move one instance forward. Each returns false when it no longer applies (the task was already
 // completed, the timer already fired…), which is what makes redelivery after a crash harmless.
-import type { Variables } from '../../../ports/workflow-engine.port';
+import type { UserTaskView, Variables } from '../../../ports/workflow-engine.port';
+import { listenerDone, startListeners } from './task-listeners';
 import type { Token } from './instance-state';
 import type { TokenMachine } from './token-machine';
 import { throwError, trigger } from './triggers';
@@ -36,6 +37,8 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
     case 'completeTask': {
       const t = waitingOn(m, (t) => t.wait?.kind === 'userTask' && t.wait.taskKey === cmd.taskKey);
       if (!t) return false;
+      const task = { key: cmd.taskKey } as UserTaskView;
+      if (startListeners(m, t, { phase: 'completing', task, vars: cmd.vars, by: cmd.by })) return true;
       m.emit({ type: 'task.close', taskKey: cmd.taskKey, state: 'completed', by: cmd.by, variables: cmd.vars });
       m.guarded(t, { step: 'leave', vars: cmd.vars }, () => m.leave(t, cmd.vars));
       return true;
@@ -44,7 +47,12 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
       const t = waitingOn(m, (t) => t.wait?.kind === 'job' && t.wait.jobKey === cmd.jobKey);
       if (!t) return false;
       m.emit({ type: 'job.close', jobKey: cmd.jobKey, state: 'completed' });
-      m.guarded(t, { step: 'leave', vars: cmd.vars }, () => m.leave(t, cmd.vars));
+      const listener = t.wait?.kind === 'job' ? t.wait.listener : undefined;
+      if (listener) {
+        const retry = listener.phase === 'completing' ? { step: 'leave' as const, vars: listener.vars ?? {} } : { step: 'activate' as const };
+        m.guarded(t, retry, () => listenerDone(m, t, listener));
+      }
+      else m.guarded(t, { step: 'leave', vars: cmd.vars }, () => m.leave(t, cmd.vars));
       return true;
     }
     case 'jobError': {

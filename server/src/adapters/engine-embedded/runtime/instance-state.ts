@@ -1,6 +1,7 @@
 // The persisted shape of one process instance and the effects one step implies. Plain JSON: it is saved in a
 // single MongoDB document together with its pending effects (the transactional outbox).
 import type { IncidentView, TimelineEntry, UserTaskView, Variables } from '../../../ports/workflow-engine.port';
+import type { ListenerWait } from './task-listeners';
 
 export interface Armed {
   key: string;
@@ -13,7 +14,7 @@ export interface Armed {
 
 export type Wait =
   | { kind: 'userTask'; taskKey: string }
-  | { kind: 'job'; jobKey: string }
+  | { kind: 'job'; jobKey: string; listener?: ListenerWait }
   | { kind: 'event' }
   | { kind: 'scope' }
   | { kind: 'multiInstance' }

@@ -181,6 +181,7 @@ export class TokenMachine {
     const w = token.wait;
     if (w?.kind === 'userTask') this.emit({ type: 'task.close', taskKey: w.taskKey, state: 'cancelled' });
     if (w?.kind === 'job') this.emit({ type: 'job.close', jobKey: w.jobKey, state: 'cancelled' });
+    if (w?.kind === 'job' && w.listener?.phase === 'completing') this.emit({ type: 'task.close', taskKey: w.listener.task.key, state: 'cancelled' });
     if (w?.kind === 'call') this.emit({ type: 'child.cancel', childKey: w.childKey });
     if (token.incident) this.emit({ type: 'incident.resolve', incidentId: token.incident.id });
     disarmAll(this, token);
