@@ -1,28 +1,19 @@
-// A derived index of the task queues, kept as one document per queue key ("open tasks assigned to u",
-// "open tasks for group g in team t", "tasks u completed"), each holding that queue's rows.
+// An in-process index of the task queues: rows grouped by queue key ("open tasks assigned to u",
+// "open tasks for group g in team t", "tasks u completed"), answering My tasks / Team queue without a
+// database query.
 //
-// Why: FerretDB 1.24 on SQLite pushes down only `_id` equality. Any other filter — even on an indexed
-// field — scans the whole collection (measured: ~1.7 s per query at 20k tasks), so a queue query at
-// 100k open tasks cannot use secondary indexes there. Reading a few bucket documents by _id and
-// filtering/sorting their rows in memory keeps My tasks and Team queue fast on both databases.
-// Buckets are rewritten under a per-key lock (no positional updates on FerretDB); `rebuild()` derives
-// them again from the tasks collection (run at start when missing, and available to operators).
-import { Schema, type Connection, type Model } from 'mongoose';
+// Why: FerretDB 1.24 on SQLite scans the collection for every find — measured here, even `_id`
+// equality is not pushed down (findOne is fast only when the match comes early) and each returned row
+// costs ~0.2 ms — so no database layout can page a queue out of 100k open tasks in 20 ms. The embedded
+// setup runs exactly one server process per DATA_DIR (enforced at start), and every task write goes
+// through MongoTaskRepository, which updates this index after the database write; so the index is
+// loaded once at start and kept in step. With MongoDB and several server processes, turn it off
+// (`queueIndex: false`) and the compound indexes answer instead.
+import type { Connection } from 'mongoose';
 import type { QueueTask } from '../../domain/tasks/queue-task';
-import { KeyedMutex } from '../concurrency/keyed-mutex';
-import { isDuplicateKeyError } from './mongo-errors';
-
-interface BucketDoc {
-  _id: string;
-  rev: number;
-  rows: QueueTask[];
-}
-
-const schema = new Schema<BucketDoc>({ _id: String, rev: Number, rows: Schema.Types.Mixed }, { collection: 'task_queue_buckets', versionKey: false });
 
 /** Completed work is a recent-history queue: older completions stay in the tasks collection only. */
 export const COMPLETED_KEPT = 1000;
-const BUILT_MARKER = '#built';
 
 export const assigneeKey = (userId: string) => `a:${userId}`;
 export const groupKey = (group: string, team: string | undefined) => `g:${group}|${team ?? ''}`;
@@ -40,72 +31,53 @@ export function keysOf(t: QueueTask): string[] {
   return t.state === 'completed' && t.completedBy ? [completedKey(t.completedBy)] : [];
 }
 
+// One index per database connection, so every repository instance in the process shares it.
+const byConnection = new WeakMap<Connection, TaskQueueIndex>();
+
 export class TaskQueueIndex {
-  readonly model: Model<BucketDoc>;
-  private readonly locks = new KeyedMutex();
+  private buckets = new Map<string, Map<string, QueueTask>>();
+  private loaded = false;
 
-  constructor(conn: Connection) {
-    this.model = (conn.models.TaskQueueBucket as Model<BucketDoc>) ?? conn.model<BucketDoc>('TaskQueueBucket', schema);
+  static for(conn: Connection): TaskQueueIndex {
+    let index = byConnection.get(conn);
+    if (!index) byConnection.set(conn, (index = new TaskQueueIndex()));
+    return index;
   }
 
-  /** Moves a task's row: out of buckets it left, into (or refreshed in) the ones it now belongs to. */
-  async put(task: QueueTask, previous?: QueueTask): Promise<void> {
+  /** Until loaded, the repository answers from the database. */
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** Moves a task's row: out of queues it left, into (or refreshed in) the ones it now belongs to. */
+  put(task: QueueTask, previous?: QueueTask): void {
     const now = new Set(keysOf(task));
-    const gone = previous ? keysOf(previous).filter((k) => !now.has(k)) : [];
-    await Promise.all([
-      ...gone.map((k) => this.mutate(k, (rows) => rows.filter((r) => r.id !== task.id))),
-      ...[...now].map((k) => this.mutate(k, (rows) => trim(k, [...rows.filter((r) => r.id !== task.id), task]))),
-    ]);
+    if (previous) for (const k of keysOf(previous)) if (!now.has(k)) this.buckets.get(k)?.delete(task.id);
+    for (const k of now) {
+      let rows = this.buckets.get(k);
+      if (!rows) this.buckets.set(k, (rows = new Map()));
+      rows.set(task.id, task);
+      if (k.startsWith('c:') && rows.size > COMPLETED_KEPT) trimCompleted(rows);
+    }
   }
 
-  /** Rows of several buckets (one _id read each), without duplicates. */
-  async rows(keys: string[]): Promise<QueueTask[]> {
-    const docs = await Promise.all([...new Set(keys)].map((k) => this.model.findById(k).lean<BucketDoc>()));
+  /** Rows of several queues, without duplicates. */
+  rows(keys: string[]): QueueTask[] {
     const byId = new Map<string, QueueTask>();
-    for (const d of docs) for (const r of d?.rows ?? []) byId.set(r.id, r);
+    for (const k of new Set(keys)) for (const [id, t] of this.buckets.get(k) ?? []) byId.set(id, t);
     return [...byId.values()];
   }
 
-  async isBuilt(): Promise<boolean> {
-    return !!(await this.model.findById(BUILT_MARKER).lean());
-  }
-
-  /** Derives every bucket again from the tasks themselves. */
-  async rebuild(all: AsyncIterable<QueueTask>): Promise<void> {
-    const buckets = new Map<string, QueueTask[]>();
-    for await (const t of all) {
-      for (const k of keysOf(t)) {
-        const rows = buckets.get(k);
-        if (rows) rows.push(t);
-        else buckets.set(k, [t]);
-      }
-    }
-    await this.model.deleteMany({});
-    for (const [k, rows] of buckets) await this.model.create({ _id: k, rev: 1, rows: trim(k, rows) });
-    await this.model.create({ _id: BUILT_MARKER, rev: 1, rows: [] });
-  }
-
-  private mutate(key: string, change: (rows: QueueTask[]) => QueueTask[]): Promise<void> {
-    return this.locks.run(key, async () => {
-      const doc = await this.model.findById(key).lean<BucketDoc>();
-      const rows = change(doc?.rows ?? []);
-      if (doc) {
-        await this.model.replaceOne({ _id: key }, { rev: doc.rev + 1, rows });
-        return;
-      }
-      try {
-        await this.model.create({ _id: key, rev: 1, rows });
-      } catch (e) {
-        if (!isDuplicateKeyError(e)) throw e;
-        // Another process created it first: apply the change on top of theirs.
-        const theirs = await this.model.findById(key).lean<BucketDoc>();
-        await this.model.replaceOne({ _id: key }, { rev: (theirs?.rev ?? 0) + 1, rows: change(theirs?.rows ?? []) });
-      }
-    });
+  /** Derives every queue again from the tasks themselves (start-up, or an operator's rebuild). */
+  async load(all: AsyncIterable<QueueTask>): Promise<void> {
+    const fresh = new TaskQueueIndex();
+    for await (const t of all) fresh.put(t);
+    this.buckets = fresh.buckets;
+    this.loaded = true;
   }
 }
 
-function trim(key: string, rows: QueueTask[]): QueueTask[] {
-  if (!key.startsWith('c:') || rows.length <= COMPLETED_KEPT) return rows;
-  return [...rows].sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? '')).slice(0, COMPLETED_KEPT);
+function trimCompleted(rows: Map<string, QueueTask>): void {
+  const oldest = [...rows.values()].sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? '')).slice(0, rows.size - COMPLETED_KEPT);
+  for (const t of oldest) rows.delete(t.id);
 }

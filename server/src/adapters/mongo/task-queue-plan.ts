@@ -1,6 +1,6 @@
-// Answers a TaskQuery from queue buckets (see task-queue-index.ts): which buckets hold every possible
-// match, and the same filter and sort the Mongo query would apply, evaluated in memory on their rows.
-// Queries that no bucket set covers (e.g. all teams of a group) return no plan and go to the database.
+// Answers a TaskQuery from the queue index (see task-queue-index.ts): which queues hold every possible
+// match, and the same filter and sort the Mongo query would apply, evaluated on their rows.
+// Queries that no set of queues covers (e.g. all teams of a group) return no plan and go to the database.
 import type { QueueTask, TaskQuery, TaskSort } from '../../domain/tasks/queue-task';
 import { assigneeKey, candidateUserKey, completedKey, groupKey } from './task-queue-index';
 

@@ -1,7 +1,8 @@
 // The task queue projection. Claims are conditional updates ("open and unassigned"), serialised per
 // task in-process because FerretDB does not apply conditional updates atomically (see KeyedMutex):
 // of two people claiming at once exactly one wins and the other gets a Conflict. Every change is
-// mirrored into the queue buckets (task-queue-index.ts), which answer the per-person/per-team queues.
+// mirrored into the in-process queue index (task-queue-index.ts), which answers the per-person and
+// per-team queues; other queries go to the database.
 import { Schema, type Connection, type Model } from 'mongoose';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { QueueTask, TaskQuery, TaskSort } from '../../domain/tasks/queue-task';
@@ -103,24 +104,25 @@ export function toQueueTask(d: TaskDoc): QueueTask {
 
 export class MongoTaskRepository implements TaskRepository {
   readonly model: Model<TaskDoc>;
-  readonly queues: TaskQueueIndex;
+  /** Undefined when the queue index is off (MongoDB with several server processes). */
+  readonly queues?: TaskQueueIndex;
   private readonly locks = new KeyedMutex();
 
-  constructor(conn: Connection) {
+  constructor(conn: Connection, opts: { queueIndex?: boolean } = {}) {
     this.model = (conn.models.QueueTask as Model<TaskDoc>) ?? conn.model<TaskDoc>('QueueTask', schema);
-    this.queues = new TaskQueueIndex(conn);
+    if (opts.queueIndex !== false) this.queues = TaskQueueIndex.for(conn);
   }
 
   async init(): Promise<void> {
     await this.model.init();
-    if (!(await this.queues.isBuilt())) await this.rebuildQueues();
+    if (this.queues && !this.queues.isLoaded) await this.rebuildQueues();
   }
 
-  /** Derives the queue buckets from the tasks (first start, or after an operator suspects drift). */
+  /** Loads the queue index from the tasks: open ones, and the completed ones that "Completed" shows. */
   async rebuildQueues(): Promise<void> {
     const model = this.model;
-    await this.queues.rebuild((async function* () {
-      for await (const d of model.find({}).lean<TaskDoc>().cursor()) yield toQueueTask(d as TaskDoc);
+    await this.queues?.load((async function* () {
+      for await (const d of model.find({ state: { $ne: 'cancelled' } }).lean<TaskDoc>().cursor()) yield toQueueTask(d as TaskDoc);
     })());
   }
 
@@ -140,7 +142,7 @@ export class MongoTaskRepository implements TaskRepository {
       { upsert: true },
     );
     const stored = await this.findById(t.id);
-    if (stored) await this.queues.put(stored);
+    if (stored) this.queues?.put(stored);
   }
 
   recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void> {
@@ -151,7 +153,7 @@ export class MongoTaskRepository implements TaskRepository {
     const before = await this.findById(id);
     if (!before || before.state !== 'open') return;
     await this.model.updateOne({ _id: id, state: 'open' }, { $set: { state, completedAt: new Date(at), completedBy: by } });
-    await this.queues.put({ ...before, state, completedAt: new Date(at).toISOString(), completedBy: by }, before);
+    this.queues?.put({ ...before, state, completedAt: new Date(at).toISOString(), completedBy: by }, before);
   }
 
   async findById(id: string): Promise<QueueTask | undefined> {
@@ -212,9 +214,9 @@ export class MongoTaskRepository implements TaskRepository {
     throw new ConflictError(`This task is already ${current.state}`, 'TASK_CLOSED');
   }
 
-  /** Mirrors a changed task into the queue buckets; `was` names what changed, to leave old buckets. */
-  private async mirrored(task: QueueTask, was: Partial<QueueTask>): Promise<QueueTask> {
-    await this.queues.put(task, { ...task, ...was });
+  /** Mirrors a changed task into the queue index; `was` names what changed, to leave old queues. */
+  private mirrored(task: QueueTask, was: Partial<QueueTask>): QueueTask {
+    this.queues?.put(task, { ...task, ...was });
     return task;
   }
 
@@ -232,9 +234,9 @@ export class MongoTaskRepository implements TaskRepository {
   }
 
   async search(query: TaskQuery, sort: TaskSort, page: PageRequest): Promise<Page<QueueTask>> {
-    const keys = bucketKeysFor(query);
-    if (keys) {
-      const rows = (await this.queues.rows(keys)).filter((t) => matchesQuery(t, query)).sort(compareTasks(sort));
+    const keys = this.queues?.isLoaded ? bucketKeysFor(query) : undefined;
+    if (this.queues && keys) {
+      const rows = this.queues.rows(keys).filter((t) => matchesQuery(t, query)).sort(compareTasks(sort));
       return { items: rows.slice(page.offset, page.offset + page.limit), total: rows.length, offset: page.offset, limit: page.limit };
     }
     const filter = buildTaskFilter(query);
