@@ -12,6 +12,10 @@ export async function benchEngine(name: string): Promise<{ engine: EmbeddedEngin
   const rootDir = path.resolve(__dirname, '..', '..', '..');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yjs-bench-'));
   const handle = await resolveDatabase({ mongodbUri: process.env.MONGODB_URI || undefined, dataDir, rootDir, ferretdbBin: process.env.FERRETDB_BIN || undefined });
+  // Stop the database child too when the benchmark is interrupted, so no server is left behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => { void handle.close().finally(() => process.exit(130)); });
+  }
   const dbName = `bench_${name}_${Date.now().toString(36)}`;
   const conn = await connectMongo(handle.uri, dbName);
   const engine = createEmbeddedEngine({ conn, clock: systemClock, pollIntervalMs: 200, jobConcurrency: Number(process.env.BENCH_PARALLEL ?? 4) });

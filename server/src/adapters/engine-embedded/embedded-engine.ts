@@ -117,7 +117,7 @@ export class EmbeddedEngine implements WorkflowEngine {
       this.polling = this.poll().catch((e) => this.logError(e, 'engine poll failed')).finally(() => { this.polling = undefined; });
     }, interval);
     this.poller.unref();
-    this.worker.kick();
+    this.worker.kickScan();
   }
 
   async stop(): Promise<void> {
@@ -132,7 +132,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   async runDue(): Promise<void> {
     for (let i = 0; i < 1000; i++) {
       await this.worker.idle();
-      const n = (await this.timers.fireDue()) + (await this.worker.drain());
+      const n = (await this.timers.fireDue()) + (await this.worker.drain(true));
       await this.worker.idle();
       if (n === 0) return this.runner.settle();
     }
@@ -140,7 +140,7 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   private async poll(): Promise<void> {
     await this.timers.fireDue();
-    this.worker.kick();
+    this.worker.kickScan();
     await this.runner.recover(this.opts.staleOutboxMs ?? 30_000);
   }
 
@@ -160,8 +160,10 @@ export class EmbeddedEngine implements WorkflowEngine {
           await this.messages.subscriptionOpened(doc._id, e.key, e.messageName, e.correlationKey);
           break;
         case 'job.create':
+          this.worker.offer(e.job.key, e.job.type);
+          break;
         case 'job.retry':
-          this.worker.kick();
+          this.worker.kickScan();
           break;
       }
     }

@@ -13,6 +13,9 @@ export class JobWorker {
   private readonly handlers = new Map<string, JobHandler>();
   private draining?: Promise<void>;
   private again = false;
+  /** Jobs created in this process, claimed by id (an indexed lookup) instead of a collection scan. */
+  private readonly offered: string[] = [];
+  private scanNext = true;
   enabled = false;
 
   constructor(
@@ -25,6 +28,19 @@ export class JobWorker {
 
   register(type: string, handler: JobHandler): void {
     this.handlers.set(type, handler);
+    this.kickScan();
+  }
+
+  /** A job of a handled type was created here: claim it directly by id. */
+  offer(jobKey: string, type: string): void {
+    if (!this.handlers.has(type)) return;
+    this.offered.push(jobKey);
+    this.kick();
+  }
+
+  /** Periodic (or test) call: also look for due jobs by query (retries with backoff, other processes, crashes). */
+  kickScan(): void {
+    this.scanNext = true;
     this.kick();
   }
 
@@ -42,11 +58,15 @@ export class JobWorker {
   }
 
   /** Claims and runs every due job of a registered type; returns how many ran. */
-  async drain(): Promise<number> {
+  async drain(scan = false): Promise<number> {
     const running = new Set<Promise<void>>();
     let count = 0;
+    scan = scan || this.scanNext;
+    this.scanNext = false;
     for (;;) {
-      const doc = await this.claim();
+      const offered = this.offered.shift();
+      const doc = offered !== undefined ? await this.claim(offered) : scan ? await this.claim() : null;
+      if (offered !== undefined && !doc) continue;
       if (!doc) break;
       count++;
       const p: Promise<void> = this.run(doc).catch((e) => this.log(`job ${doc._id} failed to settle`, e)).finally(() => running.delete(p));
@@ -57,11 +77,12 @@ export class JobWorker {
     return count;
   }
 
-  private async claim(): Promise<Record<string, any> | null> {
+  private async claim(id?: string): Promise<Record<string, any> | null> {
     if (!this.handlers.size) return null;
     const now = this.now();
+    const due = { $or: [{ state: 'activatable', dueAt: { $lte: now } }, { state: 'locked', lockedUntil: { $lte: now } }] };
     return retry(() => this.db.jobs.findOneAndUpdate(
-      { type: { $in: [...this.handlers.keys()] }, $or: [{ state: 'activatable', dueAt: { $lte: now } }, { state: 'locked', lockedUntil: { $lte: now } }] },
+      id ? { _id: id, ...due } : { type: { $in: [...this.handlers.keys()] }, ...due },
       { $set: { state: 'locked', lockedUntil: new Date(now.getTime() + this.opts.lockMs) }, $inc: { attempts: 1 } },
       { returnDocument: 'after', sort: { dueAt: 1 } },
     ).lean<Record<string, any>>());
