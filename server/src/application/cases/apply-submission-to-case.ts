@@ -19,6 +19,9 @@ export async function applySubmissionToCase(
   submission: FormSubmission & { caseId: string },
   form: Pick<FormDefinition, 'components'>,
 ): Promise<CaseAmendment[]> {
+  // A process may carry a business key that is not a case of this service (e.g. started by an
+  // integration): the submission is still stored and the task completes; there is no record to grow.
+  if (!(await deps.cases.findById(submission.caseId))) return [];
   const applied: CaseAmendment[] = [];
   for (const [section, patch] of splitBySection(form, submission.data)) {
     if (await deps.cases.hasAppliedSubmission(submission.caseId, section, submission.id)) continue;
