@@ -34,14 +34,22 @@ export const envSchema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 100kb or 1mb').default('1mb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
+  SEED_DEMO_USERS: z.enum(['true', 'false']).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  BANK_HOLIDAY_REGION: z.enum(['GB-ENG', 'GB-WLS']).default('GB-ENG'),
+  DEADLINE_END_OF_DAY: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 17:00').default('17:00'),
+  ESCALATION_SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-export interface AppConfig extends Omit<Env, 'SERVE_CLIENT'> {
+export interface AppConfig extends Omit<Env, 'SERVE_CLIENT' | 'SEED_DEMO_USERS'> {
   PUBLIC_URL: string;
   DATA_DIR: string;
   SERVE_CLIENT: boolean;
+  /** Demo users are seeded into an empty database unless this is false (default false in production). */
+  SEED_DEMO_USERS: boolean;
   rootDir: string;
 }
 
@@ -71,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, rootDir: string): AppConfig {
   return {
     ...e,
     SERVE_CLIENT: e.SERVE_CLIENT === 'true',
+    SEED_DEMO_USERS: e.SEED_DEMO_USERS ? e.SEED_DEMO_USERS === 'true' : e.NODE_ENV !== 'production',
     PUBLIC_URL: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     DATA_DIR: path.resolve(rootDir, e.DATA_DIR),
     rootDir,

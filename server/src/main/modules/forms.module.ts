@@ -1,0 +1,35 @@
+// Form submissions and drafts over the versioned forms the workflow module deployed.
+import type { Connection } from 'mongoose';
+import { MongoDraftRepository } from '../../adapters/mongo/form-draft.repository';
+import type { MongoFormRepository } from '../../adapters/mongo/form.repository';
+import { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
+import type { FormActor } from '../../domain/forms/form-version';
+import { createFormsRouters } from '../../http/forms-routers';
+import { currentUser } from '../../http/session-user';
+import type { AuditLog } from '../../ports/audit-log.port';
+import type { Clock } from '../../ports/clock.port';
+import type { SystemModule } from './module';
+
+export interface FormsModuleDeps {
+  conn: Connection;
+  forms: MongoFormRepository;
+  clock: Clock;
+  audit: AuditLog;
+  canSeeCase?(actor: FormActor, caseId: string): Promise<boolean>;
+  variablesFor?(ref: { formId: string; taskId?: string; caseId?: string }): Promise<Record<string, unknown> | undefined>;
+}
+
+export interface FormsModule extends SystemModule {
+  submissions: MongoSubmissionRepository;
+  drafts: MongoDraftRepository;
+}
+
+export function createFormsModule(deps: FormsModuleDeps): FormsModule {
+  const submissions = new MongoSubmissionRepository(deps.conn);
+  const drafts = new MongoDraftRepository(deps.conn);
+  return {
+    submissions,
+    drafts,
+    apiRouters: createFormsRouters({ ...deps, submissions, drafts, currentUser }),
+  };
+}

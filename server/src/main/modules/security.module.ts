@@ -1,0 +1,41 @@
+// Users, sessions, CSRF, audit log and the demo users of a fresh installation.
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { Argon2PasswordHasher } from '../../adapters/crypto/argon2.password-hasher';
+import { MongoAuditRepository } from '../../adapters/mongo/audit.repository';
+import { MongoUserRepository } from '../../adapters/mongo/user.repository';
+import { seedDemoUsers } from '../../application/users/seed-demo-users';
+import type { AppConfig } from '../../config/env.config';
+import { createSecurityFeature } from '../../http/security-routers';
+import type { Clock } from '../../ports/clock.port';
+import type { SystemModule } from './module';
+import { sessionSecret } from './session-secret';
+
+export interface SecurityModule extends SystemModule {
+  users: MongoUserRepository;
+  audit: MongoAuditRepository;
+}
+
+export async function createSecurityModule(config: AppConfig, conn: Connection, clock: Clock, logger: Logger): Promise<SecurityModule> {
+  const users = new MongoUserRepository(conn);
+  await users.init();
+  const audit = new MongoAuditRepository(conn, { clock });
+  await audit.init();
+  const hasher = new Argon2PasswordHasher();
+  if (config.SEED_DEMO_USERS) {
+    const seeded = await seedDemoUsers({ users, hasher, audit });
+    if (seeded.seeded) logger.warn({ users: seeded.created }, 'demo users created (see README, "Demo users"); set SEED_DEMO_USERS=false in production');
+  }
+  const feature = createSecurityFeature({
+    conn,
+    users,
+    hasher,
+    audit,
+    clock,
+    secret: sessionSecret(config.SESSION_SECRET, config.DATA_DIR),
+    secureCookies: config.NODE_ENV === 'production',
+    idleTimeoutMinutes: config.SESSION_IDLE_MINUTES,
+    absoluteTimeoutHours: config.SESSION_MAX_HOURS,
+  });
+  return { users, audit, apiMiddleware: feature.apiMiddleware, apiRouters: feature.apiRouters };
+}

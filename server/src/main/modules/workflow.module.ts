@@ -1,0 +1,74 @@
+// The embedded engine with the shipped content: timescales (versioned), the working-day calendar,
+// the deadline jobs, every process in processes/ and every form in forms/ deployed at start
+// (unchanged files keep their versions; a broken file stops the start naming the problem).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { createEmbeddedEngine, type EmbeddedEngine } from '../../adapters/engine-embedded/embedded-engine';
+import { readFormFiles } from '../../adapters/files/form-files.loader';
+import { loadTimescaleDefaults } from '../../adapters/files/timescale-defaults.loader';
+import { MongoFormRepository } from '../../adapters/mongo/form.repository';
+import { MongoTimescaleRepository } from '../../adapters/mongo/timescale.repository';
+import { deployFormFiles } from '../../application/deploy-form-files';
+import type { AppConfig } from '../../config/env.config';
+import { createWorkingCalendar, type WorkingCalendar } from '../../domain/calendar';
+import { currentUser } from '../../http/session-user';
+import { createTimescalesRouter } from '../../http/timescales.routes';
+import { registerDeadlineJobs } from '../../jobs/register-deadline-jobs';
+import type { AuditLog } from '../../ports/audit-log.port';
+import type { Clock } from '../../ports/clock.port';
+import type { SystemModule } from './module';
+
+export interface WorkflowModule extends SystemModule {
+  engine: EmbeddedEngine;
+  forms: MongoFormRepository;
+  timescales: MongoTimescaleRepository;
+  calendar: WorkingCalendar;
+}
+
+function readProcessFiles(dir: string) {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.bpmn'))
+    .sort()
+    .map((name) => ({ name, content: fs.readFileSync(path.join(dir, name), 'utf8') }));
+}
+
+export async function createWorkflowModule(
+  config: AppConfig,
+  conn: Connection,
+  clock: Clock,
+  audit: AuditLog,
+  logger: Logger,
+): Promise<WorkflowModule> {
+  const timescales = new MongoTimescaleRepository(conn, {
+    defaults: await loadTimescaleDefaults(path.join(config.rootDir, 'processes', 'timescales.json')),
+    now: () => clock.now(),
+  });
+  const calendar = createWorkingCalendar({ region: config.BANK_HOLIDAY_REGION, endOfDay: config.DEADLINE_END_OF_DAY });
+  const forms = new MongoFormRepository(conn);
+  const engine = createEmbeddedEngine({ conn, clock, logger });
+  registerDeadlineJobs(engine, { timescales, calendar, clock });
+
+  const formResults = await deployFormFiles({ forms, clock, audit }, await readFormFiles(path.join(config.rootDir, 'forms')));
+  const processes = await engine.deploy(readProcessFiles(path.join(config.rootDir, 'processes')), { by: 'system', comment: 'deployed at start' });
+  logger.info(
+    {
+      forms: formResults.length,
+      newForms: formResults.filter((r) => r.created).map((r) => `${r.form.formId}@${r.form.version}`),
+      processes: processes.map((p) => `${p.processId}@${p.version}${p.isNew ? ' (new)' : ''}`),
+    },
+    'content deployed',
+  );
+
+  return {
+    engine,
+    forms,
+    timescales,
+    calendar,
+    apiRouters: { '/timescales': createTimescalesRouter({ timescales, clock, currentUser }) },
+    start: () => engine.start(),
+    stop: () => engine.stop(),
+  };
+}
