@@ -74,7 +74,8 @@ export function startEscalationWorker(deps: EscalationDeps, options: EscalationW
   const loop = () => {
     if (stopped) return;
     running = tick().finally(() => {
-      if (!stopped) timer = setTimeout(loop, tickMs);
+      // unref: the worker alone never keeps the process alive (the HTTP server does).
+      if (!stopped) timer = setTimeout(loop, tickMs).unref();
     });
   };
   timer = setTimeout(loop, 0);
