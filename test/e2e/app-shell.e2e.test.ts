@@ -33,13 +33,22 @@ describe('app shell in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('serves client-side routes from the shell and navigates between areas', async () => {
+  it('asks for sign-in on a protected route, then shows the areas the roles allow', async () => {
     const page = await browser.newPage();
     await page.goto(`${system.url}/tasks`);
-    await page.getByRole('heading', { name: 'Tasks' }).waitFor();
-    await page.getByRole('link', { name: 'Timescales' }).click();
-    await page.getByRole('heading', { name: 'Timescales' }).waitFor();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Username').fill('cara.case');
+    await page.getByLabel('Password').fill('demo-password-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('signed-in-user').waitFor();
+    expect(await page.getByTestId('signed-in-user').textContent()).toBe('Cara Case');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Timescales' }).click();
+    await page.getByRole('heading', { name: /Timescales/ }).first().waitFor();
     expect(page.url()).toBe(`${system.url}/timescales`);
+    // A case manager administers nobody and reads no audit trail: those entries are not offered.
+    expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Audit' }).count()).toBe(0);
   });
 
   it('reports a database that stops answering', async () => {

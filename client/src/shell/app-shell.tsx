@@ -1,14 +1,16 @@
+import type { ReactElement } from 'react';
 import { NavLink, Route, Routes } from 'react-router-dom';
+import { UsersPage } from '../features/admin';
+import { AuditPage } from '../features/audit';
+import { ChangePasswordPage, RequireSession, SessionProvider, UserMenu, useSession } from '../features/auth';
+import { CasesArea } from '../features/cases';
+import { EscalationPolicyPage, NotificationPreferencePanel } from '../features/escalation';
+import { FormsArea } from '../features/forms';
+import { OutboxPage } from '../features/outbox';
+import { TasksArea } from '../features/tasks';
+import { TimescalesPage } from '../features/timescales';
+import { NAV_SECTIONS } from './nav-sections';
 import { useReadiness } from './use-readiness';
-
-const sections = [
-  { path: '/tasks', label: 'Tasks' },
-  { path: '/cases', label: 'Cases' },
-  { path: '/processes', label: 'Processes' },
-  { path: '/forms', label: 'Forms' },
-  { path: '/timescales', label: 'Timescales' },
-  { path: '/admin', label: 'Admin' },
-];
 
 const statusText: Record<string, string> = {
   checking: 'Checking the service…',
@@ -27,49 +29,84 @@ function StatusBadge() {
   );
 }
 
+function MainNav() {
+  const session = useSession();
+  if (!session.user) return null;
+  return (
+    <nav aria-label="Main">
+      {NAV_SECTIONS.filter((s) => !s.action || session.can(s.action)).map((s) => (
+        <NavLink key={s.path} to={s.path}>
+          {s.label}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}
+
 function Home() {
+  const { user } = useSession();
   return (
     <section>
       <h1>Youth Justice Workflow</h1>
       <p>Task queues, case records and statutory processes for the Youth Justice Service.</p>
+      {user ? (
+        <p>
+          Signed in as {user.displayName}. Start with <NavLink to="/tasks">your tasks</NavLink>.
+        </p>
+      ) : null}
     </section>
   );
 }
 
-function Placeholder({ title }: { title: string }) {
+function AccountPage() {
   return (
-    <section>
-      <h1>{title}</h1>
-      <p>This area is not available yet.</p>
-    </section>
+    <>
+      <ChangePasswordPage />
+      <NotificationPreferencePanel />
+    </>
   );
 }
+
+const guarded = (element: ReactElement, action?: string) => <RequireSession action={action}>{element}</RequireSession>;
 
 export function App() {
   return (
-    <div className="shell">
-      <header className="shell-header">
-        <a className="brand" href="/">
-          YJS Workflow
-        </a>
-        <nav aria-label="Main">
-          {sections.map((s) => (
-            <NavLink key={s.path} to={s.path}>
-              {s.label}
-            </NavLink>
-          ))}
-        </nav>
-        <StatusBadge />
-      </header>
-      <main className="shell-main">
-        <Routes>
-          <Route path="/" element={<Home />} />
-          {sections.map((s) => (
-            <Route key={s.path} path={`${s.path}/*`} element={<Placeholder title={s.label} />} />
-          ))}
-          <Route path="*" element={<Placeholder title="Page not found" />} />
-        </Routes>
-      </main>
-    </div>
+    <SessionProvider>
+      <div className="shell">
+        <header className="shell-header">
+          <a className="brand" href="/">
+            YJS Workflow
+          </a>
+          <MainNav />
+          <StatusBadge />
+          <UserMenu />
+        </header>
+        <main className="shell-main">
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/tasks/*" element={guarded(<TasksArea />)} />
+            <Route path="/cases/*" element={guarded(<CasesArea />, 'view-cases')} />
+            <Route path="/forms/*" element={guarded(<FormsArea />)} />
+            <Route path="/timescales/*" element={guarded(<TimescalesPage />)} />
+            <Route path="/escalation/*" element={guarded(<EscalationPolicyPage />)} />
+            <Route path="/outbox/*" element={guarded(<OutboxPage />, 'administer-users')} />
+            <Route path="/admin/*" element={guarded(<UsersPage />, 'administer-users')} />
+            <Route path="/audit/*" element={guarded(<AuditPage />, 'view-audit')} />
+            <Route path="/account/*" element={guarded(<AccountPage />)} />
+            <Route
+              path="*"
+              element={
+                <section>
+                  <h1>Page not found</h1>
+                  <p>
+                    There is nothing at this address. Go to <NavLink to="/tasks">your tasks</NavLink>.
+                  </p>
+                </section>
+              }
+            />
+          </Routes>
+        </main>
+      </div>
+    </SessionProvider>
   );
 }

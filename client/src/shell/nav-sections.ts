@@ -1,0 +1,18 @@
+// Main navigation. `action` hides an entry from people whose roles cannot use it (the server
+// refuses the data anyway); entries without one are for every signed-in person.
+export interface NavSection {
+  path: string;
+  label: string;
+  action?: string;
+}
+
+export const NAV_SECTIONS: NavSection[] = [
+  { path: '/tasks', label: 'Tasks' },
+  { path: '/cases', label: 'Cases', action: 'view-cases' },
+  { path: '/forms', label: 'Forms' },
+  { path: '/timescales', label: 'Timescales' },
+  { path: '/escalation', label: 'Escalation', action: 'edit-timescales' },
+  { path: '/outbox', label: 'Outbox', action: 'administer-users' },
+  { path: '/admin', label: 'Users', action: 'administer-users' },
+  { path: '/audit', label: 'Audit', action: 'view-audit' },
+];
