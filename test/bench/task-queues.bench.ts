@@ -44,7 +44,7 @@ async function main() {
         return {
           _id: `t${i}`, instanceKey: `i${i}`, processId: ['referral-intake', 'referral-order', 'plan-review'][i % 3], processVersion: 1,
           elementId: 'task', name: `Task ${i}`, candidateGroups: [groupOf(i)], candidateUsers: [],
-          assignee: assigned ? userId(team, i % USERS_PER_TEAM) : null, claimedAt: assigned ? now : null,
+          assignee: assigned ? userId(team, Math.floor(i / TEAMS) % USERS_PER_TEAM) : null, claimedAt: assigned ? now : null,
           dueDate: new Date(now.getTime() + ((i * 7919) % (60 * 86_400)) * 1000 - 10 * 86_400_000), followUpDate: null,
           revision: 0, priority: (i * 31) % 100, caseId: `C${i % 20_000}`, team: `team-${team}`, state: 'open', createdAt: now,
         };
