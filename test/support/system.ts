@@ -13,9 +13,14 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     { NODE_ENV: 'test', MONGODB_URI: testDbUri(), DB_NAME: dbName, PORT: String(port), SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), ...env },
     rootDir,
   );
-  const system = await startSystem(config, silentLogger, (msg) => {
-    throw new Error(msg);
-  });
+  const system = await startSystem(
+    config,
+    silentLogger,
+    (msg) => {
+      throw new Error(msg);
+    },
+    { runWorkers: false },
+  );
   return {
     ...system,
     dbName,

@@ -39,7 +39,7 @@ export const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   BANK_HOLIDAY_REGION: z.enum(['GB-ENG', 'GB-WLS']).default('GB-ENG'),
   DEADLINE_END_OF_DAY: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 17:00').default('17:00'),
-  ESCALATION_SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  ESCALATION_SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

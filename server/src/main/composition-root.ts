@@ -26,6 +26,8 @@ const version = process.env.npm_package_version ?? '0.1.0';
 
 export interface SystemOptions {
   clock?: Clock;
+  /** Background workers (escalation sweeps, mail delivery); default on. */
+  runWorkers?: boolean;
 }
 
 export async function startSystem(config: AppConfig, logger: Logger, onFatal: (msg: string) => void, opts: SystemOptions = {}): Promise<RunningSystem> {
@@ -52,7 +54,7 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
   let server: Server;
   try {
     conn = await connectMongo(database.uri, config.DB_NAME);
-    modules = await buildModules({ config, conn, clock, logger });
+    modules = await buildModules({ config, conn, clock, logger, runWorkers: opts.runWorkers });
     const app = createApp({
       logger,
       bodyLimit: config.BODY_LIMIT,

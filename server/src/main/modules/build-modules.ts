@@ -3,16 +3,22 @@ import type { RequestHandler, Router } from 'express';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/env.config';
+import { canViewCase } from '../../application/cases/case-access';
+import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import type { Clock } from '../../ports/clock.port';
+import { createEscalationModule } from './escalation.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
 import { createSecurityModule, type SecurityModule } from './security.module';
+import { createTasksModule, type TasksModule } from './tasks.module';
 import { createWorkflowModule, type WorkflowModule } from './workflow.module';
 
 export interface Modules {
   security: SecurityModule;
   workflow: WorkflowModule;
   forms: FormsModule;
+  tasks: TasksModule;
+  escalation: SystemModule & { catcherUrl?: string };
   apiMiddleware: RequestHandler[];
   apiRouters: Record<string, Router>;
   start(): Promise<void>;
@@ -24,20 +30,48 @@ export interface ModuleContext {
   conn: Connection;
   clock: Clock;
   logger: Logger;
+  /** Background work (escalation sweeps, mail delivery); tests that drive it themselves turn it off. */
+  runWorkers?: boolean;
 }
 
 export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const { config, conn, clock, logger } = ctx;
   const security = await createSecurityModule(config, conn, clock, logger);
   const workflow = await createWorkflowModule(config, conn, clock, security.audit, logger);
-  const forms = createFormsModule({ conn, forms: workflow.forms, clock, audit: security.audit });
+  const { engine } = workflow;
+  // Forms and tasks need each other (case visibility, task variables): tasks first, then forms.
+  const tasksHolder: { module?: TasksModule } = {};
+  const forms = createFormsModule({
+    conn, forms: workflow.forms, clock, audit: security.audit,
+    canSeeCase: async (actor, caseId) => {
+      const [record, user] = await Promise.all([tasksHolder.module?.cases.findById(caseId), security.users.findById(actor.id)]);
+      return !!record && !!user && canViewCase(tableAccessPolicy, user, record);
+    },
+    variablesFor: async ({ taskId }) => {
+      const task = taskId ? await tasksHolder.module?.tasks.findById(taskId) : undefined;
+      return task ? (await engine.getInstance(task.instanceKey))?.variables : undefined;
+    },
+  });
+  const tasks = await createTasksModule({
+    conn, engine, forms: workflow.forms, submissions: forms.submissions, users: security.users, audit: security.audit, clock,
+    queueIndex: !config.MONGODB_URI,
+    onProjectionError: (err) => logger.error({ err }, 'task queue projection failed'),
+  });
+  tasksHolder.module = tasks;
+  const escalation = await createEscalationModule({
+    config, conn, clock, calendar: workflow.calendar, engine, logger, runWorker: ctx.runWorkers ?? true,
+  });
 
-  const ordered: SystemModule[] = [security, workflow, forms];
+  // Start order: security, tasks (its projection must listen before the engine runs), escalation, then
+  // the engine's pollers; forms have nothing to start.
+  const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow];
   const started: SystemModule[] = [];
   return {
     security,
     workflow,
     forms,
+    tasks,
+    escalation,
     apiMiddleware: ordered.flatMap((m) => m.apiMiddleware ?? []),
     apiRouters: Object.assign({}, ...ordered.map((m) => m.apiRouters ?? {})),
     async start() {

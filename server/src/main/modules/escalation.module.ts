@@ -1,0 +1,59 @@
+// Reminders, overdue notices and manager escalation through the mail outbox. Without SMTP_URL an
+// embedded SMTP catcher receives the mail so evaluators see it on the Outbox page.
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { createEscalationModule as createMailEscalation } from '../../adapters/mail/escalation-module';
+import type { AppConfig } from '../../config/env.config';
+import type { WorkingCalendar } from '../../domain/calendar';
+import { createEscalationRouter } from '../../http/escalation.routes';
+import { currentUser } from '../../http/session-user';
+import { SEND_ESCALATION_EMAIL_JOB_TYPE } from '../../jobs/send-escalation-email.job';
+import type { Clock } from '../../ports/clock.port';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import type { SystemModule } from './module';
+
+export interface EscalationModuleDeps {
+  config: AppConfig;
+  conn: Connection;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  engine: WorkflowEngine;
+  logger: Logger;
+  /** Tests drive the sweep themselves; the server runs the background worker. */
+  runWorker: boolean;
+}
+
+export async function createEscalationModule(deps: EscalationModuleDeps): Promise<SystemModule & { catcherUrl?: string }> {
+  const { config, logger } = deps;
+  const mail = await createMailEscalation({
+    conn: deps.conn,
+    smtpUrl: config.SMTP_URL,
+    mailFrom: config.MAIL_FROM,
+    publicUrl: config.PUBLIC_URL,
+    clock: deps.clock,
+    calendar: deps.calendar,
+  });
+  if (mail.catcherUrl) logger.info({ url: mail.catcherUrl }, 'SMTP_URL not set: emails are caught locally (Outbox page)');
+  deps.engine.registerJobHandler(SEND_ESCALATION_EMAIL_JOB_TYPE, mail.jobHandler);
+  deps.engine.onEvent(async (e) => {
+    if (e.type !== 'user-task.completed' && e.type !== 'user-task.cancelled') return;
+    // Delivery re-checks the task anyway; cancelling here just keeps the outbox tidy.
+    await mail.onTaskClosed(e.task.key).catch((err) => logger.warn({ err }, 'cancelling notices failed'));
+  });
+
+  let worker: { stop(): Promise<void> | void } | undefined;
+  return {
+    catcherUrl: mail.catcherUrl,
+    apiRouters: { '/escalation': createEscalationRouter(mail.routerDeps(currentUser)) },
+    async start() {
+      if (deps.runWorker) worker = mail.startWorker({
+        sweepEveryMs: config.ESCALATION_SWEEP_MINUTES * 60_000,
+        onError: (err, step) => logger.error({ err, step }, 'escalation step failed'),
+      });
+    },
+    async stop() {
+      await worker?.stop();
+      await mail.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Task queues (projected from engine events), task completion through forms, and case records.
+import type { Connection } from 'mongoose';
+import type { MongoFormRepository } from '../../adapters/mongo/form.repository';
+import type { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
+import { MongoCaseRepository } from '../../adapters/mongo/case.repository';
+import { MongoSavedFilterRepository } from '../../adapters/mongo/saved-filter.repository';
+import { MongoTaskRepository } from '../../adapters/mongo/task.repository';
+import type { MongoUserRepository } from '../../adapters/mongo/user.repository';
+import { tableAccessPolicy } from '../../application/cases/table-access-policy';
+import { projectEngineEvent } from '../../application/tasks/project-engine-event';
+import { createCasesRouter } from '../../http/cases.routes';
+import { currentUser } from '../../http/session-user';
+import { createTasksRouter } from '../../http/tasks.routes';
+import type { AuditLog } from '../../ports/audit-log.port';
+import type { Clock } from '../../ports/clock.port';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import type { SystemModule } from './module';
+
+export interface TasksModuleDeps {
+  conn: Connection;
+  engine: WorkflowEngine;
+  forms: MongoFormRepository;
+  submissions: MongoSubmissionRepository;
+  users: MongoUserRepository;
+  audit: AuditLog;
+  clock: Clock;
+  /** false when several servers share one MongoDB: queues are then answered by database indexes. */
+  queueIndex: boolean;
+  onProjectionError(err: unknown): void;
+}
+
+export interface TasksModule extends SystemModule {
+  tasks: MongoTaskRepository;
+  cases: MongoCaseRepository;
+}
+
+export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksModule> {
+  const tasks = new MongoTaskRepository(deps.conn, { queueIndex: deps.queueIndex });
+  const cases = new MongoCaseRepository(deps.conn);
+  await cases.init();
+  const savedFilters = new MongoSavedFilterRepository(deps.conn);
+  await savedFilters.init();
+
+  // Engine events arrive at least once; the projection is idempotent, and a failure is logged
+  // rather than thrown back into the engine (the queue can be rebuilt from the engine's tasks).
+  deps.engine.onEvent(async (event) => {
+    try {
+      await projectEngineEvent({ tasks, engine: deps.engine, now: () => deps.clock.now(), teamOfCase: async (id) => (await cases.findById(id))?.team }, event);
+    } catch (e) {
+      deps.onProjectionError(e);
+    }
+  });
+
+  const common = {
+    tasks, cases, forms: deps.forms, submissions: deps.submissions, policy: tableAccessPolicy,
+    clock: deps.clock, audit: deps.audit, currentActor: currentUser,
+  };
+  return {
+    tasks,
+    cases,
+    apiRouters: {
+      '/tasks': createTasksRouter({ ...common, engine: deps.engine, users: deps.users, savedFilters }),
+      '/cases': createCasesRouter(common),
+    },
+    start: () => tasks.init(),
+  };
+}
