@@ -47,7 +47,7 @@ async function runPersisted(engine: Awaited<ReturnType<typeof benchEngine>>['eng
   await engine.start();
   const t0 = performance.now();
   const progress = setInterval(() => console.log(`  … ${completed} completed`), 5000);
-  await pool(N, 32, (i) => engine.startInstance('bench-service', { i }));
+  await pool(N, Number(process.env.BENCH_PARALLEL ?? 4), (i) => engine.startInstance('bench-service', { i }));
   const guard = setInterval(() => undefined, 1000); // keep the loop alive while the engine works
   await Promise.race([all, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${completed}/${N} completed`)), 120_000))]);
   clearInterval(guard);

@@ -61,12 +61,9 @@ describe('Crash recovery of the embedded engine', () => {
     expect(tasks).toHaveLength(ITEMS);
     expect(tasks.every((t) => t.state === 'completed')).toBe(true);
     expect(new Set(tasks.map((t) => t.instanceKey)).size).toBe(ITEMS);
-    const timers = await db.conn.collection('engine_timers').find({}).toArray();
-    expect(timers).toHaveLength(ITEMS);
-    expect(timers.every((t) => t.state === 'fired')).toBe(true);
-    const jobs = await db.conn.collection('engine_jobs').find({}).toArray();
-    expect(jobs).toHaveLength(ITEMS);
-    expect(jobs.every((j) => j.state === 'completed')).toBe(true);
+    // Fired timers and finished jobs are removed; the timelines above show each fired/ran exactly once.
+    expect(await db.conn.collection('engine_timers').countDocuments()).toBe(0);
+    expect(await db.conn.collection('engine_jobs').countDocuments()).toBe(0);
     const calls = await db.conn.collection('crash_job_calls').countDocuments();
     expect(calls).toBeGreaterThanOrEqual(ITEMS); // at-least-once: a kill mid-handler may repeat a call
   }, 300_000);

@@ -42,6 +42,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   private readonly queries: EngineQueries;
   private poller?: NodeJS.Timeout;
   private polling?: Promise<void>;
+  private lastRecovery = Date.now();
 
   constructor(private readonly opts: EmbeddedEngineOptions) {
     const db = engineCollections(opts.conn);
@@ -141,7 +142,11 @@ export class EmbeddedEngine implements WorkflowEngine {
   private async poll(): Promise<void> {
     await this.timers.fireDue();
     this.worker.kickScan();
-    await this.runner.recover(this.opts.staleOutboxMs ?? 30_000);
+    const staleMs = this.opts.staleOutboxMs ?? 30_000;
+    if (Date.now() - this.lastRecovery >= staleMs) {
+      this.lastRecovery = Date.now();
+      await this.runner.recover(staleMs);
+    }
   }
 
   private async crossEffects(doc: InstanceDoc): Promise<void> {

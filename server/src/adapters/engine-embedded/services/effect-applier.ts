@@ -44,16 +44,17 @@ export class EffectApplier {
         return guarded(db.tasks, { _id: e.taskKey, state: 'open' }, { state: e.state, completedAt: now.toISOString(), ...(e.by ? { completedBy: e.by } : {}) });
       case 'job.create':
         return upsert(db.jobs, e.job.key, { ...e.job, processId: doc.processId, instanceKey: doc._id, state: 'activatable', dueAt: now, attempts: 0 });
-      case 'job.close':
-        return guarded(db.jobs, { _id: e.jobKey, state: { $in: ['activatable', 'locked', 'failed'] } }, { state: e.state });
+      // Finished jobs, timers and subscriptions are deleted: their collections hold only live rows, so the
+      // polling queries stay small (FerretDB scans collections for range filters).
+      case 'job.close': return (await db.jobs.deleteOne({ _id: e.jobKey })).deletedCount > 0;
       case 'job.retry':
         return guarded(db.jobs, { _id: e.jobKey }, { state: 'activatable', retries: e.retries, dueAt: now, variables: e.variables });
       case 'timer.create':
         return upsert(db.timers, e.key, { instanceKey: doc._id, elementId: e.elementId, tokenId: e.tokenId, dueAt: new Date(e.dueAt), state: 'pending' });
-      case 'timer.cancel': return guarded(db.timers, { _id: e.key, state: 'pending' }, { state: 'cancelled' });
+      case 'timer.cancel': return (await db.timers.deleteOne({ _id: e.key })).deletedCount > 0;
       case 'subscription.open':
         return upsert(db.subscriptions, e.key, { instanceKey: doc._id, messageName: e.messageName, correlationKey: e.correlationKey, elementId: e.elementId, tokenId: e.tokenId, state: 'open', createdAt: now });
-      case 'subscription.close': return guarded(db.subscriptions, { _id: e.key, state: 'open' }, { state: 'closed' });
+      case 'subscription.close': return (await db.subscriptions.deleteOne({ _id: e.key })).deletedCount > 0;
       case 'incident.raise': return upsert(db.incidents, e.incident.id, { ...e.incident, tokenId: e.tokenId, processId: doc.processId });
       case 'incident.resolve': return guarded(db.incidents, { _id: e.incidentId, state: 'open' }, { state: 'resolved', resolvedAt: now.toISOString() });
       case 'instance.end': return true;

@@ -111,8 +111,9 @@ export class InstanceRunner {
     this.done.clear();
     this.flushing = undefined;
     if (!batch.length) return;
-    const or = batch.map(([_id, rev]) => ({ _id, rev }));
-    await retry(() => this.db.instances.updateMany({ $or: or }, { $set: { pending: false, effects: [] } }));
+    // One round trip; each statement is matched by _id (an $or filter would scan the collection).
+    const ops = batch.map(([_id, rev]) => ({ updateOne: { filter: { _id, rev }, update: { $set: { pending: false, effects: [] } } } }));
+    await retry(() => this.db.instances.bulkWrite(ops, { ordered: false }));
   }
 
   /** Waits until every finished outbox is marked done (stop() and tests call it). */

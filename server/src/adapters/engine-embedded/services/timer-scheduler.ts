@@ -30,12 +30,12 @@ export class TimerScheduler {
         if (!(e instanceof NotFoundError)) throw e;
       }
     }
-    await retry(() => this.db.timers.updateOne({ _id: t._id, state: 'pending' }, { $set: { state: 'fired', firedAt: this.now() } }));
+    await retry(() => this.db.timers.deleteOne({ _id: t._id })); // fired: the instance timeline keeps the record
   }
 
   /** Timer start events of a newly deployed version replace those of older versions (as in Zeebe). */
   async scheduleStartTimers(deployed: DeployedModel): Promise<void> {
-    await this.db.timers.updateMany({ 'startOf.processId': deployed.processId, state: 'pending' }, { $set: { state: 'cancelled' } });
+    await this.db.timers.deleteMany({ 'startOf.processId': deployed.processId, state: 'pending' });
     for (const ts of deployed.model.timerStarts) {
       const plan = planTimer(ts.timer.kind as TimerKind, ts.timer.value, this.now());
       const startOf = { processId: deployed.processId, version: deployed.version, elementId: ts.elementId };
