@@ -98,7 +98,7 @@ export async function startTasksCasesApi(prefix: string, opts: { engine?: boolea
         ...common, engine: engine ?? noEngine, savedFilters,
         users: { findById: async (id: string) => Object.values(PEOPLE).find((p) => p.id === id) },
       }),
-      '/cases': createCasesRouter(common),
+      '/cases': createCasesRouter({ ...common, engine: engine ?? noEngine }),
     },
   });
   const server = await listen(app);

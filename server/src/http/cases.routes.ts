@@ -6,10 +6,13 @@ import { createCase, type CreateCaseDeps } from '../application/cases/create-cas
 import { findDuplicates } from '../application/cases/find-duplicates';
 import { getCase, type GetCaseDeps } from '../application/cases/get-case';
 import { listCaseAmendments } from '../application/cases/list-case-amendments';
+import { startCaseProcess, type StartCaseProcessDeps } from '../application/cases/start-case-process';
 import { parseBody, parseQuery, requireActor, type ActorDeps } from './actor-request';
-import { amendBodySchema, amendmentsQuerySchema, createCaseBodySchema, duplicatesQuerySchema, getCaseQuerySchema } from './cases-request.schema';
+import {
+  amendBodySchema, amendmentsQuerySchema, createCaseBodySchema, duplicatesQuerySchema, getCaseQuerySchema, startProcessBodySchema,
+} from './cases-request.schema';
 
-export type CasesRouterDeps = ActorDeps & CreateCaseDeps & GetCaseDeps & AmendCaseSectionDeps;
+export type CasesRouterDeps = ActorDeps & CreateCaseDeps & GetCaseDeps & AmendCaseSectionDeps & StartCaseProcessDeps;
 
 export function createCasesRouter(deps: CasesRouterDeps): Router {
   const router = Router();
@@ -42,6 +45,13 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const { changes, reason } = parseBody(amendBodySchema, req.body);
     await amendCaseSection(deps, actor, { caseId: req.params.id, section: req.params.section, changes, reason });
     res.json(await getCase(deps, actor, req.params.id));
+  });
+
+  // POST /:id/processes {processId, variables} → 201 {instanceKey, processId, version}
+  router.post('/:id/processes', async (req, res) => {
+    const actor = requireActor(deps, req);
+    const body = parseBody(startProcessBodySchema, req.body);
+    res.status(201).json(await startCaseProcess(deps, actor, { caseId: req.params.id, ...body }));
   });
 
   return router;

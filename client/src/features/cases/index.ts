@@ -2,3 +2,4 @@
 export { CasesArea } from './cases-area';
 export { CasePage } from './case-page';
 export { casesApi, SECTION_LABELS, type CaseDto } from './cases-api';
+export { NewReferralPage } from './new-referral-page';

@@ -60,7 +60,7 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
     cases,
     apiRouters: {
       '/tasks': createTasksRouter({ ...common, engine: deps.engine, users: deps.users, savedFilters }),
-      '/cases': createCasesRouter(common),
+      '/cases': createCasesRouter({ ...common, engine: deps.engine }),
     },
     start: () => tasks.init(),
   };

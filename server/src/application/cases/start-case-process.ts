@@ -1,0 +1,41 @@
+// Starts a statutory process for a case (a referral's intake, an AssetPlus assessment, a victim
+// contact…). The case id is the instance's business key, so every task the process creates is
+// linked to the case and appears in the queues of the case's team.
+import type { WorkflowEngine, Variables } from '../../ports/workflow-engine.port';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import { auditActor, loadVisibleCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+
+export interface StartCaseProcessDeps {
+  cases: CaseRepository;
+  policy: AccessPolicy;
+  engine: Pick<WorkflowEngine, 'startInstance'>;
+  audit?: CaseAuditSink;
+}
+
+export interface StartCaseProcessInput {
+  caseId: string;
+  processId: string;
+  /** Start variables the process reads (e.g. referralReceivedAt); caseId is always the case's. */
+  variables?: Variables;
+}
+
+export interface StartedProcess {
+  instanceKey: string;
+  processId: string;
+  version: number;
+}
+
+export async function startCaseProcess(deps: StartCaseProcessDeps, actor: Actor, input: StartCaseProcessInput): Promise<StartedProcess> {
+  requireAction(deps.policy, actor, 'create-case', 'start a process for a case');
+  const record = await loadVisibleCase(deps, actor, input.caseId);
+  const variables: Variables = { ...(input.variables ?? {}), caseId: record.id };
+  const started = await deps.engine.startInstance(input.processId, variables, { businessKey: record.id });
+  await deps.audit?.record({
+    actor: auditActor(actor),
+    action: 'case.process-started',
+    recordType: 'case',
+    recordId: record.id,
+    after: { processId: started.processId, version: started.version, instanceKey: started.instanceKey },
+  });
+  return started;
+}

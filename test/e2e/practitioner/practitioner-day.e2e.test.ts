@@ -1,0 +1,73 @@
+// The practitioner's day in Chromium against the whole product: a case manager opens a referral,
+// claims the intake task from the team queue, completes its form, and sees the case record grow
+// without a Health tab; a health worker opening the same case gets the Health tab.
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../support/browser';
+import { startTestSystem } from '../../support/system';
+
+describe("practitioner's day", () => {
+  let browser: Browser;
+  let system: Awaited<ReturnType<typeof startTestSystem>>;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    browser = await launchBrowser();
+  }, 120000);
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${system.url}/tasks`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('demo-password-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('signed-in-user').waitFor();
+    return page;
+  }
+
+  it('referral → claim → complete → case record updated, Health withheld from a case manager', async () => {
+    const page = await signIn('cara.case');
+    await page.goto(`${system.url}/cases/new`);
+    await page.getByLabel('Given name').fill('Dara');
+    await page.getByLabel('Family name').fill('Quinn');
+    await page.getByLabel('Date of birth').fill('2010-04-05');
+    await page.getByRole('button', { name: 'Open referral' }).click();
+    await page.getByRole('heading', { name: 'Dara Quinn' }).waitFor();
+    const caseId = decodeURIComponent(page.url().split('/cases/')[1]);
+    expect(caseId).toMatch(/^YJ-/);
+    expect(await page.getByRole('tab', { name: 'Health' }).count()).toBe(0);
+    expect(await page.getByTestId('withheld').textContent()).toMatch(/Health/);
+
+    await page.goto(`${system.url}/tasks`);
+    await page.getByRole('tab', { name: /Team/ }).click();
+    const row = page.getByRole('row').filter({ hasText: caseId }).filter({ hasText: 'Match or create person' });
+    await row.getByRole('button', { name: 'Claim' }).click();
+    await row.getByText('Unassigned').waitFor({ state: 'detached' });
+    await row.getByRole('link', { name: /Match or create person/ }).click();
+    await page.getByRole('heading', { name: 'Match or create person (duplicate check)' }).waitFor();
+
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    await page.getByRole('alert').first().waitFor(); // required answers are missing: refused in the browser
+    await page.getByLabel('No match: create a new person').check();
+    await page.getByLabel('Given name').fill('Dara');
+    await page.getByLabel('Family name').fill('Quinn');
+    await page.getByLabel('Date of birth').fill('2010-04-05');
+    await page.getByLabel('Referral source').selectOption('police');
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    await page.getByText('Task completed. The case record was updated (personal, offending).').waitFor();
+
+    await page.goto(`${system.url}/cases/${encodeURIComponent(caseId)}`);
+    await page.getByRole('tab', { name: 'Submissions' }).click();
+    await page.getByRole('tabpanel').getByText('referral-person-match').first().waitFor();
+    const tasks = await system.modules.tasks.tasks.search({ caseId, state: 'open' }, { field: 'dueDate', direction: 'asc' }, { offset: 0, limit: 10 });
+    expect(tasks.items.map((t) => t.elementId)).toEqual(['checkSocialCare']);
+
+    const health = await signIn('helen.health');
+    await health.goto(`${system.url}/cases/${encodeURIComponent(caseId)}`);
+    await health.getByRole('heading', { name: 'Dara Quinn' }).waitFor();
+    expect(await health.getByRole('tab', { name: 'Health' }).count()).toBe(1);
+  }, 120000);
+});
