@@ -1,25 +1,61 @@
-// Regenerates the README screenshots from a running server: `npx tsx scripts/screenshots.ts [url]`.
+// Regenerates the README screenshots from a running server with demo users (a fresh DATA_DIR):
+//   npx tsx scripts/screenshots.ts http://localhost:3000
+// It opens one referral through the UI so the queue and the case record have something to show.
 import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser';
 
 const base = process.argv[2] ?? 'http://localhost:3000';
 const out = path.resolve(__dirname, '..', 'docs', 'screenshots');
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(out, `${name}.png`) });
 
-const pages: Array<{ name: string; path: string; width: number }> = [
-  { name: 'shell', path: '/', width: 1200 },
-  { name: 'shell-phone', path: '/', width: 390 },
-];
+async function signIn(browser: Browser, username: string, width = 1280): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width, height: 800 } })).newPage();
+  await page.goto(`${base}/tasks`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill('demo-password-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-user').waitFor();
+  return page;
+}
 
 async function main() {
   const browser = await launchBrowser();
-  for (const p of pages) {
-    const page = await browser.newPage({ viewport: { width: p.width, height: 700 } });
-    await page.goto(`${base}${p.path}`);
-    await page.waitForSelector('[data-testid="readiness"][data-state="ready"]', { timeout: 10000 }).catch(() => undefined);
-    await page.screenshot({ path: path.join(out, `${p.name}.png`) });
-    await page.close();
-  }
+  const cm = await signIn(browser, 'cara.case');
+  await cm.goto(`${base}/cases/new`);
+  await cm.getByLabel('Given name').fill('Dara');
+  await cm.getByLabel('Family name').fill('Quinn');
+  await cm.getByLabel('Date of birth').fill('2010-04-05');
+  await shot(cm, 'new-referral');
+  await cm.getByRole('button', { name: 'Open referral' }).click();
+  await cm.getByRole('heading', { name: 'Dara Quinn' }).waitFor();
+  await shot(cm, 'case-record');
+  await cm.goto(`${base}/tasks`);
+  await cm.getByRole('tab', { name: /Team/ }).click();
+  await cm.getByRole('link', { name: /Match or create person/ }).first().waitFor();
+  await shot(cm, 'task-queue');
+  await cm.getByRole('link', { name: /Match or create person/ }).first().click();
+  await cm.getByLabel('No match: create a new person').check();
+  await cm.getByRole('button', { name: 'Complete task' }).click();
+  await cm.waitForTimeout(300);
+  await shot(cm, 'task-form');
+
+  const tm = await signIn(browser, 'tom.manager');
+  await tm.goto(`${base}/timescales`);
+  await tm.getByRole('heading').first().waitFor();
+  await shot(tm, 'timescales');
+  await tm.goto(`${base}/forms`);
+  await tm.waitForTimeout(500);
+  await shot(tm, 'forms');
+
+  const phone = await signIn(browser, 'cara.case', 390);
+  await phone.goto(`${base}/tasks`);
+  await phone.waitForTimeout(500);
+  await shot(phone, 'task-queue-phone');
   await browser.close();
 }
 
-void main();
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
