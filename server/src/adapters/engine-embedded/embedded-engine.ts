@@ -133,7 +133,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   async runDue(): Promise<void> {
     for (let i = 0; i < 1000; i++) {
       await this.worker.idle();
-      const n = (await this.timers.fireDue()) + (await this.worker.drain(true));
+      const n = (await this.timers.fireDue()) + (await this.worker.runAll());
       await this.worker.idle();
       if (n === 0) return this.runner.settle();
     }

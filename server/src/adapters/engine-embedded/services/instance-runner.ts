@@ -111,9 +111,12 @@ export class InstanceRunner {
     this.done.clear();
     this.flushing = undefined;
     if (!batch.length) return;
-    // One round trip; each statement is matched by _id (an $or filter would scan the collection).
-    const ops = batch.map(([_id, rev]) => ({ updateOne: { filter: { _id, rev }, update: { $set: { pending: false, effects: [] } } } }));
-    await retry(() => this.db.instances.bulkWrite(ops, { ordered: false }));
+    // Matched by _id one by one (an $or filter would make FerretDB scan the collection), and under the
+    // instance lock: FerretDB 1.24 applies an update as read-modify-write of the whole document, so two
+    // concurrent updates of one document can lose one of them — even with the revision in the filter.
+    for (const [_id, rev] of batch) {
+      await this.locks.run(_id, () => retry(() => this.db.instances.updateOne({ _id, rev }, { $set: { pending: false, effects: [] } })));
+    }
   }
 
   /** Waits until every finished outbox is marked done (stop() and tests call it). */

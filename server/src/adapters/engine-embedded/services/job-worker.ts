@@ -16,6 +16,7 @@ export class JobWorker {
   /** Jobs created in this process, claimed by id (an indexed lookup) instead of a collection scan. */
   private readonly offered: string[] = [];
   private scanNext = true;
+  private ran = 0;
   enabled = false;
 
   constructor(
@@ -44,13 +45,25 @@ export class JobWorker {
     this.kick();
   }
 
-  /** New work arrived: drain soon (in the background) when the worker runs. */
-  kick(): void {
-    if (!this.enabled) return;
+  /**
+   * New work arrived: drain soon (in the background) when the worker runs. There is only ever one drain
+   * loop per process, so a job is never claimed twice here (FerretDB's findOneAndUpdate is not atomic).
+   */
+  kick(force = false): void {
+    if (!this.enabled && !force) return;
     if (this.draining) { this.again = true; return; }
     this.draining = (async () => {
       do { this.again = false; await this.drain(); } while (this.again);
     })().catch((e) => this.log('job drain failed', e)).finally(() => { this.draining = undefined; });
+  }
+
+  /** Runs every due job now (through the single drain loop); returns how many ran. */
+  async runAll(): Promise<number> {
+    const before = this.ran;
+    this.scanNext = true;
+    this.kick(true);
+    await this.idle();
+    return this.ran - before;
   }
 
   async idle(): Promise<void> {
@@ -58,7 +71,7 @@ export class JobWorker {
   }
 
   /** Claims and runs every due job of a registered type; returns how many ran. */
-  async drain(scan = false): Promise<number> {
+  private async drain(scan = false): Promise<number> {
     const running = new Set<Promise<void>>();
     let count = 0;
     scan = scan || this.scanNext;
@@ -69,6 +82,7 @@ export class JobWorker {
       if (offered !== undefined && !doc) continue;
       if (!doc) break;
       count++;
+      this.ran++;
       const p: Promise<void> = this.run(doc).catch((e) => this.log(`job ${doc._id} failed to settle`, e)).finally(() => running.delete(p));
       running.add(p);
       if (running.size >= this.opts.maxConcurrent) await Promise.race(running);
@@ -84,7 +98,7 @@ export class JobWorker {
     return retry(() => this.db.jobs.findOneAndUpdate(
       id ? { _id: id, ...due } : { type: { $in: [...this.handlers.keys()] }, ...due },
       { $set: { state: 'locked', lockedUntil: new Date(now.getTime() + this.opts.lockMs) }, $inc: { attempts: 1 } },
-      { returnDocument: 'after', sort: { dueAt: 1 } },
+      id ? { returnDocument: 'after' } : { returnDocument: 'after', sort: { dueAt: 1 } },
     ).lean<Record<string, any>>());
   }
 

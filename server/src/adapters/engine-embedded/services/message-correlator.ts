@@ -7,8 +7,10 @@ import { isDuplicateKey, type EngineCollections } from '../store/engine-collecti
 import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
 import { newKey, type InstanceRunner } from './instance-runner';
+import { KeyedMutex } from './keyed-mutex';
 
 export class MessageCorrelator {
+  private readonly claims = new KeyedMutex();
   constructor(
     private readonly db: EngineCollections,
     private readonly runner: InstanceRunner,
@@ -50,6 +52,13 @@ export class MessageCorrelator {
 
   /** A subscription opened: hand it the oldest live buffered message, claimed so only one consumer gets it. */
   async subscriptionOpened(instanceKey: string, subKey: string, name: string, correlationKey: string): Promise<void> {
+    // Claims are serialised per message name + key: FerretDB's findOneAndUpdate is not atomic across
+    // concurrent callers, so two subscriptions could otherwise both take the same buffered message.
+    const message = await this.claims.run(`${name}|${correlationKey}`, () => this.claim(subKey, name, correlationKey));
+    if (message) await this.runner.execute(instanceKey, { kind: 'trigger', key: subKey, vars: message.variables ?? {} });
+  }
+
+  private async claim(subKey: string, name: string, correlationKey: string): Promise<Record<string, any> | null> {
     let message = await retry(() => this.db.messages.findOne({ consumedBy: subKey }).lean<Record<string, any>>());
     if (!message) {
       message = await retry(() => this.db.messages.findOneAndUpdate(
@@ -58,6 +67,6 @@ export class MessageCorrelator {
         { returnDocument: 'after', sort: { publishedAt: 1 } },
       ).lean<Record<string, any>>());
     }
-    if (message) await this.runner.execute(instanceKey, { kind: 'trigger', key: subKey, vars: message.variables ?? {} });
+    return message;
   }
 }
