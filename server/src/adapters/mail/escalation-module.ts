@@ -9,6 +9,7 @@ import { createWorkingCalendar, type WorkingCalendar } from '../../domain/calend
 import type { EscalationRouterDeps } from '../../http/escalation.routes';
 import { createSendEscalationEmailJob } from '../../jobs/send-escalation-email.job';
 import type { Clock } from '../../ports/clock.port';
+import type { EscalationTaskReader } from '../../ports/escalation-readers.port';
 import type { JobHandler } from '../../ports/workflow-engine.port';
 import { MongoEscalationPeopleReader, MongoEscalationTaskReader } from '../mongo/escalation-readers';
 import { MongoEscalationPolicyRepository } from '../mongo/escalation-policy.repository';
@@ -27,6 +28,11 @@ export interface EscalationModuleOptions {
   clock: Clock;
   calendar?: WorkingCalendar;
   settings?: Partial<EscalationSettings>;
+  /**
+   * Where the sweep, digests and revalidation read tasks. Default: the tasks collection. The embedded
+   * setup passes the task repository's in-process index (a collection scan there costs ~20 s per 100k).
+   */
+  taskSource?: EscalationTaskReader;
 }
 
 export interface EscalationModule {
@@ -49,7 +55,7 @@ export async function createEscalationModule(o: EscalationModuleOptions): Promis
   if (caughtMail) catcher = await startSmtpCatcher({ onMessage: (m) => caughtMail.record(m), now: () => o.clock.now() });
   const mailer = new NodemailerMailer({ url: o.smtpUrl ?? catcher!.url, from: o.mailFrom });
   const deps: EscalationDeps = {
-    tasks: new MongoEscalationTaskReader(o.conn),
+    tasks: o.taskSource ?? new MongoEscalationTaskReader(o.conn),
     people: new MongoEscalationPeopleReader(o.conn),
     outbox,
     policies: new MongoEscalationPolicyRepository(o.conn, () => o.clock.now()),

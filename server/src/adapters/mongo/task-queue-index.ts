@@ -11,6 +11,7 @@
 // (`queueIndex: false`) and the compound indexes answer instead.
 import type { Connection } from 'mongoose';
 import type { QueueTask } from '../../domain/tasks/queue-task';
+import { TaskDueIndex } from './task-due-index';
 
 /** Completed work is a recent-history queue: older completions stay in the tasks collection only. */
 export const COMPLETED_KEPT = 1000;
@@ -36,6 +37,8 @@ const byConnection = new WeakMap<Connection, TaskQueueIndex>();
 
 export class TaskQueueIndex {
   private buckets = new Map<string, Map<string, QueueTask>>();
+  /** Open tasks by due date, for the escalation sweep (see task-due-index.ts). */
+  private dueIndex = new TaskDueIndex();
   private loaded = false;
 
   static for(conn: Connection): TaskQueueIndex {
@@ -51,6 +54,11 @@ export class TaskQueueIndex {
 
   /** Moves a task's row: out of queues it left, into (or refreshed in) the ones it now belongs to. */
   put(task: QueueTask, previous?: QueueTask): void {
+    this.dueIndex.put(task);
+    this.putInQueues(task, previous);
+  }
+
+  private putInQueues(task: QueueTask, previous?: QueueTask): void {
     const now = new Set(keysOf(task));
     if (previous) for (const k of keysOf(previous)) if (!now.has(k)) this.buckets.get(k)?.delete(task.id);
     for (const k of now) {
@@ -68,11 +76,22 @@ export class TaskQueueIndex {
     return [...byId.values()];
   }
 
+  /** Open tasks with their due dates; read through, never written to, from outside. */
+  get due(): Pick<TaskDueIndex, 'get' | 'dueBefore' | 'ofInstance' | 'size'> {
+    return this.dueIndex;
+  }
+
   /** Derives every queue again from the tasks themselves (start-up, or an operator's rebuild). */
   async load(all: AsyncIterable<QueueTask>): Promise<void> {
     const fresh = new TaskQueueIndex();
-    for await (const t of all) fresh.put(t);
+    const seen: QueueTask[] = [];
+    for await (const t of all) {
+      fresh.putInQueues(t);
+      seen.push(t);
+    }
     this.buckets = fresh.buckets;
+    // One sort rather than 100k ordered inserts (each shifting the array).
+    this.dueIndex = TaskDueIndex.of(seen);
     this.loaded = true;
   }
 }

@@ -2,7 +2,8 @@
 // task in-process because FerretDB does not apply conditional updates atomically (see KeyedMutex):
 // of two people claiming at once exactly one wins and the other gets a Conflict. Every change is
 // mirrored into the in-process queue index (task-queue-index.ts), which answers the per-person and
-// per-team queues; other queries go to the database.
+// per-team queues and, by due date, the escalation sweep (indexed-escalation-task.reader.ts); other
+// queries go to the database.
 import { Schema, type Connection, type Model } from 'mongoose';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { QueueTask, TaskQuery, TaskSort } from '../../domain/tasks/queue-task';

@@ -28,7 +28,8 @@ export interface EscalationWorker {
 
 export function startEscalationWorker(deps: EscalationDeps, options: EscalationWorkerOptions = {}): EscalationWorker {
   const tickMs = options.tickMs ?? 15_000;
-  // Notices are day-granular; on FerretDB a sweep is a full scan of the task collection, so not too often.
+  // Notices are day-granular; where a sweep queries the task collection (MongoDB, or before the embedded
+  // server's queue index is loaded; a full scan on FerretDB) it is not free, so not too often.
   const sweepEveryMs = options.sweepEveryMs ?? 600_000;
   const digestAt = options.digestAt ?? '07:00';
   const idleDeliverEveryMs = options.idleDeliverEveryMs ?? 120_000;

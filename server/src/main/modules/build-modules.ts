@@ -59,7 +59,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
   tasksHolder.module = tasks;
   const escalation = await createEscalationModule({
-    config, conn, clock, calendar: workflow.calendar, engine, logger, runWorker: ctx.runWorkers ?? true,
+    config, conn, clock, calendar: workflow.calendar, engine, tasks: tasks.tasks, logger, runWorker: ctx.runWorkers ?? true,
   });
 
   // Start order: security, tasks (its projection must listen before the engine runs), escalation, then

@@ -3,6 +3,9 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createEscalationModule as createMailEscalation } from '../../adapters/mail/escalation-module';
+import { MongoEscalationTaskReader } from '../../adapters/mongo/escalation-readers';
+import { IndexedEscalationTaskReader } from '../../adapters/mongo/indexed-escalation-task.reader';
+import type { MongoTaskRepository } from '../../adapters/mongo/task.repository';
 import type { AppConfig } from '../../config/env.config';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { createEscalationRouter } from '../../http/escalation.routes';
@@ -18,6 +21,8 @@ export interface EscalationModuleDeps {
   clock: Clock;
   calendar: WorkingCalendar;
   engine: WorkflowEngine;
+  /** Its queue index, when on (embedded database, one server), answers the sweep's task reads. */
+  tasks: MongoTaskRepository;
   logger: Logger;
   /** Tests drive the sweep themselves; the server runs the background worker. */
   runWorker: boolean;
@@ -25,7 +30,9 @@ export interface EscalationModuleDeps {
 
 export async function createEscalationModule(deps: EscalationModuleDeps): Promise<SystemModule & { catcherUrl?: string }> {
   const { config, logger } = deps;
+  const queues = deps.tasks.queues;
   const mail = await createMailEscalation({
+    taskSource: queues ? new IndexedEscalationTaskReader(queues, new MongoEscalationTaskReader(deps.conn)) : undefined,
     conn: deps.conn,
     smtpUrl: config.SMTP_URL,
     mailFrom: config.MAIL_FROM,
