@@ -18,7 +18,7 @@ export async function benchEngine(name: string): Promise<{ engine: EmbeddedEngin
   }
   const dbName = `bench_${name}_${Date.now().toString(36)}`;
   const conn = await connectMongo(handle.uri, dbName);
-  const engine = createEmbeddedEngine({ conn, clock: systemClock, pollIntervalMs: 200, jobConcurrency: Number(process.env.BENCH_PARALLEL ?? 4) });
+  const engine = createEmbeddedEngine({ conn, clock: systemClock, pollIntervalMs: 1000, jobConcurrency: Number(process.env.BENCH_PARALLEL ?? 4) });
   return {
     engine,
     kind: handle.kind,

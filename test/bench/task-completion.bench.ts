@@ -1,0 +1,241 @@
+// Benchmark (not a test): completing a task through the API under 50 concurrent users, and the My tasks /
+// Team queue queries through HTTP under the same concurrency, on the whole product in-process
+// (composition root, real sessions + CSRF, embedded engine, database). Prints figures.
+//   npx tsx test/bench/task-completion.bench.ts
+//   USERS=50 COMPLETIONS=1000 QUEUE_REQUESTS=1000 BACKGROUND_TASKS=0 to vary.
+// Without MONGODB_URI the system starts its own embedded database (mongod or FerretDB) in a temporary
+// directory, exactly as `npm start` does on one machine (which also turns on the in-memory queue index).
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../server/src/adapters/crypto/argon2.password-hasher';
+import { findFreePort } from '../../server/src/adapters/database/find-free-port';
+import { loadConfig } from '../../server/src/config/env.config';
+import { startSystem, type RunningSystem } from '../../server/src/main/composition-root';
+
+const USERS = Number(process.env.USERS ?? 50);
+const COMPLETIONS = Number(process.env.COMPLETIONS ?? 1000);
+const QUEUE_REQUESTS = Number(process.env.QUEUE_REQUESTS ?? 1000);
+const BACKGROUND_TASKS = Number(process.env.BACKGROUND_TASKS ?? 0);
+const PASSWORD = 'bench-password-2026';
+const TEAM = 'bench';
+const rootDir = path.resolve(__dirname, '..', '..');
+
+interface User { username: string; cookie: string; csrf: string; id: string; caseIds: string[]; taskIds: string[] }
+interface Reply { status: number; body: any }
+
+// Names are compared normalised (letters only), so each child gets a distinct all-letter name.
+const letters = (i: number): string => (i < 26 ? '' : letters(Math.floor(i / 26) - 1)) + String.fromCharCode(97 + (i % 26));
+const phase = (what: string, since: number) => console.log(`  … ${what} (${((Date.now() - since) / 1000).toFixed(1)} s)`);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+function summary(label: string, timings: number[], wallMs: number, statuses: Map<number, number>): void {
+  const t = [...timings].sort((a, b) => a - b);
+  const f = (n: number) => n.toFixed(1).padStart(6);
+  console.log(`${label.padEnd(26)} n=${String(t.length).padStart(5)}  p50 ${f(percentile(t, 50))} ms  p95 ${f(percentile(t, 95))} ms  `
+    + `p99 ${f(percentile(t, 99))} ms  max ${f(t[t.length - 1])} ms  ${(t.length / (wallMs / 1000)).toFixed(0).padStart(5)} req/s  `
+    + `statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+}
+
+/** Runs `work(i)` for i in [0, n) with at most `concurrency` in flight. */
+async function pool(n: number, concurrency: number, work: (i: number, lane: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, async (_, lane) => {
+    while (next < n) await work(next++, lane);
+  }));
+}
+
+// Sign-in is rate-limited per client address (20 in 10 minutes), as it should be: 50 people sign in from
+// several loopback addresses here, as they would from several machines.
+function signIn(base: string, username: string, localAddress: string): Promise<{ cookie: string; csrf: string; id: string }> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ username, password: PASSWORD });
+    const req = http.request(`${base}/api/auth/sign-in`, {
+      method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        if (res.statusCode !== 200) return reject(new Error(`sign-in ${username}: ${res.statusCode} ${text}`));
+        const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='));
+        const parsed = JSON.parse(text) as { csrfToken: string; user: { id: string } };
+        if (!cookie) return reject(new Error(`sign-in ${username}: no session cookie`));
+        resolve({ cookie, csrf: parsed.csrfToken, id: parsed.user.id });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yjs-bench-complete-'));
+  const port = await findFreePort();
+  const config = loadConfig({
+    NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), MONGODB_URI: process.env.MONGODB_URI, DATA_DIR: dataDir,
+    FERRETDB_BIN: process.env.FERRETDB_BIN, DB_NAME: `bench_complete_${Date.now().toString(36)}`, SERVE_CLIENT: 'false',
+    SESSION_SECRET: 'bench-secret-'.padEnd(40, 'x'), SEED_DEMO_USERS: 'false',
+  }, rootDir);
+  const system: RunningSystem = await startSystem(config, pino({ level: 'silent' }), (msg) => {
+    console.error(`fatal: ${msg}`);
+    process.exit(1);
+  }, { runWorkers: false });
+  const base = `http://127.0.0.1:${port}`;
+
+  async function call(u: User, method: string, url: string, body?: unknown): Promise<Reply> {
+    const headers: Record<string, string> = { cookie: u.cookie };
+    if (method !== 'GET') headers['x-csrf-token'] = u.csrf;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+  const must = (r: Reply, status: number, what: string) => {
+    if (r.status !== status) throw new Error(`${what}: expected ${status}, got ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+
+  try {
+    console.log(`database: ${system.database.kind}; ${USERS} case managers in team "${TEAM}"; node ${process.version}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model})`);
+    const setupStarted = Date.now();
+
+    // Users: created directly (an administrator's job, not measured), then signed in through the API.
+    const passwordHash = await new Argon2PasswordHasher(TEST_ARGON2ID).hash(PASSWORD);
+    const users: User[] = [];
+    for (let i = 0; i < USERS; i++) {
+      const username = `bench.cm.${String(i).padStart(2, '0')}`;
+      await system.modules.security.users.create({
+        username, displayName: `Bench CM ${i}`, email: `${username}@bench.invalid`, roles: ['case-managers'], teams: [TEAM], passwordHash,
+      });
+      const s = await signIn(base, username, `127.0.0.${10 + Math.floor(i / 15)}`);
+      users.push({ username, ...s, caseIds: [], taskIds: [] });
+    }
+
+    phase(`${USERS} users created and signed in`, setupStarted);
+    if (BACKGROUND_TASKS > 0) {
+      // Other teams' open work, written directly (as task-queues.bench.ts), so the queues are not empty ones.
+      const tasks = system.modules.tasks.tasks;
+      const now = Date.now();
+      for (let from = 0; from < BACKGROUND_TASKS; from += 5000) {
+        const docs = Array.from({ length: Math.min(5000, BACKGROUND_TASKS - from) }, (_, k) => {
+          const i = from + k;
+          return {
+            _id: `bg${i}`, instanceKey: `bgi${i}`, processId: 'referral-intake', processVersion: 1, elementId: 'matchPerson', name: `Background ${i}`,
+            candidateGroups: ['case-managers'], candidateUsers: [], assignee: i % 5 < 3 ? `bg-user-${i % 500}` : null, claimedAt: null,
+            dueDate: new Date(now + ((i * 7919) % (60 * 86_400)) * 1000 - 10 * 86_400_000), followUpDate: null, revision: 0,
+            priority: (i * 31) % 100, caseId: `BG${i % 20_000}`, team: `team-${i % 50}`, state: 'open', createdAt: new Date(now),
+          };
+        });
+        await tasks.model.collection.insertMany(docs as never[], { ordered: false });
+      }
+      await tasks.rebuildQueues();
+      console.log(`background: ${BACKGROUND_TASKS} open tasks of 50 other teams`);
+    }
+
+    // Cases and their referral processes, spread evenly over the users.
+    const perUser = Math.ceil(COMPLETIONS / USERS);
+    const total = perUser * USERS;
+    const setupTimings = { cases: [] as number[], starts: [] as number[] };
+    await pool(total, USERS, async (i) => {
+      const u = users[i % USERS];
+      let t0 = performance.now();
+      const created = must(await call(u, 'POST', '/api/cases', {
+        givenName: `Ava${letters(i)}`, familyName: `Bench${letters(i)}`, dateOfBirth: `20${String(8 + (i % 8)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`, team: TEAM,
+      }), 201, 'create case');
+      setupTimings.cases.push(performance.now() - t0);
+      u.caseIds.push(created.id);
+      t0 = performance.now();
+      must(await call(u, 'POST', `/api/cases/${encodeURIComponent(created.id)}/processes`, {
+        processId: 'referral-intake', variables: { referralReceivedAt: new Date().toISOString() },
+      }), 201, 'start process');
+      setupTimings.starts.push(performance.now() - t0);
+    });
+
+    phase(`${total} cases created and processes started`, setupStarted);
+    // The first task of each referral (matchPerson) appears once the engine has run the deadlines job.
+    const probe = users[0];
+    for (let waited = 0; ; waited += 200) {
+      const { total: open } = must(await call(probe, 'GET', '/api/tasks?queue=team&limit=1'), 200, 'team queue');
+      if (open >= total) break;
+      if (waited > 300_000) throw new Error(`only ${open} of ${total} tasks appeared`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    phase(`${total} matchPerson tasks open`, setupStarted);
+    // Each user claims the tasks of its own cases (so My tasks holds its work).
+    const claimTimings: number[] = [];
+    await pool(total, USERS, async (i) => {
+      const u = users[i % USERS];
+      const caseId = u.caseIds[Math.floor(i / USERS)];
+      const page = must(await call(u, 'GET', `/api/tasks?queue=team&caseId=${encodeURIComponent(caseId)}`), 200, 'find task');
+      const task = page.items.find((t: { elementId: string }) => t.elementId === 'matchPerson');
+      if (!task) throw new Error(`no matchPerson task for ${caseId}`);
+      const t0 = performance.now();
+      must(await call(u, 'POST', `/api/tasks/${encodeURIComponent(task.id)}/claim`), 200, 'claim');
+      claimTimings.push(performance.now() - t0);
+      u.taskIds.push(task.id);
+    });
+    console.log(`set-up: ${total} cases, ${total} referral processes, ${total} claimed matchPerson tasks in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
+    const none = new Map<number, number>();
+    summary('  create case (set-up)', setupTimings.cases, 1, none);
+    summary('  start process (set-up)', setupTimings.starts, 1, none);
+    summary('  claim (set-up)', claimTimings, 1, none);
+    console.log('  (set-up req/s not meaningful: requests were interleaved)');
+
+    // Queues: every user asks for its own page (25 rows + total) under the same concurrency.
+    for (const queue of ['mine', 'team'] as const) {
+      const warm = users.map((u) => call(u, 'GET', `/api/tasks?queue=${queue}`));
+      await Promise.all(warm);
+      const timings: number[] = [];
+      const statuses = new Map<number, number>();
+      let rows = 0;
+      const started = performance.now();
+      await pool(QUEUE_REQUESTS, USERS, async (i, lane) => {
+        const t0 = performance.now();
+        const r = await call(users[lane], 'GET', `/api/tasks?queue=${queue}`);
+        timings.push(performance.now() - t0);
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+        rows += r.body?.total ?? 0;
+      });
+      summary(queue === 'mine' ? 'GET My tasks' : 'GET Team queue', timings, performance.now() - started, statuses);
+      console.log(`${''.padEnd(26)} (average total per page: ${(rows / QUEUE_REQUESTS).toFixed(0)} tasks)`);
+    }
+
+    // Completions: each of the users completes its own claimed tasks, one request at a time, all at once.
+    const timings: number[] = [];
+    const statuses = new Map<number, number>();
+    const failures: string[] = [];
+    const started = performance.now();
+    await Promise.all(users.map(async (u) => {
+      for (const [k, taskId] of u.taskIds.entries()) {
+        const t0 = performance.now();
+        const r = await call(u, 'POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
+          data: { matchOutcome: 'new', givenName: `Given${k}`, familyName: `Bench${k}`, dateOfBirth: '2010-04-05', referralSource: 'police' },
+        });
+        timings.push(performance.now() - t0);
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+        if (r.status !== 200 && failures.length < 5) failures.push(`${r.status} ${JSON.stringify(r.body)}`);
+      }
+    }));
+    summary(`POST complete (${USERS} users)`, timings, performance.now() - started, statuses);
+    for (const f of failures) console.log(`  failure: ${f}`);
+
+    // The process moved on: every completed referral now waits at its next task.
+    const next = must(await call(probe, 'GET', '/api/tasks?queue=team&limit=1'), 200, 'team queue').total;
+    console.log(`after completion: ${next} open tasks in team "${TEAM}" queue (next step of each referral)`);
+    console.log('goals (issue 6): completion p99 ≤ 50 ms, queue p99 ≤ 20 ms');
+  } finally {
+    await system.conn.dropDatabase().catch(() => undefined);
+    await system.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
