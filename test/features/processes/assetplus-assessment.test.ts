@@ -48,13 +48,12 @@ describe('Feature: AssetPlus assessment & intervention plan', () => {
   });
 });
 
-// Known engine bug: non-interrupting timeDate boundaries crash on firing (see compliance-breach.test.ts).
 describe('Feature: AssetPlus — completion reminder and escalation', () => {
   let h: ProcessHarness;
   beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
   afterAll(() => h.close());
 
-  test.failing('Reminder 2 WD before the 15 WD completion date, team manager 2 WD after it', async () => {
+  test('Reminder 2 WD before the 15 WD completion date, team manager 2 WD after it', async () => {
     const i = await h.start('assetplus-assessment', { caseId: 'ap-late', orderMadeAt: '2026-11-23T09:00:00Z' });
     await h.at('2026-12-10T17:00:00Z'); // due Mon 14 Dec − 2 WD
     expect(h.emailsFor(i)).toEqual(['reminder:assetPlusCompletion']);

@@ -69,10 +69,7 @@ describe('Feature: compliance & breach (Sentencing Act 2020 Sch 7; local enforce
     expect(await h.openTasks(i)).toEqual(['warn']);
   });
 
-  // Known engine bug (server/src/adapters/engine-embedded/model/timer-definitions.ts nextCycle): a
-  // non-interrupting timeDate boundary is stored with cycle.remaining = null and crashes on firing.
-  // Flip test.failing back to test once the engine treats null like undefined there.
-  test.failing('When the follow-up is not done, then the team manager is emailed 2 working days after it fell due', async () => {
+  test('When the follow-up is not done, then the team manager is emailed 2 working days after it fell due', async () => {
     const i = await start();
     await h.at('2026-11-26T16:59:00Z');
     expect(h.emailsFor(i)).toEqual([]);

@@ -45,8 +45,7 @@ describe('Feature: plan review — overdue (non-interrupting boundaries)', () =>
   beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
   afterAll(() => h.close());
 
-  // Known engine bug: non-interrupting timeDate boundaries crash on firing (see compliance-breach.test.ts).
-  test.failing('Overdue: the case manager is emailed at the due date, the team manager 2 WD later', async () => {
+  test('Overdue: the case manager is emailed at the due date, the team manager 2 WD later', async () => {
     const i = await h.start('plan-review', { caseId: 'pr-late' });
     await h.at('2027-02-19T17:00:00Z');
     await h.at('2027-02-23T17:00:00Z');

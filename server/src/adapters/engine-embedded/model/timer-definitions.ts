@@ -51,7 +51,8 @@ export function planTimer(kind: TimerKind, value: string, now: Date): TimerPlan 
 
 /** The next occurrence of a cycle after one fired, or undefined when the repetitions are used up. */
 export function nextCycle(plan: { remaining?: number; interval?: string }, firedDueAt: Date): TimerPlan | undefined {
-  if (plan.remaining === undefined || plan.interval === undefined || plan.remaining === 0) return undefined;
+  // Stored plans come back from MongoDB with null, not undefined, for a one-shot timer.
+  if (plan.remaining == null || plan.interval == null || plan.remaining === 0) return undefined;
   return {
     dueAt: addDuration(firedDueAt, plan.interval),
     remaining: plan.remaining === -1 ? -1 : plan.remaining - 1,
