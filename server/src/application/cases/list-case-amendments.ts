@@ -4,7 +4,7 @@ import { ValidationError } from '../../domain/errors';
 import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import { isCaseSection } from '../../domain/cases/case-section';
 import type { CaseRepository } from '../../ports/case-repository.port';
-import { auditActor, loadVisibleCase, readable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { auditActor, loadVisibleCase, readable, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 
 export interface ListAmendmentsInput {
   caseId: string;
@@ -18,6 +18,8 @@ export async function listCaseAmendments(
   actor: Actor,
   input: ListAmendmentsInput,
 ): Promise<{ items: CaseAmendment[]; withheldSections: string[] }> {
+  // As for the record itself: a role without case access (admins) gets no history, not even an empty one.
+  requireAction(deps.policy, actor, 'view-cases', 'open case records');
   const record = await loadVisibleCase(deps, actor, input.caseId);
   const mayRead = readable(deps.policy, actor);
   if (input.section !== undefined && !isCaseSection(input.section)) {
