@@ -12,7 +12,7 @@ import { isDuplicateKey } from '../store/engine-collections';
 import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
 import type { EffectApplier, InstanceDoc } from './effect-applier';
-import { KeyedMutex } from './keyed-mutex';
+import { KeyedMutex } from '../../concurrency/keyed-mutex';
 
 export interface StartSpec {
   key?: string;

@@ -7,7 +7,7 @@ import { isDuplicateKey, type EngineCollections } from '../store/engine-collecti
 import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
 import { newKey, type InstanceRunner } from './instance-runner';
-import { KeyedMutex } from './keyed-mutex';
+import { KeyedMutex } from '../../concurrency/keyed-mutex';
 
 export class MessageCorrelator {
   private readonly claims = new KeyedMutex();
