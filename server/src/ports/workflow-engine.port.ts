@@ -1,4 +1,4 @@
-// The one contract every workflow engine adapter (embedded bpmn-engine, Zeebe) implements.
+// The one contract every workflow engine adapter (the embedded Zeebe-dialect interpreter, Zeebe) implements.
 // No engine library types cross this boundary: everything here is plain data.
 import { ValidationError } from '../domain/errors';
 
