@@ -3,16 +3,10 @@
 import type { AddressInfo } from 'node:net';
 import { type AddressObject, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { CaughtMail } from '../../ports/caught-mail.port';
 
-export interface ParsedMessage {
-  messageId?: string;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html?: string;
-  receivedAt: string;
-}
+/** A received message as stored for the Outbox page, before it has a storage id. */
+export type ParsedMessage = Omit<CaughtMail, 'id'>;
 
 export interface SmtpCatcherOptions {
   onMessage(message: ParsedMessage): Promise<void> | void;
