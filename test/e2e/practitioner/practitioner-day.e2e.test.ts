@@ -48,6 +48,7 @@ describe("practitioner's day", () => {
     await row.getByText('Unassigned').waitFor({ state: 'detached' });
     await row.getByRole('link', { name: /Match or create person/ }).click();
     await page.getByRole('heading', { name: 'Match or create person (duplicate check)' }).waitFor();
+    await page.getByText('Claimed by you').waitFor();
 
     await page.getByRole('button', { name: 'Complete task' }).click();
     await page.getByRole('alert').first().waitFor(); // required answers are missing: refused in the browser
@@ -58,6 +59,8 @@ describe("practitioner's day", () => {
     await page.getByLabel('Referral source').selectOption('police');
     await page.getByRole('button', { name: 'Complete task' }).click();
     await page.getByText('Task completed. The case record was updated (personal, offending).').waitFor();
+    await page.getByRole('heading', { name: 'Answers' }).waitFor(); // the page reloads the now completed task
+    expect(await page.getByRole('button', { name: 'Release' }).count()).toBe(0);
 
     await page.goto(`${system.url}/cases/${encodeURIComponent(caseId)}`);
     await page.getByRole('tab', { name: 'Submissions' }).click();

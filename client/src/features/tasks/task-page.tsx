@@ -3,6 +3,7 @@
 // a 409/403 (claimed by someone else, section not permitted) is shown above the form.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { useSession } from '../auth';
 import { FormRenderer } from '../forms/form-renderer';
 import { useAsync } from '../forms/use-async';
 import { formatDate, tasksApi, type TaskViewDto } from './tasks-api';
@@ -10,6 +11,7 @@ import { formatDate, tasksApi, type TaskViewDto } from './tasks-api';
 export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
   const params = useParams();
   const taskId = given ?? params.taskId ?? '';
+  const { user: me } = useSession();
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string>();
   const [done, setDone] = useState<{ amendedSections: string[] }>();
@@ -18,6 +20,7 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
   if (view.state === 'loading') return <p role="status">Loading the task…</p>;
   if (view.state === 'error') return <p role="alert">{view.message}</p>;
   const { task, case: summary, form, submission, actions, unwritableSections } = view.data;
+  const claimedBy = task.assignee && task.assignee === me?.id ? 'you' : task.assignee;
 
   const act = async (fn: () => Promise<unknown>) => {
     setNotice(undefined);
@@ -37,7 +40,7 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
         <dt>Due</dt>
         <dd data-testid="task-due">{formatDate(task.dueDate)}{task.overdue && <strong className="badge-overdue"> Overdue</strong>}</dd>
         <dt>Status</dt>
-        <dd>{task.state === 'open' ? (task.assignee ? `Claimed by ${task.assignee}` : 'Waiting in the team queue') : `${task.state} ${formatDate(task.completedAt)}`}</dd>
+        <dd>{task.state === 'open' ? (task.assignee ? `Claimed by ${claimedBy}` : 'Waiting in the team queue') : `${task.state} ${formatDate(task.completedAt)}`}</dd>
         <dt>Process</dt>
         <dd>{task.processId}</dd>
       </dl>
@@ -61,6 +64,7 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
           <FormRenderer form={form.schema} submitLabel="Complete task" onSubmit={async (data) => {
             const result = await tasksApi.complete(task.id, data);
             setDone(result);
+            setVersion((v) => v + 1); // reload: the task is now completed, so claim/release no longer apply
           }} />
         </>
       )}
