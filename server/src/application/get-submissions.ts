@@ -31,7 +31,13 @@ export async function getSubmission(deps: ReadSubmissionsDeps, actor: FormActor,
 
 export async function listSubmissions(deps: ReadSubmissionsDeps, actor: FormActor, query: SubmissionQuery, limit = 100): Promise<VisibleSubmission[]> {
   const listed = await deps.submissions.list(query, Math.min(Math.max(1, limit), 500));
-  const seen = await Promise.all(listed.map((s) => visible(deps, actor, s)));
+  // A page of submissions usually belongs to one or a few cases: check each case once.
+  const byCase = new Map<string, Promise<boolean>>();
+  const seen = await Promise.all(listed.map((s) => {
+    const key = s.caseId ?? '';
+    if (!byCase.has(key)) byCase.set(key, visible(deps, actor, s));
+    return byCase.get(key)!;
+  }));
   const shown = await presentAll(deps, actor, listed.filter((_s, i) => seen[i]));
   for (const s of shown) await audit(deps, actor, s.submission.id, s);
   return shown.map((s) => s.submission);

@@ -1,14 +1,9 @@
 // Calls to the users API (administrators only).
 import { apiFetch } from '../auth/api-fetch';
+import type { SessionUser } from '../auth/session-context';
 
-export interface AdminUserDto {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string;
-  roles: string[];
-  teams: string[];
-  managerId: string | null;
+/** A user as administrators see it: the session's view of a person plus account state. */
+export interface AdminUserDto extends SessionUser {
   active: boolean;
   lockedUntil: string | null;
   lastSignInAt: string | null;

@@ -5,14 +5,14 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useAsync } from '../forms/use-async';
 import { QueueFilters } from './queue-filters';
 import { SavedFilters } from './saved-filters';
-import { formatDate, QUEUES, tasksApi, type QueueName, type QueueParams, type TaskDto } from './tasks-api';
+import { formatDate, QUEUE_LABELS, QUEUES, tasksApi, type QueueName, type QueueParams, type TaskDto } from './tasks-api';
 
 const PAGE = 25;
 const FILTER_KEYS = ['processId', 'caseId', 'dueAfter', 'dueBefore', 'followUpAfter', 'followUpBefore', 'minPriority', 'sort', 'direction'] as const;
 
 export function QueuePage() {
   const [search, setSearch] = useSearchParams();
-  const queue = (QUEUES.some(([q]) => q === search.get('queue')) ? search.get('queue') : 'mine') as QueueName;
+  const queue = (QUEUES.some((q) => q === search.get('queue')) ? search.get('queue') : 'mine') as QueueName;
   const offset = Number(search.get('offset') ?? 0) || 0;
   const filters = Object.fromEntries(FILTER_KEYS.flatMap((k) => (search.get(k) ? [[k, k === 'minPriority' ? Number(search.get(k)) : search.get(k)]] : [])));
   const params: QueueParams = { queue, offset, limit: PAGE, ...filters };
@@ -41,8 +41,8 @@ export function QueuePage() {
     <section className="tasks-page">
       <h1>Tasks</h1>
       <nav className="queue-tabs" aria-label="Queues">
-        {QUEUES.map(([q, label]) => (
-          <button key={q} type="button" role="tab" aria-selected={q === queue} onClick={() => go({ queue: q, offset: 0 })}>{label}</button>
+        {QUEUES.map((q) => (
+          <button key={q} type="button" role="tab" aria-selected={q === queue} onClick={() => go({ queue: q, offset: 0 })}>{QUEUE_LABELS[q]}</button>
         ))}
       </nav>
       <QueueFilters key={search.toString()} value={filters} onChange={(f) => go({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), ...f, offset: 0 })} />

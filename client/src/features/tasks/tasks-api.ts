@@ -1,16 +1,9 @@
 // Calls to /api/tasks through the auth feature's fetch (session cookie + CSRF token, ApiError).
 import { apiFetch } from '../auth';
 import type { FormDefinition } from '../../../../server/src/forms-core';
+import type { QueueFilters, QueueName } from '../../../../server/src/domain/tasks/queues';
 
-export const QUEUES = [
-  ['mine', 'My tasks'],
-  ['team', 'Team queue'],
-  ['unassigned', 'Unassigned'],
-  ['overdue', 'Overdue'],
-  ['due-this-week', 'Due this week'],
-  ['completed', 'Completed'],
-] as const;
-export type QueueName = (typeof QUEUES)[number][0];
+export { QUEUES, QUEUE_LABELS, type QueueName } from '../../../../server/src/domain/tasks/queues';
 
 export interface TaskDto {
   id: string;
@@ -29,15 +22,7 @@ export interface TaskDto {
   overdue: boolean;
 }
 
-export interface QueueFiltersDto {
-  processId?: string;
-  caseId?: string;
-  dueAfter?: string;
-  dueBefore?: string;
-  followUpAfter?: string;
-  followUpBefore?: string;
-  minPriority?: number;
-}
+export type QueueFiltersDto = QueueFilters;
 
 export interface QueueParams extends QueueFiltersDto {
   queue: QueueName;

@@ -3,29 +3,10 @@
 import { civilDateOf, zonedInstant } from '../../domain/calendar/london-time';
 import { dayOfWeek, plusDays } from '../../domain/calendar/civil-date';
 import type { TaskQuery, TaskSort } from '../../domain/tasks/queue-task';
+import type { QueueFilters, QueueName } from '../../domain/tasks/queues';
 import type { Actor } from '../cases/case-access';
 
-export const QUEUES = ['mine', 'team', 'unassigned', 'overdue', 'due-this-week', 'completed'] as const;
-export type QueueName = (typeof QUEUES)[number];
-
-export const QUEUE_LABELS: Record<QueueName, string> = {
-  mine: 'My tasks',
-  team: 'Team queue',
-  unassigned: 'Unassigned',
-  overdue: 'Overdue',
-  'due-this-week': 'Due this week',
-  completed: 'Completed',
-};
-
-export interface QueueFilters {
-  processId?: string;
-  caseId?: string;
-  dueAfter?: string;
-  dueBefore?: string;
-  followUpAfter?: string;
-  followUpBefore?: string;
-  minPriority?: number;
-}
+export { QUEUES, type QueueFilters, type QueueName } from '../../domain/tasks/queues';
 
 const ZONE = 'Europe/London';
 

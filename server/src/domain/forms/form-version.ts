@@ -6,6 +6,8 @@ import { can } from '../policies';
 export interface FormActor {
   id: string;
   roles: readonly string[];
+  /** The signed-in user's teams (case visibility follows team membership). */
+  teams?: readonly string[];
 }
 
 /** Who may deploy forms is the permission table's 'deploy-form' action (team managers, admins). */

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/env.config';
 import { canViewCase } from '../../application/cases/case-access';
 import { tableAccessPolicy } from '../../application/cases/table-access-policy';
+import { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
 import type { Clock } from '../../ports/clock.port';
 import { createEscalationModule } from './escalation.module';
 import { createFormsModule, type FormsModule } from './forms.module';
@@ -39,25 +40,25 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const security = await createSecurityModule(config, conn, clock, logger);
   const workflow = await createWorkflowModule(config, conn, clock, security.audit, logger);
   const { engine } = workflow;
-  // Forms and tasks need each other (case visibility, task variables): tasks first, then forms.
-  const tasksHolder: { module?: TasksModule } = {};
-  const forms = createFormsModule({
-    conn, forms: workflow.forms, clock, audit: security.audit,
-    canSeeCase: async (actor, caseId) => {
-      const [record, user] = await Promise.all([tasksHolder.module?.cases.findById(caseId), security.users.findById(actor.id)]);
-      return !!record && !!user && canViewCase(tableAccessPolicy, user, record);
-    },
-    variablesFor: async ({ taskId }) => {
-      const task = taskId ? await tasksHolder.module?.tasks.findById(taskId) : undefined;
-      return task ? (await engine.getInstance(task.instanceKey))?.variables : undefined;
-    },
-  });
+  // Submissions are shared: tasks store them when a task completes, the forms API reads them.
+  const submissions = new MongoSubmissionRepository(conn);
   const tasks = await createTasksModule({
-    conn, engine, forms: workflow.forms, submissions: forms.submissions, users: security.users, audit: security.audit, clock,
+    conn, engine, forms: workflow.forms, submissions, users: security.users, audit: security.audit, clock,
     queueIndex: !config.MONGODB_URI,
     onProjectionError: (err) => logger.error({ err }, 'task queue projection failed'),
   });
-  tasksHolder.module = tasks;
+  const forms = createFormsModule({
+    conn, forms: workflow.forms, submissions, clock, audit: security.audit,
+    // The session's actor carries its teams, so visibility needs only the case.
+    canSeeCase: async (actor, caseId) => {
+      const record = await tasks.cases.findById(caseId);
+      return !!record && canViewCase(tableAccessPolicy, { ...actor, teams: actor.teams ?? [] }, record);
+    },
+    variablesFor: async ({ taskId }) => {
+      const task = taskId ? await tasks.tasks.findById(taskId) : undefined;
+      return task ? (await engine.getInstance(task.instanceKey))?.variables : undefined;
+    },
+  });
   const escalation = await createEscalationModule({
     config, conn, clock, calendar: workflow.calendar, engine, tasks: tasks.tasks, logger, runWorker: ctx.runWorkers ?? true,
   });

@@ -2,7 +2,7 @@
 import type { Connection } from 'mongoose';
 import { MongoDraftRepository } from '../../adapters/mongo/form-draft.repository';
 import type { MongoFormRepository } from '../../adapters/mongo/form.repository';
-import { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
+import type { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
 import type { FormActor } from '../../domain/forms/form-version';
 import { createFormsRouters } from '../../http/forms-routers';
 import { currentUser } from '../../http/session-user';
@@ -13,6 +13,7 @@ import type { SystemModule } from './module';
 export interface FormsModuleDeps {
   conn: Connection;
   forms: MongoFormRepository;
+  submissions: MongoSubmissionRepository;
   clock: Clock;
   audit: AuditLog;
   canSeeCase?(actor: FormActor, caseId: string): Promise<boolean>;
@@ -20,16 +21,10 @@ export interface FormsModuleDeps {
 }
 
 export interface FormsModule extends SystemModule {
-  submissions: MongoSubmissionRepository;
   drafts: MongoDraftRepository;
 }
 
 export function createFormsModule(deps: FormsModuleDeps): FormsModule {
-  const submissions = new MongoSubmissionRepository(deps.conn);
   const drafts = new MongoDraftRepository(deps.conn);
-  return {
-    submissions,
-    drafts,
-    apiRouters: createFormsRouters({ ...deps, submissions, drafts, currentUser }),
-  };
+  return { drafts, apiRouters: createFormsRouters({ ...deps, drafts, currentUser }) };
 }
