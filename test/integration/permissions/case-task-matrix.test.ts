@@ -160,7 +160,7 @@ describe('permission matrix: roles × case and task routes × case sections', ()
         }
       }));
       stored = await system.modules.tasks.cases.findById(caseId);
-    }, 30000);
+    }, 90000); // 81 audited writes; generous for a loaded 2-core machine
 
     it.each(patches)('as %s → section %s writable: %s', (role, section, allowed) => {
       const res = replies.get(`${role}/${section}`)!;

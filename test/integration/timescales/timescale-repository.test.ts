@@ -21,7 +21,8 @@ describe('MongoTimescaleRepository (real database)', () => {
 
   it('seeds version 1 from the file once, even when asked concurrently', async () => {
     const repo = new MongoTimescaleRepository(db.conn, { defaults, now: clock.now });
-    const [a, b] = await Promise.all([repo.current(), new MongoTimescaleRepository(db.conn, { defaults }).current()]);
+    // Both racers share the clock: whichever seeds first, version 1 has the same timestamp.
+    const [a, b] = await Promise.all([repo.current(), new MongoTimescaleRepository(db.conn, { defaults, now: clock.now }).current()]);
     expect(a.version).toBe(1);
     expect(b.version).toBe(1);
     expect(a.timescales).toHaveLength(defaults.length);
