@@ -1,8 +1,8 @@
 // Deploy-time checks on a compiled model: every FEEL expression parses, static timer values are valid ISO,
 // and no variable is named fields/content/properties (reserved: they clash with engine message fields).
-import { feelSyntaxProblem, isFeel } from '../model/feel-expressions';
+import { feelSyntaxProblem, isFeel, resolveValue } from '../model/feel-expressions';
 import { RESERVED_VARIABLES, type ElementDef, type ProcessModel } from '../model/process-model';
-import { planTimer } from '../model/timer-definitions';
+import { planTimer, TIMER_FUNCTIONS } from '../model/timer-definitions';
 import type { ProblemList } from './deploy-problems';
 
 function checkFeel(value: string | undefined, what: string, elementId: string, problems: ProblemList, alwaysFeel = false): void {
@@ -55,7 +55,26 @@ export function validateModel(model: ProcessModel, problems: ProblemList): void 
   for (const flow of Object.values(model.flows)) {
     if (flow.condition !== undefined) checkFeel(flow.condition, 'condition', flow.id, problems, true);
   }
+  resolveStartTimers(model, problems);
   if (!model.noneStartId && !model.messageStarts.length && !model.timerStarts.length) {
     problems.add(`process '${model.processId}' has no start event`, model.processId);
+  }
+}
+
+/**
+ * Zeebe evaluates timer start expressions once, at deploy, without process variables (there is no instance
+ * yet). The result replaces the expression in the stored model, so the scheduler only ever sees static values.
+ */
+function resolveStartTimers(model: ProcessModel, problems: ProblemList): void {
+  for (const ts of model.timerStarts) {
+    if (!isFeel(ts.timer.value) || feelSyntaxProblem(ts.timer.value)) continue; // syntax already reported
+    try {
+      const value = resolveValue(ts.timer.value, { ...TIMER_FUNCTIONS });
+      if (typeof value !== 'string' || !value.trim()) throw new Error(`expected a ${ts.timer.kind} but got ${value === null ? 'null' : typeof value}`);
+      planTimer(ts.timer.kind, value, new Date());
+      ts.timer = { ...ts.timer, value };
+    } catch (e) {
+      problems.add(`invalid timer on start event '${ts.elementId}' (evaluated at deploy, without variables): ${(e as Error).message}`, ts.elementId);
+    }
   }
 }

@@ -59,3 +59,12 @@ export function nextCycle(plan: { remaining?: number; interval?: string }, fired
     interval: plan.interval,
   };
 }
+
+/** Zeebe's FEEL timer helper: cycle(interval) repeats forever, cycle(n, interval) n times ("R3/PT1H"). */
+export function feelCycle(a: unknown, b?: unknown): string {
+  const iso = (d: unknown) => (typeof d === 'object' && d !== null && 'toISO' in d ? (d as { toISO(): string }).toISO() : String(d));
+  return b === undefined ? `R/${iso(a)}` : `R${Number(a)}/${iso(b)}`;
+}
+
+/** Built-in functions a timer expression may call on top of the FEEL standard library. */
+export const TIMER_FUNCTIONS: Record<string, unknown> = { cycle: feelCycle };

@@ -4,14 +4,14 @@
 import type { Variables } from '../../../ports/workflow-engine.port';
 import { resolveString, resolveValue } from '../model/feel-expressions';
 import type { ElementDef } from '../model/process-model';
-import { nextCycle, planTimer } from '../model/timer-definitions';
+import { nextCycle, planTimer, TIMER_FUNCTIONS } from '../model/timer-definitions';
 import type { Armed, Token } from './instance-state';
 import { StepFailure, type TokenMachine } from './token-machine';
 
 export function armEvent(m: TokenMachine, token: Token, el: ElementDef, elementId: string, role: Armed['role'], ctx: Variables): () => void {
   const ev = el.event;
   if (ev?.type === 'timer') {
-    const raw = resolveValue(ev.timer!.value, ctx);
+    const raw = resolveValue(ev.timer!.value, { ...TIMER_FUNCTIONS, ...ctx });
     let plan;
     try {
       plan = planTimer(ev.timer!.kind, String(raw), m.ctx.now);
