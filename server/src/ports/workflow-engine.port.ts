@@ -38,6 +38,20 @@ export class DeploymentRejectedError extends ValidationError {
   }
 }
 
+/** One stored version of a process (what the modeller's versions list shows). */
+export interface ProcessDeploymentView {
+  processId: string;
+  version: number;
+  name?: string;
+  resourceName: string;
+  checksum: string;
+  deployedAt: string;
+  by?: string;
+  comment?: string;
+  /** Instances of this version still running (they stay on it when a new version is deployed). */
+  activeInstances: number;
+}
+
 export interface UserTaskView {
   key: string;
   instanceKey: string;
@@ -91,6 +105,44 @@ export interface InstanceView {
   endedAt?: string;
 }
 
+/** One instance in a monitor list (no variables: they are read one instance at a time, with permissions). */
+export interface InstanceSummary {
+  key: string;
+  processId: string;
+  version: number;
+  businessKey?: string;
+  state: InstanceView['state'];
+  activeElementIds: string[];
+  startedAt: string;
+  endedAt?: string;
+}
+
+/** Running instances of one version waiting at an element, and how many of those are stuck on an incident. */
+export interface ElementCount { elementId: string; active: number; incidents: number }
+
+/** What an instance has done so far, for highlighting on its diagram. */
+export interface InstancePath { completedElementIds: string[]; takenFlowIds: string[]; activeElementIds: string[] }
+
+export interface MigrationRequest {
+  toVersion: number;
+  /** Source element id → target element id; ids present in both versions map implicitly. */
+  mapping?: Record<string, string>;
+  dryRun?: boolean;
+}
+
+export interface MigrationResult {
+  instanceKey: string;
+  processId?: string;
+  fromVersion?: number;
+  toVersion: number;
+  dryRun: boolean;
+  migrated: boolean;
+  /** Why it cannot move, per element where one is concerned; empty when it can (or did). */
+  problems: { elementId?: string; message: string }[];
+  /** The element mapping applied to this instance's live elements and what they wait on. */
+  applied: Record<string, string>;
+}
+
 export type JobOutcome =
   | { kind: 'complete'; variables?: Variables }
   /** retries = retries left after this failure (default: job.retries - 1); 0 raises an incident. */
@@ -137,6 +189,21 @@ export interface WorkflowEngine {
   getUserTask(taskKey: string): Promise<UserTaskView | undefined>;
   listUserTasks(filter?: { instanceKey?: string; state?: UserTaskView['state'] }): Promise<UserTaskView[]>;
   listIncidents(filter?: { instanceKey?: string; state?: IncidentView['state'] }): Promise<IncidentView[]>;
+
+  /** Every stored version (of one process, or of all), newest version first per process. */
+  listDeployments(processId?: string): Promise<ProcessDeploymentView[]>;
+  /** The BPMN XML a version was deployed from, or undefined when there is no such version. */
+  getDeploymentResource(processId: string, version: number): Promise<string | undefined>;
+  /** The deploy checks without storing anything: the problems deploy would refuse with (empty when it would pass). */
+  checkDeployment(resources: DeployResource[]): Promise<DeployProblem[]>;
+
+  /** Instances of a process (optionally one version / state), newest first. */
+  listInstances(filter: { processId: string; version?: number; state?: InstanceView['state']; offset?: number; limit?: number }): Promise<{ items: InstanceSummary[]; total: number }>;
+  /** Per element of one version: running instances waiting there, and those with an incident there. */
+  countActiveElements(processId: string, version: number): Promise<ElementCount[]>;
+  getInstancePath(instanceKey: string): Promise<InstancePath | undefined>;
+  /** Moves a running instance to a later version of its process; refusals come back as problems. */
+  migrateInstance(instanceKey: string, request: MigrationRequest): Promise<MigrationResult>;
 
   registerJobHandler(type: string, handler: JobHandler): void;
   onEvent(listener: (event: EngineEvent) => void | Promise<void>): void;

@@ -4,9 +4,11 @@ import type { Connection } from 'mongoose';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock.port';
 import type {
-  DeployResource, EngineEvent, IncidentView, InstanceView, JobHandler, UserTaskView, Variables, WorkflowEngine,
+  DeployProblem, DeployResource, EngineEvent, IncidentView, InstanceView, JobHandler, UserTaskView, Variables, WorkflowEngine,
+  ProcessDeploymentView,
 } from '../../ports/workflow-engine.port';
 import { RESERVED_VARIABLES } from './model/process-model';
+import { DeploymentQueries } from './services/deployment-queries';
 import { DeploymentService, type FormChecker } from './services/deployment.service';
 import { EffectApplier, type InstanceDoc } from './services/effect-applier';
 import { EngineQueries } from './services/engine-queries';
@@ -14,6 +16,9 @@ import { InstanceRunner } from './services/instance-runner';
 import { JobWorker } from './services/job-worker';
 import { MessageCorrelator } from './services/message-correlator';
 import { TimerScheduler } from './services/timer-scheduler';
+import { InstanceListing } from './services/instance-listing';
+import { InstanceMigration } from './services/instance-migration';
+import type { MigrationRequest } from '../../ports/workflow-engine.port';
 import { engineCollections } from './store/engine-collections';
 
 
@@ -40,9 +45,12 @@ export class EmbeddedEngine implements WorkflowEngine {
   private readonly timers: TimerScheduler;
   private readonly messages: MessageCorrelator;
   private readonly queries: EngineQueries;
+  private readonly deploymentQueries: DeploymentQueries;
   private poller?: NodeJS.Timeout;
   private polling?: Promise<void>;
   private lastRecovery = Date.now();
+  private readonly listing: InstanceListing;
+  private readonly migration: InstanceMigration;
 
   constructor(private readonly opts: EmbeddedEngineOptions) {
     const db = engineCollections(opts.conn);
@@ -56,7 +64,10 @@ export class EmbeddedEngine implements WorkflowEngine {
     this.timers = new TimerScheduler(db, this.runner, now);
     this.messages = new MessageCorrelator(db, this.runner, this.deployments, now);
     this.queries = new EngineQueries(db);
+    this.deploymentQueries = new DeploymentQueries(db);
     this.runner.crossEffects = (doc) => this.crossEffects(doc);
+    this.listing = new InstanceListing(db, this.deployments);
+    this.migration = new InstanceMigration(db, this.deployments, this.runner);
   }
 
   async deploy(resources: DeployResource[], opts?: { by?: string; comment?: string }) {
@@ -105,8 +116,17 @@ export class EmbeddedEngine implements WorkflowEngine {
   listUserTasks(filter?: { instanceKey?: string; state?: UserTaskView['state'] }) { return this.queries.tasks(filter); }
   listIncidents(filter?: { instanceKey?: string; state?: IncidentView['state'] }) { return this.queries.incidents(filter); }
 
+  listDeployments(processId?: string): Promise<ProcessDeploymentView[]> { return this.deploymentQueries.list(processId); }
+  getDeploymentResource(processId: string, version: number): Promise<string | undefined> { return this.deploymentQueries.resource(processId, version); }
+  checkDeployment(resources: DeployResource[]): Promise<DeployProblem[]> { return this.deploymentQueries.check(resources); }
+
   registerJobHandler(type: string, handler: JobHandler): void { this.worker.register(type, handler); }
   onEvent(listener: (event: EngineEvent) => void | Promise<void>): void { this.listeners.push(listener); }
+
+  listInstances(filter: Parameters<InstanceListing['list']>[0]) { return this.listing.list(filter); }
+  countActiveElements(processId: string, version: number) { return this.listing.countActive(processId, version); }
+  getInstancePath(instanceKey: string) { return this.listing.path(instanceKey); }
+  migrateInstance(instanceKey: string, request: MigrationRequest) { return this.migration.migrate(instanceKey, request); }
 
   /** Replays outboxes left by a crash, then polls timers and jobs. */
   async start(): Promise<void> {
@@ -160,6 +180,12 @@ export class EmbeddedEngine implements WorkflowEngine {
           break;
         case 'parent.notify':
           await this.runner.execute(e.parentKey, { kind: 'childCompleted', childKey: e.childKey, vars: e.variables }).catch(ignoreNotFound);
+          break;
+        case 'parent.error':
+          await this.runner.execute(e.parentKey, { kind: 'childError', childKey: e.childKey, code: e.code, vars: e.variables, origin: e.origin }).catch(ignoreNotFound);
+          break;
+        case 'origin.unhandled':
+          await this.runner.execute(e.origin.instanceKey, { kind: 'errorUnhandled', origin: e.origin, code: e.code }).catch(ignoreNotFound);
           break;
         case 'subscription.open':
           await this.messages.subscriptionOpened(doc._id, e.key, e.messageName, e.correlationKey);

@@ -10,6 +10,7 @@ import type { Clock } from '../../ports/clock.port';
 import { createEscalationModule } from './escalation.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
+import { createProcessAdminModule } from './process-admin.module';
 import { createSecurityModule, type SecurityModule } from './security.module';
 import { createTasksModule, type TasksModule } from './tasks.module';
 import { createWorkflowModule, type WorkflowModule } from './workflow.module';
@@ -63,9 +64,11 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     config, conn, clock, calendar: workflow.calendar, engine, tasks: tasks.tasks, logger, runWorker: ctx.runWorkers ?? true,
   });
 
+  const processAdmin = createProcessAdminModule({ engine, audit: security.audit });
+
   // Start order: security, tasks (its projection must listen before the engine runs), escalation, then
   // the engine's pollers; forms have nothing to start.
-  const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow];
+  const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow, processAdmin];
   const started: SystemModule[] = [];
   return {
     security,

@@ -1,0 +1,75 @@
+// The engine's deploy checks through the API: POST /lint reports them as data (element, line, message)
+// for the modeller's problems panel; POST / refuses a deploy with the same messages and stores nothing.
+import { editReferral, lineOfId, startProcessAdminApi, type ProcessAdminApi } from './support/process-admin-api';
+
+describe('deploy checks', () => {
+  let api: ProcessAdminApi;
+  beforeAll(async () => {
+    api = await startProcessAdminApi('procchecks');
+  });
+  afterAll(() => api.close());
+
+  const cases: { what: string; xml: () => string; elementId?: string; message: RegExp; line?: (xml: string) => number }[] = [
+    {
+      what: 'an element the embedded engine cannot run (named, with its line)',
+      xml: () => editReferral((x) => x.replace(/<bpmn:userTask id="matchPerson"([\s\S]*?)<\/bpmn:userTask>/, '<bpmn:scriptTask id="matchPerson"$1</bpmn:scriptTask>')),
+      elementId: 'matchPerson', message: /unsupported element bpmn:ScriptTask 'matchPerson'/, line: (xml) => lineOfId(xml, 'matchPerson'),
+    },
+    {
+      what: 'FEEL that does not parse',
+      xml: () => editReferral((x) => x.replace('<zeebe:taskSchedule dueDate="=deadlines.intakeAllocation" />', '<zeebe:taskSchedule dueDate="=deadlines.(intakeAllocation" />')),
+      elementId: 'matchPerson', message: /invalid FEEL in dueDate of 'matchPerson'/,
+    },
+    {
+      what: 'a reserved variable name',
+      xml: () => editReferral((x) => x.replace('<zeebe:formDefinition formId="referral-person-match" />', '<zeebe:formDefinition formId="referral-person-match" /><zeebe:ioMapping><zeebe:output source="=match" target="content" /></zeebe:ioMapping>')),
+      elementId: 'matchPerson', message: /variable name 'content' in output mapping of 'matchPerson' is reserved/,
+    },
+    {
+      what: 'broken XML',
+      xml: () => editReferral((x) => x.replace('</bpmn:process>', '</bpmn:proces>')),
+      message: /broken XML/,
+    },
+    {
+      what: 'a Camunda 8.8 lint error: a service task without a task type',
+      xml: () => editReferral((x) => x.replace('<zeebe:taskDefinition type="calculate-deadlines" retries="3" />', '')),
+      elementId: 'calcIntake', message: /rule /,
+    },
+  ];
+
+  it.each(cases)('lint reports $what as data; deploy refuses it and stores nothing', async ({ xml: make, elementId, message, line }) => {
+    const xml = make();
+    const lint = await api.call('POST', '/processes/lint', 'tm', { xml });
+    expect(lint.status).toBe(200);
+    expect(lint.body.ok).toBe(false);
+    expect(lint.body.resourceName).toBe('referral-intake.bpmn');
+    const problem = lint.body.problems.find((p: { message: string }) => message.test(p.message));
+    expect(problem).toMatchObject({ resource: 'referral-intake.bpmn', ...(elementId ? { elementId } : {}) });
+    if (line) expect(problem.line).toBe(line(xml));
+
+    const deploy = await api.call('POST', '/processes', 'tm', { xml, comment: 'should be refused' });
+    expect(deploy.status).toBe(422);
+    expect(deploy.body.error.code).toBe('DEPLOYMENT_REJECTED');
+    expect(deploy.body.error.message).toMatch(message);
+    if (line) expect(deploy.body.error.message).toContain(`referral-intake.bpmn:${line(xml)} `);
+    expect((await api.engine.listDeployments('referral-intake')).map((d) => d.version)).toEqual([1]);
+    expect((await api.audit.search({ action: 'process.' }, { offset: 0, limit: 5 })).items).toEqual([]);
+  });
+
+  it('lint passes a shipped process unchanged, and a manager’s valid edit', async () => {
+    const edited = editReferral((x) => x.replace('<zeebe:taskSchedule dueDate="=deadlines.intakeAllocation" />', '<zeebe:taskSchedule dueDate="=deadlines.defaultTaskDue" />'));
+    for (const xml of [editReferral((x) => `${x}\n`), edited]) {
+      const lint = await api.call('POST', '/processes/lint', 'admin', { xml });
+      expect(lint.body).toEqual({ resourceName: 'referral-intake.bpmn', ok: true, problems: [] });
+    }
+  });
+
+  it('lint refuses unknown fields and empty XML', async () => {
+    const extra = await api.call('POST', '/processes/lint', 'tm', { xml: '<x/>', strict: true });
+    expect(extra.status).toBe(422);
+    expect(extra.body.errors).toEqual({ strict: 'Not a field of this request' });
+    const empty = await api.call('POST', '/processes/lint', 'tm', { xml: '' });
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors).toEqual({ xml: 'Send the BPMN XML' });
+  });
+});
