@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import mongoose from 'mongoose';
 import pino from 'pino';
 import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../server/src/adapters/crypto/argon2.password-hasher';
 import { findFreePort } from '../../server/src/adapters/database/find-free-port';
@@ -21,6 +22,9 @@ const USERS = Number(process.env.USERS ?? 50);
 const COMPLETIONS = Number(process.env.COMPLETIONS ?? 1000);
 const QUEUE_REQUESTS = Number(process.env.QUEUE_REQUESTS ?? 1000);
 const BACKGROUND_TASKS = Number(process.env.BACKGROUND_TASKS ?? 0);
+// PROFILE=1: also print, for one queue request and one completion made alone, every database command
+// (per collection, with its filter keys and duration), to see round trips and full-collection scans.
+const PROFILE = process.env.PROFILE === '1';
 const PASSWORD = 'bench-password-2026';
 const TEAM = 'bench';
 const rootDir = path.resolve(__dirname, '..', '..');
@@ -73,6 +77,60 @@ function signIn(base: string, username: string, localAddress: string): Promise<{
     req.on('error', reject);
     req.end(body);
   });
+}
+
+interface Command { name: string; collection: string; filter: string; ms: number }
+const recorded: Command[] = [];
+let recording = false;
+if (PROFILE) {
+  // connectMongo uses mongoose.createConnection: turn on the driver's command monitoring there.
+  const create = mongoose.createConnection.bind(mongoose);
+  (mongoose as { createConnection: unknown }).createConnection = (uri: string, opts: object) => {
+    const conn = create(uri, { ...opts, monitorCommands: true });
+    const started = new Map<number, Command>();
+    conn.getClient().on('commandStarted', (e) => {
+      if (!recording) return;
+      const c = e.command as Record<string, any>;
+      const q = c.filter ?? c.query ?? c.q ?? c.updates?.[0]?.q ?? c.deletes?.[0]?.q ?? (c.pipeline?.[0]?.$match);
+      started.set(e.requestId, { name: e.commandName, collection: String(c[e.commandName] ?? c.collection ?? ''), filter: q ? Object.keys(q).join(',') || '{}' : '', ms: 0 });
+    });
+    conn.getClient().on('commandSucceeded', (e) => {
+      const c = started.get(e.requestId);
+      if (c) { c.ms = e.duration; recorded.push(c); started.delete(e.requestId); }
+    });
+    return conn;
+  };
+}
+
+async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  recorded.length = 0;
+  recording = true;
+  const t0 = performance.now();
+  try {
+    return await work();
+  } finally {
+    recording = false;
+    const ms = performance.now() - t0;
+    const total = recorded.reduce((a, c) => a + c.ms, 0);
+    console.log(`profile ${label}: ${recorded.length} commands, ${total.toFixed(1)} ms in the database of ${ms.toFixed(1)} ms`);
+    for (const c of recorded) console.log(`    ${c.ms.toFixed(1).padStart(7)} ms  ${c.name.padEnd(10)} ${c.collection.padEnd(22)} ${c.filter}`);
+  }
+}
+
+/** Database time per (command, collection, filter keys) over a phase under load, largest first. */
+function printAggregate(label: string): void {
+  const groups = new Map<string, { n: number; ms: number }>();
+  for (const c of recorded) {
+    const key = `${c.name.padEnd(10)} ${c.collection.padEnd(22)} ${c.filter}`;
+    const g = groups.get(key) ?? { n: 0, ms: 0 };
+    g.n++;
+    g.ms += c.ms;
+    groups.set(key, g);
+  }
+  console.log(`profile ${label}: ${recorded.length} commands, ${(recorded.reduce((a, c) => a + c.ms, 0) / 1000).toFixed(1)} s of command time`);
+  for (const [key, g] of [...groups].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
+    console.log(`  ${String(g.n).padStart(6)} × ${(g.ms / g.n).toFixed(1).padStart(7)} ms = ${(g.ms / 1000).toFixed(1).padStart(6)} s  ${key}`);
+  }
 }
 
 async function main() {
@@ -187,6 +245,18 @@ async function main() {
     summary('  start process (set-up)', setupTimings.starts);
     summary('  claim (set-up)', claimTimings);
 
+    if (PROFILE) {
+      const u = users[0];
+      await profiled('GET My tasks', () => call(u, 'GET', '/api/tasks?queue=mine'));
+      await profiled('GET Team queue', () => call(u, 'GET', '/api/tasks?queue=team'));
+      const taskId = u.taskIds.shift()!;
+      const r = await profiled('POST complete', () => call(u, 'POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
+        data: { matchOutcome: 'new', givenName: 'Profiled', familyName: 'Bench', dateOfBirth: '2010-04-05', referralSource: 'police' },
+      }));
+      must(r, 200, 'profiled completion');
+      await new Promise((res) => setTimeout(res, 500));
+    }
+
     // Queues: every user asks for its own page (25 rows + total) under the same concurrency.
     for (const queue of ['mine', 'team'] as const) {
       const warm = users.map((u) => call(u, 'GET', `/api/tasks?queue=${queue}`));
@@ -211,6 +281,8 @@ async function main() {
     const statuses = new Map<number, number>();
     const failures: string[] = [];
     const started = performance.now();
+    recorded.length = 0;
+    recording = PROFILE;
     await Promise.all(users.map(async (u) => {
       for (const [k, taskId] of u.taskIds.entries()) {
         const t0 = performance.now();
@@ -223,6 +295,10 @@ async function main() {
       }
     }));
     summary(`POST complete (${USERS} users)`, timings, performance.now() - started, statuses);
+    if (PROFILE) {
+      recording = false;
+      printAggregate(`completions under ${USERS} users`);
+    }
     for (const f of failures) console.log(`  failure: ${f}`);
 
     // The process moved on: every completed referral now waits at its next task.

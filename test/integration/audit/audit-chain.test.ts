@@ -1,5 +1,6 @@
 // The audit chain on the real database: it verifies, a direct tamper (update, delete in the middle,
 // delete at the end) is reported naming the event, and concurrent writers keep it linear.
+import mongoose from 'mongoose';
 import { MongoAuditRepository } from '../../../server/src/adapters/mongo/audit.repository';
 import { connectMongo } from '../../../server/src/adapters/mongo/mongo-connection';
 import type { AuditEventInput } from '../../../server/src/domain/audit/audit-event';
@@ -87,6 +88,39 @@ describe('audit chain', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('writes a burst of concurrent events in call order, a few inserts for many events, and verifies', async () => {
+    // A connection that reports its commands, to count the writes the burst cost.
+    const watched = mongoose.createConnection(testDbUri(), { dbName: db.dbName, monitorCommands: true, retryWrites: false });
+    await watched.asPromise();
+    try {
+      const inserts: number[] = [];
+      watched.getClient().on('commandStarted', (e) => {
+        if (e.commandName === 'insert' && e.command.insert === 'audit_events') inserts.push((e.command.documents as unknown[]).length);
+      });
+      const grouped = new MongoAuditRepository(watched, { clock });
+      const events = await Promise.all(Array.from({ length: 30 }, (_, i) => grouped.record(ev(i, { recordId: `burst${i}` }))));
+      expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      expect(events.map((e) => e.recordId)).toEqual(Array.from({ length: 30 }, (_, i) => `burst${i}`));
+      expect(inserts.reduce((a, n) => a + n, 0)).toBe(30);
+      expect(inserts.length).toBeLessThanOrEqual(2);
+      // Later events chain on the head kept in memory, and the stored log verifies end to end.
+      const after = await grouped.record(ev(31));
+      expect(after).toMatchObject({ seq: 31, prevHash: events[29].hash });
+      expect(await audit.verify()).toMatchObject({ ok: true, checked: 31, lastSeq: 31, lastHash: after.hash });
+      expect(await db.conn.db!.collection('audit_head').findOne({ _id: 'head' as never })).toMatchObject({ seq: 31, hash: after.hash });
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('resumes the chain of a log written before it started (the head is read once, from the database)', async () => {
+    for (let i = 1; i <= 3; i++) await audit.record(ev(i));
+    const restarted = new MongoAuditRepository(db.conn, { clock });
+    const next = await restarted.record(ev(4));
+    expect(next.seq).toBe(4);
+    expect(await restarted.verify()).toMatchObject({ ok: true, checked: 4 });
   });
 
   it('searches with filters and pages newest first', async () => {

@@ -1,20 +1,16 @@
 // Append-only, hash-chained audit events. Without transactions the chain stays linear through a
-// unique index on `seq`: each writer reads the tail, seals the next event and inserts it; a writer
-// that lost the race gets a duplicate key and retries on the new tail. Within one process appends
-// are queued so they rarely race at all. Stored with the driver directly: mongoose would minimise
-// empty summaries or cast values, and the stored bytes must hash as they were sealed.
-import { randomInt } from 'node:crypto';
+// unique index on `seq`; appends go through AuditChainWriter (head kept in memory, group commit, a
+// clash with another process re-reads the tail). Stored with the driver directly: mongoose would
+// minimise empty summaries or cast values, and the stored bytes must hash as they were sealed.
 import type { Collection, Document, Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { GENESIS_HASH, type AuditEvent, type AuditEventInput, type ChainReport } from '../../domain/audit/audit-event';
+import type { AuditEvent, AuditEventInput, ChainReport } from '../../domain/audit/audit-event';
 import { verifyChain, type ChainHead } from '../../domain/audit/audit-chain';
-import { sealEvent } from '../../domain/audit/audit-hash';
 import type { AuditLog, AuditQuery, AuditTrail } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { Page, PageRequest } from '../../ports/repository.port';
-import { isDuplicateKeyError } from './mongo-errors';
+import { AuditChainWriter } from './audit-chain.writer';
 
-const MAX_ATTEMPTS = 200;
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function toEvent(doc: Document): AuditEvent {
@@ -23,9 +19,11 @@ function toEvent(doc: Document): AuditEvent {
 }
 
 export class MongoAuditRepository implements AuditLog, AuditTrail {
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly writer: AuditChainWriter;
 
-  constructor(private readonly conn: Connection, private readonly deps: { clock: Clock }) {}
+  constructor(private readonly conn: Connection, deps: { clock: Clock }) {
+    this.writer = new AuditChainWriter(() => this.events, () => this.head, deps.clock);
+  }
 
   private get events(): Collection {
     return this.conn.db!.collection('audit_events');
@@ -44,36 +42,7 @@ export class MongoAuditRepository implements AuditLog, AuditTrail {
   }
 
   record(input: AuditEventInput): Promise<AuditEvent> {
-    const next = this.tail.then(() => this.append(input));
-    this.tail = next.catch(() => undefined);
-    return next;
-  }
-
-  private async append(input: AuditEventInput): Promise<AuditEvent> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const last = await this.events.find({}, { projection: { seq: 1, hash: 1 } }).sort({ seq: -1 }).limit(1).next();
-      const event = sealEvent(input, ((last?.seq as number) ?? 0) + 1, this.deps.clock.now(), (last?.hash as string) ?? GENESIS_HASH);
-      try {
-        await this.events.insertOne({ ...event });
-      } catch (e) {
-        if (!isDuplicateKeyError(e)) throw e;
-        // Another writer took this seq: back off a little (jitter spreads the retries) and re-read.
-        await new Promise((r) => setTimeout(r, randomInt(1, 5 + attempt)));
-        continue;
-      }
-      await this.advanceHead(event);
-      return event;
-    }
-    throw new Error(`Could not append to the audit log after ${MAX_ATTEMPTS} attempts (too many concurrent writers)`);
-  }
-
-  /** The head marker lets verify notice events cut off the end; it only ever moves forward. */
-  private async advanceHead(event: AuditEvent): Promise<void> {
-    const r = await this.head.updateOne({ _id: 'head', seq: { $lt: event.seq } }, { $set: { seq: event.seq, hash: event.hash } });
-    if (r.matchedCount > 0) return;
-    await this.head.insertOne({ _id: 'head', seq: event.seq, hash: event.hash }).catch((e) => {
-      if (!isDuplicateKeyError(e)) throw e; // already ahead of us
-    });
+    return this.writer.record(input);
   }
 
   async verify(): Promise<ChainReport> {

@@ -1,0 +1,129 @@
+// Appends audit events by group commit. Every filtered read on FerretDB scans the collection, so
+// reading the chain's tail before each append cost a scan of the whole log per event (165 ms at a few
+// thousand events, serialised); and each insert is a durable SQLite commit. Instead the head of the
+// chain is read once and kept here, and events recorded while a write is in flight are sealed in
+// order behind it and written together with one insertMany (one commit). A caller's promise resolves
+// only once its event is stored. The unique index on `seq` still guards the chain: if another process
+// appended meanwhile (several servers on one MongoDB), the insert clashes, the head is re-read and the
+// remaining events are sealed again behind the new tail.
+import { randomInt } from 'node:crypto';
+import type { Collection } from 'mongodb';
+import { GENESIS_HASH, type AuditEvent, type AuditEventInput } from '../../domain/audit/audit-event';
+import { sealEvent } from '../../domain/audit/audit-hash';
+import type { Clock } from '../../ports/clock.port';
+import { isDuplicateKeyError } from './mongo-errors';
+
+const MAX_ATTEMPTS = 200;
+/** Bounds one insertMany (and so one commit) under a burst; the rest waits for the next round. */
+const MAX_BATCH = 500;
+
+interface Pending {
+  input: AuditEventInput;
+  resolve(event: AuditEvent): void;
+  reject(err: unknown): void;
+}
+
+export interface ChainTail {
+  seq: number;
+  hash: string;
+}
+
+export class AuditChainWriter {
+  private head?: ChainTail;
+  private queue: Pending[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly events: () => Collection,
+    private readonly headMarker: () => Collection<{ _id: string; seq: number; hash: string }>,
+    private readonly clock: Clock,
+  ) {}
+
+  record(input: AuditEventInput): Promise<AuditEvent> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length) await this.writeBatch(this.queue.splice(0, MAX_BATCH));
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    let rest = batch;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      let sealed: AuditEvent[] = [];
+      try {
+        sealed = this.seal(rest.map((p) => p.input), this.head ?? (await this.readTail()));
+        await this.events().insertMany(sealed.map((e) => ({ ...e })), { ordered: true });
+      } catch (e) {
+        // Ordered: the events before the first failure are stored, chained behind the old head.
+        const stored = storedBefore(e, sealed.length);
+        this.head = undefined; // unknown now: read it again
+        if (stored > 0) await this.settle(rest.slice(0, stored), sealed.slice(0, stored));
+        rest = rest.slice(stored);
+        if (!isDuplicateKeyError(e)) return rejectAll(rest, e);
+        // Another process took these sequence numbers: back off a little (jitter spreads retries).
+        await new Promise((r) => setTimeout(r, randomInt(1, 5 + attempt)));
+        continue;
+      }
+      this.head = sealed[sealed.length - 1];
+      return this.settle(rest, sealed);
+    }
+    rejectAll(rest, new Error(`Could not append to the audit log after ${MAX_ATTEMPTS} attempts (too many concurrent writers)`));
+  }
+
+  /** Moves the head marker past stored events, then answers their callers. */
+  private async settle(callers: Pending[], stored: AuditEvent[]): Promise<void> {
+    try {
+      await this.advanceHeadMarker(stored[stored.length - 1]);
+    } catch (e) {
+      return rejectAll(callers, e);
+    }
+    callers.forEach((p, i) => p.resolve(stored[i]));
+  }
+
+  private seal(inputs: AuditEventInput[], tail: ChainTail): AuditEvent[] {
+    const out: AuditEvent[] = [];
+    let prev = tail;
+    for (const input of inputs) {
+      const event = sealEvent(input, prev.seq + 1, this.clock.now(), prev.hash);
+      out.push(event);
+      prev = event;
+    }
+    return out;
+  }
+
+  /** The one full read of the log: at the first append, and after a clash or failure. */
+  private async readTail(): Promise<ChainTail> {
+    const last = await this.events().find({}, { projection: { seq: 1, hash: 1 } }).sort({ seq: -1 }).limit(1).next();
+    return last ? { seq: last.seq as number, hash: last.hash as string } : { seq: 0, hash: GENESIS_HASH };
+  }
+
+  /** The head marker lets verify notice events cut off the end; it only ever moves forward. */
+  private async advanceHeadMarker(event: ChainTail): Promise<void> {
+    const r = await this.headMarker().updateOne({ _id: 'head', seq: { $lt: event.seq } }, { $set: { seq: event.seq, hash: event.hash } });
+    if (r.matchedCount > 0) return;
+    await this.headMarker().insertOne({ _id: 'head', seq: event.seq, hash: event.hash }).catch((e) => {
+      if (!isDuplicateKeyError(e)) throw e; // already ahead of us
+    });
+  }
+}
+
+function rejectAll(callers: Pending[], err: unknown): void {
+  for (const p of callers) p.reject(err);
+}
+
+/** How many events of an ordered insertMany were stored before it failed (0 when unknown). */
+function storedBefore(err: unknown, attempted: number): number {
+  const e = err as { writeErrors?: { index: number }[] | { index: number }; insertedCount?: number } | undefined;
+  const writeErrors = e?.writeErrors ? (Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors]) : [];
+  if (writeErrors.length) return Math.min(attempted, ...writeErrors.map((w) => w.index));
+  return 0;
+}
