@@ -2,9 +2,9 @@
 // completed, the timer already fired…), which is what makes redelivery after a crash harmless.
 import type { UserTaskView, Variables } from '../../../ports/workflow-engine.port';
 import { listenerDone, startListeners } from './task-listeners';
-import type { Token } from './instance-state';
+import type { ErrorOrigin, Token } from './instance-state';
 import type { TokenMachine } from './token-machine';
-import { throwError, trigger } from './triggers';
+import { catchError, throwError, trigger, unhandledMessage } from './triggers';
 
 export type Command =
   | { kind: 'start'; startElementId: string; vars?: Variables }
@@ -14,6 +14,8 @@ export type Command =
   | { kind: 'jobIncident'; jobKey: string; message: string }
   | { kind: 'trigger'; key: string; vars: Variables }
   | { kind: 'childCompleted'; childKey: string; vars: Variables }
+  | { kind: 'childError'; childKey: string; code: string; vars: Variables; origin: ErrorOrigin }
+  | { kind: 'errorUnhandled'; origin: ErrorOrigin; code: string }
   | { kind: 'cancel' }
   | { kind: 'setVariables'; vars: Variables }
   | { kind: 'resolveIncident'; incidentId: string };
@@ -76,6 +78,24 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
       const el = m.el(t.elementId);
       const vars = el.outputs.length || el.call!.propagateAllChildVariables ? cmd.vars : {};
       m.guarded(t, { step: 'leave', vars }, () => m.leave(t, vars));
+      return true;
+    }
+    case 'childError': {
+      const t = waitingOn(m, (t) => t.wait?.kind === 'call' && t.wait.childKey === cmd.childKey);
+      if (!t) return false;
+      if (catchError(m, t, cmd.code, cmd.vars, false)) return true; // terminating the call activity cancels the child
+      if (m.ctx.parentKey) {
+        m.emit({ type: 'parent.error', parentKey: m.ctx.parentKey, childKey: m.ctx.instanceKey, code: cmd.code, variables: cmd.vars, origin: cmd.origin });
+      } else {
+        m.emit({ type: 'origin.unhandled', origin: cmd.origin, code: cmd.code });
+      }
+      return true;
+    }
+    case 'errorUnhandled': {
+      const t = waitingOn(m, (t) => t.id === cmd.origin.tokenId && t.wait?.kind === 'thrownError');
+      if (!t) return false;
+      // Resolving re-runs the element: a job is created again, an error end event throws again.
+      m.raiseIncident(t, 'unhandled-error', unhandledMessage(cmd.code, t.elementId, true), { step: 'activate' });
       return true;
     }
     case 'cancel': {

@@ -19,6 +19,8 @@ export type Wait =
   | { kind: 'scope' }
   | { kind: 'multiInstance' }
   | { kind: 'call'; childKey: string }
+  /** An uncaught BPMN error went up to the calling instances; waits for a catch there (or an incident here). */
+  | { kind: 'thrownError'; code: string }
   | { kind: 'join' };
 
 export type Retry = { step: 'activate' } | { step: 'leave'; vars: Variables } | { step: 'job'; jobKey: string };
@@ -69,9 +71,15 @@ export type Effect =
   | { type: 'child.start'; childKey: string; processId: string; variables: Variables; tokenId: string }
   | { type: 'child.cancel'; childKey: string }
   | { type: 'parent.notify'; parentKey: string; childKey: string; variables: Variables }
+  /** A BPMN error no scope of this instance catches, offered to the caller's call activity. */
+  | { type: 'parent.error'; parentKey: string; childKey: string; code: string; variables: Variables; origin: ErrorOrigin }
+  /** No instance up the call chain caught it: the thrower raises the incident. */
+  | { type: 'origin.unhandled'; origin: ErrorOrigin; code: string }
   | { type: 'incident.raise'; incident: IncidentView; tokenId: string }
   | { type: 'incident.resolve'; incidentId: string }
   | { type: 'instance.end'; state: 'completed' | 'cancelled' };
+
+export interface ErrorOrigin { instanceKey: string; tokenId: string; elementId: string }
 
 export const MAX_TIMELINE = 400;
 

@@ -95,8 +95,25 @@ export function trigger(m: TokenMachine, key: string, vars: Variables): boolean 
 
 /** Throws a BPMN error from a token; the nearest matching error boundary up the scope chain catches it. */
 export function throwError(m: TokenMachine, from: Token, code: string, vars: Variables, fromEndEvent: boolean): void {
+  if (catchError(m, from, code, vars, fromEndEvent)) return;
+  if (!m.ctx.parentKey) throw new StepFailure(unhandledMessage(code, from.elementId), 'unhandled-error');
+  // Zeebe looks for a catch up the call chain too. The callers are other documents, so the question goes out
+  // through the outbox and the thrower waits here: a catch up there cancels this instance, none raises the
+  // incident here (see errorUnhandled).
+  if (from.wait?.kind === 'job') m.emit({ type: 'job.close', jobKey: from.wait.jobKey, state: 'cancelled' });
+  disarmAll(m, from);
+  from.state = 'waiting';
+  from.wait = { kind: 'thrownError', code };
+  m.emit({
+    type: 'parent.error', parentKey: m.ctx.parentKey, childKey: m.ctx.instanceKey, code, variables: vars,
+    origin: { instanceKey: m.ctx.instanceKey, tokenId: from.id, elementId: from.elementId },
+  });
+}
+
+/** Catches an error at the nearest matching error boundary of the token or its scopes; false when none matches. */
+export function catchError(m: TokenMachine, from: Token, code: string, vars: Variables, skipSelf: boolean): boolean {
   const chain = m.chain(from);
-  for (const candidate of fromEndEvent ? chain.slice(1) : chain) {
+  for (const candidate of skipSelf ? chain.slice(1) : chain) {
     if (candidate.inner) continue; // boundary events belong to the multi-instance body
     const el = m.el(candidate.elementId);
     const catcher = el.boundaryIds.map((id) => m.el(id)).find((b) => b.event?.type === 'error' && (!b.event.errorCode || b.event.errorCode === code));
@@ -106,7 +123,10 @@ export function throwError(m: TokenMachine, from: Token, code: string, vars: Var
     const boundary = m.spawn(catcher.id, candidate.scope);
     m.record(catcher.id, 'activated');
     m.leave(boundary);
-    return;
+    return true;
   }
-  throw new StepFailure(`unhandled BPMN error '${code}' thrown by '${from.elementId}'`, 'unhandled-error');
+  return false;
 }
+
+export const unhandledMessage = (code: string, elementId: string, viaCallers = false) =>
+  `unhandled BPMN error '${code}' thrown by '${elementId}'${viaCallers ? ': no error boundary in this instance or the instances that called it catches it' : ''}`;
