@@ -10,6 +10,7 @@ import type { Clock } from '../../ports/clock.port';
 import { createEscalationModule } from './escalation.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
+import { createMonitorModule } from './monitor.module';
 import { createProcessAdminModule } from './process-admin.module';
 import { createSecurityModule, type SecurityModule } from './security.module';
 import { createTasksModule, type TasksModule } from './tasks.module';
@@ -69,6 +70,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // Start order: security, tasks (its projection must listen before the engine runs), escalation, then
   // the engine's pollers; forms have nothing to start.
   const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow, processAdmin];
+  ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit })); // routes only, nothing to start
   const started: SystemModule[] = [];
   return {
     security,

@@ -5,6 +5,7 @@ import { listenerDone, startListeners } from './task-listeners';
 import type { ErrorOrigin, Token } from './instance-state';
 import type { TokenMachine } from './token-machine';
 import { catchError, throwError, trigger, unhandledMessage } from './triggers';
+import { migrateTokens, type MigrateCommand } from './migrate-instance';
 
 export type Command =
   | { kind: 'start'; startElementId: string; vars?: Variables }
@@ -18,6 +19,7 @@ export type Command =
   | { kind: 'errorUnhandled'; origin: ErrorOrigin; code: string }
   | { kind: 'cancel' }
   | { kind: 'setVariables'; vars: Variables }
+  | MigrateCommand
   | { kind: 'resolveIncident'; incidentId: string };
 
 const waitingOn = (m: TokenMachine, pred: (t: Token) => boolean) => m.state.tokens.find((t) => t.state === 'waiting' && pred(t));
@@ -105,6 +107,9 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
     }
     case 'setVariables':
       Object.assign(m.state.vars, cmd.vars);
+      return true;
+    case 'migrate':
+      cmd.rows = migrateTokens(m, cmd);
       return true;
     case 'resolveIncident': {
       const t = m.state.tokens.find((t) => t.state === 'incident' && t.incident?.id === cmd.incidentId);

@@ -85,6 +85,7 @@ export class InstanceRunner {
           state, effects: machine.effects, pending: true, savedAt: this.now(), rev: doc.rev + 1, status: state.status, hasIncident: hasIncident(state),
         };
         if (state.status !== 'active' && doc.status === 'active') set.endedAt = this.now().toISOString();
+        if (machine.ctx.version !== doc.version) set.version = machine.ctx.version; // a migration moved it to another version
         const res = await retry(() => this.db.instances.updateOne({ _id: key, rev: doc.rev }, { $set: set }));
         if (res.matchedCount === 0) continue; // another process moved it on: reload and retry
         const saved = { ...doc, ...set } as InstanceDoc;

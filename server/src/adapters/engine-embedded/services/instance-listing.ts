@@ -1,0 +1,89 @@
+// The monitor's read side over the engine's instance documents: lists, per-element counts of running
+// instances, and the path one instance has taken. Counting happens here rather than in an aggregation:
+// tokens live inside the saved state, and FerretDB 1.24's $unwind/$group over nested arrays is the kind of
+// subset edge we do not want to depend on. Only the state is fetched, and only for running instances.
+import type { ElementCount, InstancePath, InstanceSummary, InstanceView } from '../../../ports/workflow-engine.port';
+import type { InstanceState } from '../runtime/instance-state';
+import type { EngineCollections } from '../store/engine-collections';
+import type { DeploymentService } from './deployment.service';
+
+export interface InstanceFilter {
+  processId: string;
+  version?: number;
+  state?: InstanceView['state'];
+  offset?: number;
+  limit?: number;
+}
+
+type Doc = Record<string, any>;
+
+export class InstanceListing {
+  constructor(private readonly db: EngineCollections, private readonly deployments: DeploymentService) {}
+
+  async list(filter: InstanceFilter): Promise<{ items: InstanceSummary[]; total: number }> {
+    const q: Record<string, unknown> = { processId: filter.processId };
+    if (filter.version !== undefined) q.version = filter.version;
+    if (filter.state === 'incident') Object.assign(q, { status: 'active', hasIncident: true });
+    else if (filter.state === 'active') Object.assign(q, { status: 'active', hasIncident: { $ne: true } });
+    else if (filter.state) q.status = filter.state;
+    const [docs, total] = await Promise.all([
+      this.db.instances.find(q, { effects: 0 }).sort({ startedAt: -1, _id: 1 }).skip(filter.offset ?? 0).limit(filter.limit ?? 50).lean<Doc[]>(),
+      this.db.instances.countDocuments(q),
+    ]);
+    return { items: docs.map(toSummary), total };
+  }
+
+  async countActive(processId: string, version: number): Promise<ElementCount[]> {
+    const docs = await this.db.instances.find({ processId, version, status: 'active' }, { state: 1 }).lean<Doc[]>();
+    const counts = new Map<string, ElementCount>();
+    for (const d of docs) {
+      const tokens = (d.state as InstanceState).tokens.filter((t) => t.state !== 'ready');
+      // One instance counts once per element, however many tokens (multi-instance, joins) it has there.
+      for (const elementId of new Set(tokens.map((t) => t.elementId))) {
+        const c = counts.get(elementId) ?? { elementId, active: 0, incidents: 0 };
+        c.active++;
+        if (tokens.some((t) => t.elementId === elementId && t.state === 'incident')) c.incidents++;
+        counts.set(elementId, c);
+      }
+    }
+    return [...counts.values()].sort((a, b) => a.elementId.localeCompare(b.elementId));
+  }
+
+  /**
+   * Completed elements come from the timeline; a flow counts as taken when its source completed and its
+   * target was activated after that (the interpreter records elements, not flows).
+   */
+  async path(instanceKey: string): Promise<InstancePath | undefined> {
+    const d = await this.db.instances.findById(instanceKey, { state: 1, processId: 1, version: 1 }).lean<Doc>();
+    if (!d) return undefined;
+    const state = d.state as InstanceState;
+    const { model } = await this.deployments.model(d.processId, d.version);
+    const completedAt = new Map<string, number>();
+    const activatedAt = new Map<string, number[]>();
+    state.timeline.forEach((e, i) => {
+      if (e.event === 'completed' && !completedAt.has(e.elementId)) completedAt.set(e.elementId, i);
+      if (e.event === 'activated') activatedAt.set(e.elementId, [...(activatedAt.get(e.elementId) ?? []), i]);
+    });
+    const takenFlowIds = Object.values(model.flows)
+      .filter((f) => completedAt.has(f.source) && (activatedAt.get(f.target) ?? []).some((i) => i > completedAt.get(f.source)!))
+      .map((f) => f.id);
+    return {
+      completedElementIds: [...completedAt.keys()].filter((id) => model.elements[id]),
+      takenFlowIds,
+      activeElementIds: activeIds(state),
+    };
+  }
+}
+
+const activeIds = (state: InstanceState) => [...new Set(state.tokens.filter((t) => t.state !== 'ready').map((t) => t.elementId))];
+
+function toSummary(d: Doc): InstanceSummary {
+  return {
+    key: d._id, processId: d.processId, version: d.version,
+    ...(d.businessKey ? { businessKey: d.businessKey } : {}),
+    state: d.status === 'active' && d.hasIncident ? 'incident' : d.status,
+    activeElementIds: activeIds(d.state as InstanceState),
+    startedAt: d.startedAt,
+    ...(d.endedAt ? { endedAt: d.endedAt } : {}),
+  };
+}

@@ -1,0 +1,25 @@
+// The manager's instance monitor and migration: routes over the engine port, the permission table, the
+// audit log, and the deployed forms (which say which case section each variable belongs to).
+import { tableAccessPolicy } from '../../application/cases/table-access-policy';
+import { variableSectionsFromForms } from '../../application/monitor/variable-sections';
+import { createMonitorRouters } from '../../http/instances.routes';
+import { currentUser } from '../../http/session-user';
+import type { AuditLog } from '../../ports/audit-log.port';
+import type { FormRepository } from '../../ports/form-repository.port';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import type { SystemModule } from './module';
+
+export interface MonitorModuleDeps {
+  engine: WorkflowEngine;
+  forms: Pick<FormRepository, 'listLatest' | 'getVersion'>;
+  audit: AuditLog;
+}
+
+export function createMonitorModule(deps: MonitorModuleDeps): SystemModule {
+  return {
+    apiRouters: createMonitorRouters({
+      engine: deps.engine, policy: tableAccessPolicy, audit: deps.audit, currentActor: currentUser,
+      variableSections: variableSectionsFromForms(deps.forms),
+    }),
+  };
+}
