@@ -6,6 +6,7 @@ import { ChangePasswordPage, RequireSession, SessionProvider, UserMenu, useSessi
 import { CasesArea } from '../features/cases';
 import { EscalationPolicyPage, NotificationPreferencePanel } from '../features/escalation';
 import { FormsArea } from '../features/forms';
+import { ProcessesArea } from '../features/modeller';
 import { OutboxPage } from '../features/outbox';
 import { TasksArea } from '../features/tasks';
 import { TimescalesPage } from '../features/timescales';
@@ -87,6 +88,7 @@ export function App() {
             <Route path="/tasks/*" element={guarded(<TasksArea />)} />
             <Route path="/cases/*" element={guarded(<CasesArea />, 'view-cases')} />
             <Route path="/forms/*" element={guarded(<FormsArea />)} />
+            <Route path="/processes/*" element={guarded(<ProcessesArea />, 'deploy-process')} />
             <Route path="/timescales/*" element={guarded(<TimescalesPage />)} />
             <Route path="/escalation/*" element={guarded(<EscalationPolicyPage />)} />
             <Route path="/outbox/*" element={guarded(<OutboxPage />, 'administer-users')} />

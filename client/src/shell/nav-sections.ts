@@ -10,6 +10,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { path: '/tasks', label: 'Tasks' },
   { path: '/cases', label: 'Cases', action: 'view-cases' },
   { path: '/forms', label: 'Forms' },
+  { path: '/processes', label: 'Processes', action: 'deploy-process' },
   { path: '/timescales', label: 'Timescales' },
   { path: '/escalation', label: 'Escalation', action: 'edit-timescales' },
   { path: '/outbox', label: 'Outbox', action: 'administer-users' },

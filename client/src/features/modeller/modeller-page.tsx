@@ -1,0 +1,127 @@
+// The modeller (its own lazily loaded chunk): open a deployed version or a new process, edit it with the
+// Zeebe properties panel and our pickers, see problems from @camunda/linting and the engine's deploy
+// checks, deploy a new version with a comment, and see the versions with their differences.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { ROLES } from '../../../../server/src/domain/users/user';
+import { ApiError } from '../auth/api-fetch';
+import { formsApi } from '../forms/forms-api';
+import { useAsync } from '../forms/use-async';
+import { timescalesApi } from '../timescales/timescales-api';
+import './modeller.css';
+import { NEW_PROCESS_XML } from './new-process-template';
+import { processesApi, type DeployProblemDto } from './processes-api';
+import { collectProblems, ProblemsPanel } from './problems-panel';
+import { useBpmnModeler } from './use-bpmn-modeler';
+import { VersionsPanel } from './versions-panel';
+import type { PickerData } from './yjs-pickers-provider';
+
+type Outcome = { kind: 'ok' | 'error'; text: string; details?: string[] };
+
+async function loadPickers(): Promise<PickerData> {
+  const [forms, timescales] = await Promise.all([formsApi.listForms(), timescalesApi.current()]);
+  return {
+    forms: forms.map((f) => ({ id: f.formId, label: f.title ?? f.formId })),
+    groups: [...ROLES],
+    timescales: timescales.timescales.map((t) => ({ id: t.id, label: t.label })),
+  };
+}
+
+export function ModellerPage() {
+  const { processId } = useParams();
+  const [search] = useSearchParams();
+  const requested = search.get('version') ? Number(search.get('version')) : undefined;
+  const [reload, setReload] = useState(0);
+  const [versions] = useAsync(() => (processId ? processesApi.versions(processId) : Promise.resolve([])), [processId, reload]);
+  const [pickers] = useAsync(loadPickers, []);
+  const openVersion = requested ?? (versions.state === 'ready' ? versions.data[0]?.version : undefined);
+  const [source] = useAsync(
+    () => (!processId ? Promise.resolve(NEW_PROCESS_XML) : openVersion ? processesApi.xml(processId, openVersion) : new Promise<string>(() => undefined)),
+    [processId, openVersion],
+  );
+
+  const [engineProblems, setEngineProblems] = useState<DeployProblemDto[]>([]);
+  const [checking, setChecking] = useState(true);
+  const [xml, setXml] = useState<string>();
+  const [comment, setComment] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>();
+  const lintRun = useRef(0);
+
+  const onChanged = useCallback(async (current: string) => {
+    setXml(current);
+    setOutcome(undefined);
+    const run = ++lintRun.current;
+    setChecking(true);
+    try {
+      const res = await processesApi.lint(current);
+      if (run === lintRun.current) setEngineProblems(res.problems);
+    } catch (e) {
+      if (run === lintRun.current) setEngineProblems([{ resource: 'diagram', message: `The engine's checks could not run: ${(e as Error).message}` }]);
+    } finally {
+      if (run === lintRun.current) setChecking(false);
+    }
+  }, []);
+
+  const modeller = useBpmnModeler(source.state === 'ready' ? source.data : undefined, pickers.state === 'ready' ? pickers.data : undefined, onChanged);
+  const problems = useMemo(() => collectProblems(modeller.reports, engineProblems), [modeller.reports, engineProblems]);
+  const errors = problems.filter((p) => p.severity === 'error');
+  useEffect(() => setOutcome(undefined), [processId, openVersion]);
+
+  const deploy = async () => {
+    if (!xml) return;
+    try {
+      const deployed = await processesApi.deploy(await modeller.exportXml(), comment);
+      setOutcome({
+        kind: 'ok',
+        text: deployed.map((d) => (d.isNew ? `Deployed ${d.processId} as version ${d.version}.` : `No changes: ${d.processId} stays at version ${d.version}.`)).join(' '),
+      });
+      setComment('');
+      setReload((n) => n + 1);
+    } catch (e) {
+      setOutcome({ kind: 'error', text: (e as Error).message, details: e instanceof ApiError ? Object.values(e.errors) : [] });
+    }
+  };
+
+  const loadError = [versions, pickers, source].find((s) => s.state === 'error');
+  const title = versions.state === 'ready' && versions.data[0]?.name ? versions.data[0].name : processId;
+  return (
+    <section className="modeller-page">
+      <h1>{processId ? `Modeller: ${title}` : 'New process'}</h1>
+      <p>
+        <Link to=".." relative="path">All processes</Link>
+        {processId && openVersion ? <span className="modeller-hint"> · {processId}, editing from version {openVersion}</span> : null}
+      </p>
+      {loadError && loadError.state === 'error' ? <p role="alert" className="modeller-error">{loadError.message}</p> : null}
+      {modeller.error ? <p role="alert" className="modeller-error">{modeller.error}</p> : null}
+      <div className="modeller-layout">
+        <div ref={modeller.canvas} className="modeller-canvas" data-testid="modeller-canvas" />
+        <div ref={modeller.panel} className="modeller-properties" data-testid="properties-panel" />
+      </div>
+      <div className="modeller-layout modeller-side">
+        <div>
+          <ProblemsPanel problems={problems} checking={checking} onSelect={(p) => modeller.select(p.report ?? { elementId: p.elementId })} />
+          {processId && versions.state === 'ready' ? <VersionsPanel processId={processId} versions={versions.data} openVersion={openVersion} /> : null}
+        </div>
+        <div className="modeller-deploy">
+          <h2>Deploy</h2>
+          <p className="modeller-hint">A new version starts new cases; running cases stay on their version. Identical content keeps the current version.</p>
+          <label htmlFor="deploy-comment">What changed and why</label>
+          <textarea id="deploy-comment" rows={3} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <p>
+            <button type="button" onClick={deploy} disabled={!xml || checking || errors.length > 0 || !comment.trim()}>Deploy new version</button>
+          </p>
+          {errors.length ? <p className="modeller-error">Fix the {errors.length} error{errors.length === 1 ? '' : 's'} in Problems before deploying.</p> : null}
+          {outcome ? (
+            <div role={outcome.kind === 'error' ? 'alert' : 'status'} className={outcome.kind === 'error' ? 'modeller-error' : 'modeller-ok'} data-testid="deploy-outcome">
+              <p>{outcome.text}</p>
+              {outcome.details?.length ? <ul>{outcome.details.map((d, i) => <li key={i}>{d}</li>)}</ul> : null}
+            </div>
+          ) : null}
+          {xml ? (
+            <p><a href={`data:application/xml;charset=utf-8,${encodeURIComponent(xml)}`} download={`${processId ?? 'new-process'}.bpmn`}>Download the current diagram</a></p>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+// Problems found in the browser (@camunda/linting, Camunda 8.8 rules) and by the engine's own deploy
+// checks (server: unsupported elements, FEEL, reserved variables). Clicking one selects the element.
+import type { DeployProblemDto } from './processes-api';
+import type { LintReport } from './use-bpmn-modeler';
+
+export interface Problem {
+  source: 'linter' | 'engine';
+  severity: 'error' | 'warn';
+  elementId?: string;
+  line?: number;
+  message: string;
+  report?: LintReport;
+}
+
+export function collectProblems(reports: LintReport[], engine: DeployProblemDto[]): Problem[] {
+  return [
+    ...reports
+      .filter((r) => r.category !== 'info')
+      .map((r): Problem => ({ source: 'linter', severity: r.category === 'warn' ? 'warn' : 'error', elementId: r.id, message: r.message, report: r })),
+    ...engine.map((p): Problem => ({ source: 'engine', severity: 'error', elementId: p.elementId, line: p.line, message: p.message })),
+  ];
+}
+
+export function ProblemsPanel({ problems, checking, onSelect }: { problems: Problem[]; checking: boolean; onSelect(p: Problem): void }) {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return (
+    <div data-testid="problems-panel">
+      <h2>Problems {problems.length ? `(${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'})` : ''}</h2>
+      {checking ? <p role="status" className="modeller-hint">Checking…</p> : null}
+      {problems.length === 0 && !checking ? <p className="modeller-ok" data-testid="no-problems">No problems found.</p> : null}
+      <ul className="modeller-problems">
+        {problems.map((p, i) => (
+          <li key={`${p.source}-${i}`} className={p.severity === 'error' ? 'problem-error' : 'problem-warn'}>
+            <button type="button" onClick={() => onSelect(p)} disabled={!p.elementId}>
+              {p.elementId ? <strong>{p.elementId}</strong> : null}
+              {p.line ? <span className="modeller-hint"> line {p.line}</span> : null} {p.message}
+              <span className="modeller-hint"> ({p.source === 'linter' ? 'Camunda 8.8 lint' : 'engine check'})</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

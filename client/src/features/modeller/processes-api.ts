@@ -1,0 +1,66 @@
+// Calls to /api/processes (server/src/http/processes.routes.ts): versions, XML, the engine's deploy
+// checks, deploy and the diff of two versions. Types mirror the server's use case results.
+import { apiFetch, ApiError } from '../auth/api-fetch';
+
+export interface ProcessVersionDto {
+  processId: string;
+  version: number;
+  name?: string;
+  resourceName: string;
+  checksum: string;
+  deployedAt: string;
+  by?: string;
+  comment?: string;
+  activeInstances: number;
+}
+
+export interface ProcessSummaryDto {
+  processId: string;
+  name?: string;
+  latest: ProcessVersionDto;
+  versions: number;
+  activeInstances: number;
+}
+
+export interface DeployProblemDto {
+  resource: string;
+  elementId?: string;
+  line?: number;
+  message: string;
+}
+
+export interface DiffElementDto { id: string; type: string; name?: string }
+export interface ChangedElementDto extends DiffElementDto { attrs: Record<string, { oldValue: unknown; newValue: unknown }> }
+export interface ProcessDiffDto {
+  processId: string;
+  from: number;
+  to: number;
+  added: DiffElementDto[];
+  removed: DiffElementDto[];
+  changed: ChangedElementDto[];
+  layoutChanged: DiffElementDto[];
+}
+
+const enc = encodeURIComponent;
+
+export const xmlUrl = (processId: string, version: number) => `/api/processes/${enc(processId)}/versions/${version}/xml`;
+
+async function fetchXml(processId: string, version: number): Promise<string> {
+  const res = await fetch(xmlUrl(processId, version), { credentials: 'same-origin' });
+  if (!res.ok) {
+    const json = await res.json().catch(() => ({}));
+    throw new ApiError(res.status, json?.error?.message ?? `Request failed (${res.status})`, json?.error?.code ?? 'HTTP_ERROR');
+  }
+  return res.text();
+}
+
+export const processesApi = {
+  list: () => apiFetch<{ items: ProcessSummaryDto[] }>('GET', '/api/processes').then((r) => r.items),
+  versions: (processId: string) => apiFetch<{ items: ProcessVersionDto[] }>('GET', `/api/processes/${enc(processId)}/versions`).then((r) => r.items),
+  xml: fetchXml,
+  lint: (xml: string) => apiFetch<{ resourceName: string; ok: boolean; problems: DeployProblemDto[] }>('POST', '/api/processes/lint', { xml }),
+  deploy: (xml: string, comment: string) =>
+    apiFetch<{ items: (ProcessVersionDto & { isNew: boolean })[] }>('POST', '/api/processes', { xml, comment }).then((r) => r.items),
+  diff: (processId: string, from: number, to: number) =>
+    apiFetch<ProcessDiffDto>('GET', `/api/processes/${enc(processId)}/diff?from=${from}&to=${to}`),
+};
