@@ -143,8 +143,27 @@ export interface MigrationResult {
   applied: Record<string, string>;
 }
 
+/** Task attributes an update may change (Camunda 8.8): null clears a date. */
+export interface UserTaskChanges {
+  candidateGroups?: string[];
+  candidateUsers?: string[];
+  dueDate?: string | null;
+  followUpDate?: string | null;
+  priority?: number;
+}
+
+/** What a task listener job may correct before the transition takes effect (Camunda 8.8 corrections). */
+export type UserTaskCorrections = UserTaskChanges & { assignee?: string | null };
+
+/** The result of an assign/update: applied, or still waiting on listener jobs (running elsewhere, or an incident). */
+export interface UserTaskChangeResult {
+  status: 'applied' | 'pending';
+  task?: UserTaskView;
+}
+
 export type JobOutcome =
-  | { kind: 'complete'; variables?: Variables }
+  /** `result` is for task listener jobs: deny the transition (assigning, updating, completing) or correct the task. */
+  | { kind: 'complete'; variables?: Variables; result?: { denied?: boolean; deniedReason?: string; corrections?: UserTaskCorrections } }
   /** retries = retries left after this failure (default: job.retries - 1); 0 raises an incident. */
   | { kind: 'fail'; message: string; retries?: number; backoffMs?: number }
   | { kind: 'bpmnError'; code: string; message?: string; variables?: Variables };
@@ -164,6 +183,7 @@ export type JobHandler = (job: Job) => Promise<JobOutcome>;
 
 export type EngineEvent =
   | { type: 'user-task.created' | 'user-task.completed' | 'user-task.cancelled'; task: UserTaskView }
+  | { type: 'user-task.assigned' | 'user-task.updated'; task: UserTaskView; changedAttributes: string[]; by?: string }
   | { type: 'instance.completed' | 'instance.cancelled'; instanceKey: string; processId: string }
   | { type: 'incident.raised' | 'incident.resolved'; incident: IncidentView };
 
@@ -175,6 +195,14 @@ export interface WorkflowEngine {
     opts?: { businessKey?: string; version?: number },
   ): Promise<{ instanceKey: string; processId: string; version: number }>;
   completeUserTask(taskKey: string, variables: Variables, opts: { by: string }): Promise<void>;
+  /**
+   * Assigns (or, with null, unassigns) an open user task. `assigning` task listeners run first, in order; one
+   * may correct the change or deny it (ConflictError TASK_CHANGE_DENIED: nothing changed). Then
+   * `user-task.assigned` is emitted. ConflictError TASK_BUSY while another transition of the task is running.
+   */
+  assignUserTask(taskKey: string, assignee: string | null, opts: { by: string; action?: string }): Promise<UserTaskChangeResult>;
+  /** Changes candidates, dates or priority; `updating` listeners as for assign; emits `user-task.updated`. */
+  updateUserTask(taskKey: string, changes: UserTaskChanges, opts: { by: string; action?: string }): Promise<UserTaskChangeResult>;
   publishMessage(
     name: string,
     correlationKey: string,

@@ -1,18 +1,21 @@
 // The embedded WorkflowEngine: composes deployment, instance runner (outbox), job worker, timer scheduler and
 // message correlator over one mongoose Connection. Nothing engine-specific leaks through the port.
 import type { Connection } from 'mongoose';
-import { NotFoundError, ValidationError } from '../../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock.port';
 import type {
   DeployProblem, DeployResource, EngineEvent, IncidentView, InstanceView, JobHandler, UserTaskView, Variables, WorkflowEngine,
+  UserTaskChangeResult, UserTaskChanges,
   ProcessDeploymentView,
 } from '../../ports/workflow-engine.port';
 import { RESERVED_VARIABLES } from './model/process-model';
+import { checkTaskAttributes, type TaskAttributes } from './runtime/task-changes';
+import { TaskChangeWaiters } from './task-change-waiters';
 import { DeploymentQueries } from './services/deployment-queries';
 import { DeploymentService, type FormChecker } from './services/deployment.service';
 import { EffectApplier, type InstanceDoc } from './services/effect-applier';
 import { EngineQueries } from './services/engine-queries';
-import { InstanceRunner } from './services/instance-runner';
+import { InstanceRunner, newKey } from './services/instance-runner';
 import { JobWorker } from './services/job-worker';
 import { MessageCorrelator } from './services/message-correlator';
 import { TimerScheduler } from './services/timer-scheduler';
@@ -35,6 +38,8 @@ export interface EmbeddedEngineOptions {
   staleOutboxMs?: number;
   /** Validates .form resources at deploy (the forms module supplies it). */
   checkForm?: FormChecker;
+  /** How long assignUserTask / updateUserTask wait for task listener jobs before answering 'pending'. */
+  listenerWaitMs?: number;
 }
 
 export class EmbeddedEngine implements WorkflowEngine {
@@ -45,6 +50,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   private readonly timers: TimerScheduler;
   private readonly messages: MessageCorrelator;
   private readonly queries: EngineQueries;
+  private readonly taskChanges = new TaskChangeWaiters();
   private readonly deploymentQueries: DeploymentQueries;
   private poller?: NodeJS.Timeout;
   private polling?: Promise<void>;
@@ -87,7 +93,45 @@ export class EmbeddedEngine implements WorkflowEngine {
     const task = await this.queries.task(taskKey);
     if (!task) throw new NotFoundError(`user task '${taskKey}' not found`, 'TASK_NOT_FOUND');
     if (task.state !== 'open') return; // completing twice completes once
-    await this.runner.execute(task.instanceKey, { kind: 'completeTask', taskKey, vars: variables, by: opts.by });
+    await this.runner.execute(task.instanceKey, { kind: 'completeTask', taskKey, vars: variables, by: opts.by, task });
+  }
+
+  async assignUserTask(taskKey: string, assignee: string | null, opts: { by: string; action?: string }): Promise<UserTaskChangeResult> {
+    const { set, problems } = checkTaskAttributes({ assignee }, ['assignee']);
+    if (Object.keys(problems).length) throw new ValidationError('Invalid assignee', problems, 'INVALID_TASK_CHANGE');
+    return this.changeTask(taskKey, 'assigning', set, opts.by, opts.action ?? (assignee === null ? 'unassign' : 'assign'));
+  }
+
+  async updateUserTask(taskKey: string, changes: UserTaskChanges, opts: { by: string; action?: string }): Promise<UserTaskChangeResult> {
+    const { set, problems } = checkTaskAttributes(changes, ['candidateGroups', 'candidateUsers', 'dueDate', 'followUpDate', 'priority']);
+    if (Object.keys(problems).length) throw new ValidationError('Invalid task changes', problems, 'INVALID_TASK_CHANGE');
+    if (!Object.keys(set).length) throw new ValidationError('Nothing to change', { '': 'give at least one attribute to change' }, 'INVALID_TASK_CHANGE');
+    return this.changeTask(taskKey, 'updating', set, opts.by, opts.action ?? 'update');
+  }
+
+  /** Runs an assign/update through the task's listeners and waits for the outcome (as Zeebe's command does). */
+  private async changeTask(taskKey: string, phase: 'assigning' | 'updating', set: TaskAttributes, by: string, action: string): Promise<UserTaskChangeResult> {
+    const task = await this.queries.task(taskKey);
+    if (!task) throw new NotFoundError(`user task '${taskKey}' not found`, 'TASK_NOT_FOUND');
+    if (task.state !== 'open') throw new ConflictError(`The task is already ${task.state}`, 'TASK_CLOSED');
+    const requestId = newKey();
+    const waiting = this.taskChanges.expect(requestId, task.instanceKey, taskKey);
+    try {
+      const ok = await this.runner.execute(task.instanceKey, { kind: 'changeTask', taskKey, phase, task, set, action, by, requestId });
+      if (!ok) {
+        const now = await this.queries.task(taskKey);
+        if (now?.state !== 'open') throw new ConflictError(`The task is already ${now?.state ?? 'gone'}`, 'TASK_CLOSED');
+        throw new ConflictError('The task is in the middle of another change (a task listener is running); try again shortly', 'TASK_BUSY');
+      }
+      const outcome = await waiting.wait(this.opts.listenerWaitMs ?? 10_000);
+      if (outcome.kind === 'denied') {
+        const what = phase === 'assigning' ? (set.assignee === null ? 'Unassigning' : 'Assigning') : 'Updating';
+        throw new ConflictError(`${what} the task was refused by the process${outcome.reason ? `: ${outcome.reason}` : ''}`, 'TASK_CHANGE_DENIED');
+      }
+      return { status: outcome.kind === 'applied' ? 'applied' : 'pending', task: await this.queries.task(taskKey) };
+    } finally {
+      waiting.dispose();
+    }
   }
 
   publishMessage(name: string, correlationKey: string, variables: Variables = {}, opts: { ttlMs?: number; messageId?: string } = {}) {
@@ -170,6 +214,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   }
 
   private async crossEffects(doc: InstanceDoc): Promise<void> {
+    this.taskChanges.observe(doc._id, doc.effects ?? []);
     for (const e of doc.effects ?? []) {
       switch (e.type) {
         case 'child.start':

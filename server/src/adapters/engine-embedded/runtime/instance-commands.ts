@@ -1,7 +1,8 @@
 // Commands that move one instance forward. Each returns false when it no longer applies (the task was already
 // completed, the timer already fired…), which is what makes redelivery after a crash harmless.
 import type { UserTaskView, Variables } from '../../../ports/workflow-engine.port';
-import { listenerDone, startListeners } from './task-listeners';
+import { applyTaskChange, listenerDone, listenerResultProblem, listenerVariables, runListener, startListeners, type ListenerResult } from './task-listeners';
+import { withChange, type TaskAttributes } from './task-changes';
 import type { ErrorOrigin, Token } from './instance-state';
 import type { TokenMachine } from './token-machine';
 import { catchError, throwError, trigger, unhandledMessage } from './triggers';
@@ -9,8 +10,9 @@ import { migrateTokens, type MigrateCommand } from './migrate-instance';
 
 export type Command =
   | { kind: 'start'; startElementId: string; vars?: Variables }
-  | { kind: 'completeTask'; taskKey: string; vars: Variables; by?: string }
-  | { kind: 'completeJob'; jobKey: string; vars: Variables }
+  | { kind: 'completeTask'; taskKey: string; vars: Variables; by?: string; task?: UserTaskView }
+  | { kind: 'changeTask'; taskKey: string; phase: 'assigning' | 'updating'; task: UserTaskView; set: TaskAttributes; action: string; by?: string; requestId?: string }
+  | { kind: 'completeJob'; jobKey: string; vars: Variables; result?: ListenerResult }
   | { kind: 'jobError'; jobKey: string; code: string; vars: Variables }
   | { kind: 'jobIncident'; jobKey: string; message: string }
   | { kind: 'trigger'; key: string; vars: Variables }
@@ -41,10 +43,18 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
     case 'completeTask': {
       const t = waitingOn(m, (t) => t.wait?.kind === 'userTask' && t.wait.taskKey === cmd.taskKey);
       if (!t) return false;
-      const task = { key: cmd.taskKey } as UserTaskView;
+      const task = cmd.task ?? ({ key: cmd.taskKey } as UserTaskView);
       if (startListeners(m, t, { phase: 'completing', task, vars: cmd.vars, by: cmd.by })) return true;
       m.emit({ type: 'task.close', taskKey: cmd.taskKey, state: 'completed', by: cmd.by, variables: cmd.vars });
       m.guarded(t, { step: 'leave', vars: cmd.vars }, () => m.leave(t, cmd.vars));
+      return true;
+    }
+    case 'changeTask': {
+      const t = waitingOn(m, (t) => t.wait?.kind === 'userTask' && t.wait.taskKey === cmd.taskKey);
+      if (!t) return false;
+      const change = { set: cmd.set, changed: Object.keys(cmd.set), action: cmd.action, ...(cmd.requestId ? { requestId: cmd.requestId } : {}) };
+      if (startListeners(m, t, { phase: cmd.phase, task: withChange(cmd.task, cmd.set), by: cmd.by, change })) return true;
+      applyTaskChange(m, cmd.taskKey, cmd.phase, change, cmd.by);
       return true;
     }
     case 'completeJob': {
@@ -53,8 +63,14 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
       m.emit({ type: 'job.close', jobKey: cmd.jobKey, state: 'completed' });
       const listener = t.wait?.kind === 'job' ? t.wait.listener : undefined;
       if (listener) {
-        const retry = listener.phase === 'completing' ? { step: 'leave' as const, vars: listener.vars ?? {} } : { step: 'activate' as const };
-        m.guarded(t, retry, () => listenerDone(m, t, listener));
+        const problem = listenerResultProblem(listener, cmd.result);
+        if (problem) {
+          m.raiseIncident(t, 'job-failed', problem, { step: 'listener' });
+          return true;
+        }
+        const retry = listener.phase === 'creating' ? { step: 'activate' as const }
+          : listener.phase === 'completing' ? { step: 'leave' as const, vars: listener.vars ?? {} } : { step: 'listener' as const };
+        m.guarded(t, retry, () => listenerDone(m, t, listener, cmd.result));
       }
       else m.guarded(t, { step: 'leave', vars: cmd.vars }, () => m.leave(t, cmd.vars));
       return true;
@@ -117,11 +133,13 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
       const retry = t.incident!.retry;
       delete t.incident;
       m.emit({ type: 'incident.resolve', incidentId: cmd.incidentId });
+      const listener = t.wait?.kind === 'job' ? t.wait.listener : undefined;
       if (retry.step === 'activate') t.state = 'ready';
+      else if (retry.step === 'listener' && listener) m.guarded(t, retry, () => runListener(m, t, listener));
       else if (retry.step === 'job') {
         t.state = 'waiting';
-        m.emit({ type: 'job.retry', jobKey: retry.jobKey, retries: 1, variables: m.context(t) });
-      } else {
+        m.emit({ type: 'job.retry', jobKey: retry.jobKey, retries: 1, variables: listener ? listenerVariables(m, t, listener) : m.context(t) });
+      } else if (retry.step === 'leave') {
         t.state = 'waiting';
         m.guarded(t, retry, () => m.leave(t, retry.vars));
       }

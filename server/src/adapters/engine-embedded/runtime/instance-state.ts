@@ -2,6 +2,7 @@
 // single MongoDB document together with its pending effects (the transactional outbox).
 import type { IncidentView, TimelineEntry, UserTaskView, Variables } from '../../../ports/workflow-engine.port';
 import type { ListenerWait } from './task-listeners';
+import type { TaskAttributes } from './task-changes';
 
 export interface Armed {
   key: string;
@@ -23,7 +24,8 @@ export type Wait =
   | { kind: 'thrownError'; code: string }
   | { kind: 'join' };
 
-export type Retry = { step: 'activate' } | { step: 'leave'; vars: Variables } | { step: 'job'; jobKey: string };
+/** `listener`: create the job of the task listener the token waits on again (its result could not be used). */
+export type Retry = { step: 'activate' } | { step: 'leave'; vars: Variables } | { step: 'job'; jobKey: string } | { step: 'listener' };
 
 export interface Token {
   id: string;
@@ -61,6 +63,9 @@ export interface JobSpec {
 export type Effect =
   | { type: 'task.create'; task: UserTaskView }
   | { type: 'task.close'; taskKey: string; state: 'completed' | 'cancelled'; by?: string; variables?: Variables }
+  | { type: 'task.update'; taskKey: string; set: TaskAttributes; changedAttributes: string[]; event?: 'assigned' | 'updated'; by?: string; requestId?: string }
+  /** A listener denied an assign/update/completion: nothing to write, the waiting caller is told. */
+  | { type: 'task.denied'; taskKey: string; phase: string; reason: string; requestId?: string }
   | { type: 'job.create'; job: JobSpec }
   | { type: 'job.close'; jobKey: string; state: 'completed' | 'cancelled' }
   | { type: 'job.retry'; jobKey: string; retries: number; variables: Variables }

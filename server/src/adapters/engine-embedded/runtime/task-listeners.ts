@@ -1,14 +1,29 @@
 // zeebe:taskListeners (Camunda 8.8): each listener of an event type runs as a job of its type, one after the
-// other, before the task transition takes effect — `creating` before the task appears, `completing` before
-// it completes. While a listener job runs, the token waits on that job (so retries and incidents apply).
-import type { UserTaskView, Variables } from '../../../ports/workflow-engine.port';
+// other, before the task transition takes effect — `creating` before the task appears, `assigning` / `updating`
+// before the change is written, `completing` before it completes. While a listener job runs, the token waits on
+// that job (so retries and incidents apply). A listener may correct the task's attributes, and may deny an
+// assign, update or completion: the task then stays as it was.
+import type { UserTaskCorrections, UserTaskView, Variables } from '../../../ports/workflow-engine.port';
 import { resolveValue } from '../model/feel-expressions';
 import type { Token } from './instance-state';
+import { correctChange, correctionsProblem, withChange, type TaskChange } from './task-changes';
 import type { TokenMachine } from './token-machine';
 
-export type ListenerPhase = 'creating' | 'completing';
+export type ListenerPhase = 'creating' | 'assigning' | 'updating' | 'completing';
 
-export interface ListenerWait { phase: ListenerPhase; index: number; task: UserTaskView; vars?: Variables; by?: string }
+export interface ListenerWait {
+  phase: ListenerPhase;
+  index: number;
+  /** The task as the listener sees it (with the pending change applied). */
+  task: UserTaskView;
+  vars?: Variables;
+  by?: string;
+  change?: TaskChange;
+}
+
+export interface ListenerResult { denied?: boolean; deniedReason?: string; corrections?: UserTaskCorrections }
+
+const DENIABLE: ListenerPhase[] = ['assigning', 'updating', 'completing'];
 
 const listenersOf = (m: TokenMachine, token: Token, phase: ListenerPhase) =>
   (m.el(token.elementId).userTask?.listeners ?? []).filter((l) => l.eventType === phase);
@@ -20,7 +35,15 @@ export function startListeners(m: TokenMachine, token: Token, wait: Omit<Listene
   return true;
 }
 
-function runListener(m: TokenMachine, token: Token, wait: ListenerWait): void {
+/** The job variables of a listener: the instance's variables plus `userTask` (Camunda's user task properties). */
+export function listenerVariables(m: TokenMachine, token: Token, wait: ListenerWait): Variables {
+  const ctx = m.context(token, wait.vars);
+  const action = wait.change?.action ?? (wait.phase === 'creating' ? 'create' : 'complete');
+  return { ...ctx, userTask: { ...wait.task, userTaskKey: wait.task.key, action, changedAttributes: wait.change?.changed ?? [] } };
+}
+
+/** (Re-)creates the job of the listener the token waits on; its key is stable, so a replay finds the same row. */
+export function runListener(m: TokenMachine, token: Token, wait: ListenerWait): void {
   const def = listenersOf(m, token, wait.phase)[wait.index];
   const ctx = m.context(token, wait.vars);
   const key = `${m.ctx.instanceKey}.l${token.id}.${wait.phase}.${wait.index}`;
@@ -30,19 +53,50 @@ function runListener(m: TokenMachine, token: Token, wait: ListenerWait): void {
   token.wait = { kind: 'job', jobKey: key, listener: wait };
   m.emit({
     type: 'job.create',
-    job: { key, type, retries: Number.isFinite(retries) ? retries : 3, elementId: token.elementId, tokenId: token.id, headers: { ...m.el(token.elementId).headers, listenerEventType: wait.phase }, variables: { ...ctx, userTask: wait.task } },
+    job: { key, type, retries: Number.isFinite(retries) ? retries : 3, elementId: token.elementId, tokenId: token.id, headers: { ...m.el(token.elementId).headers, listenerEventType: wait.phase }, variables: listenerVariables(m, token, wait) },
   });
 }
 
-/** A listener job completed: run the next one, or let the transition happen. */
-export function listenerDone(m: TokenMachine, token: Token, wait: ListenerWait): void {
-  if (wait.index + 1 < listenersOf(m, token, wait.phase).length) return runListener(m, token, { ...wait, index: wait.index + 1 });
-  if (wait.phase === 'creating') {
-    token.wait = { kind: 'userTask', taskKey: wait.task.key };
-    m.emit({ type: 'task.create', task: wait.task });
+/** Why a listener's result cannot be used (it then becomes an incident on the listener job). */
+export function listenerResultProblem(wait: ListenerWait, result: ListenerResult | undefined): string | undefined {
+  if (result?.denied && !DENIABLE.includes(wait.phase)) return `a ${wait.phase} task listener cannot deny the transition`;
+  if (result?.denied) return undefined;
+  return correctionsProblem(result?.corrections);
+}
+
+/** A listener job completed: the transition is denied, or the next listener runs, or the transition happens. */
+export function listenerDone(m: TokenMachine, token: Token, wait: ListenerWait, result?: ListenerResult): void {
+  const taskKey = wait.task.key;
+  if (result?.denied) {
+    token.wait = { kind: 'userTask', taskKey };
+    m.emit({ type: 'task.denied', taskKey, phase: wait.phase, reason: result.deniedReason ?? '', ...(wait.change?.requestId ? { requestId: wait.change.requestId } : {}) });
     return;
   }
-  token.wait = { kind: 'userTask', taskKey: wait.task.key };
-  m.emit({ type: 'task.close', taskKey: wait.task.key, state: 'completed', by: wait.by, variables: wait.vars });
-  m.leave(token, wait.vars ?? {});
+  if (result?.corrections && Object.keys(result.corrections).length) {
+    const change = correctChange(wait.change ?? { set: {}, changed: [], action: wait.phase }, result.corrections);
+    wait = { ...wait, change, task: withChange(wait.task, change.set) };
+  }
+  if (wait.index + 1 < listenersOf(m, token, wait.phase).length) return runListener(m, token, { ...wait, index: wait.index + 1 });
+  token.wait = { kind: 'userTask', taskKey };
+  switch (wait.phase) {
+    case 'creating':
+      m.emit({ type: 'task.create', task: wait.task });
+      return;
+    case 'assigning':
+    case 'updating':
+      return applyTaskChange(m, taskKey, wait.phase, wait.change!, wait.by);
+    case 'completing':
+      if (wait.change) applyTaskChange(m, taskKey, undefined, wait.change, wait.by);
+      m.emit({ type: 'task.close', taskKey, state: 'completed', by: wait.by, variables: wait.vars });
+      m.leave(token, wait.vars ?? {});
+  }
+}
+
+/** Writes a change to the task row; `phase` decides the event (none for corrections made while completing). */
+export function applyTaskChange(m: TokenMachine, taskKey: string, phase: 'assigning' | 'updating' | undefined, change: TaskChange, by?: string): void {
+  m.emit({
+    type: 'task.update', taskKey, set: change.set, changedAttributes: change.changed,
+    ...(phase ? { event: phase === 'assigning' ? 'assigned' as const : 'updated' as const } : {}),
+    ...(by ? { by } : {}), ...(change.requestId ? { requestId: change.requestId } : {}),
+  });
 }

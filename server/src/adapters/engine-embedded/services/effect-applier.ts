@@ -42,6 +42,13 @@ export class EffectApplier {
       case 'task.create': return upsert(db.tasks, e.task.key, { ...e.task });
       case 'task.close':
         return guarded(db.tasks, { _id: e.taskKey, state: 'open' }, { state: e.state, completedAt: now.toISOString(), ...(e.by ? { completedBy: e.by } : {}) });
+      case 'task.update': {
+        // Setting the same values again changes nothing, so a replayed outbox writes nothing new.
+        const set = Object.fromEntries(Object.entries(e.set).filter(([, v]) => v !== null));
+        const unset = Object.fromEntries(Object.entries(e.set).filter(([, v]) => v === null).map(([k]) => [k, '']));
+        const update = { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) };
+        return Object.keys(update).length > 0 && (await db.tasks.updateOne({ _id: e.taskKey, state: 'open' }, update)).modifiedCount > 0;
+      }
       case 'job.create':
         return upsert(db.jobs, e.job.key, { ...e.job, processId: doc.processId, instanceKey: doc._id, state: 'activatable', dueAt: now, attempts: 0 });
       // Finished jobs, timers and subscriptions are deleted: their collections hold only live rows, so the
@@ -70,6 +77,13 @@ export class EffectApplier {
         if (!task) return undefined;
         delete task._id;
         return { type: e.state === 'completed' ? 'user-task.completed' : 'user-task.cancelled', task };
+      }
+      case 'task.update': {
+        if (!e.event) return undefined;
+        const task = await retry(() => this.db.tasks.findById(e.taskKey).lean<UserTaskView & { _id?: string }>());
+        if (!task) return undefined;
+        delete task._id;
+        return { type: e.event === 'assigned' ? 'user-task.assigned' : 'user-task.updated', task, changedAttributes: e.changedAttributes, ...(e.by ? { by: e.by } : {}) };
       }
       case 'incident.raise': return { type: 'incident.raised', incident: e.incident };
       case 'incident.resolve': {

@@ -115,7 +115,7 @@ export class JobWorker {
     }
     let applied: boolean;
     if (outcome.kind === 'complete') {
-      applied = await this.runner.execute(job.instanceKey, { kind: 'completeJob', jobKey: job.key, vars: outcome.variables ?? {} });
+      applied = await this.runner.execute(job.instanceKey, { kind: 'completeJob', jobKey: job.key, vars: outcome.variables ?? {}, result: outcome.result });
     } else if (outcome.kind === 'bpmnError') {
       applied = await this.runner.execute(job.instanceKey, { kind: 'jobError', jobKey: job.key, code: outcome.code, vars: outcome.variables ?? {} });
     } else {
