@@ -10,6 +10,7 @@ import { signOut } from '../application/auth/sign-out';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { UserRepository } from '../ports/user-repository.port';
+import { CachedSessionStore } from './cached-session.store';
 import { csrfProtection } from './csrf.middleware';
 import { markSessionExpired, setSessionUser } from './session-user';
 
@@ -39,10 +40,17 @@ export interface SecurityDeps {
   idleTimeoutMinutes?: number;
   /** Hours after sign-in after which the session ends regardless (default 12, a working day). */
   absoluteTimeoutHours?: number;
+  /**
+   * Serve session lookups from memory (cached-session.store.ts); default true. Only when this process is
+   * the one server on its database — false when several servers share a MongoDB.
+   */
+  cacheSessions?: boolean;
 }
 
 // lastSeenAt is written at most this often, so a busy user does not cost a session write per request.
 const LAST_SEEN_RESOLUTION_MS = 60_000;
+/** connect-mongo's expiry for a session whose cookie has none (ours always has one: maxAge). */
+const SESSION_TTL_S = 14 * 24 * 3600;
 
 export interface SecurityMiddleware {
   /** Mount under /api before the routers, in this order: session, user loading, CSRF check. */
@@ -63,11 +71,12 @@ export function createSecurityMiddleware(deps: SecurityDeps): SecurityMiddleware
     autoRemove: 'interval',
     autoRemoveInterval: 10,
     touchAfter: LAST_SEEN_RESOLUTION_MS / 1000,
+    ttl: SESSION_TTL_S,
   });
   const sessions = session({
     name: SESSION_COOKIE,
     secret: deps.secret,
-    store,
+    store: deps.cacheSessions === false ? store : new CachedSessionStore(store, LAST_SEEN_RESOLUTION_MS, SESSION_TTL_S * 1000),
     resave: false,
     saveUninitialized: false, // no session (and no cookie) until someone signs in
     rolling: true,

@@ -39,6 +39,8 @@ export class TaskQueueIndex {
   private buckets = new Map<string, Map<string, QueueTask>>();
   /** Open tasks by due date, for the escalation sweep (see task-due-index.ts). */
   private dueIndex = new TaskDueIndex();
+  /** Closed tasks still shown in a "Completed" queue, by id (open ones are in dueIndex). */
+  private closed = new Map<string, QueueTask>();
   private loaded = false;
 
   static for(conn: Connection): TaskQueueIndex {
@@ -61,11 +63,29 @@ export class TaskQueueIndex {
   private putInQueues(task: QueueTask, previous?: QueueTask): void {
     const now = new Set(keysOf(task));
     if (previous) for (const k of keysOf(previous)) if (!now.has(k)) this.buckets.get(k)?.delete(task.id);
+    if (task.state !== 'open' && now.size) this.closed.set(task.id, task);
+    else this.closed.delete(task.id);
     for (const k of now) {
       let rows = this.buckets.get(k);
       if (!rows) this.buckets.set(k, (rows = new Map()));
       rows.set(task.id, task);
-      if (k.startsWith('c:') && rows.size > COMPLETED_KEPT) trimCompleted(rows);
+      if (k.startsWith('c:') && rows.size > COMPLETED_KEPT) this.trimCompleted(rows);
+    }
+  }
+
+  /**
+   * A task by id when the index holds it (every open task, recently completed ones); undefined means
+   * "ask the database" (older or cancelled tasks, or none).
+   */
+  get(id: string): QueueTask | undefined {
+    return this.dueIndex.get(id) ?? this.closed.get(id);
+  }
+
+  private trimCompleted(rows: Map<string, QueueTask>): void {
+    const oldest = [...rows.values()].sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? '')).slice(0, rows.size - COMPLETED_KEPT);
+    for (const t of oldest) {
+      rows.delete(t.id);
+      this.closed.delete(t.id);
     }
   }
 
@@ -90,13 +110,9 @@ export class TaskQueueIndex {
       seen.push(t);
     }
     this.buckets = fresh.buckets;
+    this.closed = fresh.closed;
     // One sort rather than 100k ordered inserts (each shifting the array).
     this.dueIndex = TaskDueIndex.of(seen);
     this.loaded = true;
   }
-}
-
-function trimCompleted(rows: Map<string, QueueTask>): void {
-  const oldest = [...rows.values()].sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? '')).slice(0, rows.size - COMPLETED_KEPT);
-  for (const t of oldest) rows.delete(t.id);
 }

@@ -128,22 +128,19 @@ export class MongoTaskRepository implements TaskRepository {
   }
 
   async recordCreated(t: NewQueueTask): Promise<void> {
+    const fields = {
+      instanceKey: t.instanceKey, processId: t.processId, processVersion: t.processVersion, elementId: t.elementId,
+      name: t.name, candidateGroups: t.candidateGroups, candidateUsers: t.candidateUsers, assignee: t.assignee ?? null,
+      claimedAt: t.assignee ? new Date(t.createdAt) : null, dueDate: date(t.dueDate), followUpDate: date(t.followUpDate),
+      revision: 0, formId: t.formId, priority: t.priority, caseId: t.caseId, team: t.team, state: 'open' as const,
+      createdAt: new Date(t.createdAt),
+    };
     // $setOnInsert keeps a replayed "created" event from undoing a claim or completion.
-    await this.model.updateOne(
-      { _id: t.id },
-      {
-        $setOnInsert: {
-          instanceKey: t.instanceKey, processId: t.processId, processVersion: t.processVersion, elementId: t.elementId,
-          name: t.name, candidateGroups: t.candidateGroups, candidateUsers: t.candidateUsers, assignee: t.assignee ?? null,
-          claimedAt: t.assignee ? new Date(t.createdAt) : null, dueDate: date(t.dueDate), followUpDate: date(t.followUpDate),
-          revision: 0, formId: t.formId, priority: t.priority, caseId: t.caseId, team: t.team, state: 'open',
-          createdAt: new Date(t.createdAt),
-        },
-      },
-      { upsert: true },
-    );
-    const stored = await this.findById(t.id);
-    if (stored) this.queues?.put(stored);
+    const r = await this.model.updateOne({ _id: t.id }, { $setOnInsert: fields }, { upsert: true });
+    if (!this.queues) return;
+    // Inserted: the row is exactly what was sent (no read back). A replay: mirror what is stored.
+    const stored = r.upsertedCount ? toQueueTask({ _id: t.id, ...fields } as TaskDoc) : await this.fromDatabase(t.id);
+    if (stored) this.queues.put(stored);
   }
 
   recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void> {
@@ -157,7 +154,15 @@ export class MongoTaskRepository implements TaskRepository {
     this.queues?.put({ ...before, state, completedAt: new Date(at).toISOString(), completedBy: by }, before);
   }
 
+  /**
+   * From the queue index when it holds the task (every open task: it is updated after each write, and
+   * only this process writes tasks when it is on); otherwise from the database, which scans on FerretDB.
+   */
   async findById(id: string): Promise<QueueTask | undefined> {
+    return (this.queues?.isLoaded ? this.queues.get(id) : undefined) ?? this.fromDatabase(id);
+  }
+
+  private async fromDatabase(id: string): Promise<QueueTask | undefined> {
     const d = await this.model.findById(id).lean<TaskDoc>();
     return d ? toQueueTask(d) : undefined;
   }
@@ -174,7 +179,7 @@ export class MongoTaskRepository implements TaskRepository {
 
   private async _claim(id: string, userId: string, at: string): Promise<QueueTask> {
     const d = await this.model
-      .findOneAndUpdate({ _id: id, state: 'open', assignee: null }, { $set: { assignee: userId, claimedAt: new Date(at) }, $inc: { revision: 1 } }, { new: true })
+      .findOneAndUpdate({ _id: id, state: 'open', assignee: null }, { $set: { assignee: userId, claimedAt: new Date(at) }, $inc: { revision: 1 } }, { returnDocument: 'after' })
       .lean<TaskDoc>();
     if (d) return this.mirrored(toQueueTask(d), { assignee: undefined });
     const current = await this.mustFind(id);
@@ -189,7 +194,7 @@ export class MongoTaskRepository implements TaskRepository {
 
   private async _unclaim(id: string, userId: string): Promise<QueueTask> {
     const d = await this.model
-      .findOneAndUpdate({ _id: id, state: 'open', assignee: userId }, { $set: { assignee: null, claimedAt: null }, $inc: { revision: 1 } }, { new: true })
+      .findOneAndUpdate({ _id: id, state: 'open', assignee: userId }, { $set: { assignee: null, claimedAt: null }, $inc: { revision: 1 } }, { returnDocument: 'after' })
       .lean<TaskDoc>();
     if (d) return this.mirrored(toQueueTask(d), { assignee: userId });
     const current = await this.mustFind(id);
@@ -207,7 +212,7 @@ export class MongoTaskRepository implements TaskRepository {
       .findOneAndUpdate(
         { _id: id, state: 'open' },
         { $set: { assignee: toUserId ?? null, claimedAt: toUserId ? new Date(at) : null }, $inc: { revision: 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<TaskDoc>();
     if (d) return this.mirrored(toQueueTask(d), { assignee: before?.assignee });
@@ -227,7 +232,7 @@ export class MongoTaskRepository implements TaskRepository {
 
   private async _setDueDate(id: string, dueDate: string | undefined): Promise<QueueTask> {
     const d = await this.model
-      .findOneAndUpdate({ _id: id, state: 'open' }, { $set: { dueDate: date(dueDate) }, $inc: { revision: 1 } }, { new: true })
+      .findOneAndUpdate({ _id: id, state: 'open' }, { $set: { dueDate: date(dueDate) }, $inc: { revision: 1 } }, { returnDocument: 'after' })
       .lean<TaskDoc>();
     if (d) return this.mirrored(toQueueTask(d), {});
     const current = await this.mustFind(id);

@@ -4,6 +4,7 @@ import { ROLES } from '../../domain/users/user';
 import type { Page, PageRequest } from '../../ports/repository.port';
 import type { UserCredentials, UserListQuery, UserPatch, UserRepository } from '../../ports/user-repository.port';
 import { withMongoErrors } from './mongo-errors';
+import { UserCache } from './user-cache';
 
 interface UserDoc {
   username: string;
@@ -64,9 +65,21 @@ function toUser(doc: UserDoc & { _id: unknown }): User {
 
 export class MongoUserRepository implements UserRepository {
   private readonly model: Model<UserDoc>;
+  private readonly cache?: UserCache;
 
-  constructor(conn: Connection) {
+  /** `cache`: serve findById from memory (see user-cache.ts); false when several servers share the database. */
+  constructor(conn: Connection, opts: { cache?: boolean } = {}) {
     this.model = conn.models.User ?? conn.model<UserDoc>('User', userSchema);
+    if (opts.cache !== false) this.cache = UserCache.for(conn);
+  }
+
+  /** Runs a write to one user, then drops it from the cache (whatever the write's outcome). */
+  private async writing<T>(id: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.cache?.forget(String(id));
+    }
   }
 
   /** Builds the unique indexes; call once at start so duplicates are refused from the first write. */
@@ -94,8 +107,11 @@ export class MongoUserRepository implements UserRepository {
 
   async findById(id: string): Promise<User | undefined> {
     if (!isObjectId(id)) return undefined;
-    const doc = await this.model.findById(id).lean();
-    return doc ? toUser(doc) : undefined;
+    const load = async (key: string) => {
+      const doc = await this.model.findById(key).lean();
+      return doc ? toUser(doc) : undefined;
+    };
+    return this.cache ? this.cache.get(id, load) : load(id);
   }
 
   async count(): Promise<number> {
@@ -110,17 +126,17 @@ export class MongoUserRepository implements UserRepository {
 
   async incrementFailedAttempts(id: string): Promise<number> {
     // $inc is atomic, so concurrent wrong guesses each count (no read-modify-write race).
-    const doc = await this.model.findOneAndUpdate({ _id: id }, { $inc: { failedAttempts: 1 } }, { returnDocument: 'after' }).lean();
+    const doc = await this.writing(id, () => this.model.findOneAndUpdate({ _id: id }, { $inc: { failedAttempts: 1 } }, { returnDocument: 'after' }).lean());
     return doc?.failedAttempts ?? 0;
   }
 
   async lock(id: string, until: Date): Promise<void> {
-    await this.model.updateOne({ _id: id }, { $set: { lockedUntil: until, failedAttempts: 0 } });
+    await this.writing(id, () => this.model.updateOne({ _id: id }, { $set: { lockedUntil: until, failedAttempts: 0 } }));
   }
 
   async recordSignIn(id: string, at: Date, newPasswordHash?: string): Promise<void> {
     const set: Partial<UserDoc> = { lastSignInAt: at, failedAttempts: 0, ...(newPasswordHash ? { passwordHash: newPasswordHash } : {}) };
-    await this.model.updateOne({ _id: id }, { $set: set, $unset: { lockedUntil: 1 } });
+    await this.writing(id, () => this.model.updateOne({ _id: id }, { $set: set, $unset: { lockedUntil: 1 } }));
   }
 
   async update(id: string, patch: UserPatch): Promise<User | undefined> {
@@ -136,7 +152,9 @@ export class MongoUserRepository implements UserRepository {
     }
     const update = { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) };
     if (Object.keys(update).length === 0) return this.findById(id);
-    const doc = await withMongoErrors('user', () => this.model.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' }).lean(), this.takenFields({ email: patch.email }, id));
+    const doc = await this.writing(id, () =>
+      withMongoErrors('user', () => this.model.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' }).lean(), this.takenFields({ email: patch.email }, id)),
+    );
     return doc ? toUser(doc) : undefined;
   }
 

@@ -5,7 +5,7 @@
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
 import { splitBySection } from '../../domain/cases/form-sections';
 import { SECTION_LABELS } from '../../domain/cases/case-section';
-import type { FormSubmission } from '../../domain/forms/form-version';
+import type { FormSubmission, FormVersion } from '../../domain/forms/form-version';
 import { validateSubmission } from '../../forms-core';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { Clock } from '../../ports/clock.port';
@@ -75,13 +75,16 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
     if (!stored || stored.submittedBy !== actor.id) throw new ConflictError('Someone else completed this task a moment ago', 'TASK_CLOSED');
     return finish(deps, actor, task.id, stored, true);
   }
-  return finish(deps, actor, task.id, submission, false);
+  return finish(deps, actor, task.id, submission, false, form);
 }
 
-async function finish(deps: CompleteTaskDeps, actor: Actor, taskId: string, submission: FormSubmission, repeated: boolean): Promise<CompleteTaskResult> {
-  const form = submission.formId ? await getForm(deps, submission.formId, submission.version) : undefined;
+/** `form` is the version just validated against, when this request stored the submission. */
+async function finish(
+  deps: CompleteTaskDeps, actor: Actor, taskId: string, submission: FormSubmission, repeated: boolean, validatedWith?: FormVersion,
+): Promise<CompleteTaskResult> {
+  const form = validatedWith ?? (submission.formId ? await getForm(deps, submission.formId, submission.version) : undefined);
   const amended = form && submission.caseId
-    ? await applySubmissionToCase(deps, { ...submission, caseId: submission.caseId }, form.schema)
+    ? await applySubmissionToCase(deps, { ...submission, caseId: submission.caseId }, form.schema, { fresh: !repeated })
     : [];
   await deps.engine.completeUserTask(taskId, submission.data, { by: actor.id });
   await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, actor.id);

@@ -17,7 +17,10 @@ export interface SecurityModule extends SystemModule {
 }
 
 export async function createSecurityModule(config: AppConfig, conn: Connection, clock: Clock, logger: Logger): Promise<SecurityModule> {
-  const users = new MongoUserRepository(conn);
+  // In-process caches (users by id, sessions) are only coherent when this is the one server on its
+  // database: the embedded database (one server per DATA_DIR, enforced), not a shared MONGODB_URI.
+  const soleServer = !config.MONGODB_URI;
+  const users = new MongoUserRepository(conn, { cache: soleServer });
   await users.init();
   const audit = new MongoAuditRepository(conn, { clock });
   await audit.init();
@@ -36,6 +39,7 @@ export async function createSecurityModule(config: AppConfig, conn: Connection, 
     secureCookies: config.NODE_ENV === 'production',
     idleTimeoutMinutes: config.SESSION_IDLE_MINUTES,
     absoluteTimeoutHours: config.SESSION_MAX_HOURS,
+    cacheSessions: soleServer,
   });
   return { users, audit, apiMiddleware: feature.apiMiddleware, apiRouters: feature.apiRouters };
 }

@@ -1,0 +1,47 @@
+// Users by id, in process. Every signed-in request re-reads its user (so deactivation and role changes
+// apply at once), which on FerretDB is a scan of the users collection per request. Only valid when this
+// process is the one server on its database (the embedded setup): every user write then goes through
+// MongoUserRepository, which drops the entry, so a change still applies from the next request. With
+// several servers on one MongoDB the repository is built without it.
+import type { Connection } from 'mongoose';
+import type { User } from '../../domain/users/user';
+
+/** A bound on staleness should anything write users behind the repository (an operator's shell). */
+const TTL_MS = 60_000;
+const MAX_ENTRIES = 10_000;
+
+const byConnection = new WeakMap<Connection, UserCache>();
+
+export class UserCache {
+  private readonly entries = new Map<string, { user: User; at: number }>();
+  /** Bumped by every write: a read that started before a write must not cache what it read. */
+  private generation = 0;
+
+  /** One cache per connection, so every repository instance on it sees the others' writes. */
+  static for(conn: Connection): UserCache {
+    let cache = byConnection.get(conn);
+    if (!cache) byConnection.set(conn, (cache = new UserCache()));
+    return cache;
+  }
+
+  async get(id: string, load: (id: string) => Promise<User | undefined>): Promise<User | undefined> {
+    const hit = this.entries.get(id);
+    if (hit && Date.now() - hit.at < TTL_MS) return copy(hit.user);
+    const started = this.generation;
+    const user = await load(id);
+    if (user && started === this.generation) {
+      this.entries.delete(id); // re-inserted last, so the oldest entry is the first to go
+      this.entries.set(id, { user: copy(user), at: Date.now() });
+      if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    }
+    return user;
+  }
+
+  /** Call after (and before) any write to a user. */
+  forget(id: string): void {
+    this.generation++;
+    this.entries.delete(id);
+  }
+}
+
+const copy = (u: User): User => ({ ...u, roles: [...u.roles], teams: [...u.teams] });
