@@ -85,7 +85,7 @@ export async function startTasksCasesApi(prefix: string, opts: { engine?: boolea
     await engine.deploy(dir('processes', '.bpmn'));
     await engine.start();
   }
-  const noEngine = { completeUserTask: async () => undefined, getInstance: async () => undefined } as unknown as WorkflowEngine;
+  const noEngine = { completeUserTask: async () => undefined, getInstance: async () => undefined, assignUserTask: async () => ({ status: 'applied' }) } as unknown as WorkflowEngine;
   const currentActor = (req: { header(n: string): string | undefined }): Actor | undefined => PEOPLE[req.header('x-test-user') as Person];
   const audit: AuditEventInput[] = [];
   const common = { ...repos, policy: tableAccessPolicy, clock, currentActor, audit: { record: async (e: AuditEventInput) => { audit.push(e); return e as AuditEvent; } } };

@@ -1,6 +1,6 @@
 // The one contract every workflow engine adapter (the embedded Zeebe-dialect interpreter, Zeebe) implements.
 // No engine library types cross this boundary: everything here is plain data.
-import { ValidationError } from '../domain/errors';
+import { ConflictError, ValidationError } from '../domain/errors';
 
 export type Variables = Record<string, unknown>;
 
@@ -50,6 +50,13 @@ export interface ProcessDeploymentView {
   comment?: string;
   /** Instances of this version still running (they stay on it when a new version is deployed). */
   activeInstances: number;
+}
+
+/** A task listener denied an assign/update: nothing changed. `reason` is the listener's deniedReason. */
+export class TaskChangeDeniedError extends ConflictError {
+  constructor(readonly reason: string, what: string) {
+    super(`${what} the task was refused by the process${reason ? `: ${reason}` : ''}`, 'TASK_CHANGE_DENIED');
+  }
 }
 
 export interface UserTaskView {

@@ -8,6 +8,7 @@ import type {
   UserTaskChangeResult, UserTaskChanges,
   ProcessDeploymentView,
 } from '../../ports/workflow-engine.port';
+import { TaskChangeDeniedError } from '../../ports/workflow-engine.port';
 import { RESERVED_VARIABLES } from './model/process-model';
 import { checkTaskAttributes, type TaskAttributes } from './runtime/task-changes';
 import { TaskChangeWaiters } from './task-change-waiters';
@@ -126,7 +127,7 @@ export class EmbeddedEngine implements WorkflowEngine {
       const outcome = await waiting.wait(this.opts.listenerWaitMs ?? 10_000);
       if (outcome.kind === 'denied') {
         const what = phase === 'assigning' ? (set.assignee === null ? 'Unassigning' : 'Assigning') : 'Updating';
-        throw new ConflictError(`${what} the task was refused by the process${outcome.reason ? `: ${outcome.reason}` : ''}`, 'TASK_CHANGE_DENIED');
+        throw new TaskChangeDeniedError(outcome.reason, what);
       }
       return { status: outcome.kind === 'applied' ? 'applied' : 'pending', task: await this.queries.task(taskKey) };
     } finally {

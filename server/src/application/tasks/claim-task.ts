@@ -1,13 +1,19 @@
 // Claiming takes a task from the team queue into My tasks. Two people claiming at once: the repository
-// lets exactly one win and tells the other (ConflictError TASK_ALREADY_CLAIMED → 409).
+// lets exactly one win and tells the other (ConflictError TASK_ALREADY_CLAIMED → 409). The engine is told
+// afterwards, so the process's `assigning` task listeners run; if one refuses, the claim is undone.
+import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
+import { TaskChangeDeniedError, type WorkflowEngine } from '../../ports/workflow-engine.port';
 import { auditActor, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import { assertCandidate, loadTaskFor } from './task-access';
 
+export type AssignEngine = Pick<WorkflowEngine, 'assignUserTask'>;
+
 export interface ClaimTaskDeps {
   tasks: TaskRepository;
+  engine: AssignEngine;
   policy: AccessPolicy;
   clock: Clock;
   audit?: CaseAuditSink;
@@ -18,6 +24,32 @@ export async function claimTask(deps: ClaimTaskDeps, actor: Actor, taskId: strin
   const task = await loadTaskFor(deps, actor, taskId, false);
   assertCandidate(actor, task);
   const claimed = await deps.tasks.claim(task.id, actor.id, deps.clock.now().toISOString());
+  await assignInEngine(deps.engine, task.id, actor.id, { by: actor.id, action: 'claim', verb: 'Claiming' }, () => deps.tasks.unclaim(task.id, actor.id));
   await deps.audit?.record({ actor: auditActor(actor), action: 'task.claim', recordType: 'task', recordId: task.id, ...(task.caseId ? { after: { caseId: task.caseId } } : {}) });
   return claimed;
+}
+
+/**
+ * Tells the engine about an assignment the queue has just made (the queue's race-safe write decides who
+ * wins; the engine runs the process's assigning listeners). When the engine refuses — a listener denied it,
+ * another change of the task is under way, or the task closed meanwhile — the queue change is undone and
+ * the caller gets a 409 saying why. A task the engine does not know (imported into the queue) stays
+ * queue-only.
+ */
+export async function assignInEngine(
+  engine: AssignEngine, taskId: string, assignee: string | null, how: { by: string; action: string; verb: string }, undo: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await engine.assignUserTask(taskId, assignee, { by: how.by, action: how.action });
+  } catch (e) {
+    if (e instanceof NotFoundError && e.code === 'TASK_NOT_FOUND') return;
+    await undo();
+    if (e instanceof TaskChangeDeniedError) {
+      throw new ConflictError(`${how.verb} this task was refused by the process${e.reason ? `: ${e.reason}` : ''}. Nothing was changed.`, e.code);
+    }
+    if (e instanceof ConflictError && e.code === 'TASK_BUSY') {
+      throw new ConflictError(`${how.verb} this task has to wait: the process is still handling an earlier change. Try again in a moment.`, e.code);
+    }
+    throw e;
+  }
 }

@@ -1,15 +1,18 @@
 // Managers allocate work: give a task to a named person (who must be able to do it) or put it back in
-// the team queue (toUserId omitted).
+// the team queue (toUserId omitted). The engine's assigning listeners run too; a refusal restores the
+// previous assignee.
 import { ValidationError } from '../../domain/errors';
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 import { auditActor, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
+import { assignInEngine, type AssignEngine } from './claim-task';
 import { isCandidate, loadTaskFor } from './task-access';
 
 export interface ReassignTaskDeps {
   tasks: TaskRepository;
+  engine: AssignEngine;
   users: Pick<UserRepository, 'findById'>;
   policy: AccessPolicy;
   clock: Clock;
@@ -29,6 +32,8 @@ export async function reassignTask(deps: ReassignTaskDeps, actor: Actor, taskId:
     }
   }
   const moved = await deps.tasks.reassign(task.id, toUserId, deps.clock.now().toISOString());
+  await assignInEngine(deps.engine, task.id, toUserId ?? null, { by: actor.id, action: toUserId ? 'assign' : 'unassign', verb: 'Reassigning' },
+    () => deps.tasks.reassign(task.id, task.assignee, task.claimedAt ?? deps.clock.now().toISOString()));
   await deps.audit?.record({
     actor: auditActor(actor), action: 'task.reassign', recordType: 'task', recordId: task.id,
     before: { assignee: task.assignee ?? null }, after: { assignee: toUserId ?? null, ...(task.caseId ? { caseId: task.caseId } : {}) },

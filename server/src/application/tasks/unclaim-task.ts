@@ -1,13 +1,25 @@
 // Releasing a claim puts the task back in the team queue. Only the assignee can release it; a manager
-// moves someone else's task with reassign instead (so the history says who decided).
+// moves someone else's task with reassign instead (so the history says who decided). The engine is told
+// too (its assigning listeners may refuse, and then the claim is restored).
 import type { QueueTask } from '../../domain/tasks/queue-task';
+import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import { auditActor, type Actor, type CaseAuditSink } from '../cases/case-access';
+import { assignInEngine, type AssignEngine } from './claim-task';
 import { loadTaskFor } from './task-access';
 
-export async function unclaimTask(deps: { tasks: TaskRepository; audit?: CaseAuditSink }, actor: Actor, taskId: string): Promise<QueueTask> {
+export interface UnclaimTaskDeps {
+  tasks: TaskRepository;
+  engine: AssignEngine;
+  clock: Clock;
+  audit?: CaseAuditSink;
+}
+
+export async function unclaimTask(deps: UnclaimTaskDeps, actor: Actor, taskId: string): Promise<QueueTask> {
   const task = await loadTaskFor(deps, actor, taskId, false);
   const released = await deps.tasks.unclaim(task.id, actor.id);
+  await assignInEngine(deps.engine, task.id, null, { by: actor.id, action: 'unassign', verb: 'Releasing' },
+    () => deps.tasks.claim(task.id, actor.id, task.claimedAt ?? deps.clock.now().toISOString()));
   await deps.audit?.record({ actor: auditActor(actor), action: 'task.unclaim', recordType: 'task', recordId: task.id, ...(task.caseId ? { after: { caseId: task.caseId } } : {}) });
   return released;
 }
