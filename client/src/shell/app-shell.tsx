@@ -7,6 +7,7 @@ import { CasesArea } from '../features/cases';
 import { EscalationPolicyPage, NotificationPreferencePanel } from '../features/escalation';
 import { FormsArea } from '../features/forms';
 import { ProcessesArea } from '../features/modeller';
+import { MonitorArea } from '../features/monitor';
 import { OutboxPage } from '../features/outbox';
 import { TasksArea } from '../features/tasks';
 import { TimescalesPage } from '../features/timescales';
@@ -89,6 +90,7 @@ export function App() {
             <Route path="/cases/*" element={guarded(<CasesArea />, 'view-cases')} />
             <Route path="/forms/*" element={guarded(<FormsArea />)} />
             <Route path="/processes/*" element={guarded(<ProcessesArea />, 'deploy-process')} />
+            <Route path="/monitor/*" element={guarded(<MonitorArea />, 'resolve-incident')} />
             <Route path="/timescales/*" element={guarded(<TimescalesPage />)} />
             <Route path="/escalation/*" element={guarded(<EscalationPolicyPage />)} />
             <Route path="/outbox/*" element={guarded(<OutboxPage />, 'administer-users')} />

@@ -11,6 +11,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { path: '/cases', label: 'Cases', action: 'view-cases' },
   { path: '/forms', label: 'Forms' },
   { path: '/processes', label: 'Processes', action: 'deploy-process' },
+  { path: '/monitor', label: 'Monitor', action: 'resolve-incident' },
   { path: '/timescales', label: 'Timescales' },
   { path: '/escalation', label: 'Escalation', action: 'edit-timescales' },
   { path: '/outbox', label: 'Outbox', action: 'administer-users' },

@@ -1,0 +1,2 @@
+// Public surface of the monitor feature for the app shell.
+export { MonitorArea } from './monitor-area';

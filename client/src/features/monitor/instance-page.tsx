@@ -1,0 +1,68 @@
+// One instance: where it is and the path it took on its diagram, its incidents, open tasks, variables
+// (those of case sections the reader may not read are named, never shown) and timeline, with the actions
+// the reader's role allows.
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useLoad } from '../escalation/use-load';
+import { CancelForm, IncidentList, MessageForm } from './instance-actions';
+import { Diagram } from './lazy-diagram';
+import { monitorApi } from './monitor-api';
+
+export function InstancePage() {
+  const key = decodeURIComponent(useParams().key ?? '');
+  const [loaded, reload] = useLoad(() => monitorApi.instance(key), key);
+  const [overview] = useLoad(
+    () => (loaded.state === 'ready' ? monitorApi.overview(loaded.data.processId, loaded.data.version) : Promise.resolve(undefined)),
+    loaded.state === 'ready' ? `${key}@${loaded.data.version}/${loaded.data.timeline.length}` : 'none',
+  );
+  const detail = loaded.state === 'ready' ? loaded.data : undefined;
+  const incidentIds = useMemo(() => detail?.incidents.filter((i) => i.state === 'open').map((i) => i.elementId) ?? [], [detail]);
+  if (loaded.state === 'loading') return <p role="status">Loading…</p>;
+  if (loaded.state === 'error') return <p role="alert">{loaded.message}</p>;
+  const d = loaded.data;
+
+  return (
+    <section>
+      <p><Link to={`/monitor?processId=${encodeURIComponent(d.processId)}&version=${d.version}`}>← {d.processId} version {d.version}</Link></p>
+      <h1>Instance {d.key}</h1>
+      <dl className="task-facts">
+        <dt>State</dt><dd data-testid="instance-state" className={`monitor-state-${d.state}`}>{d.state}</dd>
+        <dt>Process</dt><dd>{d.processId}, version {d.version}</dd>
+        <dt>Case</dt><dd>{d.businessKey ?? '—'}</dd>
+        <dt>Waiting at</dt><dd data-testid="instance-active">{d.activeElementIds.join(', ') || '—'}</dd>
+        <dt>Started</dt><dd>{new Date(d.startedAt).toLocaleString('en-GB')}</dd>
+      </dl>
+      <button type="button" onClick={reload}>Refresh</button>
+      {overview.state === 'ready' && overview.data ? <Diagram xml={overview.data.xml} path={d.path} incidentElementIds={incidentIds} /> : null}
+      <div className="monitor-panels">
+        <IncidentList incidents={d.incidents} canResolve={d.actions.resolve} onChanged={reload} />
+        <section aria-labelledby="tasks-title">
+          <h2 id="tasks-title">Open tasks</h2>
+          {d.openTasks.length ? (
+            <ul>{d.openTasks.map((t) => <li key={t.key}><Link to={`/tasks/${encodeURIComponent(t.key)}`}>{t.name}</Link> ({t.assignee ?? t.candidateGroups.join(', ')})</li>)}</ul>
+          ) : <p className="muted">None.</p>}
+        </section>
+        <section aria-labelledby="vars-title">
+          <h2 id="vars-title">Variables</h2>
+          <dl className="monitor-vars">
+            {Object.entries(d.variables).map(([k, v]) => <div key={k} style={{ display: 'contents' }}><dt>{k}</dt><dd><code>{JSON.stringify(v)}</code></dd></div>)}
+          </dl>
+          {d.withheldVariables.length ? (
+            <p data-testid="withheld-variables">Not shown (your role may not read {[...new Set(d.withheldVariables.flatMap((w) => w.sections))].join(', ')}): {d.withheldVariables.map((w) => w.key).join(', ')}</p>
+          ) : null}
+        </section>
+        {d.actions.message ? <MessageForm onSent={reload} /> : null}
+        {d.actions.cancel ? <CancelForm instanceKey={d.key} onCancelled={reload} /> : null}
+      </div>
+      <h2>Timeline</h2>
+      <table className="monitor-table" aria-label="Timeline">
+        <thead><tr><th>When</th><th>Element</th><th>Type</th><th>Event</th></tr></thead>
+        <tbody>
+          {[...d.timeline].reverse().map((t, i) => (
+            <tr key={i}><td>{new Date(t.at).toLocaleString('en-GB')}</td><td>{t.elementId}</td><td>{t.elementType}</td><td>{t.event}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
