@@ -68,7 +68,8 @@ describe('Feature: an uncaught BPMN error in a called child reaches the callers'
     expect(await h.openTasks(instanceKey)).toEqual(['escalate']);
     const grandparent = await h.engine.getInstance(instanceKey);
     expect(events(grandparent, 'callParent')).toEqual(['activated', 'terminated']);
-    expect(grandparent?.variables.reason).toBe('out of area');
+    expect(grandparent?.variables.escalationReason).toBe('out of area'); // the catch event's output mapping sees the error variables
+    expect(grandparent?.variables).not.toHaveProperty('reason'); // … and only what it maps reaches the scope
     const child = await childOf(instanceKey);
     expect(child.state).toBe('cancelled');
     expect((await h.engine.getInstance(child.parentKey!))?.state).toBe('cancelled');

@@ -118,11 +118,11 @@ export function catchError(m: TokenMachine, from: Token, code: string, vars: Var
     const el = m.el(candidate.elementId);
     const catcher = el.boundaryIds.map((id) => m.el(id)).find((b) => b.event?.type === 'error' && (!b.event.errorCode || b.event.errorCode === code));
     if (!catcher) continue;
-    if (Object.keys(vars).length) m.propagate(vars, candidate.scope === 'root' ? undefined : m.token(candidate.scope));
     m.terminate(candidate);
     const boundary = m.spawn(catcher.id, candidate.scope);
     m.record(catcher.id, 'activated');
-    m.leave(boundary);
+    // Zeebe: the error's variables are local to the catch event; its output mappings see them, else they propagate.
+    m.leave(boundary, vars);
     return true;
   }
   return false;
