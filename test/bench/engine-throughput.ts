@@ -29,9 +29,15 @@ async function inMemory(): Promise<void> {
 }
 
 async function persisted(): Promise<void> {
-  const { engine, close, kind } = await benchEngine('a');
+  const { engine, conn, close, kind } = await benchEngine('a');
+  // Database round trips per instance, by collection and operation (mongoose's debug hook sees every call).
+  const ops = new Map<string, number>();
+  conn.set('debug', (collection: string, method: string) => { const k = `${collection}.${method}`; ops.set(k, (ops.get(k) ?? 0) + 1); });
   try {
     await runPersisted(engine, kind);
+    const total = [...ops.values()].reduce((a, b) => a + b, 0);
+    const detail = [...ops.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${(n / N).toFixed(2)}`).join(', ');
+    console.log(`    database round trips per instance: ${(total / N).toFixed(2)} (${detail})`);
   } finally {
     await close();
   }

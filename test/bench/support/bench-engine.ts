@@ -3,12 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Connection } from 'mongoose';
 import { resolveDatabase } from '../../../server/src/adapters/database/resolve-database';
 import { connectMongo } from '../../../server/src/adapters/mongo/mongo-connection';
 import { createEmbeddedEngine, type EmbeddedEngine } from '../../../server/src/adapters/engine-embedded/embedded-engine';
 import { systemClock } from '../../../server/src/ports/clock.port';
 
-export async function benchEngine(name: string): Promise<{ engine: EmbeddedEngine; close(): Promise<void>; kind: string }> {
+export async function benchEngine(name: string): Promise<{ engine: EmbeddedEngine; conn: Connection; close(): Promise<void>; kind: string }> {
   const rootDir = path.resolve(__dirname, '..', '..', '..');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yjs-bench-'));
   const handle = await resolveDatabase({ mongodbUri: process.env.MONGODB_URI || undefined, dataDir, rootDir, ferretdbBin: process.env.FERRETDB_BIN || undefined });
@@ -21,6 +22,7 @@ export async function benchEngine(name: string): Promise<{ engine: EmbeddedEngin
   const engine = createEmbeddedEngine({ conn, clock: systemClock, pollIntervalMs: 1000, jobConcurrency: Number(process.env.BENCH_PARALLEL ?? 4) });
   return {
     engine,
+    conn,
     kind: handle.kind,
     async close() {
       await engine.stop();
