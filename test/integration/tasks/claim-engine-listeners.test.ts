@@ -17,6 +17,7 @@ describe('claim / release / reassign run the process assigning listeners', () =>
     engine.registerJobHandler('vet-assignee', async (job) => {
       seen.push(job);
       const assignee = (job.variables.userTask as { assignee?: string }).assignee;
+      if (assignee === 'cm-west') return { kind: 'complete', result: { corrections: { assignee: 'cm-1' } } }; // east's duty worker covers
       return assignee === 'cm-2' ? { kind: 'complete', result: { denied: true, deniedReason: 'cm-2 is on leave this week' } } : { kind: 'complete' };
     });
     engine.registerJobHandler('note-assignment', async () => ({ kind: 'complete' }));
@@ -67,5 +68,15 @@ describe('claim / release / reassign run the process assigning listeners', () =>
     const back = await api.call('POST', `/tasks/${id}/reassign`, 'tm', { toUserId: null });
     expect(back.status).toBe(200);
     expect(await api.engine!.getUserTask(id)).not.toHaveProperty('assignee');
+  });
+
+  it('when a listener corrects the assignee, the queue follows the engine and the audit records who got it', async () => {
+    const id = await newTask();
+    const res = await api.call('POST', `/tasks/${id}/reassign`, 'tm', { toUserId: 'cm-west' });
+    expect(res.status).toBe(200);
+    expect(res.body.assignee).toBe('cm-1');
+    expect((await api.repos.tasks.findById(id))?.assignee).toBe('cm-1');
+    expect((await api.engine!.getUserTask(id))?.assignee).toBe('cm-1');
+    expect(api.audit.filter((e) => e.recordId === id).at(-1)).toMatchObject({ action: 'task.reassign', after: { assignee: 'cm-1' } });
   });
 });

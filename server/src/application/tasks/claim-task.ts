@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
-import { TaskChangeDeniedError, type WorkflowEngine } from '../../ports/workflow-engine.port';
+import { TaskChangeDeniedError, type UserTaskChangeResult, type WorkflowEngine } from '../../ports/workflow-engine.port';
 import { auditActor, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import { assertCandidate, loadTaskFor } from './task-access';
 
@@ -23,10 +23,15 @@ export async function claimTask(deps: ClaimTaskDeps, actor: Actor, taskId: strin
   requireAction(deps.policy, actor, 'claim', 'claim tasks');
   const task = await loadTaskFor(deps, actor, taskId, false);
   assertCandidate(actor, task);
-  const claimed = await deps.tasks.claim(task.id, actor.id, deps.clock.now().toISOString());
-  await assignInEngine(deps.engine, task.id, actor.id, { by: actor.id, action: 'claim', verb: 'Claiming' }, () => deps.tasks.unclaim(task.id, actor.id));
-  await deps.audit?.record({ actor: auditActor(actor), action: 'task.claim', recordType: 'task', recordId: task.id, ...(task.caseId ? { after: { caseId: task.caseId } } : {}) });
-  return claimed;
+  const at = deps.clock.now().toISOString();
+  const claimed = await deps.tasks.claim(task.id, actor.id, at);
+  const result = await assignInEngine(deps.engine, task.id, actor.id, { by: actor.id, action: 'claim', verb: 'Claiming' }, () => deps.tasks.unclaim(task.id, actor.id));
+  const corrected = await followEngineAssignee(deps.tasks, task.id, actor.id, result, at);
+  await deps.audit?.record({
+    actor: auditActor(actor), action: 'task.claim', recordType: 'task', recordId: task.id,
+    ...(task.caseId || corrected ? { after: { ...(task.caseId ? { caseId: task.caseId } : {}), ...(corrected ? { assignee: corrected.assignee ?? null } : {}) } } : {}),
+  });
+  return corrected ?? claimed;
 }
 
 /**
@@ -38,11 +43,11 @@ export async function claimTask(deps: ClaimTaskDeps, actor: Actor, taskId: strin
  */
 export async function assignInEngine(
   engine: AssignEngine, taskId: string, assignee: string | null, how: { by: string; action: string; verb: string }, undo: () => Promise<unknown>,
-): Promise<void> {
+): Promise<UserTaskChangeResult | undefined> {
   try {
-    await engine.assignUserTask(taskId, assignee, { by: how.by, action: how.action });
+    return await engine.assignUserTask(taskId, assignee, { by: how.by, action: how.action });
   } catch (e) {
-    if (e instanceof NotFoundError && e.code === 'TASK_NOT_FOUND') return;
+    if (e instanceof NotFoundError && e.code === 'TASK_NOT_FOUND') return undefined;
     await undo();
     if (e instanceof TaskChangeDeniedError) {
       throw new ConflictError(`${how.verb} this task was refused by the process${e.reason ? `: ${e.reason}` : ''}. Nothing was changed.`, e.code);
@@ -52,4 +57,13 @@ export async function assignInEngine(
     }
     throw e;
   }
+}
+
+/** A listener may correct the assignee (Camunda 8.8 corrections): the queue then follows the engine. */
+export async function followEngineAssignee(
+  tasks: TaskRepository, taskId: string, requested: string | null, result: UserTaskChangeResult | undefined, at: string,
+): Promise<QueueTask | undefined> {
+  if (result?.status !== 'applied' || !result.task) return undefined;
+  const actual = result.task.assignee ?? null;
+  return actual === requested ? undefined : tasks.reassign(taskId, actual ?? undefined, at);
 }

@@ -7,7 +7,7 @@ import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 import { auditActor, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
-import { assignInEngine, type AssignEngine } from './claim-task';
+import { assignInEngine, followEngineAssignee, type AssignEngine } from './claim-task';
 import { isCandidate, loadTaskFor } from './task-access';
 
 export interface ReassignTaskDeps {
@@ -31,12 +31,14 @@ export async function reassignTask(deps: ReassignTaskDeps, actor: Actor, taskId:
       }, 'NOT_A_CANDIDATE');
     }
   }
-  const moved = await deps.tasks.reassign(task.id, toUserId, deps.clock.now().toISOString());
-  await assignInEngine(deps.engine, task.id, toUserId ?? null, { by: actor.id, action: toUserId ? 'assign' : 'unassign', verb: 'Reassigning' },
-    () => deps.tasks.reassign(task.id, task.assignee, task.claimedAt ?? deps.clock.now().toISOString()));
+  const at = deps.clock.now().toISOString();
+  const moved = await deps.tasks.reassign(task.id, toUserId, at);
+  const result = await assignInEngine(deps.engine, task.id, toUserId ?? null, { by: actor.id, action: toUserId ? 'assign' : 'unassign', verb: 'Reassigning' },
+    () => deps.tasks.reassign(task.id, task.assignee, task.claimedAt ?? at));
+  const corrected = await followEngineAssignee(deps.tasks, task.id, toUserId ?? null, result, at);
   await deps.audit?.record({
     actor: auditActor(actor), action: 'task.reassign', recordType: 'task', recordId: task.id,
-    before: { assignee: task.assignee ?? null }, after: { assignee: toUserId ?? null, ...(task.caseId ? { caseId: task.caseId } : {}) },
+    before: { assignee: task.assignee ?? null }, after: { assignee: corrected ? corrected.assignee ?? null : toUserId ?? null, ...(task.caseId ? { caseId: task.caseId } : {}) },
   });
-  return moved;
+  return corrected ?? moved;
 }

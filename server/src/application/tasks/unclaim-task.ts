@@ -5,7 +5,7 @@ import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import { auditActor, type Actor, type CaseAuditSink } from '../cases/case-access';
-import { assignInEngine, type AssignEngine } from './claim-task';
+import { assignInEngine, followEngineAssignee, type AssignEngine } from './claim-task';
 import { loadTaskFor } from './task-access';
 
 export interface UnclaimTaskDeps {
@@ -18,8 +18,10 @@ export interface UnclaimTaskDeps {
 export async function unclaimTask(deps: UnclaimTaskDeps, actor: Actor, taskId: string): Promise<QueueTask> {
   const task = await loadTaskFor(deps, actor, taskId, false);
   const released = await deps.tasks.unclaim(task.id, actor.id);
-  await assignInEngine(deps.engine, task.id, null, { by: actor.id, action: 'unassign', verb: 'Releasing' },
-    () => deps.tasks.claim(task.id, actor.id, task.claimedAt ?? deps.clock.now().toISOString()));
+  const at = deps.clock.now().toISOString();
+  const result = await assignInEngine(deps.engine, task.id, null, { by: actor.id, action: 'unassign', verb: 'Releasing' },
+    () => deps.tasks.claim(task.id, actor.id, task.claimedAt ?? at));
+  const corrected = await followEngineAssignee(deps.tasks, task.id, null, result, at);
   await deps.audit?.record({ actor: auditActor(actor), action: 'task.unclaim', recordType: 'task', recordId: task.id, ...(task.caseId ? { after: { caseId: task.caseId } } : {}) });
-  return released;
+  return corrected ?? released;
 }
