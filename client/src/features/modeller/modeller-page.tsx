@@ -34,7 +34,13 @@ export function ModellerPage() {
   const [reload, setReload] = useState(0);
   const [versions] = useAsync(() => (processId ? processesApi.versions(processId) : Promise.resolve([])), [processId, reload]);
   const [pickers] = useAsync(loadPickers, []);
-  const openVersion = requested ?? (versions.state === 'ready' ? versions.data[0]?.version : undefined);
+  // Without ?version the latest at opening time is edited; deploying from here keeps the diagram open.
+  const [opened, setOpened] = useState<{ processId: string; version: number }>();
+  useEffect(() => {
+    const newest = versions.state === 'ready' ? versions.data[0] : undefined;
+    if (newest && newest.processId === processId && opened?.processId !== processId) setOpened({ processId, version: newest.version });
+  }, [versions, processId, opened]);
+  const openVersion = requested ?? (opened && opened.processId === processId ? opened.version : undefined);
   const [source] = useAsync(
     () => (!processId ? Promise.resolve(NEW_PROCESS_XML) : openVersion ? processesApi.xml(processId, openVersion) : new Promise<string>(() => undefined)),
     [processId, openVersion],
