@@ -44,6 +44,7 @@ export interface ProcessDeploymentView {
   version: number;
   name?: string;
   resourceName: string;
+  /** SHA-256 (hex) of the deployed resource's content. */
   checksum: string;
   deployedAt: string;
   by?: string;

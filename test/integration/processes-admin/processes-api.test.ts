@@ -1,7 +1,10 @@
 // The manager workspace's process API: list, version history, download, deploy with a comment (new
 // content → new version, same content → same version, running instances stay on theirs), the audit
 // of every deploy, and who may use it.
-import { editReferral, processFile, startProcessAdminApi, type ProcessAdminApi } from './support/process-admin-api';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { deployProcessFiles } from '../../../server/src/application/processes/deploy-process-files';
+import { editReferral, processFile, root, startProcessAdminApi, type ProcessAdminApi } from './support/process-admin-api';
 
 describe('/api/processes', () => {
   let api: ProcessAdminApi;
@@ -45,6 +48,20 @@ describe('/api/processes', () => {
       ['process.deploy-unchanged', 'referral-intake@2', 'tm-1', 'Clicked deploy twice'],
       ['process.deployed', 'referral-intake@2', 'tm-1', 'Clearer task name'],
     ]);
+  });
+
+  it('a restart does not bring the shipped file back over a manager’s version; an edited file still deploys', async () => {
+    const files = readdirSync(path.join(root, 'processes')).filter((f) => f.endsWith('.bpmn')).map((name) => ({ name, content: processFile(name) }));
+    const restart = await deployProcessFiles(api.engine, files);
+    expect(restart.deployed).toEqual([]);
+    expect(restart.skipped).toContain('referral-intake.bpmn');
+    expect((await api.engine.listDeployments('referral-intake'))[0]).toMatchObject({ version: 2, by: 'tm-1' });
+
+    const edited = files.map((f) => (f.name === 'plan-review.bpmn' ? { ...f, content: `${f.content}\n` } : f));
+    const next = await deployProcessFiles(api.engine, edited);
+    expect(next.deployed.map((d) => [d.processId, d.version, d.isNew])).toEqual([['plan-review', 2, true]]);
+    const planReview = await api.call('GET', '/processes/plan-review/versions', 'tm');
+    expect(planReview.body.items[0]).toMatchObject({ version: 2, by: 'system', comment: 'deployed at start' });
   });
 
   it('downloads a version’s BPMN exactly as deployed', async () => {

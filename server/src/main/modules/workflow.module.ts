@@ -11,6 +11,7 @@ import { loadTimescaleDefaults } from '../../adapters/files/timescale-defaults.l
 import { MongoFormRepository } from '../../adapters/mongo/form.repository';
 import { MongoTimescaleRepository } from '../../adapters/mongo/timescale.repository';
 import { deployFormFiles } from '../../application/deploy-form-files';
+import { deployProcessFiles } from '../../application/processes/deploy-process-files';
 import type { AppConfig } from '../../config/env.config';
 import { createWorkingCalendar, type WorkingCalendar } from '../../domain/calendar';
 import { currentUser } from '../../http/session-user';
@@ -52,7 +53,7 @@ export async function createWorkflowModule(
   registerDeadlineJobs(engine, { timescales, calendar, clock });
 
   const formResults = await deployFormFiles({ forms, clock, audit }, await readFormFiles(path.join(config.rootDir, 'forms')));
-  const processes = await engine.deploy(readProcessFiles(path.join(config.rootDir, 'processes')), { by: 'system', comment: 'deployed at start' });
+  const { deployed: processes } = await deployProcessFiles(engine, readProcessFiles(path.join(config.rootDir, 'processes')));
   logger.info(
     {
       forms: formResults.length,
