@@ -45,22 +45,60 @@ function toVersion(d: FormVersionDoc): FormVersion {
   return { ...summary, schema: JSON.parse(d.schemaJson) };
 }
 
+// Reads of form_versions scan the collection (whole definitions) on FerretDB, once or twice per task
+// completion or task page. A stored version never changes, so versions are kept once read. "Latest" is
+// kept only when this process is the one server on its database (`cacheLatest`): every deploy then
+// appends through this repository, which drops it. One cache per connection, shared by instances.
+interface FormCache {
+  versions: Map<string, FormVersion>;
+  latest: Map<string, number>;
+  /** Bumped by every append: a "latest" read that started before it must not be kept. */
+  appends: number;
+}
+const caches = new WeakMap<Connection, FormCache>();
+const cacheFor = (conn: Connection): FormCache => {
+  let c = caches.get(conn);
+  if (!c) caches.set(conn, (c = { versions: new Map(), latest: new Map(), appends: 0 }));
+  return c;
+};
+const versionKey = (formId: string, version: number) => `${formId}@${version}`;
+/** Callers get their own copy of the schema, so nothing they do can change what the next one reads. */
+const copyOf = (v: FormVersion): FormVersion => structuredClone(v);
+
 export class MongoFormRepository implements FormRepository {
   private readonly model: Model<FormVersionDoc>;
   private indexes?: Promise<unknown>;
+  private readonly cache: FormCache;
+  private readonly cacheLatest: boolean;
 
-  constructor(conn: Connection) {
+  constructor(conn: Connection, opts: { cacheLatest?: boolean } = {}) {
     this.model = (conn.models.FormVersion as Model<FormVersionDoc>) ?? conn.model<FormVersionDoc>('FormVersion', formVersionSchema);
+    this.cache = cacheFor(conn);
+    this.cacheLatest = opts.cacheLatest ?? false;
   }
 
   async latest(formId: string): Promise<FormVersion | undefined> {
+    const known = this.cacheLatest ? this.cache.latest.get(formId) : undefined;
+    const kept = known === undefined ? undefined : this.cache.versions.get(versionKey(formId, known));
+    if (kept) return copyOf(kept);
+    const appends = this.cache.appends;
     const doc = await this.model.findOne({ formId }).sort({ version: -1 }).lean<FormVersionDoc>();
-    return doc ? toVersion(doc) : undefined;
+    if (!doc) return undefined;
+    const v = this.keep(toVersion(doc));
+    if (this.cacheLatest && appends === this.cache.appends) this.cache.latest.set(formId, v.version);
+    return copyOf(v);
   }
 
   async getVersion(formId: string, version: number): Promise<FormVersion | undefined> {
+    const kept = this.cache.versions.get(versionKey(formId, version));
+    if (kept) return copyOf(kept);
     const doc = await this.model.findOne({ formId, version }).lean<FormVersionDoc>();
-    return doc ? toVersion(doc) : undefined;
+    return doc ? copyOf(this.keep(toVersion(doc))) : undefined;
+  }
+
+  private keep(v: FormVersion): FormVersion {
+    this.cache.versions.set(versionKey(v.formId, v.version), v);
+    return v;
   }
 
   async versions(formId: string): Promise<FormVersionSummary[]> {
@@ -87,6 +125,9 @@ export class MongoFormRepository implements FormRepository {
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;
       throw new ConflictError(`Version ${v.version} of form "${v.formId}" was deployed at the same time`, 'FORM_VERSION_TAKEN');
+    } finally {
+      this.cache.appends++;
+      this.cache.latest.delete(v.formId);
     }
   }
 }

@@ -48,7 +48,7 @@ export async function createWorkflowModule(
     now: () => clock.now(),
   });
   const calendar = createWorkingCalendar({ region: config.BANK_HOLIDAY_REGION, endOfDay: config.DEADLINE_END_OF_DAY });
-  const forms = new MongoFormRepository(conn);
+  const forms = new MongoFormRepository(conn, { cacheLatest: !config.MONGODB_URI }); // the sole server keeps "latest" (form.repository.ts)
   const engine = createEmbeddedEngine({ conn, clock, logger });
   registerDeadlineJobs(engine, { timescales, calendar, clock });
 

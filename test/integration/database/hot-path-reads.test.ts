@@ -1,0 +1,112 @@
+// What the completion hot path no longer asks the database (every filtered read scans a collection on
+// FerretDB), and that the in-process copies still follow every write: users by id, tasks by id from
+// the queue index, form versions.
+import mongoose, { type Connection } from 'mongoose';
+import { MongoFormRepository } from '../../../server/src/adapters/mongo/form.repository';
+import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
+import { MongoUserRepository } from '../../../server/src/adapters/mongo/user.repository';
+import type { FormVersion } from '../../../server/src/domain/forms/form-version';
+import { freshDbName, testDbUri } from '../../support/test-db';
+
+/** A connection that counts the reads (find) it sends, per collection. */
+async function watchedConnection(dbName: string): Promise<{ conn: Connection; finds: (collection: string) => number }> {
+  const conn = mongoose.createConnection(testDbUri(), { dbName, monitorCommands: true, retryWrites: false });
+  await conn.asPromise();
+  const counts = new Map<string, number>();
+  conn.getClient().on('commandStarted', (e) => {
+    if (e.commandName === 'find') counts.set(String(e.command.find), (counts.get(String(e.command.find)) ?? 0) + 1);
+  });
+  return { conn, finds: (c) => counts.get(c) ?? 0 };
+}
+
+const form = (version: number, label: string): FormVersion => ({
+  formId: 'triage', version, contentHash: `h${version}`, deployedAt: '2026-11-24T09:00:00.000Z', deployedBy: 'system', source: 'file',
+  schema: { id: 'triage', type: 'default', components: [{ type: 'textfield', key: 'note', label }] } as FormVersion['schema'],
+});
+
+describe('hot-path reads served in process', () => {
+  let conn: Connection;
+  let finds: (collection: string) => number;
+
+  beforeAll(async () => {
+    ({ conn, finds } = await watchedConnection(freshDbName('hotpath')));
+  });
+  afterAll(async () => {
+    await conn.dropDatabase().catch(() => undefined);
+    await conn.close();
+  });
+
+  it('reads a user once; a role change or deactivation through any repository on the connection shows at once', async () => {
+    const a = new MongoUserRepository(conn);
+    const b = new MongoUserRepository(conn);
+    await a.init();
+    const u = await a.create({ username: 'cara', displayName: 'Cara', email: 'cara@example.org', roles: ['case-managers'], teams: ['north'] });
+    expect((await a.findById(u.id))?.roles).toEqual(['case-managers']);
+    const before = finds('users');
+    expect((await b.findById(u.id))?.roles).toEqual(['case-managers']);
+    expect(finds('users')).toBe(before);
+
+    await b.update(u.id, { roles: ['team-managers'] });
+    expect((await a.findById(u.id))?.roles).toEqual(['team-managers']);
+    await b.update(u.id, { active: false });
+    expect((await a.findById(u.id))?.active).toBe(false);
+    await a.lock(u.id, new Date('2026-11-24T10:00:00Z'));
+    expect((await b.findById(u.id))?.lockedUntil).toBe('2026-11-24T10:00:00.000Z');
+  });
+
+  it('a repository built without the cache (several servers) reads the database every time', async () => {
+    const shared = new MongoUserRepository(conn, { cache: false });
+    const u = await shared.create({ username: 'dev', displayName: 'Dev', email: 'dev@example.org', roles: [], teams: [] });
+    const before = finds('users');
+    await shared.findById(u.id);
+    await shared.findById(u.id);
+    expect(finds('users')).toBe(before + 2);
+  });
+
+  it('answers a task by id from the queue index through create, claim and completion, and reads the database only for what it does not hold', async () => {
+    const tasks = new MongoTaskRepository(conn);
+    await tasks.init();
+    const before = finds('tasks');
+    await tasks.recordCreated({
+      id: 'hp1', instanceKey: 'i1', processId: 'referral-intake', processVersion: 1, elementId: 'triage', name: 'Triage',
+      candidateGroups: ['case-managers'], candidateUsers: [], priority: 50, createdAt: '2026-11-24T09:00:00.000Z', dueDate: '2026-11-30T17:00:00.000Z',
+    });
+    expect(await tasks.findById('hp1')).toMatchObject({ state: 'open', priority: 50, dueDate: '2026-11-30T17:00:00.000Z', revision: 0 });
+    await tasks.claim('hp1', 'u1', '2026-11-24T10:00:00.000Z');
+    expect(await tasks.findById('hp1')).toMatchObject({ assignee: 'u1', revision: 1 });
+    await tasks.recordClosed('hp1', 'completed', '2026-11-24T11:00:00.000Z', 'u1');
+    await tasks.recordClosed('hp1', 'completed', '2026-11-24T11:00:00.000Z', 'u1'); // the engine's event, again
+    expect(await tasks.findById('hp1')).toMatchObject({ state: 'completed', completedBy: 'u1' });
+    expect(finds('tasks')).toBe(before);
+    // What the index answers is what the collection holds.
+    const stored = await new MongoTaskRepository(conn, { queueIndex: false }).findById('hp1');
+    expect(await tasks.findById('hp1')).toEqual(stored);
+    // Cancelled tasks leave the index: asked of the database.
+    await tasks.recordCreated({
+      id: 'hp2', instanceKey: 'i2', processId: 'referral-intake', processVersion: 1, elementId: 'triage', name: 'Triage',
+      candidateGroups: ['case-managers'], candidateUsers: [], priority: 50, createdAt: '2026-11-24T09:00:00.000Z',
+    });
+    await tasks.recordClosed('hp2', 'cancelled', '2026-11-24T11:00:00.000Z');
+    const mid = finds('tasks');
+    expect(await tasks.findById('hp2')).toMatchObject({ state: 'cancelled' });
+    expect(await tasks.findById('nope')).toBeUndefined();
+    expect(finds('tasks')).toBe(mid + 2);
+  });
+
+  it('reads a form version once; "latest" follows a new deploy when kept', async () => {
+    const forms = new MongoFormRepository(conn, { cacheLatest: true });
+    await forms.append(form(1, 'First'));
+    expect((await forms.latest('triage'))?.version).toBe(1);
+    const before = finds('form_versions');
+    const v1 = await forms.latest('triage');
+    expect(await forms.getVersion('triage', 1)).toEqual(v1);
+    expect(finds('form_versions')).toBe(before);
+    // A caller changing its copy changes nothing for the next caller.
+    (v1!.schema.components[0] as { label: string }).label = 'scribbled';
+    expect((await forms.getVersion('triage', 1))?.schema.components[0]).toMatchObject({ label: 'First' });
+
+    await new MongoFormRepository(conn, { cacheLatest: true }).append(form(2, 'Second'));
+    expect((await forms.latest('triage'))?.version).toBe(2);
+    expect((await forms.getVersion('triage', 1))?.version).toBe(1);
+  });
+});
