@@ -8,6 +8,8 @@ export interface TaskRepository {
   recordCreated(task: NewQueueTask): Promise<void>;
   /** Idempotent; only an open task moves to completed/cancelled. */
   recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void>;
+  /** Idempotent: an open task now belongs to another version of its process (the instance was migrated; same key). */
+  recordMigrated(id: string, to: { processVersion: number; elementId: string; name: string }): Promise<void>;
   findById(id: string): Promise<QueueTask | undefined>;
   /** Atomically assigns an open, unassigned task; ConflictError when someone else holds it. */
   claim(id: string, userId: string, at: string): Promise<QueueTask>;

@@ -193,6 +193,8 @@ export type EngineEvent =
   | { type: 'user-task.created' | 'user-task.completed' | 'user-task.cancelled'; task: UserTaskView }
   | { type: 'user-task.assigned' | 'user-task.updated'; task: UserTaskView; changedAttributes: string[]; by?: string }
   | { type: 'instance.completed' | 'instance.cancelled'; instanceKey: string; processId: string }
+  /** An open task's instance moved to another version: same key, new element / version / name. */
+  | { type: 'user-task.migrated'; task: UserTaskView; fromVersion: number }
   | { type: 'incident.raised' | 'incident.resolved'; incident: IncidentView };
 
 export interface WorkflowEngine {

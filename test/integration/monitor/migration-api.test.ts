@@ -57,6 +57,7 @@ describe('instance migration API', () => {
     expect(detail.body).toMatchObject({ version: 2, state: 'active', activeElementIds: ['triage'] });
     const task = await api.engine.getUserTask(before.key);
     expect(task).toMatchObject({ key: before.key, elementId: 'triage', processVersion: 2, name: 'Triage referral', state: 'open' });
+    expect(await api.tasks.findById(before.key)).toMatchObject({ elementId: 'triage', processVersion: 2, name: 'Triage referral', state: 'open' }); // the queue
     expect((await api.call('GET', `/instances/overview?processId=${MONITOR_PROCESS}&version=2`, 'tm')).body.counts)
       .toContainEqual({ elementId: 'triage', active: 1, incidents: 0 });
 

@@ -74,7 +74,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     this.deploymentQueries = new DeploymentQueries(db);
     this.runner.crossEffects = (doc) => this.crossEffects(doc);
     this.listing = new InstanceListing(db, this.deployments);
-    this.migration = new InstanceMigration(db, this.deployments, this.runner);
+    this.migration = new InstanceMigration(db, this.deployments, this.runner, (e) => this.emit(e));
   }
 
   async deploy(resources: DeployResource[], opts?: { by?: string; comment?: string }) {

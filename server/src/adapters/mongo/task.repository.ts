@@ -226,6 +226,13 @@ export class MongoTaskRepository implements TaskRepository {
     return task;
   }
 
+  recordMigrated(id: string, to: { processVersion: number; elementId: string; name: string }): Promise<void> {
+    return this.locks.run(id, async () => {
+      const d = await this.model.findOneAndUpdate({ _id: id, state: 'open' }, { $set: to }, { returnDocument: 'after' }).lean<TaskDoc>();
+      if (d) this.mirrored(toQueueTask(d), {});
+    });
+  }
+
   setDueDate(id: string, dueDate: string | undefined): Promise<QueueTask> {
     return this.locks.run(id, () => this._setDueDate(id, dueDate));
   }

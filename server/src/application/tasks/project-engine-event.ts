@@ -43,6 +43,9 @@ export async function projectEngineEvent(deps: ProjectEngineEventDeps, event: En
     case 'user-task.cancelled':
       await deps.tasks.recordClosed(event.task.key, 'cancelled', deps.now().toISOString());
       return;
+    case 'user-task.migrated':
+      await deps.tasks.recordMigrated(event.task.key, { processVersion: event.task.processVersion, elementId: event.task.elementId, name: event.task.name });
+      return;
     default:
       return;
   }

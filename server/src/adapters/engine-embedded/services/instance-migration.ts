@@ -5,14 +5,19 @@
 // only (tasks, timers and messages are found by key), so re-running the row updates is harmless.
 import type { InstanceState } from '../runtime/instance-state';
 import { MigrationRefusedError, planMigration, type MigrateCommand, type MigratedRows } from '../runtime/migrate-instance';
-import type { MigrationRequest, MigrationResult } from '../../../ports/workflow-engine.port';
+import type { EngineEvent, MigrationRequest, MigrationResult, UserTaskView } from '../../../ports/workflow-engine.port';
 import type { EngineCollections } from '../store/engine-collections';
 import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
 import type { InstanceRunner } from './instance-runner';
 
 export class InstanceMigration {
-  constructor(private readonly db: EngineCollections, private readonly deployments: DeploymentService, private readonly runner: InstanceRunner) {}
+  constructor(
+    private readonly db: EngineCollections,
+    private readonly deployments: DeploymentService,
+    private readonly runner: InstanceRunner,
+    private readonly emit: (event: EngineEvent) => Promise<void>,
+  ) {}
 
   async migrate(instanceKey: string, req: MigrationRequest): Promise<MigrationResult> {
     const mapping = req.mapping ?? {};
@@ -40,7 +45,7 @@ export class InstanceMigration {
       if (e instanceof MigrationRefusedError) return { ...base, ...where, problems: e.problems, applied: plan.applied };
       throw e;
     }
-    await this.pointRows(command.rows!, req.toVersion);
+    await this.pointRows(command.rows!, req.toVersion, doc.version);
     return { ...base, ...where, migrated: true, problems: [], applied: plan.applied };
   }
 
@@ -52,9 +57,17 @@ export class InstanceMigration {
     }
   }
 
-  private async pointRows(rows: MigratedRows, version: number): Promise<void> {
+  private async pointRows(rows: MigratedRows, version: number, fromVersion: number): Promise<void> {
     const set = (model: EngineCollections['tasks'], _id: string, fields: Record<string, unknown>) => retry(() => model.updateOne({ _id }, { $set: fields }));
-    for (const t of rows.tasks) await set(this.db.tasks, t.key, { elementId: t.elementId, name: t.name, processVersion: version });
+    for (const t of rows.tasks) {
+      await set(this.db.tasks, t.key, { elementId: t.elementId, name: t.name, processVersion: version });
+      // The task queue keeps the task (same key); this event tells it the element, version and name changed.
+      const task = await retry(() => this.db.tasks.findById(t.key).lean<UserTaskView & { _id?: string }>());
+      if (task?.state === 'open') {
+        delete task._id;
+        await this.emit({ type: 'user-task.migrated', task, fromVersion });
+      }
+    }
     for (const j of rows.jobs) await set(this.db.jobs, j.key, { elementId: j.elementId });
     for (const t of rows.triggers) await set(t.kind === 'timer' ? this.db.timers : this.db.subscriptions, t.key, { elementId: t.elementId });
     for (const i of rows.incidents) await set(this.db.incidents, i.id, { elementId: i.elementId });
