@@ -150,7 +150,11 @@ export class MongoTaskRepository implements TaskRepository {
   private async _recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void> {
     const before = await this.findById(id);
     if (!before || before.state !== 'open') return;
-    await this.model.updateOne({ _id: id, state: 'open' }, { $set: { state, completedAt: new Date(at), completedBy: by } });
+    // With the index on, "still open" was just checked in memory under this task's lock, and only this
+    // process writes tasks: update by _id alone, which FerretDB pushes down; an extra condition makes it
+    // decode the whole collection while holding SQLite's single write lock.
+    const filter = this.queues?.isLoaded ? { _id: id } : { _id: id, state: 'open' };
+    await this.model.updateOne(filter, { $set: { state, completedAt: new Date(at), completedBy: by } });
     this.queues?.put({ ...before, state, completedAt: new Date(at).toISOString(), completedBy: by }, before);
   }
 
