@@ -1,5 +1,6 @@
 // The engine's deploy checks through the API: POST /lint reports them as data (element, line, message)
 // for the modeller's problems panel; POST / refuses a deploy with the same messages and stores nothing.
+import { NEW_PROCESS_XML } from '../../../client/src/features/modeller/new-process-template';
 import { editReferral, lineOfId, startProcessAdminApi, type ProcessAdminApi } from './support/process-admin-api';
 
 describe('deploy checks', () => {
@@ -62,6 +63,17 @@ describe('deploy checks', () => {
       const lint = await api.call('POST', '/processes/lint', 'admin', { xml });
       expect(lint.body).toEqual({ resourceName: 'referral-intake.bpmn', ok: true, problems: [] });
     }
+  });
+
+  it('the modeller’s "new process" template passes both checks and deploys as a new process at version 1', async () => {
+    const xml = NEW_PROCESS_XML.replaceAll('new-process', 'panel-preparation').replace('name="New process"', 'name="Panel preparation"');
+    const lint = await api.call('POST', '/processes/lint', 'tm', { xml });
+    expect(lint.body).toEqual({ resourceName: 'panel-preparation.bpmn', ok: true, problems: [] });
+    const deployed = await api.call('POST', '/processes', 'tm', { xml, comment: 'New process for panel preparation' });
+    expect(deployed.status).toBe(201);
+    expect(deployed.body.items).toEqual([expect.objectContaining({ processId: 'panel-preparation', version: 1, resourceName: 'panel-preparation.bpmn', isNew: true })]);
+    const list = await api.call('GET', '/processes', 'tm');
+    expect(list.body.items.find((p: { processId: string }) => p.processId === 'panel-preparation')).toMatchObject({ name: 'Panel preparation', versions: 1 });
   });
 
   it('lint refuses unknown fields and empty XML', async () => {
