@@ -18,6 +18,7 @@ import { EffectApplier, type InstanceDoc } from './services/effect-applier';
 import { EngineQueries } from './services/engine-queries';
 import { InstanceRunner, newKey } from './services/instance-runner';
 import { JobWorker } from './services/job-worker';
+import { JobLeases } from './services/job-leases';
 import { MessageCorrelator } from './services/message-correlator';
 import { TimerScheduler } from './services/timer-scheduler';
 import { InstanceListing } from './services/instance-listing';
@@ -63,11 +64,12 @@ export class EmbeddedEngine implements WorkflowEngine {
     const db = engineCollections(opts.conn);
     const now = () => opts.clock.now();
     this.deployments = new DeploymentService(db, now, opts.checkForm);
-    const applier = new EffectApplier(db, now, (e) => this.emit(e));
-    this.runner = new InstanceRunner(db, this.deployments, applier, now);
+    const leases = new JobLeases();
+    const applier = new EffectApplier(db, now, (e) => this.emit(e), leases);
+    this.runner = new InstanceRunner(db, this.deployments, applier, now, leases);
     this.worker = new JobWorker(db, this.runner, now, {
       lockMs: opts.jobLockMs ?? 60_000, maxConcurrent: opts.jobConcurrency ?? 8, defaultBackoffMs: opts.defaultBackoffMs ?? 5_000,
-    }, (msg, err) => this.logError(err, msg));
+    }, (msg, err) => this.logError(err, msg), leases);
     this.timers = new TimerScheduler(db, this.runner, now);
     this.messages = new MessageCorrelator(db, this.runner, this.deployments, now);
     this.queries = new EngineQueries(db);

@@ -5,7 +5,9 @@
 import type { EngineEvent, IncidentView, UserTaskView } from '../../../ports/workflow-engine.port';
 import type { Effect } from '../runtime/instance-state';
 import type { EngineCollections } from '../store/engine-collections';
+import { insertOnce } from '../store/insert-once';
 import { retry } from '../store/transient-retry';
+import { JobLeases } from './job-leases';
 
 export interface InstanceDoc {
   _id: string;
@@ -19,23 +21,27 @@ export interface InstanceDoc {
 }
 
 export class EffectApplier {
-  constructor(private readonly db: EngineCollections, private readonly now: () => Date, private readonly emit: (e: EngineEvent) => Promise<void>) {}
+  constructor(
+    private readonly db: EngineCollections,
+    private readonly now: () => Date,
+    private readonly emit: (e: EngineEvent) => Promise<void>,
+    private readonly leases = new JobLeases(),
+  ) {}
 
   async applyLocal(doc: InstanceDoc, replay: boolean): Promise<void> {
     const events: EngineEvent[] = [];
     for (const effect of doc.effects ?? []) {
-      const changed = await retry(() => this.write(doc, effect));
+      const changed = await retry(() => this.write(doc, effect, replay));
       const event = changed || replay ? await this.eventFor(doc, effect) : undefined;
       if (event) events.push(event);
     }
     for (const e of events) await this.emit(e);
   }
 
-  private async write(doc: InstanceDoc, e: Effect): Promise<boolean> {
+  private async write(doc: InstanceDoc, e: Effect, replay: boolean): Promise<boolean> {
     const db = this.db;
     const now = this.now();
-    const upsert = async (model: EngineCollections['tasks'], id: string, fields: Record<string, unknown>) =>
-      (await model.updateOne({ _id: id }, { $setOnInsert: fields }, { upsert: true })).upsertedCount > 0;
+    const upsert = insertOnce;
     const guarded = async (model: EngineCollections['tasks'], filter: Record<string, unknown>, set: Record<string, unknown>) =>
       (await model.updateOne(filter, { $set: set })).modifiedCount > 0;
     switch (e.type) {
@@ -50,10 +56,18 @@ export class EffectApplier {
         return Object.keys(update).length > 0 && (await db.tasks.updateOne({ _id: e.taskKey, state: 'open' }, update)).modifiedCount > 0;
       }
       case 'job.create':
+        // Leased in memory (see job-leases.ts) on a live step; a replay after a crash writes the row.
+        if (this.leases.get(e.job.key)) return false;
+        if (!replay && this.leases.accepts(e.job.type)) {
+          this.leases.lease(doc._id, doc.processId, e);
+          return true;
+        }
         return upsert(db.jobs, e.job.key, { ...e.job, processId: doc.processId, instanceKey: doc._id, state: 'activatable', dueAt: now, attempts: 0 });
       // Finished jobs, timers and subscriptions are deleted: their collections hold only live rows, so the
       // polling queries stay small (FerretDB scans collections for range filters).
-      case 'job.close': return (await db.jobs.deleteOne({ _id: e.jobKey })).deletedCount > 0;
+      case 'job.close':
+        if (this.leases.get(e.jobKey)) return true; // never written
+        return (await db.jobs.deleteOne({ _id: e.jobKey })).deletedCount > 0;
       case 'job.retry':
         return guarded(db.jobs, { _id: e.jobKey }, { state: 'activatable', retries: e.retries, dueAt: now, variables: e.variables });
       case 'timer.create':

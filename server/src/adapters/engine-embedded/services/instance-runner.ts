@@ -13,6 +13,8 @@ import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
 import type { EffectApplier, InstanceDoc } from './effect-applier';
 import { KeyedMutex } from '../../concurrency/keyed-mutex';
+import { InstanceCache } from './instance-cache';
+import { JobLeases } from './job-leases';
 
 export interface StartSpec {
   key?: string;
@@ -32,6 +34,7 @@ export class InstanceRunner {
   private readonly locks = new KeyedMutex();
   private readonly done = new Map<string, number>();
   private flushing?: Promise<void>;
+  private readonly cache = new InstanceCache();
   crossEffects: CrossEffectHandler = async () => undefined;
 
   constructor(
@@ -39,6 +42,7 @@ export class InstanceRunner {
     private readonly deployments: DeploymentService,
     private readonly applier: EffectApplier,
     private readonly now: () => Date,
+    private readonly leases = new JobLeases(),
   ) {}
 
   async start(spec: StartSpec): Promise<{ instanceKey: string; version: number; created: boolean }> {
@@ -57,12 +61,12 @@ export class InstanceRunner {
       hasIncident: hasIncident(state), startedAt: this.now().toISOString(), ...(state.status !== 'active' ? { endedAt: this.now().toISOString() } : {}),
     };
     try {
-      await retry(() => this.db.instances.create(doc));
+      await retry(() => this.db.instances.collection.insertOne(doc as never));
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       return { instanceKey: key, version, created: false }; // already started (replayed child or timer start)
     }
-    await this.locks.run(key, () => this.applier.applyLocal(doc, false));
+    await this.locks.run(key, () => this.applyOutbox(doc, false));
     await this.finish(doc);
     return { instanceKey: key, version, created: true };
   }
@@ -71,30 +75,52 @@ export class InstanceRunner {
   async execute(key: string, command: Command): Promise<boolean> {
     const { ok, doc } = await this.locks.run(key, async () => {
       for (;;) {
-        const doc = await retry(() => this.db.instances.findById(key).lean<InstanceDoc>());
-        if (!doc) throw new NotFoundError(`process instance '${key}' not found`, 'INSTANCE_NOT_FOUND');
-        if (doc.pending) await this.applier.applyLocal(doc, true);
-        const state = doc.state as InstanceState;
+        let doc = this.cache.get(key);
+        if (!doc) {
+          doc = (await retry(() => this.db.instances.findById(key).lean<InstanceDoc>())) ?? undefined;
+          if (!doc) throw new NotFoundError(`process instance '${key}' not found`, 'INSTANCE_NOT_FOUND');
+          if (doc.pending) await this.applyOutbox(doc, true);
+        }
+        // A copy: a command that fails half-way must not leave a half-changed state in the cache.
+        const state = structuredClone(doc.state) as InstanceState;
         const { model } = await this.deployments.model(doc.processId, doc.version);
         const machine = new TokenMachine(state, {
           instanceKey: key, processId: doc.processId, version: doc.version, model, now: this.now(),
           businessKey: doc.businessKey as string | undefined, parentKey: doc.parentKey as string | undefined,
         });
         if (!applyCommand(machine, command)) return { ok: false, doc };
+        // Jobs leased in memory stay in the outbox until a step closes them (job-leases.ts).
+        const effects = [...this.leases.carry(key, machine.effects), ...machine.effects];
         const set: Record<string, unknown> = {
-          state, effects: machine.effects, pending: true, savedAt: this.now(), rev: doc.rev + 1, status: state.status, hasIncident: hasIncident(state),
+          state, effects, pending: true, savedAt: this.now(), rev: doc.rev + 1, status: state.status, hasIncident: hasIncident(state),
         };
         if (state.status !== 'active' && doc.status === 'active') set.endedAt = this.now().toISOString();
         if (machine.ctx.version !== doc.version) set.version = machine.ctx.version; // a migration moved it to another version
-        const res = await retry(() => this.db.instances.updateOne({ _id: key, rev: doc.rev }, { $set: set }));
-        if (res.matchedCount === 0) continue; // another process moved it on: reload and retry
+        // Filtered by _id alone: FerretDB pushes only that filter down to SQL (a second field makes it decode
+        // every document); the lock and the cache already guarantee this is the revision we read.
+        const res = await retry(() => this.db.instances.collection.updateOne({ _id: key } as never, { $set: set })).catch((e) => {
+          this.cache.delete(key); // the write may or may not have happened: read it back next time
+          throw e;
+        });
+        if (res.matchedCount === 0) {
+          this.cache.delete(key);
+          continue; // gone (dropped): the reload reports it
+        }
         const saved = { ...doc, ...set } as InstanceDoc;
-        await this.applier.applyLocal(saved, false);
+        await this.applyOutbox(saved, false);
         return { ok: true, doc: saved };
       }
     });
     if (doc.pending) await this.finish(doc);
     return ok;
+  }
+
+  /** Applies an outbox under the instance lock; afterwards the cache holds the document as stored. */
+  private async applyOutbox(doc: InstanceDoc, replay: boolean): Promise<void> {
+    this.cache.delete(doc._id);
+    await this.applier.applyLocal(doc, replay);
+    this.leases.settle(doc.effects ?? []);
+    this.cache.set(doc._id, doc);
   }
 
   /**
@@ -116,7 +142,21 @@ export class InstanceRunner {
     // instance lock: FerretDB 1.24 applies an update as read-modify-write of the whole document, so two
     // concurrent updates of one document can lose one of them — even with the revision in the filter.
     for (const [_id, rev] of batch) {
-      await this.locks.run(_id, () => retry(() => this.db.instances.updateOne({ _id, rev }, { $set: { pending: false, effects: [] } })));
+      await this.locks.run(_id, async () => {
+        if (this.leases.holds(_id)) return; // the outbox keeps a leased job durable until a step closes it
+        const cached = this.cache.get(_id);
+        if (!cached) {
+          await retry(() => this.db.instances.updateOne({ _id, rev }, { $set: { pending: false, effects: [] } }));
+          return;
+        }
+        if (cached.rev !== rev || !cached.pending) return; // a newer step's outbox is marked by its own finish
+        await retry(() => this.db.instances.collection.updateOne({ _id } as never, { $set: { pending: false, effects: [] } })).catch((e) => {
+          this.cache.delete(_id);
+          throw e;
+        });
+        if (cached.status === 'active') this.cache.set(_id, { ...cached, pending: false, effects: [] });
+        else this.cache.delete(_id); // ended: nothing will run on it again
+      });
     }
   }
 
@@ -135,9 +175,11 @@ export class InstanceRunner {
     if (olderThanMs !== undefined) filter.savedAt = { $lt: new Date(this.now().getTime() - olderThanMs) };
     const docs = await retry(() => this.db.instances.find(filter, { _id: 1 }).lean<{ _id: string }[]>());
     for (const { _id } of docs) {
+      if (this.leases.holds(_id)) continue; // pending on purpose: its leased job is still queued or running
       const doc = await this.locks.run(_id, async () => {
+        this.cache.delete(_id);
         const d = await retry(() => this.db.instances.findById(_id).lean<InstanceDoc>());
-        if (d?.pending) await this.applier.applyLocal(d, true);
+        if (d?.pending) await this.applyOutbox(d, true);
         return d;
       });
       if (doc?.pending) await this.finish(doc);

@@ -3,8 +3,10 @@
 // counts down retries with backoff; at zero the instance gets an incident.
 import type { Job, JobHandler, JobOutcome } from '../../../ports/workflow-engine.port';
 import type { EngineCollections } from '../store/engine-collections';
+import { insertOnce } from '../store/insert-once';
 import { retry } from '../store/transient-retry';
 import type { InstanceRunner } from './instance-runner';
+import { JobLeases } from './job-leases';
 
 export interface JobWorkerOptions { lockMs: number; maxConcurrent: number; defaultBackoffMs: number }
 type Log = (msg: string, err?: unknown) => void;
@@ -15,6 +17,8 @@ export class JobWorker {
   private again = false;
   /** Jobs created in this process, claimed by id (an indexed lookup) instead of a collection scan. */
   private readonly offered: string[] = [];
+  /** Offered jobs not yet finished here: a job leased in memory is offered again by every later step. */
+  private readonly queued = new Set<string>();
   private scanNext = true;
   private ran = 0;
   enabled = false;
@@ -25,7 +29,10 @@ export class JobWorker {
     private readonly now: () => Date,
     private readonly opts: JobWorkerOptions,
     private readonly log: Log,
-  ) {}
+    private readonly leases = new JobLeases(),
+  ) {
+    leases.accepts = (type) => this.enabled && this.handlers.has(type);
+  }
 
   register(type: string, handler: JobHandler): void {
     this.handlers.set(type, handler);
@@ -34,7 +41,8 @@ export class JobWorker {
 
   /** A job of a handled type was created here: claim it directly by id. */
   offer(jobKey: string, type: string): void {
-    if (!this.handlers.has(type)) return;
+    if (!this.handlers.has(type) || this.queued.has(jobKey)) return;
+    this.queued.add(jobKey);
     this.offered.push(jobKey);
     this.kick();
   }
@@ -78,12 +86,16 @@ export class JobWorker {
     this.scanNext = false;
     for (;;) {
       const offered = this.offered.shift();
-      const doc = offered !== undefined ? await this.claim(offered) : scan ? await this.claim() : null;
-      if (offered !== undefined && !doc) continue;
+      const leased = offered !== undefined ? this.leases.get(offered) : undefined;
+      const doc = leased ? { _id: offered, ...this.leases.jobOf(leased), leased: true }
+        : offered !== undefined ? await this.claim(offered).catch((e) => { this.queued.delete(offered); throw e; })
+        : scan ? await this.claim() : null;
+      if (offered !== undefined && !doc) { this.queued.delete(offered); continue; }
       if (!doc) break;
       count++;
       this.ran++;
-      const p: Promise<void> = this.run(doc).catch((e) => this.log(`job ${doc._id} failed to settle`, e)).finally(() => running.delete(p));
+      const p: Promise<void> = this.run(doc).catch((e) => this.log(`job ${doc._id} failed to settle`, e))
+        .finally(() => { running.delete(p); if (offered !== undefined) this.queued.delete(offered); });
       running.add(p);
       if (running.size >= this.opts.maxConcurrent) await Promise.race(running);
     }
@@ -122,13 +134,27 @@ export class JobWorker {
       const retries = Math.max(0, outcome.retries ?? job.retries - 1);
       if (retries > 0) {
         const dueAt = new Date(this.now().getTime() + (outcome.backoffMs ?? this.opts.defaultBackoffMs));
+        if (doc.leased) return this.persist(doc, { state: 'activatable', retries, dueAt, lastError: outcome.message });
         await retry(() => this.db.jobs.updateOne({ _id: job.key, state: 'locked' }, { $set: { state: 'activatable', retries, dueAt, lastError: outcome.message } }));
         return;
       }
-      await retry(() => this.db.jobs.updateOne({ _id: job.key }, { $set: { lastError: outcome.message, retries: 0 } }));
+      // A leased job gets its row now, locked as if claimed: a crash before the incident is saved re-runs it.
+      if (doc.leased) {
+        await this.persist(doc, { state: 'locked', lockedUntil: new Date(this.now().getTime() + this.opts.lockMs), retries: 0, lastError: outcome.message });
+        doc.leased = false; // it has a row now, parked below like any other
+      } else await retry(() => this.db.jobs.updateOne({ _id: job.key }, { $set: { lastError: outcome.message, retries: 0 } }));
       applied = await this.runner.execute(job.instanceKey, { kind: 'jobIncident', jobKey: job.key, message: outcome.message });
     }
     // A result nobody waits for (activity interrupted, or already in an incident): park the job.
-    if (!applied || outcome.kind === 'fail') await retry(() => this.db.jobs.updateOne({ _id: job.key, state: 'locked' }, { $set: { state: 'failed' } }));
+    if (doc.leased && !applied) this.leases.release(job.key); // no row, and nobody waits for it
+    else if (!applied || outcome.kind === 'fail') await retry(() => this.db.jobs.updateOne({ _id: job.key, state: 'locked' }, { $set: { state: 'failed' } }));
+  }
+
+  /** Writes the row of a job leased in memory (it must wait or fail durably), which ends the lease. */
+  private async persist(doc: Record<string, any>, fields: Record<string, unknown>): Promise<void> {
+    const { _id, leased, ...job } = doc;
+    void leased;
+    await retry(() => insertOnce(this.db.jobs, _id, { ...job, attempts: 1, dueAt: this.now(), ...fields }));
+    this.leases.release(_id);
   }
 }
