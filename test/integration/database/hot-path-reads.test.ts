@@ -1,7 +1,8 @@
 // What the completion hot path no longer asks the database (every filtered read scans a collection on
 // FerretDB), and that the in-process copies still follow every write: users by id, tasks by id from
-// the queue index, form versions.
+// the queue index, form versions, the team of a case.
 import mongoose, { type Connection } from 'mongoose';
+import { MongoCaseRepository } from '../../../server/src/adapters/mongo/case.repository';
 import { MongoFormRepository } from '../../../server/src/adapters/mongo/form.repository';
 import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
 import { MongoUserRepository } from '../../../server/src/adapters/mongo/user.repository';
@@ -108,5 +109,29 @@ describe('hot-path reads served in process', () => {
     await new MongoFormRepository(conn, { cacheLatest: true }).append(form(2, 'Second'));
     expect((await forms.latest('triage'))?.version).toBe(2);
     expect((await forms.getVersion('triage', 1))?.version).toBe(1);
+  });
+});
+
+describe('team of a case for the task projection', () => {
+  it('reads a case once for its team, and again after its ownership changes', async () => {
+    const { conn, finds } = await watchedConnection(freshDbName('teamof'));
+    try {
+      const cases = new MongoCaseRepository(conn, { cacheTeams: true });
+      await cases.init();
+      await cases.create({
+        id: 'C1', team: 'north', status: 'open', createdAt: '2026-11-24T09:00:00.000Z', createdBy: 'u1',
+        identity: { nameKey: 'avajones', dateOfBirth: '2010-01-01', displayName: 'Ava Jones' }, sections: {},
+      } as never, []);
+      expect(await cases.teamOf('C1')).toBe('north');
+      const before = finds('cases');
+      expect(await cases.teamOf('C1')).toBe('north');
+      expect(finds('cases')).toBe(before);
+      await cases.setOwnership('C1', { team: 'south' });
+      expect(await cases.teamOf('C1')).toBe('south');
+      expect(await cases.teamOf('unknown')).toBeUndefined();
+    } finally {
+      await conn.dropDatabase().catch(() => undefined);
+      await conn.close();
+    }
   });
 });

@@ -38,6 +38,7 @@ amendmentSchema.index({ caseId: 1, at: -1 });
 amendmentSchema.index({ caseId: 1, section: 1, seq: -1 });
 amendmentSchema.index({ caseId: 1, 'source.submissionId': 1 });
 
+const MAX_TEAMS_KEPT = 200_000;
 const amendmentId = (a: Pick<CaseAmendment, 'caseId' | 'section' | 'seq'>) => `${a.caseId}|${a.section}|${a.seq}`;
 const toCase = ({ _id, ...rest }: CaseDoc): CaseRecord => ({ id: _id, ...rest, sections: rest.sections ?? {} });
 const toAmendment = ({ _id: _i, state: _s, ...rest }: AmendmentDoc): CaseAmendment => rest;
@@ -46,10 +47,29 @@ export class MongoCaseRepository implements CaseRepository {
   readonly cases: Model<CaseDoc>;
   readonly amendments: Model<AmendmentDoc>;
   private readonly locks = new KeyedMutex();
+  /** Team by case id, for the task projection (every new task asks); only set when `cacheTeams`. */
+  private readonly teams?: Map<string, string>;
+  /** Bumped by setOwnership: a team read that started before it is not kept. */
+  private ownershipChanges = 0;
 
-  constructor(conn: Connection) {
+  /** `cacheTeams`: this process is the one server on its database, so setOwnership here is the only team change. */
+  constructor(conn: Connection, opts: { cacheTeams?: boolean } = {}) {
     this.cases = (conn.models.CaseRecord as Model<CaseDoc>) ?? conn.model<CaseDoc>('CaseRecord', caseSchema);
     this.amendments = (conn.models.CaseAmendment as Model<AmendmentDoc>) ?? conn.model<AmendmentDoc>('CaseAmendment', amendmentSchema);
+    if (opts.cacheTeams) this.teams = new Map();
+  }
+
+  /** The team owning a case (undefined for an unknown case); a read of the case at most once. */
+  async teamOf(id: string): Promise<string | undefined> {
+    const kept = this.teams?.get(id);
+    if (kept !== undefined) return kept;
+    const changes = this.ownershipChanges;
+    const team = (await this.findById(id))?.team;
+    if (team !== undefined && this.teams && changes === this.ownershipChanges) {
+      this.teams.set(id, team);
+      if (this.teams.size > MAX_TEAMS_KEPT) this.teams.delete(this.teams.keys().next().value!);
+    }
+    return team;
   }
 
   async init(): Promise<void> {
@@ -116,6 +136,11 @@ export class MongoCaseRepository implements CaseRepository {
 
   async setOwnership(id: string, change: { team?: string; caseManagerId?: string; pathway?: string; status?: CaseRecord['status'] }): Promise<void> {
     const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-    if (Object.keys(set).length) await this.cases.updateOne({ _id: String(id) }, { $set: set });
+    try {
+      if (Object.keys(set).length) await this.cases.updateOne({ _id: String(id) }, { $set: set });
+    } finally {
+      this.ownershipChanges++;
+      this.teams?.delete(String(id));
+    }
   }
 }

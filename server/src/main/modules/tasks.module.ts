@@ -36,7 +36,7 @@ export interface TasksModule extends SystemModule {
 
 export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksModule> {
   const tasks = new MongoTaskRepository(deps.conn, { queueIndex: deps.queueIndex });
-  const cases = new MongoCaseRepository(deps.conn);
+  const cases = new MongoCaseRepository(deps.conn, { cacheTeams: deps.queueIndex }); // queueIndex: the sole server
   await cases.init();
   const savedFilters = new MongoSavedFilterRepository(deps.conn);
   await savedFilters.init();
@@ -45,7 +45,7 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
   // rather than thrown back into the engine (the queue can be rebuilt from the engine's tasks).
   deps.engine.onEvent(async (event) => {
     try {
-      await projectEngineEvent({ tasks, engine: deps.engine, now: () => deps.clock.now(), teamOfCase: async (id) => (await cases.findById(id))?.team }, event);
+      await projectEngineEvent({ tasks, engine: deps.engine, now: () => deps.clock.now(), teamOfCase: (id) => cases.teamOf(id) }, event);
     } catch (e) {
       deps.onProjectionError(e);
     }
