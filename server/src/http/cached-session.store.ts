@@ -4,9 +4,9 @@
 // server on its database (the embedded setup): every set, touch and destroy then passes through here,
 // so a sign-out or an expiry is seen at once. With several servers sharing MongoDB it is left out.
 //
-// What is kept mirrors what the database holds: the session as stored (JSON), its lastModified (so
-// connect-mongo's touchAfter keeps skipping writes) and the expiry last written, not the cookie's
-// rolling one — a session the database would have expired is not served from here either.
+// What is kept mirrors what the database holds (or is about to: see set and touch): the session as
+// stored (JSON), its lastModified (so touchAfter keeps skipping writes) and the expiry last written, not
+// the cookie's rolling one — a session the database would have expired is not served from here either.
 import session from 'express-session';
 
 type Stored = session.SessionData & { lastModified?: Date };
@@ -18,6 +18,8 @@ export class CachedSessionStore extends session.Store {
   private readonly entries = new Map<string, { sess: Stored; expires: number }>();
   /** Loads in flight by session id; a write or destroy meanwhile withdraws the load's right to cache. */
   private readonly loads = new Map<string, object>();
+  /** The tail of each session's database writes, kept in order. */
+  private readonly writes = new Map<string, Promise<void>>();
 
   /** `touchAfterMs` must equal the inner MongoStore's touchAfter. */
   constructor(private readonly inner: session.Store, private readonly touchAfterMs: number, private readonly defaultTtlMs: number) {
@@ -30,48 +32,79 @@ export class CachedSessionStore extends session.Store {
     if (hit) this.entries.delete(sid);
     const token = {};
     this.loads.set(sid, token);
-    this.inner.get(sid, (err, sess) => {
+    const load = () => this.inner.get(sid, (err, sess) => {
       const mine = this.loads.get(sid) === token;
       if (mine) this.loads.delete(sid);
       if (!err && sess && mine) this.remember(sid, structuredClone(sess as Stored));
       cb(err, sess ?? null);
     });
+    const writing = this.writes.get(sid);
+    if (writing) void writing.then(load);
+    else load();
   }
 
+  /**
+   * A new session (a sign-in) is stored before the response; a change to a known one (lastSeenAt, once a
+   * minute) is kept here at once and stored behind the response, in order per session. Losing such a
+   * write in a crash only makes the session look idle sooner.
+   */
   override set(sid: string, sess: session.SessionData, cb: Callback = () => undefined): void {
     this.loads.delete(sid);
     const stored = JSON.parse(JSON.stringify(sess)) as Stored;
     delete stored.lastModified;
-    this.inner.set(sid, sess, (err) => {
-      if (err) this.entries.delete(sid);
-      else this.remember(sid, { ...stored, lastModified: new Date() });
-      cb(err);
-    });
+    const known = this.entries.has(sid) || this.writes.has(sid);
+    const written = this.persist(sid, (done) => this.inner.set(sid, structuredClone(stored), done));
+    if (known) {
+      this.remember(sid, { ...stored, lastModified: new Date() });
+      written.catch(() => this.entries.delete(sid));
+      return cb();
+    }
+    written.then(() => {
+      this.remember(sid, { ...stored, lastModified: new Date() });
+      cb();
+    }, cb);
   }
 
+  /** Extends the stored expiry, as connect-mongo does (at most once per touchAfter), behind the response. */
   override touch(sid: string, sess: session.SessionData, cb: Callback = () => undefined): void {
     const lastModified = (sess as Stored).lastModified;
-    // connect-mongo writes a touch only when lastModified is older than touchAfter; mirror that write.
-    const writes = !(lastModified instanceof Date) || Date.now() - lastModified.getTime() >= this.touchAfterMs;
+    if (lastModified instanceof Date && Date.now() - lastModified.getTime() < this.touchAfterMs) return cb();
+    const entry = this.entries.get(sid);
+    const cookie = JSON.parse(JSON.stringify(sess.cookie)) as session.Cookie;
+    if (entry) {
+      entry.sess = { ...entry.sess, cookie, lastModified: new Date() };
+      entry.expires = this.expiryOf(entry.sess);
+    }
     const touch = this.inner.touch as (sid: string, sess: session.SessionData, cb: (err?: unknown) => void) => void;
-    touch.call(this.inner, sid, sess, (err) => {
-      const entry = this.entries.get(sid);
-      if (err) this.entries.delete(sid);
-      else if (writes && entry) {
-        entry.sess = { ...entry.sess, cookie: JSON.parse(JSON.stringify(sess.cookie)), lastModified: new Date() };
-        entry.expires = this.expiryOf(entry.sess);
-      }
-      cb(err);
-    });
+    this.persist(sid, (done) => touch.call(this.inner, sid, { cookie } as session.SessionData, done)).catch(() => this.entries.delete(sid));
+    cb();
   }
 
+  /** Sign-out: answered only once the session is gone from the database (after its pending writes). */
   override destroy(sid: string, cb: Callback = () => undefined): void {
     this.loads.delete(sid);
     this.entries.delete(sid);
-    this.inner.destroy(sid, (err) => {
+    this.persist(sid, (done) => this.inner.destroy(sid, done)).then(() => {
       this.entries.delete(sid);
-      cb(err);
+      cb();
+    }, cb);
+  }
+
+  /** Resolves once every write accepted so far has reached the database (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.writes.size) await Promise.all([...this.writes.values()]);
+  }
+
+  /** Runs a database write for a session after the ones before it; the chain itself never rejects. */
+  private persist(sid: string, op: (done: (err?: unknown) => void) => void): Promise<void> {
+    const previous = this.writes.get(sid) ?? Promise.resolve();
+    const written = previous.then(() => new Promise<void>((resolve, reject) => op((err) => (err ? reject(err) : resolve()))));
+    const chain = written.catch(() => undefined);
+    this.writes.set(sid, chain);
+    void chain.then(() => {
+      if (this.writes.get(sid) === chain) this.writes.delete(sid);
     });
+    return written;
   }
 
   override clear(cb: Callback = () => undefined): void {

@@ -128,6 +128,9 @@ export interface InstanceSummary {
 /** Running instances of one version waiting at an element, and how many of those are stuck on an incident. */
 export interface ElementCount { elementId: string; active: number; incidents: number }
 
+/** Per-element counts of one version, and its running instances in all (one read of the version's instances). */
+export interface ElementCounts { elements: ElementCount[]; running: number; incidents: number }
+
 /** What an instance has done so far, for highlighting on its diagram. */
 export interface InstancePath { completedElementIds: string[]; takenFlowIds: string[]; activeElementIds: string[] }
 
@@ -238,7 +241,7 @@ export interface WorkflowEngine {
   /** Instances of a process (optionally one version / state), newest first. */
   listInstances(filter: { processId: string; version?: number; state?: InstanceView['state']; offset?: number; limit?: number }): Promise<{ items: InstanceSummary[]; total: number }>;
   /** Per element of one version: running instances waiting there, and those with an incident there. */
-  countActiveElements(processId: string, version: number): Promise<ElementCount[]>;
+  countActiveElements(processId: string, version: number): Promise<ElementCounts>;
   getInstancePath(instanceKey: string): Promise<InstancePath | undefined>;
   /** Moves a running instance to a later version of its process; refusals come back as problems. */
   migrateInstance(instanceKey: string, request: MigrationRequest): Promise<MigrationResult>;

@@ -78,6 +78,23 @@ describe('cached session store', () => {
     expect(await get(s, 'sid-4')).toBeNull();
   });
 
+  it('stores a change to a known session behind the response, in order: a sign-out right after it still leaves nothing', async () => {
+    const s = store();
+    await promised((cb) => s.set('sid-6', sessionOf('u6', 3_600_000), cb));
+    const changed = { ...sessionOf('u6', 3_600_000), lastSeenAt: 42 } as SessionData;
+    await promised((cb) => s.set('sid-6', changed, cb));
+    expect(await get(s, 'sid-6')).toMatchObject({ lastSeenAt: 42 });
+    await s.settled();
+    expect(await get(store(), 'sid-6')).toMatchObject({ lastSeenAt: 42 });
+
+    await promised((cb) => s.set('sid-6', { ...changed, lastSeenAt: 43 } as SessionData, cb));
+    await promised((cb) => s.destroy('sid-6', cb)); // queued behind the pending write
+    expect(await conn.db!.collection('sessions').countDocuments({ _id: 'sid-6' as never })).toBe(0);
+    await s.settled();
+    expect(await conn.db!.collection('sessions').countDocuments({ _id: 'sid-6' as never })).toBe(0);
+    expect(await get(s, 'sid-6')).toBeNull();
+  });
+
   it('hands each request its own copy (express-session mutates what it is given)', async () => {
     const s = store();
     await promised((cb) => s.set('sid-5', sessionOf('u5', 3_600_000), cb));

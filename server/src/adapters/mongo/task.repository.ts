@@ -231,9 +231,12 @@ export class MongoTaskRepository implements TaskRepository {
   }
 
   recordMigrated(id: string, to: { processVersion: number; elementId: string; name: string }): Promise<void> {
+    // "Still open" is checked under this task's lock and the write goes by _id alone (FerretDB pushes that down).
     return this.locks.run(id, async () => {
-      const d = await this.model.findOneAndUpdate({ _id: id, state: 'open' }, { $set: to }, { returnDocument: 'after' }).lean<TaskDoc>();
-      if (d) this.mirrored(toQueueTask(d), {});
+      const before = await this.findById(id);
+      if (!before || before.state !== 'open') return;
+      await this.model.updateOne({ _id: id }, { $set: to });
+      this.mirrored({ ...before, ...to }, {});
     });
   }
 

@@ -17,10 +17,6 @@ export async function getVersionOverview(deps: Pick<MonitorDeps, 'engine' | 'pol
   requireMonitor(deps.policy, actor);
   const xml = await deps.engine.getDeploymentResource(processId, version);
   if (xml === undefined) throw new NotFoundError(`Process '${processId}' has no version ${version}`, 'PROCESS_VERSION_NOT_FOUND');
-  const [counts, running, incidents] = await Promise.all([
-    deps.engine.countActiveElements(processId, version),
-    deps.engine.listInstances({ processId, version, state: 'active', limit: 1 }),
-    deps.engine.listInstances({ processId, version, state: 'incident', limit: 1 }),
-  ]);
-  return { processId, version, xml, counts, totals: { active: running.total + incidents.total, incidents: incidents.total } };
+  const counts = await deps.engine.countActiveElements(processId, version);
+  return { processId, version, xml, counts: counts.elements, totals: { active: counts.running, incidents: counts.incidents } };
 }

@@ -17,15 +17,18 @@ export interface MigrationInput {
 }
 
 export const MAX_MIGRATION_BATCH = 500;
+const PARALLEL = 4;
 
 export async function migrateInstances(
   deps: Pick<MonitorDeps, 'engine' | 'policy' | 'audit'>, actor: Actor, input: MigrationInput,
 ): Promise<{ dryRun: boolean; migrated: number; refused: number; results: MigrationResult[] }> {
   requireAction(deps.policy, actor, 'migrate-instance', 'migrate process instances');
   const keys = input.instanceKeys ?? await runningKeys(deps, input);
+  // A few at a time: each instance is locked on its own, so they do not wait on one another.
   const results: MigrationResult[] = [];
-  for (const key of keys) {
-    results.push(await deps.engine.migrateInstance(key, { toVersion: input.toVersion, mapping: input.mapping, dryRun: input.dryRun }));
+  for (let i = 0; i < keys.length; i += PARALLEL) {
+    const batch = keys.slice(i, i + PARALLEL);
+    results.push(...await Promise.all(batch.map((key) => deps.engine.migrateInstance(key, { toVersion: input.toVersion, mapping: input.mapping, dryRun: input.dryRun }))));
   }
   const migrated = results.filter((r) => r.migrated).length;
   await deps.audit.record({

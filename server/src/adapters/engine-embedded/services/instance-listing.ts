@@ -1,8 +1,8 @@
 // The monitor's read side over the engine's instance documents: lists, per-element counts of running
 // instances, and the path one instance has taken. Counting happens here rather than in an aggregation:
 // tokens live inside the saved state, and FerretDB 1.24's $unwind/$group over nested arrays is the kind of
-// subset edge we do not want to depend on. Only the state is fetched, and only for running instances.
-import type { ElementCount, InstancePath, InstanceSummary, InstanceView } from '../../../ports/workflow-engine.port';
+// subset edge we do not want to depend on. Only token positions are fetched, and only of running instances.
+import type { ElementCount, ElementCounts, InstancePath, InstanceSummary, InstanceView } from '../../../ports/workflow-engine.port';
 import type { InstanceState } from '../runtime/instance-state';
 import type { EngineCollections } from '../store/engine-collections';
 import type { DeploymentService } from './deployment.service';
@@ -17,6 +17,10 @@ export interface InstanceFilter {
 
 type Doc = Record<string, any>;
 
+// Only where the tokens are: variables and timelines (up to 400 entries) stay in the database.
+const TOKENS = { 'state.tokens.elementId': 1, 'state.tokens.state': 1 };
+const SUMMARY = { processId: 1, version: 1, businessKey: 1, status: 1, hasIncident: 1, startedAt: 1, endedAt: 1, ...TOKENS };
+
 export class InstanceListing {
   constructor(private readonly db: EngineCollections, private readonly deployments: DeploymentService) {}
 
@@ -27,17 +31,19 @@ export class InstanceListing {
     else if (filter.state === 'active') Object.assign(q, { status: 'active', hasIncident: { $ne: true } });
     else if (filter.state) q.status = filter.state;
     const [docs, total] = await Promise.all([
-      this.db.instances.find(q, { effects: 0 }).sort({ startedAt: -1, _id: 1 }).skip(filter.offset ?? 0).limit(filter.limit ?? 50).lean<Doc[]>(),
+      this.db.instances.find(q, SUMMARY).sort({ startedAt: -1, _id: 1 }).skip(filter.offset ?? 0).limit(filter.limit ?? 50).lean<Doc[]>(),
       this.db.instances.countDocuments(q),
     ]);
     return { items: docs.map(toSummary), total };
   }
 
-  async countActive(processId: string, version: number): Promise<ElementCount[]> {
-    const docs = await this.db.instances.find({ processId, version, status: 'active' }, { state: 1 }).lean<Doc[]>();
+  async countActive(processId: string, version: number): Promise<ElementCounts> {
+    const docs = await this.db.instances.find({ processId, version, status: 'active' }, TOKENS).lean<Doc[]>();
     const counts = new Map<string, ElementCount>();
+    let incidents = 0;
     for (const d of docs) {
       const tokens = (d.state as InstanceState).tokens.filter((t) => t.state !== 'ready');
+      if (tokens.some((t) => t.state === 'incident')) incidents++;
       // One instance counts once per element, however many tokens (multi-instance, joins) it has there.
       for (const elementId of new Set(tokens.map((t) => t.elementId))) {
         const c = counts.get(elementId) ?? { elementId, active: 0, incidents: 0 };
@@ -46,7 +52,7 @@ export class InstanceListing {
         counts.set(elementId, c);
       }
     }
-    return [...counts.values()].sort((a, b) => a.elementId.localeCompare(b.elementId));
+    return { elements: [...counts.values()].sort((a, b) => a.elementId.localeCompare(b.elementId)), running: docs.length, incidents };
   }
 
   /**
