@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import mongoose from 'mongoose';
 import pino from 'pino';
 import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../server/src/adapters/crypto/argon2.password-hasher';
@@ -116,6 +117,13 @@ async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
     for (const c of recorded) console.log(`    ${c.ms.toFixed(1).padStart(7)} ms  ${c.name.padEnd(10)} ${c.collection.padEnd(22)} ${c.filter}`);
   }
 }
+
+// How long the event loop (server and client share it here) was blocked: a queue answered from memory
+// still waits for whatever else runs on the loop (engine work, JSON of large states, GC).
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+const loopDelayText = () =>
+  `event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
 
 /** Database time per (command, collection, filter keys) over a phase under load, largest first. */
 function printAggregate(label: string): void {
@@ -265,6 +273,9 @@ async function main() {
       const statuses = new Map<number, number>();
       let rows = 0;
       const started = performance.now();
+      recorded.length = 0;
+      recording = PROFILE;
+      loopDelay.reset();
       await pool(QUEUE_REQUESTS, USERS, async (i, lane) => {
         const t0 = performance.now();
         const r = await call(users[lane], 'GET', `/api/tasks?queue=${queue}`);
@@ -273,7 +284,11 @@ async function main() {
         rows += r.body?.total ?? 0;
       });
       summary(queue === 'mine' ? 'GET My tasks' : 'GET Team queue', timings, performance.now() - started, statuses);
-      console.log(`${''.padEnd(26)} (average total per page: ${(rows / QUEUE_REQUESTS).toFixed(0)} tasks)`);
+      console.log(`${''.padEnd(26)} (average total per page: ${(rows / QUEUE_REQUESTS).toFixed(0)} tasks; ${loopDelayText()})`);
+      if (PROFILE) {
+        recording = false;
+        printAggregate(`database commands during ${queue} queue requests (the requests themselves send none)`);
+      }
     }
 
     // Completions: each of the users completes its own claimed tasks, one request at a time, all at once.
@@ -283,6 +298,7 @@ async function main() {
     const started = performance.now();
     recorded.length = 0;
     recording = PROFILE;
+    loopDelay.reset();
     await Promise.all(users.map(async (u) => {
       for (const [k, taskId] of u.taskIds.entries()) {
         const t0 = performance.now();
@@ -295,6 +311,7 @@ async function main() {
       }
     }));
     summary(`POST complete (${USERS} users)`, timings, performance.now() - started, statuses);
+    console.log(`${''.padEnd(26)} (${loopDelayText()})`);
     if (PROFILE) {
       recording = false;
       printAggregate(`completions under ${USERS} users`);

@@ -21,7 +21,11 @@ export async function applySubmissionToCase(
   deps: ApplySubmissionDeps,
   submission: FormSubmission & { caseId: string },
   form: Pick<FormDefinition, 'components'>,
-  opts: { fresh?: boolean } = {},
+  opts: {
+    fresh?: boolean;
+    /** Takes the audit write instead of waiting for it here, to wait for it together with its own. */
+    auditPending?: (recorded: Promise<unknown>) => void;
+  } = {},
 ): Promise<CaseAmendment[]> {
   const applied: CaseAmendment[] = [];
   for (const [section, patch] of splitBySection(form, submission.data)) {
@@ -43,12 +47,14 @@ export async function applySubmissionToCase(
     }
     if (amendment) applied.push(amendment);
   }
-  if (applied.length) {
-    await deps.audit?.record({
+  if (applied.length && deps.audit) {
+    const recorded = deps.audit.record({
       actor: { id: submission.submittedBy }, action: 'case.write', recordType: 'case', recordId: submission.caseId,
       sections: applied.map((a) => a.section),
       after: { submissionId: submission.id, formId: submission.formId, fields: applied.flatMap((a) => a.changes.map((c) => `${a.section}.${c.field}`)) },
     });
+    if (opts.auditPending) opts.auditPending(recorded);
+    else await recorded;
   }
   return applied;
 }

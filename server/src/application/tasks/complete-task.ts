@@ -83,17 +83,25 @@ async function finish(
   deps: CompleteTaskDeps, actor: Actor, taskId: string, submission: FormSubmission, repeated: boolean, validatedWith?: FormVersion,
 ): Promise<CompleteTaskResult> {
   const form = validatedWith ?? (submission.formId ? await getForm(deps, submission.formId, submission.version) : undefined);
+  // The case.write event is stored while the engine moves on; the response still waits for it (below).
+  let caseAudit: Promise<unknown> = Promise.resolve();
   const amended = form && submission.caseId
-    ? await applySubmissionToCase(deps, { ...submission, caseId: submission.caseId }, form.schema, { fresh: !repeated })
+    ? await applySubmissionToCase(deps, { ...submission, caseId: submission.caseId }, form.schema, {
+      fresh: !repeated,
+      auditPending: (recorded) => {
+        caseAudit = recorded;
+        recorded.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      },
+    })
     : [];
   await deps.engine.completeUserTask(taskId, submission.data, { by: actor.id });
+  const taskAudit = repeated ? undefined : deps.audit?.record({
+    actor: auditActor(actor), action: 'task.complete', recordType: 'task', recordId: taskId, sections: amended.map((a) => a.section),
+    after: { submissionId: submission.id, formId: submission.formId, version: submission.version, ...(submission.caseId ? { caseId: submission.caseId } : {}) },
+  });
+  taskAudit?.catch(() => undefined); // awaited below
   await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, actor.id);
-  if (!repeated) {
-    await deps.audit?.record({
-      actor: auditActor(actor), action: 'task.complete', recordType: 'task', recordId: taskId, sections: amended.map((a) => a.section),
-      after: { submissionId: submission.id, formId: submission.formId, version: submission.version, ...(submission.caseId ? { caseId: submission.caseId } : {}) },
-    });
-  }
+  await Promise.all([caseAudit, taskAudit]);
   return { submission, amendedSections: amended.map((a) => a.section), repeated };
 }
 
