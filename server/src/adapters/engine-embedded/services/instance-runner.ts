@@ -35,6 +35,8 @@ export class InstanceRunner {
   private readonly done = new Map<string, number>();
   private flushing?: Promise<void>;
   private readonly cache = new InstanceCache();
+  /** Done-markers of outboxes that a later step has replaced, deleted in batches. */
+  private readonly garbage: string[] = [];
   crossEffects: CrossEffectHandler = async () => undefined;
 
   constructor(
@@ -79,7 +81,7 @@ export class InstanceRunner {
         if (!doc) {
           doc = (await retry(() => this.db.instances.findById(key).lean<InstanceDoc>())) ?? undefined;
           if (!doc) throw new NotFoundError(`process instance '${key}' not found`, 'INSTANCE_NOT_FOUND');
-          if (doc.pending) await this.applyOutbox(doc, true);
+          if (doc.pending && !(await this.markedDone(doc))) await this.applyOutbox(doc, true);
         }
         // A copy: a command that fails half-way must not leave a half-changed state in the cache.
         const state = structuredClone(doc.state) as InstanceState;
@@ -106,6 +108,7 @@ export class InstanceRunner {
           this.cache.delete(key);
           continue; // gone (dropped): the reload reports it
         }
+        if (doc.pending) this.garbage.push(doneId(doc._id, doc.rev));
         const saved = { ...doc, ...set } as InstanceDoc;
         await this.applyOutbox(saved, false);
         return { ok: true, doc: saved };
@@ -113,6 +116,10 @@ export class InstanceRunner {
     });
     if (doc.pending) await this.finish(doc);
     return ok;
+  }
+
+  private async markedDone(doc: InstanceDoc): Promise<boolean> {
+    return !!(await retry(() => this.db.outboxDone.findById(doneId(doc._id, doc.rev), { _id: 1 }).lean()));
   }
 
   /** Applies an outbox under the instance lock; afterwards the cache holds the document as stored. */
@@ -125,7 +132,7 @@ export class InstanceRunner {
 
   /**
    * Cross-instance effects, then the outbox is marked done (only if nobody saved a newer revision). Marking
-   * is batched: one write for many instances; a crash before it only means an idempotent replay.
+   * is deferred and batched; a crash before it only means an idempotent replay.
    */
   async finish(doc: InstanceDoc): Promise<void> {
     await this.crossEffects(doc);
@@ -133,11 +140,12 @@ export class InstanceRunner {
     this.flushing ??= new Promise((r) => setTimeout(r, 5)).then(() => this.flush()).catch(() => undefined);
   }
 
-  async flush(): Promise<void> {
+  async flush(final = false): Promise<void> {
     const batch = [...this.done.entries()];
     this.done.clear();
     this.flushing = undefined;
     if (!batch.length) return;
+    const markers: string[] = [];
     // Matched by _id one by one (an $or filter would make FerretDB scan the collection), and under the
     // instance lock: FerretDB 1.24 applies an update as read-modify-write of the whole document, so two
     // concurrent updates of one document can lose one of them — even with the revision in the filter.
@@ -150,20 +158,28 @@ export class InstanceRunner {
           return;
         }
         if (cached.rev !== rev || !cached.pending) return; // a newer step's outbox is marked by its own finish
+        // A running instance will be written again by its next step, which replaces the outbox anyway: until
+        // then a done-marker (an insert, batched) says the outbox was applied. An ended one is marked in place.
+        if (cached.status === 'active') return void markers.push(doneId(_id, rev));
         await retry(() => this.db.instances.collection.updateOne({ _id } as never, { $set: { pending: false, effects: [] } })).catch((e) => {
           this.cache.delete(_id);
           throw e;
         });
-        if (cached.status === 'active') this.cache.set(_id, { ...cached, pending: false, effects: [] });
-        else this.cache.delete(_id); // ended: nothing will run on it again
+        this.cache.delete(_id); // ended: nothing will run on it again
       });
+    }
+    if (markers.length) await retry(() => insertAll(this.db.outboxDone, markers));
+    // One delete per batch: FerretDB reads the whole marker collection for an $in filter.
+    if (this.garbage.length >= 200 || (final && this.garbage.length)) {
+      const ids = this.garbage.splice(0);
+      await retry(() => this.db.outboxDone.collection.deleteMany({ _id: { $in: ids } } as never));
     }
   }
 
   /** Waits until every finished outbox is marked done (stop() and tests call it). */
   async settle(): Promise<void> {
     while (this.flushing) await this.flushing;
-    await this.flush();
+    await this.flush(true);
   }
 
   /**
@@ -173,18 +189,32 @@ export class InstanceRunner {
   async recover(olderThanMs?: number): Promise<number> {
     const filter: Record<string, unknown> = { pending: true };
     if (olderThanMs !== undefined) filter.savedAt = { $lt: new Date(this.now().getTime() - olderThanMs) };
-    const docs = await retry(() => this.db.instances.find(filter, { _id: 1 }).lean<{ _id: string }[]>());
-    for (const { _id } of docs) {
+    const docs = await retry(() => this.db.instances.find(filter, { _id: 1, rev: 1 }).lean<{ _id: string; rev: number }[]>());
+    const ids = docs.map((d) => doneId(d._id, d.rev));
+    const done = new Set(ids.length ? (await retry(() => this.db.outboxDone.find({ _id: { $in: ids } }, { _id: 1 }).lean<{ _id: string }[]>())).map((m) => m._id) : []);
+    for (const { _id, rev } of docs) {
       if (this.leases.holds(_id)) continue; // pending on purpose: its leased job is still queued or running
+      if (done.has(doneId(_id, rev))) continue;
       const doc = await this.locks.run(_id, async () => {
         this.cache.delete(_id);
         const d = await retry(() => this.db.instances.findById(_id).lean<InstanceDoc>());
-        if (d?.pending) await this.applyOutbox(d, true);
+        if (d?.pending && !(await this.markedDone(d))) await this.applyOutbox(d, true);
         return d;
       });
       if (doc?.pending) await this.finish(doc);
     }
     return docs.length;
+  }
+}
+
+const doneId = (key: string, rev: number) => `${key}#${rev}`;
+
+async function insertAll(model: EngineCollections['outboxDone'], ids: string[]): Promise<void> {
+  try {
+    await model.collection.insertMany(ids.map((_id) => ({ _id })) as never[], { ordered: false });
+  } catch (e) {
+    const errors = (e as { writeErrors?: unknown[] }).writeErrors;
+    if (!errors || !errors.every(isDuplicateKey)) throw e; // a replayed step marked twice: fine
   }
 }
 

@@ -20,6 +20,8 @@ export interface EngineCollections {
   subscriptions: Model<any>;
   messages: Model<any>;
   incidents: Model<any>;
+  /** `<instance key>#<rev>`: that revision's outbox was applied (an insert is far cheaper than an update here). */
+  outboxDone: Model<any>;
 }
 
 export function engineCollections(conn: Connection): EngineCollections {
@@ -35,6 +37,7 @@ export function engineCollections(conn: Connection): EngineCollections {
     subscriptions: model('engine_subscriptions', loose({ messageName: String, correlationKey: String, state: String }, [{ messageName: 1, correlationKey: 1, state: 1 }])),
     messages: model('engine_messages', loose({ name: String, correlationKey: String, state: String, expiresAt: Date, variables: M }, [{ name: 1, correlationKey: 1, state: 1 }])),
     incidents: model('engine_incidents', loose({ instanceKey: String, state: String }, [{ instanceKey: 1 }, { state: 1 }])),
+    outboxDone: model('engine_outbox_done', loose({})),
   };
 }
 
