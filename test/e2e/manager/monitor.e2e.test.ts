@@ -1,7 +1,7 @@
 // The manager's monitor in Chromium against the whole product: a small process deployed as version 1 and
 // version 2 through the engine, instances on both; the monitor draws each version with its running
 // counts per element (and the incident of a failing job); the manager retries the incident from the
-// instance page and the instance moves on to the next element.
+// instance page and the instance moves on to the next element, then migrates it to version 2.
 import type { Browser, Page } from 'playwright-core';
 import type { JobOutcome } from '../../../server/src/ports/workflow-engine.port';
 import { MONITOR_PROCESS, resource, V1, V2 } from '../../integration/monitor/support/monitor-bpmn';
@@ -77,6 +77,13 @@ describe('manager monitor', () => {
     await page.getByTestId('instance-active').filter({ hasText: 'waitOutcome' }).waitFor();
     expect(await page.getByTestId('instance-state').textContent()).toBe('active');
     await page.getByTestId('monitor-diagram').locator('.djs-connection.monitor-taken').first().waitFor({ state: 'attached' });
+
+    // The message it now waits for is the same in version 2: a dry run says it can move, then it moves.
+    await page.getByRole('button', { name: 'Check (dry run)' }).click();
+    await page.getByRole('status', { name: 'Migration results' }).getByText('Dry run: 1 can move, 0 refused.').waitFor();
+    await page.getByRole('button', { name: 'Migrate' }).click();
+    await page.getByRole('status', { name: 'Migration results' }).getByText(`${failing}: migrated`).waitFor();
+    await page.getByText(`${MONITOR_PROCESS}, version 2`).waitFor();
   }, 120000);
 
   it('has no Monitor entry for a case manager, and the API refuses them', async () => {

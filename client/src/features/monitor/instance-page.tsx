@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useLoad } from '../escalation/use-load';
 import { CancelForm, IncidentList, MessageForm } from './instance-actions';
+import { MigrationPanel } from './migration-panel';
 import { Diagram } from './lazy-diagram';
 import { monitorApi } from './monitor-api';
 
@@ -16,6 +17,8 @@ export function InstancePage() {
     loaded.state === 'ready' ? `${key}@${loaded.data.version}/${loaded.data.timeline.length}` : 'none',
   );
   const detail = loaded.state === 'ready' ? loaded.data : undefined;
+  const [processes] = useLoad(() => (detail?.actions.migrate ? monitorApi.processes() : Promise.resolve([])), detail?.actions.migrate ? 'versions' : 'none');
+  const versions = processes.state === 'ready' ? processes.data.find((p) => p.processId === detail?.processId)?.versions.map((v) => v.version) ?? [] : [];
   const incidentIds = useMemo(() => detail?.incidents.filter((i) => i.state === 'open').map((i) => i.elementId) ?? [], [detail]);
   if (loaded.state === 'loading') return <p role="status">Loading…</p>;
   if (loaded.state === 'error') return <p role="alert">{loaded.message}</p>;
@@ -54,6 +57,7 @@ export function InstancePage() {
         {d.actions.message ? <MessageForm onSent={reload} /> : null}
         {d.actions.cancel ? <CancelForm instanceKey={d.key} onCancelled={reload} /> : null}
       </div>
+      {d.actions.migrate ? <MigrationPanel processId={d.processId} fromVersion={d.version} versions={versions} instanceKey={d.key} onDone={reload} /> : null}
       <h2>Timeline</h2>
       <table className="monitor-table" aria-label="Timeline">
         <thead><tr><th>When</th><th>Element</th><th>Type</th><th>Event</th></tr></thead>

@@ -4,7 +4,14 @@
 import { useState } from 'react';
 import { monitorApi, type MigrationResult } from './monitor-api';
 
-export interface MigrationPanelProps { processId: string; fromVersion: number; versions: number[]; onDone(): void }
+export interface MigrationPanelProps {
+  processId: string;
+  fromVersion: number;
+  versions: number[];
+  /** Only this instance; without it, every running instance of the version. */
+  instanceKey?: string;
+  onDone(): void;
+}
 
 export function parseMapping(text: string): { mapping: Record<string, string>; error?: string } {
   const mapping: Record<string, string> = {};
@@ -18,7 +25,7 @@ export function parseMapping(text: string): { mapping: Record<string, string>; e
   return { mapping };
 }
 
-export function MigrationPanel({ processId, fromVersion, versions, onDone }: MigrationPanelProps) {
+export function MigrationPanel({ processId, fromVersion, versions, instanceKey, onDone }: MigrationPanelProps) {
   const later = versions.filter((v) => v > fromVersion).sort((a, b) => a - b);
   const [toVersion, setTo] = useState<number>(later[0] ?? 0);
   const [text, setText] = useState('');
@@ -32,7 +39,8 @@ export function MigrationPanel({ processId, fromVersion, versions, onDone }: Mig
     setError(bad);
     if (bad) return;
     try {
-      const r = await monitorApi.migrate({ processId, fromVersion, toVersion: target, mapping, dryRun });
+      const which = instanceKey ? { instanceKeys: [instanceKey] } : { processId, fromVersion };
+      const r = await monitorApi.migrate({ ...which, toVersion: target, mapping, dryRun });
       setResults({ dryRun, items: r.results });
       if (!dryRun) onDone();
     } catch (e) {
@@ -43,7 +51,7 @@ export function MigrationPanel({ processId, fromVersion, versions, onDone }: Mig
   return (
     <section aria-labelledby="migration-title" className="monitor-panels">
       <form className="monitor-form" onSubmit={(e) => { e.preventDefault(); void run(true); }}>
-        <h2 id="migration-title">Migrate running instances of version {fromVersion}</h2>
+        <h2 id="migration-title">{instanceKey ? 'Migrate this instance' : `Migrate running instances of version ${fromVersion}`}</h2>
         <label>To version
           <select value={target} onChange={(e) => setTo(Number(e.target.value))}>
             {later.map((v) => <option key={v} value={v}>Version {v}</option>)}
