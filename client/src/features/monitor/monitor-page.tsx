@@ -81,6 +81,9 @@ export function MonitorPage() {
         </tbody>
       </table>
       {instances.state === 'ready' && !shown.length ? <p className="muted">No instances match.</p> : null}
+      {instances.state === 'ready' && instances.data.total > instances.data.items.length ? (
+        <p className="muted">Showing the newest {instances.data.items.length} of {instances.data.total}.</p>
+      ) : null}
       {session.can('migrate-instance') && process && version ? (
         <MigrationPanel processId={processId} fromVersion={version} versions={process.versions.map((v) => v.version)} onDone={() => { reloadOverview(); reloadInstances(); }} />
       ) : null}
