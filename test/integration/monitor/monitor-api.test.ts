@@ -101,6 +101,23 @@ describe('instance monitor API', () => {
     expect(api.audit.some((e) => e.action === 'instance.read' && e.actor.id === 'admin-1' && (e.after as any)?.withheldVariables?.includes('healthNotes'))).toBe(true);
   });
 
+  it("shows no variables of another team's case (its record would need break glass)", async () => {
+    const record = (id: string, team: string) => ({
+      id, team, status: 'open', createdAt: '2026-11-24T09:00:00.000Z', createdBy: 'cm-1',
+      identity: { nameKey: `child${id}`, dateOfBirth: '2010-01-01', displayName: `Child ${id}` }, sections: {},
+    });
+    await api.cases.create(record('YJ-EAST', 'east') as never, []);
+    await api.cases.create(record('YJ-WEST', 'west') as never, []);
+    const on = async (caseId: string) => (await api.engine.startInstance(MONITOR_PROCESS, { caseRef: caseId, healthNotes: 'asthma' }, { version: 2, businessKey: caseId })).instanceKey;
+    const own = await api.call('GET', `/instances/${await on('YJ-EAST')}`, 'tm');
+    expect(own.body).toMatchObject({ businessKey: 'YJ-EAST', caseOfAnotherTeam: false, variables: { caseRef: 'YJ-EAST', healthNotes: 'asthma' } });
+    const other = await api.call('GET', `/instances/${await on('YJ-WEST')}`, 'tm');
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({ businessKey: 'YJ-WEST', caseOfAnotherTeam: true, variables: {} });
+    expect(other.body.withheldVariables.map((w: any) => w.key).sort()).toEqual(['caseRef', 'healthNotes']);
+    expect(other.body.activeElementIds).toEqual(['triage']); // where it is still shows: the monitor's job
+  });
+
   it('cancel needs a reason (400 without), is audited, and ends the instance and its task', async () => {
     expect((await api.call('POST', `/instances/${keys.a3}/cancel`, 'tm', {})).status).toBe(400);
     const blank = await api.call('POST', `/instances/${keys.a3}/cancel`, 'tm', { reason: '   ' });

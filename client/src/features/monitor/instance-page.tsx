@@ -50,7 +50,8 @@ export function InstancePage() {
           <dl className="monitor-vars">
             {Object.entries(d.variables).map(([k, v]) => <div key={k} style={{ display: 'contents' }}><dt>{k}</dt><dd><code>{JSON.stringify(v)}</code></dd></div>)}
           </dl>
-          {d.withheldVariables.length ? (
+          {d.caseOfAnotherTeam ? <p data-testid="other-team">This case belongs to another team: its data is not shown here. Open the case record to ask for access.</p> : null}
+          {d.withheldVariables.length && !d.caseOfAnotherTeam ? (
             <p data-testid="withheld-variables">Not shown (your role may not read {[...new Set(d.withheldVariables.flatMap((w) => w.sections))].join(', ')}): {d.withheldVariables.map((w) => w.key).join(', ')}</p>
           ) : null}
         </section>

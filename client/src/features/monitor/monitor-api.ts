@@ -17,6 +17,7 @@ export interface Incident { id: string; elementId: string; type: string; message
 export interface InstanceDetail extends InstanceSummary {
   variables: Record<string, unknown>;
   withheldVariables: { key: string; sections: string[] }[];
+  caseOfAnotherTeam: boolean;
   timeline: { at: string; elementId: string; elementType: string; event: string }[];
   path: { completedElementIds: string[]; takenFlowIds: string[]; activeElementIds: string[] };
   incidents: Incident[];

@@ -4,12 +4,14 @@
 import { NotFoundError } from '../../domain/errors';
 import type { CaseSection } from '../../domain/cases/case-section';
 import type { IncidentView, InstancePath, InstanceView, UserTaskView, Variables } from '../../ports/workflow-engine.port';
-import { auditActor, readable, type Actor } from '../cases/case-access';
+import { auditActor, canViewCase, readable, type Actor } from '../cases/case-access';
 import { canMonitor, requireMonitor, type MonitorDeps } from './monitor-access';
 
 export interface InstanceDetail extends Omit<InstanceView, 'variables'> {
   variables: Variables;
   withheldVariables: { key: string; sections: CaseSection[] }[];
+  /** The instance's case belongs to a team the reader is not in: no variables are shown (as for its record). */
+  caseOfAnotherTeam: boolean;
   path: InstancePath;
   incidents: IncidentView[];
   openTasks: Pick<UserTaskView, 'key' | 'elementId' | 'name' | 'assignee' | 'candidateGroups' | 'createdAt'>[];
@@ -28,22 +30,29 @@ export async function getInstanceDetail(deps: MonitorDeps, actor: Actor, instanc
     deps.variableSections(),
   ]);
   const readableSections = readable(deps.policy, actor);
+  const caseId = instance.businessKey;
+  const team = caseId && deps.teamOfCase ? await deps.teamOfCase(caseId) : undefined;
+  // Another team's case record needs "break glass" with a reason; the monitor offers no such door, so none
+  // of that child's data shows here (admins, in no team, see no child's data at all).
+  const caseOfAnotherTeam = team !== undefined && !canViewCase(deps.policy, actor, { id: caseId!, team });
   const variables: Variables = {};
   const withheldVariables: InstanceDetail['withheldVariables'] = [];
   for (const [key, value] of Object.entries(instance.variables)) {
     const of = sections.get(key) ?? [];
-    if (of.every((s) => readableSections.includes(s))) variables[key] = value;
+    if (!caseOfAnotherTeam && of.every((s) => readableSections.includes(s))) variables[key] = value;
     else withheldVariables.push({ key, sections: [...of] });
   }
   await deps.audit.record({
     actor: auditActor(actor), action: 'instance.read', recordType: 'process-instance', recordId: instanceKey,
-    sections: readableSections, ...(withheldVariables.length ? { after: { withheldVariables: withheldVariables.map((w) => w.key) } } : {}),
+    sections: caseOfAnotherTeam ? [] : readableSections,
+    ...(withheldVariables.length ? { after: { withheldVariables: withheldVariables.map((w) => w.key), ...(caseOfAnotherTeam ? { caseOfAnotherTeam } : {}) } } : {}),
   });
   const running = instance.state === 'active' || instance.state === 'incident';
   return {
     ...instance,
     variables,
     withheldVariables,
+    caseOfAnotherTeam,
     path: path ?? { completedElementIds: [], takenFlowIds: [], activeElementIds: instance.activeElementIds },
     incidents,
     openTasks: tasks.map((t) => ({ key: t.key, elementId: t.elementId, name: t.name, assignee: t.assignee, candidateGroups: t.candidateGroups, createdAt: t.createdAt })),

@@ -17,6 +17,8 @@ export interface MonitorDeps {
   audit: CaseAuditSink;
   /** Which case section each process variable belongs to, read from the deployed forms' fields. */
   variableSections(): Promise<VariableSections>;
+  /** Team owning a case (instances carry their case as business key); undefined when unknown. */
+  teamOfCase?(caseId: string): Promise<string | undefined>;
 }
 
 const MONITOR_ACTIONS = ['cancel-instance', 'resolve-incident', 'migrate-instance'] as const;

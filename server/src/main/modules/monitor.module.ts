@@ -13,13 +13,14 @@ export interface MonitorModuleDeps {
   engine: WorkflowEngine;
   forms: Pick<FormRepository, 'listLatest' | 'getVersion'>;
   audit: AuditLog;
+  teamOfCase(caseId: string): Promise<string | undefined>;
 }
 
 export function createMonitorModule(deps: MonitorModuleDeps): SystemModule {
   return {
     apiRouters: createMonitorRouters({
       engine: deps.engine, policy: tableAccessPolicy, audit: deps.audit, currentActor: currentUser,
-      variableSections: variableSectionsFromForms(deps.forms),
+      variableSections: variableSectionsFromForms(deps.forms), teamOfCase: deps.teamOfCase,
     }),
   };
 }

@@ -30,6 +30,7 @@ export interface MonitorApi {
   call(method: string, url: string, who: Person | undefined, body?: unknown): Promise<{ status: number; body: any }>;
   engine: EmbeddedEngine;
   tasks: MongoTaskRepository;
+  cases: MongoCaseRepository;
   audit: AuditEventInput[];
   /** What the `monitor-check` job answers next (a test flips it to make the job fail or pass). */
   checkOutcome: { next: JobOutcome };
@@ -62,6 +63,7 @@ export async function startMonitorApi(): Promise<MonitorApi> {
   const currentActor = (req: { header(n: string): string | undefined }): Actor | undefined => PEOPLE[req.header('x-test-user') as Person];
   const monitor = createMonitorRouters({
     engine, policy: tableAccessPolicy, audit: sink, currentActor, variableSections: variableSectionsFromForms(forms),
+    teamOfCase: (id) => cases.teamOf(id),
   });
   const app = createApp({
     logger: silentLogger,
@@ -77,7 +79,7 @@ export async function startMonitorApi(): Promise<MonitorApi> {
   });
   const server = await listen(app);
   return {
-    engine, tasks, audit, checkOutcome,
+    engine, tasks, cases, audit, checkOutcome,
     async call(method, url, who, body) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (who) headers['x-test-user'] = who;
