@@ -8,7 +8,7 @@ import { applyCommand, type Command } from '../runtime/instance-commands';
 import { newState, type InstanceState } from '../runtime/instance-state';
 import { TokenMachine } from '../runtime/token-machine';
 import type { EngineCollections } from '../store/engine-collections';
-import { isDuplicateKey } from '../store/engine-collections';
+import { batcherFor } from '../store/insert-batcher';
 import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
 import type { EffectApplier, InstanceDoc } from './effect-applier';
@@ -62,10 +62,7 @@ export class InstanceRunner {
       rev: 1, state, effects: machine.effects, pending: true, savedAt: this.now(), status: state.status,
       hasIncident: hasIncident(state), startedAt: this.now().toISOString(), ...(state.status !== 'active' ? { endedAt: this.now().toISOString() } : {}),
     };
-    try {
-      await retry(() => this.db.instances.collection.insertOne(doc as never));
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
+    if (!(await batcherFor(this.db.instances).insert(doc))) {
       return { instanceKey: key, version, created: false }; // already started (replayed child or timer start)
     }
     await this.locks.run(key, () => this.applyOutbox(doc, false));
@@ -168,7 +165,7 @@ export class InstanceRunner {
         this.cache.delete(_id); // ended: nothing will run on it again
       });
     }
-    if (markers.length) await retry(() => insertAll(this.db.outboxDone, markers));
+    await Promise.all(markers.map((_id) => batcherFor(this.db.outboxDone).insert({ _id }))); // false: marked before
     // One delete per batch: FerretDB reads the whole marker collection for an $in filter.
     if (this.garbage.length >= 200 || (final && this.garbage.length)) {
       const ids = this.garbage.splice(0);
@@ -208,14 +205,5 @@ export class InstanceRunner {
 }
 
 const doneId = (key: string, rev: number) => `${key}#${rev}`;
-
-async function insertAll(model: EngineCollections['outboxDone'], ids: string[]): Promise<void> {
-  try {
-    await model.collection.insertMany(ids.map((_id) => ({ _id })) as never[], { ordered: false });
-  } catch (e) {
-    const errors = (e as { writeErrors?: unknown[] }).writeErrors;
-    if (!errors || !errors.every(isDuplicateKey)) throw e; // a replayed step marked twice: fine
-  }
-}
 
 const hasIncident = (state: InstanceState) => state.tokens.some((t) => t.state === 'incident');
