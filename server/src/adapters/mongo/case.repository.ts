@@ -1,7 +1,9 @@
 // Cases and their append-only amendments. No transactions and no atomic conditional updates on FerretDB,
 // so the amendment insert is the commit point: its _id is (case, section, seq) and only one writer can
 // insert a given seq. The section on the case document is then set from it; if a crash left the case
-// behind its amendments, the next writer's clash repairs the section from the newest amendment.
+// behind its amendments, the next writer's clash repairs the section from the newest amendment. Every
+// update of a case document is serialised per case in this process (FerretDB rewrites the whole
+// document on update, so concurrent updates of different sections would lose one of them).
 import { Schema, type Connection, type Model } from 'mongoose';
 import { ConflictError } from '../../domain/errors';
 import type { CaseAmendment } from '../../domain/cases/case-amendment';
@@ -99,7 +101,9 @@ export class MongoCaseRepository implements CaseRepository {
   }
 
   appendAmendment(a: CaseAmendment, next: SectionState, identity?: CaseRecord['identity']): Promise<void> {
-    return this.locks.run(`${a.caseId}|${a.section}`, async () => {
+    // Locked per case, not per section: FerretDB applies `$set: {sections.x}` by rewriting the whole
+    // document, so two sections written at once could each undo the other (a lost update).
+    return this.locks.run(a.caseId, async () => {
       try {
         await this.amendments.create({ _id: amendmentId(a), ...a, state: next });
       } catch (e) {
@@ -137,7 +141,7 @@ export class MongoCaseRepository implements CaseRepository {
   async setOwnership(id: string, change: { team?: string; caseManagerId?: string; pathway?: string; status?: CaseRecord['status'] }): Promise<void> {
     const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
     try {
-      if (Object.keys(set).length) await this.cases.updateOne({ _id: String(id) }, { $set: set });
+      if (Object.keys(set).length) await this.locks.run(String(id), () => this.cases.updateOne({ _id: String(id) }, { $set: set }));
     } finally {
       this.ownershipChanges++;
       this.teams?.delete(String(id));
