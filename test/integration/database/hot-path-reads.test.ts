@@ -135,3 +135,25 @@ describe('team of a case for the task projection', () => {
     }
   });
 });
+
+describe('writes to one user at the same moment', () => {
+  // FerretDB applies an update by rewriting the whole document: without the repository's per-user
+  // serialisation, a sign-in being recorded and an administrator's change at once lose one of the two.
+  it('keeps both a recorded sign-in and an administrator change made at once', async () => {
+    const { conn } = await watchedConnection(freshDbName('userwrites'));
+    try {
+      const users = new MongoUserRepository(conn);
+      await users.init();
+      const u = await users.create({ username: 'eve', displayName: 'Eve', email: 'eve@example.org', roles: [], teams: [] });
+      for (let i = 0; i < 8; i++) {
+        const at = new Date(Date.UTC(2026, 10, 24, 9, i));
+        await Promise.all([users.recordSignIn(u.id, at), users.update(u.id, { displayName: `Eve ${i}` }), users.lock(u.id, at)]);
+        const stored = await new MongoUserRepository(conn, { cache: false }).findById(u.id);
+        expect(stored).toMatchObject({ displayName: `Eve ${i}`, lastSignInAt: at.toISOString() });
+      }
+    } finally {
+      await conn.dropDatabase().catch(() => undefined);
+      await conn.close();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { NewUser, User } from '../../domain/users/user';
 import { ROLES } from '../../domain/users/user';
 import type { Page, PageRequest } from '../../ports/repository.port';
 import type { UserCredentials, UserListQuery, UserPatch, UserRepository } from '../../ports/user-repository.port';
+import { KeyedMutex } from '../concurrency/keyed-mutex';
 import { withMongoErrors } from './mongo-errors';
 import { UserCache } from './user-cache';
 
@@ -66,6 +67,7 @@ function toUser(doc: UserDoc & { _id: unknown }): User {
 export class MongoUserRepository implements UserRepository {
   private readonly model: Model<UserDoc>;
   private readonly cache?: UserCache;
+  private readonly locks = new KeyedMutex();
 
   /** `cache`: serve findById from memory (see user-cache.ts); false when several servers share the database. */
   constructor(conn: Connection, opts: { cache?: boolean } = {}) {
@@ -73,13 +75,19 @@ export class MongoUserRepository implements UserRepository {
     if (opts.cache !== false) this.cache = UserCache.for(conn);
   }
 
-  /** Runs a write to one user, then drops it from the cache (whatever the write's outcome). */
-  private async writing<T>(id: string, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } finally {
-      this.cache?.forget(String(id));
-    }
+  /**
+   * Runs a write to one user, one at a time per user in this process (FerretDB applies an update by
+   * rewriting the document, so concurrent ones — two wrong passwords' $inc — could lose one), then
+   * drops the user from the cache whatever the outcome.
+   */
+  private writing<T>(id: string, write: () => Promise<T>): Promise<T> {
+    return this.locks.run(String(id), async () => {
+      try {
+        return await write();
+      } finally {
+        this.cache?.forget(String(id));
+      }
+    });
   }
 
   /** Builds the unique indexes; call once at start so duplicates are refused from the first write. */
@@ -125,7 +133,7 @@ export class MongoUserRepository implements UserRepository {
   }
 
   async incrementFailedAttempts(id: string): Promise<number> {
-    // $inc is atomic, so concurrent wrong guesses each count (no read-modify-write race).
+    // $inc: concurrent wrong guesses each count (atomic on MongoDB; serialised per user here for FerretDB).
     const doc = await this.writing(id, () => this.model.findOneAndUpdate({ _id: id }, { $inc: { failedAttempts: 1 } }, { returnDocument: 'after' }).lean());
     return doc?.failedAttempts ?? 0;
   }
