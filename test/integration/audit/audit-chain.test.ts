@@ -115,6 +115,16 @@ describe('audit chain', () => {
     }
   });
 
+  it('fails only the caller whose event cannot be stored; the others in its burst are chained as usual', async () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const results = await Promise.allSettled([audit.record(ev(1)), audit.record(ev(2, { after: cyclic })), audit.record(ev(3))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const [first, , third] = results as PromiseFulfilledResult<{ seq: number; hash: string; prevHash: string }>[];
+    expect(third.value).toMatchObject({ seq: first.value.seq + 1, prevHash: first.value.hash });
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 2 });
+  });
+
   it('resumes the chain of a log written before it started (the head is read once, from the database)', async () => {
     for (let i = 1; i <= 3; i++) await audit.record(ev(i));
     const restarted = new MongoAuditRepository(db.conn, { clock });

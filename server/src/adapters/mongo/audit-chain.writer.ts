@@ -60,7 +60,8 @@ export class AuditChainWriter {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       let sealed: AuditEvent[] = [];
       try {
-        sealed = this.seal(rest.map((p) => p.input), this.head ?? (await this.readTail()));
+        [rest, sealed] = this.seal(rest, this.head ?? (await this.readTail()));
+        if (!rest.length) return;
         await this.events().insertMany(sealed.map((e) => ({ ...e })), { ordered: true });
       } catch (e) {
         // Ordered: the events before the first failure are stored, chained behind the old head.
@@ -89,15 +90,24 @@ export class AuditChainWriter {
     callers.forEach((p, i) => p.resolve(stored[i]));
   }
 
-  private seal(inputs: AuditEventInput[], tail: ChainTail): AuditEvent[] {
-    const out: AuditEvent[] = [];
+  /** Chains the events behind `tail`; one that cannot be sealed (not JSON) fails its caller alone. */
+  private seal(callers: Pending[], tail: ChainTail): [Pending[], AuditEvent[]] {
+    const kept: Pending[] = [];
+    const sealed: AuditEvent[] = [];
     let prev = tail;
-    for (const input of inputs) {
-      const event = sealEvent(input, prev.seq + 1, this.clock.now(), prev.hash);
-      out.push(event);
+    for (const p of callers) {
+      let event: AuditEvent;
+      try {
+        event = sealEvent(p.input, prev.seq + 1, this.clock.now(), prev.hash);
+      } catch (e) {
+        p.reject(e);
+        continue;
+      }
+      kept.push(p);
+      sealed.push(event);
       prev = event;
     }
-    return out;
+    return [kept, sealed];
   }
 
   /** The one full read of the log: at the first append, and after a clash or failure. */
