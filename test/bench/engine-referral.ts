@@ -1,6 +1,6 @@
 // Benchmark (b): a referral-like model (user task with a timer boundary, gateway, service task) with MongoDB
 // persistence. Prints instances/s and events/s (engine events + element timeline events). Not a timed test.
-import { benchEngine, bpmn, pool, rate } from './support/bench-engine';
+import { benchEngine, bpmn, countRoundTrips, pool, rate } from './support/bench-engine';
 
 const N = Number(process.env.BENCH_N ?? 500);
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 4);
@@ -18,7 +18,8 @@ const XML = bpmn('bench-referral', `
   <bpmn:sequenceFlow id="f4" sourceRef="record" targetRef="end" /><bpmn:endEvent id="end" />`);
 
 (async () => {
-  const { engine, close, kind } = await benchEngine('b');
+  const { engine, conn, close, kind } = await benchEngine('b');
+  const roundTrips = countRoundTrips(conn);
   try {
     let engineEvents = 0;
     let completed = 0;
@@ -35,10 +36,12 @@ const XML = bpmn('bench-referral', `
     while (completed < N) await new Promise((r) => setTimeout(r, 20));
     clearInterval(guard);
     const ms = performance.now() - t0;
+    const trips = roundTrips(N);
     let timelineEvents = 0;
     for (const k of keys) timelineEvents += (await engine.getInstance(k))!.timeline.length;
     console.log(`(b) referral-like model with persistence (${kind}), ${N} instances in ${(ms / 1000).toFixed(1)} s:`);
     console.log(`    ${rate(N, ms)} instances/s; ${rate(engineEvents, ms)} engine events/s (${engineEvents}); ${rate(timelineEvents, ms)} element events/s (${timelineEvents})`);
+    console.log(`    database round trips per instance: ${trips}`);
   } finally {
     await close();
   }

@@ -4,7 +4,7 @@ import { compileBpmn } from '../../server/src/adapters/engine-embedded/deploy/bp
 import { applyCommand } from '../../server/src/adapters/engine-embedded/runtime/instance-commands';
 import { newState } from '../../server/src/adapters/engine-embedded/runtime/instance-state';
 import { TokenMachine } from '../../server/src/adapters/engine-embedded/runtime/token-machine';
-import { benchEngine, bpmn, pool, rate } from './support/bench-engine';
+import { benchEngine, bpmn, countRoundTrips, pool, rate } from './support/bench-engine';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const XML = bpmn('bench-service', `
@@ -30,14 +30,10 @@ async function inMemory(): Promise<void> {
 
 async function persisted(): Promise<void> {
   const { engine, conn, close, kind } = await benchEngine('a');
-  // Database round trips per instance, by collection and operation (mongoose's debug hook sees every call).
-  const ops = new Map<string, number>();
-  conn.set('debug', (collection: string, method: string) => { const k = `${collection}.${method}`; ops.set(k, (ops.get(k) ?? 0) + 1); });
+  const roundTrips = countRoundTrips(conn);
   try {
     await runPersisted(engine, kind);
-    const total = [...ops.values()].reduce((a, b) => a + b, 0);
-    const detail = [...ops.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${(n / N).toFixed(2)}`).join(', ');
-    console.log(`    database round trips per instance: ${(total / N).toFixed(2)} (${detail})`);
+    console.log(`    database round trips per instance: ${roundTrips(N)}`);
   } finally {
     await close();
   }

@@ -48,3 +48,14 @@ export const bpmn = (processId: string, body: string) => `<?xml version="1.0" en
 </bpmn:definitions>`;
 
 export const rate = (count: number, ms: number) => (count / (ms / 1000)).toFixed(1);
+
+/** Counts database round trips by collection and operation (mongoose's debug hook sees every call). */
+export function countRoundTrips(conn: Connection): (per: number) => string {
+  const ops = new Map<string, number>();
+  conn.set('debug', (collection: string, method: string) => { const k = `${collection}.${method}`; ops.set(k, (ops.get(k) ?? 0) + 1); });
+  return (per) => {
+    const total = [...ops.values()].reduce((a, b) => a + b, 0);
+    const detail = [...ops.entries()].filter(([, n]) => n / per >= 0.05).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${(n / per).toFixed(2)}`).join(', ');
+    return `${(total / per).toFixed(2)} (${detail})`;
+  };
+}

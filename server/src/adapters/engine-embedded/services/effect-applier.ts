@@ -31,6 +31,11 @@ export class EffectApplier {
   async applyLocal(doc: InstanceDoc, replay: boolean): Promise<void> {
     const events: EngineEvent[] = [];
     for (const effect of doc.effects ?? []) {
+      if (effect.type === 'task.close' && !replay) {
+        const event = await retry(() => this.closeTask(effect));
+        if (event) events.push(event);
+        continue;
+      }
       const changed = await retry(() => this.write(doc, effect, replay));
       const event = changed || replay ? await this.eventFor(doc, effect) : undefined;
       if (event) events.push(event);
@@ -81,6 +86,27 @@ export class EffectApplier {
       case 'instance.end': return true;
       default: return false; // cross-instance effects are applied by the runner outside the lock
     }
+  }
+
+  /**
+   * A live step closes a task it knows open (the instance state says so, under the instance lock): one
+   * write by _id that also returns the row for the event, instead of a guarded update (which FerretDB
+   * cannot push down) and a read. A replay keeps the guarded path, so it never rewrites a closed task.
+   */
+  private async closeTask(e: Extract<Effect, { type: 'task.close' }>): Promise<EngineEvent | undefined> {
+    const set = { state: e.state, completedAt: this.now().toISOString(), ...(e.by ? { completedBy: e.by } : {}) };
+    const before = await this.db.tasks.findOneAndUpdate({ _id: e.taskKey }, { $set: set }, { returnDocument: 'before' }).lean<UserTaskView & { _id?: string }>();
+    if (!before) return undefined;
+    if (before.state !== 'open') {
+      // Closed already (not expected on a live step): put back what it said, as the guarded update would have.
+      const b = before as unknown as Record<string, unknown>;
+      const restore = { state: b.state, completedAt: b.completedAt, ...(b.completedBy !== undefined ? { completedBy: b.completedBy } : {}) };
+      await this.db.tasks.updateOne({ _id: e.taskKey }, { $set: restore, ...(b.completedBy === undefined && e.by ? { $unset: { completedBy: '' } } : {}) });
+      return undefined;
+    }
+    const task = { ...before, ...set } as UserTaskView & { _id?: string };
+    delete task._id;
+    return { type: e.state === 'completed' ? 'user-task.completed' : 'user-task.cancelled', task };
   }
 
   private async eventFor(doc: InstanceDoc, e: Effect): Promise<EngineEvent | undefined> {
