@@ -6,16 +6,18 @@
 import type { Connection } from 'mongoose';
 import type { User } from '../../domain/users/user';
 
-/** A bound on staleness should anything write users behind the repository (an operator's shell). */
+/** How often a kept user is re-read, should anything write users behind the repository (an operator's shell). */
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 
 const byConnection = new WeakMap<Connection, UserCache>();
 
 export class UserCache {
-  private readonly entries = new Map<string, { user: User; at: number }>();
+  private readonly entries = new Map<string, { user: User; at: number; refreshing?: boolean }>();
   /** Bumped by every write: a read that started before a write must not cache what it read. */
   private generation = 0;
+
+  constructor(private readonly ttlMs = TTL_MS) {}
 
   /** One cache per connection, so every repository instance on it sees the others' writes. */
   static for(conn: Connection): UserCache {
@@ -24,16 +26,30 @@ export class UserCache {
     return cache;
   }
 
+  /**
+   * An entry older than the TTL is still answered, and re-read in the background (one read at a time
+   * per user), so no request waits for the database — the re-read only guards against writes that
+   * bypassed the repository; writes through it drop the entry at once.
+   */
   async get(id: string, load: (id: string) => Promise<User | undefined>): Promise<User | undefined> {
     const hit = this.entries.get(id);
-    if (hit && Date.now() - hit.at < TTL_MS) return copy(hit.user);
+    if (hit) {
+      if (Date.now() - hit.at >= this.ttlMs && !hit.refreshing) {
+        hit.refreshing = true;
+        void this.read(id, load).catch(() => this.entries.delete(id));
+      }
+      return copy(hit.user);
+    }
+    return this.read(id, load);
+  }
+
+  private async read(id: string, load: (id: string) => Promise<User | undefined>): Promise<User | undefined> {
     const started = this.generation;
     const user = await load(id);
-    if (user && started === this.generation) {
-      this.entries.delete(id); // re-inserted last, so the oldest entry is the first to go
-      this.entries.set(id, { user: copy(user), at: Date.now() });
-      if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    }
+    if (started !== this.generation) return user; // a write overtook this read: keep nothing
+    this.entries.delete(id); // re-inserted last, so the oldest entry is the first to go
+    if (user) this.entries.set(id, { user: copy(user), at: Date.now() });
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     return user;
   }
 
