@@ -26,6 +26,7 @@ const BACKGROUND_TASKS = Number(process.env.BACKGROUND_TASKS ?? 0);
 // PROFILE=1: also print, for one queue request and one completion made alone, every database command
 // (per collection, with its filter keys and duration), to see round trips and full-collection scans.
 const PROFILE = process.env.PROFILE === '1';
+const SETTLE_MS = Number(process.env.SETTLE_MS ?? 0);
 const PASSWORD = 'bench-password-2026';
 const TEAM = 'bench';
 const rootDir = path.resolve(__dirname, '..', '..');
@@ -264,6 +265,10 @@ async function main() {
       must(r, 200, 'profiled completion');
       await new Promise((res) => setTimeout(res, 500));
     }
+
+    // SETTLE_MS: let the engine's background work from the claims (task listeners) finish first, to tell
+    // its cost apart from the queues' own (default 0: measured while it runs, as it would in use).
+    if (SETTLE_MS > 0) await new Promise((r) => setTimeout(r, SETTLE_MS));
 
     // Queues: every user asks for its own page (25 rows + total) under the same concurrency.
     for (const queue of ['mine', 'team'] as const) {
