@@ -10,6 +10,7 @@ import type { QueueTask, TaskQuery, TaskSort } from '../../domain/tasks/queue-ta
 import type { Page, PageRequest } from '../../ports/repository.port';
 import type { NewQueueTask, TaskRepository } from '../../ports/task-repository.port';
 import { KeyedMutex } from '../concurrency/keyed-mutex';
+import { isDuplicateKeyError } from './mongo-errors';
 import { buildTaskFilter, sortSpec } from './task-query.builder';
 import { TaskQueueIndex } from './task-queue-index';
 import { bucketKeysFor, compareTasks, matchesQuery } from './task-queue-plan';
@@ -135,11 +136,18 @@ export class MongoTaskRepository implements TaskRepository {
       revision: 0, formId: t.formId, priority: t.priority, caseId: t.caseId, team: t.team, state: 'open' as const,
       createdAt: new Date(t.createdAt),
     };
-    // $setOnInsert keeps a replayed "created" event from undoing a claim or completion.
-    const r = await this.model.updateOne({ _id: t.id }, { $setOnInsert: fields }, { upsert: true });
+    // A unique insert: one commit and no lookup (on FerretDB even an update by _id scans the collection).
+    // A replayed "created" event clashes on _id and changes nothing, so a claim or completion stays.
+    let inserted = true;
+    try {
+      await this.model.create({ _id: t.id, ...fields });
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+      inserted = false;
+    }
     if (!this.queues) return;
     // Inserted: the row is exactly what was sent (no read back). A replay: mirror what is stored.
-    const stored = r.upsertedCount ? toQueueTask({ _id: t.id, ...fields } as TaskDoc) : await this.fromDatabase(t.id);
+    const stored = inserted ? toQueueTask({ _id: t.id, ...fields } as TaskDoc) : await this.fromDatabase(t.id);
     if (stored) this.queues.put(stored);
   }
 
@@ -153,7 +161,7 @@ export class MongoTaskRepository implements TaskRepository {
     // With the index on, "still open" was just checked in memory under this task's lock, and only this
     // process writes tasks: update by _id alone, which FerretDB pushes down; an extra condition makes it
     // decode the whole collection while holding SQLite's single write lock.
-    const filter = this.queues?.isLoaded ? { _id: id } : { _id: id, state: 'open' };
+    const filter = this.queues?.isLoaded ? { _id: id } : { _id: id, state: 'open' as const };
     await this.model.updateOne(filter, { $set: { state, completedAt: new Date(at), completedBy: by } });
     this.queues?.put({ ...before, state, completedAt: new Date(at).toISOString(), completedBy: by }, before);
   }
