@@ -9,15 +9,19 @@ import { MongoUserRepository } from '../../../server/src/adapters/mongo/user.rep
 import type { FormVersion } from '../../../server/src/domain/forms/form-version';
 import { freshDbName, testDbUri } from '../../support/test-db';
 
-/** A connection that counts the reads (find) it sends, per collection. */
-async function watchedConnection(dbName: string): Promise<{ conn: Connection; finds: (collection: string) => number }> {
+/** A connection that counts the reads (find) it sends per collection, and notes the filters of its writes. */
+async function watchedConnection(dbName: string): Promise<{ conn: Connection; finds: (collection: string) => number; writeFilters: (collection: string) => string[] }> {
   const conn = mongoose.createConnection(testDbUri(), { dbName, monitorCommands: true, retryWrites: false });
   await conn.asPromise();
   const counts = new Map<string, number>();
+  const filters: [string, string][] = [];
   conn.getClient().on('commandStarted', (e) => {
-    if (e.commandName === 'find') counts.set(String(e.command.find), (counts.get(String(e.command.find)) ?? 0) + 1);
+    const c = e.command;
+    if (e.commandName === 'find') counts.set(String(c.find), (counts.get(String(c.find)) ?? 0) + 1);
+    if (e.commandName === 'findAndModify') filters.push([String(c.findAndModify), Object.keys(c.query ?? {}).join(',')]);
+    if (e.commandName === 'update') filters.push([String(c.update), Object.keys(c.updates?.[0]?.q ?? {}).join(',')]);
   });
-  return { conn, finds: (c) => counts.get(c) ?? 0 };
+  return { conn, finds: (c) => counts.get(c) ?? 0, writeFilters: (c) => filters.filter(([k]) => k === c).map(([, f]) => f) };
 }
 
 const form = (version: number, label: string): FormVersion => ({
@@ -28,9 +32,10 @@ const form = (version: number, label: string): FormVersion => ({
 describe('hot-path reads served in process', () => {
   let conn: Connection;
   let finds: (collection: string) => number;
+  let writeFilters: (collection: string) => string[];
 
   beforeAll(async () => {
-    ({ conn, finds } = await watchedConnection(freshDbName('hotpath')));
+    ({ conn, finds, writeFilters } = await watchedConnection(freshDbName('hotpath')));
   });
   afterAll(async () => {
     await conn.dropDatabase().catch(() => undefined);
@@ -79,6 +84,9 @@ describe('hot-path reads served in process', () => {
     await tasks.recordClosed('hp1', 'completed', '2026-11-24T11:00:00.000Z', 'u1'); // the engine's event, again
     expect(await tasks.findById('hp1')).toMatchObject({ state: 'completed', completedBy: 'u1' });
     expect(finds('tasks')).toBe(before);
+    // The claim's and the closing's conditions were checked in memory: their writes go by _id alone.
+    expect(writeFilters('tasks')).toEqual(['_id', '_id']);
+    await expect(tasks.claim('hp1', 'u2', '2026-11-24T12:00:00.000Z')).rejects.toMatchObject({ code: 'TASK_CLOSED' });
     // What the index answers is what the collection holds.
     const stored = await new MongoTaskRepository(conn, { queueIndex: false }).findById('hp1');
     expect(await tasks.findById('hp1')).toEqual(stored);

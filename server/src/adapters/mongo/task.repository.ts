@@ -4,7 +4,7 @@
 // mirrored into the in-process queue index (task-queue-index.ts), which answers the per-person and
 // per-team queues and, by due date, the escalation sweep (indexed-escalation-task.reader.ts); other
 // queries go to the database.
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection, type Model, type QueryFilter } from 'mongoose';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { QueueTask, TaskQuery, TaskSort } from '../../domain/tasks/queue-task';
 import type { Page, PageRequest } from '../../ports/repository.port';
@@ -158,11 +158,7 @@ export class MongoTaskRepository implements TaskRepository {
   private async _recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void> {
     const before = await this.findById(id);
     if (!before || before.state !== 'open') return;
-    // With the index on, "still open" was just checked in memory under this task's lock, and only this
-    // process writes tasks: update by _id alone, which FerretDB pushes down; an extra condition makes it
-    // decode the whole collection while holding SQLite's single write lock.
-    const filter = this.queues?.isLoaded ? { _id: id } : { _id: id, state: 'open' as const };
-    await this.model.updateOne(filter, { $set: { state, completedAt: new Date(at), completedBy: by } });
+    await this.model.updateOne(this.guard(id, { _id: id, state: 'open' }, () => true), { $set: { state, completedAt: new Date(at), completedBy: by } });
     this.queues?.put({ ...before, state, completedAt: new Date(at).toISOString(), completedBy: by }, before);
   }
 
@@ -191,7 +187,7 @@ export class MongoTaskRepository implements TaskRepository {
 
   private async _claim(id: string, userId: string, at: string): Promise<QueueTask> {
     const d = await this.model
-      .findOneAndUpdate({ _id: id, state: 'open', assignee: null }, { $set: { assignee: userId, claimedAt: new Date(at) }, $inc: { revision: 1 } }, { returnDocument: 'after' })
+      .findOneAndUpdate(this.guard(id, { _id: id, state: 'open', assignee: null }, (t) => !t.assignee), { $set: { assignee: userId, claimedAt: new Date(at) }, $inc: { revision: 1 } }, { returnDocument: 'after' })
       .lean<TaskDoc>();
     if (d) return this.mirrored(toQueueTask(d), { assignee: undefined });
     const current = await this.mustFind(id);
@@ -206,7 +202,7 @@ export class MongoTaskRepository implements TaskRepository {
 
   private async _unclaim(id: string, userId: string): Promise<QueueTask> {
     const d = await this.model
-      .findOneAndUpdate({ _id: id, state: 'open', assignee: userId }, { $set: { assignee: null, claimedAt: null }, $inc: { revision: 1 } }, { returnDocument: 'after' })
+      .findOneAndUpdate(this.guard(id, { _id: id, state: 'open', assignee: userId }, (t) => t.assignee === userId), { $set: { assignee: null, claimedAt: null }, $inc: { revision: 1 } }, { returnDocument: 'after' })
       .lean<TaskDoc>();
     if (d) return this.mirrored(toQueueTask(d), { assignee: userId });
     const current = await this.mustFind(id);
@@ -222,7 +218,7 @@ export class MongoTaskRepository implements TaskRepository {
     const before = await this.findById(id);
     const d = await this.model
       .findOneAndUpdate(
-        { _id: id, state: 'open' },
+        this.guard(id, { _id: id, state: 'open' }, () => true),
         { $set: { assignee: toUserId ?? null, claimedAt: toUserId ? new Date(at) : null }, $inc: { revision: 1 } },
         { returnDocument: 'after' },
       )
@@ -230,6 +226,17 @@ export class MongoTaskRepository implements TaskRepository {
     if (d) return this.mirrored(toQueueTask(d), { assignee: before?.assignee });
     const current = await this.mustFind(id);
     throw new ConflictError(`This task is already ${current.state}`, 'TASK_CLOSED');
+  }
+
+  /**
+   * The filter of a conditional update. When the queue index holds the task open and `holds` for it
+   * (checked under the task's lock, and only this process writes tasks), the condition is already
+   * known true: filter by _id alone, which FerretDB pushes down, instead of decoding every task while
+   * holding SQLite's write lock. Otherwise the database judges the full condition.
+   */
+  private guard(id: string, full: QueryFilter<TaskDoc>, holds: (t: QueueTask) => boolean): QueryFilter<TaskDoc> {
+    const t = this.queues?.isLoaded ? this.queues.get(id) : undefined;
+    return t && t.state === 'open' && holds(t) ? { _id: id } : full;
   }
 
   /** Mirrors a changed task into the queue index; `was` names what changed, to leave old queues. */
@@ -254,7 +261,7 @@ export class MongoTaskRepository implements TaskRepository {
 
   private async _setDueDate(id: string, dueDate: string | undefined): Promise<QueueTask> {
     const d = await this.model
-      .findOneAndUpdate({ _id: id, state: 'open' }, { $set: { dueDate: date(dueDate) }, $inc: { revision: 1 } }, { returnDocument: 'after' })
+      .findOneAndUpdate(this.guard(id, { _id: id, state: 'open' }, () => true), { $set: { dueDate: date(dueDate) }, $inc: { revision: 1 } }, { returnDocument: 'after' })
       .lean<TaskDoc>();
     if (d) return this.mirrored(toQueueTask(d), {});
     const current = await this.mustFind(id);
