@@ -72,13 +72,17 @@ export class InstanceRunner {
 
   /** Applies a command; false when it no longer applies (already done, or the instance has ended). */
   async execute(key: string, command: Command): Promise<boolean> {
+    let replayed = false;
     const { ok, doc } = await this.locks.run(key, async () => {
       for (;;) {
         let doc = this.cache.get(key);
         if (!doc) {
           doc = (await retry(() => this.db.instances.findById(key).lean<InstanceDoc>())) ?? undefined;
           if (!doc) throw new NotFoundError(`process instance '${key}' not found`, 'INSTANCE_NOT_FOUND');
-          if (doc.pending && !(await this.markedDone(doc))) await this.applyOutbox(doc, true);
+          if (doc.pending && !(await this.markedDone(doc))) {
+            await this.applyOutbox(doc, true);
+            replayed = true;
+          } else this.cache.set(key, doc);
         }
         // A copy: a command that fails half-way must not leave a half-changed state in the cache.
         const state = structuredClone(doc.state) as InstanceState;
@@ -111,7 +115,8 @@ export class InstanceRunner {
         return { ok: true, doc: saved };
       }
     });
-    if (doc.pending) await this.finish(doc);
+    // A cached document's outbox was finished when it was saved; only a new or replayed one needs it now.
+    if (ok || replayed) await this.finish(doc);
     return ok;
   }
 
