@@ -8,6 +8,13 @@ export interface DuplicateCandidate extends CaseSummary {
   nameKey: string;
 }
 
+export interface SectionAppend {
+  amendment: CaseAmendment;
+  next: SectionState;
+  /** The case's new identity, when this is the personal section and the person's identity changed. */
+  identity?: CaseRecord['identity'];
+}
+
 export interface CaseRepository {
   /** Stores a new case and its first amendments; ConflictError when the id is taken. */
   create(record: CaseRecord, amendments: CaseAmendment[]): Promise<void>;
@@ -20,6 +27,12 @@ export interface CaseRepository {
    * when another writer got that seq first: reload and try again.
    */
   appendAmendment(amendment: CaseAmendment, next: SectionState, identity?: CaseRecord['identity']): Promise<void>;
+  /**
+   * Several sections changed by one submission, written together (one insert, one case update). Returns
+   * how many were applied, in order: fewer than given when the next one's seq was taken by another writer
+   * (that section is repaired; write it and the rest again, one by one).
+   */
+  appendAmendments(writes: SectionAppend[]): Promise<number>;
   /** Newest first. */
   listAmendments(caseId: string, sections: readonly CaseSection[], page: { offset: number; limit: number }): Promise<CaseAmendment[]>;
   /** Whether a submission was already applied to a section (completing a task twice applies it once). */

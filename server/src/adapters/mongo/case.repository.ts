@@ -10,7 +10,7 @@ import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseRecord, SectionState } from '../../domain/cases/case-record';
 import type { CaseSection } from '../../domain/cases/case-section';
 import type { IdentityKeys } from '../../domain/cases/person-identity';
-import type { CaseRepository, DuplicateCandidate } from '../../ports/case-repository.port';
+import type { CaseRepository, DuplicateCandidate, SectionAppend } from '../../ports/case-repository.port';
 import { KeyedMutex } from '../concurrency/keyed-mutex';
 import { isDuplicateKeyError, withMongoErrors } from './mongo-errors';
 
@@ -41,6 +41,12 @@ amendmentSchema.index({ caseId: 1, section: 1, seq: -1 });
 amendmentSchema.index({ caseId: 1, 'source.submissionId': 1 });
 
 const MAX_TEAMS_KEPT = 200_000;
+/** Index of the first document an ordered insertMany refused (those before it are stored). */
+const firstFailed = (e: unknown): number => {
+  const errors = (e as { writeErrors?: { index: number }[] | { index: number } }).writeErrors;
+  const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
+  return list.length ? Math.min(...list.map((w) => w.index)) : 0;
+};
 const amendmentId = (a: Pick<CaseAmendment, 'caseId' | 'section' | 'seq'>) => `${a.caseId}|${a.section}|${a.seq}`;
 const toCase = ({ _id, ...rest }: CaseDoc): CaseRecord => ({ id: _id, ...rest, sections: rest.sections ?? {} });
 const toAmendment = ({ _id: _i, state: _s, ...rest }: AmendmentDoc): CaseAmendment => rest;
@@ -114,6 +120,28 @@ export class MongoCaseRepository implements CaseRepository {
       const set: Record<string, unknown> = { [`sections.${a.section}`]: next };
       if (identity) set.identity = identity;
       await this.cases.updateOne({ _id: a.caseId }, { $set: set });
+    });
+  }
+
+  appendAmendments(writes: SectionAppend[]): Promise<number> {
+    if (!writes.length) return Promise.resolve(0);
+    const caseId = writes[0].amendment.caseId;
+    return this.locks.run(caseId, async () => {
+      let applied = writes.length;
+      try {
+        await this.amendments.insertMany(writes.map((w) => ({ _id: amendmentId(w.amendment), ...w.amendment, state: w.next })), { ordered: true });
+      } catch (e) {
+        if (!isDuplicateKeyError(e)) throw e;
+        applied = firstFailed(e);
+      }
+      const set: Record<string, unknown> = {};
+      for (const w of writes.slice(0, applied)) {
+        set[`sections.${w.amendment.section}`] = w.next;
+        if (w.identity) set.identity = w.identity;
+      }
+      if (applied > 0) await this.cases.updateOne({ _id: caseId }, { $set: set });
+      if (applied < writes.length) await this.repairSection(caseId, writes[applied].amendment.section);
+      return applied;
     });
   }
 

@@ -3,14 +3,17 @@
 // completion) changes nothing, because each section remembers which submissions it has applied.
 // A fresh submission (this request's unique insert stored it) cannot have been applied yet, so the
 // check — a scan of all amendments on FerretDB, 120 ms at 200 cases — is only made for a retry.
-import type { CaseAmendment } from '../../domain/cases/case-amendment';
+// The sections are written together (one read of the case, one insert, one case update); a section
+// someone else changed meanwhile is written again on its own, as writeCaseSection does.
+import { diffSection, type AmendmentSource, type CaseAmendment } from '../../domain/cases/case-amendment';
+import type { CaseSection } from '../../domain/cases/case-section';
+import type { SectionValues } from '../../domain/cases/case-record';
 import { splitBySection } from '../../domain/cases/form-sections';
 import type { FormSubmission } from '../../domain/forms/form-version';
 import type { FormDefinition } from '../../forms-core';
-import type { CaseRepository } from '../../ports/case-repository.port';
-import { ConflictError } from '../../domain/errors';
+import type { CaseRepository, SectionAppend } from '../../ports/case-repository.port';
 import type { CaseAuditSink } from './case-access';
-import { writeCaseSection } from './write-case-section';
+import { identityOf, nextSources, writeCaseSection } from './write-case-section';
 
 export interface ApplySubmissionDeps {
   cases: CaseRepository;
@@ -27,26 +30,39 @@ export async function applySubmissionToCase(
     auditPending?: (recorded: Promise<unknown>) => void;
   } = {},
 ): Promise<CaseAmendment[]> {
-  const applied: CaseAmendment[] = [];
+  const patches: [CaseSection, SectionValues][] = [];
   for (const [section, patch] of splitBySection(form, submission.data)) {
-    if (!opts.fresh && (await deps.cases.hasAppliedSubmission(submission.caseId, section, submission.id))) continue;
-    let amendment: CaseAmendment | undefined;
-    try {
-      amendment = await writeCaseSection(deps, {
-        caseId: submission.caseId, section, patch, by: submission.submittedBy, at: submission.submittedAt,
-        source: {
-          kind: 'submission', submissionId: submission.id, formId: submission.formId, formVersion: submission.version,
-          ...(submission.taskId ? { taskId: submission.taskId } : {}),
-        },
-      });
-    } catch (e) {
-      // A process may carry a business key that is not a case of this service (e.g. started by an
-      // integration): the submission is still stored and the task completes; there is no record to grow.
-      if (e instanceof ConflictError && e.code === 'CASE_GONE' && !applied.length) return [];
-      throw e;
-    }
+    if (opts.fresh || !(await deps.cases.hasAppliedSubmission(submission.caseId, section, submission.id))) patches.push([section, patch]);
+  }
+  if (!patches.length) return [];
+  // A process may carry a business key that is not a case of this service (e.g. started by an
+  // integration): the submission is still stored and the task completes; there is no record to grow.
+  const record = await deps.cases.findById(submission.caseId);
+  if (!record) return [];
+
+  const source: AmendmentSource = {
+    kind: 'submission', submissionId: submission.id, formId: submission.formId, formVersion: submission.version,
+    ...(submission.taskId ? { taskId: submission.taskId } : {}),
+  };
+  const writes: (SectionAppend & { patch: SectionValues })[] = [];
+  for (const [section, patch] of patches) {
+    const state = record.sections[section];
+    const { after, changes } = diffSection(state?.values ?? {}, patch);
+    if (!changes.length) continue;
+    const seq = (state?.revision ?? 0) + 1;
+    const amendment: CaseAmendment = { caseId: submission.caseId, section, seq, at: submission.submittedAt, by: submission.submittedBy, source, changes, after };
+    const next = { values: after, revision: seq, updatedAt: submission.submittedAt, updatedBy: submission.submittedBy, sources: nextSources(state, amendment) };
+    writes.push({ amendment, next, patch, ...(section === 'personal' ? { identity: identityOf(record, after) } : {}) });
+  }
+  const together = await deps.cases.appendAmendments(writes.map(({ patch: _p, ...w }) => w));
+  const applied = writes.slice(0, together).map((w) => w.amendment);
+  for (const w of writes.slice(together)) {
+    const amendment = await writeCaseSection(deps, {
+      caseId: submission.caseId, section: w.amendment.section, patch: w.patch, by: submission.submittedBy, at: submission.submittedAt, source,
+    });
     if (amendment) applied.push(amendment);
   }
+
   if (applied.length && deps.audit) {
     const recorded = deps.audit.record({
       actor: { id: submission.submittedBy }, action: 'case.write', recordType: 'case', recordId: submission.caseId,

@@ -39,7 +39,7 @@ export async function writeCaseSection(deps: { cases: CaseRepository }, w: Secti
   throw new ConflictError('This section is being changed by others right now; try again', 'SECTION_BUSY');
 }
 
-function nextSources(state: SectionState | undefined, a: CaseAmendment): SectionState['sources'] {
+export function nextSources(state: SectionState | undefined, a: CaseAmendment): SectionState['sources'] {
   const sources = { ...(state?.sources ?? {}) };
   const src = a.source.kind === 'submission'
     ? { submissionId: a.source.submissionId, formId: a.source.formId, formVersion: a.source.formVersion, ...(a.source.taskId ? { taskId: a.source.taskId } : {}) }
