@@ -68,7 +68,7 @@ export function onPath(name) {
 export function ensureFerretdb() {
   if (process.env.MONGODB_URI || process.env.FERRETDB_BIN || onPath('mongod')) return;
   const toolDir = path.join(rootDir, 'tools', 'ferretdb');
-  const key = hashFiles(['go.mod', 'go.sum', 'main.go'].map((f) => path.join(toolDir, f)));
+  const key = hashFiles(['go.mod', 'go.sum', ...fs.readdirSync(toolDir).filter((f) => f.endsWith('.go')).sort()].map((f) => path.join(toolDir, f)));
   const target = path.join(rootDir, '.cache', 'ferretdb', 'ferretdb');
   const stampFile = `${target}.stamp`;
   if (fs.existsSync(target) && readStamp(stampFile) === key) return;

@@ -24,6 +24,7 @@ export default async function globalSetup(): Promise<void> {
   });
   process.env.TEST_MONGODB_URI = handle.uri;
   process.env.TEST_DB_KIND = handle.kind;
+  process.env.TEST_DB_DATA_DIR = dataDir;
   globalThis.__TEST_DB__ = { close: () => handle.close(), dataDir };
   process.stdout.write(`\n[test] database: ${handle.kind} at ${handle.uri}\n`);
 }

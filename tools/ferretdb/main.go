@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -54,6 +55,14 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
+
+	if *handler == "sqlite" {
+		if dir, err := sqliteDir(*sqliteURL); err == nil {
+			go keepIDIndexes(ctx, dir, 250*time.Millisecond, logger)
+		} else {
+			logger.Warn("id index: not kept", "err", err)
+		}
+	}
 
 	if err := f.Run(ctx); err != nil && ctx.Err() == nil {
 		fmt.Fprintln(os.Stderr, err)
