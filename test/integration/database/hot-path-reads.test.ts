@@ -1,9 +1,11 @@
 // What the completion hot path no longer asks the database (every filtered read scans a collection on
 // FerretDB), and that the in-process copies still follow every write: users by id, tasks by id from
-// the queue index, form versions, the team of a case.
+// the queue index, form versions, the team of a case; and submissions stored by group commit.
 import mongoose, { type Connection } from 'mongoose';
 import { MongoCaseRepository } from '../../../server/src/adapters/mongo/case.repository';
 import { MongoFormRepository } from '../../../server/src/adapters/mongo/form.repository';
+import { MongoSubmissionRepository } from '../../../server/src/adapters/mongo/form-submission.repository';
+import { ConflictError } from '../../../server/src/domain/errors';
 import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
 import { MongoUserRepository } from '../../../server/src/adapters/mongo/user.repository';
 import type { FormVersion } from '../../../server/src/domain/forms/form-version';
@@ -159,6 +161,32 @@ describe('writes to one user at the same moment', () => {
         const stored = await new MongoUserRepository(conn, { cache: false }).findById(u.id);
         expect(stored).toMatchObject({ displayName: `Eve ${i}`, lastSignInAt: at.toISOString() });
       }
+    } finally {
+      await conn.dropDatabase().catch(() => undefined);
+      await conn.close();
+    }
+  });
+});
+
+describe('submissions of concurrent completions', () => {
+  it('are stored with one insert; a duplicate id fails only its own caller', async () => {
+    const conn = mongoose.createConnection(testDbUri(), { dbName: freshDbName('subgroup'), monitorCommands: true, retryWrites: false });
+    await conn.asPromise();
+    const inserts: number[] = [];
+    conn.getClient().on('commandStarted', (e) => {
+      if (e.commandName === 'insert' && e.command.insert === 'form_submissions') inserts.push((e.command.documents as unknown[]).length);
+    });
+    try {
+      const submissions = new MongoSubmissionRepository(conn);
+      const sub = (n: number) => ({ id: `task-s${n}`, formId: 'f', version: 1, data: { n }, submittedBy: 'u1', submittedAt: '2026-11-24T10:00:00.000Z', taskId: `s${n}` });
+      await submissions.create(sub(0));
+      inserts.length = 0;
+      const results = await Promise.allSettled([1, 2, 0, 3].map((n) => submissions.create(sub(n))));
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      expect((results[2] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+      expect(inserts).toEqual([4]);
+      for (const n of [1, 2, 3]) expect(await submissions.get(`task-s${n}`)).toMatchObject({ data: { n }, taskId: `s${n}` });
+      await expect(submissions.create({ ...sub(9), formId: '' })).rejects.toThrow(); // required fields still checked
     } finally {
       await conn.dropDatabase().catch(() => undefined);
       await conn.close();

@@ -3,7 +3,9 @@
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { FormSubmission } from '../../domain/forms/form-version';
 import type { SubmissionQuery, SubmissionRepository } from '../../ports/form-repository.port';
-import { withMongoErrors } from './mongo-errors';
+import type { Collection } from 'mongodb';
+import { ConflictError } from '../../domain/errors';
+import { InsertGroup } from './insert-group';
 
 interface SubmissionDoc extends Omit<FormSubmission, 'id'> {
   _id: string;
@@ -29,14 +31,21 @@ function toSubmission({ _id, ...rest }: SubmissionDoc): FormSubmission {
 
 export class MongoSubmissionRepository implements SubmissionRepository {
   private readonly model: Model<SubmissionDoc>;
+  /** Submissions of concurrent completions are stored with one commit (insert-group.ts). */
+  private readonly inserts: InsertGroup;
 
   constructor(conn: Connection) {
     this.model = (conn.models.FormSubmission as Model<SubmissionDoc>) ?? conn.model<SubmissionDoc>('FormSubmission', submissionSchema);
+    this.inserts = new InsertGroup(() => this.model.collection as unknown as Collection);
   }
 
   async create(s: FormSubmission): Promise<void> {
     const { id, ...rest } = s;
-    await withMongoErrors('submission', () => this.model.create({ _id: id, ...rest }));
+    // Validated by the schema as mongoose would (cast, required), then stored through the group.
+    const doc = new this.model({ _id: id, ...rest });
+    await doc.validate();
+    const outcome = await this.inserts.insert(doc.toObject());
+    if (outcome === 'duplicate') throw new ConflictError('A submission with the same id already exists', 'DUPLICATE');
   }
 
   async get(id: string): Promise<FormSubmission | undefined> {
