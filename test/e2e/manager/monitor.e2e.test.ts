@@ -82,7 +82,7 @@ describe('manager monitor', () => {
     await page.getByRole('button', { name: 'Check (dry run)' }).click();
     await page.getByRole('status', { name: 'Migration results' }).getByText('Dry run: 1 can move, 0 refused.').waitFor();
     await page.getByRole('button', { name: 'Migrate' }).click();
-    await page.getByRole('status', { name: 'Migration results' }).getByText(`${failing}: migrated`).waitFor();
+    await page.getByRole('status', { name: 'Last migration' }).getByText(`${failing}: migrated`).waitFor();
     await page.getByText(`${MONITOR_PROCESS}, version 2`).waitFor();
   }, 120000);
 

@@ -1,17 +1,19 @@
 // One instance: where it is and the path it took on its diagram, its incidents, open tasks, variables
 // (those of case sections the reader may not read are named, never shown) and timeline, with the actions
 // the reader's role allows.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useLoad } from '../escalation/use-load';
 import { CancelForm, IncidentList, MessageForm } from './instance-actions';
-import { MigrationPanel } from './migration-panel';
+import { MigrationOutcome, MigrationPanel } from './migration-panel';
 import { Diagram } from './lazy-diagram';
-import { monitorApi } from './monitor-api';
+import { monitorApi, type MigrationResult } from './monitor-api';
 
 export function InstancePage() {
   const key = decodeURIComponent(useParams().key ?? '');
   const [loaded, reload] = useLoad(() => monitorApi.instance(key), key);
+  // Kept here, not in the panel: once migrated to the latest version the panel has nowhere to go and vanishes.
+  const [lastMigration, setLastMigration] = useState<MigrationResult[]>();
   const [overview] = useLoad(
     () => (loaded.state === 'ready' ? monitorApi.overview(loaded.data.processId, loaded.data.version) : Promise.resolve(undefined)),
     loaded.state === 'ready' ? `${key}@${loaded.data.version}/${loaded.data.timeline.length}` : 'none',
@@ -58,7 +60,12 @@ export function InstancePage() {
         {d.actions.message ? <MessageForm onSent={reload} /> : null}
         {d.actions.cancel ? <CancelForm instanceKey={d.key} onCancelled={reload} /> : null}
       </div>
-      {d.actions.migrate ? <MigrationPanel processId={d.processId} fromVersion={d.version} versions={versions} instanceKey={d.key} onDone={reload} /> : null}
+      {d.actions.migrate ? <MigrationPanel processId={d.processId} fromVersion={d.version} versions={versions} instanceKey={d.key} onDone={(r) => { setLastMigration(r); reload(); }} /> : null}
+      {lastMigration ? (
+        <div role="status" aria-label="Last migration">
+          <ul>{lastMigration.map((r) => <li key={r.instanceKey}><MigrationOutcome result={r} /></li>)}</ul>
+        </div>
+      ) : null}
       <h2>Timeline</h2>
       <table className="monitor-table" aria-label="Timeline">
         <thead><tr><th>When</th><th>Element</th><th>Type</th><th>Event</th></tr></thead>

@@ -10,7 +10,8 @@ export interface MigrationPanelProps {
   versions: number[];
   /** Only this instance; without it, every running instance of the version. */
   instanceKey?: string;
-  onDone(): void;
+  /** Called after a real migration with its results (the caller reloads; this panel may then vanish). */
+  onDone(results: MigrationResult[]): void;
 }
 
 export function parseMapping(text: string): { mapping: Record<string, string>; error?: string } {
@@ -42,7 +43,7 @@ export function MigrationPanel({ processId, fromVersion, versions, instanceKey, 
       const which = instanceKey ? { instanceKeys: [instanceKey] } : { processId, fromVersion };
       const r = await monitorApi.migrate({ ...which, toVersion: target, mapping, dryRun });
       setResults({ dryRun, items: r.results });
-      if (!dryRun) onDone();
+      if (!dryRun) onDone(r.results);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -71,13 +72,15 @@ export function MigrationPanel({ processId, fromVersion, versions, instanceKey, 
           <p>{results.dryRun ? 'Dry run' : 'Migration'}: {results.items.filter((r) => !r.problems.length).length} can move{results.dryRun ? '' : ' (moved)'}, {results.items.filter((r) => r.problems.length).length} refused.</p>
           <ul>
             {results.items.map((r) => (
-              <li key={r.instanceKey}>
-                {r.instanceKey}: {r.problems.length ? <span className="monitor-problems">{r.problems.map((p) => p.message).join('; ')}</span> : r.migrated ? 'migrated' : 'can be migrated'}
-              </li>
+              <li key={r.instanceKey}><MigrationOutcome result={r} /></li>
             ))}
           </ul>
         </div>
       ) : null}
     </section>
   );
+}
+
+export function MigrationOutcome({ result: r }: { result: MigrationResult }) {
+  return <>{r.instanceKey}: {r.problems.length ? <span className="monitor-problems">{r.problems.map((p) => p.message).join('; ')}</span> : r.migrated ? 'migrated' : 'can be migrated'}</>;
 }
