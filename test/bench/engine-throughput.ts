@@ -51,7 +51,9 @@ async function runPersisted(engine: Awaited<ReturnType<typeof benchEngine>>['eng
   const progress = setInterval(() => console.log(`  … ${completed} completed`), 5000);
   await pool(N, Number(process.env.BENCH_PARALLEL ?? 4), (i) => engine.startInstance('bench-service', { i }));
   const guard = setInterval(() => undefined, 1000); // keep the loop alive while the engine works
-  await Promise.race([all, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${completed}/${N} completed`)), 120_000))]);
+  let limit!: NodeJS.Timeout;
+  await Promise.race([all, new Promise((_, reject) => { limit = setTimeout(() => reject(new Error(`only ${completed}/${N} completed`)), 120_000); })]);
+  clearTimeout(limit); // else the process idles until it fires
   clearInterval(guard);
   clearInterval(progress);
   const ms = performance.now() - t0;
