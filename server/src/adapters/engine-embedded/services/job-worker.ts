@@ -1,6 +1,8 @@
 // Runs service-task jobs with the registered handlers. Jobs are claimed with a lease (lockedUntil), so a crash
 // mid-handler only delays the job: it is delivered again when the lease runs out (at-least-once). A failure
 // counts down retries with backoff; at zero the instance gets an incident.
+// A job created here by a live step, of a type handled here, is leased in memory instead (job-leases.ts): no
+// row is written unless it has to wait (retry backoff) or fail durably (incident).
 import type { Job, JobHandler, JobOutcome } from '../../../ports/workflow-engine.port';
 import type { EngineCollections } from '../store/engine-collections';
 import { insertOnce } from '../store/insert-once';
