@@ -48,6 +48,28 @@ async function main() {
   await tm.waitForTimeout(500);
   await shot(tm, 'forms');
 
+  // Manager workspace: the process list, the modeller with a lint problem showing, and the monitor.
+  await tm.goto(`${base}/processes`);
+  await tm.getByRole('link', { name: 'Referral & intake' }).waitFor();
+  await shot(tm, 'processes');
+  await tm.getByRole('link', { name: 'Referral & intake' }).click();
+  const canvas = tm.getByTestId('modeller-canvas');
+  await canvas.locator('.djs-element[data-element-id="calcIntake"] .djs-hit').first().dispatchEvent('click');
+  const panel = tm.getByTestId('properties-panel');
+  const header = panel.locator('.bio-properties-panel-group-header', { hasText: 'Task definition' });
+  if (!(await header.evaluate((h) => h.classList.contains('open')))) await header.click();
+  await panel.getByLabel('Job type').fill('');
+  await tm.getByTestId('problems-panel').locator('li.problem-error').first().waitFor();
+  await shot(tm, 'modeller');
+  await tm.goto(`${base}/monitor`);
+  await tm.getByLabel('Process').selectOption('referral-intake');
+  await tm.waitForTimeout(1500);
+  await shot(tm, 'monitor');
+  await tm.getByRole('table', { name: 'Instances' }).getByRole('link').first().click();
+  await tm.getByRole('heading', { name: /^Instance / }).waitFor();
+  await tm.waitForTimeout(1500);
+  await shot(tm, 'monitor-instance');
+
   const phone = await signIn(browser, 'cara.case', 390);
   await phone.goto(`${base}/tasks`);
   await phone.waitForTimeout(500);
