@@ -151,8 +151,9 @@ export class InstanceRunner {
     // Matched by _id one by one (an $or filter would make FerretDB scan the collection), and under the
     // instance lock: FerretDB 1.24 applies an update as read-modify-write of the whole document, so two
     // concurrent updates of one document can lose one of them — even with the revision in the filter.
-    for (const [_id, rev] of batch) {
-      await this.locks.run(_id, async () => {
+    // Instances marked side by side (each under its own lock; the database gate bounds the concurrency).
+    await Promise.all(batch.map(([_id, rev]) =>
+      this.locks.run(_id, async () => {
         if (this.leases.holds(_id)) return; // the outbox keeps a leased job durable until a step closes it
         const cached = this.cache.get(_id);
         if (!cached) {
@@ -168,8 +169,7 @@ export class InstanceRunner {
           throw e;
         });
         this.cache.delete(_id); // ended: nothing will run on it again
-      });
-    }
+      })));
     await Promise.all(markers.map((_id) => batcherFor(this.db.outboxDone).insert({ _id }))); // false: marked before
     // One delete per batch: FerretDB reads the whole marker collection for an $in filter.
     if (this.garbage.length >= 200 || (final && this.garbage.length)) {
