@@ -35,6 +35,8 @@ export class InstanceRunner {
   private readonly done = new Map<string, number>();
   private flushing?: Promise<void>;
   private readonly cache = new InstanceCache();
+  /** key → revision whose cross-instance effects failed while running (not a crash): the next step carries them. */
+  private readonly crossOwed = new Map<string, number>();
   /** Done-markers of outboxes that a later step has replaced, deleted in batches. */
   private readonly garbage: string[] = [];
   crossEffects: CrossEffectHandler = async () => undefined;
@@ -73,15 +75,16 @@ export class InstanceRunner {
   /** Applies a command; false when it no longer applies (already done, or the instance has ended). */
   async execute(key: string, command: Command): Promise<boolean> {
     let replayed = false;
-    const { ok, doc } = await this.locks.run(key, async () => {
+    const { ok, doc, owed: owedStill } = await this.locks.run(key, async () => {
       for (;;) {
         let doc = this.cache.get(key);
+        let owed = doc !== undefined && this.crossOwed.get(key) === doc.rev;
         if (!doc) {
           doc = (await retry(() => this.db.instances.findById(key).lean<InstanceDoc>())) ?? undefined;
           if (!doc) throw new NotFoundError(`process instance '${key}' not found`, 'INSTANCE_NOT_FOUND');
           if (doc.pending && !(await this.markedDone(doc))) {
             await this.applyOutbox(doc, true);
-            replayed = true;
+            replayed = owed = true;
           } else this.cache.set(key, doc);
         }
         // A copy: a command that fails half-way must not leave a half-changed state in the cache.
@@ -91,9 +94,11 @@ export class InstanceRunner {
           instanceKey: key, processId: doc.processId, version: doc.version, model, now: this.now(),
           businessKey: doc.businessKey as string | undefined, parentKey: doc.parentKey as string | undefined,
         });
-        if (!applyCommand(machine, command)) return { ok: false, doc };
-        // Jobs leased in memory stay in the outbox until a step closes them (job-leases.ts).
-        const effects = [...this.leases.carry(key, machine.effects), ...machine.effects];
+        if (!applyCommand(machine, command)) return { ok: false, doc, owed };
+        // Jobs leased in memory stay in the outbox until a step closes them (job-leases.ts). Cross-instance
+        // effects of an outbox not known to be finished go first into the new one, which replaces it: they are
+        // idempotent, and otherwise a child start or a parent notification would be lost for good.
+        const effects = [...(owed ? crossInstanceOnly(doc.effects) : []), ...this.leases.carry(key, machine.effects), ...machine.effects];
         const set: Record<string, unknown> = {
           state, effects, pending: true, savedAt: this.now(), rev: doc.rev + 1, status: state.status, hasIncident: hasIncident(state),
         };
@@ -110,13 +115,14 @@ export class InstanceRunner {
           continue; // gone (dropped): the reload reports it
         }
         if (doc.pending) this.garbage.push(doneId(doc._id, doc.rev));
+        if (this.crossOwed.get(key) === doc.rev) this.crossOwed.delete(key);
         const saved = { ...doc, ...set } as InstanceDoc;
         await this.applyOutbox(saved, false);
-        return { ok: true, doc: saved };
+        return { ok: true, doc: saved, owed: false };
       }
     });
-    // A cached document's outbox was finished when it was saved; only a new or replayed one needs it now.
-    if (ok || replayed) await this.finish(doc);
+    // A cached document's outbox was finished when it was saved; only a new, replayed or owed one needs it now.
+    if (ok || replayed || owedStill) await this.finish(doc);
     return ok;
   }
 
@@ -137,7 +143,13 @@ export class InstanceRunner {
    * is deferred and batched; a crash before it only means an idempotent replay.
    */
   async finish(doc: InstanceDoc): Promise<void> {
-    await this.crossEffects(doc);
+    try {
+      await this.crossEffects(doc);
+      if (this.crossOwed.get(doc._id) === doc.rev) this.crossOwed.delete(doc._id);
+    } catch (e) {
+      this.crossOwed.set(doc._id, doc.rev); // not marked done either: recovery would replay it too
+      throw e;
+    }
     this.done.set(doc._id, doc.rev);
     this.flushing ??= new Promise((r) => setTimeout(r, 5)).then(() => this.flush()).catch(() => undefined);
   }
@@ -210,5 +222,10 @@ export class InstanceRunner {
 }
 
 const doneId = (key: string, rev: number) => `${key}#${rev}`;
+
+/** Effects applied outside the instance (embedded-engine.ts crossEffects); the only local part among them,
+ * subscription.open's insert, is insert-once, so repeating them in a later outbox is harmless. */
+const CROSS_INSTANCE = new Set(['child.start', 'child.cancel', 'parent.notify', 'parent.error', 'origin.unhandled', 'subscription.open']);
+const crossInstanceOnly = (effects: InstanceDoc['effects']) => (effects ?? []).filter((e) => CROSS_INSTANCE.has(e.type));
 
 const hasIncident = (state: InstanceState) => state.tokens.some((t) => t.state === 'incident');
