@@ -2,14 +2,19 @@
 // process, renames a user task and picks its due-date timescale in the properties panel, breaks a
 // service task (no task type) and sees the lint error in the problems panel, clicks it to select the
 // task, fixes it, deploys version 2 with a comment, and sees two versions and the diff marking the task.
+// Around the deploy, a case manager opens one referral before it and one after: the first keeps running
+// on version 1, the second starts on version 2, and the monitor counts each where it waits.
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../support/browser';
 import { startTestSystem } from '../../support/system';
+import { openReferral, referralInstancesOf } from './referral-steps';
 
 describe('manager modeller', () => {
   let browser: Browser;
   let system: Awaited<ReturnType<typeof startTestSystem>>;
   let page: Page;
+  let caseManager: Page;
+  let beforeDeploy: { caseId: string; instanceKey: string };
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
@@ -42,6 +47,16 @@ describe('manager modeller', () => {
     const header = panel().locator('.bio-properties-panel-group-header', { hasText: label });
     if (!(await header.evaluate((h) => h.classList.contains('open')))) await header.click();
   }
+
+  it('a referral opened before any change runs on version 1', async () => {
+    caseManager = await signIn('cara.case');
+    const caseId = await openReferral(caseManager, system.url, { givenName: 'Ines', familyName: 'Okafor', dateOfBirth: '2011-02-14' });
+    await system.modules.workflow.engine.runDue(); // the intake deadlines job, as the job worker would run it
+    const [instance, ...others] = (await system.modules.workflow.engine.listInstances({ processId: 'referral-intake' })).items.filter((i) => i.businessKey === caseId);
+    expect(others).toEqual([]);
+    expect(instance).toMatchObject({ version: 1, state: 'active' });
+    beforeDeploy = { caseId, instanceKey: instance.key };
+  }, 60000);
 
   it('edit, lint, fix, deploy version 2, see the versions and the diff', async () => {
     page = await signIn('tom.manager');
@@ -93,6 +108,48 @@ describe('manager modeller', () => {
     expect(changed).toContain('=deadlines.defaultTaskDue');
     expect(consoleErrors).toEqual([]);
   }, 180000);
+
+  it('a referral opened after the deploy runs on version 2, the earlier one stays on 1, the monitor counts both', async () => {
+    const engine = system.modules.workflow.engine;
+    const caseId = await openReferral(caseManager, system.url, { givenName: 'Tomasz', familyName: 'Reyes', dateOfBirth: '2010-09-30' });
+    await engine.runDue();
+
+    // The manager's monitor API: one instance per case, each on its version, and where each waits.
+    const [older] = await referralInstancesOf(page, beforeDeploy.caseId);
+    const newer = await referralInstancesOf(page, caseId);
+    expect(newer).toHaveLength(1);
+    expect(older).toMatchObject({ key: beforeDeploy.instanceKey, version: 1, state: 'active' });
+    expect(newer[0]).toMatchObject({ version: 2, state: 'active' });
+    expect(older.activeElementIds).toHaveLength(1);
+    expect(newer[0].activeElementIds).toHaveLength(1);
+    const [olderAt] = older.activeElementIds;
+    const [newerAt] = newer[0].activeElementIds;
+    // The engine agrees: the older instance was not moved by the deploy.
+    expect(await engine.getInstance(beforeDeploy.instanceKey)).toMatchObject({ version: 1, activeElementIds: [olderAt] });
+    expect(await engine.getInstance(newer[0].key)).toMatchObject({ version: 2, activeElementIds: [newerAt] });
+    const [newerTask] = await engine.listUserTasks({ instanceKey: newer[0].key, state: 'open' });
+    expect(newerTask.elementId).toBe(newerAt); // it waits at a user task in the team queue
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitor' }).click();
+    await page.getByLabel('Process').selectOption('referral-intake');
+    await page.getByLabel('Version').selectOption('2');
+    // Each version's own diagram (told apart by the renamed task), with that version's counts on it.
+    const monitorTask = (name: string) => page.getByTestId('monitor-diagram').locator('.djs-element[data-element-id="checkSocialCare"]', { hasText: name });
+    await monitorTask('Check children’s social care involvement').waitFor();
+    await page.getByTestId(`count-${newerAt}`).waitFor();
+    expect(await page.getByTestId(`count-${newerAt}`).textContent()).toBe('1');
+    expect(await page.getByTestId('monitor-totals').textContent()).toMatch(/Running: 1.*With an incident: 0/);
+    await page.getByRole('table', { name: 'Instances' }).getByRole('row').filter({ hasText: newer[0].key }).waitFor();
+
+    await page.getByLabel('Version').selectOption('1');
+    await monitorTask('Check social care involvement').waitFor();
+    await page.getByRole('table', { name: 'Instances' }).getByRole('row').filter({ hasText: beforeDeploy.instanceKey }).waitFor();
+    await page.getByTestId(`count-${olderAt}`).waitFor();
+    expect(await page.getByTestId(`count-${olderAt}`).textContent()).toBe('1');
+    expect(await page.getByTestId('monitor-totals').textContent()).toMatch(/Running: 1.*With an incident: 0/);
+    expect(await page.getByRole('table', { name: 'Instances' }).getByRole('row').filter({ hasText: newer[0].key }).count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  }, 120000);
 
   it('a case manager has no Processes entry and is refused the page', async () => {
     const cm = await signIn('cara.case');
