@@ -5,7 +5,7 @@
 // Around the deploy, a case manager opens one referral before it and one after: the first keeps running
 // on version 1, the second starts on version 2, and the monitor counts each where it waits.
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../support/browser';
+import { launchBrowser, signInAs } from '../../support/browser';
 import { startTestSystem } from '../../support/system';
 import { openReferral, referralInstancesOf } from './referral-steps';
 
@@ -26,16 +26,9 @@ describe('manager modeller', () => {
     await system?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const p = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
-    p.on('pageerror', (e) => consoleErrors.push(String(e)));
-    await p.goto(`${system.url}/processes`);
-    await p.getByLabel('Username').fill(username);
-    await p.getByLabel('Password').fill('demo-password-2026');
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.getByTestId('signed-in-user').waitFor();
-    return p;
-  }
+  const signIn = (username: string): Promise<Page> => signInAs(browser, system.url, username, {
+    viewport: { width: 1500, height: 1000 }, startPath: '/processes', onPage: (p) => p.on('pageerror', (e) => consoleErrors.push(String(e))),
+  });
 
   const shape = (id: string) => page.getByTestId('modeller-canvas').locator(`.djs-element[data-element-id="${id}"]`);
   // The palette may cover a shape after "fit to viewport": click its hit area the way diagram-js listens.

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { JobOutcome } from '../../../server/src/ports/workflow-engine.port';
 import { MONITOR_PROCESS, resource, V1, V2 } from '../../integration/monitor/support/monitor-bpmn';
-import { launchBrowser } from '../../support/browser';
+import { launchBrowser, signInAs } from '../../support/browser';
 import { startTestSystem } from '../../support/system';
 
 describe('manager monitor', () => {
@@ -33,15 +33,7 @@ describe('manager monitor', () => {
     await system?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${system.url}/tasks`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('demo-password-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => signInAs(browser, system.url, username);
 
   it('shows both versions with their counts, and an incident retried from the UI moves the instance on', async () => {
     const page = await signIn('tom.manager');

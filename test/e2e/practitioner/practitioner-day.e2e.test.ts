@@ -2,7 +2,7 @@
 // claims the intake task from the team queue, completes its form, and sees the case record grow
 // without a Health tab; a health worker opening the same case gets the Health tab.
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../support/browser';
+import { launchBrowser, signInAs } from '../../support/browser';
 import { startTestSystem } from '../../support/system';
 
 describe("practitioner's day", () => {
@@ -18,15 +18,7 @@ describe("practitioner's day", () => {
     await system?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${system.url}/tasks`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('demo-password-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => signInAs(browser, system.url, username);
 
   it('referral → claim → complete → case record updated, Health withheld from a case manager', async () => {
     const page = await signIn('cara.case');

@@ -1,18 +1,9 @@
 // Calls to /api/processes (server/src/http/processes.routes.ts): versions, XML, the engine's deploy
-// checks, deploy and the diff of two versions. Types mirror the server's use case results.
+// checks, deploy and the diff of two versions. Types are the engine port's where the API returns them as they are.
+import type { DeployProblem, ProcessDeploymentView } from '../../../../server/src/ports/workflow-engine.port';
 import { apiFetch, ApiError } from '../auth/api-fetch';
 
-export interface ProcessVersionDto {
-  processId: string;
-  version: number;
-  name?: string;
-  resourceName: string;
-  checksum: string;
-  deployedAt: string;
-  by?: string;
-  comment?: string;
-  activeInstances: number;
-}
+export type ProcessVersionDto = ProcessDeploymentView;
 
 export interface ProcessSummaryDto {
   processId: string;
@@ -22,12 +13,7 @@ export interface ProcessSummaryDto {
   activeInstances: number;
 }
 
-export interface DeployProblemDto {
-  resource: string;
-  elementId?: string;
-  line?: number;
-  message: string;
-}
+export type DeployProblemDto = DeployProblem;
 
 export interface DiffElementDto { id: string; type: string; name?: string }
 export interface ChangedElementDto extends DiffElementDto { attrs: Record<string, { oldValue: unknown; newValue: unknown }> }
