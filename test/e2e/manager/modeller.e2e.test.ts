@@ -63,6 +63,11 @@ describe('manager modeller', () => {
     await panel().getByLabel('Name', { exact: true }).fill('Check children’s social care involvement');
     await openGroup('Youth Justice settings');
     await panel().getByLabel('Due date (timescale)').selectOption('=deadlines.defaultTaskDue');
+    // The form and candidate group pickers are fed by the deployed forms and the roles.
+    const formPicker = panel().getByLabel('Form (deployed forms)');
+    expect(await formPicker.inputValue()).toBe('referral-social-care-check');
+    expect(await formPicker.locator('option').count()).toBeGreaterThanOrEqual(33); // (none) + 32 shipped forms
+    await panel().getByLabel('Candidate group (role)').selectOption('team-managers');
     await expect(shape('checkSocialCare').textContent()).resolves.toContain('Check children’s social care involvement');
 
     // A service task without a task type is a Camunda 8.8 lint error: shown, and deploying is blocked.
@@ -92,6 +97,7 @@ describe('manager modeller', () => {
 
     const stored = await system.modules.workflow.engine.getDeploymentResource('referral-intake', 2);
     expect(stored).toContain('name="Check children’s social care involvement"');
+    expect(stored).toMatch(/id="checkSocialCare"[^]*?candidateGroups="team-managers"[^]*?<\/bpmn:userTask>/);
     expect(stored).toMatch(/id="checkSocialCare"[\s\S]*?dueDate="=deadlines\.defaultTaskDue"/);
 
     await page.getByRole('link', { name: 'Show differences' }).click();
