@@ -34,7 +34,7 @@ const user = (id: string, roles: User['roles'], teams: string[]): User => ({
 
 export const PEOPLE = {
   cm: user('cm-1', ['case-managers'], ['east']),
-  cm2: user('cm-2', ['case-managers'], ['east']),
+  cm2: { ...user('cm-2', ['case-managers'], ['east']), displayName: 'Casey Second' }, // a name unlike the id: task pages show it
   hw: user('hw-1', ['health-workers'], ['east']),
   vw: user('vw-1', ['victim-workers'], ['east']),
   tm: user('tm-1', ['team-managers'], ['east']),

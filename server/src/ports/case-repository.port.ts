@@ -15,6 +15,13 @@ export interface SectionAppend {
   identity?: CaseRecord['identity'];
 }
 
+/** What a task queue shows of a case: its team (to check visibility) and the child's display name. */
+export interface CaseLabel {
+  id: string;
+  team: string;
+  displayName: string;
+}
+
 export interface CaseRepository {
   /** Stores a new case and its first amendments; ConflictError when the id is taken. */
   create(record: CaseRecord, amendments: CaseAmendment[]): Promise<void>;
@@ -37,5 +44,7 @@ export interface CaseRepository {
   listAmendments(caseId: string, sections: readonly CaseSection[], page: { offset: number; limit: number }): Promise<CaseAmendment[]>;
   /** Whether a submission was already applied to a section (completing a task twice applies it once). */
   hasAppliedSubmission(caseId: string, section: CaseSection, submissionId: string): Promise<boolean>;
+  /** Labels of many cases in one read (a queue page); unknown ids are left out. */
+  labelsOf(ids: readonly string[]): Promise<CaseLabel[]>;
   setOwnership(id: string, change: { team?: string; caseManagerId?: string; pathway?: string; status?: CaseRecord['status'] }): Promise<void>;
 }

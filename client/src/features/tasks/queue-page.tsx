@@ -76,14 +76,21 @@ function Row({ task, queue, act }: { task: TaskDto; queue: QueueName; act(label:
   return (
     <tr className={task.overdue ? 'overdue' : undefined}>
       <td><Link to={`/tasks/${encodeURIComponent(task.id)}`}>{task.name}</Link><div className="muted">{task.processId}</div></td>
-      <td>{task.caseId ? <Link to={`/cases/${encodeURIComponent(task.caseId)}`}>{task.caseId}</Link> : '—'}</td>
+      <td>{task.caseId ? <CaseCell caseId={task.caseId} caseName={task.caseName} /> : '—'}</td>
       <td>{queue === 'completed' ? formatDate(task.completedAt) : formatDate(task.dueDate)}{task.overdue && <strong className="badge-overdue"> Overdue</strong>}</td>
       <td>{task.priority}</td>
-      <td>{task.assignee ?? <span className="muted">Unassigned</span>}</td>
+      <td>{task.assignee ? (task.assigneeName ?? task.assignee) : <span className="muted">Unassigned</span>}</td>
       <td>
         {task.state === 'open' && !task.assignee && <button type="button" onClick={() => act(`You claimed “${task.name}”`, () => tasksApi.claim(task.id))}>Claim</button>}
         {task.state === 'open' && queue === 'mine' && <button type="button" onClick={() => act(`Released “${task.name}”`, () => tasksApi.unclaim(task.id))}>Release</button>}
       </td>
     </tr>
   );
+}
+
+/** The child's name leads when the reader may see it; the reference stays, as people quote it. */
+function CaseCell({ caseId, caseName }: { caseId: string; caseName?: string }) {
+  const link = `/cases/${encodeURIComponent(caseId)}`;
+  if (!caseName) return <Link to={link}>{caseId}</Link>;
+  return <><Link to={link}>{caseName}</Link><div className="muted">{caseId}</div></>;
 }

@@ -20,7 +20,7 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
   if (view.state === 'loading') return <p role="status">Loading the task…</p>;
   if (view.state === 'error') return <p role="alert">{view.message}</p>;
   const { task, case: summary, form, submission, actions, unwritableSections } = view.data;
-  const claimedBy = task.assignee && task.assignee === me?.id ? 'you' : task.assignee;
+  const claimedBy = task.assignee && task.assignee === me?.id ? 'you' : (task.assigneeName ?? task.assignee);
 
   const act = async (fn: () => Promise<unknown>) => {
     setNotice(undefined);
@@ -41,6 +41,12 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
         <dd data-testid="task-due">{formatDate(task.dueDate)}{task.overdue && <strong className="badge-overdue"> Overdue</strong>}</dd>
         <dt>Status</dt>
         <dd>{task.state === 'open' ? (task.assignee ? `Claimed by ${claimedBy}` : 'Waiting in the team queue') : `${task.state} ${formatDate(task.completedAt)}`}</dd>
+        {task.caseId && (
+          <>
+            <dt>Case</dt>
+            <dd data-testid="task-case">{task.caseName ? `${task.caseName} · ${task.caseId}` : task.caseId}</dd>
+          </>
+        )}
         <dt>Process</dt>
         <dd>{task.processId}</dd>
       </dl>

@@ -11,8 +11,11 @@ export interface TaskDto {
   processId: string;
   elementId: string;
   caseId?: string;
+  /** The child's name: only sent when the reader may open the case. */
+  caseName?: string;
   team?: string;
   assignee?: string;
+  assigneeName?: string;
   candidateGroups: string[];
   dueDate?: string;
   followUpDate?: string;

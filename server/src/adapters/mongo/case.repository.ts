@@ -10,7 +10,7 @@ import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseRecord, SectionState } from '../../domain/cases/case-record';
 import type { CaseSection } from '../../domain/cases/case-section';
 import type { IdentityKeys } from '../../domain/cases/person-identity';
-import type { CaseRepository, DuplicateCandidate, SectionAppend } from '../../ports/case-repository.port';
+import type { CaseLabel, CaseRepository, DuplicateCandidate, SectionAppend } from '../../ports/case-repository.port';
 import { KeyedMutex } from '../concurrency/keyed-mutex';
 import { isDuplicateKeyError, withMongoErrors } from './mongo-errors';
 
@@ -164,6 +164,13 @@ export class MongoCaseRepository implements CaseRepository {
   async hasAppliedSubmission(caseId: string, section: CaseSection, submissionId: string): Promise<boolean> {
     const found = await this.amendments.exists({ caseId: String(caseId), section, 'source.submissionId': String(submissionId) });
     return !!found;
+  }
+
+  async labelsOf(ids: readonly string[]): Promise<CaseLabel[]> {
+    const keys = [...new Set(ids.map(String))];
+    if (!keys.length) return [];
+    const docs = await this.cases.find({ _id: { $in: keys } }, { team: 1, 'identity.displayName': 1 }).lean<Pick<CaseDoc, '_id' | 'team' | 'identity'>[]>();
+    return docs.map((d) => ({ id: d._id, team: d.team, displayName: d.identity?.displayName ?? '' }));
   }
 
   async setOwnership(id: string, change: { team?: string; caseManagerId?: string; pathway?: string; status?: CaseRecord['status'] }): Promise<void> {

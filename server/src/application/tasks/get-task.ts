@@ -8,11 +8,13 @@ import type { CaseRepository } from '../../ports/case-repository.port';
 import type { Clock } from '../../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
+import type { UserRepository } from '../../ports/user-repository.port';
 import { canViewCase, readable, writable, type AccessPolicy, type Actor } from '../cases/case-access';
 import { sectionOfKeys, sectionsOfForm } from '../../domain/cases/form-sections';
 import type { CaseSection } from '../../domain/cases/case-section';
 import { getForm } from '../get-form';
 import { loadTaskFor } from './task-access';
+import type { TaskLabels } from './task-labels';
 
 export interface GetTaskDeps {
   tasks: TaskRepository;
@@ -20,11 +22,12 @@ export interface GetTaskDeps {
   forms: FormRepository;
   submissions: SubmissionRepository;
   policy: AccessPolicy;
+  users: Pick<UserRepository, 'findById'>;
   clock: Clock;
 }
 
 export interface TaskView {
-  task: QueueTask & { overdue: boolean };
+  task: QueueTask & TaskLabels & { overdue: boolean };
   /** Undefined when the task has no case, or the case is outside the actor's teams. */
   case?: CaseSummary;
   form?: Pick<FormVersion, 'formId' | 'version' | 'schema'>;
@@ -47,9 +50,15 @@ export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string): 
   const submission = task.state === 'completed' ? await deps.submissions.get(submissionIdForTask(task.id)) : undefined;
   const open = task.state === 'open';
   const mine = task.assignee === actor.id;
+  const visible = record && canViewCase(deps.policy, actor, record) ? record : undefined;
+  const assigneeName = task.assignee ? (await deps.users.findById(task.assignee))?.displayName : undefined;
   return {
-    task: { ...task, overdue: open && !!task.dueDate && task.dueDate < now },
-    ...(record && canViewCase(deps.policy, actor, record) ? { case: summariseCase(record) } : {}),
+    task: {
+      ...task, overdue: open && !!task.dueDate && task.dueDate < now,
+      ...(visible?.identity.displayName ? { caseName: visible.identity.displayName } : {}),
+      ...(assigneeName ? { assigneeName } : {}),
+    },
+    ...(visible ? { case: summariseCase(visible) } : {}),
     ...(form ? { form: { formId: form.formId, version: form.version, schema: form.schema } } : {}),
     ...(submission ? { submission: readableSubmission(submission, form?.schema, readable(deps.policy, actor)) } : {}),
     unwritableSections: form ? sectionsOfForm(form.schema).filter((s) => !writable(deps.policy, actor).includes(s)) : [],
