@@ -169,8 +169,11 @@ export class MongoCaseRepository implements CaseRepository {
   async labelsOf(ids: readonly string[]): Promise<CaseLabel[]> {
     const keys = [...new Set(ids.map(String))];
     if (!keys.length) return [];
-    const docs = await this.cases.find({ _id: { $in: keys } }, { team: 1, 'identity.displayName': 1 }).lean<Pick<CaseDoc, '_id' | 'team' | 'identity'>[]>();
-    return docs.map((d) => ({ id: d._id, team: d.team, displayName: d.identity?.displayName ?? '' }));
+    // One lookup per id (a page of a queue): FerretDB pushes only an exact {_id} filter down to its index;
+    // an $in filter would decode every case in the collection on every queue request.
+    const docs = await Promise.all(keys.map((k) =>
+      this.cases.findById(k, { team: 1, 'identity.displayName': 1 }).lean<Pick<CaseDoc, '_id' | 'team' | 'identity'>>()));
+    return docs.filter((d) => d != null).map((d) => ({ id: d._id, team: d.team, displayName: d.identity?.displayName ?? '' }));
   }
 
   async setOwnership(id: string, change: { team?: string; caseManagerId?: string; pathway?: string; status?: CaseRecord['status'] }): Promise<void> {
