@@ -1,9 +1,11 @@
-// The engine's cheap writes on the embedded database: group-committed inserts still tell each caller
-// whether its own row was new, a job of a handled type runs without a job row while its outbox keeps it
-// durable, and a waiting instance's applied outbox is recorded by a done-marker rather than rewritten.
+// The engine's cheap writes on the embedded database: group-committed inserts and updates still tell each
+// caller whether its own row was new or matched, a job of a handled type runs without a job row while its
+// outbox keeps it durable, and a waiting instance's applied outbox is recorded by a done-marker rather than
+// rewritten.
 import { createEmbeddedEngine } from '../../../server/src/adapters/engine-embedded/embedded-engine';
 import { engineCollections } from '../../../server/src/adapters/engine-embedded/store/engine-collections';
 import { insertOnce } from '../../../server/src/adapters/engine-embedded/store/insert-once';
+import { updaterFor } from '../../../server/src/adapters/engine-embedded/store/update-batcher';
 import { systemClock } from '../../../server/src/ports/clock.port';
 import { openTestDb } from '../../support/test-db';
 
@@ -30,6 +32,22 @@ describe('Engine persistence on the embedded database', () => {
     const results = await Promise.all(ids.map((id, i) => insertOnce(tasks, id, { state: 'open', n: i })));
     expect(results).toEqual([false, true, true, false, true, false]);
     expect((await tasks.find({ _id: { $in: ['a', 'b', 'c'] } }).lean()).map((t) => t.n).sort()).toEqual([1, 2, 4]);
+  });
+
+  test('Given concurrent updates batched together, then each caller learns whether its own row matched, a bad one fails only its caller, and two of one row apply in order', async () => {
+    const { incidents } = engineCollections(db.conn);
+    await incidents.insertMany([{ _id: 'u1', n: 0 }, { _id: 'u2', n: 0 }, { _id: 'u3', n: 0 }]);
+    const updater = updaterFor(incidents);
+    const results = await Promise.allSettled([
+      updater.update('u1', { n: 1 }),
+      updater.update('missing', { n: 1 }),
+      updater.update('u2', { _id: 'renamed' }), // _id is immutable: a write error for this update alone
+      updater.update('u1', { n: 2 }),
+      updater.update('u3', { n: 3, state: 'resolved' }),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual([true, false, 'rejected', true, true]);
+    const rows = await incidents.find({ _id: { $in: ['u1', 'u2', 'u3', 'missing', 'renamed'] } }).sort({ _id: 1 }).lean<Record<string, unknown>[]>();
+    expect(rows).toEqual([{ _id: 'u1', n: 2 }, { _id: 'u2', n: 0 }, { _id: 'u3', n: 3, state: 'resolved' }]);
   });
 
   test('Given a started engine with a handler, when an instance runs a job and waits on a task, then no job row is left and the wait is marked done', async () => {

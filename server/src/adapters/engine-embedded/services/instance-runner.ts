@@ -10,6 +10,7 @@ import { TokenMachine } from '../runtime/token-machine';
 import type { EngineCollections } from '../store/engine-collections';
 import { batcherFor } from '../store/insert-batcher';
 import { retry } from '../store/transient-retry';
+import { updaterFor } from '../store/update-batcher';
 import type { DeploymentService } from './deployment.service';
 import type { EffectApplier, InstanceDoc } from './effect-applier';
 import { KeyedMutex } from '../../concurrency/keyed-mutex';
@@ -105,12 +106,13 @@ export class InstanceRunner {
         if (state.status !== 'active' && doc.status === 'active') set.endedAt = this.now().toISOString();
         if (machine.ctx.version !== doc.version) set.version = machine.ctx.version; // a migration moved it to another version
         // Filtered by _id alone: FerretDB pushes only that filter down to SQL (a second field makes it decode
-        // every document); the lock and the cache already guarantee this is the revision we read.
-        const res = await retry(() => this.db.instances.collection.updateOne({ _id: key } as never, { $set: set })).catch((e) => {
+        // every document); the lock and the cache already guarantee this is the revision we read. Batched
+        // with other instances' writes; awaited before the outbox runs, as a single write would be.
+        const matched = await updaterFor(this.db.instances).update(key, set).catch((e) => {
           this.cache.delete(key); // the write may or may not have happened: read it back next time
           throw e;
         });
-        if (res.matchedCount === 0) {
+        if (!matched) {
           this.cache.delete(key);
           continue; // gone (dropped): the reload reports it
         }
@@ -163,7 +165,7 @@ export class InstanceRunner {
     // Matched by _id one by one (an $or filter would make FerretDB scan the collection), and under the
     // instance lock: FerretDB 1.24 applies an update as read-modify-write of the whole document, so two
     // concurrent updates of one document can lose one of them — even with the revision in the filter.
-    // Instances marked side by side (each under its own lock; the database gate bounds the concurrency).
+    // Instances marked side by side, each under its own lock; their updates share one bulk write.
     await Promise.all(batch.map(([_id, rev]) =>
       this.locks.run(_id, async () => {
         if (this.leases.holds(_id)) return; // the outbox keeps a leased job durable until a step closes it
@@ -176,7 +178,7 @@ export class InstanceRunner {
         // A running instance will be written again by its next step, which replaces the outbox anyway: until
         // then a done-marker (an insert, batched) says the outbox was applied. An ended one is marked in place.
         if (cached.status === 'active') return void markers.push(doneId(_id, rev));
-        await retry(() => this.db.instances.collection.updateOne({ _id } as never, { $set: { pending: false, effects: [] } })).catch((e) => {
+        await updaterFor(this.db.instances).update(_id, { pending: false, effects: [] }).catch((e) => {
           this.cache.delete(_id);
           throw e;
         });
