@@ -1,6 +1,6 @@
 // Group commit for updates by _id: updates that arrive while one write is in flight go to the database as
 // one unordered bulkWrite. With FerretDB's _id lookups indexed (tools/ferretdb/id_index.go), measured at
-// ~2,000 documents: 1.9 ms for a single updateOne, 3.2 ms for a bulkWrite of 10 (0.3 ms per update).
+// ~2,000 documents a bulkWrite of 10 costs 0.3–1.6 ms per update against 1.1–3.2 ms for a single updateOne.
 // Each caller still learns whether its own document matched, or gets its own error.
 import type { Model } from 'mongoose';
 import { isTransient } from './transient-retry';
