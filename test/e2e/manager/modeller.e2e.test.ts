@@ -5,25 +5,21 @@
 // Around the deploy, a case manager opens one referral before it and one after: the first keeps running
 // on version 1, the second starts on version 2, and the monitor counts each where it waits.
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signInAs } from '../../support/browser';
-import { startTestSystem } from '../../support/system';
+import { signInAs } from '../../support/browser';
+import { e2eLifecycle, type E2eSystem } from '../../support/e2e-lifecycle';
 import { openReferral, referralInstancesOf } from './referral-steps';
 
 describe('manager modeller', () => {
   let browser: Browser;
-  let system: Awaited<ReturnType<typeof startTestSystem>>;
+  let system: E2eSystem;
   let page: Page;
   let caseManager: Page;
   let beforeDeploy: { caseId: string; instanceKey: string };
   const consoleErrors: string[] = [];
 
-  beforeAll(async () => {
-    system = await startTestSystem();
-    browser = await launchBrowser();
-  }, 120000);
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
+  e2eLifecycle((s, b) => {
+    system = s;
+    browser = b;
   });
 
   const signIn = (username: string): Promise<Page> => signInAs(browser, system.url, username, {

@@ -5,17 +5,18 @@
 import type { Browser, Page } from 'playwright-core';
 import type { JobOutcome } from '../../../server/src/ports/workflow-engine.port';
 import { MONITOR_PROCESS, resource, V1, V2 } from '../../integration/monitor/support/monitor-bpmn';
-import { launchBrowser, signInAs } from '../../support/browser';
-import { startTestSystem } from '../../support/system';
+import { signInAs } from '../../support/browser';
+import { e2eLifecycle, type E2eSystem } from '../../support/e2e-lifecycle';
 
 describe('manager monitor', () => {
   let browser: Browser;
-  let system: Awaited<ReturnType<typeof startTestSystem>>;
+  let system: E2eSystem;
   const check: { next: JobOutcome } = { next: { kind: 'fail', message: 'court system unavailable' } };
   let failing: string;
 
-  beforeAll(async () => {
-    system = await startTestSystem();
+  e2eLifecycle(async (s, b) => {
+    system = s;
+    browser = b;
     const engine = system.modules.workflow.engine;
     engine.registerJobHandler('monitor-check', async () => check.next);
     await engine.deploy([resource(V1)], { by: 'test' });
@@ -26,11 +27,6 @@ describe('manager monitor', () => {
     const [task] = await engine.listUserTasks({ instanceKey: failing, state: 'open' });
     await engine.completeUserTask(task.key, {}, { by: 'test' });
     await engine.runDue(); // the job fails with no retries left: an incident at 'check'
-    browser = await launchBrowser();
-  }, 120000);
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
   });
 
   const signIn = (username: string): Promise<Page> => signInAs(browser, system.url, username);

@@ -2,20 +2,16 @@
 // claims the intake task from the team queue, completes its form, and sees the case record grow
 // without a Health tab; a health worker opening the same case gets the Health tab.
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signInAs } from '../../support/browser';
-import { startTestSystem } from '../../support/system';
+import { signInAs } from '../../support/browser';
+import { e2eLifecycle, type E2eSystem } from '../../support/e2e-lifecycle';
 
 describe("practitioner's day", () => {
   let browser: Browser;
-  let system: Awaited<ReturnType<typeof startTestSystem>>;
+  let system: E2eSystem;
 
-  beforeAll(async () => {
-    system = await startTestSystem();
-    browser = await launchBrowser();
-  }, 120000);
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
+  e2eLifecycle((s, b) => {
+    system = s;
+    browser = b;
   });
 
   const signIn = (username: string): Promise<Page> => signInAs(browser, system.url, username);
