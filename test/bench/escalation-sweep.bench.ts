@@ -4,21 +4,18 @@
 //   npx tsx test/bench/escalation-sweep.bench.ts        (TASKS=… DUE_PERCENT=… SWEEPS=… to vary)
 // SOURCE=index reads tasks as the embedded server does, from the task repository's in-process queue index
 // (and prints the index's load time); SOURCE=db (the default) queries the tasks collection, as with MongoDB.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Types } from 'mongoose';
-import { resolveDatabase } from '../../server/src/adapters/database/resolve-database';
 import { MongoOutboxRepository } from '../../server/src/adapters/mail/outbox.repository';
 import { MongoEscalationPeopleReader, MongoEscalationTaskReader } from '../../server/src/adapters/mongo/escalation-readers';
 import { IndexedEscalationTaskReader } from '../../server/src/adapters/mongo/indexed-escalation-task.reader';
 import { MongoEscalationPolicyRepository } from '../../server/src/adapters/mongo/escalation-policy.repository';
-import { connectMongo } from '../../server/src/adapters/mongo/mongo-connection';
 import { MongoNotificationPreferenceRepository } from '../../server/src/adapters/mongo/notification-preference.repository';
 import { MongoTaskRepository } from '../../server/src/adapters/mongo/task.repository';
 import { escalationSettings } from '../../server/src/application/escalation/escalation-deps';
 import { runEscalationSweep } from '../../server/src/application/escalation/run-escalation-sweep';
 import { createWorkingCalendar } from '../../server/src/domain/calendar';
+import { benchDatabase } from './support/bench-database';
 
 const TASKS = Number(process.env.TASKS ?? 100_000);
 const DUE_PERCENT = Number(process.env.DUE_PERCENT ?? 1);
@@ -72,17 +69,15 @@ async function seedTasks(tasks: MongoTaskRepository, workers: string[][]): Promi
 }
 
 async function main() {
-  const rootDir = path.resolve(__dirname, '..', '..');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yjs-bench-escalation-'));
-  const handle = await resolveDatabase({ mongodbUri: process.env.MONGODB_URI || undefined, dataDir, rootDir, ferretdbBin: process.env.FERRETDB_BIN || undefined });
-  const conn = await connectMongo(handle.uri, `bench_escalation_${Date.now().toString(36)}`);
+  const db = await benchDatabase('escalation');
+  const conn = db.conn;
   try {
     const tasks = new MongoTaskRepository(conn);
     const outbox = new MongoOutboxRepository(conn);
     await Promise.all([tasks.init(), outbox.init()]);
     const t0 = Date.now();
     const due = await seedTasks(tasks, await seedUsers(conn));
-    console.log(`database: ${handle.kind}; task source: ${SOURCE}; seeded ${TASKS} open tasks (${due} due for a notice) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`database: ${db.kind}; task source: ${SOURCE}; seeded ${TASKS} open tasks (${due} due for a notice) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     const clock = { now: () => now };
     const fromDb = new MongoEscalationTaskReader(conn);
@@ -111,10 +106,7 @@ async function main() {
     }
     console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} CPUs`);
   } finally {
-    await conn.dropDatabase().catch(() => undefined);
-    await conn.close();
-    await handle.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await db.close();
   }
 }
 

@@ -1,16 +1,12 @@
 // Benchmark (not a test): 100,000 open tasks across 50 teams, then p50/p99 of the My tasks and Team
 // queue queries exactly as the API runs them (listQueue: page of 25 + total). Prints figures.
 //   npx tsx test/bench/task-queues.bench.ts            (TASKS=… USERS_PER_TEAM=… SAMPLES=… to vary)
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { resolveDatabase } from '../../server/src/adapters/database/resolve-database';
-import { connectMongo } from '../../server/src/adapters/mongo/mongo-connection';
 import { MongoTaskRepository } from '../../server/src/adapters/mongo/task.repository';
 import type { Actor } from '../../server/src/application/cases/case-access';
 import { listQueue } from '../../server/src/application/tasks/list-queue';
 import type { QueueName } from '../../server/src/application/tasks/task-queues';
 import { ROLES } from '../../server/src/domain/users/user';
+import { benchDatabase } from './support/bench-database';
 
 const TASKS = Number(process.env.TASKS ?? 100_000);
 const TEAMS = 50;
@@ -27,10 +23,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const rootDir = path.resolve(__dirname, '..', '..');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yjs-bench-queues-'));
-  const handle = await resolveDatabase({ mongodbUri: process.env.MONGODB_URI || undefined, dataDir, rootDir, ferretdbBin: process.env.FERRETDB_BIN || undefined });
-  const conn = await connectMongo(handle.uri, `bench_queues_${Date.now().toString(36)}`);
+  const db = await benchDatabase('queues');
+  const conn = db.conn;
   try {
     const tasks = new MongoTaskRepository(conn);
     await tasks.init();
@@ -54,7 +48,7 @@ async function main() {
     const seeded = Date.now();
     await tasks.rebuildQueues(); // seeding wrote the tasks directly: load the queue index as a start would
     console.log(`queue index loaded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
-    console.log(`database: ${handle.kind}; seeded ${TASKS} open tasks across ${TEAMS} teams in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`database: ${db.kind}; seeded ${TASKS} open tasks across ${TEAMS} teams in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const deps = { tasks, clock: { now: () => now } };
     for (const queue of ['mine', 'team'] as QueueName[]) {
@@ -74,10 +68,7 @@ async function main() {
         + `(${SAMPLES} queries, page 25 + total; avg total ${(rows / (SAMPLES + 20)).toFixed(0)} tasks)`);
     }
   } finally {
-    await conn.dropDatabase().catch(() => undefined);
-    await conn.close();
-    await handle.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await db.close();
   }
 }
 

@@ -1,35 +1,20 @@
 // Shared set-up for engine benchmarks: a database (MONGODB_URI, or one started like the product does),
 // a fresh database name, and the embedded engine on it.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Connection } from 'mongoose';
-import { resolveDatabase } from '../../../server/src/adapters/database/resolve-database';
-import { connectMongo } from '../../../server/src/adapters/mongo/mongo-connection';
 import { createEmbeddedEngine, type EmbeddedEngine } from '../../../server/src/adapters/engine-embedded/embedded-engine';
 import { systemClock } from '../../../server/src/ports/clock.port';
+import { benchDatabase } from './bench-database';
 
 export async function benchEngine(name: string): Promise<{ engine: EmbeddedEngine; conn: Connection; close(): Promise<void>; kind: string }> {
-  const rootDir = path.resolve(__dirname, '..', '..', '..');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yjs-bench-'));
-  const handle = await resolveDatabase({ mongodbUri: process.env.MONGODB_URI || undefined, dataDir, rootDir, ferretdbBin: process.env.FERRETDB_BIN || undefined });
-  // Stop the database child too when the benchmark is interrupted, so no server is left behind.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => { void handle.close().finally(() => process.exit(130)); });
-  }
-  const dbName = `bench_${name}_${Date.now().toString(36)}`;
-  const conn = await connectMongo(handle.uri, dbName);
-  const engine = createEmbeddedEngine({ conn, clock: systemClock, pollIntervalMs: 1000, jobConcurrency: Number(process.env.BENCH_PARALLEL ?? 4) });
+  const db = await benchDatabase(name);
+  const engine = createEmbeddedEngine({ conn: db.conn, clock: systemClock, pollIntervalMs: 1000, jobConcurrency: Number(process.env.BENCH_PARALLEL ?? 4) });
   return {
     engine,
-    conn,
-    kind: handle.kind,
+    conn: db.conn,
+    kind: db.kind,
     async close() {
       await engine.stop();
-      await conn.dropDatabase().catch(() => undefined);
-      await conn.close();
-      await handle.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await db.close();
     },
   };
 }
