@@ -1,28 +1,11 @@
 // Calls to the audit API (DPO search, verification).
+import type { AuditEvent, ChainReport } from '../../../../server/src/domain/audit/audit-event';
 import { apiFetch, ApiError } from '../auth/api-fetch';
 
-export interface AuditEventDto {
-  seq: number;
-  at: string;
-  actor: { id: string; username?: string; roles?: string[] };
-  action: string;
-  recordType?: string;
-  recordId?: string;
-  sections?: string[];
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-  ip?: string;
-  reason?: string;
-  flagged?: boolean;
-  hash: string;
-}
+/** As stored; the previous event's hash stays on the server (the verify endpoint checks the chain). */
+export type AuditEventDto = Omit<AuditEvent, 'prevHash'>;
 
-export interface ChainReportDto {
-  ok: boolean;
-  checked: number;
-  lastSeq: number;
-  problem?: { kind: string; seq: number; message: string };
-}
+export type ChainReportDto = ChainReport;
 
 export type AuditFilters = Partial<Record<'actorId' | 'action' | 'recordType' | 'recordId' | 'section' | 'flagged' | 'from' | 'to', string>> & { offset?: number; limit?: number };
 
