@@ -1,7 +1,10 @@
 // Benchmark (not a test): 100,000 open tasks across 50 teams, then p50/p99 of the My tasks and Team
 // queue queries exactly as the API runs them (listQueue: page of 25 + total). Prints figures.
 //   npx tsx test/bench/task-queues.bench.ts            (TASKS=… USERS_PER_TEAM=… SAMPLES=… to vary)
+import { MongoCaseRepository } from '../../server/src/adapters/mongo/case.repository';
 import { MongoTaskRepository } from '../../server/src/adapters/mongo/task.repository';
+import { MongoUserRepository } from '../../server/src/adapters/mongo/user.repository';
+import { tableAccessPolicy } from '../../server/src/application/cases/table-access-policy';
 import type { Actor } from '../../server/src/application/cases/case-access';
 import { listQueue } from '../../server/src/application/tasks/list-queue';
 import type { QueueName } from '../../server/src/application/tasks/task-queues';
@@ -45,12 +48,26 @@ async function main() {
       });
       await tasks.model.collection.insertMany(docs as never[], { ordered: false });
     }
+    // The cases and people the rows name (a case's tasks belong to its team).
+    const caseCount = Math.min(TASKS, 20_000);
+    for (let from = 0; from < caseCount; from += 5_000) {
+      await conn.collection('cases').insertMany(Array.from({ length: Math.min(5_000, caseCount - from) }, (_, k) => ({
+        _id: `C${from + k}`, team: `team-${(from + k) % TEAMS}`, status: 'open', identity: { displayName: `Child ${from + k}` }, sections: {},
+      })) as never[], { ordered: false });
+    }
+    await conn.collection('users').insertMany(Array.from({ length: TEAMS * USERS_PER_TEAM }, (_, k) => {
+      const id = userId(Math.floor(k / USERS_PER_TEAM), k % USERS_PER_TEAM);
+      return { _id: id, username: id, displayName: `Person ${id}`, email: `${id}@example.org`, roles: ['case-managers'], teams: [`team-${Math.floor(k / USERS_PER_TEAM)}`], active: true, failedAttempts: 0, createdAt: now };
+    }) as never[], { ordered: false });
     const seeded = Date.now();
     await tasks.rebuildQueues(); // seeding wrote the tasks directly: load the queue index as a start would
     console.log(`queue index loaded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
     console.log(`database: ${db.kind}; seeded ${TASKS} open tasks across ${TEAMS} teams in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const deps = { tasks, clock: { now: () => now } };
+    // As the route does: names of the children (cases the reader may open) and of colleagues on every row.
+    const cases = new MongoCaseRepository(conn, { cacheLabels: true });
+    const users = new MongoUserRepository(conn, { cache: true });
+    const deps = { tasks, clock: { now: () => now }, cases, users, policy: tableAccessPolicy };
     for (const queue of ['mine', 'team'] as QueueName[]) {
       const timings: number[] = [];
       let rows = 0;

@@ -123,10 +123,10 @@ describe('hot-path reads served in process', () => {
 });
 
 describe('team of a case for the task projection', () => {
-  it('reads a case once for its team, and again after its ownership changes', async () => {
+  it('reads a case once for its team and name, and again after its ownership or identity changes', async () => {
     const { conn, finds } = await watchedConnection(freshDbName('teamof'));
     try {
-      const cases = new MongoCaseRepository(conn, { cacheTeams: true });
+      const cases = new MongoCaseRepository(conn, { cacheLabels: true });
       await cases.init();
       await cases.create({
         id: 'C1', team: 'north', status: 'open', createdAt: '2026-11-24T09:00:00.000Z', createdBy: 'u1',
@@ -139,6 +139,18 @@ describe('team of a case for the task projection', () => {
       await cases.setOwnership('C1', { team: 'south' });
       expect(await cases.teamOf('C1')).toBe('south');
       expect(await cases.teamOf('unknown')).toBeUndefined();
+
+      // Queue pages name the child from the same kept label; a corrected identity is read afresh.
+      expect(await cases.labelsOf(['C1', 'C1', 'unknown'])).toEqual([{ id: 'C1', team: 'south', displayName: 'Ava Jones' }]);
+      const kept = finds('cases');
+      await cases.labelsOf(['C1']);
+      expect(finds('cases')).toBe(kept);
+      await cases.appendAmendment(
+        { caseId: 'C1', section: 'personal', seq: 1, at: '2026-11-24T10:00:00.000Z', by: 'u1', before: {}, after: { givenName: 'Ava' }, source: { kind: 'manual', reason: 'typo' } } as never,
+        { revision: 1, values: { givenName: 'Eva', familyName: 'Jones' } } as never,
+        { nameKey: 'evajones', dateOfBirth: '2010-01-01', displayName: 'Eva Jones' },
+      );
+      expect((await cases.labelsOf(['C1']))[0].displayName).toBe('Eva Jones');
     } finally {
       await conn.dropDatabase().catch(() => undefined);
       await conn.close();

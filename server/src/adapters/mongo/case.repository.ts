@@ -40,7 +40,7 @@ amendmentSchema.index({ caseId: 1, at: -1 });
 amendmentSchema.index({ caseId: 1, section: 1, seq: -1 });
 amendmentSchema.index({ caseId: 1, 'source.submissionId': 1 });
 
-const MAX_TEAMS_KEPT = 200_000;
+const MAX_LABELS_KEPT = 200_000;
 /** Index of the first document an ordered insertMany refused (those before it are stored). */
 const firstFailed = (e: unknown): number => {
   const errors = (e as { writeErrors?: { index: number }[] | { index: number } }).writeErrors;
@@ -55,29 +55,47 @@ export class MongoCaseRepository implements CaseRepository {
   readonly cases: Model<CaseDoc>;
   readonly amendments: Model<AmendmentDoc>;
   private readonly locks = new KeyedMutex();
-  /** Team by case id, for the task projection (every new task asks); only set when `cacheTeams`. */
-  private readonly teams?: Map<string, string>;
-  /** Bumped by setOwnership: a team read that started before it is not kept. */
-  private ownershipChanges = 0;
+  /** Team and child's name by case id, for the task projection and every queue page; only set when `cacheLabels`. */
+  private readonly labels?: Map<string, CaseLabel>;
+  /** Bumped by every write of a team or an identity: a label read that started before it is not kept. */
+  private labelChanges = 0;
 
-  /** `cacheTeams`: this process is the one server on its database, so setOwnership here is the only team change. */
-  constructor(conn: Connection, opts: { cacheTeams?: boolean } = {}) {
+  /** `cacheLabels`: this process is the one server on its database, so its own writes are the only label changes. */
+  constructor(conn: Connection, opts: { cacheLabels?: boolean } = {}) {
     this.cases = (conn.models.CaseRecord as Model<CaseDoc>) ?? conn.model<CaseDoc>('CaseRecord', caseSchema);
     this.amendments = (conn.models.CaseAmendment as Model<AmendmentDoc>) ?? conn.model<AmendmentDoc>('CaseAmendment', amendmentSchema);
-    if (opts.cacheTeams) this.teams = new Map();
+    if (opts.cacheLabels) this.labels = new Map();
   }
 
   /** The team owning a case (undefined for an unknown case); a read of the case at most once. */
   async teamOf(id: string): Promise<string | undefined> {
-    const kept = this.teams?.get(id);
-    if (kept !== undefined) return kept;
-    const changes = this.ownershipChanges;
-    const team = (await this.findById(id))?.team;
-    if (team !== undefined && this.teams && changes === this.ownershipChanges) {
-      this.teams.set(id, team);
-      if (this.teams.size > MAX_TEAMS_KEPT) this.teams.delete(this.teams.keys().next().value!);
+    return (await this.label(String(id)))?.team;
+  }
+
+  /** Labels of a queue page's cases: kept ones from memory, the rest one indexed `_id` lookup each (FerretDB
+   * pushes only an exact {_id} filter down; an $in would decode every case on every queue request). */
+  async labelsOf(ids: readonly string[]): Promise<CaseLabel[]> {
+    const labels = await Promise.all([...new Set(ids.map(String))].map((k) => this.label(k)));
+    return labels.filter((l): l is CaseLabel => l !== undefined);
+  }
+
+  private async label(id: string): Promise<CaseLabel | undefined> {
+    const kept = this.labels?.get(id);
+    if (kept) return kept;
+    const changes = this.labelChanges;
+    const d = await this.cases.findById(id, { team: 1, 'identity.displayName': 1 }).lean<Pick<CaseDoc, '_id' | 'team' | 'identity'>>();
+    if (!d) return undefined;
+    const label = { id: d._id, team: d.team, displayName: d.identity?.displayName ?? '' };
+    if (this.labels && changes === this.labelChanges) {
+      this.labels.set(id, label);
+      if (this.labels.size > MAX_LABELS_KEPT) this.labels.delete(this.labels.keys().next().value!);
     }
-    return team;
+    return label;
+  }
+
+  private forgetLabel(id: string): void {
+    this.labelChanges++;
+    this.labels?.delete(id);
   }
 
   async init(): Promise<void> {
@@ -119,7 +137,11 @@ export class MongoCaseRepository implements CaseRepository {
       }
       const set: Record<string, unknown> = { [`sections.${a.section}`]: next };
       if (identity) set.identity = identity;
-      await this.cases.updateOne({ _id: a.caseId }, { $set: set });
+      try {
+        await this.cases.updateOne({ _id: a.caseId }, { $set: set });
+      } finally {
+        if (identity) this.forgetLabel(a.caseId);
+      }
     });
   }
 
@@ -139,7 +161,11 @@ export class MongoCaseRepository implements CaseRepository {
         set[`sections.${w.amendment.section}`] = w.next;
         if (w.identity) set.identity = w.identity;
       }
-      if (applied > 0) await this.cases.updateOne({ _id: caseId }, { $set: set });
+      try {
+        if (applied > 0) await this.cases.updateOne({ _id: caseId }, { $set: set });
+      } finally {
+        if ('identity' in set) this.forgetLabel(caseId);
+      }
       if (applied < writes.length) await this.repairSection(caseId, writes[applied].amendment.section);
       return applied;
     });
@@ -166,23 +192,12 @@ export class MongoCaseRepository implements CaseRepository {
     return !!found;
   }
 
-  async labelsOf(ids: readonly string[]): Promise<CaseLabel[]> {
-    const keys = [...new Set(ids.map(String))];
-    if (!keys.length) return [];
-    // One lookup per id (a page of a queue): FerretDB pushes only an exact {_id} filter down to its index;
-    // an $in filter would decode every case in the collection on every queue request.
-    const docs = await Promise.all(keys.map((k) =>
-      this.cases.findById(k, { team: 1, 'identity.displayName': 1 }).lean<Pick<CaseDoc, '_id' | 'team' | 'identity'>>()));
-    return docs.filter((d) => d != null).map((d) => ({ id: d._id, team: d.team, displayName: d.identity?.displayName ?? '' }));
-  }
-
   async setOwnership(id: string, change: { team?: string; caseManagerId?: string; pathway?: string; status?: CaseRecord['status'] }): Promise<void> {
     const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
     try {
       if (Object.keys(set).length) await this.locks.run(String(id), () => this.cases.updateOne({ _id: String(id) }, { $set: set }));
     } finally {
-      this.ownershipChanges++;
-      this.teams?.delete(String(id));
+      this.forgetLabel(String(id));
     }
   }
 }

@@ -22,16 +22,14 @@ export interface QueueRow extends QueueTask, TaskLabels {
   overdue: boolean;
 }
 
-/** Without the label deps (a benchmark of the queue query alone) rows carry no names. */
-export type ListQueueDeps = { tasks: TaskRepository; clock: Clock } & Partial<TaskLabelDeps>;
+export type ListQueueDeps = { tasks: TaskRepository; clock: Clock } & TaskLabelDeps;
 
 export async function listQueue(deps: ListQueueDeps, actor: Actor, input: ListQueueInput): Promise<Page<QueueRow>> {
   const now = deps.clock.now();
   const query = queueQuery(input.queue, actor, now, input.filters);
   const limit = Math.min(Math.max(1, input.limit), MAX_PAGE);
   const page = await deps.tasks.search(query, input.sort ?? defaultSort(input.queue), { offset: Math.max(0, input.offset), limit });
-  const { cases, policy, users } = deps;
-  const items = cases && policy && users ? await labelTasks({ cases, policy, users }, actor, page.items) : page.items;
+  const items = await labelTasks(deps, actor, page.items);
   return {
     ...page,
     items: items.map((t) => ({ ...t, overdue: t.state === 'open' && !!t.dueDate && t.dueDate < now.toISOString() })),

@@ -1,5 +1,5 @@
 // Names a practitioner reads a task by: the child's name beside the case reference, and a colleague's
-// name instead of their user id. A page of tasks costs one read of the cases (not one per row); users
+// name instead of their user id. A page of tasks costs one indexed lookup per distinct case; users
 // come from the users repository, which serves them from memory on the single-server setup. The child's
 // name is only given for cases the reader may open: anyone else sees the reference alone.
 import type { QueueTask } from '../../domain/tasks/queue-task';

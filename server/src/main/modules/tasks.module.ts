@@ -36,7 +36,7 @@ export interface TasksModule extends SystemModule {
 
 export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksModule> {
   const tasks = new MongoTaskRepository(deps.conn, { queueIndex: deps.queueIndex });
-  const cases = new MongoCaseRepository(deps.conn, { cacheTeams: deps.queueIndex }); // queueIndex: the sole server
+  const cases = new MongoCaseRepository(deps.conn, { cacheLabels: deps.queueIndex }); // queueIndex: the sole server
   await cases.init();
   const savedFilters = new MongoSavedFilterRepository(deps.conn);
   await savedFilters.init();
