@@ -59,6 +59,10 @@ func main() {
 	if *handler == "sqlite" {
 		if dir, err := sqliteDir(*sqliteURL); err == nil {
 			go keepIDIndexes(ctx, dir, 250*time.Millisecond, logger)
+			// An environment variable, not a flag, so the product can pass it to an upstream binary too.
+			if every, err := time.ParseDuration(os.Getenv("YJS_WAL_SYNC_INTERVAL")); err == nil && every > 0 {
+				go keepWALsSynced(ctx, dir, every, logger)
+			}
 		} else {
 			logger.Warn("id index: not kept", "err", err)
 		}

@@ -23,6 +23,7 @@ export const envSchema = z.object({
   DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('yjs'),
   DATA_DIR: z.string().min(1).default('./data'),
   FERRETDB_BIN: z.string().min(1).optional(),
+  EMBEDDED_DB_SYNC: z.enum(['interval', 'commit'], { message: "must be 'interval' (fsync every 100 ms, as mongod's journal) or 'commit' (fsync every commit)" }).default('interval'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z
     .string()

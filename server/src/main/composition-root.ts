@@ -37,6 +37,7 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
     dataDir: config.DATA_DIR,
     rootDir: config.rootDir,
     ferretdbBin: config.FERRETDB_BIN,
+    syncEachCommit: config.EMBEDDED_DB_SYNC === 'commit',
     log: (m) => logger.warn(m),
     onUnexpectedExit: (code, signal, tail) =>
       onFatal(`The ${config.MONGODB_URI ? 'database' : 'embedded database'} stopped unexpectedly (code ${code}, signal ${signal}). ${tail.trim()}`),

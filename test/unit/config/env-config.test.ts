@@ -11,6 +11,8 @@ describe('configuration schema', () => {
     expect(c.DATA_DIR).toBe(path.join(root, 'data'));
     expect(c.PUBLIC_URL).toBe('http://localhost:3000');
     expect(c.SERVE_CLIENT).toBe(true);
+    expect(c.EMBEDDED_DB_SYNC).toBe('interval');
+    expect(loadConfig({ EMBEDDED_DB_SYNC: 'commit' }, root).EMBEDDED_DB_SYNC).toBe('commit');
   });
 
   it.each([
@@ -21,6 +23,7 @@ describe('configuration schema', () => {
     ['MONGODB_URI', 'postgres://x', /MONGODB_URI: must start with mongodb:\/\//],
     ['SMTP_URL', 'http://mail', /SMTP_URL/],
     ['PUBLIC_URL', 'not a url', /PUBLIC_URL/],
+    ['EMBEDDED_DB_SYNC', 'never', /EMBEDDED_DB_SYNC: must be 'interval' .* or 'commit'/],
   ])('refuses %s=%s with a message naming the variable', (name, value, pattern) => {
     expect(() => loadConfig({ [name]: value }, root)).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, root)).toThrow(pattern);

@@ -11,6 +11,8 @@ export interface ChildSpec {
   kind: 'mongod' | 'ferretdb';
   command: string;
   args: string[];
+  /** Added to this process's environment. */
+  env?: Record<string, string>;
   port: number;
   workDir: string; // holds data and the pid file
 }
@@ -70,7 +72,7 @@ export async function startDatabaseChild(spec: ChildSpec, opts: ChildOptions = {
 
   // Own process group: a terminal Ctrl-C reaches only the server, which then stops the database
   // after in-flight requests finish, instead of both dying at once mid-request.
-  const child: ChildProcess = spawn(spec.command, spec.args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const child: ChildProcess = spawn(spec.command, spec.args, { env: { ...process.env, ...spec.env }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderrTail = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderrTail = (stderrTail + chunk.toString()).slice(-4000);

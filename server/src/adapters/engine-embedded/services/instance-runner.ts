@@ -35,7 +35,7 @@ export class InstanceRunner {
   private readonly locks = new KeyedMutex();
   private readonly done = new Map<string, number>();
   private flushing?: Promise<void>;
-  private readonly cache = new InstanceCache();
+  private readonly cache = new InstanceCache(1000, (key) => this.leases.holds(key));
   /** key → revision whose cross-instance effects failed while running (not a crash): the next step carries them. */
   private readonly crossOwed = new Map<string, number>();
   /** Done-markers of outboxes that a later step has replaced, deleted in batches. */
