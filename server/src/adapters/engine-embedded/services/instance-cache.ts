@@ -11,13 +11,11 @@ import type { InstanceDoc } from './effect-applier';
 
 export class InstanceCache {
   private readonly docs = new Map<string, InstanceDoc>();
-  /** Evicted from the LRU order while pinned; swept when they double (so a long backlog costs no rescans). */
+  /** Evicted from the LRU order while pinned; swept once per `limit` evictions (amortised, however long the backlog). */
   private readonly pinned = new Map<string, InstanceDoc>();
-  private sweepAt: number;
+  private evictions = 0;
 
-  constructor(private readonly limit = 1000, private readonly isPinned: (key: string) => boolean = () => false) {
-    this.sweepAt = limit;
-  }
+  constructor(private readonly limit = 1000, private readonly isPinned: (key: string) => boolean = () => false) {}
 
   get(key: string): InstanceDoc | undefined {
     const doc = this.docs.get(key) ?? this.pinned.get(key);
@@ -32,10 +30,9 @@ export class InstanceCache {
       const [oldest, old] = this.docs.entries().next().value as [string, InstanceDoc];
       this.docs.delete(oldest);
       if (this.isPinned(oldest)) this.pinned.set(oldest, old);
-    }
-    if (this.pinned.size > this.sweepAt) {
-      for (const k of [...this.pinned.keys()]) if (!this.isPinned(k)) this.pinned.delete(k);
-      this.sweepAt = Math.max(this.limit, this.pinned.size * 2);
+      if (++this.evictions % this.limit === 0) {
+        for (const k of [...this.pinned.keys()]) if (!this.isPinned(k)) this.pinned.delete(k);
+      }
     }
   }
 
