@@ -2,6 +2,7 @@
 // then restarted. Afterwards every instance must have run each step exactly once.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { readTimeline } from '../../../server/src/adapters/engine-embedded/runtime/timeline-codec';
 import { openTestDb, testDbUri } from '../../support/test-db';
 
 const ITEMS = 30;
@@ -54,7 +55,7 @@ describe('Crash recovery of the embedded engine', () => {
     for (const inst of instances) {
       expect(inst.status).toBe('completed');
       expect(inst.pending).toBe(false);
-      expect(inst.state.timeline.map((t: { elementId: string; event: string }) => `${t.elementId}:${t.event}`)).toEqual(expected);
+      expect(readTimeline(inst.state.timeline).map((t) => `${t.elementId}:${t.event}`)).toEqual(expected);
       expect(inst.state.vars).toMatchObject({ worked: true, reviewed: inst._id });
     }
     const tasks = await db.conn.collection('engine_tasks').find({}).toArray();

@@ -1,7 +1,8 @@
 // The persisted shape of one process instance and the effects one step implies. Plain JSON: it is saved in a
 // single MongoDB document together with its pending effects (the transactional outbox).
-import type { IncidentView, TimelineEntry, UserTaskView, Variables } from '../../../ports/workflow-engine.port';
+import type { IncidentView, UserTaskView, Variables } from '../../../ports/workflow-engine.port';
 import type { ListenerWait } from './task-listeners';
+import type { StoredTimeline } from './timeline-codec';
 import type { TaskAttributes } from './task-changes';
 
 export interface Armed {
@@ -46,7 +47,8 @@ export interface InstanceState {
   seq: number;
   vars: Variables;
   tokens: Token[];
-  timeline: TimelineEntry[];
+  /** Encoded by timeline-codec.ts (an array in instances saved before it). */
+  timeline: StoredTimeline;
   status: 'active' | 'completed' | 'cancelled';
 }
 
@@ -89,5 +91,5 @@ export interface ErrorOrigin { instanceKey: string; tokenId: string; elementId: 
 export const MAX_TIMELINE = 400;
 
 export function newState(vars: Variables): InstanceState {
-  return { seq: 0, vars: { ...vars }, tokens: [], timeline: [], status: 'active' };
+  return { seq: 0, vars: { ...vars }, tokens: [], timeline: '', status: 'active' };
 }

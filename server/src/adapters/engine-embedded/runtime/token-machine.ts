@@ -8,7 +8,8 @@ import { activate } from './activate-element';
 import { settleInclusiveJoins } from './gateways';
 import { disarmAll } from './triggers';
 import { leaveInner } from './multi-instance';
-import { MAX_TIMELINE, type Effect, type InstanceState, type Retry, type Token } from './instance-state';
+import { appendTimeline } from './timeline-codec';
+import { type Effect, type InstanceState, type Retry, type Token } from './instance-state';
 
 export interface MachineContext {
   instanceKey: string;
@@ -39,9 +40,8 @@ export class TokenMachine {
   emit(effect: Effect): void { this.effects.push(effect); }
 
   record(elementId: string, event: 'activated' | 'completed' | 'terminated'): void {
-    const tl = this.state.timeline;
-    tl.push({ at: this.ctx.now.toISOString(), elementId, elementType: this.el(elementId)?.kind ?? 'process', event });
-    if (tl.length > MAX_TIMELINE) tl.splice(0, tl.length - MAX_TIMELINE);
+    const entry = { at: this.ctx.now.toISOString(), elementId, elementType: this.el(elementId)?.kind ?? 'process', event };
+    this.state.timeline = appendTimeline(this.state.timeline, entry);
   }
 
   /** Tokens from the given one up through its scopes (nearest first). */

@@ -1,6 +1,7 @@
 // Read side of the engine port: plain views built from the engine's collections.
 import type { IncidentView, InstanceView, UserTaskView } from '../../../ports/workflow-engine.port';
 import type { InstanceState } from '../runtime/instance-state';
+import { readTimeline } from '../runtime/timeline-codec';
 import type { EngineCollections } from '../store/engine-collections';
 import { toIncidentView } from './effect-applier';
 
@@ -18,7 +19,7 @@ export class EngineQueries {
       state: d.status === 'active' && d.hasIncident ? 'incident' : d.status,
       activeElementIds: [...new Set(state.tokens.filter((t) => t.state !== 'ready').map((t) => t.elementId))],
       variables: state.vars,
-      timeline: state.timeline,
+      timeline: readTimeline(state.timeline),
       startedAt: d.startedAt,
       ...(d.endedAt ? { endedAt: d.endedAt } : {}),
     };

@@ -4,6 +4,7 @@
 // subset edge we do not want to depend on. Only token positions are fetched, and only of running instances.
 import type { ElementCount, ElementCounts, InstancePath, InstanceSummary, InstanceView } from '../../../ports/workflow-engine.port';
 import type { InstanceState } from '../runtime/instance-state';
+import { readTimeline } from '../runtime/timeline-codec';
 import type { EngineCollections } from '../store/engine-collections';
 import type { DeploymentService } from './deployment.service';
 
@@ -66,7 +67,7 @@ export class InstanceListing {
     const { model } = await this.deployments.model(d.processId, d.version);
     const completedAt = new Map<string, number>();
     const activatedAt = new Map<string, number[]>();
-    state.timeline.forEach((e, i) => {
+    readTimeline(state.timeline).forEach((e, i) => {
       if (e.event === 'completed' && !completedAt.has(e.elementId)) completedAt.set(e.elementId, i);
       if (e.event === 'activated') activatedAt.set(e.elementId, [...(activatedAt.get(e.elementId) ?? []), i]);
     });
