@@ -156,6 +156,42 @@ describe('team of a case for the task projection', () => {
       await conn.close();
     }
   });
+  it('keeps the names of the cases in the queues when warmed at start, so a queue page then reads no case', async () => {
+    const { conn, finds } = await watchedConnection(freshDbName('warm'));
+    try {
+      const cases = new MongoCaseRepository(conn, { cacheLabels: true });
+      const tasks = new MongoTaskRepository(conn);
+      await Promise.all([cases.init(), tasks.init()]);
+      for (const [id, name] of [['W1', 'Ava Jones'], ['W2', 'Ben Smith'], ['W3', 'Cal Price']]) {
+        await cases.create({
+          id, team: 'north', status: 'open', createdAt: '2026-11-24T09:00:00.000Z', createdBy: 'u1',
+          identity: { nameKey: name.toLowerCase().replace(' ', ''), dateOfBirth: '2010-01-01', displayName: name }, sections: {},
+        } as never, []);
+        if (id !== 'W3') {
+          await tasks.recordCreated({
+            id: `t-${id}`, instanceKey: `i-${id}`, processId: 'referral-intake', processVersion: 1, elementId: 'triage', name: 'Triage',
+            candidateGroups: ['case-managers'], candidateUsers: [], priority: 50, createdAt: '2026-11-24T09:00:00.000Z', caseId: id, team: 'north',
+          });
+        }
+      }
+      // A restarted server: fresh repositories, the queue index loaded from the tasks.
+      const after = new MongoCaseRepository(conn, { cacheLabels: true });
+      const queues = new MongoTaskRepository(conn);
+      await queues.rebuildQueues();
+      expect(queues.caseIdsInQueues().sort()).toEqual(['W1', 'W2']);
+      expect(await after.warmLabels(queues.caseIdsInQueues())).toBe(2);
+      const warmed = finds('cases');
+      expect(await after.labelsOf(['W1', 'W2'])).toEqual([
+        { id: 'W1', team: 'north', displayName: 'Ava Jones' }, { id: 'W2', team: 'north', displayName: 'Ben Smith' },
+      ]);
+      expect(finds('cases')).toBe(warmed);
+      expect(await after.warmLabels(['W1', 'W3'], () => true)).toBe(0); // stopped: reads nothing
+      expect(await after.warmLabels(['W1', 'W3'])).toBe(1); // only the one not kept
+    } finally {
+      await conn.dropDatabase().catch(() => undefined);
+      await conn.close();
+    }
+  });
 });
 
 describe('writes to one user at the same moment', () => {

@@ -79,6 +79,22 @@ export class MongoCaseRepository implements CaseRepository {
     return labels.filter((l): l is CaseLabel => l !== undefined);
   }
 
+  /**
+   * Keeps the labels of these cases, one `_id` lookup at a time (a background task at start: a queue page
+   * of cold labels costs one lookup per row, ~25 ms for 25 rows, instead of ~1 ms). Stops when `stop()`
+   * returns true or without a label cache.
+   */
+  async warmLabels(ids: Iterable<string>, stop: () => boolean = () => false): Promise<number> {
+    let read = 0;
+    for (const id of ids) {
+      if (!this.labels || stop()) break;
+      if (this.labels.has(id)) continue;
+      await this.label(id);
+      read++;
+    }
+    return read;
+  }
+
   private async label(id: string): Promise<CaseLabel | undefined> {
     const kept = this.labels?.get(id);
     if (kept) return kept;

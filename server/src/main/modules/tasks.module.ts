@@ -51,6 +51,8 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
     }
   });
 
+  let stopped = false;
+  let warming: Promise<unknown> | undefined;
   const common = {
     tasks, cases, forms: deps.forms, submissions: deps.submissions, policy: tableAccessPolicy,
     clock: deps.clock, audit: deps.audit, currentActor: currentUser,
@@ -62,6 +64,14 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
       '/tasks': createTasksRouter({ ...common, engine: deps.engine, users: deps.users, savedFilters }),
       '/cases': createCasesRouter({ ...common, engine: deps.engine }),
     },
-    start: () => tasks.init(),
+    async start() {
+      await tasks.init();
+      // In the background: the server serves meanwhile, and a label not yet kept is simply read on demand.
+      warming = cases.warmLabels(tasks.caseIdsInQueues(), () => stopped).catch(() => undefined); // harmless: read on demand
+    },
+    async stop() {
+      stopped = true;
+      await warming;
+    },
   };
 }
