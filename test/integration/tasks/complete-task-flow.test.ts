@@ -1,5 +1,6 @@
 // The main job end to end on the embedded engine with the shipped referral process and forms: a case
 // manager completes the first task through the API, the case record grows, the next task appears.
+import { submissionIdForTask } from '../../../server/src/application/tasks/get-task';
 import { startTasksCasesApi, type TasksCasesApi } from '../../support/tasks-cases-api';
 
 describe('completing a task moves the process on and grows the case record', () => {
@@ -73,6 +74,27 @@ describe('completing a task moves the process on and grows the case record', () 
     expect(personal.body.items.map((a: { seq: number }) => a.seq)).toEqual([2, 1]);
     const instanceTasks = await api.engine!.listUserTasks({ state: 'completed' });
     expect(instanceTasks.filter((t) => t.key === taskId)).toHaveLength(1);
+  });
+
+  it('finishes a completion that stopped after storing its submission (the task still open): once, and only for its author', async () => {
+    const other = (await api.call('POST', '/cases', 'cm', { givenName: 'Bea', familyName: 'Stone', dateOfBirth: '2011-03-04', team: 'east' })).body.id;
+    const { instanceKey } = await api.engine!.startInstance('assetplus-assessment', { caseId: other }, { businessKey: other });
+    await api.engine!.runDue();
+    const task = (await api.engine!.listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === 'infoGathering')!;
+    await api.repos.tasks.claim(task.key, 'cm-1', '2026-11-24T10:00:00.000Z');
+    const data = { personalCircumstances: 'stored before the stop', offendingHistory: 'none before' };
+    await api.repos.submissions.create({
+      id: submissionIdForTask(task.key), formId: task.formId!, version: 1, data, submittedBy: 'cm-1', submittedAt: '2026-11-24T10:01:00.000Z', taskId: task.key, caseId: other,
+    });
+    expect((await api.repos.tasks.findById(task.key))?.state).toBe('open');
+    const someoneElse = await api.call('POST', `/tasks/${task.key}/complete`, 'cm2', { data: { ...data, personalCircumstances: 'someone else' } });
+    expect(someoneElse.status).toBe(403); // claimed by the author
+    const retry = await api.call('POST', `/tasks/${task.key}/complete`, 'cm', { data: { ...data, personalCircumstances: 'typed again' } });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ repeated: true });
+    expect(retry.body.submission.data.personalCircumstances).toBe('stored before the stop');
+    expect((await api.repos.tasks.findById(task.key))?.state).toBe('completed');
+    expect((await api.engine!.listUserTasks({ instanceKey, state: 'completed' })).filter((t) => t.key === task.key)).toHaveLength(1);
   });
 
   it('refuses answers for sections the user may not write (a case manager filling in health)', async () => {

@@ -6,10 +6,14 @@ import type { EngineCollections } from '../store/engine-collections';
 import { toIncidentView } from './effect-applier';
 
 export class EngineQueries {
-  constructor(private readonly db: EngineCollections) {}
+  /** `cached`: the runner's copy of an instance as last stored by this process, when it has one. */
+  constructor(private readonly db: EngineCollections, private readonly cached: (key: string) => object | undefined = () => undefined) {}
 
   async instance(key: string): Promise<InstanceView | undefined> {
-    const d = await this.db.instances.findById(key).lean<Record<string, any>>();
+    // The cached copy is what the collection holds (instance-cache.ts): a task completion asks twice for
+    // an instance it has just stepped (its form's variables, the next task's case), two reads saved.
+    const hit = this.cached(key) as Record<string, any> | undefined;
+    const d = hit ?? (await this.db.instances.findById(key).lean<Record<string, any>>());
     if (!d) return undefined;
     const state = d.state as InstanceState;
     return {
@@ -18,7 +22,7 @@ export class EngineQueries {
       ...(d.parentKey ? { parentKey: d.parentKey } : {}),
       state: d.status === 'active' && d.hasIncident ? 'incident' : d.status,
       activeElementIds: [...new Set(state.tokens.filter((t) => t.state !== 'ready').map((t) => t.elementId))],
-      variables: state.vars,
+      variables: hit ? structuredClone(state.vars) : state.vars, // a caller must not change the cached state
       timeline: readTimeline(state.timeline),
       startedAt: d.startedAt,
       ...(d.endedAt ? { endedAt: d.endedAt } : {}),

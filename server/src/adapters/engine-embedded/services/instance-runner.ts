@@ -35,6 +35,8 @@ export class InstanceRunner {
   private readonly locks = new KeyedMutex();
   private readonly done = new Map<string, number>();
   private flushing?: Promise<void>;
+  /** Stored documents whose outbox is being applied (the cache takes them once it is). */
+  private readonly applying = new Map<string, InstanceDoc>();
   private readonly cache = new InstanceCache(1000, (key) => this.leases.holds(key));
   /** key → revision whose cross-instance effects failed while running (not a crash): the next step carries them. */
   private readonly crossOwed = new Map<string, number>();
@@ -71,6 +73,11 @@ export class InstanceRunner {
     await this.locks.run(key, () => this.applyOutbox(doc, false));
     await this.finish(doc);
     return { instanceKey: key, version, created: true };
+  }
+
+  /** The instance as this process last stored it, if still kept (read-only); also while its outbox runs. */
+  cached(key: string): InstanceDoc | undefined {
+    return this.cache.get(key) ?? this.applying.get(key);
   }
 
   /** Applies a command; false when it no longer applies (already done, or the instance has ended). */
@@ -135,7 +142,12 @@ export class InstanceRunner {
   /** Applies an outbox under the instance lock; afterwards the cache holds the document as stored. */
   private async applyOutbox(doc: InstanceDoc, replay: boolean): Promise<void> {
     this.cache.delete(doc._id);
-    await this.applier.applyLocal(doc, replay);
+    this.applying.set(doc._id, doc); // stored already: event handlers reading the instance need no read
+    try {
+      await this.applier.applyLocal(doc, replay);
+    } finally {
+      this.applying.delete(doc._id);
+    }
     this.leases.settle(doc.effects ?? []);
     this.cache.set(doc._id, doc);
   }
