@@ -33,6 +33,8 @@ export interface EscalationModuleOptions {
    * setup passes the task repository's in-process index (a collection scan there costs ~20 s per 100k).
    */
   taskSource?: EscalationTaskReader;
+  /** The sole server keeps its notices not yet sent by task in memory (outbox.repository.ts). */
+  indexOpenNotices?: boolean;
 }
 
 export interface EscalationModule {
@@ -48,7 +50,7 @@ export interface EscalationModule {
 }
 
 export async function createEscalationModule(o: EscalationModuleOptions): Promise<EscalationModule> {
-  const outbox = new MongoOutboxRepository(o.conn);
+  const outbox = new MongoOutboxRepository(o.conn, { indexOpen: o.indexOpenNotices });
   await outbox.init();
   const caughtMail = o.smtpUrl ? undefined : new MongoCaughtMailRepository(o.conn);
   let catcher: SmtpCatcher | undefined;

@@ -9,19 +9,36 @@ import type { Page, PageRequest } from '../../ports/repository.port';
 import { isDuplicateKeyError } from '../mongo/mongo-errors';
 import { type LeaseDoc, type OutboxDoc, leaseSchema, outboxSchema, toDocPatch, toEntry } from './outbox-doc';
 
+/** States of a notice not yet sent: the ones closing its task cancels. */
+const OPEN: OutboxState[] = ['pending', 'retry', 'held'];
+
 interface BulkError { code?: number; writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
 
 export class MongoOutboxRepository implements OutboxRepository {
   readonly model: Model<OutboxDoc>;
   private readonly leases: Model<LeaseDoc>;
 
-  constructor(conn: Connection) {
+  /**
+   * `indexOpen` (the sole server, whose writes are the only ones): entry ids of notices not yet sent, by task.
+   * Every task completion cancels its task's open notices, and on FerretDB a taskId filter decodes the whole
+   * outbox, which keeps every email ever planned; with the index a task without open notices costs no
+   * command and one with them an `_id` read and write each. A notice the index misses is still cancelled:
+   * delivery re-checks its task before sending.
+   */
+  private readonly open?: OpenNotices;
+
+  constructor(conn: Connection, opts: { indexOpen?: boolean } = {}) {
     this.model = (conn.models.EscalationOutbox as Model<OutboxDoc>) ?? conn.model<OutboxDoc>('EscalationOutbox', outboxSchema);
     this.leases = (conn.models.EscalationLease as Model<LeaseDoc>) ?? conn.model<LeaseDoc>('EscalationLease', leaseSchema);
+    if (opts.indexOpen) this.open = new OpenNotices();
   }
 
   async init(): Promise<void> {
     await Promise.all([this.model.init(), this.leases.init()]);
+    if (this.open) {
+      const docs = await this.model.find({ state: { $in: OPEN } }, { taskId: 1 }).lean<{ _id: string; taskId?: string }[]>();
+      for (const d of docs) this.open.add(d._id, d.taskId);
+    }
   }
 
   async enqueue(entries: NewOutboxEntry[], at: string, maxAttempts: number): Promise<string[]> {
@@ -35,16 +52,22 @@ export class MongoOutboxRepository implements OutboxRepository {
     }));
     try {
       await this.model.collection.insertMany(docs as never[], { ordered: false });
-      return docs.map((d) => d._id);
+      return this.opened(docs, docs.map((d) => d._id));
     } catch (e) {
       const raw = (e as BulkError).writeErrors;
       const errors = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
       if (!errors.length && !isDuplicateKeyError(e)) throw e;
       if (errors.some((w) => w.code !== 11000 && w.code !== 11001)) throw e;
       const lost = new Set(errors.map((w) => w.index));
-      if (!errors.length) return this.insertedByUs(docs);
-      return docs.filter((_, i) => !lost.has(i)).map((d) => d._id);
+      if (!errors.length) return this.opened(docs, await this.insertedByUs(docs));
+      return this.opened(docs, docs.filter((_, i) => !lost.has(i)).map((d) => d._id));
     }
+  }
+
+  private opened(docs: { _id: string; taskId?: string; state: OutboxState }[], inserted: string[]): string[] {
+    const ids = new Set(inserted);
+    for (const d of docs) if (ids.has(d._id) && OPEN.includes(d.state)) this.open?.add(d._id, d.taskId);
+    return inserted;
   }
 
   async supersede(entry: OutboxEntry, at: string): Promise<void> {
@@ -59,6 +82,7 @@ export class MongoOutboxRepository implements OutboxRepository {
       if (!isDuplicateKeyError(e)) throw e;
     }
     await this.model.deleteOne({ _id: id, generation: entry.generation });
+    this.open?.remove(id);
   }
 
   /** When a driver reports a duplicate without per-document detail: ours are those with our generation. */
@@ -106,14 +130,28 @@ export class MongoOutboxRepository implements OutboxRepository {
 
   async patch(id: string, patch: OutboxPatch): Promise<void> {
     await this.model.updateOne({ _id: id }, toDocPatch(patch as Record<string, unknown>));
+    if (!this.open || !patch.state) return;
+    if (!OPEN.includes(patch.state)) this.open.remove(id);
+    else if (!this.open.has(id)) this.open.add(id, (await this.findById(id))?.taskId); // a dead letter retried: rare
   }
 
   async cancelForTask(taskId: string, reason: CancelReason, at: string): Promise<number> {
-    const r = await this.model.updateMany(
-      { taskId, state: { $in: ['pending', 'retry', 'held'] } },
-      { $set: { state: 'cancelled', cancelReason: reason, updatedAt: new Date(at) } },
-    );
-    return r.modifiedCount;
+    const set = { $set: { state: 'cancelled', cancelReason: reason, updatedAt: new Date(at) } };
+    if (!this.open) {
+      const r = await this.model.updateMany({ taskId, state: { $in: OPEN } }, set);
+      return r.modifiedCount;
+    }
+    let cancelled = 0;
+    for (const id of this.open.ofTask(taskId)) {
+      // By _id alone (the only filter FerretDB looks up by index); the state is checked on the copy read.
+      const d = await this.model.findById(id, { state: 1 }).lean<{ state: OutboxState }>();
+      if (d && OPEN.includes(d.state)) {
+        await this.model.updateOne({ _id: id }, set);
+        cancelled++;
+      }
+      this.open.remove(id);
+    }
+    return cancelled;
   }
 
   async held(limit: number): Promise<OutboxEntry[]> {
@@ -134,5 +172,36 @@ export class MongoOutboxRepository implements OutboxRepository {
   async countByState(): Promise<Partial<Record<OutboxState, number>>> {
     const rows = await this.model.aggregate<{ _id: OutboxState; n: number }>([{ $group: { _id: '$state', n: { $sum: 1 } } }]);
     return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+  }
+}
+
+/** Ids of open notices by task, and each id's task. */
+class OpenNotices {
+  private readonly byTask = new Map<string, Set<string>>();
+  private readonly taskOf = new Map<string, string>();
+
+  add(id: string, taskId: string | undefined): void {
+    if (!taskId) return; // digests belong to no task
+    this.taskOf.set(id, taskId);
+    let ids = this.byTask.get(taskId);
+    if (!ids) this.byTask.set(taskId, (ids = new Set()));
+    ids.add(id);
+  }
+
+  has(id: string): boolean {
+    return this.taskOf.has(id);
+  }
+
+  ofTask(taskId: string): string[] {
+    return [...(this.byTask.get(taskId) ?? [])];
+  }
+
+  remove(id: string): void {
+    const taskId = this.taskOf.get(id);
+    if (taskId === undefined) return;
+    this.taskOf.delete(id);
+    const ids = this.byTask.get(taskId)!;
+    ids.delete(id);
+    if (!ids.size) this.byTask.delete(taskId);
   }
 }

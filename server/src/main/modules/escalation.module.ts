@@ -33,6 +33,7 @@ export async function createEscalationModule(deps: EscalationModuleDeps): Promis
   const queues = deps.tasks.queues;
   const mail = await createMailEscalation({
     taskSource: queues ? new IndexedEscalationTaskReader(queues, new MongoEscalationTaskReader(deps.conn)) : undefined,
+    indexOpenNotices: !!queues, // the sole server: see MongoOutboxRepository
     conn: deps.conn,
     smtpUrl: config.SMTP_URL,
     mailFrom: config.MAIL_FROM,
