@@ -150,7 +150,9 @@ describe('team of a case for the task projection', () => {
         { revision: 1, values: { givenName: 'Eva', familyName: 'Jones' } } as never,
         { nameKey: 'evajones', dateOfBirth: '2010-01-01', displayName: 'Eva Jones' },
       );
+      const renamed = finds('cases');
       expect((await cases.labelsOf(['C1']))[0].displayName).toBe('Eva Jones');
+      expect(finds('cases')).toBe(renamed); // the write renamed the kept label: no read
     } finally {
       await conn.dropDatabase().catch(() => undefined);
       await conn.close();

@@ -109,6 +109,17 @@ export class MongoCaseRepository implements CaseRepository {
     return label;
   }
 
+  /** Under the case's lock. A new identity renames the kept label (its team is unchanged): the next queue
+   * projection of this case needs no read; if the write's outcome is unknown the label is forgotten. */
+  private async writeSections(caseId: string, set: Record<string, unknown>, identity?: CaseRecord['identity']): Promise<void> {
+    if (!identity) return void (await this.cases.updateOne({ _id: caseId }, { $set: set }));
+    const kept = this.labels?.get(caseId);
+    this.forgetLabel(caseId);
+    await this.cases.updateOne({ _id: caseId }, { $set: set });
+    this.forgetLabel(caseId); // again: a read that began during the write may hold the old name
+    if (kept && this.labels) this.labels.set(caseId, { ...kept, displayName: identity.displayName ?? '' });
+  }
+
   private forgetLabel(id: string): void {
     this.labelChanges++;
     this.labels?.delete(id);
@@ -153,11 +164,7 @@ export class MongoCaseRepository implements CaseRepository {
       }
       const set: Record<string, unknown> = { [`sections.${a.section}`]: next };
       if (identity) set.identity = identity;
-      try {
-        await this.cases.updateOne({ _id: a.caseId }, { $set: set });
-      } finally {
-        if (identity) this.forgetLabel(a.caseId);
-      }
+      await this.writeSections(a.caseId, set, identity);
     });
   }
 
@@ -177,11 +184,7 @@ export class MongoCaseRepository implements CaseRepository {
         set[`sections.${w.amendment.section}`] = w.next;
         if (w.identity) set.identity = w.identity;
       }
-      try {
-        if (applied > 0) await this.cases.updateOne({ _id: caseId }, { $set: set });
-      } finally {
-        if ('identity' in set) this.forgetLabel(caseId);
-      }
+      if (applied > 0) await this.writeSections(caseId, set, set.identity as CaseRecord['identity'] | undefined);
       if (applied < writes.length) await this.repairSection(caseId, writes[applied].amendment.section);
       return applied;
     });
