@@ -197,10 +197,11 @@ export class InstanceRunner {
         this.cache.delete(_id); // ended: nothing will run on it again
       })));
     await Promise.all(markers.map((_id) => batcherFor(this.db.outboxDone).insert({ _id }))); // false: marked before
-    // One delete per batch: FerretDB reads the whole marker collection for an $in filter.
+    // One command per batch, each delete by _id alone: FerretDB looks up only that filter by index (an $in
+    // read the whole marker collection — one per waiting instance — measured 21 ms per batch at 100).
     if (this.garbage.length >= 200 || (final && this.garbage.length)) {
       const ids = this.garbage.splice(0);
-      await retry(() => this.db.outboxDone.collection.deleteMany({ _id: { $in: ids } } as never));
+      await retry(() => this.db.outboxDone.collection.bulkWrite(ids.map((_id) => ({ deleteOne: { filter: { _id } } })) as never, { ordered: false }));
     }
   }
 
