@@ -2,9 +2,8 @@
 // Team queue queries through HTTP under the same concurrency, on the whole product in-process
 // (composition root, real sessions + CSRF, embedded engine, database). Prints figures.
 //   npx tsx test/bench/task-completion.bench.ts
-//   USERS=50 COMPLETIONS=1000 QUEUE_REQUESTS=1000 BACKGROUND_TASKS=0 to vary. On FerretDB (SQLite) a 2-CPU
-//   machine completes about 1 task a second under 50 users, so the default run takes over 20 minutes;
-//   COMPLETIONS=200 gives the same percentiles in about 8.
+//   USERS=50 COMPLETIONS=1000 QUEUE_REQUESTS=1000 BACKGROUND_TASKS=0 to vary (the default run takes about
+//   2.5 minutes on 2 CPUs with FerretDB). THINK_MS=5000 paces each user (see below).
 // Without MONGODB_URI the system starts its own embedded database (mongod or FerretDB) in a temporary
 // directory, exactly as `npm start` does on one machine (which also turns on the in-memory queue index).
 import fs from 'node:fs';
@@ -27,6 +26,9 @@ const BACKGROUND_TASKS = Number(process.env.BACKGROUND_TASKS ?? 0);
 // (per collection, with its filter keys and duration), to see round trips and full-collection scans.
 const PROFILE = process.env.PROFILE === '1';
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 0);
+// THINK_MS: each user pauses a random time (exponential, this mean) before each completion, as people do
+// between tasks; 0 (default): none, every user sends its next completion the moment the last one returns.
+const THINK_MS = Number(process.env.THINK_MS ?? 0);
 const PASSWORD = 'bench-password-2026';
 const TEAM = 'bench';
 const rootDir = path.resolve(__dirname, '..', '..');
@@ -306,6 +308,7 @@ async function main() {
     loopDelay.reset();
     await Promise.all(users.map(async (u) => {
       for (const [k, taskId] of u.taskIds.entries()) {
+        if (THINK_MS > 0) await new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * THINK_MS));
         const t0 = performance.now();
         const r = await call(u, 'POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
           data: { matchOutcome: 'new', givenName: `Given${k}`, familyName: `Bench${k}`, dateOfBirth: '2010-04-05', referralSource: 'police' },
@@ -315,7 +318,7 @@ async function main() {
         if (r.status !== 200 && failures.length < 5) failures.push(`${r.status} ${JSON.stringify(r.body)}`);
       }
     }));
-    summary(`POST complete (${USERS} users)`, timings, performance.now() - started, statuses);
+    summary(`POST complete (${USERS} users${THINK_MS > 0 ? `, think ${THINK_MS / 1000} s` : ''})`, timings, performance.now() - started, statuses);
     console.log(`${''.padEnd(26)} (${loopDelayText()})`);
     if (PROFILE) {
       recording = false;
