@@ -127,6 +127,7 @@ export class EmbeddedEngine implements WorkflowEngine {
         throw new ConflictError('The task is in the middle of another change (a task listener is running); try again shortly', 'TASK_BUSY');
       }
       const outcome = await waiting.wait(this.opts.listenerWaitMs ?? 10_000);
+      if (outcome.kind === 'closed') throw new ConflictError(`The task was ${outcome.state} while the change was being made`, 'TASK_CLOSED');
       if (outcome.kind === 'denied') {
         const what = phase === 'assigning' ? (set.assignee === null ? 'Unassigning' : 'Assigning') : 'Updating';
         throw new TaskChangeDeniedError(outcome.reason, what);

@@ -3,7 +3,7 @@
 // produces (task.update / task.denied carry the request id), so this holds no state the outbox does not.
 import type { Effect } from './runtime/instance-state';
 
-export type ChangeOutcome = { kind: 'applied' } | { kind: 'denied'; reason: string } | { kind: 'pending' };
+export type ChangeOutcome = { kind: 'applied' } | { kind: 'denied'; reason: string } | { kind: 'pending' } | { kind: 'closed'; state: 'completed' | 'cancelled' };
 
 interface Waiter { instanceKey: string; taskKey: string; settle(outcome: ChangeOutcome): void }
 
@@ -32,6 +32,10 @@ export class TaskChangeWaiters {
     for (const e of effects) {
       if (e.type === 'task.update' && e.requestId) this.waiters.get(e.requestId)?.settle({ kind: 'applied' });
       if (e.type === 'task.denied' && e.requestId) this.waiters.get(e.requestId)?.settle({ kind: 'denied', reason: e.reason });
+      if (e.type === 'task.close') {
+        // Cancelled (the instance, or an interrupting event) while its listeners ran: nothing left to change.
+        for (const w of this.waiters.values()) if (w.instanceKey === instanceKey && w.taskKey === e.taskKey) w.settle({ kind: 'closed', state: e.state });
+      }
       if (e.type === 'incident.raise') {
         // A listener job ran out of retries: the change waits for an operator to resolve the incident.
         const taskKey = `${instanceKey}.u${e.tokenId}`;

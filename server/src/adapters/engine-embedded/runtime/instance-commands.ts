@@ -1,7 +1,7 @@
 // Commands that move one instance forward. Each returns false when it no longer applies (the task was already
 // completed, the timer already fired…), which is what makes redelivery after a crash harmless.
 import type { UserTaskView, Variables } from '../../../ports/workflow-engine.port';
-import { applyTaskChange, listenerDone, listenerResultProblem, listenerVariables, runListener, startListeners, type ListenerResult } from './task-listeners';
+import { applyTaskChange, isCancelingListenerJob, listenerDone, listenerResultProblem, listenerVariables, runListener, startListeners, type ListenerResult } from './task-listeners';
 import { withChange, type TaskAttributes } from './task-changes';
 import type { ErrorOrigin, Token } from './instance-state';
 import type { TokenMachine } from './token-machine';
@@ -27,6 +27,11 @@ export type Command =
 const waitingOn = (m: TokenMachine, pred: (t: Token) => boolean) => m.state.tokens.find((t) => t.state === 'waiting' && pred(t));
 
 export function applyCommand(m: TokenMachine, cmd: Command): boolean {
+  // A canceling listener's job outlives its token, and often its instance: its result only closes it.
+  if (cmd.kind === 'completeJob' && isCancelingListenerJob(cmd.jobKey)) {
+    m.emit({ type: 'job.close', jobKey: cmd.jobKey, state: 'completed' });
+    return true;
+  }
   if (m.state.status !== 'active') return false;
   const ok = dispatch(m, cmd);
   if (ok) m.run();

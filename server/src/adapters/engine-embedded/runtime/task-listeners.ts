@@ -25,7 +25,7 @@ export interface ListenerResult { denied?: boolean; deniedReason?: string; corre
 
 const DENIABLE: ListenerPhase[] = ['assigning', 'updating', 'completing'];
 
-const listenersOf = (m: TokenMachine, token: Token, phase: ListenerPhase) =>
+const listenersOf = (m: TokenMachine, token: Token, phase: ListenerPhase | 'canceling') =>
   (m.el(token.elementId).userTask?.listeners ?? []).filter((l) => l.eventType === phase);
 
 /** Starts the listener chain of a phase; returns false when the phase has no listeners. */
@@ -56,6 +56,31 @@ export function runListener(m: TokenMachine, token: Token, wait: ListenerWait): 
     job: { key, type, retries: Number.isFinite(retries) ? retries : 3, elementId: token.elementId, tokenId: token.id, headers: { ...m.el(token.elementId).headers, listenerEventType: wait.phase }, variables: listenerVariables(m, token, wait) },
   });
 }
+
+/**
+ * `canceling` listeners (Camunda 8.8: the instance is cancelled, or an event interrupts the task) run as jobs
+ * of their types once the task is cancelled. They cannot deny or correct. Unlike Zeebe, which holds the
+ * termination until they complete, the embedded engine lets the flow go on at once: the token they would
+ * block is already gone. Their completion is accepted whatever the instance's state (instance-commands.ts).
+ */
+export function runCancelingListeners(m: TokenMachine, token: Token, taskKey: string): void {
+  const ctx = m.context(token);
+  listenersOf(m, token, 'canceling').forEach((def, index) => {
+    const retries = Number(resolveValue(def.retries, ctx));
+    m.emit({
+      type: 'job.create',
+      job: {
+        key: `${m.ctx.instanceKey}.l${token.id}.canceling.${index}`, type: String(resolveValue(def.type, ctx)),
+        retries: Number.isFinite(retries) ? retries : 3, elementId: token.elementId, tokenId: token.id,
+        headers: { ...m.el(token.elementId).headers, listenerEventType: 'canceling' },
+        variables: { ...ctx, userTask: { userTaskKey: taskKey, elementId: token.elementId, action: 'cancel', changedAttributes: [] } },
+      },
+    });
+  });
+}
+
+/** Jobs of canceling listeners: no token waits on them. */
+export const isCancelingListenerJob = (jobKey: string) => /\.l[^.]+\.canceling\.\d+$/.test(jobKey);
 
 /** Why a listener's result cannot be used (it then becomes an incident on the listener job). */
 export function listenerResultProblem(wait: ListenerWait, result: ListenerResult | undefined): string | undefined {

@@ -8,6 +8,7 @@ import { activate } from './activate-element';
 import { settleInclusiveJoins } from './gateways';
 import { disarmAll } from './triggers';
 import { leaveInner } from './multi-instance';
+import { runCancelingListeners } from './task-listeners';
 import { appendTimeline } from './timeline-codec';
 import { type Effect, type InstanceState, type Retry, type Token } from './instance-state';
 
@@ -179,9 +180,13 @@ export class TokenMachine {
   terminate(token: Token): void {
     for (const child of this.state.tokens.filter((t) => t.scope === token.id)) this.terminate(child);
     const w = token.wait;
-    if (w?.kind === 'userTask') this.emit({ type: 'task.close', taskKey: w.taskKey, state: 'cancelled' });
     if (w?.kind === 'job') this.emit({ type: 'job.close', jobKey: w.jobKey, state: 'cancelled' });
-    if (w?.kind === 'job' && w.listener?.phase === 'completing') this.emit({ type: 'task.close', taskKey: w.listener.task.key, state: 'cancelled' });
+    // The task exists unless its creating listeners were still running.
+    const openTask = w?.kind === 'userTask' ? w.taskKey : w?.kind === 'job' && w.listener && w.listener.phase !== 'creating' ? w.listener.task.key : undefined;
+    if (openTask) {
+      this.emit({ type: 'task.close', taskKey: openTask, state: 'cancelled' });
+      runCancelingListeners(this, token, openTask);
+    }
     if (w?.kind === 'call') this.emit({ type: 'child.cancel', childKey: w.childKey });
     if (token.incident) this.emit({ type: 'incident.resolve', incidentId: token.incident.id });
     disarmAll(this, token);
