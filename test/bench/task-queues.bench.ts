@@ -90,8 +90,8 @@ async function main() {
     await measure('cold names');
     // ...and once it has, as the server does from its start (tasks.module.ts).
     const warmStart = Date.now();
-    const read = await cases.warmLabels(tasks.caseIdsInQueues());
-    console.log(`names of ${read} more cases kept by the start-up warm-up in ${((Date.now() - warmStart) / 1000).toFixed(1)} s`);
+    const read = await cases.warmUp();
+    console.log(`start-up warm-up: ${read} cases read (names and duplicate-check keys kept) in ${((Date.now() - warmStart) / 1000).toFixed(1)} s`);
     await measure('warm names');
   } finally {
     await db.close();

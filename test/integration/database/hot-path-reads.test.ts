@@ -12,18 +12,25 @@ import type { FormVersion } from '../../../server/src/domain/forms/form-version'
 import { freshDbName, testDbUri } from '../../support/test-db';
 
 /** A connection that counts the reads (find) it sends per collection, and notes the filters of its writes. */
-async function watchedConnection(dbName: string): Promise<{ conn: Connection; finds: (collection: string) => number; writeFilters: (collection: string) => string[] }> {
+async function watchedConnection(dbName: string): Promise<{
+  conn: Connection; finds: (collection: string) => number; writeFilters: (collection: string) => string[]; findFilters: (collection: string) => string[];
+}> {
   const conn = mongoose.createConnection(testDbUri(), { dbName, monitorCommands: true, retryWrites: false });
   await conn.asPromise();
   const counts = new Map<string, number>();
   const filters: [string, string][] = [];
+  const reads: [string, string][] = [];
   conn.getClient().on('commandStarted', (e) => {
     const c = e.command;
     if (e.commandName === 'find') counts.set(String(c.find), (counts.get(String(c.find)) ?? 0) + 1);
+    if (e.commandName === 'find') reads.push([String(c.find), Object.keys(c.filter ?? {}).join(',')]);
     if (e.commandName === 'findAndModify') filters.push([String(c.findAndModify), Object.keys(c.query ?? {}).join(',')]);
     if (e.commandName === 'update') filters.push([String(c.update), Object.keys(c.updates?.[0]?.q ?? {}).join(',')]);
   });
-  return { conn, finds: (c) => counts.get(c) ?? 0, writeFilters: (c) => filters.filter(([k]) => k === c).map(([, f]) => f) };
+  return {
+    conn, finds: (c) => counts.get(c) ?? 0, writeFilters: (c) => filters.filter(([k]) => k === c).map(([, f]) => f),
+    findFilters: (c) => reads.filter(([k]) => k === c).map(([, f]) => f),
+  };
 }
 
 const form = (version: number, label: string): FormVersion => ({
@@ -158,37 +165,46 @@ describe('team of a case for the task projection', () => {
       await conn.close();
     }
   });
-  it('keeps the names of the cases in the queues when warmed at start, so a queue page then reads no case', async () => {
-    const { conn, finds } = await watchedConnection(freshDbName('warm'));
+  it('keeps every case\'s name and duplicate-check keys after one scan at start: queue names and duplicate checks then scan nothing', async () => {
+    const { conn, finds, findFilters } = await watchedConnection(freshDbName('warm'));
+    const person = (id: string, name: string, nhsNumber?: string) => ({
+      id, team: 'north', status: 'open', createdAt: '2026-11-24T09:00:00.000Z', createdBy: 'u1',
+      identity: { nameKey: name.toLowerCase().replace(' ', '|'), dateOfBirth: '2010-01-01', displayName: name, ...(nhsNumber ? { nhsNumber } : {}) }, sections: {},
+    }) as never;
+    const keysOf = (name: string, nhsNumber?: string) => ({ nameKey: name.toLowerCase().replace(' ', '|'), dateOfBirth: '2010-01-01', ...(nhsNumber ? { nhsNumber } : {}) });
     try {
+      const before = new MongoCaseRepository(conn, { cacheLabels: true });
+      await before.init();
+      for (const [id, name, nhs] of [['W1', 'Ava Jones', '4010232137'], ['W2', 'Ben Smith'], ['W3', 'Cal Price']]) await before.create(person(id!, name!, nhs), []);
+
+      // A restarted server: until its scan ends the duplicate check asks the database (one $or query).
       const cases = new MongoCaseRepository(conn, { cacheLabels: true });
-      const tasks = new MongoTaskRepository(conn);
-      await Promise.all([cases.init(), tasks.init()]);
-      for (const [id, name] of [['W1', 'Ava Jones'], ['W2', 'Ben Smith'], ['W3', 'Cal Price']]) {
-        await cases.create({
-          id, team: 'north', status: 'open', createdAt: '2026-11-24T09:00:00.000Z', createdBy: 'u1',
-          identity: { nameKey: name.toLowerCase().replace(' ', ''), dateOfBirth: '2010-01-01', displayName: name }, sections: {},
-        } as never, []);
-        if (id !== 'W3') {
-          await tasks.recordCreated({
-            id: `t-${id}`, instanceKey: `i-${id}`, processId: 'referral-intake', processVersion: 1, elementId: 'triage', name: 'Triage',
-            candidateGroups: ['case-managers'], candidateUsers: [], priority: 50, createdAt: '2026-11-24T09:00:00.000Z', caseId: id, team: 'north',
-          });
-        }
-      }
-      // A restarted server: fresh repositories, the queue index loaded from the tasks.
-      const after = new MongoCaseRepository(conn, { cacheLabels: true });
-      const queues = new MongoTaskRepository(conn);
-      await queues.rebuildQueues();
-      expect(queues.caseIdsInQueues().sort()).toEqual(['W1', 'W2']);
-      expect(await after.warmLabels(queues.caseIdsInQueues())).toBe(2);
+      expect(await cases.warmUp(() => true)).toBe(0);
+      expect((await cases.findByIdentity(keysOf('Ava Jones'), 20)).map((c) => c.id)).toEqual(['W1']);
+      expect(findFilters('cases').at(-1)).toBe('$or');
+      expect(await cases.warmUp()).toBe(3);
       const warmed = finds('cases');
-      expect(await after.labelsOf(['W1', 'W2'])).toEqual([
-        { id: 'W1', team: 'north', displayName: 'Ava Jones' }, { id: 'W2', team: 'north', displayName: 'Ben Smith' },
+      const readsBefore = findFilters('cases').length;
+      expect(await cases.labelsOf(['W1', 'W2', 'W3'])).toEqual([
+        { id: 'W1', team: 'north', displayName: 'Ava Jones' }, { id: 'W2', team: 'north', displayName: 'Ben Smith' }, { id: 'W3', team: 'north', displayName: 'Cal Price' },
       ]);
       expect(finds('cases')).toBe(warmed);
-      expect(await after.warmLabels(['W1', 'W3'], () => true)).toBe(0); // stopped: reads nothing
-      expect(await after.warmLabels(['W1', 'W3'])).toBe(1); // only the one not kept
+
+      // Duplicate checks: by name and date of birth, or by NHS number, each candidate read by _id alone.
+      expect((await cases.findByIdentity(keysOf('Ava Jones'), 20)).map((c) => c.id)).toEqual(['W1']);
+      expect((await cases.findByIdentity({ ...keysOf('Someone Else'), nhsNumber: '4010232137' }, 20)).map((c) => c.id)).toEqual(['W1']);
+      expect(await cases.findByIdentity(keysOf('Nobody Known'), 20)).toEqual([]);
+      // A corrected identity moves the case to its new keys; a new case is found at once.
+      await cases.appendAmendment(
+        { caseId: 'W2', section: 'personal', seq: 1, at: '2026-11-24T10:00:00.000Z', by: 'u1', before: {}, after: {}, source: { kind: 'manual', reason: 'typo' } } as never,
+        { revision: 1, values: { givenName: 'Ava', familyName: 'Jones' } } as never,
+        { ...keysOf('Ava Jones'), displayName: 'Ava Jones' },
+      );
+      await cases.create(person('W4', 'Dan Roe', '9434765919'), []);
+      expect((await cases.findByIdentity(keysOf('Ava Jones'), 20)).map((c) => c.id).sort()).toEqual(['W1', 'W2']);
+      expect(await cases.findByIdentity(keysOf('Ben Smith'), 20)).toEqual([]);
+      expect((await cases.findByIdentity({ ...keysOf('Dan Roe'), nhsNumber: '9434765919' }, 20)).map((c) => c.id)).toEqual(['W4']);
+      expect(findFilters('cases').slice(readsBefore)).toEqual(['_id', '_id', '_id', '_id', '_id']); // no scan
     } finally {
       await conn.dropDatabase().catch(() => undefined);
       await conn.close();

@@ -12,6 +12,7 @@ import type { CaseSection } from '../../domain/cases/case-section';
 import type { IdentityKeys } from '../../domain/cases/person-identity';
 import type { CaseLabel, CaseRepository, DuplicateCandidate, SectionAppend } from '../../ports/case-repository.port';
 import { KeyedMutex } from '../concurrency/keyed-mutex';
+import { CaseIdentityIndex, matchesKeys } from './case-identity-index';
 import { isDuplicateKeyError, withMongoErrors } from './mongo-errors';
 
 type CaseDoc = Omit<CaseRecord, 'id'> & { _id: string };
@@ -59,12 +60,22 @@ export class MongoCaseRepository implements CaseRepository {
   private readonly labels?: Map<string, CaseLabel>;
   /** Bumped by every write of a team or an identity: a label read that started before it is not kept. */
   private labelChanges = 0;
+  /** The duplicate check's keys of every case (sole server only). */
+  private readonly identities?: CaseIdentityIndex;
+  /** Cases written while the start-up scan runs: the scan's older copy of them is not kept. */
+  private writtenDuringScan?: Set<string>;
 
-  /** `cacheLabels`: this process is the one server on its database, so its own writes are the only label changes. */
+  /**
+   * `cacheLabels`: this process is the one server on its database, so its own writes are the only changes to
+   * labels and identities; it keeps both in memory (warmUp() loads them at start).
+   */
   constructor(conn: Connection, opts: { cacheLabels?: boolean } = {}) {
     this.cases = (conn.models.CaseRecord as Model<CaseDoc>) ?? conn.model<CaseDoc>('CaseRecord', caseSchema);
     this.amendments = (conn.models.CaseAmendment as Model<AmendmentDoc>) ?? conn.model<AmendmentDoc>('CaseAmendment', amendmentSchema);
-    if (opts.cacheLabels) this.labels = new Map();
+    if (opts.cacheLabels) {
+      this.labels = new Map();
+      this.identities = new CaseIdentityIndex();
+    }
   }
 
   /** The team owning a case (undefined for an unknown case); a read of the case at most once. */
@@ -80,19 +91,32 @@ export class MongoCaseRepository implements CaseRepository {
   }
 
   /**
-   * Keeps the labels of these cases, one `_id` lookup at a time (a background task at start: a queue page
-   * of cold labels costs one lookup per row, ~25 ms for 25 rows, instead of ~1 ms). Stops when `stop()`
-   * returns true or without a label cache.
+   * One scan of every case at start (in the background: until it ends, labels are read on demand and the
+   * duplicate check asks the database). Keeps each case's label, so a queue page after a restart reads no
+   * case (cold, 25 rows cost ~25 ms), and the duplicate check's keys. One scan of 20,000 cases took 2.7 s
+   * here; one `_id` lookup per case took 11.6 s. Stops early when `stop()` returns true. Returns the cases read.
    */
-  async warmLabels(ids: Iterable<string>, stop: () => boolean = () => false): Promise<number> {
+  async warmUp(stop: () => boolean = () => false): Promise<number> {
+    if (!this.labels || !this.identities) return 0;
+    this.writtenDuringScan = new Set();
     let read = 0;
-    for (const id of ids) {
-      if (!this.labels || stop()) break;
-      if (this.labels.has(id)) continue;
-      await this.label(id);
-      read++;
+    try {
+      const cursor = this.cases.find({}, { team: 1, identity: 1 }).lean<Pick<CaseDoc, '_id' | 'team' | 'identity'>>().cursor();
+      for await (const d of cursor) {
+        if (stop()) {
+          await cursor.close();
+          return read;
+        }
+        read++;
+        if (this.writtenDuringScan.has(d._id)) continue;
+        this.identities.put(d._id, d.identity);
+        if (!this.labels.has(d._id) && this.labels.size < MAX_LABELS_KEPT) this.labels.set(d._id, { id: d._id, team: d.team, displayName: d.identity?.displayName ?? '' });
+      }
+      this.identities.loaded = true;
+      return read;
+    } finally {
+      this.writtenDuringScan = undefined;
     }
-    return read;
   }
 
   private async label(id: string): Promise<CaseLabel | undefined> {
@@ -115,12 +139,14 @@ export class MongoCaseRepository implements CaseRepository {
     if (!identity) return void (await this.cases.updateOne({ _id: caseId }, { $set: set }));
     const kept = this.labels?.get(caseId);
     this.forgetLabel(caseId);
+    this.identities?.put(caseId, identity); // before the write: the index may hold stale keys, never miss new ones
     await this.cases.updateOne({ _id: caseId }, { $set: set });
     this.forgetLabel(caseId); // again: a read that began during the write may hold the old name
     if (kept && this.labels) this.labels.set(caseId, { ...kept, displayName: identity.displayName ?? '' });
   }
 
   private forgetLabel(id: string): void {
+    this.writtenDuringScan?.add(id);
     this.labelChanges++;
     this.labels?.delete(id);
   }
@@ -131,6 +157,8 @@ export class MongoCaseRepository implements CaseRepository {
 
   async create(record: CaseRecord, amendments: CaseAmendment[]): Promise<void> {
     const { id, ...rest } = record;
+    this.forgetLabel(id);
+    this.identities?.put(id, record.identity);
     await withMongoErrors('case', () => this.cases.create({ _id: id, ...rest }));
     await this.amendments.insertMany(amendments.map((a) => ({ _id: amendmentId(a), ...a, state: record.sections[a.section] })));
   }
@@ -141,9 +169,15 @@ export class MongoCaseRepository implements CaseRepository {
   }
 
   async findByIdentity(keys: IdentityKeys, limit: number): Promise<DuplicateCandidate[]> {
-    const or: Record<string, unknown>[] = [{ 'identity.nameKey': String(keys.nameKey), 'identity.dateOfBirth': String(keys.dateOfBirth) }];
-    if (keys.nhsNumber) or.push({ 'identity.nhsNumber': String(keys.nhsNumber) });
-    const docs = await this.cases.find({ $or: or }, { sections: 0 }).limit(limit).lean<CaseDoc[]>();
+    let docs: CaseDoc[];
+    if (this.identities?.loaded) {
+      const found = await Promise.all(this.identities.candidates(keys).map((id) => this.cases.findById(id, { sections: 0 }).lean<CaseDoc>()));
+      docs = found.filter((d): d is CaseDoc => !!d && matchesKeys(d.identity, keys)).slice(0, limit);
+    } else {
+      const or: Record<string, unknown>[] = [{ 'identity.nameKey': String(keys.nameKey), 'identity.dateOfBirth': String(keys.dateOfBirth) }];
+      if (keys.nhsNumber) or.push({ 'identity.nhsNumber': String(keys.nhsNumber) });
+      docs = await this.cases.find({ $or: or }, { sections: 0 }).limit(limit).lean<CaseDoc[]>();
+    }
     return docs.map((d) => ({
       id: d._id, displayName: d.identity.displayName, dateOfBirth: d.identity.dateOfBirth, team: d.team, status: d.status,
       nameKey: d.identity.nameKey, ...(d.identity.nhsNumber ? { nhsNumber: d.identity.nhsNumber } : {}),

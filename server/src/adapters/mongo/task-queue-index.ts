@@ -96,13 +96,6 @@ export class TaskQueueIndex {
     return [...byId.values()];
   }
 
-  /** Cases with a task in some queue: the ones whose labels queue pages show. */
-  caseIds(): string[] {
-    const ids = new Set<string>();
-    for (const rows of this.buckets.values()) for (const t of rows.values()) if (t.caseId) ids.add(t.caseId);
-    return [...ids];
-  }
-
   /** Open tasks with their due dates; read through, never written to, from outside. */
   get due(): Pick<TaskDueIndex, 'get' | 'dueBefore' | 'ofInstance' | 'size'> {
     return this.dueIndex;

@@ -120,11 +120,6 @@ export class MongoTaskRepository implements TaskRepository {
     if (this.queues && !this.queues.isLoaded) await this.rebuildQueues();
   }
 
-  /** Cases with a task in the queue index (none without one). */
-  caseIdsInQueues(): string[] {
-    return this.queues?.isLoaded ? this.queues.caseIds() : [];
-  }
-
   /** Loads the queue index from the tasks: open ones, and the completed ones that "Completed" shows. */
   async rebuildQueues(): Promise<void> {
     const model = this.model;

@@ -67,7 +67,7 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
     async start() {
       await tasks.init();
       // In the background: the server serves meanwhile, and a label not yet kept is simply read on demand.
-      warming = cases.warmLabels(tasks.caseIdsInQueues(), () => stopped).catch(() => undefined); // harmless: read on demand
+      warming = cases.warmUp(() => stopped).catch(() => undefined); // harmless: read on demand meanwhile
     },
     async stop() {
       stopped = true;
