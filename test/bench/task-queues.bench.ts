@@ -52,7 +52,8 @@ async function main() {
     const caseCount = Math.min(TASKS, 20_000);
     for (let from = 0; from < caseCount; from += 5_000) {
       await conn.collection('cases').insertMany(Array.from({ length: Math.min(5_000, caseCount - from) }, (_, k) => ({
-        _id: `C${from + k}`, team: `team-${(from + k) % TEAMS}`, status: 'open', identity: { displayName: `Child ${from + k}` }, sections: {},
+        _id: `C${from + k}`, team: `team-${(from + k) % TEAMS}`, status: 'open', sections: {},
+        identity: { displayName: `Child ${from + k}`, nameKey: `child|${from + k}`, dateOfBirth: '2010-01-01' },
       })) as never[], { ordered: false });
     }
     await conn.collection('users').insertMany(Array.from({ length: TEAMS * USERS_PER_TEAM }, (_, k) => {
@@ -86,6 +87,18 @@ async function main() {
           + `(${SAMPLES} queries, page 25 + total; avg total ${(rows / (SAMPLES + 20)).toFixed(0)} tasks)`);
       }
     };
+    // A referral's duplicate check (name + date of birth), answered by the database and then from the kept keys.
+    const duplicateCheck = async (when: string, samples: number) => {
+      const timings: number[] = [];
+      for (let s = 0; s < samples; s++) {
+        const t0 = process.hrtime.bigint();
+        await cases.findByIdentity({ nameKey: `child|${(s * 7919) % caseCount}`, dateOfBirth: '2010-01-01' }, 20);
+        timings.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      timings.sort((a, b) => a - b);
+      console.log(`duplicate check ${when}: p50 ${percentile(timings, 50).toFixed(1)} ms, p99 ${percentile(timings, 99).toFixed(1)} ms (${samples} checks, ${caseCount} cases)`);
+    };
+    await duplicateCheck('before the warm-up (database)', 5);
     // Right after a start, before the background warm-up has kept the children's names a page shows...
     await measure('cold names');
     // ...and once it has, as the server does from its start (tasks.module.ts).
@@ -93,6 +106,7 @@ async function main() {
     const read = await cases.warmUp();
     console.log(`start-up warm-up: ${read} cases read (names and duplicate-check keys kept) in ${((Date.now() - warmStart) / 1000).toFixed(1)} s`);
     await measure('warm names');
+    await duplicateCheck('after the warm-up (kept keys)', 200);
   } finally {
     await db.close();
   }
