@@ -20,6 +20,7 @@ import { InstanceRunner, newKey } from './services/instance-runner';
 import { JobWorker } from './services/job-worker';
 import { JobLeases } from './services/job-leases';
 import { MessageCorrelator } from './services/message-correlator';
+import { TimerDueIndex } from './services/timer-due-index';
 import { TimerScheduler } from './services/timer-scheduler';
 import { InstanceListing } from './services/instance-listing';
 import { InstanceMigration } from './services/instance-migration';
@@ -65,12 +66,13 @@ export class EmbeddedEngine implements WorkflowEngine {
     const now = () => opts.clock.now();
     this.deployments = new DeploymentService(db, now, opts.checkForm);
     const leases = new JobLeases();
-    const applier = new EffectApplier(db, now, (e) => this.emit(e), leases);
+    const timerIndex = new TimerDueIndex();
+    const applier = new EffectApplier(db, now, (e) => this.emit(e), leases, timerIndex);
     this.runner = new InstanceRunner(db, this.deployments, applier, now, leases);
     this.worker = new JobWorker(db, this.runner, now, {
       lockMs: opts.jobLockMs ?? 60_000, maxConcurrent: opts.jobConcurrency ?? 8, defaultBackoffMs: opts.defaultBackoffMs ?? 5_000,
     }, (msg, err) => this.logError(err, msg), leases);
-    this.timers = new TimerScheduler(db, this.runner, now);
+    this.timers = new TimerScheduler(db, this.runner, now, timerIndex);
     this.messages = new MessageCorrelator(db, this.runner, this.deployments, now);
     this.queries = new EngineQueries(db, (key) => this.runner.cached(key));
     this.deploymentQueries = new DeploymentQueries(db);
@@ -179,6 +181,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   /** Replays outboxes left by a crash, then polls timers and jobs. */
   async start(): Promise<void> {
     this.worker.enabled = true;
+    await this.timers.loadIndex(); // before recovery: a replayed outbox may arm or cancel timers
     await this.runner.recover();
     const interval = this.opts.pollIntervalMs ?? 1000;
     this.poller = setInterval(() => {

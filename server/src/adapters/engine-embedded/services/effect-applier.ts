@@ -8,6 +8,7 @@ import type { EngineCollections } from '../store/engine-collections';
 import { insertOnce } from '../store/insert-once';
 import { retry } from '../store/transient-retry';
 import { JobLeases } from './job-leases';
+import { TimerDueIndex } from './timer-due-index';
 
 export interface InstanceDoc {
   _id: string;
@@ -26,6 +27,7 @@ export class EffectApplier {
     private readonly now: () => Date,
     private readonly emit: (e: EngineEvent) => Promise<void>,
     private readonly leases = new JobLeases(),
+    private readonly timerIndex = new TimerDueIndex(),
   ) {}
 
   async applyLocal(doc: InstanceDoc, replay: boolean): Promise<void> {
@@ -76,8 +78,13 @@ export class EffectApplier {
       case 'job.retry':
         return guarded(db.jobs, { _id: e.jobKey }, { state: 'activatable', retries: e.retries, dueAt: now, variables: e.variables });
       case 'timer.create':
+        this.timerIndex.put(e.key, e.dueAt); // before the write: a timer the index lacks would never fire
         return upsert(db.timers, e.key, { instanceKey: doc._id, elementId: e.elementId, tokenId: e.tokenId, dueAt: new Date(e.dueAt), state: 'pending' });
-      case 'timer.cancel': return (await db.timers.deleteOne({ _id: e.key })).deletedCount > 0;
+      case 'timer.cancel': {
+        const deleted = (await db.timers.deleteOne({ _id: e.key })).deletedCount > 0;
+        this.timerIndex.remove(e.key);
+        return deleted;
+      }
       case 'subscription.open':
         return upsert(db.subscriptions, e.key, { instanceKey: doc._id, messageName: e.messageName, correlationKey: e.correlationKey, elementId: e.elementId, tokenId: e.tokenId, state: 'open', createdAt: now });
       case 'subscription.close': return (await db.subscriptions.deleteOne({ _id: e.key })).deletedCount > 0;

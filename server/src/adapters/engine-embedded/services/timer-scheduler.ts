@@ -7,15 +7,44 @@ import { NotFoundError } from '../../../domain/errors';
 import { nextCycle, planTimer, type TimerKind } from '../model/timer-definitions';
 import type { DeployedModel } from './deployment.service';
 import type { InstanceRunner } from './instance-runner';
+import { TimerDueIndex } from './timer-due-index';
 
 export class TimerScheduler {
-  constructor(private readonly db: EngineCollections, private readonly runner: InstanceRunner, private readonly now: () => Date) {}
+  constructor(
+    private readonly db: EngineCollections,
+    private readonly runner: InstanceRunner,
+    private readonly now: () => Date,
+    private readonly index = new TimerDueIndex(),
+  ) {}
+
+  /** Loads the due index from the stored timers (start-up: the one scan of the collection). */
+  async loadIndex(): Promise<void> {
+    this.index.load(await retry(() => this.db.timers.find({ state: 'pending' }, { dueAt: 1 }).lean<{ _id: string; dueAt: Date }[]>()));
+  }
 
   /** Fires every timer due by the clock's now; returns how many fired. */
   async fireDue(limit = 200): Promise<number> {
-    const due = await retry(() => this.db.timers.find({ state: 'pending', dueAt: { $lte: this.now() } }).sort({ dueAt: 1 }).limit(limit).lean<Record<string, any>[]>());
-    for (const t of due) await this.fire(t);
-    return due.length;
+    const now = this.now();
+    if (!this.index.loaded) {
+      const due = await retry(() => this.db.timers.find({ state: 'pending', dueAt: { $lte: now } }).sort({ dueAt: 1 }).limit(limit).lean<Record<string, any>[]>());
+      for (const t of due) await this.fire(t);
+      return due.length;
+    }
+    let fired = 0;
+    for (const id of this.index.due(now, limit)) {
+      const t = await retry(() => this.db.timers.findById(id).lean<Record<string, any>>());
+      if (!t || t.state !== 'pending') {
+        this.index.remove(id); // gone (cancelled or fired elsewhere): the row decides
+        continue;
+      }
+      if (new Date(t.dueAt).getTime() > now.getTime()) {
+        this.index.put(id, t.dueAt); // moved later by a write the index missed
+        continue;
+      }
+      await this.fire(t);
+      fired++;
+    }
+    return fired;
   }
 
   private async fire(t: Record<string, any>): Promise<void> {
@@ -31,11 +60,14 @@ export class TimerScheduler {
       }
     }
     await retry(() => this.db.timers.deleteOne({ _id: t._id })); // fired: the instance timeline keeps the record
+    this.index.remove(t._id);
   }
 
   /** Timer start events of a newly deployed version replace those of older versions (as in Zeebe). */
   async scheduleStartTimers(deployed: DeployedModel): Promise<void> {
+    const replaced = await this.db.timers.find({ 'startOf.processId': deployed.processId, state: 'pending' }, { _id: 1 }).lean<{ _id: string }[]>();
     await this.db.timers.deleteMany({ 'startOf.processId': deployed.processId, state: 'pending' });
+    for (const r of replaced) this.index.remove(r._id);
     for (const ts of deployed.model.timerStarts) {
       const plan = planTimer(ts.timer.kind as TimerKind, ts.timer.value, this.now());
       const startOf = { processId: deployed.processId, version: deployed.version, elementId: ts.elementId };
@@ -45,6 +77,7 @@ export class TimerScheduler {
 
   private async insertStartTimer(startOf: { processId: string; version: number; elementId: string }, dueAt: Date, cycle: unknown, n: number): Promise<void> {
     const id = `${startOf.processId}:${startOf.version}.${startOf.elementId}.${n}`;
+    this.index.put(id, dueAt);
     await retry(() => this.db.timers.updateOne({ _id: id }, { $setOnInsert: { startOf, dueAt, cycle, n, state: 'pending' } }, { upsert: true }));
   }
 }
