@@ -55,6 +55,22 @@ describe('Feature: cross-instance effects that failed live are not lost', () => 
     expect(await h.engine.getInstance(parentKey)).toMatchObject({ state: 'completed', variables: { result: 'hi Ali' } });
   });
 
+  test('Given the child start failed and nothing else reaches the parent, then the periodic recovery starts the child once', async () => {
+    failNext = 'child.start';
+    const before = new Set(await parentKeys());
+    await expect(h.engine.startInstance('call-parent', { name: 'Kim' })).rejects.toThrow('simulated');
+    const parentKey = (await parentKeys()).find((k) => !before.has(k))!;
+    await h.engine.runDue();
+    expect(await childTask(parentKey)).toBeUndefined();
+    const runner = (h.engine as unknown as { runner: { recoverSuspects(olderThanMs: number): Promise<number> } }).runner;
+    expect(await runner.recoverSuspects(60_000)).toBe(0); // not yet: a failure gets time to pass
+    expect(await runner.recoverSuspects(0)).toBe(1);
+    await h.engine.runDue();
+    expect(await childTask(parentKey)).toBeDefined();
+    expect(await runner.recoverSuspects(0)).toBe(0); // recovered: no longer a suspect
+    expect((await h.engine.listUserTasks({ state: 'open' })).filter((t) => t.instanceKey.startsWith(parentKey))).toHaveLength(1);
+  });
+
   async function parentKeys(): Promise<string[]> {
     const conn = (h.engine as unknown as { opts: { conn: import('mongoose').Connection } }).opts.conn;
     const docs = await conn.collection('engine_instances').find({ processId: 'call-parent' }).toArray();

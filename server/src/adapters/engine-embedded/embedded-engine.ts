@@ -216,7 +216,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     const staleMs = this.opts.staleOutboxMs ?? 30_000;
     if (Date.now() - this.lastRecovery >= staleMs) {
       this.lastRecovery = Date.now();
-      await this.runner.recover(staleMs);
+      await this.runner.recoverSuspects(staleMs);
     }
   }
 

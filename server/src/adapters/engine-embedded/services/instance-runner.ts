@@ -40,6 +40,12 @@ export class InstanceRunner {
   private readonly cache = new InstanceCache(1000, (key) => this.leases.holds(key));
   /** key → revision whose cross-instance effects failed while running (not a crash): the next step carries them. */
   private readonly crossOwed = new Map<string, number>();
+  /**
+   * Instances whose last outbox may be left unapplied or unmarked by a failure while running (a write, an
+   * effect, a cross-instance effect or the marking threw): the periodic recovery looks at these alone. A
+   * scan for pending outboxes would decode every instance ever run on FerretDB, every 30 s.
+   */
+  private readonly suspects = new Map<string, number>();
   /** Done-markers of outboxes that a later step has replaced, deleted in batches. */
   private readonly garbage: string[] = [];
   crossEffects: CrossEffectHandler = async () => undefined;
@@ -70,8 +76,10 @@ export class InstanceRunner {
     if (!(await batcherFor(this.db.instances).insert(doc))) {
       return { instanceKey: key, version, created: false }; // already started (replayed child or timer start)
     }
-    await this.locks.run(key, () => this.applyOutbox(doc, false));
-    await this.finish(doc);
+    await this.suspectOnFailure(key, async () => {
+      await this.locks.run(key, () => this.applyOutbox(doc, false));
+      await this.finish(doc);
+    });
     return { instanceKey: key, version, created: true };
   }
 
@@ -117,6 +125,7 @@ export class InstanceRunner {
         // with other instances' writes; awaited before the outbox runs, as a single write would be.
         const matched = await updaterFor(this.db.instances).update(key, set).catch((e) => {
           this.cache.delete(key); // the write may or may not have happened: read it back next time
+          this.suspects.set(key, Date.now());
           throw e;
         });
         if (!matched) {
@@ -126,13 +135,22 @@ export class InstanceRunner {
         if (doc.pending) this.garbage.push(doneId(doc._id, doc.rev));
         if (this.crossOwed.get(key) === doc.rev) this.crossOwed.delete(key);
         const saved = { ...doc, ...set } as InstanceDoc;
-        await this.applyOutbox(saved, false);
+        await this.suspectOnFailure(key, () => this.applyOutbox(saved, false));
         return { ok: true, doc: saved, owed: false };
       }
     });
     // A cached document's outbox was finished when it was saved; only a new, replayed or owed one needs it now.
-    if (ok || replayed || owedStill) await this.finish(doc);
+    if (ok || replayed || owedStill) await this.suspectOnFailure(key, () => this.finish(doc));
     return ok;
+  }
+
+  private async suspectOnFailure(key: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (e) {
+      this.suspects.set(key, Date.now());
+      throw e;
+    }
   }
 
   private async markedDone(doc: InstanceDoc): Promise<boolean> {
@@ -179,7 +197,7 @@ export class InstanceRunner {
     // concurrent updates of one document can lose one of them — even with the revision in the filter.
     // Instances marked side by side, each under its own lock; their updates share one bulk write.
     await Promise.all(batch.map(([_id, rev]) =>
-      this.locks.run(_id, async () => {
+      this.suspectOnFailure(_id, () => this.locks.run(_id, async () => {
         if (this.leases.holds(_id)) return; // the outbox keeps a leased job durable until a step closes it
         const cached = this.cache.get(_id);
         if (!cached) {
@@ -195,8 +213,9 @@ export class InstanceRunner {
           throw e;
         });
         this.cache.delete(_id); // ended: nothing will run on it again
-      })));
-    await Promise.all(markers.map((_id) => batcherFor(this.db.outboxDone).insert({ _id }))); // false: marked before
+      })).catch(() => undefined))); // the others are still marked; this one is a suspect
+    await Promise.all(markers.map((_id) => batcherFor(this.db.outboxDone).insert({ _id }) // false: marked before
+      .catch(() => void this.suspects.set(_id.slice(0, _id.lastIndexOf('#')), Date.now()))));
     // One command per batch, each delete by _id alone: FerretDB looks up only that filter by index (an $in
     // read the whole marker collection — one per waiting instance — measured 21 ms per batch at 100).
     if (this.garbage.length >= 200 || (final && this.garbage.length)) {
@@ -212,13 +231,11 @@ export class InstanceRunner {
   }
 
   /**
-   * Replays outboxes left pending by a crash. At start-up every pending outbox is replayed; while running,
-   * only those older than `olderThanMs` (a live step is normally finished within milliseconds).
+   * Replays outboxes left pending by a crash: at start-up every pending outbox (one scan); while running, the
+   * suspects whose failure is older than `olderThanMs` (recoverSuspects).
    */
-  async recover(olderThanMs?: number): Promise<number> {
-    const filter: Record<string, unknown> = { pending: true };
-    if (olderThanMs !== undefined) filter.savedAt = { $lt: new Date(this.now().getTime() - olderThanMs) };
-    const docs = await retry(() => this.db.instances.find(filter, { _id: 1, rev: 1 }).lean<{ _id: string; rev: number }[]>());
+  async recover(): Promise<number> {
+    const docs = await retry(() => this.db.instances.find({ pending: true }, { _id: 1, rev: 1 }).lean<{ _id: string; rev: number }[]>());
     const ids = docs.map((d) => doneId(d._id, d.rev));
     const done = new Set(ids.length ? (await retry(() => this.db.outboxDone.find({ _id: { $in: ids } }, { _id: 1 }).lean<{ _id: string }[]>())).map((m) => m._id) : []);
     for (const { _id, rev } of docs) {
@@ -233,6 +250,30 @@ export class InstanceRunner {
       if (doc?.pending) await this.finish(doc);
     }
     return docs.length;
+  }
+
+  /** Replays the outboxes of instances whose step failed while running, once the failure is `olderThanMs` old. */
+  async recoverSuspects(olderThanMs: number): Promise<number> {
+    const before = Date.now() - olderThanMs;
+    let replayed = 0;
+    for (const [key, since] of [...this.suspects]) {
+      if (since > before || this.leases.holds(key)) continue;
+      this.suspects.delete(key);
+      await this.suspectOnFailure(key, async () => {
+        const doc = await this.locks.run(key, async () => {
+          this.cache.delete(key);
+          const d = await retry(() => this.db.instances.findById(key).lean<InstanceDoc>());
+          if (!d?.pending || (await this.markedDone(d))) return undefined;
+          await this.applyOutbox(d, true);
+          return d;
+        });
+        if (doc) {
+          replayed++;
+          await this.finish(doc);
+        }
+      }).catch(() => undefined); // a suspect again: next time
+    }
+    return replayed;
   }
 }
 
