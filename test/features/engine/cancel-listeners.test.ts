@@ -16,6 +16,17 @@ describe('Feature: canceling task listeners run as jobs when a task is cancelled
   afterAll(() => h.close());
 
   const cancelJobs = (taskKey: string) => h.jobs.filter((j) => j.headers.listenerEventType === 'canceling' && userTaskOf(j).userTaskKey === taskKey);
+  /** Starts an instance, cancels it, runs what is due; checks instance and task were cancelled and the listeners ran. */
+  const cancelled = async (caseId: string) => {
+    const { instanceKey } = await h.engine.startInstance('cancel-listeners', { caseId });
+    const key = await h.taskKey(instanceKey, 'review');
+    await h.engine.cancelInstance(instanceKey);
+    await h.engine.runDue();
+    expect((await h.engine.getInstance(instanceKey))?.state).toBe('cancelled');
+    expect((await h.engine.getUserTask(key))?.state).toBe('cancelled');
+    expect(cancelJobs(key).map((j) => j.type)).toEqual(['note-cancel', 'tell-partner']);
+    return instanceKey;
+  };
 
   test('Given a message interrupts the task, then the task is cancelled, each canceling listener runs once with the task, and the flow goes on', async () => {
     const { instanceKey } = await h.engine.startInstance('cancel-listeners', { caseId: 'C-1' });
@@ -38,13 +49,7 @@ describe('Feature: canceling task listeners run as jobs when a task is cancelled
   });
 
   test('Given the instance is cancelled, then its open task is cancelled and the canceling listeners run after it ended', async () => {
-    const { instanceKey } = await h.engine.startInstance('cancel-listeners', { caseId: 'C-2' });
-    const key = await h.taskKey(instanceKey, 'review');
-    await h.engine.cancelInstance(instanceKey);
-    await h.engine.runDue();
-    expect((await h.engine.getInstance(instanceKey))?.state).toBe('cancelled');
-    expect((await h.engine.getUserTask(key))?.state).toBe('cancelled');
-    expect(cancelJobs(key).map((j) => j.type)).toEqual(['note-cancel', 'tell-partner']);
+    await cancelled('C-2');
   });
 
   test('Given a task is being assigned (its assigning listener still running) when the instance is cancelled, then the task is cancelled too', async () => {
@@ -64,13 +69,7 @@ describe('Feature: canceling task listeners run as jobs when a task is cancelled
   test('Given a canceling listener fails with no retries left, then the cancellation stands and no incident is raised on the ended instance', async () => {
     partnerDown = true;
     try {
-      const { instanceKey } = await h.engine.startInstance('cancel-listeners', { caseId: 'C-4' });
-      const key = await h.taskKey(instanceKey, 'review');
-      await h.engine.cancelInstance(instanceKey);
-      await h.engine.runDue();
-      expect((await h.engine.getInstance(instanceKey))?.state).toBe('cancelled');
-      expect((await h.engine.getUserTask(key))?.state).toBe('cancelled');
-      expect(cancelJobs(key).map((j) => j.type)).toEqual(['note-cancel', 'tell-partner']);
+      const instanceKey = await cancelled('C-4');
       expect(await h.engine.listIncidents({ instanceKey })).toEqual([]);
     } finally {
       partnerDown = false;
