@@ -73,7 +73,10 @@ export class InstanceRunner {
       rev: 1, state, effects: machine.effects, pending: true, savedAt: this.now(), status: state.status,
       hasIncident: hasIncident(state), startedAt: this.now().toISOString(), ...(state.status !== 'active' ? { endedAt: this.now().toISOString() } : {}),
     };
-    if (!(await batcherFor(this.db.instances).insert(doc))) {
+    // A failed insert may still have been stored: then its outbox needs the periodic recovery.
+    let inserted = false;
+    await this.suspectOnFailure(key, async () => { inserted = await batcherFor(this.db.instances).insert(doc); });
+    if (!inserted) {
       return { instanceKey: key, version, created: false }; // already started (replayed child or timer start)
     }
     await this.suspectOnFailure(key, async () => {
