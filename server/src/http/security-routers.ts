@@ -23,6 +23,8 @@ export interface SecurityFeatureDeps extends Omit<SecurityDeps, 'users' | 'audit
 export function createSecurityFeature(deps: SecurityFeatureDeps): {
   apiMiddleware: RequestHandler[];
   apiRouters: Record<'/auth' | '/users' | '/audit', Router>;
+  /** Waits for session writes made behind responses (shutdown). */
+  settled(): Promise<void>;
 } {
   const security = createSecurityMiddleware(deps);
   return {
@@ -32,5 +34,6 @@ export function createSecurityFeature(deps: SecurityFeatureDeps): {
       '/users': createUsersRouter(deps),
       '/audit': createAuditRouter({ trail: deps.audit, audit: deps.audit }),
     },
+    settled: security.settled,
   };
 }

@@ -57,6 +57,8 @@ export interface SecurityMiddleware {
   handlers: RequestHandler[];
   cookieOptions: session.CookieOptions;
   store: MongoStore;
+  /** Resolves once session writes accepted behind responses (last seen, expiry) have reached the database. */
+  settled(): Promise<void>;
 }
 
 export function createSecurityMiddleware(deps: SecurityDeps): SecurityMiddleware {
@@ -73,10 +75,11 @@ export function createSecurityMiddleware(deps: SecurityDeps): SecurityMiddleware
     touchAfter: LAST_SEEN_RESOLUTION_MS / 1000,
     ttl: SESSION_TTL_S,
   });
+  const cached = deps.cacheSessions === false ? undefined : new CachedSessionStore(store, LAST_SEEN_RESOLUTION_MS, SESSION_TTL_S * 1000);
   const sessions = session({
     name: SESSION_COOKIE,
     secret: deps.secret,
-    store: deps.cacheSessions === false ? store : new CachedSessionStore(store, LAST_SEEN_RESOLUTION_MS, SESSION_TTL_S * 1000),
+    store: cached ?? store,
     resave: false,
     saveUninitialized: false, // no session (and no cookie) until someone signs in
     rolling: true,
@@ -102,5 +105,5 @@ export function createSecurityMiddleware(deps: SecurityDeps): SecurityMiddleware
     next();
   };
 
-  return { handlers: [sessions, loadUser, csrfProtection], cookieOptions, store };
+  return { handlers: [sessions, loadUser, csrfProtection], cookieOptions, store, settled: async () => cached?.settled() };
 }

@@ -41,5 +41,6 @@ export async function createSecurityModule(config: AppConfig, conn: Connection, 
     absoluteTimeoutHours: config.SESSION_MAX_HOURS,
     cacheSessions: soleServer,
   });
-  return { users, audit, apiMiddleware: feature.apiMiddleware, apiRouters: feature.apiRouters };
+  // Stopped last (started first): sign-ins' "last seen" writes made behind responses reach the database first.
+  return { users, audit, apiMiddleware: feature.apiMiddleware, apiRouters: feature.apiRouters, stop: feature.settled };
 }
