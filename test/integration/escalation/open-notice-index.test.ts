@@ -1,6 +1,7 @@
-// Closing a task cancels its notices not yet sent. On the sole server the outbox keeps those by task in
-// memory, so a completion neither scans the outbox (every email ever planned) nor, for a task without open
-// notices, sends any command; the same notices are cancelled as by the database query it replaces.
+// Closing a task cancels its notices not yet sent, and the delivery poll picks the due ones. On the sole
+// server the outbox keeps its live entries in memory, so neither scans the outbox (every email ever
+// planned): a completion for a task without open notices sends no command, and delivery reads by _id. They
+// select the same entries as the database queries they replace.
 import mongoose, { type Connection } from 'mongoose';
 import { MongoOutboxRepository } from '../../../server/src/adapters/mail/outbox.repository';
 import type { NewOutboxEntry } from '../../../server/src/ports/escalation-outbox.port';
@@ -53,5 +54,26 @@ describe('open notices by task (sole server)', () => {
     await indexed.patch('n4', { state: 'pending' });
     expect(await indexed.cancelForTask('T2', 'task-closed', at)).toBe(1);
     expect(await state('n4')).toBe('cancelled');
+  });
+
+  it('selects the same due entries for delivery as the database query, reading them by _id', async () => {
+    const plain = new MongoOutboxRepository(conn);
+    await plain.enqueue([notice('d-a', 'T20'), notice('d-b', 'T21'), notice('d-c', 'T22'), notice('d-d', 'T23'), notice('d-e', 'T24', 'held')], at, 5);
+    await plain.patch('d-b', { state: 'retry', nextAttemptAt: '2026-11-24T12:00:00.000Z' }); // not due yet
+    await plain.patch('d-c', { state: 'sending', lastAttemptAt: '2026-11-24T08:00:00.000Z' }); // stale: its sender died
+    await plain.patch('d-d', { state: 'sent', sentAt: at });
+    const indexed = new MongoOutboxRepository(conn, { indexOpen: true });
+    await indexed.init();
+    const due = async (repo: MongoOutboxRepository, now: string) =>
+      (await repo.dueForDelivery(now, '2026-11-24T08:30:00.000Z', 50)).map((e) => e.id).filter((id) => id.startsWith('d-')).sort();
+    outboxCommands.length = 0;
+    expect(await due(indexed, '2026-11-24T10:00:00.000Z')).toEqual(['d-a', 'd-c']);
+    expect(outboxCommands.every((c) => c.endsWith(':_id'))).toBe(true);
+    expect(await due(plain, '2026-11-24T10:00:00.000Z')).toEqual(['d-a', 'd-c']);
+    // Changes made through the indexed repository move entries in and out.
+    await indexed.patch('d-a', { state: 'sent', sentAt: at });
+    await indexed.patch('d-e', { state: 'pending', nextAttemptAt: at });
+    expect(await due(indexed, '2026-11-24T12:00:00.000Z')).toEqual(['d-b', 'd-c', 'd-e']);
+    expect(await due(plain, '2026-11-24T12:00:00.000Z')).toEqual(['d-b', 'd-c', 'd-e']);
   });
 });

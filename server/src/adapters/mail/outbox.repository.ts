@@ -7,10 +7,8 @@ import type { CancelReason, OutboxEntry, OutboxState } from '../../domain/escala
 import type { NewOutboxEntry, OutboxFilter, OutboxPatch, OutboxRepository } from '../../ports/escalation-outbox.port';
 import type { Page, PageRequest } from '../../ports/repository.port';
 import { isDuplicateKeyError } from '../mongo/mongo-errors';
+import { LIVE, LiveNotices, OPEN } from './live-notices';
 import { type LeaseDoc, type OutboxDoc, leaseSchema, outboxSchema, toDocPatch, toEntry } from './outbox-doc';
-
-/** States of a notice not yet sent: the ones closing its task cancels. */
-const OPEN: OutboxState[] = ['pending', 'retry', 'held'];
 
 interface BulkError { code?: number; writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
 
@@ -19,25 +17,23 @@ export class MongoOutboxRepository implements OutboxRepository {
   private readonly leases: Model<LeaseDoc>;
 
   /**
-   * `indexOpen` (the sole server, whose writes are the only ones): entry ids of notices not yet sent, by task.
-   * Every task completion cancels its task's open notices, and on FerretDB a taskId filter decodes the whole
-   * outbox, which keeps every email ever planned; with the index a task without open notices costs no
-   * command and one with them an `_id` read and write each. A notice the index misses is still cancelled:
-   * delivery re-checks its task before sending.
+   * `indexOpen` (the sole server, whose writes are the only ones): the entries not yet final, in memory
+   * (live-notices.ts). A task completion then cancels its notices without a scan (none: no command), and the
+   * delivery poll reads due entries by `_id`.
    */
-  private readonly open?: OpenNotices;
+  private readonly live?: LiveNotices;
 
   constructor(conn: Connection, opts: { indexOpen?: boolean } = {}) {
     this.model = (conn.models.EscalationOutbox as Model<OutboxDoc>) ?? conn.model<OutboxDoc>('EscalationOutbox', outboxSchema);
     this.leases = (conn.models.EscalationLease as Model<LeaseDoc>) ?? conn.model<LeaseDoc>('EscalationLease', leaseSchema);
-    if (opts.indexOpen) this.open = new OpenNotices();
+    if (opts.indexOpen) this.live = new LiveNotices();
   }
 
   async init(): Promise<void> {
     await Promise.all([this.model.init(), this.leases.init()]);
-    if (this.open) {
-      const docs = await this.model.find({ state: { $in: OPEN } }, { taskId: 1 }).lean<{ _id: string; taskId?: string }[]>();
-      for (const d of docs) this.open.add(d._id, d.taskId);
+    if (this.live) {
+      const docs = await this.model.find({ state: { $in: LIVE } }, { taskId: 1, state: 1, nextAttemptAt: 1, lastAttemptAt: 1 }).lean<OutboxDoc[]>();
+      for (const d of docs) this.live.put(d._id, d);
     }
   }
 
@@ -64,9 +60,9 @@ export class MongoOutboxRepository implements OutboxRepository {
     }
   }
 
-  private opened(docs: { _id: string; taskId?: string; state: OutboxState }[], inserted: string[]): string[] {
+  private opened(docs: { _id: string; taskId?: string; state: OutboxState; nextAttemptAt: Date }[], inserted: string[]): string[] {
     const ids = new Set(inserted);
-    for (const d of docs) if (ids.has(d._id) && OPEN.includes(d.state)) this.open?.add(d._id, d.taskId);
+    for (const d of docs) if (ids.has(d._id)) this.live?.put(d._id, d);
     return inserted;
   }
 
@@ -82,7 +78,7 @@ export class MongoOutboxRepository implements OutboxRepository {
       if (!isDuplicateKeyError(e)) throw e;
     }
     await this.model.deleteOne({ _id: id, generation: entry.generation });
-    this.open?.remove(id);
+    this.live?.remove(id);
   }
 
   /** When a driver reports a duplicate without per-document detail: ours are those with our generation. */
@@ -98,11 +94,18 @@ export class MongoOutboxRepository implements OutboxRepository {
   }
 
   async dueForDelivery(now: string, staleBefore: string, limit: number): Promise<OutboxEntry[]> {
+    const [at, stale] = [new Date(now), new Date(staleBefore)];
+    if (this.live) {
+      const found = await Promise.all(this.live.dueForDelivery(at, stale, limit).map((id) => this.model.findById(id).lean<OutboxDoc>()));
+      return found
+        .filter((d): d is OutboxDoc => !!d && (((d.state === 'pending' || d.state === 'retry') && d.nextAttemptAt <= at) || (d.state === 'sending' && !!d.lastAttemptAt && d.lastAttemptAt <= stale)))
+        .map(toEntry);
+    }
     const docs = await this.model
       .find({
         $or: [
-          { state: { $in: ['pending', 'retry'] }, nextAttemptAt: { $lte: new Date(now) } },
-          { state: 'sending', lastAttemptAt: { $lte: new Date(staleBefore) } },
+          { state: { $in: ['pending', 'retry'] }, nextAttemptAt: { $lte: at } },
+          { state: 'sending', lastAttemptAt: { $lte: stale } },
         ],
       })
       .sort({ nextAttemptAt: 1, _id: 1 })
@@ -130,26 +133,28 @@ export class MongoOutboxRepository implements OutboxRepository {
 
   async patch(id: string, patch: OutboxPatch): Promise<void> {
     await this.model.updateOne({ _id: id }, toDocPatch(patch as Record<string, unknown>));
-    if (!this.open || !patch.state) return;
-    if (!OPEN.includes(patch.state)) this.open.remove(id);
-    else if (!this.open.has(id)) this.open.add(id, (await this.findById(id))?.taskId); // a dead letter retried: rare
+    if (!this.live) return;
+    if (this.live.has(id) || !patch.state) return this.live.put(id, patch);
+    const stored = LIVE.includes(patch.state) ? await this.findById(id) : undefined; // a dead letter retried: rare
+    if (stored) this.live.put(id, stored);
   }
 
   async cancelForTask(taskId: string, reason: CancelReason, at: string): Promise<number> {
     const set = { $set: { state: 'cancelled', cancelReason: reason, updatedAt: new Date(at) } };
-    if (!this.open) {
+    if (!this.live) {
       const r = await this.model.updateMany({ taskId, state: { $in: OPEN } }, set);
       return r.modifiedCount;
     }
     let cancelled = 0;
-    for (const id of this.open.ofTask(taskId)) {
+    for (const id of this.live.openOfTask(taskId)) {
       // By _id alone (the only filter FerretDB looks up by index); the state is checked on the copy read.
       const d = await this.model.findById(id, { state: 1 }).lean<{ state: OutboxState }>();
       if (d && OPEN.includes(d.state)) {
         await this.model.updateOne({ _id: id }, set);
         cancelled++;
-      }
-      this.open.remove(id);
+        this.live.remove(id);
+      } else if (d) this.live.put(id, d);
+      else this.live.remove(id);
     }
     return cancelled;
   }
@@ -175,33 +180,3 @@ export class MongoOutboxRepository implements OutboxRepository {
   }
 }
 
-/** Ids of open notices by task, and each id's task. */
-class OpenNotices {
-  private readonly byTask = new Map<string, Set<string>>();
-  private readonly taskOf = new Map<string, string>();
-
-  add(id: string, taskId: string | undefined): void {
-    if (!taskId) return; // digests belong to no task
-    this.taskOf.set(id, taskId);
-    let ids = this.byTask.get(taskId);
-    if (!ids) this.byTask.set(taskId, (ids = new Set()));
-    ids.add(id);
-  }
-
-  has(id: string): boolean {
-    return this.taskOf.has(id);
-  }
-
-  ofTask(taskId: string): string[] {
-    return [...(this.byTask.get(taskId) ?? [])];
-  }
-
-  remove(id: string): void {
-    const taskId = this.taskOf.get(id);
-    if (taskId === undefined) return;
-    this.taskOf.delete(id);
-    const ids = this.byTask.get(taskId)!;
-    ids.delete(id);
-    if (!ids.size) this.byTask.delete(taskId);
-  }
-}

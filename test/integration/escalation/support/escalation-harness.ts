@@ -43,7 +43,8 @@ export async function startHarness(prefix: string, settings: Partial<EscalationS
 
   const taskRepo = new MongoTaskRepository(db.conn);
   const userRepo = new MongoUserRepository(db.conn);
-  const outbox = new MongoOutboxRepository(db.conn);
+  // As the sole server runs it: live entries kept in memory (the plain repository is covered by open-notice-index.test.ts).
+  const outbox = new MongoOutboxRepository(db.conn, { indexOpen: true });
   await Promise.all([taskRepo.init(), userRepo.init(), outbox.init()]);
   const mailer = new NodemailerMailer({ url: catcher.url, from: 'YJS <no-reply@yjs.example.gov.uk>', timeoutMs: 2000 });
 
