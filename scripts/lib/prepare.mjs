@@ -48,7 +48,9 @@ export function ensureDependencies() {
   // changed lock does not wipe node_modules under a running process.
   const fresh = !fs.existsSync(path.join(rootDir, 'node_modules'));
   say(`installing dependencies (npm ${fresh ? 'ci' : 'install'})…`);
-  run('npm', [fresh ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error']);
+  // @carbon/grid (under the form editor) runs IBM's install telemetry, which reports this project's git remote,
+  // commit and dependencies to IBM; its documented opt-out is this variable.
+  run('npm', [fresh ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error'], { env: { ...process.env, IBM_TELEMETRY_DISABLED: 'true' } });
   fs.writeFileSync(stampFile, want);
 }
 
