@@ -88,6 +88,24 @@ describe('sign-in and sessions', () => {
     expect(await app.auditActions()).toEqual(expect.arrayContaining(['auth.sign-in', 'auth.session-expired']));
   });
 
+  it('stores a request\'s "last seen" in the session record behind the response', async () => {
+    const c = app.client();
+    await c.signIn('helen.health', DEMO_PASSWORD);
+    await app.settled();
+    const lastSeen = async () => {
+      const docs = await app.db.conn.db!.collection('sessions').find({}).toArray();
+      return docs.map((d) => JSON.parse(String(d.session)).lastSeenAt as number);
+    };
+    const before = await lastSeen();
+    app.advance(5);
+    expect((await c.call('GET', '/api/auth/me')).status).toBe(200);
+    await app.settled(); // the writes made behind responses (what the module's stop waits for)
+    const after = await lastSeen();
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((t) => !before.includes(t))).toHaveLength(1); // this user's moved on by 5 minutes
+    expect(Math.max(...after) - Math.max(...before)).toBe(5 * 60_000);
+  });
+
   it('signs out: the session is destroyed, the cookie cleared, the old cookie refused, and it is audited', async () => {
     const c = app.client();
     await c.signIn('dee.dpo', DEMO_PASSWORD);

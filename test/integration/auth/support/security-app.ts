@@ -33,6 +33,8 @@ export async function startSecurityApp(options: { loginMaxAttempts?: number } = 
   const server = await listen(app);
   return {
     db, users, audit, hasher, url: server.url,
+    /** What the security module's stop waits for: session writes made behind responses. */
+    settled: feature.settled,
     advance(minutes: number) {
       now = new Date(now.getTime() + minutes * 60_000);
     },
