@@ -205,6 +205,11 @@ describe('team of a case for the task projection', () => {
       expect(await cases.findByIdentity(keysOf('Ben Smith'), 20)).toEqual([]);
       expect((await cases.findByIdentity({ ...keysOf('Dan Roe'), nhsNumber: '9434765919' }, 20)).map((c) => c.id)).toEqual(['W4']);
       expect(findFilters('cases').slice(readsBefore)).toEqual(['_id', '_id', '_id', '_id', '_id']); // no scan
+      // A case refused at creation (its id is taken) leaves the index as the stored case has it.
+      await expect(cases.create(person('W4', 'Eve Moss'), [])).rejects.toThrow();
+      expect(await cases.findByIdentity(keysOf('Eve Moss'), 20)).toEqual([]);
+      expect((await cases.findByIdentity({ ...keysOf('Dan Roe'), nhsNumber: '9434765919' }, 20)).map((c) => c.id)).toEqual(['W4']);
+      expect((await cases.findByIdentity(keysOf('Dan Roe'), 20)).map((c) => c.id)).toEqual(['W4']);
     } finally {
       await conn.dropDatabase().catch(() => undefined);
       await conn.close();

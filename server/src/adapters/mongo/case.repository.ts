@@ -158,8 +158,16 @@ export class MongoCaseRepository implements CaseRepository {
   async create(record: CaseRecord, amendments: CaseAmendment[]): Promise<void> {
     const { id, ...rest } = record;
     this.forgetLabel(id);
-    this.identities?.put(id, record.identity);
-    await withMongoErrors('case', () => this.cases.create({ _id: id, ...rest }));
+    this.identities?.put(id, record.identity); // before the insert: a duplicate check at that moment must see it
+    try {
+      await withMongoErrors('case', () => this.cases.create({ _id: id, ...rest }));
+    } catch (e) {
+      // Not created (or not known to be): the index holds what is stored under this id, if anything.
+      const stored = await this.cases.findById(id, { identity: 1 }).lean<Pick<CaseDoc, 'identity'>>().catch(() => undefined);
+      if (stored) this.identities?.put(id, stored.identity);
+      else this.identities?.remove(id);
+      throw e;
+    }
     await this.amendments.insertMany(amendments.map((a) => ({ _id: amendmentId(a), ...a, state: record.sections[a.section] })));
   }
 
