@@ -139,10 +139,23 @@ export class MongoCaseRepository implements CaseRepository {
     if (!identity) return void (await this.cases.updateOne({ _id: caseId }, { $set: set }));
     const kept = this.labels?.get(caseId);
     this.forgetLabel(caseId);
-    this.identities?.put(caseId, identity); // before the write: the index may hold stale keys, never miss new ones
-    await this.cases.updateOne({ _id: caseId }, { $set: set });
+    this.identities?.put(caseId, identity); // before the write: a duplicate check meanwhile must see the new keys
+    try {
+      await this.cases.updateOne({ _id: caseId }, { $set: set });
+    } catch (e) {
+      await this.reindexIdentity(caseId); // written or not: the index follows what is stored
+      throw e;
+    }
     this.forgetLabel(caseId); // again: a read that began during the write may hold the old name
     if (kept && this.labels) this.labels.set(caseId, { ...kept, displayName: identity.displayName ?? '' });
+  }
+
+  private async reindexIdentity(id: string): Promise<void> {
+    if (!this.identities) return;
+    const stored = await this.cases.findById(id, { identity: 1 }).lean<Pick<CaseDoc, 'identity'>>().catch(() => undefined);
+    if (stored) this.identities.put(id, stored.identity);
+    else if (stored === null) this.identities.remove(id);
+    // unreadable (the database is failing): left as it is until the next start's scan
   }
 
   private forgetLabel(id: string): void {
@@ -162,10 +175,7 @@ export class MongoCaseRepository implements CaseRepository {
     try {
       await withMongoErrors('case', () => this.cases.create({ _id: id, ...rest }));
     } catch (e) {
-      // Not created (or not known to be): the index holds what is stored under this id, if anything.
-      const stored = await this.cases.findById(id, { identity: 1 }).lean<Pick<CaseDoc, 'identity'>>().catch(() => undefined);
-      if (stored) this.identities?.put(id, stored.identity);
-      else this.identities?.remove(id);
+      await this.reindexIdentity(id); // not created, or not known to be: the index follows what is stored
       throw e;
     }
     await this.amendments.insertMany(amendments.map((a) => ({ _id: amendmentId(a), ...a, state: record.sections[a.section] })));
