@@ -22,7 +22,7 @@ describe('open notices by task (sole server)', () => {
     await conn.asPromise();
     conn.getClient().on('commandStarted', (e) => {
       const c = e.command;
-      if (c[e.commandName] === 'escalation_outbox') outboxCommands.push(`${e.commandName}:${Object.keys(c.updates?.[0]?.q ?? c.filter ?? {}).join(',')}`);
+      if (c[e.commandName] === 'escalation_outbox') outboxCommands.push(`${e.commandName}:${Object.keys(c.updates?.[0]?.q ?? c.deletes?.[0]?.q ?? c.filter ?? {}).join(',')}`);
     });
   });
   afterAll(async () => {
@@ -75,5 +75,14 @@ describe('open notices by task (sole server)', () => {
     await indexed.patch('d-e', { state: 'pending', nextAttemptAt: at });
     expect(await due(indexed, '2026-11-24T12:00:00.000Z')).toEqual(['d-b', 'd-c', 'd-e']);
     expect(await due(plain, '2026-11-24T12:00:00.000Z')).toEqual(['d-b', 'd-c', 'd-e']);
+    // A superseded entry is archived and freed by _id (its generation checked on the row read).
+    const entry = (await indexed.findById('d-b'))!;
+    outboxCommands.length = 0;
+    await indexed.supersede(entry, at);
+    expect(outboxCommands.filter((c) => !c.startsWith('insert')).every((c) => c.endsWith(':_id'))).toBe(true);
+    expect(await indexed.findById('d-b')).toBeUndefined();
+    expect((await indexed.findById(`d-b~${entry.generation}`))?.cancelReason).toBe('superseded');
+    await indexed.supersede({ ...entry, generation: 'older' }, at); // another generation's: leaves the row alone
+    expect(await due(indexed, '2026-11-24T12:00:00.000Z')).toEqual(['d-c', 'd-e']);
   });
 });

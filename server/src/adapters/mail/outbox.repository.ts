@@ -77,7 +77,10 @@ export class MongoOutboxRepository implements OutboxRepository {
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;
     }
-    await this.model.deleteOne({ _id: id, generation: entry.generation });
+    // The generation is checked on the row read by _id, then deleted by _id alone: FerretDB looks up only
+    // that filter by index (with `generation` it decoded every email ever planned).
+    const current = await this.model.findById(id, { generation: 1 }).lean<{ generation: string }>();
+    if (current?.generation === entry.generation) await this.model.deleteOne({ _id: id });
     this.live?.remove(id);
   }
 

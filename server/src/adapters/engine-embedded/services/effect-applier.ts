@@ -60,7 +60,11 @@ export class EffectApplier {
         const set = Object.fromEntries(Object.entries(e.set).filter(([, v]) => v !== null));
         const unset = Object.fromEntries(Object.entries(e.set).filter(([, v]) => v === null).map(([k]) => [k, '']));
         const update = { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) };
-        return Object.keys(update).length > 0 && (await db.tasks.updateOne({ _id: e.taskKey, state: 'open' }, update)).modifiedCount > 0;
+        // A live step changes a task the instance state (under its lock) says is open: by _id alone, which is
+        // the only filter FerretDB looks up by index (with `state` it decoded every task ever, per claim).
+        // A replay keeps the guard, so it never changes a closed task.
+        const filter = replay ? { _id: e.taskKey, state: 'open' } : { _id: e.taskKey };
+        return Object.keys(update).length > 0 && (await db.tasks.updateOne(filter, update)).modifiedCount > 0;
       }
       case 'job.create':
         // Leased in memory (see job-leases.ts) on a live step; a replay after a crash writes the row.
