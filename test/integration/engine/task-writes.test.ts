@@ -1,29 +1,22 @@
 // On FerretDB only a filter that is exactly {_id} is looked up by index; any other field makes it decode every
 // row of the collection. The engine's task rows hold every task ever, so a live step changes a task (an
 // assignment, an update) by _id alone: the instance state, under its lock, already says the task is open.
-import mongoose, { type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { createEmbeddedEngine } from '../../../server/src/adapters/engine-embedded/embedded-engine';
 import { fixture, ManualClock } from '../../features/engine/support/engine-harness';
-import { freshDbName, testDbUri } from '../../support/test-db';
+import { filterKeys, monitoredConnection } from '../../support/monitored-connection';
 
 describe('engine task writes', () => {
   let conn: Connection;
+  let close: () => Promise<void>;
   const taskWrites: string[] = [];
 
   beforeAll(async () => {
-    conn = mongoose.createConnection(testDbUri(), { dbName: freshDbName('taskwrites'), monitorCommands: true, retryWrites: false });
-    await conn.asPromise();
-    conn.getClient().on('commandStarted', (e) => {
-      const c = e.command;
-      if (c[e.commandName] !== 'engine_tasks') return;
-      const filter = c.updates?.[0]?.q ?? c.query ?? (e.commandName === 'find' ? c.filter : undefined);
-      if (filter) taskWrites.push(`${e.commandName}:${Object.keys(filter).join(',')}`);
-    });
+    ({ conn, close } = await monitoredConnection('taskwrites', (e) => {
+      if (e.command[e.commandName] === 'engine_tasks' && e.commandName !== 'insert') taskWrites.push(`${e.commandName}:${filterKeys(e)}`);
+    }));
   });
-  afterAll(async () => {
-    await conn.dropDatabase().catch(() => undefined);
-    await conn.close();
-  });
+  afterAll(() => close());
 
   it('assigns, updates and completes a task by _id alone, with the same result', async () => {
     const engine = createEmbeddedEngine({ conn, clock: new ManualClock(), pollIntervalMs: 3_600_000 });

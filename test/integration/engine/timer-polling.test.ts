@@ -1,10 +1,10 @@
 // The engine polls for due timers every second. On FerretDB a query by state and due date decodes every
 // timer row (≈ 450 ms at 10,000), so after start the engine answers "anything due?" from its in-memory
 // index and reads only due timers, by _id alone. The timers still fire once each, also after a restart.
-import mongoose, { type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { createEmbeddedEngine, type EmbeddedEngine } from '../../../server/src/adapters/engine-embedded/embedded-engine';
 import { fixture, ManualClock, MINUTE } from '../../features/engine/support/engine-harness';
-import { freshDbName, testDbUri } from '../../support/test-db';
+import { filterKeys, monitoredConnection } from '../../support/monitored-connection';
 
 describe('timer polling', () => {
   let conn: Connection;
@@ -18,17 +18,13 @@ describe('timer polling', () => {
     return engine;
   };
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    conn = mongoose.createConnection(testDbUri(), { dbName: freshDbName('timerpoll'), monitorCommands: true, retryWrites: false });
-    await conn.asPromise();
-    conn.getClient().on('commandStarted', (e) => {
-      if (e.commandName === 'find' && e.command.find === 'engine_timers') timerReads.push(Object.keys(e.command.filter ?? {}).join(','));
-    });
+    ({ conn, close } = await monitoredConnection('timerpoll', (e) => {
+      if (e.commandName === 'find' && e.command.find === 'engine_timers') timerReads.push(filterKeys(e));
+    }));
   });
-  afterAll(async () => {
-    await conn.dropDatabase().catch(() => undefined);
-    await conn.close();
-  });
+  afterAll(() => close());
 
   it('polls without a query while nothing is due, reads due timers by _id, and fires each once across a restart', async () => {
     let engine = await engineOn();

@@ -2,10 +2,10 @@
 // server the outbox keeps its live entries in memory, so neither scans the outbox (every email ever
 // planned): a completion for a task without open notices sends no command, and delivery reads by _id. They
 // select the same entries as the database queries they replace.
-import mongoose, { type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { MongoOutboxRepository } from '../../../server/src/adapters/mail/outbox.repository';
 import type { NewOutboxEntry } from '../../../server/src/ports/escalation-outbox.port';
-import { freshDbName, testDbUri } from '../../support/test-db';
+import { filterKeys, monitoredConnection } from '../../support/monitored-connection';
 
 const at = '2026-11-24T09:00:00.000Z';
 const notice = (id: string, taskId: string | undefined, state: 'pending' | 'held' = 'pending'): NewOutboxEntry => ({
@@ -17,18 +17,13 @@ describe('open notices by task (sole server)', () => {
   let conn: Connection;
   const outboxCommands: string[] = [];
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    conn = mongoose.createConnection(testDbUri(), { dbName: freshDbName('opennotices'), monitorCommands: true, retryWrites: false });
-    await conn.asPromise();
-    conn.getClient().on('commandStarted', (e) => {
-      const c = e.command;
-      if (c[e.commandName] === 'escalation_outbox') outboxCommands.push(`${e.commandName}:${Object.keys(c.updates?.[0]?.q ?? c.deletes?.[0]?.q ?? c.filter ?? {}).join(',')}`);
-    });
+    ({ conn, close } = await monitoredConnection('opennotices', (e) => {
+      if (e.command[e.commandName] === 'escalation_outbox') outboxCommands.push(`${e.commandName}:${filterKeys(e)}`);
+    }));
   });
-  afterAll(async () => {
-    await conn.dropDatabase().catch(() => undefined);
-    await conn.close();
-  });
+  afterAll(() => close());
 
   it('cancels exactly the open notices of the closed task by _id, and sends nothing for a task without any', async () => {
     const plain = new MongoOutboxRepository(conn);
