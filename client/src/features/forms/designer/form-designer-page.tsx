@@ -1,6 +1,6 @@
 // Managers design a form in the form-js editor, see it live in OUR renderer (the one practitioners use),
 // see the shared checker's problems as they type, and deploy it as a new version.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { CASE_SECTIONS } from '../../../../../server/src/domain/policies';
 import { checkFormDefinition, COMPONENT_TYPES, type FormDefinition } from '../../../../../server/src/forms-core';
@@ -20,7 +20,13 @@ export function FormDesignerPage() {
   const [schema, setSchema] = useState<FormDefinition>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [preview, setPreview] = useState<Record<string, unknown>>();
+  // The editor also reports "changes" that change nothing (late events after loading, selection): those
+  // must not wipe a deploy's outcome the moment it is shown.
+  const lastSchema = useRef<string | undefined>(undefined);
   const { canvas, panel, error: editorError } = useFormEditor(initial, (s) => {
+    const json = JSON.stringify(s);
+    if (json === lastSchema.current) return;
+    lastSchema.current = json;
     setSchema(s);
     setOutcome(undefined);
   });
