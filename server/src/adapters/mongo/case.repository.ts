@@ -203,23 +203,14 @@ export class MongoCaseRepository implements CaseRepository {
     }));
   }
 
-  appendAmendment(a: CaseAmendment, next: SectionState, identity?: CaseRecord['identity']): Promise<void> {
-    // Locked per case, not per section: FerretDB applies `$set: {sections.x}` by rewriting the whole
-    // document, so two sections written at once could each undo the other (a lost update).
-    return this.locks.run(a.caseId, async () => {
-      try {
-        await this.amendments.create({ _id: amendmentId(a), ...a, state: next });
-      } catch (e) {
-        if (!isDuplicateKeyError(e)) throw e;
-        await this.repairSection(a.caseId, a.section);
-        throw new ConflictError('This section was changed by someone else a moment ago', 'SECTION_CHANGED');
-      }
-      const set: Record<string, unknown> = { [`sections.${a.section}`]: next };
-      if (identity) set.identity = identity;
-      await this.writeSections(a.caseId, set, identity);
-    });
+  async appendAmendment(a: CaseAmendment, next: SectionState, identity?: CaseRecord['identity']): Promise<void> {
+    if (!(await this.appendAmendments([{ amendment: a, next, ...(identity ? { identity } : {}) }]))) {
+      throw new ConflictError('This section was changed by someone else a moment ago', 'SECTION_CHANGED');
+    }
   }
 
+  /** Locked per case, not per section: FerretDB applies `$set: {sections.x}` by rewriting the whole document,
+   * so two sections written at once could each undo the other (a lost update). */
   appendAmendments(writes: SectionAppend[]): Promise<number> {
     if (!writes.length) return Promise.resolve(0);
     const caseId = writes[0].amendment.caseId;
