@@ -10,10 +10,15 @@ export const LIVE: OutboxState[] = ['pending', 'retry', 'held', 'sending'];
 /** Not yet sent and not being sent: what closing their task cancels. */
 export const OPEN: OutboxState[] = ['pending', 'retry', 'held'];
 
-export interface LiveFields { taskId?: string; state: OutboxState; nextAttemptAt?: Date | string; lastAttemptAt?: Date | string }
+export interface LiveFields { taskId?: string; state: OutboxState; nextAttemptAt?: Date | string | number; lastAttemptAt?: Date | string | number }
 interface Live { taskId?: string; state: OutboxState; next: number; last: number }
 
-const ms = (d: Date | string | undefined) => (d === undefined ? 0 : new Date(d).getTime());
+const ms = (d: Date | string | number | undefined) => (d === undefined ? 0 : new Date(d).getTime());
+
+/** What the delivery poll picks: pending/retry entries due by now, and sending ones whose attempt went stale. */
+export const isDueForDelivery = (e: LiveFields, now: Date, staleBefore: Date): boolean =>
+  ((e.state === 'pending' || e.state === 'retry') && ms(e.nextAttemptAt) <= now.getTime())
+  || (e.state === 'sending' && e.lastAttemptAt !== undefined && ms(e.lastAttemptAt) <= staleBefore.getTime());
 
 export class LiveNotices {
   private readonly entries = new Map<string, Live>();
@@ -59,8 +64,7 @@ export class LiveNotices {
   dueForDelivery(now: Date, staleBefore: Date, limit: number): string[] {
     const due: [number, string][] = [];
     for (const [id, e] of this.entries) {
-      if ((e.state === 'pending' || e.state === 'retry') && e.next <= now.getTime()) due.push([e.next, id]);
-      else if (e.state === 'sending' && e.last <= staleBefore.getTime()) due.push([e.next, id]);
+      if (isDueForDelivery({ state: e.state, nextAttemptAt: e.next, lastAttemptAt: e.last }, now, staleBefore)) due.push([e.next, id]);
     }
     return due.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).slice(0, limit).map(([, id]) => id);
   }

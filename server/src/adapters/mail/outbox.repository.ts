@@ -6,11 +6,10 @@ import type { Connection, Model } from 'mongoose';
 import type { CancelReason, OutboxEntry, OutboxState } from '../../domain/escalation';
 import type { NewOutboxEntry, OutboxFilter, OutboxPatch, OutboxRepository } from '../../ports/escalation-outbox.port';
 import type { Page, PageRequest } from '../../ports/repository.port';
-import { isDuplicateKeyError } from '../mongo/mongo-errors';
-import { LIVE, LiveNotices, OPEN } from './live-notices';
+import { isDuplicateKeyError, writeErrorsOf } from '../mongo/mongo-errors';
+import { isDueForDelivery, LIVE, LiveNotices, OPEN } from './live-notices';
 import { type LeaseDoc, type OutboxDoc, leaseSchema, outboxSchema, toDocPatch, toEntry } from './outbox-doc';
 
-interface BulkError { code?: number; writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
 
 export class MongoOutboxRepository implements OutboxRepository {
   readonly model: Model<OutboxDoc>;
@@ -50,8 +49,7 @@ export class MongoOutboxRepository implements OutboxRepository {
       await this.model.collection.insertMany(docs as never[], { ordered: false });
       return this.opened(docs, docs.map((d) => d._id));
     } catch (e) {
-      const raw = (e as BulkError).writeErrors;
-      const errors = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+      const errors = writeErrorsOf(e);
       if (!errors.length && !isDuplicateKeyError(e)) throw e;
       if (errors.some((w) => w.code !== 11000 && w.code !== 11001)) throw e;
       const lost = new Set(errors.map((w) => w.index));
@@ -101,7 +99,7 @@ export class MongoOutboxRepository implements OutboxRepository {
     if (this.live) {
       const found = await Promise.all(this.live.dueForDelivery(at, stale, limit).map((id) => this.model.findById(id).lean<OutboxDoc>()));
       return found
-        .filter((d): d is OutboxDoc => !!d && (((d.state === 'pending' || d.state === 'retry') && d.nextAttemptAt <= at) || (d.state === 'sending' && !!d.lastAttemptAt && d.lastAttemptAt <= stale)))
+        .filter((d): d is OutboxDoc => !!d && isDueForDelivery(d, at, stale)) // the row decides
         .map(toEntry);
     }
     const docs = await this.model

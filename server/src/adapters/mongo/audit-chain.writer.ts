@@ -11,7 +11,7 @@ import type { Collection } from 'mongodb';
 import { GENESIS_HASH, type AuditEvent, type AuditEventInput } from '../../domain/audit/audit-event';
 import { sealEvent } from '../../domain/audit/audit-hash';
 import type { Clock } from '../../ports/clock.port';
-import { isDuplicateKeyError } from './mongo-errors';
+import { isDuplicateKeyError, storedBeforeFailure } from './mongo-errors';
 
 const MAX_ATTEMPTS = 200;
 /** Bounds one insertMany (and so one commit) under a burst; the rest waits for the next round. */
@@ -131,9 +131,4 @@ function rejectAll(callers: Pending[], err: unknown): void {
 }
 
 /** How many events of an ordered insertMany were stored before it failed (0 when unknown). */
-function storedBefore(err: unknown, attempted: number): number {
-  const e = err as { writeErrors?: { index: number }[] | { index: number }; insertedCount?: number } | undefined;
-  const writeErrors = e?.writeErrors ? (Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors]) : [];
-  if (writeErrors.length) return Math.min(attempted, ...writeErrors.map((w) => w.index));
-  return 0;
-}
+const storedBefore = (err: unknown, attempted: number): number => Math.min(attempted, storedBeforeFailure(err));

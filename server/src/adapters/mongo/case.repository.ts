@@ -13,7 +13,7 @@ import type { IdentityKeys } from '../../domain/cases/person-identity';
 import type { CaseLabel, CaseRepository, DuplicateCandidate, SectionAppend } from '../../ports/case-repository.port';
 import { KeyedMutex } from '../concurrency/keyed-mutex';
 import { CaseIdentityIndex, matchesKeys } from './case-identity-index';
-import { isDuplicateKeyError, withMongoErrors } from './mongo-errors';
+import { isDuplicateKeyError, storedBeforeFailure, withMongoErrors } from './mongo-errors';
 
 type CaseDoc = Omit<CaseRecord, 'id'> & { _id: string };
 type AmendmentDoc = CaseAmendment & { _id: string; state: SectionState };
@@ -42,12 +42,6 @@ amendmentSchema.index({ caseId: 1, section: 1, seq: -1 });
 amendmentSchema.index({ caseId: 1, 'source.submissionId': 1 });
 
 const MAX_LABELS_KEPT = 200_000;
-/** Index of the first document an ordered insertMany refused (those before it are stored). */
-const firstFailed = (e: unknown): number => {
-  const errors = (e as { writeErrors?: { index: number }[] | { index: number } }).writeErrors;
-  const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
-  return list.length ? Math.min(...list.map((w) => w.index)) : 0;
-};
 const amendmentId = (a: Pick<CaseAmendment, 'caseId' | 'section' | 'seq'>) => `${a.caseId}|${a.section}|${a.seq}`;
 const toCase = ({ _id, ...rest }: CaseDoc): CaseRecord => ({ id: _id, ...rest, sections: rest.sections ?? {} });
 const toAmendment = ({ _id: _i, state: _s, ...rest }: AmendmentDoc): CaseAmendment => rest;
@@ -220,7 +214,7 @@ export class MongoCaseRepository implements CaseRepository {
         await this.amendments.insertMany(writes.map((w) => ({ _id: amendmentId(w.amendment), ...w.amendment, state: w.next })), { ordered: true });
       } catch (e) {
         if (!isDuplicateKeyError(e)) throw e;
-        applied = firstFailed(e);
+        applied = storedBeforeFailure(e);
       }
       const set: Record<string, unknown> = {};
       for (const w of writes.slice(0, applied)) {

@@ -4,7 +4,7 @@
 // still learns its own outcome: stored, a duplicate _id, or another failure. Used by the submissions
 // repository and, through store/insert-batcher.ts, by the embedded engine.
 import type { Collection, Document } from 'mongodb';
-import { isDuplicateKeyError } from './mongo-errors';
+import { isDuplicateKeyError, writeErrorsOf } from './mongo-errors';
 
 const MAX_BATCH = 200;
 
@@ -14,7 +14,6 @@ interface Pending {
   resolve(outcome: Outcome): void;
   reject(err: unknown): void;
 }
-type WriteError = { index: number; code?: number };
 
 export interface InsertGroupOptions {
   /**
@@ -59,8 +58,7 @@ export class InsertGroup {
           await new Promise((r) => setTimeout(r, Math.min(200, 2 ** attempt) + Math.random() * 5));
           continue;
         }
-        const errors = (e as { writeErrors?: WriteError[] | WriteError }).writeErrors;
-        const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
+        const list = writeErrorsOf(e);
         if (!list.length || this.opts.retryOn?.(e)) {
           for (const p of batch) p.reject(e); // nothing known per document (e.g. the connection failed)
           return;

@@ -7,6 +7,20 @@ interface MongoLikeError {
   message?: string;
 }
 
+export interface WriteError { index: number; code?: number }
+
+/** A bulk write's per-document errors (the driver reports a single one as an object, several as an array). */
+export const writeErrorsOf = (e: unknown): WriteError[] => {
+  const w = (e as { writeErrors?: WriteError[] | WriteError } | undefined)?.writeErrors;
+  return Array.isArray(w) ? w : w ? [w] : [];
+};
+
+/** How many documents of an ordered insertMany were stored before it failed (0 when unknown). */
+export const storedBeforeFailure = (e: unknown): number => {
+  const errors = writeErrorsOf(e);
+  return errors.length ? Math.min(...errors.map((w) => w.index)) : 0;
+};
+
 export const isDuplicateKeyError = (e: unknown): boolean => {
   const code = (e as MongoLikeError)?.code;
   return code === 11000 || code === 11001;
