@@ -244,15 +244,22 @@ export class InstanceRunner {
     for (const { _id, rev } of docs) {
       if (this.leases.holds(_id)) continue; // pending on purpose: its leased job is still queued or running
       if (done.has(doneId(_id, rev))) continue;
-      const doc = await this.locks.run(_id, async () => {
-        this.cache.delete(_id);
-        const d = await retry(() => this.db.instances.findById(_id).lean<InstanceDoc>());
-        if (d?.pending && !(await this.markedDone(d))) await this.applyOutbox(d, true);
-        return d;
-      });
-      if (doc?.pending) await this.finish(doc);
+      await this.replay(_id);
     }
     return docs.length;
+  }
+
+  /** Reads the instance afresh and, if its outbox is still unfinished, applies it again and finishes it. */
+  private async replay(key: string): Promise<boolean> {
+    const doc = await this.locks.run(key, async () => {
+      this.cache.delete(key);
+      const d = await retry(() => this.db.instances.findById(key).lean<InstanceDoc>());
+      if (!d?.pending || (await this.markedDone(d))) return undefined;
+      await this.applyOutbox(d, true);
+      return d;
+    });
+    if (doc) await this.finish(doc);
+    return !!doc;
   }
 
   /** Replays the outboxes of instances whose step failed while running, once the failure is `olderThanMs` old. */
@@ -263,17 +270,7 @@ export class InstanceRunner {
       if (since > before || this.leases.holds(key)) continue;
       this.suspects.delete(key);
       await this.suspectOnFailure(key, async () => {
-        const doc = await this.locks.run(key, async () => {
-          this.cache.delete(key);
-          const d = await retry(() => this.db.instances.findById(key).lean<InstanceDoc>());
-          if (!d?.pending || (await this.markedDone(d))) return undefined;
-          await this.applyOutbox(d, true);
-          return d;
-        });
-        if (doc) {
-          replayed++;
-          await this.finish(doc);
-        }
+        if (await this.replay(key)) replayed++;
       }).catch(() => undefined); // a suspect again: next time
     }
     return replayed;
