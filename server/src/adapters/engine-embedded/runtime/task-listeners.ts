@@ -5,7 +5,7 @@
 // assign, update or completion: the task then stays as it was.
 import type { UserTaskCorrections, UserTaskView, Variables } from '../../../ports/workflow-engine.port';
 import { resolveValue } from '../model/feel-expressions';
-import type { Token } from './instance-state';
+import type { JobSpec, Token } from './instance-state';
 import { correctChange, correctionsProblem, withChange, type TaskChange } from './task-changes';
 import type { TokenMachine } from './token-machine';
 
@@ -44,17 +44,10 @@ export function listenerVariables(m: TokenMachine, token: Token, wait: ListenerW
 
 /** (Re-)creates the job of the listener the token waits on; its key is stable, so a replay finds the same row. */
 export function runListener(m: TokenMachine, token: Token, wait: ListenerWait): void {
-  const def = listenersOf(m, token, wait.phase)[wait.index];
-  const ctx = m.context(token, wait.vars);
-  const key = `${m.ctx.instanceKey}.l${token.id}.${wait.phase}.${wait.index}`;
-  const retries = Number(resolveValue(def.retries, ctx));
-  const type = String(resolveValue(def.type, ctx));
+  const job = listenerJob(m, token, wait.phase, wait.index, m.context(token, wait.vars), listenerVariables(m, token, wait));
   token.state = 'waiting';
-  token.wait = { kind: 'job', jobKey: key, listener: wait };
-  m.emit({
-    type: 'job.create',
-    job: { key, type, retries: Number.isFinite(retries) ? retries : 3, elementId: token.elementId, tokenId: token.id, headers: { ...m.el(token.elementId).headers, listenerEventType: wait.phase }, variables: listenerVariables(m, token, wait) },
-  });
+  token.wait = { kind: 'job', jobKey: job.key, listener: wait };
+  m.emit({ type: 'job.create', job });
 }
 
 /**
@@ -65,18 +58,21 @@ export function runListener(m: TokenMachine, token: Token, wait: ListenerWait): 
  */
 export function runCancelingListeners(m: TokenMachine, token: Token, taskKey: string): void {
   const ctx = m.context(token);
-  listenersOf(m, token, 'canceling').forEach((def, index) => {
-    const retries = Number(resolveValue(def.retries, ctx));
-    m.emit({
-      type: 'job.create',
-      job: {
-        key: `${m.ctx.instanceKey}.l${token.id}.canceling.${index}`, type: String(resolveValue(def.type, ctx)),
-        retries: Number.isFinite(retries) ? retries : 3, elementId: token.elementId, tokenId: token.id,
-        headers: { ...m.el(token.elementId).headers, listenerEventType: 'canceling' },
-        variables: { ...ctx, userTask: { userTaskKey: taskKey, elementId: token.elementId, action: 'cancel', changedAttributes: [] } },
-      },
-    });
+  const userTask = { userTaskKey: taskKey, elementId: token.elementId, action: 'cancel', changedAttributes: [] };
+  listenersOf(m, token, 'canceling').forEach((_, index) => {
+    m.emit({ type: 'job.create', job: listenerJob(m, token, 'canceling', index, ctx, { ...ctx, userTask }) });
   });
+}
+
+/** The job of the index-th listener of a phase on the token's element (type and retries may be FEEL). */
+function listenerJob(m: TokenMachine, token: Token, phase: ListenerPhase | 'canceling', index: number, ctx: Variables, variables: Variables): JobSpec {
+  const def = listenersOf(m, token, phase)[index];
+  const retries = Number(resolveValue(def.retries, ctx));
+  return {
+    key: `${m.ctx.instanceKey}.l${token.id}.${phase}.${index}`, type: String(resolveValue(def.type, ctx)),
+    retries: Number.isFinite(retries) ? retries : 3, elementId: token.elementId, tokenId: token.id,
+    headers: { ...m.el(token.elementId).headers, listenerEventType: phase }, variables,
+  };
 }
 
 /** Jobs of canceling listeners: no token waits on them. */
