@@ -5,7 +5,7 @@
 // check — a scan of all amendments on FerretDB, 120 ms at 200 cases — is only made for a retry.
 // The sections are written together (one read of the case, one insert, one case update); a section
 // someone else changed meanwhile is written again on its own, as writeCaseSection does.
-import { diffSection, type AmendmentSource, type CaseAmendment } from '../../domain/cases/case-amendment';
+import type { AmendmentSource, CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseSection } from '../../domain/cases/case-section';
 import type { SectionValues } from '../../domain/cases/case-record';
 import { splitBySection } from '../../domain/cases/form-sections';
@@ -13,7 +13,7 @@ import type { FormSubmission } from '../../domain/forms/form-version';
 import type { FormDefinition } from '../../forms-core';
 import type { CaseRepository, SectionAppend } from '../../ports/case-repository.port';
 import type { CaseAuditSink } from './case-access';
-import { identityOf, nextSources, writeCaseSection } from './write-case-section';
+import { planSectionWrite, writeCaseSection } from './write-case-section';
 
 export interface ApplySubmissionDeps {
   cases: CaseRepository;
@@ -46,13 +46,8 @@ export async function applySubmissionToCase(
   };
   const writes: (SectionAppend & { patch: SectionValues })[] = [];
   for (const [section, patch] of patches) {
-    const state = record.sections[section];
-    const { after, changes } = diffSection(state?.values ?? {}, patch);
-    if (!changes.length) continue;
-    const seq = (state?.revision ?? 0) + 1;
-    const amendment: CaseAmendment = { caseId: submission.caseId, section, seq, at: submission.submittedAt, by: submission.submittedBy, source, changes, after };
-    const next = { values: after, revision: seq, updatedAt: submission.submittedAt, updatedBy: submission.submittedBy, sources: nextSources(state, amendment) };
-    writes.push({ amendment, next, patch, ...(section === 'personal' ? { identity: identityOf(record, after) } : {}) });
+    const planned = planSectionWrite(record, { section, patch, by: submission.submittedBy, at: submission.submittedAt, source });
+    if (planned) writes.push({ ...planned, patch });
   }
   const together = await deps.cases.appendAmendments(writes.map(({ patch: _p, ...w }) => w));
   const applied = writes.slice(0, together).map((w) => w.amendment);

@@ -6,7 +6,7 @@ import { diffSection, type AmendmentSource, type CaseAmendment } from '../../dom
 import type { CaseRecord, SectionState, SectionValues } from '../../domain/cases/case-record';
 import type { CaseSection } from '../../domain/cases/case-section';
 import { identityFromPersonal, identityKeys } from '../../domain/cases/person-identity';
-import type { CaseRepository } from '../../ports/case-repository.port';
+import type { CaseRepository, SectionAppend } from '../../ports/case-repository.port';
 
 export interface SectionWrite {
   caseId: string;
@@ -23,15 +23,11 @@ export async function writeCaseSection(deps: { cases: CaseRepository }, w: Secti
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const record = await deps.cases.findById(w.caseId);
     if (!record) throw new ConflictError(`Case ${w.caseId} no longer exists`, 'CASE_GONE');
-    const state = record.sections[w.section];
-    const { after, changes } = diffSection(state?.values ?? {}, w.patch);
-    if (!changes.length) return undefined;
-    const seq = (state?.revision ?? 0) + 1;
-    const amendment: CaseAmendment = { caseId: w.caseId, section: w.section, seq, at: w.at, by: w.by, source: w.source, changes, after };
-    const next: SectionState = { values: after, revision: seq, updatedAt: w.at, updatedBy: w.by, sources: nextSources(state, amendment) };
+    const planned = planSectionWrite(record, w);
+    if (!planned) return undefined;
     try {
-      await deps.cases.appendAmendment(amendment, next, w.section === 'personal' ? identityOf(record, after) : undefined);
-      return amendment;
+      await deps.cases.appendAmendment(planned.amendment, planned.next, planned.identity);
+      return planned.amendment;
     } catch (e) {
       if (!(e instanceof ConflictError && e.code === 'SECTION_CHANGED')) throw e;
     }
@@ -39,7 +35,18 @@ export async function writeCaseSection(deps: { cases: CaseRepository }, w: Secti
   throw new ConflictError('This section is being changed by others right now; try again', 'SECTION_BUSY');
 }
 
-export function nextSources(state: SectionState | undefined, a: CaseAmendment): SectionState['sources'] {
+/** The amendment (numbered revision + 1) and the section's next state a patch makes; undefined when it changes nothing. */
+export function planSectionWrite(record: CaseRecord, w: Omit<SectionWrite, 'caseId'>): SectionAppend | undefined {
+  const state = record.sections[w.section];
+  const { after, changes } = diffSection(state?.values ?? {}, w.patch);
+  if (!changes.length) return undefined;
+  const seq = (state?.revision ?? 0) + 1;
+  const amendment: CaseAmendment = { caseId: record.id, section: w.section, seq, at: w.at, by: w.by, source: w.source, changes, after };
+  const next: SectionState = { values: after, revision: seq, updatedAt: w.at, updatedBy: w.by, sources: nextSources(state, amendment) };
+  return { amendment, next, ...(w.section === 'personal' ? { identity: identityOf(record, after) } : {}) };
+}
+
+function nextSources(state: SectionState | undefined, a: CaseAmendment): SectionState['sources'] {
   const sources = { ...(state?.sources ?? {}) };
   const src = a.source.kind === 'submission'
     ? { submissionId: a.source.submissionId, formId: a.source.formId, formVersion: a.source.formVersion, ...(a.source.taskId ? { taskId: a.source.taskId } : {}) }
