@@ -83,8 +83,9 @@ function signIn(base: string, username: string, localAddress: string): Promise<{
   });
 }
 
-interface Command { name: string; collection: string; filter: string; ms: number }
+interface Command { name: string; collection: string; filter: string; ms: number; at: number }
 const recorded: Command[] = [];
+let profileStart = 0;
 let recording = false;
 if (PROFILE) {
   // connectMongo uses mongoose.createConnection: turn on the driver's command monitoring there.
@@ -96,7 +97,7 @@ if (PROFILE) {
       if (!recording) return;
       const c = e.command as Record<string, any>;
       const q = c.filter ?? c.query ?? c.q ?? c.updates?.[0]?.q ?? c.deletes?.[0]?.q ?? (c.pipeline?.[0]?.$match);
-      started.set(e.requestId, { name: e.commandName, collection: String(c[e.commandName] ?? c.collection ?? ''), filter: q ? Object.keys(q).join(',') || '{}' : '', ms: 0 });
+      started.set(e.requestId, { name: e.commandName, collection: String(c[e.commandName] ?? c.collection ?? ''), filter: q ? Object.keys(q).join(',') || '{}' : '', ms: 0, at: performance.now() });
     });
     conn.getClient().on('commandSucceeded', (e) => {
       const c = started.get(e.requestId);
@@ -110,6 +111,7 @@ async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
   recorded.length = 0;
   recording = true;
   const t0 = performance.now();
+  profileStart = t0;
   try {
     return await work();
   } finally {
@@ -117,7 +119,7 @@ async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
     const ms = performance.now() - t0;
     const total = recorded.reduce((a, c) => a + c.ms, 0);
     console.log(`profile ${label}: ${recorded.length} commands, ${total.toFixed(1)} ms in the database of ${ms.toFixed(1)} ms`);
-    for (const c of recorded) console.log(`    ${c.ms.toFixed(1).padStart(7)} ms  ${c.name.padEnd(10)} ${c.collection.padEnd(22)} ${c.filter}`);
+    for (const c of recorded) console.log(`    at ${(c.at - profileStart).toFixed(1).padStart(5)} ${c.ms.toFixed(1).padStart(7)} ms  ${c.name.padEnd(10)} ${c.collection.padEnd(22)} ${c.filter}`);
   }
 }
 
@@ -260,11 +262,14 @@ async function main() {
       const u = users[0];
       await profiled('GET My tasks', () => call(u, 'GET', '/api/tasks?queue=mine'));
       await profiled('GET Team queue', () => call(u, 'GET', '/api/tasks?queue=team'));
-      const taskId = u.taskIds.shift()!;
-      const r = await profiled('POST complete', () => call(u, 'POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
-        data: { matchOutcome: 'new', givenName: 'Profiled', familyName: 'Bench', dateOfBirth: '2010-04-05', referralSource: 'police' },
-      }));
-      must(r, 200, 'profiled completion');
+      // The first completion compiles the form; the next ones show the steady state.
+      for (const label of ['POST complete (first)', 'POST complete', 'POST complete']) {
+        const taskId = u.taskIds.shift()!;
+        const r = await profiled(label, () => call(u, 'POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
+          data: { matchOutcome: 'new', givenName: 'Profiled', familyName: 'Bench', dateOfBirth: '2010-04-05', referralSource: 'police' },
+        }));
+        must(r, 200, 'profiled completion');
+      }
       await new Promise((res) => setTimeout(res, 500));
     }
 

@@ -41,8 +41,9 @@ func sqliteDir(sqliteURL string) (string, error) {
 }
 
 // keepIDIndexes adds the missing _id lookup index to every collection table, now and every interval
-// (collections are created on first insert while the server runs), until ctx ends.
-func keepIDIndexes(ctx context.Context, dir string, interval time.Duration, logger *slog.Logger) {
+// (collections are created on first insert while the server runs), until ctx ends. On the same connections
+// it checkpoints the databases written meanwhile (checkpoint.go; cp may be nil).
+func keepIDIndexes(ctx context.Context, dir string, interval time.Duration, cp *checkpoints, logger *slog.Logger) {
 	dbs := map[string]*sql.DB{}
 	defer func() {
 		for _, db := range dbs {
@@ -69,10 +70,12 @@ func keepIDIndexes(ctx context.Context, dir string, interval time.Duration, logg
 				if _, statErr := os.Stat(file); statErr != nil { // database dropped meanwhile
 					_ = db.Close()
 					delete(dbs, file)
+					cp.forget(file)
 					continue
 				}
 				logger.Warn("id index: check failed", "file", file, "err", err)
 			}
+			cp.maybe(ctx, db, file, logger)
 		}
 		select {
 		case <-ctx.Done():

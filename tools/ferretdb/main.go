@@ -58,7 +58,11 @@ func main() {
 
 	if *handler == "sqlite" {
 		if dir, err := sqliteDir(*sqliteURL); err == nil {
-			go keepIDIndexes(ctx, dir, 250*time.Millisecond, logger)
+			var cp *checkpoints
+			if every, err := time.ParseDuration(os.Getenv("YJS_CHECKPOINT_INTERVAL")); err == nil && every > 0 {
+				cp = newCheckpoints(every)
+			}
+			go keepIDIndexes(ctx, dir, 250*time.Millisecond, cp, logger)
 			// An environment variable, not a flag, so the product can pass it to an upstream binary too.
 			if every, err := time.ParseDuration(os.Getenv("YJS_WAL_SYNC_INTERVAL")); err == nil && every > 0 {
 				go keepWALsSynced(ctx, dir, every, logger)

@@ -30,6 +30,9 @@ describe('Feature: zeebe task listeners run as jobs before the task transition',
     expect(instance?.state).toBe('completed');
     expect(instance?.variables.planned).toBe(true);
     expect(h.jobs.filter((j) => j.instanceKey === instanceKey).map((j) => j.headers.listenerEventType)).toEqual(['creating', 'completing']);
+    // The completing listener sees the task as stored (the engine reads it for listeners), not just its key.
+    const completing = h.jobs.find((j) => j.instanceKey === instanceKey && j.headers.listenerEventType === 'completing')!;
+    expect(completing.variables.userTask).toMatchObject({ userTaskKey: key, elementId: 'plan', instanceKey, state: 'open', action: 'complete' });
   });
 
   test('Given a failing listener with no retries left, then an incident is raised and no task is created', async () => {

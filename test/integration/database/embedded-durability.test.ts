@@ -53,6 +53,9 @@ describe('embedded database durability', () => {
         expect(url.includes('synchronous(NORMAL)')).toBe(!syncEachCommit);
         expect(url).toContain('journal_mode(WAL)');
         expect(procText(pid, 'environ').includes('YJS_WAL_SYNC_INTERVAL=100ms')).toBe(!syncEachCommit);
+        // Checkpoints in the background, so a commit seldom has to make one itself.
+        expect(url).toContain('wal_autocheckpoint(8000)');
+        expect(procText(pid, 'environ')).toContain('YJS_CHECKPOINT_INTERVAL=1s');
       } finally {
         await db.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
@@ -83,6 +86,34 @@ describe('embedded database durability', () => {
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('checkpoints a database written since its last checkpoint in the background, well below the commit threshold', async () => {
+    if (!onFerretdb) return expect(['mongod', 'external']).toContain(process.env.TEST_DB_KIND);
+    const dataDir = tmp();
+    const db = await start(dataDir);
+    const client = await MongoClient.connect(db.uri);
+    try {
+      const file = path.join(dataDir, 'ferretdb', 'checkpointed.sqlite');
+      await client.db('checkpointed').collection('things').insertOne({ _id: 0 } as never);
+      await new Promise((r) => setTimeout(r, 1500)); // the collection's creation is checkpointed first
+      const before = fs.statSync(file).size;
+      // ~1 MB of writes: far below the 8,000 pages (~32 MB) at which a commit would checkpoint itself. In WAL
+      // mode only a checkpoint writes the database file, so its growth shows the background one ran.
+      const docs = Array.from({ length: 500 }, (_, i) => ({ _id: i + 1, text: 'x'.repeat(2000) }));
+      await client.db('checkpointed').collection('things').insertMany(docs as never[]);
+      let after = fs.statSync(file).size;
+      for (let i = 0; i < 60 && after < before + 1_000_000; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = fs.statSync(file).size;
+      }
+      expect(after).toBeGreaterThanOrEqual(before + 1_000_000);
+      expect(await client.db('checkpointed').collection('things').countDocuments()).toBe(501);
+    } finally {
+      await client.close();
+      await db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 60_000);

@@ -95,6 +95,13 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   async completeUserTask(taskKey: string, variables: Variables, opts: { by: string }): Promise<void> {
     checkVariables(variables);
+    // A task's key names its instance: when this process holds that instance, the step goes ahead without
+    // reading the task row (one round trip less per completion). It declines when the task is not waiting
+    // there or has completing listeners (they see the stored task); the read below then decides.
+    const owner = instanceOfTask(taskKey);
+    if (owner && this.runner.cached(owner)) {
+      if (await this.runner.execute(owner, { kind: 'completeTask', taskKey, vars: variables, by: opts.by })) return;
+    }
     const task = await this.queries.task(taskKey);
     if (!task) throw new NotFoundError(`user task '${taskKey}' not found`, 'TASK_NOT_FOUND');
     if (task.state !== 'open') return; // completing twice completes once
@@ -262,6 +269,12 @@ export class EmbeddedEngine implements WorkflowEngine {
     if (this.opts.logger) this.opts.logger.error({ err }, msg);
     else process.stderr.write(`${msg}: ${(err as Error)?.stack ?? err}\n`);
   }
+}
+
+/** The instance of a user task's key (`<instance>.u<token>`, see activate-element.ts), if it is one. */
+function instanceOfTask(taskKey: string): string | undefined {
+  const at = taskKey.lastIndexOf('.u');
+  return at > 0 && /^t\d+$/.test(taskKey.slice(at + 2)) ? taskKey.slice(0, at) : undefined;
 }
 
 function ignoreNotFound(e: unknown): void {

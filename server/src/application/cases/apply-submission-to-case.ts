@@ -7,7 +7,7 @@
 // someone else changed meanwhile is written again on its own, as writeCaseSection does.
 import type { AmendmentSource, CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseSection } from '../../domain/cases/case-section';
-import type { SectionValues } from '../../domain/cases/case-record';
+import type { CaseRecord, SectionValues } from '../../domain/cases/case-record';
 import { splitBySection } from '../../domain/cases/form-sections';
 import type { FormSubmission } from '../../domain/forms/form-version';
 import type { FormDefinition } from '../../forms-core';
@@ -28,6 +28,8 @@ export async function applySubmissionToCase(
     fresh?: boolean;
     /** Takes the audit write instead of waiting for it here, to wait for it together with its own. */
     auditPending?: (recorded: Promise<unknown>) => void;
+    /** The case as read while the submission was being stored (a stale read only means a retried section). */
+    record?: Promise<CaseRecord | undefined>;
   } = {},
 ): Promise<CaseAmendment[]> {
   const patches: [CaseSection, SectionValues][] = [];
@@ -37,7 +39,7 @@ export async function applySubmissionToCase(
   if (!patches.length) return [];
   // A process may carry a business key that is not a case of this service (e.g. started by an
   // integration): the submission is still stored and the task completes; there is no record to grow.
-  const record = await deps.cases.findById(submission.caseId);
+  const record = await (opts.record ?? deps.cases.findById(submission.caseId));
   if (!record) return [];
 
   const source: AmendmentSource = {

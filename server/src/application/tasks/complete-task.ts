@@ -7,6 +7,7 @@ import { splitBySection } from '../../domain/cases/form-sections';
 import { SECTION_LABELS } from '../../domain/cases/case-section';
 import type { FormSubmission, FormVersion } from '../../domain/forms/form-version';
 import { validateSubmission } from '../../forms-core';
+import type { CaseRecord } from '../../domain/cases/case-record';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { Clock } from '../../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
@@ -55,9 +56,10 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   const variables = (await deps.engine.getInstance(task.instanceKey))?.variables;
   const result = form ? validateSubmission(form.schema, data, { now, variables }) : emptyOnly(data);
   if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
-  if (form && task.caseId) {
+  const sections = form && task.caseId ? [...splitBySection(form.schema, result.value).keys()] : [];
+  if (sections.length) {
     const mayWrite = writable(deps.policy, actor);
-    const refused = [...splitBySection(form.schema, result.value).keys()].filter((s) => !mayWrite.includes(s));
+    const refused = sections.filter((s) => !mayWrite.includes(s));
     if (refused.length) {
       throw new ForbiddenError(`Your role may not record ${refused.map((s) => SECTION_LABELS[s]).join(', ')} information`, 'SECTION_NOT_WRITABLE');
     }
@@ -68,6 +70,10 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
     id: submissionIdForTask(task.id), formId: form?.formId ?? '', version: form?.version ?? 0, data: result.value,
     submittedBy: actor.id, submittedAt: now.toISOString(), taskId: task.id, ...(task.caseId ? { caseId: task.caseId } : {}),
   };
+  // The case is read while the submission is stored (one round trip less in a row); if it changes in
+  // between, the section write notices (its amendment's revision is taken) and writes it again.
+  const record = sections.length && task.caseId ? deps.cases.findById(task.caseId) : undefined;
+  record?.catch(() => undefined); // awaited in finish, or not needed when the insert fails
   try {
     await deps.submissions.create(submission);
   } catch (e) {
@@ -77,15 +83,17 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
     if (!stored || stored.submittedBy !== actor.id) throw new ConflictError('Someone else completed this task a moment ago', 'TASK_CLOSED');
     return finish(deps, actor, task.id, stored, true);
   }
-  return finish(deps, actor, task.id, submission, false, form);
+  return finish(deps, actor, task.id, submission, false, form, record);
 }
 
 /** `form` is the version just validated against, when this request stored the submission. */
 async function finish(
   deps: CompleteTaskDeps, actor: Actor, taskId: string, submission: FormSubmission, repeated: boolean, validatedWith?: FormVersion,
+  record?: Promise<CaseRecord | undefined>,
 ): Promise<CompleteTaskResult> {
   const form = validatedWith ?? (submission.formId ? await getForm(deps, submission.formId, submission.version) : undefined);
-  // The case.write event is stored while the engine moves on; the response still waits for it (below).
+  // Both audit events are stored while the engine moves on (the completion is decided: its answers are
+  // stored and a retry can only finish it with them); the response still waits for them (below).
   let caseAudit: Promise<unknown> = Promise.resolve();
   const amended = form && submission.caseId
     ? await applySubmissionToCase(deps, { ...submission, caseId: submission.caseId }, form.schema, {
@@ -94,14 +102,15 @@ async function finish(
         caseAudit = recorded;
         recorded.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
       },
+      ...(record ? { record } : {}),
     })
     : [];
-  await deps.engine.completeUserTask(taskId, submission.data, { by: actor.id });
   const taskAudit = repeated ? undefined : deps.audit?.record({
     actor: auditActor(actor), action: 'task.complete', recordType: 'task', recordId: taskId, sections: amended.map((a) => a.section),
     after: { submissionId: submission.id, formId: submission.formId, version: submission.version, ...(submission.caseId ? { caseId: submission.caseId } : {}) },
   });
   taskAudit?.catch(() => undefined); // awaited below
+  await deps.engine.completeUserTask(taskId, submission.data, { by: actor.id });
   await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, actor.id);
   await Promise.all([caseAudit, taskAudit]);
   return { submission, amendedSections: amended.map((a) => a.section), repeated };

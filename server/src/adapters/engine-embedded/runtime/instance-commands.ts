@@ -1,7 +1,7 @@
 // Commands that move one instance forward. Each returns false when it no longer applies (the task was already
 // completed, the timer already fired…), which is what makes redelivery after a crash harmless.
 import type { UserTaskView, Variables } from '../../../ports/workflow-engine.port';
-import { applyTaskChange, isCancelingListenerJob, listenerDone, listenerResultProblem, listenerVariables, runListener, startListeners, type ListenerResult } from './task-listeners';
+import { applyTaskChange, hasListeners, isCancelingListenerJob, listenerDone, listenerResultProblem, listenerVariables, runListener, startListeners, type ListenerResult } from './task-listeners';
 import { withChange, type TaskAttributes } from './task-changes';
 import type { ErrorOrigin, Token } from './instance-state';
 import type { TokenMachine } from './token-machine';
@@ -48,6 +48,8 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
     case 'completeTask': {
       const t = waitingOn(m, (t) => t.wait?.kind === 'userTask' && t.wait.taskKey === cmd.taskKey);
       if (!t) return false;
+      // Completing listeners see the task as stored: without it the caller reads it and asks again.
+      if (!cmd.task && hasListeners(m, t, 'completing')) return false;
       const task = cmd.task ?? ({ key: cmd.taskKey } as UserTaskView);
       if (startListeners(m, t, { phase: 'completing', task, vars: cmd.vars, by: cmd.by })) return true;
       m.emit({ type: 'task.close', taskKey: cmd.taskKey, state: 'completed', by: cmd.by, variables: cmd.vars });

@@ -28,6 +28,8 @@ const DENIABLE: ListenerPhase[] = ['assigning', 'updating', 'completing'];
 const listenersOf = (m: TokenMachine, token: Token, phase: ListenerPhase | 'canceling') =>
   (m.el(token.elementId).userTask?.listeners ?? []).filter((l) => l.eventType === phase);
 
+export const hasListeners = (m: TokenMachine, token: Token, phase: ListenerPhase) => listenersOf(m, token, phase).length > 0;
+
 /** Starts the listener chain of a phase; returns false when the phase has no listeners. */
 export function startListeners(m: TokenMachine, token: Token, wait: Omit<ListenerWait, 'index'>): boolean {
   if (!listenersOf(m, token, wait.phase).length) return false;

@@ -31,18 +31,33 @@ export class EffectApplier {
   ) {}
 
   async applyLocal(doc: InstanceDoc, replay: boolean): Promise<void> {
-    const events: EngineEvent[] = [];
-    for (const effect of doc.effects ?? []) {
+    const effects = doc.effects ?? [];
+    const events: (EngineEvent | undefined)[] = [];
+    const apply = async (i: number) => {
+      const effect = effects[i];
       if (effect.type === 'task.close' && !replay) {
-        const event = await retry(() => this.closeTask(effect));
-        if (event) events.push(event);
-        continue;
+        events[i] = await retry(() => this.closeTask(effect));
+        return;
       }
       const changed = await retry(() => this.write(doc, effect, replay));
-      const event = changed || replay ? await this.eventFor(doc, effect) : undefined;
-      if (event) events.push(event);
-    }
-    for (const e of events) await this.emit(e);
+      if (changed || replay) events[i] = await this.eventFor(doc, effect);
+    };
+    // A live step's effects on different rows are written side by side (closing one task and creating the
+    // next are two round trips, not four in a row); a row's own effects keep their order. Every lane is
+    // finished before a failure is reported, so nothing is still being written while the step is retried.
+    // A replay, rare, goes one by one.
+    const lanes = replay ? [effects.map((_, i) => i)] : [...groupBy(effects, rowOf).values()];
+    const outcomes = await Promise.allSettled(lanes.map(async (lane) => {
+      for (const i of lane) await apply(i);
+    }));
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+    // Events about different tasks go out side by side too (their projections are separate writes); those
+    // about one task, or about the instance, keep their order.
+    const sent = events.filter((e): e is EngineEvent => e !== undefined);
+    await Promise.all([...groupBy(sent, subjectOf).values()].map(async (lane) => {
+      for (const i of lane) await this.emit(sent[i]);
+    }));
   }
 
   private async write(doc: InstanceDoc, e: Effect, replay: boolean): Promise<boolean> {
@@ -148,6 +163,40 @@ export class EffectApplier {
     }
   }
 }
+
+/** Indexes of `items` by key, keys in order of first appearance. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(i);
+    else groups.set(k, [i]);
+  });
+  return groups;
+}
+
+/** The stored row an effect writes; effects with none (instance end, cross-instance ones) share a lane. */
+function rowOf(e: Effect): string {
+  switch (e.type) {
+    case 'task.create': return `task:${e.task.key}`;
+    case 'task.close':
+    case 'task.update':
+    case 'task.denied': return `task:${e.taskKey}`;
+    case 'job.create': return `job:${e.job.key}`;
+    case 'job.close':
+    case 'job.retry': return `job:${e.jobKey}`;
+    case 'timer.create':
+    case 'timer.cancel': return `timer:${e.key}`;
+    case 'subscription.open':
+    case 'subscription.close': return `subscription:${e.key}`;
+    case 'incident.raise': return `incident:${e.incident.id}`;
+    case 'incident.resolve': return `incident:${e.incidentId}`;
+    default: return 'instance';
+  }
+}
+
+const subjectOf = (e: EngineEvent): string => ('task' in e ? `task:${e.task.key}` : 'incident' in e ? `incident:${e.incident.id}` : 'instance');
 
 export function toIncidentView(d: Record<string, unknown>): IncidentView {
   return {
