@@ -17,6 +17,7 @@ import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../server/src/adapters/c
 import { findFreePort } from '../../server/src/adapters/database/find-free-port';
 import { loadConfig } from '../../server/src/config/env.config';
 import { startSystem, type RunningSystem } from '../../server/src/main/composition-root';
+import { runCompletionClients } from './support/completion-clients';
 
 const USERS = Number(process.env.USERS ?? 50);
 const COMPLETIONS = Number(process.env.COMPLETIONS ?? 1000);
@@ -303,28 +304,15 @@ async function main() {
       }
     }
 
-    // Completions: each of the users completes its own claimed tasks, one request at a time, all at once.
-    const timings: number[] = [];
-    const statuses = new Map<number, number>();
-    const failures: string[] = [];
-    const started = performance.now();
+    // Completions: each of the users completes its own claimed tasks, one request at a time, all at once, from a
+    // thread of its own (support/completion-clients.ts); PROFILE records the server's commands meanwhile.
     recorded.length = 0;
     recording = PROFILE;
     loopDelay.reset();
-    await Promise.all(users.map(async (u) => {
-      for (const [k, taskId] of u.taskIds.entries()) {
-        if (THINK_MS > 0) await new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * THINK_MS));
-        const t0 = performance.now();
-        const r = await call(u, 'POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
-          data: { matchOutcome: 'new', givenName: `Given${k}`, familyName: `Bench${k}`, dateOfBirth: '2010-04-05', referralSource: 'police' },
-        });
-        timings.push(performance.now() - t0);
-        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-        if (r.status !== 200 && failures.length < 5) failures.push(`${r.status} ${JSON.stringify(r.body)}`);
-      }
-    }));
-    summary(`POST complete (${USERS} users${THINK_MS > 0 ? `, think ${THINK_MS / 1000} s` : ''})`, timings, performance.now() - started, statuses);
-    console.log(`${''.padEnd(26)} (${loopDelayText()})`);
+    const run = await runCompletionClients(base, users, THINK_MS);
+    const { failures } = run;
+    summary(`POST complete (${USERS} users${THINK_MS > 0 ? `, think ${THINK_MS / 1000} s` : ''})`, run.timings, run.wallMs, new Map(run.statuses));
+    console.log(`${''.padEnd(26)} (server ${loopDelayText()})`);
     if (PROFILE) {
       recording = false;
       printAggregate(`completions under ${USERS} users`);
