@@ -67,5 +67,5 @@ describe('Crash recovery of the embedded engine', () => {
     expect(await db.conn.collection('engine_jobs').countDocuments()).toBe(0);
     const calls = await db.conn.collection('crash_job_calls').countDocuments();
     expect(calls).toBeGreaterThanOrEqual(ITEMS); // at-least-once: a kill mid-handler may repeat a call
-  }, 300_000);
+  }, 600_000);
 });
