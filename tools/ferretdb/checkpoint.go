@@ -28,7 +28,7 @@ func newCheckpoints(every time.Duration) *checkpoints {
 // maybe checkpoints file (through db, a connection of its own) when its log was written since the last
 // checkpoint and at least `every` has passed.
 func (c *checkpoints) maybe(ctx context.Context, db *sql.DB, file string, logger *slog.Logger) {
-	if c == nil || c.every <= 0 {
+	if c == nil {
 		return
 	}
 	wal, err := os.Stat(file + "-wal")

@@ -8,6 +8,10 @@ export interface CompletionUser { cookie: string; csrf: string; taskIds: string[
 export interface CompletionRun { timings: number[]; statuses: [number, number][]; failures: string[]; wallMs: number }
 interface Job { role: 'completion-clients'; base: string; users: CompletionUser[]; thinkMs: number }
 
+/** The answers of the bench's k-th completion of a user (the referral's matchPerson form). */
+export const completionAnswers = (k: number | string) =>
+  ({ matchOutcome: 'new', givenName: `Given${k}`, familyName: `Bench${k}`, dateOfBirth: '2010-04-05', referralSource: 'police' });
+
 /** Each user completes its tasks one request at a time, pausing `thinkMs` on average (exponential) before each. */
 export function runCompletionClients(base: string, users: CompletionUser[], thinkMs: number): Promise<CompletionRun> {
   const job: Job = { role: 'completion-clients', base, users, thinkMs };
@@ -32,7 +36,7 @@ async function clients({ base, users, thinkMs }: Job): Promise<CompletionRun> {
       const res = await fetch(`${base}/api/tasks/${encodeURIComponent(taskId)}/complete`, {
         method: 'POST',
         headers: { cookie: u.cookie, 'x-csrf-token': u.csrf, 'content-type': 'application/json' },
-        body: JSON.stringify({ data: { matchOutcome: 'new', givenName: `Given${k}`, familyName: `Bench${k}`, dateOfBirth: '2010-04-05', referralSource: 'police' } }),
+        body: JSON.stringify({ data: completionAnswers(k) }),
       });
       const text = await res.text();
       timings.push(performance.now() - t0);

@@ -102,7 +102,7 @@ async function finish(
         caseAudit = recorded;
         recorded.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
       },
-      ...(record ? { record } : {}),
+      record,
     })
     : [];
   const taskAudit = repeated ? undefined : deps.audit?.record({
