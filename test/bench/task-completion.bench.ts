@@ -145,6 +145,23 @@ function printAggregate(label: string): void {
   }
 }
 
+/** CPU time (ms) of the server's main thread (its other threads include the clients') and of the database process. */
+function cpuTimes(dataDir: string): { server: number; database: number } {
+  const ticks = (statFile: string) => {
+    try {
+      const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 1/100 s
+    } catch {
+      return NaN;
+    }
+  };
+  let dbPid = 0;
+  try {
+    dbPid = Number(JSON.parse(fs.readFileSync(path.join(dataDir, 'ferretdb', 'runtime.json'), 'utf8')).pid);
+  } catch { /* an external database: not measured */ }
+  return { server: ticks(`/proc/self/task/${process.pid}/stat`), database: dbPid ? ticks(`/proc/${dbPid}/stat`) : NaN };
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yjs-bench-complete-'));
   const port = await findFreePort();
@@ -305,10 +322,14 @@ async function main() {
     recorded.length = 0;
     recording = PROFILE;
     loopDelay.reset();
+    const cpuBefore = cpuTimes(dataDir);
     const run = await runCompletionClients(base, users, THINK_MS);
+    const cpuAfter = cpuTimes(dataDir);
     const { failures } = run;
     summary(`POST complete (${USERS} users${THINK_MS > 0 ? `, think ${THINK_MS / 1000} s` : ''})`, run.timings, run.wallMs, new Map(run.statuses));
     console.log(`${''.padEnd(26)} (server ${loopDelayText()})`);
+    const per = (k: 'server' | 'database') => ((cpuAfter[k] - cpuBefore[k]) / run.timings.length).toFixed(1);
+    console.log(`${''.padEnd(26)} (CPU per completion: server's main thread ${per('server')} ms, database ${per('database')} ms)`);
     if (PROFILE) {
       recording = false;
       printAggregate(`completions under ${USERS} users`);

@@ -14,6 +14,7 @@ import { isDuplicateKeyError } from './mongo-errors';
 import { buildTaskFilter, sortSpec } from './task-query.builder';
 import { TaskQueueIndex } from './task-queue-index';
 import { bucketKeysFor, compareTasks, matchesQuery } from './task-queue-plan';
+import { pageOfSorted } from '../../domain/tasks/page-of-sorted';
 
 export interface TaskDoc {
   _id: string;
@@ -271,8 +272,8 @@ export class MongoTaskRepository implements TaskRepository {
   async search(query: TaskQuery, sort: TaskSort, page: PageRequest): Promise<Page<QueueTask>> {
     const keys = this.queues?.isLoaded ? bucketKeysFor(query) : undefined;
     if (this.queues && keys) {
-      const rows = this.queues.rows(keys).filter((t) => matchesQuery(t, query)).sort(compareTasks(sort));
-      return { items: rows.slice(page.offset, page.offset + page.limit), total: rows.length, offset: page.offset, limit: page.limit };
+      const rows = this.queues.rows(keys).filter((t) => matchesQuery(t, query));
+      return { ...pageOfSorted(rows, compareTasks(sort), page.offset, page.limit), offset: page.offset, limit: page.limit };
     }
     const filter = buildTaskFilter(query);
     const [docs, total] = await Promise.all([
