@@ -145,21 +145,21 @@ function printAggregate(label: string): void {
   }
 }
 
-/** CPU time (ms) of the server's main thread (its other threads include the clients') and of the database process. */
-function cpuTimes(dataDir: string): { server: number; database: number } {
-  const ticks = (statFile: string) => {
+/**
+ * CPU time (ms) of the server's main thread (its other threads include the clients') and of the database
+ * process: startDatabaseChild's handle carries the child's pid (none for an external database).
+ */
+function cpuTimes(database: object): { server: number; database: number } {
+  const ms = (statFile: string) => {
     try {
       const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 1/100 s
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
     } catch {
       return NaN;
     }
   };
-  let dbPid = 0;
-  try {
-    dbPid = Number(JSON.parse(fs.readFileSync(path.join(dataDir, 'ferretdb', 'runtime.json'), 'utf8')).pid);
-  } catch { /* an external database: not measured */ }
-  return { server: ticks(`/proc/self/task/${process.pid}/stat`), database: dbPid ? ticks(`/proc/${dbPid}/stat`) : NaN };
+  const { pid } = database as { pid?: number };
+  return { server: ms(`/proc/self/task/${process.pid}/stat`), database: pid ? ms(`/proc/${pid}/stat`) : NaN };
 }
 
 async function main() {
@@ -322,9 +322,9 @@ async function main() {
     recorded.length = 0;
     recording = PROFILE;
     loopDelay.reset();
-    const cpuBefore = cpuTimes(dataDir);
+    const cpuBefore = cpuTimes(system.database);
     const run = await runCompletionClients(base, users, THINK_MS);
-    const cpuAfter = cpuTimes(dataDir);
+    const cpuAfter = cpuTimes(system.database);
     const { failures } = run;
     summary(`POST complete (${USERS} users${THINK_MS > 0 ? `, think ${THINK_MS / 1000} s` : ''})`, run.timings, run.wallMs, new Map(run.statuses));
     console.log(`${''.padEnd(26)} (server ${loopDelayText()})`);

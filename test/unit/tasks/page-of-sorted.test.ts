@@ -20,7 +20,7 @@ function tasks(n: number, next: () => number): QueueTask[] {
 describe('a page of a queue without sorting it all', () => {
   const sorts: TaskSort[] = [{ field: 'dueDate', direction: 'asc' }, { field: 'dueDate', direction: 'desc' }, { field: 'priority', direction: 'desc' }];
   it.each([
-    [1000, 0, 25], [1000, 50, 25], [1000, 975, 25], [300, 0, 1], [10, 0, 25], [0, 0, 25], [5000, 100, 50],
+    [1000, 0, 25], [1000, 50, 25], [1000, 975, 25], [300, 0, 1], [10, 0, 25], [0, 0, 25], [5000, 100, 50], [5000, 400, 25],
   ])('%i rows, offset %i, limit %i: the same rows as a full sort, in order', (n, offset, limit) => {
     const next = rng(n + offset + limit);
     const rows = tasks(n, next);
@@ -30,6 +30,14 @@ describe('a page of a queue without sorting it all', () => {
       const page = pageOfSorted(rows, compare, offset, limit);
       expect(page.items.map((t) => t.id)).toEqual(expected);
       expect(page.total).toBe(n);
+    }
+  });
+
+  it('rows arriving in order or in reverse (each one entering the kept rows) give the sorted slice too', () => {
+    const compare = compareTasks({ field: 'dueDate', direction: 'asc' });
+    const sorted = tasks(2000, rng(11)).sort(compare);
+    for (const rows of [sorted, [...sorted].reverse()]) {
+      expect(pageOfSorted(rows, compare, 100, 25).items.map((t) => t.id)).toEqual(sorted.slice(100, 125).map((t) => t.id));
     }
   });
 
