@@ -47,6 +47,50 @@ export async function loadVisibleCase(
   return record;
 }
 
+/**
+ * THE rule of case scoping (design.md, Security & audit): how an actor may reach a case.
+ * - 'team': the case belongs to one of the actor's teams (managers are members of the teams they manage);
+ *   they may see it and act on it.
+ * - 'break-glass': another team's case, opened by a role with the break-glass action giving a reason;
+ *   read only, audited and flagged. Acting on another team's work never crosses teams.
+ * - 'unscoped': no case (a process started without a caseId), or a caseId that is no case of this service;
+ *   such work goes by candidate group alone.
+ * - 'none': another team's case and no (allowed) reason.
+ */
+export type CaseReach = 'team' | 'break-glass' | 'unscoped' | 'none';
+
+export function reachOfCase(
+  policy: AccessPolicy, actor: Actor, record: Pick<CaseRecord, 'id' | 'team'> | undefined, reason?: string,
+): CaseReach {
+  if (!record) return 'unscoped';
+  if (canViewCase(policy, actor, record)) return 'team';
+  return reason?.trim() && policy.can(actor, 'break-glass') ? 'break-glass' : 'none';
+}
+
+/** What the rule needs: the policy, and the team of a case (CaseRepository.labelsOf, kept in memory). */
+export interface CaseScopeDeps {
+  policy: AccessPolicy;
+  cases: { labelsOf(ids: readonly string[]): Promise<{ id: string; team: string }[]> };
+}
+
+/** The reach of an actor over the case with this id (undefined: work without a case). */
+export async function caseReach(deps: CaseScopeDeps, actor: Actor, caseId: string | undefined, reason?: string): Promise<CaseReach> {
+  if (!caseId) return 'unscoped';
+  const [label] = await deps.cases.labelsOf([caseId]);
+  return reachOfCase(deps.policy, actor, label, reason);
+}
+
+/** May the actor act on (claim, complete, reassign, draft, message, cancel…) work of this case? Never across teams. */
+export async function mayActOnCase(deps: CaseScopeDeps, actor: Actor, caseId: string | undefined): Promise<boolean> {
+  const reach = await caseReach(deps, actor, caseId);
+  return reach === 'team' || reach === 'unscoped';
+}
+
+/** May the actor see work of this case? Their teams', or another team's with a break-glass reason. */
+export async function mayViewCase(deps: CaseScopeDeps, actor: Actor, caseId: string | undefined, reason?: string): Promise<boolean> {
+  return (await caseReach(deps, actor, caseId, reason)) !== 'none';
+}
+
 export function requireAction(policy: AccessPolicy, actor: Actor, action: string, what: string): void {
   if (!policy.can(actor, action)) throw new ForbiddenError(`Your role does not allow you to ${what}`, 'ACTION_NOT_ALLOWED');
 }
