@@ -3,6 +3,7 @@
 import { feelSyntaxError } from './form-conditions';
 import { dateBound } from './form-dates';
 import { hasOptions, isContainer, isInput, isPlainObject, normaliseOptions, walkComponents } from './form-tree';
+import { isReservedKey, reservedKeyMessage } from './reserved-keys';
 import { COMPONENT_TYPES, type FormComponent, type FormDefinitionProblem } from './form.types';
 
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -73,6 +74,8 @@ function checkBinding(c: FormComponent, dataPath: string[], inList: boolean, see
   const raw = c[binding];
   if (typeof raw !== 'string' || !raw.trim()) return add(`needs a ${binding}`);
   if (!raw.split('.').every((s) => SEGMENT.test(s))) return add(`${binding} "${raw}" must be dot-separated names (letters, digits, _)`);
+  const reserved = raw.split('.').find(isReservedKey);
+  if (reserved) return add(`${binding} "${raw}": ${reservedKeyMessage(reserved)}`);
   if (!inList && RESERVED_ROOT_KEYS.includes(dataPath[0])) add(`${binding} "${raw}" is reserved by the engine`);
   const full = dataPath.join('.');
   const kind = isInput(c) ? 'input' : c.type;

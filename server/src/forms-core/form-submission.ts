@@ -2,10 +2,14 @@
 import * as yup from 'yup';
 import { compileFormSchema } from './form-schema-compiler';
 import { isPlainObject } from './form-tree';
+import { findReservedKey, reservedKeyMessage } from './reserved-keys';
 import type { FieldErrors, FormContext, FormDefinition, SubmissionResult } from './form.types';
 
 export function validateSubmission(form: FormDefinition, data: unknown, context: FormContext = {}): SubmissionResult {
   if (!isPlainObject(data)) return { ok: false, errors: { '': 'The form data must be an object' } };
+  // Before yup: it would look `constructor` up among the form's fields, find Object's, and throw.
+  const reserved = findReservedKey(data);
+  if (reserved) return { ok: false, errors: { [reserved.path]: reservedKeyMessage(reserved.key) } };
   try {
     const value = compileFormSchema(form, context).validateSync(data, { abortEarly: false }) as Record<string, unknown>;
     return { ok: true, value: prune(value) as Record<string, unknown> };
@@ -26,15 +30,20 @@ export function toFieldErrors(e: yup.ValidationError): FieldErrors {
   return errors;
 }
 
-/** Drops empty values so that stored data holds only what was entered (hidden groups leave nothing). */
+/**
+ * Drops empty values so that stored data holds only what was entered (hidden groups leave nothing).
+ * Objects are built with Object.fromEntries, which defines own properties: no key, whatever its name,
+ * can reach a prototype. They keep Object.prototype because FEEL (feelin) reads only such objects as
+ * contexts: with null prototypes, conditions like `=address.postcode` on stored answers would stop working.
+ */
 function prune(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(prune);
   if (!isPlainObject(v)) return v;
-  const out: Record<string, unknown> = {};
+  const kept: Array<[string, unknown]> = [];
   for (const [k, inner] of Object.entries(v)) {
     const p = prune(inner);
     if (p === undefined || (isPlainObject(p) && Object.keys(p).length === 0)) continue;
-    out[k] = p;
+    kept.push([k, p]);
   }
-  return out;
+  return Object.fromEntries(kept);
 }

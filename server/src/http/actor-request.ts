@@ -21,6 +21,9 @@ export function requireActor(deps: ActorDeps, req: Request): Actor {
 export class BadRequest extends Error {
   readonly status = 400;
   readonly expose = true;
+  constructor(message: string, readonly code = 'BAD_REQUEST') {
+    super(message);
+  }
 }
 
 const pathOf = (issue: z.core.$ZodIssue) => issue.path.map(String).join('.') || '(body)';

@@ -19,6 +19,7 @@ interface HttpishError {
   statusCode?: number;
   expose?: boolean;
   limit?: number;
+  code?: string;
 }
 
 function bodyParserError(err: HttpishError): { status: number; code: string; message: string } | undefined {
@@ -55,9 +56,18 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
     res.status(parsed.status).json({ error: { code: parsed.code, message: parsed.message } });
     return;
   }
+  // The router fails to decode a path parameter with a bad percent-escape (/api/cases/%ff): a URIError
+  // it marks 400 but not safe to expose, so it would otherwise fall through to the 500 below.
+  if (err instanceof URIError) {
+    res.status(400).json({
+      error: { code: 'BAD_PATH_ENCODING', message: 'The address contains an invalid percent-escape (such as %ff). Encode each part of the path with encodeURIComponent.' },
+    });
+    return;
+  }
   const status = (err as HttpishError).status ?? (err as HttpishError).statusCode;
   if (status && status >= 400 && status < 500 && (err as HttpishError).expose) {
-    res.status(status).json({ error: { code: 'BAD_REQUEST', message: String((err as Error).message) } });
+    const code = typeof (err as HttpishError).code === 'string' ? (err as HttpishError).code : 'BAD_REQUEST';
+    res.status(status).json({ error: { code, message: String((err as Error).message) } });
     return;
   }
   req.log?.error({ err }, 'unhandled error');
