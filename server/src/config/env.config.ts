@@ -9,6 +9,11 @@ const port = z.coerce
   .min(1, 'must be a whole number between 1 and 65535')
   .max(65535, 'must be a whole number between 1 and 65535');
 
+const minutes = z.coerce
+  .number({ message: 'must be a number of minutes between 0.01 and 1440' })
+  .min(0.01, 'must be a number of minutes between 0.01 and 1440')
+  .max(24 * 60, 'must be a number of minutes between 0.01 and 1440');
+
 const url = (what: string) => z.string().url(`must be a URL (${what})`);
 
 export const envSchema = z.object({
@@ -40,7 +45,16 @@ export const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   BANK_HOLIDAY_REGION: z.enum(['GB-ENG', 'GB-WLS']).default('GB-ENG'),
   DEADLINE_END_OF_DAY: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 17:00').default('17:00'),
-  ESCALATION_SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  // Who gets a notice the recipient rules send to nobody: a username (the head of service) or a service
+  // mailbox address. The default is the demo's head of service; production names its own.
+  ESCALATION_FALLBACK: z
+    .string()
+    .trim()
+    .regex(/^([a-z0-9][a-z0-9._-]{2,39}|[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,})$/, 'a username (e.g. hana.head) or an email address (e.g. yjs-escalations@council.gov.uk)')
+    .default('hana.head'),
+  // Fractions are allowed (0.05 = 3 s) so the soak test can run every periodic job many times over.
+  ESCALATION_SWEEP_MINUTES: minutes.default(10),
+  SESSION_CLEANUP_MINUTES: minutes.default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

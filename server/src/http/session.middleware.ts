@@ -1,4 +1,5 @@
-// Sessions in MongoDB (connect-mongo, expired sessions removed on an interval: FerretDB has no TTL
+// Sessions in MongoDB (connect-mongo). Expired sessions are removed by adapters/mongo/session-cleanup.ts
+// with acknowledged deletes, never by connect-mongo's interval (it deletes with w: 0; FerretDB has no TTL
 // indexes). The cookie is httpOnly, SameSite=strict and secure in production. Idle and absolute
 // expiry are enforced here against the injected clock, not only by the cookie, so an old cookie
 // replayed after its time is refused and the expiry is recorded in the audit log.
@@ -70,8 +71,8 @@ export function createSecurityMiddleware(deps: SecurityDeps): SecurityMiddleware
     client: deps.conn.getClient(),
     dbName: deps.conn.name,
     collectionName: 'sessions',
-    autoRemove: 'interval',
-    autoRemoveInterval: 10,
+    // 'interval' would delete with w: 0, which desynchronises FerretDB's replies (session-cleanup.ts).
+    autoRemove: 'disabled',
     touchAfter: LAST_SEEN_RESOLUTION_MS / 1000,
     ttl: SESSION_TTL_S,
   });

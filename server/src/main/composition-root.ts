@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '../ports/clock.port';
 import type { DatabaseHandle } from '../ports/database.port';
 import { resolveDatabase } from '../adapters/database/resolve-database';
 import { connectMongo } from '../adapters/mongo/mongo-connection';
+import { onUpgradedWrite } from '../adapters/mongo/acknowledged-writes';
 import { createApp } from '../http/app';
 import { closeGracefully } from '../http/graceful-close';
 import { buildModules, type Modules } from './modules/build-modules';
@@ -46,7 +47,9 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
 
   let conn: Connection | undefined;
   let modules: Modules | undefined;
+  let stopWarning: () => void = () => undefined;
   const release = async () => {
+    stopWarning();
     await modules?.stop().catch((e) => logger.error({ err: e }, 'stopping modules failed'));
     await conn?.close().catch((e) => logger.error({ err: e }, 'closing database connection failed'));
     await database.close();
@@ -55,6 +58,7 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
   let server: Server;
   try {
     conn = await connectMongo(database.uri, config.DB_NAME);
+    stopWarning = onUpgradedWrite((w) => logger.warn({ command: w.command, origin: w.origin }, 'an unacknowledged write (w: 0) was asked for and sent acknowledged instead'));
     modules = await buildModules({ config, conn, clock, logger, runWorkers: opts.runWorkers });
     const app = createApp({
       logger,

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { Argon2PasswordHasher } from '../../adapters/crypto/argon2.password-hasher';
 import { MongoAuditRepository } from '../../adapters/mongo/audit.repository';
 import { MongoUserRepository } from '../../adapters/mongo/user.repository';
+import { startSessionCleanup, type SessionCleanup } from '../../adapters/mongo/session-cleanup';
 import { seedDemoUsers } from '../../application/users/seed-demo-users';
 import type { AppConfig } from '../../config/env.config';
 import { createSecurityFeature } from '../../http/security-routers';
@@ -41,6 +42,23 @@ export async function createSecurityModule(config: AppConfig, conn: Connection, 
     absoluteTimeoutHours: config.SESSION_MAX_HOURS,
     cacheSessions: soleServer,
   });
-  // Stopped last (started first): sign-ins' "last seen" writes made behind responses reach the database first.
-  return { users, audit, apiMiddleware: feature.apiMiddleware, apiRouters: feature.apiRouters, stop: feature.settled };
+  let cleanup: SessionCleanup | undefined;
+  return {
+    users,
+    audit,
+    apiMiddleware: feature.apiMiddleware,
+    apiRouters: feature.apiRouters,
+    async start() {
+      cleanup = startSessionCleanup(conn, 'sessions', {
+        everyMs: config.SESSION_CLEANUP_MINUTES * 60_000,
+        onRemoved: (count) => logger.debug({ count }, 'expired sessions removed'),
+        onError: (err) => logger.error({ err }, 'removing expired sessions failed'),
+      });
+    },
+    // Stopped last (started first): sign-ins' "last seen" writes made behind responses reach the database first.
+    async stop() {
+      await cleanup?.stop();
+      await feature.settled();
+    },
+  };
 }

@@ -1,0 +1,104 @@
+// No write of this process goes out unacknowledged. FerretDB 1.24 replies to a w: 0 write (OP_MSG
+// moreToCome), and the driver then hands that reply to the next request on the connection: shown first on
+// a connection without the guard, then the guard (installed by connectMongo) upgrades every w: 0, and the
+// product's own code asks for none while it signs people in and out and cleans up sessions.
+import mongoose from 'mongoose';
+import type { CommandStartedEvent } from 'mongodb';
+import { upgradedWrites } from '../../../server/src/adapters/mongo/acknowledged-writes';
+import { startSessionCleanup } from '../../../server/src/adapters/mongo/session-cleanup';
+import { freshDbName, openTestDb, testDbUri } from '../../support/test-db';
+import { startTestSystem } from '../../support/system';
+
+const ferret = process.env.TEST_DB_KIND === 'ferretdb';
+const rows = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ _id: `${tag}-${i}`, tag }));
+
+describe('unacknowledged writes', () => {
+  it('without the guard, a w: 0 write on FerretDB shifts the next reply to the wrong request (the defect)', async () => {
+    // This file's driver has no guard yet: nothing below has called connectMongo.
+    const conn = mongoose.createConnection(testDbUri(), { dbName: freshDbName('w0raw'), maxPoolSize: 1, retryWrites: false });
+    await conn.asPromise();
+    try {
+      const c = conn.db!.collection<{ _id: string; tag: string }>('notes');
+      await c.insertMany(rows(3, 'a'));
+      await c.deleteMany({ tag: 'nothing' }, { writeConcern: { w: 0 } });
+      const read = c.find({ tag: 'a' }).toArray();
+      if (ferret) await expect(read).rejects.toThrow(/cursor/i);
+      else expect(await read).toHaveLength(3); // a server that keeps the protocol stays in step
+    } finally {
+      await conn.dropDatabase().catch(() => undefined);
+      await conn.close();
+    }
+  });
+
+  it('with the guard, a w: 0 write is sent acknowledged, counted, and every later reply is the right one', async () => {
+    const db = await openTestDb('w0guard'); // connectMongo installs the guard
+    const sent: CommandStartedEvent[] = [];
+    const watch = mongoose.createConnection(testDbUri(), { dbName: db.dbName, maxPoolSize: 1, monitorCommands: true, retryWrites: false });
+    await watch.asPromise();
+    watch.getClient().on('commandStarted', (e) => sent.push(e));
+    try {
+      const c = watch.db!.collection<{ _id: string; tag: string }>('notes');
+      await c.insertMany(rows(3, 'b'));
+      const before = upgradedWrites().length;
+      for (let i = 0; i < 5; i++) {
+        await c.deleteMany({ tag: 'nothing' }, { writeConcern: { w: 0 } });
+        expect((await c.find({ tag: 'b' }).toArray()).map((r) => r._id).sort()).toEqual(['b-0', 'b-1', 'b-2']);
+      }
+      expect(upgradedWrites().length - before).toBe(5);
+      expect(upgradedWrites().at(-1)?.command).toBe('delete notes');
+      const deletes = sent.filter((e) => e.commandName === 'delete');
+      expect(deletes).toHaveLength(5);
+      expect(deletes.every((e) => e.command.writeConcern?.w === 1)).toBe(true);
+    } finally {
+      await watch.close();
+      await db.drop();
+    }
+  });
+
+  it('the session clean-up removes only expired sessions, with acknowledged deletes', async () => {
+    const db = await openTestDb('sessclean');
+    try {
+      const sessions = db.conn.db!.collection<{ _id: string; expires: Date }>('sessions');
+      const now = Date.now();
+      await sessions.insertMany([
+        { _id: 'old-1', expires: new Date(now - 60_000) },
+        { _id: 'old-2', expires: new Date(now - 1) },
+        { _id: 'live', expires: new Date(now + 3_600_000) },
+      ]);
+      const cleanup = startSessionCleanup(db.conn, 'sessions', { everyMs: 3_600_000 });
+      expect(await cleanup.runOnce()).toBe(2);
+      await cleanup.stop();
+      expect((await sessions.find({}).toArray()).map((s) => s._id)).toEqual(['live']);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('the product asks for no unacknowledged write while people sign in and out and sessions are cleaned up', async () => {
+    const system = await startTestSystem({ SESSION_CLEANUP_MINUTES: '0.01' });
+    const w0: CommandStartedEvent[] = [];
+    system.conn.getClient().on('commandStarted', (e) => {
+      if (e.command.writeConcern?.w === 0) w0.push(e);
+    });
+    const before = upgradedWrites().length;
+    try {
+      for (const username of ['cara.case', 'sol.case', 'tom.manager']) {
+        const res = await fetch(`${system.url}/api/auth/sign-in`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo-password-2026' }),
+        });
+        expect(res.status).toBe(200);
+      }
+      await system.conn.db!.collection('sessions').insertOne({ _id: 'expired' as never, expires: new Date(Date.now() - 1000), session: '{}' });
+      // The clean-up runs every 0.6 s here: wait until it has removed the expired session.
+      for (let i = 0; i < 50 && (await system.conn.db!.collection('sessions').countDocuments({ _id: 'expired' as never })); i++) {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(await system.conn.db!.collection('sessions').countDocuments({ _id: 'expired' as never })).toBe(0);
+      expect(await system.conn.db!.collection('sessions').countDocuments({})).toBe(3);
+      expect(w0).toEqual([]);
+      expect(upgradedWrites().slice(before)).toEqual([]);
+    } finally {
+      await system.close();
+    }
+  });
+});
