@@ -9,6 +9,7 @@ import { errorMiddleware, notFoundHandler } from './error.middleware';
 import { createHealthRouter, type HealthDeps } from './health.routes';
 import { rejectMongoOperators } from './reject-operators.middleware';
 import { requestLogger } from './request-context.middleware';
+import { spaFallback } from './spa-fallback.middleware';
 
 export interface AppDeps {
   logger: Logger;
@@ -52,11 +53,8 @@ export function createApp(deps: AppDeps): express.Express {
   const indexHtml = deps.clientDir ? path.join(deps.clientDir, 'index.html') : undefined;
   if (deps.clientDir && indexHtml && fs.existsSync(indexHtml)) {
     app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
-    // Client-side routes (/tasks/123) load the shell; unknown files (/x.js) still 404.
-    app.get(/^\/(?!api\/)[^.]*$/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(indexHtml);
-    });
+    // Client-side routes (/tasks/<instance>.ut3 too) load the shell; missing assets (/assets/x.js) still 404.
+    app.use(spaFallback(indexHtml));
   }
   app.use(notFoundHandler);
   app.use(errorMiddleware);
