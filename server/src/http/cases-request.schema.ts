@@ -42,8 +42,8 @@ export const amendBodySchema = z.strictObject({
 
 /** Start variables are plain named values; names are identifiers so FEEL can read them. */
 export const startProcessBodySchema = z.strictObject({
-  processId: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,99}$/, 'a process id such as referral-intake'),
+  processId: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,99}$/, 'must be letters, digits, - and _, such as referral-intake'),
   variables: z
-    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'variable names are letters, digits and _'), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]))
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must be a name of letters, digits and _ (not starting with a digit)'), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]))
     .optional(),
 });

@@ -20,6 +20,8 @@ import type { Clock } from '../ports/clock.port';
 import type { OutboxRepository } from '../ports/escalation-outbox.port';
 import type { EscalationPolicyRepository } from '../ports/escalation-policy-repository.port';
 import type { NotificationPreferenceRepository } from '../ports/notification-preference.port';
+import { fieldErrorsOf } from './actor-request';
+import { requestErrorMap } from './zod-messages';
 
 export interface EscalationRouterDeps {
   policies: EscalationPolicyRepository;
@@ -52,10 +54,10 @@ const pageQuery = outboxQuery.pick({ offset: true, limit: true });
 const preferenceBody = z.object({ mode: z.enum(['immediate', 'digest']) }).strict();
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, { error: requestErrorMap });
   if (r.success) return r.data;
-  const errors = Object.fromEntries(r.error.issues.map((i) => [i.path.join('.') || '(body)', i.message]));
-  throw new ValidationError('The request is not valid', errors);
+  const errors = fieldErrorsOf(r.error);
+  throw new ValidationError(`The request is not valid: ${Object.values(errors).join('; ')}.`, errors);
 }
 
 export function createEscalationRouter(deps: EscalationRouterDeps): Router {

@@ -6,6 +6,7 @@ import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseRecord, SectionValues } from '../../domain/cases/case-record';
 import { normaliseNhsNumber } from '../../domain/cases/nhs-number';
 import type { PersonIdentity } from '../../domain/cases/person-identity';
+import { localDate } from '../../forms-core/form-dates';
 import type { Clock } from '../../ports/clock.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { auditActor, canViewCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
@@ -36,7 +37,7 @@ const newReference = () => `YJ-${Array.from(randomBytes(8), (b) => ALPHABET[b % 
 
 export async function createCase(deps: CreateCaseDeps, actor: Actor, input: CreateCaseInput): Promise<CaseRecord> {
   requireAction(deps.policy, actor, 'create-case', 'open a case');
-  const errors = checkIdentity(input);
+  const errors = checkIdentity(input, localDate(deps.clock.now()));
   if (!input.team?.trim()) errors.team = 'Choose the team that will hold the case';
   else if (!canViewCase(deps.policy, actor, { id: '', team: input.team })) {
     errors.team = 'You can only open cases for your own teams';

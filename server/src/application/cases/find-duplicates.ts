@@ -17,12 +17,17 @@ export interface DuplicateMatch {
   team: string;
 }
 
-export function checkIdentity(p: Partial<PersonIdentity>): FieldErrors {
+const isCalendarDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** `today` (YYYY-MM-DD) when a record is being made: a date of birth after it is refused. */
+export function checkIdentity(p: Partial<PersonIdentity>, today?: string): FieldErrors {
   const errors: FieldErrors = {};
   if (!p.givenName?.trim()) errors.givenName = 'Enter the given name';
   if (!p.familyName?.trim()) errors.familyName = 'Enter the family name';
-  if (!p.dateOfBirth || !/^\d{4}-\d{2}-\d{2}$/.test(p.dateOfBirth) || Number.isNaN(Date.parse(p.dateOfBirth))) {
-    errors.dateOfBirth = 'Enter the date of birth as YYYY-MM-DD';
+  if (!p.dateOfBirth || !isCalendarDate(p.dateOfBirth)) {
+    errors.dateOfBirth = 'Enter the date of birth as YYYY-MM-DD (a real date, such as 2011-04-23)';
+  } else if (today && p.dateOfBirth > today) {
+    errors.dateOfBirth = `The date of birth cannot be in the future (today is ${today})`;
   }
   if (p.nhsNumber && !isValidNhsNumber(p.nhsNumber)) errors.nhsNumber = 'This is not a valid NHS number (10 digits; the check digit does not match)';
   return errors;
