@@ -1,5 +1,6 @@
 // The one environment schema. Every variable is listed here with its default and documented in
 // README ("Configuration"); an invalid value stops the start with a message naming the variable.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,6 +16,20 @@ const minutes = z.coerce
   .max(24 * 60, 'must be a number of minutes between 0.01 and 1440');
 
 const url = (what: string) => z.string().url(`must be a URL (${what})`);
+
+// Which proxies may set X-Forwarded-For (the client address the sign-in rate limit counts by). Off by
+// default: trusting it without a proxy in front lets any client choose its own address. 'true' is
+// refused for the same reason; name the proxy instead (loopback, an address, a subnet, or a hop count).
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyEntry = (s: string) => PROXY_NAMES.includes(s) || isIP(s.split('/')[0]) !== 0;
+const trustProxy = z
+  .string()
+  .trim()
+  .refine(
+    (s) => s === 'false' || /^[1-9]$/.test(s) || s.split(',').every((p) => isProxyEntry(p.trim())),
+    "must be 'false', a number of proxy hops (1-9), or a comma-separated list of loopback, linklocal, uniquelocal, addresses or subnets (e.g. 10.0.0.0/8)",
+  )
+  .transform((s): false | number | string[] => (s === 'false' ? false : /^\d$/.test(s) ? Number(s) : s.split(',').map((p) => p.trim())));
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -37,6 +52,7 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Youth Justice Workflow <no-reply@localhost>'),
   ENGINE: z.enum(['embedded', 'zeebe']).default('embedded'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: trustProxy.default(false),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 100kb or 1mb').default('1mb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),

@@ -14,6 +14,8 @@ import { spaFallback } from './spa-fallback.middleware';
 export interface AppDeps {
   logger: Logger;
   bodyLimit: string;
+  /** Proxies whose X-Forwarded-For is believed (express "trust proxy"); false, the default, believes none. */
+  trustProxy?: false | number | string[];
   health: HealthDeps;
   /** Routers mounted under /api, keyed by their mount path (e.g. '/timescales'). */
   apiRouters?: Record<string, Router>;
@@ -26,7 +28,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {

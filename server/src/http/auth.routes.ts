@@ -47,7 +47,7 @@ function credentials(req: Request): { username: unknown; password: unknown } {
 export function createAuthRouter(deps: AuthRouterDeps): Router {
   const router = Router();
 
-  // POST /sign-in {username, password} → 200 session view | 401 BAD_CREDENTIALS/ACCOUNT_LOCKED | 429
+  // POST /sign-in {username, password} → 200 session view | 401 BAD_CREDENTIALS (unknown, wrong or locked alike) | 429
   router.post('/sign-in', createLoginRateLimiter({ clock: deps.clock, ...deps.loginRateLimit }), async (req, res) => {
     const user = await signIn(deps, { ...credentials(req), ip: req.ip });
     await call((cb) => req.session.regenerate(cb));

@@ -63,6 +63,7 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
     const app = createApp({
       logger,
       bodyLimit: config.BODY_LIMIT,
+      trustProxy: config.TRUST_PROXY,
       health: { isDatabaseReady: () => database.ping(), databaseKind: database.kind, version },
       apiMiddleware: modules.apiMiddleware,
       apiRouters: modules.apiRouters,

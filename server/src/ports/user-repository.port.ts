@@ -1,5 +1,11 @@
 import type { Role, NewUser, User } from '../domain/users/user';
+import type { LockState } from '../domain/auth/lockout-policy';
 import type { Page, PageRequest } from './repository.port';
+
+export interface FailedAttempt extends LockState {
+  /** This failure locked the account (it was not locked before). */
+  locked: boolean;
+}
 
 /** What sign-in needs and nothing else reads: the hash never leaves the repository otherwise. */
 export interface UserCredentials {
@@ -38,8 +44,12 @@ export interface UserRepository {
   findById(id: string): Promise<User | undefined>;
   count(): Promise<number>;
   findCredentials(username: string): Promise<UserCredentials | undefined>;
-  /** Atomically adds one failed attempt and returns the new consecutive count. */
-  incrementFailedAttempts(id: string): Promise<number>;
+  /**
+   * Counts one failed attempt and, when `lockUntil` says so for the new state, locks the account — as
+   * one step per user (no concurrent failure is lost or locks twice). The state after it; undefined
+   * when there is no such user.
+   */
+  recordFailedAttempt(id: string, lockUntil: (state: LockState) => Date | undefined): Promise<FailedAttempt | undefined>;
   /** Locks until the given time and starts counting failures afresh. */
   lock(id: string, until: Date): Promise<void>;
   /** A successful sign-in: resets failures and lock; stores a rehashed password when given. */

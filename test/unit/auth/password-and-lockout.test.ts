@@ -1,4 +1,4 @@
-import { DEFAULT_LOCKOUT, isLocked, lockExpiry, lockedMessage, reachesLock } from '../../../server/src/domain/auth/lockout-policy';
+import { DEFAULT_LOCKOUT, isLocked, lockAfterFailure, lockExpiry, reachesLock } from '../../../server/src/domain/auth/lockout-policy';
 import { passwordProblems } from '../../../server/src/domain/auth/password-rules';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../server/src/application/users/seed-demo-users';
 import { Argon2PasswordHasher, OWASP_ARGON2ID, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
@@ -29,7 +29,15 @@ describe('lockout policy', () => {
     expect(until).toBe('2026-11-24T10:15:00.000Z');
     expect(isLocked({ failedAttempts: 0, lockedUntil: until }, new Date('2026-11-24T10:14:59Z'))).toBe(true);
     expect(isLocked({ failedAttempts: 0, lockedUntil: until }, new Date('2026-11-24T10:15:00Z'))).toBe(false);
-    expect(lockedMessage(until)).toMatch(/after 10:15 UTC/);
+  });
+
+  it('locks at every fifth failure in a row, never while already locked', () => {
+    const lockAt = (failedAttempts: number, lockedUntil?: string) => lockAfterFailure({ failedAttempts, lockedUntil }, now)?.toISOString();
+    expect([1, 2, 3, 4, 6, 7, 9, 11].map((n) => lockAt(n))).toEqual(Array(8).fill(undefined));
+    expect(lockAt(5)).toBe('2026-11-24T10:15:00.000Z');
+    expect(lockAt(10)).toBe('2026-11-24T10:15:00.000Z'); // five more tries after a lock expired
+    expect(lockAt(10, '2026-11-24T10:05:00Z')).toBeUndefined(); // raced past the lock check: counted, not relocked
+    expect(lockAt(10, '2026-11-24T09:59:00Z')).toBe('2026-11-24T10:15:00.000Z');
   });
 });
 

@@ -1,7 +1,7 @@
 // A signed-in person changes their own password (demo accounts start with a documented one). The
 // current password is required, so a session left open on a shared PC cannot be turned into a
 // permanent takeover; failures count towards the lockout like failed sign-ins.
-import { DEFAULT_LOCKOUT, lockExpiry, reachesLock, type LockoutPolicy } from '../../domain/auth/lockout-policy';
+import { DEFAULT_LOCKOUT, lockAfterFailure, type LockoutPolicy } from '../../domain/auth/lockout-policy';
 import { passwordProblems } from '../../domain/auth/password-rules';
 import { UnauthenticatedError, ValidationError, type FieldErrors } from '../../domain/errors';
 import type { User } from '../../domain/users/user';
@@ -29,9 +29,12 @@ export async function changePassword(deps: ChangePasswordDeps, user: User, input
   const creds = await deps.users.findCredentials(user.username);
   const actor = { id: user.id, username: user.username, roles: [...user.roles] };
   if (!creds?.passwordHash || !(await deps.hasher.verify(creds.passwordHash, input.currentPassword as string))) {
-    const attempts = await deps.users.incrementFailedAttempts(user.id);
-    await deps.audit.record({ actor, action: 'auth.password-change-failed', recordType: 'user', recordId: user.id, ip, after: { failedAttempts: attempts } });
-    if (reachesLock(attempts, deps.lockout ?? DEFAULT_LOCKOUT)) await deps.users.lock(user.id, lockExpiry(deps.clock.now(), deps.lockout));
+    const now = deps.clock.now();
+    const after = await deps.users.recordFailedAttempt(user.id, (state) => lockAfterFailure(state, now, deps.lockout ?? DEFAULT_LOCKOUT));
+    await deps.audit.record({ actor, action: 'auth.password-change-failed', recordType: 'user', recordId: user.id, ip, after: { failedAttempts: after?.failedAttempts } });
+    if (after?.locked) {
+      await deps.audit.record({ actor, action: 'auth.account-locked', recordType: 'user', recordId: user.id, ip, flagged: true, after: { lockedUntil: after.lockedUntil, failedAttempts: after.failedAttempts } });
+    }
     throw new ValidationError('The password was not changed', { currentPassword: 'This is not your current password' }, 'WRONG_PASSWORD');
   }
   if (!creds.user.active) throw new UnauthenticatedError();

@@ -1,7 +1,8 @@
 // Sign-in: argon2id verify, lockout after repeated failures, and an audit event for every outcome.
-// Unknown usernames cost the same hash verify as known ones, so response time does not reveal
-// which usernames exist; a wrong password and an unknown user get the same answer.
-import { DEFAULT_LOCKOUT, isLocked, lockExpiry, lockedMessage, reachesLock, type LockoutPolicy } from '../../domain/auth/lockout-policy';
+// An unknown username, a wrong password and a locked account get one answer (BAD_CREDENTIALS) after
+// the same hash verify, so neither the answer nor its time tells a prober which usernames exist or
+// are locked; the audit log still records which it was (reason, and auth.account-locked).
+import { DEFAULT_LOCKOUT, isLocked, lockAfterFailure, type LockoutPolicy } from '../../domain/auth/lockout-policy';
 import { PASSWORD_MAX_LENGTH } from '../../domain/auth/password-rules';
 import { UnauthenticatedError, ValidationError, type FieldErrors } from '../../domain/errors';
 import type { User } from '../../domain/users/user';
@@ -24,7 +25,11 @@ export interface SignInInput {
   ip?: string;
 }
 
-const BAD_CREDENTIALS = 'The username or password is not right. Check both and try again.';
+const badCredentials = (policy: LockoutPolicy) =>
+  new UnauthenticatedError(
+    `The username or password is not right. Check both and try again. After ${policy.maxFailures} failed attempts in a row an account is locked for ${policy.lockMinutes} minutes; an administrator can unlock it.`,
+    'BAD_CREDENTIALS',
+  );
 const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>();
 const dummyHash = (h: PasswordHasher) => {
   if (!dummyHashes.has(h)) dummyHashes.set(h, h.hash(`no-such-user-${Math.random()}`));
@@ -51,24 +56,23 @@ export async function signIn(deps: SignInDeps, input: SignInInput): Promise<User
   if (!creds || !creds.passwordHash) {
     await deps.hasher.verify(await dummyHash(deps.hasher), password);
     await failed({ id: creds?.user.id ?? 'unknown', username }, creds ? 'no-password-set' : 'unknown-user');
-    throw new UnauthenticatedError(BAD_CREDENTIALS, 'BAD_CREDENTIALS');
+    throw badCredentials(policy);
   }
   const actor = { id: creds.user.id, username: creds.user.username };
+  const rightPassword = await deps.hasher.verify(creds.passwordHash, password);
   if (isLocked(creds, now)) {
-    await failed(actor, 'locked', { lockedUntil: creds.lockedUntil });
-    throw new UnauthenticatedError(lockedMessage(creds.lockedUntil!), 'ACCOUNT_LOCKED');
+    // Refused even with the right password, and not counted: the lock already stands.
+    await failed(actor, 'locked', { lockedUntil: creds.lockedUntil, rightPassword });
+    throw badCredentials(policy);
   }
 
-  if (!(await deps.hasher.verify(creds.passwordHash, password))) {
-    const attempts = await deps.users.incrementFailedAttempts(creds.user.id);
-    await failed(actor, 'wrong-password', { failedAttempts: attempts });
-    if (reachesLock(attempts, policy)) {
-      const until = lockExpiry(now, policy);
-      await deps.users.lock(creds.user.id, until);
-      await deps.audit.record({ actor, action: 'auth.account-locked', recordType: 'user', recordId: actor.id, ip: input.ip, flagged: true, after: { lockedUntil: until.toISOString(), failedAttempts: attempts } });
-      throw new UnauthenticatedError(lockedMessage(until.toISOString()), 'ACCOUNT_LOCKED');
+  if (!rightPassword) {
+    const after = await deps.users.recordFailedAttempt(creds.user.id, (state) => lockAfterFailure(state, now, policy));
+    await failed(actor, 'wrong-password', { failedAttempts: after?.failedAttempts });
+    if (after?.locked) {
+      await deps.audit.record({ actor, action: 'auth.account-locked', recordType: 'user', recordId: actor.id, ip: input.ip, flagged: true, after: { lockedUntil: after.lockedUntil, failedAttempts: after.failedAttempts } });
     }
-    throw new UnauthenticatedError(BAD_CREDENTIALS, 'BAD_CREDENTIALS');
+    throw badCredentials(policy);
   }
 
   if (!creds.user.active) {

@@ -19,11 +19,15 @@ export const isLocked = (state: LockState, now: Date): boolean =>
 export const reachesLock = (failedAttempts: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): boolean =>
   failedAttempts >= policy.maxFailures;
 
+/**
+ * After a failure has been counted: the time to lock until, or undefined. Every maxFailures-th
+ * consecutive failure locks (5, 10, 15 …), so after a lock expires there are again maxFailures tries;
+ * failures counted while already locked (guesses that raced past the lock check) never lock again.
+ */
+export function lockAfterFailure(state: LockState, now: Date, policy: LockoutPolicy = DEFAULT_LOCKOUT): Date | undefined {
+  if (isLocked(state, now) || !reachesLock(state.failedAttempts, policy) || state.failedAttempts % policy.maxFailures !== 0) return undefined;
+  return lockExpiry(now, policy);
+}
+
 export const lockExpiry = (now: Date, policy: LockoutPolicy = DEFAULT_LOCKOUT): Date =>
   new Date(now.getTime() + policy.lockMinutes * 60_000);
-
-/** Shown to the person signing in: when they can try again, as a wall-clock time in UTC. */
-export function lockedMessage(lockedUntil: string): string {
-  const t = new Date(lockedUntil).toISOString().slice(11, 16);
-  return `This account is locked after too many failed sign-ins. Try again after ${t} UTC, or ask an administrator to unlock it.`;
-}

@@ -11,7 +11,7 @@ import { openTestDb } from '../../../support/test-db';
 
 export { DEMO_PASSWORD } from '../../../../server/src/application/users/seed-demo-users';
 
-export async function startSecurityApp(options: { loginMaxAttempts?: number } = {}) {
+export async function startSecurityApp(options: { loginMaxAttempts?: number; trustProxy?: false | number | string[] } = {}) {
   const db = await openTestDb('auth');
   let now = new Date('2026-11-24T09:00:00Z');
   const clock = { now: () => new Date(now) };
@@ -26,7 +26,7 @@ export async function startSecurityApp(options: { loginMaxAttempts?: number } = 
     idleTimeoutMinutes: 30, loginRateLimit: { maxAttempts: options.loginMaxAttempts ?? 1000 },
   });
   const app = createApp({
-    logger: silentLogger, bodyLimit: '100kb',
+    logger: silentLogger, bodyLimit: '100kb', trustProxy: options.trustProxy,
     health: { isDatabaseReady: async () => true, databaseKind: 'external', version: 'test' },
     apiMiddleware: feature.apiMiddleware, apiRouters: feature.apiRouters,
   });
