@@ -48,8 +48,10 @@ export interface SecurityDeps {
   cacheSessions?: boolean;
 }
 
-// lastSeenAt is written at most this often, so a busy user does not cost a session write per request.
-const LAST_SEEN_RESOLUTION_MS = 60_000;
+// lastSeenAt and the stored expiry are written at most this often, so a busy user does not cost a session
+// write per request. At most a tenth of the idle timeout: the stored expiry (what the clean-up deletes by)
+// lags the last request by up to this much, and must never pass while the session is still in use.
+const lastSeenResolutionMs = (idleMs: number) => Math.min(60_000, Math.floor(idleMs / 10));
 /** connect-mongo's expiry for a session whose cookie has none (ours always has one: maxAge). */
 const SESSION_TTL_S = 14 * 24 * 3600;
 
@@ -65,6 +67,7 @@ export interface SecurityMiddleware {
 export function createSecurityMiddleware(deps: SecurityDeps): SecurityMiddleware {
   const idleMs = (deps.idleTimeoutMinutes ?? 30) * 60_000;
   const absoluteMs = (deps.absoluteTimeoutHours ?? 12) * 3_600_000;
+  const LAST_SEEN_RESOLUTION_MS = lastSeenResolutionMs(idleMs);
   const cookieOptions: session.CookieOptions = { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge: idleMs };
   // The store shares mongoose's client; never call store.close(), which would close that client too.
   const store = MongoStore.create({
