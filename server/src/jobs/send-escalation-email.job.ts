@@ -3,8 +3,10 @@
 // escalation-2, and `timescale` (informational). The job notifies about the instance's open user tasks
 // through the same outbox as the sweep — same once-ever keys — so a timer and a sweep that both fire
 // send one email. The job completes once the notices are queued; delivery (and its retries) is the
-// outbox's business, so an SMTP outage never raises an incident on the process.
-import { NOTICE_LEVELS, type NoticeLevel } from '../domain/escalation';
+// outbox's business, so an SMTP outage never raises an incident on the process. A level the rules send
+// to nobody goes to the configured fallback (counted in `fallback`); if even that reaches nobody the job
+// fails, so the process raises an incident instead of carrying on as "Escalated" having told no one.
+import { describeFallback, NOTICE_LEVELS, type NoticeLevel } from '../domain/escalation';
 import type { PlanDeps } from '../application/escalation/plan-task-notices';
 import { planTaskNotices } from '../application/escalation/plan-task-notices';
 import type { EscalationTaskReader } from '../ports/escalation-readers.port';
@@ -32,7 +34,14 @@ export function createSendEscalationEmailJob(deps: SendEscalationEmailDeps): Job
     try {
       const tasks = (await deps.tasks.openByInstance(job.instanceKey)).filter((t) => !!t.dueDate);
       const result = await planTaskNotices(deps, tasks.map((task) => ({ task, levels: [level] })), 'bpmn');
-      return { kind: 'complete', variables: { lastEscalation: { level, tasks: tasks.length, queued: result.enqueued.length } } };
+      if (result.unrouted.length) {
+        const ids = result.unrouted.map((u) => u.taskId).join(', ');
+        const message = `Escalation of task(s) ${ids} reached nobody: the rules found no recipient and ESCALATION_FALLBACK `
+          + `(${describeFallback(deps.settings.fallback)}) is not an active user with an email address`;
+        return { kind: 'fail', message, retries: Math.max(job.retries - 1, 0), backoffMs: 300_000 };
+      }
+      const fallback = result.toFallback.length ? { fallback: result.toFallback.length } : {};
+      return { kind: 'complete', variables: { lastEscalation: { level, tasks: tasks.length, queued: result.enqueued.length, ...fallback } } };
     } catch (e) {
       return { kind: 'fail', message: `Could not queue escalation emails: ${(e as Error).message}`, retries: Math.max(job.retries - 1, 0), backoffMs: 30_000 };
     }

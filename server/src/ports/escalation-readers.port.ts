@@ -20,4 +20,6 @@ export interface EscalationPeopleReader {
   findByIds(ids: string[]): Promise<User[]>;
   /** Users holding any of these roles. */
   findInRoles(roles: string[]): Promise<User[]>;
+  /** The user with this username (the escalation fallback), active or not. */
+  findByUsername(username: string): Promise<User | undefined>;
 }

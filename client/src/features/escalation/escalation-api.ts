@@ -19,6 +19,8 @@ export interface OutboxEntryDto {
   taskId?: string;
   level?: string;
   to: string;
+  /** Set when the rules found nobody and the configured fallback (ESCALATION_FALLBACK) got it: why. */
+  fallbackReason?: string;
   subject: string;
   text: string;
   state: string;

@@ -14,7 +14,10 @@ function EntryRow({ entry, onRetry }: { entry: OutboxEntryDto; onRetry(id: strin
     <tr data-state={entry.state}>
       <td>{entry.state}{entry.cancelReason ? ` (${entry.cancelReason})` : ''}</td>
       <td>{entry.kind === 'notice' ? entry.level : entry.kind}</td>
-      <td>{entry.to}</td>
+      <td>
+        {entry.to}
+        {entry.fallbackReason ? <div className="outbox-fallback" data-testid="outbox-fallback">fallback recipient: {entry.fallbackReason}</div> : null}
+      </td>
       <td>
         <details>
           <summary>{entry.subject}</summary>

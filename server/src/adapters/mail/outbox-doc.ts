@@ -21,6 +21,7 @@ export const outboxSchema = new Schema<OutboxDoc>(
     taskRevision: Number,
     recipientId: String,
     to: String,
+    fallbackReason: String,
     subject: String,
     text: String,
     html: String,

@@ -88,4 +88,9 @@ export class MongoEscalationPeopleReader implements EscalationPeopleReader {
     const docs = await this.users.find({ roles: { $in: roles } }, { projection: PROJECTION }).toArray();
     return docs.map((d) => toUser(d as UserRow));
   }
+
+  async findByUsername(username: string): Promise<User | undefined> {
+    const doc = await this.users.findOne({ username }, { projection: PROJECTION });
+    return doc ? toUser(doc as UserRow) : undefined;
+  }
 }

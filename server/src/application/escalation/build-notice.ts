@@ -2,10 +2,9 @@
 // Shared by the sweep, the BPMN job and re-planning at delivery, so all three write identical mail.
 import type { WorkingCalendar } from '../../domain/calendar';
 import {
-  type NoticeLevel, type PeopleIndex, latenessOf, messageIdFor, noticeKey, renderNotice, taskLink,
+  type NoticeLevel, type NoticeRecipient, type PeopleIndex, latenessOf, messageIdFor, noticeKey, renderNotice, taskLink,
 } from '../../domain/escalation';
 import type { QueueTask } from '../../domain/tasks/queue-task';
-import type { User } from '../../domain/users/user';
 import type { NewOutboxEntry } from '../../ports/escalation-outbox.port';
 import type { NotificationMode } from '../../ports/notification-preference.port';
 import type { EscalationSettings } from './escalation-deps';
@@ -24,7 +23,8 @@ export interface NoticeContext {
 }
 
 export function buildNotice(
-  task: QueueTask, level: NoticeLevel, recipient: User, ctx: NoticeContext, source: 'sweep' | 'bpmn', mode: NotificationMode,
+  task: QueueTask, level: NoticeLevel, { user: recipient, fallbackReason }: NoticeRecipient, ctx: NoticeContext, source: 'sweep' | 'bpmn',
+  mode: NotificationMode,
 ): NewOutboxEntry {
   const id = noticeKey(task.id, level, recipient.id);
   const mail = renderNotice({
@@ -37,10 +37,11 @@ export function buildNotice(
     lateness: latenessOf(task.dueDate!, ctx.now, ctx.calendar),
     ownerText: ownerText(task, ctx.people),
     link: taskLink(ctx.settings.publicUrl, task.id),
+    fallbackReason,
   });
   return {
     id, kind: 'notice', source, taskId: task.id, level, taskRevision: task.revision,
-    recipientId: recipient.id, to: recipient.email, ...mail,
+    recipientId: recipient.id, to: recipient.email, ...(fallbackReason ? { fallbackReason } : {}), ...mail,
     messageId: messageIdFor(id, ctx.settings.mailDomain),
     // Digest readers get the notice inside tomorrow morning's digest instead of on its own.
     state: mode === 'digest' ? 'held' : 'pending',

@@ -1,7 +1,7 @@
 // What the escalation use cases need, as ports. Each use case takes a Pick of this, so a test (or the
 // composition root) passes only what that verb uses.
 import type { WorkingCalendar } from '../../domain/calendar';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../domain/escalation';
+import { DEFAULT_ESCALATION_FALLBACK, DEFAULT_RETRY_POLICY, type FallbackTarget, parseFallbackTarget, type RetryPolicy } from '../../domain/escalation';
 import type { Clock } from '../../ports/clock.port';
 import type { OutboxRepository } from '../../ports/escalation-outbox.port';
 import type { EscalationPolicyRepository } from '../../ports/escalation-policy-repository.port';
@@ -19,6 +19,14 @@ export interface EscalationSettings {
   leaseMs: number;
   /** Tasks per keyset page in a sweep; entries per delivery batch. */
   pageSize: number;
+  /** ESCALATION_FALLBACK: who gets a notice the recipient rules send to nobody. */
+  fallback: FallbackTarget;
+}
+
+/** Where the escalation verbs report what an administrator must notice (the server's log). */
+export interface EscalationLog {
+  warn(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
 }
 
 export interface EscalationDeps {
@@ -31,9 +39,14 @@ export interface EscalationDeps {
   calendar: WorkingCalendar;
   clock: Clock;
   settings: EscalationSettings;
+  /** Omitted in tests that do not look at the log. */
+  log?: EscalationLog;
 }
 
 export function escalationSettings(publicUrl: string, over: Partial<EscalationSettings> = {}): EscalationSettings {
   const host = new URL(publicUrl).hostname || 'localhost';
-  return { publicUrl, mailDomain: host, retry: DEFAULT_RETRY_POLICY, leaseMs: 120_000, pageSize: 500, ...over };
+  return {
+    publicUrl, mailDomain: host, retry: DEFAULT_RETRY_POLICY, leaseMs: 120_000, pageSize: 500,
+    fallback: parseFallbackTarget(DEFAULT_ESCALATION_FALLBACK), ...over,
+  };
 }

@@ -1,7 +1,7 @@
 // Loads, in three bulk reads, every user the recipient rules may touch for a batch of tasks: owners
 // (assignees, candidate users, group members), their managers, and the managers above those. Planning
 // then runs synchronously over the index. A directory lives for one sweep, caching across pages.
-import { type PeopleIndex, type RecipientTask, firstHopIds } from '../../domain/escalation';
+import { type FallbackTarget, type PeopleIndex, type RecipientTask, firstHopIds, mailboxRecipient } from '../../domain/escalation';
 import type { User } from '../../domain/users/user';
 import type { EscalationPeopleReader } from '../../ports/escalation-readers.port';
 
@@ -9,6 +9,7 @@ export class PeopleDirectory implements PeopleIndex {
   private readonly users = new Map<string, User>();
   private readonly roles = new Map<string, User[]>();
   private readonly missing = new Set<string>();
+  private fallback?: Promise<User | undefined>;
 
   constructor(private readonly reader: EscalationPeopleReader) {}
 
@@ -35,6 +36,17 @@ export class PeopleDirectory implements PeopleIndex {
       wanted = [...this.users.values()].map((u) => u.managerId).filter((m): m is string => !!m);
     }
     return this;
+  }
+
+  /**
+   * The fallback recipient, read once per directory (a sweep) and only when some notice needs it;
+   * undefined when the configured user does not exist, is inactive or has no email address.
+   */
+  fallbackFor(target: FallbackTarget): Promise<User | undefined> {
+    this.fallback ??= target.kind === 'mailbox'
+      ? Promise.resolve(mailboxRecipient(target.email))
+      : this.reader.findByUsername(target.username).then((u) => (u?.active && u.email ? u : undefined));
+    return this.fallback;
   }
 
   private async load(ids: string[]): Promise<void> {

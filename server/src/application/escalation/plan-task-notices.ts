@@ -1,14 +1,15 @@
 // Plans the notices of a batch of tasks at levels already known to be due, for their recipients, and
-// enqueues them once-ever. The sweep and the BPMN job both end here.
-import type { NoticeLevel } from '../../domain/escalation';
-import { recipientsFor } from '../../domain/escalation';
+// enqueues them once-ever. The sweep and the BPMN job both end here. A level the rules send to nobody
+// goes to the configured fallback (logged as a warning); if even the fallback cannot be reached, the
+// notice is counted as unrouted and logged as an error, so it is never dropped without a trace.
+import { describeFallback, type NoticeLevel, needsFallback, noticeRecipients } from '../../domain/escalation';
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { NewOutboxEntry } from '../../ports/escalation-outbox.port';
 import { buildNotice } from './build-notice';
 import type { EscalationDeps } from './escalation-deps';
 import { PeopleDirectory } from './people-directory';
 
-export type PlanDeps = Pick<EscalationDeps, 'outbox' | 'preferences' | 'calendar' | 'clock' | 'settings' | 'people'>;
+export type PlanDeps = Pick<EscalationDeps, 'outbox' | 'preferences' | 'calendar' | 'clock' | 'settings' | 'people' | 'log'>;
 
 export interface DueWork {
   task: QueueTask;
@@ -18,20 +19,40 @@ export interface DueWork {
 export interface PlanResult {
   planned: number;
   enqueued: string[];
+  /** Of those enqueued, the ones addressed to the fallback. */
+  toFallback: string[];
+  /** Task levels that reached nobody, not even the fallback (it names no active user with an address). */
+  unrouted: { taskId: string; level: NoticeLevel }[];
 }
 
 export async function planTaskNotices(
   deps: PlanDeps, work: DueWork[], source: 'sweep' | 'bpmn', directory = new PeopleDirectory(deps.people),
 ): Promise<PlanResult> {
-  if (!work.length) return { planned: 0, enqueued: [] };
+  if (!work.length) return { planned: 0, enqueued: [], toFallback: [], unrouted: [] };
   const people = await directory.prepare(work.map((w) => w.task));
   const now = deps.clock.now();
-  const pairs = work.flatMap(({ task, levels }) =>
-    levels.flatMap((level) => recipientsFor(task, level, people).filter((u) => !!u.email).map((user) => ({ task, level, user }))),
-  );
-  const modes = await deps.preferences.modesFor([...new Set(pairs.map((p) => p.user.id))]);
+  const pending = work.flatMap(({ task, levels }) => levels.map((level) => ({ task, level })));
+  const fallback = pending.some((p) => needsFallback(p.task, p.level, people)) ? await directory.fallbackFor(deps.settings.fallback) : undefined;
+  const unrouted: PlanResult['unrouted'] = [];
+  const pairs = pending.flatMap(({ task, level }) => {
+    const recipients = noticeRecipients(task, level, people, fallback);
+    if (!recipients.length) unrouted.push({ taskId: task.id, level });
+    return recipients.map((recipient) => ({ task, level, recipient }));
+  });
+  const modes = await deps.preferences.modesFor([...new Set(pairs.map((p) => p.recipient.user.id))]);
   const ctx = { people, calendar: deps.calendar, settings: deps.settings, now };
-  const entries: NewOutboxEntry[] = pairs.map((p) => buildNotice(p.task, p.level, p.user, ctx, source, modes.get(p.user.id) ?? 'immediate'));
+  const entries: NewOutboxEntry[] = pairs.map((p) => buildNotice(p.task, p.level, p.recipient, ctx, source, modes.get(p.recipient.user.id) ?? 'immediate'));
   const enqueued = await deps.outbox.enqueue(entries, now.toISOString(), deps.settings.retry.maxAttempts);
-  return { planned: entries.length, enqueued };
+  const fresh = new Set(enqueued);
+  const toFallback = entries.filter((e) => e.fallbackReason && fresh.has(e.id));
+  for (const e of toFallback) {
+    deps.log?.warn({ taskId: e.taskId, level: e.level, to: e.to, reason: e.fallbackReason }, 'escalation sent to the fallback recipient: the rules found nobody');
+  }
+  if (unrouted.length) {
+    deps.log?.error(
+      { unrouted, fallback: describeFallback(deps.settings.fallback) },
+      'escalation reached nobody: ESCALATION_FALLBACK names no active user with an email address',
+    );
+  }
+  return { planned: entries.length, enqueued, toFallback: toFallback.map((e) => e.id), unrouted };
 }

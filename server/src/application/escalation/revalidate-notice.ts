@@ -2,7 +2,7 @@
 // due date or assignee changes; then the notice is planned again from the current task: still due and
 // still for this person → refreshed and sent; otherwise superseded (the sweep plans what is right now).
 import type { OutboxEntry } from '../../domain/escalation';
-import { dueNoticeLevels, recipientsFor, ruleFor } from '../../domain/escalation';
+import { dueNoticeLevels, noticeRecipients, ruleFor } from '../../domain/escalation';
 import type { OutboxPatch } from '../../ports/escalation-outbox.port';
 import { buildNotice } from './build-notice';
 import type { EscalationDeps } from './escalation-deps';
@@ -24,9 +24,15 @@ export async function revalidateNotice(deps: RevalidateDeps, entry: OutboxEntry,
   if (!dueNoticeLevels(task, ruleFor(policy, task.processId, task.elementId), now, deps.calendar).includes(entry.level)) {
     return { kind: 'cancel', reason: 'superseded' };
   }
-  const people = await new PeopleDirectory(deps.people).prepare([task]);
-  const recipient = recipientsFor(task, entry.level, people).find((u) => u.id === entry.recipientId);
-  if (!recipient?.email) return { kind: 'cancel', reason: 'superseded' };
+  const directory = new PeopleDirectory(deps.people);
+  const people = await directory.prepare([task]);
+  // A notice to the fallback stays right only while the rules still find nobody for it.
+  const fallback = entry.fallbackReason ? await directory.fallbackFor(deps.settings.fallback) : undefined;
+  const recipient = noticeRecipients(task, entry.level, people, fallback).find((r) => r.user.id === entry.recipientId);
+  if (!recipient) return { kind: 'cancel', reason: 'superseded' };
   const fresh = buildNotice(task, entry.level, recipient, { people, calendar: deps.calendar, settings: deps.settings, now }, 'sweep', 'immediate');
-  return { kind: 'send', refresh: { subject: fresh.subject, text: fresh.text, html: fresh.html, to: fresh.to, taskRevision: task.revision } };
+  return {
+    kind: 'send',
+    refresh: { subject: fresh.subject, text: fresh.text, html: fresh.html, to: fresh.to, fallbackReason: fresh.fallbackReason, taskRevision: task.revision },
+  };
 }

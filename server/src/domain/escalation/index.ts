@@ -5,3 +5,4 @@ export * from './notice-recipients';
 export * from './render-notice';
 export * from './render-digest';
 export * from './outbox-entry';
+export * from './fallback-recipient';

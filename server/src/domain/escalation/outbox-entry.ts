@@ -25,6 +25,8 @@ export interface OutboxEntry {
   taskRevision?: number;
   recipientId: string;
   to: string;
+  /** Set when the rules found nobody and the configured fallback got the notice: why (fallback-recipient.ts). */
+  fallbackReason?: string;
   subject: string;
   text: string;
   html: string;

@@ -21,6 +21,8 @@ export interface NoticeView {
   /** "assigned to Sam Patel" or "not claimed yet (case-managers)": who the manager should talk to. */
   ownerText: string;
   link: string;
+  /** The recipient is the configured fallback because the rules found nobody: why. */
+  fallbackReason?: string;
 }
 
 const londonFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' });
@@ -55,13 +57,16 @@ export function renderNotice(v: NoticeView): RenderedMail {
   const ref = v.caseRef ? `Case reference: ${v.caseRef}` : 'Case reference: (none)';
   const facts = [`Task: ${v.taskName}`, ref, `Due: ${formatDue(v.dueDate)}`, `Status: ${howLate(v.lateness)}`];
   if (v.level.startsWith('escalation')) facts.push(`Owner: ${v.ownerText}`);
+  // Said plainly, so the fallback knows this reached them because nobody else could be told.
+  const why = v.fallbackReason ? [`You receive this as the fallback recipient for escalations: ${v.fallbackReason}.`, ''] : [];
   const text = [
-    `Dear ${v.recipientName},`, '', leads[v.level], '', ...facts, '', `Open the task: ${v.link}`, '',
+    `Dear ${v.recipientName},`, '', leads[v.level], '', ...why, ...facts, '', `Open the task: ${v.link}`, '',
     'Case details are not included in this email. Sign in to see them.',
   ].join('\n');
   const html = [
     `<p>Dear ${escapeHtml(v.recipientName)},</p>`,
     `<p>${escapeHtml(leads[v.level])}</p>`,
+    ...why.filter(Boolean).map((w) => `<p>${escapeHtml(w)}</p>`),
     '<ul>', ...facts.map((f) => `<li>${escapeHtml(f)}</li>`), '</ul>',
     `<p><a href="${escapeHtml(v.link)}">Open the task</a></p>`,
     '<p>Case details are not included in this email. Sign in to see them.</p>',

@@ -7,7 +7,7 @@ import { canViewCase } from '../../application/cases/case-access';
 import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
 import type { Clock } from '../../ports/clock.port';
-import { createEscalationModule } from './escalation.module';
+import { createEscalationModule, type EscalationSystemModule } from './escalation.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
 import { createMonitorModule } from './monitor.module';
@@ -21,7 +21,7 @@ export interface Modules {
   workflow: WorkflowModule;
   forms: FormsModule;
   tasks: TasksModule;
-  escalation: SystemModule & { catcherUrl?: string };
+  escalation: EscalationSystemModule;
   apiMiddleware: RequestHandler[];
   apiRouters: Record<string, Router>;
   start(): Promise<void>;

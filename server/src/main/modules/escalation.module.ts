@@ -8,6 +8,10 @@ import { IndexedEscalationTaskReader } from '../../adapters/mongo/indexed-escala
 import type { MongoTaskRepository } from '../../adapters/mongo/task.repository';
 import type { AppConfig } from '../../config/env.config';
 import type { WorkingCalendar } from '../../domain/calendar';
+import { deliverOutbox, type DeliveryReport } from '../../application/escalation/deliver-outbox';
+import { PeopleDirectory } from '../../application/escalation/people-directory';
+import { runEscalationSweep, type SweepReport } from '../../application/escalation/run-escalation-sweep';
+import { describeFallback, parseFallbackTarget } from '../../domain/escalation';
 import { createEscalationRouter } from '../../http/escalation.routes';
 import { currentUser } from '../../http/session-user';
 import { SEND_ESCALATION_EMAIL_JOB_TYPE } from '../../jobs/send-escalation-email.job';
@@ -28,7 +32,13 @@ export interface EscalationModuleDeps {
   runWorker: boolean;
 }
 
-export async function createEscalationModule(deps: EscalationModuleDeps): Promise<SystemModule & { catcherUrl?: string }> {
+export interface EscalationSystemModule extends SystemModule {
+  catcherUrl?: string;
+  /** One sweep, then one delivery round, now: what the worker does on its schedule (tests call it). */
+  runOnce(): Promise<{ swept: SweepReport; delivered: DeliveryReport }>;
+}
+
+export async function createEscalationModule(deps: EscalationModuleDeps): Promise<EscalationSystemModule> {
   const { config, logger } = deps;
   const queues = deps.tasks.queues;
   const mail = await createMailEscalation({
@@ -40,6 +50,8 @@ export async function createEscalationModule(deps: EscalationModuleDeps): Promis
     publicUrl: config.PUBLIC_URL,
     clock: deps.clock,
     calendar: deps.calendar,
+    settings: { fallback: parseFallbackTarget(config.ESCALATION_FALLBACK) },
+    log: logger,
   });
   if (mail.catcherUrl) logger.info({ url: mail.catcherUrl }, 'SMTP_URL not set: emails are caught locally (Outbox page)');
   deps.engine.registerJobHandler(SEND_ESCALATION_EMAIL_JOB_TYPE, mail.jobHandler);
@@ -52,10 +64,22 @@ export async function createEscalationModule(deps: EscalationModuleDeps): Promis
   let worker: { stop(): Promise<void> | void } | undefined;
   return {
     catcherUrl: mail.catcherUrl,
+    async runOnce() {
+      const swept = await runEscalationSweep(mail.deps);
+      return { swept, delivered: await deliverOutbox(mail.deps) };
+    },
     apiRouters: { '/escalation': createEscalationRouter(mail.routerDeps(currentUser)) },
     async start() {
+      // Said at start, not first when a task is already late: the fallback must be reachable.
+      const fallback = mail.deps.settings.fallback;
+      if (!(await new PeopleDirectory(mail.deps.people).fallbackFor(fallback))) {
+        logger.warn({ fallback: describeFallback(fallback) }, 'ESCALATION_FALLBACK is not an active user with an email address: an escalation that finds nobody will reach nobody');
+      }
       if (deps.runWorker) worker = mail.startWorker({
         sweepEveryMs: config.ESCALATION_SWEEP_MINUTES * 60_000,
+        // A sweep more often than the usual tick (the soak test's seconds) brings delivery along with it.
+        tickMs: Math.min(15_000, config.ESCALATION_SWEEP_MINUTES * 60_000),
+        idleDeliverEveryMs: Math.min(120_000, config.ESCALATION_SWEEP_MINUTES * 60_000),
         onError: (err, step) => logger.error({ err, step }, 'escalation step failed'),
       });
     },
