@@ -119,6 +119,10 @@ export interface InstanceSummary {
   processId: string;
   version: number;
   businessKey?: string;
+  /** The instance's `caseId` variable (the case it works on), when it has one. */
+  caseId?: string;
+  /** Set for instances started by a call activity. */
+  parentKey?: string;
   state: InstanceView['state'];
   activeElementIds: string[];
   startedAt: string;
@@ -222,6 +226,12 @@ export interface WorkflowEngine {
     variables?: Variables,
     opts?: { ttlMs?: number; messageId?: string },
   ): Promise<{ correlated: boolean; duplicate?: boolean; buffered?: boolean }>;
+  /**
+   * Whom a message published now would reach: the instances with an open subscription for this name and
+   * correlation key, and the processes its message start events would start (Camunda 8.8: message
+   * subscription search; the deployed start events). Nothing is published.
+   */
+  messageRecipients(name: string, correlationKey: string): Promise<{ instanceKeys: string[]; startsProcessIds: string[] }>;
   cancelInstance(instanceKey: string, opts?: { by?: string; reason?: string }): Promise<void>;
   setVariables(instanceKey: string, variables: Variables): Promise<void>;
   resolveIncident(incidentId: string): Promise<void>;

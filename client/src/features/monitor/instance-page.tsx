@@ -33,7 +33,7 @@ export function InstancePage() {
       <dl className="task-facts">
         <dt>State</dt><dd data-testid="instance-state" className={`monitor-state-${d.state}`}>{d.state}</dd>
         <dt>Process</dt><dd>{d.processId}, version {d.version}</dd>
-        <dt>Case</dt><dd>{d.businessKey ?? '—'}</dd>
+        <dt>Case</dt><dd>{d.caseId ?? '—'}</dd>
         <dt>Waiting at</dt><dd data-testid="instance-active">{d.activeElementIds.join(', ') || '—'}</dd>
         <dt>Started</dt><dd>{new Date(d.startedAt).toLocaleString('en-GB')}</dd>
       </dl>
@@ -52,8 +52,7 @@ export function InstancePage() {
           <dl className="monitor-vars">
             {Object.entries(d.variables).map(([k, v]) => <div key={k} style={{ display: 'contents' }}><dt>{k}</dt><dd><code>{JSON.stringify(v)}</code></dd></div>)}
           </dl>
-          {d.caseOfAnotherTeam ? <p data-testid="other-team">This case belongs to another team: its data is not shown here. Open the case record to ask for access.</p> : null}
-          {d.withheldVariables.length && !d.caseOfAnotherTeam ? (
+          {d.withheldVariables.length ? (
             <p data-testid="withheld-variables">Not shown (your role may not read {[...new Set(d.withheldVariables.flatMap((w) => w.sections))].join(', ')}): {d.withheldVariables.map((w) => w.key).join(', ')}</p>
           ) : null}
         </section>

@@ -11,13 +11,12 @@ export interface ProcessVersions {
 export interface ElementCount { elementId: string; active: number; incidents: number }
 export interface Overview { processId: string; version: number; xml: string; counts: ElementCount[]; totals: { active: number; incidents: number } }
 export interface InstanceSummary {
-  key: string; processId: string; version: number; businessKey?: string; state: InstanceState; activeElementIds: string[]; startedAt: string; endedAt?: string;
+  key: string; processId: string; version: number; caseId?: string; state: InstanceState; activeElementIds: string[]; startedAt: string; endedAt?: string;
 }
 export interface Incident { id: string; elementId: string; type: string; message: string; createdAt: string; state: 'open' | 'resolved' }
 export interface InstanceDetail extends InstanceSummary {
   variables: Record<string, unknown>;
   withheldVariables: { key: string; sections: string[] }[];
-  caseOfAnotherTeam: boolean;
   timeline: { at: string; elementId: string; elementType: string; event: string }[];
   path: { completedElementIds: string[]; takenFlowIds: string[]; activeElementIds: string[] };
   incidents: Incident[];

@@ -71,7 +71,7 @@ export function MonitorPage() {
           {shown.map((i) => (
             <tr key={i.key}>
               <td><Link to={`/monitor/instances/${encodeURIComponent(i.key)}`}>{i.key}</Link></td>
-              <td>{i.businessKey ?? '—'}</td>
+              <td>{i.caseId ?? '—'}</td>
               <td>{i.version}</td>
               <td className={`monitor-state-${i.state}`}>{i.state}</td>
               <td>{i.activeElementIds.join(', ') || '—'}</td>

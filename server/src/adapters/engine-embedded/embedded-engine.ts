@@ -152,6 +152,8 @@ export class EmbeddedEngine implements WorkflowEngine {
     return this.messages.publish(name, correlationKey, variables, opts);
   }
 
+  messageRecipients(name: string, correlationKey: string) { return this.messages.recipients(name, correlationKey); }
+
   async cancelInstance(instanceKey: string): Promise<void> {
     await this.runner.execute(instanceKey, { kind: 'cancel' });
   }

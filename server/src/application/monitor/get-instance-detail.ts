@@ -1,17 +1,18 @@
 // One instance for the monitor: where it is, the path it took, its timeline, incidents and open tasks, and
 // its variables — minus those whose form field belongs to a case section the reader may not read. Withheld
-// values never leave the server; the response names them so the page can say "not shown".
-import { NotFoundError } from '../../domain/errors';
+// values never leave the server; the response names them so the page can say "not shown". An instance of
+// another team's case (a called child as much as its parent) is not found (instance-scope.ts).
 import type { CaseSection } from '../../domain/cases/case-section';
 import type { IncidentView, InstancePath, InstanceView, UserTaskView, Variables } from '../../ports/workflow-engine.port';
-import { auditActor, canViewCase, readable, type Actor } from '../cases/case-access';
+import { auditActor, readable, type Actor } from '../cases/case-access';
+import { loadInstanceInReach } from './instance-scope';
 import { canMonitor, requireMonitor, type MonitorDeps } from './monitor-access';
 
 export interface InstanceDetail extends Omit<InstanceView, 'variables'> {
+  /** The case the instance works on (its `caseId` variable, or its caller's). */
+  caseId?: string;
   variables: Variables;
   withheldVariables: { key: string; sections: CaseSection[] }[];
-  /** The instance's case belongs to a team the reader is not in: no variables are shown (as for its record). */
-  caseOfAnotherTeam: boolean;
   path: InstancePath;
   incidents: IncidentView[];
   openTasks: Pick<UserTaskView, 'key' | 'elementId' | 'name' | 'assignee' | 'candidateGroups' | 'createdAt'>[];
@@ -21,8 +22,7 @@ export interface InstanceDetail extends Omit<InstanceView, 'variables'> {
 
 export async function getInstanceDetail(deps: MonitorDeps, actor: Actor, instanceKey: string): Promise<InstanceDetail> {
   requireMonitor(deps.policy, actor);
-  const instance = await deps.engine.getInstance(instanceKey);
-  if (!instance) throw new NotFoundError(`No process instance ${instanceKey}`, 'INSTANCE_NOT_FOUND');
+  const { instance, caseId } = await loadInstanceInReach(deps, actor, instanceKey);
   const [path, incidents, tasks, sections] = await Promise.all([
     deps.engine.getInstancePath(instanceKey),
     deps.engine.listIncidents({ instanceKey }),
@@ -30,29 +30,23 @@ export async function getInstanceDetail(deps: MonitorDeps, actor: Actor, instanc
     deps.variableSections(),
   ]);
   const readableSections = readable(deps.policy, actor);
-  const caseId = instance.businessKey;
-  const team = caseId && deps.teamOfCase ? await deps.teamOfCase(caseId) : undefined;
-  // Another team's case record needs "break glass" with a reason; the monitor offers no such door, so none
-  // of that child's data shows here (admins, in no team, see no child's data at all).
-  const caseOfAnotherTeam = team !== undefined && !canViewCase(deps.policy, actor, { id: caseId!, team });
   const variables: Variables = {};
   const withheldVariables: InstanceDetail['withheldVariables'] = [];
   for (const [key, value] of Object.entries(instance.variables)) {
     const of = sections.get(key) ?? [];
-    if (!caseOfAnotherTeam && of.every((s) => readableSections.includes(s))) variables[key] = value;
+    if (of.every((s) => readableSections.includes(s))) variables[key] = value;
     else withheldVariables.push({ key, sections: [...of] });
   }
   await deps.audit.record({
-    actor: auditActor(actor), action: 'instance.read', recordType: 'process-instance', recordId: instanceKey,
-    sections: caseOfAnotherTeam ? [] : readableSections,
-    ...(withheldVariables.length ? { after: { withheldVariables: withheldVariables.map((w) => w.key), ...(caseOfAnotherTeam ? { caseOfAnotherTeam } : {}) } } : {}),
+    actor: auditActor(actor), action: 'instance.read', recordType: 'process-instance', recordId: instanceKey, sections: readableSections,
+    ...(caseId || withheldVariables.length ? { after: { ...(caseId ? { caseId } : {}), ...(withheldVariables.length ? { withheldVariables: withheldVariables.map((w) => w.key) } : {}) } } : {}),
   });
   const running = instance.state === 'active' || instance.state === 'incident';
   return {
     ...instance,
+    ...(caseId ? { caseId } : {}),
     variables,
     withheldVariables,
-    caseOfAnotherTeam,
     path: path ?? { completedElementIds: [], takenFlowIds: [], activeElementIds: instance.activeElementIds },
     incidents,
     openTasks: tasks.map((t) => ({ key: t.key, elementId: t.elementId, name: t.name, assignee: t.assignee, candidateGroups: t.candidateGroups, createdAt: t.createdAt })),

@@ -1,9 +1,13 @@
 // Moves running instances to a later version of their process with an element mapping. A dry run says,
 // per instance, whether it can move and, if not, why (per element); an execution moves those that can and
-// reports the rest. Both are audited with who, from/to, the mapping and the instance keys.
+// reports the rest. Both are audited with who, from/to, the mapping and the instance keys. Only instances
+// within the actor's reach move (instance-scope.ts): a named instance of another team's case is reported
+// exactly as one that does not exist; "every running instance of a version" means every one in reach.
 import { ValidationError } from '../../domain/errors';
 import type { MigrationResult } from '../../ports/workflow-engine.port';
 import { auditActor, requireAction, type Actor } from '../cases/case-access';
+import { caseOfInstance, instancesInReach } from './instance-scope';
+import { reachableInstances } from './list-instances';
 import type { MonitorDeps } from './monitor-access';
 
 export interface MigrationInput {
@@ -20,15 +24,18 @@ export const MAX_MIGRATION_BATCH = 500;
 const PARALLEL = 4;
 
 export async function migrateInstances(
-  deps: Pick<MonitorDeps, 'engine' | 'policy' | 'audit'>, actor: Actor, input: MigrationInput,
+  deps: Pick<MonitorDeps, 'engine' | 'policy' | 'audit' | 'cases'>, actor: Actor, input: MigrationInput,
 ): Promise<{ dryRun: boolean; migrated: number; refused: number; results: MigrationResult[] }> {
   requireAction(deps.policy, actor, 'migrate-instance', 'migrate process instances');
-  const keys = input.instanceKeys ?? await runningKeys(deps, input);
+  const keys = input.instanceKeys ?? await runningKeys(deps, actor, input);
+  const inReach = input.instanceKeys ? await namedInReach(deps, actor, keys) : new Set(keys);
   // A few at a time: each instance is locked on its own, so they do not wait on one another.
   const results: MigrationResult[] = [];
   for (let i = 0; i < keys.length; i += PARALLEL) {
     const batch = keys.slice(i, i + PARALLEL);
-    results.push(...await Promise.all(batch.map((key) => deps.engine.migrateInstance(key, { toVersion: input.toVersion, mapping: input.mapping, dryRun: input.dryRun }))));
+    results.push(...await Promise.all(batch.map((key) => (inReach.has(key)
+      ? deps.engine.migrateInstance(key, { toVersion: input.toVersion, mapping: input.mapping, dryRun: input.dryRun })
+      : notFound(key, input)))));
   }
   const migrated = results.filter((r) => r.migrated).length;
   await deps.audit.record({
@@ -44,14 +51,28 @@ export async function migrateInstances(
   return { dryRun: input.dryRun, migrated, refused: results.filter((r) => r.problems.length).length, results };
 }
 
-async function runningKeys(deps: Pick<MonitorDeps, 'engine'>, input: MigrationInput): Promise<string[]> {
+/** Named instances the actor may reach; the others (and those that do not exist) are left to notFound. */
+async function namedInReach(deps: Pick<MonitorDeps, 'engine' | 'policy' | 'cases'>, actor: Actor, keys: string[]): Promise<Set<string>> {
+  const named = await Promise.all(keys.map(async (key) => {
+    const instance = await deps.engine.getInstance(key);
+    return instance ? [{ key, caseId: await caseOfInstance(deps.engine, instance) }] : [];
+  }));
+  return instancesInReach(deps, actor, named.flat());
+}
+
+/** The engine's own answer for an instance that does not exist, so another team's cannot be told apart. */
+const notFound = async (instanceKey: string, input: MigrationInput): Promise<MigrationResult> => ({
+  instanceKey, toVersion: input.toVersion, dryRun: input.dryRun, migrated: false,
+  problems: [{ message: `process instance '${instanceKey}' does not exist` }], applied: {},
+});
+
+async function runningKeys(deps: Pick<MonitorDeps, 'engine' | 'policy' | 'cases'>, actor: Actor, input: MigrationInput): Promise<string[]> {
   if (!input.processId || input.fromVersion === undefined) {
     throw new ValidationError('Say which instances to migrate', { instanceKeys: 'Give instanceKeys, or processId with fromVersion' }, 'REQUEST_INVALID');
   }
   const keys: string[] = [];
   for (const state of ['active', 'incident'] as const) {
-    const page = await deps.engine.listInstances({ processId: input.processId, version: input.fromVersion, state, limit: MAX_MIGRATION_BATCH });
-    keys.push(...page.items.map((i) => i.key));
+    keys.push(...(await reachableInstances(deps, actor, { processId: input.processId, version: input.fromVersion, state })).map((i) => i.key));
   }
   return keys.slice(0, MAX_MIGRATION_BATCH);
 }

@@ -1,14 +1,16 @@
 // What the monitor use cases share: the engine operations they call, the permission table, the audit log,
-// and who may look at running instances at all (anyone who may act on them: cancel, resolve, migrate).
+// and who may look at running instances at all (anyone who may act on them: cancel, resolve, migrate). Which
+// instances they may look at is the case rule's answer (instance-scope.ts).
 import { ForbiddenError } from '../../domain/errors';
 import type { VariableSections } from './variable-sections';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
-import type { AccessPolicy, Actor, CaseAuditSink } from '../cases/case-access';
+import type { AccessPolicy, Actor, CaseAuditSink, CaseScopeDeps } from '../cases/case-access';
 
 export type MonitorEngine = Pick<
   WorkflowEngine,
   | 'listInstances' | 'countActiveElements' | 'getInstance' | 'getInstancePath' | 'listIncidents' | 'listUserTasks'
-  | 'cancelInstance' | 'resolveIncident' | 'publishMessage' | 'migrateInstance' | 'listDeployments' | 'getDeploymentResource'
+  | 'cancelInstance' | 'resolveIncident' | 'publishMessage' | 'messageRecipients' | 'migrateInstance' | 'listDeployments'
+  | 'getDeploymentResource'
 >;
 
 export interface MonitorDeps {
@@ -17,8 +19,8 @@ export interface MonitorDeps {
   audit: CaseAuditSink;
   /** Which case section each process variable belongs to, read from the deployed forms' fields. */
   variableSections(): Promise<VariableSections>;
-  /** Team owning a case (instances carry their case as business key); undefined when unknown. */
-  teamOfCase?(caseId: string): Promise<string | undefined>;
+  /** The team of each case (CaseRepository.labelsOf): what the case rule needs. */
+  cases: CaseScopeDeps['cases'];
 }
 
 const MONITOR_ACTIONS = ['cancel-instance', 'resolve-incident', 'migrate-instance'] as const;

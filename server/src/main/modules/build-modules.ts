@@ -70,7 +70,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // Start order: security, tasks (its projection must listen before the engine runs), escalation, then
   // the engine's pollers; forms have nothing to start.
   const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow, processAdmin];
-  ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, teamOfCase: (id) => tasks.cases.teamOf(id) })); // routes only
+  ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases })); // routes only
   const started: SystemModule[] = [];
   return {
     security,

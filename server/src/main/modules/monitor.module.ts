@@ -4,6 +4,7 @@ import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import { variableSectionsFromForms } from '../../application/monitor/variable-sections';
 import { createMonitorRouters } from '../../http/instances.routes';
 import { currentUser } from '../../http/session-user';
+import type { CaseScopeDeps } from '../../application/cases/case-access';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { FormRepository } from '../../ports/form-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
@@ -13,14 +14,15 @@ export interface MonitorModuleDeps {
   engine: WorkflowEngine;
   forms: Pick<FormRepository, 'listLatest' | 'getVersion'>;
   audit: AuditLog;
-  teamOfCase(caseId: string): Promise<string | undefined>;
+  /** The team of each case, for the case rule (the tasks module's case repository). */
+  cases: CaseScopeDeps['cases'];
 }
 
 export function createMonitorModule(deps: MonitorModuleDeps): SystemModule {
   return {
     apiRouters: createMonitorRouters({
       engine: deps.engine, policy: tableAccessPolicy, audit: deps.audit, currentActor: currentUser,
-      variableSections: variableSectionsFromForms(deps.forms), teamOfCase: deps.teamOfCase,
+      variableSections: variableSectionsFromForms(deps.forms), cases: deps.cases,
     }),
   };
 }

@@ -63,7 +63,7 @@ export async function startMonitorApi(): Promise<MonitorApi> {
   const currentActor = (req: { header(n: string): string | undefined }): Actor | undefined => PEOPLE[req.header('x-test-user') as Person];
   const monitor = createMonitorRouters({
     engine, policy: tableAccessPolicy, audit: sink, currentActor, variableSections: variableSectionsFromForms(forms),
-    teamOfCase: (id) => cases.teamOf(id),
+    cases,
   });
   const app = createApp({
     logger: silentLogger,

@@ -20,7 +20,7 @@ type Doc = Record<string, any>;
 
 // Only where the tokens are: variables and timelines (up to 400 entries) stay in the database.
 const TOKENS = { 'state.tokens.elementId': 1, 'state.tokens.state': 1 };
-const SUMMARY = { processId: 1, version: 1, businessKey: 1, status: 1, hasIncident: 1, startedAt: 1, endedAt: 1, ...TOKENS };
+const SUMMARY = { processId: 1, version: 1, businessKey: 1, parentKey: 1, 'state.vars.caseId': 1, status: 1, hasIncident: 1, startedAt: 1, endedAt: 1, ...TOKENS };
 
 export class InstanceListing {
   constructor(private readonly db: EngineCollections, private readonly deployments: DeploymentService) {}
@@ -88,6 +88,8 @@ function toSummary(d: Doc): InstanceSummary {
   return {
     key: d._id, processId: d.processId, version: d.version,
     ...(d.businessKey ? { businessKey: d.businessKey } : {}),
+    ...(typeof d.state?.vars?.caseId === 'string' && d.state.vars.caseId ? { caseId: d.state.vars.caseId } : {}),
+    ...(d.parentKey ? { parentKey: d.parentKey } : {}),
     state: d.status === 'active' && d.hasIncident ? 'incident' : d.status,
     activeElementIds: activeIds(d.state as InstanceState),
     startedAt: d.startedAt,

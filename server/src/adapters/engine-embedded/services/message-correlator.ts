@@ -50,6 +50,13 @@ export class MessageCorrelator {
     return { correlated, buffered };
   }
 
+  /** The same query as publish's, without publishing: who waits for this message now, and what it would start. */
+  async recipients(name: string, correlationKey: string): Promise<{ instanceKeys: string[]; startsProcessIds: string[] }> {
+    const subs = await retry(() => this.db.subscriptions.find({ messageName: name, correlationKey, state: 'open' }, { instanceKey: 1 }).lean<Record<string, any>[]>());
+    const starts = (await this.deployments.latestModels()).filter((d) => d.model.messageStarts.some((s) => s.messageName === name));
+    return { instanceKeys: [...new Set(subs.map((s) => String(s.instanceKey)))], startsProcessIds: starts.map((d) => d.processId) };
+  }
+
   /** A subscription opened: hand it the oldest live buffered message, claimed so only one consumer gets it. */
   async subscriptionOpened(instanceKey: string, subKey: string, name: string, correlationKey: string): Promise<void> {
     // Claims are serialised per message name + key: FerretDB's findOneAndUpdate is not atomic across
