@@ -1,5 +1,7 @@
 // Server entry: validate config (fail fast, naming the variable), start the system, stop it
-// cleanly on SIGTERM/SIGINT. A second signal during shutdown exits at once.
+// cleanly on SIGTERM/SIGINT/SIGHUP, or when `npm start`'s launcher (scripts/start.mjs) goes away.
+// A stop during start-up, or a second signal during shutdown, exits at once: the database child's
+// 'exit' hook (database-child.ts) still stops it, so no stop leaves a process behind.
 import { ConfigError, loadConfig } from '../config/env.config';
 import { createLogger } from './logger';
 import { findProjectRoot } from './project-root';
@@ -38,11 +40,16 @@ async function main(): Promise<void> {
     }
   };
 
-  for (const sig of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(sig, () => {
-      if (shuttingDown) process.exit(130);
-      void shutdown(0);
-    });
+  const stop = () => {
+    if (shuttingDown || !system) process.exit(shuttingDown ? 130 : 0);
+    void shutdown(0);
+  };
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(sig, stop);
+  // Started by scripts/start.mjs (own process group, IPC channel): the channel closes when the launcher
+  // dies in any way, even SIGKILL, which no signal of ours would tell us.
+  if (process.channel) {
+    process.on('disconnect', stop);
+    process.channel.unref();
   }
 
   try {

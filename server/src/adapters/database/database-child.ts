@@ -1,6 +1,8 @@
-// Owns one database child process (mongod or FerretDB): start, wait for ping, stop on shutdown.
+// Owns one life of a database child process (mongod or FerretDB): start, wait for ping, stop on shutdown.
 // A pid file lets the next start stop a child orphaned by a crash (SQLite and mongod both lock
-// their data directory), and an unexpected exit is reported, never silently restarted.
+// their data directory). An unexpected exit is reported; database-supervisor.ts decides on a restart.
+// Whatever way this process exits (a second Ctrl-C, a signal during start-up, process.exit anywhere), the
+// 'exit' hook stops the child: it runs in its own process group, so nothing else would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +37,31 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
+/** Alive and not yet a zombie: an exited child stays in the table until we reap it, which an exiting process never does. */
+const isRunning = (pid: number): boolean => {
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return isAlive(pid);
+  }
+};
+
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** For the 'exit' hook, where nothing asynchronous runs: SIGTERM (FerretDB and mongod close their files), then SIGKILL. */
+function stopSync(child: ChildProcess): void {
+  const pid = child.pid;
+  if (!pid) return;
+  try {
+    child.kill('SIGTERM');
+    const until = Date.now() + 3000;
+    while (isRunning(pid) && Date.now() < until) sleepSync(20);
+    if (isRunning(pid)) child.kill('SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
+
 /** Stops a database child left by a crashed server; refuses to touch one whose server still runs. */
 function stopOrphan(workDir: string, log: (m: string) => void): void {
   let runtime: { pid?: number; ownerPid?: number };
@@ -61,7 +88,7 @@ function stopOrphan(workDir: string, log: (m: string) => void): void {
   process.kill(pid, 'SIGTERM');
   // Wait (bounded) so the old process releases the data files before the new one opens them.
   const until = Date.now() + 5000;
-  while (isAlive(pid) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  while (isAlive(pid) && Date.now() < until) sleepSync(50);
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
@@ -79,9 +106,12 @@ export async function startDatabaseChild(spec: ChildSpec, opts: ChildOptions = {
   });
   let exited = false;
   let stopping = false;
+  const stopOnExit = () => stopSync(child);
+  process.on('exit', stopOnExit);
   const exitPromise = new Promise<void>((resolve) => {
     child.on('exit', (code, signal) => {
       exited = true;
+      process.off('exit', stopOnExit);
       if (!stopping) opts.onUnexpectedExit?.(code, signal, stderrTail);
       resolve();
     });
