@@ -55,6 +55,8 @@ export interface TasksCasesApi {
   clock: FixedClock;
   /** Audit events the use cases recorded (the real audit log is the security module's). */
   audit: AuditEventInput[];
+  /** The sink the use cases record into (for use cases a test runs itself, e.g. recovery). */
+  auditLog: { record(e: AuditEventInput): Promise<AuditEvent> };
   close(): Promise<void>;
 }
 
@@ -88,7 +90,12 @@ export async function startTasksCasesApi(prefix: string, opts: { engine?: boolea
   const noEngine = { completeUserTask: async () => undefined, getInstance: async () => undefined, assignUserTask: async () => ({ status: 'applied' }) } as unknown as WorkflowEngine;
   const currentActor = (req: { header(n: string): string | undefined }): Actor | undefined => PEOPLE[req.header('x-test-user') as Person];
   const audit: AuditEventInput[] = [];
-  const common = { ...repos, policy: tableAccessPolicy, clock, currentActor, audit: { record: async (e: AuditEventInput) => { audit.push(e); return e as AuditEvent; } } };
+  const common = { ...repos, policy: tableAccessPolicy, clock, currentActor, audit: { record: async (e: AuditEventInput) => {
+    // As the real log: an event recorded again under its key (a retried step) is stored once.
+    const earlier = e.key ? audit.find((a) => a.key === e.key) : undefined;
+    if (!earlier) audit.push(e);
+    return (earlier ?? e) as AuditEvent;
+  } } };
   const app = createApp({
     logger: silentLogger,
     bodyLimit: '200kb',
@@ -103,7 +110,7 @@ export async function startTasksCasesApi(prefix: string, opts: { engine?: boolea
   });
   const server = await listen(app);
   return {
-    repos, engine, clock, audit,
+    repos, engine, clock, audit, auditLog: common.audit,
     async call(method, url, who, body) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (who) headers['x-test-user'] = who;

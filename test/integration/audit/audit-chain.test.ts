@@ -138,6 +138,25 @@ describe('audit chain', () => {
     expect(await restarted.verify()).toMatchObject({ ok: true, checked: 4 });
   });
 
+  it('stores an event recorded again under its key once: in a later burst, in the same burst, after a restart; the chain stays linear', async () => {
+    const first = await audit.record(ev(1, { key: 'task-t1:task.complete' }));
+    // A retried completion records it again, between other events: the events behind it close the gap.
+    const burst = await Promise.all([audit.record(ev(2)), audit.record(ev(3, { key: 'task-t1:task.complete' })), audit.record(ev(4)),
+      audit.record(ev(5, { key: 'task-t2:case.write' })), audit.record(ev(6, { key: 'task-t2:case.write' }))]);
+    expect(burst[1]).toEqual(first);
+    expect(burst[4]).toEqual(burst[3]);
+    expect([burst[0], burst[2], burst[3]].map((e) => e.seq)).toEqual([2, 3, 4]);
+    // Another process (a restart) recording them again, with nothing in memory.
+    const restarted = new MongoAuditRepository(db.conn, { clock });
+    expect(await restarted.record(ev(7, { key: 'task-t2:case.write' }))).toEqual(burst[3]);
+    const next = await restarted.record(ev(8, { key: 'task-t3:task.complete' }));
+    expect(next).toMatchObject({ seq: 5, prevHash: burst[3].hash, key: 'task-t3:task.complete' });
+    expect(await raw().countDocuments()).toBe(5);
+    expect((await audit.search({ recordId: 'c1' }, { offset: 0, limit: 10 })).items).toEqual([first]);
+    expect(await restarted.verify()).toMatchObject({ ok: true, checked: 5, lastSeq: 5 });
+    expect(await db.conn.db!.collection('audit_head').findOne({ _id: 'head' as never })).toMatchObject({ seq: 5, hash: next.hash });
+  });
+
   it('searches with filters and pages newest first', async () => {
     for (let i = 1; i <= 7; i++) await audit.record(ev(i));
     await audit.record({ actor: { id: 'u9' }, action: 'auth.sign-in', flagged: true });

@@ -5,9 +5,12 @@
 // order behind it and written together with one insertMany (one commit). A caller's promise resolves
 // only once its event is stored. The unique index on `seq` still guards the chain: if another process
 // appended meanwhile (several servers on one MongoDB), the insert clashes, the head is re-read and the
-// remaining events are sealed again behind the new tail.
+// remaining events are sealed again behind the new tail. An event with a key (a step that may run again
+// after a crash) is stored with the key as its `_id`: recorded again, its insert is refused, its caller
+// gets the stored event, and the events behind it are sealed again behind the last one stored — so a
+// re-record neither forks the chain nor leaves a gap in it.
 import { randomInt } from 'node:crypto';
-import type { Collection } from 'mongodb';
+import type { Collection, Document } from 'mongodb';
 import { GENESIS_HASH, type AuditEvent, type AuditEventInput } from '../../domain/audit/audit-event';
 import { sealEvent } from '../../domain/audit/audit-hash';
 import type { Clock } from '../../ports/clock.port';
@@ -65,10 +68,12 @@ export class AuditChainWriter {
     let rest = batch;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       let sealed: AuditEvent[] = [];
+      let base: ChainTail | undefined;
       try {
-        [rest, sealed] = this.seal(rest, this.head ?? (await this.readTail()));
+        base = this.head ?? (await this.readTail());
+        [rest, sealed] = this.seal(rest, base);
         if (!rest.length) return;
-        await this.events().insertMany(sealed.map((e) => ({ ...e })), { ordered: true });
+        await this.events().insertMany(sealed.map(toDoc), { ordered: true });
       } catch (e) {
         // Ordered: the events before the first failure are stored, chained behind the old head.
         const stored = storedBefore(e, sealed.length);
@@ -76,6 +81,14 @@ export class AuditChainWriter {
         if (stored > 0) await this.settle(rest.slice(0, stored), sealed.slice(0, stored));
         rest = rest.slice(stored);
         if (!isDuplicateKeyError(e)) return rejectAll(rest, e);
+        const earlier = await this.storedUnderKey(rest[0]).catch(() => undefined);
+        if (earlier) {
+          // Recorded before (a retried step): done. Nothing after it was stored, so the head is known.
+          rest.shift()!.resolve(earlier);
+          this.head = stored > 0 ? sealed[stored - 1] : base;
+          if (!rest.length) return;
+          continue;
+        }
         // Another process took these sequence numbers: back off a little (jitter spreads retries).
         await new Promise((r) => setTimeout(r, randomInt(1, 5 + attempt)));
         continue;
@@ -122,6 +135,16 @@ export class AuditChainWriter {
     return last ? { seq: last.seq as number, hash: last.hash as string } : { seq: 0, hash: GENESIS_HASH };
   }
 
+  /** The event already stored under a pending event's key, if it has one and it is. */
+  private async storedUnderKey(p: Pending | undefined): Promise<AuditEvent | undefined> {
+    const key = p?.input.key;
+    if (!key) return undefined;
+    const doc = await this.events().findOne({ _id: key as never });
+    if (!doc) return undefined;
+    const { _id, ...event } = doc;
+    return event as unknown as AuditEvent;
+  }
+
   /** The head marker lets verify notice events cut off the end; it only ever moves forward. */
   private async advanceHeadMarker(event: ChainTail): Promise<void> {
     const r = await this.headMarker().updateOne({ _id: 'head', seq: { $lt: event.seq } }, { $set: { seq: event.seq, hash: event.hash } });
@@ -131,6 +154,9 @@ export class AuditChainWriter {
     });
   }
 }
+
+/** A keyed event's `_id` is its key: the unique `_id` index refuses it a second time. */
+const toDoc = (e: AuditEvent): Document => (e.key ? { _id: e.key, ...e } : { ...e });
 
 function rejectAll(callers: Pending[], err: unknown): void {
   for (const p of callers) p.reject(err);

@@ -222,13 +222,17 @@ export class MongoCaseRepository implements CaseRepository {
         if (w.identity) set.identity = w.identity;
       }
       if (applied > 0) await this.writeSections(caseId, set, set.identity as CaseRecord['identity'] | undefined);
-      if (applied < writes.length) await this.repairSection(caseId, writes[applied].amendment.section);
+      if (applied < writes.length) await this.repairSectionLocked(caseId, writes[applied].amendment.section);
       return applied;
     });
   }
 
+  repairSection(caseId: string, section: CaseSection): Promise<void> {
+    return this.locks.run(String(caseId), () => this.repairSectionLocked(String(caseId), section));
+  }
+
   /** Brings the case's section up to its newest amendment (after a crash between the two writes). */
-  private async repairSection(caseId: string, section: CaseSection): Promise<void> {
+  private async repairSectionLocked(caseId: string, section: CaseSection): Promise<void> {
     const latest = await this.amendments.findOne({ caseId, section }).sort({ seq: -1 }).lean<AmendmentDoc>();
     const current = await this.findById(caseId);
     if (latest && current && (current.sections[section]?.revision ?? 0) < latest.seq) {
@@ -240,6 +244,11 @@ export class MongoCaseRepository implements CaseRepository {
     const docs = await this.amendments
       .find({ caseId: String(caseId), section: { $in: [...sections] } }, { state: 0 })
       .sort({ at: -1, seq: -1 }).skip(page.offset).limit(page.limit).lean<AmendmentDoc[]>();
+    return docs.map(toAmendment);
+  }
+
+  async amendmentsOfSubmission(caseId: string, submissionId: string): Promise<CaseAmendment[]> {
+    const docs = await this.amendments.find({ caseId: String(caseId), 'source.submissionId': String(submissionId) }, { state: 0 }).lean<AmendmentDoc[]>();
     return docs.map(toAmendment);
   }
 

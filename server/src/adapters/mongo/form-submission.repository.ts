@@ -14,7 +14,8 @@ interface SubmissionDoc extends Omit<FormSubmission, 'id'> {
 const submissionSchema = new Schema<SubmissionDoc>(
   {
     _id: { type: String, required: true },
-    formId: { type: String, required: true, index: true },
+    // '' for a task without a form: its completion still stores an (empty) submission, the key of its steps.
+    formId: { type: String, default: '', index: true },
     version: { type: Number, required: true },
     data: { type: Schema.Types.Mixed, required: true },
     submittedBy: { type: String, required: true },

@@ -1,10 +1,12 @@
 // A completed task's answers grow the case record: each value goes to the section its form field names,
-// as an amendment linked to the submission. Re-running it for the same submission (a retried
-// completion) changes nothing, because each section remembers which submissions it has applied.
-// A fresh submission (this request's unique insert stored it) cannot have been applied yet, so the
-// check — a scan of all amendments on FerretDB, 120 ms at 200 cases — is only made for a retry.
-// The sections are written together (one read of the case, one insert, one case update); a section
-// someone else changed meanwhile is written again on its own, as writeCaseSection does.
+// as an amendment linked to the submission. Re-running it for the same submission (a retried or
+// recovered completion) applies only the sections still missing — one read of the submission's
+// amendments, a scan on FerretDB, so a fresh submission (this request's unique insert stored it, nothing
+// can have been applied yet) skips it — and repairs a section whose amendment was stored just before a
+// crash but not yet written to the record. The sections are written together (one read of the case, one
+// insert, one case update); a section someone else changed meanwhile is written again on its own, as
+// writeCaseSection does. The `case.write` audit event covers every section the submission amended, now
+// or in an earlier attempt, under a key of the submission: recorded once, whichever attempt gets there.
 import type { AmendmentSource, CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseSection } from '../../domain/cases/case-section';
 import type { CaseRecord, SectionValues } from '../../domain/cases/case-record';
@@ -26,21 +28,20 @@ export async function applySubmissionToCase(
   form: Pick<FormDefinition, 'components'>,
   opts: {
     fresh?: boolean;
-    /** Takes the audit write instead of waiting for it here, to wait for it together with its own. */
-    auditPending?: (recorded: Promise<unknown>) => void;
+    /** Takes the audit write (and the sections it names) instead of waiting for it here, to wait for it together with its own. */
+    auditPending?: (recorded: Promise<unknown>, sections: CaseSection[]) => void;
     /** The case as read while the submission was being stored (a stale read only means a retried section). */
     record?: Promise<CaseRecord | undefined>;
   } = {},
 ): Promise<CaseAmendment[]> {
-  const patches: [CaseSection, SectionValues][] = [];
-  for (const [section, patch] of splitBySection(form, submission.data)) {
-    if (opts.fresh || !(await deps.cases.hasAppliedSubmission(submission.caseId, section, submission.id))) patches.push([section, patch]);
-  }
-  if (!patches.length) return [];
+  const earlier = opts.fresh ? [] : await deps.cases.amendmentsOfSubmission(submission.caseId, submission.id);
+  const split = [...splitBySection(form, submission.data)];
+  const patches = split.filter(([section]) => !earlier.some((a) => a.section === section));
   // A process may carry a business key that is not a case of this service (e.g. started by an
   // integration): the submission is still stored and the task completes; there is no record to grow.
-  const record = await (opts.record ?? deps.cases.findById(submission.caseId));
+  const record = patches.length || earlier.length ? await (opts.record ?? deps.cases.findById(submission.caseId)) : undefined;
   if (!record) return [];
+  for (const a of earlier) if ((record.sections[a.section]?.revision ?? 0) < a.seq) await deps.cases.repairSection(record.id, a.section);
 
   const source: AmendmentSource = {
     kind: 'submission', submissionId: submission.id, formId: submission.formId, formVersion: submission.version,
@@ -60,13 +61,18 @@ export async function applySubmissionToCase(
     if (amendment) applied.push(amendment);
   }
 
-  if (applied.length && deps.audit) {
+  const amended = [...earlier, ...applied];
+  if (amended.length && deps.audit) {
+    const sections = split.map(([section]) => section).filter((section) => amended.some((a) => a.section === section));
     const recorded = deps.audit.record({
-      actor: { id: submission.submittedBy }, action: 'case.write', recordType: 'case', recordId: submission.caseId,
-      sections: applied.map((a) => a.section),
-      after: { submissionId: submission.id, formId: submission.formId, fields: applied.flatMap((a) => a.changes.map((c) => `${a.section}.${c.field}`)) },
+      key: `${submission.id}:case.write`,
+      actor: { id: submission.submittedBy }, action: 'case.write', recordType: 'case', recordId: submission.caseId, sections,
+      after: {
+        submissionId: submission.id, formId: submission.formId,
+        fields: sections.flatMap((s) => amended.filter((a) => a.section === s).flatMap((a) => a.changes.map((c) => `${s}.${c.field}`))),
+      },
     });
-    if (opts.auditPending) opts.auditPending(recorded);
+    if (opts.auditPending) opts.auditPending(recorded, sections);
     else await recorded;
   }
   return applied;

@@ -1,21 +1,24 @@
 // The main job (design.md): check the actor may complete the task, validate the answers with the task's
 // form, store the submission, grow the case record, then move the process on. Every step is idempotent
 // and keyed by the task, so a retried or doubled request completes the task once and a crash part-way
-// is finished by the next attempt. Nothing is stored until the answers and permissions are checked.
+// is finished by the next attempt or, when nobody retries, by start-up recovery (finish-completion.ts).
+// Nothing is stored until the answers and permissions are checked. A task without a form completes with
+// an empty submission (it is still the key of the completion's idempotent steps). A failure before the
+// submission is stored gives back the claim this request took; after it, the completion is decided and the
+// task stays with its author until a retry or recovery finishes it.
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
 import { splitBySection } from '../../domain/cases/form-sections';
 import { SECTION_LABELS } from '../../domain/cases/case-section';
-import type { FormSubmission, FormVersion } from '../../domain/forms/form-version';
+import type { FormSubmission } from '../../domain/forms/form-version';
 import { validateSubmission } from '../../forms-core';
-import type { CaseRecord } from '../../domain/cases/case-record';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { Clock } from '../../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import { auditActor, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
-import { applySubmissionToCase } from '../cases/apply-submission-to-case';
 import { getForm } from '../get-form';
+import { finishCompletion } from './finish-completion';
 import { submissionIdForTask } from './get-task';
 import { assertCandidate, loadTaskFor } from './task-access';
 
@@ -45,7 +48,7 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   const previous = task.state === 'open' ? undefined : await deps.submissions.get(submissionIdForTask(task.id));
   if (previous) {
     if (previous.submittedBy !== actor.id) throw new ConflictError('Someone else completed this task a moment ago', 'TASK_CLOSED');
-    return finish(deps, actor, task.id, previous, true);
+    return finish(deps, actor, task.id, previous);
   }
   if (task.state !== 'open') throw new ConflictError(`This task is already ${task.state}`, 'TASK_CLOSED');
   if (task.assignee && task.assignee !== actor.id) throw new ForbiddenError('This task is claimed by someone else', 'ASSIGNED_TO_SOMEONE_ELSE');
@@ -65,7 +68,8 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
     }
   }
 
-  if (!task.assignee) await deps.tasks.claim(task.id, actor.id, now.toISOString()); // someone faster → 409
+  const claimed = !task.assignee;
+  if (claimed) await deps.tasks.claim(task.id, actor.id, now.toISOString()); // someone faster → 409
   const submission: FormSubmission = {
     id: submissionIdForTask(task.id), formId: form?.formId ?? '', version: form?.version ?? 0, data: result.value,
     submittedBy: actor.id, submittedAt: now.toISOString(), taskId: task.id, ...(task.caseId ? { caseId: task.caseId } : {}),
@@ -78,42 +82,23 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
     await deps.submissions.create(submission);
   } catch (e) {
     // The same person's other request stored it first: finish with theirs (same task, same person).
-    if (!(e instanceof ConflictError)) throw e;
+    if (!(e instanceof ConflictError)) {
+      // Nothing stored: the task goes back to the queue as it was (best effort; the error is what counts).
+      if (claimed) await deps.tasks.unclaim(task.id, actor.id).catch(() => undefined);
+      throw e;
+    }
     const stored = await deps.submissions.get(submission.id);
     if (!stored || stored.submittedBy !== actor.id) throw new ConflictError('Someone else completed this task a moment ago', 'TASK_CLOSED');
-    return finish(deps, actor, task.id, stored, true);
+    return finish(deps, actor, task.id, stored);
   }
-  return finish(deps, actor, task.id, submission, false, form, record);
+  const amended = await finishCompletion(deps, auditActor(actor), task.id, submission, { fresh: true, form, record });
+  return { submission, amendedSections: amended, repeated: false };
 }
 
-/** `form` is the version just validated against, when this request stored the submission. */
-async function finish(
-  deps: CompleteTaskDeps, actor: Actor, taskId: string, submission: FormSubmission, repeated: boolean, validatedWith?: FormVersion,
-  record?: Promise<CaseRecord | undefined>,
-): Promise<CompleteTaskResult> {
-  const form = validatedWith ?? (submission.formId ? await getForm(deps, submission.formId, submission.version) : undefined);
-  // Both audit events are stored while the engine moves on (the completion is decided: its answers are
-  // stored and a retry can only finish it with them); the response still waits for them (below).
-  let caseAudit: Promise<unknown> = Promise.resolve();
-  const amended = form && submission.caseId
-    ? await applySubmissionToCase(deps, { ...submission, caseId: submission.caseId }, form.schema, {
-      fresh: !repeated,
-      auditPending: (recorded) => {
-        caseAudit = recorded;
-        recorded.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-      },
-      record,
-    })
-    : [];
-  const taskAudit = repeated ? undefined : deps.audit?.record({
-    actor: auditActor(actor), action: 'task.complete', recordType: 'task', recordId: taskId, sections: amended.map((a) => a.section),
-    after: { submissionId: submission.id, formId: submission.formId, version: submission.version, ...(submission.caseId ? { caseId: submission.caseId } : {}) },
-  });
-  taskAudit?.catch(() => undefined); // awaited below
-  await deps.engine.completeUserTask(taskId, submission.data, { by: actor.id });
-  await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, actor.id);
-  await Promise.all([caseAudit, taskAudit]);
-  return { submission, amendedSections: amended.map((a) => a.section), repeated };
+/** A repeat (retry, double click, or the author completing again after a crash): whatever is missing, once. */
+async function finish(deps: CompleteTaskDeps, actor: Actor, taskId: string, stored: FormSubmission): Promise<CompleteTaskResult> {
+  const amended = await finishCompletion(deps, auditActor(actor), taskId, stored, { fresh: false });
+  return { submission: stored, amendedSections: amended, repeated: true };
 }
 
 function emptyOnly(data: unknown): { ok: true; value: Record<string, unknown> } | { ok: false; errors: Record<string, string> } {

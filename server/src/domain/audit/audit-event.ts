@@ -25,6 +25,11 @@ export interface AuditEventInput {
   reason?: string;
   /** Set for "break glass" and similar events managers must notice. */
   flagged?: boolean;
+  /**
+   * Names an event that a retried step records again (e.g. `<submissionId>:task.complete`): the log stores
+   * one event per key, ever, so a step re-run after a crash writes what is missing and nothing twice.
+   */
+  key?: string;
 }
 
 export interface AuditEvent extends AuditEventInput {

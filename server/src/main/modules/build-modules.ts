@@ -7,7 +7,7 @@ import { canViewCase } from '../../application/cases/case-access';
 import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
 import type { Clock } from '../../ports/clock.port';
-import { createEscalationModule, type EscalationSystemModule } from './escalation.module';
+import { createEscalationModule } from './escalation.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
 import { createMonitorModule } from './monitor.module';
@@ -21,7 +21,7 @@ export interface Modules {
   workflow: WorkflowModule;
   forms: FormsModule;
   tasks: TasksModule;
-  escalation: EscalationSystemModule;
+  escalation: SystemModule & { catcherUrl?: string };
   apiMiddleware: RequestHandler[];
   apiRouters: Record<string, Router>;
   start(): Promise<void>;
@@ -70,8 +70,10 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // Start order: security, tasks (its projection must listen before the engine runs), escalation, then
   // the engine's pollers; forms have nothing to start.
   const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow, processAdmin];
-  ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases })); // routes only
+  ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, teamOfCase: (id) => tasks.cases.teamOf(id) })); // routes only
   const started: SystemModule[] = [];
+  let stopping = false;
+  let recovering: Promise<unknown> = Promise.resolve();
   return {
     security,
     workflow,
@@ -85,8 +87,17 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
         await m.start?.();
         started.push(m);
       }
+      // In the background, once the engine runs: completions a crash cut short for people who never retried.
+      recovering = tasks.recoverCompletions(() => stopping).then(
+        (r) => {
+          if (r.finished || r.failed.length) logger.warn({ checked: r.checked, finished: r.finished, failed: r.failed }, 'interrupted task completions recovered');
+        },
+        (err) => logger.error({ err }, 'recovering interrupted task completions failed'),
+      );
     },
     async stop() {
+      stopping = true;
+      await recovering;
       for (const m of started.reverse()) await m.stop?.();
     },
   };

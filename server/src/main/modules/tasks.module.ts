@@ -8,6 +8,7 @@ import { MongoTaskRepository } from '../../adapters/mongo/task.repository';
 import type { MongoUserRepository } from '../../adapters/mongo/user.repository';
 import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import { projectEngineEvent } from '../../application/tasks/project-engine-event';
+import { recoverCompletions, type RecoveryOutcome } from '../../application/tasks/recover-completions';
 import { createCasesRouter } from '../../http/cases.routes';
 import { currentUser } from '../../http/session-user';
 import { createTasksRouter } from '../../http/tasks.routes';
@@ -32,6 +33,8 @@ export interface TasksModuleDeps {
 export interface TasksModule extends SystemModule {
   tasks: MongoTaskRepository;
   cases: MongoCaseRepository;
+  /** Finishes completions a crash interrupted after storing their answers (run once the engine has started). */
+  recoverCompletions(stopping: () => boolean): Promise<RecoveryOutcome>;
 }
 
 export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksModule> {
@@ -60,6 +63,7 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
   return {
     tasks,
     cases,
+    recoverCompletions: (stopping) => recoverCompletions({ ...common, engine: deps.engine, users: deps.users }, stopping),
     apiRouters: {
       '/tasks': createTasksRouter({ ...common, engine: deps.engine, users: deps.users, savedFilters }),
       '/cases': createCasesRouter({ ...common, engine: deps.engine }),

@@ -1,0 +1,72 @@
+// The decided part of a completion. Once its submission is stored the answers are final, and every step
+// here is keyed by that submission, so it may run any number of times — the request itself, the same
+// person's retry, start-up recovery when nobody retries (recover-completions.ts) — and leaves each effect
+// once: the case amendments (per section), the `case.write` and `task.complete` audit events (keyed
+// `<submissionId>:case.write` / `<submissionId>:task.complete`, stored once by the audit log), the engine's
+// step (completing twice completes once) and the queue row.
+// The audit events are stored before the engine moves on: a task the engine has completed has its trail,
+// so a crash leaves work only where a submission is stored and its task is still open — which is exactly
+// what a retry meets and what recovery looks for. (Before, they were stored alongside the engine step,
+// and a kill in between left a completed task with no trail that nothing would ever write.)
+import type { AuditActor } from '../../domain/audit/audit-event';
+import type { CaseRecord } from '../../domain/cases/case-record';
+import type { CaseSection } from '../../domain/cases/case-section';
+import type { FormSubmission, FormVersion } from '../../domain/forms/form-version';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import type { FormRepository } from '../../ports/form-repository.port';
+import type { TaskRepository } from '../../ports/task-repository.port';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import type { CaseAuditSink } from '../cases/case-access';
+import { applySubmissionToCase } from '../cases/apply-submission-to-case';
+import { getForm } from '../get-form';
+
+export interface FinishCompletionDeps {
+  tasks: Pick<TaskRepository, 'recordClosed'>;
+  engine: Pick<WorkflowEngine, 'completeUserTask'>;
+  forms: FormRepository;
+  cases: CaseRepository;
+  audit?: CaseAuditSink;
+}
+
+export interface FinishOptions {
+  /** This attempt stored the submission itself: nothing of it can have been applied yet (no lookups). */
+  fresh: boolean;
+  /** The form version just validated against, when this attempt stored the submission. */
+  form?: FormVersion;
+  /** The case as read while the submission was being stored. */
+  record?: Promise<CaseRecord | undefined>;
+}
+
+/** Returns the sections this attempt amended (a retry that finds them applied amends none). */
+export async function finishCompletion(
+  deps: FinishCompletionDeps, actor: AuditActor, taskId: string, submission: FormSubmission, opts: FinishOptions,
+): Promise<CaseSection[]> {
+  const form = opts.form ?? (submission.formId ? await getForm(deps, submission.formId, submission.version) : undefined);
+  // The two events are recorded a few awaits apart and so share one batch of the audit log (one commit).
+  let caseAudit: Promise<unknown> = Promise.resolve();
+  let sections: CaseSection[] = [];
+  const amended = form && submission.caseId
+    ? await applySubmissionToCase(deps, { ...submission, caseId: submission.caseId }, form.schema, {
+      fresh: opts.fresh,
+      auditPending: (recorded, named) => {
+        caseAudit = recorded;
+        sections = named;
+        recorded.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      },
+      record: opts.record,
+    })
+    : [];
+  const taskAudit = deps.audit?.record({
+    key: `${submission.id}:task.complete`,
+    actor, action: 'task.complete', recordType: 'task', recordId: taskId, sections,
+    after: {
+      submissionId: submission.id,
+      ...(submission.formId ? { formId: submission.formId, version: submission.version } : {}),
+      ...(submission.caseId ? { caseId: submission.caseId } : {}),
+    },
+  });
+  await Promise.all([caseAudit, taskAudit]);
+  await deps.engine.completeUserTask(taskId, submission.data, { by: submission.submittedBy });
+  await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, submission.submittedBy);
+  return amended.map((a) => a.section);
+}
