@@ -94,5 +94,10 @@ describe('escalation email link', () => {
     expect(entries.filter((e) => e.level === 'escalation-1')).toEqual([
       expect.objectContaining({ to: 'hana.head@demo.yjs.invalid', state: 'sent', source: 'bpmn', fallbackReason: expect.stringContaining('no manager is on record above') }),
     ]);
+    await admin.goto(`${system.url}/outbox`);
+    const row = admin.getByRole('row').filter({ hasText: 'escalation-1' }).filter({ hasText: 'Allocate case manager' });
+    await row.getByTestId('outbox-fallback').waitFor();
+    expect(await row.getByTestId('outbox-fallback').textContent()).toMatch(/^fallback recipient: no manager is on record above /);
+    expect(await row.textContent()).toContain('hana.head@demo.yjs.invalid');
   }, 180000);
 });
