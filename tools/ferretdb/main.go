@@ -9,8 +9,10 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -41,8 +43,26 @@ func main() {
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
+	// FerretDB itself listens on a private Unix socket behind the proxy that owns the TCP address
+	// (no_reply_proxy.go), unless YJS_NO_REPLY_PROXY=off.
+	listener := ferretdb.ListenerConfig{TCP: *listenAddr}
+	var front net.Listener
+	if os.Getenv("YJS_NO_REPLY_PROXY") != "off" {
+		dir, err := os.MkdirTemp("", "yjs-ferretdb-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		defer os.RemoveAll(dir)
+		listener = ferretdb.ListenerConfig{Unix: filepath.Join(dir, "ferretdb.sock")}
+		if front, err = net.Listen("tcp", *listenAddr); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
+
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:      ferretdb.ListenerConfig{TCP: *listenAddr},
+		Listener:      listener,
 		Logger:        logger,
 		Handler:       *handler,
 		SQLiteURL:     *sqliteURL,
@@ -70,6 +90,11 @@ func main() {
 		} else {
 			logger.Warn("id index: not kept", "err", err)
 		}
+	}
+
+	if front != nil {
+		sock := listener.Unix
+		go serveWithoutStrayReplies(ctx, front, func() (net.Conn, error) { return net.Dial("unix", sock) }, logger)
 	}
 
 	if err := f.Run(ctx); err != nil && ctx.Err() == nil {
