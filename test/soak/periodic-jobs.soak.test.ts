@@ -29,7 +29,7 @@ describe('soak: every periodic job, many times over, under traffic', () => {
       ...(external ? { MONGODB_URI: testDbUri() } : {}),
       ...(process.env.FERRETDB_BIN ? { FERRETDB_BIN: process.env.FERRETDB_BIN } : {}),
     }, 120_000);
-    const report = await runSoakTraffic(server.url, Date.now() + SOAK_SECONDS * 1000, 1000);
+    const report = await runSoakTraffic(server.url, Date.now() + SOAK_SECONDS * 1000, 1000, 1);
 
     expect(report.serverErrors).toEqual([]);
     expect(report.mismatches).toEqual([]);

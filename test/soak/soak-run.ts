@@ -18,7 +18,7 @@ async function main() {
   const started = Date.now();
   console.log(`soak: ${minutes} min against ${server.url} (data ${dataDir})`);
   try {
-    const report = await runSoakTraffic(server.url, started + minutes * 60_000, Number(process.env.THINK_MS ?? 1500));
+    const report = await runSoakTraffic(server.url, started + minutes * 60_000, Number(process.env.THINK_MS ?? 1500), Number(process.env.SESSION_IDLE_MINUTES ?? 30));
     const hours = (Date.now() - started) / 3_600_000;
     const errorLines = server.output().split('\n').filter((l) => /"level":(50|60)/.test(l));
     const errors = report.serverErrors.length + report.mismatches.length + errorLines.length;

@@ -19,13 +19,13 @@ export interface SoakReport {
 }
 
 interface Session { cookie: string; csrf: string; id: string }
-interface Persona { username: string; team?: string; kind: 'case-manager' | 'manager' | 'admin' | 'dpo'; address: string; idleOnceMs?: number }
+interface Persona { username: string; team?: string; kind: 'case-manager' | 'manager' | 'admin' | 'dpo'; address: string; idlesOnce?: boolean }
 
 export const SOAK_PERSONAS: Persona[] = [
   { username: 'cara.case', team: 'north', kind: 'case-manager', address: '127.0.0.21' },
   { username: 'sol.case', team: 'south', kind: 'case-manager', address: '127.0.0.22' },
   { username: 'tom.manager', team: 'north', kind: 'manager', address: '127.0.0.23' },
-  { username: 'sam.manager', team: 'south', kind: 'manager', address: '127.0.0.24', idleOnceMs: 75_000 },
+  { username: 'sam.manager', team: 'south', kind: 'manager', address: '127.0.0.24', idlesOnce: true },
   { username: 'ada.admin', kind: 'admin', address: '127.0.0.25' },
   { username: 'dee.dpo', kind: 'dpo', address: '127.0.0.26' },
 ];
@@ -59,15 +59,19 @@ function request(base: string, method: string, url: string, opts: { session?: Se
 const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v);
 const letters = (i: number): string => (i < 26 ? '' : letters(Math.floor(i / 26) - 1)) + String.fromCharCode(97 + (i % 26));
 
-/** Runs every persona's loop until `until` (epoch ms); each pauses `thinkMs` on average between requests. */
-export async function runSoakTraffic(base: string, until: number, thinkMs: number): Promise<SoakReport> {
+/**
+ * Runs every persona's loop until `until` (epoch ms); each pauses `thinkMs` on average between requests.
+ * One persona goes quiet once for 15 s longer than the server's idle timeout (`idleMinutes`).
+ */
+export async function runSoakTraffic(base: string, until: number, thinkMs: number, idleMinutes: number): Promise<SoakReport> {
   const report: SoakReport = { requests: 0, serverErrors: [], mismatches: [], reSignIns: 0, completions: 0, casesCreated: 0 };
   const stamp = Date.now().toString(36);
-  await Promise.all(SOAK_PERSONAS.map((p, i) => personaLoop(base, p, until, thinkMs, report, `${stamp}${letters(i)}`)));
+  const idleMs = idleMinutes * 60_000 + 15_000;
+  await Promise.all(SOAK_PERSONAS.map((p, i) => personaLoop(base, p, until, thinkMs, report, `${stamp}${letters(i)}`, idleMs)));
   return report;
 }
 
-async function personaLoop(base: string, p: Persona, until: number, thinkMs: number, report: SoakReport, tag: string): Promise<void> {
+async function personaLoop(base: string, p: Persona, until: number, thinkMs: number, report: SoakReport, tag: string, idleMs: number): Promise<void> {
   let session: Session | undefined;
   let idled = false;
   let n = 0;
@@ -88,10 +92,10 @@ async function personaLoop(base: string, p: Persona, until: number, thinkMs: num
   await signIn();
   while (Date.now() < until) {
     await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
-    if (p.idleOnceMs && !idled && n > 5) {
+    if (p.idlesOnce && !idled && n > 5 && Date.now() + idleMs < until) {
       // Longer than SESSION_IDLE_MINUTES: the session must have ended (401), then signing in again works.
       idled = true;
-      await new Promise((r) => setTimeout(r, p.idleOnceMs));
+      await new Promise((r) => setTimeout(r, idleMs));
       const r = await call('GET', '/api/auth/me');
       if (r.status !== 401) wrong('after idling (expected 401)', r);
       await signIn();
