@@ -2,7 +2,7 @@
 // enqueues them once-ever. The sweep and the BPMN job both end here. A level the rules send to nobody
 // goes to the configured fallback (logged as a warning); if even the fallback cannot be reached, the
 // notice is counted as unrouted and logged as an error, so it is never dropped without a trace.
-import { describeFallback, type NoticeLevel, needsFallback, noticeRecipients } from '../../domain/escalation';
+import { describeFallback, fallsBack, type NoticeLevel, noticeRecipients } from '../../domain/escalation';
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { NewOutboxEntry } from '../../ports/escalation-outbox.port';
 import { buildNotice } from './build-notice';
@@ -31,14 +31,13 @@ export async function planTaskNotices(
   if (!work.length) return { planned: 0, enqueued: [], toFallback: [], unrouted: [] };
   const people = await directory.prepare(work.map((w) => w.task));
   const now = deps.clock.now();
-  const pending = work.flatMap(({ task, levels }) => levels.map((level) => ({ task, level })));
-  const fallback = pending.some((p) => needsFallback(p.task, p.level, people)) ? await directory.fallbackFor(deps.settings.fallback) : undefined;
-  const unrouted: PlanResult['unrouted'] = [];
-  const pairs = pending.flatMap(({ task, level }) => {
-    const recipients = noticeRecipients(task, level, people, fallback);
-    if (!recipients.length) unrouted.push({ taskId: task.id, level });
-    return recipients.map((recipient) => ({ task, level, recipient }));
-  });
+  const routed = work.flatMap(({ task, levels }) => levels.map((level) => ({ task, level, recipients: noticeRecipients(task, level, people) })));
+  // The fallback is read only when some notice reaches nobody by the rules (rare), once per directory.
+  const nobody = routed.filter((r) => !r.recipients.length && fallsBack(r.level));
+  const fallback = nobody.length ? await directory.fallbackFor(deps.settings.fallback) : undefined;
+  for (const r of nobody) r.recipients = noticeRecipients(r.task, r.level, people, fallback);
+  const unrouted = nobody.filter((r) => !r.recipients.length).map((r) => ({ taskId: r.task.id, level: r.level }));
+  const pairs = routed.flatMap(({ task, level, recipients }) => recipients.map((recipient) => ({ task, level, recipient })));
   const modes = await deps.preferences.modesFor([...new Set(pairs.map((p) => p.recipient.user.id))]);
   const ctx = { people, calendar: deps.calendar, settings: deps.settings, now };
   const entries: NewOutboxEntry[] = pairs.map((p) => buildNotice(p.task, p.level, p.recipient, ctx, source, modes.get(p.recipient.user.id) ?? 'immediate'));

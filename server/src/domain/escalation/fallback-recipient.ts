@@ -31,16 +31,16 @@ export interface NoticeRecipient {
   fallbackReason?: string;
 }
 
-const FALLBACK_LEVELS: readonly NoticeLevel[] = ['overdue', 'escalation-1', 'escalation-2'];
+/** The levels that fall back when the rules find nobody: all but the reminder. */
+export const fallsBack = (level: NoticeLevel): boolean => level !== 'reminder';
 
-/** True when this level of this task reaches nobody by the rules and so needs the fallback. */
-export function needsFallback(task: RecipientTask, level: NoticeLevel, people: PeopleIndex): boolean {
-  return FALLBACK_LEVELS.includes(level) && !recipientsFor(task, level, people).some((u) => !!u.email);
-}
-
-/** The rules' recipients with an address; else the fallback (when given) with the reason. */
+/**
+ * The rules' recipients with an address; when there are none at a level that falls back, the fallback
+ * (if given) with the reason. Empty means nobody — the caller reports it.
+ */
 export function noticeRecipients(task: RecipientTask, level: NoticeLevel, people: PeopleIndex, fallback?: User): NoticeRecipient[] {
-  if (!needsFallback(task, level, people)) return recipientsFor(task, level, people).filter((u) => !!u.email).map((user) => ({ user }));
+  const reachable = recipientsFor(task, level, people).filter((u) => !!u.email);
+  if (reachable.length || !fallsBack(level)) return reachable.map((user) => ({ user }));
   return fallback?.email ? [{ user: fallback, fallbackReason: nobodyReason(task, level, people) }] : [];
 }
 
