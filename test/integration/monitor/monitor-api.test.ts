@@ -155,6 +155,17 @@ describe('instance monitor API', () => {
     expect(api.audit.find((e) => e.action === 'message.publish' && e.recordId === 'court-result/K-EAST')?.after).toMatchObject({ caseIds: ['YJ-EAST'] });
     const westOwn = await api.call('POST', '/messages', 'west', { name: 'court-result', correlationKey: 'K-WEST' });
     expect([westOwn.status, westOwn.body.correlated]).toEqual([200, true]);
+
+    // Another team's incident cannot be retried (nor seen): not found, and it stays open.
+    api.checkOutcome.next = { kind: 'fail', message: 'court system unavailable' };
+    const stuck = (await api.engine.startInstance(MONITOR_PROCESS, { caseId: 'YJ-WEST', caseRef: 'K-STUCK' }, { version: 3 })).instanceKey;
+    await api.engine.runDue();
+    const [incident] = await api.engine.listIncidents({ instanceKey: stuck, state: 'open' });
+    api.checkOutcome.next = { kind: 'complete' };
+    const retry = await api.call('POST', `/incidents/${encodeURIComponent(incident.id)}/resolve`, 'tm', {});
+    expect([retry.status, retry.body.error.code]).toEqual([404, 'INCIDENT_NOT_FOUND']);
+    await api.engine.runDue();
+    expect((await api.engine.getInstance(stuck))?.state).toBe('incident');
   });
 
   it('cancel needs a reason (400 without), is audited, and ends the instance and its task', async () => {
