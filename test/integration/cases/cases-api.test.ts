@@ -78,6 +78,17 @@ describe('case records API', () => {
     expect((await api.call('GET', `/cases/${caseId}`, 'hw')).body.sections.health.values.camhs).toBe('SECRET-HEALTH-CAMHS');
   });
 
+  it('refuses a date of birth in the future or not on the calendar, and says so in plain English', async () => {
+    const future = await api.call('POST', '/cases', 'cm', { ...child, givenName: 'Future', dateOfBirth: '2031-01-01' });
+    expect(future.status).toBe(422);
+    expect(future.body.errors).toEqual({ dateOfBirth: 'The date of birth cannot be in the future (today is 2026-11-24)' });
+    const impossible = await api.call('POST', '/cases', 'cm', { ...child, givenName: 'Leap', dateOfBirth: '2011-02-30' });
+    expect(impossible.body.errors).toEqual({ dateOfBirth: expect.stringMatching(/^Enter the date of birth as YYYY-MM-DD \(a real date/) });
+    const empty = await api.call('POST', '/cases', 'cm', { ...child, givenName: ' ', team: '' });
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors).toEqual({ givenName: 'Given name must not be empty', team: 'Team must not be empty' });
+  });
+
   it('returns validation errors as data and stores nothing', async () => {
     const res = await api.call('PATCH', `/cases/${caseId}/sections/personal`, 'cm', { changes: { nhsNumber: '123', dateOfBirth: '4 May' }, reason: '' });
     expect(res.status).toBe(422);
