@@ -7,8 +7,9 @@ import type { Clock } from '../ports/clock.port';
 import type { DraftRepository, FormRepository } from '../ports/form-repository.port';
 import { getForm } from './get-form';
 import { getDraft } from './get-draft';
+import { scopeFormWork, type FormWorkScopeDeps } from './form-work-scope';
 
-export interface SaveDraftDeps {
+export interface SaveDraftDeps extends FormWorkScopeDeps {
   forms: FormRepository;
   drafts: DraftRepository;
   clock: Clock;
@@ -32,11 +33,13 @@ export async function saveDraft(deps: SaveDraftDeps, actor: FormActor, input: Sa
   const now = deps.clock.now().toISOString();
   if (input.draftId) {
     const existing = await getDraft(deps, actor, input.draftId);
+    await scopeFormWork(deps, actor, existing); // still work the owner may do (teams change)
     const updated: FormDraft = { ...existing, data, updatedAt: now };
     await deps.drafts.save(updated);
     return updated;
   }
   if (!input.formId) throw new ValidationError('Say which form the draft is for', { formId: 'Required' }, 'DRAFT_INVALID');
+  const caseId = await scopeFormWork(deps, actor, input); // never against another team's case or task
   const form = await getForm(deps, input.formId, input.version);
   const draft: FormDraft = {
     id: randomUUID(),
@@ -47,7 +50,7 @@ export async function saveDraft(deps: SaveDraftDeps, actor: FormActor, input: Sa
     createdAt: now,
     updatedAt: now,
     ...(input.taskId ? { taskId: input.taskId } : {}),
-    ...(input.caseId ? { caseId: input.caseId } : {}),
+    ...(caseId ? { caseId } : {}),
   };
   await deps.drafts.save(draft);
   return draft;

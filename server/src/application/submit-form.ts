@@ -2,8 +2,10 @@
 // the form id and version it was validated against. Hidden fields and unknown keys never reach storage;
 // answers in case sections the user may not write are refused (403), never silently dropped.
 import { randomUUID } from 'node:crypto';
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
-import { answeredSections, sectionsNotWritable } from '../domain/forms/form-access';
+import { ValidationError } from '../domain/errors';
+import { answeredSections, assertAnswersWritable } from '../domain/forms/form-access';
+import { writableSections } from '../domain/policies';
+import { scopeFormWork, type FormWorkScopeDeps } from './form-work-scope';
 import type { FormActor, FormSubmission } from '../domain/forms/form-version';
 import { validateSubmission } from '../forms-core';
 import type { AuditLog } from '../ports/audit-log.port';
@@ -11,7 +13,7 @@ import type { Clock } from '../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../ports/form-repository.port';
 import { getForm } from './get-form';
 
-export interface SubmitFormDeps {
+export interface SubmitFormDeps extends FormWorkScopeDeps {
   forms: FormRepository;
   submissions: SubmissionRepository;
   clock: Clock;
@@ -22,8 +24,6 @@ export interface SubmitFormDeps {
   variablesFor?(ref: { formId: string; taskId?: string; caseId?: string }): Promise<Record<string, unknown> | undefined>;
   /** The hash-chained audit log: every stored submission is a write of case data. */
   audit?: Pick<AuditLog, 'record'>;
-  /** Case visibility from the cases module: filing answers against a case one cannot see is refused. */
-  canSeeCase?(actor: FormActor, caseId: string): Promise<boolean>;
 }
 
 export interface SubmitFormInput {
@@ -36,18 +36,13 @@ export interface SubmitFormInput {
 }
 
 export async function submitForm(deps: SubmitFormDeps, actor: FormActor, input: SubmitFormInput): Promise<FormSubmission> {
-  if (input.caseId && deps.canSeeCase && !(await deps.canSeeCase(actor, input.caseId))) {
-    throw new NotFoundError(`No case ${input.caseId}`, 'CASE_NOT_FOUND');
-  }
+  const caseId = await scopeFormWork(deps, actor, input);
   const form = await getForm(deps, input.formId, input.version);
   const variables = await deps.variablesFor?.({ formId: input.formId, taskId: input.taskId, caseId: input.caseId });
   const now = deps.clock.now();
   const result = validateSubmission(form.schema, input.data, { now, variables });
   if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
-  const refused = sectionsNotWritable(actor, form.schema, result.value);
-  if (refused.length) {
-    throw new ForbiddenError(`You may not record answers in the ${refused.join(', ')} section${refused.length > 1 ? 's' : ''} of a case`, 'SECTION_WRITE_FORBIDDEN');
-  }
+  assertAnswersWritable(form.schema, result.value, writableSections(actor));
   const submission: FormSubmission = {
     id: randomUUID(),
     formId: form.formId,
@@ -56,13 +51,13 @@ export async function submitForm(deps: SubmitFormDeps, actor: FormActor, input: 
     submittedBy: actor.id,
     submittedAt: now.toISOString(),
     ...(input.taskId ? { taskId: input.taskId } : {}),
-    ...(input.caseId ? { caseId: input.caseId } : {}),
+    ...(caseId ? { caseId } : {}),
   };
   await deps.submissions.create(submission);
   await deps.audit?.record({
     actor: { id: actor.id, roles: [...actor.roles] }, action: 'form.submit', recordType: 'submission', recordId: submission.id,
     sections: answeredSections(form.schema, submission.data),
-    after: { formId: submission.formId, version: submission.version, ...(input.taskId ? { taskId: input.taskId } : {}), ...(input.caseId ? { caseId: input.caseId } : {}) },
+    after: { formId: submission.formId, version: submission.version, ...(input.taskId ? { taskId: input.taskId } : {}), ...(caseId ? { caseId } : {}) },
   });
   return submission;
 }

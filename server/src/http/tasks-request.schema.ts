@@ -28,6 +28,11 @@ export const queueQuerySchema = z.strictObject({
 
 export const noQuerySchema = z.strictObject({});
 
+export const getTaskQuerySchema = z.strictObject({
+  /** Why another team's task is being opened ("break glass", as for a case); recorded in the audit log. */
+  reason: z.string().max(500).optional(),
+});
+
 export const savedFilterBodySchema = z.strictObject({
   queue: z.enum(QUEUES),
   filters: z.strictObject(filtersShape).default({}),

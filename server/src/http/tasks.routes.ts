@@ -11,7 +11,7 @@ import { unclaimTask } from '../application/tasks/unclaim-task';
 import type { SavedFilterRepository } from '../ports/saved-filter-repository.port';
 import { parseBody, parseQuery, requireActor, type ActorDeps } from './actor-request';
 import {
-  completeBodySchema, noQuerySchema, queueQuerySchema, reassignBodySchema, savedFilterBodySchema,
+  completeBodySchema, getTaskQuerySchema, noQuerySchema, queueQuerySchema, reassignBodySchema, savedFilterBodySchema,
 } from './tasks-request.schema';
 
 export type TasksRouterDeps = ActorDeps & ClaimTaskDeps & CompleteTaskDeps & GetTaskDeps & ReassignTaskDeps & {
@@ -50,8 +50,8 @@ export function createTasksRouter(deps: TasksRouterDeps): Router {
 
   router.get('/:id', async (req, res) => {
     const actor = requireActor(deps, req);
-    parseQuery(noQuerySchema, req.query);
-    res.json(await getTask(deps, actor, req.params.id));
+    const { reason } = parseQuery(getTaskQuerySchema, req.query);
+    res.json(await getTask(deps, actor, req.params.id, reason));
   });
 
   router.post('/:id/claim', async (req, res) => {

@@ -156,7 +156,10 @@ describe('case sections on answers', () => {
   it('refuses answers in a section the user may not write (403), accepts the rest', async () => {
     const refused = await api.call('POST', '/forms/health-screen/submissions', 'worker', { data: { school: 'Hill', health: { mental: 'CAMHS' } } });
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toEqual({ code: 'SECTION_WRITE_FORBIDDEN', message: 'You may not record answers in the health section of a case' });
+    expect(refused.body.error).toEqual({
+      code: 'SECTION_NOT_WRITABLE',
+      message: 'Your role may not record Health information: leave "Mental health" empty for a colleague who can. Nothing was saved.',
+    });
     expect((await api.call('POST', '/forms/health-screen/submissions', 'worker', { data: { school: 'Hill', health: { mental: '' } } })).status).toBe(201);
   });
 

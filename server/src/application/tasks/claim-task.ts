@@ -7,7 +7,8 @@ import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import { TaskChangeDeniedError, type UserTaskChangeResult, type WorkflowEngine } from '../../ports/workflow-engine.port';
 import { auditActor, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
-import { assertCandidate, loadTaskFor } from './task-access';
+import { assertCandidate, loadTaskToActOn } from './task-access';
+import type { CaseRepository } from '../../ports/case-repository.port';
 
 export type AssignEngine = Pick<WorkflowEngine, 'assignUserTask'>;
 
@@ -15,13 +16,14 @@ export interface ClaimTaskDeps {
   tasks: TaskRepository;
   engine: AssignEngine;
   policy: AccessPolicy;
+  cases: Pick<CaseRepository, 'labelsOf'>;
   clock: Clock;
   audit?: CaseAuditSink;
 }
 
 export async function claimTask(deps: ClaimTaskDeps, actor: Actor, taskId: string): Promise<QueueTask> {
   requireAction(deps.policy, actor, 'claim', 'claim tasks');
-  const task = await loadTaskFor(deps, actor, taskId, false);
+  const task = await loadTaskToActOn(deps, actor, taskId, false);
   assertCandidate(actor, task);
   const at = deps.clock.now().toISOString();
   const claimed = await deps.tasks.claim(task.id, actor.id, at);

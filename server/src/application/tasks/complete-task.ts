@@ -7,8 +7,8 @@
 // submission is stored gives back the claim this request took; after it, the completion is decided and the
 // task stays with its author until a retry or recovery finishes it.
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
+import { assertAnswersWritable } from '../../domain/forms/form-access';
 import { splitBySection } from '../../domain/cases/form-sections';
-import { SECTION_LABELS } from '../../domain/cases/case-section';
 import type { FormSubmission } from '../../domain/forms/form-version';
 import { validateSubmission } from '../../forms-core';
 import type { CaseRepository } from '../../ports/case-repository.port';
@@ -20,7 +20,7 @@ import { auditActor, requireAction, writable, type AccessPolicy, type Actor, typ
 import { getForm } from '../get-form';
 import { finishCompletion } from './finish-completion';
 import { submissionIdForTask } from './get-task';
-import { assertCandidate, loadTaskFor } from './task-access';
+import { assertCandidate, loadTaskToActOn } from './task-access';
 
 export interface CompleteTaskDeps {
   tasks: TaskRepository;
@@ -42,7 +42,7 @@ export interface CompleteTaskResult {
 
 export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId: string, data: unknown): Promise<CompleteTaskResult> {
   requireAction(deps.policy, actor, 'complete', 'complete tasks');
-  const task = await loadTaskFor(deps, actor, taskId, false);
+  const task = await loadTaskToActOn(deps, actor, taskId, false); // the case rule: never another team's task
   // An open task's earlier submission (a crash before the engine moved on) is found by the insert below,
   // which refuses the same id: only a closed task needs the lookup first (one read less per completion).
   const previous = task.state === 'open' ? undefined : await deps.submissions.get(submissionIdForTask(task.id));
@@ -59,14 +59,9 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   const variables = (await deps.engine.getInstance(task.instanceKey))?.variables;
   const result = form ? validateSubmission(form.schema, data, { now, variables }) : emptyOnly(data);
   if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
+  // With or without a case: an answer in a section the actor may not write is refused by its label.
+  if (form) assertAnswersWritable(form.schema, result.value, writable(deps.policy, actor));
   const sections = form && task.caseId ? [...splitBySection(form.schema, result.value).keys()] : [];
-  if (sections.length) {
-    const mayWrite = writable(deps.policy, actor);
-    const refused = sections.filter((s) => !mayWrite.includes(s));
-    if (refused.length) {
-      throw new ForbiddenError(`Your role may not record ${refused.map((s) => SECTION_LABELS[s]).join(', ')} information`, 'SECTION_NOT_WRITABLE');
-    }
-  }
 
   const claimed = !task.assignee;
   if (claimed) await deps.tasks.claim(task.id, actor.id, now.toISOString()); // someone faster → 409

@@ -9,7 +9,8 @@ import type { Clock } from '../../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
-import { canViewCase, readable, writable, type AccessPolicy, type Actor } from '../cases/case-access';
+import { auditActor, readable, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
+import { offeredForm } from '../../domain/forms/form-access';
 import { sectionOfKeys, sectionsOfForm } from '../../domain/cases/form-sections';
 import type { CaseSection } from '../../domain/cases/case-section';
 import { getForm } from '../get-form';
@@ -24,12 +25,15 @@ export interface GetTaskDeps {
   policy: AccessPolicy;
   users: Pick<UserRepository, 'findById'>;
   clock: Clock;
+  /** Records a break-glass read of another team's task (with its reason, flagged for managers). */
+  audit?: CaseAuditSink;
 }
 
 export interface TaskView {
   task: QueueTask & TaskLabels & { overdue: boolean };
-  /** Undefined when the task has no case, or the case is outside the actor's teams. */
+  /** Undefined when the task has no case (or a caseId that is no case of this service). */
   case?: CaseSummary;
+  /** As offered to the actor: fields of sections they may not write are disabled. */
   form?: Pick<FormVersion, 'formId' | 'version' | 'schema'>;
   /** Values of sections the actor may not read are left out. */
   submission?: FormSubmission;
@@ -41,27 +45,35 @@ export interface TaskView {
 
 export const submissionIdForTask = (taskId: string) => `task-${taskId}`;
 
-export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string): Promise<TaskView> {
+/** `reason` opens another team's task page (break-glass, as for the case record): read only, audited. */
+export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string, reason?: string): Promise<TaskView> {
   const manager = deps.policy.can(actor, 'reassign');
-  const task = await loadTaskFor(deps, actor, taskId, manager);
+  const { task, reach } = await loadTaskFor(deps, actor, taskId, manager, reason);
+  const breakGlass = reach === 'break-glass';
+  if (breakGlass) {
+    await deps.audit?.record({
+      actor: auditActor(actor), action: 'task.read', recordType: 'task', recordId: task.id, reason: reason!.trim(), flagged: true,
+      ...(task.caseId ? { after: { caseId: task.caseId } } : {}),
+    });
+  }
   const now = deps.clock.now().toISOString();
   const record = task.caseId ? await deps.cases.findById(task.caseId) : undefined;
   const form = task.formId ? await getForm(deps, task.formId) : undefined;
   const submission = task.state === 'completed' ? await deps.submissions.get(submissionIdForTask(task.id)) : undefined;
-  const open = task.state === 'open';
+  const open = task.state === 'open' && !breakGlass; // break-glass reads; it never acts
   const mine = task.assignee === actor.id;
-  const visible = record && canViewCase(deps.policy, actor, record) ? record : undefined;
+  const mayWrite = writable(deps.policy, actor);
   const assigneeName = task.assignee ? (await deps.users.findById(task.assignee))?.displayName : undefined;
   return {
     task: {
-      ...task, overdue: open && !!task.dueDate && task.dueDate < now,
-      ...(visible?.identity.displayName ? { caseName: visible.identity.displayName } : {}),
+      ...task, overdue: task.state === 'open' && !!task.dueDate && task.dueDate < now,
+      ...(record?.identity.displayName ? { caseName: record.identity.displayName } : {}),
       ...(assigneeName ? { assigneeName } : {}),
     },
-    ...(visible ? { case: summariseCase(visible) } : {}),
-    ...(form ? { form: { formId: form.formId, version: form.version, schema: form.schema } } : {}),
+    ...(record ? { case: summariseCase(record) } : {}), // the case rule let the actor reach this task, hence its case
+    ...(form ? { form: { formId: form.formId, version: form.version, schema: offeredForm(form.schema, mayWrite) } } : {}),
     ...(submission ? { submission: readableSubmission(submission, form?.schema, readable(deps.policy, actor)) } : {}),
-    unwritableSections: form ? sectionsOfForm(form.schema).filter((s) => !writable(deps.policy, actor).includes(s)) : [],
+    unwritableSections: form ? sectionsOfForm(form.schema).filter((s) => !mayWrite.includes(s)) : [],
     actions: {
       claim: open && !task.assignee && deps.policy.can(actor, 'claim'),
       unclaim: open && mine,

@@ -4,19 +4,22 @@
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
-import { auditActor, type Actor, type CaseAuditSink } from '../cases/case-access';
+import { auditActor, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import { assignInEngine, followEngineAssignee, type AssignEngine } from './claim-task';
-import { loadTaskFor } from './task-access';
+import { loadTaskToActOn } from './task-access';
+import type { CaseRepository } from '../../ports/case-repository.port';
 
 export interface UnclaimTaskDeps {
   tasks: TaskRepository;
   engine: AssignEngine;
+  policy: AccessPolicy;
+  cases: Pick<CaseRepository, 'labelsOf'>;
   clock: Clock;
   audit?: CaseAuditSink;
 }
 
 export async function unclaimTask(deps: UnclaimTaskDeps, actor: Actor, taskId: string): Promise<QueueTask> {
-  const task = await loadTaskFor(deps, actor, taskId, false);
+  const task = await loadTaskToActOn(deps, actor, taskId, false);
   const released = await deps.tasks.unclaim(task.id, actor.id);
   const at = deps.clock.now().toISOString();
   const result = await assignInEngine(deps.engine, task.id, null, { by: actor.id, action: 'unassign', verb: 'Releasing' },

@@ -3,7 +3,8 @@ import type { RequestHandler, Router } from 'express';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/env.config';
-import { canViewCase } from '../../application/cases/case-access';
+import { caseReach } from '../../application/cases/case-access';
+import { loadTaskToActOn } from '../../application/tasks/task-access';
 import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
 import type { Clock } from '../../ports/clock.port';
@@ -51,11 +52,12 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
   const forms = createFormsModule({
     conn, forms: workflow.forms, submissions, clock, audit: security.audit,
-    // The session's actor carries its teams, so visibility needs only the case.
-    canSeeCase: async (actor, caseId) => {
-      const record = await tasks.cases.findById(caseId);
-      return !!record && canViewCase(tableAccessPolicy, { ...actor, teams: actor.teams ?? [] }, record);
-    },
+    // The case rule (case-access.ts); the session's actor carries its teams. Answers are filed against a
+    // case of one's own teams only (an unknown case id is refused too), and against a task one may work.
+    canSeeCase: async (actor, caseId) => (await caseReach({ policy: tableAccessPolicy, cases: tasks.cases }, { ...actor, teams: actor.teams ?? [] }, caseId)) === 'team',
+    caseOfTask: async (actor, taskId) => (await loadTaskToActOn(
+      { tasks: tasks.tasks, cases: tasks.cases, policy: tableAccessPolicy }, { ...actor, teams: actor.teams ?? [] }, taskId, tableAccessPolicy.can({ ...actor, teams: [] }, 'reassign'),
+    )).caseId,
     variablesFor: async ({ taskId }) => {
       const task = taskId ? await tasks.tasks.findById(taskId) : undefined;
       return task ? (await engine.getInstance(task.instanceKey))?.variables : undefined;

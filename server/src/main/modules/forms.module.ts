@@ -17,6 +17,7 @@ export interface FormsModuleDeps {
   clock: Clock;
   audit: AuditLog;
   canSeeCase?(actor: FormActor, caseId: string): Promise<boolean>;
+  caseOfTask?(actor: FormActor, taskId: string): Promise<string | undefined>;
   variablesFor?(ref: { formId: string; taskId?: string; caseId?: string }): Promise<Record<string, unknown> | undefined>;
 }
 

@@ -7,6 +7,7 @@ import { MongoSavedFilterRepository } from '../../adapters/mongo/saved-filter.re
 import { MongoTaskRepository } from '../../adapters/mongo/task.repository';
 import type { MongoUserRepository } from '../../adapters/mongo/user.repository';
 import { tableAccessPolicy } from '../../application/cases/table-access-policy';
+import { fillTaskCases } from '../../application/tasks/fill-task-cases';
 import { projectEngineEvent } from '../../application/tasks/project-engine-event';
 import { recoverCompletions, type RecoveryOutcome } from '../../application/tasks/recover-completions';
 import { createCasesRouter } from '../../http/cases.routes';
@@ -56,6 +57,7 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
 
   let stopped = false;
   let warming: Promise<unknown> | undefined;
+  let filling: Promise<unknown> | undefined;
   const common = {
     tasks, cases, forms: deps.forms, submissions: deps.submissions, policy: tableAccessPolicy,
     clock: deps.clock, audit: deps.audit, currentActor: currentUser,
@@ -72,10 +74,13 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
       await tasks.init();
       // In the background: the server serves meanwhile, and a label not yet kept is simply read on demand.
       warming = cases.warmUp(() => stopped).catch(() => undefined); // harmless: read on demand meanwhile
+      // Tasks projected without their case before called processes inherited caseId (see fill-task-cases.ts).
+      filling = fillTaskCases({ tasks, engine: deps.engine, teamOfCase: (id) => cases.teamOf(id) }, () => stopped)
+        .catch((e) => deps.onProjectionError(e));
     },
     async stop() {
       stopped = true;
-      await warming;
+      await Promise.all([warming, filling]);
     },
   };
 }

@@ -1,0 +1,28 @@
+// Tasks of called processes used to be projected without a case (the projection read the instance's
+// business key, which only the root instance has). Their instances hold `caseId` all along (start-case-
+// process sets it and a call activity copies the parent's variables), so at start-up each open task
+// without a case is given its instance's case and team: the queues and the case rule then treat them like
+// any other. Idempotent and cheap once done (nothing left to fill); tasks of processes started without a
+// caseId are looked at and left alone.
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import type { TaskRepository } from '../../ports/task-repository.port';
+import { caseIdOf } from './project-engine-event';
+
+export interface FillTaskCasesDeps {
+  tasks: Pick<TaskRepository, 'openWithoutCase' | 'recordCase'>;
+  engine: Pick<WorkflowEngine, 'getInstance'>;
+  teamOfCase(caseId: string): Promise<string | undefined>;
+}
+
+/** Returns how many tasks were given their case. */
+export async function fillTaskCases(deps: FillTaskCasesDeps, stop: () => boolean = () => false, limit = 10_000): Promise<number> {
+  let filled = 0;
+  for (const t of await deps.tasks.openWithoutCase(limit)) {
+    if (stop()) break;
+    const caseId = caseIdOf((await deps.engine.getInstance(t.instanceKey))?.variables);
+    if (!caseId) continue;
+    await deps.tasks.recordCase(t.id, caseId, await deps.teamOfCase(caseId));
+    filled++;
+  }
+  return filled;
+}
