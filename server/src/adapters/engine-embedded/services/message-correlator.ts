@@ -50,11 +50,20 @@ export class MessageCorrelator {
     return { correlated, buffered };
   }
 
-  /** The same query as publish's, without publishing: who waits for this message now, and what it would start. */
+  /**
+   * The same query as publish's, without publishing: who waits for this message now, and what it would start.
+   * A subscription row outlives the wait it was opened for when that wait is the one a message ended (the
+   * step disarms it without a close effect), so each row is checked against its instance's armed keys.
+   */
   async recipients(name: string, correlationKey: string): Promise<{ instanceKeys: string[]; startsProcessIds: string[] }> {
     const subs = await retry(() => this.db.subscriptions.find({ messageName: name, correlationKey, state: 'open' }, { instanceKey: 1 }).lean<Record<string, any>[]>());
+    const waiting = await Promise.all([...new Set(subs.map((s) => String(s.instanceKey)))].map(async (key) => {
+      const doc = await retry(() => this.db.instances.findById(key, { 'state.tokens.armed': 1, status: 1 }).lean<Record<string, any>>());
+      const armed = new Set<string>((doc?.status === 'active' ? doc.state?.tokens ?? [] : []).flatMap((t: any) => (t.armed ?? []).map((a: any) => a.key)));
+      return subs.some((s) => String(s.instanceKey) === key && armed.has(String(s._id))) ? [key] : [];
+    }));
     const starts = (await this.deployments.latestModels()).filter((d) => d.model.messageStarts.some((s) => s.messageName === name));
-    return { instanceKeys: [...new Set(subs.map((s) => String(s.instanceKey)))], startsProcessIds: starts.map((d) => d.processId) };
+    return { instanceKeys: waiting.flat(), startsProcessIds: starts.map((d) => d.processId) };
   }
 
   /** A subscription opened: hand it the oldest live buffered message, claimed so only one consumer gets it. */
