@@ -6,6 +6,7 @@ import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import { moveHome, type Address, type SectionValues } from '../../domain/cases/case-record';
 import { isCaseSection, SECTION_LABELS, type CaseSection } from '../../domain/cases/case-section';
 import { checkSectionPatch, NEW_ADDRESS_FIELD } from '../../domain/cases/section-rules';
+import { localDate } from '../../forms-core/form-dates';
 import type { Clock } from '../../ports/clock.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { auditActor, loadVisibleCase, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
@@ -35,7 +36,7 @@ export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor,
   if (!writable(deps.policy, actor).includes(section)) {
     throw new ForbiddenError(`Your role may not change the ${SECTION_LABELS[section]} section`, 'SECTION_NOT_WRITABLE');
   }
-  const errors = checkSectionPatch(section, input.changes);
+  const errors = checkSectionPatch(section, input.changes, localDate(deps.clock.now()));
   if (!input.reason?.trim()) errors.reason = 'Say why the record is being changed';
   if (!Object.keys(input.changes).length) errors.changes = 'Change at least one field';
   if (Object.keys(errors).length) throw new ValidationError('Some changes need correcting', errors, 'AMENDMENT_INVALID');

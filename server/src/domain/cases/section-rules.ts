@@ -38,7 +38,8 @@ const RULES: Partial<Record<CaseSection, Record<string, Check>>> = {
 
 export const NEW_ADDRESS_FIELD = 'newAddress';
 
-export function checkSectionPatch(section: CaseSection, patch: Record<string, unknown>): FieldErrors {
+/** `today` (YYYY-MM-DD): a date of birth after it is refused. */
+export function checkSectionPatch(section: CaseSection, patch: Record<string, unknown>, today?: string): FieldErrors {
   const errors: FieldErrors = {};
   for (const [field, value] of Object.entries(patch)) {
     if (!FIELD_NAME.test(field)) {
@@ -54,6 +55,7 @@ export function checkSectionPatch(section: CaseSection, patch: Record<string, un
     const rule = RULES[section]?.[field];
     const problem = rule ? rule(value) : JSON.stringify(value).length > 20_000 ? 'Value is too large' : undefined;
     if (problem) errors[field] = problem;
+    else if (section === 'personal' && field === 'dateOfBirth' && today && (value as string) > today) errors[field] = `The date of birth cannot be in the future (today is ${today})`;
   }
   return errors;
 }
