@@ -156,6 +156,10 @@ describe('instance monitor API', () => {
     const westOwn = await api.call('POST', '/messages', 'west', { name: 'court-result', correlationKey: 'K-WEST' });
     expect([westOwn.status, westOwn.body.correlated]).toEqual([200, true]);
 
+    // "Every running instance of a version" is every one within reach.
+    const byVersion = await api.call('POST', '/migrations', 'tm', { processId: MONITOR_PROCESS, fromVersion: 3, toVersion: 4, dryRun: true });
+    expect(byVersion.body.results.map((r: any) => r.instanceKey)).toEqual([sharedEast]);
+
     // Another team's incident cannot be retried (nor seen): not found, and it stays open.
     api.checkOutcome.next = { kind: 'fail', message: 'court system unavailable' };
     const stuck = (await api.engine.startInstance(MONITOR_PROCESS, { caseId: 'YJ-WEST', caseRef: 'K-STUCK' }, { version: 3 })).instanceKey;
