@@ -134,6 +134,13 @@ describe('fuzz: malformed input on every route never answers 5xx', () => {
       record(await pool(inputs, (input) => send(route, input, who)));
       record([await send(route, { label: 'no session', body: '{"a":1}', param: '%ff' }, undefined)]);
     }
+    // Outside the API: the client shell's fallback and static files take the path too.
+    for (const path of ['/%ff', '/tasks/%ff', '/tasks/a%E0%A4%A.ut3', '/assets/%ff.js', '/%', '/..%2F..%2Fpackage.json', `/${'x'.repeat(3000)}`]) {
+      for (const accept of ['text/html', 'application/json']) {
+        const res = await fetch(`${system.url}${path}`, { headers: { accept } });
+        record([{ route: { method: 'GET', path }, input: { label: `Accept: ${accept}` }, status: res.status, text: await res.text() }]);
+      }
+    }
     const report = failures.map((f) => `${f.route.method} ${f.route.path} [${f.input.label}] → ${f.status} ${f.text.slice(0, 200)}`);
     // eslint-disable-next-line no-console
     console.log(`route fuzz: ${counted.requests} requests over ${routes.length} routes (by status: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}×${n}`).join(' ')}), ${report.length} answered 5xx${report.length ? `:\n${report.join('\n')}` : ''}`);
