@@ -41,7 +41,7 @@ describe('manager modeller', () => {
     caseManager = await signIn('cara.case');
     const caseId = await openReferral(caseManager, system.url, { givenName: 'Ines', familyName: 'Okafor', dateOfBirth: '2011-02-14' });
     await system.modules.workflow.engine.runDue(); // the intake deadlines job, as the job worker would run it
-    const [instance, ...others] = (await system.modules.workflow.engine.listInstances({ processId: 'referral-intake' })).items.filter((i) => i.businessKey === caseId);
+    const [instance, ...others] = (await system.modules.workflow.engine.listInstances({ processId: 'referral-intake' })).items.filter((i) => i.caseId === caseId);
     expect(others).toEqual([]);
     expect(instance).toMatchObject({ version: 1, state: 'active' });
     beforeDeploy = { caseId, instanceKey: instance.key };

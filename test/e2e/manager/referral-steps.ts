@@ -16,14 +16,14 @@ export async function openReferral(page: Page, baseUrl: string, person: Person):
   return decodeURIComponent(page.url().split('/cases/')[1]);
 }
 
-export interface ListedInstance { key: string; version: number; businessKey?: string; state: string; activeElementIds: string[] }
+export interface ListedInstance { key: string; version: number; caseId?: string; state: string; activeElementIds: string[] }
 
-/** The referral-intake instances whose business key is the case, as the monitor API lists them to a manager. */
+/** The referral-intake instances of the case (their caseId variable), as the monitor API lists them to a manager. */
 export async function referralInstancesOf(managerPage: Page, caseId: string): Promise<ListedInstance[]> {
   const body = await managerPage.evaluate(async () => {
     const res = await fetch('/api/instances?processId=referral-intake&limit=100');
     return { status: res.status, json: (await res.json()) as { items: ListedInstance[] } };
   });
   if (body.status !== 200) throw new Error(`GET /api/instances answered ${body.status}`);
-  return body.json.items.filter((i) => i.businessKey === caseId);
+  return body.json.items.filter((i) => i.caseId === caseId);
 }
