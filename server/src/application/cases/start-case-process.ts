@@ -1,6 +1,7 @@
 // Starts a statutory process for a case (a referral's intake, an AssetPlus assessment, a victim
-// contact…). The case id is the instance's business key, so every task the process creates is
-// linked to the case and appears in the queues of the case's team.
+// contact…). The case of the instance is its `caseId` variable (called processes inherit it), so every
+// task the process creates is linked to the case and appears in the queues of the case's team. The
+// business key is set too, for the monitor's lists only: nothing depends on it (Zeebe has none).
 import type { WorkflowEngine, Variables } from '../../ports/workflow-engine.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { auditActor, loadVisibleCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';

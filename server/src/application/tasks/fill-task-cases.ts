@@ -6,7 +6,7 @@
 // caseId are looked at and left alone.
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
-import { caseIdOf } from './project-engine-event';
+import { caseOfInstance } from '../monitor/instance-scope';
 
 export interface FillTaskCasesDeps {
   tasks: Pick<TaskRepository, 'openWithoutCase' | 'recordCase'>;
@@ -19,7 +19,8 @@ export async function fillTaskCases(deps: FillTaskCasesDeps, stop: () => boolean
   let filled = 0;
   for (const t of await deps.tasks.openWithoutCase(limit)) {
     if (stop()) break;
-    const caseId = caseIdOf((await deps.engine.getInstance(t.instanceKey))?.variables);
+    const instance = await deps.engine.getInstance(t.instanceKey);
+    const caseId = instance ? await caseOfInstance(deps.engine, instance) : undefined;
     if (!caseId) continue;
     await deps.tasks.recordCase(t.id, caseId, await deps.teamOfCase(caseId));
     filled++;

@@ -1,9 +1,11 @@
 // Keeps the task queue projection in step with the engine. Engine events are delivered at least
 // once, so every step here is idempotent (see TaskRepository). The case of a task is its instance's
 // `caseId` variable (design.md): Zeebe has no business key, and a called process inherits the variable
-// from its parent, so tasks of called processes carry their case and team like any other.
+// from its parent (or, when its input mappings left it out, takes its caller's: caseOfInstance), so tasks
+// of called processes carry their case and team like any other.
 import type { EngineEvent, WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
+import { caseOfInstance } from '../monitor/instance-scope';
 
 export interface ProjectEngineEventDeps {
   tasks: TaskRepository;
@@ -18,7 +20,7 @@ export async function projectEngineEvent(deps: ProjectEngineEventDeps, event: En
     case 'user-task.created': {
       const t = event.task;
       const instance = await deps.engine.getInstance(t.instanceKey);
-      const caseId = caseIdOf(instance?.variables);
+      const caseId = instance ? await caseOfInstance(deps.engine, instance) : undefined;
       await deps.tasks.recordCreated({
         id: t.key,
         instanceKey: t.instanceKey,
@@ -51,10 +53,4 @@ export async function projectEngineEvent(deps: ProjectEngineEventDeps, event: En
     default:
       return;
   }
-}
-
-/** The case an instance works on: its `caseId` variable, when it is a non-empty string. */
-export function caseIdOf(variables: Record<string, unknown> | undefined): string | undefined {
-  const id = variables?.caseId;
-  return typeof id === 'string' && id.trim() ? id : undefined;
 }
