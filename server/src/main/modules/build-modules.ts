@@ -8,7 +8,7 @@ import { loadTaskToActOn } from '../../application/tasks/task-access';
 import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
 import type { Clock } from '../../ports/clock.port';
-import { createEscalationModule } from './escalation.module';
+import { createEscalationModule, type EscalationSystemModule } from './escalation.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
 import { createMonitorModule } from './monitor.module';
@@ -22,7 +22,7 @@ export interface Modules {
   workflow: WorkflowModule;
   forms: FormsModule;
   tasks: TasksModule;
-  escalation: SystemModule & { catcherUrl?: string };
+  escalation: EscalationSystemModule;
   apiMiddleware: RequestHandler[];
   apiRouters: Record<string, Router>;
   start(): Promise<void>;
@@ -72,7 +72,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // Start order: security, tasks (its projection must listen before the engine runs), escalation, then
   // the engine's pollers; forms have nothing to start.
   const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow, processAdmin];
-  ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, teamOfCase: (id) => tasks.cases.teamOf(id) })); // routes only
+  ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases })); // routes only
   const started: SystemModule[] = [];
   let stopping = false;
   let recovering: Promise<unknown> = Promise.resolve();
