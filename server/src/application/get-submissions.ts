@@ -17,6 +17,11 @@ export interface ReadSubmissionsDeps {
    * the reader cannot see are "not found", exactly like the case itself.
    */
   canSeeCase?(actor: FormActor, caseId: string): Promise<boolean>;
+  /**
+   * The case of a task. Submissions of called-process tasks completed before tasks carried their case were
+   * stored without one; they take their task's case, so they are not readable by every team.
+   */
+  caseIdOfTask?(taskId: string): Promise<string | undefined>;
 }
 
 export type VisibleSubmission = FormSubmission & { withheldSections: string[] };
@@ -34,7 +39,7 @@ export async function listSubmissions(deps: ReadSubmissionsDeps, actor: FormActo
   // A page of submissions usually belongs to one or a few cases: check each case once.
   const byCase = new Map<string, Promise<boolean>>();
   const seen = await Promise.all(listed.map((s) => {
-    const key = s.caseId ?? '';
+    const key = s.caseId ?? (s.taskId ? `task:${s.taskId}` : '');
     if (!byCase.has(key)) byCase.set(key, visible(deps, actor, s));
     return byCase.get(key)!;
   }));
@@ -44,7 +49,8 @@ export async function listSubmissions(deps: ReadSubmissionsDeps, actor: FormActo
 }
 
 async function visible(deps: ReadSubmissionsDeps, actor: FormActor, s: FormSubmission): Promise<boolean> {
-  return !s.caseId || !deps.canSeeCase || deps.canSeeCase(actor, s.caseId);
+  const caseId = s.caseId ?? (s.taskId && deps.caseIdOfTask ? await deps.caseIdOfTask(s.taskId) : undefined);
+  return !caseId || !deps.canSeeCase || deps.canSeeCase(actor, caseId);
 }
 
 interface Shown { submission: VisibleSubmission; sections: string[] }

@@ -11,9 +11,9 @@ export interface TaskRepository {
   /** Idempotent: an open task now belongs to another version of its process (the instance was migrated; same key). */
   recordMigrated(id: string, to: { processVersion: number; elementId: string; name: string }): Promise<void>;
   findById(id: string): Promise<QueueTask | undefined>;
-  /** Open tasks projected without a case (before called processes inherited caseId): start-up repair. */
-  openWithoutCase(limit: number): Promise<Pick<QueueTask, 'id' | 'instanceKey'>[]>;
-  /** Idempotent: gives an open task without a case its case (and the case's team). */
+  /** Open and completed tasks projected without a case (before called processes inherited caseId): start-up repair. */
+  withoutCase(limit: number): Promise<Pick<QueueTask, 'id' | 'instanceKey'>[]>;
+  /** Idempotent: gives an open or completed task without a case its case (and the case's team). */
   recordCase(id: string, caseId: string, team: string | undefined): Promise<void>;
   /** Atomically assigns an open, unassigned task; ConflictError when someone else holds it. */
   claim(id: string, userId: string, at: string): Promise<QueueTask>;

@@ -53,18 +53,21 @@ describe('the case of a task: caseId variable, inherited by called processes', (
     expect(row).toMatchObject({ caseId, team: 'east' });
   });
 
-  it('start-up repair: an open task projected without its case gets it (and its team) once; caseless ones stay as they are', async () => {
+  it('start-up repair: an open or completed task projected without its case gets it (and its team) once; caseless ones stay as they are', async () => {
     const { instanceKey } = await engine().startInstance('scope-parent', { caseId });
     const { childKey } = await childTask(instanceKey);
     const caseless = await engine().startInstance('scope-child', {});
     const row = { processId: 'scope-child', processVersion: 1, elementId: 'work', name: 'work', candidateGroups: ['case-managers'], candidateUsers: [], priority: 50, createdAt: '2026-11-20T09:00:00.000Z' };
     await api.repos.tasks.recordCreated({ ...row, id: 'legacy-child-task', instanceKey: childKey });
     await api.repos.tasks.recordCreated({ ...row, id: 'legacy-caseless-task', instanceKey: caseless.instanceKey });
+    await api.repos.tasks.recordCreated({ ...row, id: 'legacy-done-task', instanceKey: childKey }); // its submission takes the task's case when read
+    await api.repos.tasks.recordClosed('legacy-done-task', 'completed', '2026-11-21T09:00:00.000Z', 'cm-west');
     expect((await api.call('GET', '/tasks?queue=team', 'west')).body.items.map((t: { id: string }) => t.id)).toContain('legacy-child-task'); // the defect
 
     const deps = { tasks: api.repos.tasks, engine: engine(), teamOfCase: (id: string) => api.repos.cases.teamOf(id) };
-    expect(await fillTaskCases(deps)).toBe(1);
+    expect(await fillTaskCases(deps)).toBe(2);
     expect(await api.repos.tasks.findById('legacy-child-task')).toMatchObject({ caseId, team: 'east' });
+    expect(await api.repos.tasks.findById('legacy-done-task')).toMatchObject({ state: 'completed', caseId, team: 'east' });
     expect((await api.repos.tasks.findById('legacy-caseless-task'))?.caseId).toBeUndefined();
     expect((await api.call('GET', '/tasks?queue=team', 'west')).body.items.map((t: { id: string }) => t.id)).not.toContain('legacy-child-task');
     expect(await fillTaskCases(deps)).toBe(0);

@@ -246,16 +246,16 @@ export class MongoTaskRepository implements TaskRepository {
     return task;
   }
 
-  async openWithoutCase(limit: number): Promise<Pick<QueueTask, 'id' | 'instanceKey'>[]> {
+  async withoutCase(limit: number): Promise<Pick<QueueTask, 'id' | 'instanceKey'>[]> {
     // Once at start: a scan on FerretDB (the filter is not {_id}), so it is not on any request's path.
-    const docs = await this.model.find({ state: 'open', caseId: null }, { _id: 1, instanceKey: 1 }).limit(limit).lean<Pick<TaskDoc, '_id' | 'instanceKey'>[]>();
+    const docs = await this.model.find({ state: { $in: ['open', 'completed'] }, caseId: null }, { _id: 1, instanceKey: 1 }).limit(limit).lean<Pick<TaskDoc, '_id' | 'instanceKey'>[]>();
     return docs.map((d) => ({ id: d._id, instanceKey: d.instanceKey }));
   }
 
   recordCase(id: string, caseId: string, team: string | undefined): Promise<void> {
     return this.locks.run(id, async () => {
       const before = await this.findById(id);
-      if (!before || before.state !== 'open' || before.caseId) return;
+      if (!before || before.state === 'cancelled' || before.caseId) return;
       await this.model.updateOne({ _id: id }, { $set: { caseId, team } });
       this.mirrored({ ...before, caseId, team }, { caseId: undefined, team: undefined });
     });

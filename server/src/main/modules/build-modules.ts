@@ -58,6 +58,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     caseOfTask: async (actor, taskId) => (await loadTaskToActOn(
       { tasks: tasks.tasks, cases: tasks.cases, policy: tableAccessPolicy }, { ...actor, teams: actor.teams ?? [] }, taskId, tableAccessPolicy.can({ ...actor, teams: [] }, 'reassign'),
     )).caseId,
+    caseIdOfTask: async (taskId) => (await tasks.tasks.findById(taskId))?.caseId,
     variablesFor: async ({ taskId }) => {
       const task = taskId ? await tasks.tasks.findById(taskId) : undefined;
       return task ? (await engine.getInstance(task.instanceKey))?.variables : undefined;

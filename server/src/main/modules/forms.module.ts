@@ -18,6 +18,7 @@ export interface FormsModuleDeps {
   audit: AuditLog;
   canSeeCase?(actor: FormActor, caseId: string): Promise<boolean>;
   caseOfTask?(actor: FormActor, taskId: string): Promise<string | undefined>;
+  caseIdOfTask?(taskId: string): Promise<string | undefined>;
   variablesFor?(ref: { formId: string; taskId?: string; caseId?: string }): Promise<Record<string, unknown> | undefined>;
 }
 
