@@ -70,7 +70,7 @@ describe('task queues API', () => {
     expect(unknown.body.error.message).toContain('Unknown query parameter: assignee');
     const bad = await api.call('GET', '/tasks?queue=everything&dueAfter=soon&limit=1000', 'cm');
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/queue.*dueAfter.*limit/);
+    expect(bad.body.error.message).toMatch(/Queue.*Due after.*Limit/); // each parameter named, in plain English
   });
 
   it('two people claiming at once: one wins, the other is told someone else claimed it', async () => {
