@@ -127,6 +127,13 @@ describe('team scoping of tasks: called-process tasks, queues, claim/reassign/co
     expect((await call('sam.manager', 'POST', `/tasks/${enc(world.north.pdat)}/claim`, {})).status).toBe(404);
   });
 
+  it('a form submission cannot be filed against another team’s task or case', async () => {
+    const ofTask = await call('cara.case', 'POST', '/forms/oocd-pdat-assessment/submissions', { data: PDAT, taskId: world.south.pdat });
+    expect(ofTask.status).toBe(404);
+    const ofCase = await call('cara.case', 'POST', '/forms/oocd-pdat-assessment/submissions', { data: PDAT, caseId: world.south.caseId });
+    expect(ofCase.status).toBe(404);
+  });
+
   it('drafts cannot be saved against another team’s case or task; a task’s draft records the task’s case', async () => {
     const againstCase = await call('cara.case', 'POST', '/drafts', { formId: 'oocd-pdat-assessment', data: { factorsForDesistance: 'x' }, caseId: world.south.caseId });
     expect(againstCase.status).toBe(404);
