@@ -42,8 +42,6 @@ export interface CaseRepository {
   appendAmendments(writes: SectionAppend[]): Promise<number>;
   /** Newest first. */
   listAmendments(caseId: string, sections: readonly CaseSection[], page: { offset: number; limit: number }): Promise<CaseAmendment[]>;
-  /** Whether a submission was already applied to a section (completing a task twice applies it once). */
-  hasAppliedSubmission(caseId: string, section: CaseSection, submissionId: string): Promise<boolean>;
   /** The amendments a submission made, in one read (a retried completion applies and audits only what is missing). */
   amendmentsOfSubmission(caseId: string, submissionId: string): Promise<CaseAmendment[]>;
   /** Brings a section up to its newest amendment (a crash between storing an amendment and writing its section). */

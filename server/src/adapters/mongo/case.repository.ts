@@ -252,11 +252,6 @@ export class MongoCaseRepository implements CaseRepository {
     return docs.map(toAmendment);
   }
 
-  async hasAppliedSubmission(caseId: string, section: CaseSection, submissionId: string): Promise<boolean> {
-    const found = await this.amendments.exists({ caseId: String(caseId), section, 'source.submissionId': String(submissionId) });
-    return !!found;
-  }
-
   async setOwnership(id: string, change: { team?: string; caseManagerId?: string; pathway?: string; status?: CaseRecord['status'] }): Promise<void> {
     const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
     try {
