@@ -44,6 +44,8 @@ export const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   FERRETDB_BIN: z.string().min(1).optional(),
   EMBEDDED_DB_SYNC: z.enum(['interval', 'commit'], { message: "must be 'interval' (fsync every 100 ms, as mongod's journal) or 'commit' (fsync every commit)" }).default('interval'),
+  // Restarts in a row of an embedded database child that exits (0: the server exits with it, as before).
+  EMBEDDED_DB_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z
     .string()

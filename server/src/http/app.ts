@@ -6,7 +6,8 @@ import express, { type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { errorMiddleware, notFoundHandler } from './error.middleware';
-import { createHealthRouter, type HealthDeps } from './health.routes';
+import { databaseGate, observeErrors } from './database-unavailable';
+import { createHealthRouter, databaseDownReason, type HealthDeps } from './health.routes';
 import { rejectMongoOperators } from './reject-operators.middleware';
 import { requestLogger } from './request-context.middleware';
 import { spaFallback } from './spa-fallback.middleware';
@@ -45,6 +46,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(createHealthRouter(deps.health));
 
   const api = express.Router();
+  // First: while the embedded database restarts, nothing below (sessions included) could answer anyway.
+  api.use(databaseGate(databaseDownReason(deps.health)));
   api.use(express.json({ limit: deps.bodyLimit, strict: true }));
   api.use(rejectMongoOperators);
   for (const handler of deps.apiMiddleware ?? []) api.use(handler);
@@ -59,6 +62,7 @@ export function createApp(deps: AppDeps): express.Express {
     app.use(spaFallback(indexHtml));
   }
   app.use(notFoundHandler);
+  if (deps.health.observeError) app.use(observeErrors(deps.health.observeError));
   app.use(errorMiddleware);
   return app;
 }

@@ -3,6 +3,7 @@
 // details stay in the log, never in the response.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isDomainError, type DomainError } from '../domain/errors';
+import { databaseUnavailableMessage, isDatabaseUnavailable } from './database-unavailable';
 
 const statusByKind: Record<DomainError['kind'], number> = {
   validation: 422,
@@ -68,6 +69,12 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   if (status && status >= 400 && status < 500 && (err as HttpishError).expose) {
     const code = typeof (err as HttpishError).code === 'string' ? (err as HttpishError).code : 'BAD_REQUEST';
     res.status(status).json({ error: { code, message: String((err as Error).message) } });
+    return;
+  }
+  if (isDatabaseUnavailable(err)) {
+    // The client may retry: the embedded database is being restarted, or the server cannot be reached.
+    req.log?.warn({ err }, 'database unavailable');
+    res.status(503).set('Retry-After', '5').json({ error: { code: 'DATABASE_UNAVAILABLE', message: databaseUnavailableMessage(err) } });
     return;
   }
   req.log?.error({ err }, 'unhandled error');

@@ -12,6 +12,7 @@ import { connectMongo } from '../adapters/mongo/mongo-connection';
 import { onUpgradedWrite } from '../adapters/mongo/acknowledged-writes';
 import { createApp } from '../http/app';
 import { closeGracefully } from '../http/graceful-close';
+import { createDatabaseLifecycle } from './database-lifecycle';
 import { buildModules, type Modules } from './modules/build-modules';
 
 export interface RunningSystem {
@@ -33,6 +34,7 @@ export interface SystemOptions {
 
 export async function startSystem(config: AppConfig, logger: Logger, onFatal: (msg: string) => void, opts: SystemOptions = {}): Promise<RunningSystem> {
   const clock = opts.clock ?? systemClock;
+  const lifecycle = createDatabaseLifecycle(config, logger, onFatal);
   const database = await resolveDatabase({
     mongodbUri: config.MONGODB_URI,
     dataDir: config.DATA_DIR,
@@ -40,8 +42,7 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
     ferretdbBin: config.FERRETDB_BIN,
     syncEachCommit: config.EMBEDDED_DB_SYNC === 'commit',
     log: (m) => logger.warn(m),
-    onUnexpectedExit: (code, signal, tail) =>
-      onFatal(`The ${config.MONGODB_URI ? 'database' : 'embedded database'} stopped unexpectedly (code ${code}, signal ${signal}). ${tail.trim()}`),
+    ...lifecycle.resolveOptions(), // the embedded child is restarted when it exits; an external one is fatal
   });
   logger.info({ kind: database.kind }, 'database ready');
 
@@ -49,6 +50,7 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
   let modules: Modules | undefined;
   let stopWarning: () => void = () => undefined;
   const release = async () => {
+    lifecycle.detach();
     stopWarning();
     await modules?.stop().catch((e) => logger.error({ err: e }, 'stopping modules failed'));
     await conn?.close().catch((e) => logger.error({ err: e }, 'closing database connection failed'));
@@ -60,11 +62,13 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
     conn = await connectMongo(database.uri, config.DB_NAME);
     stopWarning = onUpgradedWrite((w) => logger.warn({ command: w.command, origin: w.origin }, 'an unacknowledged write (w: 0) was asked for and sent acknowledged instead'));
     modules = await buildModules({ config, conn, clock, logger, runWorkers: opts.runWorkers });
+    const built = modules;
+    lifecycle.attach(conn, () => built.tasks.tasks.rebuildQueues());
     const app = createApp({
       logger,
       bodyLimit: config.BODY_LIMIT,
       trustProxy: config.TRUST_PROXY,
-      health: { isDatabaseReady: () => database.ping(), databaseKind: database.kind, version },
+      health: lifecycle.health(database, conn, version),
       apiMiddleware: modules.apiMiddleware,
       apiRouters: modules.apiRouters,
       clientDir: config.SERVE_CLIENT ? path.join(config.rootDir, 'client', 'dist') : undefined,

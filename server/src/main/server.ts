@@ -33,6 +33,11 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info('shutting down');
+    // A module whose stop never settles must not keep the process (and so the database child) alive.
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting now');
+      process.exit(code || 1);
+    }, config.SHUTDOWN_TIMEOUT_MS + 10000).unref();
     try {
       await system?.close();
     } finally {
@@ -40,15 +45,16 @@ async function main(): Promise<void> {
     }
   };
 
-  const stop = () => {
+  const stop = (why: string) => {
+    logger.info({ why }, shuttingDown ? 'stopping at once' : 'stop requested');
     if (shuttingDown || !system) process.exit(shuttingDown ? 130 : 0);
     void shutdown(0);
   };
-  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(sig, stop);
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(sig, () => stop(sig));
   // Started by scripts/start.mjs (own process group, IPC channel): the channel closes when the launcher
   // dies in any way, even SIGKILL, which no signal of ours would tell us.
   if (process.channel) {
-    process.on('disconnect', stop);
+    process.on('disconnect', () => stop('launcher gone'));
     process.channel.unref();
   }
 

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseHandle } from '../../ports/database.port';
-import { startDatabaseChild, type ChildOptions } from './database-child';
+import { startDatabaseChild, type ChildOptions, type ChildSpec } from './database-child';
+import { superviseDatabase, type RestartPolicy, type SupervisorEvents } from './database-supervisor';
 import { findFreePort } from './find-free-port';
 import { waitForPing, pingOnce } from './wait-for-ping';
 
@@ -16,6 +17,20 @@ export interface ResolveOptions extends ChildOptions {
   syncEachCommit?: boolean;
   /** Lets tests pin a port; otherwise a free loopback port is chosen per start. */
   port?: number;
+  /** Restart a child that exits (same port); without it an exit is only reported through onUnexpectedExit. */
+  supervise?: { policy: RestartPolicy; events: SupervisorEvents };
+}
+
+function startChild(spec: ChildSpec, opts: ResolveOptions): Promise<DatabaseHandle> {
+  const { supervise } = opts;
+  if (!supervise) return startDatabaseChild(spec, opts);
+  const uri = `mongodb://127.0.0.1:${spec.port}/`;
+  return superviseDatabase(
+    { uri, kind: spec.kind, ping: () => pingOnce(uri) },
+    (onUnexpectedExit) => startDatabaseChild(spec, { ...opts, onUnexpectedExit }),
+    supervise.policy,
+    supervise.events,
+  );
 }
 
 export class DatabaseUnavailableError extends Error {
@@ -57,7 +72,7 @@ export async function resolveDatabase(opts: ResolveOptions): Promise<DatabaseHan
   const mongod = findOnPath('mongod');
   if (mongod) {
     const workDir = path.join(opts.dataDir, 'mongod');
-    return startDatabaseChild(
+    return startChild(
       {
         kind: 'mongod',
         command: mongod,
@@ -74,7 +89,7 @@ export async function resolveDatabase(opts: ResolveOptions): Promise<DatabaseHan
   }
   const workDir = path.join(opts.dataDir, 'ferretdb');
   fs.mkdirSync(workDir, { recursive: true });
-  return startDatabaseChild(
+  return startChild(
     {
       kind: 'ferretdb',
       command: bin,

@@ -42,6 +42,8 @@ export class TaskQueueIndex {
   /** Closed tasks still shown in a "Completed" queue, by id (open ones are in dueIndex). */
   private closed = new Map<string, QueueTask>();
   private loaded = false;
+  /** Rows written while load() reads the collection: the cursor may have read them before the write. */
+  private putsWhileLoading?: Map<string, QueueTask>;
 
   static for(conn: Connection): TaskQueueIndex {
     let index = byConnection.get(conn);
@@ -58,6 +60,7 @@ export class TaskQueueIndex {
   put(task: QueueTask, previous?: QueueTask): void {
     this.dueIndex.put(task);
     this.putInQueues(task, previous);
+    this.putsWhileLoading?.set(task.id, task);
   }
 
   private putInQueues(task: QueueTask, previous?: QueueTask): void {
@@ -104,15 +107,25 @@ export class TaskQueueIndex {
   /** Derives every queue again from the tasks themselves (start-up, or an operator's rebuild). */
   async load(all: AsyncIterable<QueueTask>): Promise<void> {
     const fresh = new TaskQueueIndex();
-    const seen: QueueTask[] = [];
-    for await (const t of all) {
-      fresh.putInQueues(t);
-      seen.push(t);
+    const seen = new Map<string, QueueTask>();
+    // A reload while the server runs (after the embedded database restarted) races with writes: keep theirs.
+    const later = (this.putsWhileLoading = new Map());
+    try {
+      for await (const t of all) {
+        fresh.putInQueues(t);
+        seen.set(t.id, t);
+      }
+    } finally {
+      this.putsWhileLoading = undefined;
+    }
+    for (const t of later.values()) {
+      fresh.putInQueues(t, seen.get(t.id));
+      seen.set(t.id, t);
     }
     this.buckets = fresh.buckets;
     this.closed = fresh.closed;
     // One sort rather than 100k ordered inserts (each shifting the array).
-    this.dueIndex = TaskDueIndex.of(seen);
+    this.dueIndex = TaskDueIndex.of(seen.values());
     this.loaded = true;
   }
 }
