@@ -4,44 +4,19 @@
 // that used to carry no case. Expectations come from the issue: another team's work is neither shown nor
 // acted on (break-glass reads only), a called-process task carries its case, team and child's name and its
 // answers reach the case record, and an answer in a section the user may not write is refused by name.
-import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
+import { demoSessions, until } from '../../support/demo-sessions';
 import { startTestSystem } from '../../support/system';
 import { linearBpmn } from '../monitor/support/monitor-bpmn';
 
-interface Session { cookie: string; csrf: string }
-interface Reply { status: number; body: any; text: string }
 
 const PDAT = { assessmentDate: '2026-11-20', factorsForDesistance: 'supportive grandmother', recommendedOutcome: 'youth-caution' };
 
 describe('team scoping of tasks: called-process tasks, queues, claim/reassign/complete, drafts, unwritable fields', () => {
   let system: Awaited<ReturnType<typeof startTestSystem>>;
-  const sessions = new Map<string, Session>();
   const world = {} as Record<'north' | 'south', { caseId: string; childKey: string; pdat: string }>;
   const enc = encodeURIComponent;
 
-  async function call(who: string, method: string, url: string, body?: unknown): Promise<Reply> {
-    const s = sessions.get(who)!;
-    const headers: Record<string, string> = { cookie: s.cookie };
-    if (method !== 'GET') headers['x-csrf-token'] = s.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${system.url}/api${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, text, body: text ? JSON.parse(text) : undefined };
-  }
-  async function signIn(username: string): Promise<void> {
-    const res = await fetch(`${system.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-    expect(res.status).toBe(200);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
-    sessions.set(username, { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken });
-  }
-  async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-    for (let i = 0; i < 300; i++) {
-      const v = await probe();
-      if (v !== undefined) return v;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`gave up waiting for ${what}`);
-  }
+  const { call, signIn } = demoSessions(() => system.url);
   const engine = () => system.modules.workflow.engine;
   const openTask = (instanceKey: string, elementId: string) => until(`${elementId} of ${instanceKey}`, async () =>
     (await engine().listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === elementId)?.key);

@@ -1,18 +1,9 @@
 // A notice the recipient rules send to nobody goes to the configured fallback, with the reason; reminders
 // never do, and a level that reaches someone by the rules never involves the fallback.
 import {
-  mailboxRecipient, noticeRecipients, parseFallbackTarget, renderNotice, type PeopleIndex,
+  mailboxRecipient, noticeRecipients, parseFallbackTarget, renderNotice,
 } from '../../../server/src/domain/escalation';
-import type { User } from '../../../server/src/domain/users/user';
-
-const user = (id: string, over: Partial<User> = {}): User => ({
-  id, username: id, displayName: `User ${id}`, email: `${id}@example.org`, roles: ['case-managers'], teams: ['north'],
-  active: true, createdAt: '2026-01-01T00:00:00.000Z', ...over,
-});
-const people = (...users: User[]): PeopleIndex => ({
-  byId: (id) => users.find((u) => u.id === id),
-  inRole: (role) => users.filter((u) => (u.roles as string[]).includes(role)),
-});
+import { people, user } from './support/people';
 
 // The demo's shape: a head of service over two team managers; the head has no manager.
 const head = user('head', { roles: ['team-managers'], teams: ['north', 'south'], displayName: 'Hana Head' });

@@ -1,17 +1,9 @@
 import { createWorkingCalendar } from '../../../server/src/domain/calendar';
 import {
-  DEFAULT_ESCALATION_POLICY, applyPolicyEdit, latenessOf, messageIdFor, noticeKey, recipientsFor, renderDigest, renderNotice, type PeopleIndex,
+  DEFAULT_ESCALATION_POLICY, applyPolicyEdit, latenessOf, messageIdFor, noticeKey, recipientsFor, renderDigest, renderNotice,
 } from '../../../server/src/domain/escalation';
 import type { User } from '../../../server/src/domain/users/user';
-
-const user = (id: string, over: Partial<User> = {}): User => ({
-  id, username: id, displayName: `User ${id}`, email: `${id}@example.org`, roles: ['case-managers'], teams: ['north'],
-  active: true, createdAt: '2026-01-01T00:00:00.000Z', ...over,
-});
-const people = (...users: User[]): PeopleIndex => ({
-  byId: (id) => users.find((u) => u.id === id),
-  inRole: (role) => users.filter((u) => (u.roles as string[]).includes(role)),
-});
+import { people, user } from './support/people';
 
 const dir = people(
   user('ann', { managerId: 'tm1' }),

@@ -9,6 +9,7 @@ import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../../../server/src/adap
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../../server/src/application/users/seed-demo-users';
 import type { Role } from '../../../../server/src/domain/users/user';
 import { linearBpmn } from '../../monitor/support/monitor-bpmn';
+import { demoSessions, until } from '../../../support/demo-sessions';
 import { startTestSystem } from '../../../support/system';
 
 export const SECTIONS = ['personal', 'family', 'education', 'health', 'offending', 'assessments', 'plans', 'victims', 'agencies'] as const;
@@ -21,8 +22,7 @@ export const marker = (team: Team, s: Section) => `ZQX${team.toUpperCase()}${s.t
 /** Process variables that are form fields of a section (forms/oocd-*.form): they carry the markers into instances. */
 export const SECTION_VARIABLES: Partial<Record<Section, string>> = { health: 'healthNotes', victims: 'victimViews', assessments: 'factorsForDesistance' };
 
-export interface Session { cookie: string; csrf: string }
-export interface Reply { status: number; body: any; text: string }
+export type { Reply, Session } from '../../../support/demo-sessions';
 export interface CaseWorld {
   caseId: string;
   parentKey: string;
@@ -38,32 +38,7 @@ export type TeamWorld = Awaited<ReturnType<typeof startTeamWorld>>;
 export async function startTeamWorld() {
   const system = await startTestSystem();
   const engine = system.modules.workflow.engine;
-  const sessions = new Map<string, Session>();
-
-  async function call(who: Session | string | undefined, method: string, url: string, body?: unknown): Promise<Reply> {
-    const s = typeof who === 'string' ? sessions.get(who) : who;
-    const headers: Record<string, string> = {};
-    if (s) headers.cookie = s.cookie;
-    if (s && method !== 'GET') headers['x-csrf-token'] = s.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${system.url}/api${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, text, body: text ? JSON.parse(text) : undefined };
-  }
-  async function signIn(username: string): Promise<Session> {
-    const res = await fetch(`${system.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-    if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status}`);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
-    return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-  }
-  async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-    for (let i = 0; i < 300; i++) {
-      const v = await probe();
-      if (v !== undefined) return v;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`gave up waiting for ${what}`);
-  }
+  const { sessions, call, signIn } = demoSessions(() => system.url);
   const openTask = (instanceKey: string, elementId: string) => until(`${elementId} of ${instanceKey}`, async () =>
     (await engine.listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === elementId)?.key).catch(async (e: Error) => {
     const at = await engine.getInstance(instanceKey);
