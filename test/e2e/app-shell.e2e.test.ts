@@ -59,5 +59,7 @@ describe('app shell in Chromium', () => {
     await page.goto(`${system.url}/`);
     await page.locator('[data-testid="readiness"][data-state="not-ready"]').waitFor({ timeout: 10000 });
     expect(await page.getByTestId('readiness').textContent()).toMatch(/cannot be saved/);
+    // …and warns under the header, with the server's reason, in the GOV.UK warning-text pattern.
+    expect(await page.getByTestId('readiness-warning').textContent()).toMatch(/Warning: The service cannot save changes at the moment/);
   });
 });

@@ -12,24 +12,7 @@ import { OutboxPage } from '../features/outbox';
 import { TasksArea } from '../features/tasks';
 import { TimescalesPage } from '../features/timescales';
 import { NAV_SECTIONS } from './nav-sections';
-import { useReadiness } from './use-readiness';
-
-const statusText: Record<string, string> = {
-  checking: 'Checking the service…',
-  ready: 'Service ready',
-  'not-ready': 'Database not answering: changes cannot be saved',
-  unreachable: 'Server unreachable',
-};
-
-function StatusBadge() {
-  const r = useReadiness();
-  return (
-    <p className={`status status-${r.state}`} role="status" data-testid="readiness" data-state={r.state}>
-      {statusText[r.state]}
-      {r.databaseKind && r.state === 'ready' ? ` (database: ${r.databaseKind})` : ''}
-    </p>
-  );
-}
+import { ReadinessBadge } from './readiness-badge';
 
 function MainNav() {
   const session = useSession();
@@ -80,7 +63,7 @@ export function App() {
             YJS Workflow
           </a>
           <MainNav />
-          <StatusBadge />
+          <ReadinessBadge />
           <UserMenu />
         </header>
         <main className="shell-main">
