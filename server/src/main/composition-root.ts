@@ -63,7 +63,7 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
     stopWarning = onUpgradedWrite((w) => logger.warn({ command: w.command, origin: w.origin }, 'an unacknowledged write (w: 0) was asked for and sent acknowledged instead'));
     modules = await buildModules({ config, conn, clock, logger, runWorkers: opts.runWorkers });
     const built = modules;
-    lifecycle.attach(conn, () => built.tasks.tasks.rebuildQueues());
+    lifecycle.attach(conn, () => built.reload());
     const app = createApp({
       logger,
       bodyLimit: config.BODY_LIMIT,

@@ -27,6 +27,8 @@ export interface Modules {
   apiRouters: Record<string, Router>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** See SystemModule.reload. */
+  reload(): Promise<void>;
 }
 
 export interface ModuleContext {
@@ -102,6 +104,9 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
       stopping = true;
       await recovering;
       for (const m of started.reverse()) await m.stop?.();
+    },
+    async reload() {
+      for (const m of started) await m.reload?.();
     },
   };
 }

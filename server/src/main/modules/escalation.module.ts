@@ -69,6 +69,8 @@ export async function createEscalationModule(deps: EscalationModuleDeps): Promis
       return { swept, delivered: await deliverOutbox(mail.deps) };
     },
     apiRouters: { '/escalation': createEscalationRouter(mail.routerDeps(currentUser)) },
+    // The notices not yet sent, kept in memory by the sole server (adapters/mail/live-notices.ts): read again.
+    reload: async () => (mail.deps.outbox as { init?(): Promise<void> }).init?.(),
     async start() {
       // Said at start, not first when a task is already late: the fallback must be reachable.
       const fallback = mail.deps.settings.fallback;

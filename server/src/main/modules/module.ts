@@ -6,4 +6,10 @@ export interface SystemModule {
   apiRouters?: Record<string, Router>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
+  /**
+   * Reads again what the module mirrors of the database in memory. After the embedded database was restarted:
+   * a write in flight when it died may be stored although its caller saw an error, so a mirror kept in step
+   * with acknowledged writes may lack it.
+   */
+  reload?(): Promise<void>;
 }

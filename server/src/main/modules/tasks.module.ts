@@ -82,5 +82,6 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
       stopped = true;
       await Promise.all([warming, filling]);
     },
+    reload: () => tasks.rebuildQueues(),
   };
 }
