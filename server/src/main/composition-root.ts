@@ -61,7 +61,7 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
   try {
     conn = await connectMongo(database.uri, config.DB_NAME);
     stopWarning = onUpgradedWrite((w) => logger.warn({ command: w.command, origin: w.origin }, 'an unacknowledged write (w: 0) was asked for and sent acknowledged instead'));
-    modules = await buildModules({ config, conn, clock, logger, runWorkers: opts.runWorkers });
+    modules = await buildModules({ config, conn, clock, logger: lifecycle.moduleLogger, runWorkers: opts.runWorkers });
     const built = modules;
     lifecycle.attach(conn, () => built.reload());
     const app = createApp({

@@ -27,6 +27,27 @@ async function pingThrough(conn: Connection, timeoutMs: number): Promise<boolean
   }
 }
 
+/**
+ * The logger handed to the modules, which log what their background work met (escalation sweeps, delivery,
+ * projections: `logger.error({ err }, …)`): database errors among those count for readiness too — the
+ * sweep's MongoUnexpectedServerResponseError was the first sign that replies went to the wrong requests.
+ */
+export function observingLogger(logger: Logger, observe: (err: unknown) => void): Logger {
+  return new Proxy(logger, {
+    get(target, prop) {
+      if (prop === 'error' || prop === 'fatal' || prop === 'warn') {
+        return (obj: unknown, ...rest: unknown[]) => {
+          if (obj && typeof obj === 'object') observe((obj as { err?: unknown }).err ?? obj);
+          return (target[prop] as (...a: unknown[]) => void)(obj, ...rest);
+        };
+      }
+      if (prop === 'child') return (...args: Parameters<Logger['child']>) => observingLogger(target.child(...args) as unknown as Logger, observe);
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export function createDatabaseLifecycle(config: AppConfig, logger: Logger, onFatal: (msg: string) => void) {
   const failures = new DatabaseFailureLog(FAILURE_WINDOW_MS);
   let reload: () => Promise<void> = async () => undefined;
@@ -55,6 +76,8 @@ export function createDatabaseLifecycle(config: AppConfig, logger: Logger, onFat
 
   return {
     failures,
+    /** For the modules: their logged database errors count for /readyz. */
+    moduleLogger: observingLogger(logger, (err) => void failures.observe(err)),
     /** For resolveDatabase; an external MongoDB is not ours to restart. */
     resolveOptions: (): Pick<ResolveOptions, 'supervise' | 'onUnexpectedExit'> =>
       config.MONGODB_URI
