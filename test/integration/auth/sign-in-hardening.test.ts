@@ -16,7 +16,11 @@ describe('sign-in hardening', () => {
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(401));
     const failures = await app.audit.search({ action: 'auth.sign-in-failed' }, { offset: 0, limit: 50 });
     const counted = failures.items.map((e) => e.after?.failedAttempts).filter((n) => n !== undefined).sort((a, b) => Number(a) - Number(b));
-    expect(counted).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // A guess that reads the account after the lock is stored is refused as locked and not counted (under
+    // load one or two may); every other guess is counted once: 1..n with no repeat (a lost update repeats).
+    const refusedAsLocked = failures.items.filter((e) => e.after?.reason === 'locked').length;
+    expect(counted).toEqual(Array.from({ length: 10 - refusedAsLocked }, (_, i) => i + 1));
+    expect(counted.length).toBeGreaterThanOrEqual(5);
     const locked = await app.audit.search({ action: 'auth.account-locked' }, { offset: 0, limit: 10 });
     expect(locked.items).toHaveLength(1);
     expect(locked.items[0].after).toMatchObject({ failedAttempts: 5 });

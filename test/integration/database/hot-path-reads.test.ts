@@ -257,7 +257,7 @@ describe('submissions of concurrent completions', () => {
       expect((results[2] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
       expect(inserts).toEqual([4]);
       for (const n of [1, 2, 3]) expect(await submissions.get(`task-s${n}`)).toMatchObject({ data: { n }, taskId: `s${n}` });
-      await expect(submissions.create({ ...sub(9), formId: '' })).rejects.toThrow(); // required fields still checked
+      await expect(submissions.create({ ...sub(9), submittedBy: '' })).rejects.toThrow(); // required fields still checked (formId may be '': a task without a form)
     } finally {
       await conn.dropDatabase().catch(() => undefined);
       await conn.close();
