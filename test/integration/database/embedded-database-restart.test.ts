@@ -45,6 +45,7 @@ describe('the embedded database dies under traffic', () => {
     };
 
     const cases: string[] = []; // acknowledged: 201
+    const mine = new Map<string, number>(); // case → the worker that created it: each completes its own tasks only
     const completed: string[] = []; // acknowledged: 200
     const statuses: Record<string, number> = {};
     const wrongUnavailable: string[] = [];
@@ -64,11 +65,12 @@ describe('the embedded database dies under traffic', () => {
           continue;
         }
         cases.push(created.body.id);
+        mine.set(created.body.id, w);
         const started = await call('POST', `/api/cases/${encodeURIComponent(created.body.id)}/processes`, { processId: 'referral-intake', variables: { referralReceivedAt: new Date().toISOString() } });
         record('start referral', started);
         const queue = await call('GET', '/api/tasks?queue=team&limit=50');
         record('team queue', queue);
-        const open = (queue.body?.items ?? []).find((t: any) => t.elementId === 'matchPerson' && cases.includes(t.caseId) && !t.assignee && !completed.includes(t.id));
+        const open = (queue.body?.items ?? []).find((t: any) => t.elementId === 'matchPerson' && mine.get(t.caseId) === w && !t.assignee && !completed.includes(t.id));
         if (!open) continue;
         const done = await call('POST', `/api/tasks/${encodeURIComponent(open.id)}/complete`, {
           data: { matchOutcome: 'new', givenName: `Restart${letters(w)}${letters(i)}`, familyName: 'Child', dateOfBirth: '2011-04-05', referralSource: 'police' },
@@ -137,4 +139,14 @@ describe('the embedded database dies under traffic', () => {
     expect(server.output()).toMatch(/the embedded database stopped unexpectedly; restarting it/);
     expect(server.output()).toMatch(/"attempt":1.*the embedded database was restarted; serving again/);
   }, 300000);
+
+  it('stops cleanly when told to stop while the database is down, leaving no database process behind', async () => {
+    const pid = childPid();
+    process.kill(pid, 'SIGKILL');
+    await sleep(50); // the restart waits its back-off: the stop lands in the outage
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(isRunning(pid)).toBe(false);
+    const runtime = path.join(dataDir, 'ferretdb', 'runtime.json');
+    if (fs.existsSync(runtime)) expect(isRunning(childPid())).toBe(false); // a child started meanwhile was stopped too
+  }, 60000);
 });
