@@ -24,10 +24,12 @@ const UNREACHABLE_NAMES = new Set([
   'MongoServerClosedError',
 ]);
 const SHUTDOWN_CODES = new Set([91, 11600, 11602]); // ShutdownInProgress, InterruptedAtShutdown, InterruptedDueToReplStateChange
+// A socket to the database that the other side closed, surfacing from the driver unwrapped.
+const SOCKET_CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e = err as { name?: string; message?: string; code?: unknown; cause?: unknown } | undefined, i = 0; e && typeof e === 'object' && i < 5; e = e.cause as typeof e, i++) {
-    if (UNREACHABLE_NAMES.has(e.name ?? '') || SHUTDOWN_CODES.has(Number(e.code))) return true;
+    if (UNREACHABLE_NAMES.has(e.name ?? '') || SHUTDOWN_CODES.has(Number(e.code)) || SOCKET_CODES.has(String(e.code))) return true;
     // A bulk write (insertMany, bulkWrite) wraps a network error into MongoBulkWriteError, copying its own
     // fields: `beforeHandshake` is one only network errors have.
     if (/^Mongo/.test(e.name ?? '') && 'beforeHandshake' in e) return true;
