@@ -41,9 +41,13 @@ export function requireAcknowledgedWrites(): void {
   const guarded: PrepareCommand = function (db, command, options) {
     if (command?.writeConcern && command.writeConcern.w === 0) {
       const name = Object.keys(command)[0] ?? 'command';
-      const found: UnacknowledgedWrite = { command: `${name} ${String(command[name])}`, origin: callerOutsideDriver() };
-      upgraded.push(found);
-      for (const l of listeners) l(found);
+      // The driver's own endSessions (sent with w: 0 when a client closes) is upgraded without a report:
+      // it is no one's code to fix, and it went out at every shutdown and database restart.
+      if (name !== 'endSessions') {
+        const found: UnacknowledgedWrite = { command: `${name} ${String(command[name])}`, origin: callerOutsideDriver() };
+        upgraded.push(found);
+        for (const l of listeners) l(found);
+      }
       command = { ...command, writeConcern: { ...command.writeConcern, w: 1 } };
     }
     return original.call(this, db, command, options);
