@@ -1,9 +1,9 @@
 // Database failures of the last few seconds, for /readyz. A ping alone said "ready" for 14 minutes while every
 // sign-in failed (FerretDB answering the wrong request on the app's connections; the ping used a fresh one),
 // so readiness also counts what the app itself met: the driver's heartbeat failures and pool clears (network
-// errors, a dead child), failed commands where command monitoring is on, and the errors that reached the
-// app's error path (HTTP 5xx, failed background jobs). Nothing here runs per successful command: command
-// monitoring would parse every reply a second time on the hot path.
+// errors, a dead child), and the errors that reached the app's error path (HTTP 5xx, failed background jobs).
+// Failed commands are not watched: their events need command monitoring, which would parse every reply a
+// second time on the hot path.
 import type { MongoClient } from 'mongodb';
 
 export interface RecentFailures {
@@ -62,16 +62,11 @@ export class DatabaseFailureLog {
   watch(client: MongoClient): () => void {
     const heartbeat = (e: { failure?: Error }) => this.record(`heartbeat failed: ${e.failure?.message ?? 'unknown'}`);
     const cleared = () => this.record('connection pool cleared after a network error');
-    const failed = (e: { commandName?: string; failure?: unknown }) => {
-      if (isDatabaseFailure(e.failure)) this.record(`${e.commandName ?? 'command'} failed: ${(e.failure as Error)?.message ?? ''}`);
-    };
     client.on('serverHeartbeatFailed', heartbeat);
     client.on('connectionPoolCleared', cleared);
-    client.on('commandFailed', failed);
     return () => {
       client.off('serverHeartbeatFailed', heartbeat);
       client.off('connectionPoolCleared', cleared);
-      client.off('commandFailed', failed);
     };
   }
 }
