@@ -6,6 +6,7 @@ import type { AppConfig } from '../../config/env.config';
 import { caseReach } from '../../application/cases/case-access';
 import { loadTaskToActOn } from '../../application/tasks/task-access';
 import { tableAccessPolicy } from '../../application/cases/table-access-policy';
+import { registerCaseJobs } from '../../jobs/register-case-jobs';
 import { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
 import type { Clock } from '../../ports/clock.port';
 import { createEscalationModule, type EscalationSystemModule } from './escalation.module';
@@ -52,6 +53,9 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     queueIndex: !config.MONGODB_URI,
     onProjectionError: (err) => logger.error({ err }, 'task queue projection failed'),
   });
+  // Next to the deadline jobs (workflow.module.ts), here because they need the case repository the tasks
+  // module owns: closing a case, its open-work check, publishing a message, the child's date of birth.
+  registerCaseJobs(engine, { engine, cases: tasks.cases, audit: security.audit, now: () => clock.now() });
   const forms = createFormsModule({
     conn, forms: workflow.forms, submissions, clock, audit: security.audit,
     // The case rule (case-access.ts); the session's actor carries its teams. Answers are filed against a

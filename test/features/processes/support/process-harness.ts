@@ -8,6 +8,8 @@ import { parseTimescaleDefaults } from '../../../../server/src/adapters/files/ti
 import { MongoTimescaleRepository } from '../../../../server/src/adapters/mongo/timescale.repository';
 import { createWorkingCalendar } from '../../../../server/src/domain/calendar';
 import { registerDeadlineJobs } from '../../../../server/src/jobs/register-deadline-jobs';
+import { registerCaseJobs } from '../../../../server/src/jobs/register-case-jobs';
+import { MongoCaseRepository } from '../../../../server/src/adapters/mongo/case.repository';
 import type { Job, UserTaskView, Variables } from '../../../../server/src/ports/workflow-engine.port';
 import { openTestDb } from '../../../support/test-db';
 
@@ -26,6 +28,8 @@ export interface ProcessHarness {
   engine: EmbeddedEngine;
   clock: ManualClock;
   timescales: MongoTimescaleRepository;
+  /** The real case repository (close-case, case-date-of-birth): create a case here to walk its closure. */
+  cases: MongoCaseRepository;
   emails: Job[];
   /** Moves the clock to an instant and lets due timers and jobs run. */
   at(iso: string): Promise<void>;
@@ -48,6 +52,9 @@ export async function processHarness(startAt = '2026-11-23T09:00:00Z'): Promise<
   const calendar = createWorkingCalendar({ region: 'GB-ENG' });
   const emails: Job[] = [];
   registerDeadlineJobs(engine, { timescales, calendar, clock });
+  const cases = new MongoCaseRepository(db.conn);
+  await cases.init();
+  registerCaseJobs(engine, { engine, cases, now: clock.now });
   engine.registerJobHandler('send-escalation-email', async (job) => {
     emails.push(job);
     return { kind: 'complete' };
@@ -59,7 +66,7 @@ export async function processHarness(startAt = '2026-11-23T09:00:00Z'): Promise<
 
   const settle = async () => { await engine.runDue(); await engine.runDue(); };
   const h: ProcessHarness = {
-    engine, clock, timescales, emails,
+    engine, clock, timescales, cases, emails,
     async at(iso) { clock.set(iso); await settle(); },
     async start(processId, variables) {
       const { instanceKey } = await engine.startInstance(processId, variables);
