@@ -7,12 +7,16 @@ import { buildScope, isHidden, isReadonly, resolveOptions, type FeelScope } from
 import { localDate } from './form-dates';
 import { valuesForConditions } from './form-scope-values';
 import { fieldSchema, type FieldEnv } from './form-field-schemas';
+import { collectionNameOf, ITEM_ID } from './form-collections';
 import { hasOptions, isInput, isPlainObject, joinPath, labelOf, ownSegments } from './form-tree';
 import type { FormComponent, FormContext, FormDefinition } from './form.types';
 
 interface Entry { segments: string[]; schema: yup.AnySchema }
 const stripped = (): yup.AnySchema => yup.mixed().strip() as unknown as yup.AnySchema;
 interface Walk { variables?: Record<string, unknown>; root: Record<string, unknown>; today: string }
+
+const itemIdSchema = (): yup.AnySchema =>
+  yup.string().typeError('The item id must be text').matches(ITEM_ID, 'The item id may hold only letters, digits, - and _') as unknown as yup.AnySchema;
 
 export const UNKNOWN_FIELD_MESSAGE = 'This is not a field of this form';
 
@@ -55,7 +59,10 @@ function listSchema(list: FormComponent, parent: Record<string, unknown>, walk: 
     .of(yup.lazy((row: unknown, options) => {
       const local = valuesForConditions(list.components ?? [], isPlainObject(row) ? row : {});
       const scope = buildScope(walk.variables, walk.root, { local, parent, index: (options as { index?: number }).index ?? 0 });
-      return assemble(entriesFor(list.components ?? [], local, scope, false, [], walk), `Each row of ${label}`);
+      const entries = entriesFor(list.components ?? [], local, scope, false, [], walk);
+      // A row of a collection list may name the item it amends by the id the server gave it.
+      if (collectionNameOf(list) && !entries.some((e) => e.segments[0] === 'id')) entries.push({ segments: ['id'], schema: itemIdSchema() });
+      return assemble(entries, `Each row of ${label}`);
     }));
 }
 

@@ -7,14 +7,21 @@
 // insert, one case update); a section someone else changed meanwhile is written again on its own, as
 // writeCaseSection does. The `case.write` audit event covers every section the submission amended, now
 // or in an earlier attempt, under a key of the submission: recorded once, whichever attempt gets there.
+// Collection items (victims, orders…) arrive with their ids already in the stored answers (assigned
+// before the submission was stored, complete-task.ts), so every attempt amends the same items; the audit
+// names each item's field as `victims[<id>].rjConsent`.
 import type { AmendmentSource, CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseSection } from '../../domain/cases/case-section';
-import type { CaseRecord, SectionValues } from '../../domain/cases/case-record';
-import { splitBySection } from '../../domain/cases/form-sections';
+import { changePath } from '../../domain/cases/case-collections';
+import type { CaseRecord } from '../../domain/cases/case-record';
+import { itemFieldLabels } from '../../domain/cases/form-collection-items';
+import { splitSubmission, type SectionPatch } from '../../domain/cases/form-sections';
+import { describeFields } from '../../forms-core/form-sections';
 import type { FormSubmission } from '../../domain/forms/form-version';
 import type { FormDefinition } from '../../forms-core';
 import type { CaseRepository, SectionAppend } from '../../ports/case-repository.port';
 import type { CaseAuditSink } from './case-access';
+import { submissionItemIds } from './item-ids';
 import { planSectionWrite, writeCaseSection } from './write-case-section';
 
 export interface ApplySubmissionDeps {
@@ -35,7 +42,7 @@ export async function applySubmissionToCase(
   } = {},
 ): Promise<CaseAmendment[]> {
   const earlier = opts.fresh ? [] : await deps.cases.amendmentsOfSubmission(submission.caseId, submission.id);
-  const split = [...splitBySection(form, submission.data)];
+  const split = [...splitSubmission(form, submission.data, submissionItemIds(submission.id))];
   const patches = split.filter(([section]) => !earlier.some((a) => a.section === section));
   // A process may carry a business key that is not a case of this service (e.g. started by an
   // integration): the submission is still stored and the task completes; there is no record to grow.
@@ -47,16 +54,20 @@ export async function applySubmissionToCase(
     kind: 'submission', submissionId: submission.id, formId: submission.formId, formVersion: submission.version,
     ...(submission.taskId ? { taskId: submission.taskId } : {}),
   };
-  const writes: (SectionAppend & { patch: SectionValues })[] = [];
+  const labels = labelsOf(form);
+  const writes: (SectionAppend & { patch: SectionPatch })[] = [];
   for (const [section, patch] of patches) {
-    const planned = planSectionWrite(record, { section, patch, by: submission.submittedBy, at: submission.submittedAt, source });
+    const planned = planSectionWrite(record, {
+      section, patch: patch.values, items: patch.items, labels: labels.get(section), by: submission.submittedBy, at: submission.submittedAt, source,
+    });
     if (planned) writes.push({ ...planned, patch });
   }
   const together = await deps.cases.appendAmendments(writes.map(({ patch: _p, ...w }) => w));
   const applied = writes.slice(0, together).map((w) => w.amendment);
   for (const w of writes.slice(together)) {
     const amendment = await writeCaseSection(deps, {
-      caseId: submission.caseId, section: w.amendment.section, patch: w.patch, by: submission.submittedBy, at: submission.submittedAt, source,
+      caseId: submission.caseId, section: w.amendment.section, patch: w.patch.values, items: w.patch.items, labels: labels.get(w.amendment.section),
+      by: submission.submittedBy, at: submission.submittedAt, source,
     });
     if (amendment) applied.push(amendment);
   }
@@ -69,11 +80,23 @@ export async function applySubmissionToCase(
       actor: { id: submission.submittedBy }, action: 'case.write', recordType: 'case', recordId: submission.caseId, sections,
       after: {
         submissionId: submission.id, formId: submission.formId,
-        fields: sections.flatMap((s) => amended.filter((a) => a.section === s).flatMap((a) => a.changes.map((c) => `${s}.${c.field}`))),
+        fields: sections.flatMap((s) => amended.filter((a) => a.section === s).flatMap((a) => a.changes.map((c) => `${s}.${changePath(c)}`))),
       },
     });
     if (opts.auditPending) opts.auditPending(recorded, sections);
     else await recorded;
   }
   return applied;
+}
+
+/** Labels of the values a form writes, per section: top-level fields by key, item fields by `<collection>.<field>`. */
+function labelsOf(form: Pick<FormDefinition, 'components'>): Map<CaseSection, Record<string, string>> {
+  const out = itemFieldLabels(form);
+  for (const f of describeFields({ id: '', components: form.components })) {
+    if (!f.section || f.path.includes('.') || f.path.includes('[')) continue;
+    const labels = out.get(f.section as CaseSection) ?? {};
+    labels[f.path] ??= f.label;
+    out.set(f.section as CaseSection, labels);
+  }
+  return out;
 }

@@ -1,9 +1,11 @@
 // The one way section values change: diff against the latest values, append an amendment numbered
 // revision + 1, move the section. If someone else appended that number first, reload and reapply the
-// patch (patches are field-wise, so the later writer's fields simply land on top).
+// patch (patches are field-wise, so the later writer's fields simply land on top). Items of collections
+// are patched the same way, item by item (case-collections.ts): a write never touches items it does not name.
 import { ConflictError } from '../../domain/errors';
 import { diffSection, type AmendmentSource, type CaseAmendment } from '../../domain/cases/case-amendment';
-import type { CaseRecord, SectionState, SectionValues } from '../../domain/cases/case-record';
+import { diffItems, type Collections, type ItemPatch } from '../../domain/cases/case-collections';
+import type { CaseRecord, SectionState, SectionValues, ValueSource } from '../../domain/cases/case-record';
 import type { CaseSection } from '../../domain/cases/case-section';
 import { identityFromPersonal, identityKeys } from '../../domain/cases/person-identity';
 import type { CaseRepository, SectionAppend } from '../../ports/case-repository.port';
@@ -12,6 +14,10 @@ export interface SectionWrite {
   caseId: string;
   section: CaseSection;
   patch: SectionValues;
+  /** Items of the section's collections to add or amend. */
+  items?: ItemPatch[];
+  /** Form labels of the values written (field or `<collection>.<field>` → label), kept for readers. */
+  labels?: Record<string, string>;
   by: string;
   at: string;
   source: AmendmentSource;
@@ -38,24 +44,57 @@ export async function writeCaseSection(deps: { cases: CaseRepository }, w: Secti
 /** The amendment (numbered revision + 1) and the section's next state a patch makes; undefined when it changes nothing. */
 export function planSectionWrite(record: CaseRecord, w: Omit<SectionWrite, 'caseId'>): SectionAppend | undefined {
   const state = record.sections[w.section];
-  const { after, changes } = diffSection(state?.values ?? {}, w.patch);
+  const flat = diffSection(state?.values ?? {}, w.patch);
+  const items = diffItems(state?.collections, w.items ?? []);
+  const changes = [...flat.changes, ...items.changes];
   if (!changes.length) return undefined;
+  const after = flat.after;
   const seq = (state?.revision ?? 0) + 1;
-  const amendment: CaseAmendment = { caseId: record.id, section: w.section, seq, at: w.at, by: w.by, source: w.source, changes, after };
-  const next: SectionState = { values: after, revision: seq, updatedAt: w.at, updatedBy: w.by, sources: nextSources(state, amendment) };
+  const collections = items.changes.length || state?.collections ? items.after : undefined;
+  const amendment: CaseAmendment = {
+    caseId: record.id, section: w.section, seq, at: w.at, by: w.by, source: w.source, changes, after, ...(collections ? { afterCollections: collections } : {}),
+  };
+  const labels = { ...(state?.labels ?? {}), ...(w.labels ?? {}) };
+  const next: SectionState = {
+    values: after, revision: seq, updatedAt: w.at, updatedBy: w.by, sources: nextSources(state, amendment),
+    ...(collections ? { collections: withItemSources(collections, amendment) } : {}), ...(Object.keys(labels).length ? { labels } : {}),
+  };
   return { amendment, next, ...(w.section === 'personal' ? { identity: identityOf(record, after) } : {}) };
+}
+
+function sourceOf(a: CaseAmendment): ValueSource {
+  const src = a.source.kind === 'submission'
+    ? { submissionId: a.source.submissionId, formId: a.source.formId, formVersion: a.source.formVersion, ...(a.source.taskId ? { taskId: a.source.taskId } : {}) }
+    : {};
+  return { at: a.at, by: a.by, amendmentSeq: a.seq, ...src };
 }
 
 function nextSources(state: SectionState | undefined, a: CaseAmendment): SectionState['sources'] {
   const sources = { ...(state?.sources ?? {}) };
-  const src = a.source.kind === 'submission'
-    ? { submissionId: a.source.submissionId, formId: a.source.formId, formVersion: a.source.formVersion, ...(a.source.taskId ? { taskId: a.source.taskId } : {}) }
-    : {};
   for (const c of a.changes) {
+    if (c.collection) continue;
     if (c.value === undefined) delete sources[c.field];
-    else sources[c.field] = { at: a.at, by: a.by, amendmentSeq: a.seq, ...src };
+    else sources[c.field] = sourceOf(a);
   }
   return sources;
+}
+
+/** Sources per item field: only the items and fields this amendment changed move. */
+function withItemSources(collections: Collections, a: CaseAmendment): Collections {
+  const out: Collections = {};
+  for (const [name, items] of Object.entries(collections)) {
+    out[name] = items.map((item) => {
+      const mine = a.changes.filter((c) => c.collection === name && c.item === item.id);
+      if (!mine.length) return item;
+      const sources = { ...item.sources };
+      for (const c of mine) {
+        if (c.value === undefined) delete sources[c.field];
+        else sources[c.field] = sourceOf(a);
+      }
+      return { ...item, sources };
+    });
+  }
+  return out;
 }
 
 /** The identity kept beside the record follows the personal section (a corrected name or NHS number). */

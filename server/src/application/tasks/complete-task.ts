@@ -8,7 +8,7 @@
 // task stays with its author until a retry or recovery finishes it.
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
 import { assertAnswersWritable } from '../../domain/forms/form-access';
-import { splitBySection } from '../../domain/cases/form-sections';
+import { splitSubmission } from '../../domain/cases/form-sections';
 import type { FormSubmission } from '../../domain/forms/form-version';
 import { validateSubmission } from '../../forms-core';
 import type { CaseRepository } from '../../ports/case-repository.port';
@@ -17,6 +17,7 @@ import type { FormRepository, SubmissionRepository } from '../../ports/form-repo
 import type { TaskRepository } from '../../ports/task-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import { auditActor, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
+import { submissionItemIds, withItemIds } from '../cases/item-ids';
 import { getForm } from '../get-form';
 import { finishCompletion } from './finish-completion';
 import { submissionIdForTask } from './get-task';
@@ -61,12 +62,15 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
   // With or without a case: an answer in a section the actor may not write is refused by its label.
   if (form) assertAnswersWritable(form.schema, result.value, writable(deps.policy, actor));
-  const sections = form && task.caseId ? [...splitBySection(form.schema, result.value).keys()] : [];
+  // Collection items get their ids now, before anything is stored: the stored answers, the variables the
+  // engine receives (`victim.id`) and any retry or recovery then all name the same items.
+  const answers = form ? withItemIds(form.schema, result.value, submissionIdForTask(task.id), variables) : result.value;
+  const sections = form && task.caseId ? [...splitSubmission(form.schema, answers, submissionItemIds(submissionIdForTask(task.id))).keys()] : [];
 
   const claimed = !task.assignee;
   if (claimed) await deps.tasks.claim(task.id, actor.id, now.toISOString()); // someone faster → 409
   const submission: FormSubmission = {
-    id: submissionIdForTask(task.id), formId: form?.formId ?? '', version: form?.version ?? 0, data: result.value,
+    id: submissionIdForTask(task.id), formId: form?.formId ?? '', version: form?.version ?? 0, data: answers,
     submittedBy: actor.id, submittedAt: now.toISOString(), taskId: task.id, ...(task.caseId ? { caseId: task.caseId } : {}),
   };
   // The case is read while the submission is stored (one round trip less in a row); if it changes in

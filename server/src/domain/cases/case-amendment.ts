@@ -2,12 +2,24 @@
 // when, and what it was before). Amendments are numbered per case+section; the storage makes
 // (caseId, section, seq) unique, which is how two simultaneous writers are told apart.
 import type { CaseSection } from './case-section';
+import type { Collections } from './case-collections';
 import type { SectionValues } from './case-record';
 
+/**
+ * A change of one value. A value of a collection's item is named by `collection` + `item` (its id) +
+ * `field` (the item's field), rather than by one path string such as `victims[<id>].rjConsent`: each part
+ * is validated on its own (names, ids), the history groups changes by item without parsing, and the
+ * audit renders the path form (changePath in case-collections.ts). `itemLabel` is the item's name when
+ * the change was made; `added` marks the values of an item this amendment created.
+ */
 export interface FieldChange {
   field: string;
   previous?: unknown;
   value?: unknown;
+  collection?: string;
+  item?: string;
+  itemLabel?: string;
+  added?: true;
 }
 
 export type AmendmentSource =
@@ -25,6 +37,8 @@ export interface CaseAmendment {
   changes: FieldChange[];
   /** The section's values after this amendment, so the record can be rebuilt from amendments alone. */
   after: SectionValues;
+  /** The section's collections after this amendment, when it has any (same reason). */
+  afterCollections?: Collections;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -2,6 +2,7 @@
 // section. Section values are the LATEST values; how each got there lives in the append-only
 // amendments (see case-amendment.ts), and each value remembers which submission or person set it.
 import type { CaseSection } from './case-section';
+import type { CollectionItem } from './case-collections';
 import type { IdentityKeys } from './person-identity';
 
 export type CaseStatus = 'open' | 'closed';
@@ -26,6 +27,10 @@ export interface SectionState {
   updatedAt: string;
   updatedBy: string;
   sources: Record<string, ValueSource>;
+  /** Repeating entities of the section (victims, orders, hearings…), by collection name; see case-collections.ts. */
+  collections?: Record<string, CollectionItem[]>;
+  /** Form labels of the values, by field name or `<collection>.<field>`, as the form that wrote them said. */
+  labels?: Record<string, string>;
 }
 
 export interface CaseRecord {

@@ -1,11 +1,14 @@
 // Which case section each submitted value belongs to, read from the form: a field's own
 // `properties.section`, else the nearest enclosing group's. Values are placed by their top-level key
 // (a group with a `path` or a dynamic list travels as one object/array), so a whole group lands in
-// one section. Fields without a section stay on the submission only.
+// one section. Fields without a section stay on the submission only. Collection groups and lists
+// (properties.collection) are the exception: their values become items (form-collection-items.ts).
 import type { FormComponent, FormDefinition } from '../../forms-core';
 import { isInput, ownSegments } from '../../forms-core/form-tree';
 import { isCaseSection, type CaseSection } from './case-section';
 import type { SectionValues } from './case-record';
+import type { ItemPatch } from './case-collections';
+import { itemsOfSubmission, withoutCollections, type NewItemId } from './form-collection-items';
 
 export function sectionOfKeys(form: Pick<FormDefinition, 'components'>): Map<string, CaseSection> {
   const map = new Map<string, CaseSection>();
@@ -23,11 +26,11 @@ export function sectionOfKeys(form: Pick<FormDefinition, 'components'>): Map<str
   return map;
 }
 
-/** Splits validated submission data into one patch per section. */
+/** Splits validated submission data into one patch of flat values per section (collections left out). */
 export function splitBySection(form: Pick<FormDefinition, 'components'>, data: SectionValues): Map<CaseSection, SectionValues> {
   const keys = sectionOfKeys(form);
   const patches = new Map<CaseSection, SectionValues>();
-  for (const [key, value] of Object.entries(data)) {
+  for (const [key, value] of Object.entries(withoutCollections(form, data))) {
     const section = keys.get(key);
     if (!section) continue;
     const patch = patches.get(section) ?? {};
@@ -35,6 +38,19 @@ export function splitBySection(form: Pick<FormDefinition, 'components'>, data: S
     patches.set(section, patch);
   }
   return patches;
+}
+
+export interface SectionPatch {
+  values: SectionValues;
+  items: ItemPatch[];
+}
+
+/** Flat values and collection items of a submission, per section it writes. */
+export function splitSubmission(form: Pick<FormDefinition, 'components'>, data: SectionValues, fallbackId: NewItemId): Map<CaseSection, SectionPatch> {
+  const out = new Map<CaseSection, SectionPatch>();
+  for (const [section, values] of splitBySection(form, data)) out.set(section, { values, items: [] });
+  for (const [section, items] of itemsOfSubmission(form, data, fallbackId)) out.set(section, { values: out.get(section)?.values ?? {}, items });
+  return out;
 }
 
 /** Sections a form can write to (to check a user's write permission before they fill it in). */
