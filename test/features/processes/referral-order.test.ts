@@ -1,65 +1,198 @@
+// Feature walks of the referral order lifecycle (Sentencing Act 2020 Part 6 Chapter 1 and Sch 4): each test
+// asserts a statutory branch — a contract not agreed gets a further meeting before court (s. 95(2), s. 98),
+// non-attendance may adjourn (s. 92(3)), the order runs from the contract and its end date schedules the
+// final meeting and the end of supervision (s. 101), a court outcome that continues or extends the order
+// keeps it going (Sch 4), and progress meetings are arranged well before they are due.
 import { processHarness, type ProcessHarness } from './support/process-harness';
 
-// Order made Monday 23 November 2026.
-describe('Feature: referral order lifecycle', () => {
+const ORDER = { id: 'ord-1', type: 'referral-order', madeOn: '2026-11-23' };
+const start = (h: ProcessHarness, caseId: string) =>
+  h.start('referral-order', { caseId, orderMadeAt: '2026-11-23', order: ORDER });
+
+async function toInitialPanel(h: ProcessHarness, i: string, lengthMonths = 6) {
+  await h.complete(i, 'recordOrder', { order: { ...ORDER, lengthMonths, offences: 'Theft from a shop' } });
+  await h.complete(i, 'firstAppointment', { appointmentDate: '2026-11-25', attended: true });
+  await h.complete(i, 'victimContact', { victimWishesToAttend: false });
+  await h.complete(i, 'panelReport', { panelReportAssessment: 'AssetPlus, 27 November', panelReport: 'Report' });
+}
+const signed = (date: string) => ({
+  initialMeeting: { id: `pm-${date}`, date, type: 'initial', attended: true, outcome: 'contract-signed' },
+  contract: { id: 'ord-1', start: date }, contractTerms: 'Reparation and two sessions a week',
+});
+const arranged = (h: ProcessHarness, i: string, task: string, on: string, end: string) =>
+  h.complete(i, task, { meetingArrangedFor: on, volunteersBooked: true, childNotified: true, orderTerm: { id: 'ord-1', end } });
+const progress = (date: string, outcome: string, extra: Record<string, unknown> = {}) => ({
+  progressMeeting: { id: `pm-${date}`, date, type: 'progress', attended: outcome !== 'adjourned', outcome, ...extra },
+  progressSummary: 'Progress',
+});
+async function endedAt(h: ProcessHarness, i: string): Promise<string[]> {
+  const timeline = (await h.engine.getInstance(i))?.timeline ?? [];
+  return timeline.filter((e) => e.elementType === 'endEvent' && e.event === 'completed').map((e) => e.elementId);
+}
+
+// Order made Monday 23 November 2026; nothing here moves the clock.
+describe('Feature: referral order — before and at the initial meeting', () => {
   let h: ProcessHarness;
   beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
   afterAll(() => h.close());
 
-  const start = (caseId: string) => h.start('referral-order', { caseId, orderMadeAt: '2026-11-23' });
-  async function toInitialPanel(i: string) {
-    await h.complete(i, 'firstAppointment', { appointmentDate: '2026-11-25', attended: true });
-    await h.complete(i, 'victimContact', { victimWishesToAttend: false });
-  }
-
-  test('First appointment in 5 WD and victim contact, then the initial panel in 20 WD', async () => {
-    const i = await start('ro-1');
-    expect(await h.openTasks(i)).toEqual(['firstAppointment', 'victimContact']);
+  test('The order is recorded, the first appointment is in 5 WD, the panel report is ready before the initial meeting in 20 WD', async () => {
+    const i = await start(h, 'ro-prep');
+    expect(await h.openTasks(i)).toEqual(['firstAppointment', 'panelReport', 'recordOrder', 'victimContact']);
+    expect((await h.task(i, 'recordOrder')).candidateGroups).toEqual(['court-officers']);
     expect((await h.task(i, 'firstAppointment')).dueDate).toBe('2026-11-30T17:00:00.000Z');
-    await toInitialPanel(i);
+    expect((await h.task(i, 'panelReport')).dueDate).toBe('2026-12-17T17:00:00.000Z'); // 2 WD before the meeting is due
+    await toInitialPanel(h, i);
     const panel = await h.task(i, 'initialPanel');
     expect(panel.candidateGroups).toEqual(['panel-coordinators']);
     expect(panel.dueDate).toBe('2026-12-21T17:00:00.000Z');
-    await h.engine.cancelInstance(i); // its overdue timer must not fire when later tests move the clock
+    await h.engine.cancelInstance(i);
   });
 
-  test('Contract not signed: refer back to court; the court outcome ends the order', async () => {
-    const i = await start('ro-3');
-    await toInitialPanel(i);
-    await h.complete(i, 'initialPanel', { panelDate: '2026-12-01', contractDecision: 'not-signed', notSignedReason: 'refused' });
-    expect((await h.task(i, 'referBack')).candidateGroups).toEqual(['court-officers']);
-    await h.complete(i, 'referBack', { courtDate: '2026-12-10', reportSummary: 'r' });
-    expect((await h.engine.publishMessage('court-outcome', 'ro-3', { courtOutcome: 'revoked' })).correlated).toBe(true);
-    await h.at('2026-11-23T09:00:00Z');
-    expect(await h.state(i)).toBe('completed');
-  });
+  test('Contract not agreed: a further meeting, not court; the child absent: adjourned; then signed, the order runs from the contract', async () => {
+    const i = await start(h, 'ro-further');
+    await toInitialPanel(h, i, 6);
+    await h.complete(i, 'initialPanel', {
+      initialMeeting: { id: 'pm-1', date: '2026-12-01', type: 'initial', attended: true, outcome: 'further-meeting', notAgreedReason: 'Wants advice first', nextMeetingOn: '2026-12-08' },
+    });
+    expect(await h.openTasks(i)).toEqual(['initialPanel']);
+    expect((await h.task(i, 'initialPanel')).dueDate).toBe('2026-12-09T17:00:00.000Z'); // its outcome recorded 1 WD after it
+    expect((await h.vars(i)).initialMeeting).toBeNull(); // the next meeting's form starts empty
 
-  test('Contract signed: progress panels every 3 months until the final panel', async () => {
-    const i = await start('ro-2');
-    await toInitialPanel(i);
-    await h.complete(i, 'initialPanel', { panelDate: '2026-12-01', contractDecision: 'signed', contractSignedAt: '2026-12-01', contractTerms: 't' });
+    await h.complete(i, 'initialPanel', {
+      initialMeeting: { id: 'pm-2', date: '2026-12-08', type: 'further', attended: false, outcome: 'adjourned', nextMeetingOn: '2026-12-15' },
+    });
+    expect(await h.openTasks(i)).toEqual(['initialPanel']);
+    expect((await h.task(i, 'initialPanel')).dueDate).toBe('2026-12-16T17:00:00.000Z');
+
+    await h.complete(i, 'initialPanel', signed('2026-12-15'));
     expect(await h.openTasks(i)).toEqual([]);
-    expect((await h.vars(i)).deadlines).toMatchObject({ referralOrderProgressPanel: '2027-02-23T17:00:00.000Z' });
-    await h.at('2027-02-19T17:00:00Z'); // reminder date: 2 WD before the panel is due
-    expect((await h.task(i, 'progressPanel')).dueDate).toBe('2027-02-23T17:00:00.000Z');
-    await h.complete(i, 'progressPanel', { panelDate: '2027-02-22', progressSummary: 's', panelOutcome: 'continue' });
-    expect((await h.vars(i)).deadlines).toMatchObject({ referralOrderProgressPanel: '2027-05-19T16:00:00.000Z' });
-    await h.at('2027-05-17T16:00:00Z');
-    await h.complete(i, 'progressPanel', { panelDate: '2027-05-17', progressSummary: 's', panelOutcome: 'final' });
-    await h.complete(i, 'finalPanel', { panelDate: '2027-05-18', contractCompleted: true, finalSummary: 'done' });
-    expect(await h.state(i)).toBe('completed');
+    const v = await h.vars(i);
+    expect(v.orderTerm).toEqual({ end: '2027-06-14' }); // 6 months beginning with the day of signing
+    expect(v.deadlines).toMatchObject({ progressMeetingDue: '2027-03-15T17:00:00.000Z', orderEnds: '2027-06-15T16:00:00.000Z' });
+    await h.engine.cancelInstance(i);
+  });
+
+  test('Referred back before a contract; the court lets the order continue: back to a meeting to agree the contract', async () => {
+    const i = await start(h, 'ro-nocontract');
+    await toInitialPanel(h, i);
+    await h.complete(i, 'initialPanel', {
+      initialMeeting: { id: 'pm-1', date: '2026-12-01', type: 'initial', attended: true, outcome: 'refer-back', notAgreedReason: 'Refused every proposal' },
+    });
+    expect((await h.task(i, 'referBack')).candidateGroups).toEqual(['court-officers']);
+    await h.complete(i, 'referBack', {
+      hearing: { id: 'h-1', court: 'Youth court', date: '2026-12-14', reason: 'contract-not-agreed' }, referBackReport: 'Report',
+    });
+    expect((await h.task(i, 'courtDecision')).dueDate).toBe('2026-12-21T17:00:00.000Z'); // 5 WD after the hearing
+    await h.complete(i, 'courtDecision', { hearingResult: { id: 'h-1', result: 'continue' } });
+    expect(await h.state(i)).toBe('active');
+    expect(await h.openTasks(i)).toEqual(['initialPanel']);
+    expect((await h.task(i, 'initialPanel')).dueDate).toBe('2027-01-14T17:00:00.000Z'); // 20 WD after the hearing
+    await h.engine.cancelInstance(i);
   });
 });
 
-describe('Feature: referral order — initial panel overdue', () => {
+// Contract signed Tuesday 1 December 2026 for 6 months: the order ends on Monday 31 May 2027.
+describe('Feature: referral order — progress meetings, the final meeting and the end of the order', () => {
   let h: ProcessHarness;
   beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
   afterAll(() => h.close());
 
-  test('No initial panel 2 WD after the 20 WD deadline: the team manager is emailed', async () => {
-    const i = await h.start('referral-order', { caseId: 'ro-late', orderMadeAt: '2026-11-23' });
-    await h.complete(i, 'firstAppointment', { appointmentDate: '2026-11-25', attended: true });
-    await h.complete(i, 'victimContact', {});
+  test('Arranging a progress meeting opens 15 WD before it is due; the final meeting is scheduled from the end date; supervision ends after it', async () => {
+    const i = await start(h, 'ro-life');
+    await toInitialPanel(h, i, 6);
+    await h.complete(i, 'initialPanel', signed('2026-12-01'));
+    const v = await h.vars(i);
+    expect(v.orderTerm).toEqual({ end: '2027-05-31' });
+    expect(v.deadlines).toMatchObject({
+      progressMeetingDue: '2027-03-01T17:00:00.000Z', progressArrange: '2027-02-08T17:00:00.000Z',
+      finalMeetingDue: '2027-05-17T16:00:00.000Z', // 10 WD before 31 May (a bank holiday)
+    });
+
+    await h.at('2027-02-05T17:00:00Z');
+    expect(await h.openTasks(i)).toEqual([]);
+    await h.at('2027-02-08T17:00:00Z'); // 15 WD before the meeting is due, not 2
+    expect(await h.openTasks(i)).toEqual(['arrangeProgress']);
+    expect((await h.task(i, 'arrangeProgress')).dueDate).toBe('2027-02-25T17:00:00.000Z');
+    await arranged(h, i, 'arrangeProgress', '2027-02-26', '2027-05-31');
+    expect((await h.task(i, 'progressPanel')).dueDate).toBe('2027-03-01T17:00:00.000Z');
+    await h.complete(i, 'progressPanel', progress('2027-02-26', 'continue'));
+
+    // The next progress meeting (26 May) would fall after arranging the final one opens: the final meeting is next.
+    expect((await h.vars(i)).deadlines).toMatchObject({ finalArrange: '2027-04-23T16:00:00.000Z' });
+    await h.at('2027-04-22T16:00:00Z');
+    expect(await h.openTasks(i)).toEqual([]);
+    await h.at('2027-04-23T16:00:00Z');
+    expect(await h.openTasks(i)).toEqual(['arrangeFinal']);
+    await arranged(h, i, 'arrangeFinal', '2027-05-14', '2027-05-31');
+    expect((await h.task(i, 'finalPanel')).dueDate).toBe('2027-05-17T16:00:00.000Z');
+    await h.complete(i, 'finalPanel', {
+      finalMeeting: { id: 'pm-f', date: '2027-05-14', type: 'final', attended: true, outcome: 'completed' }, finalSummary: 'Done',
+    });
+    expect(await h.state(i)).toBe('active'); // the order runs to its end date
+    await h.at('2027-06-01T16:00:00Z');
+    expect(await h.state(i)).toBe('completed');
+    expect(await endedAt(h, i)).toEqual(['completed']);
+  });
+});
+
+describe('Feature: referral order — referral back to court from a progress meeting', () => {
+  let h: ProcessHarness;
+  let good: string;
+  let ext: string;
+  beforeAll(async () => {
+    h = await processHarness('2026-11-23T09:00:00Z');
+    good = await start(h, 'ro-good');
+    ext = await start(h, 'ro-ext');
+    for (const i of [good, ext]) {
+      await toInitialPanel(h, i, 6);
+      await h.complete(i, 'initialPanel', signed('2026-12-01'));
+    }
+    await h.at('2027-02-08T17:00:00Z');
+    for (const i of [good, ext]) await arranged(h, i, 'arrangeProgress', '2027-02-26', '2027-05-31');
+  });
+  afterAll(() => h.close());
+
+  test('Good progress: the panel asks the court to revoke (s. 102); the court revokes and the order ends', async () => {
+    await h.complete(good, 'progressPanel', progress('2027-02-26', 'refer-back'));
+    await h.complete(good, 'referBack', {
+      hearing: { id: 'h-good', court: 'Youth court', date: '2027-03-10', reason: 'good-progress' }, referBackReport: 'Every session attended',
+    });
+    await h.complete(good, 'courtDecision', { hearingResult: { id: 'h-good', result: 'revoked' } });
+    expect(await h.state(good)).toBe('completed');
+    expect(await endedAt(h, good)).toEqual(['endedByCourt']);
+  });
+
+  test('Absent from a progress meeting: adjourned; then breach: the court extends the order, which continues with a new end date', async () => {
+    await h.complete(ext, 'progressPanel', progress('2027-02-26', 'adjourned', { adjournedTo: '2027-03-05' }));
+    expect(await h.openTasks(ext)).toEqual(['progressPanel']);
+    expect((await h.task(ext, 'progressPanel')).dueDate).toBe('2027-03-08T17:00:00.000Z'); // 1 WD after the new date
+
+    await h.complete(ext, 'progressPanel', progress('2027-03-05', 'refer-back'));
+    await h.complete(ext, 'referBack', {
+      hearing: { id: 'h-ext', court: 'Youth court', date: '2027-03-15', reason: 'breach' }, referBackReport: 'Missed four sessions',
+    });
+    await h.complete(ext, 'courtDecision', { hearingResult: { id: 'h-ext', result: 'extend' }, extension: { id: 'ord-1', lengthMonths: 9 } });
+    expect(await h.state(ext)).toBe('active');
+    const v = await h.vars(ext);
+    expect(v.orderTerm).toEqual({ end: '2027-08-31' });
+    expect(v.deadlines).toMatchObject({
+      progressMeetingDue: '2027-06-15T16:00:00.000Z', // counted from the hearing
+      finalMeetingDue: '2027-08-16T16:00:00.000Z', // 10 WD before the new end (30 August is a bank holiday)
+      orderEnds: '2027-09-01T16:00:00.000Z',
+    });
+    expect(await h.openTasks(ext)).toEqual([]);
+  });
+});
+
+describe('Feature: referral order — initial meeting overdue', () => {
+  let h: ProcessHarness;
+  beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
+  afterAll(() => h.close());
+
+  test('No initial meeting 2 WD after the 20 WD deadline: the team manager is emailed', async () => {
+    const i = await start(h, 'ro-late');
+    await toInitialPanel(h, i);
     await h.at('2026-12-23T17:00:00Z'); // 21 Dec + 2 WD
     expect(h.emailsFor(i)).toEqual(['manager:referralOrderInitialPanel']);
     expect(await h.openTasks(i)).toEqual(['initialPanel']);
