@@ -1,0 +1,87 @@
+// Transfers between youth justice services (gov.uk case management guidance, "Case responsibility": the home
+// service keeps responsibility until the receiving service accepts; a host service may supervise for a set
+// period). transferDecision (10 WD) is a local default: no national figure was found.
+import { processHarness, type ProcessHarness } from './support/process-harness';
+
+const REQUEST = {
+  sendingService: { id: 'ag1', name: 'Northshire YJS', contact: 'duty@northshire' }, moveReason: 'family', requestReceivedOn: '2026-11-23',
+  order: { id: 'o1', type: 'yro', madeOn: '2026-09-01' }, transferDecisionReasons: 'stable address confirmed',
+};
+
+describe('Feature: transfer in', () => {
+  let h: ProcessHarness;
+  beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
+  afterAll(() => h.close());
+  const start = (caseId: string) => h.start('transfer-in', { caseId, referralReceivedAt: '2026-11-23T09:00:00Z' });
+
+  test('The team manager decides within 10 WD (local); accepted: records requested, then a case manager allocated', async () => {
+    const i = await start('ti-1');
+    const decide = await h.task(i, 'decideTransferIn');
+    expect([decide.candidateGroups, decide.dueDate]).toEqual([['team-managers'], '2026-12-07T17:00:00.000Z']);
+    await h.complete(i, 'decideTransferIn', { ...REQUEST, transferInDecision: 'accepted' });
+    await h.complete(i, 'requestRecords', { recordsRequestedOn: '2026-11-24', recordsReceivedOn: '2026-11-26', recordsReceived: ['assetplus', 'order'] });
+    expect(await h.openTasks(i)).toEqual(['allocateTransferIn']);
+    await h.complete(i, 'allocateTransferIn', { caseManager: 'cm1', firstAppointmentOn: '2026-11-30' });
+    expect(await h.state(i)).toBe('completed');
+  });
+
+  test('Declined: nothing more here (the sending service keeps the case)', async () => {
+    const i = await start('ti-2');
+    await h.complete(i, 'decideTransferIn', { ...REQUEST, transferInDecision: 'declined' });
+    expect(await h.state(i)).toBe('completed');
+  });
+
+  test('Host supervision is accepted work too: the records are requested', async () => {
+    const i = await start('ti-3');
+    await h.complete(i, 'decideTransferIn', { ...REQUEST, transferInDecision: 'host' });
+    expect(await h.openTasks(i)).toEqual(['requestRecords']);
+  });
+
+  test('No decision by the deadline: the team manager is emailed', async () => {
+    const i = await start('ti-4');
+    await h.at('2026-12-09T17:00:00Z');
+    expect(h.emailsFor(i)).toEqual(['manager:transferDecision']);
+    expect(await h.openTasks(i)).toEqual(['decideTransferIn']);
+  });
+});
+
+describe('Feature: transfer out', () => {
+  let h: ProcessHarness;
+  beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
+  afterAll(() => h.close());
+
+  async function toDecision(caseId: string) {
+    const i = await h.start('transfer-out', { caseId });
+    await h.complete(i, 'notifyReceiving', {
+      receivingService: { name: 'Southshire YJS', contact: 'duty@southshire' }, moveDate: '2026-12-01', newAddressNotes: 'Southshire', receivingNotifiedOn: '2026-11-23',
+    });
+    await h.complete(i, 'shareRecords', { recordsSharedOn: '2026-11-24', recordsShared: ['assetplus'], sharingRoute: 'secure email' });
+    return i;
+  }
+
+  test('Notify, share the records, and keep supervising until the receiving service accepts; then hand over', async () => {
+    const i = await toDecision('to-1');
+    const decision = await h.task(i, 'recordReceivingDecision');
+    expect(decision.dueDate).toBe('2026-12-07T17:00:00.000Z');
+    await h.complete(i, 'recordReceivingDecision', { receivingDecision: 'accepted', receivingDecisionOn: '2026-11-30' });
+    expect(await h.openTasks(i)).toEqual(['handover']);
+    await h.complete(i, 'handover', { responsibilityPassedOn: '2026-12-01', handoverTold: ['child', 'victim-worker'] });
+    expect(await h.state(i)).toBe('completed');
+  });
+
+  test('Declined or host only: no handover, responsibility stays here', async () => {
+    for (const [caseId, receivingDecision] of [['to-2', 'declined'], ['to-3', 'host']]) {
+      const i = await toDecision(caseId);
+      await h.complete(i, 'recordReceivingDecision', { receivingDecision, receivingDecisionOn: '2026-11-30' });
+      expect([caseId, await h.state(i)]).toEqual([caseId, 'completed']);
+      expect((await h.engine.listUserTasks({ instanceKey: i })).map((t) => t.elementId)).not.toContain('handover');
+    }
+  });
+
+  test('No decision from the receiving service by the deadline: the team manager is emailed, supervision continues', async () => {
+    const i = await toDecision('to-4');
+    await h.at('2026-12-09T17:00:00Z');
+    expect(h.emailsFor(i)).toEqual(['manager:transferDecision']);
+    expect(await h.openTasks(i)).toEqual(['recordReceivingDecision']);
+  });
+});
