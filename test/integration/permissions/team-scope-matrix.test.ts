@@ -186,7 +186,7 @@ describe('team scope matrix: role × own/other team × route × section', () => 
         expect([who, r.status]).toEqual([who, 404]);
       }
       for (const key of [w.north.victimContactKey, w.south.victimContactKey]) {
-        expect((await w.engine.getInstance(key))?.activeElementIds).toContain('suitability');
+        expect((await w.engine.getInstance(key))?.activeElementIds).toContain('rj');
       }
     });
   });

@@ -81,8 +81,10 @@ export async function startTeamWorld() {
     const childTasks = { pdat: await openTask(childKey, 'pdat'), victimViews: await openTask(childKey, 'victimViews') };
 
     const victim = await engine.startInstance('victim-contact', { caseId, victimId: 'V-SHARED', detailsReceivedAt: new Date().toISOString(), victimObjected: false, enhancedRights: false });
-    await engine.completeUserTask(await openTask(victim.instanceKey, 'contact'), { participation: 'participates' }, { by: 'matrix' });
-    await openTask(victim.instanceKey, 'suitability');
+    // RJ decided before contact; the victim's item id (victim.id) keys their messages, as the server writes it.
+    await engine.completeUserTask(await openTask(victim.instanceKey, 'suitability'), { victim: { id: 'V-SHARED', rjDecision: 'suitable' } }, { by: 'matrix' });
+    await engine.completeUserTask(await openTask(victim.instanceKey, 'contact'), { victimContact: { contactConsent: 'yes', rjConsent: 'consents', keepInformed: 'yes' } }, { by: 'matrix' });
+    await openTask(victim.instanceKey, 'rj');
     return { caseId, parentKey, childKey, childTasks, victimContactKey: victim.instanceKey, pingKey: await ping(caseId, `${team}-other`) };
   }
 
