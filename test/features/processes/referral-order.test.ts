@@ -11,7 +11,7 @@ const start = (h: ProcessHarness, caseId: string) =>
 
 async function toInitialPanel(h: ProcessHarness, i: string, lengthMonths = 6) {
   await h.complete(i, 'recordOrder', { order: { ...ORDER, lengthMonths, offences: 'Theft from a shop' } });
-  await h.complete(i, 'firstAppointment', { appointmentDate: '2026-11-25', attended: true });
+  await h.complete(i, 'firstAppointment', { appointment: { id: 'c-1', appointmentDate: '2026-11-25', purpose: 'Referral order: first appointment', attendance: 'attended' } });
   await h.complete(i, 'victimContact', { victimWishesToAttend: false });
   await h.complete(i, 'panelReport', { panelReportAssessment: 'AssetPlus, 27 November', panelReport: 'Report' });
 }
