@@ -1,9 +1,15 @@
-// Job type "evaluate-warnings" (compliance & breach): counts warnings already given within the YRO warning
-// window before this failure. Sentencing Act 2020 Sch 7: after the allowed number of warnings in the
-// window, the next unacceptable failure means breach action unless a manager records an exception.
-// Window length (`yroWarningWindow`) and allowance (`yroWarningsBeforeBreach`) are timescales, so
-// neither number is in the BPMN. Input: `warningHistory` (ISO dates of earlier warnings on this order,
-// supplied when the instance starts) and optionally `failedAt` (default: now).
+// Job type "evaluate-warnings" (compliance & breach, youth rehabilitation orders only). Sentencing Act 2020
+// Sch 7 para 4: a warning starts a 12-month "warned period"; a breach in that period after a further warning
+// was given in it means the responsible officer must cause an information to be laid (exceptional
+// circumstances aside). So an information becomes the duty when `yroWarningsBeforeBreach` (2) warnings fall
+// within `yroWarningWindow` (12 months) before this failure — any two warnings a year apart at most satisfy
+// both limbs of para 4(2). Both numbers are timescales, so neither is in the BPMN.
+// Who decides exceptional circumstances is the officer's judgement under the statute; a team manager's
+// sign-off is a local rule, read from the `yroExceptionDecisionMakers` setting (1 = the officer alone,
+// 2 = the officer and a team manager). It is versioned with the timescales and pinned per instance, so a
+// service switches the rule without a release and a running case keeps the rule it started with.
+// Input: `warningHistory` (ISO dates of earlier warnings on this order, given at start) and optionally
+// `failedAt` (default: now).
 import type { WorkingCalendar } from '../domain/calendar';
 import { findTimescale } from '../domain/timescales';
 import type { Clock } from '../ports/clock.port';
@@ -41,12 +47,15 @@ export function createEvaluateWarningsJob(deps: EvaluateWarningsDeps): JobHandle
     const inWindow = history
       .map((d) => deps.calendar.civilDate(d))
       .filter((d) => d >= windowStart && d <= end).length;
+    // A set stored before the setting existed has no entry: the statute's rule (the officer alone) applies.
+    const deciders = findTimescale(set, 'yroExceptionDecisionMakers');
     return {
       kind: 'complete',
       variables: {
         warningsInWindow: inWindow,
         warningsAllowed: allowed.value,
         breachRequired: inWindow >= allowed.value,
+        exceptionSignOffRequired: (deciders?.value ?? 1) >= 2,
         timescalesVersion: set.version,
       },
     };

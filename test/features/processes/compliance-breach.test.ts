@@ -1,76 +1,185 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { updateTimescale } from '../../../server/src/application/update-timescale';
 import { processHarness, type ProcessHarness } from './support/process-harness';
 
-// Monday 23 November 2026, 09:00 London (GMT)
-describe('Feature: compliance & breach (Sentencing Act 2020 Sch 7; local enforcement procedures)', () => {
+// Sentencing Act 2020: referral orders ss. 99–100 and Sch 4 para 2; youth rehabilitation orders Sch 7 para 4;
+// detention and training orders s. 243 and Sch 12. Local: follow-up in 1 WD, a manager's sign-off of exceptions.
+const yro = { id: 'order-yro', type: 'yro' };
+const referral = { id: 'order-ro', type: 'referral-order' };
+const dto = { id: 'order-dto', type: 'dto' };
+const unacceptable = { contact: { appointmentDate: '2026-11-23', purpose: 'Supervision', attendance: 'missed', absence: 'unacceptable', absenceReason: 'no reason' } };
+const warning = {
+  yroResponse: 'warning',
+  warning: { givenOn: '2026-11-24', method: 'letter', orderId: 'order-yro', circumstances: 'missed supervision', whyUnacceptable: 'no reason', consequence: 'court' },
+};
+
+/** Every element reachable from an element by sequence flows, read from the shipped file (not the engine). */
+function reachableFrom(start: string): Set<string> {
+  const xml = readFileSync(path.resolve(__dirname, '../../../processes/compliance-breach.bpmn'), 'utf8');
+  const edges = [...xml.matchAll(/<bpmn:sequenceFlow [^>]*sourceRef="([^"]+)" targetRef="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+  const seen = new Set([start]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [s, t] of edges) if (seen.has(s) && !seen.has(t)) { seen.add(t); grew = true; }
+  }
+  return seen;
+}
+
+describe('Feature: compliance & breach by order type', () => {
   let h: ProcessHarness;
   beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
   afterAll(() => h.close());
 
-  const start = (warningHistory: string[] = []) =>
-    h.start('compliance-breach', { caseId: 'case-1', missedAt: '2026-11-23T09:00:00Z', warningHistory });
+  let n = 0;
+  const start = async (order: object, warningHistory: string[] = []) => {
+    const caseId = `case-${++n}`;
+    const i = await h.start('compliance-breach', { caseId, missedAt: '2026-11-23T09:00:00Z', order, warningHistory });
+    return { i, caseId };
+  };
+  const failUnacceptably = async (order: object, warningHistory: string[] = []) => {
+    const s = await start(order, warningHistory);
+    await h.complete(s.i, 'followUp', unacceptable);
+    return s;
+  };
+  const passed = async (i: string, elementId: string) =>
+    (await h.engine.getInstance(i))?.timeline.some((t) => t.elementId === elementId) ?? false;
 
   test('Given a missed appointment, then a follow-up task is due in 1 working day', async () => {
-    const i = await start();
+    const { i } = await start(yro);
     expect(await h.openTasks(i)).toEqual(['followUp']);
     const task = await h.task(i, 'followUp');
     expect(task.dueDate).toBe('2026-11-24T17:00:00.000Z');
     expect(task.candidateGroups).toEqual(['case-managers']);
     expect(task.formId).toBe('compliance-follow-up');
-    expect((await h.vars(i)).timescalesVersion).toBe(1);
   });
 
   test('When the absence is acceptable, then the process ends without a warning', async () => {
-    const i = await start();
-    await h.complete(i, 'followUp', { absence: 'acceptable', absenceReason: 'hospital appointment' });
+    const { i } = await start(yro);
+    await h.complete(i, 'followUp', { contact: { ...unacceptable.contact, absence: 'acceptable' } });
     expect(await h.state(i)).toBe('completed');
-    expect((await h.engine.getInstance(i))?.timeline.some((t) => t.elementId === 'accepted')).toBe(true);
+    expect(await passed(i, 'accepted')).toBe(true);
   });
 
-  test('When the absence is unacceptable and no warnings were given, then a warning is given', async () => {
-    const i = await start();
-    await h.complete(i, 'followUp', { absence: 'unacceptable', absenceReason: 'no reason' });
-    expect(await h.openTasks(i)).toEqual(['warn']);
-    expect((await h.vars(i)).warningsInWindow).toBe(0);
-    await h.complete(i, 'warn', { warningDate: '2026-11-23', warningMethod: 'letter' });
-    expect(await h.state(i)).toBe('completed');
+  describe('Referral order (ss. 99–100, Sch 4 para 2)', () => {
+    test('an unacceptable failure reaches the youth offender panel, not a warning or an information', async () => {
+      const { i } = await failUnacceptably(referral);
+      expect(await h.openTasks(i)).toEqual(['panel']);
+      expect((await h.task(i, 'panel')).candidateGroups).toEqual(['panel-coordinators']);
+      expect(await passed(i, 'countWarnings')).toBe(false);
+    });
+
+    test('no path from the referral-order branch lays an information or gives a YRO warning', () => {
+      const reach = reachableFrom('panel');
+      expect(reach.has('referBack')).toBe(true);
+      for (const direct of ['toCourt', 'court', 'warn', 'decide', 'countWarnings']) expect([direct, reach.has(direct)]).toEqual([direct, false]);
+    });
+
+    test('the panel may agree that the contract continues: no court', async () => {
+      const { i } = await failUnacceptably(referral);
+      await h.complete(i, 'panel', { panelMeeting: { id: 'p1', meetingDate: '2026-12-01', purpose: 'breach' } });
+      await h.complete(i, 'panelDecision', { panelMeeting: { id: 'p1', outcome: 'continue-varied', variation: 'weekly', reasons: 'r' } });
+      expect(await h.state(i)).toBe('completed');
+      expect(await passed(i, 'contractContinues')).toBe(true);
+    });
+
+    test('only the panel refers back: its report goes to court and the court outcome closes the matter', async () => {
+      const { i, caseId } = await failUnacceptably(referral);
+      await h.complete(i, 'panel', { panelMeeting: { id: 'p2', meetingDate: '2026-12-01', purpose: 'breach' } });
+      await h.complete(i, 'panelDecision', { panelMeeting: { id: 'p2', outcome: 'refer-back', reasons: 'r' } });
+      expect(await h.openTasks(i)).toEqual(['referBack']);
+      await h.complete(i, 'referBack', { reportSentOn: '2026-12-02', referBackReason: 'breach', hearing: { court: 'Youth court', hearingDate: '2026-12-15', purpose: 'referral-back' } });
+      expect((await h.engine.publishMessage('court-outcome', caseId, { courtOutcome: 'order extended' })).correlated).toBe(true);
+      await h.at('2026-11-23T09:00:00Z');
+      expect(await h.state(i)).toBe('completed');
+      expect(await passed(i, 'court')).toBe(false);
+    });
   });
 
-  test('When it is the third failure in 12 months, then a team manager must decide breach action', async () => {
-    const i = await start(['2026-02-01T10:00:00Z', '2026-08-01T10:00:00Z']);
-    await h.complete(i, 'followUp', { absence: 'unacceptable', absenceReason: 'no reason' });
-    expect(await h.openTasks(i)).toEqual(['decide']);
-    expect((await h.task(i, 'decide')).candidateGroups).toEqual(['team-managers']);
-    await h.complete(i, 'decide', { breachDecision: 'lay-information' });
-    expect(await h.openTasks(i)).toEqual(['court']);
-    await h.complete(i, 'court', { courtDate: '2026-12-10', informationLaidOn: '2026-11-25' });
-    expect(await h.state(i)).toBe('active');
-    expect((await h.engine.publishMessage('court-outcome', 'case-1', { courtOutcome: 'order varied' })).correlated).toBe(true);
-    await h.at('2026-11-23T09:00:00Z');
-    expect(await h.state(i)).toBe('completed');
+  describe('Youth rehabilitation order (Sch 7 para 4)', () => {
+    test('first and second failures in 12 months: a warning each (a further warning is allowed)', async () => {
+      for (const history of [[], ['2026-06-01T10:00:00Z']]) {
+        const { i } = await failUnacceptably(yro, history);
+        expect(await h.openTasks(i)).toEqual(['warn']);
+        await h.complete(i, 'warn', warning);
+        expect(await passed(i, 'warned')).toBe(true);
+      }
+    });
+
+    test('an information may be laid without any warning', async () => {
+      const { i } = await failUnacceptably(yro);
+      expect((await h.vars(i)).warningsInWindow).toBe(0);
+      await h.complete(i, 'warn', { yroResponse: 'lay-information', informationReason: 'serious failure' });
+      expect(await h.openTasks(i)).toEqual(['court']);
+      expect((await h.task(i, 'court')).candidateGroups).toEqual(['court-officers']);
+    });
+
+    test('after a warning and a further warning within 12 months, the officer must lay an information', async () => {
+      const { i, caseId } = await failUnacceptably(yro, ['2026-02-01T10:00:00Z', '2026-08-01T10:00:00Z']);
+      expect(await h.openTasks(i)).toEqual(['decide']);
+      expect((await h.task(i, 'decide')).candidateGroups).toEqual(['case-managers']); // the responsible officer
+      await h.complete(i, 'decide', { breachDecision: 'lay-information' });
+      await h.complete(i, 'court', { informationLaidOn: '2026-11-25', hearing: { court: 'Youth court', hearingDate: '2026-12-10', purpose: 'breach' } });
+      expect((await h.engine.publishMessage('court-outcome', caseId, { courtOutcome: 'order amended' })).correlated).toBe(true);
+      await h.at('2026-11-23T09:00:00Z');
+      expect(await passed(i, 'breachDone')).toBe(true);
+    });
+
+    test('a warning older than 12 months does not count: a further warning is still allowed', async () => {
+      const { i } = await failUnacceptably(yro, ['2025-10-01T10:00:00Z', '2026-08-01T10:00:00Z']);
+      expect(await h.openTasks(i)).toEqual(['warn']);
+    });
+
+    test('with the local rule on (default), exceptional circumstances need a team manager\'s sign-off', async () => {
+      const { i } = await failUnacceptably(yro, ['2026-02-01T10:00:00Z', '2026-08-01T10:00:00Z']);
+      await h.complete(i, 'decide', { breachDecision: 'exception', exceptionalCircumstances: 'bereavement' });
+      expect(await h.openTasks(i)).toEqual(['signOff']);
+      expect((await h.task(i, 'signOff')).candidateGroups).toEqual(['team-managers']);
+      await h.complete(i, 'signOff', { signOff: 'agree', signOffReasons: 'agreed' });
+      expect(await passed(i, 'exception')).toBe(true);
+    });
+
+    test('a manager who does not agree sends it to court', async () => {
+      const { i } = await failUnacceptably(yro, ['2026-02-01T10:00:00Z', '2026-08-01T10:00:00Z']);
+      await h.complete(i, 'decide', { breachDecision: 'exception', exceptionalCircumstances: 'x' });
+      await h.complete(i, 'signOff', { signOff: 'disagree', signOffReasons: 'not exceptional' });
+      expect(await h.openTasks(i)).toEqual(['court']);
+    });
+
+    test('with the local rule switched off, the officer\'s decision stands alone; running cases keep their rule', async () => {
+      const running = await failUnacceptably(yro, ['2026-02-01T10:00:00Z', '2026-08-01T10:00:00Z']);
+      await updateTimescale({ timescales: h.timescales, clock: h.clock }, { id: 'manager-1', roles: ['team-managers'] }, {
+        timescaleId: 'yroExceptionDecisionMakers', value: 1, unit: 'count', reason: 'Follow the statute: the officer decides',
+      });
+      const { i } = await failUnacceptably(yro, ['2026-02-01T10:00:00Z', '2026-08-01T10:00:00Z']);
+      await h.complete(i, 'decide', { breachDecision: 'exception', exceptionalCircumstances: 'bereavement' });
+      expect(await h.state(i)).toBe('completed');
+      expect(await passed(i, 'exceptionByOfficer')).toBe(true);
+      expect(await passed(i, 'signOff')).toBe(false);
+
+      await h.complete(running.i, 'decide', { breachDecision: 'exception', exceptionalCircumstances: 'bereavement' });
+      expect(await h.openTasks(running.i)).toEqual(['signOff']);
+    });
   });
 
-  test('When a manager records exceptional circumstances, then no breach action follows', async () => {
-    const i = await start(['2026-02-01T10:00:00Z', '2026-08-01T10:00:00Z']);
-    await h.complete(i, 'followUp', { absence: 'unacceptable', absenceReason: 'no reason' });
-    await h.complete(i, 'decide', { breachDecision: 'exception', exceptionalCircumstances: 'bereavement' });
-    expect(await h.state(i)).toBe('completed');
-  });
+  describe('Detention and training order, supervision period (s. 243, Sch 12)', () => {
+    test('no YRO warning count: the officer decides and an information takes it to court', async () => {
+      const { i } = await failUnacceptably(dto);
+      expect(await h.openTasks(i)).toEqual(['enforce']);
+      expect(await passed(i, 'countWarnings')).toBe(false);
+      await h.complete(i, 'enforce', { enforcement: 'lay-information', enforcementReasons: 'missed supervision' });
+      expect(await h.openTasks(i)).toEqual(['court']);
+    });
 
-  test('When the manager chooses a progress panel, then panel coordinators arrange it', async () => {
-    const i = await start(['2026-02-01T10:00:00Z', '2026-08-01T10:00:00Z']);
-    await h.complete(i, 'followUp', { absence: 'unacceptable', absenceReason: 'no reason' });
-    await h.complete(i, 'decide', { breachDecision: 'progress-panel' });
-    expect((await h.task(i, 'panel')).candidateGroups).toEqual(['panel-coordinators']);
-  });
-
-  test('A warning older than 12 months does not count towards breach', async () => {
-    const i = await start(['2025-10-01T10:00:00Z', '2026-08-01T10:00:00Z']);
-    await h.complete(i, 'followUp', { absence: 'unacceptable', absenceReason: 'no reason' });
-    expect(await h.openTasks(i)).toEqual(['warn']);
+    test('the officer may take no court action, with reasons', async () => {
+      const { i } = await failUnacceptably(dto);
+      await h.complete(i, 'enforce', { enforcement: 'no-court-action', enforcementReasons: 'first lapse, warned' });
+      expect(await passed(i, 'noCourtAction')).toBe(true);
+    });
   });
 
   test('When the follow-up is not done, then the team manager is emailed 2 working days after it fell due', async () => {
-    const i = await start();
+    const { i } = await start(yro);
     await h.at('2026-11-26T16:59:00Z');
     expect(h.emailsFor(i)).toEqual([]);
     await h.at('2026-11-26T17:00:00Z'); // due Tue 24th 17:00 + 2 WD

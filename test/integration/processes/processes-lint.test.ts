@@ -126,7 +126,7 @@ it('the linter reports a service task without a job type, a bare timer and a flo
   const xml = readFileSync(path.join(processDir, 'compliance-breach.bpmn'), 'utf8')
     .replace('<zeebe:taskDefinition type="evaluate-warnings" retries="3" />', '')
     .replace('>=escalations.missedAppointmentFollowUp<', '><')
-    .replace(/<bpmn:conditionExpression[^>]*>=absence = "acceptable"<\/bpmn:conditionExpression>/, '');
+    .replace(/<bpmn:conditionExpression[^>]*>=contact.absence = "acceptable"<\/bpmn:conditionExpression>/, '');
   const problems = (await lintBpmn((await parseBpmn(xml)).rootElement)).join('\n');
   expect(problems).toMatch(/camunda-compat\/implementation \(error\): countWarnings/);
   expect(problems).toMatch(/camunda-compat\/timer \(error\): followUpOverdue/);
