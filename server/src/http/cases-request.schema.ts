@@ -24,6 +24,11 @@ export const createCaseBodySchema = z.strictObject({
   confirmedNotDuplicate: z.boolean().optional(),
 });
 
+/** A new referral for a child whose case is open (the duplicate check found it). */
+export const reReferralBodySchema = z.strictObject({
+  referralSource: z.string().max(100).optional(),
+});
+
 export const getCaseQuerySchema = z.strictObject({
   /** Why the case is being opened ("break glass" outside the team); recorded in the audit log. */
   reason: z.string().max(500).optional(),

@@ -6,13 +6,14 @@ import { createCase, type CreateCaseDeps } from '../application/cases/create-cas
 import { findDuplicates } from '../application/cases/find-duplicates';
 import { getCase, type GetCaseDeps } from '../application/cases/get-case';
 import { listCaseAmendments } from '../application/cases/list-case-amendments';
+import { reReferCase, type ReReferCaseDeps } from '../application/cases/re-refer-case';
 import { startCaseProcess, type StartCaseProcessDeps } from '../application/cases/start-case-process';
 import { parseBody, parseQuery, requireActor, type ActorDeps } from './actor-request';
 import {
-  amendBodySchema, amendmentsQuerySchema, createCaseBodySchema, duplicatesQuerySchema, getCaseQuerySchema, startProcessBodySchema,
+  amendBodySchema, amendmentsQuerySchema, createCaseBodySchema, duplicatesQuerySchema, getCaseQuerySchema, reReferralBodySchema, startProcessBodySchema,
 } from './cases-request.schema';
 
-export type CasesRouterDeps = ActorDeps & CreateCaseDeps & GetCaseDeps & AmendCaseSectionDeps & StartCaseProcessDeps;
+export type CasesRouterDeps = ActorDeps & CreateCaseDeps & GetCaseDeps & AmendCaseSectionDeps & StartCaseProcessDeps & ReReferCaseDeps;
 
 export function createCasesRouter(deps: CasesRouterDeps): Router {
   const router = Router();
@@ -52,6 +53,13 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const actor = requireActor(deps, req);
     const body = parseBody(startProcessBodySchema, req.body);
     res.status(201).json(await startCaseProcess(deps, actor, { caseId: req.params.id, ...body }));
+  });
+
+  // POST /:id/referrals {referralSource} → 201: a re-referral joins the open case and starts its intake
+  router.post('/:id/referrals', async (req, res) => {
+    const actor = requireActor(deps, req);
+    const body = parseBody(reReferralBodySchema, req.body);
+    res.status(201).json(await reReferCase(deps, actor, { caseId: req.params.id, ...body }));
   });
 
   return router;

@@ -45,6 +45,9 @@ export const casesApi = {
   duplicates: (p: { givenName: string; familyName: string; dateOfBirth: string; nhsNumber?: string }) =>
     apiFetch<{ items: { reasons: string[]; caseId?: string; displayName?: string; team: string }[] }>('GET', `/api/cases/duplicates?${new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][])}`).then((r) => r.items),
   create: (body: Record<string, unknown>) => apiFetch<CaseDto>('POST', '/api/cases', body),
+  /** A re-referral of a child whose case is open: intake starts on that case, no second record. */
+  reRefer: (id: string, referralSource?: string) =>
+    apiFetch<{ caseId: string; processId: string; referralReceivedAt: string }>('POST', `/api/cases/${enc(id)}/referrals`, referralSource ? { referralSource } : {}),
 };
 
 export const show = (v: unknown): string => {

@@ -1,5 +1,6 @@
 // Opens a case from a referral and starts the referral & intake process for it, so the first task
-// (match or create the person) lands in the team's queue. The server repeats the duplicate check.
+// (match or create the person) lands in the team's queue. The server repeats the duplicate check; when the
+// child already has an open case the referral can join it (intake starts on that case, no second record).
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, apiFetch, useSession } from '../auth';
@@ -17,6 +18,7 @@ export function NewReferralPage() {
   const [message, setMessage] = useState<string>();
   const [duplicateWarning, setDuplicateWarning] = useState<string>();
   const [confirmed, setConfirmed] = useState(false);
+  const [matches, setMatches] = useState<{ caseId: string; displayName?: string }[]>([]);
   const [busy, setBusy] = useState(false);
 
   const set = (name: keyof Fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
@@ -39,11 +41,27 @@ export function NewReferralPage() {
         setMessage(`The case ${created.id} was opened, but the referral process did not start: ${(err as Error).message}. Try again from the case page.`);
       }
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'POSSIBLE_DUPLICATE') setDuplicateWarning(err.message);
-      else if (err instanceof ApiError) {
+      if (err instanceof ApiError && err.code === 'POSSIBLE_DUPLICATE') {
+        setDuplicateWarning(err.message);
+        const found = await casesApi.duplicates({ ...fields, nhsNumber: fields.nhsNumber || undefined }).catch(() => []);
+        setMatches(found.flatMap((m) => (m.caseId ? [{ caseId: m.caseId, displayName: m.displayName }] : [])));
+      } else if (err instanceof ApiError) {
         setErrors(err.errors);
         setMessage(err.message);
       } else setMessage((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function joinCase(caseId: string) {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      await casesApi.reRefer(caseId, fields.referralSource);
+      navigate(`/cases/${encodeURIComponent(caseId)}`, { state: { notice: 'Referral added to the open case: the intake tasks are in the team queue.' } });
+    } catch (err) {
+      setMessage((err as Error).message);
     } finally {
       setBusy(false);
     }
@@ -81,6 +99,11 @@ export function NewReferralPage() {
         {duplicateWarning ? (
           <div role="alert" className="field-error" style={{ flexBasis: '100%' }}>
             <p>{duplicateWarning}</p>
+            {matches.map((m) => (
+              <button key={m.caseId} type="button" disabled={busy} onClick={() => joinCase(m.caseId)}>
+                Add this referral to {m.displayName ?? 'case'} ({m.caseId})
+              </button>
+            ))}
             <label style={{ flexDirection: 'row', gap: '0.5rem' }}>
               <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I checked: this is a different child
             </label>
