@@ -37,6 +37,8 @@ export const PEOPLE = {
   cm2: { ...user('cm-2', ['case-managers'], ['east']), displayName: 'Casey Second' }, // a name unlike the id: task pages show it
   hw: user('hw-1', ['health-workers'], ['east']),
   vw: user('vw-1', ['victim-workers'], ['east']),
+  co: user('co-1', ['court-officers'], ['east']),
+  pc: user('pc-1', ['panel-coordinators'], ['east']),
   tm: user('tm-1', ['team-managers'], ['east']),
   west: user('cm-west', ['case-managers'], ['west']),
   admin: user('admin-1', ['admins'], ['east']),

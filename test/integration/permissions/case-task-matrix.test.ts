@@ -25,7 +25,7 @@ const EXPECTED: Record<Role, Expected> = {
   'team-managers': { openCase: true, startProcess: true, read: [...SECTIONS], write: [...SECTIONS] },
   'court-officers': { openCase: true, startProcess: true, read: GENERAL, write: ['personal', 'offending'] },
   'victim-workers': { openCase: true, startProcess: false, read: [...GENERAL, 'victims'], write: ['victims'] },
-  'panel-coordinators': { openCase: true, startProcess: false, read: GENERAL, write: ['plans'] },
+  'panel-coordinators': { openCase: true, startProcess: false, read: GENERAL, write: ['offending', 'plans'] },
   'health-workers': { openCase: true, startProcess: false, read: [...GENERAL, 'health'], write: ['health'] },
   'data-officers': { openCase: true, startProcess: false, read: ['personal', 'education', 'offending', 'assessments', 'plans', 'agencies'], write: ['personal'] },
   dpo: { openCase: true, startProcess: false, read: GENERAL, write: ['personal'] },

@@ -42,7 +42,7 @@ const sectionMatrix: Record<string, string> = {
   family:        'W  W  R  R  R  R  .  R  .',
   education:     'W  W  R  R  R  R  R  R  .',
   health:        '.  W  .  .  .  W  .  .  .',
-  offending:     'W  W  W  R  R  R  R  R  .',
+  offending:     'W  W  W  R  W  R  R  R  .',
   assessments:   'W  W  R  R  R  R  R  R  .',
   plans:         'W  W  R  R  W  R  R  R  .',
   victims:       '.  W  .  W  .  .  .  .  .',

@@ -60,7 +60,9 @@ export const PERMISSIONS: Readonly<Record<Role, RolePolicy>> = {
   'panel-coordinators': {
     actions: [...TASK_WORK, 'send-message', 'view-cases', 'break-glass'],
     read: GENERAL,
-    write: ['plans', 'documents'],
+    // Offending: they record youth offender panel meetings (offending.panels) and the contract's start on the
+    // order (offending.orders); without it no panel form could be submitted by the group its tasks go to.
+    write: ['offending', 'plans', 'documents'],
   },
   'health-workers': {
     actions: [...TASK_WORK, 'send-message', 'view-cases', 'break-glass'],
