@@ -33,7 +33,7 @@ describe('Feature: prevention (voluntary, consent-based)', () => {
     await h.complete(i, 'review', { reviewedOn: '2027-02-20', reviewProgress: 'p', reviewDecision: 'continue' });
     expect(await h.openTasks(i)).toEqual(['review']);
     await h.complete(i, 'review', { reviewedOn: '2027-05-20', reviewProgress: 'p', reviewDecision: 'exit' });
-    await h.complete(i, 'exit', { exitReason: 'completed', exitDate: '2027-05-21', accommodationAtEnd: 'suitable', eteAtEnd: 'full-time' });
+    await h.complete(i, 'exit', { exitReason: 'completed', exitDate: '2027-05-21', accommodationAtEnd: 'suitable', eteAtEnd: 'full-time', exitSummary: 'goals met' });
     expect(await h.state(i)).toBe('completed');
   });
 
