@@ -15,7 +15,7 @@ async function toSupervision(h: ProcessHarness, caseId: string, sentence: Record
   await h.at(((await h.vars(i)).reminders as Record<string, string>).custodyReleasePlanning);
   await h.complete(i, 'releasePlanning', releasePlan);
   await h.at('2027-02-22T17:00:00Z'); // 2 WD before the first appointment is due (the day after release)
-  await h.complete(i, 'release', { releasedOn: '2027-02-23', supervisionType, contact: { date: '2027-02-23', attendance: 'attended' } });
+  await h.complete(i, 'release', { releasedOn: '2027-02-23', supervisionType, contact: { appointmentDate: '2027-02-23', attendance: 'attended' } });
   return i;
 }
 
@@ -62,7 +62,7 @@ describe('Feature: custody — release planning, release and supervision in the 
     expect(await h.openTasks(i)).toEqual([]);
     await h.at('2027-02-22T17:00:00Z');
     expect((await h.task(i, 'release')).dueDate).toBe('2027-02-24T17:00:00.000Z');
-    await h.complete(i, 'release', { releasedOn: '2027-02-23', supervisionType: 'notice-of-supervision', contact: { date: '2027-02-23', attendance: 'attended' } });
+    await h.complete(i, 'release', { releasedOn: '2027-02-23', supervisionType: 'notice-of-supervision', contact: { appointmentDate: '2027-02-23', attendance: 'attended' } });
     expect((await h.engine.getInstance(i))?.activeElementIds).toEqual(['supervisionWait']);
     expect((await h.vars(i)).deadlines).toMatchObject({ reviewDue: '2027-05-22T16:00:00.000Z' }); // 3-monthly review, BST
     await h.at('2027-05-20T16:00:00Z');
@@ -100,7 +100,7 @@ describe('Feature: custody — breach of supervision', () => {
   });
 
   test('Long sentence (section 250): release on licence starts supervision; a breach can lead to a recall request', async () => {
-    const s250 = { order: { type: 's250', lengthMonths: 24, madeOn: '2026-11-23', end: '2028-11-23' }, expectedReleaseDate: '2027-02-23', establishment: 'Wetherby YOI' };
+    const s250 = { order: { type: 'detention-s250', lengthMonths: 24, madeOn: '2026-11-23', end: '2028-11-23' }, expectedReleaseDate: '2027-02-23', establishment: 'Wetherby YOI' };
     await h.at('2026-11-23T09:00:00Z');
     const i = await toSupervision(h, 'cu-4', s250, 'licence');
     expect((await h.engine.getInstance(i))?.activeElementIds).toEqual(['supervisionWait']);

@@ -52,3 +52,15 @@ describe('Bail decision form: each hearing keeps its own decision', () => {
     expect(out.nextHearing).toMatch(/^inew/);
   });
 });
+
+describe('Custody sentence form: the order intake recorded is completed, not recorded twice', () => {
+  const answers = { order: { type: 'dto', lengthMonths: 6, madeOn: '2026-11-23' }, expectedReleaseDate: '2027-02-23', establishment: 'YOI' };
+
+  it('amends the order item intake passed in', () => {
+    expect(ids('custody-sentence', answers, { order: { type: 'dto', madeOn: '2026-11-23', id: 'iord1' } }).order).toBe('iord1');
+  });
+
+  it('adds the order when the process was started without one', () => {
+    expect(ids('custody-sentence', answers, {}).order).toMatch(/^inew/);
+  });
+});
