@@ -185,6 +185,29 @@ describe('Feature: referral order — referral back to court from a progress mee
   });
 });
 
+describe('Feature: referral order — a meeting the panel must hold between scheduled ones (s. 99(4)-(6))', () => {
+  let h: ProcessHarness;
+  beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
+  afterAll(() => h.close());
+
+  test('A breach reported between meetings: arranging opens at once, the meeting is due in 5 WD, and the schedule then counts from it', async () => {
+    const i = await start(h, 'ro-requested');
+    await toInitialPanel(h, i, 6);
+    await h.complete(i, 'initialPanel', signed('2026-12-01'));
+    await h.at('2026-12-10T09:00:00Z');
+    expect(await h.openTasks(i)).toEqual([]);
+    expect((await h.engine.publishMessage('referral-order-meeting-requested', 'ro-requested', {})).correlated).toBe(true);
+    await h.at('2026-12-10T09:00:00Z');
+    expect(await h.openTasks(i)).toEqual(['arrangeProgress']);
+    expect((await h.vars(i)).deadlines).toMatchObject({ progressMeetingDue: '2026-12-17T17:00:00.000Z' });
+    await arranged(h, i, 'arrangeProgress', '2026-12-16', '2027-05-31');
+    expect((await h.task(i, 'progressPanel')).dueDate).toBe('2026-12-17T17:00:00.000Z');
+    await h.complete(i, 'progressPanel', progress('2026-12-16', 'continue'));
+    expect((await h.vars(i)).deadlines).toMatchObject({ progressMeetingDue: '2027-03-16T17:00:00.000Z' });
+    expect(await h.openTasks(i)).toEqual([]);
+  });
+});
+
 describe('Feature: referral order — initial meeting overdue', () => {
   let h: ProcessHarness;
   beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
