@@ -124,13 +124,16 @@ describe('Feature: referral order — progress meetings, the final meeting and t
     expect(await h.openTasks(i)).toEqual([]);
     await h.at('2027-04-23T16:00:00Z');
     expect(await h.openTasks(i)).toEqual(['arrangeFinal']);
-    await arranged(h, i, 'arrangeFinal', '2027-05-14', '2027-05-31');
+    // The coordinator confirms the end date the court's order gives (here later than worked out): supervision follows it.
+    await arranged(h, i, 'arrangeFinal', '2027-05-14', '2027-06-04');
     expect((await h.task(i, 'finalPanel')).dueDate).toBe('2027-05-17T16:00:00.000Z');
     await h.complete(i, 'finalPanel', {
       finalMeeting: { id: 'pm-f', date: '2027-05-14', type: 'final', attended: true, outcome: 'completed' }, finalSummary: 'Done',
     });
     expect(await h.state(i)).toBe('active'); // the order runs to its end date
     await h.at('2027-06-01T16:00:00Z');
+    expect(await h.state(i)).toBe('active');
+    await h.at('2027-06-05T16:00:00Z');
     expect(await h.state(i)).toBe('completed');
     expect(await endedAt(h, i)).toEqual(['completed']);
   });
