@@ -3,14 +3,7 @@
 // privacy notice (Articles 13 and 14) and carries on. Every court order is recorded with the date it was made,
 // and the AssetPlus clock counts from that date. Engine level: the allocation form's order group arrives as
 // the process variable `order`.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { processHarness, type ProcessHarness } from './support/process-harness';
-
-// Until a pathway's own process is shipped (engineers B and H are adding them), intake models its start as a
-// named user task; once it is, intake calls it.
-const intakeXml = readFileSync(path.resolve(__dirname, '../../../processes/referral-intake.bpmn'), 'utf8');
-const deployed = (processId: string) => intakeXml.includes(`processId="${processId}"`);
 
 describe('Feature: referral & intake', () => {
   let h: ProcessHarness;
@@ -56,7 +49,7 @@ describe('Feature: referral & intake', () => {
     expect(await h.openTasks(i)).toEqual(['privacyNotice']);
     await h.complete(i, 'privacyNotice', { ...NOTICE, lawfulBasis: 'consent', consentDecision: 'refused' });
     expect(await h.state(i)).toBe('active');
-    expect((await h.engine.getInstance(i))?.activeElementIds.sort()).toEqual(['callOrderAssessment', deployed('yro-supervision') ? 'callYro' : 'startYro']);
+    expect((await h.engine.getInstance(i))?.activeElementIds.sort()).toEqual(['callOrderAssessment', 'callYro']);
   });
 
   test('Out-of-court pathway starts the OOCD process, deadlines from the referral and bail dates', async () => {
@@ -84,17 +77,15 @@ describe('Feature: referral & intake', () => {
   });
 
   test.each([
-    ['yro', 'yro-supervision', 'startYro'],
-    ['dto', 'custody-resettlement', 'startCustody'],
-    ['detention-s250', 'custody-resettlement', 'startCustody'],
-  ])('A %s reaches its own process (%s), with the order date', async (type, processId, standIn) => {
+    ['yro', 'yro-supervision'],
+    ['dto', 'custody-resettlement'],
+    ['detention-s250', 'custody-resettlement'],
+    ['extended-detention', 'custody-resettlement'],
+    ['detention-hmp', 'custody-resettlement'],
+  ])('A %s reaches its own process (%s), with the order and its date', async (type, processId) => {
     const i = await toAllocation(`in-6-${type}`, order(type, '2026-11-20'));
     await h.complete(i, 'privacyNotice', NOTICE);
-    if (deployed(processId)) {
-      expect((await h.vars((await child(i, processId))!.key)).orderMadeAt).toBe('2026-11-20');
-    } else {
-      expect(await h.openTasks(i)).toEqual([standIn]);
-    }
+    expect(await h.vars((await child(i, processId))!.key)).toMatchObject({ orderMadeAt: '2026-11-20', order: { id: `o-${type}`, type } });
     expect(await child(i, 'referral-order')).toBeUndefined();
   });
 
@@ -113,8 +104,7 @@ describe('Feature: referral & intake', () => {
   test('Bail support or remand reaches its process', async () => {
     const i = await toAllocation('in-9', { pathway: 'bail-remand' });
     await h.complete(i, 'privacyNotice', NOTICE);
-    if (deployed('bail-remand')) expect(await child(i, 'bail-remand')).toBeDefined();
-    else expect(await h.openTasks(i)).toEqual(['startBailRemand']);
+    expect(await child(i, 'bail-remand')).toBeDefined();
   });
 
   test('Other work: AssetPlus assessment, then the plan review cycle', async () => {
