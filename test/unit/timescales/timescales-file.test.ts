@@ -54,6 +54,17 @@ describe('processes/timescales.json', () => {
     expect(byId.get('subjectAccessRequest')?.source).toContain('UK GDPR Art 12');
   });
 
+  it('says which figures are local and which national figures could not be confirmed (issue 16 §9)', () => {
+    expect(byId.get('seriousIncidentNotification')).toMatchObject({
+      status: expect.stringMatching(/^local/), source: expect.stringContaining('Serious incidents notification: standard operating procedures'),
+    });
+    expect(byId.get('assetPlusCompletion')?.status).toBe('local');
+    for (const id of ['yroWarningWindow', 'yroWarningsBeforeBreach']) expect(byId.get(id)?.defaultText).toMatch(/responsible officer/);
+    expect(byId.get('transitionPlanning')?.source).toContain('17 years and six months');
+    expect(byId.get('psrReuseMaxAge')?.source).toContain('last three months');
+    expect(byId.get('riskManagementMeeting')?.status).toBe('local');
+  });
+
   it('uses FEEL-safe ids, so BPMN can read =deadlines.<id>', () => {
     for (const t of timescales) expect(t.id).toMatch(/^[a-z][A-Za-z0-9]*$/);
     expect(DURATION_UNITS).toContain(byId.get('planReview')?.unit);
