@@ -62,7 +62,10 @@ export interface TasksCasesApi {
   close(): Promise<void>;
 }
 
-export async function startTasksCasesApi(prefix: string, opts: { engine?: boolean } = {}): Promise<TasksCasesApi> {
+/** `files`: deploy these forms and processes instead of forms/ and processes/ (a test's own small process). */
+export async function startTasksCasesApi(
+  prefix: string, opts: { engine?: boolean; files?: { forms: { name: string; content: string }[]; processes: { name: string; content: string }[] } } = {},
+): Promise<TasksCasesApi> {
   const db = await openTestDb(prefix);
   const clock = new FixedClock();
   const repos = {
@@ -85,8 +88,9 @@ export async function startTasksCasesApi(prefix: string, opts: { engine?: boolea
     }, e));
     const dir = (d: string, ext: string) => readdirSync(path.join(root, d)).filter((f) => f.endsWith(ext))
       .map((name) => ({ name, content: readFileSync(path.join(root, d, name), 'utf8') }));
-    await deployFormFiles({ forms: repos.forms, clock }, dir('forms', '.form').map((f) => ({ name: f.name, text: f.content })));
-    await engine.deploy(dir('processes', '.bpmn'));
+    const forms = opts.files?.forms ?? dir('forms', '.form');
+    await deployFormFiles({ forms: repos.forms, clock }, forms.map((f) => ({ name: f.name, text: f.content })));
+    await engine.deploy(opts.files?.processes ?? dir('processes', '.bpmn'));
     await engine.start();
   }
   const noEngine = { completeUserTask: async () => undefined, getInstance: async () => undefined, assignUserTask: async () => ({ status: 'applied' }) } as unknown as WorkflowEngine;

@@ -1,5 +1,5 @@
 // /api/cases: referral (create with duplicate check), the case record (readable sections only),
-// amendment history, and amendments of one section.
+// amendment history, and amendments of one section or of one item of a section's collection.
 import { Router } from 'express';
 import { amendCaseSection, type AmendCaseSectionDeps } from '../application/cases/amend-case-section';
 import { createCase, type CreateCaseDeps } from '../application/cases/create-case';
@@ -45,6 +45,25 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const actor = requireActor(deps, req);
     const { changes, reason } = parseBody(amendBodySchema, req.body);
     await amendCaseSection(deps, actor, { caseId: req.params.id, section: req.params.section, changes, reason });
+    res.json(await getCase(deps, actor, req.params.id));
+  });
+
+  // POST /:id/sections/:section/collections/:collection {changes, reason} → 201, the case + addedItemId
+  router.post('/:id/sections/:section/collections/:collection', async (req, res) => {
+    const actor = requireActor(deps, req);
+    const { changes, reason } = parseBody(amendBodySchema, req.body);
+    const item = { collection: req.params.collection };
+    const amendment = await amendCaseSection(deps, actor, { caseId: req.params.id, section: req.params.section, changes, reason, item });
+    const addedItemId = amendment?.changes.find((c) => c.added)?.item;
+    res.status(201).json({ ...(await getCase(deps, actor, req.params.id)), ...(addedItemId ? { addedItemId } : {}) });
+  });
+
+  // PATCH /:id/sections/:section/collections/:collection/:itemId {changes, reason} → one item amended; the case
+  router.patch('/:id/sections/:section/collections/:collection/:itemId', async (req, res) => {
+    const actor = requireActor(deps, req);
+    const { changes, reason } = parseBody(amendBodySchema, req.body);
+    const item = { collection: req.params.collection, id: req.params.itemId };
+    await amendCaseSection(deps, actor, { caseId: req.params.id, section: req.params.section, changes, reason, item });
     res.json(await getCase(deps, actor, req.params.id));
   });
 

@@ -87,3 +87,14 @@ describe('collection items: split and diff', () => {
     expect(planSectionWrite(applied, w)).toBeUndefined();
   });
 });
+
+describe('collection items: a later form amends the item an earlier one created', () => {
+  it('reads `=order.id` from the process variable even when the form has its own group at path `order`', () => {
+    const orderForm: FormDefinition = { id: 'o', components: [{
+      type: 'group', path: 'order', properties: { collection: 'orders', section: 'offending', itemId: '=order.id' },
+      components: [{ type: 'textfield', key: 'status' }],
+    }] };
+    const out = assignItemIds(orderForm, { order: { status: 'revoked' } }, { variables: { order: { id: 'i-order-1', status: 'made' } }, newId: ids });
+    expect(out).toEqual({ ok: true, value: { order: { status: 'revoked', id: 'i-order-1' } } });
+  });
+});

@@ -1,15 +1,19 @@
 // A practitioner corrects or adds values on one tab of a case (the PIA's "data can be amended when
 // inaccurate"). A reason is required because the amendment history is read by the DPO and inspectors.
-// Sections the actor may not write are refused before anything is read or stored.
-import { ForbiddenError, ValidationError } from '../../domain/errors';
+// Sections the actor may not write are refused before anything is read or stored. An `item` targets one
+// item of a collection (a victim, an order…): an existing one by id, or a new one (no id); other items
+// are never touched, and an id is looked up in this case's section only.
+import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { CaseAmendment } from '../../domain/cases/case-amendment';
-import { moveHome, type Address, type SectionValues } from '../../domain/cases/case-record';
+import { changePath, COLLECTION_NAME, isItemId, type ItemPatch } from '../../domain/cases/case-collections';
+import { moveHome, type Address, type CaseRecord, type SectionValues } from '../../domain/cases/case-record';
 import { isCaseSection, SECTION_LABELS, type CaseSection } from '../../domain/cases/case-section';
-import { checkSectionPatch, NEW_ADDRESS_FIELD } from '../../domain/cases/section-rules';
+import { checkItemPatch, checkSectionPatch, NEW_ADDRESS_FIELD } from '../../domain/cases/section-rules';
 import { localDate } from '../../forms-core/form-dates';
 import type { Clock } from '../../ports/clock.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { auditActor, loadVisibleCase, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { randomItemId } from './item-ids';
 import { writeCaseSection } from './write-case-section';
 
 export interface AmendCaseSectionInput {
@@ -18,6 +22,8 @@ export interface AmendCaseSectionInput {
   /** field → new value; null or "" clears the field. `newAddress` (personal) records a move. */
   changes: SectionValues;
   reason: string;
+  /** One item of a collection: `id` amends it (it must exist), no id adds a new item. */
+  item?: { collection: string; id?: string };
 }
 
 export interface AmendCaseSectionDeps {
@@ -25,6 +31,7 @@ export interface AmendCaseSectionDeps {
   policy: AccessPolicy;
   clock: Clock;
   audit?: CaseAuditSink;
+  newItemId?: () => string;
 }
 
 export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor, input: AmendCaseSectionInput): Promise<CaseAmendment | undefined> {
@@ -36,20 +43,18 @@ export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor,
   if (!writable(deps.policy, actor).includes(section)) {
     throw new ForbiddenError(`Your role may not change the ${SECTION_LABELS[section]} section`, 'SECTION_NOT_WRITABLE');
   }
-  const errors = checkSectionPatch(section, input.changes, localDate(deps.clock.now()));
+  const errors = input.item ? checkItemPatch(input.changes) : checkSectionPatch(section, input.changes, localDate(deps.clock.now()));
+  if (input.item && !COLLECTION_NAME.test(input.item.collection)) errors.collection = 'Collection names are camelCase letters and digits, such as victims';
+  if (input.item && !input.item.id && !Object.values(input.changes).some((v) => v !== null && v !== '')) errors.changes = 'Give at least one value for the new item';
   if (!input.reason?.trim()) errors.reason = 'Say why the record is being changed';
   if (!Object.keys(input.changes).length) errors.changes = 'Change at least one field';
   if (Object.keys(errors).length) throw new ValidationError('Some changes need correcting', errors, 'AMENDMENT_INVALID');
 
   const record = await loadVisibleCase(deps, actor, input.caseId);
-  const patch = { ...input.changes };
-  if (section === 'personal' && patch[NEW_ADDRESS_FIELD]) {
-    const history = (record.sections.personal?.values.addresses as Address[] | undefined) ?? [];
-    patch.addresses = moveHome(history, patch[NEW_ADDRESS_FIELD] as Address);
-    delete patch[NEW_ADDRESS_FIELD];
-  }
+  const patch = input.item ? {} : flatPatch(record, section, input.changes);
+  const items = input.item ? [itemPatch(deps, record, section, input.item, input.changes)] : [];
   const amendment = await writeCaseSection(deps, {
-    caseId: record.id, section, patch, by: actor.id, at: deps.clock.now().toISOString(),
+    caseId: record.id, section, patch, items, by: actor.id, at: deps.clock.now().toISOString(),
     source: { kind: 'manual', reason: input.reason.trim() },
   });
   if (amendment) {
@@ -61,6 +66,33 @@ export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor,
   return amendment;
 }
 
-// The audit keeps field-level before/after of a manual amendment (the amendment itself holds the same).
-const beforeOf = (a: CaseAmendment) => Object.fromEntries(a.changes.map((c) => [c.field, c.previous ?? null]));
-const afterOf = (a: CaseAmendment) => Object.fromEntries(a.changes.map((c) => [c.field, c.value ?? null]));
+function flatPatch(record: CaseRecord, section: CaseSection, changes: SectionValues): SectionValues {
+  const lists = record.sections[section]?.collections ?? {};
+  const named = Object.keys(changes).filter((f) => f in lists);
+  if (named.length) {
+    const errors = Object.fromEntries(named.map((f) => [f, `${f} is a list of items: amend or add one of its items instead`]));
+    throw new ValidationError('Some changes need correcting', errors, 'AMENDMENT_INVALID');
+  }
+  const patch = { ...changes };
+  if (section === 'personal' && patch[NEW_ADDRESS_FIELD]) {
+    const history = (record.sections.personal?.values.addresses as Address[] | undefined) ?? [];
+    patch.addresses = moveHome(history, patch[NEW_ADDRESS_FIELD] as Address);
+    delete patch[NEW_ADDRESS_FIELD];
+  }
+  return patch;
+}
+
+/** The item is looked up in this case's section only: an id of another case's item finds nothing here. */
+function itemPatch(deps: AmendCaseSectionDeps, record: CaseRecord, section: CaseSection, item: { collection: string; id?: string }, values: SectionValues): ItemPatch {
+  if (item.id === undefined) return { collection: item.collection, id: (deps.newItemId ?? randomItemId)(), values };
+  const items = record.sections[section]?.collections?.[item.collection] ?? [];
+  if (!isItemId(item.id) || !items.some((i) => i.id === item.id)) {
+    throw new NotFoundError(`No item "${String(item.id).slice(0, 64)}" in the ${item.collection} of this case's ${SECTION_LABELS[section]} section`, 'ITEM_NOT_FOUND');
+  }
+  return { collection: item.collection, id: item.id, values };
+}
+
+// The audit keeps field-level before/after of a manual amendment (the amendment itself holds the same);
+// an item's fields are named `victims[<id>].rjConsent`.
+const beforeOf = (a: CaseAmendment) => Object.fromEntries(a.changes.map((c) => [changePath(c), c.previous ?? null]));
+const afterOf = (a: CaseAmendment) => Object.fromEntries(a.changes.map((c) => [changePath(c), c.value ?? null]));

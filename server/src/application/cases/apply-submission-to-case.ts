@@ -13,7 +13,7 @@
 import type { AmendmentSource, CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseSection } from '../../domain/cases/case-section';
 import { changePath } from '../../domain/cases/case-collections';
-import type { CaseRecord } from '../../domain/cases/case-record';
+import type { CaseRecord, FieldLabels } from '../../domain/cases/case-record';
 import { itemFieldLabels } from '../../domain/cases/form-collection-items';
 import { splitSubmission, type SectionPatch } from '../../domain/cases/form-sections';
 import { describeFields } from '../../forms-core/form-sections';
@@ -89,13 +89,14 @@ export async function applySubmissionToCase(
   return applied;
 }
 
-/** Labels of the values a form writes, per section: top-level fields by key, item fields by `<collection>.<field>`. */
-function labelsOf(form: Pick<FormDefinition, 'components'>): Map<CaseSection, Record<string, string>> {
-  const out = itemFieldLabels(form);
+/** Labels of the values a form writes, per section: top-level fields by key, item fields by collection. */
+function labelsOf(form: Pick<FormDefinition, 'components'>): Map<CaseSection, FieldLabels> {
+  const out = new Map<CaseSection, FieldLabels>();
+  for (const [section, items] of itemFieldLabels(form)) out.set(section, { items });
   for (const f of describeFields({ id: '', components: form.components })) {
     if (!f.section || f.path.includes('.') || f.path.includes('[')) continue;
     const labels = out.get(f.section as CaseSection) ?? {};
-    labels[f.path] ??= f.label;
+    (labels.fields ??= {})[f.path] ??= f.label;
     out.set(f.section as CaseSection, labels);
   }
   return out;

@@ -1,8 +1,10 @@
 // Reading a case returns only the sections the actor's roles may read, and names the ones withheld so
 // the client can say "not shown" instead of pretending they are empty. Withheld data never leaves the
-// server: the filtering happens here, not in the UI.
+// server: the filtering happens here, not in the UI. Collections (victims, orders…) come as lists of items,
+// each with its id, a label and the sources of its values.
 import type { CaseRecord, CaseSummary, SectionState } from '../../domain/cases/case-record';
 import { summariseCase } from '../../domain/cases/case-record';
+import { defaultItemLabel, type Collections } from '../../domain/cases/case-collections';
 import { CASE_SECTIONS, type CaseSection } from '../../domain/cases/case-section';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
@@ -60,7 +62,7 @@ export function presentCase(record: CaseRecord, readableSections: CaseSection[])
   const sections: Partial<Record<CaseSection, SectionState>> = {};
   for (const s of readableSections) {
     const state = record.sections[s];
-    if (state) sections[s] = state;
+    if (state) sections[s] = state.collections ? { ...state, collections: labelled(state.collections) } : state;
   }
   return {
     ...summariseCase(record),
@@ -73,10 +75,18 @@ export function presentCase(record: CaseRecord, readableSections: CaseSection[])
   };
 }
 
+/** Every item carries a label (the form's itemLabel, else "Victim 2"), so readers never show a bare id. */
+function labelled(collections: Collections): Collections {
+  return Object.fromEntries(Object.entries(collections).map(([name, items]) => [
+    name, items.map((item, i) => ({ ...item, label: item.label ?? defaultItemLabel(name, i + 1) })),
+  ]));
+}
+
 function submissionLinks(sections: Partial<Record<CaseSection, SectionState>>): SubmissionLink[] {
   const links = new Map<string, SubmissionLink>();
   for (const [section, state] of Object.entries(sections) as [CaseSection, SectionState][]) {
-    for (const src of Object.values(state.sources ?? {})) {
+    const itemSources = Object.values(state.collections ?? {}).flatMap((items) => items.flatMap((i) => Object.values(i.sources ?? {})));
+    for (const src of [...Object.values(state.sources ?? {}), ...itemSources]) {
       if (!src.submissionId || !src.formId) continue;
       const link = links.get(src.submissionId) ?? {
         submissionId: src.submissionId, formId: src.formId, formVersion: src.formVersion ?? 0,

@@ -5,7 +5,7 @@
 import { ConflictError } from '../../domain/errors';
 import { diffSection, type AmendmentSource, type CaseAmendment } from '../../domain/cases/case-amendment';
 import { diffItems, type Collections, type ItemPatch } from '../../domain/cases/case-collections';
-import type { CaseRecord, SectionState, SectionValues, ValueSource } from '../../domain/cases/case-record';
+import { mergeLabels, type CaseRecord, type FieldLabels, type SectionState, type SectionValues, type ValueSource } from '../../domain/cases/case-record';
 import type { CaseSection } from '../../domain/cases/case-section';
 import { identityFromPersonal, identityKeys } from '../../domain/cases/person-identity';
 import type { CaseRepository, SectionAppend } from '../../ports/case-repository.port';
@@ -16,8 +16,8 @@ export interface SectionWrite {
   patch: SectionValues;
   /** Items of the section's collections to add or amend. */
   items?: ItemPatch[];
-  /** Form labels of the values written (field or `<collection>.<field>` → label), kept for readers. */
-  labels?: Record<string, string>;
+  /** Form labels of the values written, kept for readers. */
+  labels?: FieldLabels;
   by: string;
   at: string;
   source: AmendmentSource;
@@ -54,10 +54,10 @@ export function planSectionWrite(record: CaseRecord, w: Omit<SectionWrite, 'case
   const amendment: CaseAmendment = {
     caseId: record.id, section: w.section, seq, at: w.at, by: w.by, source: w.source, changes, after, ...(collections ? { afterCollections: collections } : {}),
   };
-  const labels = { ...(state?.labels ?? {}), ...(w.labels ?? {}) };
+  const labels = mergeLabels(state?.labels, w.labels);
   const next: SectionState = {
     values: after, revision: seq, updatedAt: w.at, updatedBy: w.by, sources: nextSources(state, amendment),
-    ...(collections ? { collections: withItemSources(collections, amendment) } : {}), ...(Object.keys(labels).length ? { labels } : {}),
+    ...(collections ? { collections: withItemSources(collections, amendment) } : {}), ...(labels ? { labels } : {}),
   };
   return { amendment, next, ...(w.section === 'personal' ? { identity: identityOf(record, after) } : {}) };
 }

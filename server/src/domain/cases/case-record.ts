@@ -29,8 +29,23 @@ export interface SectionState {
   sources: Record<string, ValueSource>;
   /** Repeating entities of the section (victims, orders, hearings…), by collection name; see case-collections.ts. */
   collections?: Record<string, CollectionItem[]>;
-  /** Form labels of the values, by field name or `<collection>.<field>`, as the form that wrote them said. */
-  labels?: Record<string, string>;
+  /** Form labels of the values, as the forms that wrote them said (people read labels, not keys). */
+  labels?: FieldLabels;
+}
+
+/** Labels of flat fields by name, and of item fields by collection then field (no dotted keys: stored as is). */
+export interface FieldLabels {
+  fields?: Record<string, string>;
+  items?: Record<string, Record<string, string>>;
+}
+
+/** Earlier labels with newer ones on top (a form's new wording replaces the old). */
+export function mergeLabels(a: FieldLabels | undefined, b: FieldLabels | undefined): FieldLabels | undefined {
+  if (!b) return a;
+  const items: Record<string, Record<string, string>> = { ...(a?.items ?? {}) };
+  for (const [name, labels] of Object.entries(b.items ?? {})) items[name] = { ...(items[name] ?? {}), ...labels };
+  const fields = { ...(a?.fields ?? {}), ...(b.fields ?? {}) };
+  return { ...(Object.keys(fields).length ? { fields } : {}), ...(Object.keys(items).length ? { items } : {}) };
 }
 
 export interface CaseRecord {

@@ -25,6 +25,7 @@ export interface ItemIdContext {
 export function assignItemIds(form: Pick<FormDefinition, 'components'>, data: Data, ctx: ItemIdContext): { ok: true; value: Data } | { ok: false; errors: FieldErrors } {
   let out = data;
   const errors: FieldErrors = {};
+  const scopeData = overVariables(ctx.variables, data);
   for (const spec of collectionsOfForm(form.components)) {
     const path = spec.segments.join('.');
     const value = getIn(out, spec.segments);
@@ -34,19 +35,33 @@ export function assignItemIds(form: Pick<FormDefinition, 'components'>, data: Da
         if (!isPlainObject(row)) return row;
         // A row may carry the id of the item it amends (the schema accepts only a well-formed one).
         if (isItemId(row.id)) return row;
-        const named = spec.itemId ? evaluateFeel(spec.itemId, buildScope(ctx.variables, data, { local: row, parent: data, index })) : null;
+        const named = spec.itemId ? evaluateFeel(spec.itemId, buildScope(ctx.variables, scopeData, { local: row, parent: data, index })) : null;
         const id = chosenId(named, () => ctx.newId(path, index), `${path}[${index}]`, errors);
         return id ? { ...row, id } : row;
       });
       out = setIn(out, spec.segments, rows);
     } else {
       if (!isPlainObject(value) || !Object.keys(value).length) continue; // nothing answered: no item
-      const named = spec.itemId ? evaluateFeel(spec.itemId, buildScope(ctx.variables, data)) : null;
+      const named = spec.itemId ? evaluateFeel(spec.itemId, buildScope(ctx.variables, scopeData)) : null;
       const id = chosenId(named, () => ctx.newId(path, 0), path, errors);
       if (id) out = setIn(out, spec.segments, { ...value, id });
     }
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: out };
+}
+
+/**
+ * The form's data over the process variables, objects merged one level deep: a form whose group has the
+ * path `order` amends the order an earlier form created with `itemId: "=order.id"` — its own `order`
+ * answers (which never carry an id: the schema refuses one in a group) would otherwise hide the variable's.
+ */
+function overVariables(variables: Data | undefined, data: Data): Data {
+  const out: Data = { ...data };
+  for (const [k, v] of Object.entries(data)) {
+    const held = variables?.[k];
+    if (isPlainObject(v) && isPlainObject(held)) out[k] = { ...held, ...v };
+  }
+  return out;
 }
 
 /** itemId's result: a valid id amends (or creates) that item; null, "" or no expression adds a new one. */
@@ -79,14 +94,15 @@ export function itemsOfSubmission(form: Pick<FormDefinition, 'components'>, data
   return bySection;
 }
 
-/** Field labels of a form's collection items, by `<collection>.<field>`, per section. */
-export function itemFieldLabels(form: Pick<FormDefinition, 'components'>): Map<CaseSection, Record<string, string>> {
-  const out = new Map<CaseSection, Record<string, string>>();
+/** Field labels of a form's collection items, by collection then field, per section. */
+export function itemFieldLabels(form: Pick<FormDefinition, 'components'>): Map<CaseSection, Record<string, Record<string, string>>> {
+  const out = new Map<CaseSection, Record<string, Record<string, string>>>();
   for (const spec of collectionsOfForm(form.components)) {
     if (!isCaseSection(spec.section)) continue;
-    const labels = out.get(spec.section) ?? {};
-    for (const f of spec.fields) labels[`${spec.collection}.${f.key.split('.')[0]}`] ??= f.label;
-    out.set(spec.section, labels);
+    const bySection = out.get(spec.section) ?? {};
+    const labels = (bySection[spec.collection] ??= {});
+    for (const f of spec.fields) labels[f.key.split('.')[0]] ??= f.label;
+    out.set(spec.section, bySection);
   }
   return out;
 }

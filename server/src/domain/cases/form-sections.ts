@@ -47,10 +47,13 @@ export interface SectionPatch {
 
 /** Flat values and collection items of a submission, per section it writes. */
 export function splitSubmission(form: Pick<FormDefinition, 'components'>, data: SectionValues, fallbackId: NewItemId): Map<CaseSection, SectionPatch> {
-  const out = new Map<CaseSection, SectionPatch>();
-  for (const [section, values] of splitBySection(form, data)) out.set(section, { values, items: [] });
-  for (const [section, items] of itemsOfSubmission(form, data, fallbackId)) out.set(section, { values: out.get(section)?.values ?? {}, items });
-  return out;
+  const parts = new Map<CaseSection, SectionPatch>();
+  for (const [section, values] of splitBySection(form, data)) parts.set(section, { values, items: [] });
+  for (const [section, items] of itemsOfSubmission(form, data, fallbackId)) parts.set(section, { values: parts.get(section)?.values ?? {}, items });
+  // In the order the answers come (the form's order), as the sections of flat values always were.
+  const keys = sectionOfKeys(form);
+  const order = [...new Set(Object.keys(data).map((k) => keys.get(k)).filter((s): s is CaseSection => !!s && parts.has(s)))];
+  return new Map([...order, ...parts.keys()].map((s) => [s, parts.get(s)!]));
 }
 
 /** Sections a form can write to (to check a user's write permission before they fill it in). */

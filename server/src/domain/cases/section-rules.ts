@@ -59,3 +59,22 @@ export function checkSectionPatch(section: CaseSection, patch: Record<string, un
   }
   return errors;
 }
+
+const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * Checks on values typed into one item of a collection: field names as above (never `id`, which is the
+ * item's own), and values that a form could have given — text, a number, yes/no, or a list of those.
+ */
+export function checkItemPatch(patch: Record<string, unknown>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [field, value] of Object.entries(patch)) {
+    if (!FIELD_NAME.test(field)) errors[field] = 'Field names are letters, digits and _ (starting with a letter)';
+    else if (field === 'id') errors[field] = "The item's id cannot be changed";
+    else if (value === null || value === '') continue;
+    else if (!(scalar(value) || (Array.isArray(value) && value.every(scalar)))) errors[field] = 'Must be text, a number, yes/no or a list of those';
+    else if (JSON.stringify(value).length > 20_000) errors[field] = 'Value is too large';
+    else if (typeof value === 'string' && value.length > 2000) errors[field] = 'Must be text of at most 2000 characters';
+  }
+  return errors;
+}
