@@ -143,16 +143,18 @@ describe('Feature: referral order — referral back to court from a progress mee
   let h: ProcessHarness;
   let good: string;
   let ext: string;
+  let declined: string;
   beforeAll(async () => {
     h = await processHarness('2026-11-23T09:00:00Z');
     good = await start(h, 'ro-good');
     ext = await start(h, 'ro-ext');
-    for (const i of [good, ext]) {
+    declined = await start(h, 'ro-declined');
+    for (const i of [good, ext, declined]) {
       await toInitialPanel(h, i, 6);
       await h.complete(i, 'initialPanel', signed('2026-12-01'));
     }
     await h.at('2027-02-08T17:00:00Z');
-    for (const i of [good, ext]) await arranged(h, i, 'arrangeProgress', '2027-02-26', '2027-05-31');
+    for (const i of [good, ext, declined]) await arranged(h, i, 'arrangeProgress', '2027-02-26', '2027-05-31');
   });
   afterAll(() => h.close());
 
@@ -164,6 +166,18 @@ describe('Feature: referral order — referral back to court from a progress mee
     await h.complete(good, 'courtDecision', { hearingResult: { id: 'h-good', result: 'revoked' } });
     expect(await h.state(good)).toBe('completed');
     expect(await endedAt(h, good)).toEqual(['endedByCourt']);
+  });
+
+  test('Good progress, but the court declines to revoke: the order continues and the decision date is kept for the 3-month bar (s. 102(4))', async () => {
+    await h.complete(declined, 'progressPanel', progress('2027-02-26', 'refer-back'));
+    await h.complete(declined, 'referBack', {
+      hearing: { id: 'h-dec', court: 'Youth court', date: '2027-03-10', reason: 'good-progress' }, referBackReport: 'Every session attended',
+    });
+    await h.complete(declined, 'courtDecision', { hearingResult: { id: 'h-dec', result: 'continue' } });
+    expect(await h.state(declined)).toBe('active');
+    const v = await h.vars(declined);
+    expect(v.revocationDeclinedOn).toBe('2027-03-10');
+    expect(v.deadlines).toMatchObject({ progressMeetingDue: '2027-06-10T16:00:00.000Z' });
   });
 
   test('Absent from a progress meeting: adjourned; then breach: the court extends the order, which continues with a new end date', async () => {
@@ -179,6 +193,7 @@ describe('Feature: referral order — referral back to court from a progress mee
     expect(await h.state(ext)).toBe('active');
     const v = await h.vars(ext);
     expect(v.orderTerm).toEqual({ end: '2027-08-31' });
+    expect(v.revocationDeclinedOn).toBeNull(); // a breach referral is not a declined revocation
     expect(v.deadlines).toMatchObject({
       progressMeetingDue: '2027-06-15T16:00:00.000Z', // counted from the hearing
       finalMeetingDue: '2027-08-16T16:00:00.000Z', // 10 WD before the new end (30 August is a bank holiday)

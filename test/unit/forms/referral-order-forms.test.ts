@@ -3,7 +3,7 @@
 // included; a further or adjourned meeting needs its date; the contract's start only when it is signed).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { validateSubmission, type FormDefinition } from '../../../server/src/forms-core';
+import { buildScope, isHidden, validateSubmission, type FormComponent, type FormDefinition } from '../../../server/src/forms-core';
 
 const load = (id: string): FormDefinition =>
   JSON.parse(readFileSync(path.resolve(__dirname, '../../../forms', `${id}.form`), 'utf8'));
@@ -74,5 +74,19 @@ describe('referral-order-refer-back and referral-order-court-decision', () => {
     expect(Object.keys(errorsOf('referral-order-court-decision', { hearingResult: { result: 'fine' } }))).toEqual(['hearingResult.fineAmount']);
     const value = valueOf('referral-order-court-decision', { hearingResult: { result: 'continue' }, extension: { lengthMonths: 9 } });
     expect(value.extension).toBeUndefined();
+  });
+});
+
+describe('referral-order-refer-back: the 3-month bar after the court declines a revocation (s. 102(4))', () => {
+  const bar = load('referral-order-refer-back').components.find((c: FormComponent) => c.id === 'Text_goodProgressBar')!;
+  const shown = (reason: string, date: string, revocationDeclinedOn: string | null) =>
+    !isHidden(bar, buildScope({ revocationDeclinedOn }, { hearing: { reason, date } }));
+  it.each([
+    ['good-progress', '2027-05-01', '2027-03-10', true],
+    ['good-progress', '2027-06-10', '2027-03-10', false],
+    ['breach', '2027-05-01', '2027-03-10', false],
+    ['good-progress', '2027-05-01', null, false],
+  ])('reason %s heard on %s, revocation declined on %s: the warning shows = %s', (reason, date, declinedOn, expected) => {
+    expect(shown(reason as string, date as string, declinedOn as string | null)).toBe(expected);
   });
 });
