@@ -62,15 +62,37 @@ describe('Feature: compliance & breach by order type', () => {
   });
 
   describe('Referral order (ss. 99–100, Sch 4 para 2)', () => {
-    test('an unacceptable failure reaches the youth offender panel, not a warning or an information', async () => {
+    test('without a referral order process on the case, the panel\'s progress meeting is arranged here; no warning or information', async () => {
       const { i } = await failUnacceptably(referral);
       expect(await h.openTasks(i)).toEqual(['panel']);
       expect((await h.task(i, 'panel')).candidateGroups).toEqual(['panel-coordinators']);
       expect(await passed(i, 'countWarnings')).toBe(false);
     });
 
+    test('with the referral order running, the breach goes to its panel: a progress meeting is requested there', async () => {
+      const caseId = 'case-ro-running';
+      const ro = await h.start('referral-order', { caseId, orderMadeAt: '2026-11-23', order: { ...referral, madeOn: '2026-11-23' } });
+      await h.complete(ro, 'recordOrder', { order: { ...referral, madeOn: '2026-11-23', lengthMonths: 6, offences: 'Theft' } });
+      await h.complete(ro, 'firstAppointment', { appointment: { id: 'c-1', appointmentDate: '2026-11-25', purpose: 'First appointment', attendance: 'attended' } });
+      await h.complete(ro, 'victimContact', { victimWishesToAttend: false });
+      await h.complete(ro, 'panelReport', { panelReportAssessment: 'AssetPlus', panelReport: 'Report' });
+      await h.complete(ro, 'initialPanel', {
+        initialMeeting: { id: 'pm-1', date: '2026-12-01', type: 'initial', attended: true, outcome: 'contract-signed' },
+        contract: { id: referral.id, start: '2026-12-01' }, contractTerms: 'Reparation',
+      });
+      expect(await h.openTasks(ro)).toEqual([]);
+
+      const i = await h.start('compliance-breach', { caseId, missedAt: '2026-11-23T09:00:00Z', order: referral, warningHistory: [] });
+      await h.complete(i, 'followUp', unacceptable);
+      await h.at('2026-11-23T09:00:00Z');
+      expect(await passed(i, 'referredToPanel')).toBe(true);
+      expect(await h.state(i)).toBe('completed');
+      expect(await h.openTasks(ro)).toEqual(['arrangeProgress']); // the panel's progress meeting, in the order's own process
+      await h.engine.cancelInstance(ro);
+    });
+
     test('no path from the referral-order branch lays an information or gives a YRO warning', () => {
-      const reach = reachableFrom('panel');
+      const reach = reachableFrom('askPanel');
       expect(reach.has('referBack')).toBe(true);
       for (const direct of ['toCourt', 'court', 'warn', 'decide', 'countWarnings']) expect([direct, reach.has(direct)]).toEqual([direct, false]);
     });
