@@ -14,9 +14,12 @@ describe('Feature: changing a timescale', () => {
   async function toProgramme(i: string, caseId: string) {
     await h.complete(i, 'pdat', { assessmentDate: '2026-11-24', factorsForDesistance: 'x', recommendedOutcome: 'youth-caution' });
     await h.complete(i, 'victimViews', { victimContacted: false, noContactReason: 'n/a' });
-    await h.complete(i, 'panel', { outcome: 'youth-conditional-caution', cautionConditions: 'c', decisionReasons: 'r' });
-    await h.engine.publishMessage('police-decision', caseId, {});
-    await h.at('2026-11-23T09:00:00Z');
+    const ycc = { id: `d-${caseId}`, type: 'youth-conditional-caution' };
+    await h.complete(i, 'panel', { disposal: { ...ycc, decisionReasons: 'r' } });
+    await h.complete(i, 'policeDecision', { policeDecision: ycc });
+    // The five requirements of s. 66B met; the conditions count from the day the caution is given.
+    await h.complete(i, 'yccRequirements', { yccRequirements: { evidence: true, sufficientToCharge: true, admitted: true, explainedAndWarned: true,
+      sixteenOrUnder: false, documentSigned: true, conditions: 'c', givenOn: '2026-11-23' } });
     return h.task(i, 'programme');
   }
 
