@@ -1,6 +1,7 @@
 // Which case-record section (tab) and sensitivity each answer belongs to, from `properties.section` and
 // `properties.sensitivity`. A group's properties apply to everything inside it unless a child says
 // otherwise. The case API uses this to omit sections a user may not read and refuse writes to them.
+import { collectionsOfForm } from './form-collections';
 import { isInput, isPlainObject, labelOf, ownSegments } from './form-tree';
 import type { FormComponent, FormDefinition } from './form.types';
 
@@ -43,6 +44,12 @@ export function sectionsOf(form: FormDefinition): string[] {
  */
 export function filterBySection(form: FormDefinition, data: Record<string, unknown>, canRead: (section: string) => boolean): Record<string, unknown> {
   const hidden = describeFields(form).filter((f) => f.section !== undefined && !canRead(f.section)).map((f) => f.path);
+  // The id the server wrote into a hidden collection's group or rows goes too: it would still say an item exists.
+  for (const spec of collectionsOfForm(form.components)) {
+    if (spec.section === undefined || canRead(spec.section)) continue;
+    const at = spec.list ? [...spec.segments.slice(0, -1), `${spec.segments[spec.segments.length - 1]}[]`] : spec.segments;
+    hidden.push([...at, 'id'].join('.'));
+  }
   let out: unknown = data;
   for (const path of hidden) out = removePath(out, path.split('.'));
   return out as Record<string, unknown>;

@@ -1,6 +1,6 @@
 // The form convention for repeating case entities: what the checker accepts and what a list row may carry.
 import { deployFormFiles } from '../../../server/src/application/deploy-form-files';
-import { checkFormDefinition, validateSubmission, type FormDefinition } from '../../../server/src/forms-core';
+import { checkFormDefinition, filterBySection, validateSubmission, type FormDefinition } from '../../../server/src/forms-core';
 
 const form = (components: unknown[]) => ({ id: 'f', type: 'default', components }) as FormDefinition;
 const messages = (f: unknown) => checkFormDefinition(f).map((p) => p.message);
@@ -57,5 +57,18 @@ describe('collections in forms: submissions', () => {
     expect(validateSubmission(g, { victim: { name: 'A', id: 'x' } })).toMatchObject({ ok: false, errors: { 'victim.id': 'This is not a field of this form' } });
     const plain = form([{ type: 'dynamiclist', path: 'rows', components: [{ type: 'textfield', key: 'a' }] }]);
     expect(validateSubmission(plain, { rows: [{ a: 'x', id: 'i1' }] })).toMatchObject({ ok: false });
+  });
+});
+
+describe('collections in forms: reading a submission', () => {
+  it("drops a hidden collection's item id with its values (a reader without the section learns no item exists)", () => {
+    const f = form([
+      victimGroup({ collection: 'victims', section: 'victims' }),
+      { type: 'dynamiclist', path: 'rows', properties: { collection: 'hearings', section: 'victims' }, components: [{ type: 'textfield', key: 'court' }] },
+      { type: 'textfield', key: 'note', properties: { section: 'plans' } },
+    ]);
+    const data = { victim: { name: 'Ann', id: 'i1' }, rows: [{ court: 'Leeds', id: 'i2' }], note: 'n' };
+    expect(filterBySection(f, data, (s) => s !== 'victims')).toEqual({ rows: [{}], note: 'n' });
+    expect(filterBySection(f, data, () => true)).toEqual(data);
   });
 });
