@@ -103,13 +103,13 @@ describe('completing a task moves the process on and grows the case record', () 
     const task = (await api.engine!.listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === 'infoGathering')!;
     const view = await api.call('GET', `/tasks/${task.key}`, 'cm');
     expect(view.body.unwritableSections).toEqual(['health']);
-    const base = { personalCircumstances: 'lives with mother', offendingHistory: 'none before' };
+    const base = { personalCircumstances: 'lives with mother', offendingHistory: 'none before', assessment: { reason: 'community-order', informationGatheredOn: '2026-11-23' } };
     const refused = await api.call('POST', `/tasks/${task.key}/complete`, 'cm', { data: { ...base, healthNeeds: 'SECRET-HEALTH-NEED' } });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('SECTION_NOT_WRITABLE');
     expect((await api.repos.tasks.findById(task.key))?.state).toBe('open');
     const ok = await api.call('POST', `/tasks/${task.key}/complete`, 'cm', { data: base });
     expect(ok.status).toBe(200);
-    expect(ok.body.amendedSections).toEqual(['family', 'offending']);
+    expect(ok.body.amendedSections).toEqual(['assessments', 'family', 'offending']);
   });
 });
