@@ -18,10 +18,10 @@ const END_DATA = {
   closureDate: '2027-01-15', closureReason: 'orderCompleted',
   accommodationAtEnd: 'family', accommodationSuitableAtEnd: 'yes',
   eteStatusAtEnd: 'college', eteHoursOfferedAtEnd: 16, eteHoursAttendedAtEnd: 14, eteSuitableAtEnd: 'yes',
-  sendNeedIdentified: 'yes', sendPlanInPlace: 'ehcp',
-  mentalHealthNeedIdentified: 'yes', mentalHealthInterventionPlanned: 'yes', mentalHealthAttending: 'yes',
-  substanceMisuseNeedIdentified: 'no', oocdCompletedAtEnd: 'notApplicable',
+  sendNeedIdentified: 'yes', sendPlanInPlace: 'ehcp', oocdCompletedAtEnd: 'notApplicable',
 };
+// Health facts are a health worker's to record (case managers cannot write the Health section).
+const HEALTH = { mentalHealthNeedIdentified: 'yes', mentalHealthInterventionPlanned: 'yes', mentalHealthAttending: 'yes', substanceMisuseNeedIdentified: 'no' };
 
 describe('Feature: case closure', () => {
   let h: ProcessHarness;
@@ -42,7 +42,7 @@ describe('Feature: case closure', () => {
     const victim = await h.start('victim-contact', { caseId: 'cc-1', victimId: 'v1', detailsReceivedAt: '2026-11-23T09:00:00Z', victimObjected: false, enhancedRights: false });
     // Victim contact (issue 16): RJ suitability is decided before contact; the victim wants updates only.
     await h.complete(victim, 'suitability', { victim: { id: 'v1', rjDecision: 'not-suitable', suitabilityReasons: 'victim prefers updates only' } });
-    await h.complete(victim, 'contact', { victimContact: { contactDate: '2026-11-24', contactMethod: 'phone', rjInformationOffered: true, contactConsent: 'yes', keepInformed: 'yes' } });
+    await h.complete(victim, 'contactInfo', { victimContact: { contactDate: '2026-11-24', contactMethod: 'phone', rjInformationOffered: true, contactConsent: 'yes', keepInformed: 'yes' } });
     const review = await h.start('plan-review', { caseId: 'cc-1' });
     await h.engine.publishMessage('significant-change', 'cc-1', { changeSummary: 'order completed early' });
     await h.at('2026-11-23T09:00:00Z');
@@ -50,8 +50,10 @@ describe('Feature: case closure', () => {
 
     // The closure runs as the review's call: victim contact (still keeping the victim informed) does not block it.
     const closure = (await h.engine.listUserTasks({ state: 'open' })).find((t) => t.processId === 'case-closure');
-    expect(closure?.elementId).toBe('endData');
+    expect(closure?.elementId).toBe('healthData');
+    expect(closure?.candidateGroups).toEqual(['health-workers']);
     expect((await h.vars(closure!.instanceKey)).openWork).toEqual({ blocking: [], toCancel: [], awaitingEnd: ['victim-contact'] });
+    await h.complete(closure!.instanceKey, 'healthData', HEALTH);
     await h.complete(closure!.instanceKey, 'endData', END_DATA);
     expect(await status('cc-1')).toBe('open'); // not before the manager confirms
     expect((await h.task(closure!.instanceKey, 'confirm')).candidateGroups).toEqual(['team-managers']);
@@ -71,6 +73,7 @@ describe('Feature: case closure', () => {
     const closure = await h.start('case-closure', { caseId: 'cc-2' });
     expect((await h.vars(closure)).openWork).toEqual({ blocking: [], toCancel: ['plan-review'], awaitingEnd: [] });
     expect(await h.state(review)).toBe('active'); // nothing is cancelled before the manager confirms
+    await h.complete(closure, 'healthData', HEALTH);
     await h.complete(closure, 'endData', { ...END_DATA, closureReason: 'transferredOut' });
     await h.complete(closure, 'confirm', { closureDecision: 'confirm' });
     expect(await h.state(review)).toBe('cancelled');
@@ -90,7 +93,8 @@ describe('Feature: case closure', () => {
     await h.engine.publishMessage('order-ended', 'cc-3', {});
     expect(await h.state(order)).toBe('completed');
     await h.complete(closure, 'resolveWork', { openWorkAction: 'recheck', openWorkNotes: 'order ended' });
-    expect(await h.openTasks(closure)).toEqual(['endData']);
+    expect(await h.openTasks(closure)).toEqual(['healthData']);
+    await h.complete(closure, 'healthData', HEALTH);
 
     // A new order is made while the closure is being recorded.
     await h.engine.startInstance('open-order-stand-in', { caseId: 'cc-3' });
@@ -106,6 +110,7 @@ describe('Feature: case closure', () => {
   test('A manager can return the record to the case manager before closing', async () => {
     await openCase('cc-4');
     const closure = await h.start('case-closure', { caseId: 'cc-4' });
+    await h.complete(closure, 'healthData', HEALTH);
     await h.complete(closure, 'endData', END_DATA);
     await h.complete(closure, 'confirm', { closureDecision: 'return', managerComments: 'hours attended missing' });
     expect(await h.openTasks(closure)).toEqual(['endData']);

@@ -29,7 +29,7 @@ describe('Feature: plan review cycle (on significant change — the guidance; ev
     // Closing hands over to the case closure process (end-of-intervention data, case closed).
     expect((await h.engine.getInstance(i))?.activeElementIds).toEqual(['closeCase']);
     const closure = (await h.engine.listUserTasks({ state: 'open' })).find((t) => t.processId === 'case-closure');
-    expect(closure?.elementId).toBe('endData');
+    expect(closure?.elementId).toBe('healthData');
   });
 
   test('A review may trigger re-assessment (AssetPlus), after which the cycle continues', async () => {

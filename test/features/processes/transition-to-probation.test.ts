@@ -35,10 +35,10 @@ describe('Feature: transition to probation (planning from 17½)', () => {
     await h.complete(i, 'jointMeeting', { jointMeetingDate: '2027-06-01', jointMeetingAttendees: ['child', 'caseManager', 'probation'], jointMeetingNotes: 'introductions agreed' });
     await h.complete(i, 'handover', { probation: { worker: 'A. Practitioner' }, handoverDate: '2027-09-10' });
 
-    // The handover ends this service's work: the case goes to closure, whose record still needs completing.
+    // The handover ends this service's work: the case goes to closure, whose end-of-intervention record starts with health.
     expect((await h.engine.getInstance(i))?.activeElementIds).toEqual(['closeCase']);
     const closure = (await h.engine.listUserTasks({ state: 'open' })).find((t) => t.processId === 'case-closure');
-    expect(closure?.elementId).toBe('endData');
+    expect(closure?.elementId).toBe('healthData');
   });
 
   test('When the service keeps supervising to the end of the order, nothing is shared or handed over', async () => {
