@@ -51,6 +51,10 @@ describe('Feature: transfer out', () => {
   afterAll(() => h.close());
 
   async function toDecision(caseId: string) {
+    await h.cases.create({
+      id: caseId, team: 'east', status: 'open', createdAt: '2026-11-01T09:00:00Z', createdBy: 'tester',
+      identity: { nameKey: `child ${caseId}`, dateOfBirth: '2010-05-01', displayName: `Child ${caseId}` }, sections: {},
+    }, []);
     const i = await h.start('transfer-out', { caseId });
     await h.complete(i, 'notifyReceiving', {
       receivingService: { name: 'Southshire YJS', contact: 'duty@southshire' }, moveDate: '2026-12-01', newAddressNotes: 'Southshire', receivingNotifiedOn: '2026-11-23',
@@ -59,14 +63,16 @@ describe('Feature: transfer out', () => {
     return i;
   }
 
-  test('Notify, share the records, and keep supervising until the receiving service accepts; then hand over', async () => {
+  test('Notify, share the records, and keep supervising until the receiving service accepts; then hand over and close the case here', async () => {
     const i = await toDecision('to-1');
     const decision = await h.task(i, 'recordReceivingDecision');
     expect(decision.dueDate).toBe('2026-12-07T17:00:00.000Z');
     await h.complete(i, 'recordReceivingDecision', { receivingDecision: 'accepted', receivingDecisionOn: '2026-11-30' });
     expect(await h.openTasks(i)).toEqual(['handover']);
     await h.complete(i, 'handover', { responsibilityPassedOn: '2026-12-01', handoverTold: ['child', 'victim-worker'] });
-    expect(await h.state(i)).toBe('completed');
+    expect((await h.engine.getInstance(i))?.activeElementIds).toEqual(['closeCase']);
+    const [closure] = (await h.engine.listInstances({ processId: 'case-closure', limit: 100 })).items.filter((x) => x.parentKey === i);
+    expect(await h.openTasks(closure.key)).toContain('endData');
   });
 
   test('Declined or host only: no handover, responsibility stays here', async () => {
