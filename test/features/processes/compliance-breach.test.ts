@@ -30,6 +30,8 @@ describe('Feature: compliance & breach by order type', () => {
   let h: ProcessHarness;
   beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
   afterAll(() => h.close());
+  // Each walk starts on the day of the failure (Mon 23 Nov 2026); some walks move the clock on.
+  beforeEach(() => h.at('2026-11-23T09:00:00Z'));
 
   let n = 0;
   const start = async (order: object, warningHistory: string[] = []) => {
@@ -191,6 +193,25 @@ describe('Feature: compliance & breach by order type', () => {
       expect(await passed(i, 'countWarnings')).toBe(false);
       await h.complete(i, 'enforce', { enforcement: 'lay-information', enforcementReasons: 'missed supervision' });
       expect(await h.openTasks(i)).toEqual(['court']);
+    });
+
+    test('with the custody process supervising the child, the breach goes to it (a team manager decides there)', async () => {
+      const caseId = 'case-dto-running';
+      const c = await h.start('custody-resettlement', { caseId });
+      await h.complete(c, 'recordSentence', { order: { ...dto, lengthMonths: 6, madeOn: '2026-11-23', end: '2027-05-23' }, expectedReleaseDate: '2027-02-23', establishment: 'Wetherby YOI' });
+      await h.complete(c, 'initialPlanning', { meetingDate: '2026-12-01', attendees: 'child', sentencePlan: 'p' });
+      await h.at(((await h.vars(c)).reminders as Record<string, string>).custodyReleasePlanning);
+      await h.complete(c, 'releasePlanning', { releaseDate: '2027-02-23', releaseAccommodation: 'home', releaseEte: 'college', supervisionRequirements: 'weekly' });
+      await h.at('2027-02-22T17:00:00Z');
+      await h.complete(c, 'release', { releasedOn: '2027-02-23', supervisionType: 'notice-of-supervision', contact: { appointmentDate: '2027-02-23', attendance: 'attended' } });
+
+      const i = await h.start('compliance-breach', { caseId, missedAt: '2027-03-01T10:00:00Z', order: dto, warningHistory: [] });
+      await h.complete(i, 'followUp', { contact: { ...unacceptable.contact, appointmentDate: '2027-03-01' } });
+      await h.at('2027-03-01T12:00:00Z');
+      expect(await passed(i, 'passedToCustody')).toBe(true);
+      expect(await passed(i, 'enforce')).toBe(false);
+      expect(await h.openTasks(c)).toEqual(['breachDecision']);
+      await h.engine.cancelInstance(c);
     });
 
     test('the officer may take no court action, with reasons', async () => {
