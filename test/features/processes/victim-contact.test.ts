@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluateFeel, validateSubmission, type FormDefinition } from '../../../server/src/forms-core';
+import { describeFields, evaluateFeel, validateSubmission, type FormDefinition } from '../../../server/src/forms-core';
 import { DAY, processHarness, type ProcessHarness } from './support/process-harness';
 
 // Victims' Code 2020 (in force 1 April 2021), Right 3 paras 3.4–3.6: a victim of a child who offended has the right
@@ -27,8 +27,8 @@ describe("Feature: victim contact & restorative justice (Victims' Code 2020)", (
   // The server writes the item's id at victim.id (the start's victimId, or a new id when the start named none).
   const suitability = (i: string, rjDecision: string, id: string) =>
     h.complete(i, 'suitability', { victim: { id, victimName: 'A', rjDecision, suitabilityReasons: 'r', suitabilityDecidedOn: '2026-11-26' } });
-  const contact = (i: string, answers: Record<string, unknown>) =>
-    h.complete(i, 'contact', { victimContact: { contactDate: '2026-11-27', contactMethod: 'phone', rjInformationOffered: true, contactConsent: 'yes', ...answers } });
+  const contact = (i: string, answers: Record<string, unknown>, task = 'contact') =>
+    h.complete(i, task, { victimContact: { contactDate: '2026-11-27', contactMethod: 'phone', rjInformationOffered: true, contactConsent: 'yes', ...answers } });
 
   test('Given details that reached the service after the report, the RJ information is due 5 WD (1 WD enhanced) from the crime report', async () => {
     const standard = await start('vc-1', { victimId: 'v1' });
@@ -45,18 +45,21 @@ describe("Feature: victim contact & restorative justice (Victims' Code 2020)", (
     expect(await h.engine.listUserTasks({ instanceKey: i })).toEqual([]);
   });
 
-  test('Suitability is decided, with reasons, before the victim is contacted; an unsuitable case gets no RJ invitation', async () => {
+  test('Suitability is decided, with reasons, before the victim is contacted; only a suitable case is invited to RJ', async () => {
     const i = await start('vc-3', { victimId: 'v5' });
     expect(await h.openTasks(i)).toEqual(['suitability']);
     await suitability(i, 'not-suitable', 'v5');
-    expect(await h.openTasks(i)).toEqual(['contact']);
-    // The contact form does not ask an uninvited victim about RJ: the question is hidden, hence never required.
-    const vars = await h.vars(i);
-    const answers = { victimContact: { contactDate: '2026-11-27', contactMethod: 'phone', rjInformationOffered: true, contactConsent: 'yes', keepInformed: 'yes' } };
-    expect(validateSubmission(form('victim-initial-contact'), answers, { variables: vars }).ok).toBe(true);
+    // Not invited: the contact task's form has no RJ question at all (the invitation form has one).
+    expect(await h.openTasks(i)).toEqual(['contactInfo']);
+    const asks = (id: string) => describeFields(form(id)).map((f) => f.path);
+    expect(asks('victim-contact-information')).not.toContain('victimContact.rjConsent');
+    expect(asks('victim-initial-contact')).toContain('victimContact.rjConsent');
     // Even an answer that slipped through cannot start RJ work without the service's decision.
-    await contact(i, { keepInformed: 'yes', rjConsent: 'consents' });
+    await contact(i, { keepInformed: 'yes', rjConsent: 'consents' }, 'contactInfo');
     expect(await h.openTasks(i)).toEqual(['keepInformed']);
+    const invited = await start('vc-3', { victimId: 'v5b' });
+    await suitability(invited, 'suitable', 'v5b');
+    expect(await h.openTasks(invited)).toEqual(['contact']);
   });
 
   test('Declining RJ still allows information-only contact', async () => {
@@ -110,7 +113,7 @@ describe("Feature: victim contact & restorative justice (Victims' Code 2020)", (
     for (const i of [first, second]) await contact(i, { rjConsent: 'consents', keepInformed: 'yes' });
     const itemsOf = async (i: string) => {
       const vars = await h.vars(i);
-      return [...new Set(['victim-initial-contact', 'victim-rj-activity', 'victim-rj-withdrawn', 'victim-keep-informed', 'victim-consent-withdrawn',
+      return [...new Set(['victim-initial-contact', 'victim-contact-information', 'victim-rj-activity', 'victim-rj-withdrawn', 'victim-keep-informed', 'victim-consent-withdrawn',
         'victim-end-notification'].map((f) => itemOf(f, vars)))];
     };
     expect(await itemsOf(first)).toEqual(['first']);
@@ -133,7 +136,7 @@ describe("Feature: victim contact & restorative justice (Victims' Code 2020)", (
   test("The case's closure announces the end of the intervention: a victim in contact is told, pending updates stop", async () => {
     const i = await start('vc-8', { victimId: 'v10' });
     await suitability(i, 'not-suitable', 'v10');
-    await contact(i, { keepInformed: 'yes' });
+    await contact(i, { keepInformed: 'yes' }, 'contactInfo');
     expect(await h.openTasks(i)).toEqual(['keepInformed']);
     expect((await closeCase('vc-8')).correlated).toBe(true);
     await h.at('2026-11-26T09:00:00Z');
