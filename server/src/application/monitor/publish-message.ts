@@ -2,7 +2,7 @@
 // Variables that belong to a case section the sender may not write are refused, as a form would refuse them.
 //
 // Scoping. A message is addressed by name + correlation key, not by case, and the key is whatever the
-// subscription's FEEL said: `=caseId` for most messages, but `=victimId` for consent-withdrawn — and one
+// subscription's FEEL said: `=caseId` for most messages, but `=victim.id` for consent-withdrawn — and one
 // victim may be a victim of children in two teams, so a key alone cannot tell whose process it stops. So
 // the message's reach is asked of the engine first (messageRecipients: the instances with an open
 // subscription for this name and key, and the processes its start events would start), and each instance
