@@ -1,8 +1,8 @@
 // The history tab: every change to the sections this user may read, newest first — who, when, why,
-// and the previous value (the PIA's accuracy principle).
+// and the previous value (the PIA's accuracy principle). A change of a collection's item names the item.
 import { Link } from 'react-router-dom';
 import { useAsync } from '../forms/use-async';
-import { casesApi, SECTION_LABELS, show, type AmendmentDto } from './cases-api';
+import { casesApi, collectionTitle, SECTION_LABELS, show, type AmendmentDto } from './cases-api';
 
 const sourceOf = (a: AmendmentDto) => {
   switch (a.source.kind) {
@@ -26,7 +26,10 @@ export function AmendmentHistory({ caseId, version }: { caseId: string; version:
           <p><strong>{SECTION_LABELS[a.section] ?? a.section}</strong> · {new Date(a.at).toLocaleString('en-GB', { timeZone: 'Europe/London' })} · {a.by} · {sourceOf(a)}</p>
           <ul>
             {a.changes.map((c) => (
-              <li key={c.field}>{c.field}: {c.previous === undefined ? '' : <del>{show(c.previous)}</del>} {c.value === undefined ? '(cleared)' : <ins>{show(c.value)}</ins>}</li>
+              <li key={`${c.collection ?? ''}-${c.item ?? ''}-${c.field}`}>
+                {c.collection && <>{collectionTitle(c.collection)}: <strong>{c.itemLabel ?? c.item}</strong>{c.added ? ' (new)' : ''} · </>}
+                {c.field}: {c.previous === undefined ? '' : <del>{show(c.previous)}</del>} {c.value === undefined ? '(cleared)' : <ins>{show(c.value)}</ins>}
+              </li>
             ))}
           </ul>
         </li>

@@ -7,7 +7,13 @@ export const SECTION_LABELS: Record<string, string> = {
 };
 
 export interface ValueSourceDto { at: string; by: string; submissionId?: string; formId?: string; formVersion?: number; taskId?: string; amendmentSeq: number }
-export interface SectionDto { values: Record<string, unknown>; revision: number; updatedAt: string; updatedBy: string; sources: Record<string, ValueSourceDto> }
+export interface ItemDto { id: string; label: string; values: Record<string, unknown>; sources: Record<string, ValueSourceDto> }
+export interface SectionDto {
+  values: Record<string, unknown>; revision: number; updatedAt: string; updatedBy: string; sources: Record<string, ValueSourceDto>;
+  /** Repeating entities (victims, orders…), each item with its id, label and sources. */
+  collections?: Record<string, ItemDto[]>;
+  labels?: { fields?: Record<string, string>; items?: Record<string, Record<string, string>> };
+}
 export interface SubmissionLinkDto { submissionId: string; formId: string; formVersion: number; taskId?: string; at: string; by: string; sections: string[] }
 
 export interface CaseDto {
@@ -31,7 +37,7 @@ export interface AmendmentDto {
   at: string;
   by: string;
   source: { kind: 'referral' } | { kind: 'manual'; reason: string } | { kind: 'submission'; submissionId: string; formId: string; formVersion: number; taskId?: string };
-  changes: { field: string; previous?: unknown; value?: unknown }[];
+  changes: { field: string; previous?: unknown; value?: unknown; collection?: string; item?: string; itemLabel?: string; added?: true }[];
 }
 
 const enc = encodeURIComponent;
@@ -42,12 +48,24 @@ export const casesApi = {
     apiFetch<{ items: AmendmentDto[] }>('GET', `/api/cases/${enc(id)}/amendments${section ? `?section=${enc(section)}` : ''}`).then((r) => r.items),
   amend: (id: string, section: string, changes: Record<string, unknown>, reason: string) =>
     apiFetch<CaseDto>('PATCH', `/api/cases/${enc(id)}/sections/${enc(section)}`, { changes, reason }),
+  /** One item of a collection: `itemId` amends it, none adds a new item. */
+  amendItem: (id: string, section: string, collection: string, itemId: string | undefined, changes: Record<string, unknown>, reason: string) =>
+    apiFetch<CaseDto>(itemId ? 'PATCH' : 'POST', `/api/cases/${enc(id)}/sections/${enc(section)}/collections/${enc(collection)}${itemId ? `/${enc(itemId)}` : ''}`, { changes, reason }),
   duplicates: (p: { givenName: string; familyName: string; dateOfBirth: string; nhsNumber?: string }) =>
     apiFetch<{ items: { reasons: string[]; caseId?: string; displayName?: string; team: string }[] }>('GET', `/api/cases/duplicates?${new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][])}`).then((r) => r.items),
   create: (body: Record<string, unknown>) => apiFetch<CaseDto>('POST', '/api/cases', body),
   /** A re-referral of a child whose case is open: intake starts on that case, no second record. */
   reRefer: (id: string, referralSource?: string) =>
     apiFetch<{ caseId: string; processId: string; referralReceivedAt: string }>('POST', `/api/cases/${enc(id)}/referrals`, referralSource ? { referralSource } : {}),
+};
+
+/** The case page's one date format (as the sources column): 24/11/2026. */
+export const showDate = (iso: string): string => new Date(iso).toLocaleDateString('en-GB', { timeZone: 'Europe/London' });
+
+/** "victims" → "Victims", "courtReports" → "Court reports". */
+export const collectionTitle = (name: string): string => {
+  const words = name.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
 export const show = (v: unknown): string => {
