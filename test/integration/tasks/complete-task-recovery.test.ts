@@ -54,12 +54,14 @@ describe('a completion cut short is finished once, audit events included', () =>
     const data = { personalCircumstances: 'lives with gran', offendingHistory: 'none before' };
     const { caseId, taskId, submissionId } = await interrupted(data, true);
     const amendmentsBefore = (await api.call('GET', `/cases/${caseId}/amendments?section=family`, 'cm')).body.items.length;
-    const retry = await api.call('POST', `/tasks/${taskId}/complete`, 'cm', { data });
+    // A retry is validated like any answer (the form now asks why the assessment is done); the stored answers win.
+    const retryData = { ...data, assessment: { reason: 'community-order', informationGatheredOn: '2026-11-23' } };
+    const retry = await api.call('POST', `/tasks/${taskId}/complete`, 'cm', { data: retryData });
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ repeated: true, amendedSections: [] });
     expect(eventsOf(submissionId)).toEqual(['case.write:family+offending', 'task.complete:family+offending']);
     expect(api.audit.find((e) => e.action === 'task.complete' && e.recordId === taskId)).toMatchObject({ actor: { id: 'cm-1', roles: ['case-managers'] } });
-    expect((await api.call('POST', `/tasks/${taskId}/complete`, 'cm', { data })).body).toMatchObject({ repeated: true });
+    expect((await api.call('POST', `/tasks/${taskId}/complete`, 'cm', { data: retryData })).body).toMatchObject({ repeated: true });
     expect(eventsOf(submissionId)).toHaveLength(2);
     expect((await api.call('GET', `/cases/${caseId}/amendments?section=family`, 'cm')).body.items).toHaveLength(amendmentsBefore);
     expect((await api.repos.tasks.findById(taskId))?.state).toBe('completed');
