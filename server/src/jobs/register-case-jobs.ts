@@ -1,11 +1,13 @@
 // One call for the composition root (and feature tests) to register the job types that act on the case
 // record or on other processes of the case: closing a case, the open-work check before it, publishing a
-// message to the case's other processes, and reading the child's date of birth for age-based deadlines.
+// message to the case's other processes, reading the child's date of birth for age-based deadlines and the
+// warnings already given on an order (compliance & breach).
 import type { CloseCaseDeps } from '../application/cases/close-case';
 import type { CaseRepository } from '../ports/case-repository.port';
 import type { WorkflowEngine } from '../ports/workflow-engine.port';
 import { CASE_DATE_OF_BIRTH_JOB_TYPE, createCaseDateOfBirthJob } from './case-date-of-birth.job';
 import { CHECK_OPEN_CASE_WORK_JOB_TYPE, CLOSE_CASE_JOB_TYPE, createCheckOpenCaseWorkJob, createCloseCaseJob } from './close-case.job';
+import { CASE_WARNING_HISTORY_JOB_TYPE, createCaseWarningHistoryJob } from './case-warning-history.job';
 import { PUBLISH_MESSAGE_JOB_TYPE, createPublishMessageJob } from './publish-message.job';
 
 export interface CaseJobDeps {
@@ -15,11 +17,12 @@ export interface CaseJobDeps {
   now: () => Date;
 }
 
-export const CASE_JOB_TYPES = [CHECK_OPEN_CASE_WORK_JOB_TYPE, CLOSE_CASE_JOB_TYPE, PUBLISH_MESSAGE_JOB_TYPE, CASE_DATE_OF_BIRTH_JOB_TYPE] as const;
+export const CASE_JOB_TYPES = [CHECK_OPEN_CASE_WORK_JOB_TYPE, CLOSE_CASE_JOB_TYPE, PUBLISH_MESSAGE_JOB_TYPE, CASE_DATE_OF_BIRTH_JOB_TYPE, CASE_WARNING_HISTORY_JOB_TYPE] as const;
 
 export function registerCaseJobs(engine: Pick<WorkflowEngine, 'registerJobHandler'>, deps: CaseJobDeps): void {
   engine.registerJobHandler(CHECK_OPEN_CASE_WORK_JOB_TYPE, createCheckOpenCaseWorkJob(deps));
   engine.registerJobHandler(CLOSE_CASE_JOB_TYPE, createCloseCaseJob(deps));
   engine.registerJobHandler(PUBLISH_MESSAGE_JOB_TYPE, createPublishMessageJob(deps));
   engine.registerJobHandler(CASE_DATE_OF_BIRTH_JOB_TYPE, createCaseDateOfBirthJob(deps));
+  engine.registerJobHandler(CASE_WARNING_HISTORY_JOB_TYPE, createCaseWarningHistoryJob(deps));
 }

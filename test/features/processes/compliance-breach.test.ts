@@ -149,6 +149,26 @@ describe('Feature: compliance & breach by order type', () => {
       expect(await passed(i, 'breachDone')).toBe(true);
     });
 
+    test('the warnings counted are the case record\'s warnings on this order (offending.warnings items)', async () => {
+      const warningItem = (id: string, givenOn: string, orderId: string) =>
+        ({ id, values: { givenOn, orderId, method: 'letter' }, sources: {} });
+      await h.cases.create({
+        id: 'case-warned', team: 'east', status: 'open', createdAt: '2026-01-01T09:00:00Z', createdBy: 'tester',
+        identity: { nameKey: 'child warned', dateOfBirth: '2010-01-01', displayName: 'Child Warned' },
+        sections: { offending: { values: {}, revision: 0, updatedAt: '2026-09-01T09:00:00Z', updatedBy: 'tester', sources: {}, collections: {
+          warnings: [warningItem('w1', '2026-02-01', 'order-yro'), warningItem('w2', '2026-08-01', 'order-yro'), warningItem('w3', '2026-09-01', 'order-old')],
+        } } },
+      }, []);
+      const yroCase = await h.start('compliance-breach', { caseId: 'case-warned', missedAt: '2026-11-23T09:00:00Z', order: yro });
+      await h.complete(yroCase, 'followUp', unacceptable);
+      expect((await h.vars(yroCase)).warningHistory).toEqual(['2026-02-01', '2026-08-01']);
+      expect(await h.openTasks(yroCase)).toEqual(['decide']); // two warnings on this order: an information is due
+
+      const otherOrder = await h.start('compliance-breach', { caseId: 'case-warned', missedAt: '2026-11-23T09:00:00Z', order: { id: 'order-old', type: 'yro' } });
+      await h.complete(otherOrder, 'followUp', unacceptable);
+      expect(await h.openTasks(otherOrder)).toEqual(['warn']); // one warning on that order: a further warning is allowed
+    });
+
     test('a warning older than 12 months does not count: a further warning is still allowed', async () => {
       const { i } = await failUnacceptably(yro, ['2025-10-01T10:00:00Z', '2026-08-01T10:00:00Z']);
       expect(await h.openTasks(i)).toEqual(['warn']);
