@@ -24,7 +24,7 @@ describe('Feature: out-of-court disposal — assessment, joint decision and a pr
   async function decided(caseId: string, type: string) {
     const i = await start(caseId);
     await h.complete(i, 'pdat', PDAT);
-    await h.complete(i, 'victimViews', { victimContacted: false, noContactReason: 'declined' });
+    await h.complete(i, 'victimViews', { victimViews: [{ victimName: 'V', victimContacted: false, noContactReason: 'declined' }] });
     await h.complete(i, 'panel', { disposal: { id: `d-${caseId}`, type, decidedOn: '2026-12-10', decisionReasons: 'r', policeInformedOn: '2026-12-10' } });
     await h.complete(i, 'policeDecision', { policeDecision: { id: `d-${caseId}`, type, policeDecidedOn: '2026-12-11' } });
     return i;
@@ -37,7 +37,7 @@ describe('Feature: out-of-court disposal — assessment, joint decision and a pr
     expect((await h.task(i, 'pdat')).dueDate).toBe('2026-12-07T17:00:00.000Z');
     expect((await h.task(i, 'victimViews')).candidateGroups).toEqual(['victim-workers']);
     await h.complete(i, 'pdat', PDAT);
-    await h.complete(i, 'victimViews', { victimContacted: false, noContactReason: 'declined' });
+    await h.complete(i, 'victimViews', { victimViews: [{ victimName: 'V', victimContacted: false, noContactReason: 'declined' }] });
     expect((await h.task(i, 'panel')).dueDate).toBe('2026-12-21T17:00:00.000Z'); // 15 WD from bail: the service's task
     await h.complete(i, 'panel', { disposal: { id: 'd1', type: 'youth-caution', decidedOn: '2026-11-30', decisionReasons: 'r', policeInformedOn: '2026-11-30' } });
     // The police decision has no national deadline: a local chase date 10 WD after the police were told.
@@ -135,7 +135,7 @@ describe('Feature: out-of-court disposal — the service\'s deadline and the pol
       caseId: 'oocd-late', referralReceivedAt: '2026-11-23T09:00:00Z', bailDate: '2026-11-30T09:00:00Z',
     });
     await h.complete(i, 'pdat', PDAT);
-    await h.complete(i, 'victimViews', { victimContacted: false, noContactReason: 'declined' });
+    await h.complete(i, 'victimViews', { victimViews: [{ victimName: 'V', victimContacted: false, noContactReason: 'declined' }] });
     await h.at('2026-12-23T16:59:00Z');
     expect(h.emailsFor(i)).toEqual([]);
     await h.at('2026-12-23T17:00:00Z'); // 21 Dec + 2 WD

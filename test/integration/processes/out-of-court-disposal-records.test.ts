@@ -1,7 +1,8 @@
 // The shipped out-of-court-disposal process and its real forms through the HTTP routes, engine and database: the
 // offence and its gravity score become an item of offending.offences; the outcome is ONE item of
 // offending.outcomes that the panel creates and every later form (police decision, YCC requirements, exit)
-// amends by disposal.id — so a second disposal on the same case is a second item, not an overwrite.
+// amends by disposal.id — so a second disposal on the same case is a second item, not an overwrite; each victim's
+// views are an item of victims.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { startTasksCasesApi, type Person, type TasksCasesApi } from '../../support/tasks-cases-api';
@@ -32,7 +33,7 @@ describe('out-of-court disposal: offences and outcomes as items', () => {
     await api.engine!.runDue();
     await complete('cm', i, 'pdat', { assessmentDate: '2026-11-30', factorsForDesistance: 'x', recommendedOutcome: type,
       offence: { offence, offenceDate: '2026-11-20', gravityScore: '2' } });
-    await complete('vw', i, 'victimViews', { victimContacted: false, noContactReason: 'declined' });
+    await complete('vw', i, 'victimViews', { victimViews: [{ victimName: `${offence} victim A`, victimContacted: true, views: 'wants an apology' }, { victimName: `${offence} victim B`, victimContacted: false, noContactReason: 'declined' }] });
     const conditions = type === 'youth-conditional-caution' ? { proposedConditions: 'reparation' } : {};
     await complete('tm', i, 'panel', { disposal: { type, decidedOn: '2026-12-10', decisionReasons: 'r', policeInformedOn: '2026-12-10', ...conditions } });
     await complete('cm', i, 'policeDecision', { policeDecision: { type, policeDecidedOn: '2026-12-11' } });
@@ -65,5 +66,12 @@ describe('out-of-court disposal: offences and outcomes as items', () => {
     expect(offences.map((o) => o.label)).toEqual(['Theft', 'Criminal damage']);
     expect(outcomes.map((o) => o.values.type)).toEqual(['youth-conditional-caution', 'community-resolution']);
     expect(outcomes[0]).toEqual(before);
+  });
+
+  it("each victim's views are their own item of victims, not one map per case", async () => {
+    const items = (await api.call('GET', `/cases/${caseId}`, 'vw')).body.sections.victims.collections.victims as Item[];
+    expect(items.map((v) => [v.label, v.values.victimContacted ?? false])).toEqual([
+      ['Theft victim A', true], ['Theft victim B', false], ['Criminal damage victim A', true], ['Criminal damage victim B', false]]);
+    expect(items[0].values.views).toBe('wants an apology');
   });
 });
