@@ -110,6 +110,7 @@ describe('Feature: AssetPlus assessment & intervention plan', () => {
     await finishSteps(i);
     await h.complete(i, 'countersign', countersign('return-plan', 'agree', 'add a safety plan'));
     expect(await h.openTasks(i)).toEqual(['replanning']);
+    expect((await h.task(i, 'replanning')).dueDate).toBe('2026-11-30T17:00:00.000Z'); // a fresh 5 WD, not the countersign's date
     await h.complete(i, 'replanning', { ...PLAN, contactLevel: 'intensive' });
     expect(await h.openTasks(i)).toEqual(['countersign']); // risk steps already done are not repeated
     await h.complete(i, 'countersign', countersign('approve'));
