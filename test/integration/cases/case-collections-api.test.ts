@@ -126,6 +126,13 @@ describe('case collections: victims as items', () => {
     expect(added.status).toBe(201);
     const items = added.body.sections.victims.collections.victims as Item[];
     expect(items.at(-1)).toMatchObject({ id: added.body.addedItemId, label: 'Victim 4', values: { name: 'Fay' } });
+    // Flat values keep working beside the lists; one name is either a value or a list.
+    const flat = await api.call('PATCH', `/cases/${caseId}/sections/victims`, 'tm', { changes: { summary: 'two victims known' }, reason: 'note' });
+    expect(flat.status).toBe(200);
+    expect(flat.body.sections.victims.values).toEqual({ summary: 'two victims known' });
+    expect(flat.body.sections.victims.collections.victims).toEqual(items);
+    const clash = await api.call('POST', `/cases/${caseId}/sections/victims/collections/summary`, 'tm', { changes: { name: 'x' }, reason: 'r' });
+    expect(clash.body.errors).toEqual({ collection: 'summary is one value of this section, not a list of items' });
   });
 
   it('refuses hostile or wrong input with 4xx and changes nothing', async () => {
@@ -141,8 +148,9 @@ describe('case collections: victims as items', () => {
       api.call('PATCH', item(ann), 'cm', { changes: { rjConsent: 'no' }, reason: 'r' }),
       api.call('PATCH', `/cases/${caseId}/sections/victims`, 'tm', { changes: { victims: 'none' }, reason: 'r' }),
       api.call('POST', `/cases/${caseId}/sections/victims/collections/Bad$Name`, 'tm', { changes: { name: 'x' }, reason: 'r' }),
+      api.call('POST', `/cases/${caseId}/sections/victims/collections/victims`, 'tm', { changes: { name: 'x' }, reason: '' }),
     ]);
-    expect(tries.map((t) => t.status)).toEqual([404, 404, 422, 422, 422, 422, 403, 422, 422]);
+    expect(tries.map((t) => t.status)).toEqual([404, 404, 422, 422, 422, 422, 403, 422, 422, 422]);
     expect(tries[1].body.error.message).toMatch(/No item "nope" in the victims of this case/);
     expect((await api.call('GET', `/cases/${caseId}`, 'vw')).body.sections.victims).toEqual(before);
   });

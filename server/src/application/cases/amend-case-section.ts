@@ -84,6 +84,9 @@ function flatPatch(record: CaseRecord, section: CaseSection, changes: SectionVal
 
 /** The item is looked up in this case's section only: an id of another case's item finds nothing here. */
 function itemPatch(deps: AmendCaseSectionDeps, record: CaseRecord, section: CaseSection, item: { collection: string; id?: string }, values: SectionValues): ItemPatch {
+  if (record.sections[section]?.values[item.collection] !== undefined) {
+    throw new ValidationError('Some changes need correcting', { collection: `${item.collection} is one value of this section, not a list of items` }, 'AMENDMENT_INVALID');
+  }
   if (item.id === undefined) return { collection: item.collection, id: (deps.newItemId ?? randomItemId)(), values };
   const items = record.sections[section]?.collections?.[item.collection] ?? [];
   if (!isItemId(item.id) || !items.some((i) => i.id === item.id)) {
