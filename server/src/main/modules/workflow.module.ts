@@ -10,6 +10,7 @@ import { readFormFiles } from '../../adapters/files/form-files.loader';
 import { loadTimescaleDefaults } from '../../adapters/files/timescale-defaults.loader';
 import { MongoFormRepository } from '../../adapters/mongo/form.repository';
 import { MongoTimescaleRepository } from '../../adapters/mongo/timescale.repository';
+import { adoptTimescaleDefaults } from '../../application/adopt-timescale-defaults';
 import { deployFormFiles } from '../../application/deploy-form-files';
 import { deployProcessFiles } from '../../application/processes/deploy-process-files';
 import type { AppConfig } from '../../config/env.config';
@@ -43,10 +44,11 @@ export async function createWorkflowModule(
   audit: AuditLog,
   logger: Logger,
 ): Promise<WorkflowModule> {
-  const timescales = new MongoTimescaleRepository(conn, {
-    defaults: await loadTimescaleDefaults(path.join(config.rootDir, 'processes', 'timescales.json')),
-    now: () => clock.now(),
-  });
+  const defaults = await loadTimescaleDefaults(path.join(config.rootDir, 'processes', 'timescales.json'));
+  const timescales = new MongoTimescaleRepository(conn, { defaults, now: () => clock.now() });
+  // Before any process runs: a release's new timescales exist for its new processes (adopt-timescale-defaults.ts).
+  const adopted = await adoptTimescaleDefaults({ timescales, clock, defaults });
+  if (adopted.version) logger.info(adopted, 'timescale defaults adopted as a new version');
   const calendar = createWorkingCalendar({ region: config.BANK_HOLIDAY_REGION, endOfDay: config.DEADLINE_END_OF_DAY });
   const forms = new MongoFormRepository(conn, { cacheLatest: !config.MONGODB_URI }); // the sole server keeps "latest" (form.repository.ts)
   const engine = createEmbeddedEngine({ conn, clock, logger });
