@@ -75,4 +75,17 @@ describe('Feature: plan review — a significant change (the guidance\'s trigger
     await h.complete(i, 'review', { reviewDate: '2026-11-24', reviewReason: 'significantChange', whatChanged: 'excluded from school', progress: 'p', reviewOutcome: 'continue' });
     expect((await h.vars(i)).deadlines).toMatchObject({ reviewDue: '2027-02-23T17:00:00.000Z' }); // the local default counts again from this review (completed 23 Nov)
   });
+
+  test('When a review decides to close but other work keeps the case open, the review cycle goes on', async () => {
+    const i = await h.start('plan-review', { caseId: 'pr-kept' });
+    await h.start('assetplus-assessment', { caseId: 'pr-kept' }); // open work the closure may not drop
+    await h.engine.publishMessage('significant-change', 'pr-kept', {});
+    await h.at('2026-11-23T09:00:00Z');
+    await h.complete(i, 'review', { reviewDate: '2026-11-23', reviewReason: 'significantChange', whatChanged: 'order ended', progress: 'p', reviewOutcome: 'close' });
+    const closure = (await h.engine.listUserTasks({ state: 'open' })).find((t) => t.processId === 'case-closure' && t.elementId === 'resolveWork');
+    expect(closure).toBeDefined();
+    await h.complete(closure!.instanceKey, 'resolveWork', { openWorkAction: 'withdraw', openWorkNotes: 'assessment still running' });
+    expect(await h.state(i)).toBe('active');
+    expect((await h.engine.getInstance(i))?.activeElementIds).toEqual(['wait']); // waiting for the next date or change
+  });
 });
