@@ -101,6 +101,7 @@ describe('Feature: case closure', () => {
     await h.complete(closure, 'endData', END_DATA);
     await h.complete(closure, 'confirm', { closureDecision: 'confirm' });
     expect(await h.openTasks(closure)).toEqual(['resolveWork']); // the close step refused: work opened meanwhile
+    expect((await h.vars(closure)).openWork).toMatchObject({ blocking: ['open-order-stand-in'] }); // what the form lists
     expect(await status('cc-3')).toBe('open');
     await h.complete(closure, 'resolveWork', { openWorkAction: 'withdraw', openWorkNotes: 'new order made' });
     expect(await h.state(closure)).toBe('completed');
