@@ -5,7 +5,8 @@
 //   correlationKey  the variable holding the correlation key (default caseId)
 //   variables       comma list of variables passed with the message (default none)
 //   timeToLive      ISO 8601 days/hours, e.g. P30D: kept for a subscription that opens later (default none)
-// The message id is the job's instance and element, so a retried job publishes once.
+// The message id is the job's key: a retried job publishes once, and a send task reached again in a loop (a
+// second breach of the same order) publishes again — an id per element would drop every later message.
 import type { JobHandler, WorkflowEngine } from '../ports/workflow-engine.port';
 
 export const PUBLISH_MESSAGE_JOB_TYPE = 'publish-message';
@@ -31,7 +32,7 @@ export function createPublishMessageJob(deps: { engine: Pick<WorkflowEngine, 'pu
     if (ttlMs === 'invalid') return { kind: 'fail', message: `timeToLive "${job.headers.timeToLive}" is not PnD or PTnH`, retries: 0 };
     const names = (job.headers.variables ?? '').split(/[\s,]+/).filter(Boolean);
     const variables = Object.fromEntries(names.filter((n) => job.variables[n] !== undefined).map((n) => [n, job.variables[n]]));
-    const result = await deps.engine.publishMessage(name, key, variables, { ttlMs, messageId: `${job.instanceKey}.${job.elementId}` });
+    const result = await deps.engine.publishMessage(name, key, variables, { ttlMs, messageId: `${job.instanceKey}.${job.elementId}.${job.key}` });
     return { kind: 'complete', variables: { [`${job.elementId}Published`]: { messageName: name, correlated: result.correlated, buffered: Boolean(result.buffered) } } };
   };
 }

@@ -12,13 +12,13 @@ describe('publish-message job', () => {
   });
   beforeEach(() => { published.length = 0; });
 
-  it('publishes the named message keyed by caseId with the listed variables, once per job element', async () => {
+  it('publishes the named message keyed by caseId with the listed variables, once per job (its key in the message id)', async () => {
     const outcome = await handler(job(
       { messageName: 'intervention-ended', variables: 'closureDate, closureReason', timeToLive: 'P30D' },
       { caseId: 'c1', closureDate: '2027-01-15', closureReason: 'orderCompleted', healthNote: 'not passed on' },
     ));
     expect(published).toEqual([['intervention-ended', 'c1', { closureDate: '2027-01-15', closureReason: 'orderCompleted' },
-      { ttlMs: 30 * 24 * 3_600_000, messageId: 'i1.announceEnd' }]]);
+      { ttlMs: 30 * 24 * 3_600_000, messageId: 'i1.announceEnd.j1' }]]);
     expect(outcome).toEqual({ kind: 'complete', variables: { announceEndPublished: { messageName: 'intervention-ended', correlated: true, buffered: false } } });
   });
 
