@@ -3,7 +3,10 @@
 // whose form names the item with `itemId: "=victim.id"` — the first victim is never touched.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { applySubmissionToCase } from '../../../server/src/application/cases/apply-submission-to-case';
+import { submissionItemIds } from '../../../server/src/application/cases/item-ids';
 import { submissionIdForTask } from '../../../server/src/application/tasks/get-task';
+import { recoverCompletions } from '../../../server/src/application/tasks/recover-completions';
 import { startTasksCasesApi, type TasksCasesApi } from '../../support/tasks-cases-api';
 
 const fixture = (name: string) => ({ name, content: readFileSync(path.join(__dirname, 'fixtures', name), 'utf8') });
@@ -95,6 +98,21 @@ describe('case collections: victims as items', () => {
     expect(items[2].id).toBe(id);
   });
 
+  it('start-up recovery of a submission stored without ids (an older server) names its item the same way every time', async () => {
+    const instance = await start(caseId);
+    const task = await openTask(instance, 'addVictim');
+    await api.repos.tasks.claim(task.key, 'vw-1', '2026-11-24T10:00:00.000Z');
+    const id = submissionIdForTask(task.key);
+    await api.repos.submissions.create({
+      id, formId: 'test-victim-add', version: 1, data: { victim: { name: 'Dot' } }, submittedBy: 'vw-1', submittedAt: '2026-11-24T10:02:00.000Z', taskId: task.key, caseId,
+    });
+    const deps = { ...api.repos, engine: api.engine!, audit: api.auditLog, users: { findById: async () => ({ roles: ['victim-workers'] }) } };
+    expect((await recoverCompletions(deps)).finished).toBe(1);
+    await applySubmissionToCase({ cases: api.repos.cases }, { ...(await api.repos.submissions.get(id))!, caseId }, (await api.repos.forms.getVersion('test-victim-add', 1))!.schema);
+    const dots = (await victims()).filter((v) => v.values.name === 'Dot');
+    expect(dots.map((v) => v.id)).toEqual([submissionItemIds(id)('victim', 0)]);
+  });
+
   it("an itemId naming another case's item cannot reach it: items are looked up in this case only", async () => {
     const other = (await api.call('POST', '/cases', 'cm', { givenName: 'Eve', familyName: 'Stone', dateOfBirth: '2011-03-04', team: 'east' })).body.id;
     const before = await victims();
@@ -125,7 +143,7 @@ describe('case collections: victims as items', () => {
     const added = await api.call('POST', `/cases/${caseId}/sections/victims/collections/victims`, 'tm', { changes: { name: 'Fay' }, reason: 'second police report' });
     expect(added.status).toBe(201);
     const items = added.body.sections.victims.collections.victims as Item[];
-    expect(items.at(-1)).toMatchObject({ id: added.body.addedItemId, label: 'Victim 4', values: { name: 'Fay' } });
+    expect(items.at(-1)).toMatchObject({ id: added.body.addedItemId, label: 'Victim 5', values: { name: 'Fay' } });
     // Flat values keep working beside the lists; one name is either a value or a list.
     const flat = await api.call('PATCH', `/cases/${caseId}/sections/victims`, 'tm', { changes: { summary: 'two victims known' }, reason: 'note' });
     expect(flat.status).toBe(200);
