@@ -101,7 +101,7 @@ describe('Feature: compliance & breach by order type', () => {
 
     test('the panel may agree that the contract continues: no court', async () => {
       const { i } = await failUnacceptably(referral);
-      await h.complete(i, 'panel', { panelMeeting: { id: 'p1', meetingDate: '2026-12-01', purpose: 'breach' } });
+      await h.complete(i, 'panel', { panelMeeting: { id: 'p1', date: '2026-12-01', type: 'breach' } });
       await h.complete(i, 'panelDecision', { panelMeeting: { id: 'p1', outcome: 'continue-varied', variation: 'weekly', reasons: 'r' } });
       expect(await h.state(i)).toBe('completed');
       expect(await passed(i, 'contractContinues')).toBe(true);
@@ -109,10 +109,10 @@ describe('Feature: compliance & breach by order type', () => {
 
     test('only the panel refers back: its report goes to court and the court outcome closes the matter', async () => {
       const { i, caseId } = await failUnacceptably(referral);
-      await h.complete(i, 'panel', { panelMeeting: { id: 'p2', meetingDate: '2026-12-01', purpose: 'breach' } });
+      await h.complete(i, 'panel', { panelMeeting: { id: 'p2', date: '2026-12-01', type: 'breach' } });
       await h.complete(i, 'panelDecision', { panelMeeting: { id: 'p2', outcome: 'refer-back', reasons: 'r' } });
       expect(await h.openTasks(i)).toEqual(['referBack']);
-      await h.complete(i, 'referBack', { reportSentOn: '2026-12-02', referBackReason: 'breach', hearing: { court: 'Youth court', hearingDate: '2026-12-15', purpose: 'referral-back' } });
+      await h.complete(i, 'referBack', { reportSentOn: '2026-12-02', referBackReason: 'breach', hearing: { court: 'Youth court', date: '2026-12-15', purpose: 'referral-back' } });
       expect((await h.engine.publishMessage('court-outcome', caseId, { courtOutcome: 'order extended' })).correlated).toBe(true);
       await h.at('2026-11-23T09:00:00Z');
       expect(await h.state(i)).toBe('completed');
@@ -143,7 +143,7 @@ describe('Feature: compliance & breach by order type', () => {
       expect(await h.openTasks(i)).toEqual(['decide']);
       expect((await h.task(i, 'decide')).candidateGroups).toEqual(['case-managers']); // the responsible officer
       await h.complete(i, 'decide', { breachDecision: 'lay-information' });
-      await h.complete(i, 'court', { informationLaidOn: '2026-11-25', hearing: { court: 'Youth court', hearingDate: '2026-12-10', purpose: 'breach' } });
+      await h.complete(i, 'court', { informationLaidOn: '2026-11-25', hearing: { court: 'Youth court', date: '2026-12-10', purpose: 'breach' } });
       expect((await h.engine.publishMessage('court-outcome', caseId, { courtOutcome: 'order amended' })).correlated).toBe(true);
       await h.at('2026-11-23T09:00:00Z');
       expect(await passed(i, 'breachDone')).toBe(true);
