@@ -4,7 +4,7 @@ import { processHarness, type ProcessHarness } from './support/process-harness';
 // end-of-order review opening 10 WD before the end date.
 const order = {
   id: 'order-1', type: 'yro', madeOn: '2026-11-23', court: 'Youth court', offences: 'theft', lengthMonths: 6,
-  startDate: '2026-11-23', endDate: '2027-05-22', requirements: ['supervision', 'curfew'], requirementDetails: 'curfew 7pm–7am',
+  start: '2026-11-23', end: '2027-05-22', requirements: ['supervision', 'curfew'], requirementDetails: 'curfew 7pm–7am',
 };
 
 describe('Feature: youth rehabilitation order supervision', () => {
@@ -60,7 +60,7 @@ describe('Feature: youth rehabilitation order supervision', () => {
     const { i } = await supervising();
     await h.complete(i, 'review', { reviewedOn: '2027-01-10', progress: 'excellent', reviewOutcome: 'apply-to-court' });
     expect((await h.task(i, 'courtApplication')).candidateGroups).toEqual(['court-officers']);
-    await h.complete(i, 'courtApplication', { applicationType: 'revoke', applicationGrounds: 'good progress', hearing: { court: 'Youth court', hearingDate: '2027-01-20', purpose: 'revocation' }, applicationResult: 'revoked' });
+    await h.complete(i, 'courtApplication', { applicationType: 'revoke', applicationGrounds: 'good progress', hearing: { court: 'Youth court', date: '2027-01-20', purpose: 'revocation' }, applicationResult: 'revoked' });
     expect(await h.state(i)).toBe('completed');
     expect(await passed(i, 'orderRevoked')).toBe(true);
   });
@@ -68,7 +68,7 @@ describe('Feature: youth rehabilitation order supervision', () => {
   test('When the court extends the order, the end-of-order review follows the new end date', async () => {
     const { i } = await supervising();
     await h.complete(i, 'review', { reviewedOn: '2027-01-10', progress: 'slow', reviewOutcome: 'apply-to-court' });
-    await h.complete(i, 'courtApplication', { applicationType: 'extend', applicationGrounds: 'g', hearing: { court: 'Youth court', hearingDate: '2027-01-20', purpose: 'amendment' }, applicationResult: 'extended', orderChange: { id: 'order-1', endDate: '2027-08-31' } });
+    await h.complete(i, 'courtApplication', { applicationType: 'extend', applicationGrounds: 'g', hearing: { court: 'Youth court', date: '2027-01-20', purpose: 'amendment' }, applicationResult: 'extended', orderChange: { id: 'order-1', end: '2027-08-31' } });
     await h.at('2027-05-20T10:00:00Z'); // past the original end-of-order date (10 WD before 22 May)
     expect(await h.openTasks(i)).toEqual(['review']);
     await h.at('2027-08-17T17:00:00Z'); // 10 WD before Tue 31 Aug
@@ -76,7 +76,7 @@ describe('Feature: youth rehabilitation order supervision', () => {
   });
 
   test('10 working days before the end date the end-of-order review opens, due after the end date', async () => {
-    const { i } = await supervising({ ...order, endDate: '2027-01-29' });
+    const { i } = await supervising({ ...order, end: '2027-01-29' });
     await h.at('2027-01-15T16:59:00Z');
     expect(await h.openTasks(i)).toEqual(['review']);
     await h.at('2027-01-15T17:00:00Z'); // Fri 29 Jan − 10 WD

@@ -54,8 +54,8 @@ describe('compliance-panel-outcome', () => {
 
 describe('yro-order', () => {
   const yro = {
-    type: 'yro', madeOn: '2026-11-23', court: 'Youth court', offences: 'theft', lengthMonths: 12, startDate: '2026-11-23',
-    endDate: '2027-11-22', requirements: ['supervision'], requirementDetails: 'weekly',
+    type: 'yro', madeOn: '2026-11-23', court: 'Youth court', offences: 'theft', lengthMonths: 12, start: '2026-11-23',
+    end: '2027-11-22', requirements: ['supervision'], requirementDetails: 'weekly',
   };
   it.each([[36, []], [37, ['order.lengthMonths']]])('a length of %i months: %j', (months, errors) => {
     expect(errorsOf('yro-order', { order: { ...yro, lengthMonths: months } })).toEqual(errors);
