@@ -179,6 +179,44 @@ describe('permission matrix: roles × case and task routes × case sections', ()
     });
   });
 
+  describe('PATCH /api/cases/:id/sections/:section/collections/:collection/:itemId (one item of a collection)', () => {
+    // One item per section (written by the team manager, who writes all), holding a marker of its own.
+    const itemMarker = (s: Section) => `ZQXITEM${s.toUpperCase()}QZX`;
+    const itemIds = new Map<Section, string>();
+    const replies = new Map<string, Reply>();
+    let stored: Awaited<ReturnType<typeof system.modules.tasks.cases.findById>>;
+    const itemUrl = (s: Section) => `/api/cases/${encodeURIComponent(caseId)}/sections/${s}/collections/matrixItems`;
+    beforeAll(async () => {
+      for (const s of SECTIONS) {
+        const added = await call(as('team-managers'), 'POST', itemUrl(s), { changes: { note: itemMarker(s) }, reason: 'matrix set-up' });
+        expect(added.status).toBe(201);
+        itemIds.set(s, added.body.addedItemId);
+      }
+      await Promise.all(ROLES.map(async (role) => {
+        for (const s of SECTIONS) {
+          replies.set(`${role}/${s}`, await call(as(role), 'PATCH', `${itemUrl(s)}/${itemIds.get(s)}`, { changes: { [fieldOf(role)]: `written by ${role}` }, reason: 'matrix item write' }));
+        }
+      }));
+      stored = await system.modules.tasks.cases.findById(caseId);
+    }, 90000);
+
+    it.each(patches)('as %s → the item in section %s writable: %s', (role, section, allowed) => {
+      const res = replies.get(`${role}/${section}`)!;
+      expect(leaked(role, res.text)).toEqual([]);
+      expect(SECTIONS.filter((s) => !EXPECTED[role].read.includes(s) && res.text.includes(itemMarker(s)))).toEqual([]);
+      const [item] = stored!.sections[section]!.collections!.matrixItems;
+      if (allowed) {
+        expect(res.status).toBe(200);
+        expect(item.values[fieldOf(role)]).toBe(`written by ${role}`);
+      } else {
+        expect(res.status).toBe(403);
+        expect(Object.keys(res.body)).toEqual(['error']);
+        expect(item.values[fieldOf(role)]).toBeUndefined();
+      }
+      expect(item.values.note).toBe(itemMarker(section));
+    });
+  });
+
   it.each(ROLES)('POST /api/cases/:id/processes as %s: allowed as listed', async (role) => {
     const res = await call(as(role), 'POST', `/api/cases/${encodeURIComponent(caseId)}/processes`, {
       processId: 'referral-intake', variables: { referralReceivedAt: new Date().toISOString() },
