@@ -19,7 +19,7 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
 
   if (view.state === 'loading') return <p role="status">Loading the task…</p>;
   if (view.state === 'error') return <p role="alert">{view.message}</p>;
-  const { task, case: summary, form, submission, actions, unwritableSections } = view.data;
+  const { task, case: summary, form, submission, actions, unwritableSections, formVariables } = view.data;
   const claimedBy = task.assignee && task.assignee === me?.id ? 'you' : (task.assigneeName ?? task.assignee);
 
   const act = async (fn: () => Promise<unknown>) => {
@@ -67,7 +67,7 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
           {unwritableSections.length > 0 && (
             <p className="muted">Your role cannot record {unwritableSections.join(', ')} information: leave those questions for a colleague who can.</p>
           )}
-          <FormRenderer form={form.schema} submitLabel="Complete task" onSubmit={async (data) => {
+          <FormRenderer form={form.schema} variables={formVariables} submitLabel="Complete task" onSubmit={async (data) => {
             const result = await tasksApi.complete(task.id, data);
             setDone(result);
             setVersion((v) => v + 1); // reload: the task is now completed, so claim/release no longer apply

@@ -45,6 +45,8 @@ export interface TaskViewDto {
   form?: { formId: string; version: number; schema: FormDefinition };
   submission?: { id: string; data: Record<string, unknown>; submittedAt: string; submittedBy: string };
   unwritableSections: string[];
+  /** The process variables the form's conditions and options read (nothing else of the instance). */
+  formVariables?: Record<string, unknown>;
   actions: { claim: boolean; unclaim: boolean; complete: boolean; reassign: boolean };
 }
 

@@ -9,6 +9,8 @@ import type { Clock } from '../../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import { formVariablePaths, pickVariablePaths } from '../../forms-core';
 import { auditActor, readable, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import { offeredForm } from '../../domain/forms/form-access';
 import { sectionOfKeys, sectionsOfForm } from '../../domain/cases/form-sections';
@@ -27,6 +29,8 @@ export interface GetTaskDeps {
   clock: Clock;
   /** Records a break-glass read of another team's task (with its reason, flagged for managers). */
   audit?: CaseAuditSink;
+  /** For the process variables the form's own logic reads (formVariables). */
+  engine?: Pick<WorkflowEngine, 'getInstance'>;
 }
 
 export interface TaskView {
@@ -39,6 +43,11 @@ export interface TaskView {
   submission?: FormSubmission;
   /** Sections the form writes that the actor may not: leave those fields empty or completion is refused. */
   unwritableSections: CaseSection[];
+  /**
+   * Exactly the variable paths the form's conditions and options read (form-variable-paths.ts), so the page
+   * shows and hides fields as the server will validate them. Only for a task that can still be completed.
+   */
+  formVariables?: Record<string, unknown>;
   /** What the actor may do now, so the page shows only buttons that will work. */
   actions: { claim: boolean; unclaim: boolean; complete: boolean; reassign: boolean };
 }
@@ -64,6 +73,7 @@ export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string, r
   const mine = task.assignee === actor.id;
   const mayWrite = writable(deps.policy, actor);
   const assigneeName = task.assignee ? (await deps.users.findById(task.assignee))?.displayName : undefined;
+  const formVariables = open && form ? await variablesFormReads(deps, task.instanceKey, form.schema) : undefined;
   return {
     task: {
       ...task, overdue: task.state === 'open' && !!task.dueDate && task.dueDate < now,
@@ -74,6 +84,7 @@ export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string, r
     ...(form ? { form: { formId: form.formId, version: form.version, schema: offeredForm(form.schema, mayWrite) } } : {}),
     ...(submission ? { submission: readableSubmission(submission, form?.schema, readable(deps.policy, actor)) } : {}),
     unwritableSections: form ? sectionsOfForm(form.schema).filter((s) => !mayWrite.includes(s)) : [],
+    ...(formVariables ? { formVariables } : {}),
     actions: {
       claim: open && !task.assignee && deps.policy.can(actor, 'claim'),
       unclaim: open && mine,
@@ -91,4 +102,10 @@ function readableSubmission(s: FormSubmission, schema: FormVersion['schema'] | u
     return !section || mayRead.includes(section);
   }));
   return { ...s, data };
+}
+
+async function variablesFormReads(deps: GetTaskDeps, instanceKey: string, schema: FormVersion['schema']): Promise<Record<string, unknown> | undefined> {
+  const paths = formVariablePaths(schema);
+  if (!paths.length || !deps.engine) return undefined;
+  return pickVariablePaths((await deps.engine.getInstance(instanceKey))?.variables, paths);
 }

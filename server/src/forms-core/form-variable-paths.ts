@@ -1,0 +1,80 @@
+// The process variables a form reads: its FEEL (hide conditions, FEEL readonly, valuesExpression) and its
+// valuesKey options. form-js shows a form with the instance's variables in scope, and the server validates
+// a completion with them, so the browser must see the same values — or a field the server requires would
+// be hidden on screen (`=order.type != "dto"` with no `order` hides it) and the person could never
+// complete the task. Only the paths the form names are given (`order.type`, not the whole order), so a
+// task page shows nothing of the instance beyond what the form's own logic decides on.
+import { parseExpression } from '@bpmn-io/feelin';
+import { feelBody } from './form-conditions';
+import { isPlainObject } from './form-tree';
+import type { FormComponent, FormDefinition } from './form.types';
+
+const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/;
+
+/** Variable paths a FEEL expression reads (`order.type`, `revocationDeclinedOn`); function names excluded. */
+export function feelVariablePaths(expression: string): string[][] {
+  const source = feelBody(expression);
+  const paths: string[][] = [];
+  let tree: ReturnType<typeof parseExpression>;
+  try {
+    tree = parseExpression(source, {}, undefined);
+  } catch {
+    return paths;
+  }
+  tree.iterate({
+    enter(node) {
+      const text = source.slice(node.from, node.to);
+      if (node.type.name === 'PathExpression') {
+        if (!DOTTED.test(text)) return undefined; // e.g. {a: b}.a: look inside
+        paths.push(text.split('.'));
+        return false;
+      }
+      if (node.type.name !== 'VariableName') return undefined;
+      const parent = node.node.parent;
+      const isFunctionName = parent?.type.name === 'FunctionInvocation' && parent.firstChild?.from === node.from;
+      if (!isFunctionName && /^[A-Za-z_]\w*$/.test(text)) paths.push([text]);
+      return false;
+    },
+  });
+  return paths;
+}
+
+/** Every variable path the form's expressions and valuesKey options read. */
+export function formVariablePaths(form: Pick<FormDefinition, 'components'>): string[][] {
+  const paths: string[][] = [];
+  const visit = (components: FormComponent[] | undefined) => {
+    for (const c of components ?? []) {
+      if (!c || typeof c !== 'object') continue;
+      for (const expr of [c.conditional?.hide, typeof c.readonly === 'string' ? c.readonly : undefined, c.valuesExpression]) {
+        if (typeof expr === 'string' && expr.trim()) paths.push(...feelVariablePaths(expr));
+      }
+      if (typeof c.valuesKey === 'string' && c.valuesKey) paths.push(c.valuesKey.split('.'));
+      visit(c.components);
+    }
+  };
+  visit(form.components);
+  return paths;
+}
+
+/** The named paths of `variables` and nothing else (a path through a non-object stops there). */
+export function pickVariablePaths(variables: Record<string, unknown> | undefined, paths: string[][]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!variables) return out;
+  for (const path of paths) {
+    let from: unknown = variables;
+    let to: Record<string, unknown> = out;
+    for (let i = 0; i < path.length; i++) {
+      if (!isPlainObject(from) || !Object.prototype.hasOwnProperty.call(from, path[i])) break;
+      const value = (from as Record<string, unknown>)[path[i]];
+      if (i === path.length - 1 || !isPlainObject(value)) {
+        to[path[i]] = value;
+        break;
+      }
+      const next = isPlainObject(to[path[i]]) ? (to[path[i]] as Record<string, unknown>) : {};
+      to[path[i]] = next;
+      to = next;
+      from = value;
+    }
+  }
+  return out;
+}

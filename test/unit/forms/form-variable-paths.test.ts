@@ -1,0 +1,34 @@
+import { feelVariablePaths, formVariablePaths, pickVariablePaths } from '../../../server/src/forms-core';
+
+describe('the process variables a form reads', () => {
+  it('names the paths of a condition, not the functions it calls', () => {
+    expect(feelVariablePaths('=order.type != "dto"')).toEqual([['order', 'type']]);
+    expect(feelVariablePaths('=not(hearing.reason = "good-progress" and date(hearing.date) < date(revocationDeclinedOn) + duration("P3M"))'))
+      .toEqual([['hearing', 'reason'], ['hearing', 'date'], ['revocationDeclinedOn']]);
+    expect(feelVariablePaths('=get value(order, "type") = "yro"')).toEqual([['order']]);
+    expect(feelVariablePaths('=count(victims) > 1')).toEqual([['victims']]);
+  });
+
+  it('collects hide conditions, FEEL readonly, valuesExpression and valuesKey through groups', () => {
+    const form = {
+      components: [
+        { id: 'a', type: 'textfield', key: 'a', conditional: { hide: '=order.type = "dto"' } },
+        { id: 'g', type: 'group', path: 'x', components: [{ id: 'b', type: 'select', key: 'b', valuesKey: 'options.courts', readonly: '=locked' }] },
+        { id: 'c', type: 'select', key: 'c', valuesExpression: '=teams' },
+      ],
+    };
+    expect(formVariablePaths(form as never)).toEqual([['order', 'type'], ['locked'], ['options', 'courts'], ['teams']]);
+  });
+
+  it('gives exactly the named paths of the variables, nothing else of them', () => {
+    const variables = { order: { type: 'dto', id: 'o-1', offences: 'theft' }, caseId: 'c-1', revocationDeclinedOn: '2026-10-01', health: { camhs: true } };
+    expect(pickVariablePaths(variables, [['order', 'type'], ['revocationDeclinedOn'], ['missing', 'path']]))
+      .toEqual({ order: { type: 'dto' }, revocationDeclinedOn: '2026-10-01' });
+    expect(pickVariablePaths(variables, [])).toEqual({});
+    expect(pickVariablePaths(undefined, [['order']])).toEqual({});
+  });
+
+  it('never reads inherited properties', () => {
+    expect(pickVariablePaths({}, [['constructor'], ['__proto__', 'polluted']])).toEqual({});
+  });
+});
