@@ -3,7 +3,7 @@
 // `panelDate` would overwrite each other; a collection keeps one ITEM per entity instead, each with a
 // stable id, its own values and its own sources. Items are only ever added or amended field by field,
 // never replaced or removed wholesale, so one victim's consent can never overwrite another's.
-// Ids are chosen by the server (case-collections-in-forms.ts and application/cases/item-ids.ts) and
+// Ids are chosen by the server (form-collection-items.ts and application/cases/item-ids.ts) and
 // looked up in one section of one case only: an id cannot reach another case's items by construction.
 import { COLLECTION_NAME, ITEM_ID } from '../../forms-core/form-collections';
 import type { FieldChange } from './case-amendment';

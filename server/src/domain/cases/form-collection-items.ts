@@ -72,7 +72,7 @@ function chosenId(named: unknown, fresh: () => string, path: string, errors: Fie
   return undefined;
 }
 
-/** One section's part of a submission: its flat values are split elsewhere (form-sections.ts). */
+/** The collection items of a submission, per section (its flat values are split in form-sections.ts). */
 export function itemsOfSubmission(form: Pick<FormDefinition, 'components'>, data: Data, fallbackId: NewItemId): Map<CaseSection, ItemPatch[]> {
   const bySection = new Map<CaseSection, ItemPatch[]>();
   for (const spec of collectionsOfForm(form.components)) {
