@@ -4,8 +4,9 @@
 // @bpmn-io/feelin) took cloned process variables for non-contexts and returned null — in tests only: the
 // server has one realm. Re-homing the clone's plain objects, arrays and dates makes tests see what
 // production sees.
-const hostClone = globalThis.structuredClone;
-const hostObjectProto = Object.getPrototypeOf(hostClone({}));
+// jsdom test files (the client's) have no structuredClone at all: nothing to re-home there.
+const hostClone = globalThis.structuredClone as typeof structuredClone | undefined;
+const hostObjectProto = hostClone ? Object.getPrototypeOf(hostClone({})) : Object.prototype;
 
 function rehome(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -19,4 +20,6 @@ function rehome(value: unknown): unknown {
   return out;
 }
 
-globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => rehome(hostClone(value, options))) as typeof structuredClone;
+if (hostClone) {
+  globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => rehome(hostClone(value, options))) as typeof structuredClone;
+}
