@@ -5,7 +5,7 @@ import { processHarness, type ProcessHarness } from './support/process-harness';
 
 const REQUEST = {
   sendingService: { id: 'ag1', name: 'Northshire YJS', contact: 'duty@northshire' }, moveReason: 'family', requestReceivedOn: '2026-11-23',
-  order: { id: 'o1', type: 'yro', madeOn: '2026-09-01' }, transferDecisionReasons: 'stable address confirmed',
+  transferredWork: 'court-order', order: { id: 'o1', type: 'yro', madeOn: '2026-09-01' }, transferDecisionReasons: 'stable address confirmed',
 };
 
 describe('Feature: transfer in', () => {
