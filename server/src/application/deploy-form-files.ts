@@ -1,9 +1,7 @@
 // Start-up: every file in forms/ is deployed (a no-op when unchanged). A broken file stops the start with
 // every problem named, rather than leaving a task whose form cannot be shown.
 import { ValidationError } from '../domain/errors';
-import { collectionsOfForm } from '../forms-core/form-collections';
-import { flatKeys } from '../forms-core/form-collections-check';
-import type { FormComponent } from '../forms-core';
+import { clashMessage, collectionClashes } from './form-collection-clashes';
 import { deployForm, type DeployFormDeps, type DeployFormResult } from './deploy-form';
 
 export interface FormFile {
@@ -15,7 +13,7 @@ export interface FormFile {
 export async function deployFormFiles(deps: DeployFormDeps, files: FormFile[]): Promise<DeployFormResult[]> {
   const errors: Record<string, string> = {};
   const results: DeployFormResult[] = [];
-  const clashes = collectionClashes(files);
+  const clashes = collectionProblems(files);
   for (const file of files) {
     const problem = fileProblem(file) ?? clashes[file.name];
     if (problem) {
@@ -49,25 +47,9 @@ export function fileProblem(file: FormFile): string | undefined {
   return undefined;
 }
 
-/**
- * One name in one section is either a collection of items or one flat value, across all forms: a form
- * writing `victims.victims` as a field would otherwise sit beside another form's list of victims.
- */
-function collectionClashes(files: FormFile[]): Record<string, string> {
-  const lists = new Map<string, string>();
-  const flats = new Map<string, string>();
-  for (const file of files) {
-    if (fileProblem(file)) continue;
-    const parsed = JSON.parse(file.text) as { components?: unknown };
-    const components = Array.isArray(parsed?.components) ? (parsed.components as FormComponent[]) : [];
-    for (const spec of collectionsOfForm(components)) if (spec.section) lists.set(`${spec.section}|${spec.collection}`, file.name);
-    for (const key of flatKeys(components, undefined)) if (!flats.has(key)) flats.set(key, file.name);
-  }
+function collectionProblems(files: FormFile[]): Record<string, string> {
+  const forms = files.filter((f) => !fileProblem(f)).map((f) => ({ name: f.name, components: (JSON.parse(f.text) as { components?: unknown })?.components }));
   const errors: Record<string, string> = {};
-  for (const [key, listFile] of lists) {
-    const flatFile = flats.get(key);
-    const [section, name] = key.split('|');
-    if (flatFile) errors[flatFile] = `field "${name}" in section "${section}" clashes with collection "${name}" of ${listFile}: a name is either a list of items or one value; rename one`;
-  }
+  for (const clash of collectionClashes(forms)) errors[clash.flatIn] ??= clashMessage(clash);
   return errors;
 }

@@ -8,6 +8,7 @@ import { checkFormDefinition, type FormDefinition } from '../forms-core';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { FormRepository } from '../ports/form-repository.port';
+import { clashMessage, collectionClashes } from './form-collection-clashes';
 
 export interface DeployFormDeps {
   forms: FormRepository;
@@ -33,6 +34,7 @@ export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unk
     throw new ValidationError(`The form cannot be deployed: ${problems.map((p) => p.message).join('; ')}`, errors, 'INVALID_FORM');
   }
   const form = schema as FormDefinition;
+  if (!by.system) await refuseCollectionClashes(deps, form); // the shipped files are checked as a set at start
   const contentHash = createHash('sha256').update(canonicalFormJson(form)).digest('hex');
   // Two deploys at once both aim at latest+1; the unique (formId, version) index lets one win and the
   // other re-reads once: it either finds its own content there or takes the next number.
@@ -58,5 +60,15 @@ export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unk
     } catch (e) {
       if (!(e instanceof ConflictError) || attempt >= 2) throw e;
     }
+  }
+}
+
+/** A form deployed by a person must not make a flat field of a name another form keeps as a collection, or the reverse. */
+async function refuseCollectionClashes(deps: DeployFormDeps, form: FormDefinition): Promise<void> {
+  const others = await Promise.all((await deps.forms.listLatest()).filter((f) => f.formId !== form.id).map((f) => deps.forms.latest(f.formId)));
+  const forms = [{ name: `this form (${form.id})`, components: form.components }, ...others.flatMap((v) => (v ? [{ name: v.formId, components: v.schema.components }] : []))];
+  const mine = collectionClashes(forms).filter((c) => c.flatIn === forms[0].name || c.listIn === forms[0].name);
+  if (mine.length) {
+    throw new ValidationError(`The form cannot be deployed: ${mine.map(clashMessage).join('; ')}`, { form: clashMessage(mine[0]) }, 'INVALID_FORM');
   }
 }

@@ -1,4 +1,5 @@
 // The form convention for repeating case entities: what the checker accepts and what a list row may carry.
+import { deployForm } from '../../../server/src/application/deploy-form';
 import { deployFormFiles } from '../../../server/src/application/deploy-form-files';
 import { checkFormDefinition, filterBySection, validateSubmission, type FormDefinition } from '../../../server/src/forms-core';
 
@@ -41,7 +42,17 @@ describe('collections in forms: the checker', () => {
     const flat = { id: 'b', components: [{ type: 'textfield', key: 'victims', properties: { section: 'victims' } }] };
     const deps = { forms: { latest: async () => undefined, append: async () => undefined }, clock: { now: () => new Date() } } as never;
     await expect(deployFormFiles(deps, [{ name: 'a.form', text: JSON.stringify(list) }, { name: 'b.form', text: JSON.stringify(flat) }]))
-      .rejects.toMatchObject({ errors: { 'b.form': expect.stringMatching(/field "victims" in section "victims" clashes with collection "victims" of a\.form/) } });
+      .rejects.toMatchObject({ errors: { 'b.form': 'field "victims" of section "victims" in b.form clashes with collection "victims" of a.form: a name is either a list of items or one value; rename one' } });
+  });
+
+  it('refuses the clash when a manager deploys a form through the API, against the latest of every other form', async () => {
+    const list = { formId: 'a', version: 1, schema: { id: 'a', components: [victimGroup({ collection: 'victims', section: 'victims' })] } };
+    const forms = { listLatest: async () => [{ formId: 'a', version: 1 }], latest: async (id: string) => (id === 'a' ? list : undefined), append: async () => undefined };
+    const deps = { forms, clock: { now: () => new Date() } } as never;
+    const manager = { system: false as const, actor: { id: 'tm-1', roles: ['team-managers'] } } as never;
+    await expect(deployForm(deps, manager, { id: 'b', components: [{ type: 'textfield', key: 'victims', properties: { section: 'victims' } }] }))
+      .rejects.toMatchObject({ code: 'INVALID_FORM', message: expect.stringMatching(/field "victims" of section "victims" in this form \(b\) clashes with collection "victims" of a/) });
+    await expect(deployForm(deps, manager, { id: 'b', components: [{ type: 'textfield', key: 'other', properties: { section: 'victims' } }] })).resolves.toMatchObject({ created: true });
   });
 });
 
