@@ -6,7 +6,8 @@ import { processHarness, type ProcessHarness } from './support/process-harness';
 // looked after by the designated authority).
 const firstHearing = { court: 'Leeds Youth Court', date: '2026-11-24', purpose: 'bail', assessment: 'a', proposal: 'bail-support' };
 const nextHearing = { court: 'Leeds Youth Court', date: '2026-12-08', purpose: 'plea' };
-const courtRequest = { requestType: 'court', requestedBy: 'Leeds Youth Court', requestedAt: '2026-11-23' };
+const courtRequest = { request: { type: 'court', requestedBy: 'Leeds Youth Court', requestedOn: '2026-11-23' } };
+const policeRequest = { request: { type: 'appropriate-adult', requestedBy: 'Elland Road', requestedOn: '2026-11-23' } };
 
 async function toDecision(h: ProcessHarness, caseId: string) {
   const i = await h.start('bail-remand', { caseId });
@@ -20,23 +21,24 @@ describe('Feature: appropriate adults (CDA 1998 s. 38(4)(a))', () => {
   beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
   afterAll(() => h.close());
 
-  const aa = { aaName: 'J Smith', policeStation: 'Elland Road', aaAttendedOn: '2026-11-23', aaProcedures: ['interview'] };
+  // Each attendance is an item of offending.appropriateAdultAttendances (the form's group at path attendance).
+  const aa = { appropriateAdult: 'J Smith', policeStation: 'Elland Road', attendedOn: '2026-11-23', procedures: ['interview'] };
 
   test('The police ask for an appropriate adult: one is provided and the attendance recorded by the next working day', async () => {
     const i = await h.start('bail-remand', { caseId: 'aa-1' });
     expect((await h.task(i, 'recordRequest')).candidateGroups).toEqual(['court-officers']);
-    await h.complete(i, 'recordRequest', { requestType: 'appropriate-adult', requestedBy: 'Elland Road', requestedAt: '2026-11-23' });
+    await h.complete(i, 'recordRequest', policeRequest);
     const task = await h.task(i, 'provideAa');
     expect(task.candidateGroups).toEqual(['case-managers']);
     expect(task.dueDate).toBe('2026-11-24T17:00:00.000Z');
-    await h.complete(i, 'provideAa', { ...aa, aaOutcome: 'no-further-action' });
+    await h.complete(i, 'provideAa', { attendance: { ...aa, outcome: 'no-further-action' } });
     expect(await h.state(i)).toBe('completed');
   });
 
   test('A child charged to appear in court goes on to the bail assessment', async () => {
     const i = await h.start('bail-remand', { caseId: 'aa-2' });
-    await h.complete(i, 'recordRequest', { requestType: 'appropriate-adult', requestedBy: 'Elland Road', requestedAt: '2026-11-23' });
-    await h.complete(i, 'provideAa', { ...aa, aaOutcome: 'charged-to-court' });
+    await h.complete(i, 'recordRequest', policeRequest);
+    await h.complete(i, 'provideAa', { attendance: { ...aa, outcome: 'charged-to-court' } });
     expect(await h.openTasks(i)).toEqual(['bailAssessment']);
     await h.engine.cancelInstance(i);
   });
@@ -94,7 +96,7 @@ describe('Feature: bail support and supervision, breach reported to court', () =
     await h.complete(i, 'courtDecision', { hearing: { decision: 'bail-support', conditions: 'curfew 7pm' }, nextHearing });
     const plan = await h.task(i, 'bailSupport');
     expect(plan.candidateGroups).toEqual(['case-managers']);
-    await h.complete(i, 'bailSupport', { bailSupportStart: '2026-11-24', bailSupportRequirements: 'r', bailMonitoring: 'tag', bailSupervisor: 'YJS' });
+    await h.complete(i, 'bailSupport', { bailSupport: { start: '2026-11-24', requirements: 'r', monitoring: 'tag', supervisor: 'YJS' } });
 
     await h.at('2026-11-26T10:00:00Z'); // Thursday: the child broke the curfew last night
     expect((await h.engine.publishMessage('bail-breach', 'bs-1', {})).correlated).toBe(true);
