@@ -1,0 +1,78 @@
+// Subject access requests (UK GDPR Art 12(3), Art 15; ICO right of access guidance): one calendar month from
+// receipt — or from identity verification when proof had to be asked for — extendable by up to two further
+// months where complex or numerous, the requester told with the reasons within the first month. The SAR is
+// the DPO's own work: no case, tasks offered to the dpo group.
+import { processHarness, type ProcessHarness } from './support/process-harness';
+
+const REQUEST = { receivedOn: '2026-11-23', requesterName: 'Alex Example', subject: { givenName: 'Alex', familyName: 'Example', dateOfBirth: '2010-05-01' } };
+const IDENTITY = { requesterRelationship: 'self', childCompetent: 'yes', identityVerified: true, identityEvidence: 'passport seen' };
+
+describe('Feature: subject access request', () => {
+  let h: ProcessHarness;
+  beforeAll(async () => { h = await processHarness('2026-11-23T09:00:00Z'); });
+  afterAll(() => h.close());
+  const start = () => h.start('subject-access-request', REQUEST);
+
+  test('Given a request received on 23 November with identity verified on receipt, the response is due one calendar month later, and the DPO alone works it', async () => {
+    const i = await start();
+    const check = await h.task(i, 'verifyIdentity');
+    expect([check.candidateGroups, check.dueDate]).toEqual([['dpo'], '2026-12-23T17:00:00.000Z']);
+    expect((await h.vars(i)).caseId).toBeUndefined();
+    await h.complete(i, 'verifyIdentity', IDENTITY);
+    const gather = await h.task(i, 'gatherRecords');
+    expect([gather.candidateGroups, gather.dueDate]).toEqual([['dpo'], '2026-12-23T17:00:00.000Z']);
+    await h.complete(i, 'gatherRecords', { recordsGatheredOn: '2026-11-25', sarExtend: false });
+    expect((await h.task(i, 'reviewRedactions')).dueDate).toBe('2026-12-23T17:00:00.000Z');
+    await h.complete(i, 'reviewRedactions', { redactionsReviewed: true });
+    await h.complete(i, 'approveDisclosure', { sarApproved: true });
+    await h.complete(i, 'sendResponse', { responseSentOn: '2026-12-01', responseSentBy: 'secure-email' });
+    expect(await h.state(i)).toBe('completed');
+  });
+
+  test('When proof of identity had to be asked for, the month runs from the day it was verified', async () => {
+    const i = await start();
+    await h.complete(i, 'verifyIdentity', { ...IDENTITY, identityVerifiedOn: '2026-11-30' });
+    expect((await h.task(i, 'gatherRecords')).dueDate).toBe('2026-12-30T17:00:00.000Z');
+  });
+
+  test('An identity that cannot be verified ends the request: no records are gathered', async () => {
+    const i = await start();
+    await h.complete(i, 'verifyIdentity', { ...IDENTITY, identityVerified: false });
+    expect([await h.state(i), await h.openTasks(i)]).toEqual(['completed', []]);
+  });
+
+  test('A complex request is extended by two further months when the requester is told within the first month', async () => {
+    const i = await start();
+    await h.complete(i, 'verifyIdentity', IDENTITY);
+    await h.complete(i, 'gatherRecords', {
+      recordsGatheredOn: '2026-12-10', sarExtend: true, extensionReason: 'records across four cases and 300 submissions', requesterToldOn: '2026-12-15',
+    });
+    expect((await h.task(i, 'reviewRedactions')).dueDate).toBe('2027-02-23T17:00:00.000Z');
+  });
+
+  test('An extension told after the first month is not applied: the original deadline stands', async () => {
+    const i = await start();
+    await h.complete(i, 'verifyIdentity', IDENTITY);
+    await h.complete(i, 'gatherRecords', { recordsGatheredOn: '2026-12-10', sarExtend: true, extensionReason: 'numerous', requesterToldOn: '2026-12-24' });
+    expect((await h.task(i, 'reviewRedactions')).dueDate).toBe('2026-12-23T17:00:00.000Z');
+  });
+
+  test('A disclosure not approved goes back to the redaction review', async () => {
+    const i = await start();
+    await h.complete(i, 'verifyIdentity', IDENTITY);
+    await h.complete(i, 'gatherRecords', { recordsGatheredOn: '2026-11-25', sarExtend: false });
+    await h.complete(i, 'reviewRedactions', { redactionsReviewed: true });
+    await h.complete(i, 'approveDisclosure', { sarApproved: false, approvalNotes: 'withhold the victim statement' });
+    expect(await h.openTasks(i)).toEqual(['reviewRedactions']);
+  });
+
+  test('Records not gathered in time: the DPO is reminded before the deadline, and the manager emailed once it is overdue', async () => {
+    const i = await start();
+    await h.complete(i, 'verifyIdentity', IDENTITY);
+    await h.at('2026-12-22T09:00:00Z');
+    expect(h.emailsFor(i)).toEqual(['reminder:subjectAccessRequest']);
+    await h.at('2027-01-05T09:00:00Z');
+    expect(h.emailsFor(i)).toEqual(['reminder:subjectAccessRequest', 'manager:subjectAccessRequest']);
+    expect(await h.openTasks(i)).toEqual(['gatherRecords']);
+  });
+});
