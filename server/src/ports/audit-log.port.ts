@@ -26,3 +26,12 @@ export interface AuditTrail {
   /** Re-computes every hash from the first event. */
   verify(): Promise<ChainReport>;
 }
+
+/** Erasure's side: makes a case's audit details unreadable while the chain still verifies. */
+export interface AuditDetailsErasure {
+  /**
+   * Destroys the case's details key. Returns how many of its events hold details in clear (written
+   * before details were encrypted): those cannot be changed without breaking the chain and remain.
+   */
+  eraseCaseDetails(caseId: string): Promise<{ plaintextEvents: number }>;
+}

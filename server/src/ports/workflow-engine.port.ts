@@ -256,6 +256,13 @@ export interface WorkflowEngine {
   /** Moves a running instance to a later version of its process; refusals come back as problems. */
   migrateInstance(instanceKey: string, request: MigrationRequest): Promise<MigrationResult>;
 
+  /**
+   * Case erasure: cancels the case's running instances (those whose `caseId` variable or business key is
+   * the case, and the instances they called), then deletes them with their variables, timelines, tasks,
+   * jobs, timers, subscriptions, incidents, and messages published for the case. Idempotent; returns how
+   * many instances were erased.
+   */
+  eraseInstancesOfCase(caseId: string): Promise<number>;
   registerJobHandler(type: string, handler: JobHandler): void;
   onEvent(listener: (event: EngineEvent) => void | Promise<void>): void;
 

@@ -26,6 +26,7 @@ import { InstanceListing } from './services/instance-listing';
 import { InstanceMigration } from './services/instance-migration';
 import type { MigrationRequest } from '../../ports/workflow-engine.port';
 import { engineCollections } from './store/engine-collections';
+import { InstanceErasure } from './services/instance-erasure';
 
 
 export interface EmbeddedEngineOptions {
@@ -60,6 +61,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   private lastRecovery = Date.now();
   private readonly listing: InstanceListing;
   private readonly migration: InstanceMigration;
+  private readonly erasure: InstanceErasure;
 
   constructor(private readonly opts: EmbeddedEngineOptions) {
     const db = engineCollections(opts.conn);
@@ -79,6 +81,13 @@ export class EmbeddedEngine implements WorkflowEngine {
     this.runner.crossEffects = (doc) => this.crossEffects(doc);
     this.listing = new InstanceListing(db, this.deployments);
     this.migration = new InstanceMigration(db, this.deployments, this.runner, (e) => this.emit(e));
+    this.erasure = new InstanceErasure(db, {
+      cancel: (key) => this.cancelInstance(key),
+      forget: async (key, timerIds) => {
+        for (const id of timerIds) timerIndex.remove(id);
+        await this.runner.forget(key);
+      },
+    });
   }
 
   async deploy(resources: DeployResource[], opts?: { by?: string; comment?: string }) {
@@ -186,6 +195,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   countActiveElements(processId: string, version: number) { return this.listing.countActive(processId, version); }
   getInstancePath(instanceKey: string) { return this.listing.path(instanceKey); }
   migrateInstance(instanceKey: string, request: MigrationRequest) { return this.migration.migrate(instanceKey, request); }
+  eraseInstancesOfCase(caseId: string) { return this.erasure.eraseCase(caseId); }
 
   /** Replays outboxes left by a crash, then polls timers and jobs. */
   async start(): Promise<void> {

@@ -22,6 +22,8 @@ const MAX_BATCH = 500;
 
 interface Pending {
   input: AuditEventInput;
+  /** Resolves to the input as stored (details encrypted); awaited in call order, so the chain keeps it. */
+  prepared?: Promise<AuditEventInput>;
   resolve(event: AuditEvent): void;
   reject(err: unknown): void;
 }
@@ -42,9 +44,10 @@ export class AuditChainWriter {
     private readonly clock: Clock,
   ) {}
 
-  record(input: AuditEventInput): Promise<AuditEvent> {
+  record(input: AuditEventInput, prepared?: Promise<AuditEventInput>): Promise<AuditEvent> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ input, resolve, reject });
+      prepared?.catch(() => undefined); // handled in prepareAll; this only keeps an early failure from counting as unhandled
+      this.queue.push({ input, prepared, resolve, reject });
       if (this.writing) return;
       this.writing = true;
       void this.drain();
@@ -57,7 +60,7 @@ export class AuditChainWriter {
         // Each batch starts once the current turn's callbacks have run, so that events recorded together (a
         // completion's case write and, a few awaits later, its task event) share it: two round trips, not four.
         await new Promise((r) => setImmediate(r));
-        await this.writeBatch(this.queue.splice(0, MAX_BATCH));
+        await this.writeBatch(await prepareAll(this.queue.splice(0, MAX_BATCH)));
       } while (this.queue.length);
     } finally {
       this.writing = false;
@@ -157,6 +160,21 @@ export class AuditChainWriter {
 
 /** A keyed event's `_id` is its key: the unique `_id` index refuses it a second time. */
 const toDoc = (e: AuditEvent): Document => (e.key ? { _id: e.key, ...e } : { ...e });
+
+/** Waits for each event's preparation; one that fails (its key could not be read) fails its caller alone. */
+async function prepareAll(batch: Pending[]): Promise<Pending[]> {
+  const ready = await Promise.all(batch.map(async (p) => {
+    if (!p.prepared) return true;
+    try {
+      p.input = await p.prepared;
+      return true;
+    } catch (e) {
+      p.reject(e);
+      return false;
+    }
+  }));
+  return batch.filter((_, i) => ready[i]);
+}
 
 function rejectAll(callers: Pending[], err: unknown): void {
   for (const p of callers) p.reject(err);

@@ -6,9 +6,11 @@ import type { Collection, Document, Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { AuditEvent, AuditEventInput, ChainReport } from '../../domain/audit/audit-event';
 import { verifyChain, type ChainHead } from '../../domain/audit/audit-chain';
-import type { AuditLog, AuditQuery, AuditTrail } from '../../ports/audit-log.port';
+import { caseOfEvent, decryptDetails, encryptDetails } from '../../domain/audit/audit-details-cipher';
+import type { AuditDetailsErasure, AuditLog, AuditQuery, AuditTrail } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { Page, PageRequest } from '../../ports/repository.port';
+import { AuditCaseKeys } from './audit-case-keys';
 import { AuditChainWriter } from './audit-chain.writer';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -18,11 +20,13 @@ function toEvent(doc: Document): AuditEvent {
   return event as AuditEvent;
 }
 
-export class MongoAuditRepository implements AuditLog, AuditTrail {
+export class MongoAuditRepository implements AuditLog, AuditTrail, AuditDetailsErasure {
   private readonly writer: AuditChainWriter;
+  private readonly keys: AuditCaseKeys;
 
   constructor(private readonly conn: Connection, deps: { clock: Clock }) {
     this.writer = new AuditChainWriter(() => this.events, () => this.head, deps.clock);
+    this.keys = new AuditCaseKeys(() => this.conn.db!.collection('audit_case_keys'));
   }
 
   private get events(): Collection {
@@ -39,10 +43,40 @@ export class MongoAuditRepository implements AuditLog, AuditTrail {
     await this.events.createIndex({ 'actor.id': 1, seq: -1 });
     await this.events.createIndex({ recordType: 1, recordId: 1, seq: -1 });
     await this.events.createIndex({ action: 1, seq: -1 });
+    await this.events.createIndex({ caseId: 1 });
   }
 
+  /** An event about a case is stored with its details encrypted under the case's key (see the cipher). */
   record(input: AuditEventInput): Promise<AuditEvent> {
-    return this.writer.record(input);
+    const caseId = caseOfEvent(input);
+    if (!caseId) return this.writer.record(input);
+    const key = this.keys.keyFor(caseId);
+    const stored = this.writer.record(input, key.then((k) => encryptDetails(input, caseId, k)));
+    // The caller gets the event as readers see it (details in clear), as for any other event; a re-recorded
+    // keyed event is the one stored first, read with its own case's key.
+    return stored.then(async (event) => (await this.readable([event]))[0]);
+  }
+
+  /**
+   * Destroys the case's key: its events' details become unreadable, the events stay as sealed. Events
+   * written before details were encrypted hold them in clear, hashed as such: changing them would break
+   * the chain, so they are counted (for the erasure's record) and left as they are.
+   */
+  async eraseCaseDetails(caseId: string): Promise<{ plaintextEvents: number }> {
+    await this.keys.destroy(caseId);
+    const plaintextEvents = await this.events.countDocuments({
+      sealed: { $exists: false },
+      $or: [{ recordType: 'case', recordId: caseId }, { 'after.caseId': caseId }],
+      $nor: [{ before: { $exists: false }, after: { $exists: false }, reason: { $exists: false } }],
+    });
+    return { plaintextEvents };
+  }
+
+  /** Stored events as readers see them: details decrypted, or marked erased when the key is gone. */
+  private async readable(docs: Document[]): Promise<AuditEvent[]> {
+    const events = docs.map(toEvent);
+    const keys = await this.keys.existingKeys(events.filter((e) => e.sealed && e.caseId).map((e) => e.caseId!));
+    return events.map((e) => decryptDetails(e, e.caseId ? keys.get(e.caseId) : undefined));
   }
 
   async verify(): Promise<ChainReport> {
@@ -73,6 +107,6 @@ export class MongoAuditRepository implements AuditLog, AuditTrail {
       this.events.find(filter).sort({ seq: -1 }).skip(page.offset).limit(page.limit).toArray(),
       this.events.countDocuments(filter),
     ]);
-    return { items: docs.map(toEvent), total, offset: page.offset, limit: page.limit };
+    return { items: await this.readable(docs), total, offset: page.offset, limit: page.limit };
   }
 }

@@ -30,9 +30,25 @@ export interface AuditEventInput {
    * one event per key, ever, so a step re-run after a crash writes what is missing and nothing twice.
    */
   key?: string;
+  /**
+   * The case whose personal values the details hold (set by the log from recordType/recordId or
+   * after.caseId when not given): its details are stored only as `sealed`, under that case's key.
+   */
+  caseId?: string;
+  /** before/after/reason as AES-256-GCM ciphertext under the case's key (the chain hashes this). */
+  sealed?: SealedDetails;
+}
+
+export interface SealedDetails {
+  /** base64 of the 12-byte nonce, the 16-byte authentication tag, and the ciphertext. */
+  iv: string;
+  tag: string;
+  data: string;
 }
 
 export interface AuditEvent extends AuditEventInput {
+  /** Set when read: the case was erased, its key destroyed, so this event's details can no longer be read. */
+  detailsErased?: boolean;
   seq: number;
   at: string; // ISO instant
   prevHash: string;

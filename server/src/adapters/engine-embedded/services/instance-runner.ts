@@ -91,6 +91,15 @@ export class InstanceRunner {
     return this.cache.get(key) ?? this.applying.get(key);
   }
 
+  /** Forgets an erased instance: nothing of it stays in memory to be written back (case erasure). */
+  async forget(key: string): Promise<void> {
+    await this.locks.run(key, async () => {
+      this.cache.delete(key);
+      this.crossOwed.delete(key);
+      this.done.delete(key);
+    });
+  }
+
   /** Applies a command; false when it no longer applies (already done, or the instance has ended). */
   async execute(key: string, command: Command): Promise<boolean> {
     let replayed = false;
