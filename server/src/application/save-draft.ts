@@ -8,11 +8,14 @@ import type { DraftRepository, FormRepository } from '../ports/form-repository.p
 import { getForm } from './get-form';
 import { getDraft } from './get-draft';
 import { scopeFormWork, type FormWorkScopeDeps } from './form-work-scope';
+import type { CaseGuard } from './consent/case-guard';
 
 export interface SaveDraftDeps extends FormWorkScopeDeps {
   forms: FormRepository;
   drafts: DraftRepository;
   clock: Clock;
+  /** Refuses drafts on a case whose processing is restricted (application/consent/case-guard.ts). */
+  caseGuard?: Pick<CaseGuard, 'assertMayChange'>;
 }
 
 export interface SaveDraftInput {
@@ -33,13 +36,15 @@ export async function saveDraft(deps: SaveDraftDeps, actor: FormActor, input: Sa
   const now = deps.clock.now().toISOString();
   if (input.draftId) {
     const existing = await getDraft(deps, actor, input.draftId);
-    await scopeFormWork(deps, actor, existing); // still work the owner may do (teams change)
+    const existingCase = await scopeFormWork(deps, actor, existing); // still work the owner may do (teams change)
+    await deps.caseGuard?.assertMayChange(actor, existingCase, 'save a draft on this case');
     const updated: FormDraft = { ...existing, data, updatedAt: now };
     await deps.drafts.save(updated);
     return updated;
   }
   if (!input.formId) throw new ValidationError('Say which form the draft is for', { formId: 'Required' }, 'DRAFT_INVALID');
   const caseId = await scopeFormWork(deps, actor, input); // never against another team's case or task
+  await deps.caseGuard?.assertMayChange(actor, caseId, 'save a draft on this case');
   const form = await getForm(deps, input.formId, input.version);
   const draft: FormDraft = {
     id: randomUUID(),

@@ -12,6 +12,7 @@ import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../ports/form-repository.port';
 import { getForm } from './get-form';
+import type { CaseGuard } from './consent/case-guard';
 
 export interface SubmitFormDeps extends FormWorkScopeDeps {
   forms: FormRepository;
@@ -24,6 +25,8 @@ export interface SubmitFormDeps extends FormWorkScopeDeps {
   variablesFor?(ref: { formId: string; taskId?: string; caseId?: string }): Promise<Record<string, unknown> | undefined>;
   /** The hash-chained audit log: every stored submission is a write of case data. */
   audit?: Pick<AuditLog, 'record'>;
+  /** Refuses answers filed against a case whose processing is restricted (application/consent/case-guard.ts). */
+  caseGuard?: Pick<CaseGuard, 'assertMayChange'>;
 }
 
 export interface SubmitFormInput {
@@ -37,6 +40,7 @@ export interface SubmitFormInput {
 
 export async function submitForm(deps: SubmitFormDeps, actor: FormActor, input: SubmitFormInput): Promise<FormSubmission> {
   const caseId = await scopeFormWork(deps, actor, input);
+  await deps.caseGuard?.assertMayChange(actor, caseId, 'file answers on this case');
   const form = await getForm(deps, input.formId, input.version);
   const variables = await deps.variablesFor?.({ formId: input.formId, taskId: input.taskId, caseId: input.caseId });
   const now = deps.clock.now();

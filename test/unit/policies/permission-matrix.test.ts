@@ -31,6 +31,8 @@ const actionMatrix: Record<string, string> = {
   'verify-audit':     '.  .  .  .  .  .  .  Y  Y',
   'export-sar':       '.  .  .  .  .  .  .  Y  .',
   'manage-retention': '.  .  .  .  .  .  Y  .  .',
+  'manage-legal-holds': '.  .  .  .  .  .  Y  Y  .',
+  'restrict-processing': '.  .  .  .  .  .  .  Y  .',
   'view-reports':     '.  Y  .  .  .  .  Y  Y  .',
   'submit-returns':   '.  .  .  .  .  .  Y  .  .',
 };

@@ -14,6 +14,7 @@ import type { Clock } from '../../ports/clock.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { auditActor, loadVisibleCase, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 import { randomItemId } from './item-ids';
+import type { CaseGuard } from '../consent/case-guard';
 import { writeCaseSection } from './write-case-section';
 
 export interface AmendCaseSectionInput {
@@ -32,6 +33,8 @@ export interface AmendCaseSectionDeps {
   clock: Clock;
   audit?: CaseAuditSink;
   newItemId?: () => string;
+  /** Refuses changes to a case whose processing is restricted (application/consent/case-guard.ts). */
+  caseGuard?: Pick<CaseGuard, 'assertMayChange'>;
 }
 
 export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor, input: AmendCaseSectionInput): Promise<CaseAmendment | undefined> {
@@ -51,6 +54,7 @@ export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor,
   if (Object.keys(errors).length) throw new ValidationError('Some changes need correcting', errors, 'AMENDMENT_INVALID');
 
   const record = await loadVisibleCase(deps, actor, input.caseId);
+  await deps.caseGuard?.assertMayChange(actor, record.id, 'amend this case');
   const patch = input.item ? {} : flatPatch(record, section, input.changes);
   const items = input.item ? [itemPatch(deps, record, section, input.item, input.changes)] : [];
   const amendment = await writeCaseSection(deps, {

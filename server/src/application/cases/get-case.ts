@@ -2,6 +2,7 @@
 // the client can say "not shown" instead of pretending they are empty. Withheld data never leaves the
 // server: the filtering happens here, not in the UI. Collections (victims, orders…) come as lists of items,
 // each with its id, a label and the sources of its values.
+import type { CaseConsentView } from '../consent/get-case-consent';
 import type { CaseRecord, CaseSummary, SectionState } from '../../domain/cases/case-record';
 import { summariseCase } from '../../domain/cases/case-record';
 import { defaultItemLabel, type Collections } from '../../domain/cases/case-collections';
@@ -28,12 +29,15 @@ export interface CaseView extends CaseSummary {
   withheldSections: CaseSection[];
   /** Submissions that set at least one value in a readable section, newest first. */
   submissions: SubmissionLink[];
+  /** Consent standings and any restriction of processing, for the case header (application/consent). */
+  consent?: CaseConsentView;
 }
 
 export interface GetCaseDeps {
   cases: CaseRepository;
   policy: AccessPolicy;
   audit?: CaseAuditSink;
+  consentOf?(actor: Actor, caseId: string): Promise<CaseConsentView>;
 }
 
 /**
@@ -55,7 +59,7 @@ export async function getCase(deps: GetCaseDeps, actor: Actor, caseId: string, r
     actor: auditActor(actor), action: 'case.read', recordType: 'case', recordId: record.id, sections: view.readableSections,
     ...(reason?.trim() ? { reason: reason.trim() } : {}), ...(breakGlass ? { flagged: true } : {}),
   });
-  return view;
+  return deps.consentOf ? { ...view, consent: await deps.consentOf(actor, record.id) } : view;
 }
 
 export function presentCase(record: CaseRecord, readableSections: CaseSection[]): CaseView {

@@ -4,6 +4,7 @@
 // business key is set too, for the monitor's lists only: nothing depends on it (Zeebe has none).
 import type { WorkflowEngine, Variables } from '../../ports/workflow-engine.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
+import type { CaseGuard } from '../consent/case-guard';
 import { auditActor, loadVisibleCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 
 export interface StartCaseProcessDeps {
@@ -11,6 +12,8 @@ export interface StartCaseProcessDeps {
   policy: AccessPolicy;
   engine: Pick<WorkflowEngine, 'startInstance'>;
   audit?: CaseAuditSink;
+  /** Refuses a start on a restricted case, or of a process whose consent was withdrawn (application/consent). */
+  caseGuard?: Pick<CaseGuard, 'assertMayChange' | 'assertMayStart'>;
 }
 
 export interface StartCaseProcessInput {
@@ -30,6 +33,8 @@ export async function startCaseProcess(deps: StartCaseProcessDeps, actor: Actor,
   requireAction(deps.policy, actor, 'create-case', 'start a process for a case');
   const record = await loadVisibleCase(deps, actor, input.caseId);
   const variables: Variables = { ...(input.variables ?? {}), caseId: record.id };
+  await deps.caseGuard?.assertMayChange(actor, record.id, `start ${input.processId} on this case`);
+  await deps.caseGuard?.assertMayStart(record.id, input.processId, variables);
   const started = await deps.engine.startInstance(input.processId, variables, { businessKey: record.id });
   await deps.audit?.record({
     actor: auditActor(actor),

@@ -22,6 +22,9 @@ import { getForm } from '../get-form';
 import { finishCompletion } from './finish-completion';
 import { submissionIdForTask } from './get-task';
 import { assertCandidate, loadTaskToActOn } from './task-access';
+import type { CaseGuard } from '../consent/case-guard';
+import type { ConsentSubmission } from '../consent/record-consent-from-form';
+import type { FormDefinition } from '../../forms-core/form.types';
 
 export interface CompleteTaskDeps {
   tasks: TaskRepository;
@@ -32,6 +35,10 @@ export interface CompleteTaskDeps {
   policy: AccessPolicy;
   clock: Clock;
   audit?: CaseAuditSink;
+  /** Refuses work on a restricted case, or of a purpose whose consent was withdrawn (application/consent). */
+  caseGuard?: Pick<CaseGuard, 'assertMayChange' | 'assertMayComplete'>;
+  /** Turns consents the form captures into consent records (application/consent/record-consent-from-form.ts). */
+  captureConsents?(schema: FormDefinition, s: ConsentSubmission, variables: Record<string, unknown> | undefined): Promise<unknown>;
 }
 
 export interface CompleteTaskResult {
@@ -60,6 +67,8 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   const variables = (await deps.engine.getInstance(task.instanceKey))?.variables;
   const result = form ? validateSubmission(form.schema, data, { now, variables }) : emptyOnly(data);
   if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
+  await deps.caseGuard?.assertMayChange(actor, task.caseId, 'complete this task');
+  await deps.caseGuard?.assertMayComplete(task, variables);
   // With or without a case: an answer in a section the actor may not write is refused by its label.
   if (form) assertAnswersWritable(form.schema, result.value, writable(deps.policy, actor));
   // Collection items get their ids now, before anything is stored: the stored answers, the variables the
@@ -91,6 +100,9 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
     return finish(deps, actor, task.id, stored);
   }
   const amended = await finishCompletion(deps, auditActor(actor), task.id, submission, { fresh: true, form, record });
+  if (form && task.caseId) {
+    await deps.captureConsents?.(form.schema, { ...submission, caseId: task.caseId, submissionId: submission.id, actor: auditActor(actor) }, variables);
+  }
   return { submission, amendedSections: amended, repeated: false };
 }
 

@@ -8,7 +8,7 @@ export const ACTIONS = [
   'view-cases', 'create-case', 'break-glass',
   'deploy-process', 'deploy-form', 'edit-timescales',
   'cancel-instance', 'migrate-instance', 'resolve-incident',
-  'administer-users', 'view-audit', 'verify-audit', 'export-sar', 'manage-retention',
+  'administer-users', 'view-audit', 'verify-audit', 'export-sar', 'manage-retention', 'restrict-processing', 'manage-legal-holds',
   'view-reports', 'submit-returns',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -71,13 +71,13 @@ export const PERMISSIONS: Readonly<Record<Role, RolePolicy>> = {
   },
   'data-officers': {
     // Returns and retention need the facts that are reported, not the restricted tabs.
-    actions: [...TASK_WORK, 'view-cases', 'view-reports', 'submit-returns', 'manage-retention'],
+    actions: [...TASK_WORK, 'view-cases', 'view-reports', 'submit-returns', 'manage-retention', 'manage-legal-holds'],
     read: ['personal', 'education', 'offending', 'assessments', 'plans', 'agencies'],
     write: ['personal'],
   },
   dpo: {
     // Reviews access and answers SARs; amends personal data found inaccurate (PIA accuracy principle).
-    actions: [...TASK_WORK, 'view-cases', 'view-audit', 'verify-audit', 'export-sar', 'view-reports'],
+    actions: [...TASK_WORK, 'view-cases', 'view-audit', 'verify-audit', 'export-sar', 'view-reports', 'restrict-processing', 'manage-legal-holds'],
     read: [...GENERAL, 'audit'],
     write: ['personal'],
   },

@@ -9,6 +9,7 @@ import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import { registerCaseJobs } from '../../jobs/register-case-jobs';
 import { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
 import type { Clock } from '../../ports/clock.port';
+import { createConsentModule } from './consent.module';
 import { createEscalationModule, type EscalationSystemModule } from './escalation.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
@@ -48,8 +49,9 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const { engine } = workflow;
   // Submissions are shared: tasks store them when a task completes, the forms API reads them.
   const submissions = new MongoSubmissionRepository(conn);
+  const consent = await createConsentModule({ conn, engine, audit: security.audit, clock });
   const tasks = await createTasksModule({
-    conn, engine, forms: workflow.forms, submissions, users: security.users, audit: security.audit, clock,
+    conn, engine, consent, forms: workflow.forms, submissions, users: security.users, audit: security.audit, clock,
     queueIndex: !config.MONGODB_URI,
     onProjectionError: (err) => logger.error({ err }, 'task queue projection failed'),
   });
@@ -57,7 +59,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // module owns: closing a case, its open-work check, publishing a message, the child's date of birth.
   registerCaseJobs(engine, { engine, cases: tasks.cases, audit: security.audit, now: () => clock.now() });
   const forms = createFormsModule({
-    conn, forms: workflow.forms, submissions, clock, audit: security.audit,
+    conn, forms: workflow.forms, submissions, clock, audit: security.audit, caseGuard: consent.caseGuard,
     // The case rule (case-access.ts); the session's actor carries its teams. Answers are filed against a
     // case of one's own teams only (an unknown case id is refused too), and against a task one may work.
     canSeeCase: async (actor, caseId) => (await caseReach({ policy: tableAccessPolicy, cases: tasks.cases }, { ...actor, teams: actor.teams ?? [] }, caseId)) === 'team',
@@ -80,6 +82,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // the engine's pollers; forms have nothing to start.
   const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow, processAdmin];
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases })); // routes only
+  ordered.push({ apiRouters: consent.routers(tasks.cases) }); // after /cases: its paths fall through to these
   const started: SystemModule[] = [];
   let stopping = false;
   let recovering: Promise<unknown> = Promise.resolve();

@@ -9,6 +9,7 @@ import { currentUser } from '../../http/session-user';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { SystemModule } from './module';
+import type { CaseGuard } from '../../application/consent/case-guard';
 
 export interface FormsModuleDeps {
   conn: Connection;
@@ -20,6 +21,8 @@ export interface FormsModuleDeps {
   caseOfTask?(actor: FormActor, taskId: string): Promise<string | undefined>;
   caseIdOfTask?(taskId: string): Promise<string | undefined>;
   variablesFor?(ref: { formId: string; taskId?: string; caseId?: string }): Promise<Record<string, unknown> | undefined>;
+  /** Drafts and answers on a restricted case are refused (application/consent/case-guard.ts). */
+  caseGuard?: Pick<CaseGuard, 'assertMayChange'>;
 }
 
 export interface FormsModule extends SystemModule {

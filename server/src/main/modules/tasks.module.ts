@@ -17,6 +17,7 @@ import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { SystemModule } from './module';
+import type { ConsentModule } from './consent.module';
 
 export interface TasksModuleDeps {
   conn: Connection;
@@ -29,6 +30,8 @@ export interface TasksModuleDeps {
   /** false when several servers share one MongoDB: queues are then answered by database indexes. */
   queueIndex: boolean;
   onProjectionError(err: unknown): void;
+  /** Restriction and consent checks, the case header's consent state, consents captured by forms. */
+  consent?: Pick<ConsentModule, 'caseGuard' | 'consentOf' | 'captureConsents'>;
 }
 
 export interface TasksModule extends SystemModule {
@@ -61,6 +64,7 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
   const common = {
     tasks, cases, forms: deps.forms, submissions: deps.submissions, policy: tableAccessPolicy,
     clock: deps.clock, audit: deps.audit, currentActor: currentUser,
+    ...(deps.consent ? { caseGuard: deps.consent.caseGuard, consentOf: deps.consent.consentOf, captureConsents: deps.consent.captureConsents } : {}),
   };
   return {
     tasks,
