@@ -15,7 +15,7 @@ describe('app shell in Chromium', () => {
     }
     system = await startTestSystem();
     browser = await launchBrowser();
-  });
+  }, 120000); // a server start deploys every process and form: as the other e2e files allow
   afterAll(async () => {
     await browser?.close();
     await system?.close();
