@@ -13,6 +13,15 @@ type Stored = session.SessionData & { lastModified?: Date };
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 
 const MAX_ENTRIES = 10_000;
+/**
+ * The longest one session write may hold the writes and lookups queued behind it. A write whose callback
+ * never comes (a driver command that never settled after the embedded database was killed: issue 15,
+ * closed-connection-guard.ts) would otherwise hold every later request of that session for ever, since a
+ * lookup that misses the cache waits for the session's pending writes. Past the bound the write counts as
+ * failed: the cached copy is dropped (the next lookup reads the database) and the chain moves on. Far above
+ * a real write (milliseconds; seconds under load), below any client's patience.
+ */
+export const SESSION_WRITE_BOUND_MS = 15_000;
 
 export class CachedSessionStore extends session.Store {
   private readonly entries = new Map<string, { sess: Stored; expires: number }>();
@@ -22,7 +31,12 @@ export class CachedSessionStore extends session.Store {
   private readonly writes = new Map<string, Promise<void>>();
 
   /** `touchAfterMs` must equal the inner MongoStore's touchAfter. */
-  constructor(private readonly inner: session.Store, private readonly touchAfterMs: number, private readonly defaultTtlMs: number) {
+  constructor(
+    private readonly inner: session.Store,
+    private readonly touchAfterMs: number,
+    private readonly defaultTtlMs: number,
+    private readonly writeBoundMs = SESSION_WRITE_BOUND_MS,
+  ) {
     super();
   }
 
@@ -95,10 +109,24 @@ export class CachedSessionStore extends session.Store {
     while (this.writes.size) await Promise.all([...this.writes.values()]);
   }
 
-  /** Runs a database write for a session after the ones before it; the chain itself never rejects. */
+  /**
+   * Runs a database write for a session after the ones before it; the chain itself never rejects, and no
+   * write holds it longer than writeBoundMs (see SESSION_WRITE_BOUND_MS). A write given up on may still land
+   * later, out of order; its session is then read from the database, and lastSeenAt at worst looks older.
+   */
   private persist(sid: string, op: (done: (err?: unknown) => void) => void): Promise<void> {
     const previous = this.writes.get(sid) ?? Promise.resolve();
-    const written = previous.then(() => new Promise<void>((resolve, reject) => op((err) => (err ? reject(err) : resolve()))));
+    const bounded = () =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`session write unanswered after ${this.writeBoundMs} ms`)), this.writeBoundMs);
+        timer.unref?.();
+        op((err) => {
+          clearTimeout(timer);
+          if (err) reject(err);
+          else resolve();
+        });
+      });
+    const written = previous.then(bounded);
     const chain = written.catch(() => undefined);
     this.writes.set(sid, chain);
     void chain.then(() => {

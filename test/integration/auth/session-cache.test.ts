@@ -102,4 +102,25 @@ describe('cached session store', () => {
     first.userId = 'someone-else';
     expect(await get(s, 'sid-5')).toMatchObject({ userId: 'u5' });
   });
+
+  // Issue 15: a write whose callback never came (a driver command left hanging by a killed database) held
+  // every later request of its session, once an earlier failed write had dropped the cached copy.
+  it('lets no session write hold the session for ever: past the bound it counts as failed and lookups read the database', async () => {
+    const outcomes: ('fail' | 'never')[] = [];
+    const flaky = Object.create(inner) as MongoStore;
+    flaky.set = (sid, sess, cb) => {
+      const outcome = outcomes.shift();
+      if (outcome === 'fail') setImmediate(() => cb?.(new Error('connection closed')));
+      else if (outcome !== 'never') inner.set(sid, sess, cb);
+    };
+    const s = new CachedSessionStore(flaky, TOUCH_AFTER_MS, 14 * 86_400_000, 300);
+    await promised((cb) => s.set('sid-h', sessionOf('uh', 3_600_000), cb));
+    outcomes.push('fail', 'never');
+    await promised((cb) => s.set('sid-h', { ...sessionOf('uh', 3_600_000), lastSeenAt: 1 } as SessionData, cb)); // fails: copy dropped
+    await promised((cb) => s.set('sid-h', { ...sessionOf('uh', 3_600_000), lastSeenAt: 2 } as SessionData, cb)); // never answered
+    await new Promise((r) => setTimeout(r, 50));
+    const looked = await Promise.race([get(s, 'sid-h'), new Promise((r) => setTimeout(() => r('hung'), 10_000))]);
+    expect(looked).toMatchObject({ userId: 'uh' }); // as the database holds it
+    await s.settled(); // nothing left pending
+  });
 });
