@@ -25,6 +25,7 @@ import { createCalculateDeadlinesJob } from '../../server/src/jobs/calculate-dea
 import type { WorkflowEngine } from '../../server/src/ports/workflow-engine.port';
 import { listen, silentLogger } from './http-app';
 import { openTestDb } from './test-db';
+import { createConsentModule } from '../../server/src/main/modules/consent.module';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -42,6 +43,7 @@ export const PEOPLE = {
   tm: user('tm-1', ['team-managers'], ['east']),
   west: user('cm-west', ['case-managers'], ['west']),
   admin: user('admin-1', ['admins'], ['east']),
+  dpo: user('dpo-1', ['dpo'], ['east']),
 };
 export type Person = keyof typeof PEOPLE;
 
@@ -64,7 +66,7 @@ export interface TasksCasesApi {
 
 /** `files`: deploy these forms and processes instead of forms/ and processes/ (a test's own small process). */
 export async function startTasksCasesApi(
-  prefix: string, opts: { engine?: boolean; files?: { forms: { name: string; content: string }[]; processes: { name: string; content: string }[] } } = {},
+  prefix: string, opts: { engine?: boolean; consent?: boolean; files?: { forms: { name: string; content: string }[]; processes: { name: string; content: string }[] } } = {},
 ): Promise<TasksCasesApi> {
   const db = await openTestDb(prefix);
   const clock = new FixedClock();
@@ -102,6 +104,9 @@ export async function startTasksCasesApi(
     if (!earlier) audit.push(e);
     return (earlier ?? e) as AuditEvent;
   } } };
+  // Consent and restriction (issue 17): the case guard in every use case, the consent routes beside /cases.
+  const consent = opts.consent ? await createConsentModule({ conn: db.conn, engine: engine ?? noEngine, audit: common.audit as never, clock }) : undefined;
+  if (consent) Object.assign(common, { caseGuard: consent.caseGuard, consentOf: consent.consentOf, captureConsents: consent.captureConsents });
   const app = createApp({
     logger: silentLogger,
     bodyLimit: '200kb',
@@ -112,6 +117,7 @@ export async function startTasksCasesApi(
         users: { findById: async (id: string) => Object.values(PEOPLE).find((p) => p.id === id) },
       }),
       '/cases': createCasesRouter({ ...common, engine: engine ?? noEngine }),
+      ...(consent?.routers(repos.cases, currentActor) ?? {}),
     },
   });
   const server = await listen(app);

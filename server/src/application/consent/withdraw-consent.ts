@@ -18,7 +18,7 @@ export interface WithdrawInput { by: ConsentGiver; reason?: string }
 
 export async function withdrawConsent(
   deps: ConsentDeps, actor: Actor, caseId: string, consentId: string, input: WithdrawInput,
-): Promise<{ record: ConsentRecord; messagePublished?: { name: string; correlated: boolean } }> {
+): Promise<{ record: ConsentRecord; messagePublished?: { name: string; correlated: boolean; failed?: true } }> {
   const found = await deps.consents.findById(consentId);
   if (!found || found.caseId !== caseId) throw new NotFoundError(`No consent record ${consentId} on this case`, 'CONSENT_NOT_FOUND');
   requireConsentWrite(deps, actor, found.purpose);
@@ -37,6 +37,11 @@ export async function withdrawConsent(
   // Only instances waiting now receive it (no TTL): work that has not started yet is refused by the guard instead,
   // and a later consent given again is not cancelled by an old message.
   const variables = { consentWithdrawal: { purpose: found.purpose, by: input.by, at: withdrawal.at, consentId: found.id } };
-  const r = await deps.engine.publishMessage(message.name, message.key, variables, { messageId: `${found.id}:withdrawn` });
-  return { record, messagePublished: { name: message.name, correlated: r.correlated } };
+  try {
+    const r = await deps.engine.publishMessage(message.name, message.key, variables, { messageId: `${found.id}:withdrawn` });
+    return { record, messagePublished: { name: message.name, correlated: r.correlated } };
+  } catch {
+    // The withdrawal is recorded whatever the engine does: the guard refuses the work until consent is given again.
+    return { record, messagePublished: { name: message.name, correlated: false, failed: true } };
+  }
 }

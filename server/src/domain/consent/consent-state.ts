@@ -1,6 +1,6 @@
 // The consent state of a case, as the case header shows it and as the guards read it. For each purpose and
-// subject (a victim, an agency, or the case for prevention) the latest record decides: consent given again
-// after a withdrawal stands again; a withdrawal ends the consent it is written on.
+// subject (a victim, an agency, or the case for prevention) the latest event decides: consent given again
+// after a withdrawal stands again; a withdrawal ends the consents given before it.
 import { PURPOSE_LABELS, sameSubject, type ConsentPurpose, type ConsentRecord } from './consent-record';
 
 export interface ConsentStanding {
@@ -13,11 +13,16 @@ export interface ConsentStanding {
 }
 
 export function consentStandings(records: readonly ConsentRecord[]): ConsentStanding[] {
+  // The latest event decides: a consent recorded, or a withdrawal (which ends every consent to that purpose
+  // given before it). At the same instant the withdrawal wins: when in doubt, the processing stops.
+  const lastEvent = (r: ConsentRecord) => r.withdrawal?.at ?? r.recordedAt;
+  const later = (a: ConsentRecord, b: ConsentRecord) =>
+    lastEvent(a) > lastEvent(b) || (lastEvent(a) === lastEvent(b) && !!a.withdrawal && !b.withdrawal);
   const latest = new Map<string, ConsentRecord>();
   for (const r of records) {
     const key = `${r.purpose}|${(r.subject ?? '').trim().toLowerCase()}`;
     const seen = latest.get(key);
-    if (!seen || seen.recordedAt < r.recordedAt || (seen.recordedAt === r.recordedAt && seen.id < r.id)) latest.set(key, r);
+    if (!seen || later(r, seen)) latest.set(key, r);
   }
   return [...latest.values()].map((r) => ({
     purpose: r.purpose,

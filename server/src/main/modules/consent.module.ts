@@ -11,6 +11,7 @@ import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import type { Actor } from '../../application/cases/case-access';
 import type { FormDefinition } from '../../forms-core/form.types';
 import { createConsentRouter } from '../../http/consent.routes';
+import type { ActorDeps } from '../../http/actor-request';
 import { currentUser } from '../../http/session-user';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
@@ -23,7 +24,7 @@ export interface ConsentModule extends SystemModule {
   consentOf(actor: Actor, caseId: string): Promise<CaseConsentView>;
   captureConsents(schema: FormDefinition, s: ConsentSubmission, variables: Record<string, unknown> | undefined): Promise<unknown>;
   /** The routes need the case repository, which the tasks module creates after this one. */
-  routers(cases: ConsentDeps['cases']): SystemModule['apiRouters'];
+  routers(cases: ConsentDeps['cases'], currentActor?: ActorDeps['currentActor']): SystemModule['apiRouters'];
 }
 
 export async function createConsentModule(deps: { conn: Connection; engine: WorkflowEngine; audit: AuditLog; clock: Clock }): Promise<ConsentModule> {
@@ -35,9 +36,9 @@ export async function createConsentModule(deps: { conn: Connection; engine: Work
     caseGuard,
     consentOf: (actor, caseId) => consentViewOf({ consents, policy: tableAccessPolicy }, actor, caseId),
     captureConsents: (schema, s, variables) => recordConsentFromForm({ consents, clock: deps.clock, audit: deps.audit }, schema, s, variables),
-    routers: (cases) => ({
+    routers: (cases, currentActor = currentUser) => ({
       '/cases/:caseId': createConsentRouter({
-        consents, cases, policy: tableAccessPolicy, clock: deps.clock, engine: deps.engine, audit: deps.audit, caseGuard, currentActor: currentUser,
+        consents, cases, policy: tableAccessPolicy, clock: deps.clock, engine: deps.engine, audit: deps.audit, caseGuard, currentActor,
       }),
     }),
   };
