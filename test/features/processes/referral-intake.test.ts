@@ -76,6 +76,16 @@ describe('Feature: referral & intake', () => {
     expect((await h.vars(ap!.key)).orderMadeAt).toBe('2026-11-16');
   });
 
+  test('A YRO through intake is assessed once: the AssetPlus process intake started, and supervision records only the sentence plan', async () => {
+    const i = await toAllocation('in-5b', order('yro'));
+    await h.complete(i, 'privacyNotice', NOTICE);
+    expect(await childTasks(i, 'assetplus-assessment')).toEqual(['infoGathering']);
+    const yro = await child(i, 'yro-supervision');
+    expect((await h.vars(yro!.key)).assessmentStarted).toBe(true);
+    await h.complete(yro!.key, 'recordOrder', { order: { id: 'o-yro', type: 'yro', madeOn: '2026-11-23', start: '2026-11-23', end: '2027-05-22' } });
+    expect(await h.openTasks(yro!.key)).toEqual(['sentencePlan']);
+  });
+
   test.each([
     ['yro', 'yro-supervision'],
     ['dto', 'custody-resettlement'],

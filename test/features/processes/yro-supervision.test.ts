@@ -35,6 +35,25 @@ describe('Feature: youth rehabilitation order supervision', () => {
     expect(plan.dueDate).toBe('2026-12-14T17:00:00.000Z'); // 15 WD from Mon 23 Nov
   });
 
+  test('Given the order came through intake, which started the AssetPlus assessment, supervision asks only for the sentence plan: one assessment stream', async () => {
+    const i = await h.start('yro-supervision', { caseId: 'yro-intake', assessmentStarted: true });
+    await h.complete(i, 'recordOrder', { order });
+    expect(await h.openTasks(i)).toEqual(['sentencePlan']); // no second "initial assessment and plan"
+    const plan = await h.task(i, 'sentencePlan');
+    expect([plan.formId, plan.candidateGroups, plan.dueDate]).toEqual(['yro-sentence-plan', ['case-managers'], '2026-12-14T17:00:00.000Z']);
+    await h.complete(i, 'sentencePlan', { planAgreedOn: '2026-12-02', planSummary: 'p' });
+    expect(await h.openTasks(i)).toEqual(['review']);
+    expect(await passed(i, 'initialPlan')).toBe(false);
+  });
+
+  test('Given an AssetPlus assessment already running on the case (started from the case page), supervision does not start a second one', async () => {
+    await h.start('assetplus-assessment', { caseId: 'yro-running', orderMadeAt: '2026-11-23' });
+    const i = await h.start('yro-supervision', { caseId: 'yro-running' });
+    await h.complete(i, 'recordOrder', { order });
+    expect(await h.openTasks(i)).toEqual(['sentencePlan']);
+    expect((await h.vars(i)).assessmentStarted).toBe(true);
+  });
+
   test('After the plan, supervision is reviewed 3 months from the start, and each review schedules the next', async () => {
     const { i } = await supervising();
     expect((await h.task(i, 'review')).dueDate).toBe('2027-02-23T17:00:00.000Z');

@@ -12,8 +12,8 @@ const INPUTS = ['textfield', 'textarea', 'number', 'checkbox', 'checklist', 'rad
 // Variables a process decides on that no form supplies: set when the instance starts or by a job.
 // `type` is the last name of `order.type`: the order a compliance-breach instance starts with (or a called
 // process passes down); `exceptionSignOffRequired` comes from the evaluate-warnings job, `correlated` from the
-// publish-message job (`<elementId>Published.correlated`).
-const NOT_FROM_FORMS = new Set(['breachRequired', 'victimObjected', 'enhancedRights', 'type', 'exceptionSignOffRequired', 'correlated', 'caseStatus']);
+// publish-message job (`<elementId>Published.correlated`); `assessmentStarted` is passed by intake to yro-supervision.
+const NOT_FROM_FORMS = new Set(['breachRequired', 'victimObjected', 'enhancedRights', 'type', 'exceptionSignOffRequired', 'correlated', 'caseStatus', 'assessmentStarted']);
 
 interface Component { type: string; key?: string; components?: Component[]; properties?: Record<string, string> }
 const forms = new Map(formFiles.map((f) => [f, JSON.parse(readFileSync(path.join(root, 'forms', f), 'utf8'))]));
