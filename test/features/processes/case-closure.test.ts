@@ -108,6 +108,41 @@ describe('Feature: case closure', () => {
     expect(await status('cc-3')).toBe('open');
   });
 
+  test('Given three victims of one case, when the case closes, every victim is told: one intervention-ended per victim, keyed by the victim, kept for those contacted later', async () => {
+    // Two victims recorded on the case (items of victims.victims) whose contact has not been made yet, and a
+    // third in contact. Zeebe correlates a message to one subscription of a process and a buffered message is
+    // consumed once, so a single message keyed by the case would reach one victim of the three.
+    const item = (id: string) => ({ id, values: { victimName: `Victim ${id}` }, sources: {} });
+    await h.cases.create({
+      id: 'cc-5', team: 'east', status: 'open', createdAt: '2026-11-01T09:00:00Z', createdBy: 'tester',
+      identity: { nameKey: 'child cc-5', dateOfBirth: '2010-05-01', displayName: 'Child cc-5' },
+      sections: { victims: { values: {}, revision: 1, updatedAt: '2026-11-01T09:00:00Z', updatedBy: 'tester', sources: {}, collections: { victims: [item('va'), item('vb')] } } },
+    }, []);
+    const start = (victimId: string) => h.start('victim-contact', { caseId: 'cc-5', victimId, detailsReceivedAt: '2026-11-23T09:00:00Z', victimObjected: false, enhancedRights: false });
+    const contact = async (i: string, id: string) => {
+      await h.complete(i, 'suitability', { victim: { id, rjDecision: 'not-suitable', suitabilityReasons: 'updates only' } });
+      await h.complete(i, 'contactInfo', { victimContact: { contactDate: '2026-11-24', contactMethod: 'phone', rjInformationOffered: true, contactConsent: 'yes', keepInformed: 'yes' } });
+    };
+    const [a, b, c] = [await start('va'), await start('vb'), await start('vc')];
+    await contact(c, 'vc');
+    expect(await h.openTasks(c)).toEqual(['keepInformed']);
+
+    const closure = await h.start('case-closure', { caseId: 'cc-5' });
+    await h.complete(closure, 'healthData', HEALTH);
+    await h.complete(closure, 'endData', END_DATA);
+    await h.complete(closure, 'confirm', { closureDecision: 'confirm' });
+    expect(await status('cc-5')).toBe('closed');
+    expect(await h.state(closure)).toBe('completed');
+    expect(((await h.vars(closure)).victimIds as string[]).sort()).toEqual(['va', 'vb', 'vc']); // ids only, no names
+    expect(await h.openTasks(c)).toEqual(['notifyEnd']); // in contact: told now
+
+    // Contacted after the closure: each is told as soon as the contact is made.
+    await contact(a, 'va');
+    await contact(b, 'vb');
+    expect([await h.openTasks(a), await h.openTasks(b)]).toEqual([['notifyEnd'], ['notifyEnd']]);
+    expect((await h.vars(b)).closureReason).toBe('orderCompleted');
+  });
+
   test('A manager can return the record to the case manager before closing', async () => {
     await openCase('cc-4');
     const closure = await h.start('case-closure', { caseId: 'cc-4' });

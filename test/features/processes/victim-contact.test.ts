@@ -129,16 +129,18 @@ describe("Feature: victim contact & restorative justice (Victims' Code 2020)", (
     expect(await h.state(second)).toBe('active');
   });
 
-  // As case-closure publishes it: name intervention-ended, key caseId, the closure's data, kept 30 days.
-  const closeCase = (caseId: string) =>
-    h.engine.publishMessage('intervention-ended', caseId, { closureDate: '2027-01-15', closureReason: 'orderCompleted' }, { ttlMs: 30 * DAY });
+  // As case-closure publishes it: name intervention-ended, once per victim keyed by the victim's item id, the
+  // closure's data, kept 30 days.
+  const closeCase = (victimId: string) =>
+    h.engine.publishMessage('intervention-ended', victimId, { closureDate: '2027-01-15', closureReason: 'orderCompleted' }, { ttlMs: 30 * DAY });
 
   test("The case's closure announces the end of the intervention: a victim in contact is told, pending updates stop", async () => {
     const i = await start('vc-8', { victimId: 'v10' });
     await suitability(i, 'not-suitable', 'v10');
     await contact(i, { keepInformed: 'yes' }, 'contactInfo');
     expect(await h.openTasks(i)).toEqual(['keepInformed']);
-    expect((await closeCase('vc-8')).correlated).toBe(true);
+    expect((await closeCase('vc-8')).correlated).toBe(false); // keyed by the victim, not the case
+    expect((await closeCase('v10')).correlated).toBe(true);
     await h.at('2026-11-26T09:00:00Z');
     expect(await h.openTasks(i)).toEqual(['notifyEnd']);
     expect((await h.vars(i)).closureReason).toBe('orderCompleted');
@@ -148,7 +150,7 @@ describe("Feature: victim contact & restorative justice (Victims' Code 2020)", (
 
   test('A case closed before its victim was contacted: the offer is still made, and the victim is told of the end once in contact', async () => {
     const i = await start('vc-9', { victimId: 'v11' });
-    await closeCase('vc-9');
+    await closeCase('v11');
     await h.at('2026-11-26T09:00:00Z');
     expect(await h.openTasks(i)).toEqual(['suitability']);
     await suitability(i, 'suitable', 'v11');
