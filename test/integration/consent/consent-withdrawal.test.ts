@@ -93,4 +93,35 @@ describe('consent and its withdrawal (HTTP, real engine)', () => {
     expect([done.status, done.body.error]).toEqual([200, undefined]);
     expect(await tasksOf(bo)).not.toContain('rj');
   });
+
+  it('prevention: the form records consent, withdrawal stops the work, and a new prevention is refused until consent is given again', async () => {
+    api.clock.current = new Date('2026-11-26T10:00:00Z');
+    caseId = (await api.call('POST', '/cases', 'cm', { givenName: 'Bea', familyName: 'Khan', dateOfBirth: '2012-05-06', team: 'east' })).body.id;
+    const i = (await startProcess('prevention', {})).body.instanceKey as string;
+    expect((await complete('cm', i, 'recordConsent', { preventionConsent: 'given', consentGivenBy: 'both', consentDate: '2026-11-26', privacyNoticeGiven: true })).status).toBe(200);
+    expect(await tasksOf(i)).toEqual(['assessment']);
+    const [given] = (await api.call('GET', `/cases/${caseId}/consents`, 'cm')).body.records;
+    expect(given).toMatchObject({ purpose: 'prevention-work', givenBy: 'child-and-parent-carer', givenOn: '2026-11-26', privacyNoticeVersion: expect.stringMatching(/^prevention-consent version/) });
+
+    api.clock.current = new Date('2026-11-27T10:00:00Z');
+    const w = await api.call('POST', `/cases/${caseId}/consents/${given.id}/withdrawal`, 'cm', { by: 'parent-carer' });
+    expect(w.body.messagePublished).toEqual({ name: 'prevention-consent-withdrawn', correlated: true });
+    await api.engine!.runDue();
+    expect(await tasksOf(i)).toEqual(['recordWithdrawal']);
+    expect((await api.call('GET', `/cases/${caseId}`, 'cm')).body.consent.standings).toEqual([
+      expect.objectContaining({ purpose: 'prevention-work', status: 'withdrawn', withdrawnAt: '2026-11-27T10:00:00.000Z' }),
+    ]);
+
+    const refused = await startProcess('prevention', {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toEqual({ code: 'CONSENT_WITHDRAWN', message: expect.stringMatching(/cannot start prevention: consent to prevention work was withdrawn on 2026-11-27/) });
+    expect((await startProcess('assetplus-assessment', { assessmentReason: 'start' })).body.error?.code).not.toBe('CONSENT_WITHDRAWN');
+
+    api.clock.current = new Date('2026-12-01T10:00:00Z');
+    const regiven = await api.call('POST', `/cases/${caseId}/consents`, 'cm', {
+      purpose: 'prevention-work', givenBy: 'child', givenOn: '2026-12-01', evidence: 'paper form PF-12', privacyNoticeVersion: 'prevention v3',
+    });
+    expect(regiven.status).toBe(201);
+    expect((await startProcess('prevention', {})).status).toBe(201);
+  });
 });
