@@ -8,6 +8,7 @@ import { useAsync } from '../forms/use-async';
 import { AmendmentHistory } from './amendment-history';
 import { casesApi, SECTION_LABELS, type CaseDto } from './cases-api';
 import { SectionView } from './section-view';
+import { ConsentBanner } from './consent-banner';
 
 export function CasePage({ caseId: given }: { caseId?: string } = {}) {
   const params = useParams();
@@ -36,6 +37,7 @@ export function CasePage({ caseId: given }: { caseId?: string } = {}) {
     <section className="case-page">
       <h1>{record.displayName}</h1>
       <p>Born {record.dateOfBirth} · <code>{record.id}</code> · team {record.team} · {record.status}{record.pathway ? ` · ${record.pathway}` : ''}</p>
+      <ConsentBanner record={record} />
       {record.withheldSections.length > 0 && (
         <p className="muted" data-testid="withheld">Not shown to your role: {record.withheldSections.map((s) => SECTION_LABELS[s] ?? s).join(', ')}.</p>
       )}

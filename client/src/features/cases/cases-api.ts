@@ -1,5 +1,6 @@
 // Calls to /api/cases through the auth feature's fetch (session cookie + CSRF token, ApiError).
 import { apiFetch } from '../auth';
+import type { CaseConsentDto } from './consent-banner';
 
 export const SECTION_LABELS: Record<string, string> = {
   personal: 'Personal', family: 'Family & relationships', education: 'Education', health: 'Health',
@@ -29,6 +30,8 @@ export interface CaseDto {
   readableSections: string[];
   withheldSections: string[];
   submissions: SubmissionLinkDto[];
+  /** Consent standings and any restriction of processing (consent-banner.tsx). */
+  consent?: CaseConsentDto;
 }
 
 export interface AmendmentDto {

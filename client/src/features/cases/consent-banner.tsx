@@ -1,0 +1,56 @@
+// The case header's consent state (issue 17): a restriction of processing first (the case is read-only for
+// all but the DPO), then each consent withdrawn (its work is stopped and new work refused), then the consents
+// that stand. A victim is named by their item's label where the reader may see the Victims tab.
+import type { CaseDto } from './cases-api';
+
+export interface ConsentStandingDto {
+  purpose: 'prevention-work' | 'restorative-justice' | 'agency-sharing';
+  subject?: string;
+  status: 'given' | 'withdrawn';
+  givenOn: string;
+  withdrawnAt?: string;
+}
+export interface CaseConsentDto {
+  standings: ConsentStandingDto[];
+  restriction?: { reason: string; setAt: string; setBy: string };
+}
+
+const PURPOSES: Record<ConsentStandingDto['purpose'], string> = {
+  'prevention-work': 'Prevention work',
+  'restorative-justice': 'Restorative justice',
+  'agency-sharing': 'Sharing with',
+};
+
+const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { timeZone: 'UTC' });
+
+function describe(s: ConsentStandingDto, record: CaseDto): string {
+  if (s.purpose === 'agency-sharing') return `${PURPOSES[s.purpose]} ${s.subject ?? 'another agency'}`;
+  if (s.purpose !== 'restorative-justice') return PURPOSES[s.purpose];
+  const victim = record.sections.victims?.collections?.victims?.find((v) => v.id === s.subject);
+  return `${PURPOSES[s.purpose]} (${victim ? victim.label : 'a victim'})`;
+}
+
+export function ConsentBanner({ record }: { record: CaseDto }) {
+  const consent = record.consent;
+  if (!consent || (!consent.restriction && consent.standings.length === 0)) return null;
+  const withdrawn = consent.standings.filter((s) => s.status === 'withdrawn');
+  const given = consent.standings.filter((s) => s.status === 'given');
+  return (
+    <section className="consent-banner" aria-label="Consent and restriction" data-testid="consent-banner">
+      {consent.restriction && (
+        <p role="alert" className="consent-banner__restricted">
+          <strong>Processing restricted</strong> since {day(consent.restriction.setAt)}: {consent.restriction.reason}. The case is read-only
+          until the data protection officer lifts the restriction.
+        </p>
+      )}
+      {withdrawn.map((s) => (
+        <p key={`${s.purpose}-${s.subject ?? ''}`} className="consent-banner__withdrawn">
+          <strong>Consent withdrawn</strong>: {describe(s, record)}{s.withdrawnAt ? ` on ${day(s.withdrawnAt)}` : ''}. Work that needs it has stopped.
+        </p>
+      ))}
+      {given.length > 0 && (
+        <p className="muted">Consent given: {given.map((s) => `${describe(s, record)} (${day(s.givenOn)})`).join('; ')}.</p>
+      )}
+    </section>
+  );
+}
