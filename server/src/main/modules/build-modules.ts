@@ -15,6 +15,7 @@ import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
 import { createMonitorModule } from './monitor.module';
 import { createProcessAdminModule } from './process-admin.module';
+import { createRetentionModule } from './retention.module';
 import { createSecurityModule, type SecurityModule } from './security.module';
 import { createTasksModule, type TasksModule } from './tasks.module';
 import { createWorkflowModule, type WorkflowModule } from './workflow.module';
@@ -77,10 +78,15 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
 
   const processAdmin = createProcessAdminModule({ engine, audit: security.audit });
+  // Retention (issue 17): schedule, legal holds, the review's jobs. The erasure (eraseCase with its stores)
+  // is passed as `erase: (holds) => (input) => eraseCase({ holds, ... }, input)`; until then the review's
+  // erase job reports each approved case as not erased because erasure is not implemented.
+  const retention = await createRetentionModule({ rootDir: config.rootDir, conn, clock, audit: security.audit, engine });
 
   // Start order: security, tasks (its projection must listen before the engine runs), escalation, then
   // the engine's pollers; forms have nothing to start.
   const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow, processAdmin];
+  ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases })); // routes only
   ordered.push({ apiRouters: consent.routers(tasks.cases) }); // after /cases: its paths fall through to these
   const started: SystemModule[] = [];
