@@ -14,6 +14,7 @@ import { createEscalationModule, type EscalationSystemModule } from './escalatio
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
 import { createMonitorModule } from './monitor.module';
+import { createSarModule } from './sar.module';
 import { createProcessAdminModule } from './process-admin.module';
 import { createRetentionModule } from './retention.module';
 import { createSecurityModule, type SecurityModule } from './security.module';
@@ -88,6 +89,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow, processAdmin];
   ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases })); // routes only
+  ordered.push(createSarModule({ engine, conn, audit: security.audit, clock })); // routes only: subject access requests
   ordered.push({ apiRouters: consent.routers(tasks.cases) }); // after /cases: its paths fall through to these
   const started: SystemModule[] = [];
   let stopping = false;

@@ -1,0 +1,43 @@
+// A subject access request is an instance of the subject-access-request process: its variables hold the
+// request (who asks, for whom, when received), the due date the deadline job set, and the DPO's redaction
+// decisions. Reads it back, and says whether it may be disclosed yet.
+import { NotFoundError } from '../../domain/errors';
+import type { DpoDecision } from '../../domain/sar/redaction-rules';
+import { readSubject, type SarSubject } from '../../domain/sar/sar-subject';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+
+export const SAR_PROCESS_ID = 'subject-access-request';
+
+export interface SarRequest {
+  key: string;
+  state: string;
+  /** The steps the request is at, e.g. ["gatherRecords"]. */
+  activeSteps: string[];
+  receivedOn: string;
+  requesterName: string;
+  requesterRelationship?: string;
+  subject: SarSubject;
+  due?: string;
+  extended: boolean;
+  decisions: DpoDecision[];
+  /** The DPO approved the response (the process is at "send the response" or finished after approval). */
+  approved: boolean;
+}
+
+export async function loadSarRequest(engine: Pick<WorkflowEngine, 'getInstance'>, key: string): Promise<SarRequest> {
+  const instance = /^[A-Za-z0-9._-]{1,64}$/.test(key) ? await engine.getInstance(key) : undefined;
+  const v = instance?.variables ?? {};
+  const { subject } = readSubject(v.subject);
+  if (!instance || instance.processId !== SAR_PROCESS_ID || !subject) throw new NotFoundError(`No subject access request ${key}`, 'SAR_NOT_FOUND');
+  const deadlines = (v.deadlines ?? {}) as Record<string, string>;
+  const approved = instance.activeElementIds.includes('sendResponse') || (v.sarApproved === true && !instance.activeElementIds.some((e) => ['reviewRedactions', 'approveDisclosure'].includes(e)));
+  return {
+    key, state: instance.state, activeSteps: instance.activeElementIds,
+    receivedOn: String(v.receivedOn ?? ''), requesterName: String(v.requesterName ?? ''),
+    ...(typeof v.requesterRelationship === 'string' ? { requesterRelationship: v.requesterRelationship } : {}),
+    subject, ...(deadlines.sarResponse ? { due: deadlines.sarResponse } : {}),
+    extended: instance.timeline?.some((t) => t.elementId === 'calcSarExtension') ?? false,
+    decisions: Array.isArray(v.sarRedactions) ? (v.sarRedactions as DpoDecision[]) : [],
+    approved,
+  };
+}

@@ -1,0 +1,55 @@
+// Subject access requests API, for the DPO only (action export-sar). Thin: parse, call the use case,
+// present. The export is streamed straight into the response.
+//   GET  /api/sar                     requests, newest first
+//   POST /api/sar                     {receivedOn, requesterName, requesterRelationship, subject:{givenName, familyName, otherNames, dateOfBirth, nhsNumber}}
+//   GET  /api/sar/:key                records found, items with proposals and decisions (noDataHeld when none)
+//   PUT  /api/sar/:key/redactions     {decisions:[{itemId, decision: disclose|withhold, reason}]}
+//   GET  /api/sar/:key/export         the approved response as a ZIP (JSON, HTML, PDF)
+import { Router } from 'express';
+import { pipeline } from 'node:stream/promises';
+import { exportSar } from '../application/sar/export-sar';
+import { listSars } from '../application/sar/list-sars';
+import { recordRedactions } from '../application/sar/record-redactions';
+import { reviewSar, type SarDeps } from '../application/sar/review-sar';
+import { startSar } from '../application/sar/start-sar';
+import { requireAction, userOf } from './session-user';
+
+export type SarRouterDeps = SarDeps & { engine: SarDeps['engine'] & Parameters<typeof listSars>[0]['engine'] & Parameters<typeof startSar>[0]['engine']; now: () => Date };
+
+const pageOf = (q: Record<string, unknown>) => {
+  const n = (v: unknown, d: number, max: number) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Math.min(Number(v), max) : d);
+  return { offset: n(q.offset, 0, 1_000_000), limit: Math.max(1, n(q.limit, 50, 200)) };
+};
+
+export function createSarRouter(deps: SarRouterDeps): Router {
+  const router = Router();
+  router.use(requireAction('export-sar'));
+
+  router.get('/', async (req, res) => {
+    res.json(await listSars(deps, pageOf(req.query as Record<string, unknown>)));
+  });
+
+  router.post('/', async (req, res) => {
+    const today = deps.now().toISOString().slice(0, 10);
+    res.status(201).json(await startSar({ ...deps, today: () => today }, userOf(req), req.body));
+  });
+
+  router.get('/:key', async (req, res) => {
+    res.json(await reviewSar(deps, userOf(req), req.params.key));
+  });
+
+  router.put('/:key/redactions', async (req, res) => {
+    res.json(await recordRedactions(deps, userOf(req), req.params.key, req.body));
+  });
+
+  router.get('/:key/export', async (req, res) => {
+    const { filename, stream } = await exportSar(deps, userOf(req), req.params.key);
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    // Headers are gone once the first byte is; a failure after that can only cut the download short.
+    await pipeline(stream, res).catch(() => res.destroy());
+  });
+
+  return router;
+}

@@ -1,0 +1,47 @@
+// What a subject access request reads, across every store that holds data about a person. Reads only:
+// the SAR never changes what it finds. Large sets (submissions, audit) are streamed, not loaded whole.
+import type { AuditEvent } from '../domain/audit/audit-event';
+import type { CaseAmendment } from '../domain/cases/case-amendment';
+import type { CaseRecord } from '../domain/cases/case-record';
+
+export interface SarSubmission {
+  id: string;
+  formId: string;
+  version: number;
+  data: Record<string, unknown>;
+  submittedBy: string;
+  submittedAt: string;
+  taskId?: string;
+}
+
+export interface SarTask {
+  id: string;
+  name: string;
+  processId: string;
+  state: string;
+  assignee?: string | null;
+  createdAt?: string;
+  completedAt?: string;
+  completedBy?: string;
+}
+
+export interface SarEmail {
+  id: string;
+  taskId?: string;
+  to: string;
+  subject: string;
+  text: string;
+  state: string;
+  createdAt?: string;
+}
+
+export interface SarSources {
+  /** Every case, one at a time (the person may be a family member or victim on any of them). */
+  cases(): AsyncIterable<CaseRecord>;
+  amendments(caseId: string): AsyncIterable<CaseAmendment>;
+  submissions(caseId: string): AsyncIterable<SarSubmission>;
+  tasks(caseId: string): Promise<SarTask[]>;
+  emails(taskIds: readonly string[]): Promise<SarEmail[]>;
+  /** Audit events about these cases (reads, writes, disclosures), oldest first. */
+  auditOf(caseIds: readonly string[]): AsyncIterable<AuditEvent>;
+}
