@@ -104,7 +104,7 @@ describe('Feature: bail support and supervision, breach reported to court', () =
     const breach = await h.task(i, 'reportBreach');
     expect(breach.candidateGroups).toEqual(['court-officers']);
     expect(breach.dueDate).toBe('2026-11-27T17:00:00.000Z');
-    await h.complete(i, 'reportBreach', { breachDate: '2026-11-25', breachDetails: 'curfew', breachReportedOn: '2026-11-26', nextHearing: { court: 'Leeds Youth Court', date: '2026-11-30', purpose: 'breach' } });
+    await h.complete(i, 'reportBreach', { report: { type: 'breach', breachDate: '2026-11-25', breachDetails: 'curfew', reportedOn: '2026-11-26' }, nextHearing: { court: 'Leeds Youth Court', date: '2026-11-30', purpose: 'breach' } });
     await h.at('2026-11-27T17:00:00Z'); // 2 WD before the record of Monday's breach hearing is due (Tuesday 1 December)
     expect((await h.task(i, 'courtDecision')).dueDate).toBe('2026-12-01T17:00:00.000Z');
   });

@@ -1,7 +1,7 @@
 // Bail and remand work that happens more than once is kept as items of the case record, never one flat value
 // the next submission overwrites: a child may be detained and questioned several times (an appropriate adult
 // each time, CDA 1998 s. 38(4)(a)), and each hearing that bails the child with support may set up a new
-// package (s. 38(4)(c)). Two submissions of the same form must give two items, each with its own values.
+// package (s. 38(4)(c)), and each breach is reported to the court. Two submissions of the same form must give two items, each with its own values.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assignItemIds, itemsOfSubmission, withoutCollections } from '../../../server/src/domain/cases/form-collection-items';
@@ -42,6 +42,17 @@ describe('Bail and remand forms: what repeats is an item', () => {
     const held = twice('bail-request', { request: { type: 'appropriate-adult', requestedBy: 'Elland Road', requestedOn: '2026-11-23' } },
       { request: { type: 'court', requestedBy: 'Leeds Youth Court', requestedOn: '2026-11-24' } });
     expect(held.serviceRequests.map((i) => i.values.type)).toEqual(['appropriate-adult', 'court']);
+  });
+
+  it('each breach reported to the court is its own breach report (offending.reports), beside its hearing', () => {
+    const breach = (breachDate: string, reportedOn: string) => ({
+      report: { type: 'breach', breachDate, breachDetails: 'curfew', reportedOn },
+      nextHearing: { court: 'Leeds Youth Court', date: reportedOn, purpose: 'breach' },
+    });
+    const held = twice('bail-breach', breach('2026-11-25', '2026-11-26'), breach('2027-01-04', '2027-01-05'));
+    expect(held.reports.map((i) => [i.values.type, i.values.breachDate, i.label])).toEqual([
+      ['breach', '2026-11-25', 'Bail breach reported 2026-11-26'], ['breach', '2027-01-04', 'Bail breach reported 2027-01-05']]);
+    expect(held.hearings).toHaveLength(2);
   });
 
   it('a second bail support package is added beside the first (plans.bailSupportPackages)', () => {
