@@ -6,7 +6,8 @@ import type { ConsentRepository } from '../../ports/consent-repository.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { Clock } from '../../ports/clock.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
-import { ForbiddenError } from '../../domain/errors';
+import { ForbiddenError, NotFoundError } from '../../domain/errors';
+import type { CaseRecord } from '../../domain/cases/case-record';
 import { PURPOSE_LABELS } from '../../domain/consent/consent-record';
 import { readable, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import type { CaseGuard } from './case-guard';
@@ -37,4 +38,14 @@ export function requireConsentWrite(deps: Pick<ConsentDeps, 'policy'>, actor: Ac
 export function readableRecords(deps: Pick<ConsentDeps, 'policy'>, actor: Actor, records: ConsentRecord[]): ConsentRecord[] {
   const sections = readable(deps.policy, actor) as string[];
   return records.filter((r) => sections.includes(PURPOSE_SECTION[r.purpose]));
+}
+
+/**
+ * The DPO's reach: a restriction is the service's answer to a person, whichever team holds their case, so
+ * the action (restrict-processing, checked first) is the authority here, not team membership; it is audited.
+ */
+export async function loadAnyCase(deps: Pick<ConsentDeps, 'cases'>, caseId: string): Promise<CaseRecord> {
+  const record = await deps.cases.findById(caseId);
+  if (!record) throw new NotFoundError(`No case ${caseId}`, 'CASE_NOT_FOUND');
+  return record;
 }

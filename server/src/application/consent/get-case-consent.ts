@@ -3,8 +3,8 @@
 import type { CaseRestriction } from '../../domain/consent/case-restriction';
 import type { ConsentRecord } from '../../domain/consent/consent-record';
 import { consentStandings, type ConsentStanding } from '../../domain/consent/consent-state';
-import { loadVisibleCase, type Actor } from '../cases/case-access';
-import { readableRecords, type ConsentDeps } from './consent-access';
+import { auditActor, loadVisibleCase, type Actor } from '../cases/case-access';
+import { loadAnyCase, readableRecords, type ConsentDeps } from './consent-access';
 
 export interface CaseConsentView {
   records: ConsentRecord[];
@@ -19,7 +19,13 @@ export async function consentViewOf(deps: Pick<ConsentDeps, 'consents' | 'policy
   return { records, standings: consentStandings(records), ...(restriction?.active ? { restriction } : {}) };
 }
 
-export async function getCaseConsent(deps: Pick<ConsentDeps, 'consents' | 'policy' | 'cases'>, actor: Actor, caseId: string): Promise<CaseConsentView> {
-  const record = await loadVisibleCase(deps, actor, caseId);
-  return consentViewOf(deps, actor, record.id);
+/** The consent page's read: the case's team, or the DPO (who restricts any case); audited like a case read. */
+export async function getCaseConsent(deps: Pick<ConsentDeps, 'consents' | 'policy' | 'cases' | 'audit'>, actor: Actor, caseId: string): Promise<CaseConsentView> {
+  const record = deps.policy.can(actor, 'restrict-processing') ? await loadAnyCase(deps, caseId) : await loadVisibleCase(deps, actor, caseId);
+  const view = await consentViewOf(deps, actor, record.id);
+  await deps.audit?.record({
+    actor: auditActor(actor), action: 'consent.read', recordType: 'case', recordId: record.id,
+    after: { records: view.records.map((r) => r.id), restricted: !!view.restriction },
+  });
+  return view;
 }

@@ -2,14 +2,14 @@
 // again. The lifted restriction is kept (who set it, who lifted it, why) until the next one replaces it.
 import { ConflictError, ValidationError } from '../../domain/errors';
 import { reasonErrors, type CaseRestriction } from '../../domain/consent/case-restriction';
-import { auditActor, loadVisibleCase, requireAction, type Actor } from '../cases/case-access';
-import type { ConsentDeps } from './consent-access';
+import { auditActor, requireAction, type Actor } from '../cases/case-access';
+import { loadAnyCase, type ConsentDeps } from './consent-access';
 
 export async function liftRestriction(
   deps: Pick<ConsentDeps, 'consents' | 'cases' | 'policy' | 'clock' | 'audit'>, actor: Actor, caseId: string, reason: unknown,
 ): Promise<CaseRestriction> {
   requireAction(deps.policy, actor, 'restrict-processing', 'lift a restriction of processing');
-  const record = await loadVisibleCase(deps, actor, caseId);
+  const record = await loadAnyCase(deps, caseId);
   const errors = reasonErrors(reason);
   if (Object.keys(errors).length) throw new ValidationError('Say why the restriction is lifted', errors, 'REASON_REQUIRED');
   const current = await deps.consents.restrictionOf(record.id);

@@ -2,14 +2,14 @@
 // then on the case guard refuses every change by anyone else; reads go on as before.
 import { ConflictError, ValidationError } from '../../domain/errors';
 import { reasonErrors, type CaseRestriction } from '../../domain/consent/case-restriction';
-import { auditActor, loadVisibleCase, requireAction, type Actor } from '../cases/case-access';
-import type { ConsentDeps } from './consent-access';
+import { auditActor, requireAction, type Actor } from '../cases/case-access';
+import { loadAnyCase, type ConsentDeps } from './consent-access';
 
 export async function restrictProcessing(
   deps: Pick<ConsentDeps, 'consents' | 'cases' | 'policy' | 'clock' | 'audit'>, actor: Actor, caseId: string, reason: unknown,
 ): Promise<CaseRestriction> {
   requireAction(deps.policy, actor, 'restrict-processing', 'restrict processing of a case');
-  const record = await loadVisibleCase(deps, actor, caseId);
+  const record = await loadAnyCase(deps, caseId);
   const errors = reasonErrors(reason);
   if (Object.keys(errors).length) throw new ValidationError('Say why processing is restricted', errors, 'REASON_REQUIRED');
   const current = await deps.consents.restrictionOf(record.id);
