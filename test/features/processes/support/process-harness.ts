@@ -12,6 +12,7 @@ import { registerCaseJobs } from '../../../../server/src/jobs/register-case-jobs
 import { MongoCaseRepository } from '../../../../server/src/adapters/mongo/case.repository';
 import type { Job, UserTaskView, Variables } from '../../../../server/src/ports/workflow-engine.port';
 import { openTestDb } from '../../../support/test-db';
+import type { Connection } from 'mongoose';
 
 const root = path.resolve(__dirname, '../../../..');
 export const HOUR = 3_600_000;
@@ -30,6 +31,8 @@ export interface ProcessHarness {
   timescales: MongoTimescaleRepository;
   /** The real case repository (close-case, case-date-of-birth): create a case here to walk its closure. */
   cases: MongoCaseRepository;
+  /** The test database's connection, for adapters a walk wires itself (the retention review's readers). */
+  conn: Connection;
   emails: Job[];
   /** Moves the clock to an instant and lets due timers and jobs run. */
   at(iso: string): Promise<void>;
@@ -66,7 +69,7 @@ export async function processHarness(startAt = '2026-11-23T09:00:00Z'): Promise<
 
   const settle = async () => { await engine.runDue(); await engine.runDue(); };
   const h: ProcessHarness = {
-    engine, clock, timescales, cases, emails,
+    engine, clock, timescales, cases, emails, conn: db.conn,
     async at(iso) { clock.set(iso); await settle(); },
     async start(processId, variables) {
       const { instanceKey } = await engine.startInstance(processId, variables);
