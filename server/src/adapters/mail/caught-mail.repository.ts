@@ -2,6 +2,7 @@
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { CaughtMail, CaughtMailRepository } from '../../ports/caught-mail.port';
 import type { Page, PageRequest } from '../../ports/repository.port';
+import type { CaughtMailErasure } from '../../ports/case-erasure.port';
 
 interface CaughtDoc extends Omit<CaughtMail, 'id' | 'receivedAt'> {
   receivedAt: Date;
@@ -13,7 +14,7 @@ const schema = new Schema<CaughtDoc>(
 );
 schema.index({ receivedAt: -1 });
 
-export class MongoCaughtMailRepository implements CaughtMailRepository {
+export class MongoCaughtMailRepository implements CaughtMailRepository, CaughtMailErasure {
   private readonly model: Model<CaughtDoc>;
 
   constructor(conn: Connection) {
@@ -31,5 +32,15 @@ export class MongoCaughtMailRepository implements CaughtMailRepository {
     ]);
     const items = docs.map(({ _id, receivedAt, ...d }) => ({ ...d, id: String(_id), receivedAt: new Date(receivedAt).toISOString() }));
     return { items, total, offset: page.offset, limit: page.limit };
+  }
+
+  /** Case erasure: by message id (with or without angle brackets), or by a mention in subject or body. */
+  async eraseMessages(messageIds: readonly string[], mentions: readonly string[]): Promise<number> {
+    const ids = messageIds.flatMap((m) => { const bare = m.replace(/^<|>$/g, ''); return [bare, `<${bare}>`]; });
+    const said = mentions.filter((m) => m.trim().length >= 3).map((m) => new RegExp(m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'));
+    const r = await this.model.deleteMany({
+      $or: [{ messageId: { $in: ids } }, ...said.flatMap((re) => [{ subject: re }, { text: re }, { html: re }])],
+    });
+    return r.deletedCount;
   }
 }

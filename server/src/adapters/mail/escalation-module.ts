@@ -41,6 +41,9 @@ export interface EscalationModuleOptions {
 
 export interface EscalationModule {
   deps: EscalationDeps;
+  /** The stores case erasure deletes from (the caught mail only when the catcher runs). */
+  outbox: MongoOutboxRepository;
+  caughtMail?: MongoCaughtMailRepository;
   /** smtp://127.0.0.1:<port> when the embedded catcher runs. */
   catcherUrl?: string;
   jobHandler: JobHandler;
@@ -74,6 +77,8 @@ export async function createEscalationModule(o: EscalationModuleOptions): Promis
   const job = createSendEscalationEmailJob(deps);
   return {
     deps,
+    outbox,
+    caughtMail,
     catcherUrl: catcher?.url,
     // A BPMN escalation should go out at the next worker tick, not at the next idle poll.
     jobHandler: async (j) => {

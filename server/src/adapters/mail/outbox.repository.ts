@@ -9,9 +9,10 @@ import type { Page, PageRequest } from '../../ports/repository.port';
 import { isDuplicateKeyError, writeErrorsOf } from '../mongo/mongo-errors';
 import { isDueForDelivery, LIVE, LiveNotices, OPEN } from './live-notices';
 import { type LeaseDoc, type OutboxDoc, leaseSchema, outboxSchema, toDocPatch, toEntry } from './outbox-doc';
+import type { MailErasure } from '../../ports/case-erasure.port';
 
 
-export class MongoOutboxRepository implements OutboxRepository {
+export class MongoOutboxRepository implements OutboxRepository, MailErasure {
   readonly model: Model<OutboxDoc>;
   private readonly leases: Model<LeaseDoc>;
 
@@ -173,6 +174,34 @@ export class MongoOutboxRepository implements OutboxRepository {
       this.model.countDocuments(q),
     ]);
     return { items: docs.map(toEntry), total, offset: page.offset, limit: page.limit };
+  }
+
+  async messageIdsOf(taskIds: readonly string[], mentions: readonly string[]): Promise<string[]> {
+    const docs = await this.model.find(await this.aboutFilter(taskIds, mentions), { messageId: 1 }).lean<OutboxDoc[]>();
+    return docs.map((d) => d.messageId).filter((m): m is string => Boolean(m));
+  }
+
+  /** Case erasure: the entries go, and leave the in-memory index (nothing left to deliver or cancel). */
+  async eraseOf(taskIds: readonly string[], mentions: readonly string[]): Promise<number> {
+    const docs = await this.model.find(await this.aboutFilter(taskIds, mentions), { _id: 1 }).lean<OutboxDoc[]>();
+    if (!docs.length) return 0;
+    const ids = docs.map((d) => d._id);
+    await this.model.deleteMany({ _id: { $in: ids } });
+    for (const id of ids) this.live?.remove(id);
+    return ids.length;
+  }
+
+  /** Notices about the tasks, digests listing those notices, and emails that mention the case or child. */
+  private async aboutFilter(taskIds: readonly string[], mentions: readonly string[]): Promise<Record<string, unknown>> {
+    const notices = await this.model.find({ taskId: { $in: taskIds.map(String) } }, { _id: 1 }).lean<OutboxDoc[]>();
+    const said = mentions.filter((m) => m.trim().length >= 3).map((m) => new RegExp(m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'));
+    return {
+      $or: [
+        { taskId: { $in: taskIds.map(String) } },
+        { itemIds: { $in: notices.map((n) => n._id) } },
+        ...said.flatMap((re) => [{ subject: re }, { text: re }, { html: re }]),
+      ],
+    };
   }
 
   async countByState(): Promise<Partial<Record<OutboxState, number>>> {

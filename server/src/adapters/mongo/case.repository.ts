@@ -6,6 +6,7 @@
 // document on update, so concurrent updates of different sections would lose one of them).
 import { Schema, type Connection, type Model } from 'mongoose';
 import { ConflictError } from '../../domain/errors';
+import type { CaseRecordErasure } from '../../ports/case-erasure.port';
 import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseRecord, SectionState } from '../../domain/cases/case-record';
 import type { CaseSection } from '../../domain/cases/case-section';
@@ -46,7 +47,7 @@ const amendmentId = (a: Pick<CaseAmendment, 'caseId' | 'section' | 'seq'>) => `$
 const toCase = ({ _id, ...rest }: CaseDoc): CaseRecord => ({ id: _id, ...rest, sections: rest.sections ?? {} });
 const toAmendment = ({ _id: _i, state: _s, ...rest }: AmendmentDoc): CaseAmendment => rest;
 
-export class MongoCaseRepository implements CaseRepository {
+export class MongoCaseRepository implements CaseRepository, CaseRecordErasure {
   readonly cases: Model<CaseDoc>;
   readonly amendments: Model<AmendmentDoc>;
   private readonly locks = new KeyedMutex();
@@ -259,5 +260,17 @@ export class MongoCaseRepository implements CaseRepository {
     } finally {
       this.forgetLabel(String(id));
     }
+  }
+
+  /** Case erasure: the history first, the record last (a rerun finds the case while any of it is left). */
+  async eraseCase(caseId: string): Promise<void> {
+    const id = String(caseId);
+    await this.locks.run(id, async () => {
+      await this.amendments.deleteMany({ caseId: id });
+      await this.cases.deleteOne({ _id: id });
+    });
+    this.identities?.remove(id);
+    this.writtenDuringScan?.add(id); // a start-up scan that read it before the delete does not keep it
+    this.forgetLabel(id);
   }
 }

@@ -3,6 +3,7 @@
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { FormDraft } from '../../domain/forms/form-version';
 import type { DraftQuery, DraftRepository } from '../../ports/form-repository.port';
+import type { FormDataErasure } from '../../ports/case-erasure.port';
 
 interface DraftDoc extends Omit<FormDraft, 'id' | 'data'> {
   _id: string;
@@ -28,7 +29,7 @@ function toDraft({ _id, dataJson, ...rest }: DraftDoc): FormDraft {
   return { id: _id, data: JSON.parse(dataJson), ...rest };
 }
 
-export class MongoDraftRepository implements DraftRepository {
+export class MongoDraftRepository implements DraftRepository, FormDataErasure {
   private readonly model: Model<DraftDoc>;
 
   constructor(conn: Connection) {
@@ -55,5 +56,11 @@ export class MongoDraftRepository implements DraftRepository {
   async remove(id: string): Promise<boolean> {
     const res = await this.model.deleteOne({ _id: id });
     return res.deletedCount > 0;
+  }
+
+  /** Case erasure: everything written for the case or for one of its tasks. */
+  async eraseOfCase(caseId: string, taskIds: readonly string[]): Promise<number> {
+    const r = await this.model.deleteMany({ $or: [{ caseId: String(caseId) }, { taskId: { $in: taskIds.map(String) } }] });
+    return r.deletedCount;
   }
 }

@@ -6,6 +6,7 @@ import type { SubmissionQuery, SubmissionRepository } from '../../ports/form-rep
 import type { Collection } from 'mongodb';
 import { ConflictError } from '../../domain/errors';
 import { InsertGroup } from './insert-group';
+import type { FormDataErasure } from '../../ports/case-erasure.port';
 
 interface SubmissionDoc extends Omit<FormSubmission, 'id'> {
   _id: string;
@@ -30,7 +31,7 @@ function toSubmission({ _id, ...rest }: SubmissionDoc): FormSubmission {
   return { id: _id, ...rest };
 }
 
-export class MongoSubmissionRepository implements SubmissionRepository {
+export class MongoSubmissionRepository implements SubmissionRepository, FormDataErasure {
   private readonly model: Model<SubmissionDoc>;
   /** Submissions of concurrent completions are stored with one commit (insert-group.ts). */
   private readonly inserts: InsertGroup;
@@ -59,5 +60,11 @@ export class MongoSubmissionRepository implements SubmissionRepository {
     for (const k of ['formId', 'caseId', 'taskId', 'submittedBy'] as const) if (query[k]) filter[k] = query[k];
     const docs = await this.model.find(filter).sort({ submittedAt: -1 }).limit(limit).lean<SubmissionDoc[]>();
     return docs.map(toSubmission);
+  }
+
+  /** Case erasure: everything written for the case or for one of its tasks. */
+  async eraseOfCase(caseId: string, taskIds: readonly string[]): Promise<number> {
+    const r = await this.model.deleteMany({ $or: [{ caseId: String(caseId) }, { taskId: { $in: taskIds.map(String) } }] });
+    return r.deletedCount;
   }
 }

@@ -2,6 +2,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { SavedTaskFilter } from '../../application/tasks/save-task-filter';
 import type { SavedFilterRepository } from '../../ports/saved-filter-repository.port';
+import type { SavedFilterErasure } from '../../ports/case-erasure.port';
 
 type Doc = SavedTaskFilter & { _id: string };
 
@@ -13,7 +14,7 @@ schema.index({ ownerId: 1, name: 1 });
 
 const idOf = (ownerId: string, name: string) => `${ownerId}|${name}`;
 
-export class MongoSavedFilterRepository implements SavedFilterRepository {
+export class MongoSavedFilterRepository implements SavedFilterRepository, SavedFilterErasure {
   readonly model: Model<Doc>;
 
   constructor(conn: Connection) {
@@ -36,5 +37,11 @@ export class MongoSavedFilterRepository implements SavedFilterRepository {
   async remove(ownerId: string, name: string): Promise<boolean> {
     const r = await this.model.deleteOne({ _id: idOf(String(ownerId), String(name)) });
     return r.deletedCount > 0;
+  }
+
+  /** Case erasure: a filter on the case names it (and shows it in the user's list of filters). */
+  async eraseNamingCase(caseId: string): Promise<number> {
+    const r = await this.model.deleteMany({ 'filters.caseId': String(caseId) });
+    return r.deletedCount;
   }
 }

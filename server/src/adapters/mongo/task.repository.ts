@@ -7,6 +7,7 @@
 import { Schema, type Connection, type Model, type QueryFilter } from 'mongoose';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { QueueTask, TaskQuery, TaskSort } from '../../domain/tasks/queue-task';
+import type { TaskRowErasure } from '../../ports/case-erasure.port';
 import type { Page, PageRequest } from '../../ports/repository.port';
 import type { NewQueueTask, TaskRepository } from '../../ports/task-repository.port';
 import { KeyedMutex } from '../concurrency/keyed-mutex';
@@ -105,7 +106,7 @@ export function toQueueTask(d: TaskDoc): QueueTask {
   };
 }
 
-export class MongoTaskRepository implements TaskRepository {
+export class MongoTaskRepository implements TaskRepository, TaskRowErasure {
   readonly model: Model<TaskDoc>;
   /** Undefined when the queue index is off (MongoDB with several server processes). */
   readonly queues?: TaskQueueIndex;
@@ -238,6 +239,24 @@ export class MongoTaskRepository implements TaskRepository {
   private guard(id: string, full: QueryFilter<TaskDoc>, holds: (t: QueueTask) => boolean): QueryFilter<TaskDoc> {
     const t = this.queues?.isLoaded ? this.queues.get(id) : undefined;
     return t && t.state === 'open' && holds(t) ? { _id: id } : full;
+  }
+
+  async taskIdsOfCase(caseId: string): Promise<string[]> {
+    const docs = await this.model.find({ caseId: String(caseId) }, { _id: 1 }).lean<Pick<TaskDoc, '_id'>[]>();
+    return docs.map((d) => d._id);
+  }
+
+  /** Case erasure: each row leaves the database, then every queue and the due-date index (as if cancelled). */
+  async eraseTasksOfCase(caseId: string): Promise<number> {
+    const docs = await this.model.find({ caseId: String(caseId) }).lean<TaskDoc[]>();
+    for (const d of docs) {
+      await this.locks.run(d._id, async () => {
+        const row = this.queues?.get(d._id) ?? toQueueTask(d);
+        await this.model.deleteOne({ _id: d._id });
+        this.queues?.put({ ...row, state: 'cancelled' }, row);
+      });
+    }
+    return docs.length;
   }
 
   /** Mirrors a changed task into the queue index; `was` names what changed, to leave old queues. */

@@ -6,6 +6,9 @@ export interface CaseTombstone {
   caseId: string;
   /** The retention rule the erasure applied. */
   rule: string;
+  /** Team and pathway (not personal): reports count erased cases by them. */
+  team?: string;
+  pathway?: string;
   openedAt?: string;
   closedAt?: string;
   /** When the retention rule made the case due for erasure, when known. */
@@ -15,4 +18,6 @@ export interface CaseTombstone {
   approvalRef?: string;
   /** 'in-progress' until every store is emptied; a rerun finishes an in-progress erasure. */
   state: 'in-progress' | 'complete';
+  /** Audit events of the case written before details were encrypted: their details remain (see README). */
+  plaintextAuditEvents?: number;
 }

@@ -18,6 +18,7 @@ import { SEND_ESCALATION_EMAIL_JOB_TYPE } from '../../jobs/send-escalation-email
 import type { Clock } from '../../ports/clock.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { SystemModule } from './module';
+import type { CaughtMailErasure, MailErasure } from '../../ports/case-erasure.port';
 
 export interface EscalationModuleDeps {
   config: AppConfig;
@@ -34,6 +35,8 @@ export interface EscalationModuleDeps {
 
 export interface EscalationSystemModule extends SystemModule {
   catcherUrl?: string;
+  /** The outbox and the caught mail, as case erasure deletes from them. */
+  mailErasure: { outbox: MailErasure; caughtMail?: CaughtMailErasure };
   /** One sweep, then one delivery round, now: what the worker does on its schedule (tests call it). */
   runOnce(): Promise<{ swept: SweepReport; delivered: DeliveryReport }>;
 }
@@ -64,6 +67,7 @@ export async function createEscalationModule(deps: EscalationModuleDeps): Promis
   let worker: { stop(): Promise<void> | void } | undefined;
   return {
     catcherUrl: mail.catcherUrl,
+    mailErasure: { outbox: mail.outbox, caughtMail: mail.caughtMail },
     async runOnce() {
       const swept = await runEscalationSweep(mail.deps);
       return { swept, delivered: await deliverOutbox(mail.deps) };

@@ -37,6 +37,8 @@ export interface TasksModuleDeps {
 export interface TasksModule extends SystemModule {
   tasks: MongoTaskRepository;
   cases: MongoCaseRepository;
+  /** Saved queue filters (case erasure deletes those naming the case). */
+  savedFilters: MongoSavedFilterRepository;
   /** Finishes completions a crash interrupted after storing their answers (run once the engine has started). */
   recoverCompletions(stopping: () => boolean): Promise<RecoveryOutcome>;
 }
@@ -69,6 +71,7 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
   return {
     tasks,
     cases,
+    savedFilters,
     recoverCompletions: (stopping) => recoverCompletions({ ...common, engine: deps.engine, users: deps.users }, stopping),
     apiRouters: {
       '/tasks': createTasksRouter({ ...common, engine: deps.engine, users: deps.users, savedFilters }),

@@ -1,0 +1,62 @@
+// The ordered steps that empty every store of a case's personal data. The order is what makes a rerun
+// after a crash finish the job: each step finds its rows through something a later step deletes (tasks
+// through the task rows, emails through the outbox, filters and mail text through the case record's
+// name), so nothing personal is left unreachable. Engine instances go first, so no running step of the
+// case's processes writes again behind the erasure.
+import type { CaseRecord } from '../../domain/cases/case-record';
+import type { AuditDetailsErasure } from '../../ports/audit-log.port';
+import type {
+  CaseRecordErasure, CaughtMailErasure, FormDataErasure, MailErasure, SavedFilterErasure, TaskRowErasure,
+} from '../../ports/case-erasure.port';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+
+export interface CaseStores {
+  engine: Pick<WorkflowEngine, 'eraseInstancesOfCase'>;
+  tasks: TaskRowErasure;
+  outbox: MailErasure;
+  caughtMail?: CaughtMailErasure;
+  drafts: FormDataErasure;
+  submissions: FormDataErasure;
+  savedFilters: SavedFilterErasure;
+  auditDetails: AuditDetailsErasure;
+  cases: CaseRecordErasure;
+  /** Stores other parts keep about a case (consent records, subject access requests…), erased with it. */
+  others?: { eraseOfCase(caseId: string): Promise<number> }[];
+}
+
+export interface ErasedCounts {
+  instances: number;
+  emails: number;
+  caughtMail: number;
+  tasks: number;
+  drafts: number;
+  submissions: number;
+  savedFilters: number;
+  plaintextAuditEvents: number;
+}
+
+/** Words that identify the case in free text (emails): its reference, the child's name, NHS number. */
+export function mentionsOf(caseId: string, record: CaseRecord | undefined): string[] {
+  const id = record?.identity;
+  return [caseId, id?.displayName, id?.nhsNumber].filter((m): m is string => typeof m === 'string' && m.trim().length > 0);
+}
+
+export async function eraseCaseStores(stores: CaseStores, caseId: string, record: CaseRecord | undefined): Promise<ErasedCounts> {
+  const instances = await stores.engine.eraseInstancesOfCase(caseId);
+  const taskIds = await stores.tasks.taskIdsOfCase(caseId);
+  const mentions = mentionsOf(caseId, record);
+  // Caught mail before the outbox: the outbox entries carry the message ids that find it.
+  const messageIds = await stores.outbox.messageIdsOf(taskIds, mentions);
+  const caughtMail = (await stores.caughtMail?.eraseMessages(messageIds, mentions)) ?? 0;
+  const emails = await stores.outbox.eraseOf(taskIds, mentions);
+  // Drafts and submissions before the task rows: a task's draft is found through the task's id.
+  const drafts = await stores.drafts.eraseOfCase(caseId, taskIds);
+  const submissions = await stores.submissions.eraseOfCase(caseId, taskIds);
+  const tasks = await stores.tasks.eraseTasksOfCase(caseId);
+  const savedFilters = await stores.savedFilters.eraseNamingCase(caseId);
+  for (const other of stores.others ?? []) await other.eraseOfCase(caseId);
+  const { plaintextEvents } = await stores.auditDetails.eraseCaseDetails(caseId);
+  // The case record last: until it is gone a rerun still knows the child's name to find mail by.
+  await stores.cases.eraseCase(caseId);
+  return { instances, emails, caughtMail, tasks, drafts, submissions, savedFilters, plaintextAuditEvents: plaintextEvents };
+}
