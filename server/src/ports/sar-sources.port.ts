@@ -42,6 +42,8 @@ export interface SarSources {
   submissions(caseId: string): AsyncIterable<SarSubmission>;
   tasks(caseId: string): Promise<SarTask[]>;
   emails(taskIds: readonly string[]): Promise<SarEmail[]>;
+  /** Staff names by user id ("Cara Case (cara.case)"), so the access list says who in words. */
+  staffNames(): Promise<Map<string, string>>;
   /** Audit events about these cases (reads, writes, disclosures), oldest first. */
   auditOf(caseIds: readonly string[]): AsyncIterable<AuditEvent>;
 }

@@ -53,6 +53,11 @@ export class MongoSarSourcesReader implements SarSources {
     }));
   }
 
+  async staffNames(): Promise<Map<string, string>> {
+    const docs = await this.col('users').find({}, { projection: { username: 1, displayName: 1 } }).toArray();
+    return new Map(docs.map((d) => [String(d._id), d.displayName ? `${d.displayName} (${d.username})` : String(d.username ?? d._id)]));
+  }
+
   async *auditOf(caseIds: readonly string[]): AsyncIterable<AuditEvent> {
     if (!caseIds.length) return;
     const cursor = this.col('audit_events').find({ recordType: 'case', recordId: { $in: [...caseIds] } }).sort({ seq: 1 }).batchSize(BATCH);

@@ -74,11 +74,13 @@ async function* historyItems(deps: GatherDeps, c: CaseRecord): AsyncGenerator<Sa
 }
 
 async function* accessItems(deps: GatherDeps, caseIds: string[]): AsyncGenerator<SarItem> {
+  const names = caseIds.length ? await deps.sources.staffNames() : new Map<string, string>();
   for await (const ev of deps.sources.auditOf(caseIds)) {
+    const who = names.get(ev.actor.id) ?? ev.actor.username ?? ev.actor.id;
     yield {
       id: `${ev.recordId}/access/${ev.seq}`, caseId: ev.recordId ?? '', kind: 'access',
-      label: `${actionWords(ev.action)}: ${ev.actor.username ?? ev.actor.id} on ${ev.at.slice(0, 16).replace('T', ' ')}`,
-      value: { Who: ev.actor.username ?? ev.actor.id, When: ev.at, What: actionWords(ev.action), Sections: (ev.sections ?? []).map(sectionLabel), ...(ev.reason ? { Reason: ev.reason } : {}) },
+      label: `${actionWords(ev.action)}: ${who} on ${ev.at.slice(0, 16).replace('T', ' ')}`,
+      value: { Who: who, When: ev.at, What: actionWords(ev.action), Sections: (ev.sections ?? []).map(sectionLabel), ...(ev.reason ? { Reason: ev.reason } : {}) },
     };
   }
 }
