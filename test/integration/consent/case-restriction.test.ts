@@ -31,6 +31,7 @@ describe('restriction of processing and the consent routes (HTTP, real engine)',
       await api.call('POST', `/tasks/${(await api.engine!.listUserTasks({ instanceKey: started, state: 'open' }))[0].key}/complete`, 'cm', {
         data: { preventionConsent: 'given', consentGivenBy: 'child', consentDate: '2026-11-24', privacyNoticeGiven: true } }),
       await api.call('POST', `/cases/${caseId}/consents`, 'cm', { purpose: 'prevention-work', givenBy: 'child', givenOn: '2026-11-24', evidence: 'form', privacyNoticeVersion: 'v1' }),
+      await api.call('POST', `/cases/${caseId}/referrals`, 'cm', { referralSource: 'police' }),
     ];
     for (const r of refusals) {
       expect(r.status).toBe(409);

@@ -8,6 +8,7 @@ import type { Clock } from '../../ports/clock.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import { auditActor, loadVisibleCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import type { CaseGuard } from '../consent/case-guard';
 
 export const RE_REFERRAL_MESSAGE = 're-referral';
 export const INTAKE_PROCESS_ID = 'referral-intake';
@@ -18,6 +19,8 @@ export interface ReReferCaseDeps {
   clock: Clock;
   engine: Pick<WorkflowEngine, 'publishMessage'>;
   audit?: CaseAuditSink;
+  /** A re-referral starts work on the case: refused while its processing is restricted (application/consent). */
+  caseGuard?: Pick<CaseGuard, 'assertMayChange'>;
 }
 
 export interface ReReferCaseInput {
@@ -37,6 +40,7 @@ export async function reReferCase(deps: ReReferCaseDeps, actor: Actor, input: Re
   if (record.status !== 'open') {
     throw new ConflictError(`Case ${record.id} is closed, so a new referral cannot join it. Open a new referral and confirm it is the same child.`, 'CASE_NOT_OPEN');
   }
+  await deps.caseGuard?.assertMayChange(actor, record.id, 'add a referral to this case');
   const referralReceivedAt = deps.clock.now().toISOString();
   const variables = { caseId: record.id, referralReceivedAt, ...(input.referralSource ? { referralSource: input.referralSource } : {}) };
   const published = await deps.engine.publishMessage(RE_REFERRAL_MESSAGE, record.id, variables);
