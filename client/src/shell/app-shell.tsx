@@ -11,6 +11,7 @@ import { MonitorArea } from '../features/monitor';
 import { OutboxPage } from '../features/outbox';
 import { TasksArea } from '../features/tasks';
 import { TimescalesPage } from '../features/timescales';
+import { RetentionPage } from '../features/retention';
 import { NAV_SECTIONS } from './nav-sections';
 import { ReadinessBadge } from './readiness-badge';
 
@@ -79,6 +80,7 @@ export function App() {
             <Route path="/outbox/*" element={guarded(<OutboxPage />, 'administer-users')} />
             <Route path="/admin/*" element={guarded(<UsersPage />, 'administer-users')} />
             <Route path="/audit/*" element={guarded(<AuditPage />, 'view-audit')} />
+            <Route path="/retention/*" element={guarded(<RetentionPage />, 'manage-legal-holds')} />
             <Route path="/account/*" element={guarded(<AccountPage />)} />
             <Route
               path="*"

@@ -17,4 +17,5 @@ export const NAV_SECTIONS: NavSection[] = [
   { path: '/outbox', label: 'Outbox', action: 'administer-users' },
   { path: '/admin', label: 'Users', action: 'administer-users' },
   { path: '/audit', label: 'Audit', action: 'view-audit' },
+  { path: '/retention', label: 'Retention', action: 'manage-legal-holds' },
 ];

@@ -1,0 +1,2 @@
+// Public surface of the retention feature: the shell mounts RetentionPage at /retention.
+export { RetentionPage } from './retention-page';
