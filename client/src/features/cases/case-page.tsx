@@ -37,7 +37,7 @@ export function CasePage({ caseId: given }: { caseId?: string } = {}) {
     <section className="case-page">
       <h1>{record.displayName}</h1>
       <p>Born {record.dateOfBirth} · <code>{record.id}</code> · team {record.team} · {record.status}{record.pathway ? ` · ${record.pathway}` : ''}</p>
-      <ConsentBanner record={record} />
+      <ConsentBanner record={record} writable={writable} onChanged={changed} />
       {record.withheldSections.length > 0 && (
         <p className="muted" data-testid="withheld">Not shown to your role: {record.withheldSections.map((s) => SECTION_LABELS[s] ?? s).join(', ')}.</p>
       )}

@@ -2,6 +2,7 @@
 // all but the DPO), then each consent withdrawn (its work is stopped and new work refused), then the consents
 // that stand. A victim is named by their item's label where the reader may see the Victims tab.
 import type { CaseDto } from './cases-api';
+import { ConsentWithdrawalForm } from './consent-withdrawal-form';
 
 export interface ConsentStandingDto {
   purpose: 'prevention-work' | 'restorative-justice' | 'agency-sharing';
@@ -9,6 +10,7 @@ export interface ConsentStandingDto {
   status: 'given' | 'withdrawn';
   givenOn: string;
   withdrawnAt?: string;
+  recordId?: string;
 }
 export interface CaseConsentDto {
   standings: ConsentStandingDto[];
@@ -30,7 +32,10 @@ function describe(s: ConsentStandingDto, record: CaseDto): string {
   return `${PURPOSES[s.purpose]} (${victim ? victim.label : 'a victim'})`;
 }
 
-export function ConsentBanner({ record }: { record: CaseDto }) {
+/** The section whose writers may record or withdraw each purpose's consent (as the server's rule). */
+const SECTION: Record<ConsentStandingDto['purpose'], string> = { 'prevention-work': 'personal', 'restorative-justice': 'victims', 'agency-sharing': 'agencies' };
+
+export function ConsentBanner({ record, writable = [], onChanged }: { record: CaseDto; writable?: string[]; onChanged?(next: CaseDto): void }) {
   const consent = record.consent;
   if (!consent || (!consent.restriction && consent.standings.length === 0)) return null;
   const withdrawn = consent.standings.filter((s) => s.status === 'withdrawn');
@@ -51,6 +56,9 @@ export function ConsentBanner({ record }: { record: CaseDto }) {
       {given.length > 0 && (
         <p className="muted">Consent given: {given.map((s) => `${describe(s, record)} (${day(s.givenOn)})`).join('; ')}.</p>
       )}
+      {onChanged && given.map((s) => s.recordId && writable.includes(SECTION[s.purpose]) && (
+        <ConsentWithdrawalForm key={s.recordId} caseId={record.id} standing={{ ...s, recordId: s.recordId }} label={describe(s, record)} onChanged={onChanged} />
+      ))}
     </section>
   );
 }
