@@ -72,8 +72,11 @@ export class MongoAuditRepository implements AuditLog, AuditTrail, AuditDetailsE
     return { plaintextEvents };
   }
 
-  /** Stored events as readers see them: details decrypted, or marked erased when the key is gone. */
-  private async readable(docs: Document[]): Promise<AuditEvent[]> {
+  /**
+   * Stored events as readers see them: details decrypted, or marked erased when the key is gone. Public for
+   * readers that page audit_events themselves (e.g. a subject access request's gathering).
+   */
+  async readable(docs: Document[]): Promise<AuditEvent[]> {
     const events = docs.map(toEvent);
     const keys = await this.keys.existingKeys(events.filter((e) => e.sealed && e.caseId).map((e) => e.caseId!));
     return events.map((e) => decryptDetails(e, e.caseId ? keys.get(e.caseId) : undefined));

@@ -17,6 +17,8 @@ import { createMonitorModule } from './monitor.module';
 import { createSarModule } from './sar.module';
 import { createProcessAdminModule } from './process-admin.module';
 import { createRetentionModule } from './retention.module';
+import { eraseCase } from '../../application/retention/erase-case';
+import { caseErasureDeps } from './case-erasure';
 import { createSecurityModule, type SecurityModule } from './security.module';
 import { createTasksModule, type TasksModule } from './tasks.module';
 import { createWorkflowModule, type WorkflowModule } from './workflow.module';
@@ -79,10 +81,12 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
 
   const processAdmin = createProcessAdminModule({ engine, audit: security.audit });
-  // Retention (issue 17): schedule, legal holds, the review's jobs. The erasure (eraseCase with its stores)
-  // is passed as `erase: (holds) => (input) => eraseCase({ holds, ... }, input)`; until then the review's
-  // erase job reports each approved case as not erased because erasure is not implemented.
-  const retention = await createRetentionModule({ rootDir: config.rootDir, conn, clock, audit: security.audit, engine });
+  // Retention (issue 17): schedule, legal holds, the review's jobs. Its erase job calls eraseCase with the
+  // stores of the modules above (the same instances, so their in-memory indexes forget the case too).
+  const retention = await createRetentionModule({
+    rootDir: config.rootDir, conn, clock, audit: security.audit, engine,
+    erase: (holds) => (input) => eraseCase(caseErasureDeps({ security, workflow, tasks, forms, submissions, escalation, clock }, holds), input),
+  });
 
   // Start order: security, tasks (its projection must listen before the engine runs), escalation, then
   // the engine's pollers; forms have nothing to start.
