@@ -3,7 +3,8 @@
 import mongoose from 'mongoose';
 import { MongoAuditRepository } from '../../../server/src/adapters/mongo/audit.repository';
 import { connectMongo } from '../../../server/src/adapters/mongo/mongo-connection';
-import type { AuditEventInput } from '../../../server/src/domain/audit/audit-event';
+import { GENESIS_HASH, type AuditEventInput } from '../../../server/src/domain/audit/audit-event';
+import { sealEvent } from '../../../server/src/domain/audit/audit-hash';
 import { openTestDb, testDbUri } from '../../support/test-db';
 
 const clock = { now: () => new Date() };
@@ -156,6 +157,28 @@ describe('audit chain', () => {
     expect((await audit.search({ recordId: 'c1' }, { offset: 0, limit: 10 })).items).toEqual([first]);
     expect(await restarted.verify()).toMatchObject({ ok: true, checked: 5, lastSeq: 5 });
     expect(await db.conn.db!.collection('audit_head').findOne({ _id: 'head' as never })).toMatchObject({ seq: 5, hash: next.hash });
+  });
+
+  it('keeps a case’s details as ciphertext; erasing the case destroys its key: details gone, chain verifies, legacy events counted', async () => {
+    // An event written before details were encrypted (plaintext, hashed as such).
+    const legacy = sealEvent(ev(1), 1, new Date(), GENESIS_HASH);
+    await raw().insertOne({ ...legacy });
+    const second = await audit.record(ev(2, { recordId: 'c1', key: 'k2' }));
+    await audit.record(ev(3, { recordId: 'c2' }));
+    expect(second.after).toEqual(ev(2).after); // the caller sees the details
+    const stored = await raw().findOne({ seq: 2 });
+    expect([stored!.after, stored!.caseId]).toEqual([undefined, 'c1']);
+    expect(JSON.stringify(stored)).not.toContain('change 2');
+
+    expect(await audit.eraseCaseDetails('c1')).toEqual({ plaintextEvents: 1 });
+    const c1 = (await audit.search({ recordId: 'c1' }, { offset: 0, limit: 10 })).items;
+    expect(c1.map((e) => [e.seq, e.detailsErased ?? false, e.after?.note])).toEqual([[2, true, undefined], [1, false, 'change 1']]);
+    expect((await audit.search({ recordId: 'c2' }, { offset: 0, limit: 10 })).items[0].after).toEqual(ev(3).after);
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 3 });
+    // A retried step recording the keyed event again gets the stored one, whose details stay unreadable.
+    const again = await audit.record(ev(2, { recordId: 'c1', key: 'k2' }));
+    expect([again.seq, again.after]).toEqual([2, undefined]);
+    expect(await raw().countDocuments()).toBe(3);
   });
 
   it('searches with filters and pages newest first', async () => {
