@@ -12,6 +12,7 @@ import { OutboxPage } from '../features/outbox';
 import { TasksArea } from '../features/tasks';
 import { TimescalesPage } from '../features/timescales';
 import { RetentionPage } from '../features/retention';
+import { SarArea } from '../features/sar';
 import { NAV_SECTIONS } from './nav-sections';
 import { ReadinessBadge } from './readiness-badge';
 
@@ -81,6 +82,7 @@ export function App() {
             <Route path="/admin/*" element={guarded(<UsersPage />, 'administer-users')} />
             <Route path="/audit/*" element={guarded(<AuditPage />, 'view-audit')} />
             <Route path="/retention/*" element={guarded(<RetentionPage />, 'manage-legal-holds')} />
+            <Route path="/sar/*" element={guarded(<SarArea />, 'export-sar')} />
             <Route path="/account/*" element={guarded(<AccountPage />)} />
             <Route
               path="*"

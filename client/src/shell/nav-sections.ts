@@ -18,4 +18,5 @@ export const NAV_SECTIONS: NavSection[] = [
   { path: '/admin', label: 'Users', action: 'administer-users' },
   { path: '/audit', label: 'Audit', action: 'view-audit' },
   { path: '/retention', label: 'Retention', action: 'manage-legal-holds' },
+  { path: '/sar', label: 'Subject access', action: 'export-sar' },
 ];

@@ -1,0 +1,2 @@
+// Public surface of the subject access request feature: mount SarArea at /sar (RequireSession action="export-sar").
+export { SarArea } from './sar-area';
