@@ -124,4 +124,24 @@ describe('consent and its withdrawal (HTTP, real engine)', () => {
     expect(regiven.status).toBe(201);
     expect((await startProcess('prevention', {})).status).toBe(201);
   });
+
+  it('a completion retried after a failure past its submission records the consent it captured, once', async () => {
+    api.clock.current = new Date('2026-12-02T10:00:00Z');
+    caseId = (await api.call('POST', '/cases', 'cm', { givenName: 'Cy', familyName: 'Lane', dateOfBirth: '2012-08-09', team: 'east' })).body.id;
+    const i = (await startProcess('prevention', {})).body.instanceKey as string;
+    const key = await taskKey(i, 'recordConsent');
+    const data = { preventionConsent: 'given', consentGivenBy: 'child', consentDate: '2026-12-02', privacyNoticeGiven: true };
+    const record = api.auditLog.record;
+    const failing = jest.spyOn(api.auditLog, 'record').mockImplementation(async (e) => {
+      if (e.action === 'consent.recorded') throw new Error('audit store unavailable');
+      return record(e);
+    });
+    expect((await api.call('POST', `/tasks/${key}/complete`, 'cm', { data })).status).toBe(500);
+    failing.mockRestore();
+    const retried = await api.call('POST', `/tasks/${key}/complete`, 'cm', { data });
+    expect([retried.status, retried.body.repeated]).toEqual([200, true]);
+    const records = (await api.call('GET', `/cases/${caseId}/consents`, 'cm')).body.records;
+    expect(records).toEqual([expect.objectContaining({ purpose: 'prevention-work', evidence: `submission ${retried.body.submission.id}` })]);
+    expect(api.audit.filter((e) => e.action === 'consent.recorded' && e.recordId === caseId)).toHaveLength(1);
+  });
 });

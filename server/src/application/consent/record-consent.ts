@@ -35,11 +35,11 @@ export async function storeConsent(
     recordedBy, recordedAt: now,
   };
   const created = await deps.consents.create(record);
-  if (created) {
-    await deps.audit?.record({
-      actor, action: 'consent.recorded', recordType: 'case', recordId: caseId, key: `${record.id}:consent.recorded`,
-      after: { consentId: record.id, purpose: record.purpose, ...(subject ? { subject } : {}), givenBy: record.givenBy, evidence: record.evidence },
-    });
-  }
-  return { record: created ? record : ((await deps.consents.findById(record.id)) ?? record), created };
+  const stored = created ? record : ((await deps.consents.findById(record.id)) ?? record);
+  // Recorded again on a retry, once by its key: an audit lost to a failure after the insert is written then.
+  await deps.audit?.record({
+    actor, action: 'consent.recorded', recordType: 'case', recordId: caseId, key: `${stored.id}:consent.recorded`,
+    after: { consentId: stored.id, purpose: stored.purpose, ...(stored.subject ? { subject: stored.subject } : {}), givenBy: stored.givenBy, evidence: stored.evidence },
+  });
+  return { record: stored, created };
 }

@@ -109,6 +109,13 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
 /** A repeat (retry, double click, or the author completing again after a crash): whatever is missing, once. */
 async function finish(deps: CompleteTaskDeps, actor: Actor, taskId: string, stored: FormSubmission): Promise<CompleteTaskResult> {
   const amended = await finishCompletion(deps, auditActor(actor), taskId, stored, { fresh: false });
+  if (deps.captureConsents && stored.formId && stored.caseId) {
+    // A retry after a failure past the submission: the consents it captured are stored once (keyed by the submission).
+    const task = await deps.tasks.findById(taskId);
+    const variables = task ? (await deps.engine.getInstance(task.instanceKey))?.variables : undefined;
+    const form = await getForm(deps, stored.formId, stored.version);
+    await deps.captureConsents(form.schema, { ...stored, caseId: stored.caseId, submissionId: stored.id, actor: auditActor(actor) }, variables);
+  }
   return { submission: stored, amendedSections: amended, repeated: true };
 }
 
