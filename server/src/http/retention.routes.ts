@@ -21,7 +21,12 @@ function allowed(req: Request, ...actions: Action[]): Actor {
   return user;
 }
 
-export function createRetentionRouter(deps: RetentionDeps): Router {
+export interface RetentionRouterDeps extends RetentionDeps {
+  /** Starts the retention review process now (its none start event), besides the monthly timer. */
+  startReview(by: string): Promise<{ instanceKey: string }>;
+}
+
+export function createRetentionRouter(deps: RetentionRouterDeps): Router {
   const router = Router();
   const either: Action[] = ['manage-retention', 'manage-legal-holds'];
 
@@ -43,6 +48,12 @@ export function createRetentionRouter(deps: RetentionDeps): Router {
 
   // GET /dry-run → what would fall due today, why, and what is held (deletes nothing)
   router.get('/dry-run', async (req, res) => { allowed(req, 'manage-retention'); res.json(await runRetentionDryRun(deps)); });
+
+  // POST /reviews → starts a retention review now; its approval task goes to the data officers
+  router.post('/reviews', async (req, res) => {
+    const user = allowed(req, 'manage-retention');
+    res.status(201).json(await deps.startReview(user.id));
+  });
 
   router.get('/holds', async (req, res) => { allowed(req, ...either); res.json({ items: await deps.holds.listAll(500) }); });
   // POST /holds {scope: case|person|all, caseId?, reason, until?}

@@ -54,6 +54,7 @@ describe('retention routes', () => {
     app.use('/api/retention', createRetentionRouter({
       schedule: new MongoRetentionScheduleRepository(db.conn, { defaults, now: clock.now }), holds, cases, clock,
       audit: { record: async (e) => { audited.push(e); return e as never; } },
+      startReview: async () => { throw new Error('not used here: the system test starts reviews'); },
     }));
     app.use(errorMiddleware);
     server = await listen(app);

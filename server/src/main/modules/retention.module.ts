@@ -25,6 +25,8 @@ const notWired: EraseApprovedDeps['erase'] = async () => {
   throw new BusinessError('NOT_IMPLEMENTED', 'Erasure of a case is not wired into the retention review yet');
 };
 
+export const RETENTION_REVIEW_PROCESS_ID = 'retention-review';
+
 export interface RetentionModule extends SystemModule {
   holdChecker: LegalHoldChecker;
   deps: RetentionDeps;
@@ -35,7 +37,7 @@ export interface RetentionModuleInput {
   conn: Connection;
   clock: Clock;
   audit: AuditLog;
-  engine: Pick<WorkflowEngine, 'registerJobHandler' | 'listUserTasks'>;
+  engine: Pick<WorkflowEngine, 'registerJobHandler' | 'listUserTasks' | 'startInstance'>;
   /** Builds the erasure with the hold checker this module provides; without it erasure reports NOT_IMPLEMENTED. */
   erase?(holds: LegalHoldChecker): EraseApprovedDeps['erase'];
 }
@@ -54,5 +56,9 @@ export async function createRetentionModule(input: RetentionModuleInput): Promis
   input.engine.registerJobHandler(RETENTION_ERASE_JOB_TYPE, createRetentionEraseJob({
     holds: holdChecker, erase: input.erase?.(holdChecker) ?? notWired, audit: input.audit, engine: input.engine,
   }));
-  return { holdChecker, deps, apiRouters: { '/retention': createRetentionRouter(deps) } };
+  const startReview = async (by: string) => {
+    const { instanceKey } = await input.engine.startInstance(RETENTION_REVIEW_PROCESS_ID, { requestedBy: by });
+    return { instanceKey };
+  };
+  return { holdChecker, deps, apiRouters: { '/retention': createRetentionRouter({ ...deps, startReview }) } };
 }
