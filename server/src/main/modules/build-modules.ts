@@ -85,7 +85,10 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // stores of the modules above (the same instances, so their in-memory indexes forget the case too).
   const retention = await createRetentionModule({
     rootDir: config.rootDir, conn, clock, audit: security.audit, engine,
-    erase: (holds) => (input) => eraseCase(caseErasureDeps({ security, workflow, tasks, forms, submissions, escalation, clock }, holds), input),
+    erase: (holds) => (input) => eraseCase(caseErasureDeps({
+      security, workflow, tasks, forms, submissions, escalation, clock,
+      others: [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }], // consent records, restriction
+    }, holds), input),
   });
 
   // Start order: security, tasks (its projection must listen before the engine runs), escalation, then
