@@ -8,7 +8,7 @@
 // assessmentStarted), even if the assessment has finished by the time this job runs. Otherwise the variable is
 // always set, true or false: the engine (as Zeebe with strict expressions) refuses a condition on a missing one.
 import type { JobHandler } from '../ports/workflow-engine.port';
-import { runningInstancesOfCase, type RunningInstancesEngine } from './running-case-instances';
+import { runningInstancesOfCase, type RunningInstancesEngine } from '../application/cases/running-case-instances';
 
 export const CASE_PROCESS_RUNNING_JOB_TYPE = 'case-process-running';
 

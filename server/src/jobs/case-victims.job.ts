@@ -13,7 +13,7 @@
 import { isItemId } from '../domain/cases/case-collections';
 import type { CaseRepository } from '../ports/case-repository.port';
 import type { JobHandler, WorkflowEngine } from '../ports/workflow-engine.port';
-import { runningInstancesOfCase, type RunningInstancesEngine } from './running-case-instances';
+import { runningInstancesOfCase, type RunningInstancesEngine } from '../application/cases/running-case-instances';
 
 export const CASE_VICTIMS_JOB_TYPE = 'case-victims';
 

@@ -11,6 +11,7 @@
 // The engine port has no "instances of a case" query, so every deployed process is asked for its running
 // instances and they are filtered by their caseId; closures are rare, so this read is acceptable.
 import type { InstanceSummary, WorkflowEngine } from '../../ports/workflow-engine.port';
+import { runningInstancesOfCase } from './running-case-instances';
 
 export type ListOpenWorkEngine = Pick<WorkflowEngine, 'listDeployments' | 'listInstances' | 'messageRecipients' | 'getInstance'>;
 
@@ -41,20 +42,10 @@ export interface ListOpenWorkInput {
   endMessage?: string;
 }
 
-const PAGE = 200;
-
 async function runningInstancesOf(engine: ListOpenWorkEngine, caseId: string): Promise<InstanceSummary[]> {
   const processIds = [...new Set((await engine.listDeployments()).map((d) => d.processId))];
   const found: InstanceSummary[] = [];
-  for (const processId of processIds) {
-    for (const state of ['active', 'incident'] as const) {
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await engine.listInstances({ processId, state, offset, limit: PAGE });
-        found.push(...page.items.filter((i) => i.caseId === caseId));
-        if (offset + PAGE >= page.total) break;
-      }
-    }
-  }
+  for (const processId of processIds) found.push(...(await runningInstancesOfCase(engine, processId, caseId)));
   return found;
 }
 

@@ -1,8 +1,8 @@
 // The running instances (active or stopped on an incident) of one process on one case. The engine port has no
 // "instances of a case" query, so the process's running instances are paged through and filtered by their
-// caseId, as list-open-case-work does for the closure; the jobs that use this run rarely (once per order or
-// closure), so the read is acceptable.
-import type { InstanceSummary, WorkflowEngine } from '../ports/workflow-engine.port';
+// caseId. The closure's open-work check asks it for every deployed process and the case jobs for one; they
+// run rarely (once per order or closure), so the read is acceptable.
+import type { InstanceSummary, WorkflowEngine } from '../../ports/workflow-engine.port';
 
 const PAGE = 200;
 
