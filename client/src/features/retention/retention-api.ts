@@ -16,6 +16,7 @@ export const retentionApi = {
   history: () => apiFetch<{ items: Omit<RetentionScheduleDto, 'rules'>[] }>('GET', '/api/retention/schedule/history').then((r) => r.items),
   changeRule: (id: string, body: RuleTermsBody) => apiFetch<RetentionScheduleDto>('PUT', `/api/retention/schedule/rules/${enc(id)}`, body),
   dryRun: () => apiFetch<DryRunDto>('GET', '/api/retention/dry-run'),
+  startReview: () => apiFetch<{ instanceKey: string }>('POST', '/api/retention/reviews'),
   holds: () => apiFetch<{ items: LegalHoldDto[] }>('GET', '/api/retention/holds').then((r) => r.items),
   placeHold: (body: { scope: string; caseId?: string; reason: string; until?: string }) => apiFetch<LegalHoldDto>('POST', '/api/retention/holds', body),
   liftHold: (id: string, reason: string) => apiFetch<LegalHoldDto>('POST', `/api/retention/holds/${enc(id)}/lift`, { reason }),

@@ -13,6 +13,7 @@ export function RetentionPage() {
   const [editing, setEditing] = useState<string>();
   const [dryRun, setDryRun] = useState<DryRunDto>();
   const [error, setError] = useState<string>();
+  const [started, setStarted] = useState(false);
   const canEdit = session.can('manage-retention');
   useEffect(() => { retentionApi.schedule().then(setSchedule, (e: Error) => setError(e.message)); }, []);
 
@@ -41,6 +42,8 @@ export function RetentionPage() {
         <section aria-labelledby="dry-run-heading">
           <h2 id="dry-run-heading">What falls due today</h2>
           <button type="button" onClick={() => retentionApi.dryRun().then(setDryRun, (e: Error) => setError(e.message))}>Run a dry run</button>
+          <button type="button" onClick={() => retentionApi.startReview().then(() => setStarted(true), (e: Error) => setError(e.message))}>Start a retention review now</button>
+          {started && <p role="status">Retention review started: the list to approve arrives as a task for data officers.</p>}
           {dryRun && (
             <div role="status">
               <p>{dryRun.checked} cases checked: {dryRun.due.length} due for erasure, {dryRun.held.length} due but held. Nothing has been deleted.</p>
