@@ -131,6 +131,17 @@ describe('Subject access requests over HTTP', () => {
     expect(audit.items.map((e) => [e.actor.id === undefined, e.reason])).toEqual([[false, `Subject access request ${key}`]]);
   }, 180_000);
 
+  test('an extension told after the first month is not applied, and the request says why', async () => {
+    const key = (await api.call('dee.dpo', 'POST', '/sar', request({ givenName: 'Late', familyName: 'Telling', otherNames: [] }))).body.key;
+    await advance(key, 'verifyIdentity', { requesterRelationship: 'self', childCompetent: 'yes', identityVerified: true, identityEvidence: 'passport' });
+    await advance(key, 'gatherRecords', { recordsGatheredOn: '2026-12-01', sarExtend: true, extensionReason: 'numerous records', requesterToldOn: '2026-12-21' });
+    const { request: r } = await until('at review', async () => {
+      const body = (await api.call('dee.dpo', 'GET', `/sar/${key}`)).body;
+      return body.request.activeSteps.includes('reviewRedactions') ? body : undefined;
+    });
+    expect([r.extended, r.due.slice(0, 10), r.extensionProblem]).toEqual([false, '2026-12-20', expect.stringContaining('within the first month (by 2026-12-20)')]);
+  }, 60_000);
+
   test('a person with no records: "no data held", not an error, and the export says so', async () => {
     const key = (await api.call('dee.dpo', 'POST', '/sar', request({ givenName: 'Nobody', familyName: 'Known', otherNames: [] }))).body.key;
     // Its first task is in the DPO's queue (no case: offered by candidate group), and the DPO completes it there.

@@ -4,7 +4,7 @@ import { apiFetch } from '../auth/api-fetch';
 export interface SarSubjectDto { givenName: string; familyName: string; otherNames: string[]; dateOfBirth?: string; nhsNumber?: string }
 export interface SarRequestDto {
   key: string; state: string; activeSteps: string[]; receivedOn: string; requesterName: string; requesterRelationship?: string;
-  subject: SarSubjectDto; due?: string; extended: boolean; approved: boolean;
+  subject: SarSubjectDto; due?: string; extended: boolean; extensionProblem?: string; approved: boolean;
   decisions: { itemId: string; decision: 'disclose' | 'withhold'; reason: string }[];
 }
 export interface SarSummaryDto { key: string; state: string; activeSteps: string[]; receivedOn: string; due?: string; extended: boolean; approved: boolean; subjectName: string }

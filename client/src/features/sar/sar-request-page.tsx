@@ -56,6 +56,7 @@ export function SarRequestPage() {
       <dl className="sar-summary">
         <div><dt>Received</dt><dd>{request.receivedOn} from {request.requesterName}</dd></div>
         <div><dt>Response due</dt><dd>{request.due?.slice(0, 10) ?? 'Not yet counted'}{request.extended ? ' (extended)' : ''}</dd></div>
+        {request.extensionProblem ? <div><dt>Extension not applied</dt><dd>{request.extensionProblem}</dd></div> : null}
         <div><dt>Where it is</dt><dd>{request.state === 'active' ? request.activeSteps.map((a) => STEP_WORDS[a] ?? a).join(', ') : 'Closed'} — the steps are tasks in your task queue</dd></div>
       </dl>
 

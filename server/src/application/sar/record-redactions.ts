@@ -31,7 +31,7 @@ export async function recordRedactions(deps: SarDeps, actor: { id: string; roles
   const errors = checkDecisions(decisions, known);
   if (Object.keys(errors).length) throw new ValidationError('Check the redaction decisions', errors, 'SAR_DECISIONS_INVALID');
   const merged = new Map(request.decisions.map((d) => [d.itemId, d]));
-  for (const d of decisions) merged.set(d.itemId, { ...d, decidedBy: actor.id } as DpoDecision);
+  for (const d of decisions) merged.set(d.itemId, { ...d, decidedBy: actor.id });
   const all = [...merged.values()];
   await deps.engine.setVariables(key, { sarRedactions: all });
   await deps.audit.record({

@@ -3,6 +3,7 @@
 // decisions. Reads it back, and says whether it may be disclosed yet.
 import { NotFoundError } from '../../domain/errors';
 import type { DpoDecision } from '../../domain/sar/redaction-rules';
+import { checkExtension, firstMonthDue, isCivilDate, MAX_EXTENSION_MONTHS } from '../../domain/sar/sar-clock';
 import { readSubject, type SarSubject } from '../../domain/sar/sar-subject';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 
@@ -19,6 +20,8 @@ export interface SarRequest {
   subject: SarSubject;
   due?: string;
   extended: boolean;
+  /** Why an extension the DPO asked for was not applied (told after the first month, no reason). */
+  extensionProblem?: string;
   decisions: DpoDecision[];
   /** The DPO approved the response (the process is at "send the response" or finished after approval). */
   approved: boolean;
@@ -31,7 +34,9 @@ export async function loadSarRequest(engine: Pick<WorkflowEngine, 'getInstance'>
   if (!instance || instance.processId !== SAR_PROCESS_ID || !subject) throw new NotFoundError(`No subject access request ${key}`, 'SAR_NOT_FOUND');
   const deadlines = (v.deadlines ?? {}) as Record<string, string>;
   const approved = instance.activeElementIds.includes('sendResponse') || (v.sarApproved === true && !instance.activeElementIds.some((e) => ['reviewRedactions', 'approveDisclosure'].includes(e)));
+  const extensionProblem = v.sarExtend === true && isCivilDate(v.receivedOn) ? extensionCheck(v) : undefined;
   return {
+    ...(extensionProblem ? { extensionProblem } : {}),
     key, state: instance.state, activeSteps: instance.activeElementIds,
     receivedOn: String(v.receivedOn ?? ''), requesterName: String(v.requesterName ?? ''),
     ...(typeof v.requesterRelationship === 'string' ? { requesterRelationship: v.requesterRelationship } : {}),
@@ -40,4 +45,13 @@ export async function loadSarRequest(engine: Pick<WorkflowEngine, 'getInstance'>
     decisions: Array.isArray(v.sarRedactions) ? (v.sarRedactions as DpoDecision[]) : [],
     approved,
   };
+}
+
+/** The same rule the process's gateway applies, in words for the DPO's page. */
+function extensionCheck(v: Record<string, unknown>): string | undefined {
+  const verified = isCivilDate(v.identityVerifiedOn) ? v.identityVerifiedOn : undefined;
+  const check = checkExtension(firstMonthDue(v.receivedOn as string, verified), {
+    months: MAX_EXTENSION_MONTHS, reason: typeof v.extensionReason === 'string' ? v.extensionReason : '', toldOn: typeof v.requesterToldOn === 'string' ? v.requesterToldOn : '',
+  });
+  return check.ok ? undefined : check.message;
 }

@@ -25,6 +25,8 @@ export interface DpoDecision {
   itemId: string;
   decision: RedactionDecision;
   reason: string;
+  /** Who decided (set by the server, never taken from the request). */
+  decidedBy?: string;
 }
 
 const THIRD_PARTY_SECTIONS = new Set(['family', 'victims']);
