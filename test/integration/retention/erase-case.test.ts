@@ -24,14 +24,14 @@ describe('erasing a case removes the child from every store', () => {
   const openTask = (instanceKey: string, elementId: string) => until(elementId, async () =>
     (await engine().listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === elementId)?.key);
 
-  /** Every document of every collection, as text, that mentions one of the child's details. */
-  async function whereTheChildIs(): Promise<string[]> {
+  /** Every document of every collection, as text, that mentions one of `needles`. */
+  async function whereTheChildIs(needles = NEEDLES): Promise<string[]> {
     const db = system.conn.db!;
     const hits: string[] = [];
     for (const { name } of await db.listCollections().toArray()) {
       for (const doc of await db.collection(name).find({}).toArray()) {
         const text = JSON.stringify(doc);
-        if (NEEDLES.some((n) => text.includes(n))) hits.push(`${name}: ${text.slice(0, 200)}`);
+        if (needles.some((n) => text.includes(n))) hits.push(`${name}: ${text.slice(0, 200)}`);
       }
     }
     return hits;
@@ -96,6 +96,8 @@ describe('erasing a case removes the child from every store', () => {
     const tombstone = await eraseCase(deps(), { caseId, rule: 'referral-order-6y', approvedBy: 'dan.data', approvalRef: 'RR-1' });
     expect(tombstone).toMatchObject({ caseId, rule: 'referral-order-6y', approvedBy: 'dan.data', approvalRef: 'RR-1', state: 'complete', team: 'north' });
     expect(await whereTheChildIs()).toEqual([]);
+    // Nothing of its process instance is left either, but the audit's record of who did what (task keys).
+    expect((await whereTheChildIs([instanceKey])).filter((h) => !h.startsWith('audit_events:'))).toEqual([]);
     expect(JSON.stringify(await system.conn.db!.collection('case_tombstones').findOne({ _id: caseId as never }))).not.toMatch(/Zebedee|Quux|2010-02-13|9434765919/);
     expect((await call('cara.case', 'GET', `/cases/${enc(caseId)}`)).status).toBe(404);
     expect((await call('cara.case', 'GET', '/tasks/filters')).body.items).toEqual([]);

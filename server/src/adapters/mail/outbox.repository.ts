@@ -186,6 +186,9 @@ export class MongoOutboxRepository implements OutboxRepository, MailErasure {
     const docs = await this.model.find(await this.aboutFilter(taskIds, mentions), { _id: 1 }).lean<OutboxDoc[]>();
     if (!docs.length) return 0;
     const ids = docs.map((d) => d._id);
+    // The delivery leases first (`<entry id>|…`): they are found through the entries' ids.
+    const esc = ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    await this.leases.deleteMany({ _id: { $regex: `^(${esc.join('|')})\\|` } });
     await this.model.deleteMany({ _id: { $in: ids } });
     for (const id of ids) this.live?.remove(id);
     return ids.length;
