@@ -61,11 +61,16 @@ describe('Subject access requests over HTTP', () => {
     await until('approved', async () => ((await api.call('dee.dpo', 'GET', `/sar/${key}`)).body.request.approved ? true : undefined));
   }
 
-  test('only the DPO (export-sar) may use it; signed out is 401', async () => {
+  test('only the DPO (export-sar) may use it — every other role is refused; signed out is 401', async () => {
     expect((await api.call('cara.case', 'POST', '/sar', request())).status).toBe(403);
     expect((await api.call('cara.case', 'GET', '/sar')).status).toBe(403);
     expect((await api.call(undefined, 'GET', '/sar')).status).toBe(401);
-  });
+    for (const other of ['tom.manager', 'colin.court', 'vicky.victim', 'pat.panel', 'helen.health', 'dan.data', 'ada.admin']) {
+      await api.signIn(other);
+      const replies = [await api.call(other, 'GET', '/sar'), await api.call(other, 'POST', '/sar', request()), await api.call(other, 'GET', '/sar/any/export')];
+      expect([other, replies.map((r) => r.status)]).toEqual([other, [403, 403, 403]]);
+    }
+  }, 60_000);
 
   test('hostile or incomplete input is refused with field errors, and nothing starts', async () => {
     const operator = await api.call('dee.dpo', 'POST', '/sar', request({ givenName: { $ne: 1 }, familyName: 'Quarry' }));
