@@ -41,6 +41,15 @@ describe('Feature: subject access request', () => {
     expect([await h.state(i), await h.openTasks(i)]).toEqual(['completed', []]);
   });
 
+  test('The right is the child\'s: a parent asking for a child who has competence does not proceed; for a child who lacks it, it does', async () => {
+    const competent = await start();
+    await h.complete(competent, 'verifyIdentity', { ...IDENTITY, requesterRelationship: 'parent-for-child', childCompetent: 'yes' });
+    expect([await h.state(competent), await h.openTasks(competent)]).toEqual(['completed', []]);
+    const lacking = await start();
+    await h.complete(lacking, 'verifyIdentity', { ...IDENTITY, requesterRelationship: 'parent-for-child', childCompetent: 'no' });
+    expect(await h.openTasks(lacking)).toEqual(['gatherRecords']);
+  });
+
   test('A complex request is extended by two further months when the requester is told within the first month', async () => {
     const i = await start();
     await h.complete(i, 'verifyIdentity', IDENTITY);
