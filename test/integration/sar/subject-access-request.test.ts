@@ -73,6 +73,7 @@ describe('Subject access requests over HTTP', () => {
   }, 60_000);
 
   test('hostile or incomplete input is refused with field errors, and nothing starts', async () => {
+    const before = (await api.call('dee.dpo', 'GET', '/sar')).body.total;
     const operator = await api.call('dee.dpo', 'POST', '/sar', request({ givenName: { $ne: 1 }, familyName: 'Quarry' }));
     expect(operator.status).toBe(422);
     const bad = await api.call('dee.dpo', 'POST', '/sar', { ...request({ givenName: ['Robin'], familyName: 'x'.repeat(500), nhsNumber: '123', dateOfBirth: '2010-02-30', otherNames: 'not a list' }), receivedOn: '2999-01-01' });
@@ -80,6 +81,7 @@ describe('Subject access requests over HTTP', () => {
     expect(Object.keys(bad.body.fieldErrors ?? bad.body.errors ?? {}).sort()).toEqual(
       ['receivedOn', 'subject.dateOfBirth', 'subject.familyName', 'subject.givenName', 'subject.nhsNumber', 'subject.otherNames'],
     );
+    expect((await api.call('dee.dpo', 'GET', '/sar')).body.total).toBe(before);
     expect((await api.call('dee.dpo', 'GET', '/sar/%24where')).status).toBe(404);
     expect((await api.call('dee.dpo', 'PUT', '/sar/no-such/redactions', { decisions: [{ itemId: 'x', decision: 'withhold', reason: 'r' }] })).status).toBe(404);
   });
