@@ -136,6 +136,10 @@ describe('Subject access requests over HTTP', () => {
 
     const audit = await system.modules.security.audit.search({ action: 'sar.disclose', recordId: 'sar-own' }, { offset: 0, limit: 10 });
     expect(audit.items.map((e) => [e.actor.id === undefined, e.reason])).toEqual([[false, `Subject access request ${key}`]]);
+    // The disclosure is now part of who saw the record, its reason read back from the sealed audit details.
+    const again = (await api.call('dee.dpo', 'GET', `/sar/${key}`)).body;
+    expect(again.items.find((i: { kind: string; value: { What?: string } }) => i.kind === 'access' && i.value.What === 'Disclosed in a subject access response'))
+      .toMatchObject({ caseId: 'sar-own', value: { Reason: `Subject access request ${key}` } });
   }, 180_000);
 
   test('an extension told after the first month is not applied, and the request says why', async () => {

@@ -12,8 +12,11 @@ const BATCH = 200;
 type Row = { _id: string } & Record<string, any>;
 const iso = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : undefined);
 
+/** Stored audit events as readers see them (details decrypted, or marked erased): the audit repository's `readable`. */
+export type AuditDocsReader = (docs: Row[]) => Promise<AuditEvent[]>;
+
 export class MongoSarSourcesReader implements SarSources {
-  constructor(private readonly conn: Connection) {}
+  constructor(private readonly conn: Connection, private readonly readableAudit?: AuditDocsReader) {}
 
   private col(name: string) {
     return this.conn.db!.collection<Row>(name);
@@ -61,6 +64,13 @@ export class MongoSarSourcesReader implements SarSources {
   async *auditOf(caseIds: readonly string[]): AsyncIterable<AuditEvent> {
     if (!caseIds.length) return;
     const cursor = this.col('audit_events').find({ recordType: 'case', recordId: { $in: [...caseIds] } }).sort({ seq: 1 }).batchSize(BATCH);
-    for await (const { _id, ...event } of cursor) yield event as AuditEvent;
+    // Details (reason, before/after) are sealed under the case's key: decrypted a batch at a time.
+    const open = this.readableAudit ?? (async (docs: Row[]) => docs.map(({ _id, ...event }) => event as AuditEvent));
+    let batch: Row[] = [];
+    for await (const doc of cursor) {
+      batch.push(doc);
+      if (batch.length === BATCH) { yield* await open(batch); batch = []; }
+    }
+    if (batch.length) yield* await open(batch);
   }
 }
