@@ -2,6 +2,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { SarListPage } from './sar-list-page';
 import { SarRequestPage } from './sar-request-page';
+import './sar.css';
 
 export function SarArea() {
   return (

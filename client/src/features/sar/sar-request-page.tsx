@@ -7,7 +7,6 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../auth/api-fetch';
 import { ErrorSummary } from './error-summary';
 import { ROLE_WORDS, sarApi, STEP_WORDS, type SarItemDto, type SarReviewDto } from './sar-api';
-import './sar.css';
 
 type Draft = Record<string, { decision?: 'disclose' | 'withhold'; reason: string }>;
 const idOf = (itemId: string) => `decision-${itemId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
