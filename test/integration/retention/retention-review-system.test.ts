@@ -56,6 +56,8 @@ describe('the retention review, end to end', () => {
       return i?.state === 'completed' ? i.variables.erasureOutcomes : undefined;
     });
     expect(outcomes).toEqual([expect.objectContaining({ caseId: oldId, outcome: 'erased' })]);
+    const tombstone = await system.conn.collection('case_tombstones').findOne({ _id: oldId } as never);
+    expect(tombstone).toMatchObject({ rule: 'referral-orders', dueAt: '2026-03-31', approvedBy: expect.any(String), approvalRef: `retention-review:${instanceKey}`, state: 'complete' });
 
     expect((await call('cara.case', 'GET', `/cases/${enc(heldId)}`)).status).toBe(200);
     expect((await call('cara.case', 'GET', `/cases/${enc(oldId)}`)).status).toBe(404);

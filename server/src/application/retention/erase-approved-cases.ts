@@ -16,7 +16,8 @@ export type ErasureOutcome =
 
 export interface EraseApprovedDeps {
   holds: LegalHoldChecker;
-  erase(input: { caseId: string; rule: string; approvedBy: string; approvalRef?: string }): Promise<CaseTombstone>;
+  /** eraseCase (erase-case.ts); `dueAt` is kept on the tombstone. */
+  erase(input: { caseId: string; rule: string; approvedBy: string; approvalRef?: string; dueAt?: string }): Promise<CaseTombstone>;
   audit: AuditLog;
 }
 
@@ -41,7 +42,9 @@ export async function eraseApprovedCases(deps: EraseApprovedDeps, input: EraseAp
     const holds = await deps.holds.holdsOnCase(c.caseId);
     if (holds.length) { outcomes.push({ caseId: c.caseId, outcome: 'held', holds: holds.map((h) => `${h.scope} hold: ${h.reason}`) }); continue; }
     try {
-      const tombstone = await deps.erase({ caseId: c.caseId, rule: c.ruleId, approvedBy: input.approvedBy, approvalRef: input.reviewRef });
+      const tombstone = await deps.erase({
+        caseId: c.caseId, rule: c.ruleId, approvedBy: input.approvedBy, approvalRef: input.reviewRef, ...(c.dueOn ? { dueAt: c.dueOn } : {}),
+      });
       outcomes.push({ caseId: c.caseId, outcome: 'erased', erasedAt: tombstone.erasedAt });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e; // infrastructure trouble: the job retries
