@@ -102,3 +102,22 @@ describe('the schedule fits together', () => {
     expect(Object.keys(errors)).toContain(field);
   });
 });
+
+describe('the shipped file is checked at start', () => {
+  const file = (rules: unknown[]) => JSON.stringify({ rules });
+  const good = { id: 'a', recordClass: 'referral-order', label: 'A', basis: 'CASE', years: 6, roundToFinancialYearEnd: true, source: 's' };
+
+  test('a file with two rules for one class is refused, naming both', () => {
+    expect(() => parseRetentionSchedule(file([good, { ...good, id: 'b', label: 'B' }]))).toThrow(/"A" \(a\) and "B" \(b\) both cover referral orders/);
+  });
+
+  test('a rule with an unknown class or basis is refused, naming the rule', () => {
+    expect(() => parseRetentionSchedule(file([{ ...good, recordClass: 'parking-fines' }]))).toThrow(/rule a is not valid: recordClass/);
+    expect(() => parseRetentionSchedule(file([{ ...good, basis: 'BIRTH' }]))).toThrow(/rule a is not valid: basis/);
+    expect(() => parseRetentionSchedule('{ not json')).toThrow(/not valid JSON/);
+  });
+
+  test('every shipped rule names a source and says it is not yet verified', () => {
+    for (const r of shipped) expect([r.id, r.source.length > 20, r.verified]).toEqual([r.id, true, false]);
+  });
+});
