@@ -1,5 +1,5 @@
-// The process variables a form reads: its FEEL (hide conditions, FEEL readonly, valuesExpression) and its
-// valuesKey options. form-js shows a form with the instance's variables in scope, and the server validates
+// The process variables a form reads: its FEEL (hide conditions, FEEL readonly, valuesExpression, text
+// templates) and its valuesKey options. form-js shows a form with the instance's variables in scope, and the server validates
 // a completion with them, so the browser must see the same values — or a field the server requires would
 // be hidden on screen (`=order.type != "dto"` with no `order` hides it) and the person could never
 // complete the task. Only the paths the form names are given (`order.type`, not the whole order), so a
@@ -39,7 +39,13 @@ export function feelVariablePaths(expression: string): string[][] {
   return paths;
 }
 
-/** Every variable path the form's expressions and valuesKey options read. */
+/** A text component is one FEEL expression ("=…") or Markdown with form-js templates ("{{ expression }}"). */
+function textTemplatePaths(text: string): string[][] {
+  if (text.trim().startsWith('=')) return feelVariablePaths(text);
+  return [...text.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].flatMap((m) => feelVariablePaths(m[1]));
+}
+
+/** Every variable path the form's expressions, text templates and valuesKey options read. */
 export function formVariablePaths(form: Pick<FormDefinition, 'components'>): string[][] {
   const paths: string[][] = [];
   const visit = (components: FormComponent[] | undefined) => {
@@ -49,6 +55,7 @@ export function formVariablePaths(form: Pick<FormDefinition, 'components'>): str
         if (typeof expr === 'string' && expr.trim()) paths.push(...feelVariablePaths(expr));
       }
       if (typeof c.valuesKey === 'string' && c.valuesKey) paths.push(c.valuesKey.split('.'));
+      if (c.type === 'text' && typeof c.text === 'string') paths.push(...textTemplatePaths(c.text));
       visit(c.components);
     }
   };

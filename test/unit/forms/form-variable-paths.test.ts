@@ -20,6 +20,17 @@ describe('the process variables a form reads', () => {
     expect(formVariablePaths(form as never)).toEqual([['order', 'type'], ['locked'], ['options', 'courts'], ['teams']]);
   });
 
+  it('collects the paths text templates show, whole-FEEL texts included', () => {
+    const form = {
+      components: [
+        { id: 't1', type: 'text', text: '## Open work\n\nStill running: {{ string join(openWork.blocking, ", ") }} since {{startedOn}}.' },
+        { id: 't2', type: 'text', text: '="Declined on " + revocationDeclinedOn' },
+        { id: 't3', type: 'text', text: 'No templates here.' },
+      ],
+    };
+    expect(formVariablePaths(form as never)).toEqual([['openWork', 'blocking'], ['startedOn'], ['revocationDeclinedOn']]);
+  });
+
   it('gives exactly the named paths of the variables, nothing else of them', () => {
     const variables = { order: { type: 'dto', id: 'o-1', offences: 'theft' }, caseId: 'c-1', revocationDeclinedOn: '2026-10-01', health: { camhs: true } };
     expect(pickVariablePaths(variables, [['order', 'type'], ['revocationDeclinedOn'], ['missing', 'path']]))
