@@ -26,6 +26,9 @@ import type { WorkflowEngine } from '../../server/src/ports/workflow-engine.port
 import { listen, silentLogger } from './http-app';
 import { openTestDb } from './test-db';
 import { createConsentModule } from '../../server/src/main/modules/consent.module';
+import { createMonitorRouters } from '../../server/src/http/instances.routes';
+import { variableSectionsFromForms } from '../../server/src/application/monitor/variable-sections';
+import type { CaseGuard } from '../../server/src/application/consent/case-guard';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -61,12 +64,14 @@ export interface TasksCasesApi {
   audit: AuditEventInput[];
   /** The sink the use cases record into (for use cases a test runs itself, e.g. recovery). */
   auditLog: { record(e: AuditEventInput): Promise<AuditEvent> };
+  /** The consent module's case guard (with `consent`), for jobs a test registers itself. */
+  caseGuard?: CaseGuard;
   close(): Promise<void>;
 }
 
-/** `files`: deploy these forms and processes instead of forms/ and processes/ (a test's own small process). */
+/** `files`: deploy these forms and processes instead of forms/ and processes/ (a test's own small process). `monitor`: the monitor routes too. */
 export async function startTasksCasesApi(
-  prefix: string, opts: { engine?: boolean; consent?: boolean; files?: { forms: { name: string; content: string }[]; processes: { name: string; content: string }[] } } = {},
+  prefix: string, opts: { engine?: boolean; consent?: boolean; monitor?: boolean; files?: { forms: { name: string; content: string }[]; processes: { name: string; content: string }[] } } = {},
 ): Promise<TasksCasesApi> {
   const db = await openTestDb(prefix);
   const clock = new FixedClock();
@@ -118,11 +123,15 @@ export async function startTasksCasesApi(
       }),
       '/cases': createCasesRouter({ ...common, engine: engine ?? noEngine }),
       ...(consent?.routers(repos.cases, currentActor) ?? {}),
+      ...(opts.monitor ? createMonitorRouters({
+        engine: engine ?? noEngine, policy: tableAccessPolicy, audit: common.audit as never, currentActor,
+        variableSections: variableSectionsFromForms(repos.forms), cases: repos.cases, ...(consent ? { caseGuard: consent.caseGuard } : {}),
+      }) : {}),
     },
   });
   const server = await listen(app);
   return {
-    repos, engine, clock, audit, auditLog: common.audit,
+    repos, engine, clock, audit, auditLog: common.audit, ...(consent ? { caseGuard: consent.caseGuard } : {}),
     async call(method, url, who, body) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (who) headers['x-test-user'] = who;

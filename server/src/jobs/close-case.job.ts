@@ -5,6 +5,11 @@
 //   <zeebe:header key="endMessage" value="intervention-ended" /> instances armed for it are left running too
 // The check writes `openWork` (what blocks, what will be cancelled, what waits) and `openWorkCount` for the
 // gateway; the close refuses with BPMN error "open-work" while anything blocks, else closes the case.
+// On a restricted case (only the DPO may change it) the close fails with no retries: an incident whose
+// message names the restriction. Not a BPMN error: nothing in the closure can settle a restriction (the
+// "open-work" path would hand the manager a task their completion of is refused anyway), and an incident
+// keeps the closure waiting exactly at the close, visible in the monitor; once the DPO lifts the
+// restriction a manager retries it (resolving it is refused while the restriction stands).
 import { closeCase, type CloseCaseDeps } from '../application/cases/close-case';
 import { listOpenCaseWork, type ListOpenWorkInput, type OpenCaseWork } from '../application/cases/list-open-case-work';
 import type { Job, JobHandler, JobOutcome } from '../ports/workflow-engine.port';
@@ -52,6 +57,7 @@ export function createCloseCaseJob(deps: CloseCaseDeps): JobHandler {
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
     const result = await closeCase(deps, { ...input, closureReason: str(job.variables.closureReason), closureDate: str(job.variables.closureDate) });
     if (result.kind === 'not-found') return incident(`Case "${input.caseId}" does not exist`);
+    if (result.kind === 'restricted') return incident(result.message);
     if (result.kind === 'blocked') {
       const blocking = result.blocking.map((w) => w.processId);
       return {

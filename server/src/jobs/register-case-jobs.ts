@@ -18,6 +18,8 @@ export interface CaseJobDeps {
   engine: CloseCaseDeps['engine'] & Pick<WorkflowEngine, 'publishMessage'>;
   audit?: CloseCaseDeps['audit'];
   now: () => Date;
+  /** Refuses closing a restricted case (application/consent/case-guard.ts). */
+  caseGuard?: CloseCaseDeps['caseGuard'];
 }
 
 export const CASE_JOB_TYPES = [CHECK_OPEN_CASE_WORK_JOB_TYPE, CLOSE_CASE_JOB_TYPE, PUBLISH_MESSAGE_JOB_TYPE, CASE_DATE_OF_BIRTH_JOB_TYPE, CASE_WARNING_HISTORY_JOB_TYPE, CASE_VICTIMS_JOB_TYPE, CASE_PROCESS_RUNNING_JOB_TYPE] as const;

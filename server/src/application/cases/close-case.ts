@@ -2,9 +2,12 @@
 // started since the closure began), refuses while other work is open, otherwise cancels the work the
 // closure is configured to cancel — recording why on each instance — and sets the case's status to
 // closed, audited. Safe to repeat: a job retried after a crash finds the case closed and does no more.
+// A case whose processing is restricted (UK GDPR Art 18) is not closed: closing cancels its work and changes
+// its record, which only the DPO may do meanwhile; the job then waits as an incident (close-case.job.ts).
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { CaseAuditSink } from './case-access';
+import type { CaseGuard } from '../consent/case-guard';
 import { listOpenCaseWork, type ListOpenWorkEngine, type ListOpenWorkInput, type OpenWorkItem } from './list-open-case-work';
 
 export interface CloseCaseDeps {
@@ -12,6 +15,7 @@ export interface CloseCaseDeps {
   engine: ListOpenWorkEngine & Pick<WorkflowEngine, 'cancelInstance' | 'setVariables'>;
   audit?: CaseAuditSink;
   now: () => Date;
+  caseGuard?: Pick<CaseGuard, 'restrictionRefusal'>;
 }
 
 export interface CloseCaseInput extends ListOpenWorkInput {
@@ -22,6 +26,7 @@ export interface CloseCaseInput extends ListOpenWorkInput {
 export type CloseCaseResult =
   | { kind: 'closed'; cancelled: OpenWorkItem[]; alreadyClosed: boolean }
   | { kind: 'blocked'; blocking: OpenWorkItem[] }
+  | { kind: 'restricted'; message: string }
   | { kind: 'not-found' };
 
 /** Who closes: the process, on the manager's confirmation (the confirming task's completion is audited). */
@@ -31,6 +36,8 @@ export async function closeCase(deps: CloseCaseDeps, input: CloseCaseInput): Pro
   const record = await deps.cases.findById(input.caseId);
   if (!record) return { kind: 'not-found' };
   if (record.status === 'closed') return { kind: 'closed', cancelled: [], alreadyClosed: true };
+  const refusal = await deps.caseGuard?.restrictionRefusal(SYSTEM_ACTOR, record.id, 'close this case');
+  if (refusal) return { kind: 'restricted', message: refusal };
 
   const work = await listOpenCaseWork(deps.engine, input);
   if (work.blocking.length) return { kind: 'blocked', blocking: work.blocking };

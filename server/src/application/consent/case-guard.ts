@@ -14,6 +14,8 @@ import type { Variables, WorkflowEngine } from '../../ports/workflow-engine.port
 export interface CaseGuard {
   /** Refuses (409 CASE_RESTRICTED) a change to a restricted case by anyone but the DPO. */
   assertMayChange(actor: { roles: readonly string[] }, caseId: string | undefined, what: string): Promise<void>;
+  /** The same check as data, for callers that answer with a result rather than an error (the close-case job). */
+  restrictionRefusal(actor: { roles: readonly string[] }, caseId: string | undefined, what: string): Promise<string | undefined>;
   /** Refuses (409 CONSENT_WITHDRAWN) starting a process whose declared purpose was withdrawn for the case. */
   assertMayStart(caseId: string, processId: string, variables: Variables): Promise<void>;
   /** Refuses (409 CONSENT_WITHDRAWN) completing a task whose declared purpose was withdrawn (for its subject). */
@@ -48,11 +50,17 @@ export function createCaseGuard(deps: CaseGuardDeps): CaseGuard {
     if (stopping) throw new ConflictError(withdrawalMessage(stopping, what), 'CONSENT_WITHDRAWN');
   };
 
+  const restrictionRefusal: CaseGuard['restrictionRefusal'] = async (actor, caseId, what) => {
+    if (!caseId) return undefined;
+    const restriction = await deps.consents.restrictionOf(caseId);
+    return restriction && !mayWriteRestricted(restriction, actor.roles) ? restrictedMessage(restriction, what) : undefined;
+  };
+
   return {
+    restrictionRefusal,
     async assertMayChange(actor, caseId, what) {
-      if (!caseId) return;
-      const restriction = await deps.consents.restrictionOf(caseId);
-      if (restriction && !mayWriteRestricted(restriction, actor.roles)) throw new ConflictError(restrictedMessage(restriction, what), 'CASE_RESTRICTED');
+      const refusal = await restrictionRefusal(actor, caseId, what);
+      if (refusal) throw new ConflictError(refusal, 'CASE_RESTRICTED');
     },
     async assertMayStart(caseId, processId, variables) {
       const [latest] = await deps.engine.listDeployments(processId);

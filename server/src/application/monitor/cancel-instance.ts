@@ -7,7 +7,7 @@ import { loadInstanceInReach } from './instance-scope';
 import type { MonitorDeps } from './monitor-access';
 
 export async function cancelInstance(
-  deps: Pick<MonitorDeps, 'engine' | 'policy' | 'audit' | 'cases'>, actor: Actor, instanceKey: string, reason: string,
+  deps: Pick<MonitorDeps, 'engine' | 'policy' | 'audit' | 'cases' | 'caseGuard'>, actor: Actor, instanceKey: string, reason: string,
 ): Promise<{ instanceKey: string; state: 'cancelled' }> {
   requireAction(deps.policy, actor, 'cancel-instance', 'cancel process instances');
   const why = reason.trim();
@@ -16,6 +16,7 @@ export async function cancelInstance(
   if (instance.state !== 'active' && instance.state !== 'incident') {
     throw new ConflictError(`Instance ${instanceKey} is already ${instance.state}`, 'INSTANCE_NOT_RUNNING');
   }
+  await deps.caseGuard?.assertMayChange(actor, caseId, 'cancel this process instance');
   await deps.engine.cancelInstance(instanceKey, { by: actor.id, reason: why });
   await deps.audit.record({
     actor: auditActor(actor), action: 'instance.cancel', recordType: 'process-instance', recordId: instanceKey, reason: why,

@@ -3,6 +3,8 @@
 // reports the rest. Both are audited with who, from/to, the mapping and the instance keys. Only instances
 // within the actor's reach move (instance-scope.ts): a named instance of another team's case is reported
 // exactly as one that does not exist; "every running instance of a version" means every one in reach.
+// An instance of a restricted case (UK GDPR Art 18) does not move: it is reported with the restriction as
+// its problem, in a dry run too, like any other instance that cannot move.
 import { ValidationError } from '../../domain/errors';
 import type { MigrationResult } from '../../ports/workflow-engine.port';
 import { auditActor, requireAction, type Actor } from '../cases/case-access';
@@ -24,19 +26,25 @@ export const MAX_MIGRATION_BATCH = 500;
 const PARALLEL = 4;
 
 export async function migrateInstances(
-  deps: Pick<MonitorDeps, 'engine' | 'policy' | 'audit' | 'cases'>, actor: Actor, input: MigrationInput,
+  deps: Pick<MonitorDeps, 'engine' | 'policy' | 'audit' | 'cases' | 'caseGuard'>, actor: Actor, input: MigrationInput,
 ): Promise<{ dryRun: boolean; migrated: number; refused: number; results: MigrationResult[] }> {
   requireAction(deps.policy, actor, 'migrate-instance', 'migrate process instances');
-  const keys = input.instanceKeys ?? await runningKeys(deps, actor, input);
-  const inReach = input.instanceKeys ? await namedInReach(deps, actor, keys) : new Set(keys);
+  const reached = input.instanceKeys ? await namedInReach(deps, actor, input.instanceKeys) : await runningInReach(deps, actor, input);
+  const keys = input.instanceKeys ?? [...reached.keys()];
+  const refusals = new Map<string | undefined, Promise<string | undefined>>(); // asked once per case
+  const refusalOf = (caseId: string | undefined) => {
+    if (!refusals.has(caseId)) refusals.set(caseId, deps.caseGuard?.restrictionRefusal(actor, caseId, 'migrate this instance') ?? Promise.resolve(undefined));
+    return refusals.get(caseId)!;
+  };
+  const migrateOne = async (key: string): Promise<MigrationResult> => {
+    if (!reached.has(key)) return notFound(key, input);
+    const refusal = await refusalOf(reached.get(key));
+    if (refusal) return { instanceKey: key, toVersion: input.toVersion, dryRun: input.dryRun, migrated: false, problems: [{ message: refusal }], applied: {} };
+    return deps.engine.migrateInstance(key, { toVersion: input.toVersion, mapping: input.mapping, dryRun: input.dryRun });
+  };
   // A few at a time: each instance is locked on its own, so they do not wait on one another.
   const results: MigrationResult[] = [];
-  for (let i = 0; i < keys.length; i += PARALLEL) {
-    const batch = keys.slice(i, i + PARALLEL);
-    results.push(...await Promise.all(batch.map((key) => (inReach.has(key)
-      ? deps.engine.migrateInstance(key, { toVersion: input.toVersion, mapping: input.mapping, dryRun: input.dryRun })
-      : notFound(key, input)))));
-  }
+  for (let i = 0; i < keys.length; i += PARALLEL) results.push(...await Promise.all(keys.slice(i, i + PARALLEL).map(migrateOne)));
   const migrated = results.filter((r) => r.migrated).length;
   await deps.audit.record({
     actor: auditActor(actor), action: input.dryRun ? 'instance.migrate-check' : 'instance.migrate', recordType: 'process-instance',
@@ -51,13 +59,14 @@ export async function migrateInstances(
   return { dryRun: input.dryRun, migrated, refused: results.filter((r) => r.problems.length).length, results };
 }
 
-/** Named instances the actor may reach; the others (and those that do not exist) are left to notFound. */
-async function namedInReach(deps: Pick<MonitorDeps, 'engine' | 'policy' | 'cases'>, actor: Actor, keys: string[]): Promise<Set<string>> {
-  const named = await Promise.all(keys.map(async (key) => {
+/** Named instances the actor may reach, with their case; the others (and those that do not exist) are left to notFound. */
+async function namedInReach(deps: Pick<MonitorDeps, 'engine' | 'policy' | 'cases'>, actor: Actor, keys: string[]): Promise<Map<string, string | undefined>> {
+  const named = (await Promise.all(keys.map(async (key) => {
     const instance = await deps.engine.getInstance(key);
     return instance ? [{ key, caseId: await caseOfInstance(deps.engine, instance) }] : [];
-  }));
-  return instancesInReach(deps, actor, named.flat());
+  }))).flat();
+  const inReach = await instancesInReach(deps, actor, named);
+  return new Map(named.filter((i) => inReach.has(i.key)).map((i) => [i.key, i.caseId]));
 }
 
 /** The engine's own answer for an instance that does not exist, so another team's cannot be told apart. */
@@ -66,13 +75,13 @@ const notFound = async (instanceKey: string, input: MigrationInput): Promise<Mig
   problems: [{ message: `process instance '${instanceKey}' does not exist` }], applied: {},
 });
 
-async function runningKeys(deps: Pick<MonitorDeps, 'engine' | 'policy' | 'cases'>, actor: Actor, input: MigrationInput): Promise<string[]> {
+async function runningInReach(deps: Pick<MonitorDeps, 'engine' | 'policy' | 'cases'>, actor: Actor, input: MigrationInput): Promise<Map<string, string | undefined>> {
   if (!input.processId || input.fromVersion === undefined) {
     throw new ValidationError('Say which instances to migrate', { instanceKeys: 'Give instanceKeys, or processId with fromVersion' }, 'REQUEST_INVALID');
   }
-  const keys: string[] = [];
+  const found: [string, string | undefined][] = [];
   for (const state of ['active', 'incident'] as const) {
-    keys.push(...(await reachableInstances(deps, actor, { processId: input.processId, version: input.fromVersion, state })).map((i) => i.key));
+    found.push(...(await reachableInstances(deps, actor, { processId: input.processId, version: input.fromVersion, state })).map((i) => [i.key, i.caseId] as [string, string | undefined]));
   }
-  return keys.slice(0, MAX_MIGRATION_BATCH);
+  return new Map(found.slice(0, MAX_MIGRATION_BATCH));
 }

@@ -3,6 +3,7 @@
 // instances they may look at is the case rule's answer (instance-scope.ts).
 import { ForbiddenError } from '../../domain/errors';
 import type { VariableSections } from './variable-sections';
+import type { CaseGuard } from '../consent/case-guard';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { AccessPolicy, Actor, CaseAuditSink, CaseScopeDeps } from '../cases/case-access';
 
@@ -21,6 +22,11 @@ export interface MonitorDeps {
   variableSections(): Promise<VariableSections>;
   /** The team of each case (CaseRepository.labelsOf): what the case rule needs. */
   cases: CaseScopeDeps['cases'];
+  /**
+   * A restricted case (UK GDPR Art 18) is changed by nobody but the DPO — the monitor's actions on its
+   * instances (cancel, retry an incident, migrate, message) included (application/consent/case-guard.ts).
+   */
+  caseGuard?: Pick<CaseGuard, 'assertMayChange' | 'restrictionRefusal'>;
 }
 
 const MONITOR_ACTIONS = ['cancel-instance', 'resolve-incident', 'migrate-instance'] as const;

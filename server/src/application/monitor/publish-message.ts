@@ -27,7 +27,7 @@ export interface MessageInput {
   ttlMs?: number;
 }
 
-type Deps = Pick<MonitorDeps, 'engine' | 'policy' | 'audit' | 'variableSections' | 'cases'>;
+type Deps = Pick<MonitorDeps, 'engine' | 'policy' | 'audit' | 'variableSections' | 'cases' | 'caseGuard'>;
 
 export async function publishMessage(deps: Deps, actor: Actor, input: MessageInput): Promise<{ correlated: boolean; buffered: boolean; duplicate: boolean }> {
   requireAction(deps.policy, actor, 'send-message', 'send process messages');
@@ -41,6 +41,8 @@ export async function publishMessage(deps: Deps, actor: Actor, input: MessageInp
     throw new ForbiddenError(`Your role may not write ${refused.join(', ')} (case sections ${[...new Set(refused.flatMap((k) => sections.get(k) ?? []))].join(', ')})`, 'SECTION_NOT_WRITABLE');
   }
   const caseIds = await requireRecipientsInReach(deps, actor, input);
+  // A message moves (or starts) work on each case it reaches: refused, and nothing sent, if one is restricted.
+  for (const caseId of caseIds) await deps.caseGuard?.assertMayChange(actor, caseId, `send message '${input.name}' to the work of case ${caseId}`);
   const r = await deps.engine.publishMessage(input.name, input.correlationKey, input.variables, input.messageId ? { messageId: input.messageId } : {});
   const result = { correlated: r.correlated, buffered: r.buffered === true, duplicate: r.duplicate === true };
   await deps.audit.record({

@@ -8,7 +8,7 @@ import { loadInstanceInReach } from './instance-scope';
 import type { MonitorDeps } from './monitor-access';
 
 export async function resolveIncident(
-  deps: Pick<MonitorDeps, 'engine' | 'policy' | 'audit' | 'cases'>, actor: Actor, incidentId: string,
+  deps: Pick<MonitorDeps, 'engine' | 'policy' | 'audit' | 'cases' | 'caseGuard'>, actor: Actor, incidentId: string,
 ): Promise<{ incident: IncidentView; resolved: true }> {
   requireAction(deps.policy, actor, 'resolve-incident', 'resolve incidents');
   const incident = (await deps.engine.listIncidents({ state: 'open' })).find((i) => i.id === incidentId);
@@ -16,6 +16,8 @@ export async function resolveIncident(
   const { caseId } = await loadInstanceInReach(deps, actor, incident.instanceKey).catch((e: unknown) => {
     throw e instanceof NotFoundError ? new NotFoundError(`No open incident ${incidentId}`, 'INCIDENT_NOT_FOUND') : e;
   });
+  // A retry moves the case's work on: not while its processing is restricted (the incident stays open).
+  await deps.caseGuard?.assertMayChange(actor, caseId, 'retry this incident');
   await deps.engine.resolveIncident(incidentId);
   await deps.audit.record({
     actor: auditActor(actor), action: 'incident.resolve', recordType: 'process-instance', recordId: incident.instanceKey,

@@ -61,7 +61,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
   // Next to the deadline jobs (workflow.module.ts), here because they need the case repository the tasks
   // module owns: closing a case, its open-work check, publishing a message, the child's date of birth.
-  registerCaseJobs(engine, { engine, cases: tasks.cases, audit: security.audit, now: () => clock.now() });
+  registerCaseJobs(engine, { engine, cases: tasks.cases, audit: security.audit, now: () => clock.now(), caseGuard: consent.caseGuard });
   const forms = createFormsModule({
     conn, forms: workflow.forms, submissions, clock, audit: security.audit, caseGuard: consent.caseGuard,
     // The case rule (case-access.ts); the session's actor carries its teams. Answers are filed against a
@@ -95,7 +95,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // the engine's pollers; forms have nothing to start.
   const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow, processAdmin];
   ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
-  ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases })); // routes only
+  ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases, caseGuard: consent.caseGuard })); // routes only
   ordered.push(createSarModule({ engine, conn, audit: security.audit, clock })); // routes only: subject access requests
   ordered.push({ apiRouters: consent.routers(tasks.cases) }); // after /cases: its paths fall through to these
   const started: SystemModule[] = [];

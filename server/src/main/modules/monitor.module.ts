@@ -5,6 +5,7 @@ import { variableSectionsFromForms } from '../../application/monitor/variable-se
 import { createMonitorRouters } from '../../http/instances.routes';
 import { currentUser } from '../../http/session-user';
 import type { CaseScopeDeps } from '../../application/cases/case-access';
+import type { MonitorDeps } from '../../application/monitor/monitor-access';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { FormRepository } from '../../ports/form-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
@@ -16,13 +17,15 @@ export interface MonitorModuleDeps {
   audit: AuditLog;
   /** The team of each case, for the case rule (the tasks module's case repository). */
   cases: CaseScopeDeps['cases'];
+  /** Refuses actions on a restricted case's instances (the consent module's case guard). */
+  caseGuard?: MonitorDeps['caseGuard'];
 }
 
 export function createMonitorModule(deps: MonitorModuleDeps): SystemModule {
   return {
     apiRouters: createMonitorRouters({
       engine: deps.engine, policy: tableAccessPolicy, audit: deps.audit, currentActor: currentUser,
-      variableSections: variableSectionsFromForms(deps.forms), cases: deps.cases,
+      variableSections: variableSectionsFromForms(deps.forms), cases: deps.cases, caseGuard: deps.caseGuard,
     }),
   };
 }
