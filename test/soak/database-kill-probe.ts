@@ -3,7 +3,9 @@
 // next requests must answer within 30 s. Counts, per run, the sessions that did not (hung) and requests that
 // took longer than 30 s meanwhile. SESSION_IDLE_MINUTES=1 makes each session write lastSeenAt every 6 s, so
 // session writes are often in flight at the kill.
-//   node --import tsx test/soak/database-kill-probe.ts [runs=3] [serverRoot=this tree]
+// KILL_PROBE_WIDEN_MS=n delays each driver check-out by n ms (support/widen-checkout-window.cjs), as a loaded
+// machine does, which makes the hang likely where an idle one rarely shows it.
+//   [KILL_PROBE_WIDEN_MS=20] node --import tsx test/soak/database-kill-probe.ts [runs=3] [serverRoot=this tree]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,9 +22,10 @@ async function oneRun(run: number): Promise<{ hungSessions: number; slow: number
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yjs-killprobe-'));
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main/server.ts')], {
+  const widen = process.env.KILL_PROBE_WIDEN_MS ? ['--require', path.join(__dirname, 'support', 'widen-checkout-window.cjs')] : [];
+  const proc = spawn(process.execPath, [...widen, '--import', 'tsx', path.join(root, 'server/src/main/server.ts')], {
     cwd: root, stdio: 'ignore', detached: false,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SERVE_CLIENT: 'false', PORT: String(port), DATA_DIR: dataDir, SESSION_SECRET: 'kill-probe-'.padEnd(40, 'x'), SESSION_IDLE_MINUTES: '1' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SERVE_CLIENT: 'false', PORT: String(port), DATA_DIR: dataDir, SESSION_SECRET: 'kill-probe-'.padEnd(40, 'x'), SESSION_IDLE_MINUTES: '1', KILL_PROBE_WIDEN_MS: process.env.KILL_PROBE_WIDEN_MS ?? '' },
   });
   try {
     for (let t = Date.now(); ; await sleep(300)) {
@@ -37,9 +40,11 @@ async function oneRun(run: number): Promise<{ hungSessions: number; slow: number
     }
     const statuses: Record<string, number> = {};
     let slow = 0;
+    const pending = new Set<number>(); // start times of requests not answered yet
     let created = 0;
     const call = async (s: (typeof sessions)[number], method: string, p: string, body?: unknown, limit = 90_000) => {
-      const started = Date.now();
+      const started = Date.now() + Math.random() / 1000; // unique key
+      pending.add(started);
       try {
         const res = await fetch(`${url}${p}`, { method, headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined, signal: AbortSignal.timeout(limit) });
         await res.text();
@@ -49,6 +54,7 @@ async function oneRun(run: number): Promise<{ hungSessions: number; slow: number
         statuses.unanswered = (statuses.unanswered ?? 0) + 1;
         return 0;
       } finally {
+        pending.delete(started);
         if (Date.now() - started > DEADLINE) slow++;
       }
     };
@@ -81,6 +87,7 @@ async function oneRun(run: number): Promise<{ hungSessions: number; slow: number
       const write = await call(s, 'POST', '/api/cases', newCase(), DEADLINE);
       if (!read || !write) hungSessions++;
     }
+    slow += [...pending].filter((t) => Date.now() - t > DEADLINE).length; // still unanswered after 30 s
     console.log(JSON.stringify({ run, hungSessions, slowRequests: slow, statuses }));
     return { hungSessions, slow, statuses };
   } finally {

@@ -1,8 +1,8 @@
-// A command whose connection the database closes between check-out and write fails (503-able network
-// error) instead of waiting for ever — the hang behind issue 15 (closed-connection-guard.ts). The socket is
-// destroyed the moment the pool hands the connection out, as a killed database's FIN/RST does when it
-// lands in that window. Without the guard the command never settles (the driver awaits 'drain' on a
-// destroyed socket), so each command here races a generous deadline that only a hang can reach.
+// A command whose connection's socket is destroyed between check-out and write fails (503-able network
+// error) instead of waiting for ever — a path to issue 15's hang (closed-connection-guard.ts). The socket is
+// destroyed the moment the pool hands the connection out; its 'close' then comes after the driver's last
+// check. Without the guard the command never settles (the driver awaits 'drain' on a destroyed socket:
+// 3 of 3 hung here before the guard), so each command races a generous deadline only a hang can reach.
 import { MongoClient, type ConnectionCheckedOutEvent } from 'mongodb';
 import { failCommandsOnClosedConnections } from '../../../server/src/adapters/mongo/closed-connection-guard';
 import { isDatabaseUnavailable } from '../../../server/src/http/database-unavailable';

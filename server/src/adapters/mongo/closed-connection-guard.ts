@@ -1,18 +1,18 @@
-// A command never waits for ever on a connection the database closed. Cause of the hang after the
-// embedded database was killed under traffic (issue 15): the driver (mongodb 7.x) checks a pooled
-// connection out while its socket is still open; the socket then closes (the kernel's FIN/RST from the
-// dead FerretDB) before the command is written. The driver's `cleanup` marks the connection closed and
-// destroys the socket, but has no read in flight to fail (it only fails `dataEvents`, set once the read
-// starts). `writeCommand` then writes to the destroyed socket — Node answers `false` and emits neither
-// 'error' nor 'drain' — and awaits 'drain' for ever; socketTimeoutMS cannot end it either, because the
-// timeout handler calls the same `cleanup`, which returns at once for a closed connection. Whatever
-// awaited that command (a session write in cached-session.store.ts, the audit writer's one insert at a
-// time) then held every request behind it.
+// A command never waits for ever on a connection whose socket is gone. A path to issue 15's hang (after the
+// embedded database was killed under traffic, a session's later requests hung past 90 s), shown at the
+// driver level (test/integration/database/closed-connection-guard.test.ts) but NOT reproduced end to end:
+// in mongodb 7.8 a command checks `connection.error` once before writing; if the socket is destroyed after
+// that check and its 'close' comes only later, `writeCommand` writes to the destroyed socket — Node answers
+// `false` and emits neither 'error' nor 'drain' — and awaits 'drain' for ever, and `cleanup` on the late
+// 'close' has no read to fail yet (it only fails `dataEvents`, set once the read starts). socketTimeoutMS
+// cannot end it: the timeout handler calls the same `cleanup`, which returns at once for a closed
+// connection. Whatever awaited that command (a session write in cached-session.store.ts, the audit
+// writer's one insert at a time) would hold every request behind it.
 //
 // The guard fails such a command with the driver's own MongoNetworkError (so the server is marked
 // unknown, the pool cleared, and the request answered 503 DATABASE_UNAVAILABLE): at once when the
-// connection is already closed, or as soon as it closes while the write waits for 'drain', or before
-// the read starts. Installed like acknowledged-writes.ts, where the driver turns commands into wire traffic.
+// connection is already closed, as soon as it closes while the write waits for 'drain', or before the
+// read starts. Installed like acknowledged-writes.ts, where the driver turns commands into wire traffic.
 import { createRequire } from 'node:module';
 
 type DriverConnection = {
