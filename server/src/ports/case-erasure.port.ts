@@ -1,11 +1,20 @@
 // What erasing a case needs of each store (issue 17, "deletion means gone everywhere"). Each method is
 // idempotent: a rerun after a crash finds less, or nothing, and finishes. Kept apart from the stores'
 // everyday ports so their test doubles need not grow.
+import type { CaseRecord } from '../domain/cases/case-record';
 import type { CaseTombstone } from '../domain/cases/case-tombstone';
 
 export interface CaseRecordErasure {
   /** Deletes the case's amendment history, then the case record itself (and what memory holds of it). */
   eraseCase(caseId: string): Promise<void>;
+}
+
+export interface BasicRecordWriter {
+  /**
+   * Reduction to a basic record: deletes the case's amendment history, then replaces the record with
+   * `basic` (and refreshes what memory holds of it). Idempotent: a rerun writes the same record again.
+   */
+  reduceToBasicRecord(caseId: string, basic: CaseRecord): Promise<void>;
 }
 
 export interface TaskRowErasure {

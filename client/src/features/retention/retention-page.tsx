@@ -46,8 +46,8 @@ export function RetentionPage() {
           {started && <p role="status">Retention review started: the list to approve arrives as a task for data officers.</p>}
           {dryRun && (
             <div role="status">
-              <p>{dryRun.checked} cases checked: {dryRun.due.length} due for erasure, {dryRun.held.length} due but held. Nothing has been deleted.</p>
-              <ul>{[...dryRun.due, ...dryRun.held].map((i) => <li key={i.caseId}>{i.text}</li>)}</ul>
+              <p>{dryRun.checked} cases checked: {dryRun.due.length} due for erasure, {(dryRun.reduce ?? []).length} due for reduction to a basic record, {dryRun.held.length} due but held. Nothing has been deleted.</p>
+              <ul>{[...dryRun.due, ...(dryRun.reduce ?? []), ...dryRun.held].map((i) => <li key={i.caseId}>{i.text}</li>)}</ul>
             </div>
           )}
         </section>

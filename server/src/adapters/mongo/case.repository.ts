@@ -6,7 +6,7 @@
 // document on update, so concurrent updates of different sections would lose one of them).
 import { Schema, type Connection, type Model } from 'mongoose';
 import { ConflictError } from '../../domain/errors';
-import type { CaseRecordErasure } from '../../ports/case-erasure.port';
+import type { BasicRecordWriter, CaseRecordErasure } from '../../ports/case-erasure.port';
 import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseRecord, SectionState } from '../../domain/cases/case-record';
 import type { CaseSection } from '../../domain/cases/case-section';
@@ -24,6 +24,7 @@ const caseSchema = new Schema<CaseDoc>(
     _id: String, team: String, caseManagerId: String, status: String, pathway: String, createdAt: String, createdBy: String,
     identity: { nameKey: String, dateOfBirth: String, nhsNumber: String, displayName: String },
     sections: { type: Schema.Types.Mixed, default: {} },
+    reduction: { type: Schema.Types.Mixed, default: undefined },
   },
   { collection: 'cases', versionKey: false, minimize: false },
 );
@@ -47,7 +48,7 @@ const amendmentId = (a: Pick<CaseAmendment, 'caseId' | 'section' | 'seq'>) => `$
 const toCase = ({ _id, ...rest }: CaseDoc): CaseRecord => ({ id: _id, ...rest, sections: rest.sections ?? {} });
 const toAmendment = ({ _id: _i, state: _s, ...rest }: AmendmentDoc): CaseAmendment => rest;
 
-export class MongoCaseRepository implements CaseRepository, CaseRecordErasure {
+export class MongoCaseRepository implements CaseRepository, CaseRecordErasure, BasicRecordWriter {
   readonly cases: Model<CaseDoc>;
   readonly amendments: Model<AmendmentDoc>;
   private readonly locks = new KeyedMutex();
@@ -271,6 +272,19 @@ export class MongoCaseRepository implements CaseRepository, CaseRecordErasure {
     });
     this.identities?.remove(id);
     this.writtenDuringScan?.add(id); // a start-up scan that read it before the delete does not keep it
+    this.forgetLabel(id);
+  }
+
+  /** Reduction to a basic record: the history first (a rerun still finds the whole record), then the record. */
+  async reduceToBasicRecord(caseId: string, basic: CaseRecord): Promise<void> {
+    const id = String(caseId);
+    const { id: _id, ...doc } = basic;
+    await this.locks.run(id, async () => {
+      await this.amendments.deleteMany({ caseId: id });
+      await this.cases.collection.replaceOne({ _id: id } as never, doc as never);
+    });
+    this.identities?.put(id, basic.identity);
+    this.writtenDuringScan?.add(id);
     this.forgetLabel(id);
   }
 }

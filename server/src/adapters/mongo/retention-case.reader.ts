@@ -12,11 +12,13 @@ type CaseDoc = {
   _id: string; status?: string; pathway?: string; createdAt?: string;
   identity?: { nameKey?: string; dateOfBirth?: string; nhsNumber?: string };
   sections?: Record<string, Section | undefined>;
+  reduction?: { reducedAt?: string };
 };
 
 const PROJECTION: Record<string, 1> = {
   status: 1, pathway: 1, createdAt: 1, 'identity.nameKey': 1, 'identity.dateOfBirth': 1, 'identity.nhsNumber': 1,
   'sections.plans.values.closureDate': 1,
+  'reduction.reducedAt': 1,
   'sections.offending.values.pathway': 1,
   'sections.offending.values.sexualOffence': 1,
   'sections.offending.collections.orders': 1,
@@ -49,6 +51,7 @@ export function toRetentionFacts(doc: CaseDoc): CaseRetentionFacts {
     ...(civilDate(doc.createdAt) ? { openedOn: civilDate(doc.createdAt) } : {}),
     orderTypes,
     sexualOffence: isYes(offending?.values?.sexualOffence) || items('offences').some((i) => isYes(i.values?.sexualOffence)),
+    ...(civilDate(doc.reduction?.reducedAt) ? { reducedOn: civilDate(doc.reduction?.reducedAt) } : {}),
   };
 }
 

@@ -41,7 +41,15 @@ export function mentionsOf(caseId: string, record: CaseRecord | undefined): stri
   return [caseId, id?.displayName, id?.nhsNumber].filter((m): m is string => typeof m === 'string' && m.trim().length > 0);
 }
 
-export async function eraseCaseStores(stores: CaseStores, caseId: string, record: CaseRecord | undefined): Promise<ErasedCounts> {
+export type WorkStores = Omit<CaseStores, 'auditDetails' | 'cases'>;
+export type WorkCounts = Omit<ErasedCounts, 'plaintextAuditEvents'>;
+
+/**
+ * Everything of a case but its record and its audit key: engine instances, mail, drafts, submissions, task
+ * rows, saved filters, other parts' stores. Erasure runs it first; a reduction to a basic record
+ * (reduce-case.ts) runs it too, then keeps the record's basic facts and the key.
+ */
+export async function eraseWorkOfCase(stores: WorkStores, caseId: string, record: CaseRecord | undefined): Promise<WorkCounts> {
   const instances = await stores.engine.eraseInstancesOfCase(caseId);
   const taskIds = await stores.tasks.taskIdsOfCase(caseId);
   const mentions = mentionsOf(caseId, record);
@@ -55,8 +63,13 @@ export async function eraseCaseStores(stores: CaseStores, caseId: string, record
   const tasks = await stores.tasks.eraseTasksOfCase(caseId);
   const savedFilters = await stores.savedFilters.eraseNamingCase(caseId);
   for (const other of stores.others ?? []) await other.eraseOfCase(caseId);
+  return { instances, emails, caughtMail, tasks, drafts, submissions, savedFilters };
+}
+
+export async function eraseCaseStores(stores: CaseStores, caseId: string, record: CaseRecord | undefined): Promise<ErasedCounts> {
+  const counts = await eraseWorkOfCase(stores, caseId, record);
   const { plaintextEvents } = await stores.auditDetails.eraseCaseDetails(caseId);
   // The case record last: until it is gone a rerun still knows the child's name to find mail by.
   await stores.cases.eraseCase(caseId);
-  return { instances, emails, caughtMail, tasks, drafts, submissions, savedFilters, plaintextAuditEvents: plaintextEvents };
+  return { ...counts, plaintextAuditEvents: plaintextEvents };
 }

@@ -59,6 +59,18 @@ export interface CaseRecord {
   /** Derived from the personal section; kept alongside for duplicate searches and summaries. */
   identity: IdentityKeys & { displayName: string };
   sections: Partial<Record<CaseSection, SectionState>>;
+  /** Set when the retention schedule reduced the case to a basic record (see domain/retention/basic-record.ts). */
+  reduction?: CaseReduction;
+}
+
+/** A case reduced to a basic record: when, under which rule, who approved. Reduced once; erased later. */
+export interface CaseReduction {
+  reducedAt: string;
+  rule: string;
+  approvedBy: string;
+  approvalRef?: string;
+  /** When the rule made the reduction due, when known. */
+  dueAt?: string;
 }
 
 /** What anyone allowed to see the case may see, whatever their sections (queues, task pages). */

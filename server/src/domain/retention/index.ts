@@ -7,3 +7,4 @@ export * from './apply-retention-edit';
 export * from './apply-retention-addition';
 export * from './legal-hold';
 export * from './retention-dry-run';
+export * from './basic-record';

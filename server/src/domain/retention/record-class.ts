@@ -21,6 +21,8 @@ export interface CaseRetentionFacts {
   /** Types of the items of offending.orders and offending.outcomes ("referral-order", "yro"…). */
   orderTypes: string[];
   sexualOffence: boolean;
+  /** When the case was reduced to a basic record, if it was: it is not listed for reduction again. */
+  reducedOn?: string;
 }
 
 const COURT_ORDERS = new Set(['yro', 'dto', 'detention-s250', 'extended-detention', 'detention-hmp']);

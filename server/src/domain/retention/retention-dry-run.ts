@@ -1,5 +1,7 @@
 // The dry run of a retention review: for every case, its class, rule and due date; what is due is listed
-// with why (rule and dates) and what is held is listed as held and kept. Pure: the reader supplies the
+// with why (rule and dates) and what is held is listed as held and kept. A rule with "reduce to a basic
+// record after N years" lists the case for reduction between that date and its deletion date, once: a
+// case already reduced is not listed again, and is listed for erasure when that falls due. Pure: the reader supplies the
 // facts of every case, the holds in force and today's date. Nothing is deleted here.
 import { type CaseRetentionFacts, classifyCase } from './record-class';
 import { isDue, retentionDueDate } from './retention-due-date';
@@ -8,12 +10,16 @@ import { RECORD_CLASS_LABELS, type RetentionSchedule } from './retention-rule';
 
 export interface DryRunItem {
   caseId: string;
+  /** Full erasure, or reduction to a basic record (basic-record.ts). */
+  action: 'erase' | 'reduce';
   recordClass: string;
   ruleId: string;
   code: string;
   anchor: string;
   anchorOn: string;
   dueOn: string;
+  /** When the rule reduces the case to a basic record, if it does. */
+  basicRecordOn?: string;
   /** Holds that keep the case; empty when it may be erased once approved. */
   holds: { id: string; scope: LegalHold['scope']; reason: string }[];
   /** The line a data officer reads. */
@@ -24,7 +30,11 @@ export interface DryRunResult {
   today: string;
   scheduleVersion: number;
   checked: number;
+  /** Due for erasure. */
   due: DryRunItem[];
+  /** Due for reduction to a basic record (not yet for erasure). */
+  reduce: DryRunItem[];
+  /** Due for either, but held: kept as they are. */
   held: DryRunItem[];
   /** Cases whose class has no rule: kept, and named so the schedule can be completed. */
   unruled: string[];
@@ -35,33 +45,37 @@ export function retentionDryRun(
 ): DryRunResult {
   const active = holds.filter((h) => isHoldActive(h, today));
   const byClass = new Map(schedule.rules.map((r) => [r.recordClass, r]));
-  const result: DryRunResult = { today, scheduleVersion: schedule.version, checked: 0, due: [], held: [], unruled: [] };
+  const result: DryRunResult = { today, scheduleVersion: schedule.version, checked: 0, due: [], reduce: [], held: [], unruled: [] };
   for (const facts of cases) {
     result.checked++;
     const recordClass = classifyCase(facts);
     const rule = byClass.get(recordClass);
     if (!rule) { result.unruled.push(facts.caseId); continue; }
     const due = retentionDueDate(rule, facts);
-    if (due.kind !== 'dated' || !isDue(due, today)) continue;
+    if (due.kind !== 'dated') continue;
+    const action = isDue(due, today) ? 'erase' : 'reduce';
+    if (action === 'reduce' && (!due.basicRecordOn || due.basicRecordOn > today || facts.reducedOn)) continue;
     const covering = active.filter((h) => holdCovers(h, facts)).map((h) => ({ id: h.id, scope: h.scope, reason: h.reason }));
     const classLabel = RECORD_CLASS_LABELS[recordClass];
-    const why = `${classLabel}: rule ${rule.id} (${due.code}) counts from ${due.anchor}, ${due.anchorOn}; due on ${due.dueOn}`;
+    const dates = action === 'reduce' ? `basic record due on ${due.basicRecordOn}, deletion due on ${due.dueOn}` : `due on ${due.dueOn}`;
+    const why = `${classLabel}: rule ${rule.id} (${due.code}) counts from ${due.anchor}, ${due.anchorOn}; ${dates}`;
     const item: DryRunItem = {
-      caseId: facts.caseId, recordClass, ruleId: rule.id, code: due.code, anchor: due.anchor, anchorOn: due.anchorOn, dueOn: due.dueOn,
+      caseId: facts.caseId, action, recordClass, ruleId: rule.id, code: due.code, anchor: due.anchor, anchorOn: due.anchorOn, dueOn: due.dueOn,
+      ...(due.basicRecordOn ? { basicRecordOn: due.basicRecordOn } : {}),
       holds: covering,
       text: covering.length
         ? `Case ${facts.caseId} — HELD AND KEPT (${covering.map((h) => `${h.scope} hold: ${h.reason}`).join('; ')}). ${why}`
-        : `Case ${facts.caseId} — to be erased. ${why}`,
+        : `Case ${facts.caseId} — ${action === 'reduce' ? 'to be reduced to a basic record' : 'to be erased'}. ${why}`,
     };
-    (covering.length ? result.held : result.due).push(item);
+    (covering.length ? result.held : action === 'reduce' ? result.reduce : result.due).push(item);
   }
   return result;
 }
 
 /** The whole list in words, for the approval form. */
 export function dryRunText(r: DryRunResult): string {
-  const head = `Retention review of ${r.today} under schedule version ${r.scheduleVersion}: ${r.checked} cases checked, ${r.due.length} due for erasure, ${r.held.length} due but held.`;
-  const lines = [...r.due, ...r.held].map((i) => `- ${i.text}`);
+  const head = `Retention review of ${r.today} under schedule version ${r.scheduleVersion}: ${r.checked} cases checked, ${r.due.length} due for erasure, ${r.reduce.length} due for reduction to a basic record, ${r.held.length} due but held.`;
+  const lines = [...r.due, ...r.reduce, ...r.held].map((i) => `- ${i.text}`);
   const unruled = r.unruled.length ? [`- ${r.unruled.length} cases have a record class without a rule and are kept: ${r.unruled.slice(0, 20).join(', ')}${r.unruled.length > 20 ? '…' : ''}`] : [];
   return [head, ...lines, ...unruled].join('\n');
 }

@@ -19,6 +19,8 @@ import { createProcessAdminModule } from './process-admin.module';
 import { createRetentionModule } from './retention.module';
 import { eraseCase } from '../../application/retention/erase-case';
 import { caseErasureDeps } from './case-erasure';
+import { caseReductionDeps } from './case-reduction';
+import { reduceCase } from '../../application/retention/reduce-case';
 import { createSecurityModule, type SecurityModule } from './security.module';
 import { createTasksModule, type TasksModule } from './tasks.module';
 import { createWorkflowModule, type WorkflowModule } from './workflow.module';
@@ -88,6 +90,11 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     erase: (holds) => (input) => eraseCase(caseErasureDeps({
       security, workflow, tasks, forms, submissions, escalation, clock,
       others: [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }], // consent records, restriction
+    }, holds), input),
+    // Reduction to a basic record: the same stores, the record kept as its basic facts, the audit key kept.
+    reduce: (holds) => (input) => reduceCase(caseReductionDeps({
+      security, workflow, tasks, forms, submissions, escalation, clock,
+      others: [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }],
     }, holds), input),
   });
 

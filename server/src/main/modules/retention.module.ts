@@ -8,6 +8,7 @@ import { MongoLegalHoldRepository } from '../../adapters/mongo/legal-hold.reposi
 import { MongoRetentionCaseReader } from '../../adapters/mongo/retention-case.reader';
 import { MongoRetentionScheduleRepository } from '../../adapters/mongo/retention-schedule.repository';
 import type { EraseApprovedDeps } from '../../application/retention/erase-approved-cases';
+import type { ReduceApprovedDeps } from '../../application/retention/reduce-approved-cases';
 import { createLegalHoldChecker } from '../../application/retention/legal-hold-checker';
 import type { RetentionDeps } from '../../application/retention/retention-deps';
 import { createRetentionRouter } from '../../http/retention.routes';
@@ -40,6 +41,8 @@ export interface RetentionModuleInput {
   engine: Pick<WorkflowEngine, 'registerJobHandler' | 'listUserTasks' | 'startInstance'>;
   /** Builds the erasure with the hold checker this module provides; without it erasure reports NOT_IMPLEMENTED. */
   erase?(holds: LegalHoldChecker): EraseApprovedDeps['erase'];
+  /** Builds the reduction to a basic record (reduce-case.ts); without it reductions report NOT_IMPLEMENTED. */
+  reduce?(holds: LegalHoldChecker): ReduceApprovedDeps['reduce'];
 }
 
 export async function createRetentionModule(input: RetentionModuleInput): Promise<RetentionModule> {
@@ -55,6 +58,7 @@ export async function createRetentionModule(input: RetentionModuleInput): Promis
   input.engine.registerJobHandler(RETENTION_DRY_RUN_JOB_TYPE, createRetentionDryRunJob(deps));
   input.engine.registerJobHandler(RETENTION_ERASE_JOB_TYPE, createRetentionEraseJob({
     holds: holdChecker, erase: input.erase?.(holdChecker) ?? notWired, audit: input.audit, engine: input.engine,
+    ...(input.reduce ? { reduce: input.reduce(holdChecker) } : {}),
   }));
   const startReview = async (by: string) => {
     const { instanceKey } = await input.engine.startInstance(RETENTION_REVIEW_PROCESS_ID, { requestedBy: by });
