@@ -55,7 +55,7 @@ describe('a restricted case in the monitor and the closure job (HTTP, real engin
     }
     const after = (await api.engine!.getInstance(instanceKey))!;
     expect([after.state, after.version, after.activeElementIds]).toEqual(['active', version, activeElementIds]);
-    expect(api.audit.some((e) => ['instance.cancel', 'message.publish'].includes(e.action) && e.recordId.includes(caseId))).toBe(false);
+    expect(api.audit.some((e) => ['instance.cancel', 'message.publish'].includes(e.action) && (e.recordId ?? '').includes(caseId))).toBe(false);
 
     expect((await lift(caseId)).status).toBe(200);
     const cancelled = await api.call('POST', `/instances/${instanceKey}/cancel`, 'tm', { reason: 'Opened by mistake' });
