@@ -60,7 +60,10 @@ export class AuditChainWriter {
         // Each batch starts once the current turn's callbacks have run, so that events recorded together (a
         // completion's case write and, a few awaits later, its task event) share it: two round trips, not four.
         await new Promise((r) => setImmediate(r));
-        await this.writeBatch(await prepareAll(this.queue.splice(0, MAX_BATCH)));
+        const batch = this.queue.splice(0, MAX_BATCH);
+        // Every caller of a batch is answered even if something unforeseen throws: a promise left pending
+        // would hang its request for ever (settled promises ignore the late rejection).
+        await this.writeBatch(await prepareAll(batch)).catch((e: unknown) => rejectAll(batch, e));
       } while (this.queue.length);
     } finally {
       this.writing = false;
