@@ -29,6 +29,7 @@ import { createConsentModule } from '../../server/src/main/modules/consent.modul
 import { createMonitorRouters } from '../../server/src/http/instances.routes';
 import { variableSectionsFromForms } from '../../server/src/application/monitor/variable-sections';
 import type { CaseGuard } from '../../server/src/application/consent/case-guard';
+import type { CaptureConsents } from '../../server/src/application/tasks/capture-completion-consents';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -66,6 +67,8 @@ export interface TasksCasesApi {
   auditLog: { record(e: AuditEventInput): Promise<AuditEvent> };
   /** The consent module's case guard (with `consent`), for jobs a test registers itself. */
   caseGuard?: CaseGuard;
+  /** The consent module's capture of a form's consents (with `consent`), for recovery a test runs itself. */
+  captureConsents?: CaptureConsents;
   close(): Promise<void>;
 }
 
@@ -131,7 +134,7 @@ export async function startTasksCasesApi(
   });
   const server = await listen(app);
   return {
-    repos, engine, clock, audit, auditLog: common.audit, ...(consent ? { caseGuard: consent.caseGuard } : {}),
+    repos, engine, clock, audit, auditLog: common.audit, ...(consent ? { caseGuard: consent.caseGuard, captureConsents: consent.captureConsents } : {}),
     async call(method, url, who, body) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (who) headers['x-test-user'] = who;

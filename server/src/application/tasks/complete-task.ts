@@ -19,12 +19,11 @@ import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import { auditActor, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import { submissionItemIds, withItemIds } from '../cases/item-ids';
 import { getForm } from '../get-form';
+import { captureCompletionConsents, type CaptureConsents } from './capture-completion-consents';
 import { finishCompletion } from './finish-completion';
 import { submissionIdForTask } from './get-task';
 import { assertCandidate, loadTaskToActOn } from './task-access';
 import type { CaseGuard } from '../consent/case-guard';
-import type { ConsentSubmission } from '../consent/record-consent-from-form';
-import type { FormDefinition } from '../../forms-core/form.types';
 
 export interface CompleteTaskDeps {
   tasks: TaskRepository;
@@ -38,7 +37,7 @@ export interface CompleteTaskDeps {
   /** Refuses work on a restricted case, or of a purpose whose consent was withdrawn (application/consent). */
   caseGuard?: Pick<CaseGuard, 'assertMayChange' | 'assertMayComplete'>;
   /** Turns consents the form captures into consent records (application/consent/record-consent-from-form.ts). */
-  captureConsents?(schema: FormDefinition, s: ConsentSubmission, variables: Record<string, unknown> | undefined): Promise<unknown>;
+  captureConsents?: CaptureConsents;
 }
 
 export interface CompleteTaskResult {
@@ -100,21 +99,18 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
     return finish(deps, actor, task.id, stored);
   }
   const amended = await finishCompletion(deps, auditActor(actor), task.id, submission, { fresh: true, form, record });
-  if (form && task.caseId) {
-    await deps.captureConsents?.(form.schema, { ...submission, caseId: task.caseId, submissionId: submission.id, actor: auditActor(actor) }, variables);
-  }
+  await captureCompletionConsents(deps, auditActor(actor), submission, variables, form);
   return { submission, amendedSections: amended, repeated: false };
 }
 
 /** A repeat (retry, double click, or the author completing again after a crash): whatever is missing, once. */
 async function finish(deps: CompleteTaskDeps, actor: Actor, taskId: string, stored: FormSubmission): Promise<CompleteTaskResult> {
   const amended = await finishCompletion(deps, auditActor(actor), taskId, stored, { fresh: false });
-  if (deps.captureConsents && stored.formId && stored.caseId) {
+  if (deps.captureConsents) {
     // A retry after a failure past the submission: the consents it captured are stored once (keyed by the submission).
     const task = await deps.tasks.findById(taskId);
     const variables = task ? (await deps.engine.getInstance(task.instanceKey))?.variables : undefined;
-    const form = await getForm(deps, stored.formId, stored.version);
-    await deps.captureConsents(form.schema, { ...stored, caseId: stored.caseId, submissionId: stored.id, actor: auditActor(actor) }, variables);
+    await captureCompletionConsents(deps, auditActor(actor), stored, variables);
   }
   return { submission: stored, amendedSections: amended, repeated: true };
 }
