@@ -34,6 +34,7 @@ describe('start-up recovery records the consent of an interrupted completion, on
     };
     const first = await recoverCompletions(deps);
     expect([first.finished, first.failed]).toEqual([1, []]);
+    await api.engine!.runDue(); // the steps after the task (its deadline job) run, as the server's pollers would
     const records = (await api.call('GET', `/cases/${caseId}/consents`, 'cm')).body.records;
     expect(records).toEqual([expect.objectContaining({
       purpose: 'prevention-work', givenBy: 'child', givenOn: '2026-11-23', evidence: `submission ${submission.id}`, recordedBy: 'cm-1',
