@@ -50,4 +50,30 @@ describe('consent and restriction in the whole product', () => {
     expect(audit).toMatch(/"case\.restricted"/);
     expect(audit).toMatch(/"case\.restriction-lifted"/);
   });
+
+  it('the DPO, in no team, reads and corrects a restricted case of any team (audited, flagged), and no other case', async () => {
+    const create = async (familyName: string) => (await call(cara, 'POST', '/cases', { givenName: 'Rhys', familyName, dateOfBirth: '2010-09-10', team: 'north' })).body.id as string;
+    const [caseId, other] = [await create('Price'), await create('Parry')];
+    const read = (id: string) => call(dee, 'GET', `/cases/${id}`);
+    const correct = (id: string, section = 'personal') =>
+      call(dee, 'PATCH', `/cases/${id}/sections/${section}`, { changes: section === 'personal' ? { familyName: 'Pryce' } : { carer: 'aunt' }, reason: 'Birth certificate seen' });
+    for (const r of [await read(caseId), await correct(caseId)]) expect(r.status).toBe(404); // not restricted: not the DPO's to change
+
+    expect((await call(dee, 'PUT', `/cases/${caseId}/restriction`, { reason: 'Child says the surname is spelt Pryce' })).status).toBe(200);
+    const seen = await read(caseId);
+    expect([seen.status, seen.body.sections.personal.values.familyName]).toEqual([200, 'Price']);
+    const fixed = await correct(caseId);
+    expect([fixed.status, fixed.body.sections.personal.values.familyName]).toEqual([200, 'Pryce']);
+    expect((await correct(caseId, 'family')).body.error.code).toBe('SECTION_NOT_WRITABLE'); // only what the DPO may write
+    for (const r of [await read(other), await correct(other)]) expect(r.status).toBe(404); // another, unrestricted case
+    expect((await call(cara, 'PATCH', `/cases/${caseId}/sections/personal`, { changes: { familyName: 'Price' }, reason: 'Undo' })).status).toBe(409);
+
+    const events = (await call(dee, 'GET', `/audit/events?recordId=${caseId}&flagged=true`)).body.items as { action: string; reason?: string; flagged?: boolean }[];
+    expect(events.map((e) => e.action).sort()).toEqual(['case.read', 'case.read', 'case.write']);
+    expect(events.find((e) => e.action === 'case.write')!.reason)
+      .toMatch(/^Birth certificate seen — Correction while processing is restricted \(since \d{4}-\d{2}-\d{2}: Child says the surname is spelt Pryce\)$/);
+
+    expect((await call(dee, 'POST', `/cases/${caseId}/restriction/lift`, { reason: 'Surname corrected from the birth certificate' })).status).toBe(200);
+    for (const r of [await read(caseId), await correct(caseId)]) expect(r.status).toBe(404); // lifted: the team's case again
+  });
 });

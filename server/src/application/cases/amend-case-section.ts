@@ -12,7 +12,7 @@ import { checkItemPatch, checkSectionPatch, NEW_ADDRESS_FIELD } from '../../doma
 import { localDate } from '../../forms-core/form-dates';
 import type { Clock } from '../../ports/clock.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
-import { auditActor, loadVisibleCase, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { auditActor, loadCaseToChange, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 import { randomItemId } from './item-ids';
 import type { CaseGuard } from '../consent/case-guard';
 import { writeCaseSection } from './write-case-section';
@@ -33,8 +33,8 @@ export interface AmendCaseSectionDeps {
   clock: Clock;
   audit?: CaseAuditSink;
   newItemId?: () => string;
-  /** Refuses changes to a case whose processing is restricted (application/consent/case-guard.ts). */
-  caseGuard?: Pick<CaseGuard, 'assertMayChange'>;
+  /** Refuses changes to a case whose processing is restricted, except the DPO's, who reaches it to correct it (application/consent/case-guard.ts). */
+  caseGuard?: Pick<CaseGuard, 'assertMayChange' | 'activeRestriction'>;
 }
 
 export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor, input: AmendCaseSectionInput): Promise<CaseAmendment | undefined> {
@@ -53,7 +53,7 @@ export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor,
   if (!Object.keys(input.changes).length) errors.changes = 'Change at least one field';
   if (Object.keys(errors).length) throw new ValidationError('Some changes need correcting', errors, 'AMENDMENT_INVALID');
 
-  const record = await loadVisibleCase(deps, actor, input.caseId);
+  const { record, correction } = await loadCaseToChange(deps, actor, input.caseId);
   await deps.caseGuard?.assertMayChange(actor, record.id, 'amend this case');
   const patch = input.item ? {} : flatPatch(record, section, input.changes);
   const items = input.item ? [itemPatch(deps, record, section, input.item, input.changes)] : [];
@@ -64,7 +64,8 @@ export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor,
   if (amendment) {
     await deps.audit?.record({
       actor: auditActor(actor), action: 'case.write', recordType: 'case', recordId: record.id, sections: [section],
-      reason: input.reason.trim(), before: beforeOf(amendment), after: afterOf(amendment),
+      reason: correction ? `${input.reason.trim()} — ${correction}` : input.reason.trim(), before: beforeOf(amendment), after: afterOf(amendment),
+      ...(correction ? { flagged: true } : {}), // the DPO past the teams: shown to managers like a break-glass read
     });
   }
   return amendment;

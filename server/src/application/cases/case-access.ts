@@ -47,6 +47,38 @@ export async function loadVisibleCase(
   return record;
 }
 
+/** What the correction reach needs to know of a case's restriction (application/consent/case-guard.ts). */
+export interface RestrictionLookup {
+  activeRestriction(caseId: string): Promise<{ reason: string; setAt: string } | undefined>;
+}
+
+/**
+ * The one reach past the teams for changing a case: the DPO (the role with restrict-processing) reaches a
+ * case of any team while its processing is restricted, to check and correct the data whose accuracy a person
+ * contests (UK GDPR Arts 16 and 18(1)(a); the PIA's "data can be amended when inaccurate"). Only then — an
+ * unrestricted case of another team stays "not found" to the DPO — and only in the sections the DPO may write,
+ * with the amendment's reason; each read and write so made is audited and flagged. Returns the audit's words.
+ */
+export async function restrictionCorrection(
+  deps: { policy: AccessPolicy; caseGuard?: RestrictionLookup }, actor: Actor, caseId: string,
+): Promise<string | undefined> {
+  if (!deps.caseGuard || !deps.policy.can(actor, 'restrict-processing')) return undefined;
+  const restriction = await deps.caseGuard.activeRestriction(caseId);
+  return restriction && `Correction while processing is restricted (since ${restriction.setAt.slice(0, 10)}: ${restriction.reason.trim()})`;
+}
+
+/** A case of the actor's teams, or one the DPO may correct (restrictionCorrection); else not found. */
+export async function loadCaseToChange(
+  deps: { cases: { findById(id: string): Promise<CaseRecord | undefined> }; policy: AccessPolicy; caseGuard?: RestrictionLookup },
+  actor: Actor, caseId: string,
+): Promise<{ record: CaseRecord; correction?: string }> {
+  const record = await deps.cases.findById(caseId);
+  if (record && canViewCase(deps.policy, actor, record)) return { record };
+  const correction = record ? await restrictionCorrection(deps, actor, record.id) : undefined;
+  if (!record || !correction) throw new NotFoundError(`No case ${caseId}`, 'CASE_NOT_FOUND');
+  return { record, correction };
+}
+
 /**
  * THE rule of case scoping (design.md, Security & audit): how an actor may reach a case.
  * - 'team': the case belongs to one of the actor's teams (managers are members of the teams they manage);

@@ -9,7 +9,7 @@ import { defaultItemLabel, type Collections } from '../../domain/cases/case-coll
 import { CASE_SECTIONS, type CaseSection } from '../../domain/cases/case-section';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
-import { auditActor, canViewCase, readable, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { auditActor, canViewCase, readable, requireAction, restrictionCorrection, type AccessPolicy, type Actor, type CaseAuditSink, type RestrictionLookup } from './case-access';
 
 export interface SubmissionLink {
   submissionId: string;
@@ -38,26 +38,30 @@ export interface GetCaseDeps {
   policy: AccessPolicy;
   audit?: CaseAuditSink;
   consentOf?(actor: Actor, caseId: string): Promise<CaseConsentView>;
+  /** The DPO reads a restricted case of any team to correct it (case-access.ts, restrictionCorrection). */
+  caseGuard?: RestrictionLookup;
 }
 
 /**
  * `reason` opens a case outside the actor's teams ("break glass"): allowed for roles with that action,
  * recorded with the reason and flagged for managers. Without a reason such a case is refused, and the
- * refusal says a reason is needed only to those who could give one.
+ * refusal says a reason is needed only to those who could give one. The DPO opens a restricted case of any
+ * team without one, to correct it (case-access.ts, restrictionCorrection): flagged too, the restriction named.
  */
 export async function getCase(deps: GetCaseDeps, actor: Actor, caseId: string, reason?: string): Promise<CaseView> {
   requireAction(deps.policy, actor, 'view-cases', 'open case records');
   const record = await deps.cases.findById(caseId);
   const mayBreakGlass = deps.policy.can(actor, 'break-glass');
-  if (!record || (!canViewCase(deps.policy, actor, record) && !mayBreakGlass)) throw new NotFoundError(`No case ${caseId}`, 'CASE_NOT_FOUND');
-  const breakGlass = !canViewCase(deps.policy, actor, record);
+  const correction = record && !canViewCase(deps.policy, actor, record) ? await restrictionCorrection(deps, actor, record.id) : undefined;
+  if (!record || (!canViewCase(deps.policy, actor, record) && !mayBreakGlass && !correction)) throw new NotFoundError(`No case ${caseId}`, 'CASE_NOT_FOUND');
+  const breakGlass = !canViewCase(deps.policy, actor, record) && !correction;
   if (breakGlass && !reason?.trim()) {
     throw new ForbiddenError('This case belongs to another team. Give a reason to open it; the access is recorded and shown to managers.', 'BREAK_GLASS_REASON_REQUIRED');
   }
   const view = presentCase(record, readable(deps.policy, actor));
   await deps.audit?.record({
     actor: auditActor(actor), action: 'case.read', recordType: 'case', recordId: record.id, sections: view.readableSections,
-    ...(reason?.trim() ? { reason: reason.trim() } : {}), ...(breakGlass ? { flagged: true } : {}),
+    ...(reason?.trim() || correction ? { reason: reason?.trim() || correction } : {}), ...(breakGlass || correction ? { flagged: true } : {}),
   });
   return deps.consentOf ? { ...view, consent: await deps.consentOf(actor, record.id) } : view;
 }

@@ -5,7 +5,7 @@
 //   domain/consent/purpose-declarations.ts; one victim's withdrawal stops that victim's work only).
 // Both refusals are ConflictErrors (409) naming the reason, so the person knows what to do next.
 import { ConflictError } from '../../domain/errors';
-import { mayWriteRestricted, restrictedMessage } from '../../domain/consent/case-restriction';
+import { mayWriteRestricted, restrictedMessage, type CaseRestriction } from '../../domain/consent/case-restriction';
 import { subjectFrom, type ProcessPurposes, type PurposeDeclaration } from '../../domain/consent/purpose-declarations';
 import { withdrawalMessage, withdrawalStopping } from '../../domain/consent/consent-state';
 import type { ConsentRepository } from '../../ports/consent-repository.port';
@@ -16,6 +16,8 @@ export interface CaseGuard {
   assertMayChange(actor: { roles: readonly string[] }, caseId: string | undefined, what: string): Promise<void>;
   /** The same check as data, for callers that answer with a result rather than an error (the close-case job). */
   restrictionRefusal(actor: { roles: readonly string[] }, caseId: string | undefined, what: string): Promise<string | undefined>;
+  /** The case's restriction while it stands (the DPO's reach to correct it: cases/case-access.ts). */
+  activeRestriction(caseId: string): Promise<CaseRestriction | undefined>;
   /** Refuses (409 CONSENT_WITHDRAWN) starting a process whose declared purpose was withdrawn for the case. */
   assertMayStart(caseId: string, processId: string, variables: Variables): Promise<void>;
   /** Refuses (409 CONSENT_WITHDRAWN) completing a task whose declared purpose was withdrawn (for its subject). */
@@ -58,6 +60,10 @@ export function createCaseGuard(deps: CaseGuardDeps): CaseGuard {
 
   return {
     restrictionRefusal,
+    async activeRestriction(caseId) {
+      const restriction = await deps.consents.restrictionOf(caseId);
+      return restriction?.active ? restriction : undefined;
+    },
     async assertMayChange(actor, caseId, what) {
       const refusal = await restrictionRefusal(actor, caseId, what);
       if (refusal) throw new ConflictError(refusal, 'CASE_RESTRICTED');
