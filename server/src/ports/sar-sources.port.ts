@@ -3,16 +3,10 @@
 import type { AuditEvent } from '../domain/audit/audit-event';
 import type { CaseAmendment } from '../domain/cases/case-amendment';
 import type { CaseRecord } from '../domain/cases/case-record';
+import type { FormSubmission } from '../domain/forms/form-version';
 
-export interface SarSubmission {
-  id: string;
-  formId: string;
-  version: number;
-  data: Record<string, unknown>;
-  submittedBy: string;
-  submittedAt: string;
-  taskId?: string;
-}
+/** A submission as the SAR lists it: the case is the one it was gathered from. */
+export type SarSubmission = Omit<FormSubmission, 'caseId'>;
 
 export interface SarTask {
   id: string;
