@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CaseRecord, SectionState } from '../../../server/src/domain/cases/case-record';
+import { normaliseName } from '../../../server/src/domain/cases/person-identity';
 import { demoSessions, until } from '../../support/demo-sessions';
 import { startTestSystem } from '../../support/system';
 import { readZip } from './support/read-zip';
@@ -16,7 +17,7 @@ const section = (values: Record<string, unknown>, fields: Record<string, string>
   ({ values, revision: 0, updatedAt: AT, updatedBy: 'cara.case', sources: {}, labels: { fields }, ...(collections ? { collections } : {}) });
 const kase = (id: string, given: string, family: string, dob: string, extra: CaseRecord['sections'] = {}): CaseRecord => ({
   id, team: 'north', status: 'open', createdAt: AT, createdBy: 'cara.case',
-  identity: { nameKey: `${given.toLowerCase()}|${family.toLowerCase()}`, dateOfBirth: dob, displayName: `${given} ${family}` },
+  identity: { nameKey: `${normaliseName(given)}|${normaliseName(family)}`, dateOfBirth: dob, displayName: `${given} ${family}` },
   sections: { personal: section({ givenName: given, familyName: family, dateOfBirth: dob }, { givenName: 'Given name', familyName: 'Family name', dateOfBirth: 'Date of birth' }), ...extra },
 });
 
@@ -141,6 +142,30 @@ describe('Subject access requests over HTTP', () => {
     expect(again.items.find((i: { kind: string; value: { What?: string } }) => i.kind === 'access' && i.value.What === 'Disclosed in a subject access response'))
       .toMatchObject({ caseId: 'sar-own', value: { Reason: `Subject access request ${key}` } });
   }, 180_000);
+
+  test('names outside Latin-1 (Polish, Vietnamese, Turkish, Cyrillic, Greek) print as written in the PDF, not as "?"', async () => {
+    await system.modules.tasks.cases.create(kase('sar-unicode', 'Łukasz', 'Nguyễn-Żółć', '2011-05-06', {
+      personal: section({ givenName: 'Łukasz', familyName: 'Nguyễn-Żółć', dateOfBirth: '2011-05-06', preferredName: 'Λουκάς', otherName: 'Лукаш Нгуен' },
+        { givenName: 'Given name', familyName: 'Family name', dateOfBirth: 'Date of birth', preferredName: 'Preferred name', otherName: 'Other name' }),
+    }), []);
+    const subject = { givenName: 'Łukasz', familyName: 'Nguyễn-Żółć', otherNames: [], dateOfBirth: '2011-05-06' };
+    const key = (await api.call('dee.dpo', 'POST', '/sar', { ...request(subject), requesterName: 'Şükrü Nguyễn-Żółć', requesterRelationship: 'parent-for-child' })).body.key as string;
+    expect((await api.call('dee.dpo', 'GET', `/sar/${key}`)).body.matches.map((m: { caseId: string }) => m.caseId)).toEqual(['sar-unicode']);
+    await approve(key);
+    const res = await fetch(`${system.url}/api/sar/${key}/export`, { headers: { cookie: api.sessions.get('dee.dpo')!.cookie } });
+    const dir = mkdtempSync(path.join(tmpdir(), 'sar-pdf-'));
+    writeFileSync(path.join(dir, 'r.pdf'), readZip(Buffer.from(await res.arrayBuffer())).get('subject-access-response.pdf')!);
+    const opened = spawnSync(process.execPath, [path.join(__dirname, 'support/open-pdf.mjs'), path.join(dir, 'r.pdf'), path.join(dir, 'p1.png')], { encoding: 'utf8' });
+    expect(opened.stderr).toBe('');
+    const pdf = JSON.parse(opened.stdout);
+    const words = (t: string) => t.normalize('NFC').replace(/-\s*\n/g, '-').replace(/\s+/g, ' '); // a line may break after a hyphen
+    // The heading (bold face) and the request line (regular face) on the first page; the record's values after.
+    expect(words(pdf.firstText)).toContain('Subject access response for Łukasz Nguyễn-Żółć');
+    expect(words(pdf.firstText)).toContain('from Şükrü Nguyễn-Żółć');
+    expect(words(pdf.allText)).toContain('Preferred name Λουκάς');
+    expect(words(pdf.allText)).toContain('Other name Лукаш Нгуен');
+    expect(pdf.allText).not.toContain('?');
+  }, 120_000);
 
   test('an extension told after the first month is not applied, and the request says why', async () => {
     const key = (await api.call('dee.dpo', 'POST', '/sar', request({ givenName: 'Late', familyName: 'Telling', otherNames: [] }))).body.key;

@@ -4,6 +4,7 @@
 // until the end, and knowing it would mean holding every page).
 import PDFDocument from 'pdfkit';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { NO_DATA_HELD, RESPONSE_NOTES } from '../../domain/sar/response-notes';
 import type { PersonMatch } from './find-person';
@@ -11,17 +12,27 @@ import type { ReviewedItem } from './review-sar';
 import { asText } from './sar-labels';
 import type { SarRequest } from './sar-request';
 
-/** The standard PDF fonts cover Latin-1 and a few more; other characters would print as nonsense. */
-const printable = (s: string) => s.normalize('NFC').replace(/[^\x20-\x7E\u00A0-\u00FF\u2013\u2014\u2018\u2019\u201C\u201D\u2026\u203A\n]/g, '?');
+// pdfkit's built-in fonts (Helvetica) cover Latin-1 only, so a child or parent named Łukasz, Şükrü or Nguyễn,
+// or written in Cyrillic or Greek, would be misspelt in their own response. DejaVu Sans (the npm package
+// dejavu-fonts-ttf, pinned; Bitstream Vera licence, free to embed) covers Latin, Greek, Cyrillic and more;
+// pdfkit embeds only the glyphs used. Read once from the package, never from the host's fonts.
+const ttf = (file: string) => readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+let faces: Record<'Regular' | 'Bold' | 'Oblique', Buffer> | undefined;
+const fonts = () => (faces ??= { Regular: ttf('DejaVuSans.ttf'), Bold: ttf('DejaVuSans-Bold.ttf'), Oblique: ttf('DejaVuSans-Oblique.ttf') });
+
+/** Composed form (one glyph for "ễ"); control characters and broken surrogates would print as nonsense. */
+// eslint-disable-next-line no-control-regex
+const printable = (s: string) => s.normalize('NFC').replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]|\p{Cs}/gu, '?');
 
 export function renderSarPdf(request: SarRequest, matches: readonly PersonMatch[], items: AsyncIterable<ReviewedItem>, generatedAt: string): Readable {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: 'Subject access response', Author: 'Youth justice service' } });
+  for (const [name, data] of Object.entries(fonts())) doc.registerFont(name, data);
   let page = 0;
   const number = () => {
     page += 1;
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing in the margin must not itself start a new page
-    doc.font('Helvetica').fontSize(9).fillColor('#505a5f').text(`Page ${page}`, 56, doc.page.height - 36, { width: doc.page.width - 112, align: 'right', lineBreak: false });
+    doc.font('Regular').fontSize(9).fillColor('#505a5f').text(`Page ${page}`, 56, doc.page.height - 36, { width: doc.page.width - 112, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
     doc.x = doc.page.margins.left;
     doc.y = doc.page.margins.top;
@@ -29,8 +40,8 @@ export function renderSarPdf(request: SarRequest, matches: readonly PersonMatch[
   };
   doc.on('pageAdded', number);
   number();
-  const heading = (t: string, size: number) => doc.font('Helvetica-Bold').fontSize(size).text(printable(t)).moveDown(0.3);
-  const body = (t: string) => doc.font('Helvetica').fontSize(10).text(printable(t)).moveDown(0.3);
+  const heading = (t: string, size: number) => doc.font('Bold').fontSize(size).text(printable(t)).moveDown(0.3);
+  const body = (t: string) => doc.font('Regular').fontSize(10).text(printable(t)).moveDown(0.3);
 
   // Written only when the stream is first read (a ZIP takes its entries in turn), and paused while the
   // reader is behind, so the PDF is never held whole.
@@ -46,7 +57,7 @@ export function renderSarPdf(request: SarRequest, matches: readonly PersonMatch[
       if (item.caseId !== caseId) { caseId = item.caseId; doc.addPage(); heading(`Record ${caseId}`, 14); }
       if (behind()) await once(doc, 'data');
       heading(item.label, 10);
-      if (item.decision !== 'disclose') { doc.font('Helvetica-Oblique').fontSize(10).text(printable(`Withheld: ${item.reason}`)).moveDown(0.3); continue; }
+      if (item.decision !== 'disclose') { doc.font('Oblique').fontSize(10).text(printable(`Withheld: ${item.reason}`)).moveDown(0.3); continue; }
       const v = item.value;
       const rows = Array.isArray(v) && v.every((x) => x && typeof x === 'object') ? v : [v];
       for (const row of rows) {

@@ -1,5 +1,5 @@
 // Opens a PDF with MuPDF (WASM; an ES module with top-level await, so it runs here in its own Node process
-// rather than inside Jest): prints the page count, the first page's text, and renders it to PNG.
+// rather than inside Jest): prints the page count, the first, last and every page's text, and renders the first to PNG.
 // Usage: node open-pdf.mjs <in.pdf> <out.png>
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as mupdf from 'mupdf';
@@ -9,5 +9,6 @@ const doc = mupdf.Document.openDocument(readFileSync(input), 'application/pdf');
 const page = doc.loadPage(0);
 const pixmap = page.toPixmap(mupdf.Matrix.scale(1, 1), mupdf.ColorSpace.DeviceRGB, false);
 writeFileSync(png, pixmap.asPNG());
-const lastText = doc.loadPage(doc.countPages() - 1).toStructuredText('preserve-whitespace').asText();
-process.stdout.write(JSON.stringify({ pages: doc.countPages(), firstText: page.toStructuredText('preserve-whitespace').asText(), lastText, width: pixmap.getWidth(), height: pixmap.getHeight() }));
+const textOf = (i) => doc.loadPage(i).toStructuredText('preserve-whitespace').asText();
+const allText = Array.from({ length: doc.countPages() }, (_, i) => textOf(i)).join('\n');
+process.stdout.write(JSON.stringify({ pages: doc.countPages(), firstText: textOf(0), lastText: textOf(doc.countPages() - 1), allText, width: pixmap.getWidth(), height: pixmap.getHeight() }));
