@@ -70,6 +70,17 @@ async function main() {
   await tm.waitForTimeout(1500);
   await shot(tm, 'monitor-instance');
 
+  const data = await signIn(browser, 'dan.data');
+  await data.goto(`${base}/retention`);
+  await data.getByRole('heading', { level: 1 }).waitFor();
+  await data.waitForTimeout(1500);
+  await shot(data, 'retention');
+  const dpo = await signIn(browser, 'dee.dpo');
+  await dpo.goto(`${base}/sar`);
+  await dpo.getByRole('heading', { level: 1 }).waitFor();
+  await dpo.waitForTimeout(1000);
+  await shot(dpo, 'subject-access');
+
   const phone = await signIn(browser, 'cara.case', 390);
   await phone.goto(`${base}/tasks`);
   await phone.waitForTimeout(500);
