@@ -85,15 +85,15 @@ describe('Feature: custody — breach of supervision', () => {
     const decide = await h.task(i, 'breachDecision');
     expect(decide.candidateGroups).toEqual(['team-managers']);
     expect(decide.dueDate).toBe('2027-03-02T17:00:00.000Z');
-    await h.complete(i, 'breachDecision', { breachDate: '2027-02-28', breachDetails: 'missed', breachResponse: 'warning', breachReasons: 'first' });
+    await h.complete(i, 'breachDecision', { breach: { breachDate: '2027-02-28', breachDetails: 'missed', breachResponse: 'warning', breachReasons: 'first' } });
     expect((await h.engine.getInstance(i))?.activeElementIds).toEqual(['supervisionWait']);
 
     await h.at('2027-03-08T10:00:00Z');
     await h.engine.publishMessage('supervision-breach', 'cu-3', {});
     await h.at('2027-03-08T10:00:00Z');
-    await h.complete(i, 'breachDecision', { breachDate: '2027-03-07', breachDetails: 'missed again', breachResponse: 'information', breachReasons: 'second' });
+    await h.complete(i, 'breachDecision', { breach: { breachDate: '2027-03-07', breachDetails: 'missed again', breachResponse: 'information', breachReasons: 'second' } });
     expect((await h.task(i, 'breachCourt')).candidateGroups).toEqual(['court-officers']);
-    await h.complete(i, 'breachCourt', { hearing: { court: 'Leeds Youth Court', date: '2027-03-10', purpose: 'breach' }, breachCourtOutcome: 'detained', expectedReleaseDate: '2027-04-30' });
+    await h.complete(i, 'breachCourt', { hearing: { court: 'Leeds Youth Court', date: '2027-03-10', purpose: 'breach', result: 'detained' }, expectedReleaseDate: '2027-04-30' });
     expect((await h.engine.getInstance(i))?.activeElementIds).toEqual(['custodyWait']); // back in custody
     expect((await h.vars(i)).deadlines).toMatchObject({ custodyReleasePlanning: '2027-03-30T16:00:00.000Z' });
     await h.engine.cancelInstance(i);
@@ -107,8 +107,8 @@ describe('Feature: custody — breach of supervision', () => {
     await h.at('2027-03-01T10:00:00Z');
     await h.engine.publishMessage('supervision-breach', 'cu-4', {});
     await h.at('2027-03-01T10:00:00Z');
-    await h.complete(i, 'breachDecision', { breachDate: '2027-02-28', breachDetails: 'curfew', breachResponse: 'recall', breachReasons: 'risk' });
-    await h.complete(i, 'breachCourt', { breachCourtOutcome: 'no-action' });
+    await h.complete(i, 'breachDecision', { breach: { breachDate: '2027-02-28', breachDetails: 'curfew', breachResponse: 'recall', breachReasons: 'risk' } });
+    await h.complete(i, 'breachCourt', { hearing: { result: 'no-action' } });
     expect((await h.engine.getInstance(i))?.activeElementIds).toEqual(['supervisionWait']);
     await h.engine.cancelInstance(i);
   });

@@ -64,3 +64,21 @@ describe('Custody sentence form: the order intake recorded is completed, not rec
     expect(ids('custody-sentence', answers, {}).order).toMatch(/^inew/);
   });
 });
+
+describe('Custody breach forms: each breach of supervision and its hearing are their own items', () => {
+  const breach = { breach: { breachDate: '2027-02-28', breachDetails: 'missed', breachResponse: 'information', breachReasons: 'second' } };
+
+  it('every breach decision adds a new breach item, even with an earlier breach in the variables', () => {
+    const first = ids('custody-breach', breach, {});
+    const second = ids('custody-breach', breach, { breach: { ...breach.breach, id: first.breach } });
+    expect(first.breach).toMatch(/^inew/);
+    expect(second.breach).toMatch(/^inew/);
+    expect(second.breach).not.toBe(first.breach);
+  });
+
+  it("the court's result is kept on the breach hearing item, not on a single case field", () => {
+    const out = ids('custody-breach-outcome', { hearing: { court: 'Leeds Youth Court', date: '2027-03-10', purpose: 'breach', result: 'detained' }, expectedReleaseDate: '2027-04-30' }, {});
+    expect(out.hearing).toMatch(/^inew/);
+    expect(out.result).toBeUndefined();
+  });
+});
