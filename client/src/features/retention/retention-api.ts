@@ -24,10 +24,5 @@ export const retentionApi = {
 
 export const SCOPE_WORDS: Record<string, string> = { case: 'This case', person: 'Every case of this person', all: 'Everything (preservation order)' };
 
-const FROM: Record<string, string> = { DOB: 'the date of birth', CASE: 'the date the case closed', ACTION: 'the last activity on the case' };
-
-/** "deleted 6 years after the date the case closed, at the end of that financial year (CASE+6)". */
-export function describeRule(r: RetentionRuleDto): string {
-  const basic = r.basicRecordAfterYears !== undefined ? `reduced to a basic record ${r.basicRecordAfterYears} years after ${FROM[r.basis]}, then ` : '';
-  return `${basic}deleted ${r.years} years after ${FROM[r.basis]}${r.roundToFinancialYearEnd ? ', at the end of that financial year' : ''} (${r.basis}+${r.years})`;
-}
+/** The rule in words, as the server writes it: "deleted 6 years after the date the case closed, … (CASE+6)". */
+export { describeRule } from '../../../../server/src/domain/retention/retention-rule';
