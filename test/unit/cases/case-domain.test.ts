@@ -18,6 +18,15 @@ describe('identity matching', () => {
     expect(normaliseName("  Siân  O'Neil-Smith ")).toBe('sian oneil smith');
     expect(normaliseName('SIAN ONEIL SMITH')).toBe('sian oneil smith');
   });
+  it('keeps the letters of every script, so no name becomes empty or loses a letter', () => {
+    expect(normaliseName('Łukasz Wołoszyn')).toBe('lukasz woloszyn');
+    expect(normaliseName('ŁUKASZ WOLOSZYN')).toBe('lukasz woloszyn');
+    expect(normaliseName('Дмитрий')).toBe('дмитрии'); // й decomposes to и + breve, as é does to e + acute
+    expect(normaliseName('ΝΙΚΟΣ')).toBe(normaliseName('Νίκος'));
+    expect(normaliseName('Søren Ærø-Straße')).toBe('soren aero strasse');
+    expect(normaliseName('Zoë 2nd')).toBe('zoe nd');
+    expect(normaliseName('Дмитрий')).not.toBe('');
+  });
   it('names each reason an existing record looks like the same child', () => {
     const a = identityKeys({ givenName: 'Ada', familyName: 'Jones', dateOfBirth: '2010-02-03', nhsNumber: '943 476 5919' });
     expect(duplicateReasons(a, identityKeys({ givenName: 'ADA', familyName: 'jones', dateOfBirth: '2010-02-03' }))).toEqual(['name-and-date-of-birth']);

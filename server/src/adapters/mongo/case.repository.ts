@@ -146,6 +146,16 @@ export class MongoCaseRepository implements CaseRepository, CaseRecordErasure, B
     if (kept && this.labels) this.labels.set(caseId, { ...kept, displayName: identity.displayName ?? '' });
   }
 
+  /** A new normalisation rule's key (rekey-person-names.ts), unless a writer stored another since it was read. */
+  async rekeyName(caseId: string, from: string, to: string): Promise<boolean> {
+    return this.locks.run(caseId, async () => {
+      const r = await this.cases.updateOne({ _id: caseId, 'identity.nameKey': from }, { $set: { 'identity.nameKey': to } });
+      this.writtenDuringScan?.add(caseId);
+      await this.reindexIdentity(caseId);
+      return r.modifiedCount === 1;
+    });
+  }
+
   private async reindexIdentity(id: string): Promise<void> {
     if (!this.identities) return;
     const stored = await this.cases.findById(id, { identity: 1 }).lean<Pick<CaseDoc, 'identity'>>().catch(() => undefined);

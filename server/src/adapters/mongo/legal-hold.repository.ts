@@ -47,6 +47,12 @@ export class MongoLegalHoldRepository implements LegalHoldRepository {
     return docs.map(toHold);
   }
 
+  /** A person hold's name key made by a newer normalisation rule (rekey-person-names.ts). */
+  async rekeyPerson(id: string, from: string, to: string): Promise<boolean> {
+    const r = await this.model.updateOne({ _id: id, 'person.nameKey': from }, { $set: { 'person.nameKey': to } });
+    return r.modifiedCount === 1;
+  }
+
   async lift(id: string, lift: { liftedAt: string; liftedBy: string; liftReason: string }): Promise<boolean> {
     const r = await this.model.updateOne({ _id: id, liftedAt: { $exists: false } }, { $set: lift });
     return r.modifiedCount === 1;

@@ -19,13 +19,28 @@ export interface IdentityKeys {
 
 export type DuplicateReason = 'name-and-date-of-birth' | 'nhs-number';
 
+/**
+ * Version of the rule below. Stored keys made by an older rule are rewritten at start
+ * (application/cases/rekey-person-names.ts), so a change of rule must bump it.
+ * v1 kept only a–z: "Łukasz" became "ukasz" and a Cyrillic or Greek name became empty.
+ */
+export const NAME_KEY_VERSION = 2;
+
+/** Letters that carry no combining mark to strip, so NFKD leaves them as they are. */
+const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i', ŀ: 'l' };
+
+/**
+ * Letters of every script are kept (a Polish, Cyrillic or Greek name must still identify its child);
+ * case, accents and punctuation are not, because each referring system writes them its own way.
+ */
 export function normaliseName(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/['’`]/g, '') // O'Neil and ONeil are one name; a hyphen or space still separates parts
-    .replace(/[^a-z]+/g, ' ')
+    .replace(/[łøđðħßæœþıŀ]/g, (c) => FOLDED[c] ?? c)
+    .replace(/['’`ʼ]/g, '') // O'Neil and ONeil are one name; a hyphen or space still separates parts
+    .replace(/[^\p{L}]+/gu, ' ')
     .trim()
     .replace(/\s+/g, ' ');
 }

@@ -17,6 +17,7 @@ import { createMonitorModule } from './monitor.module';
 import { createSarModule } from './sar.module';
 import { createProcessAdminModule } from './process-admin.module';
 import { createRetentionModule } from './retention.module';
+import { createNameKeysModule } from './name-keys.module';
 import { eraseCase } from '../../application/retention/erase-case';
 import { caseErasureDeps } from './case-erasure';
 import { caseReductionDeps } from './case-reduction';
@@ -100,7 +101,9 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
 
   // Start order: security, tasks (its projection must listen before the engine runs), escalation, then
   // the engine's pollers; forms have nothing to start.
-  const ordered: SystemModule[] = [security, forms, tasks, escalation, workflow, processAdmin];
+  // Name keys before tasks: the tasks module's start-up scan indexes them for the duplicate check.
+  const nameKeys = createNameKeysModule({ conn, cases: tasks.cases, clock, logger });
+  const ordered: SystemModule[] = [security, forms, nameKeys, tasks, escalation, workflow, processAdmin];
   ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases, caseGuard: consent.caseGuard })); // routes only
   ordered.push(createSarModule({ engine, conn, audit: security.audit, clock })); // routes only: subject access requests
