@@ -95,6 +95,34 @@ export function ensureFerretdb() {
   fs.writeFileSync(stampFile, key);
 }
 
+/** The browser tests drive Debian's Chromium (never a downloaded build). When it is missing, root installs the
+ * package with apt-get, as .ci/run does; anyone else is told plainly, before the run, that those suites will
+ * fail and what to do. Returns the path when Chromium is there. */
+export function ensureChromium({
+  chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  isRoot = typeof process.getuid === 'function' && process.getuid() === 0,
+} = {}) {
+  if (fs.existsSync(chromium)) return chromium;
+  // apt-get installs to /usr/bin/chromium only: another path was chosen by hand and is not ours to fill.
+  const custom = chromium !== '/usr/bin/chromium';
+  if (custom || !isRoot || !onPath('apt-get')) {
+    const why = custom ? `${chromium} was chosen with CHROMIUM_PATH and does not exist`
+      : !isRoot ? 'installing it needs root' : 'apt-get is not available';
+    say(`Chromium is not installed at ${chromium} and cannot be installed here (${why}): the browser tests (test/e2e) will fail.`);
+    say('Install it with `sudo apt-get install chromium` (Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium binary, then run npm test again.');
+    return undefined;
+  }
+  say("installing Debian's chromium for the browser tests (apt-get)…");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }) : update;
+  if (install.status !== 0 || !fs.existsSync(chromium)) {
+    say(`installing chromium failed (apt-get exit ${install.status ?? install.signal}): the browser tests (test/e2e) will fail.`);
+    return undefined;
+  }
+  return chromium;
+}
+
 export function ensureClientBuild() {
   const clientDir = path.join(rootDir, 'client');
   const dist = path.join(clientDir, 'dist');
