@@ -114,6 +114,11 @@ export class MongoFormRepository implements FormRepository {
     return [...latest.values()];
   }
 
+  /** How many deploys this process has made on this connection: a catalogue built from forms is stale once it moves. */
+  deployCount(): number {
+    return this.cache.appends;
+  }
+
   async append(v: FormVersion): Promise<void> {
     this.indexes ??= this.model.createIndexes();
     await this.indexes;

@@ -9,7 +9,9 @@ import { defaultItemLabel, type Collections } from '../../domain/cases/case-coll
 import { CASE_SECTIONS, type CaseSection } from '../../domain/cases/case-section';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
-import { auditActor, canViewCase, readable, requireAction, restrictionCorrection, type AccessPolicy, type Actor, type CaseAuditSink, type RestrictionLookup } from './case-access';
+import { auditActor, canViewCase, readable, requireAction, restrictionCorrection, writable, type AccessPolicy, type Actor, type CaseAuditSink, type RestrictionLookup } from './case-access';
+import { caseWords, type CaseWordsDeps } from './case-words';
+import type { CaseWords } from './present-case-words';
 
 export interface SubmissionLink {
   submissionId: string;
@@ -31,6 +33,8 @@ export interface CaseView extends CaseSummary {
   submissions: SubmissionLink[];
   /** Consent standings and any restriction of processing, for the case header (application/consent). */
   consent?: CaseConsentView;
+  /** The record in words (labels, option labels, names, header facts), when the words' sources are wired. */
+  words?: CaseWords;
 }
 
 export interface GetCaseDeps {
@@ -40,6 +44,8 @@ export interface GetCaseDeps {
   consentOf?(actor: Actor, caseId: string): Promise<CaseConsentView>;
   /** The DPO reads a restricted case of any team to correct it (case-access.ts, restrictionCorrection). */
   caseGuard?: RestrictionLookup;
+  /** Form labels, names, open tasks and holds for the record in words (case-words.ts). */
+  words?: CaseWordsDeps;
 }
 
 /**
@@ -63,7 +69,9 @@ export async function getCase(deps: GetCaseDeps, actor: Actor, caseId: string, r
     actor: auditActor(actor), action: 'case.read', recordType: 'case', recordId: record.id, sections: view.readableSections,
     ...(reason?.trim() || correction ? { reason: reason?.trim() || correction } : {}), ...(breakGlass || correction ? { flagged: true } : {}),
   });
-  return deps.consentOf ? { ...view, consent: await deps.consentOf(actor, record.id) } : view;
+  const words = deps.words ? await caseWords(deps.words, record, view, writable(deps.policy, actor)) : undefined;
+  const worded = words ? { ...view, words } : view;
+  return deps.consentOf ? { ...worded, consent: await deps.consentOf(actor, record.id) } : worded;
 }
 
 export function presentCase(record: CaseRecord, readableSections: CaseSection[]): CaseView {

@@ -5,6 +5,9 @@ import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import { isCaseSection } from '../../domain/cases/case-section';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { auditActor, loadVisibleCase, readable, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import type { CaseWordsDeps } from './case-words';
+import { namesOf } from './people-names';
+import { presentAmendment, type AmendmentWords } from './present-amendments';
 
 export interface ListAmendmentsInput {
   caseId: string;
@@ -14,10 +17,10 @@ export interface ListAmendmentsInput {
 }
 
 export async function listCaseAmendments(
-  deps: { cases: CaseRepository; policy: AccessPolicy; audit?: CaseAuditSink },
+  deps: { cases: CaseRepository; policy: AccessPolicy; audit?: CaseAuditSink; words?: Pick<CaseWordsDeps, 'catalogue' | 'users'> },
   actor: Actor,
   input: ListAmendmentsInput,
-): Promise<{ items: CaseAmendment[]; withheldSections: string[] }> {
+): Promise<{ items: CaseAmendment[]; withheldSections: string[]; words?: AmendmentWords[] }> {
   // As for the record itself: a role without case access (admins) gets no history, not even an empty one.
   requireAction(deps.policy, actor, 'view-cases', 'open case records');
   const record = await loadVisibleCase(deps, actor, input.caseId);
@@ -28,5 +31,10 @@ export async function listCaseAmendments(
   const sections = input.section ? mayRead.filter((s) => s === input.section) : mayRead;
   const items = sections.length ? await deps.cases.listAmendments(record.id, sections, { offset: input.offset, limit: input.limit }) : [];
   await deps.audit?.record({ actor: auditActor(actor), action: 'case.read-history', recordType: 'case', recordId: record.id, sections });
-  return { items, withheldSections: input.section && !sections.length ? [input.section] : [] };
+  const withheldSections = input.section && !sections.length ? [input.section] : [];
+  if (!deps.words) return { items, withheldSections };
+  // In words: labels from the deployed forms (else as stored on the section), option labels, names.
+  const [catalogue, names] = await Promise.all([deps.words.catalogue.get(), namesOf(deps.words, items.map((a) => a.by))]);
+  const words = items.map((a) => presentAmendment(a, catalogue, names, record.sections[a.section]?.labels));
+  return { items, withheldSections, words };
 }

@@ -1,0 +1,56 @@
+// The amendment history in words (issue 18): "Date of birth changed from 14 March 2010 to 15 March 2010
+// by Cara Case on 2 December 2026, 09:30. Reason: …" — the server resolves labels, option labels, names
+// and form titles; the client puts the sentence together and formats the dates in the one date format.
+import type { CaseAmendment } from '../../domain/cases/case-amendment';
+import { SECTION_LABELS, type CaseSection } from '../../domain/cases/case-section';
+import type { FieldLabels } from '../../domain/cases/case-record';
+import { valueWords, type ValueWords } from '../../domain/cases/value-words';
+import { spellOutKey } from '../../domain/forms/field-catalogue';
+import type { FormCatalogue } from './field-catalogue';
+import { nameIn } from './people-names';
+import { labelOfField } from './present-case-words';
+
+export interface ChangeWords {
+  label: string;
+  /** For a collection item's field: the item ("Youth rehabilitation order made on …") and its collection. */
+  item?: string;
+  collection?: string;
+  added?: true;
+  previous?: ValueWords;
+  value?: ValueWords;
+}
+
+export type HowWords =
+  | { kind: 'referral' }
+  | { kind: 'manual'; reason: string }
+  | { kind: 'submission'; formTitle: string; taskId?: string };
+
+export interface AmendmentWords {
+  section: CaseSection;
+  sectionLabel: string;
+  seq: number;
+  at: string;
+  by: string;
+  how: HowWords;
+  changes: ChangeWords[];
+}
+
+export function presentAmendment(a: CaseAmendment, catalogue: FormCatalogue, names: Map<string, string>, stored?: FieldLabels): AmendmentWords {
+  const how: HowWords = a.source.kind === 'submission'
+    ? { kind: 'submission', formTitle: catalogue.formTitles[a.source.formId] ?? spellOutKey(a.source.formId), ...(a.source.taskId ? { taskId: a.source.taskId } : {}) }
+    : a.source.kind === 'manual' ? { kind: 'manual', reason: a.source.reason } : { kind: 'referral' };
+  const cat = catalogue.fields[a.section];
+  return {
+    section: a.section, sectionLabel: SECTION_LABELS[a.section], seq: a.seq, at: a.at, by: nameIn(names, a.by) ?? '', how,
+    changes: a.changes.filter((c) => !(c.collection && c.field === 'id')).map((c) => {
+      const field = c.collection ? cat?.items[c.collection]?.[c.field] : cat?.fields[c.field];
+      return {
+        label: labelOfField(catalogue.fields, stored, a.section, c.field, c.collection),
+        ...(c.collection ? { collection: spellOutKey(c.collection), item: c.itemLabel ?? spellOutKey(c.collection) } : {}),
+        ...(c.added ? { added: true as const } : {}),
+        ...(c.previous !== undefined ? { previous: valueWords(c.previous, field) } : {}),
+        ...(c.value !== undefined ? { value: valueWords(c.value, field) } : {}),
+      };
+    }),
+  };
+}
