@@ -2,7 +2,7 @@
 // SMTP from SMTP_URL, or the embedded catcher storing mail for the Outbox page), the use-case deps, the
 // BPMN job handler and the background worker, and closes them in reverse order.
 import type { Connection } from 'mongoose';
-import { type EscalationDeps, type EscalationLog, type EscalationSettings, escalationSettings } from '../../application/escalation/escalation-deps';
+import { type CaseRestrictionLookup, type EscalationDeps, type EscalationLog, type EscalationSettings, escalationSettings } from '../../application/escalation/escalation-deps';
 import { cancelTaskNotices } from '../../application/escalation/cancel-task-notices';
 import { type EscalationWorker, type EscalationWorkerOptions, startEscalationWorker } from '../../application/escalation/escalation-worker';
 import { createWorkingCalendar, type WorkingCalendar } from '../../domain/calendar';
@@ -37,6 +37,8 @@ export interface EscalationModuleOptions {
   indexOpenNotices?: boolean;
   /** Notices sent to the fallback (warn) or to nobody at all (error) are reported here. */
   log?: EscalationLog;
+  /** Restricted cases' notices wait (EscalationDeps.restrictions). */
+  restrictions?: CaseRestrictionLookup;
 }
 
 export interface EscalationModule {
@@ -72,6 +74,7 @@ export async function createEscalationModule(o: EscalationModuleOptions): Promis
     clock: o.clock,
     settings: escalationSettings(o.publicUrl, o.settings),
     log: o.log,
+    ...(o.restrictions ? { restrictions: o.restrictions } : {}),
   };
   const workers: EscalationWorker[] = [];
   const job = createSendEscalationEmailJob(deps);

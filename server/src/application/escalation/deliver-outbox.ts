@@ -11,7 +11,7 @@ import { claimAttempt } from './claim-attempt';
 import type { EscalationDeps } from './escalation-deps';
 import { revalidateNotice } from './revalidate-notice';
 
-export type DeliverDeps = Pick<EscalationDeps, 'outbox' | 'mailer' | 'tasks' | 'people' | 'policies' | 'calendar' | 'clock' | 'settings'> & {
+export type DeliverDeps = Pick<EscalationDeps, 'outbox' | 'mailer' | 'tasks' | 'people' | 'policies' | 'calendar' | 'clock' | 'settings' | 'restrictions'> & {
   /** Test hook: runs after the SMTP server accepted a message, before it is recorded (crash tests). */
   afterSend?: (entry: OutboxEntry) => void | Promise<void>;
 };
@@ -22,14 +22,22 @@ export interface DeliveryReport {
   dead: number;
   cancelled: number;
   busy: number;
+  /** Notices of restricted cases, looked at again after RESTRICTED_RECHECK_MS. */
+  waiting?: number;
 }
+
+/** How long a notice of a restricted case waits before it is looked at again. */
+export const RESTRICTED_RECHECK_MS = 60 * 60 * 1000;
 
 export async function deliverOutbox(deps: DeliverDeps): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retry: 0, dead: 0, cancelled: 0, busy: 0 };
   const now = deps.clock.now();
   const staleBefore = new Date(now.getTime() - deps.settings.leaseMs).toISOString();
   const entries = await deps.outbox.dueForDelivery(now.toISOString(), staleBefore, deps.settings.pageSize);
-  for (const entry of entries) report[await deliverOne(deps, entry)] += 1;
+  for (const entry of entries) {
+    const outcome = await deliverOne(deps, entry);
+    report[outcome] = (report[outcome] ?? 0) + 1;
+  }
   return report;
 }
 
@@ -40,6 +48,16 @@ async function deliverOne(deps: DeliverDeps, entry: OutboxEntry): Promise<keyof 
   if (attempt === undefined) return 'busy';
 
   const verdict = await revalidateNotice(deps, entry, now);
+  if (verdict.kind === 'wait') {
+    // The attempt number is used up (its lease stays), so the budget of attempts grows by one: waiting
+    // must not bring a notice closer to dead.
+    await deps.outbox.patch(entry.id, {
+      state: 'retry', attempts: attempt, maxAttempts: entry.maxAttempts + 1, updatedAt: at,
+      nextAttemptAt: new Date(now.getTime() + RESTRICTED_RECHECK_MS).toISOString(),
+      lastError: 'Waiting: processing of this case is restricted until the data protection officer lifts it',
+    });
+    return 'waiting';
+  }
   if (verdict.kind === 'cancel' && verdict.reason === 'superseded') {
     await deps.outbox.supersede(entry, at);
     return 'cancelled';

@@ -41,6 +41,15 @@ export interface EscalationDeps {
   settings: EscalationSettings;
   /** Omitted in tests that do not look at the log. */
   log?: EscalationLog;
+  /**
+   * Whether processing of a case is restricted (a person contests accuracy, UK GDPR Art 18): its notices
+   * wait until the DPO lifts it, since nobody but the DPO may act on the case meanwhile. Omitted → never.
+   */
+  restrictions?: CaseRestrictionLookup;
+}
+
+export interface CaseRestrictionLookup {
+  isRestricted(caseId: string): Promise<boolean>;
 }
 
 export function escalationSettings(publicUrl: string, over: Partial<EscalationSettings> = {}): EscalationSettings {

@@ -9,7 +9,7 @@ import { buildNotice } from './build-notice';
 import type { EscalationDeps } from './escalation-deps';
 import { PeopleDirectory } from './people-directory';
 
-export type PlanDeps = Pick<EscalationDeps, 'outbox' | 'preferences' | 'calendar' | 'clock' | 'settings' | 'people' | 'log'>;
+export type PlanDeps = Pick<EscalationDeps, 'outbox' | 'preferences' | 'calendar' | 'clock' | 'settings' | 'people' | 'log' | 'restrictions'>;
 
 export interface DueWork {
   task: QueueTask;
@@ -26,8 +26,10 @@ export interface PlanResult {
 }
 
 export async function planTaskNotices(
-  deps: PlanDeps, work: DueWork[], source: 'sweep' | 'bpmn', directory = new PeopleDirectory(deps.people),
+  deps: PlanDeps, all: DueWork[], source: 'sweep' | 'bpmn', directory = new PeopleDirectory(deps.people),
 ): Promise<PlanResult> {
+  // Not planned at all (rather than cancelled), so the first sweep after the restriction is lifted plans them.
+  const work = await withoutRestrictedCases(deps, all);
   if (!work.length) return { planned: 0, enqueued: [], toFallback: [], unrouted: [] };
   const people = await directory.prepare(work.map((w) => w.task));
   const now = deps.clock.now();
@@ -54,4 +56,12 @@ export async function planTaskNotices(
     );
   }
   return { planned: entries.length, enqueued, toFallback: toFallback.map((e) => e.id), unrouted };
+}
+
+async function withoutRestrictedCases(deps: PlanDeps, work: DueWork[]): Promise<DueWork[]> {
+  const lookup = deps.restrictions;
+  if (!lookup || !work.length) return work;
+  const caseIds = [...new Set(work.map((w) => w.task.caseId).filter((id): id is string => !!id))];
+  const restricted = new Set((await Promise.all(caseIds.map(async (id) => ((await lookup.isRestricted(id)) ? id : '')))).filter(Boolean));
+  return restricted.size ? work.filter((w) => !w.task.caseId || !restricted.has(w.task.caseId)) : work;
 }

@@ -8,16 +8,19 @@ import { buildNotice } from './build-notice';
 import type { EscalationDeps } from './escalation-deps';
 import { PeopleDirectory } from './people-directory';
 
-export type RevalidateDeps = Pick<EscalationDeps, 'tasks' | 'people' | 'policies' | 'calendar' | 'settings'>;
+export type RevalidateDeps = Pick<EscalationDeps, 'tasks' | 'people' | 'policies' | 'calendar' | 'settings' | 'restrictions'>;
 
 export type Verdict =
   | { kind: 'send'; refresh?: OutboxPatch }
+  /** The case's processing is restricted: the notice waits (it was planned before the restriction). */
+  | { kind: 'wait' }
   | { kind: 'cancel'; reason: 'task-closed' | 'superseded' };
 
 export async function revalidateNotice(deps: RevalidateDeps, entry: OutboxEntry, now: Date): Promise<Verdict> {
   if (entry.kind !== 'notice' || !entry.taskId || !entry.level) return { kind: 'send' };
   const task = await deps.tasks.findById(entry.taskId);
   if (!task || task.state !== 'open') return { kind: 'cancel', reason: 'task-closed' };
+  if (task.caseId && (await deps.restrictions?.isRestricted(task.caseId))) return { kind: 'wait' };
   if (task.revision === entry.taskRevision) return { kind: 'send' };
 
   const policy = await deps.policies.current();

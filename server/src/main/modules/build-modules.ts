@@ -10,6 +10,7 @@ import { registerCaseJobs } from '../../jobs/register-case-jobs';
 import { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
 import type { Clock } from '../../ports/clock.port';
 import { createConsentModule } from './consent.module';
+import { createDocumentsModule, type DocumentsModule } from './documents.module';
 import { createEscalationModule, type EscalationSystemModule } from './escalation.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
@@ -32,6 +33,7 @@ export interface Modules {
   forms: FormsModule;
   tasks: TasksModule;
   escalation: EscalationSystemModule;
+  documents: DocumentsModule;
   apiMiddleware: RequestHandler[];
   apiRouters: Record<string, Router>;
   start(): Promise<void>;
@@ -81,20 +83,27 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
   const escalation = await createEscalationModule({
     config, conn, clock, calendar: workflow.calendar, engine, tasks: tasks.tasks, logger, runWorker: ctx.runWorkers ?? true,
+    restrictions: { isRestricted: async (caseId) => !!(await consent.caseGuard.activeRestriction(caseId)) },
   });
 
   const processAdmin = createProcessAdminModule({ engine, audit: security.audit });
+  // Subject access requests: built here, before retention, so erasure reaches their gathered snapshots.
+  const sar = createSarModule({ engine, conn, audit: security.audit, clock });
+  // Documents on a case (issue 18); erasure and reduction remove them with the case's other stores.
+  const documents = createDocumentsModule({
+    conn, cases: tasks.cases, users: security.users, audit: security.audit, clock, caseGuard: consent.caseGuard, maxMegabytes: config.DOCUMENT_MAX_MB,
+  });
   // Retention (issue 17): schedule, legal holds, the review's jobs. Its erase job calls eraseCase with the
   // stores of the modules above (the same instances, so their in-memory indexes forget the case too).
   const retention = await createRetentionModule({
     rootDir: config.rootDir, conn, clock, audit: security.audit, engine,
     erase: (holds) => (input) => eraseCase(caseErasureDeps({
-      security, workflow, tasks, forms, submissions, escalation, clock,
-      others: [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }], // consent records, restriction
+      security, workflow, tasks, forms, submissions, escalation, clock, documents,
+      others: [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }, sar.eraser], // consent records, restriction, SAR snapshots
     }, holds), input),
     // Reduction to a basic record: the same stores, the record kept as its basic facts, the audit key kept.
     reduce: (holds) => (input) => reduceCase(caseReductionDeps({
-      security, workflow, tasks, forms, submissions, escalation, clock,
+      security, workflow, tasks, forms, submissions, escalation, clock, documents,
       others: [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }],
     }, holds), input),
   });
@@ -106,8 +115,9 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const ordered: SystemModule[] = [security, forms, nameKeys, tasks, escalation, workflow, processAdmin];
   ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases, caseGuard: consent.caseGuard })); // routes only
-  ordered.push(createSarModule({ engine, conn, audit: security.audit, clock })); // routes only: subject access requests
+  ordered.push(sar); // routes only (its jobs are registered above): subject access requests
   ordered.push({ apiRouters: consent.routers(tasks.cases) }); // after /cases: its paths fall through to these
+  ordered.push(documents); // routes only: /cases/:caseId/documents
   const started: SystemModule[] = [];
   let stopping = false;
   let recovering: Promise<unknown> = Promise.resolve();
@@ -117,6 +127,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     forms,
     tasks,
     escalation,
+    documents,
     apiMiddleware: ordered.flatMap((m) => m.apiMiddleware ?? []),
     apiRouters: Object.assign({}, ...ordered.map((m) => m.apiRouters ?? {})),
     async start() {

@@ -9,6 +9,7 @@ import type { MongoTaskRepository } from '../../adapters/mongo/task.repository';
 import type { AppConfig } from '../../config/env.config';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { deliverOutbox, type DeliveryReport } from '../../application/escalation/deliver-outbox';
+import type { CaseRestrictionLookup } from '../../application/escalation/escalation-deps';
 import { PeopleDirectory } from '../../application/escalation/people-directory';
 import { runEscalationSweep, type SweepReport } from '../../application/escalation/run-escalation-sweep';
 import { describeFallback, parseFallbackTarget } from '../../domain/escalation';
@@ -31,6 +32,8 @@ export interface EscalationModuleDeps {
   logger: Logger;
   /** Tests drive the sweep themselves; the server runs the background worker. */
   runWorker: boolean;
+  /** Notices of cases whose processing is restricted wait until it is lifted. */
+  restrictions?: CaseRestrictionLookup;
 }
 
 export interface EscalationSystemModule extends SystemModule {
@@ -55,6 +58,7 @@ export async function createEscalationModule(deps: EscalationModuleDeps): Promis
     calendar: deps.calendar,
     settings: { fallback: parseFallbackTarget(config.ESCALATION_FALLBACK) },
     log: logger,
+    ...(deps.restrictions ? { restrictions: deps.restrictions } : {}),
   });
   if (mail.catcherUrl) logger.info({ url: mail.catcherUrl }, 'SMTP_URL not set: emails are caught locally (Outbox page)');
   deps.engine.registerJobHandler(SEND_ESCALATION_EMAIL_JOB_TYPE, mail.jobHandler);
