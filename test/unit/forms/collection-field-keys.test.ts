@@ -57,4 +57,16 @@ describe('collection field keys across forms', () => {
       .map(({ form, spec }) => `${spec.collection} ${form}`);
     expect(unnamed).toEqual([]);
   });
+
+  // The retention schedule keeps sexual offences longer (processes/retention-schedule.json); the review can
+  // only classify a case so if the form that first records the order or offence asks.
+  it('every form that records an order or an offence asks whether it includes a sexual offence', () => {
+    const recording = [...of('orders'), ...of('offences')]
+      .filter(({ spec }) => spec.collection === 'offences' || inputs(spec.component.components).some((c) => c.key === 'type'));
+    expect(recording.length).toBeGreaterThan(4);
+    const missing = recording
+      .filter(({ spec }) => !inputs(spec.component.components).some((c) => c.key === 'sexualOffence' && c.type === 'checkbox'))
+      .map(({ form, spec }) => `${spec.collection} ${form}`);
+    expect(missing).toEqual([]);
+  });
 });

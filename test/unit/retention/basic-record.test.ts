@@ -80,3 +80,24 @@ test('a court-order case due for reduction under a legal hold is listed as held 
   expect(r.held.map((i) => [i.caseId, i.action])).toEqual([['FOUR', 'reduce']]);
   expect(r.held[0].text).toContain('HELD AND KEPT (case hold: Civil claim)');
 });
+
+test('a sexual offence ticked on the order that records it keeps the case under the sexual-offence rule, before and after reduction', () => {
+  const marked: CaseRecord = {
+    ...record,
+    sections: {
+      ...record.sections,
+      offending: {
+        ...record.sections.offending!,
+        collections: {
+          ...record.sections.offending!.collections,
+          orders: [{ id: 'o1', label: 'Youth rehabilitation order', values: { type: 'yro', madeOn: '2020-03-01', sexualOffence: true }, sources: {} }],
+        },
+      },
+    },
+  };
+  const doc = (r: CaseRecord) => ({ _id: r.id, ...r });
+  expect(toRetentionFacts(doc(record)).sexualOffence).toBe(false);
+  expect(toRetentionFacts(doc(marked)).sexualOffence).toBe(true);
+  const reduction: CaseReduction = { reducedAt: '2026-12-02T10:00:00Z', rule: 'court-orders', approvedBy: 'dan.data' };
+  expect(toRetentionFacts(doc(basicRecordOf(marked, reduction))).sexualOffence).toBe(true);
+});

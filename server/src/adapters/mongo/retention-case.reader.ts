@@ -50,7 +50,7 @@ export function toRetentionFacts(doc: CaseDoc): CaseRetentionFacts {
     ...(civilDate(lastActivity) ? { lastActivityOn: civilDate(lastActivity) } : {}),
     ...(civilDate(doc.createdAt) ? { openedOn: civilDate(doc.createdAt) } : {}),
     orderTypes,
-    sexualOffence: isYes(offending?.values?.sexualOffence) || items('offences').some((i) => isYes(i.values?.sexualOffence)),
+    sexualOffence: isYes(offending?.values?.sexualOffence) || [...items('offences'), ...items('orders')].some((i) => isYes(i.values?.sexualOffence)),
     ...(civilDate(doc.reduction?.reducedAt) ? { reducedOn: civilDate(doc.reduction?.reducedAt) } : {}),
   };
 }

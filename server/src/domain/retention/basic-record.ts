@@ -20,9 +20,9 @@ export const BASIC_RECORD_VALUES: Readonly<Record<string, readonly string[]>> = 
 /** Item fields kept, by section and collection: the orders and outcomes with their type and dates. */
 export const BASIC_RECORD_ITEMS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   offending: {
-    orders: ['type', 'court', 'madeOn', 'start', 'end', 'endedOn', 'lengthMonths'],
+    orders: ['type', 'court', 'madeOn', 'start', 'end', 'endedOn', 'lengthMonths', 'sexualOffence'],
     outcomes: ['type', 'givenOn', 'decidedOn', 'madeOn', 'endedOn', 'lengthMonths'],
-    // Only the marker, so a sexual offence recorded on an offence item keeps its longer rule.
+    // Only the marker (on orders too), so a sexual offence recorded on an item keeps its longer rule.
     offences: ['sexualOffence'],
   },
 };
