@@ -56,6 +56,9 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxy.default(false),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 100kb or 1mb').default('1mb'),
+  // The largest document a practitioner may file on a case, in MB (1 MB = 1,048,576 bytes). Files are
+  // stored in the database, so the database's disk is the real bound; BODY_LIMIT does not apply to them.
+  DOCUMENT_MAX_MB: z.coerce.number({ message: 'must be a number of megabytes between 0.01 and 100' }).min(0.01, 'must be a number of megabytes between 0.01 and 100').max(100, 'must be a number of megabytes between 0.01 and 100').default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
   SEED_DEMO_USERS: z.enum(['true', 'false']).optional(),

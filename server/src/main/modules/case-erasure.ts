@@ -24,6 +24,8 @@ export interface CaseErasureParts {
   clock: Clock;
   /** Further stores that hold case data (e.g. consent records), erased with the case. */
   others?: CaseStores['others'];
+  /** Documents filed on the case and their bytes (documents.module.ts). */
+  documents?: { erasure: { eraseOfCase(caseId: string): Promise<number> } };
 }
 
 export function caseErasureDeps(parts: CaseErasureParts, holds: LegalHoldChecker): EraseCaseDeps {
@@ -44,7 +46,7 @@ export function caseErasureDeps(parts: CaseErasureParts, holds: LegalHoldChecker
       savedFilters: parts.tasks.savedFilters,
       auditDetails: parts.security.audit,
       cases: parts.tasks.cases,
-      others: parts.others,
+      others: [...(parts.others ?? []), ...(parts.documents ? [parts.documents.erasure] : [])],
     },
   };
 }
