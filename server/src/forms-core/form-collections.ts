@@ -1,4 +1,4 @@
-// The form convention for repeating case entities (README, "Case record"): a `group` with a `path`, or a
+// The form convention for repeating case entities (docs/forms.md, "Repeating entities of a case"): a `group` with a `path`, or a
 // `dynamiclist` with a `path`, whose `properties.collection` names a collection writes its values as ITEMS
 // of that collection in its section, not as one field. `properties.itemId` (FEEL over the process
 // variables and the form's data) names the item a group amends; `properties.itemLabel` (FEEL over the

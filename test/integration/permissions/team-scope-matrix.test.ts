@@ -2,7 +2,7 @@
 // the north case's work and the south case's — called-process tasks, queues, claim/reassign/complete,
 // submissions, drafts, messages, the monitor's parents and children, cancel and migrate, break-glass on the
 // case record, and audit details. The expectations are the table below, written from issue 15 and the
-// README (demo users, the Security section) — not computed from permission-table.ts or case-access.ts.
+// README (demo users and roles) and docs/security.md — not computed from permission-table.ts or case-access.ts.
 // Beyond status codes, every reply is searched for markers: a south marker must never reach a north member
 // (except through break glass), nor a marker of a section the role may not read.
 import type { Role } from '../../../server/src/domain/users/user';

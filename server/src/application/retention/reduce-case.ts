@@ -5,7 +5,7 @@
 // instances, mail, drafts, submissions, task rows, saved filters, consent records), then the amendment
 // history goes and the record is replaced by its basic record, marked as reduced (date, rule, approver).
 // The audit's per-case key is kept: the basic record is still the child's case, its later events are
-// sealed under that key, and its full erasure destroys the key then (see README "Retention").
+// sealed under that key, and its full erasure destroys the key then (see docs/privacy.md, "Reduction to a basic record").
 // Idempotent: a reduced case returns its reduction; a crash midway leaves the whole record and a rerun
 // finishes (every store step finds less, and the record is replaced last).
 import { ConflictError, NotFoundError } from '../../domain/errors';

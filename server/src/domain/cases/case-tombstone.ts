@@ -18,6 +18,6 @@ export interface CaseTombstone {
   approvalRef?: string;
   /** 'in-progress' until every store is emptied; a rerun finishes an in-progress erasure. */
   state: 'in-progress' | 'complete';
-  /** Audit events of the case written before details were encrypted: their details remain (see README). */
+  /** Audit events of the case written before details were encrypted: their details remain (see docs/privacy.md, "Erasable audit details"). */
   plaintextAuditEvents?: number;
 }
