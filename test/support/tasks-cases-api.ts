@@ -20,6 +20,12 @@ import type { AuditEvent, AuditEventInput } from '../../server/src/domain/audit/
 import type { User } from '../../server/src/domain/users/user';
 import { createApp } from '../../server/src/http/app';
 import { createCasesRouter } from '../../server/src/http/cases.routes';
+import { Router } from 'express';
+import { MongoCaseSearchIndex } from '../../server/src/adapters/mongo/case-search.index';
+import { MongoRecentCaseRepository } from '../../server/src/adapters/mongo/recent-case.repository';
+import { pathwayOptionsFrom } from '../../server/src/application/cases/pathway-options';
+import { createCaseSearchRouter } from '../../server/src/http/case-search.routes';
+import { createDashboardRouter } from '../../server/src/http/dashboard.routes';
 import { createTasksRouter } from '../../server/src/http/tasks.routes';
 import { createCalculateDeadlinesJob } from '../../server/src/jobs/calculate-deadlines.job';
 import type { WorkflowEngine } from '../../server/src/ports/workflow-engine.port';
@@ -46,6 +52,9 @@ export const PEOPLE = {
   pc: user('pc-1', ['panel-coordinators'], ['east']),
   tm: user('tm-1', ['team-managers'], ['east']),
   west: user('cm-west', ['case-managers'], ['west']),
+  /** A manager of two teams (issue 18's cases list: a manager sees every team they manage). */
+  tm2: { ...user('tm-2', ['team-managers'], ['east', 'west']), displayName: 'Morgan Manager' },
+  data: user('do-1', ['data-officers'], ['west']),
   admin: user('admin-1', ['admins'], ['east']),
   dpo: user('dpo-1', ['dpo'], ['east']),
 };
@@ -72,9 +81,9 @@ export interface TasksCasesApi {
   close(): Promise<void>;
 }
 
-/** `files`: deploy these forms and processes instead of forms/ and processes/ (a test's own small process). `monitor`: the monitor routes too. */
+/** `files`: deploy these forms and processes instead of forms/ and processes/ (a test's own small process). `monitor`: the monitor routes too. `list`: the cases list and the dashboard. */
 export async function startTasksCasesApi(
-  prefix: string, opts: { engine?: boolean; consent?: boolean; monitor?: boolean; files?: { forms: { name: string; content: string }[]; processes: { name: string; content: string }[] } } = {},
+  prefix: string, opts: { engine?: boolean; consent?: boolean; monitor?: boolean; list?: boolean; files?: { forms: { name: string; content: string }[]; processes: { name: string; content: string }[] } } = {},
 ): Promise<TasksCasesApi> {
   const db = await openTestDb(prefix);
   const clock = new FixedClock();
@@ -115,6 +124,13 @@ export async function startTasksCasesApi(
   // Consent and restriction (issue 17): the case guard in every use case, the consent routes beside /cases.
   const consent = opts.consent ? await createConsentModule({ conn: db.conn, engine: engine ?? noEngine, audit: common.audit as never, clock }) : undefined;
   if (consent) Object.assign(common, { caseGuard: consent.caseGuard, consentOf: consent.consentOf, captureConsents: consent.captureConsents });
+  const people = { findById: async (id: string) => Object.values(PEOPLE).find((p) => p.id === id) };
+  const recentCases = new MongoRecentCaseRepository(db.conn);
+  const listDeps = opts.list ? {
+    ...common, users: people, recentCases, pathwayOptions: pathwayOptionsFrom(repos.forms),
+    caseSearch: new MongoCaseSearchIndex(repos.cases.cases as never, repos.cases, { keep: true }),
+  } : undefined;
+  const casesRouter = createCasesRouter({ ...common, engine: engine ?? noEngine });
   const app = createApp({
     logger: silentLogger,
     bodyLimit: '200kb',
@@ -124,7 +140,8 @@ export async function startTasksCasesApi(
         ...common, engine: engine ?? noEngine, savedFilters,
         users: { findById: async (id: string) => Object.values(PEOPLE).find((p) => p.id === id) },
       }),
-      '/cases': createCasesRouter({ ...common, engine: engine ?? noEngine }),
+      '/cases': listDeps ? Router().use(createCaseSearchRouter(listDeps), casesRouter) : casesRouter,
+      ...(listDeps ? { '/dashboard': createDashboardRouter(listDeps) } : {}),
       ...(consent?.routers(repos.cases, currentActor) ?? {}),
       ...(opts.monitor ? createMonitorRouters({
         engine: engine ?? noEngine, policy: tableAccessPolicy, audit: common.audit as never, currentActor,

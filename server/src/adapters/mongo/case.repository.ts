@@ -60,6 +60,16 @@ export class MongoCaseRepository implements CaseRepository, CaseRecordErasure, B
   private readonly identities?: CaseIdentityIndex;
   /** Cases written while the start-up scan runs: the scan's older copy of them is not kept. */
   private writtenDuringScan?: Set<string>;
+  /** Told the id of each case after every write to it, whatever the outcome (the cases list's index). */
+  private readonly changeListeners: ((caseId: string) => void)[] = [];
+
+  onCaseChanged(listener: (caseId: string) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private notifyChanged(id: string): void {
+    for (const listener of this.changeListeners) listener(id);
+  }
 
   /**
    * `cacheLabels`: this process is the one server on its database, so its own writes are the only changes to
@@ -165,6 +175,7 @@ export class MongoCaseRepository implements CaseRepository, CaseRecordErasure, B
   }
 
   private forgetLabel(id: string): void {
+    this.notifyChanged(id);
     this.writtenDuringScan?.add(id);
     this.labelChanges++;
     this.labels?.delete(id);
@@ -182,8 +193,10 @@ export class MongoCaseRepository implements CaseRepository, CaseRecordErasure, B
       await withMongoErrors('case', () => this.cases.create({ _id: id, ...rest }));
     } catch (e) {
       await this.reindexIdentity(id); // not created, or not known to be: the index follows what is stored
+      this.notifyChanged(id);
       throw e;
     }
+    this.notifyChanged(id);
     await this.amendments.insertMany(amendments.map((a) => ({ _id: amendmentId(a), ...a, state: record.sections[a.section] })));
   }
 
@@ -236,7 +249,7 @@ export class MongoCaseRepository implements CaseRepository, CaseRecordErasure, B
       if (applied > 0) await this.writeSections(caseId, set, set.identity as CaseRecord['identity'] | undefined);
       if (applied < writes.length) await this.repairSectionLocked(caseId, writes[applied].amendment.section);
       return applied;
-    });
+    }).finally(() => this.notifyChanged(caseId));
   }
 
   repairSection(caseId: string, section: CaseSection): Promise<void> {
@@ -249,6 +262,7 @@ export class MongoCaseRepository implements CaseRepository, CaseRecordErasure, B
     const current = await this.findById(caseId);
     if (latest && current && (current.sections[section]?.revision ?? 0) < latest.seq) {
       await this.cases.updateOne({ _id: caseId }, { $set: { [`sections.${section}`]: latest.state } });
+      this.notifyChanged(caseId);
     }
   }
 

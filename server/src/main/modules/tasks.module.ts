@@ -9,8 +9,20 @@ import type { MongoUserRepository } from '../../adapters/mongo/user.repository';
 import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import { fillTaskCases } from '../../application/tasks/fill-task-cases';
 import { projectEngineEvent } from '../../application/tasks/project-engine-event';
+import { allocatedWorkerFor, tellEngine } from '../../application/tasks/route-to-allocated-worker';
+import { allocateCase, type Allocation } from '../../application/cases/allocate-case';
+import type { AuditActor } from '../../domain/audit/audit-event';
 import { recoverCompletions, type RecoveryOutcome } from '../../application/tasks/recover-completions';
 import { createCasesRouter } from '../../http/cases.routes';
+import { createContactsRouter, createStartableProcessesRouter } from '../../http/case-work.routes';
+import { readStartDeclaration } from '../../adapters/bpmn/start-form.reader';
+import { createProcessStartForms } from '../../application/cases/process-start-forms';
+import { Router } from 'express';
+import { MongoCaseSearchIndex } from '../../adapters/mongo/case-search.index';
+import { MongoRecentCaseRepository } from '../../adapters/mongo/recent-case.repository';
+import { pathwayOptionsFrom } from '../../application/cases/pathway-options';
+import { createCaseSearchRouter } from '../../http/case-search.routes';
+import { createDashboardRouter } from '../../http/dashboard.routes';
 import { currentUser } from '../../http/session-user';
 import { createTasksRouter } from '../../http/tasks.routes';
 import type { AuditLog } from '../../ports/audit-log.port';
@@ -49,12 +61,21 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
   await cases.init();
   const savedFilters = new MongoSavedFilterRepository(deps.conn);
   await savedFilters.init();
+  // The cases list and the dashboard (issue 18): every case's search row kept in memory by the sole server.
+  const caseSearch = new MongoCaseSearchIndex(cases.cases as never, cases, { keep: deps.queueIndex });
+  const recentCases = new MongoRecentCaseRepository(deps.conn);
+  await recentCases.init();
+  const listDeps = { caseSearch, recentCases, users: deps.users, pathwayOptions: pathwayOptionsFrom(deps.forms) };
 
   // Engine events arrive at least once; the projection is idempotent, and a failure is logged
   // rather than thrown back into the engine (the queue can be rebuilt from the engine's tasks).
   deps.engine.onEvent(async (event) => {
     try {
-      await projectEngineEvent({ tasks, engine: deps.engine, now: () => deps.clock.now(), teamOfCase: (id) => cases.teamOf(id) }, event);
+      await projectEngineEvent({
+        tasks, engine: deps.engine, now: () => deps.clock.now(), teamOfCase: (id) => cases.teamOf(id),
+        allocatedWorkerFor: (task) => allocatedWorkerFor({ cases, users: deps.users }, task),
+        assignLater: (taskId, worker) => tellEngine({ engine: deps.engine, tasks, now: () => deps.clock.now(), onError: deps.onProjectionError }, taskId, worker),
+      }, event);
     } catch (e) {
       deps.onProjectionError(e);
     }
@@ -65,9 +86,12 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
   let filling: Promise<unknown> | undefined;
   const common = {
     tasks, cases, forms: deps.forms, submissions: deps.submissions, policy: tableAccessPolicy,
-    clock: deps.clock, audit: deps.audit, currentActor: currentUser,
+    clock: deps.clock, audit: deps.audit, currentActor: currentUser, people: deps.users,
+    allocate: (actor: AuditActor, a: Allocation) => allocateCase({ cases, tasks, engine: deps.engine, clock: deps.clock, audit: deps.audit }, actor, a),
     ...(deps.consent ? { caseGuard: deps.consent.caseGuard, consentOf: deps.consent.consentOf, captureConsents: deps.consent.captureConsents } : {}),
   };
+  // Start forms the processes declare on their start events ("start work" on the case page).
+  const startForms = createProcessStartForms({ engine: deps.engine, readStart: readStartDeclaration });
   return {
     tasks,
     cases,
@@ -75,7 +99,12 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
     recoverCompletions: (stopping) => recoverCompletions({ ...common, engine: deps.engine, users: deps.users }, stopping),
     apiRouters: {
       '/tasks': createTasksRouter({ ...common, engine: deps.engine, users: deps.users, savedFilters }),
-      '/cases': createCasesRouter({ ...common, engine: deps.engine }),
+      // The list (GET /cases) answers first; every other /cases request falls through to the record's router.
+      '/cases': Router().use(createCaseSearchRouter({ ...common, ...listDeps }), createCasesRouter({ ...common, engine: deps.engine, startForms })),
+      // The contacts log and the work that can be started on the case (issue 18).
+      '/cases/:caseId/contacts': createContactsRouter({ ...common, engine: deps.engine, users: deps.users }),
+      '/cases/:caseId/startable-processes': createStartableProcessesRouter({ ...common, startForms }),
+      '/dashboard': createDashboardRouter({ ...common, ...listDeps }),
     },
     async start() {
       await tasks.init();

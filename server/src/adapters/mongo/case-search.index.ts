@@ -1,0 +1,96 @@
+// The cases list's rows of every case, in memory on the sole server. FerretDB 1.24 decodes every document
+// of any filtered read, so a search by name over 20,000 cases would read them all on every request; here it
+// reads them once (on the first search) and then only the cases written since — the case repository names
+// each case after every write to it (onCaseChanged), and the next search re-reads those by `_id`.
+// With several servers on one MongoDB (`keep: false`) no process sees every write, so each search scans.
+import type { Model } from 'mongoose';
+import { searchRowOf, type CaseSearchRow, type CaseSearchSource } from '../../domain/cases/case-search-row';
+import type { CaseSearchIndex } from '../../ports/case-search.port';
+
+/** Only what a row is made of: the sections' other values and every amendment stay in the database. */
+const PROJECTION = {
+  team: 1, status: 1, pathway: 1, caseManagerId: 1, createdAt: 1, identity: 1,
+  'sections.personal.values': 1, 'sections.assessments.values': 1, 'sections.assessments.collections': 1,
+};
+
+type Doc = Omit<CaseSearchSource, 'id'> & { _id: string };
+const rowOf = ({ _id, ...d }: Doc): CaseSearchRow => searchRowOf({ id: String(_id), ...d });
+
+export interface CaseChangeFeed {
+  onCaseChanged(listener: (caseId: string) => void): void;
+}
+
+export class MongoCaseSearchIndex implements CaseSearchIndex {
+  private kept?: Map<string, CaseSearchRow>;
+  private snapshot?: readonly CaseSearchRow[];
+  private loading?: Promise<void>;
+  /** Cases written since their row was read, with the number of their latest write. */
+  private readonly dirty = new Map<string, number>();
+  /** The number of each case's latest write while a re-read of it may be in flight. */
+  private readonly latest = new Map<string, number>();
+  private writes = 0;
+
+  constructor(private readonly cases: Model<unknown>, feed: CaseChangeFeed, private readonly opts: { keep: boolean }) {
+    feed.onCaseChanged((id) => {
+      this.writes++;
+      this.dirty.set(String(id), this.writes);
+      this.latest.set(String(id), this.writes);
+      this.snapshot = undefined;
+    });
+  }
+
+  async rows(): Promise<readonly CaseSearchRow[]> {
+    if (!this.opts.keep) return (await this.scan()).map(rowOf);
+    const kept = await this.current();
+    return (this.snapshot ??= [...kept.values()]);
+  }
+
+  async rowsOf(ids: readonly string[]): Promise<CaseSearchRow[]> {
+    const unique = [...new Set(ids.map(String))];
+    if (this.opts.keep && this.kept) {
+      const kept = await this.current();
+      return unique.flatMap((id) => kept.get(id) ?? []);
+    }
+    const docs = await Promise.all(unique.map((id) => this.readOne(id)));
+    return docs.flatMap((d) => (d ? [rowOf(d)] : []));
+  }
+
+  private scan(): Promise<Doc[]> {
+    return this.cases.find({}, PROJECTION).lean<Doc[]>().exec();
+  }
+
+  private readOne(id: string): Promise<Doc | null> {
+    return this.cases.findById(id, PROJECTION).lean<Doc>().exec();
+  }
+
+  /** Loaded once, then brought up to date with the cases written since. */
+  private async current(): Promise<Map<string, CaseSearchRow>> {
+    if (!this.kept) {
+      this.loading ??= this.scan().then(
+        (docs) => { this.kept = new Map(docs.map((d) => [String(d._id), rowOf(d)])); },
+        (e) => { this.loading = undefined; throw e; },
+      );
+      await this.loading;
+    }
+    const kept = this.kept!;
+    if (!this.dirty.size) return kept;
+    const stale = [...this.dirty];
+    for (const [id] of stale) this.dirty.delete(id);
+    try {
+      await Promise.all(stale.map(async ([id, write]) => {
+        const doc = await this.readOne(id);
+        // A later write's re-read owns the row: this read may have begun before that write.
+        if (this.latest.get(id) !== write) return;
+        this.latest.delete(id);
+        if (doc) kept.set(id, rowOf(doc));
+        else kept.delete(id);
+      }));
+    } catch (e) {
+      for (const [id, write] of stale) if (!this.dirty.has(id)) this.dirty.set(id, write); // read again next time
+      throw e;
+    } finally {
+      this.snapshot = undefined;
+    }
+    return kept;
+  }
+}

@@ -1,0 +1,123 @@
+// The cases list: a caseload (mine, my teams'), narrowed by one search box and filters, sorted and paged.
+// The case rule decides what a row may show: cases of the reader's teams in full; another team's case,
+// found only by what the reader already knows of the child (whole name words, date of birth, NHS number,
+// reference), is reported as "a record exists in team X" and nothing else — opening it is break-glass,
+// with a reason, on the case page. Every search is a consultation (DPA 2018 s62): it is audited with
+// what was asked and the cases it showed.
+import { ForbiddenError } from '../../domain/errors';
+import type { CaseStatus } from '../../domain/cases/case-record';
+import { compareRows, hasFilters, isBlank, matchesFilters, matchesText, parseSearchText, type CaseFilters, type CaseSort } from '../../domain/cases/case-search-query';
+import type { CaseSearchRow, Rating } from '../../domain/cases/case-search-row';
+import type { CaseSearchIndex } from '../../ports/case-search.port';
+import type { UserRepository } from '../../ports/user-repository.port';
+import { auditActor, canViewCase, readable, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { pathwayLabel, type PathwayOption, type PathwayOptionsSource } from './pathway-options';
+
+export const PAGE_SIZE = 20;
+/** Other teams' records are listed as existing only; more than this many means the search is too broad. */
+export const ELSEWHERE_LIMIT = 10;
+
+export interface SearchCasesInput {
+  q?: string;
+  team: 'mine' | 'all';
+  status?: CaseStatus;
+  pathway?: string;
+  /** 'me', 'none' (no case manager allocated) or a worker's user id. */
+  worker?: string;
+  rosh?: Rating;
+  safetyWellbeing?: Rating;
+  sort: CaseSort;
+  page: number;
+}
+
+export interface CaseListItem {
+  id: string;
+  displayName: string;
+  dateOfBirth: string;
+  team: string;
+  status: CaseStatus;
+  pathway?: string;
+  pathwayLabel?: string;
+  caseManagerId?: string;
+  caseManagerName?: string;
+  openedAt: string;
+  /** Only for readers of the personal section. */
+  aliases?: string[];
+  /** Only for readers of the assessments section. */
+  rosh?: Rating;
+  safetyWellbeing?: Rating;
+}
+
+export interface CaseSearchResult {
+  items: CaseListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Other teams' records that match: that one exists and whose it is, nothing more. */
+  elsewhere: { id: string; team: string }[];
+  /** More other teams' records matched than are listed: the reader should search more precisely. */
+  elsewhereMore: boolean;
+  /** Case managers of the reader's teams' cases, by name, for the worker filter. */
+  workers: { id: string; name: string }[];
+  pathways: PathwayOption[];
+  canBreakGlass: boolean;
+  ratingsShown: boolean;
+}
+
+export interface SearchCasesDeps {
+  caseSearch: CaseSearchIndex;
+  policy: AccessPolicy;
+  audit: CaseAuditSink;
+  users: Pick<UserRepository, 'findById'>;
+  pathwayOptions: PathwayOptionsSource;
+}
+
+export async function searchCases(deps: SearchCasesDeps, actor: Actor, input: SearchCasesInput): Promise<CaseSearchResult> {
+  requireAction(deps.policy, actor, 'view-cases', 'search cases');
+  const sections = readable(deps.policy, actor);
+  const ratingsShown = sections.includes('assessments');
+  if ((input.rosh || input.safetyWellbeing) && !ratingsShown) {
+    throw new ForbiddenError('Your role cannot see assessments, so it cannot filter cases by their risk ratings', 'RATINGS_NOT_READABLE');
+  }
+  const filters: CaseFilters = {
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.pathway ? { pathway: input.pathway } : {}),
+    ...(input.worker ? { worker: input.worker === 'me' ? actor.id : input.worker === 'none' ? null : input.worker } : {}),
+    ...(input.rosh ? { rosh: input.rosh } : {}),
+    ...(input.safetyWellbeing ? { safetyWellbeing: input.safetyWellbeing } : {}),
+  };
+  const text = parseSearchText(input.q);
+  const [rows, pathways] = await Promise.all([deps.caseSearch.rows(), deps.pathwayOptions()]);
+
+  const own: CaseSearchRow[] = [];
+  const others: CaseSearchRow[] = [];
+  for (const r of rows) (canViewCase(deps.policy, actor, r) ? own : others).push(r);
+  const matched = own.filter((r) => matchesText(r, text) && matchesFilters(r, filters)).sort(compareRows(input.sort));
+  const start = (input.page - 1) * PAGE_SIZE;
+  const pageRows = matched.slice(start, start + PAGE_SIZE);
+  // Filters would tell what another team's record holds (its status, worker, ratings): across teams only what was typed matches.
+  const acrossTeams = input.team === 'all' && !isBlank(text) && !hasFilters(filters);
+  const elsewhereAll = acrossTeams ? others.filter((r) => matchesText(r, text, { wholeWords: true })) : [];
+  const elsewhere = elsewhereAll.slice(0, ELSEWHERE_LIMIT).map((r) => ({ id: r.id, team: r.team }));
+
+  const workerIds = new Set(own.flatMap((r) => (r.caseManagerId ? [r.caseManagerId] : [])));
+  const names = new Map(await Promise.all([...workerIds].map(async (id) => [id, (await deps.users.findById(id))?.displayName ?? 'A former colleague'] as const)));
+  const items = pageRows.map((r): CaseListItem => ({
+    id: r.id, displayName: r.displayName, dateOfBirth: r.dateOfBirth, team: r.team, status: r.status, openedAt: r.createdAt,
+    ...(r.pathway ? { pathway: r.pathway, pathwayLabel: pathwayLabel(pathways, r.pathway) } : {}),
+    ...(r.caseManagerId ? { caseManagerId: r.caseManagerId, caseManagerName: names.get(r.caseManagerId) } : {}),
+    ...(sections.includes('personal') && r.aliases.length ? { aliases: r.aliases } : {}),
+    ...(ratingsShown && r.rosh ? { rosh: r.rosh } : {}),
+    ...(ratingsShown && r.safetyWellbeing ? { safetyWellbeing: r.safetyWellbeing } : {}),
+  }));
+
+  await deps.audit.record({
+    actor: auditActor(actor), action: 'case.search', recordType: 'case-search',
+    after: { query: { ...input }, total: matched.length, shown: items.map((i) => i.id), elsewhere: elsewhere.map((e) => e.id) },
+  });
+  return {
+    items, total: matched.length, page: input.page, pageSize: PAGE_SIZE, elsewhere, elsewhereMore: elsewhereAll.length > elsewhere.length,
+    workers: [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    pathways, canBreakGlass: deps.policy.can(actor, 'break-glass'), ratingsShown,
+  };
+}
