@@ -2,19 +2,28 @@
 // present. The export is streamed straight into the response.
 //   GET  /api/sar                     requests, newest first
 //   POST /api/sar                     {receivedOn, requesterName, requesterRelationship, subject:{givenName, familyName, otherNames, dateOfBirth, nhsNumber}}
-//   GET  /api/sar/:key                records found, items with proposals and decisions (noDataHeld when none)
+//   GET  /api/sar/:key                the gathered snapshot: when gathered, records found, items with proposals
+//                                     and decisions (noDataHeld when none) — read by the request's key only
 //   PUT  /api/sar/:key/redactions     {decisions:[{itemId, decision: disclose|withhold, reason}]}
+//   POST /api/sar/:key/gather-again   {reason}: rebuild the snapshot before approval (409 once approved/exported)
 //   GET  /api/sar/:key/export         the approved response as a ZIP (JSON, HTML, PDF)
 import { Router } from 'express';
 import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
 import { exportSar } from '../application/sar/export-sar';
+import { gatherSarAgain } from '../application/sar/gather-sar-again';
+import type { GatherSnapshotDeps } from '../application/sar/gather-sar-snapshot';
+import { gatheredView } from '../application/sar/review-sar';
 import { listSars } from '../application/sar/list-sars';
 import { recordRedactions } from '../application/sar/record-redactions';
 import { reviewSar, type SarDeps } from '../application/sar/review-sar';
 import { startSar } from '../application/sar/start-sar';
+import { parseBody } from './actor-request';
 import { requireAction, userOf } from './session-user';
 
-export type SarRouterDeps = SarDeps & { engine: SarDeps['engine'] & Parameters<typeof listSars>[0]['engine'] & Parameters<typeof startSar>[0]['engine']; now: () => Date };
+export type SarRouterDeps = SarDeps & GatherSnapshotDeps & { engine: SarDeps['engine'] & Parameters<typeof listSars>[0]['engine'] & Parameters<typeof startSar>[0]['engine']; now: () => Date };
+
+const gatherAgainSchema = z.strictObject({ reason: z.string().trim().min(1, 'Say why the records are gathered again').max(1000) });
 
 const pageOf = (q: Record<string, unknown>) => {
   const n = (v: unknown, d: number, max: number) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Math.min(Number(v), max) : d);
@@ -40,6 +49,12 @@ export function createSarRouter(deps: SarRouterDeps): Router {
 
   router.put('/:key/redactions', async (req, res) => {
     res.json(await recordRedactions(deps, userOf(req), req.params.key, req.body));
+  });
+
+  router.post('/:key/gather-again', async (req, res) => {
+    const body = parseBody(gatherAgainSchema, req.body);
+    const { snapshot, decisionsKept, decisionsDropped } = await gatherSarAgain(deps, userOf(req), req.params.key, body);
+    res.json({ gathered: gatheredView(snapshot), decisionsKept, decisionsDropped });
   });
 
   router.get('/:key/export', async (req, res) => {

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../auth/api-fetch';
 import { ErrorSummary } from './error-summary';
+import { formatDate } from '../../shell/format';
 import { sarApi, STEP_WORDS, type SarSummaryDto } from './sar-api';
 
 const FIELDS = ['requesterName', 'requesterRelationship', 'receivedOn', 'subject.givenName', 'subject.familyName', 'subject.otherNames', 'subject.dateOfBirth', 'subject.nhsNumber'] as const;
@@ -55,8 +56,8 @@ export function SarListPage() {
             <thead><tr><th>Person</th><th>Received</th><th>Due</th><th>Where it is</th></tr></thead>
             <tbody>{items.map((s) => (
               <tr key={s.key}>
-                <td><Link to={s.key}>{s.subjectName}</Link></td><td>{s.receivedOn}</td>
-                <td>{s.due?.slice(0, 10) ?? 'Not yet counted'}{s.extended ? ' (extended)' : ''}</td>
+                <td><Link to={s.key}>{s.subjectName}</Link></td><td>{formatDate(s.receivedOn)}</td>
+                <td>{s.due ? formatDate(s.due) : 'Not yet counted'}{s.extended ? ' (extended)' : ''}</td>
                 <td>{s.state === 'active' ? s.activeSteps.map((a) => STEP_WORDS[a] ?? a).join(', ') : 'Closed'}</td>
               </tr>
             ))}</tbody>

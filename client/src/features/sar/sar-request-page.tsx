@@ -1,11 +1,14 @@
-// One subject access request: where it is and when it is due, the records found (third-party appearances
-// flagged), every item gathered with the system's proposal, the DPO's decision per item with a reason,
-// and the export once the disclosure is approved. Approving, extending and closing are tasks of the
-// request's process (the DPO's task queue).
+// One subject access request: where it is and when it is due, when its records were gathered (with "Gather
+// again"), the records found (third-party appearances flagged), every item gathered with the system's
+// proposal, the DPO's decision per item with a reason (items new since the last gather need one), and the
+// export once the disclosure is approved. Everything shown comes from the request's gathered snapshot.
+// Approving, extending and closing are tasks of the request's process (the DPO's task queue).
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../auth/api-fetch';
+import { formatDate } from '../../shell/format';
 import { ErrorSummary } from './error-summary';
+import { SarGathered } from './sar-gathered';
 import { ROLE_WORDS, sarApi, STEP_WORDS, type SarItemDto, type SarReviewDto } from './sar-api';
 
 type Draft = Record<string, { decision?: 'disclose' | 'withhold'; reason: string }>;
@@ -31,7 +34,7 @@ export function SarRequestPage() {
   if (!review) return <section><h1>Subject access request</h1>{message ? <p role="alert">{message}</p> : <p>Loading…</p>}</section>;
 
   const { request, matches, items } = review;
-  const forReview = items.filter((i) => i.proposal.decision === 'review');
+  const forReview = items.filter((i) => i.proposal.decision === 'review' || i.isNew);
   const change = (i: SarItemDto, patch: Partial<Draft[string]>) => setDraft({ ...draft, [i.id]: { ...(draft[i.id] ?? { reason: '' }), ...patch } });
 
   async function save() {
@@ -53,18 +56,21 @@ export function SarRequestPage() {
       <ErrorSummary message={message} errors={errors} idOf={idOf} />
       {status ? <p role="status">{status}</p> : null}
       <dl className="sar-summary">
-        <div><dt>Received</dt><dd>{request.receivedOn} from {request.requesterName}</dd></div>
-        <div><dt>Response due</dt><dd>{request.due?.slice(0, 10) ?? 'Not yet counted'}{request.extended ? ' (extended)' : ''}</dd></div>
+        <div><dt>Received</dt><dd>{formatDate(request.receivedOn)}{request.requesterName ? ` from ${request.requesterName}` : ''}</dd></div>
+        <div><dt>Response due</dt><dd>{request.due ? formatDate(request.due) : 'Not yet counted'}{request.extended ? ' (extended)' : ''}</dd></div>
         {request.extensionProblem ? <div><dt>Extension not applied</dt><dd>{request.extensionProblem}</dd></div> : null}
         <div><dt>Where it is</dt><dd>{request.state === 'active' ? request.activeSteps.map((a) => STEP_WORDS[a] ?? a).join(', ') : 'Closed'} — the steps are tasks in your task queue</dd></div>
       </dl>
 
+      <h2>Records gathered</h2>
+      <SarGathered review={review} onGathered={async (text) => { setStatus(text); setDraft({}); await load(); }} />
+
       <h2>Records found</h2>
-      {review.noDataHeld ? <p>No data held: no record mentions this person. The response will say so.</p> : (
+      {!review.gathered ? <p>Nothing yet: see above.</p> : review.noDataHeld ? <p>No data held: no record mentions this person. The response will say so.</p> : (
         <div className="table-scroll"><table>
           <thead><tr><th>Case</th><th>How they appear</th><th>Why it matched</th><th>Check</th></tr></thead>
           <tbody>{matches.map((m) => (
-            <tr key={`${m.caseId}-${m.role}`}><td>{m.caseId} ({m.displayName})</td><td>{ROLE_WORDS[m.role]}</td><td>{m.reasons.join(', ')}</td><td>{m.flaggedForReview ? 'Check this is the same person' : 'Matched'}</td></tr>
+            <tr key={`${m.caseId}-${m.role}`}><td>{m.displayName ? `${m.displayName} (${m.caseId})` : m.caseId}</td><td>{ROLE_WORDS[m.role]}</td><td>{m.reasons.join(', ')}</td><td>{m.flaggedForReview ? 'Check this is the same person' : 'Matched'}</td></tr>
           ))}</tbody>
         </table></div>
       )}
@@ -72,11 +78,12 @@ export function SarRequestPage() {
       {forReview.length > 0 && (
         <>
           <h2>Redaction decisions ({forReview.length} to decide)</h2>
-          <p>Information about other people is withheld unless they agreed or it is reasonable to disclose it. Decide each item and say why. Items without a decision are withheld.</p>
+          <p>Information about other people is withheld unless they agreed or it is reasonable to disclose it. Items new since the last gather need a decision too. Decide each item and say why. Items without a decision are withheld.</p>
           {forReview.map((i) => (
             <fieldset key={i.id} id={idOf(i.id)} className={errors[i.id] ? 'form-group-error' : undefined}>
               <legend>{i.label}</legend>
-              <p className="hint">{i.proposal.reason}. Now: {i.decision === 'disclose' ? 'disclosed' : 'withheld'}{i.decidedByDpo ? ` (${i.reason})` : ''}</p>
+              {i.isNew ? <p className="sar-new"><strong>New since the last gather: needs a decision</strong></p> : null}
+              <p className="hint">{i.source}. {i.proposal.reason}. Now: {i.decision === 'disclose' ? 'disclosed' : 'withheld'}{i.decidedByDpo ? ` (${i.reason})` : ''}</p>
               {errors[i.id] ? <p className="field-error">{errors[i.id]}</p> : null}
               <ValueView value={i.value} />
               {(['disclose', 'withhold'] as const).map((d) => (

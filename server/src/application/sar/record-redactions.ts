@@ -1,10 +1,9 @@
 // The DPO's redaction decisions, item by item with reasons, kept on the request's process instance
 // (variable sarRedactions) so the export and the audit see the same decisions. A later decision on the
 // same item replaces the earlier one. Refused once the response is approved: approval covers what it saw.
+// Items are checked against the gathered snapshot (read by the request's key), never the cases.
 import { ConflictError, ValidationError } from '../../domain/errors';
 import { checkDecisions, type DpoDecision } from '../../domain/sar/redaction-rules';
-import { findPerson } from './find-person';
-import { gatherRecords } from './gather-records';
 import type { SarDeps } from './review-sar';
 import { loadSarRequest } from './sar-request';
 
@@ -22,12 +21,14 @@ function readDecisions(input: unknown): DpoDecision[] {
   });
 }
 
-export async function recordRedactions(deps: SarDeps, actor: { id: string; roles: readonly string[] }, key: string, input: unknown): Promise<{ decisions: DpoDecision[] }> {
+export async function recordRedactions(deps: Pick<SarDeps, 'engine' | 'snapshots' | 'audit'>, actor: { id: string; roles: readonly string[] }, key: string, input: unknown): Promise<{ decisions: DpoDecision[] }> {
   const decisions = readDecisions(input);
   const request = await loadSarRequest(deps.engine, key);
   if (request.approved || request.state !== 'active') throw new ConflictError('The response is already approved or closed: its redactions cannot change', 'SAR_DECISIONS_CLOSED');
+  const snapshot = await deps.snapshots.head(key);
+  if (!snapshot || snapshot.droppedAt) throw new ConflictError('There are no gathered records to decide on yet: they are gathered once the requester\'s identity is checked', 'SAR_NOT_GATHERED');
   const known = new Set<string>();
-  for await (const item of gatherRecords(deps, await findPerson(deps, request.subject))) known.add(item.id);
+  for await (const item of deps.snapshots.items(snapshot)) known.add(item.id);
   const errors = checkDecisions(decisions, known);
   if (Object.keys(errors).length) throw new ValidationError('Check the redaction decisions', errors, 'SAR_DECISIONS_INVALID');
   const merged = new Map(request.decisions.map((d) => [d.itemId, d]));

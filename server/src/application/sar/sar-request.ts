@@ -25,18 +25,28 @@ export interface SarRequest {
   decisions: DpoDecision[];
   /** The DPO approved the response (the process is at "send the response" or finished after approval). */
   approved: boolean;
+  /** When the person's own records were erased: the request then keeps no personal data (erase-sar-data-of-case.ts). */
+  erased?: string;
 }
+
+/** What an erased request shows in place of the person (the request's reference and dates stay). */
+const ERASED_SUBJECT: SarSubject = { givenName: 'Erased', familyName: 'record', otherNames: [] };
+
+/** Steps after the approval: sending, then keeping the gathered copy until its retention runs out. */
+const AFTER_APPROVAL = ['sendResponse', 'calcGatheredCopy', 'keepGatheredCopy', 'dropGatheredCopy'];
 
 export async function loadSarRequest(engine: Pick<WorkflowEngine, 'getInstance'>, key: string): Promise<SarRequest> {
   const instance = /^[A-Za-z0-9._-]{1,64}$/.test(key) ? await engine.getInstance(key) : undefined;
   const v = instance?.variables ?? {};
-  const { subject } = readSubject(v.subject);
+  const erased = typeof v.sarErased === 'string' ? v.sarErased : undefined;
+  const subject = erased ? ERASED_SUBJECT : readSubject(v.subject).subject;
   if (!instance || instance.processId !== SAR_PROCESS_ID || !subject) throw new NotFoundError(`No subject access request ${key}`, 'SAR_NOT_FOUND');
   const deadlines = (v.deadlines ?? {}) as Record<string, string>;
-  const approved = instance.activeElementIds.includes('sendResponse') || (v.sarApproved === true && !instance.activeElementIds.some((e) => ['reviewRedactions', 'approveDisclosure'].includes(e)));
+  const approved = instance.activeElementIds.some((e) => AFTER_APPROVAL.includes(e)) || (v.sarApproved === true && !instance.activeElementIds.some((e) => ['reviewRedactions', 'approveDisclosure'].includes(e)));
   const extensionProblem = v.sarExtend === true && isCivilDate(v.receivedOn) ? extensionCheck(v) : undefined;
   return {
     ...(extensionProblem ? { extensionProblem } : {}),
+    ...(erased ? { erased } : {}),
     key, state: instance.state, activeSteps: instance.activeElementIds,
     receivedOn: String(v.receivedOn ?? ''), requesterName: String(v.requesterName ?? ''),
     ...(typeof v.requesterRelationship === 'string' ? { requesterRelationship: v.requesterRelationship } : {}),

@@ -1,18 +1,34 @@
 // Subject access requests: the DPO's routes over the engine (the request is a process instance), the raw
-// reads of every store that holds data about a person, and the audit log.
+// reads of every store that holds data about a person (used only when gathering), the gathered snapshots,
+// the request's jobs (gather, and delete the gathered copy when its retention runs out), and the eraser
+// that case erasure calls (erase-sar-data-of-case.ts). Built before the engine starts, so its jobs are
+// registered in time.
 import type { Connection } from 'mongoose';
+import { MongoSarSnapshotRepository } from '../../adapters/mongo/sar-snapshot.repository';
 import { MongoSarSourcesReader } from '../../adapters/mongo/sar-sources.reader';
+import { eraseSarDataOfCase } from '../../application/sar/erase-sar-data-of-case';
 import { createSarRouter } from '../../http/sar.routes';
+import { registerSarJobs } from '../../jobs/sar-snapshot.job';
 import type { MongoAuditRepository } from '../../adapters/mongo/audit.repository';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { SystemModule } from './module';
 
-export function createSarModule(deps: { engine: WorkflowEngine; conn: Connection; audit: AuditLog & Pick<MongoAuditRepository, 'readable'>; clock: Clock }): SystemModule {
+export interface SarModule extends SystemModule {
+  /** One of erasure's "other stores": takes the case's items out of every snapshot (CaseStores['others']). */
+  eraser: { eraseOfCase(caseId: string): Promise<number> };
+}
+
+export function createSarModule(deps: { engine: WorkflowEngine; conn: Connection; audit: AuditLog & Pick<MongoAuditRepository, 'readable'>; clock: Clock }): SarModule {
+  const now = () => deps.clock.now();
+  const sarDeps = {
+    engine: deps.engine, sources: new MongoSarSourcesReader(deps.conn, (docs) => deps.audit.readable(docs)),
+    snapshots: new MongoSarSnapshotRepository(deps.conn), audit: deps.audit, now,
+  };
+  registerSarJobs(deps.engine, sarDeps);
   return {
-    apiRouters: {
-      '/sar': createSarRouter({ engine: deps.engine, sources: new MongoSarSourcesReader(deps.conn, (docs) => deps.audit.readable(docs)), audit: deps.audit, now: () => deps.clock.now() }),
-    },
+    apiRouters: { '/sar': createSarRouter(sarDeps) },
+    eraser: { eraseOfCase: (caseId) => eraseSarDataOfCase(sarDeps, caseId) },
   };
 }
