@@ -1,7 +1,8 @@
 // axe-core in the browser tests: the npm package's axe.min.js is injected into the page as a script (nothing
 // is downloaded) and run against the page as it stands. A test fails with a list a person can act on — rule,
 // the element (CSS selector), what to fix — for every serious or critical violation; minor and moderate
-// ones are left to review (axe's own impact scale, as GOV.UK teams use it).
+// ones are left to review (axe's own impact scale, as GOV.UK teams use it). WCAG 2.2's target size rule
+// (interactive targets at least 24 px, or spaced) is switched on, which axe leaves off by default.
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 
@@ -33,7 +34,9 @@ export async function seriousAxeViolations(page: Page, opts: AxeOptions = {}): P
   }
   return page.evaluate(async ({ include, disableRules }) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; helpUrl: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const rules = Object.fromEntries((disableRules ?? []).map((id: string) => [id, { enabled: false }]));
+    // WCAG 2.2's target size (24 px) is off in axe by default; this service asks for it (issue 18).
+    const rules: Record<string, { enabled: boolean }> = { 'target-size': { enabled: true } };
+    for (const id of disableRules ?? []) rules[id] = { enabled: false };
     const result = await axe.run(include ? { include: [include] } : document, { rules, resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -1,5 +1,5 @@
-import type { ReactElement } from 'react';
-import { NavLink, Route, Routes } from 'react-router-dom';
+import { useEffect, useState, type ReactElement } from 'react';
+import { NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { UsersPage } from '../features/admin';
 import { AuditPage } from '../features/audit';
 import { ChangePasswordPage, RequireSession, SessionProvider, UserMenu, useSession } from '../features/auth';
@@ -15,17 +15,27 @@ import { RetentionPage } from '../features/retention';
 import { SarArea } from '../features/sar';
 import { NAV_SECTIONS } from './nav-sections';
 import { ReadinessBadge } from './readiness-badge';
+import { MAIN_ID, RouteFocus, SkipLink } from './route-focus';
 
 function MainNav() {
   const session = useSession();
+  // On a phone the list folds behind a Menu button (GOV.UK service navigation); CSS shows it open on wider screens.
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setOpen(false), [pathname]);
   if (!session.user) return null;
   return (
-    <nav aria-label="Main">
-      {NAV_SECTIONS.filter((s) => !s.action || session.can(s.action)).map((s) => (
-        <NavLink key={s.path} to={s.path}>
-          {s.label}
-        </NavLink>
-      ))}
+    <nav aria-label="Main" className="main-nav">
+      <button type="button" className="main-nav-toggle" aria-expanded={open} aria-controls="main-nav-list" onClick={() => setOpen((o) => !o)}>
+        Menu
+      </button>
+      <ul id="main-nav-list" className={open ? 'main-nav-list open' : 'main-nav-list'}>
+        {NAV_SECTIONS.filter((s) => !s.action || session.can(s.action)).map((s) => (
+          <li key={s.path}>
+            <NavLink to={s.path}>{s.label}</NavLink>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }
@@ -59,6 +69,8 @@ const guarded = (element: ReactElement, action?: string) => <RequireSession acti
 export function App() {
   return (
     <SessionProvider>
+      <SkipLink />
+      <RouteFocus />
       <div className="shell">
         <header className="shell-header">
           <a className="brand" href="/">
@@ -68,7 +80,7 @@ export function App() {
           <ReadinessBadge />
           <UserMenu />
         </header>
-        <main className="shell-main">
+        <main className="shell-main" id={MAIN_ID} tabIndex={-1}>
           <Routes>
             <Route path="/" element={<Home />} />
             <Route path="/tasks/*" element={guarded(<TasksArea />)} />

@@ -30,7 +30,7 @@ describe("practitioner's day", () => {
     expect(await page.getByTestId('withheld').textContent()).toMatch(/Health/);
 
     await page.goto(`${system.url}/tasks`);
-    await page.getByRole('tab', { name: /Team/ }).click();
+    await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /Team/ }).click();
     const row = page.getByRole('row').filter({ hasText: caseId }).filter({ hasText: 'Match or create person' });
     await row.getByRole('button', { name: 'Claim' }).click();
     await row.getByText('Unassigned').waitFor({ state: 'detached' });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useAsync } from '../forms/use-async';
 import { adminApi, type AdminUserDto, type UserFilters } from './admin-api';
 import { UserForm } from './user-form';
+import { ScrollRegion } from '../../shell/scroll-region';
 
 const PAGE = 25;
 
@@ -66,7 +67,7 @@ export function UsersPage() {
       {page.state === 'error' ? <p role="alert" className="form-error">{page.message}</p> : null}
       {page.state === 'ready' ? (
         <>
-          <table>
+          <ScrollRegion label="Users"><table>
             <thead><tr><th>Name</th><th>Username</th><th>Roles</th><th>Teams</th><th>Status</th><th>Actions</th></tr></thead>
             <tbody>
               {page.data.items.map((u) => (
@@ -86,7 +87,7 @@ export function UsersPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></ScrollRegion>
           <p>
             {page.data.total} users.{' '}
             <button type="button" disabled={page.data.offset === 0} onClick={() => setFilters({ ...filters, offset: Math.max(0, page.data.offset - PAGE) })}>Previous</button>{' '}

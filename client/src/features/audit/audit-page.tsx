@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../auth/session-context';
 import { useAsync } from '../forms/use-async';
 import { auditApi, type AuditFilters, type ChainReportDto } from './audit-api';
+import { ScrollRegion } from '../../shell/scroll-region';
 
 const PAGE = 50;
 const FIELDS: { key: keyof AuditFilters; label: string; type?: string }[] = [
@@ -61,7 +62,7 @@ export function AuditPage() {
       {result.state === 'error' ? <p role="alert" className="form-error">{result.message}</p> : null}
       {result.state === 'ready' ? (
         <>
-          <table>
+          <ScrollRegion label="Audit events"><table>
             <thead><tr><th>#</th><th>When</th><th>Who</th><th>Action</th><th>Record</th><th>Sections</th><th>From</th><th>Reason / details</th></tr></thead>
             <tbody>
               {result.data.items.map((e) => (
@@ -77,7 +78,7 @@ export function AuditPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></ScrollRegion>
           <p>
             {result.data.total} events.{' '}
             <button type="button" disabled={result.data.offset === 0} onClick={() => setFilters({ ...filters, offset: Math.max(0, result.data.offset - PAGE) })}>Newer</button>{' '}

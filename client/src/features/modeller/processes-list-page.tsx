@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { useAsync } from '../forms/use-async';
 import { processesApi } from './processes-api';
 import './modeller.css';
+import { ScrollRegion } from '../../shell/scroll-region';
 
 export function ProcessesListPage() {
   const [list] = useAsync(() => processesApi.list(), []);
@@ -14,7 +15,7 @@ export function ProcessesListPage() {
       {list.state === 'loading' ? <p role="status">Loading processes…</p> : null}
       {list.state === 'error' ? <p role="alert" className="modeller-error">{list.message}</p> : null}
       {list.state === 'ready' ? (
-        <table className="modeller-table">
+        <ScrollRegion label="Processes"><table className="modeller-table">
           <thead>
             <tr><th>Process</th><th>Latest version</th><th>Deployed</th><th>Versions</th><th>Running instances</th></tr>
           </thead>
@@ -29,7 +30,7 @@ export function ProcessesListPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollRegion>
       ) : null}
     </section>
   );

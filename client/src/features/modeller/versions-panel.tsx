@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { xmlUrl, type ProcessVersionDto } from './processes-api';
+import { ScrollRegion } from '../../shell/scroll-region';
 
 export function VersionsPanel({ processId, versions, openVersion }: { processId: string; versions: ProcessVersionDto[]; openVersion?: number }) {
   const newest = versions[0]?.version ?? 1;
@@ -11,7 +12,7 @@ export function VersionsPanel({ processId, versions, openVersion }: { processId:
   return (
     <div>
       <h2>Versions</h2>
-      <table className="modeller-table" data-testid="versions-list">
+      <ScrollRegion label="Process versions"><table className="modeller-table" data-testid="versions-list">
         <thead><tr><th>Version</th><th>Deployed</th><th>Comment</th><th>Running</th><th /></tr></thead>
         <tbody>
           {versions.map((v) => (
@@ -27,7 +28,7 @@ export function VersionsPanel({ processId, versions, openVersion }: { processId:
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></ScrollRegion>
       {versions.length > 1 ? (
         <p>
           <label>Compare <select aria-label="Compare from version" value={from} onChange={(e) => setFrom(Number(e.target.value))}>

@@ -8,6 +8,7 @@ import { CancelForm, IncidentList, MessageForm } from './instance-actions';
 import { MigrationOutcome, MigrationPanel } from './migration-panel';
 import { Diagram } from './lazy-diagram';
 import { monitorApi, type MigrationResult } from './monitor-api';
+import { ScrollRegion } from '../../shell/scroll-region';
 
 export function InstancePage() {
   const key = decodeURIComponent(useParams().key ?? '');
@@ -66,14 +67,14 @@ export function InstancePage() {
         </div>
       ) : null}
       <h2>Timeline</h2>
-      <table className="monitor-table" aria-label="Timeline">
+      <ScrollRegion label="Timeline"><table className="monitor-table" aria-label="Timeline">
         <thead><tr><th>When</th><th>Element</th><th>Type</th><th>Event</th></tr></thead>
         <tbody>
           {[...d.timeline].reverse().map((t, i) => (
             <tr key={i}><td>{new Date(t.at).toLocaleString('en-GB')}</td><td>{t.elementId}</td><td>{t.elementType}</td><td>{t.event}</td></tr>
           ))}
         </tbody>
-      </table>
+      </table></ScrollRegion>
     </section>
   );
 }

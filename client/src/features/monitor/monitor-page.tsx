@@ -7,6 +7,7 @@ import { useLoad } from '../escalation/use-load';
 import { MigrationPanel } from './migration-panel';
 import { Diagram } from './lazy-diagram';
 import { monitorApi, type InstanceState } from './monitor-api';
+import { ScrollRegion } from '../../shell/scroll-region';
 
 const STATES: { value: InstanceState | ''; label: string }[] = [
   { value: '', label: 'All' }, { value: 'active', label: 'Running' }, { value: 'incident', label: 'Incidents' },
@@ -65,7 +66,7 @@ export function MonitorPage() {
         {element ? <button type="button" onClick={() => setElement(undefined)}>Show all elements</button> : null}
       </div>
       {instances.state === 'error' ? <p role="alert">{instances.message}</p> : null}
-      <table className="monitor-table" aria-label="Instances">
+      <ScrollRegion label="Instances"><table className="monitor-table" aria-label="Instances">
         <thead><tr><th>Instance</th><th>Case</th><th>Version</th><th>State</th><th>Where</th><th>Started</th></tr></thead>
         <tbody>
           {shown.map((i) => (
@@ -79,7 +80,7 @@ export function MonitorPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></ScrollRegion>
       {instances.state === 'ready' && !shown.length ? <p className="muted">No instances match.</p> : null}
       {instances.state === 'ready' && instances.data.total > instances.data.items.length ? (
         <p className="muted">Showing the newest {instances.data.items.length} of {instances.data.total}.</p>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { escalationApi, type OutboxEntryDto } from '../escalation/escalation-api';
 import { useLoad } from '../escalation/use-load';
 import { CaughtMailList } from './caught-mail-list';
+import { ScrollRegion } from '../../shell/scroll-region';
 
 const STATES = ['', 'pending', 'held', 'sending', 'retry', 'sent', 'dead', 'cancelled', 'digested'];
 const when = (iso?: string) => (iso ? new Date(iso).toLocaleString('en-GB') : '');
@@ -64,10 +65,10 @@ export function OutboxPage() {
       {page.state === 'ready' ? (
         <>
           <p data-testid="outbox-counts">{Object.entries(page.data.counts).map(([s, n]) => `${s}: ${n}`).join(' · ') || 'Nothing sent yet.'}</p>
-          <table className="outbox-table">
+          <ScrollRegion label="Outbox messages"><table className="outbox-table">
             <thead><tr><th>State</th><th>Level</th><th>To</th><th>Subject</th><th>Attempts</th><th>When</th><th /></tr></thead>
             <tbody>{page.data.items.map((e) => <EntryRow key={e.id} entry={e} onRetry={(id) => void retry(id)} />)}</tbody>
-          </table>
+          </table></ScrollRegion>
           <p>
             <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - limit))}>Newer</button>{' '}
             <button type="button" disabled={offset + limit >= page.data.total} onClick={() => setOffset(offset + limit)}>Older</button>{' '}

@@ -2,6 +2,7 @@
 // reason and an optional end date; lift one with a reason. Both are audited on the server.
 import { useEffect, useState, type FormEvent } from 'react';
 import { retentionApi, SCOPE_WORDS, type LegalHoldDto } from './retention-api';
+import { ScrollRegion } from '../../shell/scroll-region';
 
 export function LegalHoldsPanel() {
   const [holds, setHolds] = useState<LegalHoldDto[]>([]);
@@ -32,7 +33,7 @@ export function LegalHoldsPanel() {
       <h2 id="holds-heading">Legal holds</h2>
       <p>A held record is never deleted, whatever the retention schedule says.</p>
       {message && <p role="status">{message}</p>}
-      <table>
+      <ScrollRegion label="Legal holds"><table>
         <thead><tr><th>Holds</th><th>Reason</th><th>Placed by</th><th>Since</th><th>Until</th><th>State</th><th /></tr></thead>
         <tbody>
           {holds.map((h) => (
@@ -44,7 +45,7 @@ export function LegalHoldsPanel() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></ScrollRegion>
       <form onSubmit={place} aria-label="Place a legal hold">
         <label htmlFor="hold-scope">What to hold</label>
         <select id="hold-scope" value={scope} onChange={(e) => setScope(e.target.value)}>

@@ -6,6 +6,7 @@ import { useSession } from '../auth';
 import { LegalHoldsPanel } from './legal-holds-panel';
 import { describeRule, retentionApi, type DryRunDto, type RetentionScheduleDto } from './retention-api';
 import { RetentionRuleEditForm } from './retention-rule-edit-form';
+import { ScrollRegion } from '../../shell/scroll-region';
 
 export function RetentionPage() {
   const session = useSession();
@@ -23,7 +24,7 @@ export function RetentionPage() {
     <section className="retention">
       <h1>Retention</h1>
       <p>Retention schedule version {schedule.version}, changed {schedule.createdAt.slice(0, 10)} by {schedule.createdBy}: {schedule.reason}</p>
-      <table>
+      <ScrollRegion label="Retention rules"><table>
         <thead><tr><th>Records</th><th>Rule</th><th>Source</th><th /></tr></thead>
         <tbody>
           {schedule.rules.map((r) => (
@@ -37,7 +38,7 @@ export function RetentionPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></ScrollRegion>
       {canEdit && (
         <section aria-labelledby="dry-run-heading">
           <h2 id="dry-run-heading">What falls due today</h2>

@@ -18,14 +18,18 @@ export function QueuePage() {
   const params: QueueParams = { queue, offset, limit: PAGE, ...filters };
   const [reload, setReload] = useState(0);
   const [notice, setNotice] = useState<string>();
+  // The filters take a phone's whole first screen: there they start folded (unless some are applied).
+  const activeFilters = Object.keys(filters).length;
+  const [filtersOpen, setFiltersOpen] = useState(() => activeFilters > 0 || !window.matchMedia?.('(max-width: 40rem)').matches);
   const [page] = useAsync(() => tasksApi.queue(params), [search.toString(), reload]);
 
-  const go = (next: Partial<QueueParams>) => {
+  const query = (next: Partial<QueueParams>) => {
     const merged: Record<string, unknown> = { ...params, ...next };
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && k !== 'limit' && !(k === 'offset' && !v)) q.set(k, String(v));
-    setSearch(q);
+    return q;
   };
+  const go = (next: Partial<QueueParams>) => setSearch(query(next));
   const act = async (label: string, fn: () => Promise<unknown>) => {
     setNotice(undefined);
     try {
@@ -40,13 +44,22 @@ export function QueuePage() {
   return (
     <section className="tasks-page">
       <h1>Tasks</h1>
+      {/* Each queue is a page of its own (its URL keeps the filters), so plain links marked current, as GOV.UK's
+          sub-navigation does: tab roles would promise arrow-key behaviour that links do not have. */}
       <nav className="queue-tabs" aria-label="Queues">
-        {QUEUES.map((q) => (
-          <button key={q} type="button" role="tab" aria-selected={q === queue} onClick={() => go({ queue: q, offset: 0 })}>{QUEUE_LABELS[q]}</button>
-        ))}
+        <ul>
+          {QUEUES.map((q) => (
+            <li key={q}>
+              <Link to={`?${query({ queue: q, offset: 0 })}`} aria-current={q === queue ? 'page' : undefined}>{QUEUE_LABELS[q]}</Link>
+            </li>
+          ))}
+        </ul>
       </nav>
-      <QueueFilters key={search.toString()} value={filters} onChange={(f) => go({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), ...f, offset: 0 })} />
-      <SavedFilters current={{ queue, filters }} onApply={(f) => go({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), queue: f.queue, ...f.filters, ...(f.sort ? { sort: f.sort.field, direction: f.sort.direction } : {}), offset: 0 })} />
+      <details className="queue-filter-panel" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+        <summary>Filter tasks{activeFilters ? ` (${activeFilters} applied)` : ''}</summary>
+        <QueueFilters key={search.toString()} value={filters} onChange={(f) => go({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), ...f, offset: 0 })} />
+        <SavedFilters current={{ queue, filters }} onApply={(f) => go({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), queue: f.queue, ...f.filters, ...(f.sort ? { sort: f.sort.field, direction: f.sort.direction } : {}), offset: 0 })} />
+      </details>
       {notice && <p role="status" className="tasks-notice">{notice}</p>}
       {page.state === 'loading' && <p role="status">Loading tasks…</p>}
       {page.state === 'error' && <p role="alert">{page.message}</p>}

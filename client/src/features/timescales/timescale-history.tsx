@@ -1,6 +1,7 @@
 // Who changed what, when and why: the versions newest first (version 1 is the shipped defaults).
 import { useEffect, useState } from 'react';
 import { UNIT_LABELS, timescalesApi, type TimescaleVersionDto } from './timescales-api';
+import { ScrollRegion } from '../../shell/scroll-region';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 const amount = (v: { value: number; unit: string }) => `${v.value} ${UNIT_LABELS[v.unit] ?? v.unit}`;
@@ -17,7 +18,7 @@ export function TimescaleHistory({ timescaleId, version }: { timescaleId?: strin
   if (error) return <p role="alert">{error}</p>;
   if (!items) return <p role="status">Loading history…</p>;
   return (
-    <table className="timescale-history">
+    <ScrollRegion label="Timescale history"><table className="timescale-history">
       <caption>History{timescaleId ? ` of ${timescaleId}` : ''}</caption>
       <thead><tr><th>Version</th><th>When</th><th>Who</th><th>Change</th><th>Why</th></tr></thead>
       <tbody>
@@ -31,6 +32,6 @@ export function TimescaleHistory({ timescaleId, version }: { timescaleId?: strin
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></ScrollRegion>
   );
 }

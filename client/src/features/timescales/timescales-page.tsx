@@ -5,6 +5,7 @@ import { useSession } from '../auth';
 import { TimescaleEditForm } from './timescale-edit-form';
 import { TimescaleHistory } from './timescale-history';
 import { describeValue, timescalesApi, type TimescaleSetDto } from './timescales-api';
+import { ScrollRegion } from '../../shell/scroll-region';
 
 export function TimescalesPage() {
   const session = useSession();
@@ -25,7 +26,7 @@ export function TimescalesPage() {
     <section className="timescales">
       <h1>Timescales</h1>
       <p>Version {set.version}. Deadlines are counted in working days (Monday to Friday, excluding England &amp; Wales bank holidays) unless stated.</p>
-      <table>
+      <ScrollRegion label="Timescales"><table>
         <thead><tr><th>Timescale</th><th>Value</th><th>Counts from</th><th>Status</th><th>Source</th><th /></tr></thead>
         <tbody>
           {set.timescales.map((t) => (
@@ -47,7 +48,7 @@ export function TimescalesPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></ScrollRegion>
       <TimescaleHistory timescaleId={historyOf} version={set.version} />
     </section>
   );

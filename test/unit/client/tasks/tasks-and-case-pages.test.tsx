@@ -39,7 +39,8 @@ describe('tasks and case pages', () => {
     at('/tasks', <QueuePage />, '/tasks');
     const user = userEvent.setup();
     expect(await screen.findByText('0 tasks')).toBeTruthy();
-    await user.click(screen.getByRole('tab', { name: 'Team queue' }));
+    await user.click(screen.getByRole('link', { name: 'Team queue' }));
+    expect(screen.getByRole('link', { name: 'Team queue' }).getAttribute('aria-current')).toBe('page');
     expect(await screen.findByText('Task t1')).toBeTruthy();
     expect(screen.getByText('Overdue', { selector: 'strong' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Claim' }));
