@@ -7,6 +7,7 @@
 import { parseExpression } from '@bpmn-io/feelin';
 import { feelBody } from './form-conditions';
 import { isPlainObject } from './form-tree';
+import { describeFields } from './form-sections';
 import type { FormComponent, FormDefinition } from './form.types';
 
 const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/;
@@ -84,4 +85,16 @@ export function pickVariablePaths(variables: Record<string, unknown> | undefined
     }
   }
   return out;
+}
+
+/**
+ * Prefill, as form-js does: a field starts with the process variable of the same key (a group's path
+ * included: `order.type`). Only fields of sections the reader may read (`mayRead`; a field without a
+ * section is anyone's), so a variable never shows what its case tab would not; rows of dynamic lists are
+ * left out (a list is prefilled whole or not at all, and rows carry item ids the variables do not).
+ */
+export function prefillPaths(form: FormDefinition, mayRead: readonly string[]): string[][] {
+  return describeFields(form)
+    .filter((f) => !f.path.includes('[]') && (!f.section || mayRead.includes(f.section)))
+    .map((f) => f.path.split('.'));
 }

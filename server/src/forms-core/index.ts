@@ -8,4 +8,4 @@ export { isInput, isContainer, isDisplay, hasOptions, isMultiValue, isPlainObjec
 export { coerceDate, localDate } from './form-dates';
 export { valuesForConditions } from './form-scope-values';
 export { describeFields, sectionsOf, filterBySection, type FieldInfo } from './form-sections';
-export { feelVariablePaths, formVariablePaths, pickVariablePaths } from './form-variable-paths';
+export { feelVariablePaths, formVariablePaths, pickVariablePaths, prefillPaths } from './form-variable-paths';

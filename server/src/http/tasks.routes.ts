@@ -5,6 +5,7 @@ import { completeTask, type CompleteTaskDeps } from '../application/tasks/comple
 import { deleteTaskFilter } from '../application/tasks/delete-task-filter';
 import { getTask, type GetTaskDeps } from '../application/tasks/get-task';
 import { listQueue } from '../application/tasks/list-queue';
+import { nextTaskOfCase } from '../application/tasks/next-task-of-case';
 import { reassignTask, type ReassignTaskDeps } from '../application/tasks/reassign-task';
 import { listTaskFilters, saveTaskFilter } from '../application/tasks/save-task-filter';
 import { unclaimTask } from '../application/tasks/unclaim-task';
@@ -68,11 +69,13 @@ export function createTasksRouter(deps: TasksRouterDeps): Router {
     res.json(await reassignTask(deps, actor, req.params.id, toUserId ?? undefined));
   });
 
-  // POST /:id/complete {data} → 200 {submission, amendedSections, repeated}; 422 field errors; 409 taken/closed
+  // POST /:id/complete {data} → 200 {submission, amendedSections, repeated, next?}; 422 field errors; 409 taken/closed
   router.post('/:id/complete', async (req, res) => {
     const actor = requireActor(deps, req);
     const { data } = parseBody(completeBodySchema, req.body);
-    res.json(await completeTask(deps, actor, req.params.id, data));
+    const result = await completeTask(deps, actor, req.params.id, data);
+    const next = await nextTaskOfCase(deps, actor, result.submission.caseId, req.params.id);
+    res.json({ ...result, ...(next ? { next } : {}) });
   });
 
   return router;

@@ -20,10 +20,11 @@ import { auditActor, requireAction, writable, type AccessPolicy, type Actor, typ
 import { submissionItemIds, withItemIds } from '../cases/item-ids';
 import { getForm } from '../get-form';
 import { captureCompletionConsents, type CaptureConsents } from './capture-completion-consents';
-import { finishCompletion } from './finish-completion';
+import { finishCompletion, type FinishCompletionDeps } from './finish-completion';
 import { submissionIdForTask } from './get-task';
 import { assertCandidate, loadTaskToActOn } from './task-access';
 import type { CaseGuard } from '../consent/case-guard';
+import { allocationErrors, suppliedVariables, type TeamUsers } from '../cases/team-case-managers';
 
 export interface CompleteTaskDeps {
   tasks: TaskRepository;
@@ -38,6 +39,10 @@ export interface CompleteTaskDeps {
   caseGuard?: Pick<CaseGuard, 'assertMayChange' | 'assertMayComplete'>;
   /** Turns consents the form captures into consent records (application/consent/record-consent-from-form.ts). */
   captureConsents?: CaptureConsents;
+  /** For the variables the server supplies to forms (the team's case managers) and the allocation check. */
+  people?: TeamUsers;
+  /** Records an allocation the form made (allocate-case.ts); see finish-completion.ts. */
+  allocate?: FinishCompletionDeps['allocate'];
 }
 
 export interface CompleteTaskResult {
@@ -64,8 +69,14 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   const now = deps.clock.now();
   const form = task.formId ? await getForm(deps, task.formId) : undefined;
   const variables = (await deps.engine.getInstance(task.instanceKey))?.variables;
-  const result = form ? validateSubmission(form.schema, data, { now, variables }) : emptyOnly(data);
-  if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
+  // The form sees the variables the task page was given (the instance's and the server's supplied ones);
+  // an allocation must name an active case manager of the case's team, said beside its field.
+  const supplied = deps.people && form ? await suppliedVariables(deps.people, form.schema, task.team) : {};
+  const result = form ? validateSubmission(form.schema, data, { now, variables: { ...(variables ?? {}), ...supplied } }) : emptyOnly(data);
+  const allocation = deps.people && form ? await allocationErrors(deps.people, form.schema, task.team, data) : {};
+  if (!result.ok || Object.keys(allocation).length) {
+    throw new ValidationError('Some answers need correcting', { ...(result.ok ? {} : result.errors), ...allocation }, 'FORM_INVALID');
+  }
   await deps.caseGuard?.assertMayChange(actor, task.caseId, 'complete this task');
   await deps.caseGuard?.assertMayComplete(task, variables);
   // With or without a case: an answer in a section the actor may not write is refused by its label.

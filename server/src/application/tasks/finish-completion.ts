@@ -19,6 +19,7 @@ import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { CaseAuditSink } from '../cases/case-access';
 import { applySubmissionToCase } from '../cases/apply-submission-to-case';
 import { getForm } from '../get-form';
+import { allocationFields } from '../../domain/cases/allocation';
 
 export interface FinishCompletionDeps {
   tasks: Pick<TaskRepository, 'recordClosed'>;
@@ -26,6 +27,11 @@ export interface FinishCompletionDeps {
   forms: FormRepository;
   cases: CaseRepository;
   audit?: CaseAuditSink;
+  /**
+   * Makes an allocation the form recorded real (allocate-case.ts): the case names its worker and its
+   * case-manager work goes to them — before the engine moves on, so the next tasks are created for them.
+   */
+  allocate?: (actor: AuditActor, a: { caseId: string; toUserId: string; key: string; via: 'task' }) => Promise<unknown>;
 }
 
 export interface FinishOptions {
@@ -66,6 +72,12 @@ export async function finishCompletion(
     },
   });
   await Promise.all([caseAudit, taskAudit]);
+  if (deps.allocate && submission.caseId) {
+    for (const field of allocationFields(form?.schema)) {
+      const to = submission.data[field.key];
+      if (typeof to === 'string' && to) await deps.allocate(actor, { caseId: submission.caseId, toUserId: to, key: `${submission.id}:case.allocate`, via: 'task' });
+    }
+  }
   await deps.engine.completeUserTask(taskId, submission.data, { by: submission.submittedBy });
   await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, submission.submittedBy);
   return amended.map((a) => a.section);

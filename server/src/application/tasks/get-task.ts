@@ -10,7 +10,9 @@ import type { FormRepository, SubmissionRepository } from '../../ports/form-repo
 import type { TaskRepository } from '../../ports/task-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
-import { formVariablePaths, pickVariablePaths } from '../../forms-core';
+import { formVariablePaths, pickVariablePaths, prefillPaths } from '../../forms-core';
+import { allocationFields } from '../../domain/cases/allocation';
+import { suppliedVariables, type TeamUsers } from '../cases/team-case-managers';
 import { auditActor, readable, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import { offeredForm } from '../../domain/forms/form-access';
 import { sectionOfKeys, sectionsOfForm } from '../../domain/cases/form-sections';
@@ -29,12 +31,15 @@ export interface GetTaskDeps {
   clock: Clock;
   /** Records a break-glass read of another team's task (with its reason, flagged for managers). */
   audit?: CaseAuditSink;
-  /** For the process variables the form's own logic reads (formVariables). */
-  engine?: Pick<WorkflowEngine, 'getInstance'>;
+  /** For the process variables the form's own logic reads (formVariables), and the process's name. */
+  engine?: Pick<WorkflowEngine, 'getInstance'> & Partial<Pick<WorkflowEngine, 'listDeployments'>>;
+  /** For the variables the server supplies to forms (the team's case managers for an allocation). */
+  people?: TeamUsers;
 }
 
 export interface TaskView {
-  task: QueueTask & TaskLabels & { overdue: boolean };
+  /** `processName`: the process as its model names it ("Referral & intake"), for the page's header. */
+  task: QueueTask & TaskLabels & { overdue: boolean; processName?: string };
   /** Undefined when the task has no case (or a caseId that is no case of this service). */
   case?: CaseSummary;
   /** As offered to the actor: fields of sections they may not write are disabled. */
@@ -45,7 +50,9 @@ export interface TaskView {
   unwritableSections: CaseSection[];
   /**
    * Exactly the variable paths the form's conditions and options read (form-variable-paths.ts), so the page
-   * shows and hides fields as the server will validate them. Only for a task that can still be completed.
+   * shows and hides fields as the server will validate them, and — as form-js does — the values of process
+   * variables with the same key as a field the actor may read (prefill). Only for a task that can still
+   * be completed; a completed one gets only the server's supplied options, so its answers read in words.
    */
   formVariables?: Record<string, unknown>;
   /** What the actor may do now, so the page shows only buttons that will work. */
@@ -73,18 +80,24 @@ export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string, r
   const mine = task.assignee === actor.id;
   const mayWrite = writable(deps.policy, actor);
   const assigneeName = task.assignee ? (await deps.users.findById(task.assignee))?.displayName : undefined;
-  const formVariables = open && form ? await variablesFormReads(deps, task.instanceKey, form.schema) : undefined;
+  const mayRead = readable(deps.policy, actor);
+  const supplied = form && deps.people
+    ? await suppliedVariables(deps.people, form.schema, record?.team ?? task.team, submission ? allocatedIds(form.schema, submission.data) : [])
+    : {};
+  const formVariables = open && form ? { ...(await variablesFormReads(deps, task.instanceKey, form.schema, mayRead)), ...supplied } : supplied;
+  const processName = await processNameOf(deps, task);
   return {
     task: {
       ...task, overdue: task.state === 'open' && !!task.dueDate && task.dueDate < now,
       ...(record?.identity.displayName ? { caseName: record.identity.displayName } : {}),
       ...(assigneeName ? { assigneeName } : {}),
+      ...(processName ? { processName } : {}),
     },
     ...(record ? { case: summariseCase(record) } : {}), // the case rule let the actor reach this task, hence its case
     ...(form ? { form: { formId: form.formId, version: form.version, schema: offeredForm(form.schema, mayWrite) } } : {}),
-    ...(submission ? { submission: readableSubmission(submission, form?.schema, readable(deps.policy, actor)) } : {}),
+    ...(submission ? { submission: readableSubmission(submission, form?.schema, mayRead) } : {}),
     unwritableSections: form ? sectionsOfForm(form.schema).filter((s) => !mayWrite.includes(s)) : [],
-    ...(formVariables ? { formVariables } : {}),
+    ...(formVariables && Object.keys(formVariables).length ? { formVariables } : {}),
     actions: {
       claim: open && !task.assignee && deps.policy.can(actor, 'claim'),
       unclaim: open && mine,
@@ -104,8 +117,21 @@ function readableSubmission(s: FormSubmission, schema: FormVersion['schema'] | u
   return { ...s, data };
 }
 
-async function variablesFormReads(deps: GetTaskDeps, instanceKey: string, schema: FormVersion['schema']): Promise<Record<string, unknown> | undefined> {
-  const paths = formVariablePaths(schema);
-  if (!paths.length || !deps.engine) return undefined;
+async function variablesFormReads(
+  deps: GetTaskDeps, instanceKey: string, schema: FormVersion['schema'], mayRead: CaseSection[],
+): Promise<Record<string, unknown>> {
+  const paths = [...formVariablePaths(schema), ...prefillPaths(schema, mayRead)];
+  if (!paths.length || !deps.engine) return {};
   return pickVariablePaths((await deps.engine.getInstance(instanceKey))?.variables, paths);
 }
+
+/** The process's name from the deployed model (by version), when the engine can say. */
+async function processNameOf(deps: GetTaskDeps, task: QueueTask): Promise<string | undefined> {
+  if (!deps.engine?.listDeployments) return undefined;
+  const versions = await deps.engine.listDeployments(task.processId).catch(() => []);
+  return (versions.find((v) => v.version === task.processVersion) ?? versions[0])?.name;
+}
+
+/** People an allocation answer names (so a completed allocation reads by name, whoever has left since). */
+const allocatedIds = (schema: FormVersion['schema'], data: Record<string, unknown>): string[] =>
+  allocationFields(schema).flatMap((f) => (typeof data[f.key] === 'string' ? [data[f.key] as string] : []));

@@ -13,6 +13,10 @@ export interface ProjectEngineEventDeps {
   /** Team owning a case, when the case record knows it; tasks of unknown cases have no team. */
   teamOfCase?: (caseId: string) => Promise<string | undefined>;
   now: () => Date;
+  /** The case's allocated worker for case-manager work (route-to-allocated-worker.ts); absent: team queue only. */
+  allocatedWorkerFor?: (task: { caseId?: string; candidateGroups: readonly string[]; assignee?: string }) => Promise<string | undefined>;
+  /** Tells the engine about that assignment once its step is over. */
+  assignLater?: (taskId: string, worker: string) => void;
 }
 
 export async function projectEngineEvent(deps: ProjectEngineEventDeps, event: EngineEvent): Promise<void> {
@@ -21,6 +25,7 @@ export async function projectEngineEvent(deps: ProjectEngineEventDeps, event: En
       const t = event.task;
       const instance = await deps.engine.getInstance(t.instanceKey);
       const caseId = instance ? await caseOfInstance(deps.engine, instance) : undefined;
+      const routed = deps.allocatedWorkerFor ? await deps.allocatedWorkerFor({ caseId, candidateGroups: t.candidateGroups, assignee: t.assignee }) : undefined;
       await deps.tasks.recordCreated({
         id: t.key,
         instanceKey: t.instanceKey,
@@ -30,7 +35,7 @@ export async function projectEngineEvent(deps: ProjectEngineEventDeps, event: En
         name: t.name,
         candidateGroups: t.candidateGroups,
         candidateUsers: t.candidateUsers,
-        assignee: t.assignee,
+        assignee: t.assignee ?? routed,
         dueDate: t.dueDate,
         followUpDate: t.followUpDate,
         formId: t.formId,
@@ -39,6 +44,7 @@ export async function projectEngineEvent(deps: ProjectEngineEventDeps, event: En
         team: caseId && deps.teamOfCase ? await deps.teamOfCase(caseId) : undefined,
         createdAt: t.createdAt,
       });
+      if (routed) deps.assignLater?.(t.key, routed);
       return;
     }
     case 'user-task.completed':
