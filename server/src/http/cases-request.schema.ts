@@ -34,6 +34,13 @@ export const getCaseQuerySchema = z.strictObject({
   reason: z.string().max(500).optional(),
 });
 
+/** GET /cases/:id/chronology: one kind or all, a 1-based page, and the break-glass reason outside the team. */
+export const chronologyQuerySchema = z.strictObject({
+  kind: z.enum(['referral', 'contact', 'submission', 'amendment', 'milestone', 'email', 'access', 'document', 'consent']).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  reason: z.string().max(500).optional(),
+});
+
 export const amendmentsQuerySchema = z.strictObject({
   section: z.string().max(50).optional(),
   offset: z.coerce.number().int().min(0).default(0),

@@ -5,15 +5,20 @@ import { amendCaseSection, type AmendCaseSectionDeps } from '../application/case
 import { createCase, type CreateCaseDeps } from '../application/cases/create-case';
 import { findDuplicates } from '../application/cases/find-duplicates';
 import { getCase, type GetCaseDeps } from '../application/cases/get-case';
+import { getCaseChronology, type CaseChronologyDeps } from '../application/cases/chronology/get-case-chronology';
+import { NotFoundError } from '../domain/errors';
 import { listCaseAmendments } from '../application/cases/list-case-amendments';
 import { reReferCase, type ReReferCaseDeps } from '../application/cases/re-refer-case';
 import { startCaseProcess, type StartCaseProcessDeps } from '../application/cases/start-case-process';
 import { parseBody, parseQuery, requireActor, type ActorDeps } from './actor-request';
 import {
-  amendBodySchema, amendmentsQuerySchema, createCaseBodySchema, duplicatesQuerySchema, getCaseQuerySchema, reReferralBodySchema, startProcessBodySchema,
+  amendBodySchema, amendmentsQuerySchema, chronologyQuerySchema, createCaseBodySchema, duplicatesQuerySchema, getCaseQuerySchema, reReferralBodySchema, startProcessBodySchema,
 } from './cases-request.schema';
 
-export type CasesRouterDeps = ActorDeps & CreateCaseDeps & GetCaseDeps & AmendCaseSectionDeps & StartCaseProcessDeps & ReReferCaseDeps;
+export type CasesRouterDeps = ActorDeps & CreateCaseDeps & GetCaseDeps & AmendCaseSectionDeps & StartCaseProcessDeps & ReReferCaseDeps & {
+  /** The chronology's sources, catalogue and names (main/modules/case-words.ts); without them the route answers 404. */
+  chronology?: Pick<CaseChronologyDeps, 'catalogue' | 'users' | 'sources'>;
+};
 
 export function createCasesRouter(deps: CasesRouterDeps): Router {
   const router = Router();
@@ -38,6 +43,14 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
   router.get('/:id/amendments', async (req, res) => {
     const actor = requireActor(deps, req);
     res.json(await listCaseAmendments(deps, actor, { caseId: req.params.id, ...parseQuery(amendmentsQuerySchema, req.query) }));
+  });
+
+  // GET /:id/chronology?kind=&page=&reason= → one page of the case's timeline, in words, that the actor may see
+  router.get('/:id/chronology', async (req, res) => {
+    const actor = requireActor(deps, req);
+    const query = parseQuery(chronologyQuerySchema, req.query);
+    if (!deps.chronology) throw new NotFoundError('The chronology is not available on this server', 'CHRONOLOGY_UNAVAILABLE');
+    res.json(await getCaseChronology({ ...deps, ...deps.chronology }, actor, { caseId: req.params.id, ...query }));
   });
 
   // PATCH /:id/sections/:section {changes, reason} → the case as the actor may see it

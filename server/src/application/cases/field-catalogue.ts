@@ -3,6 +3,8 @@
 // rebuilt when a form is deployed — the form repository's deploy count changes — and, for deployments
 // another server made (several servers on one MongoDB), at most `maxAgeMs` after them.
 import { buildFieldCatalogue, type FieldCatalogue } from '../../domain/forms/field-catalogue';
+import { sectionsOfForm } from '../../domain/cases/form-sections';
+import type { CaseSection } from '../../domain/cases/case-section';
 import type { FormRepository } from '../../ports/form-repository.port';
 
 export interface FieldCatalogueDeps {
@@ -17,6 +19,8 @@ export interface FormCatalogue {
   fields: FieldCatalogue;
   /** Form id → its title ("Record a referral order"), for sources and the chronology. */
   formTitles: Record<string, string>;
+  /** Form id → the case sections its latest version writes (a timeline entry about it reveals them). */
+  formSections: Record<string, CaseSection[]>;
 }
 
 export interface FieldCatalogueSource {
@@ -35,7 +39,8 @@ export function createFieldCatalogue(deps: FieldCatalogueDeps): FieldCatalogueSo
     const versions = await Promise.all(latest.map((s) => deps.forms.getVersion(s.formId, s.version)));
     const forms = versions.flatMap((v) => (v ? [{ deployedAt: v.deployedAt, schema: v.schema }] : []));
     const formTitles = Object.fromEntries(latest.map((s) => [s.formId, s.title?.trim() || s.formId]));
-    return { fields: buildFieldCatalogue(forms), formTitles };
+    const formSections = Object.fromEntries(versions.flatMap((v) => (v ? [[v.formId, sectionsOfForm(v.schema)]] : [])));
+    return { fields: buildFieldCatalogue(forms), formTitles, formSections };
   };
   return {
     get() {

@@ -1,0 +1,81 @@
+// Referral, submissions and corrections, from the case's amendment history (one read, the readable
+// sections only): the record's creation is the referral; a submission's amendments share its id, one
+// entry per submission naming the form and the task's step; a manual amendment is a correction in words.
+import type { CaseAmendment } from '../../../domain/cases/case-amendment';
+import type { ChronologyEntry } from '../../../domain/cases/chronology-entry';
+import { SECTION_LABELS } from '../../../domain/cases/case-section';
+import { spellOutKey } from '../../../domain/forms/field-catalogue';
+import type { CaseRepository } from '../../../ports/case-repository.port';
+import { labelOfField } from '../present-case-words';
+import { CHRONOLOGY_LIMITS, formSectionFor, type ChronologyContext, type ChronologySource } from './chronology-source';
+
+type AmendmentReader = Pick<CaseRepository, 'listAmendments'>;
+
+/** One read of the amendments per chronology request, shared by the three sources below. */
+export function amendmentsOnce(cases: AmendmentReader): (ctx: ChronologyContext) => Promise<CaseAmendment[]> {
+  const read = new WeakMap<ChronologyContext, Promise<CaseAmendment[]>>();
+  return (ctx) => {
+    let p = read.get(ctx);
+    if (!p) read.set(ctx, (p = ctx.readable.length ? cases.listAmendments(ctx.record.id, ctx.readable, { offset: 0, limit: CHRONOLOGY_LIMITS.amendments }) : Promise.resolve([])));
+    return p;
+  };
+}
+
+export function referralSource(): ChronologySource {
+  return {
+    kind: 'referral',
+    async entries(ctx) {
+      const names = await ctx.names([ctx.record.createdBy]);
+      return [{ at: ctx.record.createdAt, kind: 'referral', title: 'Referral received and case opened', by: names.get(ctx.record.createdBy) }];
+    },
+  };
+}
+
+export function submissionSource(amendments: (ctx: ChronologyContext) => Promise<CaseAmendment[]>, stepNames: (taskIds: string[]) => Promise<Map<string, string>>): ChronologySource {
+  return {
+    kind: 'submission',
+    async entries(ctx) {
+      const bySubmission = new Map<string, CaseAmendment>();
+      for (const a of await amendments(ctx)) if (a.source.kind === 'submission' && !bySubmission.has(a.source.submissionId)) bySubmission.set(a.source.submissionId, a);
+      const firsts = [...bySubmission.values()];
+      const [names, steps] = await Promise.all([
+        ctx.names(firsts.map((a) => a.by)),
+        stepNames(firsts.flatMap((a) => (a.source.kind === 'submission' && a.source.taskId ? [a.source.taskId] : []))),
+      ]);
+      const out: ChronologyEntry[] = [];
+      for (const a of firsts) {
+        if (a.source.kind !== 'submission') continue;
+        const section = formSectionFor(ctx, a.source.formId);
+        if (section === null) continue;
+        const step = a.source.taskId ? steps.get(a.source.taskId) : undefined;
+        out.push({
+          at: a.at, kind: 'submission', title: `${ctx.catalogue.formTitles[a.source.formId] ?? spellOutKey(a.source.formId)} submitted`,
+          ...(step ? { detail: `Step: ${step}` } : {}), section: section ?? a.section, by: names.get(a.by),
+          ...(a.source.taskId ? { link: `/tasks/${encodeURIComponent(a.source.taskId)}` } : {}),
+        });
+      }
+      return out;
+    },
+  };
+}
+
+export function amendmentSource(amendments: (ctx: ChronologyContext) => Promise<CaseAmendment[]>): ChronologySource {
+  return {
+    kind: 'amendment',
+    async entries(ctx) {
+      const manual = (await amendments(ctx)).filter((a) => a.source.kind === 'manual');
+      const names = await ctx.names(manual.map((a) => a.by));
+      return manual.map((a) => {
+        const fields = a.changes.filter((c) => c.field !== 'id').map((c) => {
+          const label = labelOfField(ctx.catalogue.fields, ctx.record.sections[a.section]?.labels, a.section, c.field, c.collection);
+          return c.collection ? `${label} of ${c.itemLabel ?? spellOutKey(c.collection)}` : label;
+        });
+        const reason = a.source.kind === 'manual' ? a.source.reason : '';
+        return {
+          at: a.at, kind: 'amendment' as const, title: `${SECTION_LABELS[a.section]} corrected: ${[...new Set(fields)].join(', ') || 'values'}`,
+          detail: `Reason: ${reason}`, section: a.section, by: names.get(a.by),
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Wiring of the case record in words and the chronology (issue 18): the field-label catalogue (rebuilt
+// when a form is deployed through this process), names from the users repository, the case's open tasks
+// and legal holds for the header, and the chronology's sources over the stores that hold a case's events.
+// The tasks module calls it with its own case and task repositories, so the router reads the same stores.
+import type { Connection } from 'mongoose';
+import { MongoChronologySourcesReader } from '../../adapters/mongo/chronology-sources.reader';
+import type { MongoAuditRepository } from '../../adapters/mongo/audit.repository';
+import type { MongoCaseRepository } from '../../adapters/mongo/case.repository';
+import type { MongoFormRepository } from '../../adapters/mongo/form.repository';
+import type { MongoTaskRepository } from '../../adapters/mongo/task.repository';
+import type { CaseWordsDeps } from '../../application/cases/case-words';
+import { chronologySources } from '../../application/cases/chronology/chronology-sources';
+import type { ChronologySource } from '../../application/cases/chronology/chronology-source';
+import { createFieldCatalogue } from '../../application/cases/field-catalogue';
+import type { Clock } from '../../ports/clock.port';
+import type { ConsentRepository } from '../../ports/consent-repository.port';
+import type { LegalHoldChecker } from '../../ports/legal-hold.port';
+import type { UserRepository } from '../../ports/user-repository.port';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+
+export interface CaseWordsParts {
+  conn: Connection;
+  engine: WorkflowEngine;
+  forms: MongoFormRepository;
+  users: Pick<UserRepository, 'findById'>;
+  audit: Pick<MongoAuditRepository, 'search'>;
+  consents?: Pick<ConsentRepository, 'listForCase' | 'restrictionOf'>;
+  /** The retention module's checker, built after the tasks module: asked at request time only. */
+  holds?(): LegalHoldChecker | undefined;
+  clock: Clock;
+  /** Sources other parts add (documents, contacts). */
+  extraSources?: ChronologySource[];
+}
+
+export interface CaseWordsWiring {
+  words: CaseWordsDeps;
+  chronology: { catalogue: CaseWordsDeps['catalogue']; users: CaseWordsDeps['users']; sources: ChronologySource[] };
+}
+
+export function caseWordsOf(parts: CaseWordsParts): (stores: { cases: MongoCaseRepository; tasks: MongoTaskRepository }) => CaseWordsWiring {
+  const catalogue = createFieldCatalogue({ forms: parts.forms, deployCount: () => parts.forms.deployCount() });
+  const holds: LegalHoldChecker = { holdsOnCase: async (caseId) => (await parts.holds?.()?.holdsOnCase(caseId)) ?? [] };
+  return ({ cases, tasks }) => ({
+    words: { catalogue, users: parts.users, tasks, holds, now: () => parts.clock.now() },
+    chronology: {
+      catalogue, users: parts.users,
+      sources: chronologySources({
+        cases, reads: new MongoChronologySourcesReader(parts.conn), engine: parts.engine, auditTrail: parts.audit,
+        ...(parts.consents ? { consents: parts.consents } : {}), extra: parts.extraSources ?? [],
+      }),
+    },
+  });
+}
