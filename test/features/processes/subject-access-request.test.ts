@@ -2,6 +2,8 @@
 // receipt — or from identity verification when proof had to be asked for — extendable by up to two further
 // months where complex or numerous, the requester told with the reasons within the first month. The SAR is
 // the DPO's own work: no case, tasks offered to the dpo group.
+import { MongoSarSnapshotRepository } from '../../../server/src/adapters/mongo/sar-snapshot.repository';
+import { GATHERED_AUTOMATICALLY } from '../../../server/src/application/sar/gather-sar-snapshot';
 import { processHarness, type ProcessHarness } from './support/process-harness';
 
 const REQUEST = { receivedOn: '2026-11-23', requesterName: 'Alex Example', subject: { givenName: 'Alex', familyName: 'Example', dateOfBirth: '2010-05-01' } };
@@ -26,7 +28,9 @@ describe('Feature: subject access request', () => {
     await h.complete(i, 'reviewRedactions', { redactionsReviewed: true });
     await h.complete(i, 'approveDisclosure', { sarApproved: true });
     await h.complete(i, 'sendResponse', { responseSentOn: '2026-12-01', responseSentBy: 'secure-email' });
-    expect(await h.state(i)).toBe('completed');
+    // Sent: the gathered copy is kept for its own retention (subjectAccessGatheredCopy), then deleted.
+    expect([await h.state(i), (await h.engine.getInstance(i))?.activeElementIds]).toEqual(['active', ['keepGatheredCopy']]);
+    expect((await h.vars(i)).deadlines).toMatchObject({ sarGatheredCopy: '2027-05-30T16:00:00.000Z' } // 17:00 in London, summer time);
   });
 
   test('When proof of identity had to be asked for, the month runs from the day it was verified', async () => {
@@ -83,5 +87,25 @@ describe('Feature: subject access request', () => {
     await h.at('2027-01-05T09:00:00Z');
     expect(h.emailsFor(i)).toEqual(['reminder:subjectAccessRequest', 'manager:subjectAccessRequest']);
     expect(await h.openTasks(i)).toEqual(['gatherRecords']);
+  });
+
+  test('The records are gathered once when the request reaches gathering; 180 days after the response the gathered copy is deleted, the decision record kept, and the request closes', async () => {
+    const snapshots = new MongoSarSnapshotRepository(h.conn);
+    const i = await start();
+    expect(await snapshots.head(i)).toBeUndefined(); // nothing is gathered before the identity is checked
+    await h.complete(i, 'verifyIdentity', IDENTITY);
+    const gathered = await snapshots.head(i);
+    expect(gathered).toMatchObject({ generation: 1, gatheredAt: h.clock.now().toISOString(), gatheredBy: GATHERED_AUTOMATICALLY, matches: [], itemCount: 0 });
+    expect((await h.vars(i)).sarGatheredAt).toBe(gathered!.gatheredAt);
+    await h.complete(i, 'gatherRecords', { recordsGatheredOn: '2027-01-05', sarExtend: false });
+    expect((await snapshots.head(i))!.generation).toBe(1); // passing through the steps never gathers again
+    await h.complete(i, 'reviewRedactions', { redactionsReviewed: true });
+    await h.complete(i, 'approveDisclosure', { sarApproved: true });
+    await h.complete(i, 'sendResponse', { responseSentOn: '2027-01-05', responseSentBy: 'post' });
+    await h.at('2027-07-03T09:00:00Z');
+    expect([await h.state(i), (await snapshots.head(i))!.droppedAt]).toEqual(['active', undefined]);
+    await h.at('2027-07-05T09:00:00Z'); // 180 calendar days after 5 January: 4 July
+    expect(await h.state(i)).toBe('completed');
+    expect(await snapshots.head(i)).toMatchObject({ droppedAt: '2027-07-05T09:00:00.000Z', droppedBecause: expect.stringContaining('retention') });
   });
 });

@@ -9,6 +9,9 @@ import { MongoTimescaleRepository } from '../../../../server/src/adapters/mongo/
 import { createWorkingCalendar } from '../../../../server/src/domain/calendar';
 import { registerDeadlineJobs } from '../../../../server/src/jobs/register-deadline-jobs';
 import { registerCaseJobs } from '../../../../server/src/jobs/register-case-jobs';
+import { registerSarJobs } from '../../../../server/src/jobs/sar-snapshot.job';
+import { MongoSarSourcesReader } from '../../../../server/src/adapters/mongo/sar-sources.reader';
+import { MongoSarSnapshotRepository } from '../../../../server/src/adapters/mongo/sar-snapshot.repository';
 import { MongoCaseRepository } from '../../../../server/src/adapters/mongo/case.repository';
 import type { Job, UserTaskView, Variables } from '../../../../server/src/ports/workflow-engine.port';
 import { openTestDb } from '../../../support/test-db';
@@ -58,6 +61,11 @@ export async function processHarness(startAt = '2026-11-23T09:00:00Z'): Promise<
   const cases = new MongoCaseRepository(db.conn);
   await cases.init();
   registerCaseJobs(engine, { engine, cases, now: clock.now });
+  // The subject access request's gather and gathered-copy jobs, over the same database (no audit log here).
+  registerSarJobs(engine, {
+    engine, sources: new MongoSarSourcesReader(db.conn), snapshots: new MongoSarSnapshotRepository(db.conn),
+    audit: { record: async (e) => ({ ...e, seq: 0, at: clock.now().toISOString(), prevHash: '', hash: '' }) }, now: clock.now,
+  });
   engine.registerJobHandler('send-escalation-email', async (job) => {
     emails.push(job);
     return { kind: 'complete' };
