@@ -30,7 +30,7 @@ describe('Feature: subject access request', () => {
     await h.complete(i, 'sendResponse', { responseSentOn: '2026-12-01', responseSentBy: 'secure-email' });
     // Sent: the gathered copy is kept for its own retention (subjectAccessGatheredCopy), then deleted.
     expect([await h.state(i), (await h.engine.getInstance(i))?.activeElementIds]).toEqual(['active', ['keepGatheredCopy']]);
-    expect((await h.vars(i)).deadlines).toMatchObject({ sarGatheredCopy: '2027-05-30T16:00:00.000Z' } // 17:00 in London, summer time);
+    expect((await h.vars(i)).deadlines).toMatchObject({ sarGatheredCopy: '2027-05-30T16:00:00.000Z' }); // 17:00 in London, summer time
   });
 
   test('When proof of identity had to be asked for, the month runs from the day it was verified', async () => {
