@@ -26,7 +26,7 @@ describe('app shell in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${system.url}/`);
-    await page.getByRole('heading', { name: 'Youth Justice Workflow' }).waitFor();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor(); // home is the signed-in person's dashboard
     const badge = page.getByTestId('readiness');
     await badge.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 10000 });
     expect(await badge.textContent()).toMatch(/Service ready \(database: external\)/);

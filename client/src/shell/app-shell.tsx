@@ -4,6 +4,7 @@ import { UsersPage } from '../features/admin';
 import { AuditPage } from '../features/audit';
 import { ChangePasswordPage, RequireSession, SessionProvider, UserMenu, useSession } from '../features/auth';
 import { CasesArea } from '../features/cases';
+import { DashboardPage } from '../features/dashboard';
 import { EscalationPolicyPage, NotificationPreferencePanel } from '../features/escalation';
 import { FormsArea } from '../features/forms';
 import { ProcessesArea } from '../features/modeller';
@@ -40,21 +41,6 @@ function MainNav() {
   );
 }
 
-function Home() {
-  const { user } = useSession();
-  return (
-    <section>
-      <h1>Youth Justice Workflow</h1>
-      <p>Task queues, case records and statutory processes for the Youth Justice Service.</p>
-      {user ? (
-        <p>
-          Signed in as {user.displayName}. Start with <NavLink to="/tasks">your tasks</NavLink>.
-        </p>
-      ) : null}
-    </section>
-  );
-}
-
 function AccountPage() {
   return (
     <>
@@ -82,7 +68,7 @@ export function App() {
         </header>
         <main className="shell-main" id={MAIN_ID} tabIndex={-1}>
           <Routes>
-            <Route path="/" element={<Home />} />
+            <Route path="/" element={guarded(<DashboardPage />)} />
             <Route path="/tasks/*" element={guarded(<TasksArea />)} />
             <Route path="/cases/*" element={guarded(<CasesArea />, 'view-cases')} />
             <Route path="/forms/*" element={guarded(<FormsArea />)} />

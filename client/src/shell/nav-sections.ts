@@ -7,6 +7,7 @@ export interface NavSection {
 }
 
 export const NAV_SECTIONS: NavSection[] = [
+  { path: '/', label: 'Home' },
   { path: '/tasks', label: 'Tasks' },
   { path: '/cases', label: 'Cases', action: 'view-cases' },
   { path: '/forms', label: 'Forms' },
