@@ -25,11 +25,13 @@ import { createCaseSearchRouter } from '../../http/case-search.routes';
 import { createDashboardRouter } from '../../http/dashboard.routes';
 import { currentUser } from '../../http/session-user';
 import { createTasksRouter } from '../../http/tasks.routes';
+import { createAllocationRouter } from '../../http/allocation.routes';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { SystemModule } from './module';
 import type { ConsentModule } from './consent.module';
+import type { CaseWordsWiring } from './case-words';
 
 export interface TasksModuleDeps {
   conn: Connection;
@@ -44,6 +46,8 @@ export interface TasksModuleDeps {
   onProjectionError(err: unknown): void;
   /** Restriction and consent checks, the case header's consent state, consents captured by forms. */
   consent?: Pick<ConsentModule, 'caseGuard' | 'consentOf' | 'captureConsents'>;
+  /** The case record in words and the chronology (case-words.ts), given this module's case and task stores. */
+  caseWords?(stores: { cases: MongoCaseRepository; tasks: MongoTaskRepository }): CaseWordsWiring;
 }
 
 export interface TasksModule extends SystemModule {
@@ -100,10 +104,12 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
     apiRouters: {
       '/tasks': createTasksRouter({ ...common, engine: deps.engine, users: deps.users, savedFilters }),
       // The list (GET /cases) answers first; every other /cases request falls through to the record's router.
-      '/cases': Router().use(createCaseSearchRouter({ ...common, ...listDeps }), createCasesRouter({ ...common, engine: deps.engine, startForms })),
+      '/cases': Router().use(createCaseSearchRouter({ ...common, ...listDeps }), createCasesRouter({ ...common, engine: deps.engine, startForms, ...deps.caseWords?.({ cases, tasks }) })),
       // The contacts log and the work that can be started on the case (issue 18).
       '/cases/:caseId/contacts': createContactsRouter({ ...common, engine: deps.engine, users: deps.users }),
       '/cases/:caseId/startable-processes': createStartableProcessesRouter({ ...common, startForms }),
+      // The allocated worker: shown, and changed by a team manager with the case's open work (issue 18).
+      '/cases/:caseId/allocation': createAllocationRouter({ ...common, engine: deps.engine, people: deps.users }),
       '/dashboard': createDashboardRouter({ ...common, ...listDeps }),
     },
     async start() {
