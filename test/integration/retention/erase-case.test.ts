@@ -15,7 +15,7 @@ const NEEDLES = ['Zebedee', 'Quux', '2010-02-13', '9434765919'];
 
 describe('erasing a case removes the child from every store', () => {
   let system: Awaited<ReturnType<typeof startTestSystem>>;
-  const { call, signIn } = demoSessions(() => system.url);
+  const { call, signIn, sessions } = demoSessions(() => system.url);
   const engine = () => system.modules.workflow.engine;
   const held = new Set<string>();
   const holds: LegalHoldChecker = { holdsOnCase: async (id) => (held.has(id) ? [{ id: 'h1', scope: 'case', reason: 'Civil claim pending' }] : []) };
@@ -24,13 +24,17 @@ describe('erasing a case removes the child from every store', () => {
   const openTask = (instanceKey: string, elementId: string) => until(elementId, async () =>
     (await engine().listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === elementId)?.key);
 
-  /** Every document of every collection, as text, that mentions one of `needles`. */
+  /** Every document of every collection, as text (binary data, such as a stored file's bytes, decoded), that mentions one of `needles`. */
   async function whereTheChildIs(needles = NEEDLES): Promise<string[]> {
     const db = system.conn.db!;
     const hits: string[] = [];
+    const decoded = function (this: Record<string, unknown>, key: string, value: unknown) {
+      const raw = this[key] as { _bsontype?: string; buffer?: Uint8Array } | undefined;
+      return raw?._bsontype === 'Binary' && raw.buffer ? Buffer.from(raw.buffer).toString('latin1') : value;
+    };
     for (const { name } of await db.listCollections().toArray()) {
       for (const doc of await db.collection(name).find({}).toArray()) {
-        const text = JSON.stringify(doc);
+        const text = JSON.stringify(doc, decoded);
         if (needles.some((n) => text.includes(n))) hits.push(`${name}: ${text.slice(0, 200)}`);
       }
     }
@@ -66,6 +70,12 @@ describe('erasing a case removes the child from every store', () => {
     expect((await call('cara.case', 'POST', '/drafts', { formId: 'referral-social-care-check', taskId: social, data: { socialWorker: 'worker of Zebedee Quux' } })).status).toBe(201);
     expect((await call('cara.case', 'PUT', `/tasks/filters/${enc('Zebedee Quux work')}`, { queue: 'team', filters: { caseId } })).status).toBe(200);
     expect((await call('cara.case', 'GET', `/cases/${enc(caseId)}`)).status).toBe(200);
+    // A document filed on the case: its name and its bytes name the child.
+    const letter = await fetch(`${system.url}/api/cases/${enc(caseId)}/documents?section=education&name=${enc('Zebedee Quux school letter.txt')}&category=letter`, {
+      method: 'POST', headers: { cookie: sessions.get('cara.case')!.cookie, 'x-csrf-token': sessions.get('cara.case')!.csrf, 'content-type': 'application/octet-stream' },
+      body: 'Exclusion meeting for Zebedee Quux (born 13 February 2010), NHS 9434765919.',
+    });
+    expect(letter.status).toBe(201);
     await engine().runDue();
     await engine().runDue();
     await system.modules.escalation.runOnce(); // overdue tasks: notices planned and delivered to the catcher
@@ -81,7 +91,7 @@ describe('erasing a case removes the child from every store', () => {
     expect([stored?.after, typeof stored?.sealed?.data]).toEqual([undefined, 'string']); // stored as ciphertext
     const before = await whereTheChildIs();
     expect([...new Set(before.map((h) => h.split(':')[0]))].sort()).toEqual(
-      ['case_amendments', 'cases', 'engine_instances', 'form_drafts', 'form_submissions', 'saved_task_filters'],
+      ['case_amendments', 'case_document_chunks', 'case_documents', 'cases', 'engine_instances', 'form_drafts', 'form_submissions', 'saved_task_filters'],
     );
 
     // A crash midway: the submissions step fails once. Part is gone, the rest is still reachable.
@@ -91,11 +101,12 @@ describe('erasing a case removes the child from every store', () => {
     expect((await engine().listUserTasks({ instanceKey })).length).toBe(0);
     expect(await system.conn.db!.collection('case_tombstones').findOne({ _id: caseId as never })).toMatchObject({ state: 'in-progress' });
     const left = [...new Set((await whereTheChildIs()).map((h) => h.split(':')[0]))].sort();
-    expect(left).toEqual(['case_amendments', 'cases', 'form_submissions', 'saved_task_filters']); // reachable through the case
+    expect(left).toEqual(['case_amendments', 'case_document_chunks', 'case_documents', 'cases', 'form_submissions', 'saved_task_filters']); // reachable through the case
 
     const tombstone = await eraseCase(deps(), { caseId, rule: 'referral-order-6y', approvedBy: 'dan.data', approvalRef: 'RR-1' });
     expect(tombstone).toMatchObject({ caseId, rule: 'referral-order-6y', approvedBy: 'dan.data', approvalRef: 'RR-1', state: 'complete', team: 'north' });
     expect(await whereTheChildIs()).toEqual([]);
+    expect(await system.conn.db!.collection('case_document_chunks').countDocuments({})).toBe(0); // the file's bytes too
     // Nothing of its process instance is left either, but the audit's record of who did what (task keys).
     expect((await whereTheChildIs([instanceKey])).filter((h) => !h.startsWith('audit_events:'))).toEqual([]);
     expect(JSON.stringify(await system.conn.db!.collection('case_tombstones').findOne({ _id: caseId as never }))).not.toMatch(/Zebedee|Quux|2010-02-13|9434765919/);

@@ -2,7 +2,7 @@
 // (by name). Documents of sections the actor's role may not read are left out and counted as withheld, so
 // the page can say some are not shown rather than pretend there are none. Audited as a read of the case.
 import { DOCUMENT_CATEGORY_LABELS, sizeInWords, type CaseDocument } from '../../domain/documents/case-document';
-import { FILE_KINDS } from '../../domain/documents/document-types';
+import { ACCEPT_ATTRIBUTE, ALLOWED_KINDS_WORDS, FILE_KINDS } from '../../domain/documents/document-types';
 import { SECTION_LABELS, type CaseSection } from '../../domain/cases/case-section';
 import { auditActor, type Actor } from '../cases/case-access';
 import { documentSectionsReadable, documentSectionsWritable, loadCaseToRead, requireReadableSection, sectionOf, type DocumentDeps } from './document-access';
@@ -29,6 +29,8 @@ export interface DocumentList {
   withheld: number;
   /** Sections the actor may file documents on (the upload form offers only these). */
   writableSections: CaseSection[];
+  /** What the upload form says and checks before sending: the size limit and the allowed kinds. */
+  limits: { maxBytes: number; maxSize: string; kinds: string; accept: string };
 }
 
 export async function presentDocument(deps: Pick<DocumentDeps, 'nameOf'>, d: CaseDocument): Promise<DocumentView> {
@@ -59,5 +61,6 @@ export async function listDocuments(
     documents: await Promise.all(newestFirst.map((d) => presentDocument(deps, d))),
     withheld: all.length - visible.length,
     writableSections: breakGlass ? [] : documentSectionsWritable(deps.policy, actor),
+    limits: { maxBytes: deps.maxBytes, maxSize: sizeInWords(deps.maxBytes), kinds: ALLOWED_KINDS_WORDS, accept: ACCEPT_ATTRIBUTE },
   };
 }

@@ -4,7 +4,7 @@
 // and a declared size over the limit is refused. A file that turns out too large midway, or a stream that
 // breaks, leaves nothing behind: its chunks are removed and it is never listed. Audited as collection.
 import { createHash, randomUUID } from 'node:crypto';
-import { CHUNK_BYTES, DOCUMENT_CATEGORIES, fileNameProblem, MAX_DESCRIPTION_LENGTH, type CaseDocument, type DocumentCategory } from '../../domain/documents/case-document';
+import { CHUNK_BYTES, DOCUMENT_CATEGORIES, fileNameProblem, MAX_DESCRIPTION_LENGTH, sizeInWords, type CaseDocument, type DocumentCategory } from '../../domain/documents/case-document';
 import { ALLOWED_KINDS_WORDS, FILE_KINDS, kindOfName, sniffFileKind, SNIFF_BYTES, type FileKind } from '../../domain/documents/document-types';
 import { ValidationError, type FieldErrors } from '../../domain/errors';
 import { auditActor, type Actor } from '../cases/case-access';
@@ -21,8 +21,7 @@ export interface UploadDocumentInput {
   body: AsyncIterable<Uint8Array>;
 }
 
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-export const tooLargeMessage = (maxBytes: number) => `The file must be smaller than ${megabytes(maxBytes)}`;
+export const tooLargeMessage = (maxBytes: number) => `The file must be smaller than ${sizeInWords(maxBytes)}`;
 export const wrongKindMessage = `The selected file must be a ${ALLOWED_KINDS_WORDS}`;
 
 const refuse = (errors: FieldErrors, code: string) => {
