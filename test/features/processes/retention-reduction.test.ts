@@ -51,6 +51,7 @@ describe('Feature: a court-order case is reduced to a basic record three years a
       // The real reduction on the real case repository; the other stores are emptied in the integration test.
       reduce: (input) => reduceCase({
         holds, caseReader: h.cases, basicRecords: h.cases, audit: deps.audit, clock: h.clock,
+        auditDetails: { eraseCaseDetails: async () => ({ plaintextEvents: 0 }) },
         stores: {
           engine: { eraseInstancesOfCase: noop }, tasks: { taskIdsOfCase: async () => [], eraseTasksOfCase: noop },
           outbox: { messageIdsOf: async () => [], eraseOf: noop }, drafts: { eraseOfCase: noop }, submissions: { eraseOfCase: noop },

@@ -71,6 +71,11 @@ describe('reducing a court-order case to a basic record', () => {
     expect((await call('dee.dpo', 'POST', '/retention/holds', { scope: 'case', caseId: held.caseId, reason: 'Complaint under investigation' })).status).toBe(201);
     expect(await collectionsHolding(MARK)).toEqual(expect.arrayContaining(['cases', 'form_drafts', 'form_submissions']));
 
+    type Ev = { seq: number; action: string; after?: { formId?: string }; detailsErased?: boolean };
+    const events = async () => (await call('dee.dpo', 'GET', `/audit/events?recordId=${enc(caseId)}&limit=100`)).body.items as Ev[];
+    const write = (await events()).find((e) => e.action === 'case.write' && e.after?.formId)!;
+    expect(write.detailsErased).toBeUndefined(); // readable before the reduction
+
     const started = await call('dan.data', 'POST', '/retention/reviews');
     expect(started.status).toBe(201);
     const { instanceKey } = started.body;
@@ -106,6 +111,14 @@ describe('reducing a court-order case to a basic record', () => {
       expect([c, await system.conn.collection(c).countDocuments({ caseId })]).toEqual([c, 0]);
     }
     expect(await engine().getInstance(caseInstance)).toBeUndefined();
+    // The audit keeps who wrote and read the case, and when; the values of its fuller past are gone with the
+    // case's old key. Its later events are readable under the new key. The chain still verifies.
+    const reducedWrite = (await events()).find((e) => e.seq === write.seq)!;
+    expect([reducedWrite.action, reducedWrite.detailsErased, reducedWrite.after]).toEqual(['case.write', true, undefined]);
+    expect(JSON.stringify(await events())).not.toContain(MARK);
+    expect((await call('cara.case', 'PATCH', `/cases/${enc(caseId)}/sections/plans`, { values: { closureDate: closedOn }, reason: 'Checked after reduction' })).status).toBeLessThan(500);
+    const later = (await events()).filter((e) => e.seq > write.seq && !e.detailsErased && e.action !== 'case.reduced');
+    expect(later.length).toBeGreaterThan(0);
     expect((await call('dee.dpo', 'POST', '/audit/verify')).body).toMatchObject({ ok: true });
     // The held case is whole: its health section, its submission and its running work.
     const heldRecord = await system.conn.collection('cases').findOne({ _id: held.caseId } as never);

@@ -34,7 +34,7 @@ describe('audit details cipher', () => {
   });
 
   it('stores the details only as ciphertext, and gives them back with the key', () => {
-    const key = newCaseKey();
+    const key = { key: newCaseKey() };
     const sealed = encryptDetails(write, 'YJ-1', key);
     expect([sealed.before, sealed.after, sealed.reason, sealed.caseId]).toEqual([undefined, undefined, undefined, 'YJ-1']);
     expect(JSON.stringify(sealed)).not.toMatch(/Zeb/);
@@ -43,7 +43,7 @@ describe('audit details cipher', () => {
   });
 
   it('without the key the details are gone, and the chain (legacy plaintext events included) still verifies', async () => {
-    const key = newCaseKey();
+    const key = { key: newCaseKey() };
     const legacy: AuditEventInput = { ...write, recordId: 'YJ-0' }; // written before details were encrypted
     const events = chain([legacy, encryptDetails(write, 'YJ-1', key), { actor: { id: 'u' }, action: 'auth.sign-in' }]);
     const erased = decryptDetails(events[1], undefined);
@@ -53,12 +53,29 @@ describe('audit details cipher', () => {
   });
 
   it('a changed ciphertext breaks the chain; ciphertext under another key or case is not decrypted', async () => {
-    const key = newCaseKey();
+    const key = { key: newCaseKey() };
     const events = chain([encryptDetails(write, 'YJ-1', key)]);
     const tampered = { ...events[0], sealed: { ...events[0].sealed!, data: Buffer.from('forged').toString('base64') } };
     expect(await verifyChain(each([tampered]))).toMatchObject({ ok: false, problem: { kind: 'changed', seq: 1 } });
-    expect(decryptDetails(events[0], newCaseKey()).after).toBeUndefined(); // wrong key: shown as stored
+    expect(decryptDetails(events[0], { key: newCaseKey() }).after).toBeUndefined(); // wrong key: shown as stored
     const moved = { ...events[0], caseId: 'YJ-9' }; // the case id is authenticated with the ciphertext
     expect(decryptDetails(moved, key).after).toBeUndefined();
+  });
+
+  it('after the case key is replaced (reduction to a basic record), earlier details read as erased and later ones as written', () => {
+    const first = { key: newCaseKey(), kid: 'k1' };
+    const before = chain([encryptDetails(write, 'YJ-1', first)])[0];
+    expect(before.sealed?.kid).toBe('k1');
+    expect(decryptDetails(before, first).reason).toBe('Zebedee asked');
+    const second = { key: newCaseKey(), kid: 'k2' };
+    const replaced = decryptDetails(before, second);
+    expect(replaced.detailsErased).toBe(true);
+    expect(JSON.stringify(replaced)).not.toMatch(/Zeb/);
+    const after = chain([encryptDetails({ ...write, reason: 'Read the basic record' }, 'YJ-1', second)])[0];
+    expect(decryptDetails(after, second).reason).toBe('Read the basic record');
+    // Sealed before keys had ids: matches a key without one only.
+    const unnamed = chain([encryptDetails(write, 'YJ-1', { key: first.key })])[0];
+    expect(decryptDetails(unnamed, { key: first.key }).reason).toBe('Zebedee asked');
+    expect(decryptDetails(unnamed, first).detailsErased).toBe(true);
   });
 });

@@ -28,6 +28,7 @@ function world(opts: { held?: boolean; failAt?: string } = {}) {
     audit: { record: async (e) => { calls.push(`audit:${e.action}`); audited.push(e); return { ...e, seq: 1, at: '', prevHash: '', hash: '' }; } },
     clock: { now: () => new Date('2026-12-02T09:00:00Z') },
     basicRecords: { reduceToBasicRecord: async (_id, basic) => { calls.push('basicRecord'); record = basic; } },
+    auditDetails: { eraseCaseDetails: step('auditKey', { plaintextEvents: 0 }) as () => Promise<{ plaintextEvents: number }> },
     stores: {
       engine: { eraseInstancesOfCase: step('engine', 1) as () => Promise<number> },
       tasks: { taskIdsOfCase: step('taskIds', ['t1']) as () => Promise<string[]>, eraseTasksOfCase: step('tasks') as () => Promise<number> },
@@ -53,7 +54,7 @@ it('empties the work stores engine first, audits, then writes the basic record m
   const w = world();
   const reduction = await reduceCase(w.deps, input);
   expect(reduction).toEqual({ reducedAt: '2026-12-02T09:00:00.000Z', rule: 'court-orders', approvedBy: 'dan', approvalRef: 'RR-7', dueAt: '2025-06-01' });
-  expect(w.calls).toEqual(['engine', 'taskIds', 'messageIds', 'outbox', 'drafts', 'submissions', 'tasks', 'savedFilters', 'consent', 'audit:case.reduced', 'basicRecord']);
+  expect(w.calls).toEqual(['engine', 'taskIds', 'messageIds', 'outbox', 'drafts', 'submissions', 'tasks', 'savedFilters', 'consent', 'audit:case.reduced', 'auditKey', 'basicRecord']);
   expect(w.current().reduction).toEqual(reduction);
   expect(Object.keys(w.current().sections)).toEqual(['personal']);
   expect(w.audited[0]).toMatchObject({ key: 'YJ-1:case.reduced', after: { sectionsKept: ['personal'], sectionsRemoved: ['health'] } });

@@ -4,14 +4,15 @@
 // else of the case leaves every store through the same steps as erasure (erase-case-stores.ts: engine
 // instances, mail, drafts, submissions, task rows, saved filters, consent records), then the amendment
 // history goes and the record is replaced by its basic record, marked as reduced (date, rule, approver).
-// The audit's per-case key is kept: the basic record is still the child's case, its later events are
-// sealed under that key, and its full erasure destroys the key then (see docs/privacy.md, "Reduction to a basic record").
+// The audit's per-case key is replaced: the details of the case's fuller past (values since reduced away)
+// become unreadable as erasure makes them, while who read or changed the case, and when, stays in clear.
+// The basic record's later events are sealed under the new key, which full erasure destroys in turn.
 // Idempotent: a reduced case returns its reduction; a crash midway leaves the whole record and a rerun
 // finishes (every store step finds less, and the record is replaced last).
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { CaseReduction } from '../../domain/cases/case-record';
 import { basicRecordOf } from '../../domain/retention/basic-record';
-import type { AuditLog } from '../../ports/audit-log.port';
+import type { AuditDetailsErasure, AuditLog } from '../../ports/audit-log.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { BasicRecordWriter } from '../../ports/case-erasure.port';
 import type { Clock } from '../../ports/clock.port';
@@ -24,6 +25,8 @@ export interface ReduceCaseDeps {
   stores: WorkStores;
   basicRecords: BasicRecordWriter;
   audit: AuditLog;
+  /** Destroys the case's audit key (a later event gets a new one). */
+  auditDetails: Pick<AuditDetailsErasure, 'eraseCaseDetails'>;
   clock: Clock;
 }
 
@@ -65,6 +68,7 @@ export async function reduceCase(deps: ReduceCaseDeps, input: ReduceCaseInput): 
     after: { rule: input.rule, ...(input.approvalRef ? { approvalRef: input.approvalRef } : {}), sectionsKept: kept, sectionsRemoved: removed, ...counts },
     key: `${caseId}:case.reduced`,
   });
+  await deps.auditDetails.eraseCaseDetails(caseId);
   await deps.basicRecords.reduceToBasicRecord(caseId, basic);
   return reduction;
 }

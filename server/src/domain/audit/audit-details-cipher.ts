@@ -12,6 +12,12 @@ export const CASE_KEY_BYTES = 32;
 
 type Details = Pick<AuditEventInput, 'before' | 'after' | 'reason'>;
 
+/** A case's key and its id (keys made before ids existed have none). */
+export interface CaseKey {
+  key: Buffer;
+  kid?: string;
+}
+
 /**
  * The case whose personal values an event's details hold: an event about a case, or one that names its
  * case in `after.caseId` (task and submission events). Undefined for events about no case (users, forms).
@@ -24,7 +30,7 @@ export function caseOfEvent(input: AuditEventInput): string | undefined {
 }
 
 /** Moves before/after/reason into ciphertext under the case's key; the case id stays in clear to find it. */
-export function encryptDetails(input: AuditEventInput, caseId: string, key: Buffer): AuditEventInput {
+export function encryptDetails(input: AuditEventInput, caseId: string, { key, kid }: CaseKey): AuditEventInput {
   const { before, after, reason, ...rest } = input;
   const details: Details = { before, after, reason };
   if (before === undefined && after === undefined && reason === undefined) return { ...rest, caseId };
@@ -33,21 +39,24 @@ export function encryptDetails(input: AuditEventInput, caseId: string, key: Buff
   // The case id is authenticated data: ciphertext moved onto another case's event fails to decrypt.
   cipher.setAAD(Buffer.from(caseId, 'utf8'));
   const data = Buffer.concat([cipher.update(JSON.stringify(details), 'utf8'), cipher.final()]);
-  const sealed: SealedDetails = { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  const sealed: SealedDetails = {
+    iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64'), ...(kid ? { kid } : {}),
+  };
   return { ...rest, caseId, sealed };
 }
 
 /**
  * The event as a reader sees it: details decrypted when the case's key exists; when it was destroyed
- * (the case was erased) the details are gone and `detailsErased` says so. Plaintext events (written
- * before details were encrypted) are returned as stored.
+ * (the case was erased) or replaced (the case was reduced to a basic record after this event) the details
+ * are gone and `detailsErased` says so. Plaintext events (written before details were encrypted) are
+ * returned as stored.
  */
-export function decryptDetails(event: AuditEvent, key: Buffer | undefined): AuditEvent {
+export function decryptDetails(event: AuditEvent, caseKey: CaseKey | undefined): AuditEvent {
   if (!event.sealed || !event.caseId) return event;
   const { sealed, ...rest } = event;
-  if (!key) return { ...rest, detailsErased: true };
+  if (!caseKey || (sealed.kid ?? undefined) !== (caseKey.kid ?? undefined)) return { ...rest, detailsErased: true };
   try {
-    const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(sealed.iv, 'base64'));
+    const decipher = createDecipheriv(ALGORITHM, caseKey.key, Buffer.from(sealed.iv, 'base64'));
     decipher.setAAD(Buffer.from(event.caseId, 'utf8'));
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
     const plain = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');

@@ -44,6 +44,12 @@ export interface SealedDetails {
   iv: string;
   tag: string;
   data: string;
+  /**
+   * Which of the case's keys sealed it. A case's key is replaced when the case is reduced to a basic record
+   * (the details of its fuller past go, its later events get a new key); absent on events sealed before keys
+   * had ids, which match a key without one.
+   */
+  kid?: string;
 }
 
 export interface AuditEvent extends AuditEventInput {

@@ -6,13 +6,14 @@ import { type CaseErasureParts, caseErasureDeps } from './case-erasure';
 
 export function caseReductionDeps(parts: CaseErasureParts, holds: LegalHoldChecker): ReduceCaseDeps {
   const erasure = caseErasureDeps(parts, holds);
-  const { auditDetails: _keyKept, cases: _recordKept, ...stores } = erasure.stores;
+  const { auditDetails, cases: _recordKept, ...stores } = erasure.stores;
   return {
     holds,
     caseReader: erasure.caseReader,
     stores,
     basicRecords: parts.tasks.cases,
     audit: erasure.audit,
+    auditDetails,
     clock: erasure.clock,
   };
 }
