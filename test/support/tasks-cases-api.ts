@@ -20,6 +20,9 @@ import type { AuditEvent, AuditEventInput } from '../../server/src/domain/audit/
 import type { User } from '../../server/src/domain/users/user';
 import { createApp } from '../../server/src/http/app';
 import { createCasesRouter } from '../../server/src/http/cases.routes';
+import { createContactsRouter, createStartableProcessesRouter } from '../../server/src/http/case-work.routes';
+import { readStartDeclaration } from '../../server/src/adapters/bpmn/start-form.reader';
+import { createProcessStartForms } from '../../server/src/application/cases/process-start-forms';
 import { Router } from 'express';
 import { MongoCaseSearchIndex } from '../../server/src/adapters/mongo/case-search.index';
 import { MongoRecentCaseRepository } from '../../server/src/adapters/mongo/recent-case.repository';
@@ -130,7 +133,9 @@ export async function startTasksCasesApi(
     ...common, users: people, recentCases, pathwayOptions: pathwayOptionsFrom(repos.forms),
     caseSearch: new MongoCaseSearchIndex(repos.cases.cases as never, repos.cases, { keep: true }),
   } : undefined;
-  const casesRouter = createCasesRouter({ ...common, engine: engine ?? noEngine });
+  // Start forms the deployed processes declare (with the engine), as the tasks module wires them.
+  const startForms = engine ? createProcessStartForms({ engine, readStart: readStartDeclaration }) : undefined;
+  const casesRouter = createCasesRouter({ ...common, engine: engine ?? noEngine, ...(startForms ? { startForms } : {}) });
   const app = createApp({
     logger: silentLogger,
     bodyLimit: '200kb',
@@ -142,6 +147,8 @@ export async function startTasksCasesApi(
       }),
       '/cases': listDeps ? Router().use(createCaseSearchRouter(listDeps), casesRouter) : casesRouter,
       ...(listDeps ? { '/dashboard': createDashboardRouter(listDeps) } : {}),
+      '/cases/:caseId/contacts': createContactsRouter({ ...common, engine: engine ?? noEngine, users: people }),
+      ...(startForms ? { '/cases/:caseId/startable-processes': createStartableProcessesRouter({ ...common, startForms }) } : {}),
       ...(consent?.routers(repos.cases, currentActor) ?? {}),
       ...(opts.monitor ? createMonitorRouters({
         engine: engine ?? noEngine, policy: tableAccessPolicy, audit: common.audit as never, currentActor,

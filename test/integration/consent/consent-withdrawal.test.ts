@@ -30,7 +30,7 @@ describe('consent and its withdrawal (HTTP, real engine)', () => {
   afterAll(() => api.close());
 
   it("a victim's withdrawal of RJ consent stops that victim's RJ work only, and blocks its forms", async () => {
-    const victimStart = { crimeReportedAt: '2026-11-23T09:00:00Z', victimObjected: false, enhancedRights: false };
+    const victimStart = { crimeReportedAt: '2026-11-23', detailsReceivedAt: '2026-11-23', victimObjected: false, enhancedRights: false };
     const ann = (await startProcess('victim-contact', victimStart)).body.instanceKey as string;
     const bo = (await startProcess('victim-contact', victimStart)).body.instanceKey as string;
     for (const [i, name] of [[ann, 'Ann'], [bo, 'Bo']]) {

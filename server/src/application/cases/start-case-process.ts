@@ -1,25 +1,41 @@
-// Starts a statutory process for a case (a referral's intake, an AssetPlus assessment, a victim
-// contact…). The case of the instance is its `caseId` variable (called processes inherit it), so every
-// task the process creates is linked to the case and appears in the queues of the case's team. The
-// business key is set too, for the monitor's lists only: nothing depends on it (Zeebe has none).
+// Starts a statutory process for a case (a victim contact, an AssetPlus assessment, a plan review…). The
+// case of the instance is its `caseId` variable (called processes inherit it), so every task the process
+// creates is linked to the case and appears in the queues of the case's team. The business key is set too,
+// for the monitor's lists only: nothing depends on it (Zeebe has none).
+// A process whose start event declares a start form (domain/cases/start-declaration.ts) is started by hand
+// from the case page: only by the roles it names, and only with answers its form accepts (the same compiled
+// schema the browser used; 422 with field errors, nothing started). A process without one is started by the
+// product itself (referral & intake from a referral, closure) with the variables it passes.
+import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
+import { mayStart } from '../../domain/cases/start-declaration';
+import { validateSubmission } from '../../forms-core';
+import type { Clock } from '../../ports/clock.port';
+import type { FormRepository } from '../../ports/form-repository.port';
 import type { WorkflowEngine, Variables } from '../../ports/workflow-engine.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { CaseGuard } from '../consent/case-guard';
+import { getForm } from '../get-form';
 import { auditActor, loadVisibleCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import type { ProcessStartForms } from './process-start-forms';
+import { orderVariable, startContextOf } from './start-context';
 
 export interface StartCaseProcessDeps {
   cases: CaseRepository;
   policy: AccessPolicy;
-  engine: Pick<WorkflowEngine, 'startInstance'>;
+  engine: Pick<WorkflowEngine, 'startInstance'> & Partial<Pick<WorkflowEngine, 'listUserTasks'>>;
   audit?: CaseAuditSink;
   /** Refuses a start on a restricted case, or of a process whose consent was withdrawn (application/consent). */
   caseGuard?: Pick<CaseGuard, 'assertMayChange' | 'assertMayStart'>;
+  /** Start forms declared by the processes; without it every process starts as one without a start form. */
+  startForms?: ProcessStartForms;
+  forms?: FormRepository;
+  clock?: Clock;
 }
 
 export interface StartCaseProcessInput {
   caseId: string;
   processId: string;
-  /** Start variables the process reads (e.g. referralReceivedAt); caseId is always the case's. */
+  /** Start variables: the start form's answers, or (no start form) what the process reads; caseId is always the case's. */
   variables?: Variables;
 }
 
@@ -27,13 +43,27 @@ export interface StartedProcess {
   instanceKey: string;
   processId: string;
   version: number;
+  /** The first open task of the new instance, when it waits at one (so the person can go straight to it). */
+  firstTask?: { id: string; name: string };
 }
 
 export async function startCaseProcess(deps: StartCaseProcessDeps, actor: Actor, input: StartCaseProcessInput): Promise<StartedProcess> {
-  requireAction(deps.policy, actor, 'create-case', 'start a process for a case');
+  const declaration = await deps.startForms?.of(input.processId);
+  if (declaration) {
+    if (!mayStart(declaration, actor.roles)) throw new ForbiddenError(`Your role does not allow you to start ${declaration.name}`, 'ACTION_NOT_ALLOWED');
+  } else requireAction(deps.policy, actor, 'create-case', 'start a process for a case');
   const record = await loadVisibleCase(deps, actor, input.caseId);
-  const variables: Variables = { ...(input.variables ?? {}), caseId: record.id };
-  await deps.caseGuard?.assertMayChange(actor, record.id, `start ${input.processId} on this case`);
+  let variables: Variables = { ...(input.variables ?? {}), caseId: record.id };
+  if (declaration) {
+    if (!deps.forms) throw new NotFoundError(`No form "${declaration.formId}"`, 'FORM_NOT_FOUND');
+    const form = await getForm({ forms: deps.forms }, declaration.formId);
+    const now = deps.clock?.now() ?? new Date();
+    const result = validateSubmission(form.schema, input.variables ?? {}, { now, variables: { ...startContextOf(record) } });
+    if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
+    const order = orderVariable(record, result.value.orderId);
+    variables = { ...result.value, ...(order ? { order } : {}), caseId: record.id };
+  }
+  await deps.caseGuard?.assertMayChange(actor, record.id, `start ${declaration?.name ?? input.processId} on this case`);
   await deps.caseGuard?.assertMayStart(record.id, input.processId, variables);
   const started = await deps.engine.startInstance(input.processId, variables, { businessKey: record.id });
   await deps.audit?.record({
@@ -41,7 +71,8 @@ export async function startCaseProcess(deps: StartCaseProcessDeps, actor: Actor,
     action: 'case.process-started',
     recordType: 'case',
     recordId: record.id,
-    after: { processId: started.processId, version: started.version, instanceKey: started.instanceKey },
+    after: { processId: started.processId, version: started.version, instanceKey: started.instanceKey, ...(declaration ? { formId: declaration.formId } : {}) },
   });
-  return started;
+  const [task] = (await deps.engine.listUserTasks?.({ instanceKey: started.instanceKey, state: 'open' })) ?? [];
+  return { ...started, ...(task ? { firstTask: { id: task.key, name: task.name } } : {}) };
 }

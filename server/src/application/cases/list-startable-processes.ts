@@ -1,0 +1,35 @@
+// "Start work" on the case page: the processes the actor's role may start by hand on this case, each by
+// name with its start form and what the form may read (the case's orders in words). Only the case's own
+// team starts work on it (the case rule: acting never crosses teams).
+import { mayStart } from '../../domain/cases/start-declaration';
+import type { FormDefinition } from '../../forms-core';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import type { FormRepository } from '../../ports/form-repository.port';
+import { loadVisibleCase, type AccessPolicy, type Actor } from './case-access';
+import type { ProcessStartForms } from './process-start-forms';
+import { startContextOf, type StartContext } from './start-context';
+
+export interface ListStartableDeps {
+  cases: Pick<CaseRepository, 'findById'>;
+  policy: AccessPolicy;
+  forms: FormRepository;
+  startForms: ProcessStartForms;
+}
+
+export interface StartableProcess {
+  processId: string;
+  name: string;
+  /** What starts it, in the process's words ("Victim details received from police"). */
+  startEventName?: string;
+  form: FormDefinition;
+}
+
+export async function listStartableProcesses(deps: ListStartableDeps, actor: Actor, caseId: string): Promise<{ items: StartableProcess[]; variables: StartContext }> {
+  const record = await loadVisibleCase(deps, actor, caseId);
+  const declared = (await deps.startForms.all()).filter((d) => mayStart(d, actor.roles));
+  const items = await Promise.all(declared.map(async (d) => {
+    const form = await deps.forms.latest(d.formId);
+    return form ? { processId: d.processId, name: d.name, ...(d.startEventName ? { startEventName: d.startEventName } : {}), form: form.schema } : undefined;
+  }));
+  return { items: items.filter((i): i is StartableProcess => !!i), variables: startContextOf(record) };
+}
