@@ -31,7 +31,7 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
   router.post('/', async (req, res) => {
     const actor = requireActor(deps, req);
     const record = await createCase(deps, actor, parseBody(createCaseBodySchema, req.body));
-    res.status(201).json(await getCase(deps, actor, record.id));
+    res.status(201).json({ ...(await getCase(deps, actor, record.id)), ...(record.warnings ? { warnings: record.warnings } : {}) });
   });
 
   router.get('/:id', async (req, res) => {

@@ -10,7 +10,9 @@ import { localDate } from '../../forms-core/form-dates';
 import type { Clock } from '../../ports/clock.port';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { auditActor, canViewCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
-import { checkIdentity, findDuplicates } from './find-duplicates';
+import { checkIdentity, describeMatch, findDuplicates } from './find-duplicates';
+import { referralAgeWarning } from '../../domain/cases/referral-age';
+import { assertAllocatable, type TeamUsers } from './team-case-managers';
 import { identityOf } from './write-case-section';
 
 export interface CreateCaseInput extends PersonIdentity {
@@ -29,26 +31,33 @@ export interface CreateCaseDeps {
   clock: Clock;
   audit?: CaseAuditSink;
   newId?: () => string;
+  /** Checks a case manager named at referral (an active case manager of the team), when given. */
+  people?: TeamUsers;
 }
+
+/** A new case, and warnings the referrer was asked to confirm (an age outside 10 to 17 on the referral date). */
+export type CreatedCase = CaseRecord & { warnings?: Record<string, string> };
 
 // Crockford base32 without I, L, O, U: references are read out over the phone.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const newReference = () => `YJ-${Array.from(randomBytes(8), (b) => ALPHABET[b % 32]).join('')}`;
 
-export async function createCase(deps: CreateCaseDeps, actor: Actor, input: CreateCaseInput): Promise<CaseRecord> {
+export async function createCase(deps: CreateCaseDeps, actor: Actor, input: CreateCaseInput): Promise<CreatedCase> {
   requireAction(deps.policy, actor, 'create-case', 'open a case');
-  const errors = checkIdentity(input, localDate(deps.clock.now()));
+  const today = localDate(deps.clock.now());
+  const errors = checkIdentity(input, today);
   if (!input.team?.trim()) errors.team = 'Choose the team that will hold the case';
   else if (!canViewCase(deps.policy, actor, { id: '', team: input.team })) {
     errors.team = 'You can only open cases for your own teams';
   }
   if (Object.keys(errors).length) throw new ValidationError('Check the referral details', errors, 'CASE_INVALID');
+  if (input.caseManagerId && deps.people) await assertAllocatable(deps.people, input.team, 'caseManagerId', 'Case manager', input.caseManagerId);
 
   if (!input.confirmedNotDuplicate) {
     const matches = await findDuplicates(deps, actor, input);
     if (matches.length) {
-      const named = matches.map((m) => `${m.caseId ?? `a case in team ${m.team}`} (${m.reasons.join(' and ')})`).join('; ');
-      throw new ValidationError(`This child may already be known: ${named}. Open the existing case, or confirm this is a different child.`, {
+      const named = matches.map(describeMatch).join('; ');
+      throw new ValidationError(`This child may already be known: ${named}. Open the existing record, or confirm this is a different child.`, {
         duplicates: named,
       }, 'POSSIBLE_DUPLICATE');
     }
@@ -76,5 +85,6 @@ export async function createCase(deps: CreateCaseDeps, actor: Actor, input: Crea
   };
   await deps.cases.create(record, [amendment]);
   await deps.audit?.record({ actor: auditActor(actor), action: 'case.create', recordType: 'case', recordId: record.id, sections: ['personal'] });
-  return record;
+  const age = referralAgeWarning(input.dateOfBirth, today);
+  return age ? { ...record, warnings: { dateOfBirth: age } } : record;
 }

@@ -15,7 +15,27 @@ export interface DuplicateMatch {
   displayName?: string;
   dateOfBirth?: string;
   team: string;
+  /**
+   * Another team's record, for a role that may break glass: its reference, to open it with a reason (as the
+   * cases list offers). Nothing else of it is said.
+   */
+  breakGlassId?: string;
 }
+
+const REASON_WORDS: Record<DuplicateReason, string> = {
+  'name-and-date-of-birth': 'same name and date of birth',
+  'nhs-number': 'same NHS number',
+};
+
+/** "Sam Smith, born 14 March 2010 (same name and date of birth)", or "a record in team south (same NHS number)". */
+export function describeMatch(m: DuplicateMatch): string {
+  const why = m.reasons.map((r) => REASON_WORDS[r]).join(' and ');
+  if (!m.displayName) return `a record in team ${m.team} (${why})`;
+  return `${m.displayName}${m.dateOfBirth ? `, born ${longDate(m.dateOfBirth)}` : ''} (${why})`;
+}
+
+const longDate = (iso: string) =>
+  new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const isCalendarDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
@@ -25,11 +45,11 @@ export function checkIdentity(p: Partial<PersonIdentity>, today?: string): Field
   if (!p.givenName?.trim()) errors.givenName = 'Enter the given name';
   if (!p.familyName?.trim()) errors.familyName = 'Enter the family name';
   if (!p.dateOfBirth || !isCalendarDate(p.dateOfBirth)) {
-    errors.dateOfBirth = 'Enter the date of birth as YYYY-MM-DD (a real date, such as 2011-04-23)';
+    errors.dateOfBirth = p.dateOfBirth ? 'Date of birth must be a real date' : 'Enter the date of birth';
   } else if (today && p.dateOfBirth > today) {
-    errors.dateOfBirth = `The date of birth cannot be in the future (today is ${today})`;
+    errors.dateOfBirth = 'Date of birth must be today or in the past';
   }
-  if (p.nhsNumber && !isValidNhsNumber(p.nhsNumber)) errors.nhsNumber = 'This is not a valid NHS number (10 digits; the check digit does not match)';
+  if (p.nhsNumber && !isValidNhsNumber(p.nhsNumber)) errors.nhsNumber = 'Enter a valid NHS number: 10 digits, like 943 476 5919';
   return errors;
 }
 
@@ -49,7 +69,7 @@ export async function findDuplicates(
       const visible = canViewCase(deps.policy, actor, c);
       return visible
         ? { reasons, caseId: c.id, displayName: c.displayName, dateOfBirth: c.dateOfBirth, team: c.team }
-        : { reasons, team: c.team };
+        : { reasons, team: c.team, ...(deps.policy.can(actor, 'break-glass') ? { breakGlassId: c.id } : {}) };
     })
     .filter((m) => m.reasons.length > 0);
 }
