@@ -1,21 +1,35 @@
-// The history tab: every change to the sections this user may read, newest first — who, when, why,
-// and the previous value (the PIA's accuracy principle). A change of a collection's item names the item.
+// The history tab: every change to the sections this user may read, newest first, in sentences —
+// "Date of birth changed from 14 March 2010 to 15 March 2010 by Cara Case on 2 December 2026, 09:30.
+// Reason: …" (the PIA's accuracy principle). The server resolves labels, option labels and names.
 import { Link } from 'react-router-dom';
+import { formatDateTime } from '../../shell/format';
 import { useAsync } from '../forms/use-async';
-import { casesApi, collectionTitle, SECTION_LABELS, show, type AmendmentDto } from './cases-api';
+import { casesApi, type AmendmentWordsDto } from './cases-api';
+import { valueText } from './case-words';
 
-const sourceOf = (a: AmendmentDto) => {
-  switch (a.source.kind) {
-    case 'referral': return 'Referral';
-    case 'manual': return `Amended: ${a.source.reason}`;
-    case 'submission': return a.source.taskId
-      ? <Link to={`/tasks/${encodeURIComponent(a.source.taskId)}`}>{a.source.formId} v{a.source.formVersion}</Link>
-      : `${a.source.formId} v${a.source.formVersion}`;
+type Change = AmendmentWordsDto['changes'][number];
+
+/** "Date of birth changed from 14 March 2010 to 15 March 2010" (or set to, or cleared). */
+export function changeSentence(c: Change): string {
+  const what = c.item ? `${c.label} of ${c.item}` : c.label;
+  if (c.added) return `${what} recorded as ${valueText(c.value)}`;
+  if (c.previous === undefined) return `${what} set to ${valueText(c.value)}`;
+  if (c.value === undefined) return `${what} cleared (was ${valueText(c.previous)})`;
+  return `${what} changed from ${valueText(c.previous)} to ${valueText(c.value)}`;
+}
+
+function How({ a }: { a: AmendmentWordsDto }) {
+  switch (a.how.kind) {
+    case 'referral': return <>Recorded at referral.</>;
+    case 'manual': return <>Reason: {a.how.reason}</>;
+    case 'submission': return a.how.taskId
+      ? <>From <Link to={`/tasks/${encodeURIComponent(a.how.taskId)}`}>{a.how.formTitle}</Link>.</>
+      : <>From {a.how.formTitle}.</>;
   }
-};
+}
 
 export function AmendmentHistory({ caseId, version }: { caseId: string; version: number }) {
-  const [list] = useAsync(() => casesApi.amendments(caseId), [caseId, version]);
+  const [list] = useAsync(() => casesApi.amendmentWords(caseId), [caseId, version]);
   if (list.state === 'loading') return <p role="status">Loading the history…</p>;
   if (list.state === 'error') return <p role="alert">{list.message}</p>;
   if (!list.data.length) return <p className="muted">No changes yet.</p>;
@@ -23,15 +37,13 @@ export function AmendmentHistory({ caseId, version }: { caseId: string; version:
     <ol className="amendment-history">
       {list.data.map((a) => (
         <li key={`${a.section}-${a.seq}`}>
-          <p><strong>{SECTION_LABELS[a.section] ?? a.section}</strong> · {new Date(a.at).toLocaleString('en-GB', { timeZone: 'Europe/London' })} · {a.by} · {sourceOf(a)}</p>
+          <h3 className="amendment-heading">{a.sectionLabel}</h3>
           <ul>
-            {a.changes.map((c) => (
-              <li key={`${c.collection ?? ''}-${c.item ?? ''}-${c.field}`}>
-                {c.collection && <>{collectionTitle(c.collection)}: <strong>{c.itemLabel ?? c.item}</strong>{c.added ? ' (new)' : ''} · </>}
-                {c.field}: {c.previous === undefined ? '' : <del>{show(c.previous)}</del>} {c.value === undefined ? '(cleared)' : <ins>{show(c.value)}</ins>}
-              </li>
+            {a.changes.map((c, i) => (
+              <li key={i}>{changeSentence(c)} by {a.by} on {formatDateTime(a.at)}.</li>
             ))}
           </ul>
+          <p className="muted"><How a={a} /></p>
         </li>
       ))}
     </ol>

@@ -1,11 +1,17 @@
-// The case record: one tab per section the user may read (withheld sections get no tab, only a line
-// saying they exist and are not shown), the submissions that built it, and the amendment history.
-// A case of another team asks for a reason first ("break glass"), which the server records.
+// The case record in words (issue 18): a header with the facts at a glance, then tabs — one per section
+// the user may read (withheld sections get no tab, only a line saying they exist and are not shown), the
+// chronology, the submissions that built the record, and the amendment history. A case of another team
+// asks for a reason first ("break glass"), which the server records.
+// Other parts mount their own tabs here with one entry each in `tabs` (documents, contacts, start work).
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { formatDateTime } from '../../shell/format';
 import { useSession } from '../auth';
 import { useAsync } from '../forms/use-async';
 import { AmendmentHistory } from './amendment-history';
+import { CaseChronology } from './case-chronology';
+import { CaseHeader } from './case-header';
+import { CaseTabs, type TabDef } from './case-tabs';
 import { casesApi, SECTION_LABELS, type CaseDto } from './cases-api';
 import { SectionView } from './section-view';
 import { ConsentBanner } from './consent-banner';
@@ -17,7 +23,6 @@ export function CasePage({ caseId: given }: { caseId?: string } = {}) {
   const writable = session.state.status === 'signed-in' ? session.state.view.writableSections : [];
   const [reason, setReason] = useState<string>();
   const [loaded, setLoaded] = useAsync(() => casesApi.get(caseId, reason), [caseId, reason]);
-  const [tab, setTab] = useState<string>();
   const [version, setVersion] = useState(0);
 
   if (loaded.state === 'loading') return <p role="status">Loading the case…</p>;
@@ -26,47 +31,42 @@ export function CasePage({ caseId: given }: { caseId?: string } = {}) {
     return <p role="alert">{loaded.message}</p>;
   }
   const record = loaded.data;
-  const tabs = [...record.readableSections, 'submissions', 'history'];
-  const current = tab && tabs.includes(tab) ? tab : tabs[0];
   const changed = (next: CaseDto) => {
     setLoaded(next);
     setVersion((v) => v + 1);
   };
+  const tabs: TabDef[] = [
+    ...record.readableSections.map((s) => ({
+      id: s, label: SECTION_LABELS[s] ?? s,
+      render: () => <SectionView caseId={record.id} section={s} state={record.sections[s]} words={record.words} writable={writable.includes(s)} onChanged={changed} />,
+    })),
+    { id: 'chronology', label: 'Chronology', render: () => <CaseChronology caseId={record.id} reason={reason} key={version} /> },
+    { id: 'submissions', label: 'Submissions', render: () => <Submissions record={record} /> },
+    { id: 'history', label: 'History', render: () => <AmendmentHistory caseId={record.id} version={version} /> },
+  ];
 
   return (
     <section className="case-page">
-      <h1>{record.displayName}</h1>
-      <p>Born {record.dateOfBirth} · <code>{record.id}</code> · team {record.team} · {record.status}{record.pathway ? ` · ${record.pathway}` : ''}</p>
+      <CaseHeader record={record} />
       <ConsentBanner record={record} writable={writable} onChanged={changed} />
       {record.withheldSections.length > 0 && (
         <p className="muted" data-testid="withheld">Not shown to your role: {record.withheldSections.map((s) => SECTION_LABELS[s] ?? s).join(', ')}.</p>
       )}
-      <div role="tablist" aria-label="Case record sections" className="case-tabs">
-        {tabs.map((t) => (
-          <button key={t} role="tab" type="button" aria-selected={t === current} aria-controls={`panel-${t}`} id={`tab-${t}`} onClick={() => setTab(t)}>
-            {t === 'submissions' ? 'Submissions' : t === 'history' ? 'History' : SECTION_LABELS[t] ?? t}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`}>
-        {current === 'history' && <AmendmentHistory caseId={record.id} version={version} />}
-        {current === 'submissions' && <Submissions record={record} />}
-        {current !== 'history' && current !== 'submissions' && (
-          <SectionView caseId={record.id} section={current} state={record.sections[current]} writable={writable.includes(current)} onChanged={changed} />
-        )}
-      </div>
+      <CaseTabs tabs={tabs} label="Case record" />
     </section>
   );
 }
 
 function Submissions({ record }: { record: CaseDto }) {
+  const list = record.words?.submissions;
   if (!record.submissions.length) return <p className="muted">No task has added to this record yet.</p>;
+  if (!list) return <p className="muted">{record.submissions.length} forms have added to this record.</p>;
   return (
     <ul className="case-submissions">
-      {record.submissions.map((s) => (
+      {list.map((s) => (
         <li key={s.submissionId}>
-          {s.taskId ? <Link to={`/tasks/${encodeURIComponent(s.taskId)}`}>{s.formId} (version {s.formVersion})</Link> : `${s.formId} (version ${s.formVersion})`}
-          {' '}by {s.by}, {new Date(s.at).toLocaleString('en-GB', { timeZone: 'Europe/London' })} → {s.sections.map((x) => SECTION_LABELS[x] ?? x).join(', ')}
+          {s.taskId ? <Link to={`/tasks/${encodeURIComponent(s.taskId)}`}>{s.formTitle}</Link> : s.formTitle}
+          {` by ${s.by}, ${formatDateTime(s.at)}. Added to: ${s.sections.join(', ')}.`}
         </li>
       ))}
     </ul>
@@ -83,7 +83,8 @@ function BreakGlass({ message, onReason }: { message: string; onReason(reason: s
     <form className="break-glass" onSubmit={submit}>
       <h1>This case belongs to another team</h1>
       <p>{message}</p>
-      <label>Reason for opening it<textarea value={text} onChange={(e) => setText(e.target.value)} required maxLength={500} /></label>
+      <label htmlFor="break-glass-reason">Reason for opening it</label>
+      <textarea id="break-glass-reason" value={text} onChange={(e) => setText(e.target.value)} required maxLength={500} />
       <button type="submit">Open the case</button>
     </form>
   );

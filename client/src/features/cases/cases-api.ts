@@ -1,5 +1,6 @@
 // Calls to /api/cases through the auth feature's fetch (session cookie + CSRF token, ApiError).
 import { apiFetch } from '../auth';
+import type { FormComponent } from '../../../../server/src/forms-core';
 import type { CaseConsentDto } from './consent-banner';
 
 export const SECTION_LABELS: Record<string, string> = {
@@ -17,6 +18,38 @@ export interface SectionDto {
 }
 export interface SubmissionLinkDto { submissionId: string; formId: string; formVersion: number; taskId?: string; at: string; by: string; sections: string[] }
 
+/** A value in words (server: domain/cases/value-words.ts); dates are formatted here, in the one format. */
+export interface ValueWordsDto { text: string; date?: string; dateTime?: string }
+export interface SourceWordsDto { at: string; text: string; taskId?: string }
+export interface FieldWordsDto { key: string; label: string; value: ValueWordsDto; source?: SourceWordsDto }
+export interface ItemWordsDto { id: string; label: string; fields: FieldWordsDto[] }
+export interface SectionWordsDto { fields: FieldWordsDto[]; collections: { name: string; title: string; items: ItemWordsDto[] }[] }
+/** A field the reader may correct: label, type, options and the form's component (validated by forms-core). */
+export interface CatalogueFieldDto { key: string; label: string; type: string; options?: { label: string; value: string }[]; component: FormComponent }
+export interface CaseHeaderDto {
+  name: string; dateOfBirth: string; reference: string; team: string; status: string; pathway?: string; allocatedWorker?: string;
+  orders: { itemId: string; label: string; type?: string; madeOn?: string; endDate?: string }[];
+  ratings: { label: string; value: ValueWordsDto }[];
+  reduced?: { reducedAt: string; rule: string };
+  openTaskCount: number;
+  openTasks: { id: string; name: string; dueDate?: string; assignee?: string }[];
+  banners: { kind: 'legal-hold' | 'reduced'; text: string; since?: string }[];
+}
+export interface CaseWordsDto {
+  header: CaseHeaderDto;
+  sections: Record<string, SectionWordsDto>;
+  submissions: { submissionId: string; formTitle: string; taskId?: string; at: string; by: string; sections: string[] }[];
+  correctable: Record<string, { fields: CatalogueFieldDto[]; items: Record<string, CatalogueFieldDto[]> }>;
+}
+export interface AmendmentWordsDto {
+  section: string; sectionLabel: string; seq: number; at: string; by: string;
+  how: { kind: 'referral' } | { kind: 'manual'; reason: string } | { kind: 'submission'; formTitle: string; taskId?: string };
+  changes: { label: string; item?: string; collection?: string; added?: true; previous?: ValueWordsDto; value?: ValueWordsDto }[];
+}
+export type ChronologyKind = 'referral' | 'contact' | 'submission' | 'amendment' | 'milestone' | 'email' | 'access' | 'document' | 'consent';
+export interface ChronologyEntryDto { at: string; kind: ChronologyKind; title: string; detail?: string; section?: string; by?: string; link?: string }
+export interface ChronologyPageDto { items: ChronologyEntryDto[]; total: number; page: number; pageSize: number; kinds: Partial<Record<ChronologyKind, number>> }
+
 export interface CaseDto {
   id: string;
   displayName: string;
@@ -32,6 +65,8 @@ export interface CaseDto {
   submissions: SubmissionLinkDto[];
   /** Consent standings and any restriction of processing (consent-banner.tsx). */
   consent?: CaseConsentDto;
+  /** The record in words: header, labelled values, names, correctable fields. */
+  words?: CaseWordsDto;
 }
 
 export interface AmendmentDto {
@@ -49,6 +84,12 @@ export const casesApi = {
   get: (id: string, reason?: string) => apiFetch<CaseDto>('GET', `/api/cases/${enc(id)}${reason ? `?reason=${enc(reason)}` : ''}`),
   amendments: (id: string, section?: string) =>
     apiFetch<{ items: AmendmentDto[] }>('GET', `/api/cases/${enc(id)}/amendments${section ? `?section=${enc(section)}` : ''}`).then((r) => r.items),
+  /** The history in words (labels, option labels, names), newest first. */
+  amendmentWords: (id: string) =>
+    apiFetch<{ words?: AmendmentWordsDto[] }>('GET', `/api/cases/${enc(id)}/amendments?limit=200`).then((r) => r.words ?? []),
+  /** One page of the case's chronology; `reason` when the case is another team's (break glass). */
+  chronology: (id: string, q: { kind?: ChronologyKind; page?: number; reason?: string } = {}) =>
+    apiFetch<ChronologyPageDto>('GET', `/api/cases/${enc(id)}/chronology?${new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`),
   amend: (id: string, section: string, changes: Record<string, unknown>, reason: string) =>
     apiFetch<CaseDto>('PATCH', `/api/cases/${enc(id)}/sections/${enc(section)}`, { changes, reason }),
   /** One item of a collection: `itemId` amends it, none adds a new item. */
@@ -60,15 +101,6 @@ export const casesApi = {
   /** A re-referral of a child whose case is open: intake starts on that case, no second record. */
   reRefer: (id: string, referralSource?: string) =>
     apiFetch<{ caseId: string; processId: string; referralReceivedAt: string }>('POST', `/api/cases/${enc(id)}/referrals`, referralSource ? { referralSource } : {}),
-};
-
-/** The case page's one date format (as the sources column): 24/11/2026. */
-export const showDate = (iso: string): string => new Date(iso).toLocaleDateString('en-GB', { timeZone: 'Europe/London' });
-
-/** "victims" → "Victims", "courtReports" → "Court reports". */
-export const collectionTitle = (name: string): string => {
-  const words = name.replace(/([A-Z])/g, ' $1').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
 export const show = (v: unknown): string => {

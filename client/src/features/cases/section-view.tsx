@@ -1,44 +1,73 @@
-// One tab of a case record: its latest values, each with where it came from (a linked task's
-// submission, or who amended it), its repeating entities as lists of items (collection-view.tsx), plus a
-// small form to correct a value when the user may write here. Fields show the label of the form that
-// wrote them when the server knows it, else their key.
+// One tab of a case record in words: each value with its label from the deployed forms, options by their
+// labels, dates in the one format, and where it came from (the task's form, linked, or who corrected it).
+// Repeating entities (victims, orders…) are lists of items (collection-view.tsx). Those who may write the
+// section get "Correct a value": a known field picked by its label, with an input of the field's type.
 import { AmendForm } from './amend-form';
-import { show, type CaseDto, type SectionDto } from './cases-api';
+import { show, type CaseDto, type CaseWordsDto, type FieldWordsDto, type SectionDto, type SourceWordsDto } from './cases-api';
 import { CollectionView, SourceOf } from './collection-view';
+import { valueText } from './case-words';
+import { Link } from 'react-router-dom';
+import { formatDate } from '../../shell/format';
 
 export interface SectionViewProps {
   caseId: string;
   section: string;
   state?: SectionDto;
+  words?: CaseWordsDto;
   writable: boolean;
   onChanged(next: CaseDto): void;
 }
 
-export function SectionView({ caseId, section, state, writable, onChanged }: SectionViewProps) {
-  const entries = Object.entries(state?.values ?? {});
-  const collections = Object.entries(state?.collections ?? {});
-  const labels = state?.labels?.fields ?? {};
+/** Where a value came from, in words: "From Record a referral order, by Cara Case · 2 December 2026". */
+export function SourceWords({ src }: { src?: SourceWordsDto }) {
+  if (!src) return null;
+  return <>{src.taskId ? <Link to={`/tasks/${encodeURIComponent(src.taskId)}`}>{src.text}</Link> : src.text}{` · ${formatDate(src.at)}`}</>;
+}
+
+export function FieldRows({ fields }: { fields: FieldWordsDto[] }) {
+  return (
+    <dl className="summary-list">
+      {fields.map((f) => (
+        <div className="summary-list-row" key={f.key}>
+          <dt>{f.label}</dt>
+          <dd>{valueText(f.value)}</dd>
+          <dd className="muted"><SourceWords src={f.source} /></dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function SectionView({ caseId, section, state, words, writable, onChanged }: SectionViewProps) {
+  const worded = words?.sections[section];
+  const correctable = words?.correctable[section];
+  const empty = worded ? !worded.fields.length && !worded.collections.length : !Object.keys(state?.values ?? {}).length && !Object.keys(state?.collections ?? {}).length;
   return (
     <div>
-      {entries.length === 0 && collections.length === 0 && <p className="muted">Nothing recorded yet.</p>}
-      {entries.length > 0 && (
-        <table className="section-values">
-          <thead><tr><th>Field</th><th>Value</th><th>Source</th></tr></thead>
-          <tbody>
-            {entries.map(([field, value]) => (
-              <tr key={field}>
-                <th scope="row">{labels[field] ?? field}</th>
-                <td>{show(value)}</td>
-                <td className="muted"><SourceOf src={state?.sources[field]} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {collections.map(([name, items]) => (
-        <CollectionView key={name} caseId={caseId} section={section} name={name} items={items} labels={state?.labels?.items?.[name] ?? {}} writable={writable} onChanged={onChanged} />
-      ))}
-      {writable && <AmendForm caseId={caseId} section={section} onChanged={onChanged} />}
+      {empty && <p className="muted">Nothing recorded yet.</p>}
+      {worded ? <FieldRows fields={worded.fields} /> : <RawRows state={state} />}
+      {worded
+        ? worded.collections.map((c) => (
+          <CollectionView key={c.name} caseId={caseId} section={section} name={c.name} title={c.title} items={c.items} fields={correctable?.items[c.name] ?? []} writable={writable} onChanged={onChanged} />
+        ))
+        : null}
+      {writable && <AmendForm caseId={caseId} section={section} fields={correctable?.fields ?? []} onChanged={onChanged} />}
     </div>
+  );
+}
+
+/** Without words (an older server): labels as stored, else keys. */
+function RawRows({ state }: { state?: SectionDto }) {
+  const labels = state?.labels?.fields ?? {};
+  return (
+    <dl className="summary-list">
+      {Object.entries(state?.values ?? {}).map(([field, value]) => (
+        <div className="summary-list-row" key={field}>
+          <dt>{labels[field] ?? field}</dt>
+          <dd>{show(value)}</dd>
+          <dd className="muted"><SourceOf src={state?.sources[field]} /></dd>
+        </div>
+      ))}
+    </dl>
   );
 }
