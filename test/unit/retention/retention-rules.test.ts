@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseRetentionSchedule } from '../../../server/src/adapters/files/retention-schedule.loader';
 import {
   type CaseRetentionFacts, type RetentionRule, type RetentionSchedule, addYears, applyRetentionAddition, applyRetentionEdit,
-  classifyCase, endOfFinancialYear, retentionDueDate, scheduleClashes,
+  classifyCase, endOfFinancialYear, retentionDryRun, retentionDueDate, scheduleClashes,
 } from '../../../server/src/domain/retention';
 
 const rule = (over: Partial<RetentionRule>): RetentionRule => ({
@@ -119,5 +119,28 @@ describe('the shipped file is checked at start', () => {
 
   test('every shipped rule names a source and says it is not yet verified', () => {
     for (const r of shipped) expect([r.id, r.source.length > 20, r.verified]).toEqual([r.id, true, false]);
+  });
+});
+
+describe('victims recorded on a case keep it until the victim rule allows', () => {
+  const schedule = { version: 1, rules: parseRetentionSchedule(readFileSync(path.resolve(__dirname, '../../../processes/retention-schedule.json'), 'utf8')), createdAt: '', createdBy: 'system', reason: '' };
+  const ooc = (caseId: string, victimRecords: boolean) =>
+    facts({ caseId, pathway: 'out-of-court', closedOn: '2020-06-01', lastActivityOn: '2020-06-01', victimRecords });
+
+  it('an out-of-court case without victims falls due under its own rule (3 years after last action)', () => {
+    const r = retentionDryRun([ooc('NO-V', false)], schedule, [], '2024-01-10');
+    expect(r.due.map((i) => [i.caseId, i.recordClass, i.dueOn])).toEqual([['NO-V', 'out-of-court-or-prevention', '2023-06-01']]);
+  });
+
+  it('the same case with a victim is kept under the victim rule (6 years from the end of the financial year) and listed only then', () => {
+    expect(retentionDryRun([ooc('V', true)], schedule, [], '2024-01-10').due).toEqual([]);
+    const later = retentionDryRun([ooc('V', true)], schedule, [], '2027-04-01');
+    expect(later.due.map((i) => [i.caseId, i.recordClass, i.ruleId, i.dueOn])).toEqual([['V', 'victim-record', 'victim-records', '2027-03-31']]);
+  });
+
+  it('a court order with victims is not reduced to a basic record (which drops the victims) before the victim rule allows', () => {
+    const co = facts({ caseId: 'CO-V', orderTypes: ['yro'], closedOn: '2020-06-01', lastActivityOn: '2020-06-01', victimRecords: true });
+    const r = retentionDryRun([co], schedule, [], '2024-01-10');
+    expect([r.reduce, r.due]).toEqual([[], []]);
   });
 });

@@ -24,6 +24,7 @@ const PROJECTION: Record<string, 1> = {
   'sections.offending.collections.orders': 1,
   'sections.offending.collections.outcomes': 1,
   'sections.offending.collections.offences': 1,
+  'sections.victims.collections.victims': 1,
   ...Object.fromEntries(CASE_SECTIONS.map((s) => [`sections.${s}.updatedAt`, 1 as const])),
 };
 
@@ -50,6 +51,7 @@ export function toRetentionFacts(doc: CaseDoc): CaseRetentionFacts {
     ...(civilDate(lastActivity) ? { lastActivityOn: civilDate(lastActivity) } : {}),
     ...(civilDate(doc.createdAt) ? { openedOn: civilDate(doc.createdAt) } : {}),
     orderTypes,
+    victimRecords: (sections.victims?.collections?.victims?.length ?? 0) > 0,
     sexualOffence: isYes(offending?.values?.sexualOffence) || [...items('offences'), ...items('orders')].some((i) => isYes(i.values?.sexualOffence)),
     ...(civilDate(doc.reduction?.reducedAt) ? { reducedOn: civilDate(doc.reduction?.reducedAt) } : {}),
   };

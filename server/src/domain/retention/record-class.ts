@@ -21,6 +21,11 @@ export interface CaseRetentionFacts {
   /** Types of the items of offending.orders and offending.outcomes ("referral-order", "yro"…). */
   orderTypes: string[];
   sexualOffence: boolean;
+  /**
+   * The case records victims (the victims section's items or values). Victims' records have their own
+   * rule; the case is kept until the later of its own class's date and the victim rule's.
+   */
+  victimRecords?: boolean;
   /** When the case was reduced to a basic record, if it was: it is not listed for reduction again. */
   reducedOn?: string;
 }
@@ -37,4 +42,14 @@ export function classifyCase(facts: CaseRetentionFacts): RecordClass {
   if (facts.pathway && OUT_OF_COURT.has(facts.pathway)) return 'out-of-court-or-prevention';
   if (facts.pathway && facts.pathway !== 'assessment') return 'out-of-court-or-prevention';
   return 'unsuccessful-referral';
+}
+
+/**
+ * Every class whose rule applies to the case: its own class, and the victim records' class when it records
+ * victims. The retention review keeps the case under whichever of them ends latest (retention-dry-run.ts),
+ * so victims' details are never erased (or reduced away) before their own rule allows.
+ */
+export function applicableClasses(facts: CaseRetentionFacts): RecordClass[] {
+  const own = classifyCase(facts);
+  return facts.victimRecords && own !== 'victim-record' ? [own, 'victim-record'] : [own];
 }

@@ -3,8 +3,8 @@
 // record after N years" lists the case for reduction between that date and its deletion date, once: a
 // case already reduced is not listed again, and is listed for erasure when that falls due. Pure: the reader supplies the
 // facts of every case, the holds in force and today's date. Nothing is deleted here.
-import { type CaseRetentionFacts, classifyCase } from './record-class';
-import { isDue, retentionDueDate } from './retention-due-date';
+import { applicableClasses, type CaseRetentionFacts } from './record-class';
+import { type DueDate, isDue, retentionDueDate } from './retention-due-date';
 import { type LegalHold, holdCovers, isHoldActive } from './legal-hold';
 import { RECORD_CLASS_LABELS, type RetentionSchedule } from './retention-rule';
 
@@ -48,10 +48,9 @@ export function retentionDryRun(
   const result: DryRunResult = { today, scheduleVersion: schedule.version, checked: 0, due: [], reduce: [], held: [], unruled: [] };
   for (const facts of cases) {
     result.checked++;
-    const recordClass = classifyCase(facts);
-    const rule = byClass.get(recordClass);
-    if (!rule) { result.unruled.push(facts.caseId); continue; }
-    const due = retentionDueDate(rule, facts);
+    const governing = governingRule(facts, byClass);
+    if (!governing) { result.unruled.push(facts.caseId); continue; }
+    const { recordClass, rule, due } = governing;
     if (due.kind !== 'dated') continue;
     const action = isDue(due, today) ? 'erase' : 'reduce';
     if (action === 'reduce' && (!due.basicRecordOn || due.basicRecordOn > today || facts.reducedOn)) continue;
@@ -70,6 +69,25 @@ export function retentionDryRun(
     (covering.length ? result.held : action === 'reduce' ? result.reduce : result.due).push(item);
   }
   return result;
+}
+
+type RuleOf = Map<string, RetentionSchedule['rules'][number]>;
+
+/**
+ * The class and rule the case is kept under: of the classes that apply, the one whose deletion falls last.
+ * A class whose date cannot be set yet (an open case) keeps the case; a class without a rule is ignored
+ * when another applies (and the case is unruled when none has one).
+ */
+function governingRule(facts: CaseRetentionFacts, byClass: RuleOf) {
+  const candidates = applicableClasses(facts)
+    .map((recordClass) => ({ recordClass, rule: byClass.get(recordClass) }))
+    .filter((c): c is { recordClass: typeof c.recordClass; rule: NonNullable<typeof c.rule> } => !!c.rule)
+    .map((c) => ({ ...c, due: retentionDueDate(c.rule, facts) as DueDate }));
+  const undated = candidates.find((c) => c.due.kind !== 'dated');
+  if (undated) return undated;
+  const dueOn = (d: DueDate) => (d.kind === 'dated' ? d.dueOn : '');
+  // Stable: on equal dates the case's own class (first) stays.
+  return candidates.reduce<(typeof candidates)[number] | undefined>((best, c) => (!best || dueOn(c.due) > dueOn(best.due) ? c : best), undefined);
 }
 
 /** The whole list in words, for the approval form. */
