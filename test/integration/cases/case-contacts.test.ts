@@ -24,7 +24,7 @@ describe('contacts log: /api/cases/:id/contacts', () => {
       changes: { type: 'yro', start: '2026-10-01', end: '2027-09-30' }, reason: 'Order made at youth court',
     });
     expect(order.status).toBe(201);
-  });
+  }, 120_000);
   afterAll(() => api.close());
 
   it('an unacceptable absence starts compliance & breach for the case with the missed appointment and the current order', async () => {

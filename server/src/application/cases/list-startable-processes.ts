@@ -5,7 +5,7 @@ import { mayStart } from '../../domain/cases/start-declaration';
 import type { FormDefinition } from '../../forms-core';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { FormRepository } from '../../ports/form-repository.port';
-import { loadVisibleCase, type AccessPolicy, type Actor } from './case-access';
+import { loadVisibleCase, readable, type AccessPolicy, type Actor } from './case-access';
 import type { ProcessStartForms } from './process-start-forms';
 import { startContextOf, type StartContext } from './start-context';
 
@@ -31,5 +31,7 @@ export async function listStartableProcesses(deps: ListStartableDeps, actor: Act
     const form = await deps.forms.latest(d.formId);
     return form ? { processId: d.processId, name: d.name, ...(d.startEventName ? { startEventName: d.startEventName } : {}), form: form.schema } : undefined;
   }));
-  return { items: items.filter((i): i is StartableProcess => !!i), variables: startContextOf(record) };
+  // The orders are offending data: offered only to those who may read that section.
+  const variables = readable(deps.policy, actor).includes('offending') ? startContextOf(record) : { caseOrders: [] };
+  return { items: items.filter((i): i is StartableProcess => !!i), variables };
 }

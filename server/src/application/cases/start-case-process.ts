@@ -8,7 +8,7 @@
 // product itself (referral & intake from a referral, closure) with the variables it passes.
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import { mayStart } from '../../domain/cases/start-declaration';
-import { validateSubmission } from '../../forms-core';
+import { validateSubmission, type FormComponent } from '../../forms-core';
 import type { Clock } from '../../ports/clock.port';
 import type { FormRepository } from '../../ports/form-repository.port';
 import type { WorkflowEngine, Variables } from '../../ports/workflow-engine.port';
@@ -30,6 +30,8 @@ export interface StartCaseProcessDeps {
   startForms?: ProcessStartForms;
   forms?: FormRepository;
   clock?: Clock;
+  /** How long to look for the new instance's first task (ms; default 2 s). */
+  firstTaskWaitMs?: number;
 }
 
 export interface StartCaseProcessInput {
@@ -61,7 +63,7 @@ export async function startCaseProcess(deps: StartCaseProcessDeps, actor: Actor,
     const result = validateSubmission(form.schema, input.variables ?? {}, { now, variables: { ...startContextOf(record) } });
     if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
     const order = orderVariable(record, result.value.orderId);
-    variables = { ...result.value, ...(order ? { order } : {}), caseId: record.id };
+    variables = { ...uncheckedAsFalse(form.schema.components), ...result.value, ...(order ? { order } : {}), caseId: record.id };
   }
   await deps.caseGuard?.assertMayChange(actor, record.id, `start ${declaration?.name ?? input.processId} on this case`);
   await deps.caseGuard?.assertMayStart(record.id, input.processId, variables);
@@ -73,6 +75,25 @@ export async function startCaseProcess(deps: StartCaseProcessDeps, actor: Actor,
     recordId: record.id,
     after: { processId: started.processId, version: started.version, instanceKey: started.instanceKey, ...(declaration ? { formId: declaration.formId } : {}) },
   });
-  const [task] = (await deps.engine.listUserTasks?.({ instanceKey: started.instanceKey, state: 'open' })) ?? [];
+  const task = await firstOpenTask(deps, started.instanceKey);
   return { ...started, ...(task ? { firstTask: { id: task.key, name: task.name } } : {}) };
+}
+
+// A checkbox left unticked is not sent, but the process decides on it (`victimObjected = true` fails on a
+// missing variable in FEEL): every top-level checkbox of a start form starts as false.
+function uncheckedAsFalse(components: FormComponent[]): Variables {
+  return Object.fromEntries(components.filter((c) => c.type === 'checkbox' && typeof c.key === 'string').map((c) => [c.key as string, false]));
+}
+
+// The first task usually follows a service task (the deadlines job), which the engine's worker runs just
+// after the start returns: look a few times, briefly, so the person can be taken straight to it. A process
+// that waits elsewhere first (a timer, a message) simply has no first task to show.
+async function firstOpenTask(deps: StartCaseProcessDeps, instanceKey: string) {
+  if (!deps.engine.listUserTasks) return undefined;
+  const deadline = Date.now() + (deps.firstTaskWaitMs ?? 2_000);
+  for (;;) {
+    const [task] = await deps.engine.listUserTasks({ instanceKey, state: 'open' });
+    if (task || Date.now() >= deadline) return task;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
