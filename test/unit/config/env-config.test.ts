@@ -19,6 +19,8 @@ describe('configuration schema', () => {
     ['PORT', 'abc', /PORT: must be a whole number between 1 and 65535 \(got "abc"\)/],
     ['PORT', '70000', /PORT/],
     ['ENGINE', 'camunda7', /ENGINE: .*embedded.*zeebe/],
+    // Never silently the embedded engine when Camunda 8 was asked for (issue 19).
+    ['ENGINE', 'zeebe', /ENGINE: zeebe \(Camunda 8\) is not available in this version.*set it to embedded \(got "zeebe"\)/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['MONGODB_URI', 'postgres://x', /MONGODB_URI: must start with mongodb:\/\//],
     ['SMTP_URL', 'http://mail', /SMTP_URL/],
