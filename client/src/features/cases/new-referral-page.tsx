@@ -1,50 +1,87 @@
 // Opens a case from a referral and starts the referral & intake process for it, so the first task
-// (match or create the person) lands in the team's queue. The server repeats the duplicate check; when the
-// child already has an open case the referral can join it (intake starts on that case, no second record).
-import { useState, type FormEvent } from 'react';
+// (match or create the person) lands in the team's queue, prefilled with what the referral recorded (its
+// start variables carry the first form's keys: referral-start-variables.ts). Problems are listed in a
+// GOV.UK error summary linking to their fields; an age outside 10 to 17 is a warning to confirm, not an
+// error. The server repeats every check; a likely duplicate is named by the child's name and links to the
+// existing case (or, for another team's record, says only that it exists and offers break glass).
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, apiFetch, useSession } from '../auth';
+import { formatDate } from '../../shell/format';
+import { referralAgeWarning } from '../../../../server/src/domain/cases/referral-age';
+import { REFERRAL_PROCESS_ID, REFERRAL_SOURCES, referralStartVariables } from '../../../../server/src/domain/cases/referral-start-variables';
+import { ErrorSummary } from '../sar/error-summary';
 import { casesApi } from './cases-api';
+import { DuplicateMatches, findMatches, type Match } from './referral-duplicates';
 
 type Fields = Record<'givenName' | 'familyName' | 'dateOfBirth' | 'nhsNumber' | 'team' | 'referralSource', string>;
 
-const SOURCES = ['police', 'court', 'transfer-in', 'portal', 'other'];
+const LABELS: Record<keyof Fields, string> = {
+  givenName: 'Given name', familyName: 'Family name', dateOfBirth: 'Date of birth', nhsNumber: 'NHS number (optional)',
+  team: 'Team', referralSource: 'Referred by',
+};
+const idOf = (name: string) => `referral-${name}`;
+/** Today in London, as the server's referral date is (YYYY-MM-DD). */
+const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+
+function check(f: Fields, today: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!f.givenName.trim()) errors.givenName = 'Enter the given name';
+  if (!f.familyName.trim()) errors.familyName = 'Enter the family name';
+  if (!f.dateOfBirth) errors.dateOfBirth = 'Enter the date of birth';
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(f.dateOfBirth)) errors.dateOfBirth = 'Date of birth must be a real date';
+  else if (f.dateOfBirth > today) errors.dateOfBirth = 'Date of birth must be today or in the past';
+  if (!f.team) errors.team = 'Choose the team that will hold the case';
+  return errors;
+}
 
 export function NewReferralPage() {
   const { user } = useSession();
   const navigate = useNavigate();
-  const [fields, setFields] = useState<Fields>({ givenName: '', familyName: '', dateOfBirth: '', nhsNumber: '', team: user?.teams[0] ?? '', referralSource: 'police' });
+  const [entered, setFields] = useState<Fields>({ givenName: '', familyName: '', dateOfBirth: '', nhsNumber: '', team: '', referralSource: 'police' });
+  // The session may arrive after the first render: the team defaults to the person's first team.
+  const fields: Fields = { ...entered, team: entered.team || user?.teams[0] || '' };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
-  const [duplicateWarning, setDuplicateWarning] = useState<string>();
+  const [ageWarning, setAgeWarning] = useState<string>();
+  const [ageConfirmed, setAgeConfirmed] = useState(false);
+  const [matches, setMatches] = useState<Match[]>();
   const [confirmed, setConfirmed] = useState(false);
-  const [matches, setMatches] = useState<{ caseId: string; displayName?: string }[]>([]);
   const [busy, setBusy] = useState(false);
+  const warningBox = useRef<HTMLDivElement>(null);
+  useEffect(() => { if (ageWarning && !ageConfirmed) warningBox.current?.focus(); }, [ageWarning, ageConfirmed]);
 
-  const set = (name: keyof Fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
+  const set = (name: keyof Fields) => (e: { target: { value: string } }) => {
+    setFields((f) => ({ ...f, [name]: e.target.value }));
+    if (name === 'dateOfBirth') { setAgeWarning(undefined); setAgeConfirmed(false); }
+    if (name !== 'team' && name !== 'referralSource') { setMatches(undefined); setConfirmed(false); }
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setMessage(undefined);
-    setErrors({});
+    const today = londonToday();
+    const found = check(fields, today);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const warning = referralAgeWarning(fields.dateOfBirth, today);
+    setAgeWarning(warning);
+    if (warning && !ageConfirmed) return;
+    setBusy(true);
     try {
       const body = { ...fields, nhsNumber: fields.nhsNumber || undefined, confirmedNotDuplicate: confirmed || undefined };
       const created = await casesApi.create(body);
       try {
         await apiFetch('POST', `/api/cases/${encodeURIComponent(created.id)}/processes`, {
-          processId: 'referral-intake',
-          variables: { referralReceivedAt: new Date().toISOString(), referralSource: fields.referralSource },
+          processId: REFERRAL_PROCESS_ID, variables: referralStartVariables(fields, new Date()),
         });
         navigate(`/cases/${encodeURIComponent(created.id)}`, { state: { notice: 'Referral opened: the intake tasks are in the team queue.' } });
       } catch (err) {
-        setMessage(`The case ${created.id} was opened, but the referral process did not start: ${(err as Error).message}. Try again from the case page.`);
+        setMessage(`The case for ${fields.givenName} ${fields.familyName} was opened, but the referral process did not start: ${(err as Error).message}. Start it again from the case page.`);
       }
     } catch (err) {
       if (err instanceof ApiError && err.code === 'POSSIBLE_DUPLICATE') {
-        setDuplicateWarning(err.message);
-        const found = await casesApi.duplicates({ ...fields, nhsNumber: fields.nhsNumber || undefined }).catch(() => []);
-        setMatches(found.flatMap((m) => (m.caseId ? [{ caseId: m.caseId, displayName: m.displayName }] : [])));
+        setMatches(await findMatches({ ...fields, nhsNumber: fields.nhsNumber || undefined }).catch(() => []));
       } else if (err instanceof ApiError) {
         setErrors(err.errors);
         setMessage(err.message);
@@ -67,52 +104,55 @@ export function NewReferralPage() {
     }
   }
 
-  const field = (name: keyof Fields, label: string, type = 'text') => (
-    <label key={name}>
-      {label}
-      <input id={`referral-${name}`} type={type} value={fields[name]} onChange={set(name)} aria-invalid={!!errors[name]} aria-describedby={errors[name] ? `referral-${name}-error` : undefined} />
-      {errors[name] ? <span id={`referral-${name}-error`} className="field-error" role="alert">{errors[name]}</span> : null}
-    </label>
+  const field = (name: keyof Fields, type = 'text', hint?: string) => (
+    <div className={`referral-field${errors[name] ? ' referral-field-error' : ''}`} key={name}>
+      <label htmlFor={idOf(name)}>{LABELS[name]}</label>
+      {hint ? <span id={`${idOf(name)}-hint`} className="muted">{hint}</span> : null}
+      {errors[name] ? <span id={`${idOf(name)}-error`} className="field-error">{errors[name]}</span> : null}
+      <input id={idOf(name)} name={name} type={type} value={fields[name]} onChange={set(name)} aria-invalid={!!errors[name]}
+        autoComplete="off" aria-describedby={[hint ? `${idOf(name)}-hint` : '', errors[name] ? `${idOf(name)}-error` : ''].filter(Boolean).join(' ') || undefined} />
+    </div>
   );
+  const mustConfirm = (!!matches?.length && !confirmed) || (!!ageWarning && !ageConfirmed);
 
   return (
-    <section>
+    <section className="new-referral">
       <h1>New referral</h1>
-      <form className="amend-form" onSubmit={submit} noValidate>
-        {field('givenName', 'Given name')}
-        {field('familyName', 'Family name')}
-        {field('dateOfBirth', 'Date of birth', 'date')}
-        {field('nhsNumber', 'NHS number (optional)')}
-        <label>
-          Team
-          <select value={fields.team} onChange={set('team')} aria-invalid={!!errors.team}>
+      <ErrorSummary message={Object.keys(errors).length ? message : undefined} errors={errors} idOf={idOf} />
+      <form className="referral-form" onSubmit={submit} noValidate>
+        {field('givenName')}
+        {field('familyName')}
+        {field('dateOfBirth', 'date', 'The child’s date of birth, for example 14 March 2010')}
+        {field('nhsNumber', 'text', '10 digits, if known')}
+        <div className="referral-field">
+          <label htmlFor={idOf('team')}>{LABELS.team}</label>
+          {errors.team ? <span id={`${idOf('team')}-error`} className="field-error">{errors.team}</span> : null}
+          <select id={idOf('team')} value={fields.team} onChange={set('team')} aria-invalid={!!errors.team}>
             {(user?.teams ?? []).map((t) => <option key={t} value={t}>{t}</option>)}
           </select>
-          {errors.team ? <span className="field-error" role="alert">{errors.team}</span> : null}
-        </label>
-        <label>
-          Referred by
-          <select value={fields.referralSource} onChange={set('referralSource')}>
-            {SOURCES.map((s) => <option key={s} value={s}>{s}</option>)}
+        </div>
+        <div className="referral-field">
+          <label htmlFor={idOf('referralSource')}>{LABELS.referralSource}</label>
+          <select id={idOf('referralSource')} value={fields.referralSource} onChange={set('referralSource')}>
+            {REFERRAL_SOURCES.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
-        </label>
-        {duplicateWarning ? (
-          <div role="alert" className="field-error" style={{ flexBasis: '100%' }}>
-            <p>{duplicateWarning}</p>
-            {matches.map((m) => (
-              <button key={m.caseId} type="button" disabled={busy} onClick={() => joinCase(m.caseId)}>
-                Add this referral to {m.displayName ?? 'case'} ({m.caseId})
-              </button>
-            ))}
-            <label style={{ flexDirection: 'row', gap: '0.5rem' }}>
-              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I checked: this is a different child
+        </div>
+        {ageWarning ? (
+          <div className="referral-warning" role="group" aria-labelledby="age-warning-heading" tabIndex={-1} ref={warningBox}>
+            <h2 id="age-warning-heading">Check the date of birth</h2>
+            <p>{ageWarning} (born {formatDate(fields.dateOfBirth)}).</p>
+            <label className="referral-confirm">
+              <input type="checkbox" checked={ageConfirmed} onChange={(e) => setAgeConfirmed(e.target.checked)} /> The date of birth is right: open the referral
             </label>
           </div>
         ) : null}
-        <button type="submit" disabled={busy || (!!duplicateWarning && !confirmed)}>{busy ? 'Opening…' : 'Open referral'}</button>
+        {matches ? (
+          <DuplicateMatches matches={matches} busy={busy} onJoin={joinCase} confirmed={confirmed} onConfirm={setConfirmed} />
+        ) : null}
+        <button type="submit" disabled={busy || mustConfirm}>{busy ? 'Opening…' : 'Open referral'}</button>
       </form>
-      {message ? <p role="alert">{message}</p> : null}
-      <p className="muted"><Link to="/tasks">Back to tasks</Link></p>
+      {message && !Object.keys(errors).length ? <p role="alert">{message}</p> : null}
+      <p className="muted"><Link to="/cases">Back to cases</Link></p>
     </section>
   );
 }

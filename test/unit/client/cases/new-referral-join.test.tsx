@@ -32,7 +32,7 @@ it('a child already known: the referral joins the open case, no second record is
   await user.type(screen.getByLabelText('Family name'), 'Okafor');
   await user.type(screen.getByLabelText('Date of birth'), '2011-02-03');
   await user.click(screen.getByRole('button', { name: 'Open referral' }));
-  await user.click(await screen.findByRole('button', { name: 'Add this referral to Rhys Okafor (YJ-7)' }));
+  await user.click(await screen.findByRole('button', { name: 'Add this referral to Rhys Okafor’s case' }));
   expect(await screen.findByText('case page')).toBeTruthy();
   expect(calls.filter((c) => c.startsWith('POST'))).toEqual([
     expect.stringMatching(/^POST \/api\/cases \{/),
