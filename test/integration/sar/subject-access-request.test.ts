@@ -1,5 +1,6 @@
-// Subject access requests over HTTP against the whole product: the DPO starts a request, finds the person
-// (their own case, and a case where they are named as a victim, flagged), sees every item in words with
+// Subject access requests over HTTP against the whole product: the DPO starts a request; once the identity is
+// checked the process gathers the person's records into the request's snapshot (their own case, and a case
+// where they are named as a victim, flagged), and the DPO sees every item in words with
 // third-party data marked for review, records decisions with reasons, and — only after approval — downloads
 // a ZIP of JSON, printable HTML and a PDF that opens. A person with no records gets "no data held".
 import { spawnSync } from 'node:child_process';
@@ -54,8 +55,16 @@ describe('Subject access requests over HTTP', () => {
     const task = await until(elementId, async () => (await engine.listUserTasks({ instanceKey: key, state: 'open' })).find((t) => t.elementId === elementId));
     await engine.completeUserTask(task.key, variables, { by: 'dee.dpo' });
   }
+  /** Checks the identity and waits for the process's gather step to keep the snapshot. */
+  async function gather(key: string) {
+    await advance(key, 'verifyIdentity', { requesterRelationship: 'self', childCompetent: 'yes', identityVerified: true, identityEvidence: 'passport' });
+    return until('gathered', async () => {
+      const body = (await api.call('dee.dpo', 'GET', `/sar/${key}`)).body;
+      return body.gathered ? body : undefined;
+    });
+  }
   async function approve(key: string, verified = false) {
-    if (!verified) await advance(key, 'verifyIdentity', { requesterRelationship: 'self', childCompetent: 'yes', identityVerified: true, identityEvidence: 'passport' });
+    if (!verified) await gather(key);
     await advance(key, 'gatherRecords', { recordsGatheredOn: '2026-11-21', sarExtend: false });
     await advance(key, 'reviewRedactions', { redactionsReviewed: true });
     await advance(key, 'approveDisclosure', { sarApproved: true });
@@ -92,7 +101,7 @@ describe('Subject access requests over HTTP', () => {
     expect(started.status).toBe(201);
     const key = started.body.key as string;
 
-    const review = (await api.call('dee.dpo', 'GET', `/sar/${key}`)).body;
+    const review = await gather(key);
     expect(review.noDataHeld).toBe(false);
     expect(review.matches.map((m: { caseId: string; role: string; flaggedForReview: boolean }) => [m.caseId, m.role, m.flaggedForReview])).toEqual([
       ['sar-own', 'subject', false], ['sar-victim-of', 'victim', true],
@@ -111,7 +120,7 @@ describe('Subject access requests over HTTP', () => {
     const decided = await api.call('dee.dpo', 'PUT', `/sar/${key}/redactions`, { decisions: [{ itemId: 'sar-own/plans/planNotes', decision: 'disclose', reason: 'Jane Smith is the school liaison acting in a professional role' }] });
     expect(decided.status).toBe(200);
 
-    await approve(key);
+    await approve(key, true);
     const res = await fetch(`${system.url}/api/sar/${key}/export`, { headers: { cookie: api.sessions.get('dee.dpo')!.cookie } });
     expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/zip']);
     const zip = readZip(Buffer.from(await res.arrayBuffer()));
@@ -137,8 +146,10 @@ describe('Subject access requests over HTTP', () => {
 
     const audit = await system.modules.security.audit.search({ action: 'sar.disclose', recordId: 'sar-own' }, { offset: 0, limit: 10 });
     expect(audit.items.map((e) => [e.actor.id === undefined, e.reason])).toEqual([[false, `Subject access request ${key}`]]);
-    // The disclosure is now part of who saw the record, its reason read back from the sealed audit details.
-    const again = (await api.call('dee.dpo', 'GET', `/sar/${key}`)).body;
+    // The disclosure is now part of who saw the record, its reason read back from the sealed audit details
+    // (by the next request's gather: this one's snapshot is frozen as it was sent).
+    const next = (await api.call('dee.dpo', 'POST', '/sar', request())).body.key as string;
+    const again = await gather(next);
     expect(again.items.find((i: { kind: string; value: { What?: string } }) => i.kind === 'access' && i.value.What === 'Disclosed in a subject access response'))
       .toMatchObject({ caseId: 'sar-own', value: { Reason: `Subject access request ${key}` } });
   }, 180_000);
@@ -150,8 +161,8 @@ describe('Subject access requests over HTTP', () => {
     }), []);
     const subject = { givenName: 'Łukasz', familyName: 'Nguyễn-Żółć', otherNames: [], dateOfBirth: '2011-05-06' };
     const key = (await api.call('dee.dpo', 'POST', '/sar', { ...request(subject), requesterName: 'Şükrü Nguyễn-Żółć', requesterRelationship: 'parent-for-child' })).body.key as string;
-    expect((await api.call('dee.dpo', 'GET', `/sar/${key}`)).body.matches.map((m: { caseId: string }) => m.caseId)).toEqual(['sar-unicode']);
-    await approve(key);
+    expect((await gather(key)).matches.map((m: { caseId: string }) => m.caseId)).toEqual(['sar-unicode']);
+    await approve(key, true);
     const res = await fetch(`${system.url}/api/sar/${key}/export`, { headers: { cookie: api.sessions.get('dee.dpo')!.cookie } });
     const dir = mkdtempSync(path.join(tmpdir(), 'sar-pdf-'));
     writeFileSync(path.join(dir, 'r.pdf'), readZip(Buffer.from(await res.arrayBuffer())).get('subject-access-response.pdf')!);
@@ -188,7 +199,10 @@ describe('Subject access requests over HTTP', () => {
     expect((await api.call('dee.dpo', 'POST', `/tasks/${first.id}/claim`)).status).toBe(200);
     const done = await api.call('dee.dpo', 'POST', `/tasks/${first.id}/complete`, { data: { requesterRelationship: 'self', childCompetent: 'yes', identityVerified: true, identityEvidence: 'passport seen' } });
     expect(done.status).toBe(200);
-    const review = await api.call('dee.dpo', 'GET', `/sar/${key}`);
+    const review = await until('gathered', async () => {
+      const r = await api.call('dee.dpo', 'GET', `/sar/${key}`);
+      return r.body.gathered ? r : undefined;
+    });
     expect([review.status, review.body.noDataHeld, review.body.items]).toEqual([200, true, []]);
     await approve(key, true);
     const res = await fetch(`${system.url}/api/sar/${key}/export`, { headers: { cookie: api.sessions.get('dee.dpo')!.cookie } });
