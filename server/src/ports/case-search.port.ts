@@ -5,7 +5,11 @@ import type { CaseSearchRow } from '../domain/cases/case-search-row';
  * The single server keeps them in memory; with several servers each call reads them from the database.
  */
 export interface CaseSearchIndex {
-  rows(): Promise<readonly CaseSearchRow[]>;
+  /**
+   * Every case's row; `teams` says the caller needs only those teams' cases (the rows of other teams may
+   * still be given — callers filter by the case rule anyway — but an index that reads the database reads only these).
+   */
+  rows(scope?: { teams: readonly string[] }): Promise<readonly CaseSearchRow[]>;
   /** The rows of these cases (unknown or erased ones left out), without reading every case. */
   rowsOf(ids: readonly string[]): Promise<CaseSearchRow[]>;
 }

@@ -39,10 +39,15 @@ export class MongoCaseSearchIndex implements CaseSearchIndex {
     });
   }
 
-  async rows(): Promise<readonly CaseSearchRow[]> {
-    if (!this.opts.keep) return (await this.scan()).map(rowOf);
+  async rows(scope?: { teams: readonly string[] }): Promise<readonly CaseSearchRow[]> {
+    if (!this.opts.keep) return (await this.scan(scope)).map(rowOf);
     const kept = await this.current();
     return (this.snapshot ??= [...kept.values()]);
+  }
+
+  /** Loads the rows in the background (at start), so that the first search or dashboard does not wait. */
+  async warmUp(): Promise<void> {
+    if (this.opts.keep) await this.current();
   }
 
   async rowsOf(ids: readonly string[]): Promise<CaseSearchRow[]> {
@@ -55,8 +60,10 @@ export class MongoCaseSearchIndex implements CaseSearchIndex {
     return docs.flatMap((d) => (d ? [rowOf(d)] : []));
   }
 
-  private scan(): Promise<Doc[]> {
-    return this.cases.find({}, PROJECTION).lean<Doc[]>().exec();
+  /** With MongoDB the {team, status} index answers a team-scoped read; FerretDB decodes every case either way. */
+  private scan(scope?: { teams: readonly string[] }): Promise<Doc[]> {
+    const filter = scope ? { team: { $in: scope.teams.map(String) } } : {};
+    return this.cases.find(filter, PROJECTION).lean<Doc[]>().exec();
   }
 
   private readOne(id: string): Promise<Doc | null> {

@@ -87,7 +87,7 @@ export async function searchCases(deps: SearchCasesDeps, actor: Actor, input: Se
     ...(input.safetyWellbeing ? { safetyWellbeing: input.safetyWellbeing } : {}),
   };
   const text = parseSearchText(input.q);
-  const [rows, pathways] = await Promise.all([deps.caseSearch.rows(), deps.pathwayOptions()]);
+  const [rows, pathways] = await Promise.all([deps.caseSearch.rows(input.team === 'mine' ? { teams: actor.teams } : undefined), deps.pathwayOptions()]);
 
   const own: CaseSearchRow[] = [];
   const others: CaseSearchRow[] = [];

@@ -60,7 +60,7 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor): Promise<D
     actor.teams.length
       ? deps.tasks.search({ state: 'open', candidateGroupsAny: [...ROLES], teamsAny: [...actor.teams] }, sort, page)
       : Promise.resolve({ items: [] as QueueTask[], total: 0 }),
-    deps.policy.can(actor, 'view-cases') ? deps.caseSearch.rows() : Promise.resolve([] as readonly CaseSearchRow[]),
+    deps.policy.can(actor, 'view-cases') ? deps.caseSearch.rows({ teams: actor.teams }) : Promise.resolve([] as readonly CaseSearchRow[]),
     deps.recentCases.recent(actor.id),
   ]);
   const visible = new Map(rows.filter((r) => canViewCase(deps.policy, actor, r)).map((r) => [r.id, r]));

@@ -115,7 +115,8 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
     async start() {
       await tasks.init();
       // In the background: the server serves meanwhile, and a label not yet kept is simply read on demand.
-      warming = cases.warmUp(() => stopped).catch(() => undefined); // harmless: read on demand meanwhile
+      warming = cases.warmUp(() => stopped).catch(() => undefined) // harmless: read on demand meanwhile
+        .then(() => (stopped ? undefined : caseSearch.warmUp().catch(() => undefined))); // else the first search loads it
       // Tasks projected without their case before called processes inherited caseId (see fill-task-cases.ts).
       filling = fillTaskCases({ tasks, engine: deps.engine, teamOfCase: (id) => cases.teamOf(id) }, () => stopped)
         .catch((e) => deps.onProjectionError(e));
