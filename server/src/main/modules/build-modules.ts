@@ -25,6 +25,7 @@ import { caseReductionDeps } from './case-reduction';
 import { reduceCase } from '../../application/retention/reduce-case';
 import { createSecurityModule, type SecurityModule } from './security.module';
 import { createTasksModule, type TasksModule } from './tasks.module';
+import { caseWordsOf } from './case-words';
 import { createWorkflowModule, type WorkflowModule } from './workflow.module';
 
 export interface Modules {
@@ -62,6 +63,8 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const tasks = await createTasksModule({
     conn, engine, consent, forms: workflow.forms, submissions, users: security.users, audit: security.audit, clock,
     queueIndex: !config.MONGODB_URI,
+    // The case page in words and its chronology (issue 18); legal holds come from the retention module, built below.
+    caseWords: caseWordsOf({ conn, engine, forms: workflow.forms, users: security.users, audit: security.audit, consents: consent.consents, holds: () => retention?.holdChecker, clock }),
     onProjectionError: (err) => logger.error({ err }, 'task queue projection failed'),
   });
   // Next to the deadline jobs (workflow.module.ts), here because they need the case repository the tasks
