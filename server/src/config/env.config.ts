@@ -56,6 +56,8 @@ export const envSchema = z.object({
   // embedded engine while the operator believes Camunda 8 holds the work.
   ENGINE: z.enum(['embedded', 'zeebe']).default('embedded')
     .refine((e) => e === 'embedded', 'zeebe (Camunda 8) is not available in this version: no Zeebe adapter is built yet. Leave ENGINE unset or set it to embedded'),
+  // With SQLite behind FerretDB, concurrent writers mostly earn SQLITE_BUSY retries: fewer at once is faster.
+  ENGINE_DB_CONCURRENCY: z.coerce.number().int().min(1, 'must be a whole number from 1 to 32').max(32, 'must be a whole number from 1 to 32').default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxy.default(false),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 100kb or 1mb').default('1mb'),

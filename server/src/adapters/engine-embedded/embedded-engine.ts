@@ -1,5 +1,6 @@
 // The embedded WorkflowEngine: composes deployment, instance runner (outbox), job worker, timer scheduler and
 // message correlator over one mongoose Connection. Nothing engine-specific leaks through the port.
+import { setDbConcurrency } from './store/transient-retry';
 import type { Connection } from 'mongoose';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock.port';
@@ -42,6 +43,8 @@ export interface EmbeddedEngineOptions {
   staleOutboxMs?: number;
   /** Validates .form resources at deploy (the forms module supplies it). */
   checkForm?: FormChecker;
+  /** ENGINE_DB_CONCURRENCY: engine database operations at once (transient-retry.ts); default 2. */
+  dbConcurrency?: number;
   /** How long assignUserTask / updateUserTask wait for task listener jobs before answering 'pending'. */
   listenerWaitMs?: number;
 }
@@ -64,6 +67,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   private readonly erasure: InstanceErasure;
 
   constructor(private readonly opts: EmbeddedEngineOptions) {
+    if (opts.dbConcurrency !== undefined) setDbConcurrency(opts.dbConcurrency);
     const db = engineCollections(opts.conn);
     const now = () => opts.clock.now();
     this.deployments = new DeploymentService(db, now, opts.checkForm);

@@ -51,7 +51,7 @@ export async function createWorkflowModule(
   if (adopted.version) logger.info(adopted, 'timescale defaults adopted as a new version');
   const calendar = createWorkingCalendar({ region: config.BANK_HOLIDAY_REGION, endOfDay: config.DEADLINE_END_OF_DAY });
   const forms = new MongoFormRepository(conn, { cacheLatest: !config.MONGODB_URI }); // the sole server keeps "latest" (form.repository.ts)
-  const engine = createEmbeddedEngine({ conn, clock, logger });
+  const engine = createEmbeddedEngine({ conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY });
   registerDeadlineJobs(engine, { timescales, calendar, clock });
 
   const formResults = await deployFormFiles({ forms, clock, audit }, await readFormFiles(path.join(config.rootDir, 'forms')));

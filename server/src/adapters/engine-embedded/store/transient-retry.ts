@@ -7,7 +7,8 @@ const TRANSIENT = /SQLITE_BUSY|database is locked|WriteConflict/i;
 
 export const isTransient = (e: unknown): boolean => TRANSIENT.test(String((e as Error)?.message ?? ''));
 
-let limit = Number(process.env.ENGINE_DB_CONCURRENCY ?? 2);
+// One gate per process, as there is one embedded engine per process; set from ENGINE_DB_CONCURRENCY at start.
+let limit = 2;
 let active = 0;
 const waiting: (() => void)[] = [];
 
