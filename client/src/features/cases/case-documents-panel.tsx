@@ -1,12 +1,15 @@
-// Documents filed on a case section: the list (name, type, size, who added it and when, by name) with a
-// download link each, and — for roles that may write the section — the GOV.UK file upload pattern: one file
-// input with the allowed types and size limit as hint, the type of document, an optional description, an
-// error summary linking to each field, and the upload's progress while it is sent. Checked here first so
-// a person is not kept waiting for an answer the browser already knows; the server checks again.
+// Documents filed on a case: the case page's Documents tab (every section the reader may see, grouped by
+// section) or one section's documents. The list gives name, type, size, who added it and when (by name)
+// with a download link each; for roles that may write a section, the GOV.UK file upload pattern: the
+// section, one file input with the allowed types and size limit as hint, the type of document, an
+// optional description, an error summary linking to each field, and the upload's progress while it is
+// sent. Checked here first so a person is not kept waiting for an answer the browser already knows; the
+// server checks again.
 import { useRef, useState, type FormEvent } from 'react';
 import { useAsync } from '../forms/use-async';
 import { formatDateTime } from '../../shell/format';
 import { ApiError } from '../auth';
+import { SECTION_LABELS } from './cases-api';
 import { DOCUMENT_CATEGORIES, documentsApi, type DocumentDto, type DocumentListDto } from './case-documents-api';
 import { DocumentsErrorSummary } from './case-documents-errors';
 import '../forms/forms.css';
@@ -14,19 +17,20 @@ import './case-documents.css';
 
 interface Props {
   caseId: string;
-  /** The section whose documents are shown and to which uploads go. */
-  section: string;
-  sectionLabel?: string;
+  /** One section's documents, uploads going to it; without it, every readable section's. */
+  section?: string;
   /** A break-glass reason the case was opened with (read only then). */
   reason?: string;
 }
 
-export function CaseDocumentsPanel({ caseId, section, sectionLabel, reason }: Props) {
+const sectionLabel = (s: string) => SECTION_LABELS[s] ?? s;
+
+export function CaseDocumentsPanel({ caseId, section, reason }: Props) {
   const [version, setVersion] = useState(0);
   const [loaded] = useAsync(() => documentsApi.list(caseId, section, reason), [caseId, section, reason, version]);
   const [added, setAdded] = useState<DocumentDto>();
-  const headingId = `documents-${section}`;
-  const title = sectionLabel ? `${sectionLabel} documents` : 'Documents';
+  const headingId = `documents-${section ?? 'all'}`;
+  const title = section ? `${sectionLabel(section)} documents` : 'Documents';
 
   return (
     <section className="case-documents" aria-labelledby={headingId}>
@@ -36,13 +40,32 @@ export function CaseDocumentsPanel({ caseId, section, sectionLabel, reason }: Pr
       {loaded.state === 'error' && <p role="alert">{loaded.message}</p>}
       {loaded.state === 'ready' && (
         <>
-          <DocumentList caseId={caseId} reason={reason} documents={loaded.data.documents} />
-          {loaded.data.writableSections.includes(section) && (
+          {section ? <DocumentList caseId={caseId} reason={reason} documents={loaded.data.documents} /> : <BySection caseId={caseId} reason={reason} list={loaded.data} />}
+          {(section ? loaded.data.writableSections.includes(section) : loaded.data.writableSections.length > 0) && (
             <UploadForm caseId={caseId} section={section} list={loaded.data} onUploaded={(d) => { setAdded(d); setVersion((v) => v + 1); }} />
           )}
         </>
       )}
     </section>
+  );
+}
+
+function BySection({ caseId, reason, list }: { caseId: string; reason?: string; list: DocumentListDto }) {
+  const sections = [...new Set(list.documents.map((d) => d.section))];
+  const withheld = list.withheld > 0 && (
+    <p className="muted">{list.withheld === 1 ? '1 document' : `${list.withheld} documents`} in sections your role cannot see {list.withheld === 1 ? 'is' : 'are'} not shown.</p>
+  );
+  if (!sections.length) return <><p className="muted">No documents have been added to this case.</p>{withheld}</>;
+  return (
+    <>
+      {sections.map((s) => (
+        <div key={s}>
+          <h3>{sectionLabel(s)}</h3>
+          <DocumentList caseId={caseId} reason={reason} documents={list.documents.filter((d) => d.section === s)} />
+        </div>
+      ))}
+      {withheld}
+    </>
   );
 }
 
@@ -67,18 +90,22 @@ function DocumentList({ caseId, reason, documents }: { caseId: string; reason?: 
 
 type Errors = Record<string, string>;
 
-function UploadForm({ caseId, section, list, onUploaded }: { caseId: string; section: string; list: DocumentListDto; onUploaded(d: DocumentDto): void }) {
+function UploadForm({ caseId, section: fixed, list, onUploaded }: { caseId: string; section?: string; list: DocumentListDto; onUploaded(d: DocumentDto): void }) {
   const fileInput = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState(list.writableSections.length === 1 ? list.writableSections[0] : '');
+  const section = fixed ?? chosen;
   const [category, setCategory] = useState('');
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string>();
   const [progress, setProgress] = useState<number>();
-  const ids = { file: `document-file-${section}`, category: `document-category-${section}`, description: `document-description-${section}` };
+  const at = fixed ?? 'all';
+  const ids = { section: `document-section-${at}`, file: `document-file-${at}`, category: `document-category-${at}`, description: `document-description-${at}` };
   const { limits } = list;
 
   function check(file: File | undefined): Errors {
     const found: Errors = {};
+    if (!section) found.section = 'Select the section of the record the document belongs to';
     const extensions = limits.accept.split(',');
     if (!file) found.file = 'Select a file';
     else if (!extensions.some((e) => file.name.toLowerCase().endsWith(e))) found.file = `The selected file must be a ${limits.kinds}`;
@@ -102,6 +129,7 @@ function UploadForm({ caseId, section, list, onUploaded }: { caseId: string; sec
       if (fileInput.current) fileInput.current.value = '';
       setCategory('');
       setDescription('');
+      if (!fixed && list.writableSections.length > 1) setChosen('');
       onUploaded(stored);
     } catch (err) {
       const fieldErrors = err instanceof ApiError ? err.errors : {};
@@ -119,6 +147,20 @@ function UploadForm({ caseId, section, list, onUploaded }: { caseId: string; sec
     <form className="case-documents__upload" onSubmit={submit} noValidate aria-busy={uploading}>
       <h3>Add a document</h3>
       <DocumentsErrorSummary message={message} errors={errors} idOf={(f) => ids[f as keyof typeof ids] ?? ids.file} />
+      {!fixed && (
+        <div className={groupClass('section')}>
+          <label className="form-label" htmlFor={ids.section}>Section of the record</label>
+          <p className="form-hint" id={`${ids.section}-hint`}>Who may see the document follows the section: a Health document only for those who read Health.</p>
+          {errors.section && <p className="form-error" id={`${ids.section}-error`}><span className="visually-hidden">Error: </span>{errors.section}</p>}
+          <select
+            className="form-input form-input-short" id={ids.section} value={chosen} onChange={(e) => setChosen(e.target.value)} disabled={uploading}
+            aria-invalid={!!errors.section} aria-describedby={`${ids.section}-hint${errors.section ? ` ${ids.section}-error` : ''}`}
+          >
+            <option value="">Choose a section</option>
+            {list.writableSections.map((s) => <option key={s} value={s}>{sectionLabel(s)}</option>)}
+          </select>
+        </div>
+      )}
       <div className={groupClass('file')}>
         <label className="form-label" htmlFor={ids.file}>Upload a file</label>
         <p className="form-hint" id={`${ids.file}-hint`}>{limits.kinds}, smaller than {limits.maxSize}</p>

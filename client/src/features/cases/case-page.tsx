@@ -15,6 +15,7 @@ import { CaseTabs, type TabDef } from './case-tabs';
 import { casesApi, SECTION_LABELS, type CaseDto } from './cases-api';
 import { SectionView } from './section-view';
 import { ConsentBanner } from './consent-banner';
+import { CaseDocumentsPanel } from './case-documents-panel';
 
 export function CasePage({ caseId: given }: { caseId?: string } = {}) {
   const params = useParams();
@@ -41,6 +42,7 @@ export function CasePage({ caseId: given }: { caseId?: string } = {}) {
       render: () => <SectionView caseId={record.id} section={s} state={record.sections[s]} words={record.words} writable={writable.includes(s)} onChanged={changed} />,
     })),
     { id: 'chronology', label: 'Chronology', render: () => <CaseChronology caseId={record.id} reason={reason} key={version} /> },
+    { id: 'documents', label: 'Documents', render: () => <CaseDocumentsPanel caseId={record.id} reason={reason} /> },
     { id: 'submissions', label: 'Submissions', render: () => <Submissions record={record} /> },
     { id: 'history', label: 'History', render: () => <AmendmentHistory caseId={record.id} version={version} /> },
   ];

@@ -1,0 +1,81 @@
+// Documents on the case page in Chromium against the whole product: a case manager opens the Documents
+// tab, is told what is missing (error summary linking to the fields), uploads a letter with a progress
+// state, sees it listed with her name and the date, and downloads the same bytes; a file whose bytes are
+// not what its name says is refused by the server with the GOV.UK message. On a 390 px phone the tab fits
+// without sideways scrolling, and axe finds nothing serious.
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { expectNoSeriousAxeViolations } from '../../support/axe';
+import { signInAs } from '../../support/browser';
+import { e2eLifecycle, type E2eSystem } from '../../support/e2e-lifecycle';
+
+describe('documents on a case in the browser', () => {
+  let browser: Browser;
+  let system: E2eSystem;
+  let caseId: string;
+  const letter = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(300 * 1024)]);
+
+  e2eLifecycle(async (s, b) => {
+    system = s;
+    browser = b;
+    const signIn = await fetch(`${s.url}/api/auth/sign-in`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'cara.case', password: 'demo-password-2026' }),
+    });
+    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
+    const headers = { cookie, 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };
+    const res = await fetch(`${s.url}/api/cases`, { method: 'POST', headers, body: JSON.stringify({ givenName: 'Dot', familyName: 'Papers', dateOfBirth: '2011-03-14', team: 'north', confirmedNotDuplicate: true }) });
+    if (res.status !== 201) throw new Error(`case: ${res.status} ${await res.text()}`);
+    caseId = ((await res.json()) as { id: string }).id;
+  });
+
+  it('uploads a letter on desktop after the error summary, lists it by name and date, downloads the same bytes', async () => {
+    const page = await signInAs(browser, system.url, 'cara.case', { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${system.url}/cases/${encodeURIComponent(caseId)}?tab=documents`);
+    const panel = page.getByRole('region', { name: 'Documents' });
+    await panel.getByText('No documents have been added to this case.').waitFor();
+
+    await panel.getByRole('button', { name: 'Upload file' }).click();
+    const summary = panel.getByRole('alert');
+    await summary.getByText('There is a problem').waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual(['Select the section of the record the document belongs to', 'Select a file', 'Select the type of document']);
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await summary.getByRole('link', { name: 'Select a file' }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('file');
+
+    await panel.getByLabel('Section of the record').selectOption({ label: 'Education' });
+    await panel.getByLabel('Upload a file').setInputFiles({ name: 'school letter.pdf', mimeType: 'application/pdf', buffer: letter });
+    await panel.getByLabel('Type of document').selectOption({ label: 'Letter or email' });
+    await panel.getByLabel('Description (optional)').fill('Exclusion meeting invitation');
+    await panel.getByRole('button', { name: /Upload file|Uploading/ }).click();
+    await panel.getByText('school letter.pdf has been uploaded.').waitFor();
+
+    await panel.getByRole('heading', { name: 'Education' }).waitFor();
+    const item = panel.getByRole('listitem').filter({ hasText: 'school letter.pdf' });
+    expect(await item.textContent()).toMatch(/Letter or email · PDF, 300 KB · added by Cara Case on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}/);
+    expect(await item.textContent()).toContain('Exclusion meeting invitation');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('link').click()]);
+    expect(download.suggestedFilename()).toBe('school letter.pdf');
+    expect(fs.readFileSync(await download.path()).equals(letter)).toBe(true);
+
+    // The name says PDF, the bytes are a PNG: the server refuses and the summary says so.
+    await panel.getByLabel('Section of the record').selectOption({ label: 'Education' });
+    await panel.getByLabel('Upload a file').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+    await panel.getByLabel('Type of document').selectOption({ label: 'Other' });
+    await panel.getByRole('button', { name: 'Upload file' }).click();
+    await panel.getByRole('alert').getByRole('link', { name: 'The selected file must be a PDF, JPG, PNG, DOCX, ODT or TXT' }).waitFor();
+    expect(await panel.getByRole('listitem').filter({ hasText: 'added by' }).count()).toBe(1); // nothing stored
+    await expectNoSeriousAxeViolations(page, { label: 'documents tab, desktop' });
+  }, 90_000);
+
+  it('fits a 390 px phone without sideways scrolling', async () => {
+    const page = await signInAs(browser, system.url, 'cara.case', { viewport: { width: 390, height: 844 } });
+    await page.goto(`${system.url}/cases/${encodeURIComponent(caseId)}?tab=documents`);
+    const panel = page.getByRole('region', { name: 'Documents' });
+    await panel.getByRole('link', { name: /^school letter\.pdf/ }).waitFor();
+    expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoSeriousAxeViolations(page, { label: 'documents tab, phone' });
+  }, 60_000);
+});
