@@ -1,12 +1,19 @@
-// One task: what it is, which child it is about, when it is due, and its form. Completing validates in
-// the browser with the same schema as the server; a 422 puts the server's messages beside the fields,
-// a 409/403 (claimed by someone else, section not permitted) is shown above the form.
+// One task: which child, which process and which step (in words, above the h1), when it is due, and its
+// form — started from the process variables with the same keys (prefill, as form-js does). Completing
+// validates in the browser with the same schema as the server; a 422 puts the server's messages beside the
+// fields, a 409/403 (claimed by someone else, section not permitted) is shown above the form. After
+// completion the answers are shown in words and the page offers the case's next task the person can work
+// ("Next: Plan review for Sam Smith"), or the case.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useSession } from '../auth';
 import { FormRenderer } from '../forms/form-renderer';
 import { useAsync } from '../forms/use-async';
-import { formatDate, tasksApi, type TaskViewDto } from './tasks-api';
+import { formatDate, formatDateTime } from '../../shell/format';
+import { usePageTitle } from '../../shell/use-page-title';
+import { AnswersInWords } from './answers-in-words';
+import { TaskDone, type Completion } from './task-done';
+import { tasksApi, type TaskViewDto } from './tasks-api';
 
 export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
   const params = useParams();
@@ -14,13 +21,16 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
   const { user: me } = useSession();
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string>();
-  const [done, setDone] = useState<{ amendedSections: string[] }>();
+  const [done, setDone] = useState<Completion>();
   const [view] = useAsync(() => tasksApi.get(taskId), [taskId, version]);
+  const loaded = view.state === 'ready' ? view.data : undefined;
+  usePageTitle(loaded ? [loaded.task.name, loaded.task.caseName].filter(Boolean).join(' – ') : undefined);
 
   if (view.state === 'loading') return <p role="status">Loading the task…</p>;
   if (view.state === 'error') return <p role="alert">{view.message}</p>;
   const { task, case: summary, form, submission, actions, unwritableSections, formVariables } = view.data;
-  const claimedBy = task.assignee && task.assignee === me?.id ? 'you' : (task.assigneeName ?? task.assignee);
+  const claimedBy = task.assignee && task.assignee === me?.id ? 'you' : (task.assigneeName ?? 'a colleague');
+  const childName = task.caseName ?? summary?.displayName;
 
   const act = async (fn: () => Promise<unknown>) => {
     setNotice(undefined);
@@ -35,20 +45,27 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
   return (
     <section className="task-page">
       <p><Link to="/tasks">← Back to tasks</Link></p>
+      <p className="task-caption" data-testid="task-caption">
+        {[childName, task.processName].filter(Boolean).join(' · ')}
+      </p>
       <h1>{task.name}</h1>
       <dl className="task-facts">
         <dt>Due</dt>
-        <dd data-testid="task-due">{formatDate(task.dueDate)}{task.overdue && <strong className="badge-overdue"> Overdue</strong>}</dd>
+        <dd data-testid="task-due">{task.dueDate ? formatDate(task.dueDate) : 'No due date'}{task.overdue && <strong className="badge-overdue"> Overdue</strong>}</dd>
         <dt>Status</dt>
-        <dd>{task.state === 'open' ? (task.assignee ? `Claimed by ${claimedBy}` : 'Waiting in the team queue') : `${task.state} ${formatDate(task.completedAt)}`}</dd>
+        <dd>{statusInWords(task, claimedBy)}</dd>
         {task.caseId && (
           <>
             <dt>Case</dt>
             <dd data-testid="task-case">{task.caseName ? `${task.caseName} · ${task.caseId}` : task.caseId}</dd>
           </>
         )}
-        <dt>Process</dt>
-        <dd>{task.processId}</dd>
+        {task.processName && (
+          <>
+            <dt>Process</dt>
+            <dd>{task.processName}</dd>
+          </>
+        )}
       </dl>
       {summary && <CaseSummary summary={summary} />}
       {notice && <p role="alert" className="tasks-notice">{notice}</p>}
@@ -56,12 +73,7 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
         {actions.claim && <button type="button" onClick={() => act(() => tasksApi.claim(task.id))}>Claim</button>}
         {actions.unclaim && <button type="button" onClick={() => act(() => tasksApi.unclaim(task.id))}>Release</button>}
       </div>
-      {done && (
-        <div role="status" className="task-done">
-          <p>Task completed.{done.amendedSections.length ? ` The case record was updated (${done.amendedSections.join(', ')}).` : ''}</p>
-          {summary && <p><Link to={`/cases/${encodeURIComponent(summary.id)}`}>Open the case record</Link></p>}
-        </div>
-      )}
+      {done && <TaskDone done={done} caseId={summary?.id ?? task.caseId} childName={childName} />}
       {!done && task.state === 'open' && form && actions.complete && (
         <>
           {unwritableSections.length > 0 && (
@@ -74,25 +86,27 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
           }} />
         </>
       )}
-      {task.state === 'completed' && submission && <SubmittedAnswers data={submission.data} />}
+      {task.state === 'completed' && submission && form && (
+        <section aria-labelledby="answers-heading" className="task-answers">
+          <h2 id="answers-heading">Answers</h2>
+          <AnswersInWords form={form.schema} data={submission.data} variables={formVariables} />
+        </section>
+      )}
     </section>
   );
+}
+
+function statusInWords(task: TaskViewDto['task'], claimedBy: string): string {
+  if (task.state === 'open') return task.assignee ? `Claimed by ${claimedBy}` : 'Waiting in the team queue';
+  const when = task.completedAt ? ` on ${formatDateTime(task.completedAt)}` : '';
+  return task.state === 'completed' ? `Completed${when}` : `Cancelled${when}`;
 }
 
 function CaseSummary({ summary }: { summary: NonNullable<TaskViewDto['case']> }) {
   return (
     <aside className="case-summary" aria-label="Case summary">
       <h2><Link to={`/cases/${encodeURIComponent(summary.id)}`}>{summary.displayName}</Link></h2>
-      <p>Born {formatDate(summary.dateOfBirth)} · {summary.id} · team {summary.team}{summary.pathway ? ` · ${summary.pathway}` : ''}</p>
+      <p>Born {formatDate(summary.dateOfBirth)} · team {summary.team}</p>
     </aside>
-  );
-}
-
-function SubmittedAnswers({ data }: { data: Record<string, unknown> }) {
-  return (
-    <section aria-label="Submitted answers">
-      <h2>Answers</h2>
-      <dl>{Object.entries(data).map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{typeof v === 'string' ? v : JSON.stringify(v)}</dd></div>)}</dl>
-    </section>
   );
 }

@@ -1,5 +1,6 @@
 // Calls to /api/tasks through the auth feature's fetch (session cookie + CSRF token, ApiError).
 import { apiFetch } from '../auth';
+import { formatDate as formatLongDate } from '../../shell/format';
 import type { FormDefinition } from '../../../../server/src/forms-core';
 import type { QueueFilters, QueueName } from '../../../../server/src/domain/tasks/queues';
 
@@ -23,6 +24,8 @@ export interface TaskDto {
   state: 'open' | 'completed' | 'cancelled';
   completedAt?: string;
   overdue: boolean;
+  /** The process as its model names it ("Referral & intake"); task page only. */
+  processName?: string;
 }
 
 export type QueueFiltersDto = QueueFilters;
@@ -67,11 +70,11 @@ export const tasksApi = {
   unclaim: (id: string) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/unclaim`),
   reassign: (id: string, toUserId: string | null) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/reassign`, { toUserId }),
   complete: (id: string, data: Record<string, unknown>) =>
-    apiFetch<{ submission: { id: string }; amendedSections: string[]; repeated: boolean }>('POST', `/api/tasks/${enc(id)}/complete`, { data }),
+    apiFetch<{ submission: { id: string }; amendedSections: string[]; repeated: boolean; next?: { id: string; name: string; caseId: string; caseName?: string } }>('POST', `/api/tasks/${enc(id)}/complete`, { data }),
   filters: () => apiFetch<{ items: SavedFilterDto[] }>('GET', '/api/tasks/filters').then((r) => r.items),
   saveFilter: (name: string, body: Omit<SavedFilterDto, 'name'>) => apiFetch<SavedFilterDto>('PUT', `/api/tasks/filters/${enc(name)}`, body),
   deleteFilter: (name: string) => apiFetch<void>('DELETE', `/api/tasks/filters/${enc(name)}`),
 };
 
-export const formatDate = (iso?: string) =>
-  iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }) : '—';
+/** The one date format (shell/format.ts: "14 March 2010"), or a dash when there is no date. */
+export const formatDate = (iso?: string) => (iso ? formatLongDate(iso) : '—');

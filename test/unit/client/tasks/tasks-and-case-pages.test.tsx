@@ -55,7 +55,7 @@ describe('tasks and case pages', () => {
     }) : undefined));
     at('/tasks/t1', <TaskPage />, '/tasks/:taskId');
     expect(await screen.findByRole('link', { name: 'Ada Jones' })).toBeTruthy();
-    expect(screen.getByTestId('task-due').textContent).toContain('26 Nov 2026');
+    expect(screen.getByTestId('task-due').textContent).toContain('26 November 2026');
     expect(screen.getByLabelText(/Answer/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Complete task' })).toBeTruthy();
   });
