@@ -62,6 +62,30 @@ describe('team scope matrix: role × own/other team × route × section', () => 
     });
   });
 
+  describe('the cases list and the dashboard (issue 18)', () => {
+    const SEES_CASES = (role: Role) => role !== 'admins';
+    it.each(ROLES)('as %s: another team\'s child is only "a record exists in team south"; the own team\'s is listed', async (role) => {
+      const across = await w.call(role, 'GET', `/cases?team=all&q=${enc('Matrixsouth Child')}`);
+      const own = await w.call(role, 'GET', `/cases?q=${enc('Matrixnorth')}`);
+      const home = await w.call(role, 'GET', '/dashboard');
+      expect(home.status).toBe(200);
+      expect(leaks(role, home)).toEqual([]);
+      expect(home.text).not.toContain(w.south.caseId);
+      if (!SEES_CASES(role)) {
+        expect([across.status, own.status]).toEqual([403, 403]);
+        return;
+      }
+      expect(across.status).toBe(200);
+      expect(across.body.items).toEqual([]);
+      expect(across.body.elsewhere).toEqual([{ id: w.south.caseId, team: 'south' }]);
+      expect(across.body.canBreakGlass).toBe(MAY[role].breakGlass);
+      expect(across.text).not.toContain('Matrixsouth');
+      expect(leaks(role, across)).toEqual([]);
+      expect(own.body.items.map((c: { id: string }) => c.id)).toEqual([w.north.caseId]);
+      expect(leaks(role, own)).toEqual([]);
+    });
+  });
+
   describe('tasks of a called process (the child of the referral)', () => {
     it('carry their case: the north child task shows the north case to its candidate group', async () => {
       const own = await w.call('case-managers', 'GET', `/tasks/${enc(w.north.childTasks.pdat)}`);
