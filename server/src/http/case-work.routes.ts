@@ -29,7 +29,7 @@ export function createContactsRouter(deps: ActorDeps & RecordContactDeps & ListC
   router.get('/', async (req, res) => {
     const actor = requireActor(deps, req);
     const { reason } = parseQuery(contactsQuerySchema, req.query);
-    res.json({ items: await listCaseContacts(deps, actor, caseIdOf(req.params), reason) });
+    res.json(await listCaseContacts(deps, actor, caseIdOf(req.params), reason));
   });
 
   // POST {key?, data} → 201 {contactId, repeated, compliance?}; 200 when the key was saved before

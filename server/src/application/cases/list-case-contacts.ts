@@ -5,11 +5,11 @@
 // reached only by break glass with a reason (the case rule, reachOfCase), recorded and flagged.
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { CollectionItem } from '../../domain/cases/case-collections';
-import { normaliseOptions, type FormComponent } from '../../forms-core';
+import { normaliseOptions, type FormComponent, type FormDefinition } from '../../forms-core';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { FormRepository } from '../../ports/form-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
-import { auditActor, readable, reachOfCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { auditActor, readable, reachOfCase, requireAction, writable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 import { CONTACT_FORM_ID } from './record-contact';
 
 export interface ListCaseContactsDeps {
@@ -53,7 +53,13 @@ const optionLabels = (components: FormComponent[] = []): Labels => {
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
 
-export async function listCaseContacts(deps: ListCaseContactsDeps, actor: Actor, caseId: string, reason?: string): Promise<ContactView[]> {
+export interface ContactLog {
+  items: ContactView[];
+  /** The form a new contact is recorded with, for those who may record one (plans write, the case's team). */
+  form?: FormDefinition;
+}
+
+export async function listCaseContacts(deps: ListCaseContactsDeps, actor: Actor, caseId: string, reason?: string): Promise<ContactLog> {
   requireAction(deps.policy, actor, 'view-cases', 'open case records');
   const record = await deps.cases.findById(caseId);
   const reach = reachOfCase(deps.policy, actor, record, reason);
@@ -62,7 +68,8 @@ export async function listCaseContacts(deps: ListCaseContactsDeps, actor: Actor,
     throw new NotFoundError(`No case ${caseId}`, 'CASE_NOT_FOUND');
   }
   if (!readable(deps.policy, actor).includes('plans')) throw new ForbiddenError('Your role does not allow you to read the plans and contacts section', 'SECTION_NOT_READABLE');
-  const labels = optionLabels((await deps.forms.latest(CONTACT_FORM_ID))?.schema.components);
+  const form = (await deps.forms.latest(CONTACT_FORM_ID))?.schema;
+  const labels = optionLabels(form?.components);
   const items = record.sections.plans?.collections?.contacts ?? [];
   const names = new Map<string, string>();
   for (const by of new Set(items.map((i) => firstSource(i)?.by).filter((b): b is string => !!b))) {
@@ -73,7 +80,9 @@ export async function listCaseContacts(deps: ListCaseContactsDeps, actor: Actor,
     actor: auditActor(actor), action: 'case.read', recordType: 'case', recordId: record.id, sections: ['plans'],
     ...(reach === 'break-glass' ? { reason: reason!.trim(), flagged: true } : {}),
   });
-  return items.map((i) => present(i, labels, names)).sort((a, b) => `${b.date ?? ''}${b.time ?? ''}`.localeCompare(`${a.date ?? ''}${a.time ?? ''}`));
+  const listed = items.map((i) => present(i, labels, names)).sort((a, b) => `${b.date ?? ''}${b.time ?? ''}`.localeCompare(`${a.date ?? ''}${a.time ?? ''}`));
+  const mayRecord = reach === 'team' && writable(deps.policy, actor).includes('plans');
+  return { items: listed, ...(mayRecord && form ? { form } : {}) };
 }
 
 const firstSource = (item: CollectionItem) => Object.values(item.sources ?? {}).sort((a, b) => a.at.localeCompare(b.at))[0];

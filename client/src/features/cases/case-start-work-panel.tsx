@@ -1,0 +1,54 @@
+// "Start work" on a case: the processes the person's role may start here, by name, each with a start form
+// (the form its start event declares, rendered by the form renderer: no JSON typing). Once started, the
+// page links to the new work's first task. The server checks the answers again and refuses what the form
+// refuses (shown on the fields), and refuses roles the process does not name.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { FormRenderer } from '../forms/form-renderer';
+import { useAsync } from '../forms/use-async';
+import { caseWorkApi, type StartableProcessDto, type StartedProcessDto } from './case-work-api';
+import './case-work.css';
+
+export function CaseStartWorkPanel({ caseId }: { caseId: string }) {
+  const [loaded] = useAsync(() => caseWorkApi.startable(caseId), [caseId]);
+  const [chosen, setChosen] = useState<StartableProcessDto>();
+  const [started, setStarted] = useState<{ name: string; result: StartedProcessDto }>();
+
+  return (
+    <section className="case-start-work" aria-labelledby="start-work-heading">
+      <h2 id="start-work-heading">Start work</h2>
+      {started && (
+        <div className="case-work__notice" role="status">
+          <p>{started.name} has started.</p>
+          {started.result.firstTask
+            ? <p>First task: <Link to={`/tasks/${encodeURIComponent(started.result.firstTask.id)}`}>{started.result.firstTask.name}</Link></p>
+            : <p>Its first task will appear in the team queue.</p>}
+        </div>
+      )}
+      {loaded.state === 'loading' && <p role="status">Loading the work you can start…</p>}
+      {loaded.state === 'error' && <p role="alert">{loaded.message}</p>}
+      {loaded.state === 'ready' && !chosen && (
+        loaded.data.items.length ? (
+          <ul className="case-start-work__list">
+            {loaded.data.items.map((p) => (
+              <li key={p.processId}>
+                <button type="button" className="case-work__secondary" onClick={() => { setChosen(p); setStarted(undefined); }}>{p.name}</button>
+                {p.startEventName && <span className="muted"> – when: {p.startEventName.charAt(0).toLowerCase()}{p.startEventName.slice(1)}</span>}
+              </li>
+            ))}
+          </ul>
+        ) : <p className="muted">Your role cannot start work on this case from here.</p>
+      )}
+      {loaded.state === 'ready' && chosen && (
+        <div className="case-start-work__form">
+          <h3>Start {chosen.name.charAt(0).toLowerCase()}{chosen.name.slice(1)}</h3>
+          <FormRenderer form={chosen.form} variables={loaded.data.variables} submitLabel="Start" onSubmit={async (data) => {
+            const result = await caseWorkApi.start(caseId, chosen.processId, data);
+            setStarted({ name: chosen.name, result });
+            setChosen(undefined);
+          }} actions={<button type="button" className="case-work__secondary" onClick={() => setChosen(undefined)}>Cancel</button>} />
+        </div>
+      )}
+    </section>
+  );
+}
