@@ -16,6 +16,9 @@ import { casesApi, SECTION_LABELS, type CaseDto } from './cases-api';
 import { SectionView } from './section-view';
 import { ConsentBanner } from './consent-banner';
 import { CaseDocumentsPanel } from './case-documents-panel';
+import { CaseContactsPanel } from './case-contacts-panel';
+import { CaseStartWorkPanel } from './case-start-work-panel';
+import { CaseAllocation } from './case-allocation';
 
 export function CasePage({ caseId: given }: { caseId?: string } = {}) {
   const params = useParams();
@@ -43,6 +46,8 @@ export function CasePage({ caseId: given }: { caseId?: string } = {}) {
     })),
     { id: 'chronology', label: 'Chronology', render: () => <CaseChronology caseId={record.id} reason={reason} key={version} /> },
     { id: 'documents', label: 'Documents', render: () => <CaseDocumentsPanel caseId={record.id} reason={reason} /> },
+    ...(record.readableSections.includes('plans') ? [{ id: 'contacts', label: 'Contacts', render: () => <CaseContactsPanel caseId={record.id} reason={reason} key={version} /> }] : []),
+    ...(reason ? [] : [{ id: 'start-work', label: 'Start work', render: () => <CaseStartWorkPanel caseId={record.id} /> }]),
     { id: 'submissions', label: 'Submissions', render: () => <Submissions record={record} /> },
     { id: 'history', label: 'History', render: () => <AmendmentHistory caseId={record.id} version={version} /> },
   ];
@@ -51,6 +56,7 @@ export function CasePage({ caseId: given }: { caseId?: string } = {}) {
     <section className="case-page">
       <CaseHeader record={record} />
       <ConsentBanner record={record} writable={writable} onChanged={changed} />
+      {reason ? null : <CaseAllocation caseId={record.id} onChanged={changed} />}
       {record.withheldSections.length > 0 && (
         <p className="muted" data-testid="withheld">Not shown to your role: {record.withheldSections.map((s) => SECTION_LABELS[s] ?? s).join(', ')}.</p>
       )}

@@ -1,0 +1,81 @@
+// "Change allocated worker" on the case page, for a team manager: the team's case managers by name, an
+// optional reason, and the server's answer in words (who now holds the case and how many open tasks moved
+// to them). The server refuses anyone who is not an active case manager of the case's team (422 beside
+// the field). Shown only to those who may change it.
+import { useState, type FormEvent } from 'react';
+import { ApiError, apiFetch } from '../auth';
+import { useAsync } from '../forms/use-async';
+import { ErrorSummary } from '../sar/error-summary';
+import { casesApi, type CaseDto } from './cases-api';
+
+interface AllocationDto {
+  caseId: string;
+  team: string;
+  current?: { id: string; name: string };
+  options: { label: string; value: string }[];
+  mayChange: boolean;
+}
+
+const enc = encodeURIComponent;
+const idOf = (field: string) => `allocation-${field}`;
+
+export function CaseAllocation({ caseId, onChanged }: { caseId: string; onChanged(next: CaseDto): void }) {
+  const [version, setVersion] = useState(0);
+  const [loaded] = useAsync(() => apiFetch<AllocationDto>('GET', `/api/cases/${enc(caseId)}/allocation`), [caseId, version]);
+  const [choice, setChoice] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  if (loaded.state !== 'ready' || !loaded.data.mayChange) return null;
+  const a = loaded.data;
+  const chosen = choice || a.current?.id || '';
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setErrors({});
+    setMessage(undefined);
+    setDone(undefined);
+    if (!chosen) return setErrors({ caseManagerId: 'Choose the case manager who will hold the case' });
+    setBusy(true);
+    try {
+      const r = await apiFetch<AllocationDto & { reassignedTasks: number }>('PUT', `/api/cases/${enc(caseId)}/allocation`, { caseManagerId: chosen, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const moved = r.reassignedTasks === 1 ? '1 open task moved to them' : `${r.reassignedTasks} open tasks moved to them`;
+      setDone(`${r.current?.name ?? 'The chosen case manager'} is now the allocated worker; ${moved}.`);
+      setReason('');
+      setVersion((v) => v + 1);
+      onChanged(await casesApi.get(caseId));
+    } catch (err) {
+      if (err instanceof ApiError && Object.keys(err.errors).length) setErrors(err.errors);
+      setMessage((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="case-allocation" open={Object.keys(errors).length > 0 || undefined}>
+      <summary>Change allocated worker</summary>
+      {done ? <p role="status" className="case-allocation-done">{done}</p> : null}
+      <ErrorSummary message={message} errors={errors} idOf={idOf} />
+      <form onSubmit={submit} noValidate className="case-allocation-form">
+        <div className="referral-field">
+          <label htmlFor={idOf('caseManagerId')}>Allocated worker</label>
+          <span id={`${idOf('caseManagerId')}-hint`} className="muted">Case managers of team {a.team}. Their open tasks on this case move to the person you choose.</span>
+          {errors.caseManagerId ? <span id={`${idOf('caseManagerId')}-error`} className="field-error">{errors.caseManagerId}</span> : null}
+          <select id={idOf('caseManagerId')} value={chosen} onChange={(e) => setChoice(e.target.value)} aria-invalid={!!errors.caseManagerId}
+            aria-describedby={`${idOf('caseManagerId')}-hint${errors.caseManagerId ? ` ${idOf('caseManagerId')}-error` : ''}`}>
+            {!a.current ? <option value="">Choose a case manager</option> : null}
+            {a.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </select>
+        </div>
+        <div className="referral-field">
+          <label htmlFor={idOf('reason')}>Reason (optional)</label>
+          <textarea id={idOf('reason')} value={reason} maxLength={500} rows={2} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <button type="submit" className="form-button" disabled={busy}>{busy ? 'Changing…' : 'Change allocated worker'}</button>
+      </form>
+    </details>
+  );
+}
