@@ -1,6 +1,7 @@
 // Checks a form definition before it is deployed or rendered. Problems are returned as data (never
 // thrown) so the designer and the deploy API can show every message at once, each naming the component.
 import { checkCollections } from './form-collections-check';
+import { checkSectionsPerKey } from './form-sections-check';
 import { feelSyntaxError } from './form-conditions';
 import { dateBound } from './form-dates';
 import { hasOptions, isContainer, isInput, isPlainObject, normaliseOptions, walkComponents } from './form-tree';
@@ -61,6 +62,7 @@ export function checkFormDefinition(form: unknown, options: CheckOptions = {}): 
     if (isContainer(c) && !Array.isArray(c.components)) add('needs a components array');
   });
   if (!problems.length) problems.push(...checkCollections(form.components as FormComponent[]));
+  if (!problems.length) problems.push(...checkSectionsPerKey(form.components as FormComponent[]));
   return problems;
 }
 

@@ -86,4 +86,23 @@ describe('checkFormDefinition', () => {
     expect(checkFormDefinition(form, { sections: ['personal', 'health'] }).map((p) => p.message))
       .toEqual(['textfield "a" at components[0]: property section "helth" is not a case-record section (personal, health)']);
   });
+
+  it('refuses a group stored as one value whose fields name different sections; collections and one-section groups pass', () => {
+    const mixed = base([{ id: 'g', type: 'group', path: 'visit', components: [
+      { id: 'a', type: 'textfield', key: 'place', properties: { section: 'plans' } },
+      { id: 'b', type: 'textarea', key: 'symptoms', properties: { section: 'health' } },
+      { id: 'c', type: 'textfield', key: 'notes' },
+    ] }]);
+    expect(messages(mixed)).toEqual([
+      '"visit" is stored as one value, but its fields name different case-record sections (health, none, plans): give the group one section, or move the fields out of it',
+    ]);
+    const oneSection = base([{ id: 'g', type: 'group', path: 'visit', properties: { section: 'plans' }, components: [
+      { id: 'a', type: 'textfield', key: 'place' }, { id: 'b', type: 'textfield', key: 'with', properties: { section: 'plans' } },
+    ] }]);
+    expect(messages(oneSection)).toEqual([]);
+    const collection = base([{ id: 'g', type: 'group', path: 'victim', properties: { section: 'victims', collection: 'victims' }, components: [
+      { id: 'a', type: 'textfield', key: 'name', properties: { section: 'victims', sensitivity: 'restricted' } },
+    ] }, { id: 'x', type: 'textfield', key: 'caseNote', properties: { section: 'plans' } }]);
+    expect(messages(collection)).toEqual([]);
+  });
 });

@@ -1,10 +1,12 @@
-// Which case section each submitted value belongs to, read from the form: a field's own
-// `properties.section`, else the nearest enclosing group's. Values are placed by their top-level key
-// (a group with a `path` or a dynamic list travels as one object/array), so a whole group lands in
-// one section. Fields without a section stay on the submission only. Collection groups and lists
-// (properties.collection) are the exception: their values become items (form-collection-items.ts).
-import type { FormComponent, FormDefinition } from '../../forms-core';
-import { isInput, ownSegments } from '../../forms-core/form-tree';
+// Which case section each submitted value belongs to, read from the form by the one rule forms-core's
+// describeFields applies (a field's own `properties.section`, else the nearest enclosing group's). Values are
+// placed by their top-level key (a group with a `path` or a dynamic list travels as one object/array), so a
+// whole group lands in one section — deploy refuses a group whose fields name different sections
+// (form-sections-check.ts). Fields without a section stay on the submission only. Collection groups and
+// lists (properties.collection) are the exception: their values become items (form-collection-items.ts).
+import type { FormDefinition } from '../../forms-core';
+import { describeFields } from '../../forms-core/form-sections';
+import { topKeyOf } from '../../forms-core/form-sections-check';
 import { isCaseSection, type CaseSection } from './case-section';
 import type { SectionValues } from './case-record';
 import type { ItemPatch } from './case-collections';
@@ -12,17 +14,10 @@ import { itemsOfSubmission, withoutCollections, type NewItemId } from './form-co
 
 export function sectionOfKeys(form: Pick<FormDefinition, 'components'>): Map<string, CaseSection> {
   const map = new Map<string, CaseSection>();
-  const visit = (components: FormComponent[], inherited: CaseSection | undefined, topKey: string | undefined) => {
-    for (const c of components ?? []) {
-      if (!c || typeof c !== 'object') continue;
-      const own = c.properties?.section;
-      const section = isCaseSection(own) ? own : inherited;
-      const top = topKey ?? ownSegments(c)[0];
-      if (isInput(c) && top && section && !map.has(top)) map.set(top, section);
-      if (Array.isArray(c.components)) visit(c.components, section, top);
-    }
-  };
-  visit(form.components, undefined, undefined);
+  for (const field of describeFields({ id: '', components: form.components ?? [] })) {
+    const top = topKeyOf(field.path);
+    if (top && isCaseSection(field.section) && !map.has(top)) map.set(top, field.section);
+  }
   return map;
 }
 
