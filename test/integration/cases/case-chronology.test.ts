@@ -77,6 +77,19 @@ describe('GET /api/cases/:id/chronology', () => {
     expect(events.filter((e) => e.flagged).map((e) => e.reason)).toContain('Child arrested in our area overnight');
   });
 
+  it('holds a correction of a known field to its form\'s rules (an option the form does not offer is refused, nothing stored)', async () => {
+    const other = (await call('cara.case', 'POST', '/cases', { givenName: 'Kit', familyName: 'Vale', dateOfBirth: '2012-01-02', team: 'north' })).body.id; // not restricted
+    const bad = await call('cara.case', 'PATCH', `/cases/${other}/sections/personal`, { changes: { matchOutcome: 'maybe' }, reason: 'Checked' });
+    expect([bad.status, Object.keys(bad.body.errors)]).toEqual([422, ['matchOutcome']]);
+    const record = await call('cara.case', 'GET', `/cases/${other}`);
+    expect(record.body.sections.personal.values.matchOutcome).toBeUndefined();
+    const good = await call('cara.case', 'PATCH', `/cases/${other}/sections/personal`, { changes: { matchOutcome: 'new' }, reason: 'Checked' });
+    expect(good.status).toBe(200);
+    const field = (good.body.words.sections.personal.fields as { key: string; label: string; value: { text: string } }[]).find((f) => f.key === 'matchOutcome')!;
+    expect(field.label).not.toBe('matchOutcome');
+    expect(field.value.text).not.toBe('new'); // the option's label, not its value
+  });
+
   it('rejects unknown kinds, unknown parameters and operators, and a case nobody may see', async () => {
     for (const q of ['?kind=everything', '?page=0', '?sort=at', '?%24where=1']) {
       const r = await chronology('cara.case', q);

@@ -16,6 +16,8 @@ import { auditActor, loadCaseToChange, requireAction, writable, type AccessPolic
 import { randomItemId } from './item-ids';
 import type { CaseGuard } from '../consent/case-guard';
 import { writeCaseSection } from './write-case-section';
+import { checkAgainstForms } from './check-against-forms';
+import type { FieldCatalogueSource } from './field-catalogue';
 
 export interface AmendCaseSectionInput {
   caseId: string;
@@ -35,6 +37,8 @@ export interface AmendCaseSectionDeps {
   newItemId?: () => string;
   /** Refuses changes to a case whose processing is restricted, except the DPO's, who reaches it to correct it (application/consent/case-guard.ts). */
   caseGuard?: Pick<CaseGuard, 'assertMayChange' | 'activeRestriction'>;
+  /** The deployed forms' fields: a known field's new value must pass its form's rules (check-against-forms.ts). */
+  words?: { catalogue: FieldCatalogueSource };
 }
 
 export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor, input: AmendCaseSectionInput): Promise<CaseAmendment | undefined> {
@@ -51,6 +55,7 @@ export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor,
   if (input.item && !input.item.id && !Object.values(input.changes).some((v) => v !== null && v !== '')) errors.changes = 'Give at least one value for the new item';
   if (!input.reason?.trim()) errors.reason = 'Say why the record is being changed';
   if (!Object.keys(input.changes).length) errors.changes = 'Change at least one field';
+  if (deps.words) Object.assign(errors, await checkAgainstForms(deps.words.catalogue, section, input.changes, input.item?.collection));
   if (Object.keys(errors).length) throw new ValidationError('Some changes need correcting', errors, 'AMENDMENT_INVALID');
 
   const { record, correction } = await loadCaseToChange(deps, actor, input.caseId);

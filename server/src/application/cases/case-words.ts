@@ -18,14 +18,18 @@ export interface CaseWordsDeps extends NameDeps {
 }
 
 const OPEN_TASKS_SHOWN = 10;
+const OPEN_TASKS_READ = 100;
 
 export async function caseWords(deps: CaseWordsDeps, record: CaseRecord, view: CaseView, writable: CaseSection[]): Promise<CaseWords> {
   const [catalogue, open, holds] = await Promise.all([
     deps.catalogue.get(),
-    deps.tasks ? deps.tasks.search({ caseId: record.id, state: 'open' }, { field: 'dueDate', direction: 'asc' }, { offset: 0, limit: OPEN_TASKS_SHOWN }) : undefined,
+    // A page wider than shown: tasks without a due date sort first in the database and are put last here.
+    deps.tasks ? deps.tasks.search({ caseId: record.id, state: 'open' }, { field: 'dueDate', direction: 'asc' }, { offset: 0, limit: OPEN_TASKS_READ }) : undefined,
     deps.holds ? deps.holds.holdsOnCase(record.id) : [],
   ]);
-  const tasks = open?.items ?? [];
+  const tasks = [...(open?.items ?? [])]
+    .sort((a, b) => (a.dueDate ? 0 : 1) - (b.dueDate ? 0 : 1) || (a.dueDate ?? '').localeCompare(b.dueDate ?? ''))
+    .slice(0, OPEN_TASKS_SHOWN);
   const names = await namesOf(deps, [...peopleOf(record, view.sections), ...view.submissions.map((s) => s.by), ...tasks.map((t) => t.assignee ?? undefined)]);
   return presentCaseWords({
     record, sections: view.sections, submissions: view.submissions, readable: view.readableSections, writable, catalogue, names, holds,

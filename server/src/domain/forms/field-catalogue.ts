@@ -17,6 +17,8 @@ export interface CatalogueField {
   options?: FormOption[];
   /** The component as the form declares it (key set to `key`): compiled alone to validate a correction. */
   component: FormComponent;
+  /** Other forms' (older) definitions of the same key, when they differ: a value any of them accepts is valid. */
+  alternatives?: FormComponent[];
 }
 
 export interface SectionCatalogue {
@@ -43,6 +45,14 @@ function entry(c: FormComponent & { key: string }, key: string): CatalogueField 
   return { key, label: labelOf(c), type: c.type, ...(options?.length ? { options } : {}), component: { ...own, key } };
 }
 
+/** Keeps the newest definition of a key; a differing older one is kept as an alternative. */
+function add(map: Record<string, CatalogueField>, c: FormComponent & { key: string }, key: string): void {
+  const next = entry(c, key);
+  const kept = map[key];
+  if (!kept) map[key] = next;
+  else if (JSON.stringify(kept.component) !== JSON.stringify(next.component)) (kept.alternatives ??= []).push(next.component);
+}
+
 function sectionCatalogue(out: FieldCatalogue, section: CaseSection): SectionCatalogue {
   return (out[section] ??= { fields: {}, items: {}, collections: {} });
 }
@@ -61,7 +71,7 @@ function addForm(out: FieldCatalogue, components: FormComponent[]): void {
       }
       // Only top-level keys are fields of a section: a group with a path travels as one value.
       if (isInput(c) && !nested && isCaseSection(section) && !c.key.includes('.')) {
-        sectionCatalogue(out, section).fields[c.key] ??= entry(c, c.key);
+        add(sectionCatalogue(out, section).fields, c, c.key);
       }
       const path = typeof c.path === 'string' ? c.path.trim() : '';
       if (isContainer(c) && path && !path.includes('.') && !nested && isCaseSection(section)) {
@@ -80,7 +90,7 @@ function addItemFields(out: FieldCatalogue, collection: string, list: FormCompon
     const segments = [...base, ...ownSegments(c)];
     if (isInput(c) && isCaseSection(section) && segments.length === 1) {
       const items = (sectionCatalogue(out, section).items[collection] ??= {});
-      items[segments[0]] ??= entry(c, segments[0]);
+      add(items, c, segments[0]);
     } else if (c.type === 'group' && Array.isArray(c.components)) addItemFields(out, collection, c.components, section, segments);
   }
 }
