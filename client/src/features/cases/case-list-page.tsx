@@ -12,7 +12,6 @@ import {
   CASE_LIST_PARAMS, RATING_LABELS, RATINGS, SORT_LABELS, caseListApi, caseListQuery, teamName,
   type CaseListItem, type CaseListParams, type CaseSearchResult, type Rating,
 } from './case-list-api';
-import './case-list.css';
 
 function paramsOf(search: URLSearchParams): CaseListParams {
   return Object.fromEntries(CASE_LIST_PARAMS.flatMap((k) => (search.get(k) ? [[k, search.get(k)!]] : [])));
@@ -124,7 +123,7 @@ export function CaseListPage() {
         <div className="case-field case-field--wide">
           <label htmlFor="case-q">Search by name, date of birth, NHS number or reference</label>
           <p className="case-hint" id="case-q-hint">For example, Jordan Baker, 14 March 2010, 943 476 5919 or YJ-AB12CD34</p>
-          <input id="case-q" name="q" type="search" aria-describedby="case-q-hint" autoComplete="off" spellCheck={false} value={draft.q ?? ''} onChange={(e) => set('q', e.target.value)} />
+          <input id="case-q" name="q" type="search" maxLength={200} aria-describedby="case-q-hint" autoComplete="off" spellCheck={false} value={draft.q ?? ''} onChange={(e) => set('q', e.target.value)} />
         </div>
         {select('team', 'Search in', [['all', 'All teams (other teams show only that a record exists)']], 'My teams')}
         <details className="case-filters" open={filtersUsed || undefined}>

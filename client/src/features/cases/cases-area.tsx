@@ -4,6 +4,7 @@ import { CaseListPage } from './case-list-page';
 import { CasePage } from './case-page';
 import { NewReferralPage } from './new-referral-page';
 import './cases.css';
+import './case-list.css';
 import './referral.css';
 
 export function CasesArea() {

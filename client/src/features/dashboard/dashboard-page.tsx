@@ -6,7 +6,6 @@ import { useAsync } from '../forms/use-async';
 import { formatDate } from '../../shell/format';
 import { usePageTitle } from '../../shell/use-page-title';
 import { dashboardApi, links, type Dashboard, type DashboardTask } from './dashboard-api';
-import './dashboard.css';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
