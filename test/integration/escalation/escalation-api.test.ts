@@ -1,6 +1,6 @@
-// The escalation API in the lead's app, wired by createEscalationModule WITHOUT an SMTP_URL: the embedded
+// The escalation API in the lead's app, wired by createMailEscalation WITHOUT an SMTP_URL: the embedded
 // catcher receives the mail and the Outbox page's endpoints show what was (or would be) sent.
-import { createEscalationModule, type EscalationModule } from '../../../server/src/adapters/mail/escalation-module';
+import { createMailEscalation, type EscalationModule } from '../../../server/src/adapters/mail/escalation-module';
 import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
 import { MongoUserRepository } from '../../../server/src/adapters/mongo/user.repository';
 import { createApp } from '../../../server/src/http/app';
@@ -28,7 +28,7 @@ describe('escalation API with the embedded mail catcher', () => {
 
   beforeAll(async () => {
     db = await openTestDb('esc_api');
-    mod = await createEscalationModule({ conn: db.conn, mailFrom: 'YJS <no-reply@localhost>', publicUrl: 'http://localhost:3000', clock: { now: () => now } });
+    mod = await createMailEscalation({ conn: db.conn, mailFrom: 'YJS <no-reply@localhost>', publicUrl: 'http://localhost:3000', clock: { now: () => now } });
     const app = createApp({
       logger: silentLogger, bodyLimit: '100kb',
       health: { isDatabaseReady: async () => true, databaseKind: 'ferretdb', version: 'test' },

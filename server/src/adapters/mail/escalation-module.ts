@@ -56,7 +56,7 @@ export interface EscalationModule {
   close(): Promise<void>;
 }
 
-export async function createEscalationModule(o: EscalationModuleOptions): Promise<EscalationModule> {
+export async function createMailEscalation(o: EscalationModuleOptions): Promise<EscalationModule> {
   const outbox = new MongoOutboxRepository(o.conn, { indexOpen: o.indexOpenNotices });
   await outbox.init();
   const caughtMail = o.smtpUrl ? undefined : new MongoCaughtMailRepository(o.conn);

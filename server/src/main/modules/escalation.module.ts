@@ -2,7 +2,7 @@
 // embedded SMTP catcher receives the mail so evaluators see it on the Outbox page.
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { createEscalationModule as createMailEscalation } from '../../adapters/mail/escalation-module';
+import { createMailEscalation } from '../../adapters/mail/escalation-module';
 import { MongoEscalationTaskReader } from '../../adapters/mongo/escalation-readers';
 import { IndexedEscalationTaskReader } from '../../adapters/mongo/indexed-escalation-task.reader';
 import type { MongoTaskRepository } from '../../adapters/mongo/task.repository';
