@@ -39,7 +39,7 @@ describe('start work: /api/cases/:id/startable-processes and POST /api/cases/:id
   it('starts victim contact with its start form; the first task exists for the case', async () => {
     const res = await start('cm', 'victim-contact', { crimeReportedAt: '2026-11-23', detailsReceivedAt: '2026-11-24', enhancedRights: true });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ processId: 'victim-contact', instanceKey: expect.any(String), firstTask: { id: expect.any(String), name: expect.any(String) } });
+    expect(res.body).toMatchObject({ processId: 'victim-contact', instanceKey: expect.any(String), firstTask: { id: expect.any(String), name: expect.any(String), candidateGroups: ['victim-workers'], forYou: false } });
     const task = await api.repos.tasks.findById(res.body.firstTask.id);
     expect(task).toMatchObject({ caseId, state: 'open' });
     const instance = await api.engine!.getInstance(res.body.instanceKey);
@@ -67,7 +67,7 @@ describe('start work: /api/cases/:id/startable-processes and POST /api/cases/:id
     expect(Object.keys(foreign.body.errors)).toEqual(['orderId']);
     const res = await start('cm', 'compliance-breach', { missedAt: '2026-11-23', orderId });
     expect(res.status).toBe(201);
-    expect(res.body.firstTask).toMatchObject({ name: 'Follow up the failure to comply' });
+    expect(res.body.firstTask).toMatchObject({ name: 'Follow up the failure to comply', forYou: true });
     const instance = await api.engine!.getInstance(res.body.instanceKey);
     expect(instance!.variables.order).toMatchObject({ id: orderId, type: 'referral-order' });
   });

@@ -7,6 +7,14 @@ import { Link } from 'react-router-dom';
 import { FormRenderer } from '../forms/form-renderer';
 import { useAsync } from '../forms/use-async';
 import { caseWorkApi, type StartableProcessDto, type StartedProcessDto } from './case-work-api';
+
+const groupWords = (groups: string[]) => groups.map((g) => g.replace(/-/g, ' ')).join(' or ');
+
+function FirstTask({ task }: { task: StartedProcessDto['firstTask'] }) {
+  if (!task) return <p>Its first task will appear in the team queue.</p>;
+  if (!task.forYou) return <p>Its first task, “{task.name}”, is in the {groupWords(task.candidateGroups)} queue.</p>;
+  return <p>First task: <Link to={`/tasks/${encodeURIComponent(task.id)}`}>{task.name}</Link></p>;
+}
 import './case-work.css';
 
 export function CaseStartWorkPanel({ caseId }: { caseId: string }) {
@@ -20,9 +28,7 @@ export function CaseStartWorkPanel({ caseId }: { caseId: string }) {
       {started && (
         <div className="case-work__notice" role="status">
           <p>{started.name} has started.</p>
-          {started.result.firstTask
-            ? <p>First task: <Link to={`/tasks/${encodeURIComponent(started.result.firstTask.id)}`}>{started.result.firstTask.name}</Link></p>
-            : <p>Its first task will appear in the team queue.</p>}
+          <FirstTask task={started.result.firstTask} />
         </div>
       )}
       {loaded.state === 'loading' && <p role="status">Loading the work you can start…</p>}

@@ -29,7 +29,7 @@ export interface RecordedContactDto {
 
 export interface StartableProcessDto { processId: string; name: string; startEventName?: string; form: FormDefinition }
 export interface StartableListDto { items: StartableProcessDto[]; variables: Record<string, unknown> }
-export interface StartedProcessDto { instanceKey: string; processId: string; version: number; firstTask?: { id: string; name: string } }
+export interface StartedProcessDto { instanceKey: string; processId: string; version: number; firstTask?: { id: string; name: string; candidateGroups: string[]; forYou: boolean } }
 
 export const caseWorkApi = {
   contacts: (caseId: string, reason?: string) =>

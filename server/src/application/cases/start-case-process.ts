@@ -46,7 +46,7 @@ export interface StartedProcess {
   processId: string;
   version: number;
   /** The first open task of the new instance, when it waits at one (so the person can go straight to it). */
-  firstTask?: { id: string; name: string };
+  firstTask?: { id: string; name: string; candidateGroups: string[]; forYou: boolean };
 }
 
 export async function startCaseProcess(deps: StartCaseProcessDeps, actor: Actor, input: StartCaseProcessInput): Promise<StartedProcess> {
@@ -76,7 +76,10 @@ export async function startCaseProcess(deps: StartCaseProcessDeps, actor: Actor,
     after: { processId: started.processId, version: started.version, instanceKey: started.instanceKey, ...(declaration ? { formId: declaration.formId } : {}) },
   });
   const task = await firstOpenTask(deps, started.instanceKey);
-  return { ...started, ...(task ? { firstTask: { id: task.key, name: task.name } } : {}) };
+  if (!task) return started;
+  // Whether the person who started it may open it, or it waits in another group's queue (victim workers').
+  const forYou = task.candidateGroups.some((g) => actor.roles.includes(g)) || task.candidateUsers.includes(actor.id);
+  return { ...started, firstTask: { id: task.key, name: task.name, candidateGroups: task.candidateGroups, forYou } };
 }
 
 // A checkbox left unticked is not sent, but the process decides on it (`victimObjected = true` fails on a
