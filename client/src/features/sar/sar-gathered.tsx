@@ -17,9 +17,9 @@ export function SarGathered({ review, onGathered }: { review: SarReviewDto; onGa
   const [busy, setBusy] = useState(false);
 
   if (request.erased) return <p>The person&apos;s records were erased on {formatDateTime(request.erased)}: this request keeps its reference and dates only.</p>;
-  if (!gathered) return <p>Not gathered yet: the records are gathered once, when the request reaches gathering (after the requester&apos;s identity is checked).</p>;
-
-  const canGather = request.state === 'active' && !request.approved && !gathered.frozenAt && !gathered.droppedAt;
+  // A request that passed gathering before snapshots existed has none: the DPO gathers it the first time.
+  const pastGathering = request.activeSteps.some((s) => ['gatherRecords', 'reviewRedactions', 'approveDisclosure'].includes(s));
+  const canGather = request.state === 'active' && !request.approved && !gathered?.frozenAt && !gathered?.droppedAt && (!!gathered || pastGathering);
   async function gatherAgain() {
     setBusy(true);
     try {
@@ -33,6 +33,29 @@ export function SarGathered({ review, onGathered }: { review: SarReviewDto; onGa
     }
   }
 
+  const confirmation = canGather && confirming ? (
+    <div className="sar-confirm" role="group" aria-labelledby="sar-gather-again-heading">
+      <h3 id="sar-gather-again-heading">Gather the records again?</h3>
+      <p>Every case is searched again and this list is replaced. Decisions on items that are still held are kept; items new since {gathered ? formatDateTime(gathered.at) : 'then'} will need a decision. This is recorded in the audit log.</p>
+      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      <label htmlFor="sar-gather-again-reason">Why are you gathering again?</label>
+      <input id="sar-gather-again-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+      <p>
+        <button type="button" onClick={() => void gatherAgain()} disabled={busy}>Yes, gather again</button>{' '}
+        <button type="button" className="button-secondary" onClick={() => { setConfirming(false); setError(undefined); }}>Cancel</button>
+      </p>
+    </div>
+  ) : null;
+  const offer = canGather && !confirming ? <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>Gather again</button> : null;
+
+  if (!gathered) {
+    return (
+      <div className="sar-gathered">
+        <p>Not gathered yet: the records are gathered once, when the request reaches gathering (after the requester&apos;s identity is checked).</p>
+        {offer}{confirmation}
+      </div>
+    );
+  }
   return (
     <div className="sar-gathered">
       <p><strong>Gathered {formatDateTime(gathered.at)}</strong> — {gathered.by}. {plural(gathered.itemCount, 'item')}.
@@ -40,20 +63,7 @@ export function SarGathered({ review, onGathered }: { review: SarReviewDto; onGa
       {gathered.droppedAt ? <p>The gathered copy was deleted on {formatDateTime(gathered.droppedAt)} ({gathered.droppedBecause}). What was disclosed or withheld is kept.</p> : null}
       {gathered.frozenAt ? <p>Frozen on {formatDateTime(gathered.frozenAt)}: the response was exported, so this is what is sent.</p> : null}
       {!gathered.frozenAt && request.approved ? <p>Frozen: the disclosure was approved, so this is what is sent.</p> : null}
-      {canGather && !confirming ? <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>Gather again</button> : null}
-      {canGather && confirming ? (
-        <div className="sar-confirm" role="group" aria-labelledby="sar-gather-again-heading">
-          <h3 id="sar-gather-again-heading">Gather the records again?</h3>
-          <p>Every case is searched again and this list is replaced. Decisions on items that are still held are kept; items new since {formatDateTime(gathered.at)} will need a decision. This is recorded in the audit log.</p>
-          {error ? <p className="field-error" role="alert">{error}</p> : null}
-          <label htmlFor="sar-gather-again-reason">Why are you gathering again?</label>
-          <input id="sar-gather-again-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
-          <p>
-            <button type="button" onClick={() => void gatherAgain()} disabled={busy}>Yes, gather again</button>{' '}
-            <button type="button" className="button-secondary" onClick={() => { setConfirming(false); setError(undefined); }}>Cancel</button>
-          </p>
-        </div>
-      ) : null}
+      {offer}{confirmation}
     </div>
   );
 }

@@ -29,7 +29,7 @@ const review = (approved: boolean) => ({
   items: [{ id: 'C1/personal/givenName', caseId: 'C1', kind: 'field', section: 'personal', label: 'Personal › Given name', value: 'Robin', proposal: { decision: 'disclose', reason: "The child's own data" }, decision: 'disclose', reason: "The child's own data", decidedByDpo: false, source: 'Case record', thirdParty: false, isNew: false }, victimItem],
 });
 
-function fakeApi(approved: boolean) {
+function fakeApi(approved: boolean, snapshot = true) {
   const puts: unknown[] = [];
   let gatheredAgain = false;
   const json = (status: number, body: unknown) => Promise.resolve({ status, ok: status < 400, json: async () => body });
@@ -40,6 +40,10 @@ function fakeApi(approved: boolean) {
     }
     if (url === '/api/sar/k1' && method === 'GET') {
       const r = review(approved);
+      if (!snapshot && !gatheredAgain) {
+        const { gathered: _none, ...rest } = r;
+        return json(200, { ...rest, matches: [], items: [], request: { ...r.request, activeSteps: ['verifyIdentity'] } });
+      }
       return json(200, gatheredAgain
         ? { ...r, gathered: { ...r.gathered, at: '2026-03-16T14:05:00.000Z', by: 'Dee Dpo', previousAt: r.gathered.at, itemCount: 3, newItems: 1 }, items: [...r.items, newSubmission] }
         : r);
@@ -91,6 +95,13 @@ describe('SAR request page', () => {
     expect(link.getAttribute('href')).toBe('/api/sar/k1/export');
     expect(screen.queryByRole('button', { name: 'Gather again' })).toBeNull();
     expect(screen.getByText(/Frozen: the disclosure was approved/)).toBeTruthy();
+  });
+
+  it('before the identity is checked: not gathered yet, and nothing to gather again', async () => {
+    fakeApi(false, false);
+    renderAt();
+    await screen.findByText(/^Not gathered yet/);
+    expect(screen.queryByRole('button', { name: 'Gather again' })).toBeNull();
   });
 
   it('says when the records were gathered; gathering again asks first, needs a reason, and flags the new item', async () => {
