@@ -27,6 +27,8 @@ import { Router } from 'express';
 import { MongoCaseSearchIndex } from '../../server/src/adapters/mongo/case-search.index';
 import { MongoRecentCaseRepository } from '../../server/src/adapters/mongo/recent-case.repository';
 import { pathwayOptionsFrom } from '../../server/src/application/cases/pathway-options';
+import { disposalOptionsFrom } from '../../server/src/application/cases/disposal-options';
+import { createFieldCatalogue } from '../../server/src/application/cases/field-catalogue';
 import { createCaseSearchRouter } from '../../server/src/http/case-search.routes';
 import { createDashboardRouter } from '../../server/src/http/dashboard.routes';
 import { createTasksRouter } from '../../server/src/http/tasks.routes';
@@ -131,6 +133,7 @@ export async function startTasksCasesApi(
   const recentCases = new MongoRecentCaseRepository(db.conn);
   const listDeps = opts.list ? {
     ...common, users: people, recentCases, pathwayOptions: pathwayOptionsFrom(repos.forms),
+    disposalOptions: disposalOptionsFrom(createFieldCatalogue({ forms: repos.forms, maxAgeMs: 0 })),
     caseSearch: new MongoCaseSearchIndex(repos.cases.cases as never, repos.cases, { keep: true }),
   } : undefined;
   // Start forms the deployed processes declare (with the engine), as the tasks module wires them.

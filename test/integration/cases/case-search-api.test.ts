@@ -25,8 +25,8 @@ describe('cases list and search API', () => {
 
   beforeAll(async () => {
     api = await startTasksCasesApi('case-search', { list: true });
-    const text = readFileSync(path.resolve(__dirname, '../../../forms/referral-allocation.form'), 'utf8');
-    await deployFormFiles({ forms: api.repos.forms, clock: api.clock }, [{ name: 'referral-allocation.form', text }]);
+    const form = (name: string) => ({ name, text: readFileSync(path.resolve(__dirname, '../../../forms', name), 'utf8') });
+    await deployFormFiles({ forms: api.repos.forms, clock: api.clock }, [form('referral-allocation.form'), form('oocd-joint-decision.form')]);
     ids.sian = await create('cm', SIAN);
     ids.jordan = await create('cm', { givenName: 'Jordan', familyName: 'Baker', dateOfBirth: '2009-07-01', team: 'east', caseManagerId: 'cm-2' });
     ids.alex = await create('cm', { givenName: 'Alex', familyName: 'Adams', dateOfBirth: '2011-01-20', team: 'east' });
@@ -37,6 +37,8 @@ describe('cases list and search API', () => {
       changes: { roshRating: 'high', safetyWellbeingRating: 'medium' }, reason: 'AssetPlus ratings',
     });
     expect(rated.status).toBe(201);
+    const outcome = await api.call('POST', `/cases/${ids.jordan}/sections/offending/collections/outcomes`, 'cm', { changes: { type: 'youth-caution' }, reason: 'Joint decision' });
+    expect(outcome.status).toBe(201);
     await api.repos.cases.setOwnership(ids.jordan, { pathway: 'prevention' });
     await api.repos.cases.setOwnership(ids.alex, { status: 'closed' });
   });
@@ -69,12 +71,16 @@ describe('cases list and search API', () => {
     expect(await found('cm', 'rosh=high')).toEqual([ids.jordan]);
     expect(await found('cm', 'wellbeing=medium')).toEqual([ids.jordan]);
     expect(await found('cm', 'rosh=low')).toEqual([]);
+    expect(await found('cm', 'disposal=youth-caution')).toEqual([ids.jordan]);
+    expect(await found('cm', 'disposal=referral-order')).toEqual([]);
     expect(await found('cm', 'sort=name')).toEqual([ids.alex, ids.jordan, ids.sian]); // Adams, Baker, O'Neil-Smith
     expect(await found('cm', 'sort=date-of-birth')).toEqual([ids.jordan, ids.sian, ids.alex]);
     expect(await found('cm', 'sort=risk')).toEqual([ids.jordan, ids.alex, ids.sian]);
     const res = await search('cm', 'pathway=prevention');
     expect(res.body.items[0].pathwayLabel).toBe('Prevention (voluntary)');
     expect(res.body.pathways).toEqual(expect.arrayContaining([{ value: 'prevention', label: 'Prevention (voluntary)' }]));
+    expect(res.body.items[0].disposals).toEqual(['Youth caution']);
+    expect(res.body.disposals).toEqual(expect.arrayContaining([{ value: 'youth-caution', label: 'Youth caution' }]));
     expect(res.body.workers).toEqual([{ id: 'cm-2', name: 'Casey Second' }, { id: 'cm-1', name: 'cm-1' }]);
   });
 
@@ -116,7 +122,7 @@ describe('cases list and search API', () => {
     const unknown = await search('cm', 'q=sian&name=x');
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/Unknown query parameter: name/);
-    for (const bad of ['q[$regex]=.*', 'q=a&q=b', 'worker[$ne]=x', 'rosh=extreme', 'status=any', 'page=0', 'sort=salary', 'team=everyone']) {
+    for (const bad of ['q[$regex]=.*', 'q=a&q=b', 'disposal=Youth%20Caution', 'worker[$ne]=x', 'rosh=extreme', 'status=any', 'page=0', 'sort=salary', 'team=everyone']) {
       const res = await search('cm', bad);
       expect([400, 422]).toContain(res.status);
     }

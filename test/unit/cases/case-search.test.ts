@@ -1,7 +1,7 @@
 // The cases list's search box and rows, without a database: what a typed search means, how a row is made
 // from a case (names, aliases, the latest AssetPlus ratings), matching, and a total sort order.
 import { compareRows, matchesFilters, matchesText, parseSearchText } from '../../../server/src/domain/cases/case-search-query';
-import { currentRatings, searchRowOf, type CaseSearchSource } from '../../../server/src/domain/cases/case-search-row';
+import { currentRatings, disposalsOf, searchRowOf, type CaseSearchSource } from '../../../server/src/domain/cases/case-search-row';
 
 const item = (id: string, values: Record<string, unknown>) => ({ id, values, sources: {} });
 const source = (over: Partial<CaseSearchSource> = {}): CaseSearchSource => ({
@@ -33,6 +33,8 @@ describe('case search', () => {
     expect(currentRatings({ values: { roshRating: 'low' }, collections: { assessments: [item('a1', { roshRating: 'high', safetyWellbeingRating: 'medium' }), item('a2', { roshRating: 'very-high' })] } }))
       .toEqual({ rosh: 'very-high', safetyWellbeing: 'medium' });
     expect(currentRatings({ values: { roshRating: 'low', safetyWellbeingRating: 'not a rating' } })).toEqual({ rosh: 'low' });
+    expect(disposalsOf({ collections: { outcomes: [item('o1', { type: 'youth-caution' }), item('o2', { type: '' })], orders: [item('r1', { type: 'referral-order' }), item('r2', { type: 'youth-caution' })] } }))
+      .toEqual(['youth-caution', 'referral-order']);
   });
 
   it('matches every part typed: the start of a name word for the own team, whole words across teams', () => {

@@ -6,7 +6,7 @@ export type { CaseListItem, CaseSearchResult } from '../../../../server/src/appl
 export { RATINGS, RATING_LABELS, type Rating } from '../../../../server/src/domain/cases/case-search-row';
 
 /** The list's parameters as the URL and the API spell them. */
-export const CASE_LIST_PARAMS = ['q', 'team', 'status', 'pathway', 'worker', 'rosh', 'wellbeing', 'sort', 'page'] as const;
+export const CASE_LIST_PARAMS = ['q', 'team', 'status', 'pathway', 'disposal', 'worker', 'rosh', 'wellbeing', 'sort', 'page'] as const;
 export type CaseListParams = Partial<Record<(typeof CASE_LIST_PARAMS)[number], string>>;
 
 export const SORT_LABELS: Record<string, string> = {

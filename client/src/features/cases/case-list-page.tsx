@@ -24,6 +24,7 @@ function CaseCard({ c }: { c: CaseListItem }) {
     ['Also known as', c.aliases?.join(', ')],
     ['Status', c.status === 'open' ? 'Open' : 'Closed'],
     ['Pathway', c.pathwayLabel],
+    ['Outcomes and orders', c.disposals?.join(', ')],
     ['Case manager', c.caseManagerName ?? 'Not allocated'],
     ['Team', teamName(c.team)],
     ['Risk of serious harm', c.rosh ? RATING_LABELS[c.rosh] : undefined],
@@ -103,7 +104,7 @@ export function CaseListPage() {
   };
   const pageUrl = (page: number) => `/cases?${caseListQuery({ ...params, page: page > 1 ? String(page) : undefined })}`;
   const ready = result.state === 'ready' ? result.data : undefined;
-  const filtersUsed = ['status', 'pathway', 'worker', 'rosh', 'wellbeing'].some((k) => params[k as keyof CaseListParams]);
+  const filtersUsed = ['status', 'pathway', 'disposal', 'worker', 'rosh', 'wellbeing'].some((k) => params[k as keyof CaseListParams]);
   const select = (k: keyof CaseListParams, label: string, options: [string, string][], any = 'Any') => (
     <div className="case-field">
       <label htmlFor={`case-${k}`}>{label}</label>
@@ -132,6 +133,7 @@ export function CaseListPage() {
             {select('worker', 'Case manager', [['me', 'Me'], ['none', 'Not allocated'], ...(ready?.workers ?? []).map((w): [string, string] => [w.id, w.name])], 'Anyone')}
             {select('status', 'Status', [['open', 'Open'], ['closed', 'Closed']])}
             {select('pathway', 'Pathway', (ready?.pathways ?? []).map((p): [string, string] => [p.value, p.label]))}
+            {ready?.disposals.length ? select('disposal', 'Outcome or order', ready.disposals.map((p): [string, string] => [p.value, p.label])) : null}
             {ready?.ratingsShown !== false ? select('rosh', 'Risk of serious harm', ratings) : null}
             {ready?.ratingsShown !== false ? select('wellbeing', 'Safety & wellbeing', ratings) : null}
             {select('sort', 'Sort by', Object.entries(SORT_LABELS).filter(([v]) => v !== 'name'), 'Name')}

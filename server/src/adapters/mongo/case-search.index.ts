@@ -11,6 +11,7 @@ import type { CaseSearchIndex } from '../../ports/case-search.port';
 const PROJECTION = {
   team: 1, status: 1, pathway: 1, caseManagerId: 1, createdAt: 1, identity: 1,
   'sections.personal.values': 1, 'sections.assessments.values': 1, 'sections.assessments.collections': 1,
+  'sections.offending.collections.outcomes.values.type': 1, 'sections.offending.collections.orders.values.type': 1,
 };
 
 type Doc = Omit<CaseSearchSource, 'id'> & { _id: string };

@@ -26,6 +26,8 @@ export interface SearchCasesInput {
   worker?: string;
   rosh?: Rating;
   safetyWellbeing?: Rating;
+  /** An outcome or order type, e.g. youth-caution, referral-order. */
+  disposal?: string;
   sort: CaseSort;
   page: number;
 }
@@ -46,6 +48,8 @@ export interface CaseListItem {
   /** Only for readers of the assessments section. */
   rosh?: Rating;
   safetyWellbeing?: Rating;
+  /** Outcomes and orders the case has had, in words (readers of the offending section). */
+  disposals?: string[];
 }
 
 export interface CaseSearchResult {
@@ -60,6 +64,8 @@ export interface CaseSearchResult {
   /** Case managers of the reader's teams' cases, by name, for the worker filter. */
   workers: { id: string; name: string }[];
   pathways: PathwayOption[];
+  /** Empty for readers who cannot see the offending section (no disposal filter then). */
+  disposals: PathwayOption[];
   canBreakGlass: boolean;
   ratingsShown: boolean;
 }
@@ -70,6 +76,8 @@ export interface SearchCasesDeps {
   audit: CaseAuditSink;
   users: Pick<UserRepository, 'findById'>;
   pathwayOptions: PathwayOptionsSource;
+  /** Outcome and order types in words; without it the filter still works and values are spelt out. */
+  disposalOptions?: PathwayOptionsSource;
 }
 
 export async function searchCases(deps: SearchCasesDeps, actor: Actor, input: SearchCasesInput): Promise<CaseSearchResult> {
@@ -79,15 +87,23 @@ export async function searchCases(deps: SearchCasesDeps, actor: Actor, input: Se
   if ((input.rosh || input.safetyWellbeing) && !ratingsShown) {
     throw new ForbiddenError('Your role cannot see assessments, so it cannot filter cases by their risk ratings', 'RATINGS_NOT_READABLE');
   }
+  const disposalsShown = sections.includes('offending');
+  if (input.disposal && !disposalsShown) {
+    throw new ForbiddenError('Your role cannot see offending, so it cannot filter cases by their outcomes and orders', 'DISPOSALS_NOT_READABLE');
+  }
   const filters: CaseFilters = {
     ...(input.status ? { status: input.status } : {}),
     ...(input.pathway ? { pathway: input.pathway } : {}),
     ...(input.worker ? { worker: input.worker === 'me' ? actor.id : input.worker === 'none' ? null : input.worker } : {}),
     ...(input.rosh ? { rosh: input.rosh } : {}),
     ...(input.safetyWellbeing ? { safetyWellbeing: input.safetyWellbeing } : {}),
+    ...(input.disposal ? { disposal: input.disposal } : {}),
   };
   const text = parseSearchText(input.q);
-  const [rows, pathways] = await Promise.all([deps.caseSearch.rows(input.team === 'mine' ? { teams: actor.teams } : undefined), deps.pathwayOptions()]);
+  const [rows, pathways, disposals] = await Promise.all([
+    deps.caseSearch.rows(input.team === 'mine' ? { teams: actor.teams } : undefined), deps.pathwayOptions(),
+    disposalsShown && deps.disposalOptions ? deps.disposalOptions() : Promise.resolve([]),
+  ]);
 
   const own: CaseSearchRow[] = [];
   const others: CaseSearchRow[] = [];
@@ -109,6 +125,7 @@ export async function searchCases(deps: SearchCasesDeps, actor: Actor, input: Se
     ...(sections.includes('personal') && r.aliases.length ? { aliases: r.aliases } : {}),
     ...(ratingsShown && r.rosh ? { rosh: r.rosh } : {}),
     ...(ratingsShown && r.safetyWellbeing ? { safetyWellbeing: r.safetyWellbeing } : {}),
+    ...(disposalsShown && r.disposals.length ? { disposals: r.disposals.map((d) => pathwayLabel(disposals, d)!) } : {}),
   }));
 
   await deps.audit.record({
@@ -118,6 +135,6 @@ export async function searchCases(deps: SearchCasesDeps, actor: Actor, input: Se
   return {
     items, total: matched.length, page: input.page, pageSize: PAGE_SIZE, elsewhere, elsewhereMore: elsewhereAll.length > elsewhere.length,
     workers: [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
-    pathways, canBreakGlass: deps.policy.can(actor, 'break-glass'), ratingsShown,
+    pathways, disposals, canBreakGlass: deps.policy.can(actor, 'break-glass'), ratingsShown,
   };
 }

@@ -78,6 +78,8 @@ export interface CaseFilters {
   worker?: string | null;
   rosh?: Rating;
   safetyWellbeing?: Rating;
+  /** An outcome or order type the case has had. */
+  disposal?: string;
 }
 
 export const hasFilters = (f: CaseFilters): boolean => Object.values(f).some((v) => v !== undefined);
@@ -87,7 +89,8 @@ export function matchesFilters(row: CaseSearchRow, f: CaseFilters): boolean {
     && (!f.pathway || row.pathway === f.pathway)
     && (f.worker === undefined || (f.worker === null ? !row.caseManagerId : row.caseManagerId === f.worker))
     && (!f.rosh || row.rosh === f.rosh)
-    && (!f.safetyWellbeing || row.safetyWellbeing === f.safetyWellbeing);
+    && (!f.safetyWellbeing || row.safetyWellbeing === f.safetyWellbeing)
+    && (!f.disposal || row.disposals.includes(f.disposal));
 }
 
 export const CASE_SORTS = ['name', 'date-of-birth', 'newest', 'oldest', 'risk'] as const;

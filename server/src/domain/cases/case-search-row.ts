@@ -36,6 +36,8 @@ export interface CaseSearchRow {
   /** The latest AssetPlus ratings (assessments section). */
   rosh?: Rating;
   safetyWellbeing?: Rating;
+  /** Types of every outcome and order recorded (offending.outcomes, offending.orders): youth caution, referral order… */
+  disposals: string[];
 }
 
 const texts = (v: unknown): string[] =>
@@ -46,6 +48,15 @@ export function aliasesOf(personal: SectionValues | undefined): string[] {
 }
 
 type Assessments = { values?: SectionValues; collections?: Record<string, CollectionItem[]> } | undefined;
+type Offending = { collections?: Record<string, Pick<CollectionItem, 'values'>[]> } | undefined;
+
+/** The collections of the offending section whose items' `type` is a disposal. */
+export const DISPOSAL_COLLECTIONS = ['outcomes', 'orders'] as const;
+
+export function disposalsOf(offending: Offending): string[] {
+  const types = DISPOSAL_COLLECTIONS.flatMap((c) => (offending?.collections?.[c] ?? []).map((i) => i.values?.type));
+  return [...new Set(types.filter((t): t is string => typeof t === 'string' && t !== ''))];
+}
 
 /**
  * The current ratings: each AssetPlus assessment is one item of assessments.assessments, a repeat
@@ -66,7 +77,7 @@ export function currentRatings(assessments: Assessments): { rosh?: Rating; safet
 
 /** The parts of a case a row is made from (what the search index reads of each case). */
 export type CaseSearchSource = Pick<CaseRecord, 'id' | 'team' | 'status' | 'pathway' | 'caseManagerId' | 'createdAt' | 'identity'> & {
-  sections?: { personal?: { values?: SectionValues }; assessments?: Assessments };
+  sections?: { personal?: { values?: SectionValues }; assessments?: Assessments; offending?: Offending };
 };
 
 export function searchRowOf(c: CaseSearchSource): CaseSearchRow {
@@ -81,7 +92,7 @@ export function searchRowOf(c: CaseSearchSource): CaseSearchRow {
     id: c.id, team: c.team, status: c.status, createdAt: c.createdAt, displayName,
     sortName: `${normaliseName(family)} ${normaliseName(given)}`.trim() || normaliseName(displayName),
     dateOfBirth: c.identity?.dateOfBirth ?? '',
-    aliases, nameWords: [...new Set(words)],
+    aliases, nameWords: [...new Set(words)], disposals: disposalsOf(c.sections?.offending),
     ...(c.pathway ? { pathway: c.pathway } : {}),
     ...(c.caseManagerId ? { caseManagerId: c.caseManagerId } : {}),
     ...(nhsNumber ? { nhsNumber } : {}),

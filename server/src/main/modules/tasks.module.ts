@@ -21,6 +21,8 @@ import { Router } from 'express';
 import { MongoCaseSearchIndex } from '../../adapters/mongo/case-search.index';
 import { MongoRecentCaseRepository } from '../../adapters/mongo/recent-case.repository';
 import { pathwayOptionsFrom } from '../../application/cases/pathway-options';
+import { disposalOptionsFrom } from '../../application/cases/disposal-options';
+import { createFieldCatalogue } from '../../application/cases/field-catalogue';
 import { createCaseSearchRouter } from '../../http/case-search.routes';
 import { createDashboardRouter } from '../../http/dashboard.routes';
 import { currentUser } from '../../http/session-user';
@@ -69,7 +71,8 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
   const caseSearch = new MongoCaseSearchIndex(cases.cases as never, cases, { keep: deps.queueIndex });
   const recentCases = new MongoRecentCaseRepository(deps.conn);
   await recentCases.init();
-  const listDeps = { caseSearch, recentCases, users: deps.users, pathwayOptions: pathwayOptionsFrom(deps.forms) };
+  const disposalOptions = disposalOptionsFrom(createFieldCatalogue({ forms: deps.forms, deployCount: () => deps.forms.deployCount() }));
+  const listDeps = { caseSearch, recentCases, users: deps.users, pathwayOptions: pathwayOptionsFrom(deps.forms), disposalOptions };
 
   // Engine events arrive at least once; the projection is idempotent, and a failure is logged
   // rather than thrown back into the engine (the queue can be rebuilt from the engine's tasks).

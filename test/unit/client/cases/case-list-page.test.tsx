@@ -12,7 +12,7 @@ import { CaseListPage } from '../../../../client/src/features/cases/case-list-pa
 const item = {
   id: 'YJ-AB12CD34', displayName: 'Jordan Baker', dateOfBirth: '2010-03-14', team: 'north', status: 'open', pathway: 'prevention',
   pathwayLabel: 'Prevention (voluntary)', caseManagerId: 'u1', caseManagerName: 'Cara Case', openedAt: '2026-01-01T10:00:00Z',
-  aliases: ['Jay'], rosh: 'very-high', safetyWellbeing: 'medium',
+  aliases: ['Jay'], rosh: 'very-high', safetyWellbeing: 'medium', disposals: ['Youth caution'],
 };
 
 function fakeApi(canBreakGlass: boolean) {
@@ -29,7 +29,8 @@ function fakeApi(canBreakGlass: boolean) {
         items: searched ? [item] : [item, { ...item, id: 'YJ-ZZ', displayName: 'Alex Adams', aliases: undefined, rosh: undefined, safetyWellbeing: undefined }],
         total: searched ? 1 : 2, page: 1, pageSize: 20,
         elsewhere: searched ? [{ id: 'YJ-SOUTH1', team: 'south' }] : [], elsewhereMore: false,
-        workers: [{ id: 'u1', name: 'Cara Case' }], pathways: [{ value: 'prevention', label: 'Prevention (voluntary)' }], canBreakGlass, ratingsShown: true,
+        workers: [{ id: 'u1', name: 'Cara Case' }], pathways: [{ value: 'prevention', label: 'Prevention (voluntary)' }],
+        disposals: [{ value: 'youth-caution', label: 'Youth caution' }], canBreakGlass, ratingsShown: true,
       });
     }
     return json(404, { error: { code: 'NOT_FOUND', message: 'no route' } });
@@ -60,6 +61,8 @@ describe('cases list page', () => {
     expect(card.textContent).toContain('Cara Case');
     expect(card.textContent).toContain('Very High');
     expect(card.textContent).toContain('Jay');
+    expect(card.textContent).toContain('Youth caution');
+    expect(screen.getByLabelText('Outcome or order')).toBeTruthy();
     expect((screen.getByLabelText('Case manager') as HTMLSelectElement).value).toBe('me');
   });
 
