@@ -6,7 +6,7 @@ import { ChangePasswordPage, RequireSession, SessionProvider, UserMenu, useSessi
 import { CasesArea } from '../features/cases';
 import { DashboardPage } from '../features/dashboard';
 import { EscalationPolicyPage, NotificationPreferencePanel } from '../features/escalation';
-import { FormsArea } from '../features/forms';
+import { FormsAreaForSession } from '../features/forms';
 import { ProcessesArea } from '../features/modeller';
 import { MonitorArea } from '../features/monitor';
 import { OutboxPage } from '../features/outbox';
@@ -71,7 +71,7 @@ export function App() {
             <Route path="/" element={guarded(<DashboardPage />)} />
             <Route path="/tasks/*" element={guarded(<TasksArea />)} />
             <Route path="/cases/*" element={guarded(<CasesArea />, 'view-cases')} />
-            <Route path="/forms/*" element={guarded(<FormsArea />)} />
+            <Route path="/forms/*" element={guarded(<FormsAreaForSession />)} />
             <Route path="/processes/*" element={guarded(<ProcessesArea />, 'deploy-process')} />
             <Route path="/monitor/*" element={guarded(<MonitorArea />, 'resolve-incident')} />
             <Route path="/timescales/*" element={guarded(<TimescalesPage />)} />

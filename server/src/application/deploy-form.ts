@@ -2,7 +2,7 @@
 // returned unchanged (as Zeebe does), so loading forms/ at every start-up creates nothing new.
 import { createHash } from 'node:crypto';
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors';
-import { canDesignForms, canonicalFormJson, type FormActor, type FormVersion } from '../domain/forms/form-version';
+import { canDesignForms, canonicalFormJson, FORM_COMMENT_MAX, type FormActor, type FormVersion } from '../domain/forms/form-version';
 import { CASE_SECTIONS } from '../domain/policies';
 import { checkFormDefinition, type FormDefinition } from '../forms-core';
 import type { AuditLog } from '../ports/audit-log.port';
@@ -21,13 +21,14 @@ export interface DeployFormResult {
   created: boolean;
 }
 
-/** The system deploys the shipped files at start; people deploy through the designer. */
-export type Deployer = { system: true } | { system?: false; actor: FormActor };
+/** The system deploys the shipped files at start; people deploy through the designer, saying why. */
+export type Deployer = { system: true } | { system?: false; actor: FormActor; comment?: string };
 
 export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unknown): Promise<DeployFormResult> {
   if (!by.system && !canDesignForms(by.actor)) {
     throw new ForbiddenError('Only team managers and admins may deploy forms', 'FORM_DEPLOY_FORBIDDEN');
   }
+  const comment = by.system ? undefined : requireComment(by.comment);
   const problems = checkFormDefinition(schema, { sections: CASE_SECTIONS });
   if (problems.length) {
     const errors = Object.fromEntries(problems.map((p) => [p.path || 'form', p.message]));
@@ -49,18 +50,33 @@ export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unk
       deployedAt: deps.clock.now().toISOString(),
       deployedBy: by.system ? 'system' : by.actor.id,
       source: by.system ? 'file' : 'api',
+      ...(comment ? { comment } : {}),
     };
     try {
       await deps.forms.append(next);
       await deps.audit?.record({
         actor: by.system ? { id: 'system', roles: [] } : { id: by.actor.id, roles: [...by.actor.roles] },
-        action: 'form.deploy', recordType: 'form', recordId: `${next.formId}@${next.version}`, after: { source: next.source, contentHash: contentHash.slice(0, 16) },
+        action: 'form.deploy', recordType: 'form', recordId: `${next.formId}@${next.version}`, ...(comment ? { reason: comment } : {}), after: { source: next.source, contentHash: contentHash.slice(0, 16) },
       });
       return { form: next, created: true };
     } catch (e) {
       if (!(e instanceof ConflictError) || attempt >= 2) throw e;
     }
   }
+}
+
+/** A person's deploy says why, as a process deploy does: the version list and the audit show it. */
+function requireComment(comment: string | undefined): string {
+  const text = comment?.trim() ?? '';
+  if (!text) {
+    const message = 'Enter a comment saying why you are deploying this version of the form';
+    throw new ValidationError(message, { comment: message }, 'FORM_COMMENT_REQUIRED');
+  }
+  if (text.length > FORM_COMMENT_MAX) {
+    const message = `The comment must be ${FORM_COMMENT_MAX} characters or fewer`;
+    throw new ValidationError(message, { comment: message }, 'FORM_COMMENT_TOO_LONG');
+  }
+  return text;
 }
 
 /** A form deployed by a person must not make a flat field of a name another form keeps as a collection, or the reverse. */

@@ -9,3 +9,4 @@ export { coerceDate, localDate } from './form-dates';
 export { valuesForConditions } from './form-scope-values';
 export { describeFields, sectionsOf, filterBySection, type FieldInfo } from './form-sections';
 export { feelVariablePaths, formVariablePaths, pickVariablePaths, prefillPaths } from './form-variable-paths';
+export { diffFormDefinitions, type FormDiff, type FormFieldChange } from './form-diff';

@@ -2,14 +2,36 @@
 // error middleware (Express 5 forwards rejected promises): invalid definitions and answers → 422 with
 // {errors: {path: message}}.
 import { Router } from 'express';
+import { z } from 'zod';
+import { namesOf, type NameDeps } from '../application/cases/people-names';
 import { deployForm, type DeployFormDeps } from '../application/deploy-form';
 import { getForm, listFormVersions } from '../application/get-form';
 import { submitForm, type SubmitFormDeps } from '../application/submit-form';
+import { ValidationError } from '../domain/errors';
+import { FORM_COMMENT_MAX } from '../domain/forms/form-version';
 import { CASE_SECTIONS } from '../domain/policies';
 import { checkFormDefinition } from '../forms-core';
 import { type FormsHttpDeps, jsonBody, optionalString, optionalVersion, requireUser } from './forms-request';
 
-export type FormsRouterDeps = FormsHttpDeps & DeployFormDeps & SubmitFormDeps;
+export type FormsRouterDeps = FormsHttpDeps & DeployFormDeps & SubmitFormDeps & { users?: NameDeps['users'] };
+
+// A deploy is the form-js definition and why it is deployed. The definition is checked by the forms core
+// (checkFormDefinition); unknown fields beside the two are refused.
+const deployBody = z.object({ schema: z.record(z.string(), z.unknown()), comment: z.string().max(FORM_COMMENT_MAX).optional() }).strict();
+
+function parseDeploy(body: Record<string, unknown>): { schema: Record<string, unknown>; comment?: string } {
+  const parsed = deployBody.safeParse(body);
+  if (parsed.success) return parsed.data;
+  if (Array.isArray(body.components) || typeof body.id === 'string') {
+    // A bare definition, as before comments were asked for: say what is missing.
+    const message = 'Enter a comment saying why you are deploying this version of the form (send { schema, comment })';
+    throw new ValidationError(message, { comment: message }, 'FORM_COMMENT_REQUIRED');
+  }
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? 'body');
+  const message = field === 'comment' ? `The comment must be ${FORM_COMMENT_MAX} characters or fewer` : `Send the form as { schema, comment }: ${issue?.message ?? 'not understood'}`;
+  throw new ValidationError(message, { [field]: message });
+}
 
 export function createFormsRouter(deps: FormsRouterDeps): Router {
   const router = Router();
@@ -26,10 +48,12 @@ export function createFormsRouter(deps: FormsRouterDeps): Router {
     res.json({ problems: checkFormDefinition(req.body, { sections: CASE_SECTIONS }) });
   });
 
-  // POST / {form-js schema} → 201 new version | 200 unchanged content (same version) | 422 problems
+  // POST / {schema: form-js definition, comment} → 201 new version | 200 unchanged content (same version) |
+  // 422 problems, or no comment
   router.post('/', async (req, res) => {
     const actor = requireUser(deps, req);
-    const { form, created } = await deployForm(deps, { actor }, jsonBody(req));
+    const { schema, comment } = parseDeploy(jsonBody(req));
+    const { form, created } = await deployForm(deps, { actor, comment }, schema);
     res.status(created ? 201 : 200).json({ ...form, created });
   });
 
@@ -39,10 +63,13 @@ export function createFormsRouter(deps: FormsRouterDeps): Router {
     res.json(await getForm(deps, req.params.formId, optionalVersion(req.query.version)));
   });
 
-  // GET /:formId/versions → every version, newest first
+  // GET /:formId/versions → every version, newest first, with who deployed it by name and why
   router.get('/:formId/versions', async (req, res) => {
     requireUser(deps, req);
-    res.json({ items: await listFormVersions(deps, req.params.formId) });
+    const versions = await listFormVersions(deps, req.params.formId);
+    const names = deps.users ? await namesOf({ users: deps.users }, versions.map((v) => v.deployedBy)) : new Map<string, string>();
+    const nameOf = (id: string) => names.get(id) ?? (id === 'system' ? 'The system' : 'A member of staff');
+    res.json({ items: versions.map((v) => ({ ...v, deployedByName: nameOf(v.deployedBy) })) });
   });
 
   // GET /:formId/versions/:version → that version with its schema

@@ -151,15 +151,39 @@ describe('forms in Chromium', () => {
     const preview = page.locator('form.form-renderer');
     await preview.getByLabel('Is there a victim?').check();
     await preview.getByLabel('Victim name').waitFor();
-    await page.getByRole('button', { name: 'Deploy new version' }).click();
-    expect(await page.getByRole('alert').filter({ hasText: 'Only team managers' }).textContent()).toBe('Only team managers and admins may deploy forms');
+    // No comment: the error summary takes focus and links to the comment box; nothing is sent.
+    await page.getByRole('button', { name: 'Check changes before deploying' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByRole('link', { name: 'Enter a comment saying why you are deploying this version of the form' }).waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await summary.getByRole('link').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('form-deploy-comment');
+
+    // Relabel a field in the editor: the review names it by label, before anything is deployed.
+    await page.getByLabel('What changed and why').fill('Victim question in plainer words');
+    await page.getByTestId('form-editor').getByText('Victim name', { exact: true }).first().click();
+    const labelInput = page.locator('.fjs-properties-container').getByLabel('Field label', { exact: true });
+    await labelInput.fill('Name of the victim');
+    await page.getByRole('button', { name: 'Check changes before deploying' }).click();
+    const changes = page.getByTestId('form-changes');
+    await changes.waitFor();
+    expect(await changes.textContent()).toContain('Name of the victim: label “Victim name” → “Name of the victim”');
+    expect(await changes.textContent()).not.toMatch(/victimName/);
+
+    // A case manager is refused by the server; the refusal is in the error summary.
+    await changes.getByRole('button', { name: 'Deploy new version' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Only team managers and admins may deploy forms' }).waitFor();
 
     await page.setExtraHTTPHeaders({ 'x-test-user': 'manager' });
-    await page.getByRole('button', { name: 'Deploy new version' }).click();
+    await page.getByRole('button', { name: 'Check changes before deploying' }).click();
+    await page.getByTestId('form-changes').getByRole('button', { name: 'Deploy new version' }).click();
     const outcome = await page.getByRole('status').filter({ hasText: /Deployed|No changes/ }).textContent();
     const latest = await repos.forms.latest('e2e-referral');
-    expect(outcome).toBe(latest!.version === 1 ? 'No changes: "e2e-referral" stays at version 1' : `Deployed "e2e-referral" as version ${latest!.version}`);
+    expect(outcome).toBe(`Deployed "e2e-referral" as version ${latest!.version}`);
+    expect(latest).toMatchObject({ version: 2, comment: 'Victim question in plainer words' });
     expect(latest!.schema.exporter).toEqual({ name: 'YJS Workflow designer', version: '1' });
+    // The version list shows the comment with the version.
+    await page.getByTestId('form-versions').getByRole('cell', { name: 'Victim question in plainer words' }).waitFor();
     expect(errors).toEqual([]);
   }, 120000); // the designer's lazy chunks (form-js editor) took over 30 s once on a loaded 2-core run
 });

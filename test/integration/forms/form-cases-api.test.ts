@@ -7,7 +7,7 @@ let api: FormsApi;
 beforeAll(async () => {
   api = await startFormsApi('formcases');
   for (const g of formCaseGroups) {
-    const res = await api.call('POST', '/forms', 'manager', g.form);
+    const res = await api.call('POST', '/forms', 'manager', { schema: g.form, comment: 'Test deploy' });
     if (res.status !== 201) throw new Error(`deploy ${g.form.id}: ${res.status} ${JSON.stringify(res.body)}`);
   }
 });

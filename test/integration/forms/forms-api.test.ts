@@ -19,16 +19,16 @@ const referral = (label = 'Reason for referral') => ({
 
 describe('deploying forms', () => {
   it('creates version 1, returns the same version for the same content (key order ignored), keeps every version', async () => {
-    const first = await api.call('POST', '/forms', 'manager', referral());
+    const first = await api.call('POST', '/forms', 'manager', { schema: referral(), comment: 'Test deploy' });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ formId: 'referral-note', version: 1, created: true, deployedBy: 'manager-1', source: 'api' });
 
     const reordered = Object.fromEntries(Object.entries(referral()).reverse());
-    const again = await api.call('POST', '/forms', 'manager', { ...reordered, exporter: { name: 'Camunda Modeler', version: '5.30.0' } });
+    const again = await api.call('POST', '/forms', 'manager', { schema: { ...reordered, exporter: { name: 'Camunda Modeler', version: '5.30.0' } }, comment: 'Test deploy' });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ version: 1, created: false });
 
-    const second = await api.call('POST', '/forms', 'manager', referral('Why refer?'));
+    const second = await api.call('POST', '/forms', 'manager', { schema: referral('Why refer?'), comment: 'Test deploy' });
     expect(second.status).toBe(201);
     expect(second.body.version).toBe(2);
 
@@ -43,7 +43,7 @@ describe('deploying forms', () => {
   });
 
   it('refuses an invalid form with the checker messages naming the component', async () => {
-    const res = await api.call('POST', '/forms', 'manager', { id: 'broken', components: [{ id: 'Field_x', type: 'filepicker', key: 'f' }] });
+    const res = await api.call('POST', '/forms', 'manager', { schema: { id: 'broken', components: [{ id: 'Field_x', type: 'filepicker', key: 'f' }] }, comment: 'Test deploy' });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('INVALID_FORM');
     expect(res.body.errors['components[0]']).toMatch(/filepicker "Field_x" at components\[0\]: unknown component type/);
@@ -51,7 +51,7 @@ describe('deploying forms', () => {
   });
 
   it('refuses a section that is not a case-record section (its answers would escape the section rules)', async () => {
-    const res = await api.call('POST', '/forms', 'manager', { id: 'typo', components: [{ id: 'h', type: 'textarea', key: 'h', properties: { section: 'helth' } }] });
+    const res = await api.call('POST', '/forms', 'manager', { schema: { id: 'typo', components: [{ id: 'h', type: 'textarea', key: 'h', properties: { section: 'helth' } }] }, comment: 'Test deploy' });
     expect(res.status).toBe(422);
     expect(res.body.errors['components[0]']).toMatch(/property section "helth" is not a case-record section \(personal, /);
   });
@@ -62,8 +62,28 @@ describe('deploying forms', () => {
     expect(res.body.problems).toEqual([expect.objectContaining({ path: 'components[0]', message: expect.stringMatching(/options missing/) })]);
   });
 
+  const note = (label: string) => ({ ...referral(label), id: 'comment-note' });
+  it('asks for a comment: none (or a bare definition) is 422 with a message and stores nothing; the comment is kept with the version and audited', async () => {
+    for (const body of [note('No comment'), { schema: note('No comment') }, { schema: note('No comment'), comment: '   ' }]) {
+      const refused = await api.call('POST', '/forms', 'manager', body);
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors.comment).toBe(refused.body.error.message);
+      expect(refused.body.error.message).toMatch(/^Enter a comment saying why you are deploying this version of the form/);
+    }
+    const extra = await api.call('POST', '/forms', 'manager', { schema: note('x'), comment: 'ok', $where: '1' });
+    expect(extra.status).toBeGreaterThanOrEqual(400);
+    expect((await api.call('GET', '/forms/comment-note', 'worker')).status).toBe(404); // nothing stored
+
+    const deployed = await api.call('POST', '/forms', 'manager', { schema: note('Why is the child referred?'), comment: 'Plainer question, as the panel asked' });
+    expect(deployed.status).toBe(201);
+    expect(deployed.body.comment).toBe('Plainer question, as the panel asked');
+    const versions = await api.call('GET', '/forms/comment-note/versions', 'worker');
+    expect(versions.body.items[0]).toMatchObject({ version: deployed.body.version, comment: 'Plainer question, as the panel asked', deployedByName: expect.any(String) });
+    expect(api.audit.at(-1)).toMatchObject({ action: 'form.deploy', recordId: `comment-note@${deployed.body.version}`, reason: 'Plainer question, as the panel asked' });
+  });
+
   it('lets only managers deploy and only signed-in users read', async () => {
-    expect((await api.call('POST', '/forms', 'worker', referral('x'))).status).toBe(403);
+    expect((await api.call('POST', '/forms', 'worker', { schema: referral('x'), comment: 'Test deploy' })).status).toBe(403);
     expect((await api.call('GET', '/forms', undefined)).status).toBe(401);
   });
 });
@@ -125,7 +145,7 @@ describe('drafts', () => {
 
   it('keeps a draft on its form version after a new version is deployed, and discards it', async () => {
     const saved = await api.call('POST', '/drafts', 'worker', { formId: 'referral-note', data: { reason: 'x' } });
-    await api.call('POST', '/forms', 'manager', referral('Reason (v3)'));
+    await api.call('POST', '/forms', 'manager', { schema: referral('Reason (v3)'), comment: 'Test deploy' });
     expect((await api.call('GET', `/drafts/${saved.body.id}`, 'worker')).body.version).toBe(2);
     expect((await api.call('DELETE', `/drafts/${saved.body.id}`, 'other')).status).toBe(403);
     expect((await api.call('DELETE', `/drafts/${saved.body.id}`, 'worker')).status).toBe(204);
@@ -150,7 +170,7 @@ describe('case sections on answers', () => {
     ],
   };
   beforeAll(async () => {
-    expect((await api.call('POST', '/forms', 'manager', health)).status).toBe(201);
+    expect((await api.call('POST', '/forms', 'manager', { schema: health, comment: 'Test deploy' })).status).toBe(201);
   });
 
   it('refuses answers in a section the user may not write (403), accepts the rest', async () => {

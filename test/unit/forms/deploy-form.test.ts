@@ -30,7 +30,7 @@ class MemoryForms implements FormRepository {
 }
 
 const clock = { now: () => new Date('2026-02-02T10:00:00Z') };
-const manager = { actor: { id: 'm', roles: ['team-managers'] } };
+const manager = { actor: { id: 'm', roles: ['team-managers'] }, comment: 'Unit test deploy' };
 const schema = (label: string) => ({ id: 'f', components: [{ id: 'a', type: 'textfield', key: 'a', label }] });
 
 describe('deployForm', () => {
@@ -67,5 +67,16 @@ describe('deployForm', () => {
     await expect(deployForm({ forms, clock }, { actor: { id: 'w', roles: ['case-managers'] } }, schema('A'))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(deployForm({ forms, clock }, manager, { id: 'f', components: [{ type: 'nope' }] })).rejects.toBeInstanceOf(ValidationError);
     expect(forms.rows).toEqual([]);
+  });
+
+  it('asks a person for a comment (the shipped files need none) and keeps it with the version', async () => {
+    const forms = new MemoryForms();
+    for (const comment of [undefined, '', '  ']) {
+      await expect(deployForm({ forms, clock }, { ...manager, comment }, schema('A'))).rejects.toMatchObject({ code: 'FORM_COMMENT_REQUIRED', errors: { comment: expect.stringMatching(/^Enter a comment/) } });
+    }
+    await expect(deployForm({ forms, clock }, { ...manager, comment: 'x'.repeat(1001) }, schema('A'))).rejects.toMatchObject({ code: 'FORM_COMMENT_TOO_LONG' });
+    expect(forms.rows).toEqual([]);
+    expect((await deployForm({ forms, clock }, { ...manager, comment: '  New label  ' }, schema('A'))).form.comment).toBe('New label');
+    expect((await deployForm({ forms, clock }, { system: true }, schema('B'))).form.comment).toBeUndefined();
   });
 });

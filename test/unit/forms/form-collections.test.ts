@@ -49,7 +49,7 @@ describe('collections in forms: the checker', () => {
     const list = { formId: 'a', version: 1, schema: { id: 'a', components: [victimGroup({ collection: 'victims', section: 'victims' })] } };
     const forms = { listLatest: async () => [{ formId: 'a', version: 1 }], latest: async (id: string) => (id === 'a' ? list : undefined), append: async () => undefined };
     const deps = { forms, clock: { now: () => new Date() } } as never;
-    const manager = { system: false as const, actor: { id: 'tm-1', roles: ['team-managers'] } } as never;
+    const manager = { system: false as const, actor: { id: 'tm-1', roles: ['team-managers'] }, comment: 'Unit test deploy' } as never;
     await expect(deployForm(deps, manager, { id: 'b', components: [{ type: 'textfield', key: 'victims', properties: { section: 'victims' } }] }))
       .rejects.toMatchObject({ code: 'INVALID_FORM', message: expect.stringMatching(/field "victims" of section "victims" in this form \(b\) clashes with collection "victims" of a/) });
     await expect(deployForm(deps, manager, { id: 'b', components: [{ type: 'textfield', key: 'other', properties: { section: 'victims' } }] })).resolves.toMatchObject({ created: true });

@@ -9,7 +9,10 @@ export interface FormVersionDto {
   schema: FormDefinition;
   deployedAt: string;
   deployedBy: string;
+  comment?: string;
 }
+/** A version in the form's version list: who deployed it by name, and why. */
+export interface FormVersionItemDto { formId: string; version: number; deployedAt: string; deployedByName: string; comment?: string; source: 'file' | 'api' }
 export interface FormSummaryDto { formId: string; version: number; title?: string; deployedAt: string }
 export interface SubmissionDto { id: string; formId: string; version: number; data: Record<string, unknown>; submittedAt: string; submittedBy: string }
 export interface DraftDto { id: string; formId: string; version: number; data: Record<string, unknown>; updatedAt: string; taskId?: string; caseId?: string }
@@ -32,6 +35,7 @@ export const formsApi = {
   updateDraft: (id: string, data: unknown) => request<DraftDto>('PUT', `/api/drafts/${enc(id)}`, { data }),
   discardDraft: (id: string) => request<void>('DELETE', `/api/drafts/${enc(id)}`),
   submitDraft: (id: string, data: unknown) => request<SubmissionDto>('POST', `/api/drafts/${enc(id)}/submit`, { data }),
-  deploy: (schema: unknown) => request<FormVersionDto & { created: boolean }>('POST', '/api/forms', schema),
+  deploy: (schema: unknown, comment: string) => request<FormVersionDto & { created: boolean }>('POST', '/api/forms', { schema, comment }),
+  versions: (formId: string) => request<{ items: FormVersionItemDto[] }>('GET', `/api/forms/${enc(formId)}/versions`).then((r) => r.items),
   check: (schema: unknown) => request<{ problems: { path: string; message: string }[] }>('POST', '/api/forms/check', schema),
 };

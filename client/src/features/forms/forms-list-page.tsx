@@ -2,12 +2,12 @@ import { Link } from 'react-router-dom';
 import { formsApi } from './forms-api';
 import { useAsync } from './use-async';
 
-export function FormsListPage() {
+export function FormsListPage({ canDesign }: { canDesign: boolean }) {
   const [forms] = useAsync(() => formsApi.listForms(), []);
   return (
     <section className="forms-page">
       <h1>Forms</h1>
-      <p><Link to="designer">Design a new form</Link></p>
+      {canDesign ? <p><Link to="designer">Design a new form</Link></p> : null}
       {forms.state === 'loading' ? <p role="status">Loading forms…</p> : null}
       {forms.state === 'error' ? <p role="alert" className="form-error">{forms.message}</p> : null}
       {forms.state === 'ready' ? (
@@ -17,7 +17,7 @@ export function FormsListPage() {
               <li key={f.formId}>
                 <Link to={encodeURIComponent(f.formId)}>{f.title ?? f.formId}</Link>{' '}
                 <span className="form-hint">version {f.version}</span>{' '}
-                <Link to={`designer/${encodeURIComponent(f.formId)}`} aria-label={`Edit ${f.title ?? f.formId} in the designer`}>Edit</Link>
+                {canDesign ? <Link to={`designer/${encodeURIComponent(f.formId)}`} aria-label={`Edit ${f.title ?? f.formId} in the designer`}>Edit</Link> : null}
               </li>
             ))}
           </ul>

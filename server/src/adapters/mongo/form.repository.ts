@@ -16,6 +16,7 @@ interface FormVersionDoc {
   deployedAt: string;
   deployedBy: string;
   source: 'file' | 'api';
+  comment?: string;
 }
 
 const formVersionSchema = new Schema<FormVersionDoc>(
@@ -28,6 +29,7 @@ const formVersionSchema = new Schema<FormVersionDoc>(
     deployedAt: { type: String, required: true },
     deployedBy: { type: String, required: true },
     source: { type: String, required: true },
+    comment: { type: String },
   },
   { collection: 'form_versions', versionKey: false },
 );
@@ -36,8 +38,8 @@ formVersionSchema.index({ formId: 1, version: 1 }, { unique: true });
 const SUMMARY = { schemaJson: 0, _id: 0 };
 
 function toSummary(d: FormVersionDoc): FormVersionSummary {
-  const { formId, version, contentHash, title, deployedAt, deployedBy, source } = d;
-  return { formId, version, contentHash, title, deployedAt, deployedBy, source };
+  const { formId, version, contentHash, title, deployedAt, deployedBy, source, comment } = d;
+  return { formId, version, contentHash, title, deployedAt, deployedBy, source, ...(comment ? { comment } : {}) };
 }
 
 function toVersion(d: FormVersionDoc): FormVersion {
@@ -126,6 +128,7 @@ export class MongoFormRepository implements FormRepository {
       await this.model.create({
         formId: v.formId, version: v.version, contentHash: v.contentHash, schemaJson: JSON.stringify(v.schema),
         title: formTitle(v.schema), deployedAt: v.deployedAt, deployedBy: v.deployedBy, source: v.source,
+        ...(v.comment ? { comment: v.comment } : {}),
       });
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;

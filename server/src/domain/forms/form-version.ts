@@ -22,9 +22,16 @@ export interface FormVersion {
   deployedAt: string;
   deployedBy: string;
   source: 'file' | 'api';
+  /** Why a person deployed it (required of people, as for processes); the shipped files have none. */
+  comment?: string;
 }
 
 export type FormVersionSummary = Omit<FormVersion, 'schema'> & { title?: string };
+/** A version as the version list shows it: who deployed it by name, never by id. */
+export type FormVersionListItem = FormVersionSummary & { deployedByName: string };
+
+/** The longest deploy comment kept (a sentence or two, as for a process deploy). */
+export const FORM_COMMENT_MAX = 1000;
 
 export interface FormSubmission {
   id: string;

@@ -71,7 +71,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // module owns: closing a case, its open-work check, publishing a message, the child's date of birth.
   registerCaseJobs(engine, { engine, cases: tasks.cases, audit: security.audit, now: () => clock.now(), caseGuard: consent.caseGuard });
   const forms = createFormsModule({
-    conn, forms: workflow.forms, submissions, clock, audit: security.audit, caseGuard: consent.caseGuard,
+    conn, forms: workflow.forms, submissions, clock, audit: security.audit, caseGuard: consent.caseGuard, users: security.users,
     // The case rule (case-access.ts); the session's actor carries its teams. Answers are filed against a
     // case of one's own teams only (an unknown case id is refused too), and against a task one may work.
     canSeeCase: async (actor, caseId) => (await caseReach({ policy: tableAccessPolicy, cases: tasks.cases }, { ...actor, teams: actor.teams ?? [] }, caseId)) === 'team',

@@ -10,6 +10,7 @@ import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { SystemModule } from './module';
 import type { CaseGuard } from '../../application/consent/case-guard';
+import type { UserRepository } from '../../ports/user-repository.port';
 
 export interface FormsModuleDeps {
   conn: Connection;
@@ -23,6 +24,8 @@ export interface FormsModuleDeps {
   variablesFor?(ref: { formId: string; taskId?: string; caseId?: string }): Promise<Record<string, unknown> | undefined>;
   /** Drafts and answers on a restricted case are refused (application/consent/case-guard.ts). */
   caseGuard?: Pick<CaseGuard, 'assertMayChange'>;
+  /** Who deployed a form version, by name (people by name, never by id). */
+  users?: Pick<UserRepository, 'findById'>;
 }
 
 export interface FormsModule extends SystemModule {

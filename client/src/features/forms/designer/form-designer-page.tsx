@@ -1,24 +1,28 @@
 // Managers design a form in the form-js editor, see it live in OUR renderer (the one practitioners use),
-// see the shared checker's problems as they type, and deploy it as a new version.
+// see the shared checker's problems as they type, and deploy it as a new version with a comment, after
+// checking what it changes (deploy-panel.tsx); the form's versions are listed with their comments.
 import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { CASE_SECTIONS } from '../../../../../server/src/domain/policies';
 import { checkFormDefinition, COMPONENT_TYPES, type FormDefinition } from '../../../../../server/src/forms-core';
-import { ApiError, formsApi } from '../forms-api';
+import { usePageTitle } from '../../../shell/use-page-title';
+import { formsApi } from '../forms-api';
 import { FormRenderer } from '../form-renderer';
 import { useAsync } from '../use-async';
+import { DeployPanel } from './deploy-panel';
+import { FormVersions } from './form-versions';
 import { useFormEditor } from './use-form-editor';
 
 const blankForm = (): FormDefinition => ({ id: 'new-form', type: 'default', components: [] });
-
-type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string; errors: string[] };
 
 export function FormDesignerPage() {
   const { formId } = useParams();
   const [loaded] = useAsync(async () => (formId ? (await formsApi.getForm(formId)).schema : blankForm()), [formId]);
   const initial = loaded.state === 'ready' ? loaded.data : undefined;
   const [schema, setSchema] = useState<FormDefinition>();
-  const [outcome, setOutcome] = useState<Outcome>();
+  const [deploys, setDeploys] = useState(0);
+  const title = loaded.state === 'ready' && formId ? `Design form: ${formTitleOf(loaded.data, formId)}` : 'Design a new form';
+  usePageTitle(title);
   const [preview, setPreview] = useState<Record<string, unknown>>();
   // The editor also reports "changes" that change nothing (late events after loading, selection): those
   // must not wipe a deploy's outcome the moment it is shown.
@@ -28,20 +32,9 @@ export function FormDesignerPage() {
     if (json === lastSchema.current) return;
     lastSchema.current = json;
     setSchema(s);
-    setOutcome(undefined);
   });
   // The same check the deploy API runs, sections included, so nothing passes here and fails there.
   const problems = useMemo(() => (schema ? checkFormDefinition(schema, { sections: CASE_SECTIONS }) : []), [schema]);
-
-  const deploy = async () => {
-    if (!schema) return;
-    try {
-      const res = await formsApi.deploy(schema);
-      setOutcome({ kind: 'ok', text: res.created ? `Deployed "${res.formId}" as version ${res.version}` : `No changes: "${res.formId}" stays at version ${res.version}` });
-    } catch (e) {
-      setOutcome({ kind: 'error', text: (e as Error).message, errors: e instanceof ApiError ? Object.values(e.errors) : [] });
-    }
-  };
 
   if (loaded.state === 'error') return <p role="alert" className="form-error">{loaded.message}</p>;
   return (
@@ -62,20 +55,16 @@ export function FormDesignerPage() {
           <div role="status" data-testid="designer-problems">
             {problems.length ? <ul>{problems.map((p, i) => <li key={i} className="form-error">{p.message}</li>)}</ul> : <p>No problems found.</p>}
           </div>
+          <h2>Deploy</h2>
+          <DeployPanel schema={schema} disabled={!schema || problems.length > 0} onDeployed={() => setDeploys((n) => n + 1)} />
           <div className="form-actions">
-            <button type="button" className="form-button" disabled={!schema || problems.length > 0} onClick={deploy}>Deploy new version</button>
             {schema ? (
               <a className="form-button-secondary" download={`${schema.id}.form`} href={`data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(schema, null, 2))}`}>
                 Download .form file
               </a>
             ) : null}
           </div>
-          {outcome ? (
-            <div role={outcome.kind === 'error' ? 'alert' : 'status'} className={outcome.kind === 'error' ? 'form-error' : 'form-saved'}>
-              <p>{outcome.text}</p>
-              {outcome.kind === 'error' && outcome.errors.length ? <ul>{outcome.errors.map((m, i) => <li key={i}>{m}</li>)}</ul> : null}
-            </div>
-          ) : null}
+          {schema?.id || formId ? (<><h2>Versions</h2><FormVersions formId={schema?.id ?? formId!} refresh={deploys} /></>) : null}
           <h2>Preview</h2>
           {schema && !problems.length ? (
             <FormRenderer key={JSON.stringify(schema)} form={schema} submitLabel="Try submit" onSubmit={async (value) => setPreview(value)} />
@@ -85,4 +74,13 @@ export function FormDesignerPage() {
       </div>
     </section>
   );
+}
+
+/** The form's title (its first heading) for the page title; its id only when it has none. */
+function formTitleOf(schema: FormDefinition, fallback: string): string {
+  for (const c of schema.components ?? []) {
+    const m = c.type === 'text' && typeof c.text === 'string' ? /^#+\s*(.+)$/m.exec(c.text) : null;
+    if (m) return m[1].trim();
+  }
+  return fallback;
 }
