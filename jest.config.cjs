@@ -17,6 +17,8 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj|cj)sx?$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  // A component may import its own stylesheet (Vite bundles it); under jsdom it is an empty module.
+  moduleNameMapper: { '\\.css$': '<rootDir>/test/support/style-stub.cjs' },
   // Node's structuredClone in a test realm, re-homed (test/support/same-realm-clone.ts).
   setupFiles: ['<rootDir>/test/support/same-realm-clone.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
