@@ -74,7 +74,7 @@ export function CaseAllocation({ caseId, onChanged }: { caseId: string; onChange
           <label htmlFor={idOf('reason')}>Reason (optional)</label>
           <textarea id={idOf('reason')} value={reason} maxLength={500} rows={2} onChange={(e) => setReason(e.target.value)} />
         </div>
-        <button type="submit" className="form-button" disabled={busy}>{busy ? 'Changing…' : 'Change allocated worker'}</button>
+        <button type="submit" className="form-button" disabled={busy}>{busy ? 'Saving…' : 'Save allocated worker'}</button>
       </form>
     </details>
   );

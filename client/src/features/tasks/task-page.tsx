@@ -21,7 +21,9 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
   const { user: me } = useSession();
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string>();
-  const [done, setDone] = useState<Completion>();
+  // Keyed by task: following "Next: …" keeps this page mounted for another task, which starts fresh.
+  const [completion, setDone] = useState<Completion & { taskId: string }>();
+  const done = completion?.taskId === taskId ? completion : undefined;
   const [view] = useAsync(() => tasksApi.get(taskId), [taskId, version]);
   const loaded = view.state === 'ready' ? view.data : undefined;
   usePageTitle(loaded ? [loaded.task.name, loaded.task.caseName].filter(Boolean).join(' – ') : undefined);
@@ -81,7 +83,7 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
           )}
           <FormRenderer form={form.schema} variables={formVariables} submitLabel="Complete task" onSubmit={async (data) => {
             const result = await tasksApi.complete(task.id, data);
-            setDone(result);
+            setDone({ ...result, taskId: task.id });
             setVersion((v) => v + 1); // reload: the task is now completed, so claim/release no longer apply
           }} />
         </>
