@@ -38,9 +38,11 @@ export interface ContactView {
   recordedAt?: string;
 }
 
-type Labels = Record<string, Record<string, string>>;
+export type ContactLabels = Record<string, Record<string, string>>;
+type Labels = ContactLabels;
 
-const optionLabels = (components: FormComponent[] = []): Labels => {
+/** The case-contact form's option labels by field key (outcome, type…). */
+export const optionLabels = (components: FormComponent[] = []): Labels => {
   const out: Labels = {};
   const visit = (list: FormComponent[]) => list.forEach((c) => {
     const options = normaliseOptions(c.values);
@@ -85,9 +87,10 @@ export async function listCaseContacts(deps: ListCaseContactsDeps, actor: Actor,
   return { items: listed, ...(mayRecord && form ? { form } : {}) };
 }
 
-const firstSource = (item: CollectionItem) => Object.values(item.sources ?? {}).sort((a, b) => a.at.localeCompare(b.at))[0];
+export const firstSource = (item: CollectionItem) => Object.values(item.sources ?? {}).sort((a, b) => a.at.localeCompare(b.at))[0];
 
-function present(item: CollectionItem, labels: Labels, names: Map<string, string>): ContactView {
+/** One contact in words (names: user id → display name). */
+export function present(item: CollectionItem, labels: Labels, names: Map<string, string>): ContactView {
   const v = item.values;
   const word = (key: string) => (text(v[key]) ? labels[key]?.[String(v[key])] ?? String(v[key]) : undefined);
   const attendance = word('attendance');

@@ -17,6 +17,7 @@ import type { ConsentRepository } from '../../ports/consent-repository.port';
 import type { LegalHoldChecker } from '../../ports/legal-hold.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import { contactSource } from '../../application/cases/chronology/contact-source';
 
 export interface CaseWordsParts {
   conn: Connection;
@@ -46,7 +47,7 @@ export function caseWordsOf(parts: CaseWordsParts): (stores: { cases: MongoCaseR
       catalogue, users: parts.users,
       sources: chronologySources({
         cases, reads: new MongoChronologySourcesReader(parts.conn), engine: parts.engine, auditTrail: parts.audit,
-        ...(parts.consents ? { consents: parts.consents } : {}), extra: parts.extraSources ?? [],
+        ...(parts.consents ? { consents: parts.consents } : {}), extra: [contactSource({ forms: parts.forms }), ...(parts.extraSources ?? [])],
       }),
     },
   });
