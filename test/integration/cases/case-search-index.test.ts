@@ -26,6 +26,14 @@ describe('case search index', () => {
     expect(await index.rowsOf([late, 'YJ-NONE'])).toEqual([expect.objectContaining({ id: late })]);
   });
 
+  it('kept: two searches at once both see a case written before them', async () => {
+    const index = new MongoCaseSearchIndex(api.repos.cases.cases as never, api.repos.cases, { keep: true });
+    await index.rows();
+    const fresh = await create('cm', { givenName: 'Both', familyName: 'See', team: 'east' });
+    const [a, b] = await Promise.all([index.rows(), index.rows()]);
+    expect([a.some((r) => r.id === fresh), b.some((r) => r.id === fresh)]).toEqual([true, true]);
+  });
+
   it('not kept: every call reads the database, only the teams asked for', async () => {
     const west = await create('west', { givenName: 'Western', familyName: 'Child', team: 'west' });
     const index = new MongoCaseSearchIndex(api.repos.cases.cases as never, api.repos.cases, { keep: false });

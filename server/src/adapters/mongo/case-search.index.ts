@@ -25,6 +25,7 @@ export class MongoCaseSearchIndex implements CaseSearchIndex {
   private kept?: Map<string, CaseSearchRow>;
   private snapshot?: readonly CaseSearchRow[];
   private loading?: Promise<void>;
+  private refreshing?: Promise<void>;
   /** Cases written since their row was read, with the number of their latest write. */
   private readonly dirty = new Map<string, number>();
   /** The number of each case's latest write while a re-read of it may be in flight. */
@@ -80,25 +81,33 @@ export class MongoCaseSearchIndex implements CaseSearchIndex {
       );
       await this.loading;
     }
-    const kept = this.kept!;
-    if (!this.dirty.size) return kept;
+    // One re-read at a time, and every caller waits for the one in flight: a search that starts after a
+    // write was acknowledged must see it, even when another search took that case's re-read.
+    while (this.refreshing) await this.refreshing.catch(() => undefined);
+    if (this.dirty.size) {
+      this.refreshing = this.refresh(this.kept!).finally(() => { this.refreshing = undefined; });
+      await this.refreshing;
+    }
+    return this.kept!;
+  }
+
+  private async refresh(kept: Map<string, CaseSearchRow>): Promise<void> {
     const stale = [...this.dirty];
     for (const [id] of stale) this.dirty.delete(id);
     try {
       await Promise.all(stale.map(async ([id, write]) => {
         const doc = await this.readOne(id);
-        // A later write's re-read owns the row: this read may have begun before that write.
+        // Written again while this read ran: this read may predate that write, and the next refresh reads it.
         if (this.latest.get(id) !== write) return;
         this.latest.delete(id);
         if (doc) kept.set(id, rowOf(doc));
         else kept.delete(id);
       }));
     } catch (e) {
-      for (const [id, write] of stale) if (!this.dirty.has(id)) this.dirty.set(id, write); // read again next time
+      for (const [id, write] of stale) if (!this.dirty.has(id) && this.latest.get(id) === write) this.dirty.set(id, write); // read again next time
       throw e;
     } finally {
       this.snapshot = undefined;
     }
-    return kept;
   }
 }
