@@ -18,6 +18,7 @@ import { listSars } from '../application/sar/list-sars';
 import { recordRedactions } from '../application/sar/record-redactions';
 import { reviewSar, type SarDeps } from '../application/sar/review-sar';
 import { startSar } from '../application/sar/start-sar';
+import { openSarDocument } from '../application/sar/open-sar-document';
 import { parseBody } from './actor-request';
 import { requireAction, userOf } from './session-user';
 
@@ -55,6 +56,15 @@ export function createSarRouter(deps: SarRouterDeps): Router {
     const body = parseBody(gatherAgainSchema, req.body);
     const { snapshot, decisionsKept, decisionsDropped } = await gatherSarAgain(deps, userOf(req), req.params.key, body);
     res.json({ gathered: gatheredView(snapshot), decisionsKept, decisionsDropped });
+  });
+
+  // GET /:key/documents/:caseId/:documentId → a gathered document, for the DPO's redaction review
+  router.get('/:key/documents/:caseId/:documentId', async (req, res) => {
+    const itemId = `${req.params.caseId}/document/${req.params.documentId}`;
+    const content = await openSarDocument(deps, userOf(req), req.params.key, itemId);
+    res.attachment(content.name);
+    res.set({ 'Content-Type': content.contentType, 'Cache-Control': 'no-store' });
+    await pipeline(content.stream, res).catch(() => res.destroy());
   });
 
   router.get('/:key/export', async (req, res) => {

@@ -3,6 +3,7 @@
 import type { AuditEvent } from '../domain/audit/audit-event';
 import type { CaseAmendment } from '../domain/cases/case-amendment';
 import type { CaseRecord } from '../domain/cases/case-record';
+import type { CaseDocument } from '../domain/documents/case-document';
 import type { FormSubmission } from '../domain/forms/form-version';
 
 /** A submission as the SAR lists it: the case is the one it was gathered from. */
@@ -38,6 +39,8 @@ export interface SarSources {
   emails(taskIds: readonly string[]): Promise<SarEmail[]>;
   /** Staff names by user id ("Cara Case (cara.case)"), so the access list says who in words. */
   staffNames(): Promise<Map<string, string>>;
+  /** Documents filed on the case (metadata only; the bytes are read at export). */
+  documents?(caseId: string): Promise<CaseDocument[]>;
   /** Audit events about these cases (reads, writes, disclosures), oldest first. */
   auditOf(caseIds: readonly string[]): AsyncIterable<AuditEvent>;
 }

@@ -5,6 +5,8 @@ import type { Connection } from 'mongoose';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseRecord } from '../../domain/cases/case-record';
+import type { CaseDocument } from '../../domain/documents/case-document';
+import { MongoDocumentStore } from './case-document.store';
 import type { SarEmail, SarSources, SarSubmission, SarTask } from '../../ports/sar-sources.port';
 
 const BATCH = 200;
@@ -54,6 +56,11 @@ export class MongoSarSourcesReader implements SarSources {
     return docs.map((d) => ({
       id: String(d._id), taskId: d.taskId, to: d.to, subject: d.subject, text: d.text, state: d.state, createdAt: iso(d.createdAt),
     }));
+  }
+
+  /** Read by the case's id from the documents' own store (case_documents, one document per case). */
+  documents(caseId: string): Promise<CaseDocument[]> {
+    return new MongoDocumentStore(this.conn).listOfCase(caseId);
   }
 
   async staffNames(): Promise<Map<string, string>> {

@@ -12,9 +12,10 @@ import { renderSarJson } from './render-sar-json';
 import { renderSarPdf } from './render-sar-pdf';
 import { reviewedItems, type SarDeps } from './review-sar';
 import { loadSarRequest } from './sar-request';
+import { addDisclosedDocuments } from './sar-documents';
 
 export async function exportSar(
-  deps: Pick<SarDeps, 'engine' | 'snapshots' | 'audit'> & { now: () => Date }, actor: { id: string; roles: readonly string[] }, key: string,
+  deps: Pick<SarDeps, 'engine' | 'snapshots' | 'audit' | 'documentContent'> & { now: () => Date }, actor: { id: string; roles: readonly string[] }, key: string,
 ): Promise<{ filename: string; stream: Readable }> {
   const request = await loadSarRequest(deps.engine, key);
   if (!request.approved) throw new ConflictError('The response is not approved yet: approve the disclosure first', 'SAR_NOT_APPROVED');
@@ -35,6 +36,8 @@ export async function exportSar(
   zip.addReadStream(Readable.from(renderSarJson(request, matches, items(), at)), `${base}.json`, { mtime: new Date(at) });
   zip.addReadStream(Readable.from(renderSarHtml(request, matches, items(), at)), `${base}.html`, { mtime: new Date(at) });
   zip.addReadStream(renderSarPdf(request, matches, items(), at), `${base}.pdf`, { mtime: new Date(at) });
+  // The files of the documents the DPO disclosed (the listing is in the three parts above).
+  await addDisclosedDocuments(zip, items(), deps.documentContent, new Date(at));
   zip.end();
   return { filename: `${base}-${key}.zip`, stream: zip.outputStream as Readable };
 }

@@ -7,6 +7,7 @@ import type { CaseRecord, FieldLabels } from '../../domain/cases/case-record';
 import type { SarItem } from '../../domain/sar/redaction-rules';
 import type { SarSources } from '../../ports/sar-sources.port';
 import type { PersonMatch } from './find-person';
+import { documentItems } from './sar-documents';
 import { actionWords, fieldLabel, itemFieldLabel, labelled, sectionLabel, spellOut } from './sar-labels';
 
 export type GatherDeps = { sources: SarSources };
@@ -89,6 +90,7 @@ export async function* gatherRecords(deps: GatherDeps, matches: readonly PersonM
   const byCase = new Map<string, PersonMatch[]>();
   for (const m of matches) byCase.set(m.caseId, [...(byCase.get(m.caseId) ?? []), m]);
   const own: string[] = [];
+  let staff: Map<string, string> | undefined;
   for await (const c of deps.sources.cases()) {
     const found = byCase.get(c.id);
     if (!found) continue;
@@ -97,6 +99,7 @@ export async function* gatherRecords(deps: GatherDeps, matches: readonly PersonM
       own.push(c.id);
       yield* sectionItems(c);
       yield* historyItems(deps, c);
+      if (deps.sources.documents) yield* documentItems(deps.sources, c, staff ??= await deps.sources.staffNames());
     } else {
       yield* sectionItems(c, found.flatMap((m) => m.places ?? []));
     }

@@ -10,6 +10,7 @@ import type { SarSnapshotStore } from '../../ports/sar-snapshot.port';
 import type { SarSources } from '../../ports/sar-sources.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import { loadSarRequest, type SarRequest } from './sar-request';
+import type { DocumentContentReader } from './sar-documents';
 
 export interface SarDeps {
   engine: Pick<WorkflowEngine, 'getInstance' | 'setVariables'>;
@@ -17,6 +18,8 @@ export interface SarDeps {
   sources: SarSources;
   snapshots: SarSnapshotStore;
   audit: Pick<AuditLog, 'record'>;
+  /** The bytes of a document still held, for the export's ZIP (sar-documents.ts). */
+  documentContent?: DocumentContentReader;
 }
 
 export interface ReviewedItem extends SnapshotItem {

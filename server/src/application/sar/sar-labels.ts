@@ -27,6 +27,7 @@ export function labelled(values: Record<string, unknown>, label: (key: string) =
 const ACTIONS: Record<string, string> = {
   'case.read': 'Read the record', 'case.write': 'Changed the record', 'case.create': 'Created the record',
   'case.close': 'Closed the case', 'sar.disclose': 'Disclosed in a subject access response',
+  'document.upload': 'Added a document', 'document.download': 'Downloaded a document', 'document.list': 'Looked at the list of documents',
 };
 export const actionWords = (action: string): string => ACTIONS[action] ?? spellOut(action.replace(/\./g, ' '));
 

@@ -9,7 +9,7 @@ export interface SarItem {
   /** Stable within one SAR: `<caseId>/<section>/<field or collection/itemId>`, `<caseId>/submission/<id>`… */
   id: string;
   caseId: string;
-  kind: 'field' | 'item' | 'amendment' | 'submission' | 'task' | 'email' | 'access';
+  kind: 'field' | 'item' | 'amendment' | 'submission' | 'task' | 'email' | 'access' | 'document';
   /** What people read: "Personal › Given name", "Victims › Victim 1". */
   label: string;
   value: unknown;
@@ -45,6 +45,8 @@ export function proposeRedaction(item: SarItem, subjectNames: readonly string[])
   if (item.section && THIRD_PARTY_SECTIONS.has(item.section)) {
     return { decision: 'review', reason: `Third-party data: held in the ${item.section} section, about another person` };
   }
+  // A file's contents cannot be read here (a scan, a letter): the DPO opens it before it is sent.
+  if (item.kind === 'document') return { decision: 'review', reason: 'A document: open it to check for other people\'s data before disclosing' };
   if (item.kind === 'email') return { decision: 'review', reason: 'Staff email: may name other people; check before disclosing' };
   const named = namesIn(textOf(item.value), subjectNames);
   if (named.length) return { decision: 'review', reason: `Free text names another person (${named.slice(0, 3).join(', ')})` };

@@ -53,7 +53,7 @@ export interface SarSnapshot {
 
 const SOURCES: Record<SarItem['kind'], string> = {
   field: 'Case record', item: 'Case record', amendment: 'Amendment history', submission: 'Form submission',
-  task: 'Task history', email: 'Email about their work', access: 'Who accessed their record',
+  task: 'Task history', email: 'Email about their work', access: 'Who accessed their record', document: 'Documents on their case',
 };
 export const sourceWords = (kind: SarItem['kind']): string => SOURCES[kind] ?? 'Case record';
 
@@ -64,15 +64,23 @@ export function regather(previousIds: ReadonlySet<string>, currentIds: readonly 
   return { kept, dropped: decisions.length - kept.length, newItemIds: currentIds.filter((id) => !previousIds.has(id)) };
 }
 
-/** Why gathering again is refused, in words the DPO can act on (undefined: allowed). */
-export function gatherAgainRefusal(snapshot: SarSnapshot | undefined, request: { approved: boolean; state: string; erased?: string }): string | undefined {
+/** Steps before the process's own gather: the DPO cannot gather (the identity is not checked yet). */
+const BEFORE_GATHERING = ['calcSarReceived', 'verifyIdentity', 'calcSarClock', 'gatherSnapshot'];
+
+/**
+ * Why gathering again is refused, in words the DPO can act on (undefined: allowed). A request already past
+ * gathering with no snapshot (started before snapshots existed) may be gathered by the DPO the first time.
+ */
+export function gatherAgainRefusal(snapshot: SarSnapshot | undefined, request: { approved: boolean; state: string; activeSteps?: readonly string[]; erased?: string }): string | undefined {
   if (request.erased) return 'The records of this request were erased: there is nothing to gather';
   if (request.state !== 'active') return 'The request is closed: its gathered records cannot change';
-  if (!snapshot) return 'The records have not been gathered yet: they are gathered once the requester\'s identity is checked';
-  if (request.approved || snapshot.frozenAt) {
+  if (!snapshot && (request.activeSteps ?? []).some((s) => BEFORE_GATHERING.includes(s))) {
+    return 'The records have not been gathered yet: they are gathered once the requester\'s identity is checked';
+  }
+  if (request.approved || snapshot?.frozenAt) {
     return 'The response was approved or exported: what was approved is what is sent, so the records cannot be gathered again. If new information must go out, record a new request';
   }
-  if (snapshot.droppedAt) return 'The gathered copy was deleted: there is nothing to gather again';
+  if (snapshot?.droppedAt) return 'The gathered copy was deleted: there is nothing to gather again';
   return undefined;
 }
 

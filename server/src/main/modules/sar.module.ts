@@ -14,6 +14,16 @@ import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { SystemModule } from './module';
+import { MongoDocumentStore } from '../../adapters/mongo/case-document.store';
+import { readChunks } from '../../application/documents/download-document';
+import { FILE_KINDS } from '../../domain/documents/document-types';
+import type { DocumentContentReader } from '../../application/sar/sar-documents';
+
+/** A document's bytes as the SAR export reads them: straight from the store, the DPO's export being the access. */
+const documentContentIn = (store: MongoDocumentStore): DocumentContentReader => async (caseId, documentId) => {
+  const document = await store.find(caseId, documentId);
+  return document && { stream: readChunks(store, document.id, document.chunks), name: document.name, contentType: FILE_KINDS[document.kind].contentType, section: document.section };
+};
 
 export interface SarModule extends SystemModule {
   /** One of erasure's "other stores": takes the case's items out of every snapshot (CaseStores['others']). */
@@ -25,6 +35,7 @@ export function createSarModule(deps: { engine: WorkflowEngine; conn: Connection
   const sarDeps = {
     engine: deps.engine, sources: new MongoSarSourcesReader(deps.conn, (docs) => deps.audit.readable(docs)),
     snapshots: new MongoSarSnapshotRepository(deps.conn), audit: deps.audit, now,
+    documentContent: documentContentIn(new MongoDocumentStore(deps.conn)),
   };
   registerSarJobs(deps.engine, sarDeps);
   return {
