@@ -2,7 +2,8 @@
 // health amendment changed, not even its previous value).
 import { ValidationError } from '../../domain/errors';
 import type { CaseAmendment } from '../../domain/cases/case-amendment';
-import { isCaseSection } from '../../domain/cases/case-section';
+import { isCaseSection, type CaseSection } from '../../domain/cases/case-section';
+import { defaultItemLabel } from '../../domain/cases/case-collections';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { auditActor, loadVisibleCase, readable, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 import type { CaseWordsDeps } from './case-words';
@@ -35,6 +36,11 @@ export async function listCaseAmendments(
   if (!deps.words) return { items, withheldSections };
   // In words: labels from the deployed forms (else as stored on the section), option labels, names.
   const [catalogue, names] = await Promise.all([deps.words.catalogue.get(), namesOf(deps.words, items.map((a) => a.by))]);
-  const words = items.map((a) => presentAmendment(a, catalogue, names, record.sections[a.section]?.labels));
+  const itemNames = (section: CaseSection, collection: string, id: string) => {
+    const list = record.sections[section]?.collections?.[collection] ?? [];
+    const at = list.findIndex((i) => i.id === id);
+    return at < 0 ? undefined : list[at].label ?? defaultItemLabel(collection, at + 1);
+  };
+  const words = items.map((a) => presentAmendment(a, catalogue, names, record.sections[a.section]?.labels, itemNames));
   return { items, withheldSections, words };
 }

@@ -35,7 +35,10 @@ export interface AmendmentWords {
   changes: ChangeWords[];
 }
 
-export function presentAmendment(a: CaseAmendment, catalogue: FormCatalogue, names: Map<string, string>, stored?: FieldLabels): AmendmentWords {
+/** An item's name today ("Victim 2"), for changes recorded without one: by section, collection and item id. */
+export type ItemNames = (section: CaseSection, collection: string, itemId: string) => string | undefined;
+
+export function presentAmendment(a: CaseAmendment, catalogue: FormCatalogue, names: Map<string, string>, stored?: FieldLabels, itemNames?: ItemNames): AmendmentWords {
   const how: HowWords = a.source.kind === 'submission'
     ? { kind: 'submission', formTitle: catalogue.formTitles[a.source.formId] ?? spellOutKey(a.source.formId), ...(a.source.taskId ? { taskId: a.source.taskId } : {}) }
     : a.source.kind === 'manual' ? { kind: 'manual', reason: a.source.reason } : { kind: 'referral' };
@@ -46,7 +49,7 @@ export function presentAmendment(a: CaseAmendment, catalogue: FormCatalogue, nam
       const field = c.collection ? cat?.items[c.collection]?.[c.field] : cat?.fields[c.field];
       return {
         label: labelOfField(catalogue.fields, stored, a.section, c.field, c.collection),
-        ...(c.collection ? { collection: spellOutKey(c.collection), item: c.itemLabel ?? spellOutKey(c.collection) } : {}),
+        ...(c.collection ? { collection: spellOutKey(c.collection), item: c.itemLabel ?? (c.item ? itemNames?.(a.section, c.collection, c.item) : undefined) ?? spellOutKey(c.collection) } : {}),
         ...(c.added ? { added: true as const } : {}),
         ...(c.previous !== undefined ? { previous: valueWords(c.previous, field) } : {}),
         ...(c.value !== undefined ? { value: valueWords(c.value, field) } : {}),

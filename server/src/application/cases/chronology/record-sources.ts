@@ -4,6 +4,7 @@
 import type { CaseAmendment } from '../../../domain/cases/case-amendment';
 import type { ChronologyEntry } from '../../../domain/cases/chronology-entry';
 import { SECTION_LABELS } from '../../../domain/cases/case-section';
+import { defaultItemLabel } from '../../../domain/cases/case-collections';
 import { spellOutKey } from '../../../domain/forms/field-catalogue';
 import type { CaseRepository } from '../../../ports/case-repository.port';
 import { labelOfField } from '../present-case-words';
@@ -68,7 +69,11 @@ export function amendmentSource(amendments: (ctx: ChronologyContext) => Promise<
       return manual.map((a) => {
         const fields = a.changes.filter((c) => c.field !== 'id').map((c) => {
           const label = labelOfField(ctx.catalogue.fields, ctx.record.sections[a.section]?.labels, a.section, c.field, c.collection);
-          return c.collection ? `${label} of ${c.itemLabel ?? spellOutKey(c.collection)}` : label;
+          if (!c.collection) return label;
+          const list = ctx.record.sections[a.section]?.collections?.[c.collection] ?? [];
+          const at = list.findIndex((i) => i.id === c.item);
+          const item = c.itemLabel ?? (at >= 0 ? list[at].label ?? defaultItemLabel(c.collection, at + 1) : spellOutKey(c.collection));
+          return `${label} of ${item}`;
         });
         const reason = a.source.kind === 'manual' ? a.source.reason : '';
         return {
