@@ -61,6 +61,7 @@ describe('contacts log: /api/cases/:id/contacts', () => {
     expect(items.map((i) => i.date)).toEqual(['2026-11-25', '2026-11-23']);
     expect(items[0]).toMatchObject({ type: 'Home visit', outcome: 'Attended', outcomeKind: 'attended', recordedBy: 'cm-1' });
     expect(items[0].absenceReason).toBeUndefined(); // hidden when attended: neither validated nor stored
+    expect((await api.call('GET', `/cases/${caseId}/contacts`, 'cm')).body.form.id).toBe('case-contact');
     expect(items[1]).toMatchObject({
       type: 'Office appointment', time: '10:00', withWhom: 'Ada and her mother', outcomeKind: 'unacceptable',
       outcome: 'Did not attend: unacceptable absence', recordedBy: 'Casey Second',
@@ -104,6 +105,7 @@ describe('contacts log: /api/cases/:id/contacts', () => {
     expect((await api.call('GET', `/cases/${caseId}/contacts`, 'west')).status).toBe(403); // another team: break glass needs a reason
     const glass = await api.call('GET', `/cases/${caseId}/contacts?reason=${encodeURIComponent('Duty cover tonight')}`, 'west');
     expect(glass.status).toBe(200);
+    expect(glass.body.form).toBeUndefined(); // break glass reads; it records nothing
     expect(api.audit.some((e) => e.action === 'case.read' && e.recordId === caseId && e.flagged && e.reason === 'Duty cover tonight')).toBe(true);
   });
 });

@@ -26,13 +26,16 @@ describe('start work: /api/cases/:id/startable-processes and POST /api/cases/:id
     const cm = await api.call('GET', `/cases/${caseId}/startable-processes`, 'cm');
     expect(cm.status).toBe(200);
     expect(cm.body.items.map((i: { name: string }) => i.name)).toEqual([
-      'AssetPlus assessment & intervention plan', 'Compliance & breach', 'Plan review cycle', 'Victim contact & restorative justice',
+      'AssetPlus assessment & intervention plan', 'Case closure', 'Compliance & breach', 'Court report', 'Plan review cycle',
+      'Transfer out to another youth justice service', 'Transition to probation', 'Victim contact & restorative justice',
     ]);
     expect(cm.body.items.find((i: { processId: string }) => i.processId === 'victim-contact').form.id).toBe('victim-contact-start');
     expect(cm.body.variables.caseOrders).toEqual([{ label: expect.stringContaining('Referral order'), value: orderId }]);
     const vw = await api.call('GET', `/cases/${caseId}/startable-processes`, 'vw');
     expect(vw.body.items.map((i: { processId: string }) => i.processId)).toEqual(['victim-contact']);
     expect((await api.call('GET', `/cases/${caseId}/startable-processes`, 'hw')).body.items).toEqual([]);
+    const co = await api.call('GET', `/cases/${caseId}/startable-processes`, 'co');
+    expect(co.body.items.map((i: { processId: string }) => i.processId)).toEqual(['court-report']);
     expect((await api.call('GET', `/cases/${caseId}/startable-processes`, 'west')).status).toBe(404);
   });
 
