@@ -29,6 +29,8 @@ describe('dashboard → search → case, desktop and phone', () => {
     if (north.status !== 201 || south.status !== 201) throw new Error(`cases not created: ${north.text} ${south.text}`);
     northCase = north.body.id;
     southCase = south.body.id;
+    const waiting = await api.call('cara.case', 'POST', '/cases', { givenName: 'Wren', familyName: 'Waiting', dateOfBirth: '2010-09-09', team: 'north', confirmedNotDuplicate: true });
+    if (waiting.status !== 201) throw new Error(`case not created: ${waiting.text}`);
   });
 
   const fitsPhone = async (page: Page, viewport: typeof DESKTOP) => {
@@ -37,6 +39,21 @@ describe('dashboard → search → case, desktop and phone', () => {
   };
 
   for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    it(`a team manager sees the team's unallocated cases and overdue work (${label})`, async () => {
+      const page = await signInAs(browser, system.url, 'tom.manager', { viewport, startPath: '/' });
+      const team = page.getByRole('region', { name: 'Your team' });
+      await team.getByRole('heading', { name: 'Overdue work by worker' }).waitFor();
+      await team.getByRole('link', { name: 'Wren Waiting' }).waitFor();
+      expect(await page.getByRole('link', { name: /without a case manager/ }).getAttribute('href')).toBe('/cases?worker=none&status=open');
+      await expectNoSeriousAxeViolations(page, { label: `manager's dashboard, ${label}` });
+      await fitsPhone(page, viewport);
+      await page.getByRole('link', { name: /without a case manager/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      await page.getByRole('link', { name: 'Wren Waiting' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Robin Fielding' }).count()).toBe(0); // allocated to Cara
+      await page.context().close();
+    }, 120000);
+
     it(`a case manager finds and opens a case (${label})`, async () => {
       const page = await signInAs(browser, system.url, 'cara.case', { viewport, startPath: '/' });
       await page.getByRole('heading', { level: 1, name: 'Your work' }).waitFor();
