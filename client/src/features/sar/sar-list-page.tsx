@@ -6,7 +6,7 @@ import { ErrorSummary } from './error-summary';
 import { formatDate } from '../../shell/format';
 import { sarApi, STEP_WORDS, type SarSummaryDto } from './sar-api';
 
-const FIELDS = ['requesterName', 'requesterRelationship', 'receivedOn', 'subject.givenName', 'subject.familyName', 'subject.otherNames', 'subject.dateOfBirth', 'subject.nhsNumber'] as const;
+type Field = 'requesterName' | 'requesterRelationship' | 'receivedOn' | 'subject.givenName' | 'subject.familyName' | 'subject.otherNames' | 'subject.dateOfBirth' | 'subject.nhsNumber';
 const idOf = (f: string) => `sar-${f.replace('subject.', '')}`;
 
 export function SarListPage() {
@@ -34,7 +34,7 @@ export function SarListPage() {
     }
   }
 
-  const input = (f: (typeof FIELDS)[number], label: string, type = 'text', hint?: string) => (
+  const input = (f: Field, label: string, type = 'text', hint?: string) => (
     <div className={`form-group${errors[f] ? ' form-group-error' : ''}`}>
       <label htmlFor={idOf(f)}>{label}</label>
       {hint ? <p className="hint" id={`${idOf(f)}-hint`}>{hint}</p> : null}

@@ -3,13 +3,14 @@
 // proposal, the DPO's decision per item with a reason (items new since the last gather need one), and the
 // export once the disclosure is approved. Everything shown comes from the request's gathered snapshot.
 // Approving, extending and closing are tasks of the request's process (the DPO's task queue).
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../auth/api-fetch';
 import { formatDate } from '../../shell/format';
 import { ErrorSummary } from './error-summary';
 import { SarGathered } from './sar-gathered';
 import { ROLE_WORDS, sarApi, STEP_WORDS, type SarItemDto, type SarReviewDto } from './sar-api';
+import { SarDocumentLink } from '../cases/case-documents-sar-link';
 
 type Draft = Record<string, { decision?: 'disclose' | 'withhold'; reason: string }>;
 const idOf = (itemId: string) => `decision-${itemId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -29,8 +30,8 @@ export function SarRequestPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [status, setStatus] = useState<string>();
-  const load = () => sarApi.review(key).then(setReview, (e: Error) => setMessage(e.message));
-  useEffect(() => { void load(); }, [key]);
+  const load = useCallback(() => sarApi.review(key).then(setReview, (e: Error) => setMessage(e.message)), [key]);
+  useEffect(() => { void load(); }, [load]);
   if (!review) return <section><h1>Subject access request</h1>{message ? <p role="alert">{message}</p> : <p>Loading…</p>}</section>;
 
   const { request, matches, items } = review;
@@ -86,6 +87,7 @@ export function SarRequestPage() {
               <p className="hint">{i.source}. {i.proposal.reason}. Now: {i.decision === 'disclose' ? 'disclosed' : 'withheld'}{i.decidedByDpo ? ` (${i.reason})` : ''}</p>
               {errors[i.id] ? <p className="field-error">{errors[i.id]}</p> : null}
               <ValueView value={i.value} />
+              {i.kind === 'document' ? <SarDocumentLink sarKey={key} itemId={i.id} name={(i.value as Record<string, unknown>)?.Name} /> : null}
               {(['disclose', 'withhold'] as const).map((d) => (
                 <label key={d} className="sar-choice">
                   <input type="radio" name={idOf(i.id)} checked={draft[i.id]?.decision === d} onChange={() => change(i, { decision: d })} /> {d === 'disclose' ? 'Disclose' : 'Withhold'}
