@@ -119,7 +119,7 @@ export function CaseListPage() {
   return (
     <section className="case-list-page">
       <h1>Cases</h1>
-      {session.can('create-case') ? <p><Link to="/cases/new">Record a new referral</Link></p> : null}
+      {session.can('create-case') ? <p><Link to="/cases/new">Open a new referral</Link></p> : null}
       <form className="case-search" role="search" aria-label="Find cases" onSubmit={submit}>
         <div className="case-field case-field--wide">
           <label htmlFor="case-q">Search by name, date of birth, NHS number or reference</label>
