@@ -2,6 +2,7 @@
 // and why, and what erasure of a case does to a request still being answered (only that case's items go;
 // the person named on another case still held keeps those, and the request keeps its details) versus one
 // already answered (everything goes, the request is reduced).
+import { dropGatheredCopy } from '../../../server/src/application/sar/drop-gathered-copy';
 import { eraseSarDataOfCase } from '../../../server/src/application/sar/erase-sar-data-of-case';
 import { gatherAgainRefusal, regather, type SarSnapshot, type SnapshotItem } from '../../../server/src/domain/sar/sar-snapshot';
 import type { SarSnapshotStore, SnapshotHead } from '../../../server/src/ports/sar-snapshot.port';
@@ -19,7 +20,9 @@ describe('gather again', () => {
     const s = { frozenAt: undefined } as unknown as SarSnapshot;
     const active = { approved: false, state: 'active' };
     expect(gatherAgainRefusal(s, active)).toBeUndefined();
-    expect(gatherAgainRefusal(undefined, active)).toMatch(/not been gathered yet/);
+    expect(gatherAgainRefusal(undefined, { ...active, activeSteps: ['verifyIdentity'] })).toMatch(/not been gathered yet/);
+    // A request that passed gathering before snapshots existed: the DPO gathers it the first time.
+    expect(gatherAgainRefusal(undefined, { ...active, activeSteps: ['reviewRedactions'] })).toBeUndefined();
     expect(gatherAgainRefusal(s, { ...active, approved: true })).toMatch(/approved or exported/);
     expect(gatherAgainRefusal({ ...s, frozenAt: '2026-11-30T10:00:00Z' }, active)).toMatch(/approved or exported/);
     expect(gatherAgainRefusal(s, { ...active, state: 'completed' })).toMatch(/closed/);
@@ -80,6 +83,20 @@ describe('erasing a case reaches the snapshots gathered from it', () => {
     expect([head.caseIds, head.matches, head.itemCount, head.droppedBecause]).toEqual([[], [], 0, "The person's records were erased"]);
     expect(w.items.get('k:2')).toEqual([]);
     expect(w.vars()).toMatchObject({ subject: null, requesterName: null, sarRedactions: [], sarDecisionCounts: { disclosed: 0, withheld: 2 }, sarErased: '2026-12-01T10:00:00.000Z' });
+  });
+
+  it('when the gathered copy\'s time runs out, values and labels go and the decision record stays; a request whose person was erased meanwhile is reduced then', async () => {
+    const w = world(['reviewRedactions']);
+    await eraseSarDataOfCase(w.deps, 'own'); // still being answered: its details stay for now
+    expect(w.vars().requesterName).toBe('Ash Erase');
+    const dropped = await dropGatheredCopy(w.deps, 'k', 'The gathered copy\'s retention after the response ran out');
+    expect(dropped).toMatchObject({ itemCount: 2, droppedBecause: expect.stringContaining('retention'), matches: [expect.objectContaining({ caseId: 'other', displayName: '' })] });
+    expect(w.items.get('k:3')).toEqual([
+      expect.objectContaining({ id: 'other/personal/f2', value: null, label: 'Case record', proposal: { decision: 'disclose', reason: 'Withheld' } }),
+      expect.objectContaining({ id: 'other/personal/f3', value: null, label: 'Case record', proposal: { decision: 'disclose', reason: 'Disclosed' } }),
+    ]);
+    expect(JSON.stringify(w.items.get('k:3'))).not.toContain('Ash');
+    expect(w.vars()).toMatchObject({ subject: null, requesterName: null, sarErased: expect.any(String) });
   });
 
   it('a case where the person is only named as a third party is taken out without reducing the request', async () => {
