@@ -52,7 +52,8 @@ describe("practitioner's day", () => {
 
     await page.goto(`${system.url}/cases/${encodeURIComponent(caseId)}`);
     await page.getByRole('tab', { name: 'Submissions' }).click();
-    await page.getByRole('tabpanel').getByText('referral-person-match').first().waitFor();
+    await page.getByRole('tabpanel').getByRole('link', { name: 'Match or create the person' }).first().waitFor(); // the form's title, not its id
+    expect(await page.getByRole('tabpanel').textContent()).toContain('by Cara Case');
     const tasks = await system.modules.tasks.tasks.search({ caseId, state: 'open' }, { field: 'dueDate', direction: 'asc' }, { offset: 0, limit: 10 });
     expect(tasks.items.map((t) => t.elementId)).toEqual(['checkSocialCare']);
 
