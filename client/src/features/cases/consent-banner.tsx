@@ -1,6 +1,7 @@
 // The case header's consent state (issue 17): a restriction of processing first (the case is read-only for
 // all but the DPO), then each consent withdrawn (its work is stopped and new work refused), then the consents
 // that stand. A victim is named by their item's label where the reader may see the Victims tab.
+import { formatDate } from '../../shell/format';
 import type { CaseDto } from './cases-api';
 import { ConsentWithdrawalForm } from './consent-withdrawal-form';
 
@@ -23,7 +24,8 @@ const PURPOSES: Record<ConsentStandingDto['purpose'], string> = {
   'agency-sharing': 'Sharing with',
 };
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { timeZone: 'UTC' });
+// The one date format (shell/format.ts): "14 March 2010".
+const day = (iso: string) => formatDate(iso);
 
 function describe(s: ConsentStandingDto, record: CaseDto): string {
   if (s.purpose === 'agency-sharing') return `${PURPOSES[s.purpose]} ${s.subject ?? 'another agency'}`;

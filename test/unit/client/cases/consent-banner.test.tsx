@@ -38,10 +38,10 @@ it('shows a restriction, a withdrawn RJ consent by the victim’s name, and the 
   });
   const banner = await screen.findByRole('region', { name: 'Consent and restriction' });
   expect(within(banner).getByRole('alert').textContent).toBe(
-    'Processing restricted since 24/11/2026: Child contests the date of birth. The case is read-only until the data protection officer lifts the restriction.',
+    'Processing restricted since 24 November 2026: Child contests the date of birth. The case is read-only until the data protection officer lifts the restriction.',
   );
-  expect(within(banner).getByText(/Consent withdrawn/).parentElement?.textContent).toBe('Consent withdrawn: Restorative justice (Ann) on 24/11/2026. Work that needs it has stopped.');
-  expect(within(banner).getByText(/Consent given/).textContent).toBe('Consent given: Sharing with Police (21/11/2026).');
+  expect(within(banner).getByText(/Consent withdrawn/).parentElement?.textContent).toBe('Consent withdrawn: Restorative justice (Ann) on 24 November 2026. Work that needs it has stopped.');
+  expect(within(banner).getByText(/Consent given/).textContent).toBe('Consent given: Sharing with Police (21 November 2026).');
 });
 
 it('offers no withdrawal to a reader who may not write that purpose\'s section', async () => {
@@ -66,6 +66,6 @@ it('records a withdrawal said by the victim, and then shows it withdrawn', async
   await user.selectOptions(within(form).getByLabelText('Withdrawn by'), "The victim's parent or guardian");
   await user.type(within(form).getByLabelText('What they said (optional)'), 'Does not want to meet');
   await user.click(within(form).getByRole('button', { name: 'Record the withdrawal' }));
-  expect((await screen.findByText(/Consent withdrawn/)).parentElement?.textContent).toMatch(/^Consent withdrawn: Restorative justice \(Ann\) on 24\/11\/2026/);
+  expect((await screen.findByText(/Consent withdrawn/)).parentElement?.textContent).toMatch(/^Consent withdrawn: Restorative justice \(Ann\) on 24 November 2026/);
   expect(calls).toContain('POST /api/cases/YJ-1/consents/c-ann/withdrawal {"by":"victim-parent-guardian","reason":"Does not want to meet"}');
 });
