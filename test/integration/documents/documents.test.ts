@@ -90,6 +90,14 @@ describe('documents on a case', () => {
     expect([got.status, got.headers.get('content-type'), got.bytes.toString()]).toEqual([200, 'text/plain; charset=utf-8', letter.toString()]);
     // A role without the Documents section sees none.
     expect((await call('dan.data', 'GET', `/cases/${enc(caseId)}/documents`)).body.documents).toEqual([]);
+
+    // The chronology says when each was added and by whom, only to readers of its section.
+    type Entry = { kind: string; title: string; by?: string; section?: string; link?: string };
+    const entries = async (who: string) => ((await call(who, 'GET', `/cases/${enc(caseId)}/chronology?kind=document`)).body.items as Entry[]);
+    expect((await entries('tom.manager')).map((e) => [e.title, e.by, e.section])).toEqual(expect.arrayContaining([
+      ['Document added: camhs.txt', 'Helen Health', 'health'], ['Document added: Pre-sentence report – Dora.pdf', 'Cara Case', 'offending'],
+    ]));
+    expect((await entries('cara.case')).map((e) => e.title)).toEqual(['Document added: Pre-sentence report – Dora.pdf']);
   });
 
   it("another team's case: reading asks a break-glass reason (then flagged, read only), filing never crosses teams", async () => {

@@ -18,6 +18,9 @@ import type { LegalHoldChecker } from '../../ports/legal-hold.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import { contactSource } from '../../application/cases/chronology/contact-source';
+import { MongoDocumentStore } from '../../adapters/mongo/case-document.store';
+import { documentChronologySource } from '../../application/documents/document-chronology-source';
+import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 
 export interface CaseWordsParts {
   conn: Connection;
@@ -47,7 +50,7 @@ export function caseWordsOf(parts: CaseWordsParts): (stores: { cases: MongoCaseR
       catalogue, users: parts.users,
       sources: chronologySources({
         cases, reads: new MongoChronologySourcesReader(parts.conn), engine: parts.engine, auditTrail: parts.audit,
-        ...(parts.consents ? { consents: parts.consents } : {}), extra: [contactSource({ forms: parts.forms }), ...(parts.extraSources ?? [])],
+        ...(parts.consents ? { consents: parts.consents } : {}), extra: [contactSource({ forms: parts.forms }), documentChronologySource({ documents: new MongoDocumentStore(parts.conn), policy: tableAccessPolicy }), ...(parts.extraSources ?? [])],
       }),
     },
   });
