@@ -84,6 +84,11 @@ describe('presentCaseWords', () => {
     expect(personal.find((x) => x.key === 'interpreter')!.value.text).toBe('No');
     expect(personal.find((x) => x.key === 'givenName')!.source).toEqual({ at: '2026-01-01T00:00:00Z', text: 'From Record a referral, by Cara Case', taskId: 't1' });
     expect(personal.find((x) => x.key === 'dateOfBirth')!.source!.text).toBe('Corrected by Cara Case');
+    const atReferral = presentCaseWords({
+      record, sections: { personal: { ...record.sections.personal!, sources: { givenName: src(record.createdAt) } } }, submissions: [], readable: ['personal'], writable: [],
+      catalogue, names, openTasks: { total: 0, items: [] }, holds: [], today: '2026-12-02',
+    });
+    expect(atReferral.sections.personal!.fields[0].source!.text).toBe('Recorded at referral by Cara Case');
     expect(JSON.stringify(words)).not.toContain(USER);
   });
 

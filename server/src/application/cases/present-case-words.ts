@@ -69,7 +69,9 @@ function sourceWords(src: ValueSource | undefined, input: WordsInput): SourceWor
     const title = input.catalogue.formTitles[src.formId] ?? spellOutKey(src.formId);
     return { at: src.at, text: `From ${title}, by ${nameIn(input.names, src.by)}`, ...(src.taskId ? { taskId: src.taskId } : {}) };
   }
-  return { at: src.at, text: `Corrected by ${nameIn(input.names, src.by)}` };
+  // The referral's own values: the section's first amendment, written when the case was opened.
+  const atReferral = src.amendmentSeq === 1 && src.at === input.record.createdAt;
+  return { at: src.at, text: `${atReferral ? 'Recorded at referral' : 'Corrected'} by ${nameIn(input.names, src.by)}` };
 }
 
 function sectionWords(section: CaseSection, state: SectionState, input: WordsInput): SectionWords {
