@@ -22,7 +22,14 @@ import { openSarDocument } from '../application/sar/open-sar-document';
 import { parseBody } from './actor-request';
 import { requireAction, userOf } from './session-user';
 
-export type SarRouterDeps = SarDeps & GatherSnapshotDeps & { engine: SarDeps['engine'] & Parameters<typeof listSars>[0]['engine'] & Parameters<typeof startSar>[0]['engine']; now: () => Date };
+export type SarRouterDeps = SarDeps & GatherSnapshotDeps & {
+  engine: SarDeps['engine'] & Parameters<typeof listSars>[0]['engine'] & Parameters<typeof startSar>[0]['engine']; now: () => Date;
+  /**
+   * Runs one request's changes one at a time (decisions, gather again, the export's freeze): each reads the
+   * decisions or the snapshot and writes them back, so two at once could lose one.
+   */
+  serialise?: <T>(key: string, work: () => Promise<T>) => Promise<T>;
+};
 
 const gatherAgainSchema = z.strictObject({ reason: z.string().trim().min(1, 'Say why the records are gathered again').max(1000) });
 
@@ -33,6 +40,7 @@ const pageOf = (q: Record<string, unknown>) => {
 
 export function createSarRouter(deps: SarRouterDeps): Router {
   const router = Router();
+  const one = deps.serialise ?? (<T>(_key: string, work: () => Promise<T>) => work());
   router.use(requireAction('export-sar'));
 
   router.get('/', async (req, res) => {
@@ -49,12 +57,12 @@ export function createSarRouter(deps: SarRouterDeps): Router {
   });
 
   router.put('/:key/redactions', async (req, res) => {
-    res.json(await recordRedactions(deps, userOf(req), req.params.key, req.body));
+    res.json(await one(req.params.key, () => recordRedactions(deps, userOf(req), req.params.key, req.body)));
   });
 
   router.post('/:key/gather-again', async (req, res) => {
     const body = parseBody(gatherAgainSchema, req.body);
-    const { snapshot, decisionsKept, decisionsDropped } = await gatherSarAgain(deps, userOf(req), req.params.key, body);
+    const { snapshot, decisionsKept, decisionsDropped } = await one(req.params.key, () => gatherSarAgain(deps, userOf(req), req.params.key, body));
     res.json({ gathered: gatheredView(snapshot), decisionsKept, decisionsDropped });
   });
 
@@ -68,7 +76,7 @@ export function createSarRouter(deps: SarRouterDeps): Router {
   });
 
   router.get('/:key/export', async (req, res) => {
-    const { filename, stream } = await exportSar(deps, userOf(req), req.params.key);
+    const { filename, stream } = await one(req.params.key, () => exportSar(deps, userOf(req), req.params.key));
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
     res.setHeader('Cache-Control', 'no-store');

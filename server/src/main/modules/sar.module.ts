@@ -4,6 +4,7 @@
 // that case erasure calls (erase-sar-data-of-case.ts). Built before the engine starts, so its jobs are
 // registered in time.
 import type { Connection } from 'mongoose';
+import { KeyedMutex } from '../../adapters/concurrency/keyed-mutex';
 import { MongoSarSnapshotRepository } from '../../adapters/mongo/sar-snapshot.repository';
 import { MongoSarSourcesReader } from '../../adapters/mongo/sar-sources.reader';
 import { eraseSarDataOfCase } from '../../application/sar/erase-sar-data-of-case';
@@ -38,8 +39,9 @@ export function createSarModule(deps: { engine: WorkflowEngine; conn: Connection
     documentContent: documentContentIn(new MongoDocumentStore(deps.conn)),
   };
   registerSarJobs(deps.engine, sarDeps);
+  const requests = new KeyedMutex(); // one request's decisions, gather again and export freeze, one at a time
   return {
-    apiRouters: { '/sar': createSarRouter(sarDeps) },
+    apiRouters: { '/sar': createSarRouter({ ...sarDeps, serialise: (key, work) => requests.run(key, work) }) },
     eraser: { eraseOfCase: (caseId) => eraseSarDataOfCase(sarDeps, caseId) },
   };
 }
