@@ -95,8 +95,15 @@ function sectionWords(section: CaseSection, state: SectionState, input: WordsInp
 
 function correctable(section: CaseSection, catalogue: FieldCatalogue): CorrectableFields {
   const cat = catalogue[section];
-  const inputs = (m: Record<string, CatalogueField> | undefined) => Object.values(m ?? {}).filter((f) => INPUT_TYPES.has(f.type));
+  const inputs = (m: Record<string, CatalogueField> | undefined) => distinctLabels(Object.values(m ?? {}).filter((f) => INPUT_TYPES.has(f.type)));
   return { fields: inputs(cat?.fields), items: Object.fromEntries(Object.entries(cat?.items ?? {}).map(([name, m]) => [name, inputs(m)])) };
+}
+
+/** Two forms may label different keys alike ("Notes"): the list to pick from must still tell them apart. */
+function distinctLabels(fields: CatalogueField[]): CatalogueField[] {
+  const seen = new Map<string, number>();
+  for (const f of fields) seen.set(f.label, (seen.get(f.label) ?? 0) + 1);
+  return fields.map((f) => ((seen.get(f.label) ?? 0) > 1 ? { ...f, label: `${f.label} (${spellOutKey(f.key).toLowerCase()})` } : f));
 }
 
 export function presentCaseWords(input: WordsInput): CaseWords {
