@@ -88,6 +88,29 @@ describe('contacts log: /api/cases/:id/contacts', () => {
     expect(await complianceInstances()).toHaveLength(before);
   });
 
+  it('with YRO supervision waiting for failures, the absence goes to it and runs compliance & breach with its order', async () => {
+    const yroCase = (await api.call('POST', '/cases', 'cm', { givenName: 'Yan', familyName: 'Roe', dateOfBirth: '2010-04-05', team: 'east' })).body.id;
+    // The job that checks for a running assessment keeps the start's assessmentStarted (the harness has no case jobs).
+    api.engine!.registerJobHandler('case-process-running', async () => ({ kind: 'complete' }));
+    const supervision = await api.engine!.startInstance('yro-supervision', { caseId: yroCase, assessmentStarted: true }, { businessKey: yroCase });
+    const completeOpen = async (elementId: string, variables: Record<string, unknown>) => {
+      await api.engine!.runDue();
+      const task = (await api.engine!.listUserTasks({ instanceKey: supervision.instanceKey, state: 'open' })).find((t) => t.elementId === elementId);
+      await api.engine!.completeUserTask(task!.key, variables, { by: 'cm-1' });
+    };
+    await completeOpen('recordOrder', { order: { id: 'order-yro-1', type: 'yro', madeOn: '2026-11-02', start: '2026-11-02', end: '2027-05-01', lengthMonths: 6 } });
+    await completeOpen('sentencePlan', { planAgreedOn: '2026-11-10', planSummary: 'p' });
+    const res = await api.call('POST', `/cases/${yroCase}/contacts`, 'cm', { key: 'yro-missed-0005', data: { contact: contact() } });
+    expect(res.body.compliance).toMatchObject({ started: true, message: expect.stringContaining('youth rehabilitation order') });
+    await api.engine!.runDue();
+    const [breach, ...more] = (await api.engine!.listInstances({ processId: 'compliance-breach', limit: 50 })).items.filter((i) => i.caseId === yroCase);
+    expect(more).toEqual([]);
+    expect(breach.parentKey).toBe(supervision.instanceKey);
+    expect((await api.engine!.getInstance(breach.key))!.variables).toMatchObject({ order: { id: 'order-yro-1', type: 'yro' }, contactId: res.body.contactId, missedAt: '2026-11-23' });
+    const again = await api.call('POST', `/cases/${yroCase}/contacts`, 'cm', { key: 'yro-missed-0005', data: { contact: contact() } });
+    expect(again.body.compliance).toMatchObject({ started: false, alreadyStarted: true });
+  });
+
   it('refuses roles that may not write plans, other teams and invalid answers, storing nothing', async () => {
     const count = (await log()).length;
     const health = await record('hw', 'health-0004-key', { contact: contact() });

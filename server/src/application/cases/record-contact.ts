@@ -1,11 +1,14 @@
 // The contacts and appointments log: a contact (date, time, type, with whom, outcome, notes) is recorded as
 // an item of the case's plans.contacts collection through the case-contact form, so it has the keys every
 // other form writing contacts uses, the section's permissions, a stored submission and an amendment.
-// An unacceptable absence starts the compliance & breach follow-up: the process models one failure per
-// instance (processes/compliance-breach.bpmn waits for no further failures), so each one starts its own,
-// through the process's message start with the contact item's id as message id. Saving the same contact
-// again (the same key: a double click, a retry) finds the stored submission, writes nothing new and
-// publishes the same message id, which the engine ignores — one follow-up per contact, however often.
+// An unacceptable absence starts or feeds the compliance & breach follow-up. The process models one failure
+// per instance (processes/compliance-breach.bpmn waits for no further failures), so a running instance is
+// never fed a second failure; instead:
+// - when the case's YRO supervision is waiting for failures (yro-supervision's `yro-failure-to-comply`,
+//   key caseId), the failure goes to it, and it runs compliance & breach with its own order;
+// - otherwise compliance & breach starts through its message start, with the case's current order.
+// Either way the message id is the contact item's, so saving the same contact again (the same key: a double
+// click, a retry) writes nothing new and publishes the same message id, which the engine ignores.
 import { randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
 import { assertAnswersWritable, answeredSections } from '../../domain/forms/form-access';
@@ -24,6 +27,7 @@ import { currentOrder } from './start-context';
 
 export const CONTACT_FORM_ID = 'case-contact';
 export const ABSENCE_MESSAGE = 'unacceptable-absence-recorded';
+export const YRO_FAILURE_MESSAGE = 'yro-failure-to-comply';
 export const COMPLIANCE_PROCESS_ID = 'compliance-breach';
 
 export interface RecordContactDeps {
@@ -32,7 +36,7 @@ export interface RecordContactDeps {
   forms: FormRepository;
   submissions: SubmissionRepository;
   clock: Clock;
-  engine: Pick<WorkflowEngine, 'publishMessage'>;
+  engine: Pick<WorkflowEngine, 'publishMessage'> & Partial<Pick<WorkflowEngine, 'messageRecipients'>>;
   audit?: CaseAuditSink;
   caseGuard?: Pick<CaseGuard, 'assertMayChange' | 'assertMayStart'>;
 }
@@ -107,14 +111,18 @@ async function startFollowUp(
   const order = currentOrder(record, missedAt);
   const variables = { caseId: record.id, contactKey, contactId, missedAt, contact, ...(order ? { order } : {}) };
   await deps.caseGuard?.assertMayStart(record.id, COMPLIANCE_PROCESS_ID, variables);
-  const published = await deps.engine.publishMessage(ABSENCE_MESSAGE, contactKey, variables, { messageId: contactKey });
+  const toYro = (await deps.engine.messageRecipients?.(YRO_FAILURE_MESSAGE, record.id))?.instanceKeys.length;
+  const published = toYro
+    ? await deps.engine.publishMessage(YRO_FAILURE_MESSAGE, record.id, { missedAt, contactId, contactKey, contact }, { messageId: contactKey })
+    : await deps.engine.publishMessage(ABSENCE_MESSAGE, contactKey, variables, { messageId: contactKey });
   if (published.duplicate) return { started: false, alreadyStarted: true, message: 'The compliance and breach follow-up for this absence had already started.' };
   if (!published.correlated) {
     return { started: false, alreadyStarted: false, message: 'The contact is recorded, but the compliance and breach follow-up could not start: no deployed version of the process starts from the contacts log. Ask a team manager.' };
   }
   await deps.audit?.record({
     actor: auditActor(actor), action: 'case.process-started', recordType: 'case', recordId: record.id,
-    after: { processId: COMPLIANCE_PROCESS_ID, contactId, message: ABSENCE_MESSAGE },
+    after: { processId: COMPLIANCE_PROCESS_ID, contactId, message: toYro ? YRO_FAILURE_MESSAGE : ABSENCE_MESSAGE },
   });
-  return { started: true, alreadyStarted: false, message: 'The compliance and breach follow-up has started: the follow-up task is in the team queue.' };
+  const via = toYro ? ' under the youth rehabilitation order\'s supervision' : '';
+  return { started: true, alreadyStarted: false, message: `The compliance and breach follow-up has started${via}: the follow-up task is in the team queue.` };
 }
