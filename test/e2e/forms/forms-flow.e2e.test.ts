@@ -161,12 +161,23 @@ describe('forms in Chromium', () => {
 
     // Relabel a field in the editor: the review names it by label, before anything is deployed.
     await page.getByLabel('What changed and why').fill('Victim question in plainer words');
-    await page.getByTestId('form-editor').getByText('Victim name', { exact: true }).first().click();
-    const labelInput = page.locator('.fjs-properties-container').getByLabel('Field label', { exact: true });
-    await labelInput.fill('Name of the victim');
-    await page.getByRole('button', { name: 'Check changes before deploying' }).click();
+    await page.locator('[data-testid="form-editor"] [data-id="vn"]').first().click();
+    // The properties panel's General group (label) starts folded; the label is a CodeMirror box.
+    await page.locator('.bio-properties-panel-group-header', { hasText: 'General' }).first().click();
+    const labelInput = page.locator('#bio-properties-panel-label');
+    await labelInput.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Name of the victim');
+    // The properties panel passes the edit on after a debounce: review until the designer has it.
     const changes = page.getByTestId('form-changes');
-    await changes.waitFor();
+    // (A late edit returns the panel from the review to the designer, so a review may have to be asked again.)
+    for (let i = 0; i < 20; i++) {
+      await page.getByRole('button', { name: 'Check changes before deploying' }).click();
+      const shown = await changes.waitFor({ timeout: 3000 }).then(() => true, () => false);
+      if (shown && (await changes.textContent())?.includes('Name of the victim')) break;
+      if (shown) await changes.getByRole('button', { name: 'Back to the designer' }).click().catch(() => undefined);
+      await page.waitForTimeout(250);
+    }
     expect(await changes.textContent()).toContain('Name of the victim: label “Victim name” → “Name of the victim”');
     expect(await changes.textContent()).not.toMatch(/victimName/);
 
