@@ -17,10 +17,13 @@ const ORDER_TYPES: Record<string, string> = {
 
 export const ordersOf = (record: CaseRecord): CollectionItem[] => record.sections.offending?.collections?.orders ?? [];
 
+// "2 November 2026": option labels are read by people (one date format across the product).
+const inWords = (iso: string) => new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 const describe = (item: CollectionItem): string => {
   const type = typeof item.values.type === 'string' ? ORDER_TYPES[item.values.type] ?? item.values.type : undefined;
   const start = typeof item.values.start === 'string' ? item.values.start : typeof item.values.madeOn === 'string' ? item.values.madeOn : undefined;
-  return [item.label ?? type ?? 'Order', start && !item.label ? `from ${start}` : undefined].filter(Boolean).join(' ');
+  return [item.label ?? type ?? 'Order', start && !item.label ? `from ${inWords(start)}` : undefined].filter(Boolean).join(' ');
 };
 
 export function startContextOf(record: CaseRecord): StartContext {
