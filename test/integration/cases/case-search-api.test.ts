@@ -130,13 +130,25 @@ describe('cases list and search API', () => {
     expect(api.audit.filter((e) => e.action === 'case.search').length).toBe(before);
   });
 
-  it('audits every search: who asked for what, and the cases it showed', async () => {
+  it('audits every search: who asked for what, and the cases it showed — the words typed only on each case found', async () => {
+    const before = api.audit.length;
     await search('west', `team=all&q=${encodeURIComponent("Siân O'Neil-Smith")}`);
-    const event = api.audit.filter((e) => e.action === 'case.search').at(-1)!;
-    expect(event).toMatchObject({
+    const events = api.audit.slice(before);
+    const summary = events.find((e) => e.action === 'case.search')!;
+    expect(summary).toMatchObject({
       actor: { id: 'cm-west' }, recordType: 'case-search',
-      after: { query: { q: "Siân O'Neil-Smith", team: 'all' }, total: 1, shown: [ids.westKid], elsewhere: [ids.sian] },
+      after: { filters: { team: 'all', sort: 'name', page: 1 }, typed: { names: 3, datesOfBirth: 0, nhsNumbers: 0, references: 0 }, total: 1, shown: [ids.westKid], elsewhere: [ids.sian] },
     });
+    expect(JSON.stringify(summary)).not.toContain('Siân');
+    // Events about each case found: the audit log seals their details under that case's key (erased with it).
+    expect(events.filter((e) => e.action === 'case.search-match').map((e) => [e.recordType, e.recordId, e.after])).toEqual([
+      ['case', ids.westKid, { query: "Siân O'Neil-Smith", otherTeam: false }],
+      ['case', ids.sian, { query: "Siân O'Neil-Smith", otherTeam: true }],
+    ]);
+    // Browsing a caseload types nothing: one event, none per case.
+    const browsing = api.audit.length;
+    await search('cm', 'worker=me');
+    expect(api.audit.slice(browsing).map((e) => e.action)).toEqual(['case.search']);
   });
 
   it('a case written after the first search is found at once, and an erased one is gone', async () => {

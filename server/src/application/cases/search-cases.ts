@@ -3,10 +3,10 @@
 // found only by what the reader already knows of the child (whole name words, date of birth, NHS number,
 // reference), is reported as "a record exists in team X" and nothing else — opening it is break-glass,
 // with a reason, on the case page. Every search is a consultation (DPA 2018 s62): it is audited with
-// what was asked and the cases it showed.
+// what was asked and the cases it showed (auditSearch below).
 import { ForbiddenError } from '../../domain/errors';
 import type { CaseStatus } from '../../domain/cases/case-record';
-import { compareRows, hasFilters, isBlank, matchesFilters, matchesText, parseSearchText, type CaseFilters, type CaseSort } from '../../domain/cases/case-search-query';
+import { compareRows, hasFilters, isBlank, matchesFilters, matchesText, parseSearchText, type CaseFilters, type CaseSort, type SearchText } from '../../domain/cases/case-search-query';
 import type { CaseSearchRow, Rating } from '../../domain/cases/case-search-row';
 import type { CaseSearchIndex } from '../../ports/case-search.port';
 import type { UserRepository } from '../../ports/user-repository.port';
@@ -128,13 +128,30 @@ export async function searchCases(deps: SearchCasesDeps, actor: Actor, input: Se
     ...(disposalsShown && r.disposals.length ? { disposals: r.disposals.map((d) => pathwayLabel(disposals, d)!) } : {}),
   }));
 
-  await deps.audit.record({
-    actor: auditActor(actor), action: 'case.search', recordType: 'case-search',
-    after: { query: { ...input }, total: matched.length, shown: items.map((i) => i.id), elsewhere: elsewhere.map((e) => e.id) },
-  });
+  await auditSearch(deps, actor, input, text, { total: matched.length, shown: items.map((i) => i.id), elsewhere: elsewhere.map((e) => e.id) });
   return {
     items, total: matched.length, page: input.page, pageSize: PAGE_SIZE, elsewhere, elsewhereMore: elsewhereAll.length > elsewhere.length,
     workers: [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
     pathways, disposals, canBreakGlass: deps.policy.can(actor, 'break-glass'), ratingsShown,
   };
+}
+
+/**
+ * One event per search: who, the filters, what kinds of thing were typed, how many cases matched and which
+ * were shown. What was typed (a child's name, a date of birth) is personal data of the cases it found: it is
+ * recorded once per case shown, as an event about that case, whose details the log seals under the case's
+ * key — so the case's erasure makes it unreadable too, and the child's own trail says who looked them up.
+ */
+async function auditSearch(
+  deps: Pick<SearchCasesDeps, 'audit'>, actor: Actor, input: SearchCasesInput, text: SearchText,
+  found: { total: number; shown: string[]; elsewhere: string[] },
+): Promise<void> {
+  const { q: _typed, ...filters } = input;
+  const typed = { names: text.words.length, datesOfBirth: text.dates.length, nhsNumbers: text.nhsNumbers.length, references: text.references.length };
+  const who = auditActor(actor);
+  await Promise.all([
+    deps.audit.record({ actor: who, action: 'case.search', recordType: 'case-search', after: { filters, typed, ...found } }),
+    ...(isBlank(text) ? [] : [...found.shown.map((id) => [id, false] as const), ...found.elsewhere.map((id) => [id, true] as const)].map(([id, otherTeam]) =>
+      deps.audit.record({ actor: who, action: 'case.search-match', recordType: 'case', recordId: id, after: { query: input.q, otherTeam } }))),
+  ]);
 }
