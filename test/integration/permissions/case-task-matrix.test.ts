@@ -140,8 +140,23 @@ describe('permission matrix: roles × case and task routes × case sections', ()
     for (const s of SECTIONS.filter((x) => !exp.read.includes(x))) {
       const one = await call(as(role), 'GET', `/api/cases/${encodeURIComponent(caseId)}/amendments?section=${s}`);
       expect(one.status).toBe(200);
-      expect(one.body).toEqual({ items: [], withheldSections: [s] });
+      expect(one.body).toEqual({ items: [], withheldSections: [s], words: [] });
     }
+  });
+
+  it.each(ROLES)('GET /api/cases/:id/chronology as %s: entries of readable sections only', async (role) => {
+    const res = await call(as(role), 'GET', `/api/cases/${encodeURIComponent(caseId)}/chronology`);
+    const exp = EXPECTED[role];
+    expect(leaked(role, res.text)).toEqual([]);
+    if (!exp.openCase) {
+      expect(res.status).toBe(403);
+      expect(Object.keys(res.body)).toEqual(['error']);
+      return;
+    }
+    expect(res.status).toBe(200);
+    const sectionsSeen = new Set(res.body.items.flatMap((e: { section?: string }) => (e.section ? [e.section] : [])));
+    expect([...sectionsSeen].filter((s) => !exp.read.includes(s as Section))).toEqual([]);
+    expect(res.body.kinds.referral).toBe(1);
   });
 
   const patches = ROLES.flatMap((role) => SECTIONS.map((s) => [role, s, EXPECTED[role].write.includes(s)] as const));
@@ -270,6 +285,7 @@ describe('permission matrix: roles × case and task routes × case sections', ()
     const id = encodeURIComponent(caseId);
     expect((await call(undefined, 'GET', `/api/cases/${id}`)).status).toBe(401);
     expect((await call(undefined, 'GET', `/api/cases/${id}/amendments`)).status).toBe(401);
+    expect((await call(undefined, 'GET', `/api/cases/${id}/chronology`)).status).toBe(401);
     expect((await call(undefined, 'GET', '/api/tasks?queue=team')).status).toBe(401);
     const noCsrf = { ...as('team-managers'), csrf: '' };
     const patch = await call(noCsrf, 'PATCH', `/api/cases/${id}/sections/health`, { changes: { x: 'y' }, reason: 'r' });
