@@ -3,7 +3,7 @@
 // to them). The server refuses anyone who is not an active case manager of the case's team (422 beside
 // the field). Shown only to those who may change it.
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiFetch } from '../auth';
+import { ApiError, apiFetch, useSession } from '../auth';
 import { useAsync } from '../forms/use-async';
 import { ErrorSummary } from '../sar/error-summary';
 import { casesApi, type CaseDto } from './cases-api';
@@ -20,15 +20,17 @@ const enc = encodeURIComponent;
 const idOf = (field: string) => `allocation-${field}`;
 
 export function CaseAllocation({ caseId, onChanged }: { caseId: string; onChanged(next: CaseDto): void }) {
+  const { can } = useSession();
+  const allocates = can('allocate');
   const [version, setVersion] = useState(0);
-  const [loaded] = useAsync(() => apiFetch<AllocationDto>('GET', `/api/cases/${enc(caseId)}/allocation`), [caseId, version]);
+  const [loaded] = useAsync(() => (allocates ? apiFetch<AllocationDto>('GET', `/api/cases/${enc(caseId)}/allocation`) : Promise.resolve(undefined)), [caseId, version, allocates]);
   const [choice, setChoice] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
-  if (loaded.state !== 'ready' || !loaded.data.mayChange) return null;
+  if (loaded.state !== 'ready' || !loaded.data?.mayChange) return null;
   const a = loaded.data;
   const chosen = choice || a.current?.id || '';
 

@@ -1,7 +1,7 @@
 // A team manager changes a case's allocated worker from the case page: the new worker must be an active
 // case manager of the case's team (422 beside the field otherwise, nothing changed); the case record
 // names them and its open case-manager work moves to them (allocate-case.ts), audited with the reason.
-// GET offers the choice: the current worker and the team's case managers, by name.
+// GET offers the choice to those who may make it: the current worker and the team's case managers, by name.
 import type { FormOption } from '../../forms-core';
 import type { CaseGuard } from '../consent/case-guard';
 import { allocateCase, type AllocateCaseDeps } from './allocate-case';
@@ -24,7 +24,9 @@ export interface AllocationView {
   mayChange: boolean;
 }
 
+/** For those who allocate (team managers): the case page already shows everyone the worker's name. */
 export async function getAllocation(deps: ReallocateCaseDeps, actor: Actor, caseId: string): Promise<AllocationView> {
+  requireAction(deps.policy, actor, 'allocate', 'change the allocated worker');
   const record = await loadVisibleCase(deps, actor, caseId);
   const worker = record.caseManagerId ? await deps.people.findById(record.caseManagerId) : undefined;
   const mayChange = deps.policy.can(actor, 'allocate');
