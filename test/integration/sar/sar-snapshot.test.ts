@@ -134,6 +134,21 @@ describe('Subject access requests work from the gathered snapshot (real FerretDB
     expect((await snapshots().head(key))!.generation).toBe(1);
   }, 120_000);
 
+  test('a request approved before snapshots existed is gathered once at its export, and frozen by it', async () => {
+    const key = await gathered('Robin', 'Snapshot');
+    await complete(key, 'gatherRecords', { recordsGatheredOn: '2026-11-21', sarExtend: false });
+    await complete(key, 'reviewRedactions', { redactionsReviewed: true });
+    await complete(key, 'approveDisclosure', { sarApproved: true });
+    await until('approved', async () => ((await view(key)).request.approved ? true : undefined));
+    await system.conn.collection('sar_snapshots').deleteOne({ _id: key as never }); // as a request of the release before
+    expect((await view(key)).gathered).toBeUndefined();
+    const exported = await fetch(`${system.url}/api/sar/${key}/export`, { headers: { cookie: api.sessions.get('dee.dpo')!.cookie } });
+    expect(exported.status).toBe(200);
+    await exported.arrayBuffer();
+    expect((await view(key)).gathered).toMatchObject({ by: expect.stringContaining('At the export'), frozenAt: expect.any(String) });
+    expect((await view(key)).items.some((i: { id: string }) => i.id === 'snap-own/personal/givenName')).toBe(true);
+  }, 120_000);
+
   test('erasing the person\'s case takes their data out of the snapshot; once answered, the request keeps no personal data', async () => {
     const key = await gathered('Ash', 'Erase');
     expect((await view(key)).matches.map((m: { caseId: string; role: string }) => [m.caseId, m.role])).toEqual([['snap-three', 'subject'], ['snap-other', 'victim']]);

@@ -11,16 +11,17 @@ import { renderSarHtml } from './render-sar-html';
 import { renderSarJson } from './render-sar-json';
 import { renderSarPdf } from './render-sar-pdf';
 import { reviewedItems, type SarDeps } from './review-sar';
+import { GATHERED_AT_EXPORT, gatherSarSnapshot } from './gather-sar-snapshot';
 import { loadSarRequest } from './sar-request';
 import { addDisclosedDocuments } from './sar-documents';
 
 export async function exportSar(
-  deps: Pick<SarDeps, 'engine' | 'snapshots' | 'audit' | 'documentContent'> & { now: () => Date }, actor: { id: string; roles: readonly string[] }, key: string,
+  deps: Pick<SarDeps, 'engine' | 'snapshots' | 'audit' | 'documentContent' | 'sources'> & { now: () => Date }, actor: { id: string; roles: readonly string[] }, key: string,
 ): Promise<{ filename: string; stream: Readable }> {
   const request = await loadSarRequest(deps.engine, key);
   if (!request.approved) throw new ConflictError('The response is not approved yet: approve the disclosure first', 'SAR_NOT_APPROVED');
-  const snapshot = await deps.snapshots.head(key);
-  if (!snapshot) throw new ConflictError('The records have not been gathered yet', 'SAR_NOT_GATHERED');
+  // A request approved before snapshots existed has none: it is gathered now, once, and this export freezes it.
+  const snapshot = (await deps.snapshots.head(key)) ?? (await gatherSarSnapshot(deps, key, { ...actor, name: GATHERED_AT_EXPORT })).snapshot;
   if (snapshot.droppedAt) throw new ConflictError(`The gathered copy was deleted on ${snapshot.droppedAt.slice(0, 10)} (${snapshot.droppedBecause ?? 'its retention ran out'}): there is nothing to export`, 'SAR_COPY_DROPPED');
   const at = deps.now().toISOString();
   if (!snapshot.frozenAt) await deps.snapshots.updateHead({ ...snapshot, frozenAt: at });

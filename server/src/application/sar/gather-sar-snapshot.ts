@@ -23,6 +23,7 @@ export interface GatherSnapshotDeps {
 }
 
 export const GATHERED_AUTOMATICALLY = 'Automatically, when the request reached gathering';
+export const GATHERED_AT_EXPORT = 'At the export (the request was approved before its records were kept as a snapshot)';
 
 export interface Gathered { snapshot: SarSnapshot; decisionsKept: number; decisionsDropped: number }
 
