@@ -8,7 +8,6 @@ const doc = (i: number, tag: string) => ({ _id: `${tag}-${i}`, rev: 1, pending: 
 
 (async () => {
   const { conn, close, kind } = await benchEngine('ceiling');
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const col = conn.collection<any>('ceiling');
   const time = async (label: string, ops: number, docs: number, work: () => Promise<unknown>) => {
     const t0 = performance.now();
@@ -49,7 +48,6 @@ const doc = (i: number, tag: string) => ({ _id: `${tag}-${i}`, rev: 1, pending: 
     });
     // Lookups by _id use the wrapper's index (tools/ferretdb/id_index.go), so their cost should not grow with
     // the table: reads, single and bulk updates of random rows at growing sizes.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const big = conn.collection<any>('ceiling_size');
     for (const size of [100, 2000]) {
       for (let b = await big.countDocuments(); b < size; b += 100) await big.insertMany(Array.from({ length: 100 }, (_, i) => doc(b + i, 's')));

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { resolveDatabase } from '../../server/src/adapters/database/resolve-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __TEST_DB__: { close(): Promise<void>; dataDir: string } | undefined;
 }
 

@@ -138,15 +138,18 @@ export class CachedSessionStore extends session.Store {
   override clear(cb: Callback = () => undefined): void {
     this.entries.clear();
     this.loads.clear();
-    this.inner.clear ? this.inner.clear(cb) : cb();
+    if (this.inner.clear) this.inner.clear(cb);
+    else cb();
   }
 
   override length(cb: (err: unknown, length?: number) => void): void {
-    this.inner.length ? this.inner.length(cb) : cb(null, this.entries.size);
+    if (this.inner.length) this.inner.length(cb);
+    else cb(null, this.entries.size);
   }
 
   override all(cb: (err: unknown, obj?: session.SessionData[] | { [sid: string]: session.SessionData } | null) => void): void {
-    this.inner.all ? this.inner.all(cb) : cb(null, null);
+    if (this.inner.all) this.inner.all(cb);
+    else cb(null, null);
   }
 
   private remember(sid: string, sess: Stored): void {

@@ -51,6 +51,7 @@ export async function superviseDatabase(
   const launch = async (): Promise<ChildLife> => {
     let life: ChildLife | undefined;
     // An exit while the child is starting fails that start (waitForPing notices); only a running child's exit counts here.
+    // eslint-disable-next-line prefer-const -- the callback may run before start() resolves: with `const` it would throw (temporal dead zone)
     life = await start((code, signal, tail) => {
       if (stopped || !life || current !== life) return;
       down(code, signal, tail);

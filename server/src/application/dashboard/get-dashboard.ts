@@ -11,7 +11,7 @@ import type { CaseSearchIndex, RecentCaseStore } from '../../ports/case-search.p
 import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
-import { canViewCase, requireAction, type AccessPolicy, type Actor } from '../cases/case-access';
+import { canViewCase, type AccessPolicy, type Actor } from '../cases/case-access';
 import { weekBounds } from '../tasks/task-queues';
 
 /** Tasks read per queue: more than anyone works; the counts say when a list was cut. */

@@ -43,6 +43,7 @@ export const CHUNK_BYTES = 255 * 1024;
 export const MAX_DESCRIPTION_LENGTH = 500;
 
 // C0 and C1 controls, DEL, and the bidirectional overrides that make "invoice‮fdp.exe" read as a PDF.
+// eslint-disable-next-line no-control-regex -- finding control characters is this expression's purpose
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** Why a file name cannot be kept, in words for the person who chose the file; undefined when it can. */

@@ -4,7 +4,9 @@
 import type { ProblemList } from './deploy-problems';
 
 // bpmnlint ships CommonJS without types; the resolver loads rules with Node's require.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Linter } = require('bpmnlint');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const NodeResolver = require('bpmnlint/lib/resolver/node-resolver');
 
 let linter: any;

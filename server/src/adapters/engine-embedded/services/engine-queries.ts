@@ -2,7 +2,7 @@
 import type { IncidentView, InstanceView, UserTaskView } from '../../../ports/workflow-engine.port';
 import type { InstanceState } from '../runtime/instance-state';
 import { readTimeline } from '../runtime/timeline-codec';
-import type { EngineCollections } from '../store/engine-collections';
+import type { EngineCollections, EngineDoc } from '../store/engine-collections';
 import { toIncidentView } from './effect-applier';
 
 export class EngineQueries {
@@ -12,8 +12,8 @@ export class EngineQueries {
   async instance(key: string): Promise<InstanceView | undefined> {
     // The cached copy is what the collection holds (instance-cache.ts): a task completion asks twice for
     // an instance it has just stepped (its form's variables, the next task's case), two reads saved.
-    const hit = this.cached(key) as Record<string, any> | undefined;
-    const d = hit ?? (await this.db.instances.findById(key).lean<Record<string, any>>());
+    const hit = this.cached(key) as EngineDoc | undefined;
+    const d = hit ?? (await this.db.instances.findById(key).lean<EngineDoc>());
     if (!d) return undefined;
     const state = d.state as InstanceState;
     return {
@@ -30,7 +30,7 @@ export class EngineQueries {
   }
 
   async task(key: string): Promise<UserTaskView | undefined> {
-    const d = await this.db.tasks.findById(key).lean<Record<string, any>>();
+    const d = await this.db.tasks.findById(key).lean<EngineDoc>();
     return d ? toTask(d) : undefined;
   }
 
@@ -38,7 +38,7 @@ export class EngineQueries {
     const q: Record<string, unknown> = {};
     if (filter.instanceKey) q.instanceKey = filter.instanceKey;
     if (filter.state) q.state = filter.state;
-    const docs = await this.db.tasks.find(q).sort({ createdAt: 1 }).lean<Record<string, any>[]>();
+    const docs = await this.db.tasks.find(q).sort({ createdAt: 1 }).lean<EngineDoc[]>();
     return docs.map(toTask);
   }
 
@@ -46,12 +46,12 @@ export class EngineQueries {
     const q: Record<string, unknown> = {};
     if (filter.instanceKey) q.instanceKey = filter.instanceKey;
     if (filter.state) q.state = filter.state;
-    const docs = await this.db.incidents.find(q).sort({ createdAt: 1 }).lean<Record<string, any>[]>();
+    const docs = await this.db.incidents.find(q).sort({ createdAt: 1 }).lean<EngineDoc[]>();
     return docs.map(toIncidentView);
   }
 }
 
-function toTask(d: Record<string, any>): UserTaskView {
+function toTask(d: EngineDoc): UserTaskView {
   const { _id, ...rest } = d;
   void _id;
   return rest as UserTaskView;

@@ -4,7 +4,7 @@
 // A job created here by a live step, of a type handled here, is leased in memory instead (job-leases.ts): no
 // row is written unless it has to wait (retry backoff) or fail durably (incident).
 import type { Job, JobHandler, JobOutcome } from '../../../ports/workflow-engine.port';
-import type { EngineCollections } from '../store/engine-collections';
+import type { EngineCollections, EngineDoc } from '../store/engine-collections';
 import { insertOnce } from '../store/insert-once';
 import { retry } from '../store/transient-retry';
 import type { InstanceRunner } from './instance-runner';
@@ -105,7 +105,7 @@ export class JobWorker {
     return count;
   }
 
-  private async claim(id?: string): Promise<Record<string, any> | null> {
+  private async claim(id?: string): Promise<EngineDoc | null> {
     if (!this.handlers.size) return null;
     const now = this.now();
     const due = { $or: [{ state: 'activatable', dueAt: { $lte: now } }, { state: 'locked', lockedUntil: { $lte: now } }] };
@@ -113,10 +113,10 @@ export class JobWorker {
       id ? { _id: id, ...due } : { type: { $in: [...this.handlers.keys()] }, ...due },
       { $set: { state: 'locked', lockedUntil: new Date(now.getTime() + this.opts.lockMs) }, $inc: { attempts: 1 } },
       id ? { returnDocument: 'after' } : { returnDocument: 'after', sort: { dueAt: 1 } },
-    ).lean<Record<string, any>>());
+    ).lean<EngineDoc>());
   }
 
-  private async run(doc: Record<string, any>): Promise<void> {
+  private async run(doc: EngineDoc): Promise<void> {
     const job: Job = {
       key: doc._id, type: doc.type, processId: doc.processId, instanceKey: doc.instanceKey, elementId: doc.elementId,
       variables: doc.variables ?? {}, headers: doc.headers ?? {}, retries: doc.retries,
@@ -153,7 +153,7 @@ export class JobWorker {
   }
 
   /** Writes the row of a job leased in memory (it must wait or fail durably), which ends the lease. */
-  private async persist(doc: Record<string, any>, fields: Record<string, unknown>): Promise<void> {
+  private async persist(doc: EngineDoc, fields: Record<string, unknown>): Promise<void> {
     const { _id, leased, ...job } = doc;
     void leased;
     await retry(() => insertOnce(this.db.jobs, _id, { ...job, attempts: 1, dueAt: this.now(), ...fields }));

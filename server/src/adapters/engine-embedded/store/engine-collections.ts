@@ -10,6 +10,9 @@ const loose = (fields: Record<string, unknown>, indexes: Record<string, 1 | -1>[
 };
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+/** One raw engine row: the collections are schemaless (strict: false) and each service reads back the fields it wrote. */
+export type EngineDoc = Record<string, any>;
+
 export interface EngineCollections {
   deployments: Model<any>;
   forms: Model<any>;
