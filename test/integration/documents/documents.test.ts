@@ -4,6 +4,8 @@
 // nothing stored; every upload, list and download is in the audit; erasure takes documents and chunks.
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { reduceCase } from '../../../server/src/application/retention/reduce-case';
+import { caseReductionDeps } from '../../../server/src/main/modules/case-reduction';
 import { demoSessions } from '../../support/demo-sessions';
 import { startTestSystem } from '../../support/system';
 
@@ -148,9 +150,21 @@ describe('documents on a case', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('reduction to a basic record removes the documents: letters and reports are not among the facts it keeps', async () => {
+    const created = await call('cara.case', 'POST', '/cases', { givenName: 'Basil', familyName: 'Basic', dateOfBirth: '2009-01-02', team: 'north', confirmedNotDuplicate: true });
+    const id = created.body.id as string;
+    expect((await upload('cara.case', id, { section: 'plans', name: 'plan.txt', category: 'plan' }, Buffer.from('Plan for Basil'))).status).toBe(201);
+    const deps = caseReductionDeps({ ...system.modules, clock: { now: () => new Date() } }, { holdsOnCase: async () => [] });
+    await reduceCase(deps, { caseId: id, rule: 'court-orders', approvedBy: 'dan.data' });
+    expect((await system.modules.tasks.cases.findById(id))?.reduction).toBeDefined(); // the basic record stays
+    expect(await system.conn.db!.collection('case_documents').findOne({ _id: id as never })).toBeNull();
+    expect((await call('cara.case', 'GET', `/cases/${enc(id)}/documents`)).body.documents).toEqual([]);
+  });
+
   it('erasure of the case removes its documents and every chunk', async () => {
     expect((await stored()).chunks).toBeGreaterThan(0);
     expect(await system.modules.documents.erasure.eraseOfCase(caseId)).toBe(2);
+    expect(await system.modules.documents.erasure.eraseOfCase(caseId)).toBe(0); // a rerun finds nothing left
     expect(await stored()).toEqual({ chunks: 0, lists: [] });
     expect((await call('cara.case', 'GET', `/cases/${enc(caseId)}/documents`)).body.documents).toEqual([]);
   });
