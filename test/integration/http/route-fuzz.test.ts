@@ -80,6 +80,10 @@ describe('fuzz: malformed input on every route never answers 5xx', () => {
       JSON.parse((await send({ method, path }, { label: 'set-up', body: body === undefined ? undefined : JSON.stringify(body) }, hana)).text || '{}');
     const created = await call('POST', '/api/cases', { givenName: 'Fuzz', familyName: 'Child', dateOfBirth: '2011-02-03', team: 'north' });
     if (created.id) known['cases:id'] = created.id;
+    if (created.id) known['cases:caseId'] = created.id; // /cases/:caseId/… (consents, documents) reach a real case
+    const filed = await send({ method: 'POST', path: `/api/cases/${encodeURIComponent(created.id ?? 'x')}/documents` },
+      { label: 'set-up', body: 'A letter.', contentType: 'application/octet-stream', query: 'section=personal&name=letter.txt&category=letter' }, hana);
+    known.documentId = JSON.parse(filed.text || '{}').id ?? 'x';
     await call('POST', `/api/cases/${encodeURIComponent(known['cases:id'] ?? 'x')}/processes`, { processId: 'referral-intake' });
     const tasks = await call('GET', '/api/tasks?queue=team');
     const task = tasks.items?.[0];
@@ -142,7 +146,6 @@ describe('fuzz: malformed input on every route never answers 5xx', () => {
       }
     }
     const report = failures.map((f) => `${f.route.method} ${f.route.path} [${f.input.label}] → ${f.status} ${f.text.slice(0, 200)}`);
-    // eslint-disable-next-line no-console
     console.log(`route fuzz: ${counted.requests} requests over ${routes.length} routes (by status: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}×${n}`).join(' ')}), ${report.length} answered 5xx${report.length ? `:\n${report.join('\n')}` : ''}`);
     expect(report).toEqual([]);
     expect(counted.requests).toBeGreaterThan(routes.length * 20);
