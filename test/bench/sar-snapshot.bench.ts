@@ -3,7 +3,9 @@
 // finding the person across every case again. For each database size it prints the one gather (what every
 // view and every save cost before the snapshot: a pass over every case, then the person's amendments,
 // submissions, tasks and audit — each a whole-collection decode on FerretDB), then the median view and
-// save. The view and the save should not grow with the number of cases.
+// save, with the reads each made: of the stores the gather reads (cases, amendments, submissions, tasks,
+// mail, audit) and of the snapshot (its head by key, its chunks by id). The view and the save should not
+// grow with the number of cases.
 //   npx tsx test/bench/sar-snapshot.bench.ts        (SIZES=200,2000 RUNS=… SUBMISSIONS=… to vary)
 import { MongoSarSnapshotRepository } from '../../server/src/adapters/mongo/sar-snapshot.repository';
 import { MongoSarSourcesReader } from '../../server/src/adapters/mongo/sar-sources.reader';
@@ -43,6 +45,14 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 
 async function main() {
   const db = await benchDatabase('sar');
+  // Every call on the gather's sources and on the snapshot store, counted.
+  const calls = { sources: 0, snapshot: 0 };
+  const counted = <T extends object>(target: T, kind: keyof typeof calls): T => new Proxy(target, {
+    get(t, p, r) {
+      const v = Reflect.get(t, p, r);
+      return typeof v === 'function' ? (...args: unknown[]) => { calls[kind]++; return v.apply(t, args); } : v;
+    },
+  });
   const key = 'bench-sar';
   let variables: Variables = { receivedOn: '2026-11-20', requesterName: 'Robin Bench', subject: { givenName: 'Robin', familyName: 'Bench', otherNames: [], dateOfBirth: '2010-03-04' }, sarRedactions: [] };
   const engine = {
@@ -50,7 +60,7 @@ async function main() {
     setVariables: async (_k: string, v: Variables) => { variables = { ...variables, ...v }; },
   };
   const deps = {
-    engine, sources: new MongoSarSourcesReader(db.conn), snapshots: new MongoSarSnapshotRepository(db.conn),
+    engine, sources: counted(new MongoSarSourcesReader(db.conn), 'sources'), snapshots: counted(new MongoSarSnapshotRepository(db.conn), 'snapshot'),
     audit: { record: async () => ({}) as never }, now: () => new Date(),
   };
   const actor = { id: 'dpo', roles: ['dpo'] };
@@ -71,11 +81,17 @@ async function main() {
       const views: number[] = [];
       const saves: number[] = [];
       let items = 0;
+      const reads = (): string => { const r = `${calls.sources} source, ${calls.snapshot} snapshot reads`; calls.sources = 0; calls.snapshot = 0; return r; };
+      let viewReads = '';
+      let saveReads = '';
       for (let r = 0; r < RUNS; r++) {
+        reads();
         views.push(await timed(async () => { items = (await reviewSar(deps, actor, key)).items.length; }));
+        viewReads = reads();
         saves.push(await timed(() => recordRedactions(deps, actor, key, { decisions: [{ itemId: `${own._id}/victims/victims/v0`, decision: 'withhold', reason: `Run ${r}` }] })));
+        saveReads = reads();
       }
-      console.log(`${size.toLocaleString('en-GB')} | ${gather.toFixed(0)} | ${median(views).toFixed(1)} | ${median(saves).toFixed(1)} | ${items}`);
+      console.log(`${size.toLocaleString('en-GB')} | ${gather.toFixed(0)} | ${median(views).toFixed(1)} (${viewReads}) | ${median(saves).toFixed(1)} (${saveReads}) | ${items}`);
     }
   } finally {
     await db.close();
