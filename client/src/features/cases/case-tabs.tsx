@@ -1,6 +1,7 @@
 // WAI-ARIA tabs (APG "tabs with manual activation" made automatic): one tab in the tab order (roving
 // tabindex), arrow keys move between tabs and select them, Home and End jump to the ends. The selected tab
-// is kept in the address (?tab=chronology), so a tab can be linked to, bookmarked and restored by Back.
+// is kept in the address (?tab=chronology, replacing the entry), so a tab can be linked to and survives a
+// refresh without filling the history with tab switches.
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
