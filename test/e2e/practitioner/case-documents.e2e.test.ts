@@ -1,8 +1,9 @@
 // Documents on the case page in Chromium against the whole product: a case manager opens the Documents
-// tab, is told what is missing (error summary linking to the fields), uploads a letter with a progress
-// state, sees it listed with her name and the date, and downloads the same bytes; a file whose bytes are
-// not what its name says is refused by the server with the GOV.UK message. On a 390 px phone the tab fits
-// without sideways scrolling, and axe finds nothing serious.
+// tab, is told what is missing (error summary linking to the fields), uploads a letter over a slow
+// connection (the form shows it uploading, with how far it got), sees it listed with her name and the
+// date, and downloads the same bytes; a file whose bytes are not what its name says is refused by the
+// server with the GOV.UK message. On a 390 px phone the tab fits without sideways scrolling, and axe
+// finds nothing serious.
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
@@ -47,8 +48,14 @@ describe('documents on a case in the browser', () => {
     await panel.getByLabel('Upload a file').setInputFiles({ name: 'school letter.pdf', mimeType: 'application/pdf', buffer: letter });
     await panel.getByLabel('Type of document').selectOption({ label: 'Letter or email' });
     await panel.getByLabel('Description (optional)').fill('Exclusion meeting invitation');
-    await panel.getByRole('button', { name: /Upload file|Uploading/ }).click();
-    await panel.getByText('school letter.pdf has been uploaded.').waitFor();
+    // A slow connection (Chromium's network emulation): the form says it is uploading and how far it got.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 150 * 1024 });
+    await panel.getByRole('button', { name: 'Upload file' }).click();
+    await panel.getByRole('status').filter({ hasText: /Uploading… \d+%/ }).waitFor();
+    expect(await panel.getByRole('button', { name: 'Uploading…' }).isDisabled()).toBe(true);
+    await panel.getByText('school letter.pdf has been uploaded.').waitFor({ timeout: 20_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
     await panel.getByRole('heading', { name: 'Education' }).waitFor();
     const item = panel.getByRole('listitem').filter({ hasText: 'school letter.pdf' });
