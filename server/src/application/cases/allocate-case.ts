@@ -5,7 +5,7 @@
 // so a retry or start-up recovery finishes it) and by a team manager's re-allocation from the case page.
 // Idempotent: a second run finds the record and the tasks already moved, and the audit event is keyed.
 import type { AuditActor } from '../../domain/audit/audit-event';
-import { isCaseManagerWork } from '../../domain/cases/allocation';
+import { CASE_MANAGER_ROLE, isCaseManagerWork } from '../../domain/cases/allocation';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
@@ -36,7 +36,12 @@ export async function allocateCase(deps: AllocateCaseDeps, actor: AuditActor, a:
   if (!record) return [];
   const previous = record.caseManagerId;
   if (previous !== a.toUserId) await deps.cases.setOwnership(a.caseId, { caseManagerId: a.toUserId });
-  const open = await deps.tasks.search({ state: 'open', caseId: a.caseId }, { field: 'createdAt', direction: 'asc' }, { offset: 0, limit: 500 });
+  // The case-manager work of the case's team, narrowed to the case: answered from the queue's in-memory
+  // buckets on a single server (a filter on caseId alone would decode every task row on FerretDB).
+  const open = await deps.tasks.search(
+    { state: 'open', caseId: a.caseId, candidateGroupsAny: [CASE_MANAGER_ROLE], teamsAny: [record.team] },
+    { field: 'createdAt', direction: 'asc' }, { offset: 0, limit: 500 },
+  );
   const movable = open.items.filter((t) => isCaseManagerWork(t) && t.assignee !== a.toUserId && (!t.assignee || t.assignee === previous));
   const moved: string[] = [];
   const at = deps.clock.now().toISOString();
