@@ -105,10 +105,11 @@ export function CaseListPage() {
   const pageUrl = (page: number) => `/cases?${caseListQuery({ ...params, page: page > 1 ? String(page) : undefined })}`;
   const ready = result.state === 'ready' ? result.data : undefined;
   const filtersUsed = ['status', 'pathway', 'disposal', 'worker', 'rosh', 'wellbeing'].some((k) => params[k as keyof CaseListParams]);
-  const select = (k: keyof CaseListParams, label: string, options: [string, string][], any = 'Any') => (
+  const select = (k: keyof CaseListParams, label: string, options: [string, string][], any = 'Any', hint?: string) => (
     <div className="case-field">
       <label htmlFor={`case-${k}`}>{label}</label>
-      <select id={`case-${k}`} name={k} value={draft[k] ?? ''} onChange={(e) => set(k, e.target.value)}>
+      {hint ? <p className="case-hint" id={`case-${k}-hint`}>{hint}</p> : null}
+      <select id={`case-${k}`} name={k} value={draft[k] ?? ''} onChange={(e) => set(k, e.target.value)} aria-describedby={hint ? `case-${k}-hint` : undefined}>
         <option value="">{any}</option>
         {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
       </select>
@@ -126,7 +127,7 @@ export function CaseListPage() {
           <p className="case-hint" id="case-q-hint">For example, Jordan Baker, 14 March 2010, 943 476 5919 or YJ-AB12CD34</p>
           <input id="case-q" name="q" type="search" maxLength={200} aria-describedby="case-q-hint" autoComplete="off" spellCheck={false} value={draft.q ?? ''} onChange={(e) => set('q', e.target.value)} />
         </div>
-        {select('team', 'Search in', [['all', 'All teams (other teams show only that a record exists)']], 'My teams')}
+        {select('team', 'Search in', [['all', 'All teams']], 'My teams', "Another team's record shows only that it exists and which team holds it.")}
         <details className="case-filters" open={filtersUsed || undefined}>
           <summary>Filters and sort</summary>
           <div className="case-filter-fields">
