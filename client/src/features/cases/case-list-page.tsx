@@ -57,7 +57,7 @@ function Elsewhere({ result }: { result: CaseSearchResult }) {
         ))}
       </ul>
       {result.elsewhereMore ? <p>More records in other teams match. Add a date of birth or a full name to narrow your search.</p> : null}
-      {result.canBreakGlass ? <p className="muted">Opening another team's record is recorded with your reason and reported to managers.</p> : null}
+      {result.canBreakGlass ? <p className="muted">Opening another team's record is recorded in the audit trail with your reason, and flagged for review.</p> : null}
     </section>
   );
 }
