@@ -44,7 +44,7 @@ describe('documents on a case', () => {
 
   beforeAll(async () => {
     system = await startTestSystem({ DOCUMENT_MAX_MB: '4' });
-    for (const u of ['cara.case', 'helen.health', 'tom.manager', 'sol.case', 'dan.data']) await signIn(u);
+    for (const u of ['cara.case', 'helen.health', 'tom.manager', 'sol.case', 'dan.data', 'colin.court', 'vicky.victim', 'pat.panel', 'dee.dpo', 'ada.admin']) await signIn(u);
     const created = await call('cara.case', 'POST', '/cases', { givenName: 'Dora', familyName: 'Docs', dateOfBirth: '2010-06-01', team: 'north', confirmedNotDuplicate: true });
     expect(created.status).toBe(201);
     caseId = created.body.id;
@@ -100,6 +100,29 @@ describe('documents on a case', () => {
       ['Document added: camhs.txt', 'Helen Health', 'health'], ['Document added: Pre-sentence report – Dora.pdf', 'Cara Case', 'offending'],
     ]));
     expect((await entries('cara.case')).map((e) => e.title)).toEqual(['Document added: Pre-sentence report – Dora.pdf']);
+  });
+
+  it('every demo role of the team: the sections it may file on, and whether it may open a Health document', async () => {
+    // Written from README's demo roles and domain.md (Health and Victims are restricted tabs; data officers
+    // keep to reported facts; the DPO belongs to no team; admins see no child's data).
+    const health = (await call('tom.manager', 'GET', `/cases/${enc(caseId)}/documents?section=health`)).body.documents[0];
+    const expected: Record<string, [number, string[] | undefined, number]> = {
+      'cara.case': [200, ['personal', 'family', 'education', 'offending', 'assessments', 'plans', 'agencies'], 404],
+      'tom.manager': [200, ['personal', 'family', 'education', 'health', 'offending', 'assessments', 'plans', 'victims', 'agencies'], 200],
+      'colin.court': [200, ['personal', 'offending'], 404],
+      'vicky.victim': [200, ['victims'], 404],
+      'pat.panel': [200, ['offending', 'plans'], 404],
+      'helen.health': [200, ['health'], 200],
+      'dan.data': [200, [], 404],
+      'dee.dpo': [404, undefined, 404],
+      'ada.admin': [403, undefined, 403],
+    };
+    const actual: typeof expected = {};
+    for (const who of Object.keys(expected)) {
+      const list = await call(who, 'GET', `/cases/${enc(caseId)}/documents`);
+      actual[who] = [list.status, list.body.writableSections, (await download(who, caseId, health.id)).status];
+    }
+    expect(actual).toEqual(expected);
   });
 
   it("another team's case: reading asks a break-glass reason (then flagged, read only), filing never crosses teams", async () => {
