@@ -58,6 +58,24 @@ describe('start work: /api/cases/:id/startable-processes and POST /api/cases/:id
     expect((await openInstances('victim-contact')).length).toBe(before);
   });
 
+  it('victim contact starts for a victim already on the record when a victims reader names one; others cannot', async () => {
+    const victim = await api.call('POST', `/cases/${caseId}/sections/victims/collections/victims`, 'tm', { changes: { victimName: 'Ann Lee' }, reason: 'Police notice' });
+    expect(victim.status).toBe(201);
+    const victimId = victim.body.addedItemId;
+    const vw = await api.call('GET', `/cases/${caseId}/startable-processes`, 'vw');
+    expect(vw.body.variables.caseVictims).toEqual([{ label: expect.any(String), value: victimId }]);
+    expect((await api.call('GET', `/cases/${caseId}/startable-processes`, 'cm')).body.variables.caseVictims).toBeUndefined();
+    const started = await start('vw', 'victim-contact', { detailsReceivedAt: '2026-11-24', victimId });
+    expect(started.status).toBe(201);
+    expect((await api.engine!.getInstance(started.body.instanceKey))!.variables.victimId).toBe(victimId);
+    const unknown = await start('vw', 'victim-contact', { detailsReceivedAt: '2026-11-24', victimId: 'not-a-victim' });
+    expect([unknown.status, Object.keys(unknown.body.errors)]).toEqual([422, ['victimId']]);
+    // A case manager may not read victims: the field is not theirs to fill, so a victim id sent anyway is not taken.
+    const byCm = await start('cm', 'victim-contact', { detailsReceivedAt: '2026-11-24', victimId });
+    expect(byCm.status).toBe(201);
+    expect((await api.engine!.getInstance(byCm.body.instanceKey))!.variables.victimId).toBeUndefined();
+  });
+
   it('refuses a role the process does not name, and other teams', async () => {
     expect((await start('hw', 'victim-contact', { detailsReceivedAt: '2026-11-24' })).status).toBe(403);
     expect((await start('vw', 'assetplus-assessment', {})).status).toBe(403);

@@ -31,7 +31,7 @@ export async function listStartableProcesses(deps: ListStartableDeps, actor: Act
     const form = await deps.forms.latest(d.formId);
     return form ? { processId: d.processId, name: d.name, ...(d.startEventName ? { startEventName: d.startEventName } : {}), form: form.schema } : undefined;
   }));
-  // The orders are offending data: offered only to those who may read that section.
-  const variables = readable(deps.policy, actor).includes('offending') ? startContextOf(record) : { caseOrders: [] };
+  // Orders and victims are offending and victims data: offered only to those who may read those sections.
+  const variables = startContextOf(record, readable(deps.policy, actor));
   return { items: items.filter((i): i is StartableProcess => !!i), variables };
 }

@@ -15,7 +15,7 @@ import type { WorkflowEngine, Variables } from '../../ports/workflow-engine.port
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { CaseGuard } from '../consent/case-guard';
 import { getForm } from '../get-form';
-import { auditActor, loadVisibleCase, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
+import { auditActor, loadVisibleCase, readable, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 import type { ProcessStartForms } from './process-start-forms';
 import { orderVariable, startContextOf } from './start-context';
 
@@ -60,7 +60,7 @@ export async function startCaseProcess(deps: StartCaseProcessDeps, actor: Actor,
     if (!deps.forms) throw new NotFoundError(`No form "${declaration.formId}"`, 'FORM_NOT_FOUND');
     const form = await getForm({ forms: deps.forms }, declaration.formId);
     const now = deps.clock?.now() ?? new Date();
-    const result = validateSubmission(form.schema, input.variables ?? {}, { now, variables: { ...startContextOf(record) } });
+    const result = validateSubmission(form.schema, input.variables ?? {}, { now, variables: { ...startContextOf(record, readable(deps.policy, actor)) } });
     if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
     const order = orderVariable(record, result.value.orderId);
     variables = { ...uncheckedAsFalse(form.schema.components), ...result.value, ...(order ? { order } : {}), caseId: record.id };

@@ -8,6 +8,8 @@ import type { CollectionItem } from '../../domain/cases/case-collections';
 
 export interface StartContext {
   caseOrders: { label: string; value: string }[];
+  /** The case's victims by name (victim contact starts for one of them): only for readers of the victims section. */
+  caseVictims?: { label: string; value: string }[];
 }
 
 const ORDER_TYPES: Record<string, string> = {
@@ -26,8 +28,13 @@ const describe = (item: CollectionItem): string => {
   return [item.label ?? type ?? 'Order', start && !item.label ? `from ${inWords(start)}` : undefined].filter(Boolean).join(' ');
 };
 
-export function startContextOf(record: CaseRecord): StartContext {
-  return { caseOrders: ordersOf(record).map((o) => ({ label: describe(o), value: o.id })) };
+/** What start forms may read, limited to the sections the reader may read. */
+export function startContextOf(record: CaseRecord, readable: readonly string[]): StartContext {
+  const victims = record.sections.victims?.collections?.victims ?? [];
+  return {
+    caseOrders: readable.includes('offending') ? ordersOf(record).map((o) => ({ label: describe(o), value: o.id })) : [],
+    ...(readable.includes('victims') ? { caseVictims: victims.map((v, i) => ({ label: v.label ?? `Victim ${i + 1}`, value: v.id })) } : {}),
+  };
 }
 
 /** The order a start names by `orderId`, as the process reads it. */
