@@ -149,6 +149,14 @@ describe('Subject access requests work from the gathered snapshot (real FerretDB
     expect((await view(key)).items.some((i: { id: string }) => i.id === 'snap-own/personal/givenName')).toBe(true);
   }, 120_000);
 
+  test('a cancelled request\'s gathered copy is deleted at once, its decision record kept', async () => {
+    const key = await gathered('Kit', 'Gather');
+    await engine().cancelInstance(key); // as a manager does from the monitor
+    const head = await until('dropped', async () => ((await snapshots().head(key))?.droppedAt ? snapshots().head(key) : undefined));
+    expect([head!.droppedBecause, head!.itemCount > 0]).toEqual(['The request was cancelled', true]);
+    expect(JSON.stringify(await system.conn.collection('sar_snapshot_items').find({ _id: { $regex: `^${key}:${head!.generation}:` } as never }).toArray())).not.toContain('Kit');
+  }, 120_000);
+
   test('erasing the person\'s case takes their data out of the snapshot; once answered, the request keeps no personal data', async () => {
     const key = await gathered('Ash', 'Erase');
     expect((await view(key)).matches.map((m: { caseId: string; role: string }) => [m.caseId, m.role])).toEqual([['snap-three', 'subject'], ['snap-other', 'victim']]);

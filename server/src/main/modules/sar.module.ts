@@ -7,7 +7,9 @@ import type { Connection } from 'mongoose';
 import { KeyedMutex } from '../../adapters/concurrency/keyed-mutex';
 import { MongoSarSnapshotRepository } from '../../adapters/mongo/sar-snapshot.repository';
 import { MongoSarSourcesReader } from '../../adapters/mongo/sar-sources.reader';
+import { dropGatheredCopy } from '../../application/sar/drop-gathered-copy';
 import { eraseSarDataOfCase } from '../../application/sar/erase-sar-data-of-case';
+import { SAR_PROCESS_ID } from '../../application/sar/sar-request';
 import { createSarRouter } from '../../http/sar.routes';
 import { registerSarJobs } from '../../jobs/sar-snapshot.job';
 import type { MongoAuditRepository } from '../../adapters/mongo/audit.repository';
@@ -40,6 +42,11 @@ export function createSarModule(deps: { engine: WorkflowEngine; conn: Connection
   };
   registerSarJobs(deps.engine, sarDeps);
   const requests = new KeyedMutex(); // one request's decisions, gather again and export freeze, one at a time
+  // A request cancelled (from the monitor) never reaches its copy's timer: the gathered copy has no use left.
+  // A failure is logged by the engine as a failed listener; the copy then stays until deleted by hand.
+  deps.engine.onEvent(async (e) => {
+    if (e.type === 'instance.cancelled' && e.processId === SAR_PROCESS_ID) await dropGatheredCopy(sarDeps, e.instanceKey, 'The request was cancelled');
+  });
   return {
     apiRouters: { '/sar': createSarRouter({ ...sarDeps, serialise: (key, work) => requests.run(key, work) }) },
     eraser: { eraseOfCase: (caseId) => eraseSarDataOfCase(sarDeps, caseId) },
