@@ -75,7 +75,12 @@ export function createDocumentsRouter(deps: ActorDeps & DocumentDeps): Router {
     // writes both filename= (ASCII) and filename*= (UTF-8) so any name survives.
     res.attachment(content.name);
     res.set({ 'Content-Type': content.contentType, 'Content-Length': String(content.size), 'Cache-Control': 'no-store' });
-    await pipeline(content.stream, res);
+    // Headers are gone once the first byte is: a failure after that (a chunk unreadable) can only cut the
+    // download short, which the browser reports as failed rather than saving a truncated file.
+    await pipeline(content.stream, res).catch((err: unknown) => {
+      req.log?.error({ err }, 'document download cut short');
+      res.destroy();
+    });
   });
 
   return router;
