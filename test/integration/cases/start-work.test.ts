@@ -31,6 +31,7 @@ describe('start work: /api/cases/:id/startable-processes and POST /api/cases/:id
     ]);
     expect(cm.body.items.find((i: { processId: string }) => i.processId === 'victim-contact').form.id).toBe('victim-contact-start');
     expect(cm.body.variables.caseOrders).toEqual([{ label: 'Referral order from 2 November 2026', value: orderId }]);
+    expect(api.audit.some((e) => e.action === 'case.read' && e.recordId === caseId && e.sections?.join() === 'offending')).toBe(true);
     const vw = await api.call('GET', `/cases/${caseId}/startable-processes`, 'vw');
     expect(vw.body.items.map((i: { processId: string }) => i.processId)).toEqual(['victim-contact']);
     expect((await api.call('GET', `/cases/${caseId}/startable-processes`, 'hw')).body.items).toEqual([]);

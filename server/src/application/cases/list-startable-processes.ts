@@ -5,7 +5,7 @@ import { mayStart } from '../../domain/cases/start-declaration';
 import type { FormDefinition } from '../../forms-core';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { FormRepository } from '../../ports/form-repository.port';
-import { loadVisibleCase, readable, type AccessPolicy, type Actor } from './case-access';
+import { auditActor, loadVisibleCase, readable, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 import type { ProcessStartForms } from './process-start-forms';
 import { startContextOf, type StartContext } from './start-context';
 
@@ -14,6 +14,7 @@ export interface ListStartableDeps {
   policy: AccessPolicy;
   forms: FormRepository;
   startForms: ProcessStartForms;
+  audit?: CaseAuditSink;
 }
 
 export interface StartableProcess {
@@ -33,5 +34,8 @@ export async function listStartableProcesses(deps: ListStartableDeps, actor: Act
   }));
   // Orders and victims are offending and victims data: offered only to those who may read those sections.
   const variables = startContextOf(record, readable(deps.policy, actor));
+  // The orders and victims offered are case data read: audited as such.
+  const sections = [...(variables.caseOrders.length ? ['offending'] : []), ...(variables.caseVictims?.length ? ['victims'] : [])];
+  if (sections.length) await deps.audit?.record({ actor: auditActor(actor), action: 'case.read', recordType: 'case', recordId: record.id, sections });
   return { items: items.filter((i): i is StartableProcess => !!i), variables };
 }
