@@ -53,7 +53,8 @@ describe('main pages: accessible on desktop and phone for every role', () => {
     const actor = { id: 'x', roles: [role] };
     const nav = NAV_SECTIONS.filter((s) => !s.action || can(actor, s.action as never)).map((s) => s.path);
     const work = role === 'case-managers' || role === 'team-managers' ? [`/cases/${encodeURIComponent(caseId)}`, `/tasks/${encodeURIComponent(taskId)}`] : [];
-    return [...new Set(['/', ...nav, '/account', ...work])];
+    const design = can(actor, 'deploy-form') ? ['/forms/designer/referral-consent'] : [];
+    return [...new Set(['/', ...nav, '/account', ...work, ...design])];
   }
 
   /** The page has drawn its h1 and finished loading what it asked the server for. */
@@ -130,7 +131,22 @@ describe('main pages: accessible on desktop and phone for every role', () => {
     expect((await checkKeyboard('cara.case', viewport)).join('\n')).toBe('');
   }, 120000);
 
-  it('a task deep link (id with a dot) opened and refreshed is the app, not JSON', async () => {
+  it('the queue filters fold into "Filter tasks" on a phone and stay open on a desktop', async () => {
+    for (const [viewport, open] of [[PHONE, false], [DESKTOP, true]] as const) {
+      const page = await signInAs(browser, system.url, 'cara.case', { viewport, startPath: '/tasks' });
+      await settled(page);
+      const panel = page.locator('details.queue-filter-panel');
+      expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(open);
+      expect(await page.getByLabel('Due from').isVisible()).toBe(open);
+      if (!open) {
+        await panel.getByText('Filter tasks').click();
+        await page.getByLabel('Due from').waitFor();
+      }
+      await page.context().close();
+    }
+  }, 120000);
+
+  it('a task deep link (id with a dot) opened and refreshed is the app, not JSON; a failed submit focuses the error summary', async () => {
     expect(taskId).toContain('.');
     const page = await signInAs(browser, system.url, 'cara.case', { startPath: `/tasks/${encodeURIComponent(taskId)}` });
     await settled(page);
@@ -139,6 +155,14 @@ describe('main pages: accessible on desktop and phone for every role', () => {
     await settled(page);
     expect(await page.locator('main h1').textContent()).not.toBe('Page not found');
     expect(await page.title()).toMatch(/ – YJS Workflow$/);
+
+    // A failed submit moves focus to the GOV.UK error summary, whose links lead to the fields.
+    await page.getByRole('button', { name: 'Claim' }).click();
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    const summary = page.locator('.form-error-summary');
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
+    expect(await summary.getByRole('link').count()).toBeGreaterThan(0);
     await page.context().close();
   }, 120000);
 });
