@@ -24,7 +24,7 @@ export async function startSar(deps: StartSarDeps, actor: { id: string; roles: r
   if (!RELATIONSHIPS.includes(o.requesterRelationship as string)) all.requesterRelationship = 'Choose who is making the request';
   const receivedOn = o.receivedOn;
   if (!isCivilDate(receivedOn)) all.receivedOn = 'Enter the date the request was received, as YYYY-MM-DD';
-  else if (receivedOn > deps.today()) all.receivedOn = `The date received cannot be in the future (today is ${deps.today()})`;
+  else if (receivedOn > deps.today()) all.receivedOn = 'The date received must be today or in the past';
   if (Object.keys(all).length || !subject) throw new ValidationError('Check the request details', all, 'SAR_INVALID');
   const { instanceKey } = await deps.engine.startInstance(SAR_PROCESS_ID, {
     receivedOn, requesterName, requesterRelationship: o.requesterRelationship as string, subject,

@@ -55,7 +55,7 @@ export function checkSectionPatch(section: CaseSection, patch: Record<string, un
     const rule = RULES[section]?.[field];
     const problem = rule ? rule(value) : JSON.stringify(value).length > 20_000 ? 'Value is too large' : undefined;
     if (problem) errors[field] = problem;
-    else if (section === 'personal' && field === 'dateOfBirth' && today && (value as string) > today) errors[field] = `The date of birth cannot be in the future (today is ${today})`;
+    else if (section === 'personal' && field === 'dateOfBirth' && today && (value as string) > today) errors[field] = 'Date of birth must be today or in the past';
   }
   return errors;
 }
