@@ -4,15 +4,16 @@
 // each case after every write to it (onCaseChanged), and the next search re-reads those by `_id`.
 // With several servers on one MongoDB (`keep: false`) no process sees every write, so each search scans.
 import type { Model } from 'mongoose';
-import { searchRowOf, type CaseSearchRow, type CaseSearchSource } from '../../domain/cases/case-search-row';
+import { ALIAS_FIELDS, DISPOSAL_COLLECTIONS, RATING_FIELDS, searchRowOf, type CaseSearchRow, type CaseSearchSource } from '../../domain/cases/case-search-row';
 import type { CaseSearchIndex } from '../../ports/case-search.port';
 
-/** Only what a row is made of: the sections' other values and every amendment stay in the database. */
-const PROJECTION = {
-  team: 1, status: 1, pathway: 1, caseManagerId: 1, createdAt: 1, identity: 1,
-  'sections.personal.values': 1, 'sections.assessments.values': 1, 'sections.assessments.collections': 1,
-  'sections.offending.collections.outcomes.values.type': 1, 'sections.offending.collections.orders.values.type': 1,
-};
+/** Only the fields a row is made of: a case's other values (notes, rationales, plans) stay in the database. */
+const PROJECTION = Object.fromEntries([
+  'team', 'status', 'pathway', 'caseManagerId', 'createdAt', 'identity',
+  ...['givenName', 'familyName', ...ALIAS_FIELDS].map((k) => `sections.personal.values.${k}`),
+  ...RATING_FIELDS.flatMap((k) => [`sections.assessments.values.${k}`, `sections.assessments.collections.assessments.values.${k}`]),
+  ...DISPOSAL_COLLECTIONS.map((c) => `sections.offending.collections.${c}.values.type`),
+].map((path) => [path, 1]));
 
 type Doc = Omit<CaseSearchSource, 'id'> & { _id: string };
 const rowOf = ({ _id, ...d }: Doc): CaseSearchRow => searchRowOf({ id: String(_id), ...d });

@@ -17,6 +17,9 @@ const isRating = (v: unknown): v is Rating => typeof v === 'string' && (RATINGS 
  */
 export const ALIAS_FIELDS = ['aliases', 'alias', 'otherNames', 'otherName', 'preferredName', 'knownAs', 'previousName'] as const;
 
+/** The AssetPlus rating fields, as the explanations & conclusions form keys them. */
+export const RATING_FIELDS = ['roshRating', 'safetyWellbeingRating'] as const;
+
 export interface CaseSearchRow {
   id: string;
   team: string;
@@ -70,8 +73,7 @@ export function currentRatings(assessments: Assessments): { rosh?: Rating; safet
     const flat = assessments?.values?.[key];
     return isRating(flat) ? flat : undefined;
   };
-  const rosh = latest('roshRating');
-  const safetyWellbeing = latest('safetyWellbeingRating');
+  const [rosh, safetyWellbeing] = RATING_FIELDS.map(latest);
   return { ...(rosh ? { rosh } : {}), ...(safetyWellbeing ? { safetyWellbeing } : {}) };
 }
 
