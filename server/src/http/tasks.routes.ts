@@ -5,6 +5,7 @@ import { completeTask, type CompleteTaskDeps } from '../application/tasks/comple
 import { deleteTaskFilter } from '../application/tasks/delete-task-filter';
 import { getTask, type GetTaskDeps } from '../application/tasks/get-task';
 import { listQueue } from '../application/tasks/list-queue';
+import { processNameCache } from '../application/tasks/process-names';
 import { nextTaskOfCase } from '../application/tasks/next-task-of-case';
 import { reassignTask, type ReassignTaskDeps } from '../application/tasks/reassign-task';
 import { listTaskFilters, saveTaskFilter } from '../application/tasks/save-task-filter';
@@ -21,12 +22,14 @@ export type TasksRouterDeps = ActorDeps & ClaimTaskDeps & CompleteTaskDeps & Get
 
 export function createTasksRouter(deps: TasksRouterDeps): Router {
   const router = Router();
+  const lister = deps.engine?.listDeployments?.bind(deps.engine);
+  const processNames = lister ? processNameCache({ listDeployments: lister }) : undefined;
 
   // GET /?queue=mine|team|unassigned|overdue|due-this-week|completed&processId&caseId&dueAfter&…&sort&direction&offset&limit
   router.get('/', async (req, res) => {
     const actor = requireActor(deps, req);
     const { queue, sort, direction, offset, limit, ...filters } = parseQuery(queueQuerySchema, req.query);
-    const page = await listQueue(deps, actor, {
+    const page = await listQueue({ ...deps, ...(processNames ? { processNames } : {}) }, actor, {
       queue, filters, offset, limit, ...(sort ? { sort: { field: sort, direction: direction ?? 'asc' } } : {}),
     });
     res.json({ queue, ...page });

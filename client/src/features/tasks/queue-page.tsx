@@ -88,7 +88,7 @@ export function QueuePage() {
 function Row({ task, queue, act }: { task: TaskDto; queue: QueueName; act(label: string, fn: () => Promise<unknown>): void }) {
   return (
     <tr className={task.overdue ? 'overdue' : undefined}>
-      <td><Link to={`/tasks/${encodeURIComponent(task.id)}`}>{task.name}</Link><div className="muted">{task.processId}</div></td>
+      <td><Link to={`/tasks/${encodeURIComponent(task.id)}`}>{task.name}</Link><div className="muted">{task.processName ?? task.processId}</div></td>
       <td>{task.caseId ? <CaseCell caseId={task.caseId} caseName={task.caseName} /> : '—'}</td>
       <td>{queue === 'completed' ? formatDate(task.completedAt) : formatDate(task.dueDate)}{task.overdue && <strong className="badge-overdue"> Overdue</strong>}</td>
       <td>{task.priority}</td>

@@ -24,7 +24,7 @@ export interface TaskDto {
   state: 'open' | 'completed' | 'cancelled';
   completedAt?: string;
   overdue: boolean;
-  /** The process as its model names it ("Referral & intake"); task page only. */
+  /** The process as its model names it ("Referral & intake"), when the server knows it. */
   processName?: string;
 }
 
