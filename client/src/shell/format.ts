@@ -69,3 +69,6 @@ export function formatAge(dob: DateInput, at: Date = new Date()): string {
   if (years < 0) return '';
   return years === 1 ? '1 year' : `${years} years`;
 }
+
+/** "North" for the team "north": teams are stored as short identifiers; people read them as names. */
+export const teamName = (team: string): string => team.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, apiFetch, useSession } from '../auth';
 import { useAsync } from '../forms/use-async';
 import { ErrorSummary } from '../sar/error-summary';
+import { teamName } from '../../shell/format';
 import { casesApi, type CaseDto } from './cases-api';
 
 interface AllocationDto {
@@ -64,7 +65,7 @@ export function CaseAllocation({ caseId, onChanged }: { caseId: string; onChange
       <form onSubmit={submit} noValidate className="case-allocation-form">
         <div className="referral-field">
           <label htmlFor={idOf('caseManagerId')}>Allocated worker</label>
-          <span id={`${idOf('caseManagerId')}-hint`} className="muted">Case managers of team {a.team}. Their open tasks on this case move to the person you choose.</span>
+          <span id={`${idOf('caseManagerId')}-hint`} className="muted">Case managers of the {teamName(a.team)} team. Their open tasks on this case move to the person you choose.</span>
           {errors.caseManagerId ? <span id={`${idOf('caseManagerId')}-error`} className="field-error">{errors.caseManagerId}</span> : null}
           <select id={idOf('caseManagerId')} value={chosen} onChange={(e) => setChoice(e.target.value)} aria-invalid={!!errors.caseManagerId}
             aria-describedby={`${idOf('caseManagerId')}-hint${errors.caseManagerId ? ` ${idOf('caseManagerId')}-error` : ''}`}>

@@ -2,7 +2,7 @@
 // orders with their end dates, the latest risk ratings, open tasks and the next deadlines, and banners for
 // a legal hold or a reduction to a basic record (consent and restriction: consent-banner.tsx).
 import { Link } from 'react-router-dom';
-import { formatAge, formatDate } from '../../shell/format';
+import { formatAge, formatDate, teamName } from '../../shell/format';
 import type { CaseDto, CaseHeaderDto } from './cases-api';
 import { valueText } from './case-words';
 
@@ -38,7 +38,7 @@ export function CaseHeader({ record }: { record: CaseDto }) {
         <div><dt>Age</dt><dd>{formatAge(h.dateOfBirth) || 'Not known'} <span className="muted">(born {formatDate(h.dateOfBirth)})</span></dd></div>
         <div><dt>Reference</dt><dd className="case-reference">{h.reference}</dd></div>
         <div><dt>Allocated worker</dt><dd>{h.allocatedWorker ?? 'Not allocated'}</dd></div>
-        <div><dt>Team</dt><dd>{h.team}</dd></div>
+        <div><dt>Team</dt><dd>{teamName(h.team)}</dd></div>
         <div><dt>Status</dt><dd>{h.status}{h.pathway ? ` · ${h.pathway}` : ''}</dd></div>
         {h.ratings.map((r) => <div key={r.label}><dt>{r.label}</dt><dd>{valueText(r.value)}</dd></div>)}
       </dl>

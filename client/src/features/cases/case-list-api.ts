@@ -23,5 +23,4 @@ export const caseListApi = {
   search: (p: CaseListParams) => apiFetch<CaseSearchResult>('GET', `/api/cases?${caseListQuery(p)}`),
 };
 
-/** "North" for the team "north": team names are stored as short identifiers. */
-export const teamName = (team: string): string => team.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
+export { teamName } from '../../shell/format';

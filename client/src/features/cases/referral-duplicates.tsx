@@ -3,7 +3,7 @@
 // exists and, for a role that may, offers to open it with a reason (break glass). Never a bare reference.
 import { Link } from 'react-router-dom';
 import { apiFetch } from '../auth';
-import { formatDate } from '../../shell/format';
+import { formatDate, teamName } from '../../shell/format';
 
 export interface Match {
   reasons: string[];
@@ -42,7 +42,7 @@ export function DuplicateMatches({ matches, busy, onJoin, confirmed, onConfirm }
                 </>
               ) : (
                 <>
-                  A record exists in team {m.team} ({why(m)}).{' '}
+                  A record exists in the {teamName(m.team)} team ({why(m)}).{' '}
                   {m.breakGlassId
                     ? <Link to={`/cases/${encodeURIComponent(m.breakGlassId)}`}>Open it with a reason (break glass)</Link>
                     : 'Ask that team if you need it.'}

@@ -9,7 +9,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useSession } from '../auth';
 import { FormRenderer } from '../forms/form-renderer';
 import { useAsync } from '../forms/use-async';
-import { formatDate, formatDateTime } from '../../shell/format';
+import { formatDate, formatDateTime, teamName } from '../../shell/format';
 import { usePageTitle } from '../../shell/use-page-title';
 import { AnswersInWords } from './answers-in-words';
 import { TaskDone, type Completion } from './task-done';
@@ -108,7 +108,7 @@ function CaseSummary({ summary }: { summary: NonNullable<TaskViewDto['case']> })
   return (
     <aside className="case-summary" aria-label="Case summary">
       <h2><Link to={`/cases/${encodeURIComponent(summary.id)}`}>{summary.displayName}</Link></h2>
-      <p>Born {formatDate(summary.dateOfBirth)} · team {summary.team}</p>
+      <p>Born {formatDate(summary.dateOfBirth)} · {teamName(summary.team)} team</p>
     </aside>
   );
 }
