@@ -29,16 +29,26 @@ async function main() {
   await shot(cm, 'new-referral');
   await cm.getByRole('button', { name: 'Open referral' }).click();
   await cm.getByRole('heading', { name: 'Dara Quinn' }).waitFor();
+  await cm.waitForTimeout(500);
   await shot(cm, 'case-record');
-  await cm.goto(`${base}/tasks`);
-  await cm.getByRole('tab', { name: /Team/ }).click();
+  await cm.getByRole('tab', { name: 'Chronology' }).click();
+  await cm.waitForTimeout(1000);
+  await shot(cm, 'case-chronology');
+  await cm.goto(`${base}/tasks?queue=team`);
   await cm.getByRole('link', { name: /Match or create person/ }).first().waitFor();
   await shot(cm, 'task-queue');
   await cm.getByRole('link', { name: /Match or create person/ }).first().click();
-  await cm.getByLabel('No match: create a new person').check();
-  await cm.getByRole('button', { name: 'Complete task' }).click();
+  await cm.getByRole('button', { name: 'Complete task' }).waitFor();
   await cm.waitForTimeout(300);
   await shot(cm, 'task-form');
+  await cm.goto(`${base}/`);
+  await cm.getByRole('heading', { level: 1 }).waitFor();
+  await cm.waitForTimeout(800);
+  await shot(cm, 'dashboard');
+  await cm.goto(`${base}/cases`);
+  await cm.getByRole('heading', { name: 'Cases' }).waitFor();
+  await cm.waitForTimeout(800);
+  await shot(cm, 'cases');
 
   const tm = await signIn(browser, 'tom.manager');
   await tm.goto(`${base}/timescales`);
@@ -85,6 +95,10 @@ async function main() {
   await phone.goto(`${base}/tasks`);
   await phone.waitForTimeout(500);
   await shot(phone, 'task-queue-phone');
+  await phone.goto(`${base}/`);
+  await phone.getByRole('heading', { level: 1 }).waitFor();
+  await phone.waitForTimeout(800);
+  await shot(phone, 'shell-phone');
   await browser.close();
 }
 
