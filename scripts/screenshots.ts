@@ -52,7 +52,7 @@ async function main() {
 
   const tm = await signIn(browser, 'tom.manager');
   await tm.goto(`${base}/timescales`);
-  await tm.getByRole('heading').first().waitFor();
+  await tm.getByRole('table').first().waitFor();
   await shot(tm, 'timescales');
   await tm.goto(`${base}/forms`);
   await tm.waitForTimeout(500);
