@@ -1,22 +1,11 @@
 // Calls to /api/cases/:id/documents. The upload sends the file itself as the body (no multipart) through
 // XMLHttpRequest, the one browser API that reports upload progress; the CSRF token goes with it as with
 // every other write (auth feature's csrfHeaders).
+import type { DocumentView } from '../../../../server/src/application/documents/list-documents';
 import { apiFetch, ApiError, csrfHeaders } from '../auth';
 
-export interface DocumentDto {
-  id: string;
-  section: string;
-  sectionLabel: string;
-  name: string;
-  fileType: string;
-  category: string;
-  categoryLabel: string;
-  description?: string;
-  size: number;
-  sizeLabel: string;
-  uploadedBy: string;
-  uploadedAt: string;
-}
+/** One document as the server presents it (the same type, so the two cannot drift). */
+export type DocumentDto = DocumentView;
 
 export interface DocumentListDto {
   documents: DocumentDto[];

@@ -1,23 +1,12 @@
 // The contacts log and "start work" of a case (server: http/case-work.routes.ts and POST /cases/:id/processes).
+import type { ContactView } from '../../../../server/src/application/cases/list-case-contacts';
 import type { FormDefinition } from '../../../../server/src/forms-core';
 import { apiFetch } from '../auth';
 
 const enc = encodeURIComponent;
 
-export interface ContactDto {
-  id: string;
-  date?: string;
-  time?: string;
-  type?: string;
-  withWhom?: string;
-  purpose?: string;
-  outcome?: string;
-  outcomeKind: 'attended' | 'acceptable' | 'unacceptable' | 'other';
-  absenceReason?: string;
-  notes?: string;
-  recordedBy?: string;
-  recordedAt?: string;
-}
+/** One contact as the server presents it (the same type, so the two cannot drift). */
+export type ContactDto = ContactView;
 
 export interface ContactLogDto { items: ContactDto[]; form?: FormDefinition }
 
