@@ -104,6 +104,18 @@ describe('presentCaseWords', () => {
     expect(words.correctable.personal!.fields.map((x) => [x.key, x.type])).toEqual([['givenName', 'textfield'], ['dateOfBirth', 'datetime'], ['interpreter', 'checkbox']]);
   });
 
+  it('says a value filed in another section than the form asks it by that form\'s label and options (the referral page files "Referred by" under Personal)', () => {
+    const intake = buildFieldCatalogue([{ deployedAt: '2026-01-01T00:00:00Z', schema: { components: [
+      { type: 'select', key: 'referralSource', label: 'Referred by', values: [{ value: 'police', label: 'Police' }], properties: { section: 'offending' } },
+    ] } as FormVersion['schema'] }]);
+    const personal = { ...record.sections.personal!, values: { referralSource: 'police' }, sources: {}, labels: undefined };
+    const seen = presentCaseWords({
+      record, sections: { personal }, submissions: [], readable: ['personal'], writable: [],
+      catalogue: { ...catalogue, fields: intake }, names, openTasks: { total: 0, items: [] }, holds: [], today: '2026-12-02',
+    });
+    expect(seen.sections.personal!.fields.map((x) => [x.label, x.value.text])).toEqual([['Referred by', 'Police']]);
+  });
+
   it('leaves the ratings and orders out of the header for a reader without those sections', () => {
     const limited = presentCaseWords({
       record, sections: { personal: record.sections.personal }, submissions: [], readable: ['personal'], writable: [],

@@ -74,10 +74,23 @@ function sourceWords(src: ValueSource | undefined, input: WordsInput): SourceWor
   return { at: src.at, text: `${atReferral ? 'Recorded at referral' : 'Corrected'} by ${nameIn(input.names, src.by)}` };
 }
 
+/**
+ * A flat field of the section, or — when no form asks it in this section — the same key in another section:
+ * the referral page files "Referred by" (referralSource) under Personal while the intake's form asks it under
+ * Offending, and one key means one thing across forms (collection-field-keys.test.ts holds forms to that).
+ */
+function fieldAnywhere(catalogue: FieldCatalogue, section: CaseSection, key: string) {
+  return catalogue[section]?.fields[key] ?? Object.values(catalogue).find((s) => s?.fields[key])?.fields[key];
+}
+
 function sectionWords(section: CaseSection, state: SectionState, input: WordsInput): SectionWords {
   const cat = input.catalogue.fields[section];
   const fields = Object.entries(state.values ?? {}).map(([key, value]) => ({
-    key, label: labelOfField(input.catalogue.fields, state.labels, section, key), value: valueWords(value, cat?.fields[key]),
+    key,
+    label: input.catalogue.fields[section]?.fields[key] || state.labels?.fields?.[key]
+      ? labelOfField(input.catalogue.fields, state.labels, section, key)
+      : fieldAnywhere(input.catalogue.fields, section, key)?.label ?? labelOfField(input.catalogue.fields, state.labels, section, key),
+    value: valueWords(value, fieldAnywhere(input.catalogue.fields, section, key)),
     ...(state.sources?.[key] ? { source: sourceWords(state.sources[key], input) } : {}),
   }));
   const collections = Object.entries(state.collections ?? {}).map(([name, items]) => ({
