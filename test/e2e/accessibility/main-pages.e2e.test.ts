@@ -161,6 +161,9 @@ describe('main pages: accessible on desktop and phone for every role', () => {
 
     // A failed submit moves focus to the GOV.UK error summary, whose links lead to the fields.
     await page.getByRole('button', { name: 'Claim' }).click();
+    // The page reloads the task after the claim and draws the form again: a click before that lands on the
+    // form being replaced (seen under CI load), so wait until the claim shows.
+    await page.getByRole('button', { name: 'Release' }).waitFor();
     await page.getByRole('button', { name: 'Complete task' }).click();
     const summary = page.locator('.form-error-summary');
     await summary.waitFor();
