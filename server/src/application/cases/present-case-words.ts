@@ -60,7 +60,8 @@ const INPUT_TYPES = new Set(['textfield', 'textarea', 'number', 'checkbox', 'che
 
 export function labelOfField(catalogue: FieldCatalogue, stored: FieldLabels | undefined, section: CaseSection, key: string, collection?: string): string {
   const known = collection ? catalogue[section]?.items[collection]?.[key] : catalogue[section]?.fields[key];
-  return known?.label ?? (collection ? stored?.items?.[collection]?.[key] : stored?.fields?.[key]) ?? spellOutKey(key);
+  const storedLabel = collection ? stored?.items?.[collection]?.[key] : stored?.fields?.[key];
+  return known?.label ?? storedLabel ?? (collection ? undefined : fieldAnywhere(catalogue, section, key)?.label) ?? spellOutKey(key);
 }
 
 function sourceWords(src: ValueSource | undefined, input: WordsInput): SourceWords | undefined {
@@ -86,10 +87,7 @@ function fieldAnywhere(catalogue: FieldCatalogue, section: CaseSection, key: str
 function sectionWords(section: CaseSection, state: SectionState, input: WordsInput): SectionWords {
   const cat = input.catalogue.fields[section];
   const fields = Object.entries(state.values ?? {}).map(([key, value]) => ({
-    key,
-    label: input.catalogue.fields[section]?.fields[key] || state.labels?.fields?.[key]
-      ? labelOfField(input.catalogue.fields, state.labels, section, key)
-      : fieldAnywhere(input.catalogue.fields, section, key)?.label ?? labelOfField(input.catalogue.fields, state.labels, section, key),
+    key, label: labelOfField(input.catalogue.fields, state.labels, section, key),
     value: valueWords(value, fieldAnywhere(input.catalogue.fields, section, key)),
     ...(state.sources?.[key] ? { source: sourceWords(state.sources[key], input) } : {}),
   }));
