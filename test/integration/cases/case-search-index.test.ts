@@ -1,6 +1,7 @@
 // The cases list's index on the real database: kept in memory it follows every write the case repository
 // makes (also one racing its first load); not kept (several servers) it reads the cases each time, only the
 // teams asked for.
+import { MongoCaseRepository } from '../../../server/src/adapters/mongo/case.repository';
 import { MongoCaseSearchIndex } from '../../../server/src/adapters/mongo/case-search.index';
 import { startTasksCasesApi, type TasksCasesApi } from '../../support/tasks-cases-api';
 
@@ -32,6 +33,26 @@ describe('case search index', () => {
     const fresh = await create('cm', { givenName: 'Both', familyName: 'See', team: 'east' });
     const [a, b] = await Promise.all([index.rows(), index.rows()]);
     expect([a.some((r) => r.id === fresh), b.some((r) => r.id === fresh)]).toEqual([true, true]);
+  });
+
+  it('kept: the start-up scan of the case repository fills the rows too, so a start reads the cases once', async () => {
+    const before = await create('cm', { givenName: 'Scanned', familyName: 'Once', team: 'east' });
+    const repo = new MongoCaseRepository(api.repos.cases.cases.db, { cacheLabels: true });
+    const index = new MongoCaseSearchIndex(repo.cases as never, repo, { keep: true });
+    const scans = jest.spyOn(repo.cases, 'find');
+    await repo.warmUp(() => false, index.startUpRider());
+    const rows = await index.rows();
+    expect(scans).toHaveBeenCalledTimes(1);
+    expect(rows.find((r) => r.id === before)?.displayName).toBe('Scanned Once');
+    expect(await repo.labelsOf([before])).toEqual([expect.objectContaining({ displayName: 'Scanned Once' })]);
+  });
+
+  it('kept: a scan stopped early leaves the rows to the first search, which sees every case', async () => {
+    const repo = new MongoCaseRepository(api.repos.cases.cases.db, { cacheLabels: true });
+    const index = new MongoCaseSearchIndex(repo.cases as never, repo, { keep: true });
+    await repo.warmUp(() => true, index.startUpRider());
+    const all = await api.repos.cases.cases.countDocuments({});
+    expect((await index.rows()).length).toBe(all);
   });
 
   it('not kept: every call reads the database, only the teams asked for', async () => {

@@ -6,9 +6,10 @@
 import type { Model } from 'mongoose';
 import { ALIAS_FIELDS, DISPOSAL_COLLECTIONS, RATING_FIELDS, searchRowOf, type CaseSearchRow, type CaseSearchSource } from '../../domain/cases/case-search-row';
 import type { CaseSearchIndex } from '../../ports/case-search.port';
+import type { ScanRider } from './case.repository';
 
 /** Only the fields a row is made of: a case's other values (notes, rationales, plans) stay in the database. */
-const PROJECTION = Object.fromEntries([
+const PROJECTION: Record<string, 1> = Object.fromEntries([
   'team', 'status', 'pathway', 'caseManagerId', 'createdAt', 'identity',
   ...['givenName', 'familyName', ...ALIAS_FIELDS].map((k) => `sections.personal.values.${k}`),
   ...RATING_FIELDS.flatMap((k) => [`sections.assessments.values.${k}`, `sections.assessments.collections.assessments.values.${k}`]),
@@ -51,6 +52,25 @@ export class MongoCaseSearchIndex implements CaseSearchIndex {
   /** Loads the rows in the background (at start), so that the first search or dashboard does not wait. */
   async warmUp(): Promise<void> {
     if (this.opts.keep) await this.current();
+  }
+
+  /**
+   * Rows read by the case repository's start-up scan (tasks.module.ts), so a start reads every case once, not
+   * once per index. Cases written during that scan were marked dirty by the feed, so the next search re-reads
+   * them; a search that started its own load first keeps it.
+   */
+  startUpRider(): ScanRider | undefined {
+    if (!this.opts.keep) return undefined;
+    const rows = new Map<string, CaseSearchRow>();
+    return {
+      fields: PROJECTION,
+      each: (d) => void rows.set(String(d._id), rowOf(d as unknown as Doc)),
+      done: () => {
+        if (this.kept || this.loading) return;
+        this.kept = rows;
+        this.snapshot = undefined;
+      },
+    };
   }
 
   async rowsOf(ids: readonly string[]): Promise<CaseSearchRow[]> {
