@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { topologyOf, type Topology } from './topology';
 
 const port = z.coerce
   .number({ message: 'must be a whole number between 1 and 65535' })
@@ -40,6 +41,12 @@ export const envSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
     .optional(),
+  // How many servers share the database (topology.ts); unset, it follows MONGODB_URI (see loadConfig).
+  TOPOLOGY: z.enum(['single', 'shared'], { message: "must be 'single' (one server on its database) or 'shared' (several servers on one MongoDB)" }).optional(),
+  // In shared mode: how long the embedded engine's owner holds its lease without renewing it (engine-lease.port.ts).
+  ENGINE_LEASE_SECONDS: z.coerce.number({ message: 'must be a number of seconds between 2 and 300' }).min(2, 'must be a number of seconds between 2 and 300').max(300, 'must be a number of seconds between 2 and 300').default(15),
+  // In shared mode: the address the other servers reach this one at to hand it engine commands when it owns the engine.
+  INTERNAL_URL: url('this server as the other servers reach it, e.g. http://10.0.0.5:3000').optional(),
   DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('yjs'),
   DATA_DIR: z.string().min(1).default('./data'),
   FERRETDB_BIN: z.string().min(1).optional(),
@@ -85,7 +92,9 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export interface AppConfig extends Omit<Env, 'SERVE_CLIENT' | 'SEED_DEMO_USERS'> {
+export interface AppConfig extends Omit<Env, 'SERVE_CLIENT' | 'SEED_DEMO_USERS' | 'TOPOLOGY'> {
+  /** Stated once here and passed to every module that keeps state in memory (topology.ts). */
+  TOPOLOGY: Topology;
   PUBLIC_URL: string;
   DATA_DIR: string;
   SERVE_CLIENT: boolean;
@@ -117,8 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, rootDir: string): AppConfig {
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError(['SESSION_SECRET: required when NODE_ENV=production (at least 32 characters)']);
   }
+  const topology = topologyOf(e.TOPOLOGY, e.MONGODB_URI);
+  if (typeof topology !== 'string') throw new ConfigError([topology.problem]);
   return {
     ...e,
+    TOPOLOGY: topology,
     SERVE_CLIENT: e.SERVE_CLIENT === 'true',
     SEED_DEMO_USERS: e.SEED_DEMO_USERS ? e.SEED_DEMO_USERS === 'true' : e.NODE_ENV !== 'production',
     PUBLIC_URL: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,

@@ -3,6 +3,7 @@ import type { RequestHandler, Router } from 'express';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/env.config';
+import { seesEveryWrite } from '../../config/topology';
 import { caseReach } from '../../application/cases/case-access';
 import { loadTaskToActOn } from '../../application/tasks/task-access';
 import { tableAccessPolicy } from '../../application/cases/table-access-policy';
@@ -62,7 +63,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const consent = await createConsentModule({ conn, engine, audit: security.audit, clock });
   const tasks = await createTasksModule({
     conn, engine, consent, forms: workflow.forms, submissions, users: security.users, audit: security.audit, clock,
-    queueIndex: !config.MONGODB_URI,
+    seesEveryWrite: seesEveryWrite(config.TOPOLOGY), // stated once: config/topology.ts
     // The case page in words and its chronology (issue 18); legal holds come from the retention module, built below.
     caseWords: caseWordsOf({ conn, engine, forms: workflow.forms, users: security.users, audit: security.audit, consents: consent.consents, holds: () => retention?.holdChecker, clock }),
     onProjectionError: (err) => logger.error({ err }, 'task queue projection failed'),

@@ -7,6 +7,7 @@ import { MongoEscalationTaskReader } from '../../adapters/mongo/escalation-reade
 import { IndexedEscalationTaskReader } from '../../adapters/mongo/indexed-escalation-task.reader';
 import type { MongoTaskRepository } from '../../adapters/mongo/task.repository';
 import type { AppConfig } from '../../config/env.config';
+import { seesEveryWrite } from '../../config/topology';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { deliverOutbox, type DeliveryReport } from '../../application/escalation/deliver-outbox';
 import type { CaseRestrictionLookup } from '../../application/escalation/escalation-deps';
@@ -27,7 +28,7 @@ export interface EscalationModuleDeps {
   clock: Clock;
   calendar: WorkingCalendar;
   engine: WorkflowEngine;
-  /** Its queue index, when on (embedded database, one server), answers the sweep's task reads. */
+  /** Its queue index answers the sweep's task reads when config.TOPOLOGY is single. */
   tasks: MongoTaskRepository;
   logger: Logger;
   /** Tests drive the sweep themselves; the server runs the background worker. */
@@ -46,10 +47,12 @@ export interface EscalationSystemModule extends SystemModule {
 
 export async function createEscalationModule(deps: EscalationModuleDeps): Promise<EscalationSystemModule> {
   const { config, logger } = deps;
-  const queues = deps.tasks.queues;
+  // The topology decides, not whether the task repository happens to hold an index (config/topology.ts).
+  const soleServer = seesEveryWrite(config.TOPOLOGY);
+  const queues = soleServer ? deps.tasks.queues : undefined;
   const mail = await createMailEscalation({
     taskSource: queues ? new IndexedEscalationTaskReader(queues, new MongoEscalationTaskReader(deps.conn)) : undefined,
-    indexOpenNotices: !!queues, // the sole server: see MongoOutboxRepository
+    indexOpenNotices: soleServer, // see MongoOutboxRepository
     conn: deps.conn,
     smtpUrl: config.SMTP_URL,
     mailFrom: config.MAIL_FROM,

@@ -7,6 +7,7 @@ import { MongoUserRepository } from '../../adapters/mongo/user.repository';
 import { startSessionCleanup, type SessionCleanup } from '../../adapters/mongo/session-cleanup';
 import { seedDemoUsers } from '../../application/users/seed-demo-users';
 import type { AppConfig } from '../../config/env.config';
+import { seesEveryWrite } from '../../config/topology';
 import { createSecurityFeature } from '../../http/security-routers';
 import type { Clock } from '../../ports/clock.port';
 import type { SystemModule } from './module';
@@ -18,9 +19,9 @@ export interface SecurityModule extends SystemModule {
 }
 
 export async function createSecurityModule(config: AppConfig, conn: Connection, clock: Clock, logger: Logger): Promise<SecurityModule> {
-  // In-process caches (users by id, sessions) are only coherent when this is the one server on its
-  // database: the embedded database (one server per DATA_DIR, enforced), not a shared MONGODB_URI.
-  const soleServer = !config.MONGODB_URI;
+  // In-process caches (users by id, sessions) are only coherent when this server sees every write to its
+  // database: TOPOLOGY=single (config/topology.ts).
+  const soleServer = seesEveryWrite(config.TOPOLOGY);
   const users = new MongoUserRepository(conn, { cache: soleServer });
   await users.init();
   const audit = new MongoAuditRepository(conn, { clock });

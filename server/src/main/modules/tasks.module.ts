@@ -43,8 +43,9 @@ export interface TasksModuleDeps {
   users: MongoUserRepository;
   audit: AuditLog;
   clock: Clock;
-  /** false when several servers share one MongoDB: queues are then answered by database indexes. */
-  queueIndex: boolean;
+  /** TOPOLOGY=single (config/topology.ts): queues, case labels and search rows are kept in memory. False when
+   *  several servers share one MongoDB: the database's indexes answer instead. */
+  seesEveryWrite: boolean;
   onProjectionError(err: unknown): void;
   /** Restriction and consent checks, the case header's consent state, consents captured by forms. */
   consent?: Pick<ConsentModule, 'caseGuard' | 'consentOf' | 'captureConsents'>;
@@ -62,13 +63,13 @@ export interface TasksModule extends SystemModule {
 }
 
 export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksModule> {
-  const tasks = new MongoTaskRepository(deps.conn, { queueIndex: deps.queueIndex });
-  const cases = new MongoCaseRepository(deps.conn, { cacheLabels: deps.queueIndex }); // queueIndex: the sole server
+  const tasks = new MongoTaskRepository(deps.conn, { queueIndex: deps.seesEveryWrite });
+  const cases = new MongoCaseRepository(deps.conn, { cacheLabels: deps.seesEveryWrite });
   await cases.init();
   const savedFilters = new MongoSavedFilterRepository(deps.conn);
   await savedFilters.init();
   // The cases list and the dashboard (issue 18): every case's search row kept in memory by the sole server.
-  const caseSearch = new MongoCaseSearchIndex(cases.cases as never, cases, { keep: deps.queueIndex });
+  const caseSearch = new MongoCaseSearchIndex(cases.cases as never, cases, { keep: deps.seesEveryWrite });
   const recentCases = new MongoRecentCaseRepository(deps.conn);
   await recentCases.init();
   const disposalOptions = disposalOptionsFrom(createFieldCatalogue({ forms: deps.forms, deployCount: () => deps.forms.deployCount() }));

@@ -14,6 +14,7 @@ import { adoptTimescaleDefaults } from '../../application/adopt-timescale-defaul
 import { deployFormFiles } from '../../application/deploy-form-files';
 import { deployProcessFiles } from '../../application/processes/deploy-process-files';
 import type { AppConfig } from '../../config/env.config';
+import { seesEveryWrite } from '../../config/topology';
 import { createWorkingCalendar, type WorkingCalendar } from '../../domain/calendar';
 import { currentUser } from '../../http/session-user';
 import { createTimescalesRouter } from '../../http/timescales.routes';
@@ -50,7 +51,7 @@ export async function createWorkflowModule(
   const adopted = await adoptTimescaleDefaults({ timescales, clock, defaults });
   if (adopted.version) logger.info(adopted, 'timescale defaults adopted as a new version');
   const calendar = createWorkingCalendar({ region: config.BANK_HOLIDAY_REGION, endOfDay: config.DEADLINE_END_OF_DAY });
-  const forms = new MongoFormRepository(conn, { cacheLatest: !config.MONGODB_URI }); // the sole server keeps "latest" (form.repository.ts)
+  const forms = new MongoFormRepository(conn, { cacheLatest: seesEveryWrite(config.TOPOLOGY) }); // the sole server keeps "latest" (form.repository.ts)
   const engine = createEmbeddedEngine({ conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY });
   registerDeadlineJobs(engine, { timescales, calendar, clock });
 
