@@ -25,15 +25,16 @@ function MainNav() {
   const { pathname } = useLocation();
   useEffect(() => setOpen(false), [pathname]);
   if (!session.user) return null;
+  const section = NAV_SECTIONS.find((s) => pathname === s.path || pathname.startsWith(`${s.path}/`))?.path;
   return (
-    <nav aria-label="Main" className="main-nav">
-      <button type="button" className="main-nav-toggle" aria-expanded={open} aria-controls="main-nav-list" onClick={() => setOpen((o) => !o)}>
+    <nav aria-label="Main" className="govuk-service-navigation__wrapper">
+      <button type="button" className="govuk-service-navigation__toggle" aria-expanded={open} aria-controls="main-nav-list" onClick={() => setOpen((o) => !o)}>
         Menu
       </button>
-      <ul id="main-nav-list" className={open ? 'main-nav-list open' : 'main-nav-list'}>
+      <ul id="main-nav-list" className={open ? 'govuk-service-navigation__list' : 'govuk-service-navigation__list govuk-service-navigation__list--closed'}>
         {NAV_SECTIONS.filter((s) => !s.action || session.can(s.action)).map((s) => (
-          <li key={s.path}>
-            <NavLink to={s.path}>{s.label}</NavLink>
+          <li key={s.path} className={s.path === section ? 'govuk-service-navigation__item govuk-service-navigation__item--active' : 'govuk-service-navigation__item'}>
+            <NavLink to={s.path} className="govuk-service-navigation__link" aria-current={s.path === section ? 'page' : undefined}>{s.label}</NavLink>
           </li>
         ))}
       </ul>
@@ -58,15 +59,24 @@ export function App() {
       <SkipLink />
       <RouteFocus />
       <div className="shell">
-        <header className="shell-header">
-          <a className="brand" href="/">
-            YJS Workflow
-          </a>
-          <MainNav />
-          <ReadinessBadge />
-          <UserMenu />
+        <header className="govuk-service-navigation app-header">
+          <div className="govuk-width-container">
+            <div className="govuk-service-navigation__container">
+              <span className="govuk-service-navigation__service-name">
+                <a className="govuk-service-navigation__link" href="/">
+                  YJS Workflow
+                </a>
+              </span>
+              <MainNav />
+              <div className="app-header__end">
+                <ReadinessBadge />
+                <UserMenu />
+              </div>
+            </div>
+          </div>
         </header>
-        <main className="shell-main" id={MAIN_ID} tabIndex={-1}>
+        <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id={MAIN_ID} tabIndex={-1}>
           <Routes>
             <Route path="/" element={guarded(<DashboardPage />)} />
             <Route path="/tasks/*" element={guarded(<TasksArea />)} />
@@ -95,6 +105,7 @@ export function App() {
             />
           </Routes>
         </main>
+        </div>
       </div>
     </SessionProvider>
   );

@@ -14,21 +14,23 @@ const warningText: Record<string, string> = {
   unreachable: 'The server cannot be reached. Check your connection; nothing can be saved until it is back.',
 };
 
+const tagColour: Record<string, string> = { ready: 'govuk-tag--green', 'not-ready': 'govuk-tag--red', unreachable: 'govuk-tag--red' };
+
 export function ReadinessBadge({ intervalMs, notReadyIntervalMs }: { intervalMs?: number; notReadyIntervalMs?: number }) {
   const r = useReadiness(intervalMs, notReadyIntervalMs);
   return (
     <>
-      <p className={`status status-${r.state}`} role="status" data-testid="readiness" data-state={r.state}>
+      <p className={`status govuk-tag ${tagColour[r.state] ?? 'govuk-tag--grey'}`} role="status" data-testid="readiness" data-state={r.state}>
         {statusText[r.state]}
         {r.databaseKind && r.state === 'ready' ? ` (database: ${r.databaseKind})` : ''}
       </p>
       {warningText[r.state] ? (
-        <div className="warning-text" role="alert" data-testid="readiness-warning">
-          <span className="warning-text-icon" aria-hidden="true">
+        <div className="govuk-warning-text app-readiness-warning" role="alert" data-testid="readiness-warning">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
             !
           </span>
-          <strong className="warning-text-text">
-            <span className="visually-hidden">Warning: </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning: </span>
             {warningText[r.state]}
             {r.reason ? <span className="warning-text-reason"> Reason: {r.reason}</span> : null}
           </strong>

@@ -52,7 +52,7 @@ export function useRouteFocus(): void {
 export function SkipLink() {
   return (
     <a
-      className="skip-link"
+      className="govuk-skip-link"
       href={`#${MAIN_ID}`}
       onClick={(e) => {
         // Focus the main region itself (a fragment link alone does not move keyboard focus in every browser).

@@ -26,7 +26,7 @@ export function UserMenu() {
   return (
     <div className="user-menu">
       <span data-testid="signed-in-user">{user.displayName}</span>{' '}
-      <button type="button" onClick={() => void signOut()}>Sign out</button>
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void signOut()}>Sign out</button>
     </div>
   );
 }
