@@ -14,7 +14,7 @@ import { RESERVED_VARIABLES } from './model/process-model';
 import { checkTaskAttributes, type TaskAttributes } from './runtime/task-changes';
 import { TaskChangeWaiters } from './task-change-waiters';
 import { DeploymentQueries } from './services/deployment-queries';
-import { DeploymentService, type FormChecker } from './services/deployment.service';
+import { DeploymentService, type DeployHooks, type FormChecker } from './services/deployment.service';
 import { EffectApplier, type InstanceDoc } from './services/effect-applier';
 import { EngineQueries } from './services/engine-queries';
 import { InstanceRunner, newKey } from './services/instance-runner';
@@ -43,6 +43,8 @@ export interface EmbeddedEngineOptions {
   staleOutboxMs?: number;
   /** Validates .form resources at deploy (the forms module supplies it). */
   checkForm?: FormChecker;
+  /** Embedded forms of job-worker user tasks and known users, checked at deploy (deployment.service.ts). */
+  deployHooks?: DeployHooks;
   /** ENGINE_DB_CONCURRENCY: engine database operations at once (transient-retry.ts); default 2. */
   dbConcurrency?: number;
   /** How long assignUserTask / updateUserTask wait for task listener jobs before answering 'pending'. */
@@ -70,7 +72,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     if (opts.dbConcurrency !== undefined) setDbConcurrency(opts.dbConcurrency);
     const db = engineCollections(opts.conn);
     const now = () => opts.clock.now();
-    this.deployments = new DeploymentService(db, now, opts.checkForm);
+    this.deployments = new DeploymentService(db, now, opts.checkForm, opts.deployHooks);
     const leases = new JobLeases();
     const timerIndex = new TimerDueIndex();
     const applier = new EffectApplier(db, now, (e) => this.emit(e), leases, timerIndex);
@@ -190,7 +192,9 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   listDeployments(processId?: string): Promise<ProcessDeploymentView[]> { return this.deploymentQueries.list(processId); }
   getDeploymentResource(processId: string, version: number): Promise<string | undefined> { return this.deploymentQueries.resource(processId, version); }
-  checkDeployment(resources: DeployResource[]): Promise<DeployProblem[]> { return this.deploymentQueries.check(resources); }
+  checkDeployment(resources: DeployResource[]): Promise<DeployProblem[]> {
+    return this.deploymentQueries.check(resources, async (r) => (await this.deployments.check([r])).problems);
+  }
 
   registerJobHandler(type: string, handler: JobHandler): void { this.worker.register(type, handler); }
   onEvent(listener: (event: EngineEvent) => void | Promise<void>): void { this.listeners.push(listener); }

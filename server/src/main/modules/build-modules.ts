@@ -56,7 +56,7 @@ export interface ModuleContext {
 export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const { config, conn, clock, logger } = ctx;
   const security = await createSecurityModule(config, conn, clock, logger);
-  const workflow = await createWorkflowModule(config, conn, clock, security.audit, logger);
+  const workflow = await createWorkflowModule(config, conn, clock, security.audit, logger, security.users);
   const { engine } = workflow;
   // Submissions are shared: tasks store them when a task completes, the forms API reads them.
   const submissions = new MongoSubmissionRepository(conn);

@@ -13,6 +13,7 @@ import { MongoTimescaleRepository } from '../../adapters/mongo/timescale.reposit
 import { adoptTimescaleDefaults } from '../../application/adopt-timescale-defaults';
 import { deployFormFiles } from '../../application/deploy-form-files';
 import { deployProcessFiles } from '../../application/processes/deploy-process-files';
+import { processDeployHooks } from '../../application/processes/process-deploy-hooks';
 import type { AppConfig } from '../../config/env.config';
 import { seesEveryWrite } from '../../config/topology';
 import { createWorkingCalendar, type WorkingCalendar } from '../../domain/calendar';
@@ -21,6 +22,7 @@ import { createTimescalesRouter } from '../../http/timescales.routes';
 import { registerDeadlineJobs } from '../../jobs/register-deadline-jobs';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
+import type { UserRepository } from '../../ports/user-repository.port';
 import type { SystemModule } from './module';
 
 export interface WorkflowModule extends SystemModule {
@@ -44,6 +46,7 @@ export async function createWorkflowModule(
   clock: Clock,
   audit: AuditLog,
   logger: Logger,
+  users?: Pick<UserRepository, 'findById'>,
 ): Promise<WorkflowModule> {
   const defaults = await loadTimescaleDefaults(path.join(config.rootDir, 'processes', 'timescales.json'));
   const timescales = new MongoTimescaleRepository(conn, { defaults, now: () => clock.now() });
@@ -52,7 +55,10 @@ export async function createWorkflowModule(
   if (adopted.version) logger.info(adopted, 'timescale defaults adopted as a new version');
   const calendar = createWorkingCalendar({ region: config.BANK_HOLIDAY_REGION, endOfDay: config.DEADLINE_END_OF_DAY });
   const forms = new MongoFormRepository(conn, { cacheLatest: seesEveryWrite(config.TOPOLOGY) }); // the sole server keeps "latest" (form.repository.ts)
-  const engine = createEmbeddedEngine({ conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY });
+  const engine = createEmbeddedEngine({
+    conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY,
+    deployHooks: processDeployHooks({ forms, clock, audit, users }), // embedded forms, known assignees
+  });
   registerDeadlineJobs(engine, { timescales, calendar, clock });
 
   const formResults = await deployFormFiles({ forms, clock, audit }, await readFormFiles(path.join(config.rootDir, 'forms')));

@@ -1,7 +1,7 @@
 // Feature-test harness: a real embedded engine on a fresh database with a clock the test moves by hand.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createEmbeddedEngine, type EmbeddedEngine } from '../../../../server/src/adapters/engine-embedded/embedded-engine';
+import { createEmbeddedEngine, type EmbeddedEngine, type EmbeddedEngineOptions } from '../../../../server/src/adapters/engine-embedded/embedded-engine';
 import type { EngineEvent, JobOutcome, Job } from '../../../../server/src/ports/workflow-engine.port';
 import { openTestDb } from '../../../support/test-db';
 
@@ -29,10 +29,11 @@ export interface Harness {
   taskKey(instanceKey: string, elementId: string): Promise<string>;
 }
 
-export async function engineHarness(fixtures: string[]): Promise<Harness> {
+/** `options`: engine options a feature needs (deploy hooks), over the harness's own. */
+export async function engineHarness(fixtures: string[], options: Partial<EmbeddedEngineOptions> = {}): Promise<Harness> {
   const db = await openTestDb('engine');
   const clock = new ManualClock();
-  const engine = createEmbeddedEngine({ conn: db.conn, clock, pollIntervalMs: 3_600_000, defaultBackoffMs: 1000 });
+  const engine = createEmbeddedEngine({ conn: db.conn, clock, pollIntervalMs: 3_600_000, defaultBackoffMs: 1000, ...options });
   const events: EngineEvent[] = [];
   const jobs: Job[] = [];
   engine.onEvent((e) => { events.push(e); });

@@ -31,7 +31,11 @@ export function readExtensions(el: any, def: ElementDef, problems: ProblemList):
         def.job = { type: v.type, retries: v.retries ?? '3' };
         break;
       case 'zeebe:TaskHeaders':
-        for (const h of v.values ?? []) def.headers[h.key] = h.value ?? '';
+        for (const h of v.values ?? []) {
+          // Headers are stored as document keys: the embedded database refuses a dot or a leading $ in one.
+          if (/[.]|^\$/.test(h.key ?? '')) problems.add(`header key '${h.key}' on '${def.id}' cannot contain a dot or start with $ here`, def.id);
+          else def.headers[h.key] = h.value ?? '';
+        }
         break;
       case 'zeebe:IoMapping':
         def.inputs = (v.inputParameters ?? []).map((p: any) => ({ source: p.source ?? '', target: p.target }));
@@ -83,8 +87,12 @@ export function readExtensions(el: any, def: ElementDef, problems: ProblemList):
   if ((def.kind === 'serviceTask' || def.kind === 'sendTask') && !def.job?.type) {
     problems.add(`${def.kind} '${def.id}' has no zeebe:taskDefinition type`, def.id);
   }
-  if (def.kind === 'userTask' && !def.userTask) {
-    problems.add(`user task '${def.id}' is not a Camunda user task (add zeebe:userTask); job-worker user tasks are not supported`, def.id);
+  if (def.kind === 'userTask' && !values.some((v) => v.$type === 'zeebe:UserTask')) {
+    // A job-worker user task (Camunda's implementation before 8.6, still run by 8.8): worked here as a user
+    // task with its assignment, schedule and form (its io.camunda.zeebe:* job headers are not added: the
+    // embedded database cannot store keys with dots, and the task's own fields carry the same values).
+    def.userTask = { ...(def.userTask ?? { listeners: [] }), jobWorker: true };
+    if (def.userTask.listeners.length) problems.add(`task listeners on '${def.id}' need a Camunda user task (add zeebe:userTask)`, def.id);
   }
   if (def.kind === 'callActivity' && !def.call) problems.add(`call activity '${def.id}' has no zeebe:calledElement`, def.id);
 }

@@ -29,6 +29,8 @@ export interface UserTaskDef {
   formKey?: string;
   priority?: string;
   listeners: TaskListenerDef[];
+  /** No zeebe:userTask: a job-worker user task, worked here as a user task (zeebe-extensions.ts). */
+  jobWorker?: boolean;
 }
 
 export interface LoopDef {

@@ -103,7 +103,7 @@ function endEvent(m: TokenMachine, token: Token, el: ElementDef, locals: Record<
 function userTaskView(m: TokenMachine, token: Token, el: ElementDef, ctx: Record<string, unknown>): UserTaskView {
   const u = el.userTask!;
   const priority = u.priority === undefined ? 50 : Number(resolveValue(u.priority, ctx));
-  return {
+  const view: UserTaskView = {
     key: `${m.ctx.instanceKey}.u${token.id}`,
     instanceKey: m.ctx.instanceKey,
     processId: m.ctx.processId,
@@ -121,6 +121,7 @@ function userTaskView(m: TokenMachine, token: Token, el: ElementDef, ctx: Record
     createdAt: m.ctx.now.toISOString(),
     state: 'open',
   };
+  return view;
 }
 
 function isoDate(value: string | undefined, elementId: string, what: string): string | undefined {

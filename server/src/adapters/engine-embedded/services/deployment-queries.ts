@@ -38,14 +38,14 @@ export class DeploymentQueries {
   }
 
   /** The same BPMN checks deploy runs (parse, engine support, FEEL, reserved variables, Camunda 8.8 lint). */
-  async check(resources: DeployResource[]): Promise<DeployProblem[]> {
+  async check(resources: DeployResource[], checkBpmn = async (r: DeployResource) => (await compileBpmn(r.name, r.content)).problems): Promise<DeployProblem[]> {
     const problems: DeployProblem[] = [];
     for (const r of resources) {
       if (!r.name.endsWith('.bpmn')) {
         problems.push({ resource: r.name, message: `unsupported resource type '${r.name}' (expected .bpmn)` });
         continue;
       }
-      problems.push(...(await compileBpmn(r.name, r.content)).problems);
+      problems.push(...(await checkBpmn(r)));
     }
     return problems;
   }

@@ -6,39 +6,79 @@ import type { DeployedProcess, DeployProblem, DeployResource } from '../../../po
 import { DeploymentRejectedError } from '../../../ports/workflow-engine.port';
 import { NotFoundError } from '../../../domain/errors';
 import { compileBpmn } from '../deploy/bpmn-compiler';
+import { lineOf } from '../deploy/deploy-problems';
+import type { EmbeddedForm } from '../deploy/embedded-forms';
 import type { ProcessModel } from '../model/process-model';
 import { isDuplicateKey, type EngineCollections, type EngineDoc } from '../store/engine-collections';
 
 export type FormChecker = (resource: DeployResource) => DeployProblem[];
 
+/** Checks the application supplies (the engine knows neither users nor where the task page reads forms). */
+export interface DeployHooks {
+  /** Forms embedded in BPMN for job-worker user tasks: checked with the other resources, stored before the processes. */
+  embeddedForms?: {
+    check(schema: Record<string, unknown>): string[];
+    store(schema: Record<string, unknown>, opts: { by?: string; comment?: string }): Promise<void>;
+  };
+  /** Whether a user id names a known user: a static assignee or candidate user that does not is refused. */
+  knownUser?: (id: string) => Promise<boolean>;
+}
+
 export interface DeployedModel { processId: string; version: number; model: ProcessModel }
+
+interface CheckedDeployment {
+  problems: DeployProblem[];
+  compiled: { resource: DeployResource; model: ProcessModel }[];
+  forms: { resource: DeployResource; formId: string }[];
+  embedded: EmbeddedForm[];
+}
 
 export class DeploymentService {
   private readonly cache = new Map<string, ProcessModel>();
   private readonly latest = new Map<string, { version: number; at: number }>();
 
-  constructor(private readonly db: EngineCollections, private readonly now: () => Date, private readonly checkForm?: FormChecker) {}
+  constructor(
+    private readonly db: EngineCollections,
+    private readonly now: () => Date,
+    private readonly checkForm?: FormChecker,
+    private readonly hooks: DeployHooks = {},
+  ) {}
 
-  async deploy(resources: DeployResource[], opts: { by?: string; comment?: string } = {}): Promise<{ processes: DeployedProcess[]; newModels: DeployedModel[] }> {
-    const problems: DeployProblem[] = [];
-    const compiled: { resource: DeployResource; model: ProcessModel }[] = [];
-    const forms: { resource: DeployResource; formId: string }[] = [];
+  /** Every deploy check (the modeller's lint runs the same), nothing stored. */
+  async check(resources: DeployResource[]): Promise<CheckedDeployment> {
+    const out: CheckedDeployment = { problems: [], compiled: [], forms: [], embedded: [] };
     for (const resource of resources) {
       if (resource.name.endsWith('.bpmn')) {
         const result = await compileBpmn(resource.name, resource.content);
-        problems.push(...result.problems);
-        compiled.push(...result.models.map((model) => ({ resource, model })));
+        out.problems.push(...result.problems);
+        out.compiled.push(...result.models.map((model) => ({ resource, model })));
+        for (const form of result.forms) {
+          for (const message of this.hooks.embeddedForms?.check(form.schema) ?? []) {
+            out.problems.push({ resource: resource.name, elementId: form.elementId, line: lineOf(resource.content, form.elementId), message: `form embedded for user task '${form.elementId}': ${message}` });
+          }
+        }
+        out.embedded.push(...result.forms);
+        for (const model of result.models) out.problems.push(...(await this.unknownUsers(resource, model)));
       } else if (resource.name.endsWith('.form')) {
         const formProblems = this.checkForm?.(resource) ?? [];
-        problems.push(...formProblems);
-        const formId = formIdOf(resource, problems);
-        if (formId) forms.push({ resource, formId });
+        out.problems.push(...formProblems);
+        const formId = formIdOf(resource, out.problems);
+        if (formId) out.forms.push({ resource, formId });
       } else {
-        problems.push({ resource: resource.name, message: `unsupported resource type '${resource.name}' (expected .bpmn or .form)` });
+        out.problems.push({ resource: resource.name, message: `unsupported resource type '${resource.name}' (expected .bpmn or .form)` });
       }
     }
+    return out;
+  }
+
+  async deploy(resources: DeployResource[], opts: { by?: string; comment?: string } = {}): Promise<{ processes: DeployedProcess[]; newModels: DeployedModel[] }> {
+    const { problems, compiled, forms, embedded } = await this.check(resources);
     if (problems.length) throw new DeploymentRejectedError(problems);
     for (const f of forms) await this.storeForm(f.resource, f.formId, opts);
+    for (const f of embedded) {
+      if (this.hooks.embeddedForms) await this.hooks.embeddedForms.store(f.schema, opts);
+      else await this.storeForm({ name: `${f.formId}.form`, content: JSON.stringify(f.schema) }, f.formId, opts);
+    }
     const processes: DeployedProcess[] = [];
     const newModels: DeployedModel[] = [];
     for (const { resource, model } of compiled) {
@@ -47,6 +87,27 @@ export class DeploymentService {
       if (deployed.isNew) newModels.push({ processId: model.processId, version: deployed.version, model });
     }
     return { processes, newModels };
+  }
+
+  /** A task given to a user id nobody has could be worked by no one (Camunda would accept it; a manager would not notice). */
+  private async unknownUsers(resource: DeployResource, model: ProcessModel): Promise<DeployProblem[]> {
+    const known = this.hooks.knownUser;
+    if (!known) return [];
+    const problems: DeployProblem[] = [];
+    for (const el of Object.values(model.elements)) {
+      const u = el.userTask;
+      if (!u) continue;
+      const named = [
+        ...(staticText(u.assignee) ?? '').split(',').slice(0, 1).map((id) => ({ id: id.trim(), as: 'assignee' })),
+        ...(staticText(u.candidateUsers) ?? '').split(',').map((id) => ({ id: id.trim(), as: 'candidate user' })),
+      ].filter((n) => n.id);
+      for (const n of named) {
+        if (!(await known(n.id))) {
+          problems.push({ resource: resource.name, elementId: el.id, line: lineOf(resource.content, el.id), message: `user task '${el.id}' names ${n.as} '${n.id}', who is no known user` });
+        }
+      }
+    }
+    return problems;
   }
 
   private async storeProcess(resource: DeployResource, model: ProcessModel, opts: { by?: string; comment?: string }): Promise<DeployedProcess> {
@@ -114,6 +175,9 @@ export class ProcessNotDeployedError extends NotFoundError {
     super(`process '${processId}'${version ? ` version ${version}` : ''} is not deployed`, 'PROCESS_NOT_DEPLOYED');
   }
 }
+
+/** The value when it is static text (a FEEL value is known only at run time). */
+const staticText = (value: string | undefined) => (value !== undefined && !value.trimStart().startsWith('=') ? value : undefined);
 
 function formIdOf(resource: DeployResource, problems: DeployProblem[]): string | undefined {
   try {
