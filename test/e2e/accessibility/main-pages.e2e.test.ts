@@ -165,7 +165,7 @@ describe('main pages: accessible on desktop and phone for every role', () => {
     // form being replaced (seen under CI load), so wait until the claim shows.
     await page.getByRole('button', { name: 'Release' }).waitFor();
     await page.getByRole('button', { name: 'Complete task' }).click();
-    const summary = page.locator('.form-error-summary');
+    const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
     expect(await summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
     expect(await summary.getByRole('link').count()).toBeGreaterThan(0);

@@ -84,7 +84,7 @@ describe('forms in Chromium', () => {
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
     expect(await page.getByLabel('Child name').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('.form-error-summary li').allTextContents()).toEqual(['Child name is required', 'Contact name is required']);
+    expect(await page.locator('.govuk-error-summary li').allTextContents()).toEqual(['Child name is required', 'Contact name is required']);
     expect(await repos.submissions.list({ formId: 'e2e-referral' }, 10)).toEqual([]);
 
     await page.getByLabel('Child name').fill('Sam');

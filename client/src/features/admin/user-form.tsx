@@ -17,7 +17,7 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
     <p>
       <label htmlFor={id}>{label}</label>
       {children}
-      {error ? <span id={`${id}-error`} className="form-error">{error}</span> : null}
+      {error ? <span id={`${id}-error`} className="govuk-error-message">{error}</span> : null}
     </p>
   );
 }
@@ -52,7 +52,7 @@ export function UserForm({ roles, managers, initial, submitLabel, onSubmit }: Us
 
   return (
     <form onSubmit={submit} noValidate className="user-form">
-      {message ? <p role="alert" className="form-error">{message}</p> : null}
+      {message ? <p role="alert" className="govuk-error-message">{message}</p> : null}
       {!initial ? <Field id="user-username" label="Username" error={errors.username}><input id="user-username" value={v.username} onChange={set('username')} /></Field> : null}
       <Field id="user-displayName" label="Name" error={errors.displayName}><input id="user-displayName" value={v.displayName} onChange={set('displayName')} /></Field>
       <Field id="user-email" label="Email" error={errors.email}><input id="user-email" type="email" value={v.email} onChange={set('email')} /></Field>
@@ -63,7 +63,7 @@ export function UserForm({ roles, managers, initial, submitLabel, onSubmit }: Us
             <input type="checkbox" checked={v.roles.includes(r)} onChange={() => toggleRole(r)} /> {r}
           </label>
         ))}
-        {errors.roles ? <span className="form-error">{errors.roles}</span> : null}
+        {errors.roles ? <span className="govuk-error-message">{errors.roles}</span> : null}
       </fieldset>
       <Field id="user-teams" label="Teams (comma separated)" error={errors.teams}><input id="user-teams" value={v.teams} onChange={set('teams')} /></Field>
       <Field id="user-manager" label="Manager" error={errors.managerId}>

@@ -64,7 +64,7 @@ export function UsersPage() {
         </div>
       ) : null}
       {page.state === 'loading' ? <p role="status">Loading users…</p> : null}
-      {page.state === 'error' ? <p role="alert" className="form-error">{page.message}</p> : null}
+      {page.state === 'error' ? <p role="alert" className="govuk-error-message">{page.message}</p> : null}
       {page.state === 'ready' ? (
         <>
           <ScrollRegion label="Users"><table>

@@ -22,7 +22,7 @@ function VerifyButton() {
   return (
     <div className="audit-verify">
       <button type="button" onClick={() => auditApi.verify().then(setReport, (e: Error) => setReport(e.message))}>Verify the audit log</button>
-      {typeof report === 'string' ? <p role="alert" className="form-error">{report}</p> : null}
+      {typeof report === 'string' ? <p role="alert" className="govuk-error-message">{report}</p> : null}
       {report && typeof report !== 'string' ? (
         <p role="status" data-testid="verify-result" className={report.ok ? 'verify-ok' : 'verify-failed'}>
           {report.ok ? `The audit log is intact: ${report.checked} events checked.` : report.problem?.message}
@@ -59,7 +59,7 @@ export function AuditPage() {
         <button type="submit">Search</button>
       </form>
       {result.state === 'loading' ? <p role="status">Searching…</p> : null}
-      {result.state === 'error' ? <p role="alert" className="form-error">{result.message}</p> : null}
+      {result.state === 'error' ? <p role="alert" className="govuk-error-message">{result.message}</p> : null}
       {result.state === 'ready' ? (
         <>
           <ScrollRegion label="Audit events"><table>

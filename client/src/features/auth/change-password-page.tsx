@@ -31,12 +31,12 @@ export function ChangePasswordPage() {
         <p>
           <label htmlFor="current-password">Current password</label>
           <input id="current-password" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} aria-describedby={errors.currentPassword ? 'current-password-error' : undefined} />
-          {errors.currentPassword ? <span id="current-password-error" className="form-error">{errors.currentPassword}</span> : null}
+          {errors.currentPassword ? <span id="current-password-error" className="govuk-error-message">{errors.currentPassword}</span> : null}
         </p>
         <p>
           <label htmlFor="new-password">New password (at least 12 characters; a few unrelated words work well)</label>
           <input id="new-password" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} aria-describedby={errors.newPassword ? 'new-password-error' : undefined} />
-          {errors.newPassword ? <span id="new-password-error" className="form-error">{errors.newPassword}</span> : null}
+          {errors.newPassword ? <span id="new-password-error" className="govuk-error-message">{errors.newPassword}</span> : null}
         </p>
         <button type="submit">Change password</button>
       </form>

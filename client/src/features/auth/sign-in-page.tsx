@@ -29,7 +29,7 @@ export function SignInPage({ notice }: { notice?: string }) {
     <section className="sign-in" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
       {notice ? <p role="status" className="sign-in-notice">{notice}</p> : null}
-      {error ? <p role="alert" className="form-error" data-testid="sign-in-error">{error}</p> : null}
+      {error ? <p role="alert" className="govuk-error-message" data-testid="sign-in-error">{error}</p> : null}
       <form onSubmit={submit} noValidate>
         <p>
           <label htmlFor="sign-in-username">Username</label>

@@ -66,18 +66,18 @@ export function AmendForm({ caseId, section, fields, onChanged, target }: AmendF
     <form className="amend-form" onSubmit={submit} aria-labelledby={`${id}-heading`} noValidate>
       <h3 id={`${id}-heading`}>{heading}</h3>
       <ErrorSummary message={message} errors={errors} idOf={(f) => ids[f as keyof typeof ids] ?? ids.value} />
-      <div className={`form-group${errors.field ? ' form-group--error' : ''}`}>
+      <div className={`govuk-form-group${errors.field ? ' govuk-form-group--error' : ''}`}>
         <label htmlFor={ids.field}>Value to correct</label>
-        {errors.field && <p className="field-error" id={`${ids.field}-error`}>{errors.field}</p>}
+        {errors.field && <p className="govuk-error-message" id={`${ids.field}-error`}>{errors.field}</p>}
         <select id={ids.field} value={key} onChange={(e) => { setKey(e.target.value); setRaw(''); }} aria-describedby={errors.field ? `${ids.field}-error` : undefined}>
           <option value="">Choose…</option>
           {fields.map((f) => <option key={f.key} value={f.key}>{f.label}</option>)}
         </select>
       </div>
       {field && <TypedInput id={ids.value} field={field} value={raw} onChange={setRaw} error={errors.value} />}
-      <div className={`form-group${errors.reason ? ' form-group--error' : ''}`}>
+      <div className={`govuk-form-group${errors.reason ? ' govuk-form-group--error' : ''}`}>
         <label htmlFor={ids.reason}>Reason for the change</label>
-        {errors.reason && <p className="field-error" id={`${ids.reason}-error`}>{errors.reason}</p>}
+        {errors.reason && <p className="govuk-error-message" id={`${ids.reason}-error`}>{errors.reason}</p>}
         <input id={ids.reason} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} aria-describedby={errors.reason ? `${ids.reason}-error` : undefined} />
       </div>
       <button type="submit">Save the correction</button>

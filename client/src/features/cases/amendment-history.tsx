@@ -37,7 +37,7 @@ export function AmendmentHistory({ caseId, version }: { caseId: string; version:
     <ol className="amendment-history">
       {list.data.map((a) => (
         <li key={`${a.section}-${a.seq}`}>
-          <h3 className="amendment-heading">{a.sectionLabel}</h3>
+          <h3 className="govuk-heading-s amendment-heading">{a.sectionLabel}</h3>
           <ul>
             {a.changes.map((c, i) => (
               <li key={i}>{changeSentence(c)} by {a.by} on {formatDateTime(a.at)}.</li>

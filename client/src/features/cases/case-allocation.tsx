@@ -58,26 +58,26 @@ export function CaseAllocation({ caseId, onChanged }: { caseId: string; onChange
   }
 
   return (
-    <details className="case-allocation" open={Object.keys(errors).length > 0 || undefined}>
-      <summary>Change allocated worker</summary>
-      {done ? <p role="status" className="case-allocation-done">{done}</p> : null}
+    <details className="govuk-details case-allocation" open={Object.keys(errors).length > 0 || undefined}>
+      <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Change allocated worker</span></summary>
+      {done ? <p role="status" className="govuk-inset-text case-allocation-done">{done}</p> : null}
       <ErrorSummary message={message} errors={errors} idOf={idOf} />
       <form onSubmit={submit} noValidate className="case-allocation-form">
-        <div className="referral-field">
-          <label htmlFor={idOf('caseManagerId')}>Allocated worker</label>
-          <span id={`${idOf('caseManagerId')}-hint`} className="muted">Case managers of the {teamName(a.team)} team. Their open tasks on this case move to the person you choose.</span>
-          {errors.caseManagerId ? <span id={`${idOf('caseManagerId')}-error`} className="field-error">{errors.caseManagerId}</span> : null}
-          <select id={idOf('caseManagerId')} value={chosen} onChange={(e) => setChoice(e.target.value)} aria-invalid={!!errors.caseManagerId}
+        <div className={`govuk-form-group${errors.caseManagerId ? ' govuk-form-group--error' : ''}`}>
+          <label className="govuk-label govuk-label--s" htmlFor={idOf('caseManagerId')}>Allocated worker</label>
+          <span id={`${idOf('caseManagerId')}-hint`} className="govuk-hint">Case managers of the {teamName(a.team)} team. Their open tasks on this case move to the person you choose.</span>
+          {errors.caseManagerId ? <span id={`${idOf('caseManagerId')}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error: </span>{errors.caseManagerId}</span> : null}
+          <select className="govuk-select" id={idOf('caseManagerId')} value={chosen} onChange={(e) => setChoice(e.target.value)} aria-invalid={!!errors.caseManagerId}
             aria-describedby={`${idOf('caseManagerId')}-hint${errors.caseManagerId ? ` ${idOf('caseManagerId')}-error` : ''}`}>
             {!a.current ? <option value="">Choose a case manager</option> : null}
             {a.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
         </div>
-        <div className="referral-field">
-          <label htmlFor={idOf('reason')}>Reason (optional)</label>
-          <textarea id={idOf('reason')} value={reason} maxLength={500} rows={2} onChange={(e) => setReason(e.target.value)} />
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor={idOf('reason')}>Reason (optional)</label>
+          <textarea className="govuk-textarea" id={idOf('reason')} value={reason} maxLength={500} rows={2} onChange={(e) => setReason(e.target.value)} />
         </div>
-        <button type="submit" className="form-button" disabled={busy}>{busy ? 'Saving…' : 'Save allocated worker'}</button>
+        <button type="submit" className="govuk-button" disabled={busy}>{busy ? 'Saving…' : 'Save allocated worker'}</button>
       </form>
     </details>
   );

@@ -20,13 +20,18 @@ export function CaseContactsPanel({ caseId, reason }: { caseId: string; reason?:
   return (
     <section className="case-contacts" aria-labelledby="contacts-heading">
       <h2 id="contacts-heading">Contacts and appointments</h2>
-      {notice && <div className="case-work__notice" role="status">{notice}</div>}
+      {notice && (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="contacts-notice-title">
+          <div className="govuk-notification-banner__header"><h3 className="govuk-notification-banner__title" id="contacts-notice-title">Success</h3></div>
+          <div className="govuk-notification-banner__content"><p className="govuk-notification-banner__heading">{notice}</p></div>
+        </div>
+      )}
       {loaded.state === 'loading' && <p role="status">Loading contacts…</p>}
       {loaded.state === 'error' && <p role="alert">{loaded.message}</p>}
       {loaded.state === 'ready' && (
         <>
           {loaded.data.form && !recording && (
-            <button type="button" className="case-work__primary" onClick={() => { setRecording(true); setNotice(undefined); }}>Record a contact</button>
+            <button type="button" className="govuk-button" onClick={() => { setRecording(true); setNotice(undefined); }}>Record a contact</button>
           )}
           {loaded.data.form && recording && (
             <div className="case-contacts__form">
@@ -37,7 +42,7 @@ export function CaseContactsPanel({ caseId, reason }: { caseId: string; reason?:
                 setRecording(false);
                 setKey(newContactKey());
                 setVersion((v) => v + 1);
-              }} actions={<button type="button" className="case-work__secondary" onClick={() => setRecording(false)}>Cancel</button>} />
+              }} actions={<button type="button" className="govuk-button govuk-button--secondary" onClick={() => setRecording(false)}>Cancel</button>} />
             </div>
           )}
           <ContactList items={loaded.data.items} />
@@ -53,10 +58,10 @@ function ContactList({ items }: { items: ContactDto[] }) {
     <ol className="case-contacts__list" aria-label="Contacts, newest first">
       {items.map((c) => (
         <li key={c.id} className={`case-contacts__item case-contacts__item--${c.outcomeKind}`}>
-          <h3 className="case-contacts__title">
+          <h3 className="govuk-heading-s case-contacts__title">
             {[c.type ?? 'Contact', c.date ? formatDate(c.date) : undefined].filter(Boolean).join(', ')}{c.time ? `, ${c.time}` : ''}
           </h3>
-          <dl className="summary-list">
+          <dl className="govuk-summary-list govuk-summary-list--no-border">
             {c.outcome && <Row label="Outcome" value={c.outcome} />}
             {c.withWhom && <Row label="With whom" value={c.withWhom} />}
             {c.purpose && <Row label="What it was for" value={c.purpose} />}
@@ -71,5 +76,5 @@ function ContactList({ items }: { items: ContactDto[] }) {
 }
 
 const Row = ({ label, value }: { label: string; value: string }) => (
-  <div className="summary-list-row"><dt>{label}</dt><dd>{value}</dd></div>
+  <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">{label}</dt><dd className="govuk-summary-list__value">{value}</dd></div>
 );

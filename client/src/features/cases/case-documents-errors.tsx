@@ -12,10 +12,12 @@ export function DocumentsErrorSummary({ message, errors, idOf }: { message?: str
   }, [key]);
   if (!message && !entries.length) return null;
   return (
-    <div className="form-error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="documents-error-title">
-      <h2 id="documents-error-title">There is a problem</h2>
-      {message && !entries.length ? <p>{message}</p> : null}
-      <ul>{entries.map(([field, text]) => <li key={field}><a href={`#${idOf(field)}`}>{text}</a></li>)}</ul>
+    <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="documents-error-title">
+      <h2 className="govuk-error-summary__title" id="documents-error-title">There is a problem</h2>
+      <div className="govuk-error-summary__body">
+        {message && !entries.length ? <p>{message}</p> : null}
+        <ul className="govuk-list govuk-error-summary__list">{entries.map(([field, text]) => <li key={field}><a href={`#${idOf(field)}`}>{text}</a></li>)}</ul>
+      </div>
     </div>
   );
 }

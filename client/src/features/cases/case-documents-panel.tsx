@@ -142,18 +142,18 @@ function UploadForm({ caseId, section: fixed, list, onUploaded }: { caseId: stri
   }
 
   const uploading = progress !== undefined;
-  const groupClass = (field: string) => `form-field${errors[field] ? ' form-field-invalid' : ''}`;
+  const groupClass = (field: string) => `govuk-form-group${errors[field] ? ' govuk-form-group--error' : ''}`;
   return (
     <form className="case-documents__upload" onSubmit={submit} noValidate aria-busy={uploading}>
       <h3>Add a document</h3>
       <DocumentsErrorSummary message={message} errors={errors} idOf={(f) => ids[f as keyof typeof ids] ?? ids.file} />
       {!fixed && (
         <div className={groupClass('section')}>
-          <label className="form-label" htmlFor={ids.section}>Section of the record</label>
-          <p className="form-hint" id={`${ids.section}-hint`}>Who may see the document follows the section: a Health document only for those who read Health.</p>
-          {errors.section && <p className="form-error" id={`${ids.section}-error`}><span className="visually-hidden">Error: </span>{errors.section}</p>}
+          <label className="govuk-label govuk-label--s" htmlFor={ids.section}>Section of the record</label>
+          <p className="govuk-hint" id={`${ids.section}-hint`}>Who may see the document follows the section: a Health document only for those who read Health.</p>
+          {errors.section && <p className="govuk-error-message" id={`${ids.section}-error`}><span className="visually-hidden">Error: </span>{errors.section}</p>}
           <select
-            className="form-input form-input-short" id={ids.section} value={chosen} onChange={(e) => setChosen(e.target.value)} disabled={uploading}
+            className="govuk-select" id={ids.section} value={chosen} onChange={(e) => setChosen(e.target.value)} disabled={uploading}
             aria-invalid={!!errors.section} aria-describedby={`${ids.section}-hint${errors.section ? ` ${ids.section}-error` : ''}`}
           >
             <option value="">Choose a section</option>
@@ -162,19 +162,19 @@ function UploadForm({ caseId, section: fixed, list, onUploaded }: { caseId: stri
         </div>
       )}
       <div className={groupClass('file')}>
-        <label className="form-label" htmlFor={ids.file}>Upload a file</label>
-        <p className="form-hint" id={`${ids.file}-hint`}>{limits.kinds}, smaller than {limits.maxSize}</p>
-        {errors.file && <p className="form-error" id={`${ids.file}-error`}><span className="visually-hidden">Error: </span>{errors.file}</p>}
+        <label className="govuk-label govuk-label--s" htmlFor={ids.file}>Upload a file</label>
+        <p className="govuk-hint" id={`${ids.file}-hint`}>{limits.kinds}, smaller than {limits.maxSize}</p>
+        {errors.file && <p className="govuk-error-message" id={`${ids.file}-error`}><span className="visually-hidden">Error: </span>{errors.file}</p>}
         <input
-          className="case-documents__file" id={ids.file} name="file" type="file" accept={limits.accept} ref={fileInput} disabled={uploading}
+          className="govuk-file-upload" id={ids.file} name="file" type="file" accept={limits.accept} ref={fileInput} disabled={uploading}
           aria-describedby={`${ids.file}-hint${errors.file ? ` ${ids.file}-error` : ''}`} aria-invalid={!!errors.file}
         />
       </div>
       <div className={groupClass('category')}>
-        <label className="form-label" htmlFor={ids.category}>Type of document</label>
-        {errors.category && <p className="form-error" id={`${ids.category}-error`}><span className="visually-hidden">Error: </span>{errors.category}</p>}
+        <label className="govuk-label govuk-label--s" htmlFor={ids.category}>Type of document</label>
+        {errors.category && <p className="govuk-error-message" id={`${ids.category}-error`}><span className="visually-hidden">Error: </span>{errors.category}</p>}
         <select
-          className="form-input form-input-short" id={ids.category} value={category} onChange={(e) => setCategory(e.target.value)} disabled={uploading}
+          className="govuk-select" id={ids.category} value={category} onChange={(e) => setCategory(e.target.value)} disabled={uploading}
           aria-invalid={!!errors.category} aria-describedby={errors.category ? `${ids.category}-error` : undefined}
         >
           <option value="">Choose a type</option>
@@ -182,10 +182,10 @@ function UploadForm({ caseId, section: fixed, list, onUploaded }: { caseId: stri
         </select>
       </div>
       <div className={groupClass('description')}>
-        <label className="form-label" htmlFor={ids.description}>Description (optional)</label>
-        {errors.description && <p className="form-error" id={`${ids.description}-error`}><span className="visually-hidden">Error: </span>{errors.description}</p>}
+        <label className="govuk-label govuk-label--s" htmlFor={ids.description}>Description (optional)</label>
+        {errors.description && <p className="govuk-error-message" id={`${ids.description}-error`}><span className="visually-hidden">Error: </span>{errors.description}</p>}
         <textarea
-          className="form-input" id={ids.description} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} disabled={uploading}
+          className="govuk-textarea" id={ids.description} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} disabled={uploading}
           aria-invalid={!!errors.description} aria-describedby={errors.description ? `${ids.description}-error` : undefined}
         />
       </div>
@@ -195,7 +195,7 @@ function UploadForm({ caseId, section: fixed, list, onUploaded }: { caseId: stri
           <progress max={1} value={progress} aria-label="Upload progress" />
         </p>
       )}
-      <button className="form-button" type="submit" disabled={uploading}>{uploading ? 'Uploading…' : 'Upload file'}</button>
+      <button className="govuk-button" type="submit" disabled={uploading}>{uploading ? 'Uploading…' : 'Upload file'}</button>
     </form>
   );
 }

@@ -32,7 +32,7 @@ function CaseCard({ c }: { c: CaseListItem }) {
   ];
   return (
     <li className="case-card">
-      <h3 className="case-card-title"><Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.displayName}</Link></h3>
+      <h3 className="govuk-heading-s case-card-title"><Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.displayName}</Link></h3>
       <dl className="case-card-facts">
         {rows.filter(([, v]) => v).map(([k, v]) => (
           <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
@@ -106,10 +106,10 @@ export function CaseListPage() {
   const ready = result.state === 'ready' ? result.data : undefined;
   const filtersUsed = ['status', 'pathway', 'disposal', 'worker', 'rosh', 'wellbeing'].some((k) => params[k as keyof CaseListParams]);
   const select = (k: keyof CaseListParams, label: string, options: [string, string][], any = 'Any', hint?: string) => (
-    <div className="case-field">
-      <label htmlFor={`case-${k}`}>{label}</label>
-      {hint ? <p className="case-hint" id={`case-${k}-hint`}>{hint}</p> : null}
-      <select id={`case-${k}`} name={k} value={draft[k] ?? ''} onChange={(e) => set(k, e.target.value)} aria-describedby={hint ? `case-${k}-hint` : undefined}>
+    <div className="govuk-form-group case-field">
+      <label className="govuk-label govuk-label--s" htmlFor={`case-${k}`}>{label}</label>
+      {hint ? <p className="govuk-hint" id={`case-${k}-hint`}>{hint}</p> : null}
+      <select className="govuk-select" id={`case-${k}`} name={k} value={draft[k] ?? ''} onChange={(e) => set(k, e.target.value)} aria-describedby={hint ? `case-${k}-hint` : undefined}>
         <option value="">{any}</option>
         {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
       </select>
@@ -122,14 +122,14 @@ export function CaseListPage() {
       <h1>Cases</h1>
       {session.can('create-case') ? <p><Link to="/cases/new">Open a new referral</Link></p> : null}
       <form className="case-search" role="search" aria-label="Find cases" onSubmit={submit}>
-        <div className="case-field case-field--wide">
-          <label htmlFor="case-q">Search by name, date of birth, NHS number or reference</label>
-          <p className="case-hint" id="case-q-hint">For example, Jordan Baker, 14 March 2010, 943 476 5919 or YJ-AB12CD34</p>
-          <input id="case-q" name="q" type="search" maxLength={200} aria-describedby="case-q-hint" autoComplete="off" spellCheck={false} value={draft.q ?? ''} onChange={(e) => set('q', e.target.value)} />
+        <div className="govuk-form-group case-field case-field--wide">
+          <label className="govuk-label govuk-label--s" htmlFor="case-q">Search by name, date of birth, NHS number or reference</label>
+          <p className="govuk-hint" id="case-q-hint">For example, Jordan Baker, 14 March 2010, 943 476 5919 or YJ-AB12CD34</p>
+          <input className="govuk-input" id="case-q" name="q" type="search" maxLength={200} aria-describedby="case-q-hint" autoComplete="off" spellCheck={false} value={draft.q ?? ''} onChange={(e) => set('q', e.target.value)} />
         </div>
         {select('team', 'Search in', [['all', 'All teams']], 'My teams', "Another team's record shows only that it exists and which team holds it.")}
-        <details className="case-filters" open={filtersUsed || undefined}>
-          <summary>Filters and sort</summary>
+        <details className="govuk-details case-filters" open={filtersUsed || undefined}>
+          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Filters and sort</span></summary>
           <div className="case-filter-fields">
             {select('worker', 'Case manager', [['me', 'Me'], ['none', 'Not allocated'], ...(ready?.workers ?? []).map((w): [string, string] => [w.id, w.name])], 'Anyone')}
             {select('status', 'Status', [['open', 'Open'], ['closed', 'Closed']])}
@@ -140,17 +140,17 @@ export function CaseListPage() {
             {select('sort', 'Sort by', Object.entries(SORT_LABELS).filter(([v]) => v !== 'name'), 'Name')}
           </div>
         </details>
-        <div className="case-actions">
-          <button type="submit" className="button">Search</button>
-          <button type="button" className="button button--secondary" onClick={clear}>Clear</button>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button">Search</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={clear}>Clear</button>
         </div>
       </form>
 
       {result.state === 'loading' && <p role="status">Loading cases…</p>}
-      {result.state === 'error' && <p role="alert" className="field-error">{result.message}</p>}
+      {result.state === 'error' && <p role="alert" className="govuk-error-message">{result.message}</p>}
       {ready ? (
         <>
-          <h2 className="case-count" tabIndex={-1} ref={countRef}>
+          <h2 className="govuk-heading-m case-count" tabIndex={-1} ref={countRef}>
             {ready.total === 0 ? 'No cases found' : `${ready.total} ${ready.total === 1 ? 'case' : 'cases'}`}
           </h2>
           {ready.total === 0 ? <p>Check the spelling, or search by date of birth or reference instead.</p> : null}

@@ -26,9 +26,12 @@ export function CaseStartWorkPanel({ caseId }: { caseId: string }) {
     <section className="case-start-work" aria-labelledby="start-work-heading">
       <h2 id="start-work-heading">Start work</h2>
       {started && (
-        <div className="case-work__notice" role="status">
-          <p>{started.name} has started.</p>
-          <FirstTask task={started.result.firstTask} />
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="start-work-notice-title">
+          <div className="govuk-notification-banner__header"><h3 className="govuk-notification-banner__title" id="start-work-notice-title">Success</h3></div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{started.name} has started.</p>
+            <FirstTask task={started.result.firstTask} />
+          </div>
         </div>
       )}
       {loaded.state === 'loading' && <p role="status">Loading the work you can start…</p>}
@@ -38,7 +41,7 @@ export function CaseStartWorkPanel({ caseId }: { caseId: string }) {
           <ul className="case-start-work__list">
             {loaded.data.items.map((p) => (
               <li key={p.processId}>
-                <button type="button" className="case-work__secondary" onClick={() => { setChosen(p); setStarted(undefined); }}>{p.name}</button>
+                <button type="button" className="govuk-button govuk-button--secondary" onClick={() => { setChosen(p); setStarted(undefined); }}>{p.name}</button>
                 {p.startEventName && <span className="muted"> – when: {p.startEventName.charAt(0).toLowerCase()}{p.startEventName.slice(1)}</span>}
               </li>
             ))}
@@ -52,7 +55,7 @@ export function CaseStartWorkPanel({ caseId }: { caseId: string }) {
             const result = await caseWorkApi.start(caseId, chosen.processId, data);
             setStarted({ name: chosen.name, result });
             setChosen(undefined);
-          }} actions={<button type="button" className="case-work__secondary" onClick={() => setChosen(undefined)}>Cancel</button>} />
+          }} actions={<button type="button" className="govuk-button govuk-button--secondary" onClick={() => setChosen(undefined)}>Cancel</button>} />
         </div>
       )}
     </section>

@@ -105,11 +105,11 @@ export function NewReferralPage() {
   }
 
   const field = (name: keyof Fields, type = 'text', hint?: string) => (
-    <div className={`referral-field${errors[name] ? ' referral-field-error' : ''}`} key={name}>
-      <label htmlFor={idOf(name)}>{LABELS[name]}</label>
-      {hint ? <span id={`${idOf(name)}-hint`} className="muted">{hint}</span> : null}
-      {errors[name] ? <span id={`${idOf(name)}-error`} className="field-error">{errors[name]}</span> : null}
-      <input id={idOf(name)} name={name} type={type} value={fields[name]} onChange={set(name)} aria-invalid={!!errors[name]}
+    <div className={`govuk-form-group${errors[name] ? ' govuk-form-group--error' : ''}`} key={name}>
+      <label className="govuk-label govuk-label--s" htmlFor={idOf(name)}>{LABELS[name]}</label>
+      {hint ? <div id={`${idOf(name)}-hint`} className="govuk-hint">{hint}</div> : null}
+      {errors[name] ? <p id={`${idOf(name)}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error: </span>{errors[name]}</p> : null}
+      <input className={type === 'date' ? 'govuk-input govuk-input--width-10' : 'govuk-input'} id={idOf(name)} name={name} type={type} value={fields[name]} onChange={set(name)} aria-invalid={!!errors[name]}
         autoComplete="off" aria-describedby={[hint ? `${idOf(name)}-hint` : '', errors[name] ? `${idOf(name)}-error` : ''].filter(Boolean).join(' ') || undefined} />
     </div>
   );
@@ -124,32 +124,35 @@ export function NewReferralPage() {
         {field('familyName')}
         {field('dateOfBirth', 'date', 'The child’s date of birth, for example 14 March 2010')}
         {field('nhsNumber', 'text', '10 digits, if known')}
-        <div className="referral-field">
-          <label htmlFor={idOf('team')}>{LABELS.team}</label>
-          {errors.team ? <span id={`${idOf('team')}-error`} className="field-error">{errors.team}</span> : null}
-          <select id={idOf('team')} value={fields.team} onChange={set('team')} aria-invalid={!!errors.team}>
+        <div className={`govuk-form-group${errors.team ? ' govuk-form-group--error' : ''}`}>
+          <label className="govuk-label govuk-label--s" htmlFor={idOf('team')}>{LABELS.team}</label>
+          {errors.team ? <p id={`${idOf('team')}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error: </span>{errors.team}</p> : null}
+          <select className="govuk-select" id={idOf('team')} value={fields.team} onChange={set('team')} aria-invalid={!!errors.team}>
             {(user?.teams ?? []).map((t) => <option key={t} value={t}>{t}</option>)}
           </select>
         </div>
-        <div className="referral-field">
-          <label htmlFor={idOf('referralSource')}>{LABELS.referralSource}</label>
-          <select id={idOf('referralSource')} value={fields.referralSource} onChange={set('referralSource')}>
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor={idOf('referralSource')}>{LABELS.referralSource}</label>
+          <select className="govuk-select" id={idOf('referralSource')} value={fields.referralSource} onChange={set('referralSource')}>
             {REFERRAL_SOURCES.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
         </div>
         {ageWarning ? (
-          <div className="referral-warning" role="group" aria-labelledby="age-warning-heading" tabIndex={-1} ref={warningBox}>
-            <h2 id="age-warning-heading">Check the date of birth</h2>
+          <div className="govuk-inset-text referral-warning" role="group" aria-labelledby="age-warning-heading" tabIndex={-1} ref={warningBox}>
+            <h2 className="govuk-heading-s" id="age-warning-heading">Check the date of birth</h2>
             <p>{ageWarning} (born {formatDate(fields.dateOfBirth)}).</p>
-            <label className="referral-confirm">
-              <input type="checkbox" checked={ageConfirmed} onChange={(e) => setAgeConfirmed(e.target.checked)} /> The date of birth is right: open the referral
-            </label>
+            <div className="govuk-checkboxes govuk-checkboxes--small">
+              <div className="govuk-checkboxes__item">
+                <input className="govuk-checkboxes__input" id="age-confirmed" type="checkbox" checked={ageConfirmed} onChange={(e) => setAgeConfirmed(e.target.checked)} />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor="age-confirmed">The date of birth is right: open the referral</label>
+              </div>
+            </div>
           </div>
         ) : null}
         {matches ? (
           <DuplicateMatches matches={matches} busy={busy} onJoin={joinCase} confirmed={confirmed} onConfirm={setConfirmed} />
         ) : null}
-        <button type="submit" disabled={busy || mustConfirm}>{busy ? 'Opening…' : 'Open referral'}</button>
+        <button type="submit" className="govuk-button" disabled={busy || mustConfirm}>{busy ? 'Opening…' : 'Open referral'}</button>
       </form>
       {message && !Object.keys(errors).length ? <p role="alert">{message}</p> : null}
       <p className="muted"><Link to="/cases">Back to cases</Link></p>

@@ -26,8 +26,8 @@ export function DuplicateMatches({ matches, busy, onJoin, confirmed, onConfirm }
   matches: Match[]; busy: boolean; onJoin(caseId: string): void; confirmed: boolean; onConfirm(v: boolean): void;
 }) {
   return (
-    <div className="referral-warning" role="group" aria-labelledby="duplicates-heading">
-      <h2 id="duplicates-heading">This child may already be known</h2>
+    <div className="govuk-inset-text referral-warning" role="group" aria-labelledby="duplicates-heading">
+      <h2 className="govuk-heading-s" id="duplicates-heading">This child may already be known</h2>
       {matches.length ? (
         <ul className="referral-matches">
           {matches.map((m, i) => (
@@ -36,7 +36,7 @@ export function DuplicateMatches({ matches, busy, onJoin, confirmed, onConfirm }
                 <>
                   <Link to={`/cases/${encodeURIComponent(m.caseId)}`}>{m.displayName ?? 'The existing case'}</Link>
                   {m.dateOfBirth ? `, born ${formatDate(m.dateOfBirth)}` : ''} ({why(m)}).{' '}
-                  <button type="button" className="form-button-secondary" disabled={busy} onClick={() => onJoin(m.caseId!)}>
+                  <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => onJoin(m.caseId!)}>
                     Add this referral to {m.displayName ?? 'that'}’s case
                   </button>
                 </>
@@ -52,9 +52,12 @@ export function DuplicateMatches({ matches, busy, onJoin, confirmed, onConfirm }
           ))}
         </ul>
       ) : <p>The server found a likely match that you cannot see. Ask your team manager.</p>}
-      <label className="referral-confirm">
-        <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} /> I checked: this is a different child
-      </label>
+      <div className="govuk-checkboxes govuk-checkboxes--small">
+        <div className="govuk-checkboxes__item">
+          <input className="govuk-checkboxes__input" id="duplicates-confirmed" type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor="duplicates-confirmed">I checked: this is a different child</label>
+        </div>
+      </div>
     </div>
   );
 }

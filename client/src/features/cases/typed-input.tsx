@@ -31,9 +31,9 @@ export function TypedInput({ id, field, value, error, onChange }: Props) {
   if (multi && options.length) {
     const chosen = Array.isArray(value) ? value : [];
     return (
-      <fieldset className={`form-group${error ? ' form-group--error' : ''}`} id={id} aria-describedby={describedBy}>
+      <fieldset className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`} id={id} aria-describedby={describedBy}>
         <legend>New value: {field.label}</legend>
-        {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
+        {error && <p className="govuk-error-message" id={`${id}-error`}>{error}</p>}
         {options.map((o) => (
           <label key={o.value} className="choice">
             <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((v) => v !== o.value))} />
@@ -58,9 +58,9 @@ export function TypedInput({ id, field, value, error, onChange }: Props) {
     input = <input id={id} type={type} value={text} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy} inputMode={type === 'number' ? 'decimal' : undefined} />;
   }
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <label htmlFor={id}>New value: {field.label} <span className="muted">(leave empty to clear it)</span></label>
-      {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
+      {error && <p className="govuk-error-message" id={`${id}-error`}>{error}</p>}
       {input}
     </div>
   );

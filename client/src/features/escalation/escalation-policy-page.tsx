@@ -64,7 +64,7 @@ export function EscalationPolicyPage() {
         <p>
           <label htmlFor="policy-reason">Why are you changing it?</label><br />
           <textarea id="policy-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} aria-invalid={!!errors.reason} />
-          {errors.reason ? <span className="form-error">{errors.reason}</span> : null}
+          {errors.reason ? <span className="govuk-error-message">{errors.reason}</span> : null}
         </p>
         <p><button type="submit">Save a new version</button></p>
         {message ? <p role="status">{message}</p> : null}

@@ -32,7 +32,7 @@ export function RuleFields({ rule, onChange, errors, path, optional, idPrefix }:
             aria-invalid={!!error(key)} aria-describedby={error(key) ? `${idPrefix}-${key}-error` : undefined}
             onChange={(e) => onChange({ ...rule, [key]: e.target.value === '' ? undefined : Number(e.target.value) })}
           />
-          {error(key) ? <span id={`${idPrefix}-${key}-error`} className="form-error">{error(key)}</span> : null}
+          {error(key) ? <span id={`${idPrefix}-${key}-error`} className="govuk-error-message">{error(key)}</span> : null}
         </p>
       ))}
       <p>

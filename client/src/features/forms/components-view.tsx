@@ -39,8 +39,8 @@ export function ComponentsView({ components, base, local, scope, variables, root
           const name = c.path ? join(base, c.path) : base;
           const inner = c.path ? ((getIn(local, c.path.split('.')) as Record<string, unknown>) ?? {}) : local;
           return (
-            <fieldset key={key} className="form-group">
-              {c.label ? <legend className="form-group-legend">{c.label}</legend> : null}
+            <fieldset key={key} className="govuk-fieldset app-form-group">
+              {c.label ? <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{c.label}</legend> : null}
               <ComponentsView components={c.components ?? []} base={name} local={inner} scope={scope} variables={variables} root={root} />
             </fieldset>
           );
@@ -65,23 +65,23 @@ function DynamicList({ list, name, parent, variables, root }: { list: FormCompon
     <FieldArray name={name}>
       {(helpers) => (
         <section className="form-list" aria-label={label}>
-          {list.label ? <h3 className="form-list-title">{list.label}</h3> : null}
+          {list.label ? <h3 className="govuk-heading-s form-list-title">{list.label}</h3> : null}
           {rows.map((_row, index) => {
             const local = (Array.isArray(typedRows) && (typedRows[index] as Record<string, unknown>)) || {};
             const scope = buildScope(variables, root, { local, parent, index });
             return (
-              <fieldset key={index} className="form-list-row">
-                <legend>{`${label} ${index + 1}`}</legend>
+              <fieldset key={index} className="govuk-fieldset form-list-row">
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{`${label} ${index + 1}`}</legend>
                 <ComponentsView components={list.components ?? []} base={`${name}[${index}]`} local={local} scope={scope} variables={variables} root={root} />
                 {canEdit ? (
-                  <button type="button" className="form-button-secondary" onClick={() => helpers.remove(index)} aria-label={`Remove ${label} ${index + 1}`}>
+                  <button type="button" className="govuk-button govuk-button--secondary" onClick={() => helpers.remove(index)} aria-label={`Remove ${label} ${index + 1}`}>
                     Remove
                   </button>
                 ) : null}
               </fieldset>
             );
           })}
-          {canEdit ? <button type="button" className="form-button-secondary" onClick={() => helpers.push(rowInitialValues(list.components ?? []))}>{`Add ${label.toLowerCase()}`}</button> : null}
+          {canEdit ? <button type="button" className="govuk-button govuk-button--secondary" onClick={() => helpers.push(rowInitialValues(list.components ?? []))}>{`Add ${label.toLowerCase()}`}</button> : null}
         </section>
       )}
     </FieldArray>

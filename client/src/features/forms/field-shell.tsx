@@ -41,27 +41,29 @@ export function FieldShell({ id, label, required, description, error, asFieldset
   const title = (
     <>
       {label}
-      {required ? <span className="form-required" aria-hidden="true"> *</span> : null}
+      {required ? <span className="app-required" aria-hidden="true"> *</span> : null}
     </>
   );
   const extras = (
     <>
-      {description ? <p id={`${id}-hint`} className="form-hint">{description}</p> : null}
-      {error ? <p id={`${id}-error`} className="form-error" role="alert">{error}</p> : null}
+      {description ? <p id={`${id}-hint`} className="govuk-hint">{description}</p> : null}
+      {error ? <p id={`${id}-error`} className="govuk-error-message" role="alert">{error}</p> : null}
     </>
   );
   if (asFieldset) {
     return (
-      <fieldset id={id} tabIndex={-1} className={`form-field${error ? ' form-field-invalid' : ''}`} aria-describedby={[description ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
-        <legend className="form-label">{title}</legend>
+      <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset id={id} tabIndex={-1} className="govuk-fieldset" aria-describedby={[description ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{title}</legend>
         {extras}
         {children}
       </fieldset>
+      </div>
     );
   }
   return (
-    <div className={`form-field${error ? ' form-field-invalid' : ''}`}>
-      <label className="form-label" htmlFor={id}>{title}</label>
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={id}>{title}</label>
       {extras}
       {children}
     </div>

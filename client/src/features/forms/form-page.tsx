@@ -38,14 +38,14 @@ export function FormPage(props: FormPageProps) {
     );
   }
   if (loaded.state === 'loading') return <p role="status">Loading the form…</p>;
-  if (loaded.state === 'error') return <p role="alert" className="form-error">{loaded.message}</p>;
+  if (loaded.state === 'error') return <p role="alert" className="govuk-error-message">{loaded.message}</p>;
   const { form, draft, drafts } = loaded.data;
   const refs = { taskId: props.taskId ?? draft?.taskId, caseId: props.caseId ?? draft?.caseId };
   const otherDrafts = drafts.filter((d) => d.id !== draft?.id);
 
   return (
     <section className="forms-page">
-      <p className="form-hint">{form.formId} · version {form.version}{draft ? ` · draft saved ${new Date(draft.updatedAt).toLocaleString('en-GB')}` : ''}</p>
+      <p className="govuk-hint">{form.formId} · version {form.version}{draft ? ` · draft saved ${new Date(draft.updatedAt).toLocaleString('en-GB')}` : ''}</p>
       {otherDrafts.length ? (
         <details className="form-drafts">
           <summary>{`Your drafts of this form (${otherDrafts.length})`}</summary>
@@ -79,7 +79,7 @@ export function FormPage(props: FormPageProps) {
           }
         }}
         actions={draft ? (
-          <button type="button" className="form-button-secondary" onClick={async () => {
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={async () => {
             await formsApi.discardDraft(draft.id);
             setSearch({}, { replace: true });
           }}>Discard draft</button>

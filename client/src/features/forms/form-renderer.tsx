@@ -58,11 +58,11 @@ export function FormRenderer({ form, variables, initialData, onSubmit, onSaveDra
           <Form className="form-renderer" noValidate aria-label={form.id}>
             <ErrorSummary status={status as Status | undefined} />
             <ComponentsView components={form.components} base="" local={typed} scope={buildScope(variables, typed)} variables={variables} root={typed} />
-            {(status as Status | undefined)?.saved ? <p role="status" className="form-saved">{(status as Status).saved}</p> : null}
-            <div className="form-actions">
-              <button type="submit" className="form-button" disabled={isSubmitting}>{submitLabel}</button>
+            {(status as Status | undefined)?.saved ? <p role="status" className="app-saved">{(status as Status).saved}</p> : null}
+            <div className="govuk-button-group">
+              <button type="submit" className="govuk-button" disabled={isSubmitting}>{submitLabel}</button>
               {onSaveDraft ? (
-                <button type="button" className="form-button-secondary" disabled={isSubmitting} onClick={async () => {
+                <button type="button" className="govuk-button govuk-button--secondary" disabled={isSubmitting} onClick={async () => {
                   try {
                     await onSaveDraft(values);
                     setStatus({ saved: `Draft saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}` });
@@ -93,12 +93,14 @@ function ErrorSummary({ status }: { status?: Status }) {
   }, [show, isSubmitting, submitCount]);
   if (!show) return null;
   return (
-    <div className="form-error-summary" role="alert" tabIndex={-1} ref={box}>
-      <h2>There is a problem</h2>
-      {status?.formLevel ? <p>{status.formLevel}</p> : null}
-      <ul>
-        {flat.map(([path, message]) => <li key={path}><a href={`#${fieldId(path)}`}>{message}</a></li>)}
-      </ul>
+    <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={box}>
+      <h2 className="govuk-error-summary__title">There is a problem</h2>
+      <div className="govuk-error-summary__body">
+        {status?.formLevel ? <p>{status.formLevel}</p> : null}
+        <ul className="govuk-list govuk-error-summary__list">
+          {flat.map(([path, message]) => <li key={path}><a href={`#${fieldId(path)}`}>{message}</a></li>)}
+        </ul>
+      </div>
     </div>
   );
 }

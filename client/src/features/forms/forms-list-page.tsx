@@ -9,14 +9,14 @@ export function FormsListPage({ canDesign }: { canDesign: boolean }) {
       <h1>Forms</h1>
       {canDesign ? <p><Link to="designer">Design a new form</Link></p> : null}
       {forms.state === 'loading' ? <p role="status">Loading forms…</p> : null}
-      {forms.state === 'error' ? <p role="alert" className="form-error">{forms.message}</p> : null}
+      {forms.state === 'error' ? <p role="alert" className="govuk-error-message">{forms.message}</p> : null}
       {forms.state === 'ready' ? (
         forms.data.length ? (
           <ul className="forms-list">
             {forms.data.map((f) => (
               <li key={f.formId}>
                 <Link to={encodeURIComponent(f.formId)}>{f.title ?? f.formId}</Link>{' '}
-                <span className="form-hint">version {f.version}</span>{' '}
+                <span className="govuk-hint">version {f.version}</span>{' '}
                 {canDesign ? <Link to={`designer/${encodeURIComponent(f.formId)}`} aria-label={`Edit ${f.title ?? f.formId} in the designer`}>Edit</Link> : null}
               </li>
             ))}

@@ -25,7 +25,7 @@ function EntryRow({ entry, onRetry }: { entry: OutboxEntryDto; onRetry(id: strin
           <pre className="outbox-text">{entry.text}</pre>
         </details>
       </td>
-      <td>{entry.attempts}/{entry.maxAttempts}{entry.lastError ? <span className="form-error"> {entry.lastError}</span> : null}</td>
+      <td>{entry.attempts}/{entry.maxAttempts}{entry.lastError ? <span className="govuk-error-message"> {entry.lastError}</span> : null}</td>
       <td>{entry.sentAt ? `sent ${when(entry.sentAt)}` : entry.state === 'retry' ? `next try ${when(entry.nextAttemptAt)}` : when(entry.createdAt)}</td>
       <td>{entry.state === 'dead' ? <button type="button" onClick={() => onRetry(entry.id)}>Send again</button> : null}</td>
     </tr>
@@ -61,7 +61,7 @@ export function OutboxPage() {
       </p>
       {message ? <p role="status">{message}</p> : null}
       {page.state === 'loading' ? <p role="status">Loading the outbox…</p> : null}
-      {page.state === 'error' ? <p role="alert" className="form-error">{page.message}</p> : null}
+      {page.state === 'error' ? <p role="alert" className="govuk-error-message">{page.message}</p> : null}
       {page.state === 'ready' ? (
         <>
           <p data-testid="outbox-counts">{Object.entries(page.data.counts).map(([s, n]) => `${s}: ${n}`).join(' · ') || 'Nothing sent yet.'}</p>

@@ -27,7 +27,7 @@ export function RetentionRuleEditForm({ rule, onSaved, onCancel }: Props) {
       setErrors({ ...fields, form: (err as Error).message });
     }
   }
-  const error = (f: string) => (errors[f] ? <p className="field-error" role="alert">{errors[f]}</p> : null);
+  const error = (f: string) => (errors[f] ? <p className="govuk-error-message" role="alert">{errors[f]}</p> : null);
 
   return (
     <form onSubmit={submit} aria-label={`Change ${rule.label}`}>

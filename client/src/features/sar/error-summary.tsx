@@ -7,10 +7,12 @@ export function ErrorSummary({ message, errors, idOf }: { message?: string; erro
   useEffect(() => { if (message || entries.length) box.current?.focus(); }, [message, entries.length]);
   if (!message && !entries.length) return null;
   return (
-    <div className="form-error-summary" role="alert" tabIndex={-1} ref={box}>
-      <h2>There is a problem</h2>
-      {message && !entries.length ? <p>{message}</p> : null}
-      <ul>{entries.map(([field, text]) => <li key={field}><a href={`#${idOf(field)}`}>{text}</a></li>)}</ul>
+    <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={box}>
+      <h2 className="govuk-error-summary__title">There is a problem</h2>
+      <div className="govuk-error-summary__body">
+        {message && !entries.length ? <p>{message}</p> : null}
+        <ul className="govuk-list govuk-error-summary__list">{entries.map(([field, text]) => <li key={field}><a href={`#${idOf(field)}`}>{text}</a></li>)}</ul>
+      </div>
     </div>
   );
 }

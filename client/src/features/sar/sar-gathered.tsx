@@ -37,16 +37,16 @@ export function SarGathered({ review, onGathered }: { review: SarReviewDto; onGa
     <div className="sar-confirm" role="group" aria-labelledby="sar-gather-again-heading">
       <h3 id="sar-gather-again-heading">Gather the records again?</h3>
       <p>Every case is searched again and this list is replaced. Decisions on items that are still held are kept; items new since {gathered ? formatDateTime(gathered.at) : 'then'} will need a decision. This is recorded in the audit log.</p>
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {error ? <p className="govuk-error-message" role="alert">{error}</p> : null}
       <label htmlFor="sar-gather-again-reason">Why are you gathering again?</label>
       <input id="sar-gather-again-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
       <p>
         <button type="button" onClick={() => void gatherAgain()} disabled={busy}>Yes, gather again</button>{' '}
-        <button type="button" className="button-secondary" onClick={() => { setConfirming(false); setError(undefined); }}>Cancel</button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => { setConfirming(false); setError(undefined); }}>Cancel</button>
       </p>
     </div>
   ) : null;
-  const offer = canGather && !confirming ? <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>Gather again</button> : null;
+  const offer = canGather && !confirming ? <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirming(true)}>Gather again</button> : null;
 
   if (!gathered) {
     return (

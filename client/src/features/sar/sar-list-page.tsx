@@ -35,10 +35,10 @@ export function SarListPage() {
   }
 
   const input = (f: Field, label: string, type = 'text', hint?: string) => (
-    <div className={`form-group${errors[f] ? ' form-group-error' : ''}`}>
+    <div className={`govuk-form-group${errors[f] ? ' govuk-form-group--error' : ''}`}>
       <label htmlFor={idOf(f)}>{label}</label>
-      {hint ? <p className="hint" id={`${idOf(f)}-hint`}>{hint}</p> : null}
-      {errors[f] ? <p className="field-error" id={`${idOf(f)}-error`}>{errors[f]}</p> : null}
+      {hint ? <p className="govuk-hint" id={`${idOf(f)}-hint`}>{hint}</p> : null}
+      {errors[f] ? <p className="govuk-error-message" id={`${idOf(f)}-error`}>{errors[f]}</p> : null}
       {f === 'subject.otherNames'
         ? <textarea id={idOf(f)} value={v[f] ?? ''} onChange={set(f)} aria-describedby={hint ? `${idOf(f)}-hint` : undefined} />
         : <input id={idOf(f)} type={type} value={v[f] ?? ''} onChange={set(f)} aria-invalid={!!errors[f]} aria-describedby={hint ? `${idOf(f)}-hint` : undefined} />}
@@ -67,7 +67,7 @@ export function SarListPage() {
       <form onSubmit={submit} noValidate aria-labelledby="sar-start-heading">
         <h2 id="sar-start-heading">Record a new request</h2>
         {input('requesterName', 'Name of the person asking')}
-        <div className={`form-group${errors.requesterRelationship ? ' form-group-error' : ''}`}>
+        <div className={`govuk-form-group${errors.requesterRelationship ? ' govuk-form-group--error' : ''}`}>
           <label htmlFor={idOf('requesterRelationship')}>Who is asking</label>
           <select id={idOf('requesterRelationship')} value={v.requesterRelationship} onChange={set('requesterRelationship')}>
             <option value="self">The child or young adult themselves</option>

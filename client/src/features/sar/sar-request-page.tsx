@@ -81,11 +81,11 @@ export function SarRequestPage() {
           <h2>Redaction decisions ({forReview.length} to decide)</h2>
           <p>Information about other people is withheld unless they agreed or it is reasonable to disclose it. Items new since the last gather need a decision too. Decide each item and say why. Items without a decision are withheld.</p>
           {forReview.map((i) => (
-            <fieldset key={i.id} id={idOf(i.id)} className={errors[i.id] ? 'form-group-error' : undefined}>
+            <fieldset key={i.id} id={idOf(i.id)} className={errors[i.id] ? 'govuk-form-group--error' : undefined}>
               <legend>{i.label}</legend>
               {i.isNew ? <p className="sar-new"><strong>New since the last gather: needs a decision</strong></p> : null}
-              <p className="hint">{i.source}. {i.proposal.reason}. Now: {i.decision === 'disclose' ? 'disclosed' : 'withheld'}{i.decidedByDpo ? ` (${i.reason})` : ''}</p>
-              {errors[i.id] ? <p className="field-error">{errors[i.id]}</p> : null}
+              <p className="govuk-hint">{i.source}. {i.proposal.reason}. Now: {i.decision === 'disclose' ? 'disclosed' : 'withheld'}{i.decidedByDpo ? ` (${i.reason})` : ''}</p>
+              {errors[i.id] ? <p className="govuk-error-message">{errors[i.id]}</p> : null}
               <ValueView value={i.value} />
               {i.kind === 'document' ? <SarDocumentLink sarKey={key} itemId={i.id} name={(i.value as Record<string, unknown>)?.Name} /> : null}
               {(['disclose', 'withhold'] as const).map((d) => (
@@ -103,7 +103,7 @@ export function SarRequestPage() {
 
       <h2>Export</h2>
       {request.approved
-        ? <p><a className="button" href={sarApi.exportUrl(key)} download>Download the response (ZIP: JSON, printable HTML and PDF)</a></p>
+        ? <p><a className="govuk-button" href={sarApi.exportUrl(key)} download>Download the response (ZIP: JSON, printable HTML and PDF)</a></p>
         : <p>The export can be downloaded once the disclosure is approved (the &quot;Approve the disclosure&quot; task).</p>}
 
       <h2>Everything gathered ({items.length} items)</h2>

@@ -34,7 +34,7 @@ export function TimescaleEditForm({ timescale, onSaved, onCancel }: Props) {
   }
 
   const error = (f: string) =>
-    errors[f] ? <p className="field-error" id={idFor(`${f}-error`)} role="alert">{errors[f]}</p> : null;
+    errors[f] ? <p className="govuk-error-message" id={idFor(`${f}-error`)} role="alert">{errors[f]}</p> : null;
 
   return (
     <form onSubmit={submit} aria-label={`Change ${timescale.label}`} className="timescale-edit">
@@ -53,7 +53,7 @@ export function TimescaleEditForm({ timescale, onSaved, onCancel }: Props) {
       <textarea id={idFor('reason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000}
         aria-invalid={!!errors.reason} aria-describedby={errors.reason ? idFor('reason-error') : undefined} />
       {error('reason')}
-      <p className="hint">Applies to deadlines calculated from now on; running cases keep the version they started with.</p>
+      <p className="govuk-hint">Applies to deadlines calculated from now on; running cases keep the version they started with.</p>
       <button type="submit" disabled={saving}>{saving ? 'Saving…' : 'Save change'}</button>
       <button type="button" onClick={onCancel}>Cancel</button>
     </form>

@@ -165,6 +165,6 @@ describe('FormRenderer details', () => {
     const user = userEvent.setup();
     render(<FormRenderer form={details} onSubmit={jest.fn(async () => undefined)} />);
     await user.click(screen.getByRole('button', { name: 'Submit' }));
-    await waitFor(() => expect(document.activeElement?.className).toBe('form-error-summary'));
+    await waitFor(() => expect(document.activeElement?.className).toBe('govuk-error-summary'));
   });
 });

@@ -56,26 +56,28 @@ export function DeployPanel({ schema, disabled, onDeployed }: { schema?: FormDef
   return (
     <div className="form-deploy" data-testid="form-deploy">
       {problem ? (
-        <div className="form-error-summary" role="alert" tabIndex={-1} ref={summary}>
-          <h2>There is a problem</h2>
-          <ul><li>{problem.field ? <a href={`#${problem.field}`}>{problem.message}</a> : problem.message}</li></ul>
+        <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={summary}>
+          <h2 className="govuk-error-summary__title">There is a problem</h2>
+          <div className="govuk-error-summary__body">
+            <ul className="govuk-list govuk-error-summary__list"><li>{problem.field ? <a href={`#${problem.field}`}>{problem.message}</a> : problem.message}</li></ul>
+          </div>
         </div>
       ) : null}
-      <div className={problem?.field ? 'form-field form-field-invalid' : 'form-field'}>
-        <label className="form-label" htmlFor={COMMENT_ID}>What changed and why</label>
-        <p className="form-hint" id={`${COMMENT_ID}-hint`}>Kept with the version and shown in its history, as for a process.</p>
-        {problem?.field ? <p className="form-error" id={`${COMMENT_ID}-error`}><span className="visually-hidden">Error: </span>{problem.message}</p> : null}
-        <textarea id={COMMENT_ID} className="form-input" rows={3} maxLength={1000} value={comment} aria-describedby={`${COMMENT_ID}-hint${problem?.field ? ` ${COMMENT_ID}-error` : ''}`}
+      <div className={problem?.field ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
+        <label className="govuk-label govuk-label--s" htmlFor={COMMENT_ID}>What changed and why</label>
+        <p className="govuk-hint" id={`${COMMENT_ID}-hint`}>Kept with the version and shown in its history, as for a process.</p>
+        {problem?.field ? <p className="govuk-error-message" id={`${COMMENT_ID}-error`}><span className="visually-hidden">Error: </span>{problem.message}</p> : null}
+        <textarea id={COMMENT_ID} className="govuk-textarea" rows={3} maxLength={1000} value={comment} aria-describedby={`${COMMENT_ID}-hint${problem?.field ? ` ${COMMENT_ID}-error` : ''}`}
           onChange={(e) => setComment(e.target.value)} />
       </div>
       {step.kind === 'review' ? (
         <ChangesToConfirm diff={step.diff} isNew={step.isNew} onConfirm={confirm} onCancel={() => setStep({ kind: 'edit' })} />
       ) : (
-        <div className="form-actions">
-          <button type="button" className="form-button" disabled={disabled} onClick={review}>Check changes before deploying</button>
+        <div className="govuk-button-group">
+          <button type="button" className="govuk-button" disabled={disabled} onClick={review}>Check changes before deploying</button>
         </div>
       )}
-      {step.kind === 'done' ? <p role="status" className="form-saved">{step.text}</p> : null}
+      {step.kind === 'done' ? <p role="status" className="app-saved">{step.text}</p> : null}
     </div>
   );
 }
@@ -94,9 +96,9 @@ function ChangesToConfirm({ diff, isNew, onConfirm, onCancel }: { diff: FormDiff
           <ul>{diff.changed.map((c, i) => <li key={i}>{c.label}: {c.changes.join('; ')}</li>)}</ul>
         </>
       ) : null}
-      <div className="form-actions">
-        <button type="button" className="form-button" onClick={onConfirm}>Deploy new version</button>
-        <button type="button" className="form-button-secondary" onClick={onCancel}>Back to the designer</button>
+      <div className="govuk-button-group">
+        <button type="button" className="govuk-button" onClick={onConfirm}>Deploy new version</button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>Back to the designer</button>
       </div>
     </section>
   );

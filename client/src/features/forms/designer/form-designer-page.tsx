@@ -36,15 +36,15 @@ export function FormDesignerPage() {
   // The same check the deploy API runs, sections included, so nothing passes here and fails there.
   const problems = useMemo(() => (schema ? checkFormDefinition(schema, { sections: CASE_SECTIONS }) : []), [schema]);
 
-  if (loaded.state === 'error') return <p role="alert" className="form-error">{loaded.message}</p>;
+  if (loaded.state === 'error') return <p role="alert" className="govuk-error-message">{loaded.message}</p>;
   return (
     <section className="forms-page">
       <h1>{formId ? `Design form: ${formId}` : 'Design a new form'}</h1>
       <p><Link to={formId ? '../..' : '..'} relative="path">Back to forms</Link></p>
-      <p className="form-hint">The form id (select the form background in the editor) names the file and links the form to BPMN user tasks.
+      <p className="govuk-hint">The form id (select the form background in the editor) names the file and links the form to BPMN user tasks.
         Supported components: {COMPONENT_TYPES.join(', ')}; others in the palette are refused at deploy.
         Custom properties: section (case-record tab), sensitivity, patternMessage, minDate / maxDate (YYYY-MM-DD or today).</p>
-      {editorError ? <p role="alert" className="form-error">{editorError}</p> : null}
+      {editorError ? <p role="alert" className="govuk-error-message">{editorError}</p> : null}
       <div className="form-designer">
         <div>
           <div ref={canvas} className="form-designer-editor" data-testid="form-editor" />
@@ -53,13 +53,13 @@ export function FormDesignerPage() {
         <div>
           <h2>Problems</h2>
           <div role="status" data-testid="designer-problems">
-            {problems.length ? <ul>{problems.map((p, i) => <li key={i} className="form-error">{p.message}</li>)}</ul> : <p>No problems found.</p>}
+            {problems.length ? <ul>{problems.map((p, i) => <li key={i} className="govuk-error-message">{p.message}</li>)}</ul> : <p>No problems found.</p>}
           </div>
           <h2>Deploy</h2>
           <DeployPanel schema={schema} disabled={!schema || problems.length > 0} onDeployed={() => setDeploys((n) => n + 1)} />
-          <div className="form-actions">
+          <div className="govuk-button-group">
             {schema ? (
-              <a className="form-button-secondary" download={`${schema.id}.form`} href={`data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(schema, null, 2))}`}>
+              <a className="govuk-button govuk-button--secondary" download={`${schema.id}.form`} href={`data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(schema, null, 2))}`}>
                 Download .form file
               </a>
             ) : null}

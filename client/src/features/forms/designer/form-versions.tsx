@@ -8,7 +8,7 @@ import { useAsync } from '../use-async';
 export function FormVersions({ formId, refresh }: { formId: string; refresh: number }) {
   const [versions] = useAsync(() => formsApi.versions(formId), [formId, refresh]);
   if (versions.state === 'loading') return <p role="status">Loading versions…</p>;
-  if (versions.state === 'error') return versions.status === 404 ? <p>Not deployed yet.</p> : <p role="alert" className="form-error">{versions.message}</p>;
+  if (versions.state === 'error') return versions.status === 404 ? <p>Not deployed yet.</p> : <p role="alert" className="govuk-error-message">{versions.message}</p>;
   return (
     <ScrollRegion label="Form versions">
       <table className="form-versions" data-testid="form-versions">

@@ -25,7 +25,7 @@ export function DateTimeField({ component: c, name, readOnly }: FieldProps) {
   const max = c.properties?.maxDate && c.properties.maxDate !== 'today' ? c.properties.maxDate : undefined;
   return (
     <FieldShell id={a11y.id} label={labelOf(c)} required={c.validate?.required} description={c.description} error={error}>
-      <input {...field} {...a11y} value={value} type={inputType[subtype]} readOnly={readOnly} className="form-input form-input-short"
+      <input {...field} {...a11y} value={value} type={inputType[subtype]} readOnly={readOnly} className="govuk-input govuk-input--width-10"
         min={subtype === 'date' ? min : undefined} max={subtype === 'date' ? max : undefined} />
     </FieldShell>
   );

@@ -11,7 +11,7 @@ export function TextField({ component: c, name, readOnly }: FieldProps) {
   const type = c.validate?.validationType === 'email' ? 'email' : c.validate?.validationType === 'phone' ? 'tel' : 'text';
   return (
     <FieldShell id={a11y.id} label={labelOf(c)} required={c.validate?.required} description={c.description} error={error}>
-      <input {...field} {...a11y} value={field.value ?? ''} type={type} readOnly={readOnly} className="form-input"
+      <input {...field} {...a11y} value={field.value ?? ''} type={type} readOnly={readOnly} className="govuk-input"
         autoComplete={type === 'email' ? 'email' : type === 'tel' ? 'tel' : 'off'} maxLength={c.validate?.maxLength} />
     </FieldShell>
   );
@@ -22,7 +22,7 @@ export function TextArea({ component: c, name, readOnly }: FieldProps) {
   const { a11y, error } = useA11y(name, c.description, c.validate?.required);
   return (
     <FieldShell id={a11y.id} label={labelOf(c)} required={c.validate?.required} description={c.description} error={error}>
-      <textarea {...field} {...a11y} value={field.value ?? ''} readOnly={readOnly} rows={4} className="form-input" />
+      <textarea {...field} {...a11y} value={field.value ?? ''} readOnly={readOnly} rows={4} className="govuk-textarea" />
     </FieldShell>
   );
 }
@@ -33,7 +33,7 @@ export function NumberField({ component: c, name, readOnly }: FieldProps) {
   return (
     <FieldShell id={a11y.id} label={labelOf(c)} required={c.validate?.required} description={c.description} error={error}>
       {/* type=text + inputMode: type=number silently drops invalid input, hiding the error from the user. */}
-      <input {...field} {...a11y} value={field.value ?? ''} type="text" inputMode="decimal" readOnly={readOnly} className="form-input form-input-short" />
+      <input {...field} {...a11y} value={field.value ?? ''} type="text" inputMode="decimal" readOnly={readOnly} className="govuk-input govuk-input--width-10" />
     </FieldShell>
   );
 }
