@@ -49,7 +49,7 @@ describe('referral, prefilled first task and allocation by name in the browser',
     // Prefilled from the referral: the person is new, named as referred, and the court referred them.
     expect(await page.getByLabel('Given name').inputValue()).toBe('Sam');
     expect(await page.getByLabel('Family name').inputValue()).toBe('Prefill');
-    expect(await page.getByLabel('Referral source').inputValue()).toBe('court');
+    expect(await page.getByLabel('Referred by').inputValue()).toBe('court');
     await expectNoSeriousAxeViolations(page, { label: 'prefilled task, desktop' });
     await page.getByRole('button', { name: 'Complete task' }).click();
 

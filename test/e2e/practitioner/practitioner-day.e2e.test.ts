@@ -41,7 +41,7 @@ describe("practitioner's day", () => {
     // The form starts from what the referral recorded (process variables with the same keys).
     expect(await page.getByLabel('No match: create a new person').isChecked()).toBe(true);
     expect(await page.getByLabel('Given name').inputValue()).toBe('Dara');
-    expect(await page.getByLabel('Referral source').inputValue()).toBe('police');
+    expect(await page.getByLabel('Referred by').inputValue()).toBe('police');
     await page.getByLabel('Given name').fill('');
     await page.getByRole('button', { name: 'Complete task' }).click();
     await page.getByRole('alert').first().waitFor(); // a required answer is missing: refused in the browser

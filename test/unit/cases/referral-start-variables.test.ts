@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeFields, type FormDefinition } from '../../../server/src/forms-core';
-import { REFERRAL_SOURCES, referralStartVariables } from '../../../server/src/domain/cases/referral-start-variables';
+import { REFERRAL_SOURCES, REFERRED_BY_SECTION, referralStartVariables } from '../../../server/src/domain/cases/referral-start-variables';
 import { referralAgeWarning, ageOn } from '../../../server/src/domain/cases/referral-age';
 
 const form = JSON.parse(readFileSync(path.resolve(__dirname, '../../../forms/referral-person-match.form'), 'utf8')) as FormDefinition;
@@ -20,6 +20,12 @@ describe('referral start variables', () => {
   it('the referral sources are the options of the form’s referral source', () => {
     const select = form.components.find((c) => c.key === 'referralSource')!;
     expect(REFERRAL_SOURCES.map((s) => s.value).sort()).toEqual(select.values!.map((v) => v.value).sort());
+  });
+
+  it('the referral files "Referred by" in the section the form files it, under the label the referral page shows', () => {
+    const select = form.components.find((c) => c.key === 'referralSource')!;
+    expect(select.properties?.section).toBe(REFERRED_BY_SECTION);
+    expect(select.label).toBe('Referred by');
   });
 });
 

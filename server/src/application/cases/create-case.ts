@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { ValidationError } from '../../domain/errors';
 import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseRecord, SectionValues } from '../../domain/cases/case-record';
+import type { CaseSection } from '../../domain/cases/case-section';
+import { REFERRED_BY_SECTION } from '../../domain/cases/referral-start-variables';
 import { normaliseNhsNumber } from '../../domain/cases/nhs-number';
 import type { PersonIdentity } from '../../domain/cases/person-identity';
 import { localDate } from '../../forms-core/form-dates';
@@ -70,21 +72,27 @@ export async function createCase(deps: CreateCaseDeps, actor: Actor, input: Crea
     dateOfBirth: input.dateOfBirth,
     ...(input.nhsNumber ? { nhsNumber: normaliseNhsNumber(input.nhsNumber) } : {}),
     ...(input.gender ? { gender: input.gender } : {}),
-    ...(input.referralSource ? { referralSource: input.referralSource } : {}),
   };
-  const amendment: CaseAmendment = {
-    caseId: (deps.newId ?? newReference)(), section: 'personal', seq: 1, at, by: actor.id, source: { kind: 'referral' },
-    changes: Object.entries(personal).map(([field, value]) => ({ field, value })), after: personal,
+  // Who referred the child is filed where the intake's form files it, not beside the identity.
+  const filed: Partial<Record<CaseSection, SectionValues>> = {
+    personal, ...(input.referralSource ? { [REFERRED_BY_SECTION]: { referralSource: input.referralSource } } : {}),
   };
-  const sources = Object.fromEntries(Object.keys(personal).map((f) => [f, { at, by: actor.id, amendmentSeq: 1 }]));
+  const caseId = (deps.newId ?? newReference)();
+  const amendments: CaseAmendment[] = Object.entries(filed).map(([section, values]) => ({
+    caseId, section: section as CaseSection, seq: 1, at, by: actor.id, source: { kind: 'referral' },
+    changes: Object.entries(values).map(([field, value]) => ({ field, value })), after: values,
+  }));
+  const sectionOf = (values: SectionValues) => ({
+    values, revision: 1, updatedAt: at, updatedBy: actor.id, sources: Object.fromEntries(Object.keys(values).map((f) => [f, { at, by: actor.id, amendmentSeq: 1 }])),
+  });
   const record: CaseRecord = {
-    id: amendment.caseId, team: input.team, status: 'open', createdAt: at, createdBy: actor.id,
+    id: caseId, team: input.team, status: 'open', createdAt: at, createdBy: actor.id,
     ...(input.caseManagerId ? { caseManagerId: input.caseManagerId } : {}), ...(input.pathway ? { pathway: input.pathway } : {}),
     identity: identityOf(undefined, personal)!,
-    sections: { personal: { values: personal, revision: 1, updatedAt: at, updatedBy: actor.id, sources } },
+    sections: Object.fromEntries(Object.entries(filed).map(([section, values]) => [section, sectionOf(values)])),
   };
-  await deps.cases.create(record, [amendment]);
-  await deps.audit?.record({ actor: auditActor(actor), action: 'case.create', recordType: 'case', recordId: record.id, sections: ['personal'] });
+  await deps.cases.create(record, amendments);
+  await deps.audit?.record({ actor: auditActor(actor), action: 'case.create', recordType: 'case', recordId: record.id, sections: Object.keys(filed) as CaseSection[] });
   const age = referralAgeWarning(input.dateOfBirth, today);
   return age ? { ...record, warnings: { dateOfBirth: age } } : record;
 }

@@ -8,7 +8,7 @@ import { valueWords, type ValueWords } from '../../domain/cases/value-words';
 import { spellOutKey } from '../../domain/forms/field-catalogue';
 import type { FormCatalogue } from './field-catalogue';
 import { nameIn } from './people-names';
-import { labelOfField } from './present-case-words';
+import { fieldAnywhere, labelOfField } from './present-case-words';
 
 export interface ChangeWords {
   label: string;
@@ -46,7 +46,8 @@ export function presentAmendment(a: CaseAmendment, catalogue: FormCatalogue, nam
   return {
     section: a.section, sectionLabel: SECTION_LABELS[a.section], seq: a.seq, at: a.at, by: nameIn(names, a.by) ?? '', how,
     changes: a.changes.filter((c) => !(c.collection && c.field === 'id')).map((c) => {
-      const field = c.collection ? cat?.items[c.collection]?.[c.field] : cat?.fields[c.field];
+      // A value an older referral filed in another section than its form's is said with that form's options too.
+      const field = c.collection ? cat?.items[c.collection]?.[c.field] : fieldAnywhere(catalogue.fields, a.section, c.field);
       return {
         label: labelOfField(catalogue.fields, stored, a.section, c.field, c.collection),
         ...(c.collection ? { collection: spellOutKey(c.collection), item: c.itemLabel ?? (c.item ? itemNames?.(a.section, c.collection, c.item) : undefined) ?? spellOutKey(c.collection) } : {}),

@@ -70,8 +70,8 @@ function sourceWords(src: ValueSource | undefined, input: WordsInput): SourceWor
     const title = input.catalogue.formTitles[src.formId] ?? spellOutKey(src.formId);
     return { at: src.at, text: `From ${title}, by ${nameIn(input.names, src.by)}`, ...(src.taskId ? { taskId: src.taskId } : {}) };
   }
-  // The referral's own values: the section's first amendment, written when the case was opened.
-  const atReferral = src.amendmentSeq === 1 && src.at === input.record.createdAt;
+  // The referral's own values, written when the case was opened (a value refiled since keeps that source).
+  const atReferral = src.at === input.record.createdAt;
   return { at: src.at, text: `${atReferral ? 'Recorded at referral' : 'Corrected'} by ${nameIn(input.names, src.by)}` };
 }
 
@@ -80,7 +80,7 @@ function sourceWords(src: ValueSource | undefined, input: WordsInput): SourceWor
  * the referral page files "Referred by" (referralSource) under Personal while the intake's form asks it under
  * Offending, and one key means one thing across forms (collection-field-keys.test.ts holds forms to that).
  */
-function fieldAnywhere(catalogue: FieldCatalogue, section: CaseSection, key: string) {
+export function fieldAnywhere(catalogue: FieldCatalogue, section: CaseSection, key: string) {
   return catalogue[section]?.fields[key] ?? Object.values(catalogue).find((s) => s?.fields[key])?.fields[key];
 }
 

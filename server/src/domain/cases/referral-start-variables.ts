@@ -14,6 +14,13 @@ export interface ReferralDetails {
 
 export const REFERRAL_PROCESS_ID = 'referral-intake';
 
+/**
+ * The case section "Referred by" (referralSource) is filed in: the one the intake's first form gives it
+ * (`properties.section` of referral-person-match's field), so the referral page and the form write the same
+ * place and a reader of that section sees it. referral-start-variables.test.ts holds this to the form.
+ */
+export const REFERRED_BY_SECTION = 'offending' as const;
+
 export function referralStartVariables(r: ReferralDetails, receivedAt: Date): Record<string, string> {
   return {
     referralReceivedAt: receivedAt.toISOString(),
