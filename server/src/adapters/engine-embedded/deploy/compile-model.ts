@@ -111,7 +111,14 @@ export function compileProcess(process: any, problems: ProblemList): ProcessMode
   for (const flow of Object.values(model.flows)) {
     const source = model.elements[flow.source];
     const target = model.elements[flow.target];
-    if (!source || !target) { problems.add(`sequence flow '${flow.id}' does not connect two supported elements`, flow.id); continue; }
+    if (!source || !target) {
+      // An end that is an element refused above is already listed: the flow's line would only bury it.
+      const ends = [flow.source, flow.target].filter((id) => !model.elements[id]);
+      if (problems.names(flow.id) || ends.every((id) => id && problems.names(id))) continue;
+      const missing = ends.find((id) => id && !problems.names(id));
+      problems.add(ends.some((id) => !id) ? `sequence flow '${flow.id}' has no source or target` : `sequence flow '${flow.id}' connects '${missing}', which is not an element of this process`, flow.id);
+      continue;
+    }
     if (source.parentId !== target.parentId) problems.add(`sequence flow '${flow.id}' crosses a sub-process boundary`, flow.id);
     source.outgoing.push(flow.id);
     target.incoming.push(flow.id);

@@ -5,8 +5,15 @@ export class ProblemList {
   readonly items: DeployProblem[] = [];
   constructor(readonly resource: string, private readonly xml: string) {}
 
+  /** The same problem found twice (by two checks, or by one rule on two paths) is listed once. */
   add(message: string, elementId?: string, line?: number): void {
+    if (this.items.some((p) => p.message === message && p.elementId === elementId)) return;
     this.items.push({ resource: this.resource, elementId, line: line ?? lineOf(this.xml, elementId), message });
+  }
+
+  /** Whether some problem already names this element (so what follows from it need not be listed too). */
+  names(elementId: string): boolean {
+    return this.items.some((p) => p.elementId === elementId);
   }
 
   get empty(): boolean {

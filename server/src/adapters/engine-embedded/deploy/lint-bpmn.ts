@@ -19,10 +19,39 @@ function getLinter(): any {
 }
 
 export async function lintDefinitions(definitions: any, problems: ProblemList): Promise<void> {
-  const results: Record<string, { id?: string; message: string; category: string }[]> = await getLinter().lint(definitions);
+  const restore = dropDanglingDiagram(definitions);
+  let results: Record<string, { id?: string; message: string; category: string }[]>;
+  try {
+    results = await getLinter().lint(definitions);
+  } finally {
+    restore();
+  }
+  const crashed = new Set<string>();
   for (const [rule, reports] of Object.entries(results)) {
     for (const r of reports) {
-      if (r.category === 'error' || r.category === 'rule-error') problems.add(`${r.message} (rule ${rule})`, r.id);
+      if (r.category === 'error') problems.add(`${r.message} (rule ${rule})`, r.id);
+      if (r.category === 'rule-error') crashed.add(r.message);
     }
   }
+  // A rule that throws says nothing about the model; one line, not one per rule (there are 44).
+  for (const message of crashed) problems.add(`the Camunda 8.8 checks could not read this file (${message}); fix the problems above and deploy again`);
+}
+
+/**
+ * The rules read each diagram plane's element: a plane, shape or edge whose bpmnElement is not in the file
+ * (reported by the parser as an unresolved reference) would make every rule throw. They are left out while
+ * the rules run (the tree keeps its parent links, which a copy would lose) and put back afterwards.
+ */
+function dropDanglingDiagram(definitions: any): () => void {
+  const diagrams = definitions.diagrams;
+  if (!Array.isArray(diagrams)) return () => undefined;
+  const planes = diagrams.map((d: any) => [d.plane, d.plane?.planeElement] as const);
+  definitions.diagrams = diagrams.filter((d: any) => d.plane?.bpmnElement);
+  for (const d of definitions.diagrams) {
+    if (Array.isArray(d.plane.planeElement)) d.plane.planeElement = d.plane.planeElement.filter((e: any) => e.bpmnElement);
+  }
+  return () => {
+    definitions.diagrams = diagrams;
+    diagrams.forEach((d: any, i: number) => { if (planes[i][0]) planes[i][0].planeElement = planes[i][1]; });
+  };
 }

@@ -18,7 +18,13 @@ export async function parseBpmn(xml: string, problems: ProblemList): Promise<any
     const { rootElement, warnings } = await getModdle().fromXML(xml, 'bpmn:Definitions');
     for (const w of warnings ?? []) {
       const text = String(w.message ?? w);
-      problems.add(`unsupported or invalid content: ${text.split('\n')[0]}`, w.element?.id, lineFrom(text));
+      const dangling = /^unresolved reference <(.*)>/.exec(text);
+      if (dangling && String(w.element?.$type ?? '').startsWith('bpmndi:')) {
+        // Left by hand edits or a merge: the picture names an element the model no longer has.
+        problems.add(`the diagram draws '${dangling[1]}' (${w.element.id ?? w.element.$type}), which is not in the model: remove it from the diagram or restore the element`, w.element.id, lineFrom(text));
+      } else {
+        problems.add(`unsupported or invalid content: ${text.split('\n')[0]}`, w.element?.id, lineFrom(text));
+      }
     }
     return rootElement;
   } catch (e) {
