@@ -37,7 +37,7 @@ export function CaseChronology({ caseId, reason }: { caseId: string; reason?: st
           <ol className="chronology-list" data-testid="chronology">
             {loaded.data.items.map((e, i) => (
               <li key={`${e.at}-${e.kind}-${i}`} className={`chronology-entry chronology-entry--${e.kind}`}>
-                <p className="chronology-when"><time dateTime={e.at}>{formatDateTime(e.at)}</time> <span className="chronology-kind">{KIND_LABELS[e.kind]}</span></p>
+                <p className="chronology-when"><time dateTime={e.at}>{formatDateTime(e.at)}</time> <span className="govuk-tag govuk-tag--grey chronology-kind">{KIND_LABELS[e.kind]}</span></p>
                 <p className="chronology-title">{e.link ? <Link to={e.link}>{e.title}</Link> : e.title}</p>
                 {e.detail && <p className="chronology-detail">{e.detail}</p>}
                 {e.by && <p className="muted">By {e.by}</p>}

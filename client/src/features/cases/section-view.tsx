@@ -26,12 +26,12 @@ export function SourceWords({ src }: { src?: SourceWordsDto }) {
 
 export function FieldRows({ fields }: { fields: FieldWordsDto[] }) {
   return (
-    <dl className="summary-list">
+    <dl className="govuk-summary-list">
       {fields.map((f) => (
-        <div className="summary-list-row" key={f.key}>
-          <dt>{f.label}</dt>
-          <dd>{valueText(f.value)}</dd>
-          <dd className="muted"><SourceWords src={f.source} /></dd>
+        <div className="govuk-summary-list__row" key={f.key}>
+          <dt className="govuk-summary-list__key">{f.label}</dt>
+          <dd className="govuk-summary-list__value">{valueText(f.value)}</dd>
+          <dd className="govuk-summary-list__actions app-source"><SourceWords src={f.source} /></dd>
         </div>
       ))}
     </dl>
@@ -60,12 +60,12 @@ export function SectionView({ caseId, section, state, words, writable, onChanged
 function RawRows({ state }: { state?: SectionDto }) {
   const labels = state?.labels?.fields ?? {};
   return (
-    <dl className="summary-list">
+    <dl className="govuk-summary-list">
       {Object.entries(state?.values ?? {}).map(([field, value]) => (
-        <div className="summary-list-row" key={field}>
-          <dt>{labels[field] ?? field}</dt>
-          <dd>{show(value)}</dd>
-          <dd className="muted"><SourceOf src={state?.sources[field]} /></dd>
+        <div className="govuk-summary-list__row" key={field}>
+          <dt className="govuk-summary-list__key">{labels[field] ?? field}</dt>
+          <dd className="govuk-summary-list__value">{show(value)}</dd>
+          <dd className="govuk-summary-list__actions app-source"><SourceOf src={state?.sources[field]} /></dd>
         </div>
       ))}
     </dl>

@@ -42,7 +42,7 @@ function TeamView({ team }: { team: NonNullable<Dashboard['team']> }) {
       <h2 id="team-heading">Your team</h2>
       <h3>Overdue work by worker</h3>
       {team.overdueByWorker.length ? (
-        <table className="dash-table">
+        <table className="govuk-table dash-table">
           <caption className="visually-hidden">Overdue tasks of your teams, by who holds them</caption>
           <thead><tr><th scope="col">Worker</th><th scope="col">Overdue tasks</th></tr></thead>
           <tbody>
@@ -108,7 +108,7 @@ export function DashboardPage() {
                         <span className="dash-meta">Born {formatDate(c.dateOfBirth)}</span>
                         <span className="dash-meta">
                           {c.nextDeadline ? (
-                            <>Next: <Link to={`/tasks/${encodeURIComponent(c.nextDeadline.taskId)}`}>{c.nextDeadline.taskName}</Link>, due {formatDate(c.nextDeadline.dueDate)}{c.nextDeadline.overdue ? <strong className="tag-overdue"> Overdue</strong> : null}</>
+                            <>Next: <Link to={`/tasks/${encodeURIComponent(c.nextDeadline.taskId)}`}>{c.nextDeadline.taskName}</Link>, due {formatDate(c.nextDeadline.dueDate)}{c.nextDeadline.overdue ? <strong className="govuk-tag govuk-tag--red app-tag-after">Overdue</strong> : null}</>
                           ) : 'No deadline set'}
                         </span>
                       </li>

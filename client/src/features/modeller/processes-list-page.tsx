@@ -15,7 +15,7 @@ export function ProcessesListPage() {
       {list.state === 'loading' ? <p role="status">Loading processes…</p> : null}
       {list.state === 'error' ? <p role="alert" className="modeller-error">{list.message}</p> : null}
       {list.state === 'ready' ? (
-        <ScrollRegion label="Processes"><table className="modeller-table">
+        <ScrollRegion label="Processes"><table className="govuk-table modeller-table">
           <thead>
             <tr><th>Process</th><th>Latest version</th><th>Deployed</th><th>Versions</th><th>Running instances</th></tr>
           </thead>

@@ -12,7 +12,7 @@ export function VersionsPanel({ processId, versions, openVersion }: { processId:
   return (
     <div>
       <h2>Versions</h2>
-      <ScrollRegion label="Process versions"><table className="modeller-table" data-testid="versions-list">
+      <ScrollRegion label="Process versions"><table className="govuk-table modeller-table" data-testid="versions-list">
         <thead><tr><th>Version</th><th>Deployed</th><th>Comment</th><th>Running</th><th /></tr></thead>
         <tbody>
           {versions.map((v) => (

@@ -67,7 +67,7 @@ export function InstancePage() {
         </div>
       ) : null}
       <h2>Timeline</h2>
-      <ScrollRegion label="Timeline"><table className="monitor-table" aria-label="Timeline">
+      <ScrollRegion label="Timeline"><table className="govuk-table monitor-table" aria-label="Timeline">
         <thead><tr><th>When</th><th>Element</th><th>Type</th><th>Event</th></tr></thead>
         <tbody>
           {[...d.timeline].reverse().map((t, i) => (

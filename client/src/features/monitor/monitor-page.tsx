@@ -66,7 +66,7 @@ export function MonitorPage() {
         {element ? <button type="button" onClick={() => setElement(undefined)}>Show all elements</button> : null}
       </div>
       {instances.state === 'error' ? <p role="alert">{instances.message}</p> : null}
-      <ScrollRegion label="Instances"><table className="monitor-table" aria-label="Instances">
+      <ScrollRegion label="Instances"><table className="govuk-table monitor-table" aria-label="Instances">
         <thead><tr><th>Instance</th><th>Case</th><th>Version</th><th>State</th><th>Where</th><th>Started</th></tr></thead>
         <tbody>
           {shown.map((i) => (

@@ -65,7 +65,7 @@ export function OutboxPage() {
       {page.state === 'ready' ? (
         <>
           <p data-testid="outbox-counts">{Object.entries(page.data.counts).map(([s, n]) => `${s}: ${n}`).join(' · ') || 'Nothing sent yet.'}</p>
-          <ScrollRegion label="Outbox messages"><table className="outbox-table">
+          <ScrollRegion label="Outbox messages"><table className="govuk-table outbox-table">
             <thead><tr><th>State</th><th>Level</th><th>To</th><th>Subject</th><th>Attempts</th><th>When</th><th /></tr></thead>
             <tbody>{page.data.items.map((e) => <EntryRow key={e.id} entry={e} onRetry={(id) => void retry(id)} />)}</tbody>
           </table></ScrollRegion>

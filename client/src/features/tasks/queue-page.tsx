@@ -66,7 +66,7 @@ export function QueuePage() {
       {page.state === 'ready' && (
         <>
           <p className="queue-count">{page.data.total} task{page.data.total === 1 ? '' : 's'}</p>
-          <table className="queue-table">
+          <table className="govuk-table queue-table">
             <thead>
               <tr><th>Task</th><th>Case</th><th>Due</th><th>Priority</th><th>Assignee</th><th><span className="visually-hidden">Actions</span></th></tr>
             </thead>
@@ -90,7 +90,7 @@ function Row({ task, queue, act }: { task: TaskDto; queue: QueueName; act(label:
     <tr className={task.overdue ? 'overdue' : undefined}>
       <td><Link to={`/tasks/${encodeURIComponent(task.id)}`}>{task.name}</Link><div className="muted">{task.processName ?? task.processId}</div></td>
       <td>{task.caseId ? <CaseCell caseId={task.caseId} caseName={task.caseName} /> : '—'}</td>
-      <td>{queue === 'completed' ? formatDate(task.completedAt) : formatDate(task.dueDate)}{task.overdue && <strong className="badge-overdue"> Overdue</strong>}</td>
+      <td>{queue === 'completed' ? formatDate(task.completedAt) : formatDate(task.dueDate)}{task.overdue && <strong className="govuk-tag govuk-tag--red app-tag-after">Overdue</strong>}</td>
       <td>{task.priority}</td>
       <td>{task.assignee ? (task.assigneeName ?? task.assignee) : <span className="muted">Unassigned</span>}</td>
       <td>

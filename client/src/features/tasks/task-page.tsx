@@ -53,7 +53,7 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
       <h1>{task.name}</h1>
       <dl className="task-facts">
         <dt>Due</dt>
-        <dd data-testid="task-due">{task.dueDate ? formatDate(task.dueDate) : 'No due date'}{task.overdue && <strong className="badge-overdue"> Overdue</strong>}</dd>
+        <dd data-testid="task-due">{task.dueDate ? formatDate(task.dueDate) : 'No due date'}{task.overdue && <strong className="govuk-tag govuk-tag--red app-tag-after">Overdue</strong>}</dd>
         <dt>Status</dt>
         <dd>{statusInWords(task, claimedBy)}</dd>
         {task.caseId && (
