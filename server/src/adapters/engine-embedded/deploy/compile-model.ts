@@ -19,9 +19,9 @@ const IGNORED = new Set(['bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group'
 /** Which event definitions each event kind may carry (none = no definition). */
 const ALLOWED_EVENTS: Record<string, EventDef['type'][]> = {
   startEvent: ['none', 'timer', 'message'],
-  endEvent: ['none', 'error', 'terminate'],
+  endEvent: ['none', 'error', 'terminate', 'message'],
   intermediateCatchEvent: ['timer', 'message'],
-  intermediateThrowEvent: ['none'],
+  intermediateThrowEvent: ['none', 'message'],
   boundaryEvent: ['timer', 'message', 'error'],
 };
 
@@ -39,6 +39,8 @@ function eventOf(el: any, problems: ProblemList): EventDef | undefined {
     }
     case 'bpmn:MessageEventDefinition': {
       const msg = def.messageRef;
+      // A message throw or end event is a job (zeebe-extensions.ts): its worker sends, it needs no message.
+      if (el.$type === 'bpmn:EndEvent' || el.$type === 'bpmn:IntermediateThrowEvent') return { type: 'message', message: { name: msg?.name ?? '' } };
       if (!msg?.name) { problems.add(`message event '${el.id}' references no message with a name`, el.id); return undefined; }
       const sub = (msg.extensionElements?.values ?? []).find((v: any) => v.$type === 'zeebe:Subscription');
       return { type: 'message', message: { name: msg.name, correlationKey: sub?.correlationKey } };

@@ -39,7 +39,8 @@ function checkElement(el: ElementDef, problems: ProblemList): void {
   if (el.call) checkFeel(el.call.processId, 'called process id', el.id, problems);
   const ev = el.event;
   if (ev?.message?.correlationKey) checkFeel(ev.message.correlationKey, 'correlation key', el.id, problems, true);
-  if (ev?.type === 'message' && el.kind !== 'startEvent' && !ev.message?.correlationKey) {
+  const catches = el.kind !== 'startEvent' && el.kind !== 'endEvent' && el.kind !== 'intermediateThrowEvent';
+  if (ev?.type === 'message' && catches && !ev.message?.correlationKey) {
     problems.add(`message '${ev.message?.name}' used by '${el.id}' needs a zeebe:subscription correlationKey`, el.id);
   }
   if (ev?.timer) {

@@ -11,9 +11,9 @@ const ALLOWED: Record<string, string[]> = {
   callActivity: ['zeebe:CalledElement', 'zeebe:IoMapping', 'zeebe:Properties'],
   subProcess: ['zeebe:IoMapping', 'zeebe:Properties'],
   intermediateCatchEvent: ['zeebe:IoMapping', 'zeebe:Properties'],
-  intermediateThrowEvent: ['zeebe:IoMapping', 'zeebe:Properties'],
+  intermediateThrowEvent: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
   boundaryEvent: ['zeebe:IoMapping', 'zeebe:Properties'],
-  endEvent: ['zeebe:IoMapping', 'zeebe:Properties'],
+  endEvent: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
   startEvent: ['zeebe:IoMapping', 'zeebe:Properties', 'zeebe:FormDefinition'],
 };
 const TASK_LISTENER_EVENTS = ['creating', 'assigning', 'updating', 'completing', 'canceling'];
@@ -86,6 +86,12 @@ export function readExtensions(el: any, def: ElementDef, problems: ProblemList):
   }
   if ((def.kind === 'serviceTask' || def.kind === 'sendTask') && !def.job?.type) {
     problems.add(`${def.kind} '${def.id}' has no zeebe:taskDefinition type`, def.id);
+  }
+  if (def.kind === 'endEvent' || def.kind === 'intermediateThrowEvent') {
+    // As in Camunda 8: a message throw or end event is implemented as a job, whose worker sends the message.
+    const message = def.event?.type === 'message';
+    if (message && !def.job?.type) problems.add(`message ${def.kind === 'endEvent' ? 'end' : 'throw'} event '${def.id}' needs a zeebe:taskDefinition type (a job worker sends the message)`, def.id);
+    if (!message && def.job) problems.add(`zeebe:taskDefinition on '${def.id}' is only allowed on a message throw or end event`, def.id);
   }
   if (def.kind === 'userTask' && !values.some((v) => v.$type === 'zeebe:UserTask')) {
     // A job-worker user task (Camunda's implementation before 8.6, still run by 8.8): worked here as a user

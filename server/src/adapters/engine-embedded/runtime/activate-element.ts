@@ -19,10 +19,13 @@ export function activate(m: TokenMachine, token: Token): void {
   const ctx = m.context(token, locals);
   switch (el.kind) {
     case 'startEvent':
-    case 'intermediateThrowEvent':
     case 'boundaryEvent':
       return enter(m, token, locals, () => m.leave(token));
+    case 'intermediateThrowEvent':
+      if (el.job) return startJob(m, token, el, locals, ctx); // a message throw event: its worker sends
+      return enter(m, token, locals, () => m.leave(token));
     case 'endEvent':
+      if (el.job) return startJob(m, token, el, locals, ctx); // a message end event: ends when the job completes
       return endEvent(m, token, el, locals);
     case 'intermediateCatchEvent': {
       const arm = armEvent(m, token, el, el.id, 'self', ctx);
@@ -40,20 +43,8 @@ export function activate(m: TokenMachine, token: Token): void {
       });
     }
     case 'serviceTask':
-    case 'sendTask': {
-      const type = resolveString(el.job!.type, ctx);
-      const retries = Number(resolveValue(el.job!.retries, ctx));
-      if (!type) throw new StepFailure(`job type of '${el.id}' evaluated to nothing`);
-      const key = `${m.ctx.instanceKey}.j${token.id}`;
-      const boundaries = armBoundaries(m, token, el, ctx);
-      return enter(m, token, locals, () => {
-        token.state = 'waiting';
-        token.wait = { kind: 'job', jobKey: key };
-        const job = { key, type, retries: Number.isFinite(retries) ? retries : 3, elementId: el.id, tokenId: token.id, headers: el.headers, variables: ctx };
-        m.emit({ type: 'job.create', job });
-        boundaries();
-      });
-    }
+    case 'sendTask':
+      return startJob(m, token, el, locals, ctx);
     case 'subProcess': {
       const boundaries = armBoundaries(m, token, el, ctx);
       return enter(m, token, locals, () => {
@@ -77,6 +68,22 @@ export function activate(m: TokenMachine, token: Token): void {
       });
     }
   }
+}
+
+/** Elements implemented as a job (service and send tasks, message throw and end events): wait for its worker. */
+function startJob(m: TokenMachine, token: Token, el: ElementDef, locals: Record<string, unknown> | undefined, ctx: Record<string, unknown>): void {
+  const type = resolveString(el.job!.type, ctx);
+  const retries = Number(resolveValue(el.job!.retries, ctx));
+  if (!type) throw new StepFailure(`job type of '${el.id}' evaluated to nothing`);
+  const key = `${m.ctx.instanceKey}.j${token.id}`;
+  const boundaries = armBoundaries(m, token, el, ctx);
+  enter(m, token, locals, () => {
+    token.state = 'waiting';
+    token.wait = { kind: 'job', jobKey: key };
+    const job = { key, type, retries: Number.isFinite(retries) ? retries : 3, elementId: el.id, tokenId: token.id, headers: el.headers, variables: ctx };
+    m.emit({ type: 'job.create', job });
+    boundaries();
+  });
 }
 
 function enter(m: TokenMachine, token: Token, locals: Record<string, unknown> | undefined, then: () => void): void {
