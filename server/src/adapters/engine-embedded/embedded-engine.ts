@@ -27,6 +27,8 @@ import { InstanceListing } from './services/instance-listing';
 import { InstanceMigration } from './services/instance-migration';
 import type { MigrationRequest } from '../../ports/workflow-engine.port';
 import { engineCollections } from './store/engine-collections';
+import { SingleNodeInstanceStore } from './store/instance-store';
+import { RevisionCheckedInstanceStore } from './store/revision-checked-instance-store';
 import { InstanceErasure } from './services/instance-erasure';
 
 
@@ -49,6 +51,14 @@ export interface EmbeddedEngineOptions {
   dbConcurrency?: number;
   /** How long assignUserTask / updateUserTask wait for task listener jobs before answering 'pending'. */
   listenerWaitMs?: number;
+  /**
+   * Check every instance save against the stored revision (store/revision-checked-instance-store.ts), so a
+   * stale cache never overwrites newer state: set it when servers share the database (TOPOLOGY=shared).
+   * Default false: the single-node store, which trusts this process's cache.
+   */
+  revisionChecked?: boolean;
+  /** With revisionChecked: whether the database's conditional updates are atomic (MongoDB); unset: asked of it. */
+  atomicConditionalUpdates?: boolean;
 }
 
 export class EmbeddedEngine implements WorkflowEngine {
@@ -76,7 +86,10 @@ export class EmbeddedEngine implements WorkflowEngine {
     const leases = new JobLeases();
     const timerIndex = new TimerDueIndex();
     const applier = new EffectApplier(db, now, (e) => this.emit(e), leases, timerIndex);
-    this.runner = new InstanceRunner(db, this.deployments, applier, now, leases);
+    const store = opts.revisionChecked
+      ? new RevisionCheckedInstanceStore(db, { atomicConditionalUpdates: opts.atomicConditionalUpdates })
+      : new SingleNodeInstanceStore(db);
+    this.runner = new InstanceRunner(db, this.deployments, applier, now, leases, store);
     this.worker = new JobWorker(db, this.runner, now, {
       lockMs: opts.jobLockMs ?? 60_000, maxConcurrent: opts.jobConcurrency ?? 8, defaultBackoffMs: opts.defaultBackoffMs ?? 5_000,
     }, (msg, err) => this.logError(err, msg), leases);

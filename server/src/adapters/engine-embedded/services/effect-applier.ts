@@ -4,22 +4,15 @@
 // a replay after a crash may repeat an event, never lose one).
 import type { EngineEvent, IncidentView, UserTaskView } from '../../../ports/workflow-engine.port';
 import type { Effect } from '../runtime/instance-state';
+import type { Model } from 'mongoose';
 import type { EngineCollections } from '../store/engine-collections';
 import { insertOnce } from '../store/insert-once';
 import { retry } from '../store/transient-retry';
 import { JobLeases } from './job-leases';
 import { TimerDueIndex } from './timer-due-index';
 
-export interface InstanceDoc {
-  _id: string;
-  processId: string;
-  version: number;
-  rev: number;
-  effects: Effect[];
-  pending: boolean;
-  status: string;
-  [k: string]: unknown;
-}
+export type { InstanceDoc } from '../store/engine-documents';
+import type { InstanceDoc } from '../store/engine-documents';
 
 export class EffectApplier {
   constructor(
@@ -64,7 +57,7 @@ export class EffectApplier {
     const db = this.db;
     const now = this.now();
     const upsert = insertOnce;
-    const guarded = async (model: EngineCollections['tasks'], filter: Record<string, unknown>, set: Record<string, unknown>) =>
+    const guarded = async <T>(model: Model<T>, filter: Record<string, unknown>, set: Record<string, unknown>) =>
       (await model.updateOne(filter, { $set: set })).modifiedCount > 0;
     switch (e.type) {
       case 'task.create': return upsert(db.tasks, e.task.key, { ...e.task });

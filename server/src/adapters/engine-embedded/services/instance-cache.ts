@@ -1,7 +1,9 @@
 // The instance documents this process saved last, so a step does not re-read what it has just written.
 // Sound because every write of an instance document goes through the runner under the instance's lock, and
-// one server owns a database (FerretDB's conditional updates are not atomic, so the embedded setup relies
-// on that anyway). An entry holds exactly what is stored and means "its outbox was applied here".
+// in the single topology one server owns a database (FerretDB's conditional updates are not atomic, so the
+// embedded setup relies on that anyway). When servers share the database an entry may be stale: the
+// revision-checked store then refuses the save, and the runner drops the entry and reloads (instance-store.ts).
+// An entry holds exactly what this process stored and means "its outbox was applied here".
 // Bounded (least recently used first out), so resident memory does not grow with waiting instances — except
 // for pinned ones: an instance with a job leased in memory is needed again as soon as the job finishes, and
 // under a burst of starts the job queue outgrows the bound (measured: 45% of benchmark (a)'s completions

@@ -1,6 +1,6 @@
 // Erases every engine record of a case (issue 17, "deletion means gone everywhere"): its instances (their
 // variables and timelines live in the instance document), called instances under them, and their user
-// tasks, jobs, timers, subscriptions, incidents, outbox markers, and messages published for the case.
+// tasks, jobs, timers, subscriptions, incidents, outbox markers, revision claims, and messages published for the case.
 // Running instances are cancelled first so no step of theirs runs on half-deleted state. The instance
 // documents go last: they are how a rerun after a crash finds what is left, so nothing is orphaned.
 import type { EngineCollections } from '../store/engine-collections';
@@ -35,7 +35,10 @@ export class InstanceErasure {
     await retry(() => this.db.messages.deleteMany({ $or: [{ correlationKey: caseId }, { 'variables.caseId': caseId }] }));
     if (all.length) {
       // One pass over the markers (a regex is a scan on FerretDB), not one per instance.
-      await retry(() => this.db.outboxDone.deleteMany({ _id: { $regex: `^(${all.map(escapeRegex).join('|')})#` } }));
+      const ofThese = { _id: { $regex: `^(${all.map(escapeRegex).join('|')})#` } };
+      await retry(() => this.db.outboxDone.deleteMany(ofThese));
+      // Revision claims (shared topology) may hold a step's variables: gone too.
+      await retry(() => this.db.instanceRevisions.deleteMany(ofThese));
     }
     for (const key of all) await this.hooks.forget(key, timers.map((t) => String(t._id)));
     if (all.length) await retry(() => this.db.instances.deleteMany({ _id: { $in: all } }));

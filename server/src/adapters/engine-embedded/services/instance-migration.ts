@@ -6,6 +6,7 @@
 import type { InstanceState } from '../runtime/instance-state';
 import { MigrationRefusedError, planMigration, type MigrateCommand, type MigratedRows } from '../runtime/migrate-instance';
 import type { EngineEvent, MigrationRequest, MigrationResult, UserTaskView } from '../../../ports/workflow-engine.port';
+import type { Model } from 'mongoose';
 import type { EngineCollections, EngineDoc } from '../store/engine-collections';
 import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
@@ -58,7 +59,7 @@ export class InstanceMigration {
   }
 
   private async pointRows(rows: MigratedRows, version: number, fromVersion: number): Promise<void> {
-    const set = (model: EngineCollections['tasks'], _id: string, fields: Record<string, unknown>) => retry(() => model.updateOne({ _id }, { $set: fields }));
+    const set = <T>(model: Model<T>, _id: string, fields: Record<string, unknown>) => retry(() => model.updateOne({ _id }, { $set: fields }));
     for (const t of rows.tasks) {
       await set(this.db.tasks, t.key, { elementId: t.elementId, name: t.name, processVersion: version });
       // The task queue keeps the task (same key); this event tells it the element, version and name changed.
@@ -69,7 +70,10 @@ export class InstanceMigration {
       }
     }
     for (const j of rows.jobs) await set(this.db.jobs, j.key, { elementId: j.elementId });
-    for (const t of rows.triggers) await set(t.kind === 'timer' ? this.db.timers : this.db.subscriptions, t.key, { elementId: t.elementId });
+    for (const t of rows.triggers) {
+      if (t.kind === 'timer') await set(this.db.timers, t.key, { elementId: t.elementId });
+      else await set(this.db.subscriptions, t.key, { elementId: t.elementId });
+    }
     for (const i of rows.incidents) await set(this.db.incidents, i.id, { elementId: i.elementId });
   }
 }

@@ -9,8 +9,8 @@ import { newState, type InstanceState } from '../runtime/instance-state';
 import { TokenMachine } from '../runtime/token-machine';
 import type { EngineCollections } from '../store/engine-collections';
 import { batcherFor } from '../store/insert-batcher';
+import { SingleNodeInstanceStore, StaleInstanceError, type InstanceSave, type InstanceStore } from '../store/instance-store';
 import { retry } from '../store/transient-retry';
-import { updaterFor } from '../store/update-batcher';
 import type { DeploymentService } from './deployment.service';
 import type { EffectApplier, InstanceDoc } from './effect-applier';
 import { KeyedMutex } from '../../concurrency/keyed-mutex';
@@ -56,6 +56,8 @@ export class InstanceRunner {
     private readonly applier: EffectApplier,
     private readonly now: () => Date,
     private readonly leases = new JobLeases(),
+    /** Single-node by default; the revision-checked store when several servers share the database. */
+    private readonly store: InstanceStore = new SingleNodeInstanceStore(db),
   ) {}
 
   async start(spec: StartSpec): Promise<{ instanceKey: string; version: number; created: boolean }> {
@@ -75,7 +77,7 @@ export class InstanceRunner {
     };
     // A failed insert may still have been stored: then its outbox needs the periodic recovery.
     let inserted = false;
-    await this.suspectOnFailure(key, async () => { inserted = await batcherFor(this.db.instances).insert(doc); });
+    await this.suspectOnFailure(key, async () => { inserted = await this.store.create(doc); });
     if (!inserted) {
       return { instanceKey: key, version, created: false }; // already started (replayed child or timer start)
     }
@@ -103,12 +105,13 @@ export class InstanceRunner {
   /** Applies a command; false when it no longer applies (already done, or the instance has ended). */
   async execute(key: string, command: Command): Promise<boolean> {
     let replayed = false;
+    let conflicts = 0;
     const { ok, doc, owed: owedStill } = await this.locks.run(key, async () => {
       for (;;) {
         let doc = this.cache.get(key);
         let owed = doc !== undefined && this.crossOwed.get(key) === doc.rev;
         if (!doc) {
-          doc = (await retry(() => this.db.instances.findById(key).lean<InstanceDoc>())) ?? undefined;
+          doc = await this.store.load(key);
           if (!doc) throw new NotFoundError(`process instance '${key}' not found`, 'INSTANCE_NOT_FOUND');
           if (doc.pending && !(await this.markedDone(doc))) {
             await this.applyOutbox(doc, true);
@@ -127,19 +130,22 @@ export class InstanceRunner {
         // effects of an outbox not known to be finished go first into the new one, which replaces it: they are
         // idempotent, and otherwise a child start or a parent notification would be lost for good.
         const effects = [...(owed ? crossInstanceOnly(doc.effects) : []), ...this.leases.carry(key, machine.effects), ...machine.effects];
-        const set: Record<string, unknown> = {
+        const set: InstanceSave = {
           state, effects, pending: true, savedAt: this.now(), rev: doc.rev + 1, status: state.status, hasIncident: hasIncident(state),
         };
         if (state.status !== 'active' && doc.status === 'active') set.endedAt = this.now().toISOString();
         if (machine.ctx.version !== doc.version) set.version = machine.ctx.version; // a migration moved it to another version
-        // Filtered by _id alone: FerretDB pushes only that filter down to SQL (a second field makes it decode
-        // every document); the lock and the cache already guarantee this is the revision we read. Batched
-        // with other instances' writes; awaited before the outbox runs, as a single write would be.
-        const matched = await updaterFor(this.db.instances).update(key, set).catch((e) => {
-          this.cache.delete(key); // the write may or may not have happened: read it back next time
-          this.suspects.set(key, Date.now());
+        let matched: boolean;
+        try {
+          matched = await this.store.save(key, doc.rev, set);
+        } catch (e) {
+          this.cache.delete(key); // the write may or may not have happened, or our copy was stale: read it back
+          // Another writer stored a newer revision (shared topology): nothing was written, so the command runs
+          // again on the stored state — it may no longer apply (a task completed there), which is then the answer.
+          if (e instanceof StaleInstanceError && ++conflicts < MAX_CONFLICTS) continue;
+          if (!(e instanceof StaleInstanceError)) this.suspects.set(key, Date.now());
           throw e;
-        });
+        }
         if (!matched) {
           this.cache.delete(key);
           continue; // gone (dropped): the reload reports it
@@ -212,15 +218,12 @@ export class InstanceRunner {
       this.suspectOnFailure(_id, () => this.locks.run(_id, async () => {
         if (this.leases.holds(_id)) return; // the outbox keeps a leased job durable until a step closes it
         const cached = this.cache.get(_id);
-        if (!cached) {
-          await retry(() => this.db.instances.updateOne({ _id, rev }, { $set: { pending: false, effects: [] } }));
-          return;
-        }
+        if (!cached) return this.store.clearOutbox(_id, rev, false);
         if (cached.rev !== rev || !cached.pending) return; // a newer step's outbox is marked by its own finish
         // A running instance will be written again by its next step, which replaces the outbox anyway: until
         // then a done-marker (an insert, batched) says the outbox was applied. An ended one is marked in place.
         if (cached.status === 'active') return void markers.push(doneId(_id, rev));
-        await updaterFor(this.db.instances).update(_id, { pending: false, effects: [] }).catch((e) => {
+        await this.store.clearOutbox(_id, rev, true).catch((e) => {
           this.cache.delete(_id);
           throw e;
         });
@@ -247,6 +250,8 @@ export class InstanceRunner {
    * suspects whose failure is older than `olderThanMs` (recoverSuspects).
    */
   async recover(): Promise<number> {
+    // Steps committed but not written to their document (revision-checked store) are replayed first.
+    for (const key of await this.store.unwritten()) await this.replay(key);
     const docs = await retry(() => this.db.instances.find({ pending: true }, { _id: 1, rev: 1 }).lean<{ _id: string; rev: number }[]>());
     const ids = docs.map((d) => doneId(d._id, d.rev));
     const done = new Set(ids.length ? (await retry(() => this.db.outboxDone.find({ _id: { $in: ids } }, { _id: 1 }).lean<{ _id: string }[]>())).map((m) => m._id) : []);
@@ -262,7 +267,7 @@ export class InstanceRunner {
   private async replay(key: string): Promise<boolean> {
     const doc = await this.locks.run(key, async () => {
       this.cache.delete(key);
-      const d = await retry(() => this.db.instances.findById(key).lean<InstanceDoc>());
+      const d = await this.store.load(key);
       if (!d?.pending || (await this.markedDone(d))) return undefined;
       await this.applyOutbox(d, true);
       return d;
@@ -287,6 +292,9 @@ export class InstanceRunner {
 }
 
 const doneId = (key: string, rev: number) => `${key}#${rev}`;
+
+/** Stale saves in a row before the conflict is reported (each one means another writer stepped the instance). */
+const MAX_CONFLICTS = 5;
 
 /** Effects applied outside the instance (embedded-engine.ts crossEffects); the only local part among them,
  * subscription.open's insert, is insert-once, so repeating them in a later outbox is harmless. */

@@ -2,6 +2,9 @@
 // instance state, so re-applying an outbox entry after a crash finds the row it already wrote.
 // Only the FerretDB 1.24 subset is used: no transactions, TTL or partial indexes, no positional updates.
 import { Schema, type Connection, type Model } from 'mongoose';
+import type {
+  DeploymentDoc, FormDoc, IncidentDoc, InstanceDoc, InstanceRevisionDoc, JobDoc, MessageDoc, OutboxDoneDoc, SubscriptionDoc, TaskDoc, TimerDoc,
+} from './engine-documents';
 
 const loose = (fields: Record<string, unknown>, indexes: Record<string, 1 | -1>[] = []) => {
   const schema = new Schema({ _id: String, ...fields }, { strict: false, versionKey: false, minimize: false });
@@ -10,25 +13,32 @@ const loose = (fields: Record<string, unknown>, indexes: Record<string, 1 | -1>[
 };
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-/** One raw engine row: the collections are schemaless (strict: false) and each service reads back the fields it wrote. */
+/** A row read back loosely, for code that reads fields of more than one collection's rows. */
 export type EngineDoc = Record<string, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export interface EngineCollections {
-  deployments: Model<any>;
-  forms: Model<any>;
-  instances: Model<any>;
-  tasks: Model<any>;
-  jobs: Model<any>;
-  timers: Model<any>;
-  subscriptions: Model<any>;
-  messages: Model<any>;
-  incidents: Model<any>;
+  deployments: Model<DeploymentDoc>;
+  forms: Model<FormDoc>;
+  instances: Model<InstanceDoc>;
+  tasks: Model<TaskDoc>;
+  jobs: Model<JobDoc>;
+  timers: Model<TimerDoc>;
+  subscriptions: Model<SubscriptionDoc>;
+  messages: Model<MessageDoc>;
+  incidents: Model<IncidentDoc>;
   /** `<instance key>#<rev>`: that revision's outbox was applied (an insert is far cheaper than an update here). */
-  outboxDone: Model<any>;
+  outboxDone: Model<OutboxDoneDoc>;
+  /** `<instance key>#<rev>`: who claimed that revision (revision-checked-instance-store.ts, FerretDB only). */
+  instanceRevisions: Model<InstanceRevisionDoc>;
 }
 
+/** Any one of the engine's collections (the write helpers take any). */
+export type EngineModel = EngineCollections[keyof EngineCollections];
+
 export function engineCollections(conn: Connection): EngineCollections {
-  const model = (name: string, schema: Schema) => conn.models[name] ?? conn.model(name, schema, name);
+  // One model per name and connection: a second engine on the same connection shares them.
+  const model = <T>(name: string, schema: Schema) => (conn.models[name] ?? conn.model(name, schema, name)) as unknown as Model<T>;
   const M = Schema.Types.Mixed;
   return {
     deployments: model('engine_deployments', loose({ processId: String, version: Number, checksum: String, model: M }, [{ processId: 1, version: -1 }])),
@@ -41,6 +51,7 @@ export function engineCollections(conn: Connection): EngineCollections {
     messages: model('engine_messages', loose({ name: String, correlationKey: String, state: String, expiresAt: Date, variables: M }, [{ name: 1, correlationKey: 1, state: 1 }])),
     incidents: model('engine_incidents', loose({ instanceKey: String, state: String }, [{ instanceKey: 1 }, { state: 1 }])),
     outboxDone: model('engine_outbox_done', loose({})),
+    instanceRevisions: model('engine_instance_revisions', loose({ instanceKey: String, rev: Number, set: M, at: Date })),
   };
 }
 

@@ -11,11 +11,9 @@ export interface InsertBatcher {
   insert(doc: Record<string, unknown>): Promise<boolean>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const batchers = new WeakMap<Model<any>, InsertBatcher>();
+const batchers = new WeakMap<object, InsertBatcher>();
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function batcherFor(model: Model<any>): InsertBatcher {
+export function batcherFor<T>(model: Model<T>): InsertBatcher {
   let b = batchers.get(model);
   if (!b) {
     const group = new InsertGroup(() => model.collection as unknown as Collection, { retryOn: isTransient });

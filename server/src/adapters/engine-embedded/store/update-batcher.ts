@@ -14,8 +14,7 @@ export class UpdateBatcher {
   private queue: Pending[] = [];
   private busy = false;
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(private readonly model: Model<any>) {}
+  constructor(private readonly model: Pick<Model<unknown>, 'collection'>) {}
 
   /** `$set` on the document with this _id; true when it matched. Callers serialise updates of one _id. */
   update(_id: string, set: Record<string, unknown>): Promise<boolean> {
@@ -100,11 +99,9 @@ export class UpdateBatcher {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const batchers = new WeakMap<Model<any>, UpdateBatcher>();
+const batchers = new WeakMap<object, UpdateBatcher>();
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function updaterFor(model: Model<any>): UpdateBatcher {
+export function updaterFor<T>(model: Model<T>): UpdateBatcher {
   let b = batchers.get(model);
   if (!b) batchers.set(model, (b = new UpdateBatcher(model)));
   return b;
