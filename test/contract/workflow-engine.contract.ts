@@ -37,6 +37,13 @@ export function describeWorkflowEngineContract(adapter: string, makeSubject: () 
     });
     afterAll(() => s?.close());
 
+    // Commands settle before their effects are read: on Zeebe a task exists only once its `creating`
+    // listeners ran, and jobs run on workers (Camunda 8.8 semantics; the embedded engine runs them at once).
+    const start = async (processId: string, variables: Record<string, unknown>) => {
+      const started = await engine.startInstance(processId, variables);
+      await s.settle();
+      return started;
+    };
     const openTasks = async (instanceKey: string) => (await engine.listUserTasks({ instanceKey, state: 'open' }));
     const openElements = async (instanceKey: string) => (await openTasks(instanceKey)).map((t) => t.elementId).sort();
     const taskOf = async (instanceKey: string, elementId: string) => {
@@ -47,7 +54,7 @@ export function describeWorkflowEngineContract(adapter: string, makeSubject: () 
     const taskEvents = (key: string) => events.flatMap((e) => ('task' in e && e.task.key === key ? [e.type] : []));
 
     test('a started instance holds its variables and waits at its user task with the modelled candidates', async () => {
-      const started = await engine.startInstance('contract-tasks', { caseId: 'case-start', count: 3, person: { name: 'Sam' } });
+      const started = await start('contract-tasks', { caseId: 'case-start', count: 3, person: { name: 'Sam' } });
       expect(started).toMatchObject({ processId: 'contract-tasks', version: 1 });
       const instance = await engine.getInstance(started.instanceKey);
       expect(instance).toMatchObject({ state: 'active', processId: 'contract-tasks', activeElementIds: ['review'] });
@@ -59,7 +66,7 @@ export function describeWorkflowEngineContract(adapter: string, makeSubject: () 
     });
 
     test('a user task is assigned, updated and completed; its output reaches the instance, which completes', async () => {
-      const { instanceKey } = await engine.startInstance('contract-tasks', { caseId: 'case-walk' });
+      const { instanceKey } = await start('contract-tasks', { caseId: 'case-walk' });
       const task = await taskOf(instanceKey, 'review');
       expect((await engine.assignUserTask(task.key, 'alice', { by: 'lead' })).status).toBe('applied');
       expect((await engine.getUserTask(task.key))?.assignee).toBe('alice');
@@ -77,29 +84,30 @@ export function describeWorkflowEngineContract(adapter: string, makeSubject: () 
     });
 
     test('a message reaches only the instance with its correlation key; with a TTL it waits for a later subscriber until it expires', async () => {
-      const a = await engine.startInstance('contract-messages', { caseId: 'case-msg-a' });
-      const b = await engine.startInstance('contract-messages', { caseId: 'case-msg-b' });
+      const a = await start('contract-messages', { caseId: 'case-msg-a' });
+      const b = await start('contract-messages', { caseId: 'case-msg-b' });
       expect(await engine.publishMessage('contract-reply', 'case-msg-a', { reply: 'yes' })).toMatchObject({ correlated: true });
+      await s.settle();
       expect(await openElements(a.instanceKey)).toEqual(['readReply']);
       expect((await engine.getInstance(a.instanceKey))?.variables).toMatchObject({ reply: 'yes' });
       expect(await openElements(b.instanceKey)).toEqual([]);
 
       expect((await engine.publishMessage('contract-reply', 'case-msg-c', {}, { ttlMs: HOUR })).correlated).toBe(false);
-      const c = await engine.startInstance('contract-messages', { caseId: 'case-msg-c' });
+      const c = await start('contract-messages', { caseId: 'case-msg-c' });
       expect(await openElements(c.instanceKey)).toEqual(['readReply']);
 
       await engine.publishMessage('contract-reply', 'case-msg-d', {}); // no TTL: nobody waits, so it is gone
       await engine.publishMessage('contract-reply', 'case-msg-e', {}, { ttlMs: HOUR });
       await s.advance(2 * HOUR); // the buffered message expires
-      const d = await engine.startInstance('contract-messages', { caseId: 'case-msg-d' });
-      const e = await engine.startInstance('contract-messages', { caseId: 'case-msg-e' });
+      const d = await start('contract-messages', { caseId: 'case-msg-d' });
+      const e = await start('contract-messages', { caseId: 'case-msg-e' });
       expect(await openElements(d.instanceKey)).toEqual([]);
       expect(await openElements(e.instanceKey)).toEqual([]);
       expect((await engine.getInstance(e.instanceKey))?.activeElementIds).toEqual(['waitReply']);
     });
 
     test('an interrupting boundary timer fires when the clock passes it, cancelling the task and opening the escalation', async () => {
-      const { instanceKey } = await engine.startInstance('contract-timer', { caseId: 'case-timer' });
+      const { instanceKey } = await start('contract-timer', { caseId: 'case-timer' });
       const assess = await taskOf(instanceKey, 'assess');
       await s.advance(HOUR);
       expect(await openElements(instanceKey)).toEqual(['assess']);
@@ -113,8 +121,8 @@ export function describeWorkflowEngineContract(adapter: string, makeSubject: () 
 
     test('a job handler\'s BPMN error is caught by the boundary event; its completion variables reach the instance', async () => {
       checkOutcome.next = (job) => (job.variables.eligible === false ? { kind: 'bpmnError', code: 'NOT_ELIGIBLE' } : { kind: 'complete', variables: { checked: true } });
-      const no = await engine.startInstance('contract-errors', { caseId: 'case-err-no', eligible: false });
-      const yes = await engine.startInstance('contract-errors', { caseId: 'case-err-yes', eligible: true });
+      const no = await start('contract-errors', { caseId: 'case-err-no', eligible: false });
+      const yes = await start('contract-errors', { caseId: 'case-err-yes', eligible: true });
       await s.settle();
       expect(await openElements(no.instanceKey)).toEqual(['closeCase']);
       expect(await openElements(yes.instanceKey)).toEqual(['plan']);
@@ -125,7 +133,7 @@ export function describeWorkflowEngineContract(adapter: string, makeSubject: () 
 
     test('a job that fails with no retries left raises an incident; resolving it runs the job again', async () => {
       checkOutcome.next = () => ({ kind: 'fail', message: 'the register is offline', retries: 0 });
-      const { instanceKey } = await engine.startInstance('contract-errors', { caseId: 'case-incident' });
+      const { instanceKey } = await start('contract-errors', { caseId: 'case-incident' });
       await s.settle();
       const [incident] = await engine.listIncidents({ instanceKey, state: 'open' });
       expect(incident).toMatchObject({ instanceKey, elementId: 'check', type: 'job-failed', message: 'the register is offline', state: 'open' });
@@ -138,7 +146,7 @@ export function describeWorkflowEngineContract(adapter: string, makeSubject: () 
     });
 
     test('a called process inherits the case; completing its task completes the caller', async () => {
-      const parent = await engine.startInstance('contract-parent', { caseId: 'case-call' });
+      const parent = await start('contract-parent', { caseId: 'case-call' });
       await s.settle();
       const { items } = await engine.listInstances({ processId: 'contract-child' });
       const child = items.find((i) => i.parentKey === parent.instanceKey);
@@ -150,7 +158,7 @@ export function describeWorkflowEngineContract(adapter: string, makeSubject: () 
     });
 
     test('cancelling an instance cancels its open task', async () => {
-      const { instanceKey } = await engine.startInstance('contract-tasks', { caseId: 'case-cancel' });
+      const { instanceKey } = await start('contract-tasks', { caseId: 'case-cancel' });
       const task = await taskOf(instanceKey, 'review');
       await engine.cancelInstance(instanceKey, { by: 'lead', reason: 'withdrawn' });
       await s.settle();
@@ -161,7 +169,7 @@ export function describeWorkflowEngineContract(adapter: string, makeSubject: () 
 
     // Last: it deploys a second version of contract-tasks.
     test('a running instance migrates to a later version; its open task keeps its key and takes the new name', async () => {
-      const { instanceKey } = await engine.startInstance('contract-tasks', { caseId: 'case-migrate' });
+      const { instanceKey } = await start('contract-tasks', { caseId: 'case-migrate' });
       const task = await taskOf(instanceKey, 'review');
       const [v2] = await engine.deploy([fixture('contract-tasks-v2.bpmn')]);
       expect(v2).toMatchObject({ processId: 'contract-tasks', version: 2, isNew: true });

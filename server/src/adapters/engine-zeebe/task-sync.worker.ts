@@ -1,0 +1,85 @@
+// The task-sync listener worker: every Zeebe user-task transition (creating, assigning, updating, completing,
+// canceling) runs our listener job last (task-sync-listeners.ts). The worker turns it into the port's engine
+// event, whose listeners upsert the task queue idempotently (project-engine-event.ts), and only then
+// completes the job, so the transition never happens unseen: a crash before completion re-delivers the job.
+/* eslint-disable @typescript-eslint/no-explicit-any -- activated job records are read field by field */
+import type { EngineEvent, JobOutcome, UserTaskView } from '../../ports/workflow-engine.port';
+import type { ProcessDefinitions } from './process-definitions';
+
+export interface TaskSyncDeps {
+  definitions: ProcessDefinitions;
+  emit: (e: EngineEvent) => Promise<void>;
+  now: () => Date;
+  /** Who asked for a change this server sent (Zeebe's listener job does not say). */
+  actorOf: (taskKey: string) => string | undefined;
+}
+
+export class TaskSyncWorker {
+  /** The last view of each open task seen here: later transitions carry only what changed. */
+  private readonly views = new Map<string, UserTaskView>();
+
+  constructor(private readonly deps: TaskSyncDeps) {}
+
+  known(taskKey: string): UserTaskView | undefined { return this.views.get(taskKey); }
+
+  remember(view: UserTaskView): void {
+    if (view.state === 'open') this.views.set(view.key, view);
+    else this.views.delete(view.key);
+  }
+
+  handle = async (raw: any): Promise<JobOutcome> => {
+    const u = raw.userTask ?? {};
+    const key = String(u.userTaskKey ?? '');
+    if (!key) return { kind: 'complete' }; // not a user-task listener job: nothing to mirror
+    const view = { ...(this.views.get(key) ?? await this.fromJob(raw, key)), ...taskAttributes(u) };
+    const by = this.deps.actorOf(key);
+    switch (raw.listenerEventType) {
+      case 'CREATING':
+        this.remember(view);
+        await this.deps.emit({ type: 'user-task.created', task: view });
+        break;
+      case 'ASSIGNING':
+        this.remember(view);
+        await this.deps.emit({ type: 'user-task.assigned', task: view, changedAttributes: ['assignee'], ...(by ? { by } : {}) });
+        break;
+      case 'UPDATING':
+        this.remember(view);
+        await this.deps.emit({ type: 'user-task.updated', task: view, changedAttributes: u.changedAttributes ?? [], ...(by ? { by } : {}) });
+        break;
+      case 'COMPLETING': {
+        const done: UserTaskView = { ...view, state: 'completed', completedAt: this.deps.now().toISOString(), ...(by ? { completedBy: by } : {}) };
+        this.remember(done);
+        await this.deps.emit({ type: 'user-task.completed', task: done });
+        break;
+      }
+      case 'CANCELING': {
+        const gone: UserTaskView = { ...view, state: 'cancelled' };
+        this.remember(gone);
+        await this.deps.emit({ type: 'user-task.cancelled', task: gone });
+        break;
+      }
+    }
+    return { kind: 'complete' };
+  };
+
+  private async fromJob(raw: any, key: string): Promise<UserTaskView> {
+    const info = await this.deps.definitions.element(String(raw.processDefinitionKey), raw.processDefinitionId, raw.elementId);
+    return {
+      key, instanceKey: String(raw.processInstanceKey), processId: raw.processDefinitionId, processVersion: raw.processDefinitionVersion,
+      elementId: raw.elementId, name: info.name ?? raw.elementId, candidateGroups: [], candidateUsers: [], priority: 50,
+      headers: info.headers, ...(info.formId ? { formId: info.formId } : {}), createdAt: this.deps.now().toISOString(), state: 'open',
+    };
+  }
+}
+
+/** The task's attributes as the listener job states them (the values the transition is about to set). */
+function taskAttributes(u: any): Partial<UserTaskView> {
+  const out: Partial<UserTaskView> = {};
+  if (Array.isArray(u.candidateGroups)) out.candidateGroups = u.candidateGroups;
+  if (Array.isArray(u.candidateUsers)) out.candidateUsers = u.candidateUsers;
+  if ('assignee' in u) out.assignee = u.assignee || undefined;
+  if ('dueDate' in u) out.dueDate = u.dueDate || undefined;
+  if ('followUpDate' in u) out.followUpDate = u.followUpDate || undefined;
+  if (typeof u.priority === 'number') out.priority = u.priority;
+  return out;
+}

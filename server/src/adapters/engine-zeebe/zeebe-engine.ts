@@ -1,0 +1,145 @@
+// The WorkflowEngine on Camunda 8.8 (Zeebe) through @camunda8/sdk's Orchestration Cluster REST client.
+// Composes deployment, instances, user tasks, messages/incidents, the job worker and the task-sync listener;
+// verified by the WorkflowEngine contract suite against a protocol fake (test/contract, docs/zeebe.md).
+import type { Clock } from '../../ports/clock.port';
+import type {
+  DeployProblem, DeployResource, EngineEvent, JobHandler, MigrationRequest, UserTaskChanges, UserTaskView, Variables, WorkflowEngine,
+} from '../../ports/workflow-engine.port';
+import { ProcessDefinitions } from './process-definitions';
+import { TASK_SYNC_JOB_TYPE } from './task-sync-listeners';
+import { TaskSyncWorker } from './task-sync.worker';
+import type { ZeebeApi } from './zeebe-client';
+import { ZeebeDeployer } from './zeebe-deployer';
+import { ZeebeInstances } from './zeebe-instances';
+import { toPortJob, ZeebeJobWorker } from './zeebe-job-worker';
+import { ZeebeMessages } from './zeebe-messages';
+import { ZeebeUserTasks } from './zeebe-user-tasks';
+import { ZeebeMonitor } from './zeebe-monitor';
+
+export interface ZeebeEngineOptions {
+  api: ZeebeApi;
+  clock: Clock;
+  tenantId?: string;
+  logger?: { error(obj: unknown, msg?: string): void };
+  check?: (resources: DeployResource[]) => Promise<DeployProblem[]>;
+  workerName?: string;
+  maxActiveJobs?: number;
+  jobTimeoutMs?: number;
+  defaultBackoffMs?: number;
+  pollIntervalMs?: number;
+  /** How often open tasks are reconciled with the user-task search (a missed listener job heals). */
+  reconcileIntervalMs?: number;
+}
+
+export class ZeebeEngine implements WorkflowEngine {
+  private readonly listeners: ((e: EngineEvent) => void | Promise<void>)[] = [];
+  private readonly definitions: ProcessDefinitions;
+  private readonly deployer: ZeebeDeployer;
+  private readonly instances: ZeebeInstances;
+  private readonly tasks: ZeebeUserTasks;
+  private readonly messages: ZeebeMessages;
+  private readonly monitor: ZeebeMonitor;
+  readonly worker: ZeebeJobWorker;
+  private readonly sync: TaskSyncWorker;
+  private reconciler?: NodeJS.Timeout;
+
+  constructor(private readonly opts: ZeebeEngineOptions) {
+    const { api } = opts;
+    const now = () => opts.clock.now();
+    this.definitions = new ProcessDefinitions(api);
+    this.deployer = new ZeebeDeployer({ api, definitions: this.definitions, now, tenantId: opts.tenantId, check: opts.check });
+    this.instances = new ZeebeInstances(api, this.deployer, opts.tenantId);
+    this.tasks = new ZeebeUserTasks(api, this.definitions);
+    this.messages = new ZeebeMessages(api, opts.tenantId);
+    this.monitor = new ZeebeMonitor(api, this.deployer, this.instances);
+    this.worker = new ZeebeJobWorker(api, {
+      worker: opts.workerName ?? 'yjs-workflow', maxActive: opts.maxActiveJobs ?? 32, jobTimeoutMs: opts.jobTimeoutMs ?? 60_000,
+      defaultBackoffMs: opts.defaultBackoffMs ?? 5_000, pollIntervalMs: opts.pollIntervalMs ?? 1_000, log: (msg, err) => this.logError(err, msg),
+    });
+    this.sync = new TaskSyncWorker({ definitions: this.definitions, emit: (e) => this.emit(e), now, actorOf: (k) => this.tasks.actors.get(k) });
+    this.worker.register(TASK_SYNC_JOB_TYPE, this.sync.handle);
+  }
+
+  deploy(resources: DeployResource[]) { return this.deployer.deploy(resources); }
+  checkDeployment(resources: DeployResource[]) { return this.deployer.checkDeployment(resources); }
+  listDeployments(processId?: string) { return this.deployer.listDeployments(processId); }
+  getDeploymentResource(processId: string, version: number) { return this.deployer.getDeploymentResource(processId, version); }
+
+  startInstance(processId: string, variables: Variables, opts: { businessKey?: string; version?: number } = {}) {
+    return this.instances.start(processId, variables, opts.version);
+  }
+  async cancelInstance(instanceKey: string): Promise<void> {
+    const before = await this.instances.summary(instanceKey);
+    await this.instances.cancel(instanceKey);
+    if (before && (before.state === 'active' || before.state === 'incident')) await this.emit({ type: 'instance.cancelled', instanceKey, processId: before.processId });
+  }
+  setVariables(instanceKey: string, variables: Variables) { return this.instances.setVariables(instanceKey, variables); }
+  getInstance(instanceKey: string) { return isKey(instanceKey) ? this.instances.get(instanceKey) : Promise.resolve(undefined); }
+  listInstances(filter: Parameters<ZeebeInstances['list']>[0]) { return this.instances.list(filter); }
+  migrateInstance(instanceKey: string, request: MigrationRequest) { return this.instances.migrate(instanceKey, request); }
+  countActiveElements(processId: string, version: number) { return this.monitor.countActiveElements(processId, version); }
+  getInstancePath(instanceKey: string) { return isKey(instanceKey) ? this.monitor.path(instanceKey) : Promise.resolve(undefined); }
+  eraseInstancesOfCase(caseId: string) { return this.monitor.cancelInstancesOfCase(caseId, (key) => this.cancelInstance(key)); }
+
+  completeUserTask(taskKey: string, variables: Variables, opts: { by: string }) { return this.tasks.complete(taskKey, variables, opts.by); }
+  assignUserTask(taskKey: string, assignee: string | null, opts: { by: string; action?: string }) { return this.tasks.assign(taskKey, assignee, opts.by, opts.action); }
+  updateUserTask(taskKey: string, changes: UserTaskChanges, opts: { by: string; action?: string }) { return this.tasks.update(taskKey, changes, opts.by, opts.action); }
+  getUserTask(taskKey: string) { return isKey(taskKey) ? this.tasks.get(taskKey) : Promise.resolve(undefined); }
+  listUserTasks(filter?: { instanceKey?: string; state?: UserTaskView['state'] }) { return this.tasks.list(filter); }
+
+  publishMessage(name: string, correlationKey: string, variables: Variables = {}, opts: { ttlMs?: number; messageId?: string } = {}) {
+    return this.messages.publish(name, correlationKey, variables, opts);
+  }
+  messageRecipients(name: string, correlationKey: string) { return this.messages.recipients(name, correlationKey); }
+  resolveIncident(incidentId: string) { return this.messages.resolveIncident(incidentId); }
+  listIncidents(filter?: { instanceKey?: string; state?: 'open' | 'resolved' }) { return this.messages.listIncidents(filter); }
+
+  registerJobHandler(type: string, handler: JobHandler): void { this.worker.register(type, (raw) => handler(toPortJob(raw))); }
+  onEvent(listener: (event: EngineEvent) => void | Promise<void>): void { this.listeners.push(listener); }
+
+  /** Fails when the cluster cannot be reached (the server then says so; it never falls back to the embedded engine). */
+  async start(): Promise<void> {
+    await this.opts.api.getTopology();
+    await this.reconcile();
+    this.worker.start();
+    const every = this.opts.reconcileIntervalMs ?? 300_000;
+    this.reconciler = setInterval(() => { this.reconcile().catch((e) => this.logError(e, 'task reconciliation failed')); }, every);
+    this.reconciler.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.reconciler) clearInterval(this.reconciler);
+    await this.worker.stop();
+  }
+
+  /** Open tasks Zeebe has that this server has not seen are announced again: the queue upserts them idempotently. */
+  async reconcile(): Promise<number> {
+    let announced = 0;
+    for (const task of await this.tasks.list({ state: 'open' })) {
+      if (this.sync.known(task.key)) continue;
+      this.sync.remember(task);
+      await this.emit({ type: 'user-task.created', task });
+      announced++;
+    }
+    return announced;
+  }
+
+  /** Is the cluster reachable now? (readiness) */
+  async ping(): Promise<boolean> {
+    try { await this.opts.api.getTopology(); return true; } catch { return false; }
+  }
+
+  private async emit(event: EngineEvent): Promise<void> {
+    for (const l of this.listeners) {
+      try { await l(event); } catch (e) { this.logError(e, `engine event listener failed on ${event.type}`); }
+    }
+  }
+
+  private logError(err: unknown, msg: string): void {
+    if (this.opts.logger) this.opts.logger.error({ err }, msg);
+    else process.stderr.write(`${msg}: ${(err as Error)?.stack ?? err}\n`);
+  }
+}
+
+const isKey = (key: string) => /^-?\d{1,25}$/.test(key);
+

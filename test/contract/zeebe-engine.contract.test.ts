@@ -1,0 +1,42 @@
+// The Zeebe adapter against the WorkflowEngine contract, without a broker: @camunda8/sdk's 8.8 REST client
+// (requests validated strictly, responses fanatically: unknown fields fail) talks to a contract fake of the
+// Orchestration Cluster REST API that checks every request against the SDK's protocol schemas and answers
+// through an embedded engine (test/contract/zeebe-fake, docs/zeebe.md).
+import { createEmbeddedEngine } from '../../server/src/adapters/engine-embedded/embedded-engine';
+import { createZeebeApi } from '../../server/src/adapters/engine-zeebe/zeebe-client';
+import { ZeebeEngine } from '../../server/src/adapters/engine-zeebe/zeebe-engine';
+import { openTestDb } from '../support/test-db';
+import { describeWorkflowEngineContract } from './workflow-engine.contract';
+import { startZeebeFake, type ZeebeFake } from './zeebe-fake/zeebe-fake.server';
+
+let fake: ZeebeFake;
+
+describeWorkflowEngineContract('Zeebe adapter (8.8 REST, contract fake)', async () => {
+  const db = await openTestDb('zeebe');
+  let now = new Date('2026-03-02T09:00:00Z').getTime();
+  const clock = { now: () => new Date(now) };
+  const inner = createEmbeddedEngine({ conn: db.conn, clock, pollIntervalMs: 3_600_000, jobConcurrency: 64, listenerWaitMs: 10_000 });
+  await inner.start();
+  fake = await startZeebeFake(inner);
+  const api = await createZeebeApi({ restAddress: fake.url, auth: { strategy: 'NONE' }, validation: 'req:strict,res:fanatical' });
+  const engine = new ZeebeEngine({ api, clock, pollIntervalMs: 5, reconcileIntervalMs: 3_600_000 });
+  const settle = async () => {
+    for (let i = 0; i < 100; i++) {
+      await inner.runDue();
+      const activated = await engine.worker.pollOnce();
+      await engine.worker.idle();
+      if (!activated && fake.jobs.waiting === 0) return;
+    }
+  };
+  return {
+    engine,
+    async advance(ms) { now += ms; await settle(); },
+    settle,
+    async close() { await engine.stop(); await fake.close(); await inner.stop(); await db.drop(); },
+  };
+});
+
+test('the adapter sent nothing the 8.8 protocol refuses, and the fake answered nothing off-schema', () => {
+  expect(fake.violations).toEqual([]);
+  expect(fake.calls.size).toBeGreaterThan(15);
+});
