@@ -1,0 +1,97 @@
+// The timeliness report a reader asked for: the facts of the period in the reader's scope, figures per
+// timescale version, team and worker, the trend by month — in words (timescale names and standards,
+// people by name). The read is audited: who looked at which report, for which teams and period.
+import type { Actor, AccessPolicy, CaseAuditSink } from '../cases/case-access';
+import { auditActor } from '../cases/case-access';
+import { ForbiddenError, ValidationError } from '../../domain/errors';
+import type { WorkingCalendar } from '../../domain/calendar';
+import { reportScope, teamsToRead } from '../../domain/reports/report-scope';
+import { buildTimelinessReport, type TimelinessFilter, type TimelinessReport } from '../../domain/reports/timeliness-report';
+import { monthsBetween } from '../../domain/reports/timeliness';
+import type { ReportFactRepository } from '../../ports/report-fact-repository.port';
+import type { TimescaleRepository } from '../../ports/timescale-repository.port';
+import type { UserRepository } from '../../ports/user-repository.port';
+import { namesOf } from '../cases/people-names';
+import { describeStandard } from './timescale-words';
+
+export interface TimelinessDeps {
+  facts: Pick<ReportFactRepository, 'find'>;
+  timescales: Pick<TimescaleRepository, 'getVersion' | 'current'>;
+  users: Pick<UserRepository, 'findById'>;
+  policy: AccessPolicy;
+  audit: CaseAuditSink;
+  calendar: WorkingCalendar;
+  now(): Date;
+}
+
+export interface TimelinessQuery { from?: string; to?: string; timescale?: string; team?: string; worker?: string }
+
+export interface TimelinessView extends TimelinessReport {
+  generatedAt: string;
+  /** Words for the keys the figures carry. */
+  timescaleNames: Record<string, string>;
+  /** "<id>@<version>" → the standard in words ("10 working days"). */
+  standards: Record<string, string>;
+  people: Record<string, string>;
+  /** What the filters may offer this reader: teams in scope (all seen teams for the service) and every timescale. */
+  options: { teams: string[]; timescales: { id: string; name: string }[]; workers: { id: string; name: string }[] };
+  scope: 'service' | 'teams';
+}
+
+const MAX_MONTHS = 24;
+
+export async function getTimelinessReport(deps: TimelinessDeps, actor: Actor, q: TimelinessQuery): Promise<TimelinessView> {
+  if (!deps.policy.can(actor, 'view-reports')) throw new ForbiddenError('Reports are for team managers, data officers and the data protection officer', 'REPORTS_FORBIDDEN');
+  const now = deps.now();
+  const thisMonth = deps.calendar.civilDate(now).slice(0, 7);
+  const to = q.to ?? thisMonth;
+  const from = q.from ?? monthsBack(to, 5);
+  if (from > to) throw new ValidationError('The period must start before it ends', { from: 'Choose a "from" month no later than the "to" month' }, 'PERIOD_INVALID');
+  if (monthsBetween(from, to).length > MAX_MONTHS) throw new ValidationError('The period is too long', { from: `Choose a period of at most ${MAX_MONTHS} months` }, 'PERIOD_TOO_LONG');
+  const scope = reportScope(actor);
+  const teams = teamsToRead(scope, q.team);
+  if (teams === 'refused') throw new ForbiddenError(`You can see reports of your own teams only (${scope.kind === 'teams' ? scope.teams.join(', ') : ''})`, 'REPORT_TEAM_FORBIDDEN');
+
+  // A day either side in UTC covers London's months in summer and winter; the report keeps the exact months.
+  const facts = await deps.facts.find({ dueFrom: shiftDays(`${from}-01`, -1), dueBefore: shiftDays(`${nextMonth(to)}-01`, 1), ...(teams ? { teamsAny: teams } : {}) });
+  const filter: TimelinessFilter = { from, to, ...(q.timescale ? { timescaleId: q.timescale } : {}), ...(q.team ? { team: q.team } : {}), ...(q.worker ? { worker: q.worker } : {}) };
+  const report = buildTimelinessReport(facts, filter, now, deps.calendar);
+
+  const current = await deps.timescales.current();
+  const timescaleNames = Object.fromEntries(current.timescales.map((t) => [t.id, t.label]));
+  const standards: Record<string, string> = {};
+  for (const version of new Set(report.timescales.map((r) => r.version))) {
+    const set = await deps.timescales.getVersion(version);
+    for (const t of set?.timescales ?? []) {
+      standards[`${t.id}@${version}`] = describeStandard(t);
+      timescaleNames[t.id] ??= t.label;
+    }
+  }
+  const workers = [...new Set(facts.map((f) => f.worker).filter((w): w is string => !!w))];
+  const people = Object.fromEntries(await namesOf(deps, workers));
+  await deps.audit.record({
+    actor: auditActor(actor), action: 'report.read', recordType: 'report', recordId: 'timeliness',
+    after: { ...filter, teams: teams ? [...teams] : 'all' },
+  });
+  return {
+    ...report,
+    generatedAt: now.toISOString(),
+    timescaleNames,
+    standards,
+    people,
+    options: {
+      teams: scope.kind === 'teams' ? [...scope.teams] : [...new Set(facts.map((f) => f.team).filter((t): t is string => !!t))].sort(),
+      timescales: current.timescales.map((t) => ({ id: t.id, name: t.label })),
+      workers: workers.map((id) => ({ id, name: people[id] })).sort((a, b) => a.name.localeCompare(b.name)),
+    },
+    scope: scope.kind,
+  };
+}
+
+function monthsBack(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const total = y * 12 + (m - 1) - n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+const nextMonth = (month: string) => monthsBack(month, -1);
+const shiftDays = (civil: string, n: number) => new Date(Date.parse(`${civil}T00:00:00.000Z`) + n * 86_400_000).toISOString();

@@ -1,0 +1,92 @@
+// Reports (issue 21): the reporting projection kept from engine events, its rebuild, the timeliness
+// report's routes. Built after the tasks module, so its engine listener runs after the task queue's
+// (a fact is derived from the queue's row, written by then).
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { readDeadlineSources } from '../../adapters/bpmn/deadline-sources.reader';
+import { MongoReportFactRepository, MongoReportSourceTasks } from '../../adapters/mongo/report-fact.repository';
+import type { MongoTaskRepository } from '../../adapters/mongo/task.repository';
+import type { MongoTimescaleRepository } from '../../adapters/mongo/timescale.repository';
+import type { MongoUserRepository } from '../../adapters/mongo/user.repository';
+import type { ClassifyDeps, DeadlineSources } from '../../application/reports/classify-task-timescale';
+import { rebuildReportFacts, type RebuildOutcome } from '../../application/reports/rebuild-report-facts';
+import { createReportFactUpdater, type ReportFactUpdater } from '../../application/reports/report-fact-updater';
+import { tableAccessPolicy } from '../../application/cases/table-access-policy';
+import type { WorkingCalendar } from '../../domain/calendar';
+import { createReportsRouter } from '../../http/reports.routes';
+import { currentUser } from '../../http/session-user';
+import type { AuditLog } from '../../ports/audit-log.port';
+import type { Clock } from '../../ports/clock.port';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import type { SystemModule } from './module';
+
+export interface ReportsModuleDeps {
+  conn: Connection;
+  engine: WorkflowEngine;
+  tasks: MongoTaskRepository;
+  timescales: MongoTimescaleRepository;
+  calendar: WorkingCalendar;
+  users: MongoUserRepository;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface ReportsModule extends SystemModule {
+  facts: MongoReportFactRepository;
+  updater: ReportFactUpdater;
+  rebuild(opts?: { dryRun?: boolean }): Promise<RebuildOutcome>;
+}
+
+export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
+  const facts = new MongoReportFactRepository(deps.conn);
+  const source = new MongoReportSourceTasks(deps.tasks);
+  // A process version's BPMN never changes: read and parse it once.
+  const sources = new Map<string, Promise<DeadlineSources | undefined>>();
+  const classify: ClassifyDeps = {
+    deadlineSources(processId, version) {
+      const key = `${processId}@${version}`;
+      let found = sources.get(key);
+      if (!found) {
+        found = deps.engine.getDeploymentResource(processId, version)
+          .then((xml) => (xml ? readDeadlineSources(xml, processId) : undefined));
+        found.catch(() => sources.delete(key)); // a failed read is tried again next time
+        sources.set(key, found);
+      }
+      return found;
+    },
+    instance: (key) => deps.engine.getInstance(key),
+    isTimescale: async (id) => (await deps.timescales.current()).timescales.some((t) => t.id === id),
+  };
+  const updater = createReportFactUpdater({
+    source, facts, classify,
+    onError: (err, taskId) => deps.logger.error({ err, taskId }, 'report projection update failed (POST /api/reports/rebuild heals it)'),
+  });
+  deps.engine.onEvent((event) => updater.onEvent(event));
+  const rebuild = (opts?: { dryRun?: boolean }) => rebuildReportFacts({ source, facts, classify }, opts);
+  let first: Promise<unknown> | undefined;
+
+  return {
+    facts,
+    updater,
+    rebuild,
+    apiRouters: {
+      '/reports': createReportsRouter({
+        currentActor: currentUser, facts, timescales: deps.timescales, users: deps.users, policy: tableAccessPolicy,
+        audit: deps.audit, calendar: deps.calendar, now: () => deps.clock.now(), rebuild: () => rebuild(),
+      }),
+    },
+    async start() {
+      await facts.init();
+      // The first start with this feature: the projection is built from the tasks already there, in the background.
+      if ((await facts.page(undefined, 1)).length === 0 && (await source.page(undefined, 1)).length > 0) {
+        first = rebuild().then((o) => deps.logger.info(o, 'report projection built from the task queue'))
+          .catch((err) => deps.logger.error({ err }, 'report projection build failed (POST /api/reports/rebuild retries it)'));
+      }
+    },
+    async stop() {
+      await first;
+      await updater.idle();
+    },
+  };
+}

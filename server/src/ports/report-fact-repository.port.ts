@@ -1,0 +1,28 @@
+// The reporting projection's store (domain/reports/task-fact.ts) and the source rows a rebuild reads.
+import type { TaskFact } from '../domain/reports/task-fact';
+import type { QueueTask } from '../domain/tasks/queue-task';
+
+export interface ReportFactQuery {
+  /** Due on or after / before these instants (the report's period). */
+  dueFrom: string;
+  dueBefore: string;
+  /** Only these teams; absent: every team (and facts of no team). */
+  teamsAny?: readonly string[];
+}
+
+export interface ReportFactRepository {
+  /** Idempotent: stores the fact as given, replacing what was stored under its id. */
+  put(fact: TaskFact): Promise<void>;
+  /** Idempotent. */
+  remove(id: string): Promise<void>;
+  get(id: string): Promise<TaskFact | undefined>;
+  find(query: ReportFactQuery): Promise<TaskFact[]>;
+  /** Keyset page over every fact by id, for the rebuild's comparison. */
+  page(afterId: string | undefined, limit: number): Promise<TaskFact[]>;
+}
+
+/** The task queue's rows, every state, by id: what a rebuild derives the facts from. */
+export interface ReportSourceTasks {
+  page(afterId: string | undefined, limit: number): Promise<QueueTask[]>;
+  findById(id: string): Promise<QueueTask | undefined>;
+}
