@@ -104,8 +104,7 @@ describe("a case manager's morning, desktop and phone", () => {
       expect(facts).toContain(child.id);
       expect(facts).toMatch(/Allocated worker\s*Cara Case/);
       expect(facts).toMatch(/Team\s*North/);
-      expect(facts).toContain('Youth rehabilitation order');
-      expect(facts).toContain('ends 5 January 2030');
+      expect(facts).toContain('Youth rehabilitation order — ends 5 January 2030');
       expect(facts).toContain('Match or create person (duplicate check)');
       await fits(page, viewport, 'case page');
 
@@ -118,6 +117,8 @@ describe("a case manager's morning, desktop and phone", () => {
       const chronology = page.getByTestId('chronology');
       await chronology.getByText('Referral received and case opened').waitFor();
       expect(await chronology.textContent()).toContain('Cara Case');
+      expect(await chronology.textContent()).toContain('Offending: Order 1 added'); // added, not "corrected"
+      expect(await chronology.textContent()).toContain('Reason: Order made at youth court');
       await fits(page, viewport, 'chronology');
 
       // A missed appointment: did not attend, unacceptable absence → compliance & breach starts.

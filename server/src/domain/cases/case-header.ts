@@ -54,9 +54,11 @@ export function recordHeader(record: CaseRecord, catalogue: FieldCatalogue, toda
       if (!isCurrent(item, today)) continue;
       const endDate = str(item.values.end) ?? str(item.values.endDate);
       const madeOn = str(item.values.madeOn) ?? str(item.values.start);
+      const type = item.values.type !== undefined ? valueWords(item.values.type, typeField).text : undefined;
       out.orders.push({
-        itemId: item.id, label: item.label ?? 'Order',
-        ...(item.values.type !== undefined ? { type: valueWords(item.values.type, typeField).text } : {}),
+        // An order without a name of its own is called by its type ("Youth rehabilitation order"), not "Order".
+        itemId: item.id, label: item.label ?? type ?? 'Order',
+        ...(type !== undefined ? { type } : {}),
         ...(madeOn ? { madeOn: madeOn.slice(0, 10) } : {}), ...(endDate ? { endDate: endDate.slice(0, 10) } : {}),
       });
     }

@@ -67,17 +67,24 @@ export function amendmentSource(amendments: (ctx: ChronologyContext) => Promise<
       const manual = (await amendments(ctx)).filter((a) => a.source.kind === 'manual');
       const names = await ctx.names(manual.map((a) => a.by));
       return manual.map((a) => {
-        const fields = a.changes.filter((c) => c.field !== 'id').map((c) => {
+        const added = new Set<string>();
+        const fields = new Set<string>();
+        for (const c of a.changes.filter((x) => x.field !== 'id')) {
           const label = labelOfField(ctx.catalogue.fields, ctx.record.sections[a.section]?.labels, a.section, c.field, c.collection);
-          if (!c.collection) return label;
+          if (!c.collection) { fields.add(label); continue; }
           const list = ctx.record.sections[a.section]?.collections?.[c.collection] ?? [];
           const at = list.findIndex((i) => i.id === c.item);
           const item = c.itemLabel ?? (at >= 0 ? list[at].label ?? defaultItemLabel(c.collection, at + 1) : spellOutKey(c.collection));
-          return `${label} of ${item}`;
-        });
+          // An item this amendment created was added, not corrected ("Order 1 added", not "Order of Order 1").
+          if (c.added) added.add(`${item} added`);
+          else fields.add(`${label} of ${item}`);
+        }
         const reason = a.source.kind === 'manual' ? a.source.reason : '';
+        const title = fields.size || !added.size
+          ? `${SECTION_LABELS[a.section]} corrected: ${[...fields, ...added].join(', ') || 'values'}`
+          : `${SECTION_LABELS[a.section]}: ${[...added].join(', ')}`;
         return {
-          at: a.at, kind: 'amendment' as const, title: `${SECTION_LABELS[a.section]} corrected: ${[...new Set(fields)].join(', ') || 'values'}`,
+          at: a.at, kind: 'amendment' as const, title,
           detail: `Reason: ${reason}`, section: a.section, by: names.get(a.by),
         };
       });
