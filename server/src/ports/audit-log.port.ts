@@ -25,6 +25,8 @@ export interface AuditTrail {
   search(query: AuditQuery, page: PageRequest): Promise<Page<AuditEvent>>;
   /** Re-computes every hash from the first event. */
   verify(): Promise<ChainReport>;
+  /** A case's flagged events (break glass, restricted corrections), newest first — without a log search. */
+  flaggedOfCase(caseId: string, limit: number): Promise<AuditEvent[]>;
 }
 
 /** Erasure's side: makes a case's audit details unreadable while the chain still verifies. */

@@ -194,4 +194,19 @@ describe('audit chain', () => {
     expect((await audit.search({ flagged: true }, { offset: 0, limit: 10 })).total).toBe(1);
     expect((await audit.search({ from: new Date(Date.now() + 60_000) }, { offset: 0, limit: 10 })).total).toBe(0);
   });
+  it("lists a case's flagged events without searching the log: newest first, only that case's, all of a burst, gone with the case", async () => {
+    await audit.record(ev(1, { recordId: 'c-flag', reason: 'Arrested overnight', flagged: true }));
+    await audit.record(ev(3, { recordId: 'c-flag' })); // not flagged
+    await audit.record(ev(5, { recordId: 'c-other', reason: 'Other case', flagged: true }));
+    await Promise.all([7, 9, 11].map((n) => audit.record(ev(n, { recordId: 'c-flag', reason: `burst ${n}`, flagged: true }))));
+    const flagged = await audit.flaggedOfCase('c-flag', 50);
+    expect(flagged.map((e) => e.reason).sort()).toEqual(['Arrested overnight', 'burst 11', 'burst 7', 'burst 9']);
+    expect(flagged.map((e) => e.seq)).toEqual([...flagged.map((e) => e.seq)].sort((a, b) => b - a));
+    expect(flagged[flagged.length - 1].reason).toBe('Arrested overnight');
+    expect((await audit.flaggedOfCase('c-flag', 2)).length).toBe(2);
+    expect((await audit.verify()).ok).toBe(true);
+    await audit.eraseCaseDetails('c-flag');
+    expect(await audit.flaggedOfCase('c-flag', 50)).toEqual([]);
+    expect((await audit.flaggedOfCase('c-other', 50)).map((e) => e.reason)).toEqual(['Other case']);
+  });
 });

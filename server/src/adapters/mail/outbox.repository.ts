@@ -7,6 +7,7 @@ import type { CancelReason, OutboxEntry, OutboxState } from '../../domain/escala
 import type { NewOutboxEntry, OutboxFilter, OutboxPatch, OutboxRepository } from '../../ports/escalation-outbox.port';
 import type { Page, PageRequest } from '../../ports/repository.port';
 import { isDuplicateKeyError, writeErrorsOf } from '../mongo/mongo-errors';
+import { RefLists, type RefListDoc } from '../mongo/ref-lists';
 import { isDueForDelivery, LIVE, LiveNotices, OPEN } from './live-notices';
 import { type LeaseDoc, type OutboxDoc, leaseSchema, outboxSchema, toDocPatch, toEntry } from './outbox-doc';
 import type { MailErasure } from '../../ports/case-erasure.port';
@@ -22,11 +23,14 @@ export class MongoOutboxRepository implements OutboxRepository, MailErasure {
    * delivery poll reads due entries by `_id`.
    */
   private readonly live?: LiveNotices;
+  /** Each task's notices by `_id` (`task:<id>`), so a case's chronology finds its emails without a scan. */
+  readonly taskEmails: RefLists;
 
   constructor(conn: Connection, opts: { indexOpen?: boolean } = {}) {
     this.model = (conn.models.EscalationOutbox as Model<OutboxDoc>) ?? conn.model<OutboxDoc>('EscalationOutbox', outboxSchema);
     this.leases = (conn.models.EscalationLease as Model<LeaseDoc>) ?? conn.model<LeaseDoc>('EscalationLease', leaseSchema);
     if (opts.indexOpen) this.live = new LiveNotices();
+    this.taskEmails = taskEmailLists(conn);
   }
 
   async init(): Promise<void> {
@@ -59,9 +63,11 @@ export class MongoOutboxRepository implements OutboxRepository, MailErasure {
     }
   }
 
-  private opened(docs: { _id: string; taskId?: string; state: OutboxState; nextAttemptAt: Date }[], inserted: string[]): string[] {
+  /** Listed after the insert (a crash between the two leaves one email out of the chronology, never sends twice). */
+  private async opened(docs: { _id: string; kind?: string; taskId?: string; state: OutboxState; nextAttemptAt: Date }[], inserted: string[]): Promise<string[]> {
     const ids = new Set(inserted);
     for (const d of docs) if (ids.has(d._id)) this.live?.put(d._id, d);
+    await Promise.all(docs.filter((d) => ids.has(d._id) && d.kind === 'notice' && d.taskId).map((d) => this.taskEmails.add(`task:${d.taskId}`, d._id)));
     return inserted;
   }
 
@@ -190,6 +196,7 @@ export class MongoOutboxRepository implements OutboxRepository, MailErasure {
     const esc = ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     await this.leases.deleteMany({ _id: { $regex: `^(${esc.join('|')})\\|` } });
     await this.model.deleteMany({ _id: { $in: ids } });
+    await this.taskEmails.remove(taskIds.map((t) => `task:${t}`));
     for (const id of ids) this.live?.remove(id);
     return ids.length;
   }
@@ -213,3 +220,5 @@ export class MongoOutboxRepository implements OutboxRepository, MailErasure {
   }
 }
 
+/** The lists of each task's notices (outbox_task_emails), shared with the chronology's reader. */
+export const taskEmailLists = (conn: Connection): RefLists => new RefLists(() => conn.db!.collection<RefListDoc>('outbox_task_emails'));

@@ -10,7 +10,9 @@ import { caseOfEvent, decryptDetails, encryptDetails } from '../../domain/audit/
 import type { AuditDetailsErasure, AuditLog, AuditQuery, AuditTrail } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { Page, PageRequest } from '../../ports/repository.port';
+import { randomUUID } from 'node:crypto';
 import { AuditCaseKeys } from './audit-case-keys';
+import { RefLists, type RefListDoc } from './ref-lists';
 import { AuditChainWriter } from './audit-chain.writer';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -23,10 +25,13 @@ function toEvent(doc: Document): AuditEvent {
 export class MongoAuditRepository implements AuditLog, AuditTrail, AuditDetailsErasure {
   private readonly writer: AuditChainWriter;
   private readonly keys: AuditCaseKeys;
+  /** Each case's flagged events (break glass, restricted corrections) by `_id`, for the chronology. */
+  private readonly flags: RefLists;
 
   constructor(private readonly conn: Connection, deps: { clock: Clock }) {
     this.writer = new AuditChainWriter(() => this.events, () => this.head, deps.clock);
     this.keys = new AuditCaseKeys(() => this.conn.db!.collection('audit_case_keys'));
+    this.flags = new RefLists(() => this.conn.db!.collection<RefListDoc>('audit_case_flags'));
   }
 
   private get events(): Collection {
@@ -50,6 +55,22 @@ export class MongoAuditRepository implements AuditLog, AuditTrail, AuditDetailsE
   record(input: AuditEventInput): Promise<AuditEvent> {
     const caseId = caseOfEvent(input);
     if (!caseId) return this.writer.record(input);
+    if (input.flagged) return this.recordFlagged(input, caseId);
+    return this.recordOfCase(input, caseId);
+  }
+
+  /**
+   * A flagged event about a case is keyed (its key is its `_id`) and listed under the case before it is
+   * written, so the chronology finds it by `_id` (flaggedOfCase) instead of searching the whole log; a
+   * listed key whose event never got written is simply not found.
+   */
+  private async recordFlagged(input: AuditEventInput, caseId: string): Promise<AuditEvent> {
+    const key = input.key ?? `flag:${caseId}:${randomUUID()}`;
+    await this.flags.add(`case:${caseId}`, key);
+    return this.recordOfCase({ ...input, key }, caseId);
+  }
+
+  private recordOfCase(input: AuditEventInput, caseId: string): Promise<AuditEvent> {
     const key = this.keys.keyFor(caseId);
     const stored = this.writer.record(input, key.then((k) => encryptDetails(input, caseId, k)));
     // The caller gets the event as readers see it (details in clear), as for any other event; a re-recorded
@@ -64,6 +85,7 @@ export class MongoAuditRepository implements AuditLog, AuditTrail, AuditDetailsE
    */
   async eraseCaseDetails(caseId: string): Promise<{ plaintextEvents: number }> {
     await this.keys.destroy(caseId);
+    await this.flags.remove([`case:${caseId}`]);
     const plaintextEvents = await this.events.countDocuments({
       sealed: { $exists: false },
       $or: [{ recordType: 'case', recordId: caseId }, { 'after.caseId': caseId }],
@@ -93,6 +115,14 @@ export class MongoAuditRepository implements AuditLog, AuditTrail, AuditDetailsE
     } finally {
       await cursor.close();
     }
+  }
+
+  /** The case's flagged events, newest first, at most `limit`: one read of its list, then one per event. */
+  async flaggedOfCase(caseId: string, limit: number): Promise<AuditEvent[]> {
+    const keys = await this.flags.list(`case:${caseId}`, limit);
+    const docs = await Promise.all(keys.map((k) => this.events.findOne({ _id: k as never })));
+    const found: Document[] = docs.flatMap((d) => (d ? [d] : [])).sort((a, b) => b.seq - a.seq);
+    return this.readable(found);
   }
 
   async search(query: AuditQuery, page: PageRequest): Promise<Page<AuditEvent>> {

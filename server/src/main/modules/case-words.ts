@@ -27,7 +27,7 @@ export interface CaseWordsParts {
   engine: WorkflowEngine;
   forms: MongoFormRepository;
   users: Pick<UserRepository, 'findById'>;
-  audit: Pick<MongoAuditRepository, 'search'>;
+  audit: Pick<MongoAuditRepository, 'flaggedOfCase'>;
   consents?: Pick<ConsentRepository, 'listForCase' | 'restrictionOf'>;
   /** The retention module's checker, built after the tasks module: asked at request time only. */
   holds?(): LegalHoldChecker | undefined;

@@ -15,13 +15,13 @@ const ACCESS_WORDS: Record<string, string> = {
   'case.read-chronology': 'Chronology read from outside the team (break glass)', 'case.write': 'Changed while processing was restricted',
 };
 
-export function accessSource(audit: Pick<AuditTrail, 'search'>): ChronologySource {
+export function accessSource(audit: Pick<AuditTrail, 'flaggedOfCase'>): ChronologySource {
   return {
     kind: 'access',
     async entries(ctx) {
-      const page = await audit.search({ recordType: 'case', recordId: ctx.record.id, flagged: true }, { offset: 0, limit: CHRONOLOGY_LIMITS.audit });
-      const names = await ctx.names(page.items.map((e) => e.actor.id));
-      return page.items.map((e) => ({
+      const events = await audit.flaggedOfCase(ctx.record.id, CHRONOLOGY_LIMITS.audit);
+      const names = await ctx.names(events.map((e) => e.actor.id));
+      return events.map((e) => ({
         at: e.at, kind: 'access' as const, title: ACCESS_WORDS[e.action] ?? 'Flagged access to the case', by: names.get(e.actor.id),
         ...(ctx.mayViewAudit && e.reason ? { detail: `Reason given: ${e.reason}` } : {}),
       }));

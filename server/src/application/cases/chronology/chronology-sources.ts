@@ -13,7 +13,7 @@ export interface ChronologySourceDeps {
   cases: Pick<CaseRepository, 'listAmendments'>;
   reads: ChronologySources;
   engine: MilestoneEngine;
-  auditTrail?: Pick<AuditTrail, 'search'>;
+  auditTrail?: Pick<AuditTrail, 'flaggedOfCase'>;
   consents?: Pick<ConsentRepository, 'listForCase' | 'restrictionOf'>;
   extra?: ChronologySource[];
 }
