@@ -110,7 +110,9 @@ describe("a case manager's morning, desktop and phone", () => {
 
       // The record in words: the referral's "Referred by" as the intake form names it.
       await page.getByRole('tab', { name: 'Offending', exact: true }).click();
-      expect(await page.getByRole('tabpanel').textContent()).toMatch(/Referred by\s*Police/);
+      const offending = (await page.getByRole('tabpanel').textContent()) ?? '';
+      expect(offending).toMatch(/Referred by\s*Police\s*Recorded at referral by Cara Case/);
+      expect(offending).toMatch(/Youth rehabilitation order\s*Added by Cara Case/); // the order was added, not corrected
 
       // Chronology: the referral, in words.
       await page.getByRole('tab', { name: 'Chronology', exact: true }).click();

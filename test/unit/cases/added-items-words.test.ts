@@ -1,6 +1,8 @@
 // Found by the case manager's morning walk: an order added to a case (no name of its own) read as "Order
 // (Youth rehabilitation order)" in the header and as "Offending corrected: Order of Order 1, Starts on of
-// Order 1…" in the chronology. An unnamed order is called by its type; an added item reads as added.
+// Order 1…" in the chronology, and each of its values on the case page said "Corrected by Cara Case". An
+// unnamed order is called by its type; an added item reads as added, a later change of it as corrected.
+import { presentCaseWords } from '../../../server/src/application/cases/present-case-words';
 import { amendmentSource } from '../../../server/src/application/cases/chronology/record-sources';
 import type { ChronologyContext } from '../../../server/src/application/cases/chronology/chronology-source';
 import type { CaseAmendment } from '../../../server/src/domain/cases/case-amendment';
@@ -13,7 +15,11 @@ const catalogue = { offending: { fields: {}, items: { orders: {
   start: { key: 'start', label: 'Starts on', type: 'datetime' },
   end: { key: 'end', label: 'Ends on', type: 'datetime' },
 } } } } as unknown as FieldCatalogue;
-const order = { id: 'o1', values: { id: 'o1', type: 'yro', start: '2025-01-06', end: '2030-01-05' }, sources: {} };
+const by = (at: string, amendmentSeq: number) => ({ at, by: 'u1', amendmentSeq });
+const order = {
+  id: 'o1', values: { id: 'o1', type: 'yro', start: '2025-01-06', end: '2030-02-05' },
+  sources: { type: by('2026-01-01T10:00:00Z', 1), start: by('2026-01-01T10:00:00Z', 1), end: by('2026-01-02T09:00:00Z', 2) },
+};
 const record = {
   id: 'YJ-1', team: 'north', status: 'open', createdAt: '2026-01-01T09:00:00Z', createdBy: 'u1', identity: { displayName: 'Kit Marlowe' },
   sections: { offending: { values: {}, revision: 2, updatedAt: 'x', updatedBy: 'u1', sources: {}, collections: { orders: [order] } } },
@@ -31,7 +37,18 @@ const ctx = {
 describe('an added item in words', () => {
   it('calls an order without a name of its own by its type in the header', () => {
     expect(recordHeader(record, catalogue, '2026-12-02', ['offending']).orders).toEqual([
-      { itemId: 'o1', label: 'Youth rehabilitation order', type: 'Youth rehabilitation order', madeOn: '2025-01-06', endDate: '2030-01-05' },
+      { itemId: 'o1', label: 'Youth rehabilitation order', type: 'Youth rehabilitation order', madeOn: '2025-01-06', endDate: '2030-02-05' },
+    ]);
+  });
+
+  it('says on the case page who added the item\'s values, and who corrected one later', () => {
+    const words = presentCaseWords({
+      record, sections: record.sections, submissions: [], readable: ['offending'], writable: [], catalogue: { fields: catalogue, formTitles: {}, formSections: {} },
+      names: new Map([['u1', 'Cara Case']]), openTasks: { total: 0, items: [] }, holds: [], today: '2026-12-02',
+    });
+    const fields = words.sections.offending!.collections[0].items[0].fields;
+    expect(fields.map((f) => [f.label, f.source?.text])).toEqual([
+      ['Order', 'Added by Cara Case'], ['Starts on', 'Added by Cara Case'], ['Ends on', 'Corrected by Cara Case'],
     ]);
   });
 

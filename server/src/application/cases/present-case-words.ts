@@ -64,7 +64,8 @@ export function labelOfField(catalogue: FieldCatalogue, stored: FieldLabels | un
   return known?.label ?? storedLabel ?? (collection ? undefined : fieldAnywhere(catalogue, section, key)?.label) ?? spellOutKey(key);
 }
 
-function sourceWords(src: ValueSource | undefined, input: WordsInput): SourceWords | undefined {
+/** `itemAddedSeq`: for an item's value, the amendment that added the item (its values' earliest). */
+function sourceWords(src: ValueSource | undefined, input: WordsInput, itemAddedSeq?: number): SourceWords | undefined {
   if (!src) return undefined;
   if (src.formId) {
     const title = input.catalogue.formTitles[src.formId] ?? spellOutKey(src.formId);
@@ -72,7 +73,9 @@ function sourceWords(src: ValueSource | undefined, input: WordsInput): SourceWor
   }
   // The referral's own values, written when the case was opened (a value refiled since keeps that source).
   const atReferral = src.at === input.record.createdAt;
-  return { at: src.at, text: `${atReferral ? 'Recorded at referral' : 'Corrected'} by ${nameIn(input.names, src.by)}` };
+  // A value written when its item was added was not corrected ("Added by Cara Case"); a later change was.
+  const how = atReferral ? 'Recorded at referral' : src.amendmentSeq === itemAddedSeq ? 'Added' : 'Corrected';
+  return { at: src.at, text: `${how} by ${nameIn(input.names, src.by)}` };
 }
 
 /**
@@ -83,6 +86,8 @@ function sourceWords(src: ValueSource | undefined, input: WordsInput): SourceWor
 export function fieldAnywhere(catalogue: FieldCatalogue, section: CaseSection, key: string) {
   return catalogue[section]?.fields[key] ?? Object.values(catalogue).find((s) => s?.fields[key])?.fields[key];
 }
+
+const addedSeq = (sources: Record<string, ValueSource>): number => Math.min(...Object.values(sources).map((x) => x.amendmentSeq));
 
 function sectionWords(section: CaseSection, state: SectionState, input: WordsInput): SectionWords {
   const cat = input.catalogue.fields[section];
@@ -97,7 +102,7 @@ function sectionWords(section: CaseSection, state: SectionState, input: WordsInp
       id: item.id, label: item.label ?? spellOutKey(name),
       fields: Object.entries(item.values).filter(([k]) => k !== 'id').map(([key, value]) => ({
         key, label: labelOfField(input.catalogue.fields, state.labels, section, key, name), value: valueWords(value, cat?.items[name]?.[key]),
-        ...(item.sources?.[key] ? { source: sourceWords(item.sources[key], input) } : {}),
+        ...(item.sources?.[key] ? { source: sourceWords(item.sources[key], input, addedSeq(item.sources)) } : {}),
       })),
     })),
   }));
