@@ -99,7 +99,11 @@ export class ZeebeEngine implements WorkflowEngine {
 
   /** Fails when the cluster cannot be reached (the server then says so; it never falls back to the embedded engine). */
   async start(): Promise<void> {
-    await this.opts.api.getTopology();
+    try {
+      await this.opts.api.getTopology();
+    } catch (e) {
+      throw new ZeebeUnreachableError(this.opts.api.getConfig().restAddress, e);
+    }
     await this.reconcile();
     this.worker.start();
     const every = this.opts.reconcileIntervalMs ?? 300_000;
@@ -138,6 +142,15 @@ export class ZeebeEngine implements WorkflowEngine {
   private logError(err: unknown, msg: string): void {
     if (this.opts.logger) this.opts.logger.error({ err }, msg);
     else process.stderr.write(`${msg}: ${(err as Error)?.stack ?? err}\n`);
+  }
+}
+
+/** ENGINE=zeebe and the cluster does not answer: said plainly, with where it was looked for. */
+export class ZeebeUnreachableError extends Error {
+  constructor(readonly address: string, cause: unknown) {
+    super(`ENGINE=zeebe: the Camunda 8 cluster at ${address} (ZEEBE_REST_ADDRESS) cannot be reached: ${(cause as Error)?.message ?? cause}. `
+      + 'The server does not fall back to the embedded engine; check the address, the credentials and the network.');
+    this.name = 'ZeebeUnreachableError';
   }
 }
 
