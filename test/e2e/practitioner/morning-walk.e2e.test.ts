@@ -98,8 +98,7 @@ describe("a case manager's morning, desktop and phone", () => {
       // The case: its header in words.
       await page.getByRole('link', { name }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
-      const header = page.locator('header').filter({ has: page.getByRole('heading', { level: 1, name }) });
-      const facts = (await header.textContent()) ?? '';
+      const facts = (await page.getByRole('main').textContent()) ?? '';
       expect(facts).toContain(`${child.age} (born ${child.born})`);
       expect(facts).toContain(child.id);
       expect(facts).toMatch(/Allocated worker\s*Cara Case/);
@@ -141,7 +140,7 @@ describe("a case manager's morning, desktop and phone", () => {
       await missed.getByRole('heading', { name: 'Office appointment, 23 November 2026, 10:00' }).waitFor();
       expect(await missed.textContent()).toContain('Did not attend: unacceptable absence');
       await page.reload();
-      await header.getByRole('link', { name: 'Follow up the failure to comply' }).waitFor(); // one of the case's open tasks now
+      await page.getByRole('region', { name: /^Open tasks/ }).getByRole('link', { name: 'Follow up the failure to comply' }).waitFor(); // the case shows it
       await fits(page, viewport, 'contacts');
 
       // A document: uploaded, listed in words, downloaded as the same bytes.
@@ -180,12 +179,14 @@ describe("a case manager's morning, desktop and phone", () => {
       expect(await page.getByLabel('No match: create a new person').isChecked()).toBe(true);
       expect(await page.getByLabel('Given name').inputValue()).toBe(child.givenName);
       expect(await page.getByLabel('Family name').inputValue()).toBe(child.familyName);
+      expect(await page.getByLabel('Date of birth').inputValue()).toBe(child.dateOfBirth);
       expect(await page.getByLabel('Referred by').locator('option:checked').textContent()).toBe('Police');
       await fits(page, viewport, 'task page');
       await page.getByRole('button', { name: 'Complete task' }).click();
       await page.getByRole('heading', { name: 'Task completed' }).waitFor();
       const answers = page.getByRole('region', { name: 'Answers' });
       await answers.getByText('Police', { exact: true }).waitFor();
+      await answers.getByText('No match: create a new person', { exact: true }).waitFor();
       expect(await answers.textContent()).toContain(child.born);
       expect(await answers.textContent()).not.toMatch(/referralSource|matchOutcome|police\b/);
       // The link to the case's next task she can work: the compliance follow-up the missed appointment started.
