@@ -119,8 +119,9 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
     async start() {
       await tasks.init();
       // In the background: the server serves meanwhile, and a label not yet kept is simply read on demand.
-      warming = cases.warmUp(() => stopped).catch(() => undefined) // harmless: read on demand meanwhile
-        .then(() => (stopped ? undefined : caseSearch.warmUp().catch(() => undefined))); // else the first search loads it
+      // One scan of the cases fills the labels, the duplicate check's keys and the cases list's rows.
+      warming = cases.warmUp(() => stopped, caseSearch.startUpRider()).catch(() => undefined) // harmless: read on demand meanwhile
+        .then(() => (stopped ? undefined : caseSearch.warmUp().catch(() => undefined))); // loaded already, or loads now
       // Tasks projected without their case before called processes inherited caseId (see fill-task-cases.ts).
       filling = fillTaskCases({ tasks, engine: deps.engine, teamOfCase: (id) => cases.teamOf(id) }, () => stopped)
         .catch((e) => deps.onProjectionError(e));
