@@ -1,0 +1,39 @@
+// What the Zeebe adapter deploys for the shipped processes: every Zeebe user task gets the task-sync listener
+// for each transition, after the process's own listeners (they decide first), and nothing else changes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { BpmnModdle } from 'bpmn-moddle';
+import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { TASK_SYNC_EVENTS, TASK_SYNC_JOB_TYPE, withTaskSyncListeners } from '../../server/src/adapters/engine-zeebe/task-sync-listeners';
+
+const dir = path.join(__dirname, '..', '..', 'processes');
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort();
+
+async function userTasks(xml: string): Promise<any[]> {
+  const { rootElement } = await new BpmnModdle({ zeebe }).fromXML(xml, 'bpmn:Definitions');
+  const all = (e: any): any[] => [e, ...(e.flowElements ?? []).flatMap(all)];
+  return (rootElement as any).rootElements.flatMap(all)
+    .filter((e: any) => e.$type === 'bpmn:UserTask' && e.extensionElements?.values.some((v: any) => v.$type === 'zeebe:UserTask'));
+}
+const listenersOf = (t: any): any[] => t.extensionElements.values.find((v: any) => v.$type === 'zeebe:TaskListeners')?.listeners ?? [];
+
+test.each(files)('%s: each user task gets the task-sync listener last for every transition; its own stay as they were', async (file) => {
+  const xml = fs.readFileSync(path.join(dir, file), 'utf8');
+  const before = await userTasks(xml);
+  const after = await userTasks(await withTaskSyncListeners(xml));
+  expect(after.map((t) => t.id)).toEqual(before.map((t) => t.id));
+  after.forEach((t, i) => {
+    const own = listenersOf(before[i]).map((l) => `${l.eventType}:${l.type}`);
+    const listeners = listenersOf(t);
+    expect(listeners.filter((l) => l.type !== TASK_SYNC_JOB_TYPE).map((l) => `${l.eventType}:${l.type}`)).toEqual(own);
+    for (const event of TASK_SYNC_EVENTS) {
+      const ofEvent = listeners.filter((l) => l.eventType === event);
+      expect(ofEvent[ofEvent.length - 1]).toMatchObject({ type: TASK_SYNC_JOB_TYPE, retries: '3' });
+    }
+  });
+});
+
+test('a process without Zeebe user tasks is deployed as written', async () => {
+  const xml = fs.readFileSync(path.join(__dirname, 'fixtures', 'contract-errors.bpmn'), 'utf8').replace(/<bpmn:userTask id="(\w+)" name="([^"]+)"><bpmn:extensionElements><zeebe:userTask \/><\/bpmn:extensionElements><\/bpmn:userTask>/g, '<bpmn:manualTask id="$1" name="$2" />');
+  expect(await withTaskSyncListeners(xml)).toBe(xml);
+});
