@@ -59,10 +59,11 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Youth Justice Workflow <no-reply@localhost>'),
-  // zeebe is the documented target (design.md) but its adapter is not built: refusing it beats running the
-  // embedded engine while the operator believes Camunda 8 holds the work.
+  // zeebe is the documented target (design.md); its adapter (adapters/engine-zeebe) passes the engine contract
+  // suite against a protocol fake but is not wired into the server yet: refusing it beats running the
+  // embedded engine while the operator believes Camunda 8 holds the work (docs/zeebe.md, "What is left").
   ENGINE: z.enum(['embedded', 'zeebe']).default('embedded')
-    .refine((e) => e === 'embedded', 'zeebe (Camunda 8) is not available in this version: no Zeebe adapter is built yet. Leave ENGINE unset or set it to embedded'),
+    .refine((e) => e === 'embedded', 'zeebe (Camunda 8) is not available in this version: its adapter passes the engine contract suite against a protocol fake (docs/zeebe.md) but is not yet wired into the server. Leave ENGINE unset or set it to embedded'),
   // With SQLite behind FerretDB, concurrent writers mostly earn SQLITE_BUSY retries: fewer at once is faster.
   ENGINE_DB_CONCURRENCY: z.coerce.number().int().min(1, 'must be a whole number from 1 to 32').max(32, 'must be a whole number from 1 to 32').default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
