@@ -17,9 +17,11 @@ describe('Feature: deploy refuses what the engine cannot run, naming element and
     throw new Error('deploy was accepted');
   }
 
-  test('Given a script task, then deploy is rejected naming bpmn:ScriptTask, its id and line', async () => {
-    const problems = await problemsOf([fixture('rejected-script-task.bpmn')]);
-    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'calc', line: 6, message: expect.stringContaining('bpmn:ScriptTask') }));
+  test('Given a script task with neither a script nor a job, then deploy is rejected naming it, its id and line', async () => {
+    const r = fixture('rejected-script-task.bpmn');
+    r.content = r.content.replace('<bpmn:extensionElements><zeebe:script expression="=1 + 1" resultVariable="two" /></bpmn:extensionElements>', '');
+    const problems = await problemsOf([r]);
+    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'calc', line: 6, message: expect.stringContaining("script task 'calc' needs either a zeebe:script") }));
   });
 
   test('Given an unsupported zeebe extension or unknown attribute, then deploy names it', async () => {
@@ -62,7 +64,9 @@ describe('Feature: deploy refuses what the engine cannot run, naming element and
   });
 
   test('Given one bad resource among good ones, then nothing is deployed', async () => {
-    await problemsOf([fixture('simple-user-task.bpmn'), fixture('rejected-script-task.bpmn')]);
+    const bad = fixture('rejected-script-task.bpmn');
+    bad.content = bad.content.replace('=1 + 1', '=1 +');
+    await problemsOf([fixture('simple-user-task.bpmn'), bad]);
     await expect(h.engine.startInstance('simple-user-task', {})).rejects.toMatchObject({ code: 'PROCESS_NOT_DEPLOYED' });
   });
 

@@ -13,8 +13,8 @@ describe('deploy checks', () => {
   const cases: { what: string; xml: () => string; elementId?: string; message: RegExp; line?: (xml: string) => number }[] = [
     {
       what: 'an element the embedded engine cannot run (named, with its line)',
-      xml: () => editReferral((x) => x.replace(/<bpmn:userTask id="matchPerson"([\s\S]*?)<\/bpmn:userTask>/, '<bpmn:scriptTask id="matchPerson"$1</bpmn:scriptTask>')),
-      elementId: 'matchPerson', message: /unsupported element bpmn:ScriptTask 'matchPerson'/, line: (xml) => lineOfId(xml, 'matchPerson'),
+      xml: () => editReferral((x) => x.replace(/<bpmn:userTask id="matchPerson"([\s\S]*?)<\/bpmn:userTask>/, '<bpmn:complexGateway id="matchPerson"$1</bpmn:complexGateway>')),
+      elementId: 'matchPerson', message: /unsupported element bpmn:ComplexGateway 'matchPerson'/, line: (xml) => lineOfId(xml, 'matchPerson'),
     },
     {
       what: 'FEEL that does not parse',

@@ -9,7 +9,8 @@ const KINDS: Record<string, ElementKind> = {
   'bpmn:StartEvent': 'startEvent', 'bpmn:EndEvent': 'endEvent',
   'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent', 'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
   'bpmn:BoundaryEvent': 'boundaryEvent', 'bpmn:UserTask': 'userTask', 'bpmn:ServiceTask': 'serviceTask',
-  'bpmn:SendTask': 'sendTask', 'bpmn:ExclusiveGateway': 'exclusiveGateway', 'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:SendTask': 'sendTask', 'bpmn:ScriptTask': 'scriptTask', 'bpmn:BusinessRuleTask': 'businessRuleTask',
+  'bpmn:ExclusiveGateway': 'exclusiveGateway', 'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway', 'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:SubProcess': 'subProcess', 'bpmn:CallActivity': 'callActivity',
 };

@@ -37,6 +37,11 @@ function checkElement(el: ElementDef, problems: ProblemList): void {
     checkTarget(el.loop.outputCollection, 'outputCollection', el.id, problems);
   }
   if (el.call) checkFeel(el.call.processId, 'called process id', el.id, problems);
+  if (el.script) {
+    if (!isFeel(el.script.expression)) problems.add(`the script of '${el.id}' must be a FEEL expression starting with '='`, el.id);
+    else checkFeel(el.script.expression, 'script', el.id, problems);
+    checkTarget(el.script.resultVariable, 'resultVariable', el.id, problems);
+  }
   const ev = el.event;
   if (ev?.message?.correlationKey) checkFeel(ev.message.correlationKey, 'correlation key', el.id, problems, true);
   const catches = el.kind !== 'startEvent' && el.kind !== 'endEvent' && el.kind !== 'intermediateThrowEvent';

@@ -8,6 +8,8 @@ const ALLOWED: Record<string, string[]> = {
   userTask: ['zeebe:UserTask', 'zeebe:AssignmentDefinition', 'zeebe:TaskSchedule', 'zeebe:FormDefinition', 'zeebe:PriorityDefinition', 'zeebe:TaskHeaders', 'zeebe:TaskListeners', 'zeebe:IoMapping', 'zeebe:Properties'],
   serviceTask: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
   sendTask: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
+  scriptTask: ['zeebe:Script', 'zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
+  businessRuleTask: ['zeebe:CalledDecision', 'zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
   callActivity: ['zeebe:CalledElement', 'zeebe:IoMapping', 'zeebe:Properties'],
   subProcess: ['zeebe:IoMapping', 'zeebe:Properties'],
   intermediateCatchEvent: ['zeebe:IoMapping', 'zeebe:Properties'],
@@ -61,6 +63,13 @@ export function readExtensions(el: any, def: ElementDef, problems: ProblemList):
           else def.userTask.listeners.push({ eventType: l.eventType, type: l.type, retries: l.retries ?? '3' });
         }
         break;
+      case 'zeebe:Script':
+        if (!v.resultVariable) problems.add(`script task '${def.id}' needs a zeebe:script resultVariable`, def.id);
+        def.script = { expression: v.expression ?? '', resultVariable: v.resultVariable ?? '' };
+        break;
+      case 'zeebe:CalledDecision':
+        problems.add(`business rule task '${def.id}' calls decision '${v.decisionId ?? ''}' (zeebe:calledDecision): DMN decisions are not evaluated here; implement the task as a job (zeebe:taskDefinition) whose worker decides`, def.id);
+        break;
       case 'zeebe:CalledElement':
         if (!v.processId) problems.add(`call activity '${def.id}' has no zeebe:calledElement processId`, def.id);
         if (v.bindingType && v.bindingType !== 'latest') problems.add(`call activity binding '${v.bindingType}' is not supported on '${def.id}'`, def.id);
@@ -86,6 +95,12 @@ export function readExtensions(el: any, def: ElementDef, problems: ProblemList):
   }
   if ((def.kind === 'serviceTask' || def.kind === 'sendTask') && !def.job?.type) {
     problems.add(`${def.kind} '${def.id}' has no zeebe:taskDefinition type`, def.id);
+  }
+  if (def.kind === 'scriptTask' && !!def.script === !!def.job) {
+    problems.add(`script task '${def.id}' needs either a zeebe:script (a FEEL expression) or a zeebe:taskDefinition (a job), not ${def.script ? 'both' : 'neither'}`, def.id);
+  }
+  if (def.kind === 'businessRuleTask' && !def.job && !values.some((v) => v.$type === 'zeebe:CalledDecision')) {
+    problems.add(`business rule task '${def.id}' has no zeebe:taskDefinition type`, def.id);
   }
   if (def.kind === 'endEvent' || def.kind === 'intermediateThrowEvent') {
     // As in Camunda 8: a message throw or end event is implemented as a job, whose worker sends the message.

@@ -4,7 +4,7 @@ import type { TimerKind } from './timer-definitions';
 
 export type ElementKind =
   | 'startEvent' | 'endEvent' | 'intermediateCatchEvent' | 'intermediateThrowEvent' | 'boundaryEvent'
-  | 'userTask' | 'serviceTask' | 'sendTask'
+  | 'userTask' | 'serviceTask' | 'sendTask' | 'scriptTask' | 'businessRuleTask'
   | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'eventBasedGateway'
   | 'subProcess' | 'callActivity';
 
@@ -56,6 +56,8 @@ export interface ElementDef {
   cancelActivity?: boolean;
   boundaryIds: string[];
   job?: { type: string; retries: string };
+  /** Script task with zeebe:script: a FEEL expression evaluated in the engine, its value under resultVariable. */
+  script?: { expression: string; resultVariable: string };
   headers: Record<string, string>;
   userTask?: UserTaskDef;
   inputs: Mapping[];
@@ -81,4 +83,5 @@ export interface ProcessModel {
 export const RESERVED_VARIABLES = ['fields', 'content', 'properties'];
 
 export const isActivity = (el: ElementDef) =>
-  el.kind === 'userTask' || el.kind === 'serviceTask' || el.kind === 'sendTask' || el.kind === 'subProcess' || el.kind === 'callActivity';
+  el.kind === 'userTask' || el.kind === 'serviceTask' || el.kind === 'sendTask' || el.kind === 'scriptTask' || el.kind === 'businessRuleTask'
+  || el.kind === 'subProcess' || el.kind === 'callActivity';

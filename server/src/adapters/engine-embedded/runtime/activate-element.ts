@@ -44,7 +44,14 @@ export function activate(m: TokenMachine, token: Token): void {
     }
     case 'serviceTask':
     case 'sendTask':
+    case 'businessRuleTask':
       return startJob(m, token, el, locals, ctx);
+    case 'scriptTask': {
+      if (el.job) return startJob(m, token, el, locals, ctx);
+      // Evaluated before anything changes: a failing script leaves the token here with an incident.
+      const result = { [el.script!.resultVariable]: resolveValue(el.script!.expression, ctx) };
+      return enter(m, token, locals, () => m.leave(token, result));
+    }
     case 'subProcess': {
       const boundaries = armBoundaries(m, token, el, ctx);
       return enter(m, token, locals, () => {
