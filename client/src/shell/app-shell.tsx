@@ -12,6 +12,7 @@ import { MonitorArea } from '../features/monitor';
 import { OutboxPage } from '../features/outbox';
 import { TasksArea } from '../features/tasks';
 import { TimescalesPage } from '../features/timescales';
+import { ReportsPage } from '../features/reports';
 import { RetentionPage } from '../features/retention';
 import { SarArea } from '../features/sar';
 import { NAV_SECTIONS } from './nav-sections';
@@ -85,6 +86,7 @@ export function App() {
             <Route path="/processes/*" element={guarded(<ProcessesArea />, 'deploy-process')} />
             <Route path="/monitor/*" element={guarded(<MonitorArea />, 'resolve-incident')} />
             <Route path="/timescales/*" element={guarded(<TimescalesPage />)} />
+            <Route path="/reports/*" element={guarded(<ReportsPage />, 'view-reports')} />
             <Route path="/escalation/*" element={guarded(<EscalationPolicyPage />)} />
             <Route path="/outbox/*" element={guarded(<OutboxPage />, 'administer-users')} />
             <Route path="/admin/*" element={guarded(<UsersPage />, 'administer-users')} />

@@ -14,6 +14,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { path: '/processes', label: 'Processes', action: 'deploy-process' },
   { path: '/monitor', label: 'Monitor', action: 'resolve-incident' },
   { path: '/timescales', label: 'Timescales' },
+  { path: '/reports', label: 'Reports', action: 'view-reports' },
   { path: '/escalation', label: 'Escalation', action: 'edit-timescales' },
   { path: '/outbox', label: 'Outbox', action: 'administer-users' },
   { path: '/admin', label: 'Users', action: 'administer-users' },

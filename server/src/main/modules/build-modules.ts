@@ -13,6 +13,7 @@ import type { Clock } from '../../ports/clock.port';
 import { createConsentModule } from './consent.module';
 import { createDocumentsModule, type DocumentsModule } from './documents.module';
 import { createEscalationModule, type EscalationSystemModule } from './escalation.module';
+import { createReportsModule, type ReportsModule } from './reports.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
 import { createMonitorModule } from './monitor.module';
@@ -35,6 +36,8 @@ export interface Modules {
   forms: FormsModule;
   tasks: TasksModule;
   escalation: EscalationSystemModule;
+  /** The reporting projection and the timeliness report (issue 21). */
+  reports: ReportsModule;
   documents: DocumentsModule;
   apiMiddleware: RequestHandler[];
   apiRouters: Record<string, Router>;
@@ -85,6 +88,11 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
       return task ? (await engine.getInstance(task.instanceKey))?.variables : undefined;
     },
   });
+  // Reports (issue 21): its engine listener after the task queue's, whose rows its facts are derived from.
+  const reports = createReportsModule({
+    conn, engine, tasks: tasks.tasks, timescales: workflow.timescales, calendar: workflow.calendar, users: security.users,
+    audit: security.audit, clock, logger,
+  });
   const escalation = await createEscalationModule({
     config, conn, clock, calendar: workflow.calendar, engine, tasks: tasks.tasks, logger, runWorker: ctx.runWorkers ?? true,
     restrictions: { isRestricted: async (caseId) => !!(await consent.caseGuard.activeRestriction(caseId)) },
@@ -103,7 +111,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     rootDir: config.rootDir, conn, clock, audit: security.audit, engine,
     erase: (holds) => (input) => eraseCase(caseErasureDeps({
       security, workflow, tasks, forms, submissions, escalation, clock, documents,
-      others: [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }, sar.eraser], // consent records, restriction, SAR snapshots
+      others: [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }, sar.eraser, reports.facts], // consent records, restriction, SAR snapshots, report facts
     }, holds), input),
     // Reduction to a basic record: the same stores, the record kept as its basic facts, the audit key kept.
     reduce: (holds) => (input) => reduceCase(caseReductionDeps({
@@ -116,7 +124,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // the engine's pollers; forms have nothing to start.
   // Name keys before tasks: the tasks module's start-up scan indexes them for the duplicate check.
   const nameKeys = createNameKeysModule({ conn, cases: tasks.cases, clock, logger });
-  const ordered: SystemModule[] = [security, forms, nameKeys, tasks, escalation, workflow, processAdmin];
+  const ordered: SystemModule[] = [security, forms, nameKeys, tasks, reports, escalation, workflow, processAdmin];
   ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases, caseGuard: consent.caseGuard })); // routes only
   ordered.push(sar); // routes only (its jobs are registered above): subject access requests
@@ -131,6 +139,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     forms,
     tasks,
     escalation,
+    reports,
     documents,
     apiMiddleware: ordered.flatMap((m) => m.apiMiddleware ?? []),
     apiRouters: Object.assign({}, ...ordered.map((m) => m.apiRouters ?? {})),

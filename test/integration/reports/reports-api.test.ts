@@ -1,0 +1,80 @@
+// The reports API in the whole product (real sessions, CSRF, permission table, audit log): who may read
+// the timeliness report and whose teams they see, refusals a person can act on, and who may rebuild.
+import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
+import type { TaskFact } from '../../../server/src/domain/reports/task-fact';
+import { startTestSystem } from '../../support/system';
+
+type Who = { cookie: string; csrf: string };
+
+describe('reports API', () => {
+  let system: Awaited<ReturnType<typeof startTestSystem>>;
+  const as: Record<string, Who> = {};
+
+  async function signIn(username: string): Promise<Who> {
+    const res = await fetch(`${system.url}/api/auth/sign-in`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
+    return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+  }
+  const call = async (who: string, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${system.url}/api/reports${path}`, {
+      method, headers: { cookie: as[who].cookie, 'x-csrf-token': as[who].csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: await res.json() };
+  };
+  const fact = (id: string, team: string, over: Partial<TaskFact> = {}): TaskFact => ({
+    id, caseId: `case-${id}`, team, processId: 'p', processVersion: 1, elementId: 'assess', taskName: 'Assess',
+    timescaleId: 'oocdAssessment', timescaleVersion: 1, createdAt: '2026-01-05T09:00:00.000Z', dueDate: '2026-01-19T17:00:00.000Z',
+    state: 'completed', completedAt: '2026-01-16T10:00:00.000Z', ...over,
+  });
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    for (const u of ['tom.manager', 'dan.data', 'cara.case', 'ada.admin']) as[u] = await signIn(u);
+    await system.modules.reports.facts.put(fact('n1', 'north'));
+    await system.modules.reports.facts.put(fact('n2', 'north', { completedAt: '2026-01-21T10:00:00.000Z' })); // 2 working days late
+    await system.modules.reports.facts.put(fact('s1', 'south', { state: 'open', completedAt: undefined }));
+  }, 120_000);
+  afterAll(() => system?.close());
+
+  const q = '?from=2026-01&to=2026-01';
+
+  it('gives a team manager the figures of their own team, in words, and audits the read', async () => {
+    const r = await call('tom.manager', 'GET', `/timeliness${q}`);
+    expect(r.status).toBe(200);
+    expect(r.body.timescales).toEqual([{ timescaleId: 'oocdAssessment', version: 1, figures: expect.objectContaining({ fellDue: 2, onTime: 1, late: 1, overdueNow: 0, onTimePercent: 50 }) }]);
+    expect(r.body.byTeam.map((t: { team: string }) => t.team)).toEqual(['north']);
+    expect(r.body.standards['oocdAssessment@1']).toBe('10 working days');
+    const audit = await system.modules.security.audit.search({ action: 'report.read' }, { offset: 0, limit: 10 });
+    expect(audit.items.some((e) => e.recordId === 'timeliness')).toBe(true);
+  });
+
+  it('refuses another team to a team manager, and reports to a case manager', async () => {
+    expect(await call('tom.manager', 'GET', `/timeliness${q}&team=south`)).toMatchObject({ status: 403, body: { error: { message: expect.stringMatching(/own teams/) } } });
+    expect((await call('cara.case', 'GET', `/timeliness${q}`)).status).toBe(403);
+  });
+
+  it('gives a data officer the whole service', async () => {
+    const r = await call('dan.data', 'GET', `/timeliness${q}`);
+    expect(r.body.byTeam.map((t: { team: string; figures: { overdueNow: number } }) => [t.team, t.figures.overdueNow])).toEqual([['north', 0], ['south', 1]]);
+  });
+
+  it('answers bad queries with a 4xx that says what to change', async () => {
+    expect(await call('tom.manager', 'GET', '/timeliness?from=January')).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/YYYY-MM/) } } });
+    expect(await call('tom.manager', 'GET', '/timeliness?sort=x')).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/Unknown query parameter: sort/) } } });
+    expect((await call('tom.manager', 'GET', '/timeliness?team[$ne]=x')).status).toBe(400);
+    expect((await call('tom.manager', 'GET', '/timeliness?from=2026-03&to=2026-01')).status).toBe(422);
+  });
+
+  it('lets data officers and administrators rebuild the projection, nobody else', async () => {
+    expect((await call('tom.manager', 'POST', '/rebuild', {})).status).toBe(403);
+    const r = await call('ada.admin', 'POST', '/rebuild', {});
+    expect(r.status).toBe(200);
+    // No task stands behind the facts put by hand: the rebuild removes them, as it would stale rows.
+    expect(r.body).toMatchObject({ tasks: 0, facts: 0, removed: 3 });
+    expect((await call('dan.data', 'POST', '/rebuild', {})).body).toMatchObject({ removed: 0 });
+  });
+});
