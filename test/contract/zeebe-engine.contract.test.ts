@@ -10,6 +10,8 @@ import { describeWorkflowEngineContract } from './workflow-engine.contract';
 import { startZeebeFake, type ZeebeFake } from './zeebe-fake/zeebe-fake.server';
 
 let fake: ZeebeFake;
+let restAddress = '';
+let closeAll: () => Promise<void> = async () => undefined;
 
 describeWorkflowEngineContract('Zeebe adapter (8.8 REST, contract fake)', async () => {
   const db = await openTestDb('zeebe');
@@ -18,6 +20,8 @@ describeWorkflowEngineContract('Zeebe adapter (8.8 REST, contract fake)', async 
   const inner = createEmbeddedEngine({ conn: db.conn, clock, pollIntervalMs: 3_600_000, jobConcurrency: 64, listenerWaitMs: 10_000 });
   await inner.start();
   fake = await startZeebeFake(inner);
+  restAddress = fake.url;
+  closeAll = async () => { await fake.close(); await inner.stop(); await db.drop(); };
   const api = await createZeebeApi({ restAddress: fake.url, auth: { strategy: 'NONE' }, validation: 'req:strict,res:fanatical' });
   const engine = new ZeebeEngine({ api, clock, pollIntervalMs: 5, reconcileIntervalMs: 3_600_000 });
   const settle = async () => {
@@ -32,8 +36,23 @@ describeWorkflowEngineContract('Zeebe adapter (8.8 REST, contract fake)', async 
     engine,
     async advance(ms) { now += ms; await settle(); },
     settle,
-    async close() { await engine.stop(); await fake.close(); await inner.stop(); await db.drop(); },
+    // The fake outlives the walks: the tests after them use it too (see closeAll).
+    close: () => engine.stop(),
   };
+});
+
+afterAll(() => closeAll());
+
+test('a second server reconciles with the user-task search: each open task it has not seen is announced once', async () => {
+  const api = await createZeebeApi({ restAddress, auth: { strategy: 'NONE' }, validation: 'req:strict,res:fanatical' });
+  const other = new ZeebeEngine({ api, clock: { now: () => new Date() } });
+  const created: string[] = [];
+  other.onEvent((e) => { if (e.type === 'user-task.created') created.push(e.task.elementId); });
+  const open = await other.listUserTasks({ state: 'open' });
+  expect(open.length).toBeGreaterThan(0);
+  expect(await other.reconcile()).toBe(open.length);
+  expect(created.sort()).toEqual(open.map((t) => t.elementId).sort());
+  expect(await other.reconcile()).toBe(0);
 });
 
 test('the adapter sent nothing the 8.8 protocol refuses, and the fake answered nothing off-schema', () => {

@@ -56,7 +56,8 @@ export class ZeebeEngine implements WorkflowEngine {
       worker: opts.workerName ?? 'yjs-workflow', maxActive: opts.maxActiveJobs ?? 32, jobTimeoutMs: opts.jobTimeoutMs ?? 60_000,
       defaultBackoffMs: opts.defaultBackoffMs ?? 5_000, pollIntervalMs: opts.pollIntervalMs ?? 1_000, log: (msg, err) => this.logError(err, msg),
     });
-    this.sync = new TaskSyncWorker({ definitions: this.definitions, emit: (e) => this.emit(e), now, actorOf: (k) => this.tasks.actors.get(k) });
+    // Strict: a listener that fails (the queue upsert) fails the listener job, so Zeebe delivers it again.
+    this.sync = new TaskSyncWorker({ definitions: this.definitions, emit: (e) => this.emit(e, true), now, actorOf: (k) => this.tasks.actors.get(k) });
     this.worker.register(TASK_SYNC_JOB_TYPE, this.sync.handle);
   }
 
@@ -121,9 +122,13 @@ export class ZeebeEngine implements WorkflowEngine {
     let announced = 0;
     for (const task of await this.tasks.list({ state: 'open' })) {
       if (this.sync.known(task.key)) continue;
-      this.sync.remember(task);
-      await this.emit({ type: 'user-task.created', task });
-      announced++;
+      try {
+        await this.emit({ type: 'user-task.created', task }, true);
+        this.sync.remember(task); // only once the queue has it: a failure is tried again next round
+        announced++;
+      } catch (e) {
+        this.logError(e, `reconciling task ${task.key} failed`);
+      }
     }
     return announced;
   }
@@ -133,10 +138,12 @@ export class ZeebeEngine implements WorkflowEngine {
     try { await this.opts.api.getTopology(); return true; } catch { return false; }
   }
 
-  private async emit(event: EngineEvent): Promise<void> {
+  private async emit(event: EngineEvent, strict = false): Promise<void> {
+    let failed: unknown;
     for (const l of this.listeners) {
-      try { await l(event); } catch (e) { this.logError(e, `engine event listener failed on ${event.type}`); }
+      try { await l(event); } catch (e) { failed ??= e; this.logError(e, `engine event listener failed on ${event.type}`); }
     }
+    if (strict && failed) throw failed;
   }
 
   private logError(err: unknown, msg: string): void {

@@ -36,12 +36,15 @@ export class ZeebeJobWorker {
 
   register(type: string, handler: RawJobHandler): void { this.handlers.set(type, handler); }
 
+  /** Polls every pollIntervalMs while there is work; an idle round doubles the wait, up to 8 times it. */
   start(): void {
+    let wait = this.opts.pollIntervalMs;
     const tick = () => {
       this.timer = setTimeout(async () => {
-        await this.pollOnce().catch((e) => this.opts.log('job activation failed', e));
+        const activated = await this.pollOnce().catch((e) => { this.opts.log('job activation failed', e); return 0; });
+        wait = activated ? this.opts.pollIntervalMs : Math.min(wait * 2, this.opts.pollIntervalMs * 8);
         if (this.timer) tick();
-      }, this.opts.pollIntervalMs);
+      }, wait);
       this.timer.unref?.();
     };
     tick();
