@@ -126,6 +126,7 @@ describe("a case manager's morning, desktop and phone", () => {
       await page.getByRole('tab', { name: 'Contacts', exact: true }).click();
       const contacts = page.getByRole('region', { name: 'Contacts and appointments' });
       await contacts.getByRole('button', { name: 'Record a contact' }).click();
+      expect(await contacts.getByRole('heading', { name: 'Record a contact' }).count()).toBe(1); // the form's own, once
       await contacts.getByLabel(/^Date/).fill('2026-11-23');
       await contacts.getByLabel(/^Time/).fill('10:00');
       await contacts.getByLabel(/^Type of contact/).selectOption({ label: 'Office appointment' });

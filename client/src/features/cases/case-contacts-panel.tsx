@@ -35,7 +35,6 @@ export function CaseContactsPanel({ caseId, reason }: { caseId: string; reason?:
           )}
           {loaded.data.form && recording && (
             <div className="case-contacts__form">
-              <h3>Record a contact</h3>
               <FormRenderer form={loaded.data.form} submitLabel="Save contact" onSubmit={async (data) => {
                 const saved = await caseWorkApi.recordContact(caseId, key, data);
                 setNotice(saved.compliance ? `Contact saved. ${saved.compliance.message}` : 'Contact saved.');
