@@ -10,6 +10,7 @@ const KINDS: Record<string, ElementKind> = {
   'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent', 'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
   'bpmn:BoundaryEvent': 'boundaryEvent', 'bpmn:UserTask': 'userTask', 'bpmn:ServiceTask': 'serviceTask',
   'bpmn:SendTask': 'sendTask', 'bpmn:ScriptTask': 'scriptTask', 'bpmn:BusinessRuleTask': 'businessRuleTask',
+  'bpmn:ReceiveTask': 'receiveTask', 'bpmn:ManualTask': 'manualTask', 'bpmn:Task': 'task',
   'bpmn:ExclusiveGateway': 'exclusiveGateway', 'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway', 'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:SubProcess': 'subProcess', 'bpmn:CallActivity': 'callActivity',
@@ -21,9 +22,17 @@ const IGNORED = new Set(['bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group'
 const ALLOWED_EVENTS: Record<string, EventDef['type'][]> = {
   startEvent: ['none', 'timer', 'message'],
   endEvent: ['none', 'error', 'terminate', 'message'],
-  intermediateCatchEvent: ['timer', 'message'],
-  intermediateThrowEvent: ['none', 'message'],
+  intermediateCatchEvent: ['timer', 'message', 'link'],
+  intermediateThrowEvent: ['none', 'message', 'link'],
   boundaryEvent: ['timer', 'message', 'error'],
+};
+
+/** Event definitions the engine does not run, with what to draw instead. */
+const REFUSED_EVENTS: Record<string, string> = {
+  'bpmn:SignalEventDefinition': 'signal events are not supported by the embedded engine: publish a message with a correlation key instead',
+  'bpmn:EscalationEventDefinition': 'escalation events are not supported by the embedded engine: use a BPMN error (error end event and error boundary event) or a message',
+  'bpmn:CompensateEventDefinition': 'compensation events are not supported by the embedded engine',
+  'bpmn:ConditionalEventDefinition': 'conditional events are not supported (Camunda 8 does not run them either): use a gateway condition or a message',
 };
 
 function eventOf(el: any, problems: ProblemList): EventDef | undefined {
@@ -50,8 +59,11 @@ function eventOf(el: any, problems: ProblemList): EventDef | undefined {
       return { type: 'error', errorCode: def.errorRef?.errorCode };
     case 'bpmn:TerminateEventDefinition':
       return { type: 'terminate' };
+    case 'bpmn:LinkEventDefinition':
+      if (!def.name) { problems.add(`link event '${el.id}' has no link name`, el.id); return undefined; }
+      return { type: 'link', link: def.name };
     default:
-      problems.add(`unsupported event definition ${def.$type} on '${el.id}'`, el.id);
+      problems.add(`${REFUSED_EVENTS[def.$type] ?? `unsupported event definition ${def.$type}`} ('${el.id}')`, el.id);
       return undefined;
   }
 }
@@ -62,7 +74,9 @@ function checkAttributes(el: any, problems: ProblemList): void {
     problems.add(`unsupported attribute '${attr}' on ${el.$type} '${el.id}'`, el.id);
   }
   if (el.isForCompensation) problems.add(`unsupported attribute 'isForCompensation' on '${el.id}'`, el.id);
-  if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent) problems.add(`event sub-processes are not supported ('${el.id}')`, el.id);
+  if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent) {
+    problems.add(`event sub-process '${el.id}' is not supported by the embedded engine: put the work it interrupts in an embedded sub-process and attach a boundary event to it`, el.id);
+  }
   if (el.loopCharacteristics && el.loopCharacteristics.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
     problems.add(`unsupported ${el.loopCharacteristics.$type} on '${el.id}'`, el.id);
   }
@@ -91,6 +105,7 @@ function compileScope(container: any, parentId: string, model: ProcessModel, pro
       if (ev && !ALLOWED_EVENTS[kind].includes(ev.type)) problems.add(`unsupported ${ev.type} ${kind} '${el.id}'`, el.id);
       def.event = ev;
     }
+    if (kind === 'receiveTask') def.event = receiveMessage(el, problems);
     if (kind === 'boundaryEvent') {
       def.attachedTo = el.attachedToRef?.id;
       def.cancelActivity = el.cancelActivity !== false;
@@ -106,7 +121,37 @@ function compileScope(container: any, parentId: string, model: ProcessModel, pro
   }
 }
 
+/** A receive task waits for its message as an intermediate message catch event does (and may carry boundaries). */
+function receiveMessage(el: any, problems: ProblemList): EventDef | undefined {
+  const msg = el.messageRef;
+  if (!msg?.name) { problems.add(`receive task '${el.id}' references no message with a name`, el.id); return undefined; }
+  const sub = (msg.extensionElements?.values ?? []).find((v: any) => v.$type === 'zeebe:Subscription');
+  return { type: 'message', message: { name: msg.name, correlationKey: sub?.correlationKey } };
+}
+
+/** A link throw event goes on at the link catch event of the same name in its scope: wired as a flow between them. */
+function wireLinks(model: ProcessModel, problems: ProblemList): void {
+  const links = Object.values(model.elements).filter((e) => e.event?.type === 'link');
+  for (const thrower of links.filter((e) => e.kind === 'intermediateThrowEvent')) {
+    const catchers = links.filter((e) => e.kind === 'intermediateCatchEvent' && e.parentId === thrower.parentId && e.event!.link === thrower.event!.link);
+    if (catchers.length !== 1) {
+      problems.add(`link throw event '${thrower.id}' needs exactly one link catch event named '${thrower.event!.link}' in the same scope (found ${catchers.length})`, thrower.id);
+      continue;
+    }
+    const id = `${thrower.id}~link~${catchers[0].id}`;
+    model.flows[id] = { id, source: thrower.id, target: catchers[0].id };
+    thrower.outgoing.push(id);
+    catchers[0].incoming.push(id);
+  }
+}
+
+const PROCESS_EXTENSIONS = ['zeebe:UserTaskForm', 'zeebe:Properties', 'zeebe:VersionTag'];
+
 export function compileProcess(process: any, problems: ProblemList): ProcessModel {
+  for (const v of process.extensionElements?.values ?? []) {
+    if (v.$type === 'zeebe:ExecutionListeners') problems.add(`execution listeners on process '${process.id}' are not supported by the embedded engine: run that work as a service task after the start event or before the end event`, process.id);
+    else if (!PROCESS_EXTENSIONS.includes(v.$type)) problems.add(`unsupported extension element ${v.$type} on process '${process.id}'`, process.id);
+  }
   const model: ProcessModel = { processId: process.id, name: process.name, elements: {}, flows: {}, messageStarts: [], timerStarts: [] };
   compileScope(process, process.id, model, problems);
   // Derive flow wiring from the sequence flows themselves; <incoming>/<outgoing> children are optional.
@@ -126,6 +171,7 @@ export function compileProcess(process: any, problems: ProblemList): ProcessMode
     source.outgoing.push(flow.id);
     target.incoming.push(flow.id);
   }
+  wireLinks(model, problems);
   for (const el of Object.values(model.elements)) {
     if (el.kind === 'boundaryEvent') {
       const host = el.attachedTo && model.elements[el.attachedTo];

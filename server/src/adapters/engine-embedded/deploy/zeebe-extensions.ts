@@ -9,6 +9,9 @@ const ALLOWED: Record<string, string[]> = {
   serviceTask: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
   sendTask: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
   scriptTask: ['zeebe:Script', 'zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
+  receiveTask: ['zeebe:IoMapping', 'zeebe:Properties'],
+  manualTask: ['zeebe:IoMapping', 'zeebe:Properties'],
+  task: ['zeebe:IoMapping', 'zeebe:Properties'],
   businessRuleTask: ['zeebe:CalledDecision', 'zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
   callActivity: ['zeebe:CalledElement', 'zeebe:IoMapping', 'zeebe:Properties'],
   subProcess: ['zeebe:IoMapping', 'zeebe:Properties'],
@@ -24,6 +27,10 @@ export function readExtensions(el: any, def: ElementDef, problems: ProblemList):
   const values: any[] = el.extensionElements?.values ?? [];
   const allowed = ALLOWED[def.kind] ?? ['zeebe:Properties'];
   for (const v of values) {
+    if (v.$type === 'zeebe:ExecutionListeners') {
+      problems.add(`execution listeners on '${def.id}' (zeebe:ExecutionListeners) are not supported by the embedded engine: run that work as a service task before or after the element`, def.id);
+      continue;
+    }
     if (!allowed.includes(v.$type)) {
       problems.add(`unsupported extension element ${v.$type} on ${def.kind} '${def.id}'`, def.id);
       continue;

@@ -4,12 +4,14 @@ import type { TimerKind } from './timer-definitions';
 
 export type ElementKind =
   | 'startEvent' | 'endEvent' | 'intermediateCatchEvent' | 'intermediateThrowEvent' | 'boundaryEvent'
-  | 'userTask' | 'serviceTask' | 'sendTask' | 'scriptTask' | 'businessRuleTask'
+  | 'userTask' | 'serviceTask' | 'sendTask' | 'scriptTask' | 'businessRuleTask' | 'receiveTask' | 'manualTask' | 'task'
   | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'eventBasedGateway'
   | 'subProcess' | 'callActivity';
 
 export interface EventDef {
-  type: 'none' | 'timer' | 'message' | 'error' | 'terminate';
+  type: 'none' | 'timer' | 'message' | 'error' | 'terminate' | 'link';
+  /** Link events: the link's name (a throw goes on at the catch of the same name in the same scope). */
+  link?: string;
   timer?: { kind: TimerKind; value: string };
   message?: { name: string; correlationKey?: string };
   errorCode?: string;
@@ -84,4 +86,4 @@ export const RESERVED_VARIABLES = ['fields', 'content', 'properties'];
 
 export const isActivity = (el: ElementDef) =>
   el.kind === 'userTask' || el.kind === 'serviceTask' || el.kind === 'sendTask' || el.kind === 'scriptTask' || el.kind === 'businessRuleTask'
-  || el.kind === 'subProcess' || el.kind === 'callActivity';
+  || el.kind === 'receiveTask' || el.kind === 'manualTask' || el.kind === 'task' || el.kind === 'subProcess' || el.kind === 'callActivity';

@@ -27,7 +27,16 @@ export function activate(m: TokenMachine, token: Token): void {
     case 'endEvent':
       if (el.job) return startJob(m, token, el, locals, ctx); // a message end event: ends when the job completes
       return endEvent(m, token, el, locals);
+    case 'manualTask':
+    case 'task':
+      return enter(m, token, locals, () => m.leave(token)); // nothing to run: Camunda 8 passes through them too
+    case 'receiveTask': {
+      const arm = armEvent(m, token, el, el.id, 'self', ctx);
+      const boundaries = armBoundaries(m, token, el, ctx);
+      return enter(m, token, locals, () => { token.state = 'waiting'; token.wait = { kind: 'event' }; arm(); boundaries(); });
+    }
     case 'intermediateCatchEvent': {
+      if (el.event?.type === 'link') return enter(m, token, locals, () => m.leave(token)); // reached from its link throw
       const arm = armEvent(m, token, el, el.id, 'self', ctx);
       return enter(m, token, locals, () => { token.state = 'waiting'; token.wait = { kind: 'event' }; arm(); });
     }
