@@ -17,14 +17,16 @@ export function NotificationPreferencePanel() {
   };
   if (pref.state !== 'ready') return <p role="status">{pref.state === 'error' ? pref.message : 'Loading your email preference…'}</p>;
   return (
-    <fieldset className="notification-preference">
-      <legend>How should we email you about your tasks?</legend>
-      {(['immediate', 'digest'] as const).map((mode) => (
-        <p key={mode}>
-          <input type="radio" id={`pref-${mode}`} name="notification-mode" checked={pref.data.mode === mode} onChange={() => void choose(mode)} />{' '}
-          <label htmlFor={`pref-${mode}`}>{mode === 'immediate' ? 'One email per reminder or escalation' : 'A daily digest (one email each morning)'}</label>
-        </p>
-      ))}
+    <fieldset className="govuk-fieldset notification-preference">
+      <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">How should we email you about your tasks?</legend>
+      <div className="govuk-radios govuk-radios--small">
+        {(['immediate', 'digest'] as const).map((mode) => (
+          <div className="govuk-radios__item" key={mode}>
+            <input className="govuk-radios__input" type="radio" id={`pref-${mode}`} name="notification-mode" checked={pref.data.mode === mode} onChange={() => void choose(mode)} />
+            <label className="govuk-label govuk-radios__label" htmlFor={`pref-${mode}`}>{mode === 'immediate' ? 'One email per reminder or escalation' : 'A daily digest (one email each morning)'}</label>
+          </div>
+        ))}
+      </div>
       {message ? <p role="status">{message}</p> : null}
     </fieldset>
   );

@@ -61,7 +61,7 @@ export function MonitorPage() {
       <h2>Instances{element ? ` at ${element}` : ''}</h2>
       <div className="monitor-pickers" role="group" aria-label="Filter by state">
         {STATES.map((s) => (
-          <button key={s.value} type="button" aria-pressed={state === s.value} onClick={() => setState(s.value)}>{s.label}</button>
+          <button key={s.value} type="button" className={state === s.value ? 'govuk-button' : 'govuk-button govuk-button--secondary'} aria-pressed={state === s.value} onClick={() => setState(s.value)}>{s.label}</button>
         ))}
         {element ? <button type="button" onClick={() => setElement(undefined)}>Show all elements</button> : null}
       </div>
