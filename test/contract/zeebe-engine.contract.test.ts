@@ -5,6 +5,8 @@
 import { createEmbeddedEngine } from '../../server/src/adapters/engine-embedded/embedded-engine';
 import { createZeebeApi } from '../../server/src/adapters/engine-zeebe/zeebe-client';
 import { ZeebeEngine } from '../../server/src/adapters/engine-zeebe/zeebe-engine';
+import { zeebeSettingsFrom } from '../../server/src/config/zeebe.config';
+import { createZeebeWorkflowEngine, zeebeReadiness } from '../../server/src/main/modules/zeebe-engine.module';
 import { openTestDb } from '../support/test-db';
 import { describeWorkflowEngineContract } from './workflow-engine.contract';
 import { startZeebeFake, type ZeebeFake } from './zeebe-fake/zeebe-fake.server';
@@ -21,7 +23,7 @@ describeWorkflowEngineContract('Zeebe adapter (8.8 REST, contract fake)', async 
   await inner.start();
   fake = await startZeebeFake(inner);
   restAddress = fake.url;
-  closeAll = async () => { await fake.close(); await inner.stop(); await db.drop(); };
+  closeAll = async () => { await fake.close().catch(() => undefined); await inner.stop(); await db.drop(); };
   const api = await createZeebeApi({ restAddress: fake.url, auth: { strategy: 'NONE' }, validation: 'req:strict,res:fanatical' });
   const engine = new ZeebeEngine({ api, clock, pollIntervalMs: 5, reconcileIntervalMs: 3_600_000 });
   const settle = async () => {
@@ -58,4 +60,19 @@ test('a second server reconciles with the user-task search: each open task it ha
 test('the adapter sent nothing the 8.8 protocol refuses, and the fake answered nothing off-schema', () => {
   expect(fake.violations).toEqual([]);
   expect(fake.calls.size).toBeGreaterThan(15);
+});
+
+test('ENGINE=zeebe wiring: the engine built from the settings starts against the cluster, and readiness follows the cluster', async () => {
+  const settings = zeebeSettingsFrom({ ZEEBE_REST_ADDRESS: restAddress });
+  if ('problems' in settings) throw new Error(settings.problems.join('; '));
+  const engine = await createZeebeWorkflowEngine(settings, { clock: { now: () => new Date() }, logger: { error: () => undefined } });
+  await engine.start();
+  let t = 0;
+  const ready = zeebeReadiness(engine, settings.restAddress, 5_000, () => t);
+  expect(await ready()).toBeUndefined();
+  await engine.stop();
+  await fake.close();
+  expect(await ready()).toBeUndefined(); // answered a moment ago: kept
+  t += 5_000;
+  expect(await ready()).toBe(`The Camunda 8 cluster at ${restAddress} (ZEEBE_REST_ADDRESS) does not answer.`);
 });
