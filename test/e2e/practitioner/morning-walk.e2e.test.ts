@@ -107,11 +107,13 @@ describe("a case manager's morning, desktop and phone", () => {
       expect(facts).toContain('Match or create person (duplicate check)');
       await fits(page, viewport, 'case page');
 
-      // The record in words: the referral's "Referred by" as the intake form names it.
+      // The record in words: the referral's "Referred by" as the intake form names it, and in the history.
       await page.getByRole('tab', { name: 'Offending', exact: true }).click();
       const offending = (await page.getByRole('tabpanel').textContent()) ?? '';
       expect(offending).toMatch(/Referred by\s*Police\s*Recorded at referral by Cara Case/);
       expect(offending).toMatch(/Youth rehabilitation order\s*Added by Cara Case/); // the order was added, not corrected
+      await page.getByRole('tab', { name: 'History', exact: true }).click();
+      await page.getByRole('tabpanel').getByText('Referred by set to Police', { exact: false }).waitFor();
 
       // Chronology: the referral, in words.
       await page.getByRole('tab', { name: 'Chronology', exact: true }).click();
