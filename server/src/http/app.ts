@@ -20,6 +20,8 @@ export interface AppDeps {
   health: HealthDeps;
   /** Routers mounted under /api, keyed by their mount path (e.g. '/timescales'). */
   apiRouters?: Record<string, Router>;
+  /** Server-to-server routers outside /api, keyed by mount path: no session, they check their own signature. */
+  internalRouters?: Record<string, Router>;
   /** Run under /api after body parsing and before the routers (sessions, user loading, CSRF). */
   apiMiddleware?: RequestHandler[];
   /** Directory of the built client; omitted or missing → API only. */
@@ -44,6 +46,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(requestLogger(deps.logger));
   app.use(createHealthRouter(deps.health));
+  for (const [mount, router] of Object.entries(deps.internalRouters ?? {})) app.use(mount, router);
 
   const api = express.Router();
   // First: while the embedded database restarts, nothing below (sessions included) could answer anyway.

@@ -71,6 +71,7 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
       health: lifecycle.health(database, conn, version),
       apiMiddleware: modules.apiMiddleware,
       apiRouters: modules.apiRouters,
+      internalRouters: modules.internalRouters,
       clientDir: config.SERVE_CLIENT ? path.join(config.rootDir, 'client', 'dist') : undefined,
     });
     server = await new Promise<Server>((resolve, reject) => {

@@ -41,6 +41,8 @@ export interface Modules {
   documents: DocumentsModule;
   apiMiddleware: RequestHandler[];
   apiRouters: Record<string, Router>;
+  /** Server-to-server routes (shared topology: engine commands to the lease holder). */
+  internalRouters: Record<string, Router>;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** See SystemModule.reload. */
@@ -95,6 +97,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
   const escalation = await createEscalationModule({
     config, conn, clock, calendar: workflow.calendar, engine, tasks: tasks.tasks, logger, runWorker: ctx.runWorkers ?? true,
+    ownership: workflow.ownership, // shared topology: the worker runs where the engine runs
     restrictions: { isRestricted: async (caseId) => !!(await consent.caseGuard.activeRestriction(caseId)) },
   });
 
@@ -143,6 +146,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     documents,
     apiMiddleware: ordered.flatMap((m) => m.apiMiddleware ?? []),
     apiRouters: Object.assign({}, ...ordered.map((m) => m.apiRouters ?? {})),
+    internalRouters: Object.assign({}, ...ordered.map((m) => m.internalRouters ?? {})),
     async start() {
       for (const m of ordered) {
         await m.start?.();

@@ -20,6 +20,7 @@ import { SEND_ESCALATION_EMAIL_JOB_TYPE } from '../../jobs/send-escalation-email
 import type { Clock } from '../../ports/clock.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { SystemModule } from './module';
+import type { EngineOwnership } from './engine-topology';
 import type { CaughtMailErasure, MailErasure } from '../../ports/case-erasure.port';
 
 export interface EscalationModuleDeps {
@@ -33,6 +34,8 @@ export interface EscalationModuleDeps {
   logger: Logger;
   /** Tests drive the sweep themselves; the server runs the background worker. */
   runWorker: boolean;
+  /** Shared topology: the worker runs only while this server runs the engine (its sweeps are the owner's). */
+  ownership?: EngineOwnership;
   /** Notices of cases whose processing is restricted wait until it is lifted. */
   restrictions?: CaseRestrictionLookup;
 }
@@ -88,12 +91,18 @@ export async function createEscalationModule(deps: EscalationModuleDeps): Promis
       if (!(await new PeopleDirectory(mail.deps.people).fallbackFor(fallback))) {
         logger.warn({ fallback: describeFallback(fallback) }, 'ESCALATION_FALLBACK is not an active user with an email address: an escalation that finds nobody will reach nobody');
       }
-      if (deps.runWorker) worker = mail.startWorker({
+      const startWorker = () => mail.startWorker({
         sweepEveryMs: config.ESCALATION_SWEEP_MINUTES * 60_000,
         // A sweep more often than the usual tick (the soak test's seconds) brings delivery along with it.
         tickMs: Math.min(15_000, config.ESCALATION_SWEEP_MINUTES * 60_000),
         idleDeliverEveryMs: Math.min(120_000, config.ESCALATION_SWEEP_MINUTES * 60_000),
         onError: (err, step) => logger.error({ err, step }, 'escalation step failed'),
+      });
+      if (!deps.runWorker) return;
+      if (!deps.ownership) worker = startWorker();
+      else deps.ownership.onOwnership(async (owning) => {
+        if (owning && !worker) worker = startWorker();
+        if (!owning && worker) await Promise.resolve(worker.stop()).finally(() => { worker = undefined; });
       });
     },
     async stop() {

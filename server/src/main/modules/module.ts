@@ -4,6 +4,8 @@ import type { RequestHandler, Router } from 'express';
 export interface SystemModule {
   apiMiddleware?: RequestHandler[];
   apiRouters?: Record<string, Router>;
+  /** Server-to-server routes outside /api (no session; they authenticate themselves), keyed by mount path. */
+  internalRouters?: Record<string, Router>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
   /**

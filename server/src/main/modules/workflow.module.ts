@@ -15,7 +15,7 @@ import { deployFormFiles } from '../../application/deploy-form-files';
 import { deployProcessFiles } from '../../application/processes/deploy-process-files';
 import { processDeployHooks } from '../../application/processes/process-deploy-hooks';
 import type { AppConfig } from '../../config/env.config';
-import { seesEveryWrite } from '../../config/topology';
+import { engineNeedsLease, seesEveryWrite } from '../../config/topology';
 import { createWorkingCalendar, type WorkingCalendar } from '../../domain/calendar';
 import { currentUser } from '../../http/session-user';
 import { createTimescalesRouter } from '../../http/timescales.routes';
@@ -24,9 +24,13 @@ import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 import type { SystemModule } from './module';
+import type { LeasedEngine } from '../../adapters/engine-embedded/lease/leased-engine';
+import { engineForTopology, type EngineOwnership } from './engine-topology';
 
 export interface WorkflowModule extends SystemModule {
-  engine: EmbeddedEngine;
+  engine: EmbeddedEngine | LeasedEngine;
+  /** Shared mode: when this server runs the engine (the escalation worker follows it). */
+  ownership?: EngineOwnership;
   forms: MongoFormRepository;
   timescales: MongoTimescaleRepository;
   calendar: WorkingCalendar;
@@ -55,10 +59,12 @@ export async function createWorkflowModule(
   if (adopted.version) logger.info(adopted, 'timescale defaults adopted as a new version');
   const calendar = createWorkingCalendar({ region: config.BANK_HOLIDAY_REGION, endOfDay: config.DEADLINE_END_OF_DAY });
   const forms = new MongoFormRepository(conn, { cacheLatest: seesEveryWrite(config.TOPOLOGY) }); // the sole server keeps "latest" (form.repository.ts)
-  const engine = createEmbeddedEngine({
+  // In shared mode a fresh engine each time this server takes the engine lease (engine-topology.ts).
+  const { engine, ownership, internalRouters } = engineForTopology(config, conn, logger, () => createEmbeddedEngine({
     conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY,
+    revisionChecked: engineNeedsLease(config.TOPOLOGY), // a stale owner's instance write fails on its revision
     deployHooks: processDeployHooks({ forms, clock, audit, users }), // embedded forms, known assignees
-  });
+  }));
   registerDeadlineJobs(engine, { timescales, calendar, clock });
 
   const formResults = await deployFormFiles({ forms, clock, audit }, await readFormFiles(path.join(config.rootDir, 'forms')));
@@ -74,6 +80,8 @@ export async function createWorkflowModule(
 
   return {
     engine,
+    ownership,
+    internalRouters,
     forms,
     timescales,
     calendar,
