@@ -25,7 +25,7 @@ const RACERS = 8;
 const ROUNDS = 4;
 
 function instance(key: string): InstanceDoc {
-  return { _id: key, processId: 'p', version: 1, rev: 1, state: newState({}), effects: [], pending: false, status: 'active' };
+  return { _id: key, processId: 'p', version: 1, rev: 1, state: newState({}), effects: [], pending: false, status: 'active', startedAt: new Date().toISOString() };
 }
 
 describe('Revision-checked instance store', () => {

@@ -3,7 +3,8 @@
 // Kept apart from the deployment service (the write path) so listing never loads compiled models.
 import type { DeployProblem, DeployResource, ProcessDeploymentView } from '../../../ports/workflow-engine.port';
 import { compileBpmn } from '../deploy/bpmn-compiler';
-import type { EngineCollections, EngineDoc } from '../store/engine-collections';
+import type { EngineCollections } from '../store/engine-collections';
+import type { DeploymentDoc } from '../store/engine-documents';
 
 // Everything but the compiled model and the XML: a process with many versions stays a small read.
 const LISTED = { processId: 1, version: 1, resourceName: 1, checksum: 1, deployedAt: 1, by: 1, comment: 1, 'model.name': 1 } as const;
@@ -14,7 +15,7 @@ export class DeploymentQueries {
   async list(processId?: string): Promise<ProcessDeploymentView[]> {
     const filter = processId === undefined ? {} : { processId };
     const [docs, running] = await Promise.all([
-      this.db.deployments.find(filter, LISTED).lean<EngineDoc[]>(),
+      this.db.deployments.find(filter, LISTED).lean<DeploymentDoc[]>(),
       this.activeCounts(processId),
     ]);
     return docs
@@ -33,7 +34,7 @@ export class DeploymentQueries {
   }
 
   async resource(processId: string, version: number): Promise<string | undefined> {
-    const doc = await this.db.deployments.findById(`${processId}:${version}`, { xml: 1 }).lean<EngineDoc>();
+    const doc = await this.db.deployments.findById(`${processId}:${version}`, { xml: 1 }).lean<DeploymentDoc>();
     return typeof doc?.xml === 'string' ? doc.xml : undefined;
   }
 

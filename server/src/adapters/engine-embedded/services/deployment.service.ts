@@ -9,7 +9,8 @@ import { compileBpmn } from '../deploy/bpmn-compiler';
 import { lineOf } from '../deploy/deploy-problems';
 import type { EmbeddedForm } from '../deploy/embedded-forms';
 import type { ProcessModel } from '../model/process-model';
-import { isDuplicateKey, type EngineCollections, type EngineDoc } from '../store/engine-collections';
+import { isDuplicateKey, type EngineCollections } from '../store/engine-collections';
+import type { DeploymentDoc, FormDoc } from '../store/engine-documents';
 
 export type FormChecker = (resource: DeployResource) => DeployProblem[];
 
@@ -113,7 +114,7 @@ export class DeploymentService {
   private async storeProcess(resource: DeployResource, model: ProcessModel, opts: { by?: string; comment?: string }): Promise<DeployedProcess> {
     const checksum = createHash('sha256').update(resource.content).digest('hex');
     for (;;) {
-      const latest = await this.db.deployments.findOne({ processId: model.processId }).sort({ version: -1 }).lean<EngineDoc>();
+      const latest = await this.db.deployments.findOne({ processId: model.processId }).sort({ version: -1 }).lean<DeploymentDoc>();
       const base = { processId: model.processId, resourceName: resource.name, checksum };
       if (latest && latest.checksum === checksum) {
         return { ...base, version: latest.version, key: latest._id, deployedAt: latest.deployedAt, isNew: false };
@@ -134,7 +135,7 @@ export class DeploymentService {
 
   private async storeForm(resource: DeployResource, formId: string, opts: { by?: string }): Promise<void> {
     const checksum = createHash('sha256').update(resource.content).digest('hex');
-    const latest = await this.db.forms.findOne({ formId }).sort({ version: -1 }).lean<EngineDoc>();
+    const latest = await this.db.forms.findOne({ formId }).sort({ version: -1 }).lean<FormDoc>();
     if (latest?.checksum === checksum) return;
     const version = (latest?.version ?? 0) + 1;
     await this.db.forms.create({ _id: `${formId}:${version}`, formId, version, checksum, content: resource.content, deployedAt: this.now().toISOString(), by: opts.by })
@@ -151,7 +152,7 @@ export class DeploymentService {
       if (cached) return { model: cached, version };
     }
     const query = version === undefined ? this.db.deployments.findOne({ processId }).sort({ version: -1 }) : this.db.deployments.findById(`${processId}:${version}`);
-    const doc = await query.lean<EngineDoc>();
+    const doc = await query.lean<DeploymentDoc>();
     if (!doc) throw new ProcessNotDeployedError(processId, version);
     this.cache.set(doc._id, doc.model);
     if (version === undefined) this.latest.set(processId, { version: doc.version, at: this.now().getTime() });
@@ -163,8 +164,8 @@ export class DeploymentService {
   }
 
   async latestModels(): Promise<DeployedModel[]> {
-    const docs = await this.db.deployments.find({}, { model: 1, processId: 1, version: 1 }).lean<EngineDoc[]>();
-    const latest = new Map<string, EngineDoc>();
+    const docs = await this.db.deployments.find({}, { model: 1, processId: 1, version: 1 }).lean<DeploymentDoc[]>();
+    const latest = new Map<string, DeploymentDoc>();
     for (const d of docs) if ((latest.get(d.processId)?.version ?? 0) < d.version) latest.set(d.processId, d);
     return [...latest.values()].map((d) => ({ processId: d.processId, version: d.version, model: d.model }));
   }

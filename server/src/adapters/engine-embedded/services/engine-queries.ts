@@ -2,7 +2,8 @@
 import type { IncidentView, InstanceView, UserTaskView } from '../../../ports/workflow-engine.port';
 import type { InstanceState } from '../runtime/instance-state';
 import { readTimeline } from '../runtime/timeline-codec';
-import type { EngineCollections, EngineDoc } from '../store/engine-collections';
+import type { EngineCollections } from '../store/engine-collections';
+import type { InstanceDoc, TaskDoc, IncidentDoc } from '../store/engine-documents';
 import { toIncidentView } from './effect-applier';
 
 export class EngineQueries {
@@ -12,8 +13,8 @@ export class EngineQueries {
   async instance(key: string): Promise<InstanceView | undefined> {
     // The cached copy is what the collection holds (instance-cache.ts): a task completion asks twice for
     // an instance it has just stepped (its form's variables, the next task's case), two reads saved.
-    const hit = this.cached(key) as EngineDoc | undefined;
-    const d = hit ?? (await this.db.instances.findById(key).lean<EngineDoc>());
+    const hit = this.cached(key) as InstanceDoc | undefined;
+    const d = hit ?? (await this.db.instances.findById(key).lean<InstanceDoc>());
     if (!d) return undefined;
     const state = d.state as InstanceState;
     return {
@@ -30,7 +31,7 @@ export class EngineQueries {
   }
 
   async task(key: string): Promise<UserTaskView | undefined> {
-    const d = await this.db.tasks.findById(key).lean<EngineDoc>();
+    const d = await this.db.tasks.findById(key).lean<TaskDoc>();
     return d ? toTask(d) : undefined;
   }
 
@@ -38,7 +39,7 @@ export class EngineQueries {
     const q: Record<string, unknown> = {};
     if (filter.instanceKey) q.instanceKey = filter.instanceKey;
     if (filter.state) q.state = filter.state;
-    const docs = await this.db.tasks.find(q).sort({ createdAt: 1 }).lean<EngineDoc[]>();
+    const docs = await this.db.tasks.find(q).sort({ createdAt: 1 }).lean<TaskDoc[]>();
     return docs.map(toTask);
   }
 
@@ -46,12 +47,12 @@ export class EngineQueries {
     const q: Record<string, unknown> = {};
     if (filter.instanceKey) q.instanceKey = filter.instanceKey;
     if (filter.state) q.state = filter.state;
-    const docs = await this.db.incidents.find(q).sort({ createdAt: 1 }).lean<EngineDoc[]>();
+    const docs = await this.db.incidents.find(q).sort({ createdAt: 1 }).lean<IncidentDoc[]>();
     return docs.map(toIncidentView);
   }
 }
 
-function toTask(d: EngineDoc): UserTaskView {
+function toTask(d: TaskDoc): UserTaskView {
   const { _id, ...rest } = d;
   void _id;
   return rest as UserTaskView;

@@ -5,7 +5,8 @@
 import type { ElementCount, ElementCounts, InstancePath, InstanceSummary, InstanceView } from '../../../ports/workflow-engine.port';
 import type { InstanceState } from '../runtime/instance-state';
 import { readTimeline } from '../runtime/timeline-codec';
-import type { EngineCollections, EngineDoc } from '../store/engine-collections';
+import type { EngineCollections } from '../store/engine-collections';
+import type { InstanceDoc } from '../store/engine-documents';
 import type { DeploymentService } from './deployment.service';
 
 export interface InstanceFilter {
@@ -16,7 +17,7 @@ export interface InstanceFilter {
   limit?: number;
 }
 
-type Doc = EngineDoc;
+type Doc = InstanceDoc;
 
 // Only where the tokens are: variables and timelines (up to 400 entries) stay in the database.
 const TOKENS = { 'state.tokens.elementId': 1, 'state.tokens.state': 1 };

@@ -7,7 +7,8 @@ import type { InstanceState } from '../runtime/instance-state';
 import { MigrationRefusedError, planMigration, type MigrateCommand, type MigratedRows } from '../runtime/migrate-instance';
 import type { EngineEvent, MigrationRequest, MigrationResult, UserTaskView } from '../../../ports/workflow-engine.port';
 import type { Model } from 'mongoose';
-import type { EngineCollections, EngineDoc } from '../store/engine-collections';
+import type { EngineCollections } from '../store/engine-collections';
+import type { InstanceDoc } from '../store/engine-documents';
 import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
 import type { InstanceRunner } from './instance-runner';
@@ -25,7 +26,7 @@ export class InstanceMigration {
     const dryRun = req.dryRun === true;
     const base = { instanceKey, toVersion: req.toVersion, dryRun, migrated: false, applied: {} };
     const refuse = (message: string, extra: Partial<MigrationResult> = {}): MigrationResult => ({ ...base, ...extra, problems: [{ message }] });
-    const doc = await retry(() => this.db.instances.findById(instanceKey, { state: 1, processId: 1, version: 1, status: 1 }).lean<EngineDoc>());
+    const doc = await retry(() => this.db.instances.findById(instanceKey, { state: 1, processId: 1, version: 1, status: 1 }).lean<InstanceDoc>());
     if (!doc) return refuse(`process instance '${instanceKey}' does not exist`);
     const where = { processId: doc.processId as string, fromVersion: doc.version as number };
     if (doc.status !== 'active') return refuse(`the instance is ${doc.status}, not running`, where);

@@ -4,7 +4,8 @@
 // A job created here by a live step, of a type handled here, is leased in memory instead (job-leases.ts): no
 // row is written unless it has to wait (retry backoff) or fail durably (incident).
 import type { Job, JobHandler, JobOutcome } from '../../../ports/workflow-engine.port';
-import type { EngineCollections, EngineDoc } from '../store/engine-collections';
+import type { EngineCollections } from '../store/engine-collections';
+import type { JobDoc } from '../store/engine-documents';
 import { insertOnce } from '../store/insert-once';
 import { retry } from '../store/transient-retry';
 import type { InstanceRunner } from './instance-runner';
@@ -89,7 +90,7 @@ export class JobWorker {
     for (;;) {
       const offered = this.offered.shift();
       const leased = offered !== undefined ? this.leases.get(offered) : undefined;
-      const doc = leased ? { _id: offered, ...this.leases.jobOf(leased), leased: true }
+      const doc = leased ? { _id: offered!, ...this.leases.jobOf(leased), leased: true }
         : offered !== undefined ? await this.claim(offered).catch((e) => { this.queued.delete(offered); throw e; })
         : scan ? await this.claim() : null;
       if (offered !== undefined && !doc) { this.queued.delete(offered); continue; }
@@ -105,7 +106,7 @@ export class JobWorker {
     return count;
   }
 
-  private async claim(id?: string): Promise<EngineDoc | null> {
+  private async claim(id?: string): Promise<JobDoc | null> {
     if (!this.handlers.size) return null;
     const now = this.now();
     const due = { $or: [{ state: 'activatable', dueAt: { $lte: now } }, { state: 'locked', lockedUntil: { $lte: now } }] };
@@ -113,10 +114,10 @@ export class JobWorker {
       id ? { _id: id, ...due } : { type: { $in: [...this.handlers.keys()] }, ...due },
       { $set: { state: 'locked', lockedUntil: new Date(now.getTime() + this.opts.lockMs) }, $inc: { attempts: 1 } },
       id ? { returnDocument: 'after' } : { returnDocument: 'after', sort: { dueAt: 1 } },
-    ).lean<EngineDoc>());
+    ).lean<JobDoc>());
   }
 
-  private async run(doc: EngineDoc): Promise<void> {
+  private async run(doc: JobDoc): Promise<void> {
     const job: Job = {
       key: doc._id, type: doc.type, processId: doc.processId, instanceKey: doc.instanceKey, elementId: doc.elementId,
       variables: doc.variables ?? {}, headers: doc.headers ?? {}, retries: doc.retries,
@@ -153,7 +154,7 @@ export class JobWorker {
   }
 
   /** Writes the row of a job leased in memory (it must wait or fail durably), which ends the lease. */
-  private async persist(doc: EngineDoc, fields: Record<string, unknown>): Promise<void> {
+  private async persist(doc: JobDoc, fields: Record<string, unknown>): Promise<void> {
     const { _id, leased, ...job } = doc;
     void leased;
     await retry(() => insertOnce(this.db.jobs, _id, { ...job, attempts: 1, dueAt: this.now(), ...fields }));

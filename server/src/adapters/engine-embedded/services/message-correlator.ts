@@ -3,7 +3,8 @@
 // otherwise it is buffered for its TTL and consumed once by the first subscription that opens later.
 // A messageId makes publishing idempotent: the same id is ignored while the first message is known.
 import type { Variables } from '../../../ports/workflow-engine.port';
-import { isDuplicateKey, type EngineCollections, type EngineDoc } from '../store/engine-collections';
+import { isDuplicateKey, type EngineCollections } from '../store/engine-collections';
+import type { InstanceDoc, MessageDoc, SubscriptionDoc } from '../store/engine-documents';
 import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
 import { newKey, type InstanceRunner } from './instance-runner';
@@ -26,12 +27,12 @@ export class MessageCorrelator {
       await retry(() => this.db.messages.create(doc));
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
-      const existing = await this.db.messages.findById(id).lean<EngineDoc>();
+      const existing = await this.db.messages.findById(id).lean<MessageDoc>();
       if (existing && existing.state !== 'publishing') return { correlated: false, duplicate: true };
     }
     let correlated = false;
     const seen = new Set<string>();
-    const subs = await retry(() => this.db.subscriptions.find({ messageName: name, correlationKey, state: 'open' }).sort({ createdAt: 1 }).lean<EngineDoc[]>());
+    const subs = await retry(() => this.db.subscriptions.find({ messageName: name, correlationKey, state: 'open' }).sort({ createdAt: 1 }).lean<SubscriptionDoc[]>());
     for (const sub of subs) {
       if (seen.has(sub.instanceKey)) continue;
       if (await this.runner.execute(sub.instanceKey, { kind: 'trigger', key: sub._id, vars: variables })) {
@@ -56,10 +57,10 @@ export class MessageCorrelator {
    * step disarms it without a close effect), so each row is checked against its instance's armed keys.
    */
   async recipients(name: string, correlationKey: string): Promise<{ instanceKeys: string[]; startsProcessIds: string[] }> {
-    const subs = await retry(() => this.db.subscriptions.find({ messageName: name, correlationKey, state: 'open' }, { instanceKey: 1 }).lean<EngineDoc[]>());
+    const subs = await retry(() => this.db.subscriptions.find({ messageName: name, correlationKey, state: 'open' }, { instanceKey: 1 }).lean<SubscriptionDoc[]>());
     const waiting = await Promise.all([...new Set(subs.map((s) => String(s.instanceKey)))].map(async (key) => {
-      const doc = await retry(() => this.db.instances.findById(key, { 'state.tokens.armed': 1, status: 1 }).lean<EngineDoc>());
-      const armed = new Set<string>((doc?.status === 'active' ? doc.state?.tokens ?? [] : []).flatMap((t: EngineDoc) => (t.armed ?? []).map((a: EngineDoc) => a.key)));
+      const doc = await retry(() => this.db.instances.findById(key, { 'state.tokens.armed': 1, status: 1 }).lean<InstanceDoc>());
+      const armed = new Set<string>((doc?.status === 'active' ? doc.state?.tokens ?? [] : []).flatMap((t) => (t.armed ?? []).map((a) => a.key)));
       return subs.some((s) => String(s.instanceKey) === key && armed.has(String(s._id))) ? [key] : [];
     }));
     const starts = (await this.deployments.latestModels()).filter((d) => d.model.messageStarts.some((s) => s.messageName === name));
@@ -74,14 +75,14 @@ export class MessageCorrelator {
     if (message) await this.runner.execute(instanceKey, { kind: 'trigger', key: subKey, vars: message.variables ?? {} });
   }
 
-  private async claim(subKey: string, name: string, correlationKey: string): Promise<EngineDoc | null> {
-    let message = await retry(() => this.db.messages.findOne({ consumedBy: subKey }).lean<EngineDoc>());
+  private async claim(subKey: string, name: string, correlationKey: string): Promise<MessageDoc | null> {
+    let message = await retry(() => this.db.messages.findOne({ consumedBy: subKey }).lean<MessageDoc>());
     if (!message) {
       message = await retry(() => this.db.messages.findOneAndUpdate(
         { name, correlationKey, state: 'buffered', expiresAt: { $gt: this.now() } },
         { $set: { state: 'consumed', consumedBy: subKey } },
         { returnDocument: 'after', sort: { publishedAt: 1 } },
-      ).lean<EngineDoc>());
+      ).lean<MessageDoc>());
     }
     return message;
   }

@@ -1,7 +1,8 @@
 // Fires due timers read from the database (never setTimeout), so timers survive restarts and any delay,
 // and each fires once: the instance ignores a trigger whose key is no longer armed, and the row is marked
 // fired only after the instance step was saved.
-import type { EngineCollections, EngineDoc } from '../store/engine-collections';
+import type { EngineCollections } from '../store/engine-collections';
+import type { TimerDoc } from '../store/engine-documents';
 import { retry } from '../store/transient-retry';
 import { NotFoundError } from '../../../domain/errors';
 import { nextCycle, planTimer, type TimerKind } from '../model/timer-definitions';
@@ -26,13 +27,13 @@ export class TimerScheduler {
   async fireDue(limit = 200): Promise<number> {
     const now = this.now();
     if (!this.index.loaded) {
-      const due = await retry(() => this.db.timers.find({ state: 'pending', dueAt: { $lte: now } }).sort({ dueAt: 1 }).limit(limit).lean<EngineDoc[]>());
+      const due = await retry(() => this.db.timers.find({ state: 'pending', dueAt: { $lte: now } }).sort({ dueAt: 1 }).limit(limit).lean<TimerDoc[]>());
       for (const t of due) await this.fire(t);
       return due.length;
     }
     let fired = 0;
     for (const id of this.index.due(now, limit)) {
-      const t = await retry(() => this.db.timers.findById(id).lean<EngineDoc>());
+      const t = await retry(() => this.db.timers.findById(id).lean<TimerDoc>());
       if (!t || t.state !== 'pending') {
         this.index.remove(id); // gone (cancelled or fired elsewhere): the row decides
         continue;
@@ -47,7 +48,7 @@ export class TimerScheduler {
     return fired;
   }
 
-  private async fire(t: EngineDoc): Promise<void> {
+  private async fire(t: TimerDoc): Promise<void> {
     if (t.startOf) {
       await this.runner.start({ key: `${t._id}`, processId: t.startOf.processId, version: t.startOf.version, startElementId: t.startOf.elementId, variables: {} });
       const next = t.cycle && nextCycle(t.cycle, new Date(t.dueAt));

@@ -12,11 +12,6 @@ const loose = (fields: Record<string, unknown>, indexes: Record<string, 1 | -1>[
   return schema;
 };
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/** A row read back loosely, for code that reads fields of more than one collection's rows. */
-export type EngineDoc = Record<string, any>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
-
 export interface EngineCollections {
   deployments: Model<DeploymentDoc>;
   forms: Model<FormDoc>;
@@ -32,9 +27,6 @@ export interface EngineCollections {
   /** `<instance key>#<rev>`: who claimed that revision (revision-checked-instance-store.ts, FerretDB only). */
   instanceRevisions: Model<InstanceRevisionDoc>;
 }
-
-/** Any one of the engine's collections (the write helpers take any). */
-export type EngineModel = EngineCollections[keyof EngineCollections];
 
 export function engineCollections(conn: Connection): EngineCollections {
   // One model per name and connection: a second engine on the same connection shares them.

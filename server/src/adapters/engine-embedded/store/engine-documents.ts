@@ -2,6 +2,7 @@
 // collections stay schemaless (strict: false) so a row written by an older version still loads; these types
 // say what the engine writes today. Ids are deterministic strings derived from the instance state.
 import type { IncidentView, UserTaskView, Variables } from '../../../ports/workflow-engine.port';
+import type { ProcessModel } from '../model/process-model';
 import type { Effect, InstanceState, JobSpec } from '../runtime/instance-state';
 
 /** One process instance: its state and the outbox (effects) of its last step, written as one document. */
@@ -15,12 +16,12 @@ export interface InstanceDoc {
   effects: Effect[];
   /** The outbox may not be applied yet (instance-runner.ts); a done-marker can say it was. */
   pending: boolean;
-  status: string;
+  status: InstanceState['status'];
   businessKey?: string;
   parentKey?: string;
   hasIncident?: boolean;
   savedAt?: Date;
-  startedAt?: string;
+  startedAt: string;
   endedAt?: string;
   /** Revision-checked store on FerretDB: the claim whose step this revision is. */
   claim?: string;
@@ -35,9 +36,10 @@ export interface DeploymentDoc {
   processId: string;
   version: number;
   checksum: string;
-  xml?: string;
-  model?: unknown;
-  deployedAt?: string;
+  resourceName: string;
+  xml: string;
+  model: ProcessModel;
+  deployedAt: string;
   by?: string;
   comment?: string;
   [k: string]: unknown;
@@ -53,33 +55,32 @@ export interface FormDoc {
 
 export type TaskDoc = Omit<UserTaskView, 'key'> & { _id: string; key?: string; [k: string]: unknown };
 
-export interface JobDoc extends Partial<JobSpec> {
+/** A job row; a job leased in memory (job-leases.ts) has none, and is handled as one with `leased`. */
+export interface JobDoc extends JobSpec {
   _id: string;
-  type: string;
-  processId?: string;
-  instanceKey?: string;
-  state: 'activatable' | 'locked' | 'failed';
+  processId: string;
+  instanceKey: string;
+  state?: 'activatable' | 'locked' | 'failed';
   dueAt?: Date;
   lockedUntil?: Date;
   attempts?: number;
   lastError?: string;
-  variables?: Variables;
+  leased?: boolean;
   [k: string]: unknown;
 }
 
-export interface TimerDoc {
+interface TimerBase {
   _id: string;
   state: string;
   dueAt: Date;
-  instanceKey?: string;
   elementId?: string;
-  tokenId?: string;
-  /** A timer start event's timer: which deployed process it starts. */
-  startOf?: { processId: string; version: number; elementId: string };
-  cycle?: unknown;
-  n?: number;
   [k: string]: unknown;
 }
+
+/** A timer of a running instance, or a timer start event's (which deployed process it starts, n-th firing). */
+export type TimerDoc =
+  | (TimerBase & { startOf?: undefined; instanceKey: string; tokenId: string })
+  | (TimerBase & { startOf: { processId: string; version: number; elementId: string }; cycle?: { remaining?: number; interval?: string } | null; n: number; instanceKey?: undefined });
 
 export interface SubscriptionDoc {
   _id: string;
