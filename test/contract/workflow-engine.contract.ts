@@ -3,7 +3,7 @@
 // documented behaviour, not from either adapter's code.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EngineEvent, Job, JobOutcome, WorkflowEngine } from '../../server/src/ports/workflow-engine.port';
+import { TaskChangeDeniedError, type EngineEvent, type Job, type JobOutcome, type WorkflowEngine } from '../../server/src/ports/workflow-engine.port';
 
 export interface ContractSubject {
   engine: WorkflowEngine;
@@ -31,6 +31,12 @@ export function describeWorkflowEngineContract(adapter: string, makeSubject: () 
       engine = s.engine;
       engine.onEvent((e) => { events.push(e); });
       engine.registerJobHandler('contract-check', async (job) => { checkJobs.push(job); return checkOutcome.next(job); });
+      // The process's own assigning listener: nobody may give the referral review to 'mallory'.
+      engine.registerJobHandler('contract-vet-assignee', async (job) => {
+        const task = job.variables.userTask as { assignee?: string; userTaskKey?: string } | undefined;
+        expect(job.headers.listenerEventType).toBe('assigning');
+        return task?.assignee === 'mallory' ? { kind: 'complete', result: { denied: true, deniedReason: 'not on the team' } } : { kind: 'complete' };
+      });
       const deployed = await engine.deploy(CONTRACT_FIXTURES.map(fixture));
       expect(deployed.map((d) => d.processId).sort()).toEqual(['contract-child', 'contract-errors', 'contract-messages', 'contract-parent', 'contract-tasks', 'contract-timer']);
       await engine.start();
@@ -81,6 +87,18 @@ export function describeWorkflowEngineContract(adapter: string, makeSubject: () 
       const instance = await engine.getInstance(instanceKey);
       expect(instance).toMatchObject({ state: 'completed', variables: expect.objectContaining({ decision: 'accept' }) });
       expect(taskEvents(task.key)).toEqual(['user-task.created', 'user-task.assigned', 'user-task.updated', 'user-task.completed']);
+    });
+
+    test('an assigning task listener may deny an assignment: nothing changes, and the queue hears of no assignment', async () => {
+      const { instanceKey } = await start('contract-tasks', { caseId: 'case-deny' });
+      const task = await taskOf(instanceKey, 'review');
+      await expect(engine.assignUserTask(task.key, 'mallory', { by: 'lead' })).rejects.toBeInstanceOf(TaskChangeDeniedError);
+      await s.settle();
+      expect((await engine.getUserTask(task.key))?.assignee).toBeUndefined();
+      expect(taskEvents(task.key)).toEqual(['user-task.created']);
+      expect((await engine.assignUserTask(task.key, 'alice', { by: 'lead' })).status).toBe('applied');
+      await s.settle();
+      expect(taskEvents(task.key)).toEqual(['user-task.created', 'user-task.assigned']);
     });
 
     test('a message reaches only the instance with its correlation key; with a TTL it waits for a later subscriber until it expires', async () => {

@@ -19,10 +19,18 @@ export interface JobWorkerOptions {
   log: (msg: string, err?: unknown) => void;
 }
 
+/**
+ * The port's job. A task listener's job carries the task as the port has it on every engine: the `userTask`
+ * variable (Camunda's user task properties) and the `listenerEventType` header, in lower case.
+ */
 export function toPortJob(raw: any): Job {
+  const listener = raw.kind === 'TASK_LISTENER';
   return {
     key: String(raw.jobKey), type: raw.type, processId: raw.processDefinitionId, instanceKey: String(raw.processInstanceKey),
-    elementId: raw.elementId, variables: raw.variables ?? {}, headers: raw.customHeaders ?? {}, retries: raw.retries,
+    elementId: raw.elementId,
+    variables: listener ? { ...(raw.variables ?? {}), userTask: { ...(raw.userTask ?? {}), elementId: raw.elementId } } : raw.variables ?? {},
+    headers: listener ? { ...(raw.customHeaders ?? {}), listenerEventType: String(raw.listenerEventType).toLowerCase() } : raw.customHeaders ?? {},
+    retries: raw.retries,
   };
 }
 
