@@ -55,15 +55,17 @@ describe('Feature: timeliness against the timescales', () => {
     audit: { record: async (e) => { audit.push(e); return e as never; } },
   }, actor, q);
 
+  const module = () => createReportsModule({
+    conn: h.conn, engine: h.engine, tasks, timescales: h.timescales, calendar, users: {} as never, audit: {} as never,
+    clock: h.clock, logger: silentLogger,
+  });
+
   beforeAll(async () => {
     h = await reportHarness('2026-10-26T09:00:00Z');
     tasks = new MongoTaskRepository(h.conn, { queueIndex: false });
     await tasks.init();
     h.engine.onEvent((e) => projectEngineEvent({ tasks, engine: h.engine, now: h.clock.now, teamOfCase: async (id) => TEAMS[id.replace('case-', '')] }, e));
-    reports = createReportsModule({
-      conn: h.conn, engine: h.engine, tasks, timescales: h.timescales, calendar, users: {} as never, audit: {} as never,
-      clock: h.clock, logger: silentLogger,
-    });
+    reports = module();
     await reports.start!();
 
     await refer('e');
@@ -155,5 +157,14 @@ describe('Feature: timeliness against the timescales', () => {
     expect(healed.written).toBeGreaterThanOrEqual(1);
     const c = (await allFacts()).find((f) => f.caseId === 'case-c' && f.elementId === 'assess')!;
     expect([c.state, c.worker, c.completedAt]).toEqual(['completed', 'dave', '2026-12-10T13:00:00.000Z']);
+  });
+
+  test('On its first start over existing tasks, the module builds the projection from them', async () => {
+    const before = await allFacts();
+    await h.conn.collection('report_task_facts').deleteMany({});
+    const fresh = module();
+    await fresh.start!();
+    await fresh.stop!(); // waits for the background build
+    expect(await allFacts()).toEqual(before);
   });
 });

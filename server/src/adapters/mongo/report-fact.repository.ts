@@ -38,6 +38,11 @@ export class MongoReportFactRepository implements ReportFactRepository {
     return (await this.facts.deleteMany({ caseId })).deletedCount;
   }
 
+  /** No sort, no filter: answered from the first document found (a sorted page would read them all on FerretDB). */
+  async isEmpty(): Promise<boolean> {
+    return !(await this.facts.findOne({}, { projection: { _id: 1 } }));
+  }
+
   async get(id: string): Promise<TaskFact | undefined> {
     const doc = await this.facts.findOne({ _id: id });
     return doc ? toFact(doc as FactDoc) : undefined;
@@ -59,9 +64,14 @@ export class MongoReportFactRepository implements ReportFactRepository {
 export class MongoReportSourceTasks implements ReportSourceTasks {
   constructor(private readonly tasks: Pick<MongoTaskRepository, 'model' | 'findById'>) {}
 
+
   async page(afterId: string | undefined, limit: number): Promise<QueueTask[]> {
     const docs = await this.tasks.model.find(afterId ? { _id: { $gt: afterId } } : {}).sort({ _id: 1 }).limit(limit).lean<TaskDoc[]>().exec();
     return docs.map(toQueueTask);
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return !(await this.tasks.model.exists({}));
   }
 
   findById(id: string): Promise<QueueTask | undefined> {

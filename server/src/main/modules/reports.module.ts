@@ -79,7 +79,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
     async start() {
       await facts.init();
       // The first start with this feature: the projection is built from the tasks already there, in the background.
-      if ((await facts.page(undefined, 1)).length === 0 && (await source.page(undefined, 1)).length > 0) {
+      if ((await facts.isEmpty()) && !(await source.isEmpty())) {
         first = rebuild().then((o) => deps.logger.info(o, 'report projection built from the task queue'))
           .catch((err) => deps.logger.error({ err }, 'report projection build failed (POST /api/reports/rebuild retries it)'));
       }
