@@ -51,6 +51,8 @@ export interface EmbeddedEngineOptions {
   dbConcurrency?: number;
   /** How long assignUserTask / updateUserTask wait for task listener jobs before answering 'pending'. */
   listenerWaitMs?: number;
+  /** Shared topology: false once this server's engine lease has lapsed, so a resumed poll fires nothing (lease/). */
+  mayAct?: () => boolean;
   /**
    * Check every instance save against the stored revision (store/revision-checked-instance-store.ts), so a
    * stale cache never overwrites newer state: set it when servers share the database (TOPOLOGY=shared).
@@ -251,6 +253,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   }
 
   private async poll(): Promise<void> {
+    if (this.opts.mayAct && !this.opts.mayAct()) return;
     await this.timers.fireDue();
     this.worker.kickScan();
     const staleMs = this.opts.staleOutboxMs ?? 30_000;

@@ -30,7 +30,8 @@ export interface TopologyEngine {
   internalRouters?: Record<string, Router>;
 }
 
-export function engineForTopology(config: AppConfig, conn: Connection, logger: Logger, make: () => EmbeddedEngine): TopologyEngine {
+/** `make(mayAct)`: a new embedded engine; in shared mode its polls fire nothing once `mayAct()` is false. */
+export function engineForTopology(config: AppConfig, conn: Connection, logger: Logger, make: (mayAct?: () => boolean) => EmbeddedEngine): TopologyEngine {
   if (!engineNeedsLease(config.TOPOLOGY)) return { engine: make() };
   // The lease measures real time between processes, never the business clock tests move forward.
   const clock = systemClock;
@@ -40,7 +41,7 @@ export function engineForTopology(config: AppConfig, conn: Connection, logger: L
   const store = new MongoEngineLeaseStore(conn);
   const lease = new EngineLease({ store, clock, holder, address: internalAddress(config), ttlMs });
   const engine = new LeasedEngine({
-    make, lease, store, holder, clock, ttlMs,
+    make: () => make(() => !!lease.held()), lease, store, holder, clock, ttlMs,
     forward: httpCommandForwarder({ key, now: () => Date.now() }),
     onError: (err, msg) => logger.error({ err }, msg),
   });

@@ -60,8 +60,8 @@ export async function createWorkflowModule(
   const calendar = createWorkingCalendar({ region: config.BANK_HOLIDAY_REGION, endOfDay: config.DEADLINE_END_OF_DAY });
   const forms = new MongoFormRepository(conn, { cacheLatest: seesEveryWrite(config.TOPOLOGY) }); // the sole server keeps "latest" (form.repository.ts)
   // In shared mode a fresh engine each time this server takes the engine lease (engine-topology.ts).
-  const { engine, ownership, internalRouters } = engineForTopology(config, conn, logger, () => createEmbeddedEngine({
-    conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY,
+  const { engine, ownership, internalRouters } = engineForTopology(config, conn, logger, (mayAct) => createEmbeddedEngine({
+    mayAct, conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY,
     revisionChecked: engineNeedsLease(config.TOPOLOGY), // a stale owner's instance write fails on its revision
     deployHooks: processDeployHooks({ forms, clock, audit, users }), // embedded forms, known assignees
   }));
