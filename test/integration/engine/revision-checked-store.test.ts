@@ -102,4 +102,33 @@ describe('Revision-checked instance store', () => {
     expect(tasks.map((t) => [t.elementId, t.state, t.completedBy])).toEqual([['first', 'completed', 'b'], ['second', 'completed', 'a']]);
     expect(created).toBe(2);
   });
+
+  test('Given a server killed after claiming a step and before writing it, then the next engine start rolls the step forward and applies its outbox', async () => {
+    const c = engineCollections(db.conn);
+    const a = createEmbeddedEngine({ conn: db.conn, clock: systemClock, revisionChecked: true });
+    await a.deploy([{ name: 'two-steps.bpmn', content: XML }]);
+    const { instanceKey } = await a.startInstance('two-steps', {});
+    await a.stop();
+    const before = await c.instances.findById(instanceKey).lean<InstanceDoc>();
+    const [first] = await a.listUserTasks({ instanceKey, state: 'open' });
+    const b = createEmbeddedEngine({ conn: db.conn, clock: systemClock, revisionChecked: true });
+    await b.completeUserTask(first.key, { stepped: true }, { by: 'b' });
+    await b.stop();
+    // Undo what b's step did after its claim, leaving only the claim: the state of a kill right after it.
+    const { _id, ...stepped } = (await c.instances.findById(instanceKey).lean<InstanceDoc>())!;
+    await c.instances.replaceOne({ _id }, before!);
+    await c.tasks.deleteMany({ instanceKey, elementId: 'second' });
+    await c.tasks.updateOne({ _id: first.key }, { $set: { state: 'open' }, $unset: { completedAt: '', completedBy: '' } });
+    await c.outboxDone.deleteOne({ _id: revisionId(instanceKey, stepped.rev) }); // revision 1's stays: it was applied
+    expect(await c.outboxDone.countDocuments({ _id: revisionId(instanceKey, 1) })).toBe(1);
+    await c.instanceRevisions.create({ _id: revisionId(instanceKey, stepped.rev), instanceKey, rev: stepped.rev, set: stepped, at: new Date() });
+
+    const restarted = createEmbeddedEngine({ conn: db.conn, clock: systemClock, revisionChecked: true });
+    await restarted.start();
+    await restarted.stop();
+    const tasks = await restarted.listUserTasks({ instanceKey });
+    expect(tasks.map((t) => [t.elementId, t.state])).toEqual([['first', 'completed'], ['second', 'open']]);
+    expect(await c.instances.findById(instanceKey).lean<InstanceDoc>()).toMatchObject({ rev: stepped.rev, state: { vars: { stepped: true } } });
+    expect(await c.instanceRevisions.countDocuments({ instanceKey })).toBe(0);
+  });
 });
