@@ -128,6 +128,7 @@ describe('Feature: timeliness against the timescales', () => {
     await expect(report({ id: 'cara', roles: ['case-managers'], teams: ['north'] }, period)).rejects.toThrow(/Reports are for/);
     const officer = await report({ id: 'dan', roles: ['data-officers'], teams: [] }, { ...period, team: 'south' });
     expect(officer.byTeam.map((t) => t.team)).toEqual(['south', 'south']);
+    expect(officer.options.teams).toEqual(['north', 'south']); // the filter can offer every team still
     expect(audit.filter((e) => e.action === 'report.read').map((e) => e.actor.id)).toEqual(expect.arrayContaining(['hana', 'tom', 'dan']));
   });
 

@@ -52,8 +52,12 @@ export async function getTimelinessReport(deps: TimelinessDeps, actor: Actor, q:
   const teams = teamsToRead(scope, q.team);
   if (teams === 'refused') throw new ForbiddenError(`You can see reports of your own teams only (${scope.kind === 'teams' ? scope.teams.join(', ') : ''})`, 'REPORT_TEAM_FORBIDDEN');
 
-  // A day either side in UTC covers London's months in summer and winter; the report keeps the exact months.
-  const facts = await deps.facts.find({ dueFrom: shiftDays(`${from}-01`, -1), dueBefore: shiftDays(`${nextMonth(to)}-01`, 1), ...(teams ? { teamsAny: teams } : {}) });
+  // Every team in the reader's scope is read, so the filters can offer all its teams and people; the report
+  // itself narrows to the chosen team. A day either side in UTC covers London's months in summer and winter;
+  // the report keeps the exact months.
+  const facts = await deps.facts.find({
+    dueFrom: shiftDays(`${from}-01`, -1), dueBefore: shiftDays(`${nextMonth(to)}-01`, 1), ...(scope.kind === 'teams' ? { teamsAny: scope.teams } : {}),
+  });
   const filter: TimelinessFilter = { from, to, ...(q.timescale ? { timescaleId: q.timescale } : {}), ...(q.team ? { team: q.team } : {}), ...(q.worker ? { worker: q.worker } : {}) };
   const report = buildTimelinessReport(facts, filter, now, deps.calendar);
 
