@@ -160,6 +160,13 @@ describe('Feature: timeliness against the timescales', () => {
     expect([c.state, c.worker, c.completedAt]).toEqual(['completed', 'dave', '2026-12-10T13:00:00.000Z']);
   });
 
+  test('Erasing a case removes its facts, and only its', async () => {
+    const before = await allFacts();
+    expect(await reports.facts.eraseOfCase('case-e')).toBe(2); // its assessment and its review
+    expect((await allFacts()).map((f) => f.id)).toEqual(before.filter((f) => f.caseId !== 'case-e').map((f) => f.id));
+    await reports.rebuild(); // the case's tasks are still in this queue: put them back for the next test
+  });
+
   test('On its first start over existing tasks, the module builds the projection from them', async () => {
     const before = await allFacts();
     await h.conn.collection('report_task_facts').deleteMany({});
