@@ -111,6 +111,16 @@ export interface InstanceView {
   timeline: TimelineEntry[];
   startedAt: string;
   endedAt?: string;
+  /** Jobs the instance waits on (a service task's, a task listener's): a missing worker shows here. */
+  waitingJobs?: WaitingJob[];
+}
+
+export interface WaitingJob {
+  elementId: string;
+  /** The job type a worker must handle (absent when the engine cannot tell). */
+  jobType?: string;
+  /** For a task listener's job: its event type ('creating', 'completing'…). */
+  listener?: string;
 }
 
 /** One instance in a monitor list (no variables: they are read one instance at a time, with permissions). */

@@ -18,6 +18,13 @@ describe('Feature: zeebe task listeners run as jobs before the task transition',
     expect(job.headers).toMatchObject({ listenerEventType: 'creating', section: 'plan' });
   });
 
+  test('Given a creating listener whose job no worker has taken yet, then the instance names the job it waits on (the Monitor shows it)', async () => {
+    const { instanceKey } = await h.engine.startInstance('task-listeners', {});
+    expect((await h.engine.getInstance(instanceKey))?.waitingJobs).toEqual([{ elementId: 'plan', jobType: 'sync-task', listener: 'creating' }]);
+    await h.engine.runDue();
+    expect((await h.engine.getInstance(instanceKey))?.waitingJobs).toBeUndefined();
+  });
+
   test('Given a completing listener, then the task completes and the instance moves on only after it ran', async () => {
     const { instanceKey } = await h.engine.startInstance('task-listeners', {});
     await h.engine.runDue();

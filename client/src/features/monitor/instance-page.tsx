@@ -48,6 +48,14 @@ export function InstancePage() {
             <ul>{d.openTasks.map((t) => <li key={t.key}><Link to={`/tasks/${encodeURIComponent(t.key)}`}>{t.name}</Link> ({t.assignee ?? t.candidateGroups.join(', ')})</li>)}</ul>
           ) : <p className="muted">None.</p>}
         </section>
+        {d.waitingJobs?.length ? (
+          <section aria-labelledby="jobs-title">
+            <h2 id="jobs-title">Waiting for a worker</h2>
+            <ul data-testid="waiting-jobs">{d.waitingJobs.map((j, i) => (
+              <li key={`${j.elementId}-${i}`}>{j.elementId}: {j.listener ? `${j.listener} task listener` : 'job'}{j.jobType ? ` of type ${j.jobType}` : ''}</li>
+            ))}</ul>
+          </section>
+        ) : null}
         <section aria-labelledby="vars-title">
           <h2 id="vars-title">Variables</h2>
           <dl className="monitor-vars">

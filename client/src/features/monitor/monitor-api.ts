@@ -21,6 +21,8 @@ export interface InstanceDetail extends InstanceSummary {
   path: { completedElementIds: string[]; takenFlowIds: string[]; activeElementIds: string[] };
   incidents: Incident[];
   openTasks: { key: string; elementId: string; name: string; assignee?: string; candidateGroups: string[] }[];
+  /** Jobs the instance waits on: a task listener's job with no worker keeps its task from opening. */
+  waitingJobs?: { elementId: string; jobType?: string; listener?: string }[];
   actions: { cancel: boolean; resolve: boolean; migrate: boolean; message: boolean };
 }
 export interface MigrationResult {

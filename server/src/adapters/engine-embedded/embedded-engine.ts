@@ -97,7 +97,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     }, (msg, err) => this.logError(err, msg), leases);
     this.timers = new TimerScheduler(db, this.runner, now, timerIndex);
     this.messages = new MessageCorrelator(db, this.runner, this.deployments, now);
-    this.queries = new EngineQueries(db, (key) => this.runner.cached(key));
+    this.queries = new EngineQueries(db, (key) => this.runner.cached(key), (p, v) => this.deployments.cachedModel(p, v));
     this.deploymentQueries = new DeploymentQueries(db);
     this.runner.crossEffects = (doc) => this.crossEffects(doc);
     this.listing = new InstanceListing(db, this.deployments);

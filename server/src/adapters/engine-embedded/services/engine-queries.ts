@@ -1,5 +1,6 @@
 // Read side of the engine port: plain views built from the engine's collections.
-import type { IncidentView, InstanceView, UserTaskView } from '../../../ports/workflow-engine.port';
+import type { IncidentView, InstanceView, UserTaskView, WaitingJob } from '../../../ports/workflow-engine.port';
+import type { ProcessModel } from '../model/process-model';
 import type { InstanceState } from '../runtime/instance-state';
 import { readTimeline } from '../runtime/timeline-codec';
 import type { EngineCollections } from '../store/engine-collections';
@@ -8,7 +9,12 @@ import { toIncidentView } from './effect-applier';
 
 export class EngineQueries {
   /** `cached`: the runner's copy of an instance as last stored by this process, when it has one. */
-  constructor(private readonly db: EngineCollections, private readonly cached: (key: string) => object | undefined = () => undefined) {}
+  /** `modelOf`: a version's model when the engine has it at hand (for the job types instances wait on). */
+  constructor(
+    private readonly db: EngineCollections,
+    private readonly cached: (key: string) => object | undefined = () => undefined,
+    private readonly modelOf: (processId: string, version: number) => ProcessModel | undefined = () => undefined,
+  ) {}
 
   async instance(key: string): Promise<InstanceView | undefined> {
     // The cached copy is what the collection holds (instance-cache.ts): a task completion asks twice for
@@ -17,6 +23,7 @@ export class EngineQueries {
     const d = hit ?? (await this.db.instances.findById(key).lean<InstanceDoc>());
     if (!d) return undefined;
     const state = d.state as InstanceState;
+    const waitingJobs = waitingJobsOf(state, this.modelOf(d.processId, d.version));
     return {
       key: d._id, processId: d.processId, version: d.version,
       ...(d.businessKey ? { businessKey: d.businessKey } : {}),
@@ -27,6 +34,7 @@ export class EngineQueries {
       timeline: readTimeline(state.timeline),
       startedAt: d.startedAt,
       ...(d.endedAt ? { endedAt: d.endedAt } : {}),
+      ...(waitingJobs.length ? { waitingJobs } : {}),
     };
   }
 
@@ -50,6 +58,17 @@ export class EngineQueries {
     const docs = await this.db.incidents.find(q).sort({ createdAt: 1 }).lean<IncidentDoc[]>();
     return docs.map(toIncidentView);
   }
+}
+
+/** Tokens waiting on a job, with the job type from the model (a listener's from the task's listeners of its phase). */
+function waitingJobsOf(state: InstanceState, model: ProcessModel | undefined): WaitingJob[] {
+  return state.tokens.flatMap((t) => {
+    if (t.wait?.kind !== 'job') return [];
+    const el = model?.elements[t.elementId];
+    const listener = t.wait.listener;
+    const jobType = listener ? el?.userTask?.listeners.filter((l) => l.eventType === listener.phase)[listener.index]?.type : el?.job?.type;
+    return [{ elementId: t.elementId, ...(jobType ? { jobType } : {}), ...(listener ? { listener: listener.phase } : {}) }];
+  });
 }
 
 function toTask(d: TaskDoc): UserTaskView {
