@@ -48,6 +48,9 @@ describe('Crash test of the completion path (real server, SIGKILL)', () => {
   const env = () => ({
     MONGODB_URI: testDbUri(), DB_NAME: db.dbName, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', SEED_DEMO_USERS: 'false',
     SESSION_SECRET: 'crash-secret-'.padEnd(40, 'x'), ESCALATION_SWEEP_MINUTES: '0.02', LOG_LEVEL: 'error',
+    // One server on this database, said explicitly (docs/topology.md): in the shared default each restart
+    // would first wait out the killed server's engine lease.
+    TOPOLOGY: 'single',
   });
 
   async function launch() {
