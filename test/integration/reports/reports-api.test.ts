@@ -77,4 +77,19 @@ describe('reports API', () => {
     expect(r.body).toMatchObject({ tasks: 0, facts: 0, removed: 3 });
     expect((await call('dan.data', 'POST', '/rebuild', {})).body).toMatchObject({ removed: 0 });
   });
+
+  it('keeps the projection from the running product\'s own task events (after the task queue has the task)', async () => {
+    const engine = system.modules.workflow.engine;
+    const { instanceKey } = await engine.startInstance('out-of-court-disposal', { caseId: 'case-live', referralReceivedAt: new Date().toISOString() });
+    let facts: TaskFact[] = [];
+    for (let i = 0; i < 100 && !facts.some((f) => f.elementId === 'pdat'); i++) {
+      await system.modules.reports.updater.idle();
+      facts = await system.modules.reports.facts.page(undefined, 50);
+      if (!facts.some((f) => f.elementId === 'pdat')) await new Promise((r) => setTimeout(r, 50)); // the engine's step is still running
+    }
+    const pdat = facts.find((f) => f.elementId === 'pdat')!;
+    expect(pdat).toMatchObject({ processId: 'out-of-court-disposal', timescaleId: 'oocdAssessment', timescaleVersion: 1, state: 'open', caseId: 'case-live' });
+    expect((await engine.listUserTasks({ instanceKey, state: 'open' })).map((t) => t.key)).toContain(pdat.id);
+    expect(await system.modules.reports.rebuild({ dryRun: true })).toMatchObject({ written: 0, removed: 0 });
+  });
 });
