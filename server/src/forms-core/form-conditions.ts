@@ -2,6 +2,8 @@
 // (the same FEEL the embedded engine uses) so a condition behaves the same in the browser, on the server
 // and in Camunda's own form renderer.
 import { evaluate } from '@bpmn-io/feelin';
+import { unknownFeelFunctions } from './feel-function-names';
+import { camundaFunctions, withCamundaFunctions } from './feel-functions';
 import { getIn, normaliseOptions } from './form-tree';
 import type { FormComponent, FormOption } from './form.types';
 
@@ -19,12 +21,15 @@ export function feelSyntaxError(expression: string): string | undefined {
   if (!body) return 'is empty';
   try {
     // feelin's parser recovers from errors silently; evaluating against an empty scope is what surfaces
-    // them (missing variables only produce warnings, so a valid expression never throws here).
-    evaluate(body, {});
-    return undefined;
+    // them (missing variables only produce warnings, so a valid expression never throws here). An
+    // `assert()` that fails on the empty scope is not a syntax error.
+    evaluate(body, camundaFunctions());
   } catch (e) {
-    return (e as Error).message;
+    if ((e as Error).name !== 'FeelAssertionError') return (e as Error).message;
   }
+  const unknown = unknownFeelFunctions(body);
+  if (unknown.length) return `calls ${unknown.map((n) => `'${n}()'`).join(', ')}, not a FEEL function of Camunda 8.8`;
+  return undefined;
 }
 
 /**
@@ -34,7 +39,7 @@ export function feelSyntaxError(expression: string): string | undefined {
  */
 export function evaluateFeel(expression: string, scope: FeelScope): unknown {
   try {
-    return evaluate(feelBody(expression), scope).value;
+    return evaluate(feelBody(expression), withCamundaFunctions(scope)).value;
   } catch {
     return null;
   }

@@ -1,7 +1,14 @@
 // Zeebe's expression rules on top of @bpmn-io/feelin: a value starting with `=` is FEEL, anything else is a
 // static string. Unlike feelin's lenient default, a missing variable or a failed evaluation is an error
 // (Zeebe raises an incident), so the caller can stop the step instead of carrying on with a silent null.
+// Camunda's built-in functions come from forms-core (one implementation with the forms); `now()` and `today()`
+// read the engine's clock, which the token machine puts in the context under FEEL_CLOCK.
 import { evaluate, parseExpression } from '@bpmn-io/feelin';
+import { feelParseContext, unknownFeelFunctions } from '../../../forms-core/feel-function-names';
+import { withCamundaFunctions } from '../../../forms-core/feel-functions';
+
+/** The instant `now()` answers with; a symbol so it never becomes a variable or a FEEL name. */
+export const FEEL_CLOCK = Symbol('feel-clock');
 
 export class ExpressionError extends Error {
   constructor(readonly expression: string, detail: string) {
@@ -14,19 +21,27 @@ export const isFeel = (value: unknown): value is string => typeof value === 'str
 
 const stripEquals = (expr: string) => expr.trimStart().slice(1);
 
-/** Parse-only check used at deploy; returns a message naming the problem, or undefined when it parses. */
+/**
+ * Parse-only check used at deploy; returns a message naming the problem, or undefined when it parses and calls
+ * only Camunda's built-in functions.
+ */
 export function feelSyntaxProblem(expression: string): string | undefined {
   const body = isFeel(expression) ? stripEquals(expression) : expression;
   if (!body.trim()) return 'empty expression';
   try {
-    const tree = parseExpression(body, {}, undefined);
+    const tree = parseExpression(body, feelParseContext(), undefined);
     let bad: number | undefined;
     tree.iterate({
       enter(node) {
         if (node.type.isError && bad === undefined) bad = node.from;
       },
     });
-    return bad === undefined ? undefined : `syntax error at position ${bad + 1}`;
+    if (bad !== undefined) return `syntax error at position ${bad + 1}`;
+    const unknown = unknownFeelFunctions(body);
+    if (unknown.length) {
+      return `${unknown.map((n) => `'${n}()'`).join(', ')} ${unknown.length > 1 ? 'are not FEEL functions' : 'is not a FEEL function'} of Camunda 8.8 (see docs/feel.md for the supported list)`;
+    }
+    return undefined;
   } catch (e) {
     return (e as Error).message;
   }
@@ -47,16 +62,23 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
-/** Evaluates a FEEL body (without `=`); missing variables and evaluation failures throw ExpressionError. */
+const FATAL_WARNINGS = ['NO_VARIABLE_FOUND', 'FUNCTION_INVOCATION_FAILURE', 'NO_FUNCTION_FOUND'];
+
+/**
+ * Evaluates a FEEL body (without `=`). As in Zeebe, a missing variable is null inside the expression — so
+ * `is defined(x)`, `get or else(x, 1)` and `x = null` answer — but a null result caused by one is an incident
+ * naming it, as is `assert()` failing or any other evaluation failure.
+ */
 export function evaluateFeel(expression: string, context: Record<string, unknown>): unknown {
+  const at = (context as { [FEEL_CLOCK]?: Date })[FEEL_CLOCK];
   let result: { value: unknown; warnings: { type: string; message: string }[] };
   try {
-    result = evaluate(expression, context);
+    result = evaluate(expression, withCamundaFunctions(context, at ? () => at : undefined));
   } catch (e) {
     throw new ExpressionError(expression, (e as Error).message);
   }
-  const fatal = result.warnings.find((w) => w.type === 'NO_VARIABLE_FOUND' || w.type === 'FUNCTION_INVOCATION_FAILURE' || w.type === 'NO_FUNCTION_FOUND');
-  if (fatal) throw new ExpressionError(expression, fatal.message);
+  const fatal = result.warnings.find((w) => FATAL_WARNINGS.includes(w.type));
+  if (fatal && (result.value === null || result.value === undefined)) throw new ExpressionError(expression, fatal.message);
   return toPlain(result.value);
 }
 

@@ -2,7 +2,7 @@
 // saved state and one command it advances tokens to their next wait states and records the effects (tasks,
 // jobs, timers, subscriptions…) for the outbox. No timers, no I/O, no engine library state in memory.
 import type { Variables } from '../../../ports/workflow-engine.port';
-import { ExpressionError, resolveValue } from '../model/feel-expressions';
+import { ExpressionError, FEEL_CLOCK, resolveValue } from '../model/feel-expressions';
 import type { ElementDef, Mapping, ProcessModel } from '../model/process-model';
 import { activate } from './activate-element';
 import { settleInclusiveJoins } from './gateways';
@@ -60,7 +60,8 @@ export class TokenMachine {
 
   /** FEEL context of a token: root variables overlaid by each scope's local variables, innermost last. */
   context(token: Token | undefined, extra?: Variables): Variables {
-    const ctx: Variables = { ...this.state.vars };
+    // FEEL's now()/today() answer with the step's instant from the injected clock (a symbol: never a variable).
+    const ctx: Variables = { ...this.state.vars, [FEEL_CLOCK]: this.ctx.now };
     if (token) for (const t of this.chain(token).reverse()) if (t.vars) Object.assign(ctx, t.vars);
     return extra ? Object.assign(ctx, extra) : ctx;
   }
