@@ -19,7 +19,7 @@ describe('erasing a case removes the child from every store', () => {
   const engine = () => system.modules.workflow.engine;
   const held = new Set<string>();
   const holds: LegalHoldChecker = { holdsOnCase: async (id) => (held.has(id) ? [{ id: 'h1', scope: 'case', reason: 'Civil claim pending' }] : []) };
-  const deps = () => caseErasureDeps({ ...system.modules, clock: { now: () => new Date() } }, holds);
+  const deps = () => caseErasureDeps({ ...system.modules, clock: { now: () => new Date() }, others: system.modules.otherCaseStores }, holds);
   const enc = encodeURIComponent;
   const openTask = (instanceKey: string, elementId: string) => until(elementId, async () =>
     (await engine().listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === elementId)?.key);

@@ -27,6 +27,7 @@ import { caseReductionDeps } from './case-reduction';
 import { reduceCase } from '../../application/retention/reduce-case';
 import { createSecurityModule, type SecurityModule } from './security.module';
 import { createTasksModule, type TasksModule } from './tasks.module';
+import type { CaseStores } from '../../application/retention/erase-case-stores';
 import { caseWordsOf } from './case-words';
 import { createWorkflowModule, type WorkflowModule } from './workflow.module';
 
@@ -39,6 +40,9 @@ export interface Modules {
   /** The reporting projection and the timeliness report (issue 21). */
   reports: ReportsModule;
   documents: DocumentsModule;
+  /** Case erasure's stores beyond the modules above (consent, SAR snapshots, report facts): one list for the
+   *  retention module's erase job and for anything else that erases a case (tests). */
+  otherCaseStores: NonNullable<CaseStores['others']>;
   apiMiddleware: RequestHandler[];
   apiRouters: Record<string, Router>;
   /** Server-to-server routes (shared topology: engine commands to the lease holder). */
@@ -110,11 +114,12 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
   // Retention (issue 17): schedule, legal holds, the review's jobs. Its erase job calls eraseCase with the
   // stores of the modules above (the same instances, so their in-memory indexes forget the case too).
+  const otherCaseStores: Modules['otherCaseStores'] = [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }, sar.eraser, reports.eraser];
   const retention = await createRetentionModule({
     rootDir: config.rootDir, conn, clock, audit: security.audit, engine,
     erase: (holds) => (input) => eraseCase(caseErasureDeps({
       security, workflow, tasks, forms, submissions, escalation, clock, documents,
-      others: [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }, sar.eraser, reports.facts], // consent records, restriction, SAR snapshots, report facts
+      others: otherCaseStores, // consent records, restriction, SAR snapshots, report facts
     }, holds), input),
     // Reduction to a basic record: the same stores, the record kept as its basic facts, the audit key kept.
     reduce: (holds) => (input) => reduceCase(caseReductionDeps({
@@ -144,6 +149,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     escalation,
     reports,
     documents,
+    otherCaseStores,
     apiMiddleware: ordered.flatMap((m) => m.apiMiddleware ?? []),
     apiRouters: Object.assign({}, ...ordered.map((m) => m.apiRouters ?? {})),
     internalRouters: Object.assign({}, ...ordered.map((m) => m.internalRouters ?? {})),

@@ -34,6 +34,8 @@ export interface ReportsModuleDeps {
 
 export interface ReportsModule extends SystemModule {
   facts: MongoReportFactRepository;
+  /** Case erasure's step: waits for facts being written (one could land after the delete), then deletes. */
+  eraser: { eraseOfCase(caseId: string): Promise<number> };
   updater: ReportFactUpdater;
   rebuild(opts?: { dryRun?: boolean }): Promise<RebuildOutcome>;
 }
@@ -68,6 +70,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
 
   return {
     facts,
+    eraser: { eraseOfCase: async (caseId) => (await updater.idle(), facts.eraseOfCase(caseId)) },
     updater,
     rebuild,
     apiRouters: {
