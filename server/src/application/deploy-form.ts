@@ -29,6 +29,7 @@ export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unk
     throw new ForbiddenError('Only team managers and admins may deploy forms', 'FORM_DEPLOY_FORBIDDEN');
   }
   const comment = by.system ? undefined : requireComment(by.comment);
+  schema = withoutSchemaPointer(schema);
   const problems = checkFormDefinition(schema, { sections: CASE_SECTIONS });
   if (problems.length) {
     const errors = Object.fromEntries(problems.map((p) => [p.path || 'form', p.message]));
@@ -63,6 +64,16 @@ export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unk
       if (!(e instanceof ConflictError) || attempt >= 2) throw e;
     }
   }
+}
+
+/**
+ * form-js files start with `$schema`, the JSON schema editors check them against. It means nothing at run time
+ * and a "$" key cannot be stored in the database, so it is dropped (the content hash ignores it too).
+ */
+function withoutSchemaPointer(schema: unknown): unknown {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema) || !('$schema' in schema)) return schema;
+  const { $schema: _pointer, ...rest } = schema as Record<string, unknown>;
+  return rest;
 }
 
 /** A person's deploy says why, as a process deploy does: the version list and the audit show it. */

@@ -26,7 +26,20 @@ function pathOf(frame: Frame, last: string): string {
   return parts.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${k}` : k), '');
 }
 
-export function findInputProblem(value: unknown, maxDepth = MAX_INPUT_DEPTH): InputProblem | undefined {
+/**
+ * A form definition is a document, not a query: form-js writes `$schema` (the JSON schema it follows) at its
+ * top. Only there, on the form routes, is that one key let through; deployForm drops it before storing.
+ */
+const DOCUMENT_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
+  'POST /forms': new Set(['schema.$schema']),
+  'POST /forms/check': new Set(['$schema']),
+};
+
+export function allowedDocumentKeys(method: string, path: string): ReadonlySet<string> | undefined {
+  return DOCUMENT_KEYS[`${method} ${path.length > 1 ? path.replace(/\/+$/, '') : path}`];
+}
+
+export function findInputProblem(value: unknown, maxDepth = MAX_INPUT_DEPTH, allowed?: ReadonlySet<string>): InputProblem | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const stack: Frame[] = [{ value, depth: 1 }];
   while (stack.length) {
@@ -40,7 +53,7 @@ export function findInputProblem(value: unknown, maxDepth = MAX_INPUT_DEPTH): In
       continue;
     }
     for (const key of Object.keys(v as object)) {
-      if (key.startsWith('$')) return { kind: 'operator', path: pathOf(frame, key) };
+      if (key.startsWith('$') && !allowed?.has(pathOf(frame, key))) return { kind: 'operator', path: pathOf(frame, key) };
       if (isReservedKey(key)) return { kind: 'reserved', path: pathOf(frame, key), key };
       const child = (v as Record<string, unknown>)[key];
       if (child && typeof child === 'object') stack.push({ value: child, depth: frame.depth + 1, parent: frame, key });
@@ -72,7 +85,7 @@ export function inputProblemError(problem: InputProblem, where: 'body' | 'query'
 }
 
 export const rejectMongoOperators: RequestHandler = (req, _res, next) => {
-  const inBody = findInputProblem(req.body);
+  const inBody = findInputProblem(req.body, MAX_INPUT_DEPTH, allowedDocumentKeys(req.method, req.path));
   const problem = inBody ?? findInputProblem(req.query);
   next(problem ? inputProblemError(problem, inBody ? 'body' : 'query') : undefined);
 };

@@ -34,6 +34,15 @@ const manager = { actor: { id: 'm', roles: ['team-managers'] }, comment: 'Unit t
 const schema = (label: string) => ({ id: 'f', components: [{ id: 'a', type: 'textfield', key: 'a', label }] });
 
 describe('deployForm', () => {
+  it('accepts a form-js file with its $schema pointer, storing the form without it (same version as without)', async () => {
+    const forms = new MemoryForms();
+    const published = { $schema: '../../resources/schema.json', ...schema('A'), schemaVersion: 18 };
+    const { form } = await deployForm({ forms, clock }, manager, published);
+    expect(form.version).toBe(1);
+    expect(Object.keys(form.schema)).not.toContain('$schema');
+    expect(await deployForm({ forms, clock }, manager, { ...schema('A'), schemaVersion: 18 })).toMatchObject({ created: false });
+  });
+
   it('numbers versions, keeps them all and reuses the latest for identical content', async () => {
     const forms = new MemoryForms();
     expect((await deployForm({ forms, clock }, manager, schema('A'))).form.version).toBe(1);
