@@ -115,10 +115,10 @@ describe("a case manager's morning, desktop and phone", () => {
       await page.getByRole('tab', { name: 'History', exact: true }).click();
       await page.getByRole('tabpanel').getByText('Referred by set to Police', { exact: false }).waitFor();
 
-      // Chronology: the referral, in words.
+      // Chronology: the referral, in words, saying who referred as the case page and History do.
       await page.getByRole('tab', { name: 'Chronology', exact: true }).click();
       const chronology = page.getByTestId('chronology');
-      await chronology.getByText('Referral received and case opened').waitFor();
+      await chronology.getByText('Referral received from Police').waitFor();
       expect(await chronology.textContent()).toContain('Cara Case');
       expect(await chronology.textContent()).toContain('Offending: Order 1 added'); // added, not "corrected"
       expect(await chronology.textContent()).toContain('Reason: Order made at youth court');

@@ -69,4 +69,13 @@ describe('chronology sources', () => {
     expect(emailsOnly.items.map((e) => e.kind)).toEqual(['email', 'email']);
     expect(emailsOnly.total).toBe(2);
   });
+
+  it('says who referred, in words, to a reader of the section "Referred by" is filed in, and only to them', async () => {
+    const referred = { ...record, sections: { offending: { values: { referralSource: 'police' }, revision: 1, updatedAt: record.createdAt, updatedBy: 'u1', sources: {} } } } as unknown as CaseRecord;
+    const { deps: d } = deps(['personal', 'offending']);
+    const referral = async (reader: typeof d) => (await getCaseChronology({ ...reader, cases: { ...reader.cases, findById: async () => referred } }, actor, { caseId: 'YJ-1', kind: 'referral', page: 1 })).items;
+    expect(await referral(d)).toEqual([expect.objectContaining({ title: 'Referral received from Police', detail: 'Case opened', by: 'Cara Case' })]);
+    const { deps: withoutOffending } = deps(['personal']);
+    expect(await referral(withoutOffending)).toEqual([expect.objectContaining({ title: 'Referral received and case opened' })]);
+  });
 });

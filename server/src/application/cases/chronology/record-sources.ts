@@ -1,16 +1,20 @@
 // Referral, submissions and corrections, from the case's amendment history (one read, the readable
-// sections only): the record's creation is the referral; a submission's amendments share its id, one
-// entry per submission naming the form and the task's step; a manual amendment is a correction in words.
+// sections only): the record's creation is the referral, from whom to a reader of "Referred by"; a
+// submission's amendments share its id, one entry per submission naming the form and the task's step; a
+// manual amendment is a correction in words.
 import type { CaseAmendment } from '../../../domain/cases/case-amendment';
 import type { ChronologyEntry } from '../../../domain/cases/chronology-entry';
 import { SECTION_LABELS } from '../../../domain/cases/case-section';
 import { defaultItemLabel } from '../../../domain/cases/case-collections';
 import { spellOutKey } from '../../../domain/forms/field-catalogue';
 import type { CaseRepository } from '../../../ports/case-repository.port';
-import { labelOfField } from '../present-case-words';
+import { fieldAnywhere, labelOfField } from '../present-case-words';
+import { REFERRAL_SOURCES, REFERRED_BY_SECTION } from '../../../domain/cases/referral-start-variables';
+import { valueWords } from '../../../domain/cases/value-words';
 import { CHRONOLOGY_LIMITS, formSectionFor, type ChronologyContext, type ChronologySource } from './chronology-source';
 
 type AmendmentReader = Pick<CaseRepository, 'listAmendments'>;
+const REFERRED_BY_FIELD = 'referralSource';
 
 /** One read of the amendments per chronology request, shared by the three sources below. */
 export function amendmentsOnce(cases: AmendmentReader): (ctx: ChronologyContext) => Promise<CaseAmendment[]> {
@@ -27,9 +31,28 @@ export function referralSource(): ChronologySource {
     kind: 'referral',
     async entries(ctx) {
       const names = await ctx.names([ctx.record.createdBy]);
-      return [{ at: ctx.record.createdAt, kind: 'referral', title: 'Referral received and case opened', by: names.get(ctx.record.createdBy) }];
+      const from = referredBy(ctx);
+      const title = from ? `Referral received from ${from}` : 'Referral received and case opened';
+      return [{ at: ctx.record.createdAt, kind: 'referral', title, ...(from ? { detail: 'Case opened' } : {}), by: names.get(ctx.record.createdBy) }];
     },
   };
+}
+
+/**
+ * Who referred, in words, as the case page shows it ("Police"): the current "Referred by" of the section
+ * the intake's form files it in (older cases hold it under Personal). Named only to a reader of that
+ * section; others still see the referral, without the referrer.
+ */
+function referredBy(ctx: ChronologyContext): string | undefined {
+  for (const section of [REFERRED_BY_SECTION, 'personal'] as const) {
+    const value = ctx.record.sections[section]?.values?.[REFERRED_BY_FIELD];
+    if (!ctx.readable.includes(section) || typeof value !== 'string' || !value.trim()) continue;
+    const field = fieldAnywhere(ctx.catalogue.fields, section, REFERRED_BY_FIELD);
+    const known = REFERRAL_SOURCES.find((o) => o.value === value)?.label;
+    const words = valueWords(value, field).text;
+    return words !== value ? words : known ?? value;
+  }
+  return undefined;
 }
 
 export function submissionSource(amendments: (ctx: ChronologyContext) => Promise<CaseAmendment[]>, stepNames: (taskIds: string[]) => Promise<Map<string, string>>): ChronologySource {
