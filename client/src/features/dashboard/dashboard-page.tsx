@@ -119,12 +119,12 @@ export function DashboardPage() {
             ) : null}
             {seesCases ? (
               <section aria-labelledby="recent-heading">
-                <h2 id="recent-heading">Cases you opened recently</h2>
+                <h2 id="recent-heading">Cases you viewed recently</h2>
                 {d.recent.length ? (
                   <ul className="dash-list">
                     {d.recent.map((c) => <li key={c.id}><Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.displayName}</Link></li>)}
                   </ul>
-                ) : <p>None yet. Cases you open will be listed here.</p>}
+                ) : <p>None yet. Cases you view will be listed here.</p>}
               </section>
             ) : null}
             {d.team ? <TeamView team={d.team} /> : null}
