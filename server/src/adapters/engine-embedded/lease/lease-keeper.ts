@@ -35,7 +35,10 @@ export function startLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
     const holds = state ? state.kind === 'owner' : !!opts.lease.held();
     if (holds && !owning && !stopped) {
       owning = true;
-      await opts.onGained().catch(opts.onError);
+      await opts.onGained().catch((err) => {
+        owning = false; // the next round tries again while the lease is held
+        opts.onError(err);
+      });
     } else if (!holds && owning) {
       owning = false;
       await opts.onLost().catch(opts.onError);

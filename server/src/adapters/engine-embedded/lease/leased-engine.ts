@@ -145,7 +145,6 @@ export class LeasedEngine implements WorkflowEngine {
         }
       } else if (!live && this.keeper) {
         await this.keeper.step(); // no owner: try to become it now rather than at the next round
-        continue;
       }
       if (now > giveUpAt) throw unavailable();
       await delay(100);
@@ -153,18 +152,21 @@ export class LeasedEngine implements WorkflowEngine {
   }
 
   private becomeOwner(): Promise<void> {
-    this.transition = this.transition.then(async () => {
+    return this.queue(async () => {
       const engine = this.fresh();
-      await engine.start(); // loads pending timers, replays outboxes a crash left
+      // Loads pending timers and replays outboxes a crash left; if that fails the keeper tries again next round.
+      await engine.start().catch(async (e) => {
+        await engine.stop().catch(() => undefined);
+        throw e;
+      });
       this.local = engine;
       this.owning = true;
       await this.tell(true);
     });
-    return this.transition;
   }
 
   private stepDown(): Promise<void> {
-    this.transition = this.transition.then(async () => {
+    return this.queue(async () => {
       if (!this.owning) return;
       this.owning = false;
       await this.tell(false);
@@ -172,7 +174,13 @@ export class LeasedEngine implements WorkflowEngine {
       this.local = this.fresh(); // reads only, nothing cached from this term
       await old.stop();
     });
-    return this.transition;
+  }
+
+  /** Runs ownership changes one at a time; a failed one reaches its caller but never blocks the next. */
+  private queue(change: () => Promise<void>): Promise<void> {
+    const run = this.transition.then(change);
+    this.transition = run.catch(() => undefined);
+    return run;
   }
 
   private fresh(): EmbeddedEngine {
