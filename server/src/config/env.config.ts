@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { topologyOf, type Topology } from './topology';
+import { zeebeSettingsFrom, type ZeebeSettings } from './zeebe.config';
 
 const port = z.coerce
   .number({ message: 'must be a whole number between 1 and 65535' })
@@ -59,11 +60,9 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Youth Justice Workflow <no-reply@localhost>'),
-  // zeebe is the documented target (design.md); its adapter (adapters/engine-zeebe) passes the engine contract
-  // suite against a protocol fake but is not wired into the server yet: refusing it beats running the
-  // embedded engine while the operator believes Camunda 8 holds the work (docs/zeebe.md, "What is left").
-  ENGINE: z.enum(['embedded', 'zeebe']).default('embedded')
-    .refine((e) => e === 'embedded', 'zeebe (Camunda 8) is not available in this version: its adapter passes the engine contract suite against a protocol fake (docs/zeebe.md) but is not yet wired into the server. Leave ENGINE unset or set it to embedded'),
+  // zeebe: a Camunda 8.8 cluster runs the processes (docs/zeebe.md); its settings (ZEEBE_REST_ADDRESS,
+  // CAMUNDA_*) are validated in loadConfig by zeebe.config.ts, under the names @camunda8/sdk reads.
+  ENGINE: z.enum(['embedded', 'zeebe'], { message: "must be 'embedded' (the server's own engine) or 'zeebe' (a Camunda 8 cluster)" }).default('embedded'),
   // With SQLite behind FerretDB, concurrent writers mostly earn SQLITE_BUSY retries: fewer at once is faster.
   ENGINE_DB_CONCURRENCY: z.coerce.number().int().min(1, 'must be a whole number from 1 to 32').max(32, 'must be a whole number from 1 to 32').default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -96,6 +95,8 @@ export type Env = z.infer<typeof envSchema>;
 export interface AppConfig extends Omit<Env, 'SERVE_CLIENT' | 'SEED_DEMO_USERS' | 'TOPOLOGY'> {
   /** Stated once here and passed to every module that keeps state in memory (topology.ts). */
   TOPOLOGY: Topology;
+  /** ENGINE=zeebe: the Camunda 8 cluster's validated settings (zeebe.config.ts); absent otherwise. */
+  ZEEBE?: ZeebeSettings;
   PUBLIC_URL: string;
   DATA_DIR: string;
   SERVE_CLIENT: boolean;
@@ -129,9 +130,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, rootDir: string): AppConfig {
   }
   const topology = topologyOf(e.TOPOLOGY, e.MONGODB_URI);
   if (typeof topology !== 'string') throw new ConfigError([topology.problem]);
+  const zeebe = e.ENGINE === 'zeebe' ? zeebeSettingsFrom(cleaned) : undefined;
+  if (zeebe && 'problems' in zeebe) throw new ConfigError(zeebe.problems);
   return {
     ...e,
     TOPOLOGY: topology,
+    ...(zeebe ? { ZEEBE: zeebe } : {}),
     SERVE_CLIENT: e.SERVE_CLIENT === 'true',
     SEED_DEMO_USERS: e.SEED_DEMO_USERS ? e.SEED_DEMO_USERS === 'true' : e.NODE_ENV !== 'production',
     PUBLIC_URL: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,

@@ -16,12 +16,15 @@ export interface HealthDeps {
   databaseProblem?(): DatabaseProblem | undefined;
   /** Sees every error that reached the error path, to count database failures (see database-failures.ts). */
   observeError?(err: unknown): void;
+  /** ENGINE=zeebe: why the Camunda 8 cluster keeps the server from serving now (undefined: it does not). */
+  engineProblem?(): Promise<string | undefined>;
 }
 
 /**
  * /healthz says the process is up (for restarts); /readyz says it can serve (for load balancers and the UI's
  * badge). Not ready — 503 with the reason — while the database is being restarted, does not answer a ping,
- * or has failed within the last seconds (a ping can succeed while the app's requests fail).
+ * or has failed within the last seconds (a ping can succeed while the app's requests fail); with ENGINE=zeebe
+ * also while the cluster does not answer.
  */
 export function createHealthRouter(deps: HealthDeps): Router {
   const router = Router();
@@ -36,11 +39,14 @@ export function createHealthRouter(deps: HealthDeps): Router {
         : (await deps.isDatabaseReady().catch(() => false))
           ? known
           : { reason: 'not-answering', message: 'The database does not answer.' };
+    const engine = deps.engineProblem ? await deps.engineProblem().catch((e: Error) => `The workflow engine's readiness check failed: ${e.message}`) : undefined;
+    const reason = problem?.message ?? engine;
     res.set('Cache-Control', 'no-store');
-    res.status(problem ? 503 : 200).json({
-      status: problem ? 'not-ready' : 'ready',
-      ...(problem ? { reason: problem.message } : {}),
+    res.status(reason ? 503 : 200).json({
+      status: reason ? 'not-ready' : 'ready',
+      ...(reason ? { reason } : {}),
       database: { kind: deps.databaseKind, ready: !problem, ...(problem ? { problem } : {}) },
+      ...(deps.engineProblem ? { engine: { kind: 'zeebe', ready: !engine, ...(engine ? { problem: engine } : {}) } } : {}),
     });
   });
   return router;

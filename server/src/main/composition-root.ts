@@ -68,7 +68,8 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
       logger,
       bodyLimit: config.BODY_LIMIT,
       trustProxy: config.TRUST_PROXY,
-      health: lifecycle.health(database, conn, version),
+      // ENGINE=zeebe: /readyz also says when the cluster does not answer.
+      health: { ...lifecycle.health(database, conn, version), engineProblem: modules.workflow.engineReadiness },
       apiMiddleware: modules.apiMiddleware,
       apiRouters: modules.apiRouters,
       internalRouters: modules.internalRouters,

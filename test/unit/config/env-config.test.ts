@@ -19,8 +19,8 @@ describe('configuration schema', () => {
     ['PORT', 'abc', /PORT: must be a whole number between 1 and 65535 \(got "abc"\)/],
     ['PORT', '70000', /PORT/],
     ['ENGINE', 'camunda7', /ENGINE: .*embedded.*zeebe/],
-    // Never silently the embedded engine when Camunda 8 was asked for (issue 19).
-    ['ENGINE', 'zeebe', /ENGINE: zeebe \(Camunda 8\) is not available in this version.*set it to embedded \(got "zeebe"\)/],
+    // ENGINE=zeebe without its cluster's address: refused naming the variable, never the embedded engine (issue 19).
+    ['ENGINE', 'zeebe', /ZEEBE_REST_ADDRESS: required with ENGINE=zeebe/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['MONGODB_URI', 'postgres://x', /MONGODB_URI: must start with mongodb:\/\//],
     ['SMTP_URL', 'http://mail', /SMTP_URL/],
@@ -34,6 +34,12 @@ describe('configuration schema', () => {
   it('requires SESSION_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' }, root)).toThrow(/SESSION_SECRET/);
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }, root).NODE_ENV).toBe('production');
+  });
+
+  it('ENGINE=zeebe carries the validated Camunda 8 settings; each problem names its variable', () => {
+    expect(loadConfig({ ENGINE: 'zeebe', ZEEBE_REST_ADDRESS: 'http://zeebe-gateway:8080' }, root).ZEEBE).toEqual({ restAddress: 'http://zeebe-gateway:8080', auth: { strategy: 'NONE' } });
+    expect(() => loadConfig({ ENGINE: 'zeebe', ZEEBE_REST_ADDRESS: 'http://zeebe-gateway:8080', CAMUNDA_CLIENT_ID: 'yjs' }, root)).toThrow(/CAMUNDA_CLIENT_SECRET: required with CAMUNDA_AUTH_STRATEGY=OAUTH/);
+    expect(loadConfig({ ZEEBE_REST_ADDRESS: 'not a url' }, root).ZEEBE).toBeUndefined(); // only read with ENGINE=zeebe
   });
 
   it('treats empty values as unset', () => {

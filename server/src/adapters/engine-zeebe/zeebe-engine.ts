@@ -20,6 +20,8 @@ export interface ZeebeEngineOptions {
   api: ZeebeApi;
   clock: Clock;
   tenantId?: string;
+  /** The address as the operator gave it (ZEEBE_REST_ADDRESS), for messages; the client's own otherwise. */
+  address?: string;
   logger?: { error(obj: unknown, msg?: string): void };
   check?: (resources: DeployResource[]) => Promise<DeployProblem[]>;
   workerName?: string;
@@ -100,11 +102,7 @@ export class ZeebeEngine implements WorkflowEngine {
 
   /** Fails when the cluster cannot be reached (the server then says so; it never falls back to the embedded engine). */
   async start(): Promise<void> {
-    try {
-      await this.opts.api.getTopology();
-    } catch (e) {
-      throw new ZeebeUnreachableError(this.opts.api.getConfig().restAddress, e);
-    }
+    await this.connect();
     await this.reconcile();
     this.worker.start();
     const every = this.opts.reconcileIntervalMs ?? 300_000;
@@ -131,6 +129,27 @@ export class ZeebeEngine implements WorkflowEngine {
       }
     }
     return announced;
+  }
+
+  /**
+   * Runs the jobs the cluster has ready for this server's handlers until none are left (what the embedded
+   * engine's runDue does for jobs; timers fire in the cluster on its own clock, so none are fired here).
+   */
+  async runDue(): Promise<void> {
+    for (let i = 0; i < 1000; i++) {
+      const activated = await this.worker.pollOnce();
+      await this.worker.idle();
+      if (!activated) return;
+    }
+  }
+
+  /** Fails, saying where the cluster was looked for, when it does not answer (before deploying at start). */
+  async connect(): Promise<void> {
+    try {
+      await this.opts.api.getTopology();
+    } catch (e) {
+      throw new ZeebeUnreachableError(this.opts.address ?? this.opts.api.getConfig().restAddress, e);
+    }
   }
 
   /** Is the cluster reachable now? (readiness) */

@@ -26,9 +26,13 @@ import type { UserRepository } from '../../ports/user-repository.port';
 import type { SystemModule } from './module';
 import type { LeasedEngine } from '../../adapters/engine-embedded/lease/leased-engine';
 import { engineForTopology, type EngineOwnership } from './engine-topology';
+import type { ZeebeEngine } from '../../adapters/engine-zeebe/zeebe-engine';
+import { zeebeEngineForServer } from './zeebe-engine.module';
 
 export interface WorkflowModule extends SystemModule {
-  engine: EmbeddedEngine | LeasedEngine;
+  engine: EmbeddedEngine | LeasedEngine | ZeebeEngine;
+  /** ENGINE=zeebe: why the server cannot serve now because of the cluster (undefined: it can), for /readyz. */
+  engineReadiness?: () => Promise<string | undefined>;
   /** Shared mode: when this server runs the engine (the escalation worker follows it). */
   ownership?: EngineOwnership;
   forms: MongoFormRepository;
@@ -59,16 +63,22 @@ export async function createWorkflowModule(
   if (adopted.version) logger.info(adopted, 'timescale defaults adopted as a new version');
   const calendar = createWorkingCalendar({ region: config.BANK_HOLIDAY_REGION, endOfDay: config.DEADLINE_END_OF_DAY });
   const forms = new MongoFormRepository(conn, { cacheLatest: seesEveryWrite(config.TOPOLOGY) }); // the sole server keeps "latest" (form.repository.ts)
+  // ENGINE=zeebe: the cluster is the one engine every server shares, so no engine lease and no internal
+  // command route whatever TOPOLOGY says; a cluster that does not answer stops the start (zeebe-engine.module.ts).
+  const zeebe = config.ENGINE === 'zeebe' ? await zeebeEngineForServer(config.ZEEBE!, { clock, logger }) : undefined;
   // In shared mode a fresh engine each time this server takes the engine lease (engine-topology.ts).
-  const { engine, ownership, internalRouters } = engineForTopology(config, conn, logger, (mayAct) => createEmbeddedEngine({
+  const { engine, ownership, internalRouters } = zeebe ? { engine: zeebe.engine, ownership: undefined, internalRouters: undefined } : engineForTopology(config, conn, logger, (mayAct) => createEmbeddedEngine({
     mayAct, conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY,
     revisionChecked: engineNeedsLease(config.TOPOLOGY), // a stale owner's instance write fails on its revision
     deployHooks: processDeployHooks({ forms, clock, audit, users }), // embedded forms, known assignees
   }));
   registerDeadlineJobs(engine, { timescales, calendar, clock });
 
-  const formResults = await deployFormFiles({ forms, clock, audit }, await readFormFiles(path.join(config.rootDir, 'forms')));
-  const { deployed: processes } = await deployProcessFiles(engine, readProcessFiles(path.join(config.rootDir, 'processes')));
+  const formFiles = await readFormFiles(path.join(config.rootDir, 'forms'));
+  const formResults = await deployFormFiles({ forms, clock, audit }, formFiles);
+  // Zeebe resolves a user task's linked form (zeebe:formDefinition) in the cluster, so the forms go with the processes.
+  const linkedForms = zeebe ? formFiles.map((f) => ({ name: f.name, content: f.text })) : [];
+  const { deployed: processes } = await deployProcessFiles(engine, [...readProcessFiles(path.join(config.rootDir, 'processes')), ...linkedForms]);
   logger.info(
     {
       forms: formResults.length,
@@ -80,6 +90,7 @@ export async function createWorkflowModule(
 
   return {
     engine,
+    ...(zeebe ? { engineReadiness: zeebe.readiness } : {}),
     ownership,
     internalRouters,
     forms,
