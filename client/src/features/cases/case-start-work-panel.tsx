@@ -17,6 +17,15 @@ function FirstTask({ task }: { task: StartedProcessDto['firstTask'] }) {
 }
 import './case-work.css';
 
+/**
+ * A start form that opens with a heading ("## Start victim contact", an h3 under the tab's h2) titles
+ * itself: the panel adds its own title only to a form without one, so no heading is said twice.
+ */
+const ownTitle = (form: StartableProcessDto['form']) => {
+  const first = form.components?.[0];
+  return first?.type === 'text' && /^#{1,6}\s/.test(String(first.text ?? '').trim());
+};
+
 export function CaseStartWorkPanel({ caseId }: { caseId: string }) {
   const [loaded] = useAsync(() => caseWorkApi.startable(caseId), [caseId]);
   const [chosen, setChosen] = useState<StartableProcessDto>();
@@ -50,7 +59,7 @@ export function CaseStartWorkPanel({ caseId }: { caseId: string }) {
       )}
       {loaded.state === 'ready' && chosen && (
         <div className="case-start-work__form">
-          <h3>Start {chosen.name.charAt(0).toLowerCase()}{chosen.name.slice(1)}</h3>
+          {ownTitle(chosen.form) ? null : <h3 className="govuk-heading-m">Start {chosen.name.charAt(0).toLowerCase()}{chosen.name.slice(1)}</h3>}
           <FormRenderer form={chosen.form} variables={loaded.data.variables} submitLabel="Start" onSubmit={async (data) => {
             const result = await caseWorkApi.start(caseId, chosen.processId, data);
             setStarted({ name: chosen.name, result });

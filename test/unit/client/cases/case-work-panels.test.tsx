@@ -74,6 +74,8 @@ it('a start form names what is missing first, then starts victim contact and say
   render(<SessionProvider><MemoryRouter><CaseStartWorkPanel caseId="YJ-1" /></MemoryRouter></SessionProvider>);
   const user = userEvent.setup();
   await user.click(await screen.findByRole('button', { name: 'Victim contact & restorative justice' }));
+  // One heading per level: the tab's h2, then the start form's own title (not a second title above it).
+  expect(screen.getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`)).toEqual(['H2 Start work', 'H3 Start victim contact']);
   await user.click(screen.getByRole('button', { name: 'Start' }));
   expect(await screen.findByText('There is a problem')).toBeTruthy();
   expect(calls.some((c) => c.startsWith('POST'))).toBe(false);
