@@ -101,7 +101,9 @@ function checkValidate(c: FormComponent, add: (m: string) => void) {
   if (v === undefined) return;
   if (!isPlainObject(v)) return add('validate must be an object');
   for (const n of ['minLength', 'maxLength', 'min', 'max'] as const) {
-    if (v[n] !== undefined && (typeof v[n] !== 'number' || !Number.isFinite(v[n]))) add(`validate.${n} must be a number`);
+    const value: unknown = v[n];
+    if (typeof value === 'string' && value.trim().startsWith('=')) add(`validate.${n} as a FEEL expression is not supported: enter a number`);
+    else if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) add(`validate.${n} must be a number`);
   }
   if (typeof v.min === 'number' && typeof v.max === 'number' && v.min > v.max) add('validate.min is greater than validate.max');
   if (typeof v.minLength === 'number' && typeof v.maxLength === 'number' && v.minLength > v.maxLength) add('validate.minLength is greater than validate.maxLength');
@@ -112,6 +114,8 @@ function checkValidate(c: FormComponent, add: (m: string) => void) {
       add(`validate.pattern is not a valid regular expression (${(e as Error).message})`);
     }
   }
+  if (v.patternErrorMessage !== undefined && typeof v.patternErrorMessage !== 'string') add('validate.patternErrorMessage must be text');
+  if (c.increment !== undefined && !(Number(c.increment) > 0)) add('increment must be a positive number');
   if (v.validationType !== undefined && !VALIDATION_TYPES.includes(String(v.validationType))) add(`unknown validationType "${String(v.validationType)}"`);
 }
 

@@ -12,8 +12,10 @@ export interface FieldEnv {
   today: string;
 }
 
-// International or UK-style numbers: optional +, digits with spaces, dashes or brackets, 7–15 digits.
-const PHONE = /^\+?[0-9 ()-]{7,20}$/;
+// form-js 1.23's phone rule: an international number, "+" or "00", a country code and digits, no spaces.
+// form-js checks the country code against its own list (and does not anchor the start); this rule takes
+// any country code from the start of the value — the differences are in docs/forms.md.
+const PHONE = /^(\+|00)[1-9]\d{5,26}$/;
 const blankToUndefined = (v: unknown, original: unknown) => (original === '' || original === null ? undefined : v);
 
 export function fieldSchema(c: FormComponent, env: FieldEnv): yup.AnySchema {
@@ -31,12 +33,14 @@ function textSchema(c: FormComponent): yup.AnySchema {
   const label = labelOf(c);
   const v = c.validate ?? {};
   let s = yup.string().typeError(`${label} must be text`).transform(blankToUndefined);
-  if (typeof v.minLength === 'number') s = s.min(v.minLength, `${label} must be at least ${v.minLength} characters`);
-  if (typeof v.maxLength === 'number') s = s.max(v.maxLength, `${label} must be at most ${v.maxLength} characters`);
+  // form-js counts lengths on the trimmed value (the value itself is kept as typed).
+  const { minLength, maxLength } = v;
+  if (typeof minLength === 'number') s = s.test('min', `${label} must be at least ${minLength} characters`, (x) => x === undefined || x.trim().length >= minLength);
+  if (typeof maxLength === 'number') s = s.test('max', `${label} must be at most ${maxLength} characters`, (x) => x === undefined || x.trim().length <= maxLength);
   if (v.validationType === 'email') s = s.email(`${label} must be an email address`);
-  if (v.validationType === 'phone') s = s.test('phone', `${label} must be a phone number`, (x) => x === undefined || (PHONE.test(x) && digits(x) >= 7 && digits(x) <= 15));
+  if (v.validationType === 'phone') s = s.test('phone', `${label} must be an international phone number without spaces, like +447700900123`, (x) => x === undefined || PHONE.test(x));
   if (v.pattern) {
-    const message = c.properties?.patternMessage || `${label} is not in the expected format`;
+    const message = v.patternErrorMessage || c.properties?.patternMessage || `${label} is not in the expected format`;
     // form-js tests the pattern anywhere in the value (RegExp.test), so we do too: authors anchor with ^$.
     const re = safeRegExp(v.pattern);
     // An unchecked definition with a broken pattern refuses every value rather than accepting any.
@@ -44,8 +48,6 @@ function textSchema(c: FormComponent): yup.AnySchema {
   }
   return v.required ? s.required(`${label} is required`) : s;
 }
-
-const digits = (x: string) => x.replace(/\D/g, '').length;
 
 function safeRegExp(pattern: string): RegExp | undefined {
   try {
@@ -65,7 +67,27 @@ function numberSchema(c: FormComponent): yup.AnySchema {
     const max = c.decimalDigits;
     s = s.test('decimals', `${label} must have at most ${max} decimal places`, (x) => x === undefined || (String(x).split('.')[1] ?? '').length <= max);
   }
+  const step = Number(c.increment);
+  if (c.increment !== undefined && step > 0) {
+    s = s.test('increment', function (x) {
+      return x === undefined || offBy(x, step) === 0 || this.createError({ message: stepMessage(label, x, step) });
+    });
+  }
   return v.required ? s.required(`${label} is required`) : s;
+}
+
+/** Decimal-safe remainder of value / step (form-js uses big.js), so 0.3 is a multiple of 0.1. */
+function offBy(value: number, step: number): number {
+  const scale = 10 ** Math.max(decimals(value), decimals(step));
+  return Math.round(value * scale) % Math.round(step * scale) / scale;
+}
+
+const decimals = (n: number) => (String(n).split('.')[1] ?? '').length;
+
+function stepMessage(label: string, value: number, step: number): string {
+  const below = Number((value - offBy(value, step)).toFixed(decimals(step)));
+  const above = Number((below + step).toFixed(decimals(step)));
+  return `${label} must be in steps of ${step}: the nearest are ${below} and ${above}`;
 }
 
 function checkboxSchema(c: FormComponent): yup.AnySchema {

@@ -21,6 +21,8 @@ export interface FormValidate {
   min?: number;
   max?: number;
   pattern?: string;
+  /** form-js's own message for a failed `pattern` (our older `properties.patternMessage` still works). */
+  patternErrorMessage?: string;
   validationType?: 'email' | 'phone' | 'custom';
 }
 
@@ -71,6 +73,8 @@ export interface FormComponent {
   disallowPassedDates?: boolean;
   // number
   decimalDigits?: number;
+  /** Number fields: the value must be a multiple of this step (form-js writes it as a string or a number). */
+  increment?: number | string;
   // dynamiclist
   isRepeating?: boolean;
   defaultRepetitions?: number;

@@ -4,6 +4,20 @@ const base = (components: unknown[]) => ({ id: 'f', type: 'default', components 
 const messages = (form: unknown) => checkFormDefinition(form).map((p) => p.message);
 
 describe('checkFormDefinition', () => {
+  it('refuses FEEL-valued validation bounds saying so (not "must be a number"), a bad increment and an unknown FEEL function', () => {
+    const found = messages(base([
+      { id: 'a', type: 'number', key: 'a', validate: { min: '=lowest' }, increment: 'x' },
+      { id: 'b', type: 'textfield', key: 'b', conditional: { hide: '=isDefined(a)' } },
+      { id: 'c', type: 'textfield', key: 'c', conditional: { hide: '=is defined(a) and get or else(b, "") = ""' } },
+    ]));
+    expect(found).toEqual(expect.arrayContaining([
+      expect.stringContaining('validate.min as a FEEL expression is not supported: enter a number'),
+      expect.stringContaining('increment must be a positive number'),
+      expect.stringContaining("'isDefined()', not a FEEL function of Camunda 8.8"),
+    ]));
+    expect(found.join()).not.toMatch(/must be a number|is defined\(|get or else/);
+  });
+
   it('accepts a clean form with every supported component', () => {
     expect(checkFormDefinition(base([
       { id: 'a', type: 'textfield', key: 'a' }, { id: 'b', type: 'textarea', key: 'b' }, { id: 'c', type: 'number', key: 'c' },
