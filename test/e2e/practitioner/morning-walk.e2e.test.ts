@@ -125,7 +125,9 @@ describe("a case manager's morning, desktop and phone", () => {
       await fits(page, viewport, 'chronology');
 
       // A missed appointment: did not attend, unacceptable absence → compliance & breach starts.
-      await page.getByRole('tab', { name: 'Contacts', exact: true }).click();
+      // The log's tab is named as its heading, apart from the Plans and reviews section.
+      await page.getByRole('tab', { name: 'Plans and reviews', exact: true }).waitFor();
+      await page.getByRole('tab', { name: 'Contacts and appointments', exact: true }).click();
       const contacts = page.getByRole('region', { name: 'Contacts and appointments' });
       await contacts.getByRole('button', { name: 'Record a contact' }).click();
       expect(await contacts.getByRole('heading', { name: 'Record a contact' }).count()).toBe(1); // the form's own, once

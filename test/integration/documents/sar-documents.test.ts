@@ -57,8 +57,8 @@ describe('documents in a subject access request', () => {
       [`${caseId}/document/${ownId}`, 'plans', 'Documents on their case', 'withhold'], // for review: withheld until decided
       [`${caseId}/document/${otherId}`, 'offending', 'Documents on their case', 'withhold'],
     ]);
-    expect(documents[0].label).toMatch(/^Document "Sasha plan.pdf" added to Plans & contacts on \d{4}-\d{2}-\d{2} by Cara Case/);
-    expect(documents[0].value).toMatchObject({ Name: 'Sasha plan.pdf', 'Type of document': 'Letter or email', 'File type': 'PDF', Size: '600 KB', Section: 'Plans & contacts', 'File in this response': `documents/${ownId.slice(0, 8)} Sasha plan.pdf` });
+    expect(documents[0].label).toMatch(/^Document "Sasha plan.pdf" added to Plans and reviews on \d{4}-\d{2}-\d{2} by Cara Case/);
+    expect(documents[0].value).toMatchObject({ Name: 'Sasha plan.pdf', 'Type of document': 'Letter or email', 'File type': 'PDF', Size: '600 KB', Section: 'Plans and reviews', 'File in this response': `documents/${ownId.slice(0, 8)} Sasha plan.pdf` });
     const access = (view.items as Item[]).filter((i) => i.kind === 'access').map((i) => i.value.What);
     expect(access).toEqual(expect.arrayContaining(['Added a document', 'Downloaded a document']));
 

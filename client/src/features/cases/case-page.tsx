@@ -46,7 +46,7 @@ export function CasePage({ caseId: given }: { caseId?: string } = {}) {
     })),
     { id: 'chronology', label: 'Chronology', render: () => <CaseChronology caseId={record.id} reason={reason} key={version} /> },
     { id: 'documents', label: 'Documents', render: () => <CaseDocumentsPanel caseId={record.id} reason={reason} /> },
-    ...(record.readableSections.includes('plans') ? [{ id: 'contacts', label: 'Contacts', render: () => <CaseContactsPanel caseId={record.id} reason={reason} key={version} /> }] : []),
+    ...(record.readableSections.includes('plans') ? [{ id: 'contacts', label: 'Contacts and appointments', render: () => <CaseContactsPanel caseId={record.id} reason={reason} key={version} /> }] : []),
     ...(reason ? [] : [{ id: 'start-work', label: 'Start work', render: () => <CaseStartWorkPanel caseId={record.id} /> }]),
     { id: 'submissions', label: 'Submissions', render: () => <Submissions record={record} /> },
     { id: 'history', label: 'History', render: () => <AmendmentHistory caseId={record.id} version={version} /> },

@@ -5,7 +5,7 @@ import type { CaseConsentDto } from './consent-banner';
 
 export const SECTION_LABELS: Record<string, string> = {
   personal: 'Personal', family: 'Family & relationships', education: 'Education', health: 'Health',
-  offending: 'Offending', assessments: 'Assessments', plans: 'Plans & contacts', victims: 'Victims', agencies: 'Agencies involved',
+  offending: 'Offending', assessments: 'Assessments', plans: 'Plans and reviews', victims: 'Victims', agencies: 'Agencies involved',
 };
 
 export interface ValueSourceDto { at: string; by: string; submissionId?: string; formId?: string; formVersion?: number; taskId?: string; amendmentSeq: number }

@@ -69,7 +69,7 @@ export async function listCaseContacts(deps: ListCaseContactsDeps, actor: Actor,
     if (record && deps.policy.can(actor, 'break-glass')) throw new ForbiddenError('This case belongs to another team. Give a reason to open it; the access is recorded and shown to managers.', 'BREAK_GLASS_REASON_REQUIRED');
     throw new NotFoundError(`No case ${caseId}`, 'CASE_NOT_FOUND');
   }
-  if (!readable(deps.policy, actor).includes('plans')) throw new ForbiddenError('Your role does not allow you to read the plans and contacts section', 'SECTION_NOT_READABLE');
+  if (!readable(deps.policy, actor).includes('plans')) throw new ForbiddenError('Your role does not allow you to read contacts and appointments', 'SECTION_NOT_READABLE');
   const form = (await deps.forms.latest(CONTACT_FORM_ID))?.schema;
   const labels = optionLabels(form?.components);
   const items = record.sections.plans?.collections?.contacts ?? [];

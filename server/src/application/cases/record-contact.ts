@@ -61,7 +61,7 @@ const KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
 export async function recordContact(deps: RecordContactDeps, actor: Actor, input: RecordContactInput): Promise<RecordedContact> {
   if (!writable(deps.policy, actor).includes('plans')) {
-    throw new ForbiddenError('Your role does not allow you to record contacts: they belong to the plans and contacts section.', 'SECTION_NOT_WRITABLE');
+    throw new ForbiddenError('Your role does not allow you to record contacts and appointments.', 'SECTION_NOT_WRITABLE');
   }
   if (input.key !== undefined && !KEY.test(input.key)) throw new ValidationError('The contact key is not valid', { key: 'Use 8 to 64 letters, digits, - or _' });
   const record = await loadVisibleCase(deps, actor, input.caseId);

@@ -22,7 +22,9 @@ export const SECTION_LABELS: Record<CaseSection, string> = {
   health: 'Health',
   offending: 'Offending',
   assessments: 'Assessments',
-  plans: 'Plans & contacts',
+  // The contacts log is kept here too, but has its own tab ("Contacts and appointments"): naming this
+  // section after its plans and reviews keeps the two tabs apart.
+  plans: 'Plans and reviews',
   victims: 'Victims',
   agencies: 'Agencies involved',
 };

@@ -75,4 +75,16 @@ describe('tasks and case pages', () => {
     expect(screen.getByTestId('withheld').textContent).toContain('Health, Victims');
     await waitFor(() => expect(screen.getByText('Ada')).toBeTruthy());
   });
+
+  it('names the plans section and the contacts log so they are told apart', async () => {
+    serve((method, url) => (url === '/api/cases/YJ-1' ? json(200, {
+      id: 'YJ-1', displayName: 'Ada Jones', dateOfBirth: '2010-02-03', team: 'east', status: 'open', createdAt: '2026-11-24T10:00:00Z',
+      sections: {}, readableSections: ['plans'], withheldSections: [], submissions: [],
+    }) : undefined));
+    at('/cases/YJ-1', <CasePage />, '/cases/:caseId');
+    await screen.findByRole('heading', { name: 'Ada Jones' });
+    const tabs = screen.getAllByRole('tab').map((t) => t.textContent);
+    expect(tabs).toEqual(expect.arrayContaining(['Plans and reviews', 'Contacts and appointments']));
+    expect(tabs.filter((t) => /contacts/i.test(t ?? ''))).toEqual(['Contacts and appointments']);
+  });
 });
