@@ -6,7 +6,7 @@ import { feelSyntaxError } from './form-conditions';
 import { dateBound } from './form-dates';
 import { hasOptions, isContainer, isInput, isPlainObject, normaliseOptions, walkComponents } from './form-tree';
 import { isReservedKey, reservedKeyMessage } from './reserved-keys';
-import { COMPONENT_TYPES, type FormComponent, type FormDefinitionProblem } from './form.types';
+import { COMPONENT_TYPES, UNSUPPORTED_FORM_JS_TYPES, type FormComponent, type FormDefinitionProblem } from './form.types';
 
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DATETIME_SUBTYPES = ['date', 'time', 'datetime'];
@@ -31,6 +31,9 @@ export function checkFormDefinition(form: unknown, options: CheckOptions = {}): 
   walkComponents(form.components as FormComponent[], (c, jsonPath, dataPath, inList) => {
     const add = (message: string) => problems.push({ path: jsonPath, componentId: isPlainObject(c) ? c.id : undefined, message: `${describe(c, jsonPath)}: ${message}` });
     if (!isPlainObject(c)) return add('is not an object');
+    if ((UNSUPPORTED_FORM_JS_TYPES as readonly string[]).includes(c.type)) {
+      return add(`the ${c.type} component is not supported (supported: ${COMPONENT_TYPES.join(', ')})`);
+    }
     if (!(COMPONENT_TYPES as readonly string[]).includes(c.type)) {
       return add(`unknown component type "${String(c.type)}" (supported: ${COMPONENT_TYPES.join(', ')})`);
     }

@@ -6,7 +6,9 @@ export const INPUT_TYPES = [
   'textfield', 'textarea', 'number', 'checkbox', 'checklist', 'radio', 'select', 'taglist', 'datetime',
 ] as const;
 export const CONTAINER_TYPES = ['group', 'dynamiclist'] as const;
-export const DISPLAY_TYPES = ['text', 'separator'] as const;
+export const DISPLAY_TYPES = ['text', 'separator', 'spacer'] as const;
+/** form-js components this product does not render: refused at deploy by name, never with a misleading message. */
+export const UNSUPPORTED_FORM_JS_TYPES = ['button', 'image', 'expression', 'html', 'table', 'iframe', 'filepicker', 'documentPreview'] as const;
 export const OPTION_TYPES = ['checklist', 'radio', 'select', 'taglist'] as const;
 export const COMPONENT_TYPES = [...INPUT_TYPES, ...CONTAINER_TYPES, ...DISPLAY_TYPES] as const;
 
@@ -73,6 +75,8 @@ export interface FormComponent {
   disallowPassedDates?: boolean;
   // number
   decimalDigits?: number;
+  /** Spacer height in pixels (form-js's default is 60). */
+  height?: number;
   /** Number fields: the value must be a multiple of this step (form-js writes it as a string or a number). */
   increment?: number | string;
   // dynamiclist

@@ -46,7 +46,7 @@ describe('deploying forms', () => {
     const res = await api.call('POST', '/forms', 'manager', { schema: { id: 'broken', components: [{ id: 'Field_x', type: 'filepicker', key: 'f' }] }, comment: 'Test deploy' });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('INVALID_FORM');
-    expect(res.body.errors['components[0]']).toMatch(/filepicker "Field_x" at components\[0\]: unknown component type/);
+    expect(res.body.errors['components[0]']).toMatch(/filepicker "Field_x" at components\[0\]: the filepicker component is not supported/);
     expect((await api.call('GET', '/forms/broken', 'manager')).status).toBe(404);
   });
 

@@ -40,7 +40,15 @@ describe('checkFormDefinition', () => {
     const problems = checkFormDefinition(base([{ id: 'g', type: 'group', components: [{ id: 'Field_9', type: 'filepicker', key: 'x' }] }]));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ path: 'components[0].components[0]', componentId: 'Field_9' });
-    expect(problems[0].message).toMatch(/^filepicker "Field_9" at components\[0\]\.components\[0\]: unknown component type "filepicker"/);
+    expect(problems[0].message).toMatch(/^filepicker "Field_9" at components\[0\]\.components\[0\]: the filepicker component is not supported/);
+  });
+
+  it('says a form-js component this product does not render is not supported, and accepts a spacer', () => {
+    const found = messages(base([{ id: 'B1', type: 'button', action: 'submit' }, { id: 'H1', type: 'html', content: '<b>x</b>' }, { id: 'S1', type: 'spacer', height: 30 }]));
+    expect(found).toEqual([
+      expect.stringMatching(/"B1" at components\[0\]: the button component is not supported/),
+      expect.stringMatching(/"H1" at components\[1\]: the html component is not supported/),
+    ]);
   });
 
   it('finds duplicate keys, including across groups without a path and keys nested in an input', () => {

@@ -7,7 +7,7 @@ import {
   type FeelScope, type FormComponent,
 } from '../../../../server/src/forms-core';
 import { fieldFor } from './field-registry';
-import { SeparatorView, TextView } from './fields/display-fields';
+import { SeparatorView, SpacerView, TextView } from './fields/display-fields';
 import { rowInitialValues } from './form-values';
 
 interface Props {
@@ -48,6 +48,7 @@ export function ComponentsView({ components, base, local, scope, variables, root
         if (c.type === 'dynamiclist') return <DynamicList key={key} list={c} name={join(base, c.path ?? '')} parent={local} variables={variables} root={root} />;
         if (c.type === 'text') return <TextView key={key} component={c} scope={scope} />;
         if (c.type === 'separator') return <SeparatorView key={key} />;
+        if (c.type === 'spacer') return <SpacerView key={key} height={c.height} />;
         return null;
       })}
     </>

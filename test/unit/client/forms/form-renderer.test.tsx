@@ -142,6 +142,13 @@ describe('FormRenderer details', () => {
     ],
   };
 
+  it("renders form-js's spacer as empty space of its height, hidden from screen readers", () => {
+    const { container } = render(<FormRenderer form={{ id: 'sp', components: [{ id: 's', type: 'spacer', height: 30 }] }} onSubmit={jest.fn(async () => undefined)} />);
+    const spacer = container.querySelector('.form-spacer') as HTMLElement;
+    expect(spacer.style.height).toBe('30px');
+    expect(spacer.getAttribute('aria-hidden')).toBe('true');
+  });
+
   it('fills {{ }} templates in text from the current answers', async () => {
     const user = userEvent.setup();
     render(<FormRenderer form={details} onSubmit={jest.fn(async () => undefined)} />);

@@ -41,3 +41,9 @@ export function TextView({ component, scope = {} }: { component: FormComponent; 
 export function SeparatorView() {
   return <hr className="form-separator" />;
 }
+
+/** form-js's spacer: empty vertical space, 60 px unless the form says otherwise (capped so a typo cannot blank a page). */
+export function SpacerView({ height }: { height?: number }) {
+  const px = typeof height === 'number' && height >= 0 ? Math.min(height, 400) : 60;
+  return <div className="form-spacer" aria-hidden="true" style={{ height: `${px}px` }} />;
+}
