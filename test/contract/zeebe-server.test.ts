@@ -73,6 +73,14 @@ describe('ENGINE=zeebe: the server on a Camunda 8 cluster (contract fake)', () =
     expect((await engine().getUserTask(match))?.state).toBe('completed'); // as the cluster has it
   });
 
+  it('the monitor says what Camunda 8 cannot show rather than leave its fields empty', async () => {
+    await signIn('tom.manager');
+    const res = await call('tom.manager', 'GET', '/instances/processes');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((p: { processId: string }) => p.processId)).toContain('referral-intake');
+    expect(res.body.notShown).toContain('When each version was deployed, by whom and with what comment: Camunda 8 does not keep these.');
+  });
+
   it('the adapter sent the cluster nothing the 8.8 protocol refuses', () => {
     expect(fake.violations).toEqual([]);
   });

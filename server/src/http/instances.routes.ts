@@ -45,7 +45,8 @@ export function createMonitorRouters(deps: MonitorRouterDeps): Record<string, Ro
   instances.get('/processes', async (req, res) => {
     const actor = requireActor(deps, req);
     parseQuery(noQuery, req.query);
-    res.json({ items: await listProcessVersions(deps, actor) });
+    // notShown: what this engine (Camunda 8) cannot show, said on the page instead of empty fields.
+    res.json({ items: await listProcessVersions(deps, actor), ...(deps.engine.notShown?.length ? { notShown: deps.engine.notShown } : {}) });
   });
   // GET /overview?processId&version → {xml, counts per element, totals}
   instances.get('/overview', async (req, res) => {

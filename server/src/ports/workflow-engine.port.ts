@@ -215,6 +215,11 @@ export type EngineEvent =
   | { type: 'incident.raised' | 'incident.resolved'; incident: IncidentView };
 
 export interface WorkflowEngine {
+  /**
+   * What this engine cannot show on the monitor and the versions list, in words a manager reads there (Zeebe:
+   * docs/zeebe.md); absent when it shows everything. Said on the page rather than left as empty fields.
+   */
+  readonly notShown?: readonly string[];
   deploy(resources: DeployResource[], opts?: { by?: string; comment?: string }): Promise<DeployedProcess[]>;
   startInstance(
     processId: string,

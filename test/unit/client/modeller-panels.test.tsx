@@ -53,6 +53,12 @@ describe('versions panel', () => {
     expect(screen.getByRole('link', { name: 'Show differences' }).getAttribute('href')).toBe('/diff?from=1&to=2');
   });
 
+  it('says Camunda 8 keeps no deploy time or author rather than show an invalid date (ENGINE=zeebe lists them empty)', () => {
+    render(<MemoryRouter><VersionsPanel processId="p" versions={[{ ...v(1, '', 0), deployedAt: '', by: undefined }]} /></MemoryRouter>);
+    const [row] = within(screen.getByTestId('versions-list')).getAllByRole('row').slice(1);
+    expect(row.cells[1].textContent).toBe('Not kept by Camunda 8');
+  });
+
   it('offers no comparison for a single version', () => {
     render(<MemoryRouter><VersionsPanel processId="p" versions={[v(1, 'first', 0)]} /></MemoryRouter>);
     expect(screen.queryByRole('link', { name: 'Show differences' })).toBeNull();

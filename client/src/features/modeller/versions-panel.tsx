@@ -21,7 +21,8 @@ export function VersionsPanel({ processId, versions, openVersion }: { processId:
                 <Link to={`?version=${v.version}`}>v{v.version}</Link>
                 {v.version === openVersion ? <span className="modeller-hint"> (open)</span> : null}
               </td>
-              <td>{new Date(v.deployedAt).toLocaleString('en-GB')}<br /><span className="modeller-hint">by {v.by ?? 'unknown'}</span></td>
+              {/* Camunda 8 keeps no deploy time or author (docs/zeebe.md): said, not shown as an invalid date. */}
+              <td>{v.deployedAt ? <>{new Date(v.deployedAt).toLocaleString('en-GB')}<br /><span className="modeller-hint">by {v.by ?? 'unknown'}</span></> : 'Not kept by Camunda 8'}</td>
               <td>{v.comment ?? ''}</td>
               <td>{v.activeInstances}</td>
               <td><a href={xmlUrl(processId, v.version)} download={`${processId}-v${v.version}.bpmn`} aria-label={`Download version ${v.version}`}>Download</a></td>

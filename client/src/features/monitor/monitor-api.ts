@@ -36,8 +36,12 @@ export interface MigrationBody {
 const q = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
 
+/** The processes, and what the engine cannot show (Camunda 8: said on the page rather than left empty). */
+const listing = () => apiFetch<{ items: ProcessVersions[]; notShown?: string[] }>('GET', '/api/instances/processes');
+
 export const monitorApi = {
-  processes: () => apiFetch<{ items: ProcessVersions[] }>('GET', '/api/instances/processes').then((r) => r.items),
+  listing,
+  processes: () => listing().then((r) => r.items),
   overview: (processId: string, version: number) => apiFetch<Overview>('GET', `/api/instances/overview?${q({ processId, version })}`),
   list: (processId: string, version: number | undefined, state: InstanceState | '', offset = 0) =>
     apiFetch<{ items: InstanceSummary[]; total: number }>('GET', `/api/instances?${q({ processId, version, state, offset, limit: 50 })}`),

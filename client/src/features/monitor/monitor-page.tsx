@@ -17,8 +17,9 @@ const STATES: { value: InstanceState | ''; label: string }[] = [
 export function MonitorPage() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
-  const [processes] = useLoad(() => monitorApi.processes(), 'processes');
-  const list = processes.state === 'ready' ? processes.data : [];
+  const [processes] = useLoad(() => monitorApi.listing(), 'processes');
+  const list = processes.state === 'ready' ? processes.data.items : [];
+  const notShown = processes.state === 'ready' ? processes.data.notShown ?? [] : [];
   const processId = params.get('processId') ?? list[0]?.processId ?? '';
   const process = list.find((p) => p.processId === processId);
   const version = Number(params.get('version')) || process?.versions[0]?.version || 0;
@@ -35,6 +36,12 @@ export function MonitorPage() {
     <section>
       <h1>Monitor</h1>
       {processes.state === 'error' ? <p role="alert">{processes.message}</p> : null}
+      {notShown.length ? (
+        <div className="govuk-inset-text" data-testid="monitor-not-shown">
+          <p>This service runs its processes on Camunda 8. What Camunda 8 does not keep is not shown here:</p>
+          <ul className="govuk-list govuk-list--bullet">{notShown.map((n) => <li key={n}>{n}</li>)}</ul>
+        </div>
+      ) : null}
       <div className="monitor-pickers">
         <label>Process
           <select value={processId} onChange={(e) => pick({ processId: e.target.value })}>

@@ -34,6 +34,12 @@ export interface ZeebeEngineOptions {
 }
 
 export class ZeebeEngine implements WorkflowEngine {
+  /** Said on the monitor and the versions list (docs/zeebe.md, "What Zeebe cannot show"). */
+  readonly notShown = [
+    'When each version was deployed, by whom and with what comment: Camunda 8 does not keep these.',
+    'Which processes a message would start: Camunda 8 says only whether an instance waiting for it received it.',
+    'The history of erased cases: cancelling their instances does not delete it from Camunda 8, whose own retention removes it.',
+  ] as const;
   private readonly listeners: ((e: EngineEvent) => void | Promise<void>)[] = [];
   private readonly definitions: ProcessDefinitions;
   private readonly deployer: ZeebeDeployer;

@@ -11,7 +11,7 @@ export type MonitorEngine = Pick<
   WorkflowEngine,
   | 'listInstances' | 'countActiveElements' | 'getInstance' | 'getInstancePath' | 'listIncidents' | 'listUserTasks'
   | 'cancelInstance' | 'resolveIncident' | 'publishMessage' | 'messageRecipients' | 'migrateInstance' | 'listDeployments'
-  | 'getDeploymentResource'
+  | 'getDeploymentResource' | 'notShown'
 >;
 
 export interface MonitorDeps {
