@@ -32,7 +32,9 @@ export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unk
   schema = withoutSchemaPointer(schema);
   const problems = checkFormDefinition(schema, { sections: CASE_SECTIONS });
   if (problems.length) {
-    const errors = Object.fromEntries(problems.map((p) => [p.path || 'form', p.message]));
+    // every problem of a component, not the last one found at its path
+    const errors: Record<string, string> = {};
+    for (const p of problems) errors[p.path || 'form'] = errors[p.path || 'form'] ? `${errors[p.path || 'form']}; ${p.message}` : p.message;
     throw new ValidationError(`The form cannot be deployed: ${problems.map((p) => p.message).join('; ')}`, errors, 'INVALID_FORM');
   }
   const form = schema as FormDefinition;

@@ -19,15 +19,20 @@ export function validateSubmission(form: FormDefinition, data: unknown, context:
   }
 }
 
-/** First message per path: a field shows one problem at a time, the most basic first (yup's order). */
+/**
+ * Every problem of a field, in yup's order (the most basic first), joined into its one message: a person
+ * fixing "too short" should not then meet "wrong format" on the next try.
+ */
 export function toFieldErrors(e: yup.ValidationError): FieldErrors {
-  const errors: FieldErrors = {};
+  const messages = new Map<string, string[]>();
   const all = e.inner.length ? e.inner : [e];
   for (const inner of all) {
     const path = inner.path ?? '';
-    errors[path] ??= inner.message;
+    const list = messages.get(path) ?? [];
+    if (!list.includes(inner.message)) list.push(inner.message);
+    messages.set(path, list);
   }
-  return errors;
+  return Object.fromEntries([...messages].map(([path, list]) => [path, list.join('; ')]));
 }
 
 /**
