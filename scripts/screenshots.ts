@@ -7,7 +7,7 @@ import { launchBrowser } from '../test/support/browser';
 
 const base = process.argv[2] ?? 'http://localhost:3000';
 const out = path.resolve(__dirname, '..', 'docs', 'screenshots');
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(out, `${name}.png`) });
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(out, `${name}.png`), fullPage });
 
 async function signIn(browser: Browser, username: string, width = 1280): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width, height: 800 } })).newPage();
@@ -64,9 +64,13 @@ async function main() {
   await shot(tm, 'processes');
   await tm.getByRole('link', { name: 'Referral & intake' }).click();
   const canvas = tm.getByTestId('modeller-canvas');
-  await canvas.locator('.djs-element[data-element-id="calcIntake"] .djs-hit').first().dispatchEvent('click');
   const panel = tm.getByTestId('properties-panel');
   const header = panel.locator('.bio-properties-panel-group-header', { hasText: 'Task definition' });
+  // The diagram may still be importing when the page shows: select the task until its panel opens.
+  for (let i = 0; i < 10 && !(await header.count()); i++) {
+    await canvas.locator('.djs-element[data-element-id="calcIntake"] .djs-hit').first().dispatchEvent('click');
+    await tm.waitForTimeout(1000);
+  }
   if (!(await header.evaluate((h) => h.classList.contains('open')))) await header.click();
   await panel.getByLabel('Job type').fill('');
   await tm.getByTestId('problems-panel').locator('li.problem-error').first().waitFor();
@@ -79,6 +83,11 @@ async function main() {
   await tm.getByRole('heading', { name: /^Instance / }).waitFor();
   await tm.waitForTimeout(1500);
   await shot(tm, 'monitor-instance');
+
+  await tm.goto(`${base}/reports`);
+  await tm.getByRole('heading', { level: 1 }).waitFor();
+  await tm.waitForTimeout(2000);
+  await shot(tm, 'reports', true);
 
   const data = await signIn(browser, 'dan.data');
   await data.goto(`${base}/retention`);
@@ -99,6 +108,12 @@ async function main() {
   await phone.getByRole('heading', { level: 1 }).waitFor();
   await phone.waitForTimeout(800);
   await shot(phone, 'shell-phone');
+  // The case page on a phone: its sections as govuk-frontend's contents list, not rows of wrapped tabs.
+  await phone.goto(`${base}/cases`);
+  await phone.getByRole('link', { name: /Dara Quinn/ }).first().click();
+  await phone.getByRole('heading', { name: 'Dara Quinn' }).waitFor();
+  await phone.waitForTimeout(800);
+  await shot(phone, 'case-record-phone', true);
   await browser.close();
 }
 
