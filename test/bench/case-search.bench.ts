@@ -8,6 +8,7 @@ import { MongoCaseSearchIndex } from '../../server/src/adapters/mongo/case-searc
 import { searchCases, type SearchCasesInput } from '../../server/src/application/cases/search-cases';
 import { tableAccessPolicy } from '../../server/src/application/cases/table-access-policy';
 import { benchDatabase } from './support/bench-database';
+import { timedRuns } from './support/timed-runs';
 
 const CASES = Number(process.env.CASES ?? 20_000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -43,16 +44,7 @@ const deps = (caseSearch: MongoCaseSearchIndex) => ({
 });
 const query = (over: Partial<SearchCasesInput>): SearchCasesInput => ({ team: 'mine', sort: 'name', page: 1, ...over });
 
-async function time(label: string, run: () => Promise<unknown>, runs = RUNS): Promise<void> {
-  const ms: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t = performance.now();
-    await run();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  console.log(`${label.padEnd(46)} median ${ms[Math.floor(ms.length / 2)].toFixed(1)} ms (min ${ms[0].toFixed(1)}, max ${ms[ms.length - 1].toFixed(1)}, ${runs} runs)`);
-}
+const time = (label: string, run: () => Promise<unknown>, runs = RUNS) => timedRuns(label, run, runs, 46);
 
 async function main() {
   const db = await benchDatabase('case-search');

@@ -6,22 +6,14 @@
 import { MongoAuditRepository } from '../../server/src/adapters/mongo/audit.repository';
 import { MongoChronologySourcesReader } from '../../server/src/adapters/mongo/chronology-sources.reader';
 import { benchDatabase } from './support/bench-database';
+import { timedRuns } from './support/timed-runs';
 
 const AUDIT = Number(process.env.AUDIT ?? 200_000);
 const OUTBOX = Number(process.env.OUTBOX ?? 20_000);
 const RUNS = Number(process.env.RUNS ?? 3);
 const BATCH = 5_000;
 
-async function time(label: string, run: () => Promise<unknown>, runs = RUNS): Promise<void> {
-  const ms: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t = performance.now();
-    await run();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  console.log(`${label.padEnd(52)} median ${ms[Math.floor(ms.length / 2)].toFixed(0)} ms (min ${ms[0].toFixed(0)}, max ${ms[ms.length - 1].toFixed(0)}, ${runs} runs)`);
-}
+const time = (label: string, run: () => Promise<unknown>, runs = RUNS) => timedRuns(label, run, runs, 52);
 
 const auditDoc = (i: number) => ({
   seq: i + 1, at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), actor: { id: `worker-${i % 200}`, roles: ['case-managers'] },
