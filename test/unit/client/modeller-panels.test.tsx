@@ -56,7 +56,7 @@ describe('versions panel', () => {
   it('says Camunda 8 keeps no deploy time or author rather than show an invalid date (ENGINE=zeebe lists them empty)', () => {
     render(<MemoryRouter><VersionsPanel processId="p" versions={[{ ...v(1, '', 0), deployedAt: '', by: undefined }]} /></MemoryRouter>);
     const [row] = within(screen.getByTestId('versions-list')).getAllByRole('row').slice(1);
-    expect(row.cells[1].textContent).toBe('Not kept by Camunda 8');
+    expect((row as HTMLTableRowElement).cells[1].textContent).toBe('Not kept by Camunda 8');
   });
 
   it('offers no comparison for a single version', () => {
