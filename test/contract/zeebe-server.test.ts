@@ -71,6 +71,8 @@ describe('ENGINE=zeebe: the server on a Camunda 8 cluster (contract fake)', () =
     expect((await system.modules.tasks.tasks.findById(match))?.state).toBe('completed');
     expect(await openTask(started.body.instanceKey, 'checkSocialCare')).toMatch(/^\d+$/);
     expect((await engine().getUserTask(match))?.state).toBe('completed'); // as the cluster has it
+    // The timeline names element types as the port does (userTask, not Zeebe's USER_TASK).
+    expect((await engine().getInstance(started.body.instanceKey))?.timeline).toContainEqual(expect.objectContaining({ elementId: 'matchPerson', elementType: 'userTask', event: 'completed' }));
   });
 
   it('the monitor says what Camunda 8 cannot show rather than leave its fields empty', async () => {

@@ -44,8 +44,8 @@ export class ZeebeInstances {
       activeElementIds: elements.filter((e) => e.state === 'ACTIVE' && e.type !== 'PROCESS').map((e) => e.elementId),
       variables: vars,
       timeline: elements.filter((e) => e.type !== 'PROCESS').flatMap((e) => [
-        { at: e.startDate, elementId: e.elementId, elementType: String(e.type).toLowerCase(), event: 'activated' as const },
-        ...(e.endDate ? [{ at: e.endDate, elementId: e.elementId, elementType: String(e.type).toLowerCase(), event: e.state === 'TERMINATED' ? 'terminated' as const : 'completed' as const }] : []),
+        { at: e.startDate, elementId: e.elementId, elementType: portElementType(e.type), event: 'activated' as const },
+        ...(e.endDate ? [{ at: e.endDate, elementId: e.elementId, elementType: portElementType(e.type), event: e.state === 'TERMINATED' ? 'terminated' as const : 'completed' as const }] : []),
       ]),
       startedAt: p.startedAt, ...(p.endedAt ? { endedAt: p.endedAt } : {}),
     };
@@ -115,3 +115,6 @@ function toSummary(p: any): InstanceSummary {
     state: instanceState(p), activeElementIds: [], startedAt: p.startDate, ...(p.endDate ? { endedAt: p.endDate } : {}),
   };
 }
+
+/** Zeebe's element type (END_EVENT) as the port names it, after the BPMN element (endEvent), as the embedded engine does. */
+export const portElementType = (type: unknown) => String(type).toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());

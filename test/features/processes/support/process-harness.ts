@@ -1,6 +1,8 @@
 // Feature-test harness for the shipped processes: the real embedded engine on a fresh database, every file in
 // processes/ deployed, the real calculate-deadlines and evaluate-warnings jobs over the real timescale
 // repository, and a hand-moved clock. Emails are recorded, not sent (the mail adapter has its own tests).
+// FEATURE_ENGINE=zeebe runs the same walks on the Zeebe adapter against the Camunda 8.8 contract fake
+// (test/contract/zeebe-fake, whose cluster is an embedded engine on the same clock); see docs/zeebe.md.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createEmbeddedEngine, type EmbeddedEngine } from '../../../../server/src/adapters/engine-embedded/embedded-engine';
@@ -15,6 +17,9 @@ import { MongoSarSnapshotRepository } from '../../../../server/src/adapters/mong
 import { MongoCaseRepository } from '../../../../server/src/adapters/mongo/case.repository';
 import type { Job, UserTaskView, Variables } from '../../../../server/src/ports/workflow-engine.port';
 import { openTestDb } from '../../../support/test-db';
+import { createZeebeApi } from '../../../../server/src/adapters/engine-zeebe/zeebe-client';
+import { ZeebeEngine } from '../../../../server/src/adapters/engine-zeebe/zeebe-engine';
+import { startZeebeFake } from '../../../contract/zeebe-fake/zeebe-fake.server';
 import type { Connection } from 'mongoose';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -29,7 +34,7 @@ export class ManualClock {
 }
 
 export interface ProcessHarness {
-  engine: EmbeddedEngine;
+  engine: EmbeddedEngine | ZeebeEngine;
   clock: ManualClock;
   timescales: MongoTimescaleRepository;
   /** The real case repository (close-case, case-date-of-birth): create a case here to walk its closure. */
@@ -52,7 +57,8 @@ export interface ProcessHarness {
 export async function processHarness(startAt = '2026-11-23T09:00:00Z'): Promise<ProcessHarness> {
   const db = await openTestDb('proc');
   const clock = new ManualClock(new Date(startAt));
-  const engine = createEmbeddedEngine({ conn: db.conn, clock, pollIntervalMs: 3_600_000, defaultBackoffMs: 1000 });
+  const zeebe = process.env.FEATURE_ENGINE === 'zeebe' ? await zeebeEngine(db.conn, clock) : undefined;
+  const engine = zeebe?.engine ?? createEmbeddedEngine({ conn: db.conn, clock, pollIntervalMs: 3_600_000, defaultBackoffMs: 1000 });
   const defaults = parseTimescaleDefaults(readFileSync(path.join(root, 'processes', 'timescales.json'), 'utf8'));
   const timescales = new MongoTimescaleRepository(db.conn, { defaults, now: clock.now });
   const calendar = createWorkingCalendar({ region: 'GB-ENG' });
@@ -75,7 +81,7 @@ export async function processHarness(startAt = '2026-11-23T09:00:00Z'): Promise<
   await engine.deploy(resources);
   await engine.start();
 
-  const settle = async () => { await engine.runDue(); await engine.runDue(); };
+  const settle = zeebe?.settle ?? (async () => { await engine.runDue(); await engine.runDue(); });
   const h: ProcessHarness = {
     engine, clock, timescales, cases, emails, conn: db.conn,
     async at(iso) { clock.set(iso); await settle(); },
@@ -101,7 +107,30 @@ export async function processHarness(startAt = '2026-11-23T09:00:00Z'): Promise<
     emailsFor(instanceKey) {
       return emails.filter((j) => j.instanceKey === instanceKey).map((j) => `${j.headers.level}:${j.headers.timescale}`);
     },
-    async close() { await engine.stop(); await db.drop(); },
+    async close() { await engine.stop(); await zeebe?.close(); await db.drop(); },
   };
   return h;
+}
+
+/** The Zeebe adapter on the contract fake, whose cluster runs on the walk's clock; settle runs both sides dry. */
+async function zeebeEngine(conn: Connection, clock: ManualClock) {
+  const inner = createEmbeddedEngine({ conn, clock, pollIntervalMs: 3_600_000, defaultBackoffMs: 1000, jobConcurrency: 64, listenerWaitMs: 10_000 });
+  await inner.start();
+  const fake = await startZeebeFake(inner);
+  const api = await createZeebeApi({ restAddress: fake.url, auth: { strategy: 'NONE' }, validation: 'req:strict,res:fanatical' });
+  const engine = new ZeebeEngine({ api, clock, pollIntervalMs: 5, reconcileIntervalMs: 3_600_000, defaultBackoffMs: 1000 });
+  const settle = async () => {
+    for (let i = 0; i < 200; i++) {
+      await inner.runDue();
+      const activated = await engine.worker.pollOnce();
+      await engine.worker.idle();
+      if (!activated && fake.jobs.waiting === 0) return;
+    }
+  };
+  const close = async () => {
+    if (fake.violations.length) throw new Error(`protocol violations:\n${fake.violations.join('\n')}`);
+    await fake.close();
+    await inner.stop();
+  };
+  return { engine, settle, close };
 }
