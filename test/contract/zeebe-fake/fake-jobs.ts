@@ -30,4 +30,12 @@ export class FakeJobs {
 
   get(innerKey: string): ParkedJob | undefined { return this.parked.get(innerKey); }
   get waiting(): number { return this.parked.size; }
+
+  /**
+   * The cluster goes away: jobs still parked (their instance cancelled, or nobody asked for them again) are
+   * let go, so the inner engine can stop. A real cluster drops a cancelled instance's jobs by itself.
+   */
+  releaseAll(): void {
+    for (const p of [...this.parked.values()]) p.settle({ kind: 'fail', message: 'the contract fake closed', retries: 0 });
+  }
 }

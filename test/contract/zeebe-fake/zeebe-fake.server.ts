@@ -85,7 +85,7 @@ export async function startZeebeFake(inner: WorkflowEngine): Promise<ZeebeFake> 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`, jobs: ctx.jobs, violations, calls,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () => new Promise<void>((resolve) => { ctx.jobs.releaseAll(); server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
 
