@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../auth/api-fetch';
 import { ErrorSummary } from './error-summary';
 import { formatDate } from '../../shell/format';
+import { ScrollRegion } from '../../shell/scroll-region';
 import { sarApi, STEP_WORDS, type SarSummaryDto } from './sar-api';
 
 type Field = 'requesterName' | 'requesterRelationship' | 'receivedOn' | 'subject.givenName' | 'subject.familyName' | 'subject.otherNames' | 'subject.dateOfBirth' | 'subject.nhsNumber';
@@ -51,7 +52,7 @@ export function SarListPage() {
       <ErrorSummary message={message} errors={errors} idOf={idOf} />
       <h2>Requests</h2>
       {items.length === 0 ? <p>There are no requests yet.</p> : (
-        <div className="table-scroll">
+        <ScrollRegion label="Requests">
           <table>
             <thead><tr><th>Person</th><th>Received</th><th>Due</th><th>Where it is</th></tr></thead>
             <tbody>{items.map((s) => (
@@ -62,7 +63,7 @@ export function SarListPage() {
               </tr>
             ))}</tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <form onSubmit={submit} noValidate aria-labelledby="sar-start-heading">
         <h2 id="sar-start-heading">Record a new request</h2>

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../auth/api-fetch';
 import { formatDate } from '../../shell/format';
+import { ScrollRegion } from '../../shell/scroll-region';
 import { ErrorSummary } from './error-summary';
 import { SarGathered } from './sar-gathered';
 import { ROLE_WORDS, sarApi, STEP_WORDS, type SarItemDto, type SarReviewDto } from './sar-api';
@@ -68,12 +69,12 @@ export function SarRequestPage() {
 
       <h2>Records found</h2>
       {!review.gathered ? <p>Nothing yet: see above.</p> : review.noDataHeld ? <p>No data held: no record mentions this person. The response will say so.</p> : (
-        <div className="table-scroll"><table>
+        <ScrollRegion label="Records found"><table>
           <thead><tr><th>Case</th><th>How they appear</th><th>Why it matched</th><th>Check</th></tr></thead>
           <tbody>{matches.map((m) => (
             <tr key={`${m.caseId}-${m.role}`}><td>{m.displayName ? `${m.displayName} (${m.caseId})` : m.caseId}</td><td>{ROLE_WORDS[m.role]}</td><td>{m.reasons.join(', ')}</td><td>{m.flaggedForReview ? 'Check this is the same person' : 'Matched'}</td></tr>
           ))}</tbody>
-        </table></div>
+        </table></ScrollRegion>
       )}
 
       {forReview.length > 0 && (
