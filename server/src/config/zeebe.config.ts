@@ -19,7 +19,8 @@ export interface ZeebeSettings {
 
 const httpUrl = (example: string) => z.string().url(`must be a URL, e.g. ${example}`).refine((u) => /^https?:\/\//.test(u), `must start with http:// or https://, e.g. ${example}`);
 
-const schema = z.object({
+/** The Camunda 8 variables (read only with ENGINE=zeebe); README's "Running on Camunda 8" lists exactly these. */
+export const zeebeEnvSchema = z.object({
   ZEEBE_REST_ADDRESS: httpUrl('https://bru-2.zeebe.camunda.io/<cluster-id> (SaaS) or http://zeebe-gateway:8080 (self-managed)'),
   CAMUNDA_AUTH_STRATEGY: z.enum(['OAUTH', 'BASIC', 'NONE'], { message: 'must be OAUTH (SaaS, or self-managed with an identity provider), BASIC or NONE' }).optional(),
   CAMUNDA_CLIENT_ID: z.string().min(1).optional(),
@@ -34,8 +35,8 @@ const schema = z.object({
 
 /** The settings, or every problem with them (each naming its variable). Empty values count as unset. */
 export function zeebeSettingsFrom(env: Record<string, string | undefined>): ZeebeSettings | { problems: string[] } {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in schema.shape && v !== undefined && v !== ''));
-  const parsed = schema.safeParse(cleaned);
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in zeebeEnvSchema.shape && v !== undefined && v !== ''));
+  const parsed = zeebeEnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((i) => {
       const name = String(i.path[0]);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { envSchema } from '../../../server/src/config/env.config';
+import { zeebeEnvSchema } from '../../../server/src/config/zeebe.config';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
@@ -97,6 +98,12 @@ describe('README: configuration', () => {
       .filter(([name, value]) => !(rows.get(name) ?? '').includes(`\`${String(value)}\``))
       .map(([name, value]) => `${name}: schema default ${String(value)}, README says ${rows.get(name)}`);
     expect(wrong).toEqual([]);
+  });
+
+  it('lists the Camunda 8 variables (ENGINE=zeebe) under Running on Camunda 8, and no other', () => {
+    const camunda = section.slice(section.indexOf('### Running on Camunda 8'), section.indexOf('\n## ', section.indexOf('### Running on Camunda 8')));
+    const names = [...camunda.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    expect(names.sort()).toEqual(Object.keys(zeebeEnvSchema.shape).sort());
   });
 });
 

@@ -3,20 +3,14 @@
 // 8.8 REST specification's schemas it ships; responses are validated too (`res:strict` by default, so a
 // malformed answer fails loudly instead of being half-read).
 import type { Camunda8 } from '@camunda8/sdk';
+import type { ZeebeSettings } from '../../config/zeebe.config';
 
 export type ZeebeApi = ReturnType<Camunda8['getOrchestrationClusterApiClientLoose']>;
 
-export interface ZeebeConnection {
-  /** The Orchestration Cluster REST address, e.g. https://bru-2.zeebe.camunda.io/<cluster-id> or http://localhost:8080. */
-  restAddress: string;
-  auth:
-    | { strategy: 'NONE' }
-    | { strategy: 'OAUTH'; clientId: string; clientSecret: string; oauthUrl: string; audience?: string; scope?: string }
-    | { strategy: 'BASIC'; username: string; password: string };
-  tenantId?: string;
+export type ZeebeConnection = ZeebeSettings & {
   /** The SDK's validation mini-language; tests run `req:strict,res:fanatical` (unknown response fields fail too). */
   validation?: string;
-}
+};
 
 /** Searches read what the cluster has exported so far: the adapter never waits for eventual consistency. */
 export const NOW = { consistency: { waitUpToMs: 0 } } as const;
