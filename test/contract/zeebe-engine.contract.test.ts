@@ -2,14 +2,14 @@
 // (requests validated strictly, responses fanatically: unknown fields fail) talks to a contract fake of the
 // Orchestration Cluster REST API that checks every request against the SDK's protocol schemas and answers
 // through an embedded engine (test/contract/zeebe-fake, docs/zeebe.md).
-import { createEmbeddedEngine } from '../../server/src/adapters/engine-embedded/embedded-engine';
 import { createZeebeApi } from '../../server/src/adapters/engine-zeebe/zeebe-client';
 import { ZeebeEngine } from '../../server/src/adapters/engine-zeebe/zeebe-engine';
 import { zeebeSettingsFrom } from '../../server/src/config/zeebe.config';
 import { createZeebeWorkflowEngine, zeebeReadiness } from '../../server/src/main/modules/zeebe-engine.module';
 import { openTestDb } from '../support/test-db';
 import { describeWorkflowEngineContract } from './workflow-engine.contract';
-import { startZeebeFake, type ZeebeFake } from './zeebe-fake/zeebe-fake.server';
+import type { ZeebeFake } from './zeebe-fake/zeebe-fake.server';
+import { zeebeOnFake } from './zeebe-fake/zeebe-on-fake';
 
 let fake: ZeebeFake;
 let restAddress = '';
@@ -19,21 +19,11 @@ describeWorkflowEngineContract('Zeebe adapter (8.8 REST, contract fake)', async 
   const db = await openTestDb('zeebe');
   let now = new Date('2026-03-02T09:00:00Z').getTime();
   const clock = { now: () => new Date(now) };
-  const inner = createEmbeddedEngine({ conn: db.conn, clock, pollIntervalMs: 3_600_000, jobConcurrency: 64, listenerWaitMs: 10_000 });
-  await inner.start();
-  fake = await startZeebeFake(inner);
+  const started = await zeebeOnFake(db.conn, clock);
+  const { inner, engine, settle } = started;
+  fake = started.fake;
   restAddress = fake.url;
   closeAll = async () => { await fake.close().catch(() => undefined); await inner.stop(); await db.drop(); };
-  const api = await createZeebeApi({ restAddress: fake.url, auth: { strategy: 'NONE' }, validation: 'req:strict,res:fanatical' });
-  const engine = new ZeebeEngine({ api, clock, pollIntervalMs: 5, reconcileIntervalMs: 3_600_000 });
-  const settle = async () => {
-    for (let i = 0; i < 100; i++) {
-      await inner.runDue();
-      const activated = await engine.worker.pollOnce();
-      await engine.worker.idle();
-      if (!activated && fake.jobs.waiting === 0) return;
-    }
-  };
   return {
     engine,
     async advance(ms) { now += ms; await settle(); },

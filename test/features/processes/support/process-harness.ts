@@ -17,9 +17,8 @@ import { MongoSarSnapshotRepository } from '../../../../server/src/adapters/mong
 import { MongoCaseRepository } from '../../../../server/src/adapters/mongo/case.repository';
 import type { Job, UserTaskView, Variables } from '../../../../server/src/ports/workflow-engine.port';
 import { openTestDb } from '../../../support/test-db';
-import { createZeebeApi } from '../../../../server/src/adapters/engine-zeebe/zeebe-client';
 import { ZeebeEngine } from '../../../../server/src/adapters/engine-zeebe/zeebe-engine';
-import { startZeebeFake } from '../../../contract/zeebe-fake/zeebe-fake.server';
+import { zeebeOnFake } from '../../../contract/zeebe-fake/zeebe-on-fake';
 import type { Connection } from 'mongoose';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -114,19 +113,7 @@ export async function processHarness(startAt = '2026-11-23T09:00:00Z'): Promise<
 
 /** The Zeebe adapter on the contract fake, whose cluster runs on the walk's clock; settle runs both sides dry. */
 async function zeebeEngine(conn: Connection, clock: ManualClock) {
-  const inner = createEmbeddedEngine({ conn, clock, pollIntervalMs: 3_600_000, defaultBackoffMs: 1000, jobConcurrency: 64, listenerWaitMs: 10_000 });
-  await inner.start();
-  const fake = await startZeebeFake(inner);
-  const api = await createZeebeApi({ restAddress: fake.url, auth: { strategy: 'NONE' }, validation: 'req:strict,res:fanatical' });
-  const engine = new ZeebeEngine({ api, clock, pollIntervalMs: 5, reconcileIntervalMs: 3_600_000, defaultBackoffMs: 1000 });
-  const settle = async () => {
-    for (let i = 0; i < 200; i++) {
-      await inner.runDue();
-      const activated = await engine.worker.pollOnce();
-      await engine.worker.idle();
-      if (!activated && fake.jobs.waiting === 0) return;
-    }
-  };
+  const { inner, fake, engine, settle } = await zeebeOnFake(conn, clock, { defaultBackoffMs: 1000 });
   const close = async () => {
     if (fake.violations.length) throw new Error(`protocol violations:\n${fake.violations.join('\n')}`);
     await fake.close();
