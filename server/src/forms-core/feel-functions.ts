@@ -58,11 +58,25 @@ const asDateTime = (v: unknown): FeelDate | null => {
 const isDuration = (v: unknown): v is FeelDuration => v !== null && typeof v === 'object' && (v as FeelDuration).isLuxonDuration === true;
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Extensions and overloads feelin lacks or answers differently from Camunda. `now` is the engine's clock. */
-export function camundaFunctions(now: () => Date = () => new Date()): Record<string, Fn> {
+/** The two functions that read a clock: `now` is the engine's (or the browser's for forms). */
+function clockFunctions(now: () => Date): Record<string, Fn> {
   // Zeebe's FEEL clock is the broker's clock in the JVM's zone, which is UTC in Camunda's images and SaaS.
   const instant = () => now().toISOString();
   return {
+    now: def([], () => date(instant())),
+    today: def([], () => date(instant().slice(0, 10))),
+  };
+}
+
+const wallClock = () => new Date();
+
+/** Extensions and overloads feelin lacks or answers differently from Camunda. `now` is the engine's clock. */
+export function camundaFunctions(now: () => Date = wallClock): Record<string, Fn> {
+  return { ...CLOCKLESS, ...clockFunctions(now) };
+}
+
+// Built once: every evaluation (each engine step, each form render) adds only the two clock functions.
+const CLOCKLESS: Record<string, Fn> = {
     'is defined': def(['value'], (value) => value !== null),
     'get or else': def(['value', 'default'], (value, fallback) => value ?? fallback),
     assert: def(['value', 'condition', 'cause'], (value, condition, cause) => {
@@ -93,8 +107,6 @@ export function camundaFunctions(now: () => Date = () => new Date()): Record<str
     uuid: def([], () => globalThis.crypto.randomUUID()),
     'to base64': def(['value'], (value) => (isText(value) ? toBase64(value) : null)),
     'random number': def([], () => Math.random()),
-    now: def([], () => date(instant())),
-    today: def([], () => date(instant().slice(0, 10))),
     'last day of month': def(['date'], (value) => {
       const d = asDateTime(value);
       return d ? date(`${d.year}-${pad(d.month)}-${pad(new Date(Date.UTC(d.year, d.month, 0)).getUTCDate())}`) : null;
@@ -116,10 +128,9 @@ export function camundaFunctions(now: () => Date = () => new Date()): Record<str
     }),
     // Camunda's marker for values an AI agent fills in; the engine returns the value unchanged.
     fromAi: def(['value', 'description', 'type', 'schema', 'options'], (value) => value),
-  };
-}
+};
 
 /** Variables win over functions of the same name, so a variable called `trim` still reads as the variable. */
 export function withCamundaFunctions(variables: Record<string, unknown>, now?: () => Date): Record<string, unknown> {
-  return { ...camundaFunctions(now), ...variables };
+  return { ...CLOCKLESS, ...clockFunctions(now ?? wallClock), ...variables };
 }
