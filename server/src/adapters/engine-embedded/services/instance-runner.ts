@@ -9,7 +9,7 @@ import { newState, type InstanceState } from '../runtime/instance-state';
 import { TokenMachine } from '../runtime/token-machine';
 import type { EngineCollections } from '../store/engine-collections';
 import { batcherFor } from '../store/insert-batcher';
-import { SingleNodeInstanceStore, StaleInstanceError, type InstanceSave, type InstanceStore } from '../store/instance-store';
+import { StaleInstanceError, type InstanceSave, type InstanceStore } from '../store/instance-store';
 import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
 import type { EffectApplier, InstanceDoc } from './effect-applier';
@@ -56,8 +56,8 @@ export class InstanceRunner {
     private readonly applier: EffectApplier,
     private readonly now: () => Date,
     private readonly leases = new JobLeases(),
-    /** Single-node by default; the revision-checked store when several servers share the database. */
-    private readonly store: InstanceStore = new SingleNodeInstanceStore(db),
+    /** Single-node, or the revision-checked store when several servers share the database (embedded-engine.ts). */
+    private readonly store: InstanceStore,
   ) {}
 
   async start(spec: StartSpec): Promise<{ instanceKey: string; version: number; created: boolean }> {

@@ -16,8 +16,6 @@ import { updaterFor } from './update-batcher';
 export type InstanceSave = InstanceUpdate & { rev: number };
 
 export interface InstanceStore {
-  /** True when saves are checked against the stored revision (a stale save throws StaleInstanceError). */
-  readonly revisionChecked: boolean;
   /** The instance as stored, or undefined when there is none. */
   load(key: string): Promise<InstanceDoc | undefined>;
   /** Stores a new instance at revision 1; false when one with this key exists already. */
@@ -44,8 +42,6 @@ export class StaleInstanceError extends ConflictError {
 }
 
 export class SingleNodeInstanceStore implements InstanceStore {
-  readonly revisionChecked = false;
-
   constructor(private readonly db: EngineCollections) {}
 
   async load(key: string): Promise<InstanceDoc | undefined> {

@@ -37,7 +37,6 @@ export interface RevisionCheckOptions {
 export const revisionId = (key: string, rev: number) => `${key}#${rev}`;
 
 export class RevisionCheckedInstanceStore implements InstanceStore {
-  readonly revisionChecked = true;
   private atomic?: Promise<boolean>;
 
   constructor(private readonly db: EngineCollections, private readonly opts: RevisionCheckOptions = {}) {}
