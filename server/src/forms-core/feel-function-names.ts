@@ -5,7 +5,7 @@
 import { parseExpression } from '@bpmn-io/feelin';
 import { camundaFunctions } from './feel-functions';
 
-export const CAMUNDA_FEEL_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
+const CAMUNDA_FEEL_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
   conversion: ['string', 'number', 'context', 'date', 'time', 'date and time', 'duration', 'years and months duration'],
   boolean: ['not', 'is defined', 'get or else', 'assert', 'is'],
   string: [
@@ -37,7 +37,8 @@ const KNOWN = new Set(Object.values(CAMUNDA_FEEL_FUNCTIONS).flat());
  * rest are Camunda's extensions. (`and()`/`or()`, Camunda's aliases of all()/any(), are not offered: as names
  * in the parser's scope they would break `a and b`.)
  */
-const PARSE_CONTEXT: Record<string, unknown> = camundaFunctions();
+/** The parse context the engine and the forms use, so `get or else(…)` parses as a call. */
+export const FEEL_PARSE_CONTEXT: Record<string, unknown> = camundaFunctions();
 
 const normalise = (name: string) => name.trim().replace(/\s+/g, ' ');
 
@@ -48,7 +49,7 @@ const normalise = (name: string) => name.trim().replace(/\s+/g, ' ');
 export function unknownFeelFunctions(body: string): string[] {
   let tree;
   try {
-    tree = parseExpression(body, PARSE_CONTEXT, undefined);
+    tree = parseExpression(body, FEEL_PARSE_CONTEXT, undefined);
   } catch {
     return [];
   }
@@ -68,11 +69,3 @@ export function unknownFeelFunctions(body: string): string[] {
   return [...new Set(called.filter((name) => !KNOWN.has(name) && !local.has(name)))];
 }
 
-export function isCamundaFeelFunction(name: string): boolean {
-  return KNOWN.has(normalise(name));
-}
-
-/** The parse context the engine and the forms use, so `get or else(…)` parses as a call. */
-export function feelParseContext(): Record<string, unknown> {
-  return PARSE_CONTEXT;
-}

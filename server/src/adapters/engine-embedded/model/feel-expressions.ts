@@ -4,7 +4,7 @@
 // Camunda's built-in functions come from forms-core (one implementation with the forms); `now()` and `today()`
 // read the engine's clock, which the token machine puts in the context under FEEL_CLOCK.
 import { evaluate, parseExpression } from '@bpmn-io/feelin';
-import { feelParseContext, unknownFeelFunctions } from '../../../forms-core/feel-function-names';
+import { FEEL_PARSE_CONTEXT, unknownFeelFunctions } from '../../../forms-core/feel-function-names';
 import { withCamundaFunctions } from '../../../forms-core/feel-functions';
 
 /** The instant `now()` answers with; a symbol so it never becomes a variable or a FEEL name. */
@@ -29,7 +29,7 @@ export function feelSyntaxProblem(expression: string): string | undefined {
   const body = isFeel(expression) ? stripEquals(expression) : expression;
   if (!body.trim()) return 'empty expression';
   try {
-    const tree = parseExpression(body, feelParseContext(), undefined);
+    const tree = parseExpression(body, FEEL_PARSE_CONTEXT, undefined);
     let bad: number | undefined;
     tree.iterate({
       enter(node) {
