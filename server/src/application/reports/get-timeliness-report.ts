@@ -5,6 +5,7 @@ import type { Actor, AccessPolicy, CaseAuditSink } from '../cases/case-access';
 import { auditActor } from '../cases/case-access';
 import { ForbiddenError, ValidationError } from '../../domain/errors';
 import type { WorkingCalendar } from '../../domain/calendar';
+import { plusDays, plusMonths } from '../../domain/calendar/civil-date';
 import { reportScope, teamsToRead } from '../../domain/reports/report-scope';
 import { buildTimelinessReport, type TimelinessFilter, type TimelinessReport } from '../../domain/reports/timeliness-report';
 import { monthsBetween } from '../../domain/reports/timeliness';
@@ -92,10 +93,7 @@ export async function getTimelinessReport(deps: TimelinessDeps, actor: Actor, q:
   };
 }
 
-function monthsBack(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const total = y * 12 + (m - 1) - n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-}
+/** A month (YYYY-MM) n months earlier, or later when n is negative. */
+const monthsBack = (month: string, n: number) => plusMonths(`${month}-01`, -n).slice(0, 7);
 const nextMonth = (month: string) => monthsBack(month, -1);
-const shiftDays = (civil: string, n: number) => new Date(Date.parse(`${civil}T00:00:00.000Z`) + n * 86_400_000).toISOString();
+const shiftDays = (civil: string, n: number) => `${plusDays(civil, n)}T00:00:00.000Z`;
