@@ -23,4 +23,3 @@ export const caseListApi = {
   search: (p: CaseListParams) => apiFetch<CaseSearchResult>('GET', `/api/cases?${caseListQuery(p)}`),
 };
 
-export { teamName } from '../../shell/format';

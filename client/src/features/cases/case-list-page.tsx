@@ -6,10 +6,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../auth';
 import { useAsync } from '../forms/use-async';
-import { formatAge, formatDate } from '../../shell/format';
+import { formatAge, formatDate, teamName } from '../../shell/format';
 import { usePageTitle } from '../../shell/use-page-title';
 import {
-  CASE_LIST_PARAMS, RATING_LABELS, RATINGS, SORT_LABELS, caseListApi, caseListQuery, teamName,
+  CASE_LIST_PARAMS, RATING_LABELS, RATINGS, SORT_LABELS, caseListApi, caseListQuery,
   type CaseListItem, type CaseListParams, type CaseSearchResult, type Rating,
 } from './case-list-api';
 

@@ -12,7 +12,7 @@ export function FiguresTable({ caption, heads, rows, testId }: { caption: string
   const cell = 'govuk-table__cell govuk-table__cell--numeric';
   return (
     <ScrollRegion label={caption}>
-      <table className="govuk-table report-table" data-testid={testId}>
+      <table className="govuk-table" data-testid={testId}>
         <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">

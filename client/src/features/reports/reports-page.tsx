@@ -16,7 +16,7 @@ function Select({ id, label, value, onChange, options }: {
   id: string; label: string; value: string; onChange(v: string): void; options: { value: string; label: string }[];
 }) {
   return (
-    <div className="govuk-form-group report-filter">
+    <div className="govuk-form-group">
       <label className="govuk-label" htmlFor={id}>{label}</label>
       <select className="govuk-select" id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
@@ -34,7 +34,7 @@ function Filters({ view, query, onSubmit }: { view: TimelinessView; query: Timel
   };
   const months = MONTHS.map((m) => ({ value: m, label: monthName(m) }));
   return (
-    <form onSubmit={submit} className="report-filters" aria-label="Choose what the report covers">
+    <form onSubmit={submit} aria-label="Choose what the report covers">
       <Select id="report-timescale" label="Timescale" value={draft.timescale ?? ''} onChange={set('timescale')}
         options={[{ value: '', label: 'All timescales' }, ...view.options.timescales.map((t) => ({ value: t.id, label: t.name }))]} />
       <Select id="report-team" label="Team" value={draft.team ?? ''} onChange={set('team')}
@@ -73,7 +73,7 @@ export function ReportsPage() {
   const [query, setQuery] = useState<TimelinessQuery>({});
   const [result] = useAsync(() => reportsApi.timeliness(query), [JSON.stringify(query)]);
   return (
-    <section className="reports-page">
+    <section>
       <h1 className="govuk-heading-l">Timeliness report</h1>
       <p className="govuk-body">
         How many tasks fell due against each timescale, how many were done on time or late (in working days), and how

@@ -30,7 +30,7 @@ export function TimelinessTrend({ trend }: { trend: TimelinessView['trend'] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <ScrollRegion label="Trend by month, as a table"><table className="govuk-table report-table" data-testid="trend-table">
+      <ScrollRegion label="Trend by month, as a table"><table className="govuk-table" data-testid="trend-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Trend by month</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
