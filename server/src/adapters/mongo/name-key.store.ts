@@ -1,27 +1,26 @@
 // The stored name keys for rekey-person-names.ts: the cases' identities beside their personal values, person
 // holds, and the rule version in `schema_versions` (one document per stored format that a rule makes).
-import { type Connection, type Model, Schema } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { NameKeyStore, PersonHoldKey, StoredNameKey } from '../../ports/name-key-store.port';
 import type { MongoCaseRepository } from './case.repository';
 import type { MongoLegalHoldRepository } from './legal-hold.repository';
+import { SchemaVersions } from './schema-versions';
 
-interface VersionDoc { _id: string; version: number; at: string }
-const versionSchema = new Schema<VersionDoc>({ _id: String, version: Number, at: String }, { collection: 'schema_versions', versionKey: false });
 const NAME_KEY_FORMAT = 'person-name-key';
 
 export class MongoNameKeyStore implements NameKeyStore {
-  private readonly versions: Model<VersionDoc>;
+  private readonly versions: SchemaVersions;
 
   constructor(conn: Connection, private readonly caseRepo: MongoCaseRepository, private readonly holds: MongoLegalHoldRepository) {
-    this.versions = (conn.models.SchemaVersion as Model<VersionDoc>) ?? conn.model<VersionDoc>('SchemaVersion', versionSchema);
+    this.versions = new SchemaVersions(conn);
   }
 
   async storedVersion(): Promise<number> {
-    return (await this.versions.findById(NAME_KEY_FORMAT).lean<VersionDoc>())?.version ?? 1;
+    return this.versions.of(NAME_KEY_FORMAT);
   }
 
   async recordVersion(version: number, at: string): Promise<void> {
-    await this.versions.updateOne({ _id: NAME_KEY_FORMAT }, { $set: { version, at } }, { upsert: true });
+    await this.versions.record(NAME_KEY_FORMAT, version, at);
   }
 
   async *cases(): AsyncIterable<StoredNameKey> {

@@ -1,29 +1,28 @@
 // The stored cases for refile-referred-by.ts: which still hold "Referred by" under Personal, and the
 // `schema_versions` document saying none are left (one document per stored format a rule makes).
-import { type Connection, type Model, Schema } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { ReferredByStore } from '../../ports/referred-by-store.port';
 import type { SectionAppend } from '../../ports/case-repository.port';
 import type { MongoCaseRepository } from './case.repository';
+import { SchemaVersions } from './schema-versions';
 
-interface VersionDoc { _id: string; version: number; at: string }
-const versionSchema = new Schema<VersionDoc>({ _id: String, version: Number, at: String }, { collection: 'schema_versions', versionKey: false });
 const FORMAT = 'referred-by-section';
 /** 2: "Referred by" under the intake form's section (1: under Personal, as the referral page filed it). */
 const VERSION = 2;
 
 export class MongoReferredByStore implements ReferredByStore {
-  private readonly versions: Model<VersionDoc>;
+  private readonly versions: SchemaVersions;
 
   constructor(conn: Connection, private readonly caseRepo: MongoCaseRepository) {
-    this.versions = (conn.models.SchemaVersion as Model<VersionDoc>) ?? conn.model<VersionDoc>('SchemaVersion', versionSchema);
+    this.versions = new SchemaVersions(conn);
   }
 
   async done(): Promise<boolean> {
-    return ((await this.versions.findById(FORMAT).lean<VersionDoc>())?.version ?? 1) >= VERSION;
+    return (await this.versions.of(FORMAT)) >= VERSION;
   }
 
   async recordDone(at: string): Promise<void> {
-    await this.versions.updateOne({ _id: FORMAT }, { $set: { version: VERSION, at } }, { upsert: true });
+    await this.versions.record(FORMAT, VERSION, at);
   }
 
   async *casesToRefile(): AsyncIterable<string> {
