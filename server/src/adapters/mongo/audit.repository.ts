@@ -119,10 +119,8 @@ export class MongoAuditRepository implements AuditLog, AuditTrail, AuditDetailsE
 
   /** The case's flagged events, newest first, at most `limit`: one read of its list, then one per event. */
   async flaggedOfCase(caseId: string, limit: number): Promise<AuditEvent[]> {
-    const keys = await this.flags.list(`case:${caseId}`, limit);
-    const docs = await Promise.all(keys.map((k) => this.events.findOne({ _id: k as never })));
-    const found: Document[] = docs.flatMap((d) => (d ? [d] : [])).sort((a, b) => b.seq - a.seq);
-    return this.readable(found);
+    const found = await this.flags.documents(`case:${caseId}`, limit, this.events);
+    return this.readable(found.sort((a, b) => b.seq - a.seq));
   }
 
   async search(query: AuditQuery, page: PageRequest): Promise<Page<AuditEvent>> {

@@ -36,10 +36,10 @@ export class MongoChronologySourcesReader implements ChronologySources {
 
   async emailsOfTasks(taskIds: readonly string[], limit: number): Promise<ChronologyEmailRow[]> {
     if (!taskIds.length) return [];
-    const ids = (await Promise.all(taskIds.map((t) => this.taskEmails.list(`task:${t}`, limit)))).flat();
     const projection = { taskId: 1, recipientId: 1, subject: 1, level: 1, state: 1, createdAt: 1, sentAt: 1 };
-    const found = await Promise.all(ids.map((id) => this.col('escalation_outbox').findOne({ _id: id as never }, { projection })));
-    const docs = found.flatMap((d) => (d ? [d] : [])).sort((a, b) => +new Date(a.createdAt ?? 0) - +new Date(b.createdAt ?? 0)).slice(0, limit);
+    const outbox = this.col('escalation_outbox');
+    const found = (await Promise.all(taskIds.map((t) => this.taskEmails.documents(`task:${t}`, limit, outbox, projection)))).flat();
+    const docs = found.sort((a, b) => +new Date(a.createdAt ?? 0) - +new Date(b.createdAt ?? 0)).slice(0, limit);
     return docs.map((d) => ({
       id: String(d._id), taskId: String(d.taskId), subject: String(d.subject ?? ''), state: String(d.state ?? ''),
       ...(d.recipientId ? { recipientId: String(d.recipientId) } : {}), ...(d.level ? { level: String(d.level) } : {}),

@@ -6,7 +6,7 @@
 // FerretDB applies an update by reading, changing and writing the document, so two $push on one list at
 // once could lose one: appends to a list are serialised in this process. Several servers on one MongoDB
 // are safe (MongoDB's $push is atomic); on one FerretDB a lost append hides one chronology line.
-import type { Collection } from 'mongodb';
+import type { Collection, Document, WithId } from 'mongodb';
 import { isDuplicateKeyError } from './mongo-errors';
 
 export type RefListDoc = { _id: string; ids: string[] };
@@ -40,6 +40,13 @@ export class RefLists {
   async list(key: string, limit: number): Promise<string[]> {
     const doc = await this.col().findOne({ _id: key });
     return [...new Set(doc?.ids ?? [])].slice(-limit);
+  }
+
+  /** The listed documents of `col` that exist (a listed id may never have been written), one `_id` read each. */
+  async documents<T extends Document>(key: string, limit: number, col: Collection<T>, projection?: Document): Promise<WithId<T>[]> {
+    const ids = await this.list(key, limit);
+    const found = await Promise.all(ids.map((id) => col.findOne({ _id: id as never }, projection ? { projection } : {})));
+    return found.flatMap((d) => (d ? [d] : []));
   }
 
   async remove(keys: readonly string[]): Promise<void> {
