@@ -1,7 +1,7 @@
 // Jest runs CommonJS; TypeScript and the ESM-only engine packages (@bpmn-io/feelin, bpmn-moddle,
 // moddle, min-dash, lezer…) are transformed to CommonJS by @swc/jest. Decided once here; see README.
 const esmPackages = [
-  '@bpmn-io', 'bpmn-moddle', 'moddle', 'min-dash', 'zeebe-bpmn-moddle', '@lezer', 'lezer-feel',
+  '@bpmn-io', 'bpmn-moddle', 'dmn-moddle', 'moddle', 'min-dash', 'zeebe-bpmn-moddle', '@lezer', 'lezer-feel',
   'feelers', 'luxon', 'moddle-xml', 'saxen', 'ids', 'diagram-js', 'bpmn-js', 'tiny-svg',
   // @bpmn-io/form-js-editor under jsdom (browser export conditions pick their ESM builds):
   'preact', 'didi', 'marked', 'min-dom', 'domify', 'array-move',
