@@ -1,5 +1,6 @@
 // Claim, release and reassign tell the engine, so a process's `assigning` task listeners run; a listener
-// that denies undoes the queue change and the caller gets a 409 saying why.
+// that denies undoes the queue change and the caller gets a 409 saying why. Completing an unclaimed task
+// claims it the same way first.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../../../server/src/ports/workflow-engine.port';
@@ -21,6 +22,7 @@ describe('claim / release / reassign run the process assigning listeners', () =>
       return assignee === 'cm-2' ? { kind: 'complete', result: { denied: true, deniedReason: 'cm-2 is on leave this week' } } : { kind: 'complete' };
     });
     engine.registerJobHandler('note-assignment', async () => ({ kind: 'complete' }));
+    engine.registerJobHandler('vet-completion', async () => ({ kind: 'complete' }));
   }, 120_000);
   afterAll(() => api.close());
 
@@ -78,5 +80,26 @@ describe('claim / release / reassign run the process assigning listeners', () =>
     expect((await api.repos.tasks.findById(id))?.assignee).toBe('cm-1');
     expect((await api.engine!.getUserTask(id))?.assignee).toBe('cm-1');
     expect(api.audit.filter((e) => e.recordId === id).at(-1)).toMatchObject({ action: 'task.reassign', after: { assignee: 'cm-1' } });
+  });
+
+  it('completing an unclaimed task claims it through the engine first: the assigning listeners run (action claim)', async () => {
+    const id = await newTask();
+    const before = seen.length;
+    const res = await api.call('POST', `/tasks/${id}/complete`, 'cm', { data: {} });
+    expect(res.status).toBe(200);
+    expect(seen.slice(before).map((j) => j.variables.userTask)).toEqual([expect.objectContaining({ assignee: 'cm-1', action: 'claim' })]);
+    await api.engine!.runDue(); // the completing listener's job
+    expect(await api.engine!.getUserTask(id)).toMatchObject({ state: 'completed', assignee: 'cm-1' });
+    expect(await api.repos.tasks.findById(id)).toMatchObject({ state: 'completed', completedBy: 'cm-1' });
+  });
+
+  it('a completion whose claim the listener denies stores nothing and leaves the task unclaimed', async () => {
+    const id = await newTask();
+    const res = await api.call('POST', `/tasks/${id}/complete`, 'cm2', { data: {} });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'TASK_CHANGE_DENIED', message: expect.stringMatching(/^Claiming this task was refused by the process: cm-2 is on leave/) });
+    expect(await api.repos.tasks.findById(id)).toMatchObject({ state: 'open', assignee: undefined });
+    expect(await api.repos.submissions.list({ taskId: id }, 10)).toEqual([]);
+    expect((await api.engine!.getUserTask(id))?.state).toBe('open');
   });
 });

@@ -44,8 +44,12 @@ describe('completing a task moves the process on and grows the case record', () 
 
   it('completes (auto-claiming), updates the case with links to the submission, and opens the next task', async () => {
     const data = { matchOutcome: 'new', givenName: 'Ada', familyName: 'Jones-Smith', dateOfBirth: '2010-02-03', referralSource: 'police' };
+    const closing = jest.spyOn(api.repos.tasks, 'recordClosed');
     const res = await api.call('POST', `/tasks/${taskId}/complete`, 'cm', { data });
     expect(res.status).toBe(200);
+    // The queue row is closed once, by the engine's event (not again by the completion itself).
+    expect(closing.mock.calls.filter(([id]) => id === taskId)).toEqual([[taskId, 'completed', expect.any(String), 'cm-1']]);
+    closing.mockRestore();
     expect(res.body).toMatchObject({ repeated: false, amendedSections: ['personal', 'offending'], submission: { formId: 'referral-person-match', version: 1, taskId, caseId } });
 
     const record = (await api.call('GET', `/cases/${caseId}`, 'cm')).body;

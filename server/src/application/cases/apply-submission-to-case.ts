@@ -7,9 +7,11 @@
 // insert, one case update); a section someone else changed meanwhile is written again on its own, as
 // writeCaseSection does. The `case.write` audit event covers every section the submission amended, now
 // or in an earlier attempt, under a key of the submission: recorded once, whichever attempt gets there.
+// A task's completion records that event itself, side by side with its `task.complete` (amendCase below).
 // Collection items (victims, orders…) arrive with their ids already in the stored answers (assigned
 // before the submission was stored, complete-task.ts), so every attempt amends the same items; the audit
 // names each item's field as `victims[<id>].rjConsent`.
+import type { AuditEventInput } from '../../domain/audit/audit-event';
 import type { AmendmentSource, CaseAmendment } from '../../domain/cases/case-amendment';
 import type { CaseSection } from '../../domain/cases/case-section';
 import { changePath } from '../../domain/cases/case-collections';
@@ -29,25 +31,40 @@ export interface ApplySubmissionDeps {
   audit?: CaseAuditSink;
 }
 
+export interface AmendOptions {
+  /** This attempt stored the submission itself: nothing of it can have been applied yet (no lookup). */
+  fresh?: boolean;
+  /** The case as read while the submission was being stored (a stale read only means a retried section). */
+  record?: CaseRecord;
+}
+
+export interface AmendedCase {
+  /** The amendments this attempt stored. */
+  applied: CaseAmendment[];
+  /** The `case.write` event owed for every section the submission amended (any attempt); absent: none. */
+  caseWrite?: AuditEventInput & { key: string; sections: CaseSection[] };
+}
+
+/** Grows the case and records its `case.write` audit event; returns the amendments this attempt stored. */
 export async function applySubmissionToCase(
-  deps: ApplySubmissionDeps,
-  submission: FormSubmission & { caseId: string },
-  form: Pick<FormDefinition, 'components'>,
-  opts: {
-    fresh?: boolean;
-    /** Takes the audit write (and the sections it names) instead of waiting for it here, to wait for it together with its own. */
-    auditPending?: (recorded: Promise<unknown>, sections: CaseSection[]) => void;
-    /** The case as read while the submission was being stored (a stale read only means a retried section). */
-    record?: Promise<CaseRecord | undefined>;
-  } = {},
+  deps: ApplySubmissionDeps, submission: FormSubmission & { caseId: string }, form: Pick<FormDefinition, 'components'>, opts: AmendOptions = {},
 ): Promise<CaseAmendment[]> {
+  const { applied, caseWrite } = await amendCase(deps, submission, form, opts);
+  if (caseWrite) await deps.audit?.record(caseWrite);
+  return applied;
+}
+
+/** Grows the case and says which `case.write` event is owed, for a caller that records it with its own. */
+export async function amendCase(
+  deps: Pick<ApplySubmissionDeps, 'cases'>, submission: FormSubmission & { caseId: string }, form: Pick<FormDefinition, 'components'>, opts: AmendOptions = {},
+): Promise<AmendedCase> {
   const earlier = opts.fresh ? [] : await deps.cases.amendmentsOfSubmission(submission.caseId, submission.id);
   const split = [...splitSubmission(form, submission.data, submissionItemIds(submission.id))];
   const patches = split.filter(([section]) => !earlier.some((a) => a.section === section));
   // A process may carry a business key that is not a case of this service (e.g. started by an
   // integration): the submission is still stored and the task completes; there is no record to grow.
-  const record = patches.length || earlier.length ? await (opts.record ?? deps.cases.findById(submission.caseId)) : undefined;
-  if (!record) return [];
+  const record = patches.length || earlier.length ? opts.record ?? await deps.cases.findById(submission.caseId) : undefined;
+  if (!record) return { applied: [] };
   for (const a of earlier) if ((record.sections[a.section]?.revision ?? 0) < a.seq) await deps.cases.repairSection(record.id, a.section);
 
   const source: AmendmentSource = {
@@ -73,20 +90,19 @@ export async function applySubmissionToCase(
   }
 
   const amended = [...earlier, ...applied];
-  if (amended.length && deps.audit) {
-    const sections = split.map(([section]) => section).filter((section) => amended.some((a) => a.section === section));
-    const recorded = deps.audit.record({
+  if (!amended.length) return { applied };
+  const sections = split.map(([section]) => section).filter((section) => amended.some((a) => a.section === section));
+  return {
+    applied,
+    caseWrite: {
       key: `${submission.id}:case.write`,
       actor: { id: submission.submittedBy }, action: 'case.write', recordType: 'case', recordId: submission.caseId, sections,
       after: {
         submissionId: submission.id, formId: submission.formId,
         fields: sections.flatMap((s) => amended.filter((a) => a.section === s).flatMap((a) => a.changes.map((c) => `${s}.${changePath(c)}`))),
       },
-    });
-    if (opts.auditPending) opts.auditPending(recorded, sections);
-    else await recorded;
-  }
-  return applied;
+    },
+  };
 }
 
 /** Labels of the values a form writes, per section: top-level fields by key, item fields by collection. */

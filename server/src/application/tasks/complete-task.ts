@@ -6,11 +6,16 @@
 // an empty submission (it is still the key of the completion's idempotent steps). A failure before the
 // submission is stored gives back the claim this request took; after it, the completion is decided and the
 // task stays with its author until a retry or recovery finishes it.
+// Completing an unclaimed task claims it first, through the engine as a claim does (claim-task.ts), so the
+// process's `assigning` task listeners run: one may refuse (409, nothing stored) or give the task to
+// someone else (409, the queue follows the engine, nothing stored).
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
 import { assertAnswersWritable } from '../../domain/forms/form-access';
 import { splitSubmission } from '../../domain/cases/form-sections';
 import type { FormSubmission } from '../../domain/forms/form-version';
 import { validateSubmission } from '../../forms-core';
+import type { CaseRecord } from '../../domain/cases/case-record';
+import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { Clock } from '../../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
@@ -20,6 +25,7 @@ import { auditActor, requireAction, writable, type AccessPolicy, type Actor, typ
 import { submissionItemIds, withItemIds } from '../cases/item-ids';
 import { getForm } from '../get-form';
 import { captureCompletionConsents, type CaptureConsents } from './capture-completion-consents';
+import { assignInEngine, followEngineAssignee } from './claim-task';
 import { finishCompletion, type FinishCompletionDeps } from './finish-completion';
 import { submissionIdForTask } from './get-task';
 import { assertCandidate, loadTaskToActOn } from './task-access';
@@ -28,7 +34,7 @@ import { allocationErrors, suppliedVariables, type TeamUsers } from '../cases/te
 
 export interface CompleteTaskDeps {
   tasks: TaskRepository;
-  engine: Pick<WorkflowEngine, 'completeUserTask' | 'getInstance'>;
+  engine: Pick<WorkflowEngine, 'completeUserTask' | 'getInstance' | 'assignUserTask'>;
   forms: FormRepository;
   submissions: SubmissionRepository;
   cases: CaseRepository;
@@ -67,13 +73,14 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   if (!task.assignee) assertCandidate(actor, task);
 
   const now = deps.clock.now();
-  const form = task.formId ? await getForm(deps, task.formId) : undefined;
-  const variables = (await deps.engine.getInstance(task.instanceKey))?.variables;
+  const [form, instance] = await Promise.all([task.formId ? getForm(deps, task.formId) : undefined, deps.engine.getInstance(task.instanceKey)]);
+  const variables = instance?.variables;
   // The form sees the variables the task page was given (the instance's and the server's supplied ones);
   // an allocation must name an active case manager of the case's team, said beside its field.
-  const supplied = deps.people && form ? await suppliedVariables(deps.people, form.schema, task.team) : {};
+  const [supplied, allocation] = deps.people && form
+    ? await Promise.all([suppliedVariables(deps.people, form.schema, task.team), allocationErrors(deps.people, form.schema, task.team, data)])
+    : [{}, {}];
   const result = form ? validateSubmission(form.schema, data, { now, variables: { ...(variables ?? {}), ...supplied } }) : emptyOnly(data);
-  const allocation = deps.people && form ? await allocationErrors(deps.people, form.schema, task.team, data) : {};
   if (!result.ok || Object.keys(allocation).length) {
     throw new ValidationError('Some answers need correcting', { ...(result.ok ? {} : result.errors), ...allocation }, 'FORM_INVALID');
   }
@@ -87,31 +94,50 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   const sections = form && task.caseId ? [...splitSubmission(form.schema, answers, submissionItemIds(submissionIdForTask(task.id))).keys()] : [];
 
   const claimed = !task.assignee;
-  if (claimed) await deps.tasks.claim(task.id, actor.id, now.toISOString()); // someone faster → 409
+  if (claimed) await claimToComplete(deps, actor, task.id, now.toISOString());
   const submission: FormSubmission = {
     id: submissionIdForTask(task.id), formId: form?.formId ?? '', version: form?.version ?? 0, data: answers,
     submittedBy: actor.id, submittedAt: now.toISOString(), taskId: task.id, ...(task.caseId ? { caseId: task.caseId } : {}),
   };
   // The case is read while the submission is stored (one round trip less in a row); if it changes in
   // between, the section write notices (its amendment's revision is taken) and writes it again.
-  const record = sections.length && task.caseId ? deps.cases.findById(task.caseId) : undefined;
-  record?.catch(() => undefined); // awaited in finish, or not needed when the insert fails
-  try {
-    await deps.submissions.create(submission);
-  } catch (e) {
+  const [stored, read] = await Promise.allSettled([
+    deps.submissions.create(submission),
+    sections.length && task.caseId ? deps.cases.findById(task.caseId) : undefined,
+  ]);
+  if (stored.status === 'rejected') {
+    const e: unknown = stored.reason;
     // The same person's other request stored it first: finish with theirs (same task, same person).
     if (!(e instanceof ConflictError)) {
       // Nothing stored: the task goes back to the queue as it was (best effort; the error is what counts).
-      if (claimed) await deps.tasks.unclaim(task.id, actor.id).catch(() => undefined);
+      if (claimed) await giveBack(deps, actor, task.id);
       throw e;
     }
-    const stored = await deps.submissions.get(submission.id);
-    if (!stored || stored.submittedBy !== actor.id) throw new ConflictError('Someone else completed this task a moment ago', 'TASK_CLOSED');
-    return finish(deps, actor, task.id, stored);
+    const earlier = await deps.submissions.get(submission.id);
+    if (!earlier || earlier.submittedBy !== actor.id) throw new ConflictError('Someone else completed this task a moment ago', 'TASK_CLOSED');
+    return finish(deps, actor, task.id, earlier);
   }
+  if (read.status === 'rejected') throw read.reason; // decided already: a retry or recovery finishes it
+  const record: CaseRecord | undefined = read.value;
   const amended = await finishCompletion(deps, auditActor(actor), task.id, submission, { fresh: true, form, record });
   await captureCompletionConsents(deps, auditActor(actor), submission, variables, form);
   return { submission, amendedSections: amended, repeated: false };
+}
+
+/** The claim a completion of an unclaimed task takes: the queue's race-safe write, then the engine's listeners. */
+async function claimToComplete(deps: CompleteTaskDeps, actor: Actor, taskId: string, at: string): Promise<void> {
+  await deps.tasks.claim(taskId, actor.id, at); // someone faster → 409
+  const result = await assignInEngine(deps.engine, taskId, actor.id, { by: actor.id, action: 'claim', verb: 'Claiming' }, () => deps.tasks.unclaim(taskId, actor.id));
+  const corrected: QueueTask | undefined = await followEngineAssignee(deps.tasks, taskId, actor.id, result, at);
+  if (corrected) {
+    throw new ConflictError('The process gave this task to someone else when you took it, so it was not completed. Nothing was stored.', 'CLAIM_CORRECTED');
+  }
+}
+
+/** Best effort: the claim this request took goes back, in the queue and in the engine (the error is what counts). */
+async function giveBack(deps: CompleteTaskDeps, actor: Actor, taskId: string): Promise<void> {
+  await deps.tasks.unclaim(taskId, actor.id).catch(() => undefined);
+  await deps.engine.assignUserTask(taskId, null, { by: actor.id, action: 'unassign' }).catch(() => undefined);
 }
 
 /** A repeat (retry, double click, or the author completing again after a crash): whatever is missing, once. */

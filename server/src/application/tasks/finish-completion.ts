@@ -8,6 +8,10 @@
 // so a crash leaves work only where a submission is stored and its task is still open — which is exactly
 // what a retry meets and what recovery looks for. (Before, they were stored alongside the engine step,
 // and a kill in between left a completed task with no trail that nothing would ever write.)
+// The queue row is closed by the engine's own `user-task.completed` event (project-engine-event.ts), which
+// both engines announce before their completion returns — and, with `completing` task listeners, only once
+// the task really closes. A first attempt leaves it to that event; a repeat closes the row itself, because
+// the attempt it repeats may have stopped after the engine's step was stored but before it was announced.
 import type { AuditActor } from '../../domain/audit/audit-event';
 import type { CaseRecord } from '../../domain/cases/case-record';
 import type { CaseSection } from '../../domain/cases/case-section';
@@ -17,7 +21,7 @@ import type { FormRepository } from '../../ports/form-repository.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { CaseAuditSink } from '../cases/case-access';
-import { applySubmissionToCase } from '../cases/apply-submission-to-case';
+import { amendCase } from '../cases/apply-submission-to-case';
 import { getForm } from '../get-form';
 import { allocationFields } from '../../domain/cases/allocation';
 
@@ -40,7 +44,7 @@ export interface FinishOptions {
   /** The form version just validated against, when this attempt stored the submission. */
   form?: FormVersion;
   /** The case as read while the submission was being stored. */
-  record?: Promise<CaseRecord | undefined>;
+  record?: CaseRecord;
 }
 
 /** Returns the sections this attempt amended (a retry that finds them applied amends none). */
@@ -48,30 +52,22 @@ export async function finishCompletion(
   deps: FinishCompletionDeps, actor: AuditActor, taskId: string, submission: FormSubmission, opts: FinishOptions,
 ): Promise<CaseSection[]> {
   const form = opts.form ?? (submission.formId ? await getForm(deps, submission.formId, submission.version) : undefined);
-  // The two events are recorded a few awaits apart and so share one batch of the audit log (one commit).
-  let caseAudit: Promise<unknown> = Promise.resolve();
-  let sections: CaseSection[] = [];
-  const amended = form && submission.caseId
-    ? await applySubmissionToCase(deps, { ...submission, caseId: submission.caseId }, form.schema, {
-      fresh: opts.fresh,
-      auditPending: (recorded, named) => {
-        caseAudit = recorded;
-        sections = named;
-        recorded.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  const { applied, caseWrite } = form && submission.caseId
+    ? await amendCase(deps, { ...submission, caseId: submission.caseId }, form.schema, { fresh: opts.fresh, record: opts.record })
+    : { applied: [], caseWrite: undefined };
+  // Recorded side by side, so the two events share one batch of the audit log (one commit).
+  await Promise.all([
+    caseWrite && deps.audit?.record(caseWrite),
+    deps.audit?.record({
+      key: `${submission.id}:task.complete`,
+      actor, action: 'task.complete', recordType: 'task', recordId: taskId, sections: caseWrite?.sections ?? [],
+      after: {
+        submissionId: submission.id,
+        ...(submission.formId ? { formId: submission.formId, version: submission.version } : {}),
+        ...(submission.caseId ? { caseId: submission.caseId } : {}),
       },
-      record: opts.record,
-    })
-    : [];
-  const taskAudit = deps.audit?.record({
-    key: `${submission.id}:task.complete`,
-    actor, action: 'task.complete', recordType: 'task', recordId: taskId, sections,
-    after: {
-      submissionId: submission.id,
-      ...(submission.formId ? { formId: submission.formId, version: submission.version } : {}),
-      ...(submission.caseId ? { caseId: submission.caseId } : {}),
-    },
-  });
-  await Promise.all([caseAudit, taskAudit]);
+    }),
+  ]);
   if (deps.allocate && submission.caseId) {
     for (const field of allocationFields(form?.schema)) {
       const to = submission.data[field.key];
@@ -79,6 +75,6 @@ export async function finishCompletion(
     }
   }
   await deps.engine.completeUserTask(taskId, submission.data, { by: submission.submittedBy });
-  await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, submission.submittedBy);
-  return amended.map((a) => a.section);
+  if (!opts.fresh) await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, submission.submittedBy);
+  return applied.map((a) => a.section);
 }

@@ -48,6 +48,8 @@ export async function projectEngineEvent(deps: ProjectEngineEventDeps, event: En
       return;
     }
     case 'user-task.completed':
+      // The one close of a completed task's row (finish-completion.ts leaves it here); a replayed event finds
+      // the row closed and changes nothing.
       await deps.tasks.recordClosed(event.task.key, 'completed', event.task.completedAt ?? deps.now().toISOString(), event.task.completedBy);
       return;
     case 'user-task.cancelled':
