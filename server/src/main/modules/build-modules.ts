@@ -14,6 +14,7 @@ import { createConsentModule } from './consent.module';
 import { createDocumentsModule, type DocumentsModule } from './documents.module';
 import { createEscalationModule, type EscalationSystemModule } from './escalation.module';
 import { createReportsModule, type ReportsModule } from './reports.module';
+import { createReturnsModule } from './returns.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
 import { createMonitorModule } from './monitor.module';
@@ -99,6 +100,10 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     conn, engine, tasks: tasks.tasks, timescales: workflow.timescales, calendar: workflow.calendar, users: security.users,
     audit: security.audit, clock, logger,
   });
+  // The quarterly case-level return (issue 21): reads the cases list's rows and the case records.
+  const returns = createReturnsModule({
+    conn, rootDir: config.rootDir, cases: tasks.cases, caseSearch: tasks.caseSearch, users: security.users, audit: security.audit, clock,
+  });
   const escalation = await createEscalationModule({
     config, conn, clock, calendar: workflow.calendar, engine, tasks: tasks.tasks, logger, runWorker: ctx.runWorkers ?? true,
     ownership: workflow.ownership, // shared topology: the worker runs where the engine runs
@@ -114,7 +119,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
   // Retention (issue 17): schedule, legal holds, the review's jobs. Its erase job calls eraseCase with the
   // stores of the modules above (the same instances, so their in-memory indexes forget the case too).
-  const otherCaseStores: Modules['otherCaseStores'] = [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }, sar.eraser, reports.eraser];
+  const otherCaseStores: Modules['otherCaseStores'] = [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }, sar.eraser, reports.eraser, returns.eraser];
   const retention = await createRetentionModule({
     rootDir: config.rootDir, conn, clock, audit: security.audit, engine,
     erase: (holds) => (input) => eraseCase(caseErasureDeps({
@@ -132,7 +137,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // the engine's pollers; forms have nothing to start.
   // Name keys before tasks: the tasks module's start-up scan indexes them for the duplicate check.
   const nameKeys = createNameKeysModule({ conn, cases: tasks.cases, clock, logger });
-  const ordered: SystemModule[] = [security, forms, nameKeys, tasks, reports, escalation, workflow, processAdmin];
+  const ordered: SystemModule[] = [security, forms, nameKeys, tasks, reports, returns, escalation, workflow, processAdmin];
   ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases, caseGuard: consent.caseGuard })); // routes only
   ordered.push(sar); // routes only (its jobs are registered above): subject access requests

@@ -58,6 +58,8 @@ export interface TasksModule extends SystemModule {
   cases: MongoCaseRepository;
   /** Saved queue filters (case erasure deletes those naming the case). */
   savedFilters: MongoSavedFilterRepository;
+  /** Every case's list row (the returns module picks the cases a quarterly return reads from them). */
+  caseSearch: MongoCaseSearchIndex;
   /** Finishes completions a crash interrupted after storing their answers (run once the engine has started). */
   recoverCompletions(stopping: () => boolean): Promise<RecoveryOutcome>;
 }
@@ -104,6 +106,7 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
     tasks,
     cases,
     savedFilters,
+    caseSearch,
     recoverCompletions: (stopping) => recoverCompletions({ ...common, engine: deps.engine, users: deps.users }, stopping),
     apiRouters: {
       '/tasks': createTasksRouter({ ...common, engine: deps.engine, users: deps.users, savedFilters }),
