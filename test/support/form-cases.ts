@@ -153,6 +153,56 @@ export const formCaseGroups: FormCaseGroup[] = [
     ],
   },
   {
+    // FEEL-valued validation properties: form-js 1.23 evaluates min, max, minLength and maxLength; we also
+    // evaluate required. A bound whose expression answers null (no value yet) does not apply, as in form-js.
+    form: form('case-feel-validate', [
+      { id: 'v1', type: 'number', key: 'lowest', label: 'Lowest score' },
+      { id: 'v2', type: 'number', key: 'score', label: 'Score', validate: { min: '=lowest', max: '=lowest + 10' } as never },
+      { id: 'v3', type: 'checkbox', key: 'short', label: 'Short name allowed' },
+      { id: 'v4', type: 'textfield', key: 'name', label: 'Name', validate: { minLength: '=if short then 1 else 3', maxLength: '=if short then 4 else 20' } as never },
+      { id: 'v5', type: 'checkbox', key: 'needsReason', label: 'Needs a reason' },
+      { id: 'v6', type: 'textarea', key: 'reason', label: 'Reason', validate: { required: '=needsReason' } as never },
+    ]),
+    cases: [
+      ok('bounds from other answers, satisfied', { lowest: 5, score: 15, short: false, name: 'Sam', needsReason: false }),
+      bad('min from an answer', { lowest: 5, score: 4, name: 'Sam' }, { score: 'Score must be at least 5' }),
+      bad('max from an expression over an answer', { lowest: 5, score: 16, name: 'Sam' }, { score: 'Score must be at most 15' }),
+      ok('a bound whose expression answers null does not apply', { score: -100, name: 'Sam' }),
+      bad('minLength from an expression', { short: false, name: 'Jo' }, { name: 'Name must be at least 3 characters' }),
+      ok('the same answer passes when the expression lowers the bound', { short: true, name: 'Jo' }),
+      bad('maxLength from an expression', { short: true, name: 'Jonas' }, { name: 'Name must be at most 4 characters' }),
+      bad('required from an expression that answers true', { needsReason: true, name: 'Sam' }, { reason: 'Reason is required' }),
+      ok('not required when it answers false', { needsReason: false, name: 'Sam' }),
+    ],
+  },
+  {
+    // Expressions are computed from the answers (never taken from the client); labels are templates; html,
+    // image, table and button show but store nothing. FEEL dates are stored as "2026-03-14", as Zeebe writes them.
+    form: form('case-expression-templates', [
+      { id: 'e0', type: 'text', text: '# Hours for {{ name }}\n\n{{#if hours > 10}}Long week.{{/if}}' },
+      { id: 'e1', type: 'textfield', key: 'name', label: 'Name', validate: { required: true } },
+      { id: 'e2', type: 'number', key: 'hours', label: 'Hours' },
+      { id: 'e3', type: 'number', key: 'rate', label: 'Rate' },
+      { id: 'e4', type: 'expression', key: 'total', expression: '=hours * rate', computeOn: 'change' },
+      { id: 'e5', type: 'expression', key: 'checkedOn', expression: '=date("2026-03-14")', computeOn: 'presubmit' },
+      { id: 'e6', type: 'expression', key: 'bonus', expression: '=total * 2', conditional: { hide: '=total = null' } },
+      { id: 'e7', type: 'textarea', key: 'approval', label: 'Why {{ name }} needs {{ total }}', validate: { required: true }, conditional: { hide: '=total = null or total <= 100' } },
+      { id: 'e8', type: 'html', content: '<p>Rate for <b>{{ name }}</b></p>' },
+      { id: 'e9', type: 'image', source: 'data:image/png;base64,iVBORw0KGgo=', alt: 'Service logo' },
+      { id: 'e10', type: 'table', label: 'Rates', columns: [{ label: 'Band', key: 'band' }, { label: 'Rate', key: 'rate' }], dataSource: '=[{band: "A", rate: 10}]', rowCount: 5 },
+      { id: 'e11', type: 'button', label: 'Reset', action: 'reset' },
+    ]),
+    cases: [
+      ok('expressions computed and stored under their keys, a FEEL date as a date string', { name: 'Sam', hours: 2, rate: 10 },
+        { name: 'Sam', hours: 2, rate: 10, total: 20, checkedOn: '2026-03-14', bonus: 40 }),
+      ok("the client's value for an expression is never taken", { name: 'Sam', hours: 2, rate: 10, total: 999, bonus: 1 },
+        { name: 'Sam', hours: 2, rate: 10, total: 20, checkedOn: '2026-03-14', bonus: 40 }),
+      ok('an expression answering null stores nothing, and a hidden one is not computed', { name: 'Sam' }, { name: 'Sam', checkedOn: '2026-03-14' }),
+      bad('conditions see the computed value; a templated label names the field in its message', { name: 'Sam', hours: 20, rate: 10 },
+        { approval: 'Why Sam needs 200 is required' }),
+    ],
+  },
+  {
     form: form('case-readonly', [
       { id: 'r1', type: 'textfield', key: 'riskLevel', label: 'Risk level (from the assessment)', readonly: true },
       { id: 'r2', type: 'number', key: 'score', label: 'Score', readonly: '=locked = true' },

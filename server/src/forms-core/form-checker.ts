@@ -1,6 +1,8 @@
 // Checks a form definition before it is deployed or rendered. Problems are returned as data (never
 // thrown) so the designer and the deploy API can show every message at once, each naming the component.
 import { checkCollections } from './form-collections-check';
+import { checkDisplay } from './form-display-check';
+import { FEEL_VALIDATE_NUMBERS, isFeelValue } from './form-resolve';
 import { checkSectionsPerKey } from './form-sections-check';
 import { feelSyntaxError } from './form-conditions';
 import { dateBound } from './form-dates';
@@ -31,14 +33,15 @@ export function checkFormDefinition(form: unknown, options: CheckOptions = {}): 
   walkComponents(form.components as FormComponent[], (c, jsonPath, dataPath, inList) => {
     const add = (message: string) => problems.push({ path: jsonPath, componentId: isPlainObject(c) ? c.id : undefined, message: `${describe(c, jsonPath)}: ${message}` });
     if (!isPlainObject(c)) return add('is not an object');
-    if ((UNSUPPORTED_FORM_JS_TYPES as readonly string[]).includes(c.type)) {
-      return add(`the ${c.type} component is not supported (supported: ${COMPONENT_TYPES.join(', ')})`);
+    if (Object.prototype.hasOwnProperty.call(UNSUPPORTED_FORM_JS_TYPES, c.type)) {
+      return add(`the ${c.type} component is not supported: ${UNSUPPORTED_FORM_JS_TYPES[c.type]}`);
     }
     if (!(COMPONENT_TYPES as readonly string[]).includes(c.type)) {
       return add(`unknown component type "${String(c.type)}" (supported: ${COMPONENT_TYPES.join(', ')})`);
     }
     checkBinding(c, dataPath, inList, seen, add);
     checkValidate(c, add);
+    checkDisplay(c, inList, add);
     if (hasOptions(c)) checkOptions(c, add);
     if (c.type === 'datetime' && !DATETIME_SUBTYPES.includes(c.subtype ?? 'date')) add(`unknown datetime subtype "${c.subtype}"`);
     for (const bound of ['minDate', 'maxDate'] as const) {
@@ -103,10 +106,16 @@ function checkValidate(c: FormComponent, add: (m: string) => void) {
   const v = c.validate;
   if (v === undefined) return;
   if (!isPlainObject(v)) return add('validate must be an object');
-  for (const n of ['minLength', 'maxLength', 'min', 'max'] as const) {
-    const value: unknown = v[n];
-    if (typeof value === 'string' && value.trim().startsWith('=')) add(`validate.${n} as a FEEL expression is not supported: enter a number`);
-    else if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) add(`validate.${n} must be a number`);
+  // As form-js 1.23: min, max, minLength and maxLength may be FEEL (`=minimumAge`); so may required (ours).
+  const raw = v as Record<string, unknown>;
+  for (const n of [...FEEL_VALIDATE_NUMBERS, 'required'] as const) {
+    const value = raw[n];
+    if (isFeelValue(value)) {
+      const problem = feelSyntaxError(value);
+      if (problem) add(`validate.${n} is not valid FEEL (${problem})`);
+    } else if (n === 'required') {
+      if (value !== undefined && typeof value !== 'boolean') add('validate.required must be true, false or a FEEL expression');
+    } else if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) add(`validate.${n} must be a number or a FEEL expression`);
   }
   if (typeof v.min === 'number' && typeof v.max === 'number' && v.min > v.max) add('validate.min is greater than validate.max');
   if (typeof v.minLength === 'number' && typeof v.maxLength === 'number' && v.minLength > v.maxLength) add('validate.minLength is greater than validate.maxLength');

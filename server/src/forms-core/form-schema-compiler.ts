@@ -8,6 +8,8 @@ import { localDate } from './form-dates';
 import { valuesForConditions } from './form-scope-values';
 import { fieldSchema, type FieldEnv } from './form-field-schemas';
 import { collectionNameOf, ITEM_ID } from './form-collections';
+import { computeExpressions } from './form-expressions';
+import { resolveComponent } from './form-resolve';
 import { hasOptions, isInput, isPlainObject, joinPath, labelOf, ownSegments } from './form-tree';
 import type { FormComponent, FormContext, FormDefinition } from './form.types';
 
@@ -23,7 +25,8 @@ export const UNKNOWN_FIELD_MESSAGE = 'This is not a field of this form';
 export function compileFormSchema(form: FormDefinition, context: FormContext = {}): yup.Schema<Record<string, unknown>> {
   const today = localDate(context.now ?? new Date());
   return yup.lazy((values: unknown) => {
-    const root = valuesForConditions(form.components, isPlainObject(values) ? values : {});
+    // Conditions see the expression fields' values as computed here, never as the client sent them.
+    const root = computeExpressions(form.components, valuesForConditions(form.components, isPlainObject(values) ? values : {}), context.variables);
     const walk: Walk = { variables: context.variables, root, today };
     return assemble(entriesFor(form.components, root, buildScope(context.variables, root), false, [], walk), 'The form data');
   }) as unknown as yup.Schema<Record<string, unknown>>;
@@ -39,8 +42,9 @@ function entriesFor(
     if (isInput(c)) {
       // Read-only and disabled fields display values the process already holds: whatever a client sends
       // for them is dropped, so a crafted request cannot overwrite a process variable through them.
-      const locked = isReadonly(c, scope) || c.disabled === true;
-      entries.push({ segments, schema: hidden || locked ? stripped() : fieldSchema(c, envFor(c, scope, walk)) });
+      // An expression's value is computed (validateSubmission writes it), so what a client sends is dropped too.
+      const locked = isReadonly(c, scope) || c.disabled === true || c.type === 'expression';
+      entries.push({ segments, schema: hidden || locked ? stripped() : fieldSchema(resolveComponent(c, scope), envFor(c, scope, walk)) });
     } else if (c.type === 'group' && Array.isArray(c.components)) {
       entries.push(...entriesFor(c.components, local, scope, hidden, segments, walk));
     } else if (c.type === 'dynamiclist' && Array.isArray(c.components)) {

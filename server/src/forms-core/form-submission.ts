@@ -1,6 +1,7 @@
 // The one entry point both sides call: the server before storing a submission, the client on submit.
 import * as yup from 'yup';
 import { compileFormSchema } from './form-schema-compiler';
+import { computeExpressions } from './form-expressions';
 import { isPlainObject } from './form-tree';
 import { findReservedKey, reservedKeyMessage } from './reserved-keys';
 import type { FieldErrors, FormContext, FormDefinition, SubmissionResult } from './form.types';
@@ -12,7 +13,8 @@ export function validateSubmission(form: FormDefinition, data: unknown, context:
   if (reserved) return { ok: false, errors: { [reserved.path]: reservedKeyMessage(reserved.key) } };
   try {
     const value = compileFormSchema(form, context).validateSync(data, { abortEarly: false }) as Record<string, unknown>;
-    return { ok: true, value: prune(value) as Record<string, unknown> };
+    // Expression fields from the answers as validated (hidden ones gone, numbers typed) and the variables.
+    return { ok: true, value: computeExpressions(form.components, prune(value) as Record<string, unknown>, context.variables) };
   } catch (e) {
     if (e instanceof yup.ValidationError) return { ok: false, errors: toFieldErrors(e) };
     throw e;

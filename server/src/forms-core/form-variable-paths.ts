@@ -1,5 +1,5 @@
-// The process variables a form reads: its FEEL (hide conditions, FEEL readonly, valuesExpression, text
-// templates) and its valuesKey options. form-js shows a form with the instance's variables in scope, and the server validates
+// The process variables a form reads: its FEEL (hide conditions, FEEL readonly, valuesExpression, templates in
+// labels, text, html and images, expressions, table data, FEEL validation) and its valuesKey options. form-js shows a form with the instance's variables in scope, and the server validates
 // a completion with them, so the browser must see the same values — or a field the server requires would
 // be hidden on screen (`=order.type != "dto"` with no `order` hides it) and the person could never
 // complete the task. Only the paths the form names are given (`order.type`, not the whole order), so a
@@ -40,11 +40,17 @@ export function feelVariablePaths(expression: string): string[][] {
   return paths;
 }
 
-/** A text component is one FEEL expression ("=…") or Markdown with form-js templates ("{{ expression }}"). */
+/** A template is one FEEL expression ("=…") or text with form-js templates ("{{ expression }}", "{{#if …}}"). */
 function textTemplatePaths(text: string): string[][] {
   if (text.trim().startsWith('=')) return feelVariablePaths(text);
-  return [...text.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].flatMap((m) => feelVariablePaths(m[1]));
+  return [...text.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)]
+    .map((m) => m[1].replace(/^#(if|loop)\s+/, ''))
+    .filter((body) => !body.startsWith('/'))
+    .flatMap((body) => feelVariablePaths(body));
 }
+
+const TEMPLATED = ['label', 'description', 'dateLabel', 'timeLabel', 'text', 'content', 'source', 'alt'] as const;
+const FEEL_PROPERTIES = ['expression', 'dataSource', 'columnsExpression'] as const;
 
 /** Every variable path the form's expressions, text templates and valuesKey options read. */
 export function formVariablePaths(form: Pick<FormDefinition, 'components'>): string[][] {
@@ -56,7 +62,12 @@ export function formVariablePaths(form: Pick<FormDefinition, 'components'>): str
         if (typeof expr === 'string' && expr.trim()) paths.push(...feelVariablePaths(expr));
       }
       if (typeof c.valuesKey === 'string' && c.valuesKey) paths.push(c.valuesKey.split('.'));
-      if (c.type === 'text' && typeof c.text === 'string') paths.push(...textTemplatePaths(c.text));
+      for (const prop of TEMPLATED) if (typeof c[prop] === 'string') paths.push(...textTemplatePaths(c[prop] as string));
+      for (const prop of FEEL_PROPERTIES) if (typeof c[prop] === 'string') paths.push(...feelVariablePaths(c[prop] as string));
+      // FEEL-valued validation properties (`validate.min: "=minimumAge"`).
+      for (const value of Object.values(isPlainObject(c.validate) ? c.validate : {})) {
+        if (typeof value === 'string' && value.trim().startsWith('=')) paths.push(...feelVariablePaths(value));
+      }
       visit(c.components);
     }
   };

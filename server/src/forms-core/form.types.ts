@@ -4,11 +4,20 @@
 
 export const INPUT_TYPES = [
   'textfield', 'textarea', 'number', 'checkbox', 'checklist', 'radio', 'select', 'taglist', 'datetime',
+  // Keyed like an input (its value is stored under its key, in its section) but computed, never typed.
+  'expression',
 ] as const;
 export const CONTAINER_TYPES = ['group', 'dynamiclist'] as const;
-export const DISPLAY_TYPES = ['text', 'separator', 'spacer'] as const;
-/** form-js components this product does not render: refused at deploy by name, never with a misleading message. */
-export const UNSUPPORTED_FORM_JS_TYPES = ['button', 'image', 'expression', 'html', 'table', 'iframe', 'filepicker', 'documentPreview'] as const;
+export const DISPLAY_TYPES = ['text', 'separator', 'spacer', 'html', 'image', 'table', 'button'] as const;
+/**
+ * form-js components this product does not render, each refused at deploy by name with the reason (never with
+ * a misleading message).
+ */
+export const UNSUPPORTED_FORM_JS_TYPES: Readonly<Record<string, string>> = {
+  iframe: 'it would show another site inside a case worker\'s page, which the site\'s security policy blocks; link to the page from a text component instead',
+  filepicker: 'files belong on the case\'s Documents tab, where each is filed on a section and follows its access rule; ask for the file to be added there',
+  documentPreview: 'it previews files from Camunda\'s document store, which this product does not have; documents are on the case\'s Documents tab',
+};
 export const OPTION_TYPES = ['checklist', 'radio', 'select', 'taglist'] as const;
 export const COMPONENT_TYPES = [...INPUT_TYPES, ...CONTAINER_TYPES, ...DISPLAY_TYPES] as const;
 
@@ -16,6 +25,8 @@ export type InputType = (typeof INPUT_TYPES)[number];
 export type ContainerType = (typeof CONTAINER_TYPES)[number];
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
 
+/** As stored in a definition, min/max/minLength/maxLength/required may also be FEEL (`"=minimumAge"`); the
+ * compiler and the renderer read the resolved component (form-resolve.ts), where they are numbers and booleans. */
 export interface FormValidate {
   required?: boolean;
   minLength?: number;
@@ -79,6 +90,18 @@ export interface FormComponent {
   height?: number;
   /** Number fields: the value must be a multiple of this step (form-js writes it as a string or a number). */
   increment?: number | string;
+  // html (content), image (source, alt), expression (expression, computeOn), button (action),
+  // table (columns or columnsExpression, dataSource, rowCount)
+  content?: string;
+  source?: string;
+  alt?: string;
+  expression?: string;
+  computeOn?: string;
+  action?: string;
+  columns?: Array<{ label: string; key: string }>;
+  columnsExpression?: string;
+  dataSource?: string;
+  rowCount?: number;
   // dynamiclist
   isRepeating?: boolean;
   defaultRepetitions?: number;

@@ -10,3 +10,8 @@ export { valuesForConditions } from './form-scope-values';
 export { describeFields, sectionsOf, filterBySection, type FieldInfo } from './form-sections';
 export { feelVariablePaths, formVariablePaths, pickVariablePaths, prefillPaths } from './form-variable-paths';
 export { diffFormDefinitions, type FormDiff, type FormFieldChange } from './form-diff';
+export { renderTemplate, isTemplate, templateSyntaxError, escapeHtml, type TemplateOptions } from './form-templates';
+export { resolveComponent, resolveValidate } from './form-resolve';
+export { computeExpressions } from './form-expressions';
+export { feelToJson } from './feel-values';
+export { STATIC_IMAGE_SOURCE } from './form-display-check';

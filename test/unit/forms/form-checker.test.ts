@@ -4,18 +4,18 @@ const base = (components: unknown[]) => ({ id: 'f', type: 'default', components 
 const messages = (form: unknown) => checkFormDefinition(form).map((p) => p.message);
 
 describe('checkFormDefinition', () => {
-  it('refuses FEEL-valued validation bounds saying so (not "must be a number"), a bad increment and an unknown FEEL function', () => {
+  it('accepts FEEL-valued validation bounds, refuses broken ones naming the property, a bad increment and an unknown FEEL function', () => {
     const found = messages(base([
-      { id: 'a', type: 'number', key: 'a', validate: { min: '=lowest' }, increment: 'x' },
+      { id: 'a', type: 'number', key: 'a', validate: { min: '=lowest', max: '=lowest +' }, increment: 'x' },
       { id: 'b', type: 'textfield', key: 'b', conditional: { hide: '=isDefined(a)' } },
       { id: 'c', type: 'textfield', key: 'c', conditional: { hide: '=is defined(a) and get or else(b, "") = ""' } },
     ]));
     expect(found).toEqual(expect.arrayContaining([
-      expect.stringContaining('validate.min as a FEEL expression is not supported: enter a number'),
+      expect.stringMatching(/"a" at components\[0\]: validate\.max is not valid FEEL/),
       expect.stringContaining('increment must be a positive number'),
       expect.stringContaining("'isDefined()', not a FEEL function of Camunda 8.8"),
     ]));
-    expect(found.join()).not.toMatch(/must be a number|is defined\(|get or else/);
+    expect(found.join()).not.toMatch(/must be a number|validate\.min|is defined\(|get or else/);
   });
 
   it('accepts a clean form with every supported component', () => {
@@ -43,11 +43,15 @@ describe('checkFormDefinition', () => {
     expect(problems[0].message).toMatch(/^filepicker "Field_9" at components\[0\]\.components\[0\]: the filepicker component is not supported/);
   });
 
-  it('says a form-js component this product does not render is not supported, and accepts a spacer', () => {
-    const found = messages(base([{ id: 'B1', type: 'button', action: 'submit' }, { id: 'H1', type: 'html', content: '<b>x</b>' }, { id: 'S1', type: 'spacer', height: 30 }]));
+  it('says a form-js component this product does not render is not supported and why, and accepts a spacer, button and html', () => {
+    const found = messages(base([
+      { id: 'B1', type: 'button', action: 'submit' }, { id: 'H1', type: 'html', content: '<b>x</b>' }, { id: 'S1', type: 'spacer', height: 30 },
+      { id: 'I1', type: 'iframe', url: 'https://example.org' }, { id: 'F1', type: 'filepicker', key: 'file' }, { id: 'D1', type: 'documentPreview' },
+    ]));
     expect(found).toEqual([
-      expect.stringMatching(/"B1" at components\[0\]: the button component is not supported/),
-      expect.stringMatching(/"H1" at components\[1\]: the html component is not supported/),
+      expect.stringMatching(/"I1" at components\[3\]: the iframe component is not supported: it would show another site/),
+      expect.stringMatching(/"F1" at components\[4\]: the filepicker component is not supported: files belong on the case's Documents tab/),
+      expect.stringMatching(/"D1" at components\[5\]: the documentPreview component is not supported: it previews files from Camunda's document store/),
     ]);
   });
 

@@ -3,11 +3,12 @@
 // submit), groups become fieldsets and dynamic lists get add/remove rows.
 import { FieldArray, getIn as formikGetIn, useFormikContext } from 'formik';
 import {
-  buildScope, getIn, hasOptions, isHidden, isInput, isReadonly, labelOf, resolveOptions,
+  buildScope, getIn, hasOptions, isHidden, isInput, isReadonly, labelOf, renderTemplate, resolveComponent, resolveOptions,
   type FeelScope, type FormComponent,
 } from '../../../../server/src/forms-core';
 import { fieldFor } from './field-registry';
 import { SeparatorView, SpacerView, TextView } from './fields/display-fields';
+import { ButtonView, HtmlView, ImageView, TableView } from './fields/rich-display-fields';
 import { rowInitialValues } from './form-values';
 
 interface Props {
@@ -33,19 +34,27 @@ export function ComponentsView({ components, base, local, scope, variables, root
           const Field = fieldFor(c.type);
           if (!Field) return null;
           const readOnly = isReadonly(c, scope) || c.disabled === true;
-          return <Field key={key} component={c} name={join(base, c.key)} readOnly={readOnly} options={hasOptions(c) ? resolveOptions(c, scope) ?? [] : undefined} />;
+          // Templated labels and FEEL validation resolved against the answers, as the shared schema resolves them.
+          return <Field key={key} component={resolveComponent(c, scope)} name={join(base, c.key)} readOnly={readOnly} options={hasOptions(c) ? resolveOptions(c, scope) ?? [] : undefined} />;
         }
         if (c.type === 'group') {
           const name = c.path ? join(base, c.path) : base;
           const inner = c.path ? ((getIn(local, c.path.split('.')) as Record<string, unknown>) ?? {}) : local;
           return (
             <fieldset key={key} className="govuk-fieldset app-form-group">
-              {c.label ? <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{c.label}</legend> : null}
+              {c.label ? <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{renderTemplate(c.label, scope, { singleLine: true })}</legend> : null}
               <ComponentsView components={c.components ?? []} base={name} local={inner} scope={scope} variables={variables} root={root} />
             </fieldset>
           );
         }
-        if (c.type === 'dynamiclist') return <DynamicList key={key} list={c} name={join(base, c.path ?? '')} parent={local} variables={variables} root={root} />;
+        if (c.type === 'dynamiclist') {
+          const list = c.label ? { ...c, label: renderTemplate(c.label, scope, { singleLine: true }) } : c;
+          return <DynamicList key={key} list={list} name={join(base, c.path ?? '')} parent={local} variables={variables} root={root} />;
+        }
+        if (c.type === 'html') return <HtmlView key={key} component={c} scope={scope} />;
+        if (c.type === 'image') return <ImageView key={key} component={c} scope={scope} />;
+        if (c.type === 'table') return <TableView key={key} component={c} scope={scope} />;
+        if (c.type === 'button') return <ButtonView key={key} component={c} scope={scope} />;
         if (c.type === 'text') return <TextView key={key} component={c} scope={scope} />;
         if (c.type === 'separator') return <SeparatorView key={key} />;
         if (c.type === 'spacer') return <SpacerView key={key} height={c.height} />;

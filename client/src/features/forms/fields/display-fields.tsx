@@ -1,16 +1,8 @@
 // Display-only components. Text is a small, safe Markdown subset (headings, lists, paragraphs, **bold**)
-// with form-js templating ({{ name }}):
+// with form-js templating (feelers: {{ name }}, {{#if …}}, {{#loop …}}, or one "=…" expression):
 // React escapes everything, so a form author cannot inject HTML into a practitioner's page.
 import type { ReactNode } from 'react';
-import { evaluateFeel, type FeelScope, type FormComponent } from '../../../../../server/src/forms-core';
-
-/** form-js text templating: "{{ expression }}" shows a FEEL value from the answers or process variables. */
-function fillTemplate(text: string, scope: FeelScope): string {
-  return text.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_m, expr: string) => {
-    const v = evaluateFeel(expr, scope);
-    return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  });
-}
+import { renderTemplate, type FeelScope, type FormComponent } from '../../../../../server/src/forms-core';
 
 function inline(text: string): ReactNode[] {
   return text.split(/(\*\*[^*]+\*\*)/g).map((part, i) => (part.startsWith('**') && part.endsWith('**') ? <strong key={i}>{part.slice(2, -2)}</strong> : part));
@@ -18,8 +10,8 @@ function inline(text: string): ReactNode[] {
 
 export function TextView({ component, scope = {} }: { component: FormComponent; scope?: FeelScope }) {
   const raw = String(component.text ?? '');
-  // A text that is one FEEL expression ("=...") is evaluated whole, as in form-js.
-  const text = raw.trim().startsWith('=') ? String(evaluateFeel(raw, scope) ?? '') : fillTemplate(raw, scope);
+  // The same templating as labels (form-templates.ts); a text that is one FEEL expression is evaluated whole.
+  const text = renderTemplate(raw, scope);
   const blocks = text.split(/\n{2,}/);
   return (
     <div className="form-text">

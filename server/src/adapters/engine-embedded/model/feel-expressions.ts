@@ -6,6 +6,7 @@
 import { evaluate, parseExpression } from '@bpmn-io/feelin';
 import { FEEL_PARSE_CONTEXT, unknownFeelFunctions } from '../../../forms-core/feel-function-names';
 import { withCamundaFunctions } from '../../../forms-core/feel-functions';
+import { feelToJson } from '../../../forms-core/feel-values';
 
 /** The instant `now()` answers with; a symbol so it never becomes a variable or a FEEL name. */
 export const FEEL_CLOCK = Symbol('feel-clock');
@@ -47,19 +48,12 @@ export function feelSyntaxProblem(expression: string): string | undefined {
   }
 }
 
-/** Converts feelin's luxon dates and durations to ISO strings so variables stay plain JSON. */
+/**
+ * Plain JSON variables from a FEEL result, as Zeebe writes them: a date "2026-03-14", a date and time with its
+ * offset, a time "09:30:00", a duration "P1D" (forms-core's feelToJson, shared with the forms' expressions).
+ */
 export function toPlain(value: unknown): unknown {
-  if (value === null || value === undefined) return value ?? null;
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const v = value as { toISO?: () => string; isLuxonDateTime?: boolean };
-    if (typeof v.toISO === 'function') return v.toISO();
-    const out: Record<string, unknown> = {};
-    for (const [k, item] of Object.entries(value)) out[k] = toPlain(item);
-    return out;
-  }
-  if (typeof value === 'function') return null;
-  return value;
+  return feelToJson(value);
 }
 
 const FATAL_WARNINGS = ['NO_VARIABLE_FOUND', 'FUNCTION_INVOCATION_FAILURE', 'NO_FUNCTION_FOUND'];

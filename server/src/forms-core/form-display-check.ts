@@ -1,0 +1,67 @@
+// Deploy checks of what form-js components show or compute rather than ask: templates in labels and text,
+// html, image, table, button and expression. Each message names what to change.
+import { feelSyntaxError } from './form-conditions';
+import { COMPUTE_ON } from './form-expressions';
+import { templateSyntaxError } from './form-templates';
+import { isPlainObject } from './form-tree';
+import type { FormComponent } from './form.types';
+
+type Add = (message: string) => void;
+
+/** Image sources shown as given: pictures inside the form (data:image/…) or on this site (/…). */
+export const STATIC_IMAGE_SOURCE = /^(data:image\/[a-z0-9.+-]+[;,]|\/(?!\/))/i;
+
+const TEMPLATED = ['label', 'description', 'dateLabel', 'timeLabel', 'text', 'content', 'alt'] as const;
+
+export function checkDisplay(c: FormComponent, inList: boolean, add: Add): void {
+  for (const prop of TEMPLATED) {
+    const value = c[prop];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') add(`${prop} must be text`);
+    else {
+      const problem = templateSyntaxError(value);
+      if (problem) add(`${prop} is not a valid template (${problem})`);
+    }
+  }
+  if (c.type === 'image') checkImage(c, add);
+  if (c.type === 'expression') checkExpression(c, inList, add);
+  if (c.type === 'button' && c.action !== undefined && c.action !== 'submit' && c.action !== 'reset') add(`action must be "submit" or "reset", not "${String(c.action)}"`);
+  if (c.type === 'table') checkTable(c, add);
+  if (c.type === 'html' && c.content !== undefined && typeof c.content !== 'string') add('content must be text');
+}
+
+function checkImage(c: FormComponent, add: Add): void {
+  // GOV.UK and WCAG 1.1.1: an image needs a text alternative, or a screen-reader user misses what it says.
+  if (typeof c.alt !== 'string' || !c.alt.trim()) add('needs alternative text (alt) describing the image for people who cannot see it');
+  const source = c.source;
+  if (typeof source !== 'string' || !source.trim()) return add('needs a source: a data:image URI, a path on this site (/…), or a FEEL expression');
+  if (source.startsWith('=') || /\{\{/.test(source)) {
+    const problem = templateSyntaxError(source);
+    if (problem) add(`source is not a valid template (${problem})`);
+  } else if (!STATIC_IMAGE_SOURCE.test(source.trim())) {
+    add('source must be a data:image URI or a path on this site (/…): images from other sites are blocked by the site\'s security policy');
+  }
+}
+
+function checkExpression(c: FormComponent, inList: boolean, add: Add): void {
+  if (typeof c.expression !== 'string' || !c.expression.trim().startsWith('=')) return add('expression must be a FEEL expression starting with "="');
+  const problem = feelSyntaxError(c.expression);
+  if (problem) add(`expression is not valid FEEL (${problem})`);
+  if (c.computeOn !== undefined && !(COMPUTE_ON as readonly string[]).includes(String(c.computeOn))) add(`computeOn must be "change" or "presubmit", not "${String(c.computeOn)}"`);
+  if (inList) add('an expression inside a dynamic list is not supported: compute it outside the list (for example over the whole list)');
+}
+
+function checkTable(c: FormComponent, add: Add): void {
+  for (const prop of ['dataSource', 'columnsExpression'] as const) {
+    const value = c[prop];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !value.trim().startsWith('=')) add(`${prop} must be a FEEL expression starting with "="`);
+    else if (feelSyntaxError(value)) add(`${prop} is not valid FEEL (${feelSyntaxError(value)})`);
+  }
+  if (c.columnsExpression === undefined) {
+    const ok = Array.isArray(c.columns) && c.columns.length > 0 && c.columns.every((col) => isPlainObject(col) && typeof col.key === 'string' && col.key && typeof col.label === 'string');
+    if (!ok) add('needs columns (each with a label and a key) or a columnsExpression');
+  }
+  if (c.dataSource === undefined) add('needs a dataSource: a FEEL expression giving the rows, such as "=contacts"');
+  if (c.rowCount !== undefined && !(Number.isInteger(c.rowCount) && c.rowCount > 0)) add('rowCount must be a whole number above 0');
+}
