@@ -1,8 +1,8 @@
 import { DeploymentRejectedError, type DeployProblem } from '../../../server/src/ports/workflow-engine.port';
 import { engineHarness, fixture, type Harness } from './support/engine-harness';
 
-// Script tasks (zeebe:script) are evaluated by the engine's FEEL; business rule tasks run as jobs; a called
-// DMN decision is refused at deploy (decision tables are not evaluated here).
+// Script tasks (zeebe:script) are evaluated by the engine's FEEL; business rule tasks run as jobs, or call a
+// DMN decision that must be deployed (business-rule-decisions.test.ts runs those).
 describe('Feature: script tasks and business rule tasks', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -34,10 +34,14 @@ describe('Feature: script tasks and business rule tasks', () => {
     expect(await h.engine.getInstance(instanceKey)).toMatchObject({ state: 'completed', variables: expect.objectContaining({ score: 1, supervisionLevel: 'standard' }) });
   });
 
-  test('Given a business rule task calling a DMN decision, then deploy is refused naming the task and why', async () => {
-    const xml = fixture('script-and-rules.bpmn').content.replace('<zeebe:taskDefinition type="decide-level" />', '<zeebe:calledDecision decisionId="supervision-level" resultVariable="level" />');
-    expect(await problemsOf(xml)).toContainEqual(expect.objectContaining({
-      elementId: 'Activity_level', message: expect.stringContaining("calls decision 'supervision-level' (zeebe:calledDecision): DMN decisions are not evaluated here"),
+  test('Given a business rule task calling a DMN decision that is not deployed, or with both a decision and a job, then deploy is refused naming the task and why', async () => {
+    const xml = fixture('script-and-rules.bpmn').content;
+    const decision = '<zeebe:calledDecision decisionId="supervision-level" resultVariable="level" />';
+    expect(await problemsOf(xml.replace('<zeebe:taskDefinition type="decide-level" />', decision))).toContainEqual(expect.objectContaining({
+      elementId: 'Activity_level', message: expect.stringContaining("calls decision 'supervision-level', which is not deployed"),
+    }));
+    expect(await problemsOf(xml.replace('<zeebe:taskDefinition type="decide-level" />', `<zeebe:taskDefinition type="decide-level" />${decision}`))).toContainEqual(expect.objectContaining({
+      elementId: 'Activity_level', message: "business rule task 'Activity_level' needs either a zeebe:calledDecision (a DMN decision) or a zeebe:taskDefinition (a job), not both",
     }));
   });
 

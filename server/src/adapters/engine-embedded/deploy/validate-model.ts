@@ -42,6 +42,10 @@ function checkElement(el: ElementDef, problems: ProblemList): void {
     else checkFeel(el.script.expression, 'script', el.id, problems);
     checkTarget(el.script.resultVariable, 'resultVariable', el.id, problems);
   }
+  if (el.decision) {
+    checkFeel(el.decision.decisionId, 'decision id', el.id, problems);
+    checkTarget(el.decision.resultVariable, 'resultVariable', el.id, problems);
+  }
   const ev = el.event;
   if (ev?.message?.correlationKey) checkFeel(ev.message.correlationKey, 'correlation key', el.id, problems, true);
   const catches = el.kind !== 'startEvent' && el.kind !== 'endEvent' && el.kind !== 'intermediateThrowEvent';

@@ -1,5 +1,5 @@
 // Reads the zeebe:* extension elements the embedded engine honours. Any other extension element (execution
-// listeners, scripts, called decisions, ad-hoc…) is named in a deploy problem instead of being skipped.
+// listeners, ad-hoc…) is named in a deploy problem instead of being skipped.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { ElementDef } from '../model/process-model';
 import type { ProblemList } from './deploy-problems';
@@ -75,7 +75,10 @@ export function readExtensions(el: any, def: ElementDef, problems: ProblemList):
         def.script = { expression: v.expression ?? '', resultVariable: v.resultVariable ?? '' };
         break;
       case 'zeebe:CalledDecision':
-        problems.add(`business rule task '${def.id}' calls decision '${v.decisionId ?? ''}' (zeebe:calledDecision): DMN decisions are not evaluated here; implement the task as a job (zeebe:taskDefinition) whose worker decides`, def.id);
+        if (!v.decisionId) problems.add(`business rule task '${def.id}' has no zeebe:calledDecision decisionId`, def.id);
+        if (!v.resultVariable) problems.add(`business rule task '${def.id}' needs a zeebe:calledDecision resultVariable (where the decision's result goes)`, def.id);
+        if (v.bindingType && v.bindingType !== 'latest') problems.add(`decision binding '${v.bindingType}' is not supported on '${def.id}': the latest deployed version is called`, def.id);
+        def.decision = { decisionId: v.decisionId ?? '', resultVariable: v.resultVariable ?? '' };
         break;
       case 'zeebe:CalledElement':
         if (!v.processId) problems.add(`call activity '${def.id}' has no zeebe:calledElement processId`, def.id);
@@ -106,8 +109,8 @@ export function readExtensions(el: any, def: ElementDef, problems: ProblemList):
   if (def.kind === 'scriptTask' && !!def.script === !!def.job) {
     problems.add(`script task '${def.id}' needs either a zeebe:script (a FEEL expression) or a zeebe:taskDefinition (a job), not ${def.script ? 'both' : 'neither'}`, def.id);
   }
-  if (def.kind === 'businessRuleTask' && !def.job && !values.some((v) => v.$type === 'zeebe:CalledDecision')) {
-    problems.add(`business rule task '${def.id}' has no zeebe:taskDefinition type`, def.id);
+  if (def.kind === 'businessRuleTask' && !!def.decision === !!def.job) {
+    problems.add(`business rule task '${def.id}' needs either a zeebe:calledDecision (a DMN decision) or a zeebe:taskDefinition (a job), not ${def.job ? 'both' : 'neither'}`, def.id);
   }
   if (def.kind === 'endEvent' || def.kind === 'intermediateThrowEvent') {
     // As in Camunda 8: a message throw or end event is implemented as a job, whose worker sends the message.

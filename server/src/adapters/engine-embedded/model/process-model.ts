@@ -60,6 +60,8 @@ export interface ElementDef {
   job?: { type: string; retries: string };
   /** Script task with zeebe:script: a FEEL expression evaluated in the engine, its value under resultVariable. */
   script?: { expression: string; resultVariable: string };
+  /** Business rule task with zeebe:calledDecision: the DMN decision evaluated in the engine (dmn/call-decision.ts). */
+  decision?: { decisionId: string; resultVariable: string };
   headers: Record<string, string>;
   userTask?: UserTaskDef;
   inputs: Mapping[];

@@ -3,6 +3,7 @@
 import type { UserTaskView } from '../../../ports/workflow-engine.port';
 import { resolveList, resolveString, resolveValue } from '../model/feel-expressions';
 import type { ElementDef } from '../model/process-model';
+import { callDecision } from '../dmn/call-decision';
 import { activateGateway } from './gateways';
 import { armBoundaries, armEvent, throwError } from './triggers';
 import { startMultiInstance } from './multi-instance';
@@ -51,9 +52,14 @@ export function activate(m: TokenMachine, token: Token): void {
         m.emit({ type: 'task.create', task });
       });
     }
+    case 'businessRuleTask': {
+      if (el.job) return startJob(m, token, el, locals, ctx);
+      // Evaluated before anything changes: a failing decision leaves the token here with an incident.
+      const result = callDecision(el, ctx, m.ctx.decisions, m.ctx.now);
+      return enter(m, token, locals, () => m.leave(token, result));
+    }
     case 'serviceTask':
     case 'sendTask':
-    case 'businessRuleTask':
       return startJob(m, token, el, locals, ctx);
     case 'scriptTask': {
       if (el.job) return startJob(m, token, el, locals, ctx);

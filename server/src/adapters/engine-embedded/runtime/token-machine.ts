@@ -4,6 +4,7 @@
 import type { Variables } from '../../../ports/workflow-engine.port';
 import { ExpressionError, FEEL_CLOCK, resolveValue } from '../model/feel-expressions';
 import type { ElementDef, Mapping, ProcessModel } from '../model/process-model';
+import type { DecisionLookup } from '../dmn/call-decision';
 import { activate } from './activate-element';
 import { settleInclusiveJoins } from './gateways';
 import { disarmAll } from './triggers';
@@ -20,6 +21,8 @@ export interface MachineContext {
   model: ProcessModel;
   now: Date;
   parentKey?: string;
+  /** The deployed decisions this model's business rule tasks call, loaded before the step (dmn/call-decision.ts). */
+  decisions?: DecisionLookup;
 }
 
 /** A step failure that becomes an incident on the token (Zeebe keeps the element waiting there). */

@@ -9,6 +9,9 @@ import { compileBpmn } from '../deploy/bpmn-compiler';
 import { lineOf } from '../deploy/deploy-problems';
 import type { EmbeddedForm } from '../deploy/embedded-forms';
 import type { ProcessModel } from '../model/process-model';
+import { checkDecisionResources, isDmn } from '../dmn/check-decision-resources';
+import { DecisionStore } from '../dmn/decision-store';
+import type { DecisionLookup } from '../dmn/call-decision';
 import { isDuplicateKey, type EngineCollections } from '../store/engine-collections';
 import type { DeploymentDoc, FormDoc } from '../store/engine-documents';
 
@@ -37,6 +40,7 @@ interface CheckedDeployment {
 export class DeploymentService {
   private readonly cache = new Map<string, ProcessModel>();
   private readonly latest = new Map<string, { version: number; at: number }>();
+  private decisionStore?: DecisionStore;
 
   constructor(
     private readonly db: EngineCollections,
@@ -73,9 +77,10 @@ export class DeploymentService {
   }
 
   async deploy(resources: DeployResource[], opts: { by?: string; comment?: string } = {}): Promise<{ processes: DeployedProcess[]; newModels: DeployedModel[] }> {
-    const { problems, compiled, forms, embedded } = await this.check(resources);
+    const { problems, compiled, forms, embedded, graphs } = await this.checkAll(resources);
     if (problems.length) throw new DeploymentRejectedError(problems);
     for (const f of forms) await this.storeForm(f.resource, f.formId, opts);
+    for (const g of graphs) await this.decisions.store(g.resource, g.graph, opts); // before the processes that call them
     for (const f of embedded) {
       if (this.hooks.embeddedForms) await this.hooks.embeddedForms.store(f.schema, opts);
       else await this.storeForm({ name: `${f.formId}.form`, content: JSON.stringify(f.schema) }, f.formId, opts);
@@ -109,6 +114,23 @@ export class DeploymentService {
       }
     }
     return problems;
+  }
+
+  /** check() with the DMN files and the decisions the processes call (dmn/check-decision-resources.ts). */
+  async checkAll(resources: DeployResource[]) {
+    const out = await this.check(resources.filter((r) => !isDmn(r)));
+    const decisions = await checkDecisionResources(resources, out.compiled, this.decisions);
+    return { ...out, problems: [...out.problems, ...decisions.problems], graphs: decisions.graphs };
+  }
+
+  /** Deployed DMN files (dmn/decision-store.ts). */
+  get decisions(): DecisionStore {
+    return (this.decisionStore ??= new DecisionStore(this.db.decisions, this.now));
+  }
+
+  /** The latest deployed decisions a model's business rule tasks call, for its next step (undefined: it calls none). */
+  decisionLookup(model: ProcessModel): Promise<DecisionLookup | undefined> {
+    return this.decisions.lookupFor(model);
   }
 
   private async storeProcess(resource: DeployResource, model: ProcessModel, opts: { by?: string; comment?: string }): Promise<DeployedProcess> {

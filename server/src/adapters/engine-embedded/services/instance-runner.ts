@@ -62,12 +62,13 @@ export class InstanceRunner {
 
   async start(spec: StartSpec): Promise<{ instanceKey: string; version: number; created: boolean }> {
     const { model, version } = await this.deployments.model(spec.processId, spec.version);
+    const decisions = await this.deployments.decisionLookup(model);
     const startElementId = spec.startElementId ?? model.noneStartId;
     if (!startElementId) throw new BusinessError('NO_NONE_START_EVENT', `process '${spec.processId}' has no none start event`);
     const key = spec.key ?? newKey();
     const state = newState(spec.variables);
     const machine = new TokenMachine(state, {
-      instanceKey: key, processId: spec.processId, version, model, now: this.now(), businessKey: spec.businessKey, parentKey: spec.parentKey,
+      instanceKey: key, processId: spec.processId, version, model, now: this.now(), businessKey: spec.businessKey, parentKey: spec.parentKey, decisions,
     });
     applyCommand(machine, { kind: 'start', startElementId });
     const doc: InstanceDoc = {
@@ -121,8 +122,9 @@ export class InstanceRunner {
         // A copy: a command that fails half-way must not leave a half-changed state in the cache.
         const state = structuredClone(doc.state) as InstanceState;
         const { model } = await this.deployments.model(doc.processId, doc.version);
+        const decisions = await this.deployments.decisionLookup(model);
         const machine = new TokenMachine(state, {
-          instanceKey: key, processId: doc.processId, version: doc.version, model, now: this.now(),
+          instanceKey: key, processId: doc.processId, version: doc.version, model, now: this.now(), decisions,
           businessKey: doc.businessKey as string | undefined, parentKey: doc.parentKey as string | undefined,
         });
         if (!applyCommand(machine, command)) return { ok: false, doc, owed };

@@ -5,6 +5,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type {
   DeploymentDoc, FormDoc, IncidentDoc, InstanceDoc, InstanceRevisionDoc, JobDoc, MessageDoc, OutboxDoneDoc, SubscriptionDoc, TaskDoc, TimerDoc,
 } from './engine-documents';
+import type { DecisionGraphDoc } from '../dmn/decision-store';
 
 const loose = (fields: Record<string, unknown>, indexes: Record<string, 1 | -1>[] = []) => {
   const schema = new Schema({ _id: String, ...fields }, { strict: false, versionKey: false, minimize: false });
@@ -26,6 +27,8 @@ export interface EngineCollections {
   outboxDone: Model<OutboxDoneDoc>;
   /** `<instance key>#<rev>`: who claimed that revision (revision-checked-instance-store.ts, FerretDB only). */
   instanceRevisions: Model<InstanceRevisionDoc>;
+  /** `<graph id>:<version>`: a deployed DMN file (dmn/decision-store.ts). */
+  decisions: Model<DecisionGraphDoc>;
 }
 
 export function engineCollections(conn: Connection): EngineCollections {
@@ -44,6 +47,7 @@ export function engineCollections(conn: Connection): EngineCollections {
     incidents: model('engine_incidents', loose({ instanceKey: String, state: String }, [{ instanceKey: 1 }, { state: 1 }])),
     outboxDone: model('engine_outbox_done', loose({})),
     instanceRevisions: model('engine_instance_revisions', loose({ instanceKey: String, rev: Number, set: M, at: Date })),
+    decisions: model('engine_decisions', loose({ graphId: String, version: Number, decisionIds: [String], checksum: String, graph: M }, [{ graphId: 1, version: -1 }])),
   };
 }
 
