@@ -12,6 +12,7 @@ import { IndexedEscalationTaskReader } from '../../server/src/adapters/mongo/ind
 import { MongoEscalationPolicyRepository } from '../../server/src/adapters/mongo/escalation-policy.repository';
 import { MongoNotificationPreferenceRepository } from '../../server/src/adapters/mongo/notification-preference.repository';
 import { MongoTaskRepository } from '../../server/src/adapters/mongo/task.repository';
+import { TaskQueueIndex } from '../../server/src/adapters/mongo/task-queue-index';
 import { escalationSettings } from '../../server/src/application/escalation/escalation-deps';
 import { runEscalationSweep } from '../../server/src/application/escalation/run-escalation-sweep';
 import { createWorkingCalendar } from '../../server/src/domain/calendar';
@@ -72,7 +73,7 @@ async function main() {
   const db = await benchDatabase('escalation');
   const conn = db.conn;
   try {
-    const tasks = new MongoTaskRepository(conn);
+    const tasks = new MongoTaskRepository(conn, { queues: new TaskQueueIndex() });
     const outbox = new MongoOutboxRepository(conn);
     await Promise.all([tasks.init(), outbox.init()]);
     const t0 = Date.now();

@@ -3,7 +3,9 @@
 //   npx tsx test/bench/task-queues.bench.ts            (TASKS=… USERS_PER_TEAM=… SAMPLES=… to vary)
 import { MongoCaseRepository } from '../../server/src/adapters/mongo/case.repository';
 import { MongoTaskRepository } from '../../server/src/adapters/mongo/task.repository';
+import { TaskQueueIndex } from '../../server/src/adapters/mongo/task-queue-index';
 import { MongoUserRepository } from '../../server/src/adapters/mongo/user.repository';
+import { UserCache } from '../../server/src/adapters/mongo/user-cache';
 import { tableAccessPolicy } from '../../server/src/application/cases/table-access-policy';
 import type { Actor } from '../../server/src/application/cases/case-access';
 import { listQueue } from '../../server/src/application/tasks/list-queue';
@@ -29,7 +31,7 @@ async function main() {
   const db = await benchDatabase('queues');
   const conn = db.conn;
   try {
-    const tasks = new MongoTaskRepository(conn);
+    const tasks = new MongoTaskRepository(conn, { queues: new TaskQueueIndex() });
     await tasks.init();
     const started = Date.now();
     const batch = 5_000;
@@ -67,7 +69,7 @@ async function main() {
 
     // As the route does: names of the children (cases the reader may open) and of colleagues on every row.
     const cases = new MongoCaseRepository(conn, { cacheLabels: true });
-    const users = new MongoUserRepository(conn, { cache: true });
+    const users = new MongoUserRepository(conn, { cache: new UserCache() });
     const deps = { tasks, clock: { now: () => now }, cases, users, policy: tableAccessPolicy };
     const measure = async (when: string) => {
       for (const queue of ['mine', 'team'] as QueueName[]) {

@@ -10,6 +10,7 @@ import { MongoFormRepository } from '../../server/src/adapters/mongo/form.reposi
 import { MongoSubmissionRepository } from '../../server/src/adapters/mongo/form-submission.repository';
 import { MongoSavedFilterRepository } from '../../server/src/adapters/mongo/saved-filter.repository';
 import { MongoTaskRepository } from '../../server/src/adapters/mongo/task.repository';
+import { TaskQueueIndex } from '../../server/src/adapters/mongo/task-queue-index';
 import { MongoTimescaleRepository } from '../../server/src/adapters/mongo/timescale.repository';
 import type { Actor } from '../../server/src/application/cases/case-access';
 import { tableAccessPolicy } from '../../server/src/application/cases/table-access-policy';
@@ -93,7 +94,7 @@ export async function startTasksCasesApi(
   const db = await openTestDb(prefix);
   const clock = new FixedClock();
   const repos = {
-    tasks: new MongoTaskRepository(db.conn), cases: new MongoCaseRepository(db.conn),
+    tasks: new MongoTaskRepository(db.conn, { queues: new TaskQueueIndex() }), cases: new MongoCaseRepository(db.conn),
     forms: new MongoFormRepository(db.conn), submissions: new MongoSubmissionRepository(db.conn),
   };
   const savedFilters = new MongoSavedFilterRepository(db.conn);

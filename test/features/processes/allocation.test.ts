@@ -6,6 +6,7 @@
 // a re-allocation moves the open case-manager work and later tasks follow it; a worker who has left gets
 // nothing (the task waits in the team queue).
 import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
+import { TaskQueueIndex } from '../../../server/src/adapters/mongo/task-queue-index';
 import { allocateCase } from '../../../server/src/application/cases/allocate-case';
 import { createCase } from '../../../server/src/application/cases/create-case';
 import { tableAccessPolicy } from '../../../server/src/application/cases/table-access-policy';
@@ -32,7 +33,7 @@ describe('Feature: later tasks of an allocated case go to its allocated worker',
 
   beforeAll(async () => {
     h = await processHarness('2026-11-23T09:00:00Z');
-    tasks = new MongoTaskRepository(h.conn);
+    tasks = new MongoTaskRepository(h.conn, { queues: new TaskQueueIndex() });
     await tasks.init();
     h.engine.onEvent((e) => projectEngineEvent({
       tasks, engine: h.engine, now: h.clock.now, teamOfCase: (id) => h.cases.teamOf(id),

@@ -62,7 +62,7 @@ describe('Feature: timeliness against the timescales', () => {
 
   beforeAll(async () => {
     h = await reportHarness('2026-10-26T09:00:00Z');
-    tasks = new MongoTaskRepository(h.conn, { queueIndex: false });
+    tasks = new MongoTaskRepository(h.conn);
     await tasks.init();
     h.engine.onEvent((e) => projectEngineEvent({ tasks, engine: h.engine, now: h.clock.now, teamOfCase: async (id) => TEAMS[id.replace('case-', '')] }, e));
     reports = module();

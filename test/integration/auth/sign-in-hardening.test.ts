@@ -74,7 +74,7 @@ describe('failed-attempt counting in the repository', () => {
   it('counts 3 × 10 parallel failures through ten repositories on one connection exactly once each', async () => {
     const db = await openTestDb('auth');
     try {
-      const repos = Array.from({ length: 10 }, () => new MongoUserRepository(db.conn, { cache: false }));
+      const repos = Array.from({ length: 10 }, () => new MongoUserRepository(db.conn));
       await repos[0].init();
       const u = await repos[0].create({ username: 'eve', displayName: 'Eve', email: 'eve@example.org', roles: [], teams: [] });
       const counted: number[] = [];

@@ -7,7 +7,9 @@ import { MongoFormRepository } from '../../../server/src/adapters/mongo/form.rep
 import { MongoSubmissionRepository } from '../../../server/src/adapters/mongo/form-submission.repository';
 import { ConflictError } from '../../../server/src/domain/errors';
 import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
+import { TaskQueueIndex } from '../../../server/src/adapters/mongo/task-queue-index';
 import { MongoUserRepository } from '../../../server/src/adapters/mongo/user.repository';
+import { UserCache } from '../../../server/src/adapters/mongo/user-cache';
 import type { FormVersion } from '../../../server/src/domain/forms/form-version';
 import { freshDbName, testDbUri } from '../../support/test-db';
 
@@ -51,9 +53,10 @@ describe('hot-path reads served in process', () => {
     await conn.close();
   });
 
-  it('reads a user once; a role change or deactivation through any repository on the connection shows at once', async () => {
-    const a = new MongoUserRepository(conn);
-    const b = new MongoUserRepository(conn);
+  it('reads a user once; a role change or deactivation through any repository sharing the process\'s cache shows at once', async () => {
+    const cache = new UserCache(); // the process's one cache, as the security module makes it
+    const a = new MongoUserRepository(conn, { cache });
+    const b = new MongoUserRepository(conn, { cache });
     await a.init();
     const u = await a.create({ username: 'cara', displayName: 'Cara', email: 'cara@example.org', roles: ['case-managers'], teams: ['north'] });
     expect((await a.findById(u.id))?.roles).toEqual(['case-managers']);
@@ -70,7 +73,7 @@ describe('hot-path reads served in process', () => {
   });
 
   it('a repository built without the cache (several servers) reads the database every time', async () => {
-    const shared = new MongoUserRepository(conn, { cache: false });
+    const shared = new MongoUserRepository(conn);
     const u = await shared.create({ username: 'dev', displayName: 'Dev', email: 'dev@example.org', roles: [], teams: [] });
     const before = finds('users');
     await shared.findById(u.id);
@@ -79,7 +82,7 @@ describe('hot-path reads served in process', () => {
   });
 
   it('answers a task by id from the queue index through create, claim and completion, and reads the database only for what it does not hold', async () => {
-    const tasks = new MongoTaskRepository(conn);
+    const tasks = new MongoTaskRepository(conn, { queues: new TaskQueueIndex() });
     await tasks.init();
     const before = finds('tasks');
     await tasks.recordCreated({
@@ -97,7 +100,7 @@ describe('hot-path reads served in process', () => {
     expect(writeFilters('tasks')).toEqual(['_id', '_id']);
     await expect(tasks.claim('hp1', 'u2', '2026-11-24T12:00:00.000Z')).rejects.toMatchObject({ code: 'TASK_CLOSED' });
     // What the index answers is what the collection holds.
-    const stored = await new MongoTaskRepository(conn, { queueIndex: false }).findById('hp1');
+    const stored = await new MongoTaskRepository(conn).findById('hp1');
     expect(await tasks.findById('hp1')).toEqual(stored);
     // Cancelled tasks leave the index: asked of the database.
     await tasks.recordCreated({
@@ -223,13 +226,13 @@ describe('writes to one user at the same moment', () => {
   it('keeps both a recorded sign-in and an administrator change made at once', async () => {
     const { conn } = await watchedConnection(freshDbName('userwrites'));
     try {
-      const users = new MongoUserRepository(conn);
+      const users = new MongoUserRepository(conn, { cache: new UserCache() });
       await users.init();
       const u = await users.create({ username: 'eve', displayName: 'Eve', email: 'eve@example.org', roles: [], teams: [] });
       for (let i = 0; i < 8; i++) {
         const at = new Date(Date.UTC(2026, 10, 24, 9, i));
         await Promise.all([users.recordSignIn(u.id, at), users.update(u.id, { displayName: `Eve ${i}` }), users.lock(u.id, at)]);
-        const stored = await new MongoUserRepository(conn, { cache: false }).findById(u.id);
+        const stored = await new MongoUserRepository(conn).findById(u.id);
         expect(stored).toMatchObject({ displayName: `Eve ${i}`, lastSignInAt: at.toISOString() });
       }
     } finally {

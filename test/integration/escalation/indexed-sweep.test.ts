@@ -4,6 +4,7 @@
 import type { ParsedMessage } from '../../../server/src/adapters/mail/smtp-catcher';
 import { startSmtpCatcher, type SmtpCatcher } from '../../../server/src/adapters/mail/smtp-catcher';
 import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
+import { TaskQueueIndex } from '../../../server/src/adapters/mongo/task-queue-index';
 import { MongoUserRepository } from '../../../server/src/adapters/mongo/user.repository';
 import { loadConfig } from '../../../server/src/config/env.config';
 import { createWorkingCalendar } from '../../../server/src/domain/calendar';
@@ -46,7 +47,7 @@ describe('escalation sweep from the task queue index (embedded setup)', () => {
     await person('bob', ['case-managers'], ['north'], 'tess');
     await person('cat', ['case-managers'], ['south']);
 
-    tasks = new MongoTaskRepository(db.conn); // queue index on, as build-modules sets it without MONGODB_URI
+    tasks = new MongoTaskRepository(db.conn, { queues: new TaskQueueIndex() }); // the sole server's index, as the tasks module makes it
     await tasks.init();
     await add('overdue-ann', { assignee: users.ann.id, dueDate: TODAY_5PM });
     await add('overdue-group', { dueDate: TODAY_5PM });
@@ -73,7 +74,7 @@ describe('escalation sweep from the task queue index (embedded setup)', () => {
   it('sends each due notice once, to the right people, and nothing for closed, re-dated or unseen tasks', async () => {
     const config = loadConfig({ NODE_ENV: 'test', SMTP_URL: catcher.url, PUBLIC_URL: 'https://yjs.example.gov.uk' }, rootDir);
     const mod = await createEscalationModule({
-      config, conn: db.conn, clock: { now: () => now }, calendar: createWorkingCalendar(), engine, tasks, logger: silentLogger, runWorker: true,
+      config, conn: db.conn, clock: { now: () => now }, calendar: createWorkingCalendar(), engine, queues: tasks.queues, logger: silentLogger, runWorker: true,
     });
     await mod.start?.(); // the worker's first round: sweep, digests, delivery
     const expected = 7;

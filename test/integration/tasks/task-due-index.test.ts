@@ -40,7 +40,7 @@ describe('index-backed escalation task source agrees with the tasks collection',
 
   beforeAll(async () => {
     db = await openTestDb('due_index');
-    repo = new MongoTaskRepository(db.conn);
+    repo = new MongoTaskRepository(db.conn, { queues: new TaskQueueIndex() });
     // A third exists before the start-up load (loaded in bulk), the rest arrive afterwards (one by one).
     for (let i = 0; i < 20; i++) await create(i);
     await repo.init();

@@ -1,6 +1,7 @@
 // The queue index is derived: after any mix of task changes, every queue read from it
 // must equal the same query run against the tasks collection, and a rebuild must change nothing.
 import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
+import { TaskQueueIndex } from '../../../server/src/adapters/mongo/task-queue-index';
 import { buildTaskFilter, sortSpec } from '../../../server/src/adapters/mongo/task-query.builder';
 import { toQueueTask, type TaskDoc } from '../../../server/src/adapters/mongo/task.repository';
 import type { TaskQuery, TaskSort } from '../../../server/src/domain/tasks/queue-task';
@@ -15,7 +16,7 @@ describe('queue buckets agree with the tasks collection', () => {
 
   beforeAll(async () => {
     db = await openTestDb('qindex');
-    tasks = new MongoTaskRepository(db.conn);
+    tasks = new MongoTaskRepository(db.conn, { queues: new TaskQueueIndex() });
     await tasks.init();
     for (let i = 0; i < 40; i++) {
       await tasks.recordCreated({
@@ -60,7 +61,7 @@ describe('queue buckets agree with the tasks collection', () => {
   });
 
   it('a repository with the index off (MongoDB, several servers) answers the same from the database', async () => {
-    const direct = new MongoTaskRepository(db.conn, { queueIndex: false });
+    const direct = new MongoTaskRepository(db.conn);
     for (const [, q, sort] of queries) {
       expect((await direct.search(q, sort, { offset: 0, limit: 100 })).items.map((t) => t.id)).toEqual(await fromBuckets(q, sort));
     }

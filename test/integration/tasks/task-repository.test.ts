@@ -1,5 +1,6 @@
 import { ConflictError } from '../../../server/src/domain/errors';
 import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
+import { TaskQueueIndex } from '../../../server/src/adapters/mongo/task-queue-index';
 import type { NewQueueTask } from '../../../server/src/ports/task-repository.port';
 import { openTestDb } from '../../support/test-db';
 
@@ -23,7 +24,7 @@ describe('task queue projection', () => {
 
   beforeAll(async () => {
     db = await openTestDb('tasks');
-    tasks = new MongoTaskRepository(db.conn);
+    tasks = new MongoTaskRepository(db.conn, { queues: new TaskQueueIndex() });
     await tasks.init();
   });
   afterAll(() => db.drop());

@@ -7,9 +7,9 @@
 // costs ~0.2 ms — so no database layout can page a queue out of 100k open tasks in 20 ms. The embedded
 // setup runs exactly one server process per DATA_DIR (enforced at start), and every task write goes
 // through MongoTaskRepository, which updates this index after the database write; so the index is
-// loaded once at start and kept in step. With MongoDB and several server processes, turn it off
-// (`queueIndex: false`) and the compound indexes answer instead.
-import type { Connection } from 'mongoose';
+// loaded once at start and kept in step. The tasks module makes the one index of the process when the
+// topology is single and hands it to the repository (and to the escalation sweep); with several servers on
+// one MongoDB it makes none and the compound indexes answer instead.
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import { TaskDueIndex } from './task-due-index';
 
@@ -32,9 +32,6 @@ export function keysOf(t: QueueTask): string[] {
   return t.state === 'completed' && t.completedBy ? [completedKey(t.completedBy)] : [];
 }
 
-// One index per database connection, so every repository instance in the process shares it.
-const byConnection = new WeakMap<Connection, TaskQueueIndex>();
-
 export class TaskQueueIndex {
   private buckets = new Map<string, Map<string, QueueTask>>();
   /** Open tasks by due date, for the escalation sweep (see task-due-index.ts). */
@@ -44,12 +41,6 @@ export class TaskQueueIndex {
   private loaded = false;
   /** Rows written while load() reads the collection: the cursor may have read them before the write. */
   private putsWhileLoading?: Map<string, QueueTask>;
-
-  static for(conn: Connection): TaskQueueIndex {
-    let index = byConnection.get(conn);
-    if (!index) byConnection.set(conn, (index = new TaskQueueIndex()));
-    return index;
-  }
 
   /** Until loaded, the repository answers from the database. */
   get isLoaded(): boolean {

@@ -13,7 +13,7 @@ import type { NewQueueTask, TaskRepository } from '../../ports/task-repository.p
 import { KeyedMutex } from '../concurrency/keyed-mutex';
 import { isDuplicateKeyError } from './mongo-errors';
 import { buildTaskFilter, sortSpec } from './task-query.builder';
-import { TaskQueueIndex } from './task-queue-index';
+import type { TaskQueueIndex } from './task-queue-index';
 import { bucketKeysFor, compareTasks, matchesQuery } from './task-queue-plan';
 import { pageOfSorted } from '../../domain/tasks/page-of-sorted';
 
@@ -108,13 +108,14 @@ export function toQueueTask(d: TaskDoc): QueueTask {
 
 export class MongoTaskRepository implements TaskRepository, TaskRowErasure {
   readonly model: Model<TaskDoc>;
-  /** Undefined when the queue index is off (MongoDB with several server processes). */
+  /** The process's queue index, when the topology lets one exist (see task-queue-index.ts); else the database answers. */
   readonly queues?: TaskQueueIndex;
   private readonly locks = new KeyedMutex();
 
-  constructor(conn: Connection, opts: { queueIndex?: boolean } = {}) {
+  /** `queues`: the one index of the process, made by its composition; every write of tasks must go through this repository. */
+  constructor(conn: Connection, opts: { queues?: TaskQueueIndex } = {}) {
     this.model = (conn.models.QueueTask as Model<TaskDoc>) ?? conn.model<TaskDoc>('QueueTask', schema);
-    if (opts.queueIndex !== false) this.queues = TaskQueueIndex.for(conn);
+    this.queues = opts.queues;
   }
 
   async init(): Promise<void> {

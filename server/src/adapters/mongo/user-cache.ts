@@ -1,16 +1,14 @@
 // Users by id, in process. Every signed-in request re-reads its user (so deactivation and role changes
 // apply at once), which on FerretDB is a scan of the users collection per request. Only valid when this
 // process is the one server on its database (the embedded setup): every user write then goes through
-// MongoUserRepository, which drops the entry, so a change still applies from the next request. With
-// several servers on one MongoDB the repository is built without it.
-import type { Connection } from 'mongoose';
+// MongoUserRepository, which drops the entry, so a change still applies from the next request. The security
+// module makes the one cache of the process on a single server and hands it to the repository; with several
+// servers on one MongoDB it makes none.
 import type { User } from '../../domain/users/user';
 
 /** How often a kept user is re-read, should anything write users behind the repository (an operator's shell). */
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 10_000;
-
-const byConnection = new WeakMap<Connection, UserCache>();
 
 export class UserCache {
   private readonly entries = new Map<string, { user: User; at: number; refreshing?: boolean }>();
@@ -18,13 +16,6 @@ export class UserCache {
   private generation = 0;
 
   constructor(private readonly ttlMs = TTL_MS) {}
-
-  /** One cache per connection, so every repository instance on it sees the others' writes. */
-  static for(conn: Connection): UserCache {
-    let cache = byConnection.get(conn);
-    if (!cache) byConnection.set(conn, (cache = new UserCache()));
-    return cache;
-  }
 
   /**
    * An entry older than the TTL is still answered, and re-read in the background (one read at a time

@@ -6,7 +6,7 @@ import type { LockState } from '../../domain/auth/lockout-policy';
 import type { FailedAttempt, UserCredentials, UserListQuery, UserPatch, UserRepository } from '../../ports/user-repository.port';
 import { KeyedMutex } from '../concurrency/keyed-mutex';
 import { withMongoErrors } from './mongo-errors';
-import { UserCache } from './user-cache';
+import type { UserCache } from './user-cache';
 
 interface UserDoc {
   username: string;
@@ -78,11 +78,11 @@ export class MongoUserRepository implements UserRepository {
   private readonly cache?: UserCache;
   private readonly locks: KeyedMutex;
 
-  /** `cache`: serve findById from memory (see user-cache.ts); false when several servers share the database. */
-  constructor(conn: Connection, opts: { cache?: boolean } = {}) {
+  /** `cache`: serve findById from memory (see user-cache.ts): the process's one cache, absent when several servers share the database. */
+  constructor(conn: Connection, opts: { cache?: UserCache } = {}) {
     this.model = conn.models.User ?? conn.model<UserDoc>('User', userSchema);
     this.locks = locksOf(conn);
-    if (opts.cache !== false) this.cache = UserCache.for(conn);
+    this.cache = opts.cache;
   }
 
   /**

@@ -105,7 +105,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     conn, rootDir: config.rootDir, cases: tasks.cases, caseSearch: tasks.caseSearch, users: security.users, audit: security.audit, clock,
   });
   const escalation = await createEscalationModule({
-    config, conn, clock, calendar: workflow.calendar, engine, tasks: tasks.tasks, logger, runWorker: ctx.runWorkers ?? true,
+    config, conn, clock, calendar: workflow.calendar, engine, queues: tasks.queues, logger, runWorker: ctx.runWorkers ?? true,
     ownership: workflow.ownership, // shared topology: the worker runs where the engine runs
     restrictions: { isRestricted: async (caseId) => !!(await consent.caseGuard.activeRestriction(caseId)) },
   });

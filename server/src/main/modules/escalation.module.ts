@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { createMailEscalation } from '../../adapters/mail/escalation-module';
 import { MongoEscalationTaskReader } from '../../adapters/mongo/escalation-readers';
 import { IndexedEscalationTaskReader } from '../../adapters/mongo/indexed-escalation-task.reader';
-import type { MongoTaskRepository } from '../../adapters/mongo/task.repository';
+import type { TaskQueueIndex } from '../../adapters/mongo/task-queue-index';
 import type { AppConfig } from '../../config/env.config';
 import { seesEveryWrite } from '../../config/topology';
 import type { WorkingCalendar } from '../../domain/calendar';
@@ -29,8 +29,8 @@ export interface EscalationModuleDeps {
   clock: Clock;
   calendar: WorkingCalendar;
   engine: WorkflowEngine;
-  /** Its queue index answers the sweep's task reads when config.TOPOLOGY is single. */
-  tasks: MongoTaskRepository;
+  /** The process's task queue index (tasks.module.ts): it answers the sweep's task reads when config.TOPOLOGY is single. */
+  queues?: Pick<TaskQueueIndex, 'isLoaded' | 'due'>;
   logger: Logger;
   /** Tests drive the sweep themselves; the server runs the background worker. */
   runWorker: boolean;
@@ -50,9 +50,9 @@ export interface EscalationSystemModule extends SystemModule {
 
 export async function createEscalationModule(deps: EscalationModuleDeps): Promise<EscalationSystemModule> {
   const { config, logger } = deps;
-  // The topology decides, not whether the task repository happens to hold an index (config/topology.ts).
+  // The topology decides, not whether an index happens to be given (config/topology.ts).
   const soleServer = seesEveryWrite(config.TOPOLOGY);
-  const queues = soleServer ? deps.tasks.queues : undefined;
+  const queues = soleServer ? deps.queues : undefined;
   const mail = await createMailEscalation({
     taskSource: queues ? new IndexedEscalationTaskReader(queues, new MongoEscalationTaskReader(deps.conn)) : undefined,
     indexOpenNotices: soleServer, // see MongoOutboxRepository

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { Argon2PasswordHasher } from '../../adapters/crypto/argon2.password-hasher';
 import { MongoAuditRepository } from '../../adapters/mongo/audit.repository';
 import { MongoUserRepository } from '../../adapters/mongo/user.repository';
+import { UserCache } from '../../adapters/mongo/user-cache';
 import { startSessionCleanup, type SessionCleanup } from '../../adapters/mongo/session-cleanup';
 import { seedDemoUsers } from '../../application/users/seed-demo-users';
 import type { AppConfig } from '../../config/env.config';
@@ -22,7 +23,7 @@ export async function createSecurityModule(config: AppConfig, conn: Connection, 
   // In-process caches (users by id, sessions) are only coherent when this server sees every write to its
   // database: TOPOLOGY=single (config/topology.ts).
   const soleServer = seesEveryWrite(config.TOPOLOGY);
-  const users = new MongoUserRepository(conn, { cache: soleServer });
+  const users = new MongoUserRepository(conn, soleServer ? { cache: new UserCache() } : {}); // the process's one cache
   await users.init();
   const audit = new MongoAuditRepository(conn, { clock });
   await audit.init();

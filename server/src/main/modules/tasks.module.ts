@@ -1,11 +1,11 @@
 // Task queues (projected from engine events), task completion through forms, and case records.
 import type { Connection } from 'mongoose';
-import type { MongoFormRepository } from '../../adapters/mongo/form.repository';
-import type { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
 import { MongoCaseRepository } from '../../adapters/mongo/case.repository';
 import { MongoSavedFilterRepository } from '../../adapters/mongo/saved-filter.repository';
 import { MongoTaskRepository } from '../../adapters/mongo/task.repository';
-import type { MongoUserRepository } from '../../adapters/mongo/user.repository';
+import { TaskQueueIndex } from '../../adapters/mongo/task-queue-index';
+import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
+import type { UserRepository } from '../../ports/user-repository.port';
 import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import { fillTaskCases } from '../../application/tasks/fill-task-cases';
 import { projectEngineEvent } from '../../application/tasks/project-engine-event';
@@ -38,9 +38,10 @@ import type { CaseWordsWiring } from './case-words';
 export interface TasksModuleDeps {
   conn: Connection;
   engine: WorkflowEngine;
-  forms: MongoFormRepository;
-  submissions: MongoSubmissionRepository;
-  users: MongoUserRepository;
+  /** Versioned forms; `deployCount` tells the field catalogue when to rebuild. */
+  forms: FormRepository & { deployCount(): number };
+  submissions: SubmissionRepository;
+  users: UserRepository;
   audit: AuditLog;
   clock: Clock;
   /** TOPOLOGY=single (config/topology.ts): queues, case labels and search rows are kept in memory. False when
@@ -58,6 +59,8 @@ export interface TasksModule extends SystemModule {
   cases: MongoCaseRepository;
   /** Saved queue filters (case erasure deletes those naming the case). */
   savedFilters: MongoSavedFilterRepository;
+  /** The process's task queue index on a single server (the escalation sweep reads due tasks from it). */
+  queues?: TaskQueueIndex;
   /** Every case's list row (the returns module picks the cases a quarterly return reads from them). */
   caseSearch: MongoCaseSearchIndex;
   /** Finishes completions a crash interrupted after storing their answers (run once the engine has started). */
@@ -65,7 +68,9 @@ export interface TasksModule extends SystemModule {
 }
 
 export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksModule> {
-  const tasks = new MongoTaskRepository(deps.conn, { queueIndex: deps.seesEveryWrite });
+  // One queue index for the process, made here and handed to the one task repository (task-queue-index.ts).
+  const queues = deps.seesEveryWrite ? new TaskQueueIndex() : undefined;
+  const tasks = new MongoTaskRepository(deps.conn, { queues });
   const cases = new MongoCaseRepository(deps.conn, { cacheLabels: deps.seesEveryWrite });
   await cases.init();
   const savedFilters = new MongoSavedFilterRepository(deps.conn);
@@ -106,6 +111,7 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
     tasks,
     cases,
     savedFilters,
+    queues,
     caseSearch,
     recoverCompletions: (stopping) => recoverCompletions({ ...common, engine: deps.engine, users: deps.users }, stopping),
     apiRouters: {

@@ -9,6 +9,7 @@ import { MongoEscalationPeopleReader, MongoEscalationTaskReader } from '../../..
 import { MongoEscalationPolicyRepository } from '../../../../server/src/adapters/mongo/escalation-policy.repository';
 import { MongoNotificationPreferenceRepository } from '../../../../server/src/adapters/mongo/notification-preference.repository';
 import { MongoTaskRepository } from '../../../../server/src/adapters/mongo/task.repository';
+import { TaskQueueIndex } from '../../../../server/src/adapters/mongo/task-queue-index';
 import { MongoUserRepository } from '../../../../server/src/adapters/mongo/user.repository';
 import { type EscalationDeps, type EscalationSettings, escalationSettings } from '../../../../server/src/application/escalation/escalation-deps';
 import { createWorkingCalendar } from '../../../../server/src/domain/calendar';
@@ -41,7 +42,7 @@ export async function startHarness(prefix: string, settings: Partial<EscalationS
   let catcher: SmtpCatcher | undefined = await startSmtpCatcher({ onMessage: (m) => void inbox.push(m) });
   const port = catcher.port;
 
-  const taskRepo = new MongoTaskRepository(db.conn);
+  const taskRepo = new MongoTaskRepository(db.conn, { queues: new TaskQueueIndex() }); // as the sole server
   const userRepo = new MongoUserRepository(db.conn);
   // As the sole server runs it: live entries kept in memory (the plain repository is covered by open-notice-index.test.ts).
   const outbox = new MongoOutboxRepository(db.conn, { indexOpen: true });

@@ -9,6 +9,7 @@ import { MongoFormRepository } from '../../../../server/src/adapters/mongo/form.
 import { MongoSubmissionRepository } from '../../../../server/src/adapters/mongo/form-submission.repository';
 import { MongoSavedFilterRepository } from '../../../../server/src/adapters/mongo/saved-filter.repository';
 import { MongoTaskRepository } from '../../../../server/src/adapters/mongo/task.repository';
+import { TaskQueueIndex } from '../../../../server/src/adapters/mongo/task-queue-index';
 import type { Actor } from '../../../../server/src/application/cases/case-access';
 import { tableAccessPolicy } from '../../../../server/src/application/cases/table-access-policy';
 import { variableSectionsFromForms } from '../../../../server/src/application/monitor/variable-sections';
@@ -40,7 +41,7 @@ export interface MonitorApi {
 export async function startMonitorApi(): Promise<MonitorApi> {
   const db = await openTestDb('monitor');
   const clock = new FixedClock();
-  const tasks = new MongoTaskRepository(db.conn);
+  const tasks = new MongoTaskRepository(db.conn, { queues: new TaskQueueIndex() });
   const cases = new MongoCaseRepository(db.conn);
   const forms = new MongoFormRepository(db.conn);
   const submissions = new MongoSubmissionRepository(db.conn);
