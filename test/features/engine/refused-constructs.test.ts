@@ -10,18 +10,20 @@ const swapDefinition = (definition: string) => MODEL.replace('<bpmn:linkEventDef
 
 describe('Feature: what the engine does not run is refused at deploy with the reason', () => {
   test.each([
-    ['a signal throw event', '<bpmn:signalEventDefinition id="S1" />', 'signal events are not supported by the embedded engine: publish a message'],
-    ['an escalation throw event', '<bpmn:escalationEventDefinition id="E1" />', 'escalation events are not supported by the embedded engine: use a BPMN error'],
+    ['a signal throw event naming no signal', '<bpmn:signalEventDefinition id="S1" />', "signal event 'Event_to_record' references no signal with a name"],
+    ['an escalation throw event naming no escalation', '<bpmn:escalationEventDefinition id="E1" />', "escalation event 'Event_to_record' references no escalation with a code"],
     ['a compensation throw event', '<bpmn:compensateEventDefinition id="C1" />', 'compensation events are not supported'],
   ])('Given %s, then deploy names it and why', async (_what, definition, message) => {
     const problems = await problemsOf(swapDefinition(definition));
     expect(problems).toContainEqual(expect.objectContaining({ elementId: 'Event_to_record', message: expect.stringContaining(message) }));
   });
 
-  test('Given an event sub-process, then deploy names it and says what to draw instead', async () => {
-    const sub = '<bpmn:subProcess id="Activity_events" triggeredByEvent="true"><bpmn:startEvent id="Event_sub_start"><bpmn:timerEventDefinition id="T9"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent></bpmn:subProcess>';
-    const problems = await problemsOf(MODEL.replace('</bpmn:process>', `${sub}</bpmn:process>`));
-    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'Activity_events', message: expect.stringContaining("event sub-process 'Activity_events' is not supported by the embedded engine: put the work") }));
+  test('Given an event sub-process with a none start, or a non-interrupting error start, then deploy names it and why', async () => {
+    const sub = (start: string) => `<bpmn:subProcess id="Activity_events" triggeredByEvent="true">${start}</bpmn:subProcess>`;
+    const none = await problemsOf(MODEL.replace('</bpmn:process>', `${sub('<bpmn:startEvent id="Event_sub_start" />')}</bpmn:process>`));
+    expect(none).toContainEqual(expect.objectContaining({ elementId: 'Activity_events', message: expect.stringContaining("event sub-process 'Activity_events' needs exactly one start event with a timer, message, error, signal or escalation") }));
+    const error = await problemsOf(MODEL.replace('</bpmn:process>', `${sub('<bpmn:startEvent id="Event_sub_start" isInterrupting="false"><bpmn:errorEventDefinition id="Er1" /></bpmn:startEvent>')}</bpmn:process>`));
+    expect(error).toContainEqual(expect.objectContaining({ elementId: 'Event_sub_start', message: expect.stringContaining('must be interrupting') }));
   });
 
   test('Given execution listeners on a task or on the process, then deploy names where and why', async () => {

@@ -21,6 +21,7 @@ import { InstanceRunner, newKey } from './services/instance-runner';
 import { JobWorker } from './services/job-worker';
 import { JobLeases } from './services/job-leases';
 import { MessageCorrelator } from './services/message-correlator';
+import { SignalBroadcaster } from './services/signal-broadcaster';
 import { TimerDueIndex } from './services/timer-due-index';
 import { TimerScheduler } from './services/timer-scheduler';
 import { InstanceListing } from './services/instance-listing';
@@ -70,6 +71,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   private readonly worker: JobWorker;
   private readonly timers: TimerScheduler;
   private readonly messages: MessageCorrelator;
+  private readonly signals: SignalBroadcaster;
   private readonly queries: EngineQueries;
   private readonly taskChanges = new TaskChangeWaiters();
   private readonly deploymentQueries: DeploymentQueries;
@@ -97,6 +99,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     }, (msg, err) => this.logError(err, msg), leases);
     this.timers = new TimerScheduler(db, this.runner, now, timerIndex);
     this.messages = new MessageCorrelator(db, this.runner, this.deployments, now);
+    this.signals = new SignalBroadcaster(db, this.runner, this.deployments);
     this.queries = new EngineQueries(db, (key) => this.runner.cached(key), (p, v) => this.deployments.cachedModel(p, v));
     this.deploymentQueries = new DeploymentQueries(db);
     this.runner.crossEffects = (doc) => this.crossEffects(doc);
@@ -177,9 +180,17 @@ export class EmbeddedEngine implements WorkflowEngine {
     }
   }
 
-  publishMessage(name: string, correlationKey: string, variables: Variables = {}, opts: { ttlMs?: number; messageId?: string } = {}) {
+  async publishMessage(name: string, correlationKey: string, variables: Variables = {}, opts: { ttlMs?: number; messageId?: string } = {}) {
     checkVariables(variables);
+    // Signal catches are subscriptions under a name starting with a control character (runtime/triggers.ts).
+    if (name.startsWith('\u0001')) throw new ValidationError('Invalid message name', { name: 'A message name cannot start with a control character' }, 'INVALID_MESSAGE_NAME');
     return this.messages.publish(name, correlationKey, variables, opts);
+  }
+
+  /** Broadcasts a signal (Camunda 8.8's POST /v2/signals/broadcast): every signal catch and signal start of its name. */
+  async broadcastSignal(name: string, variables: Variables = {}): Promise<{ reached: number }> {
+    checkVariables(variables);
+    return this.signals.broadcast(name, variables);
   }
 
   messageRecipients(name: string, correlationKey: string) { return this.messages.recipients(name, correlationKey); }
@@ -283,7 +294,14 @@ export class EmbeddedEngine implements WorkflowEngine {
           await this.runner.execute(e.origin.instanceKey, { kind: 'errorUnhandled', origin: e.origin, code: e.code }).catch(ignoreNotFound);
           break;
         case 'subscription.open':
+          if (e.correlationKey === '' && e.messageName.startsWith('\u0001')) break; // a signal catch: signals are not kept
           await this.messages.subscriptionOpened(doc._id, e.key, e.messageName, e.correlationKey);
+          break;
+        case 'signal.broadcast':
+          await this.signals.broadcast(e.name, e.variables, e.id);
+          break;
+        case 'parent.escalation':
+          await this.runner.execute(e.parentKey, { kind: 'childEscalation', childKey: e.childKey, code: e.code }).catch(ignoreNotFound);
           break;
         case 'job.create':
           this.worker.offer(e.job.key, e.job.type);

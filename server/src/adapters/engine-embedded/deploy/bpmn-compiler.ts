@@ -9,7 +9,7 @@ import { lintDefinitions } from './lint-bpmn';
 import { parseBpmn } from './parse-bpmn';
 import { validateModel } from './validate-model';
 
-const ROOT_ALLOWED = new Set(['bpmn:Process', 'bpmn:Message', 'bpmn:Error', 'bpmn:Collaboration']);
+const ROOT_ALLOWED = new Set(['bpmn:Process', 'bpmn:Message', 'bpmn:Error', 'bpmn:Signal', 'bpmn:Escalation', 'bpmn:Collaboration']);
 
 export interface CompiledBpmn { models: ProcessModel[]; forms: EmbeddedForm[]; problems: DeployProblem[] }
 

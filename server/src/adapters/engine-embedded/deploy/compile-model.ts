@@ -20,17 +20,17 @@ const IGNORED = new Set(['bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group'
 
 /** Which event definitions each event kind may carry (none = no definition). */
 const ALLOWED_EVENTS: Record<string, EventDef['type'][]> = {
-  startEvent: ['none', 'timer', 'message'],
-  endEvent: ['none', 'error', 'terminate', 'message'],
-  intermediateCatchEvent: ['timer', 'message', 'link'],
-  intermediateThrowEvent: ['none', 'message', 'link'],
-  boundaryEvent: ['timer', 'message', 'error'],
+  startEvent: ['none', 'timer', 'message', 'signal'],
+  endEvent: ['none', 'error', 'terminate', 'message', 'signal', 'escalation'],
+  intermediateCatchEvent: ['timer', 'message', 'link', 'signal'],
+  intermediateThrowEvent: ['none', 'message', 'link', 'signal', 'escalation'],
+  boundaryEvent: ['timer', 'message', 'error', 'signal', 'escalation'],
 };
+/** The start event of an event sub-process (triggeredByEvent) as Camunda 8.8 allows it. */
+const EVENT_SUB_STARTS: EventDef['type'][] = ['timer', 'message', 'error', 'signal', 'escalation'];
 
 /** Event definitions the engine does not run, with what to draw instead. */
 const REFUSED_EVENTS: Record<string, string> = {
-  'bpmn:SignalEventDefinition': 'signal events are not supported by the embedded engine: publish a message with a correlation key instead',
-  'bpmn:EscalationEventDefinition': 'escalation events are not supported by the embedded engine: use a BPMN error (error end event and error boundary event) or a message',
   'bpmn:CompensateEventDefinition': 'compensation events are not supported by the embedded engine',
   'bpmn:ConditionalEventDefinition': 'conditional events are not supported (Camunda 8 does not run them either): use a gateway condition or a message',
 };
@@ -57,6 +57,16 @@ function eventOf(el: any, problems: ProblemList): EventDef | undefined {
     }
     case 'bpmn:ErrorEventDefinition':
       return { type: 'error', errorCode: def.errorRef?.errorCode };
+    case 'bpmn:SignalEventDefinition':
+      if (!def.signalRef?.name) { problems.add(`signal event '${el.id}' references no signal with a name`, el.id); return undefined; }
+      return { type: 'signal', signal: String(def.signalRef.name).trim() };
+    case 'bpmn:EscalationEventDefinition': {
+      const code = def.escalationRef?.escalationCode;
+      // A throw needs a code; a catch without one catches every escalation (as in Zeebe).
+      const throws = el.$type === 'bpmn:EndEvent' || el.$type === 'bpmn:IntermediateThrowEvent';
+      if (throws && !code) { problems.add(`escalation event '${el.id}' references no escalation with a code`, el.id); return undefined; }
+      return { type: 'escalation', ...(code ? { escalationCode: String(code) } : {}) };
+    }
     case 'bpmn:TerminateEventDefinition':
       return { type: 'terminate' };
     case 'bpmn:LinkEventDefinition':
@@ -74,15 +84,13 @@ function checkAttributes(el: any, problems: ProblemList): void {
     problems.add(`unsupported attribute '${attr}' on ${el.$type} '${el.id}'`, el.id);
   }
   if (el.isForCompensation) problems.add(`unsupported attribute 'isForCompensation' on '${el.id}'`, el.id);
-  if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent) {
-    problems.add(`event sub-process '${el.id}' is not supported by the embedded engine: put the work it interrupts in an embedded sub-process and attach a boundary event to it`, el.id);
-  }
   if (el.loopCharacteristics && el.loopCharacteristics.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
     problems.add(`unsupported ${el.loopCharacteristics.$type} on '${el.id}'`, el.id);
   }
 }
 
-function compileScope(container: any, parentId: string, model: ProcessModel, problems: ProblemList): void {
+function compileScope(container: any, parentId: string, model: ProcessModel, problems: ProblemList): string[] {
+  const eventSubIds: string[] = [];
   for (const el of container.flowElements ?? []) {
     if (el.$type === 'bpmn:SequenceFlow') {
       const flow: FlowDef = { id: el.id, source: el.sourceRef?.id, target: el.targetRef?.id };
@@ -102,8 +110,13 @@ function compileScope(container: any, parentId: string, model: ProcessModel, pro
     if (el.default) def.defaultFlow = el.default.id;
     if (ALLOWED_EVENTS[kind]) {
       const ev = eventOf(el, problems);
-      if (ev && !ALLOWED_EVENTS[kind].includes(ev.type)) problems.add(`unsupported ${ev.type} ${kind} '${el.id}'`, el.id);
+      const allowed = kind === 'startEvent' && container.triggeredByEvent ? EVENT_SUB_STARTS : ALLOWED_EVENTS[kind];
+      if (ev && !allowed.includes(ev.type)) problems.add(`unsupported ${ev.type} ${kind} '${el.id}'${kind === 'startEvent' && container.triggeredByEvent ? ' (an event sub-process starts with a timer, message, error, signal or escalation)' : ''}`, el.id);
       def.event = ev;
+    }
+    if (kind === 'startEvent' && container.triggeredByEvent) {
+      def.cancelActivity = el.isInterrupting !== false;
+      if (def.event?.type === 'error' && !def.cancelActivity) problems.add(`error start event '${el.id}' of an event sub-process must be interrupting`, el.id);
     }
     if (kind === 'receiveTask') def.event = receiveMessage(el, problems);
     if (kind === 'boundaryEvent') {
@@ -113,12 +126,20 @@ function compileScope(container: any, parentId: string, model: ProcessModel, pro
     readExtensions(el, def, problems);
     model.elements[el.id] = def;
     if (kind === 'subProcess') {
-      compileScope(el, el.id, model, problems);
+      const inner = compileScope(el, el.id, model, problems);
+      if (inner.length) def.eventSubIds = inner;
       const starts = (el.flowElements ?? []).filter((c: any) => c.$type === 'bpmn:StartEvent');
-      if (starts.length !== 1 || (starts[0].eventDefinitions ?? []).length) problems.add(`sub-process '${el.id}' needs exactly one none start event`, el.id);
+      if (el.triggeredByEvent) {
+        def.eventSub = true;
+        eventSubIds.push(el.id);
+        if (starts.length !== 1 || !(starts[0].eventDefinitions ?? []).length) problems.add(`event sub-process '${el.id}' needs exactly one start event with a timer, message, error, signal or escalation`, el.id);
+        else def.startId = starts[0].id;
+        if (def.incoming.length || def.outgoing.length) problems.add(`event sub-process '${el.id}' cannot have sequence flows in or out`, el.id);
+      } else if (starts.length !== 1 || (starts[0].eventDefinitions ?? []).length) problems.add(`sub-process '${el.id}' needs exactly one none start event`, el.id);
       else def.startId = starts[0].id;
     }
   }
+  return eventSubIds;
 }
 
 /** A receive task waits for its message as an intermediate message catch event does (and may carry boundaries). */
@@ -152,8 +173,9 @@ export function compileProcess(process: any, problems: ProblemList): ProcessMode
     if (v.$type === 'zeebe:ExecutionListeners') problems.add(`execution listeners on process '${process.id}' are not supported by the embedded engine: run that work as a service task after the start event or before the end event`, process.id);
     else if (!PROCESS_EXTENSIONS.includes(v.$type)) problems.add(`unsupported extension element ${v.$type} on process '${process.id}'`, process.id);
   }
-  const model: ProcessModel = { processId: process.id, name: process.name, elements: {}, flows: {}, messageStarts: [], timerStarts: [] };
-  compileScope(process, process.id, model, problems);
+  const model: ProcessModel = { processId: process.id, name: process.name, elements: {}, flows: {}, messageStarts: [], timerStarts: [], signalStarts: [] };
+  const eventSubIds = compileScope(process, process.id, model, problems);
+  if (eventSubIds.length) model.eventSubIds = eventSubIds;
   // Derive flow wiring from the sequence flows themselves; <incoming>/<outgoing> children are optional.
   for (const el of Object.values(model.elements)) { el.incoming = []; el.outgoing = []; }
   for (const flow of Object.values(model.flows)) {
@@ -182,6 +204,7 @@ export function compileProcess(process: any, problems: ProblemList): ProcessMode
       if (el.event?.type === 'none') model.noneStartId = el.id;
       if (el.event?.type === 'message') model.messageStarts.push({ elementId: el.id, messageName: el.event.message!.name });
       if (el.event?.type === 'timer') model.timerStarts.push({ elementId: el.id, timer: el.event.timer! });
+      if (el.event?.type === 'signal') model.signalStarts!.push({ elementId: el.id, signalName: el.event.signal! });
     }
   }
   return model;

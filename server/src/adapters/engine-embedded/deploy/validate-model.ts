@@ -19,7 +19,7 @@ function checkTarget(name: string | undefined, what: string, elementId: string, 
   }
 }
 
-function checkElement(el: ElementDef, problems: ProblemList): void {
+function checkElement(el: ElementDef, model: ProcessModel, problems: ProblemList): void {
   for (const m of el.inputs) { checkFeel(m.source, 'input mapping', el.id, problems); checkTarget(m.target, 'input mapping', el.id, problems); }
   for (const m of el.outputs) { checkFeel(m.source, 'output mapping', el.id, problems); checkTarget(m.target, 'output mapping', el.id, problems); }
   if (el.job) { checkFeel(el.job.type, 'job type', el.id, problems); checkFeel(el.job.retries, 'job retries', el.id, problems); }
@@ -48,10 +48,13 @@ function checkElement(el: ElementDef, problems: ProblemList): void {
   }
   const ev = el.event;
   if (ev?.message?.correlationKey) checkFeel(ev.message.correlationKey, 'correlation key', el.id, problems, true);
-  const catches = el.kind !== 'startEvent' && el.kind !== 'endEvent' && el.kind !== 'intermediateThrowEvent';
+  // An event sub-process's message start waits inside a running instance, so it correlates by key too.
+  const eventSubStart = el.kind === 'startEvent' && !!model.elements[el.parentId]?.eventSub;
+  const catches = eventSubStart || (el.kind !== 'startEvent' && el.kind !== 'endEvent' && el.kind !== 'intermediateThrowEvent');
   if (ev?.type === 'message' && catches && !ev.message?.correlationKey) {
     problems.add(`message '${ev.message?.name}' used by '${el.id}' needs a zeebe:subscription correlationKey`, el.id);
   }
+  if (ev?.signal) checkFeel(ev.signal, 'signal name', el.id, problems);
   if (ev?.timer) {
     if (isFeel(ev.timer.value)) checkFeel(ev.timer.value, 'timer', el.id, problems);
     else {
@@ -61,12 +64,12 @@ function checkElement(el: ElementDef, problems: ProblemList): void {
 }
 
 export function validateModel(model: ProcessModel, problems: ProblemList): void {
-  for (const el of Object.values(model.elements)) checkElement(el, problems);
+  for (const el of Object.values(model.elements)) checkElement(el, model, problems);
   for (const flow of Object.values(model.flows)) {
     if (flow.condition !== undefined) checkFeel(flow.condition, 'condition', flow.id, problems, true);
   }
   resolveStartTimers(model, problems);
-  if (!model.noneStartId && !model.messageStarts.length && !model.timerStarts.length) {
+  if (!model.noneStartId && !model.messageStarts.length && !model.timerStarts.length && !model.signalStarts?.length) {
     problems.add(`process '${model.processId}' has no start event`, model.processId);
   }
 }

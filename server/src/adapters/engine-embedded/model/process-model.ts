@@ -9,12 +9,16 @@ export type ElementKind =
   | 'subProcess' | 'callActivity';
 
 export interface EventDef {
-  type: 'none' | 'timer' | 'message' | 'error' | 'terminate' | 'link';
+  type: 'none' | 'timer' | 'message' | 'error' | 'terminate' | 'link' | 'signal' | 'escalation';
   /** Link events: the link's name (a throw goes on at the catch of the same name in the same scope). */
   link?: string;
   timer?: { kind: TimerKind; value: string };
   message?: { name: string; correlationKey?: string };
   errorCode?: string;
+  /** Signal events: the signal's name (a broadcast reaches every catch of that name). */
+  signal?: string;
+  /** Escalation events: the escalation code (absent on a catch: catches every escalation). */
+  escalationCode?: string;
 }
 
 export interface Mapping { source: string; target: string }
@@ -55,6 +59,7 @@ export interface ElementDef {
   defaultFlow?: string;
   event?: EventDef;
   attachedTo?: string;
+  /** Boundary events: cancelActivity; start events of event sub-processes: isInterrupting. */
   cancelActivity?: boolean;
   boundaryIds: string[];
   job?: { type: string; retries: string };
@@ -68,8 +73,12 @@ export interface ElementDef {
   outputs: Mapping[];
   loop?: LoopDef;
   call?: { processId: string; propagateAllChildVariables: boolean; propagateAllParentVariables: boolean };
-  /** Sub-process: its none start event. */
+  /** Sub-process: its none start event; event sub-process: its (timer, message, error…) start event. */
   startId?: string;
+  /** An event sub-process (triggeredByEvent): no incoming flow, started by its start event's trigger. */
+  eventSub?: boolean;
+  /** Sub-process: the event sub-processes directly inside it. */
+  eventSubIds?: string[];
 }
 
 export interface FlowDef { id: string; source: string; target: string; condition?: string }
@@ -82,6 +91,10 @@ export interface ProcessModel {
   noneStartId?: string;
   messageStarts: { elementId: string; messageName: string }[];
   timerStarts: { elementId: string; timer: { kind: TimerKind; value: string } }[];
+  /** Signal start events of the process (absent in models deployed before signals ran). */
+  signalStarts?: { elementId: string; signalName: string }[];
+  /** Event sub-processes directly inside the process (absent in models deployed before they ran). */
+  eventSubIds?: string[];
 }
 
 export const RESERVED_VARIABLES = ['fields', 'content', 'properties'];

@@ -5,7 +5,9 @@ import { resolveList, resolveString, resolveValue } from '../model/feel-expressi
 import type { ElementDef } from '../model/process-model';
 import { callDecision } from '../dmn/call-decision';
 import { activateGateway } from './gateways';
-import { armBoundaries, armEvent, throwError } from './triggers';
+import { armBoundaries, armEvent, rootHolder, throwError } from './triggers';
+import { armEventSubs } from './event-subprocesses';
+import { throwEscalation, throwSignal } from './throw-events';
 import { startMultiInstance } from './multi-instance';
 import { startListeners } from './task-listeners';
 import type { Token } from './instance-state';
@@ -19,15 +21,21 @@ export function activate(m: TokenMachine, token: Token): void {
   const locals = el.inputs.length ? m.mapVariables(el.inputs, m.context(token)) : undefined;
   const ctx = m.context(token, locals);
   switch (el.kind) {
-    case 'startEvent':
+    case 'startEvent': {
+      // The process's own start: the process scope is now active, so its event sub-processes are armed.
+      const arm = el.parentId === m.model.processId ? armEventSubs(m, rootHolder(m), m.model.eventSubIds, ctx) : () => undefined;
+      return enter(m, token, locals, () => { m.leave(token); arm(); });
+    }
     case 'boundaryEvent':
       return enter(m, token, locals, () => m.leave(token));
     case 'intermediateThrowEvent':
       if (el.job) return startJob(m, token, el, locals, ctx); // a message throw event: its worker sends
+      if (el.event?.type === 'signal') return enter(m, token, locals, () => { throwSignal(m, el, ctx, locals); m.leave(token); });
+      if (el.event?.type === 'escalation') return enter(m, token, locals, () => { if (throwEscalation(m, token, el)) m.leave(token); });
       return enter(m, token, locals, () => m.leave(token));
     case 'endEvent':
       if (el.job) return startJob(m, token, el, locals, ctx); // a message end event: ends when the job completes
-      return endEvent(m, token, el, locals);
+      return endEvent(m, token, el, locals, ctx);
     case 'manualTask':
     case 'task':
       return enter(m, token, locals, () => m.leave(token)); // nothing to run: Camunda 8 passes through them too
@@ -69,10 +77,12 @@ export function activate(m: TokenMachine, token: Token): void {
     }
     case 'subProcess': {
       const boundaries = armBoundaries(m, token, el, ctx);
+      const eventSubs = armEventSubs(m, token, el.eventSubIds, ctx);
       return enter(m, token, locals, () => {
         token.state = 'waiting';
         token.wait = { kind: 'scope' };
         boundaries();
+        eventSubs();
         m.spawn(el.startId!, token.id);
       });
     }
@@ -114,8 +124,10 @@ function enter(m: TokenMachine, token: Token, locals: Record<string, unknown> | 
   then();
 }
 
-function endEvent(m: TokenMachine, token: Token, el: ElementDef, locals: Record<string, unknown> | undefined): void {
+function endEvent(m: TokenMachine, token: Token, el: ElementDef, locals: Record<string, unknown> | undefined, ctx: Record<string, unknown>): void {
   const ev = el.event;
+  if (ev?.type === 'signal') return enter(m, token, locals, () => { throwSignal(m, el, ctx, locals); m.leave(token); });
+  if (ev?.type === 'escalation') return enter(m, token, locals, () => { if (throwEscalation(m, token, el)) m.leave(token); });
   if (ev?.type === 'error') {
     enter(m, token, locals, () => undefined);
     return throwError(m, token, ev.errorCode ?? '', {}, true);

@@ -5,8 +5,9 @@ import { applyTaskChange, hasListeners, isCancelingListenerJob, listenerDone, li
 import { withChange, type TaskAttributes } from './task-changes';
 import type { ErrorOrigin, Token } from './instance-state';
 import type { TokenMachine } from './token-machine';
-import { catchError, throwError, trigger, unhandledMessage } from './triggers';
+import { catchError, disarmAll, rootHolder, throwError, trigger, unhandledMessage } from './triggers';
 import { migrateTokens, type MigrateCommand } from './migrate-instance';
+import { catchChildEscalation } from './throw-events';
 
 export type Command =
   | { kind: 'start'; startElementId: string; vars?: Variables }
@@ -19,6 +20,7 @@ export type Command =
   | { kind: 'childCompleted'; childKey: string; vars: Variables }
   | { kind: 'childError'; childKey: string; code: string; vars: Variables; origin: ErrorOrigin }
   | { kind: 'errorUnhandled'; origin: ErrorOrigin; code: string }
+  | { kind: 'childEscalation'; childKey: string; code: string }
   | { kind: 'cancel' }
   | { kind: 'setVariables'; vars: Variables }
   | MigrateCommand
@@ -116,6 +118,12 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
       }
       return true;
     }
+    case 'childEscalation': {
+      const t = waitingOn(m, (t) => t.wait?.kind === 'call' && t.wait.childKey === cmd.childKey);
+      if (!t) return false;
+      catchChildEscalation(m, t, cmd.code); // each catch guards its own step
+      return true;
+    }
     case 'errorUnhandled': {
       const t = waitingOn(m, (t) => t.id === cmd.origin.tokenId && t.wait?.kind === 'thrownError');
       if (!t) return false;
@@ -125,6 +133,7 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
     }
     case 'cancel': {
       for (const t of m.state.tokens.filter((t) => t.scope === 'root')) m.terminate(t);
+      disarmAll(m, rootHolder(m));
       m.endInstance('cancelled');
       return true;
     }

@@ -10,7 +10,8 @@ export interface Armed {
   kind: 'timer' | 'message';
   /** Element the trigger leads to: the catch event itself, a boundary event, or a gateway target. */
   elementId: string;
-  role: 'self' | 'boundary' | 'gateway';
+  /** eventSub: the start event of an event sub-process, armed while its scope is active. */
+  role: 'self' | 'boundary' | 'gateway' | 'eventSub';
   cycle?: { remaining?: number; interval?: string; dueAt: string; n: number };
 }
 
@@ -49,6 +50,8 @@ export interface InstanceState {
   tokens: Token[];
   /** Encoded by timeline-codec.ts (an array in instances saved before it). */
   timeline: StoredTimeline;
+  /** What the process scope itself waits on: the starts of its event sub-processes (timers, messages, signals). */
+  armed?: Armed[];
   status: 'active' | 'completed' | 'cancelled';
 }
 
@@ -75,11 +78,15 @@ export type Effect =
   | { type: 'timer.cancel'; key: string }
   | { type: 'subscription.open'; key: string; messageName: string; correlationKey: string; elementId: string; tokenId: string }
   | { type: 'subscription.close'; key: string }
+  /** A signal thrown by this instance: broadcast to every signal catch and signal start (cross-instance). */
+  | { type: 'signal.broadcast'; id: string; name: string; variables: Variables }
   | { type: 'child.start'; childKey: string; processId: string; variables: Variables; tokenId: string }
   | { type: 'child.cancel'; childKey: string }
   | { type: 'parent.notify'; parentKey: string; childKey: string; variables: Variables }
   /** A BPMN error no scope of this instance catches, offered to the caller's call activity. */
   | { type: 'parent.error'; parentKey: string; childKey: string; code: string; variables: Variables; origin: ErrorOrigin }
+  /** An escalation no scope of this instance catches, offered to the caller's call activity (never an incident). */
+  | { type: 'parent.escalation'; parentKey: string; childKey: string; code: string }
   /** No instance up the call chain caught it: the thrower raises the incident. */
   | { type: 'origin.unhandled'; origin: ErrorOrigin; code: string }
   | { type: 'incident.raise'; incident: IncidentView; tokenId: string }

@@ -7,7 +7,7 @@ import type { ElementDef, Mapping, ProcessModel } from '../model/process-model';
 import type { DecisionLookup } from '../dmn/call-decision';
 import { activate } from './activate-element';
 import { settleInclusiveJoins } from './gateways';
-import { disarmAll } from './triggers';
+import { disarmAll, rootHolder } from './triggers';
 import { leaveInner } from './multi-instance';
 import { runCancelingListeners } from './task-listeners';
 import { appendTimeline } from './timeline-codec';
@@ -173,6 +173,7 @@ export class TokenMachine {
   endInstance(state: 'completed' | 'cancelled'): void {
     if (this.state.status !== 'active') return;
     this.state.status = state;
+    disarmAll(this, rootHolder(this)); // the process scope's event sub-processes
     this.record(this.model.processId, state === 'completed' ? 'completed' : 'terminated');
     this.emit({ type: 'instance.end', state });
     if (state === 'completed' && this.ctx.parentKey) {

@@ -7,8 +7,15 @@ import type { ElementDef } from '../model/process-model';
 import { nextCycle, planTimer, TIMER_FUNCTIONS } from '../model/timer-definitions';
 import type { Armed, Token } from './instance-state';
 import { StepFailure, type TokenMachine } from './token-machine';
+import { catchInScopes, triggerEventSub } from './event-subprocesses';
 
-export function armEvent(m: TokenMachine, token: Token, el: ElementDef, elementId: string, role: Armed['role'], ctx: Variables): () => void {
+/** What an armed trigger hangs on: a token, or the process scope itself (its event sub-processes). */
+export interface ArmHolder { id: string; armed?: Armed[] }
+
+/** Subscription name of a signal: a control character no BPMN message name or published message carries. */
+export const signalSubscription = (name: string) => `\u0001signal:${name}`;
+
+export function armEvent(m: TokenMachine, token: ArmHolder, el: ElementDef, elementId: string, role: Armed['role'], ctx: Variables): () => void {
   const ev = el.event;
   if (ev?.type === 'timer') {
     const raw = resolveValue(ev.timer!.value, { ...TIMER_FUNCTIONS, ...ctx });
@@ -31,11 +38,19 @@ export function armEvent(m: TokenMachine, token: Token, el: ElementDef, elementI
       m.emit({ type: 'subscription.open', key, messageName: ev.message!.name, correlationKey, elementId, tokenId: token.id });
     };
   }
-  if (ev?.type === 'error') return () => undefined; // caught synchronously by throwError
+  if (ev?.type === 'signal') {
+    const key = `${m.ctx.instanceKey}.${token.id}.${elementId}`;
+    return () => {
+      (token.armed ??= []).push({ key, kind: 'message', elementId, role });
+      m.emit({ type: 'subscription.open', key, messageName: signalSubscription(ev.signal!), correlationKey: '', elementId, tokenId: token.id });
+    };
+  }
+  // Caught synchronously by throwError / throwEscalation.
+  if (ev?.type === 'error' || ev?.type === 'escalation') return () => undefined;
   throw new StepFailure(`'${el.id}' cannot be a catch event here`);
 }
 
-function addTimer(m: TokenMachine, token: Token, armed: Armed): void {
+export function addTimer(m: TokenMachine, token: ArmHolder, armed: Armed): void {
   (token.armed ??= []).push(armed);
   m.emit({ type: 'timer.create', key: armed.key, dueAt: armed.cycle!.dueAt, elementId: armed.elementId, tokenId: token.id });
 }
@@ -45,18 +60,22 @@ export function armBoundaries(m: TokenMachine, token: Token, el: ElementDef, ctx
   return () => arms.forEach((a) => a());
 }
 
-export function disarmAll(m: TokenMachine, token: Token): void {
+export function disarmAll(m: TokenMachine, token: ArmHolder): void {
   for (const a of token.armed ?? []) {
     m.emit(a.kind === 'timer' ? { type: 'timer.cancel', key: a.key } : { type: 'subscription.close', key: a.key });
   }
-  delete token.armed;
+  // The process scope's holder is an accessor over the instance state (rootHolder): cleared, not deleted.
+  if (token.id === 'root') token.armed = undefined;
+  else delete token.armed;
 }
 
 /** A timer fired or a message correlated. Returns false when nothing waits on that key any more. */
 export function trigger(m: TokenMachine, key: string, vars: Variables): boolean {
+  if (m.state.armed?.some((a) => a.key === key)) return triggerEventSub(m, rootHolder(m), key, vars);
   const token = m.state.tokens.find((t) => t.armed?.some((a) => a.key === key));
   if (!token || token.state === 'incident') return false;
   const armed = token.armed!.find((a) => a.key === key)!;
+  if (armed.role === 'eventSub') return triggerEventSub(m, token, key, vars);
   const target = m.el(armed.elementId);
   if (armed.role === 'self') {
     token.armed = token.armed!.filter((a) => a !== armed);
@@ -77,20 +96,34 @@ export function trigger(m: TokenMachine, key: string, vars: Variables): boolean 
   if (target.cancelActivity) {
     m.terminate(token);
   } else {
-    token.armed = token.armed!.filter((a) => a !== armed);
-    const next = armed.cycle && nextCycle(armed.cycle, new Date(armed.cycle.dueAt));
-    if (armed.kind === 'timer' && next) {
-      const n = armed.cycle!.n + 1;
-      addTimer(m, token, { ...armed, key: key.replace(/\.\d+$/, `.${n}`), cycle: { remaining: next.remaining, interval: next.interval, dueAt: next.dueAt.toISOString(), n } });
-    } else if (armed.kind === 'message') {
-      token.armed.push(armed); // non-interrupting message boundaries stay open while the activity runs
-    }
+    rearm(m, token, armed);
   }
   const scope = token.scope;
   const boundary = m.spawn(target.id, scope);
   m.record(target.id, 'activated');
   m.guarded(boundary, { step: 'leave', vars }, () => m.leave(boundary, vars));
   return true;
+}
+
+/** A non-interrupting trigger fired: a timer cycle arms its next timer; a message or signal stays open. */
+export function rearm(m: TokenMachine, holder: ArmHolder, armed: Armed): void {
+  holder.armed = (holder.armed ?? []).filter((a) => a !== armed);
+  const next = armed.cycle && nextCycle(armed.cycle, new Date(armed.cycle.dueAt));
+  if (armed.kind === 'timer' && next) {
+    const n = armed.cycle!.n + 1;
+    addTimer(m, holder, { ...armed, key: armed.key.replace(/\.\d+$/, `.${n}`), cycle: { remaining: next.remaining, interval: next.interval, dueAt: next.dueAt.toISOString(), n } });
+  } else if (armed.kind === 'message') {
+    holder.armed.push(armed); // non-interrupting message and signal catches stay open while their host runs
+  }
+}
+
+/** The process scope as an ArmHolder: its armed triggers live on the instance state. */
+export function rootHolder(m: TokenMachine): ArmHolder {
+  return {
+    id: 'root',
+    get armed() { return m.state.armed; },
+    set armed(v) { if (v) m.state.armed = v; else delete m.state.armed; },
+  };
 }
 
 /** Throws a BPMN error from a token; the nearest matching error boundary up the scope chain catches it. */
@@ -112,20 +145,20 @@ export function throwError(m: TokenMachine, from: Token, code: string, vars: Var
 
 /** Catches an error at the nearest matching error boundary of the token or its scopes; false when none matches. */
 export function catchError(m: TokenMachine, from: Token, code: string, vars: Variables, skipSelf: boolean): boolean {
-  const chain = m.chain(from);
-  for (const candidate of skipSelf ? chain.slice(1) : chain) {
-    if (candidate.inner) continue; // boundary events belong to the multi-instance body
-    const el = m.el(candidate.elementId);
-    const catcher = el.boundaryIds.map((id) => m.el(id)).find((b) => b.event?.type === 'error' && (!b.event.errorCode || b.event.errorCode === code));
-    if (!catcher) continue;
-    m.terminate(candidate);
-    const boundary = m.spawn(catcher.id, candidate.scope);
-    m.record(catcher.id, 'activated');
-    // Zeebe: the error's variables are local to the catch event; its output mappings see them, else they propagate.
-    m.leave(boundary, vars);
+  const matches = (ev: ElementDef['event']) => ev?.type === 'error' && (!ev.errorCode || ev.errorCode === code);
+  const caught = catchInScopes(m, from, skipSelf, matches);
+  if (!caught) return false;
+  if (caught.kind === 'eventSub') {
+    caught.spawn(vars);
     return true;
   }
-  return false;
+  const { candidate, catcher } = caught;
+  m.terminate(candidate);
+  const boundary = m.spawn(catcher.id, candidate.scope);
+  m.record(catcher.id, 'activated');
+  // Zeebe: the error's variables are local to the catch event; its output mappings see them, else they propagate.
+  m.leave(boundary, vars);
+  return true;
 }
 
 export const unhandledMessage = (code: string, elementId: string, viaCallers = false) =>

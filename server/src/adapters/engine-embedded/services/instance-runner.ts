@@ -300,7 +300,7 @@ const MAX_CONFLICTS = 5;
 
 /** Effects applied outside the instance (embedded-engine.ts crossEffects); the only local part among them,
  * subscription.open's insert, is insert-once, so repeating them in a later outbox is harmless. */
-const CROSS_INSTANCE = new Set(['child.start', 'child.cancel', 'parent.notify', 'parent.error', 'origin.unhandled', 'subscription.open']);
+const CROSS_INSTANCE = new Set(['child.start', 'child.cancel', 'parent.notify', 'parent.error', 'parent.escalation', 'origin.unhandled', 'subscription.open', 'signal.broadcast']);
 const crossInstanceOnly = (effects: InstanceDoc['effects']) => (effects ?? []).filter((e) => CROSS_INSTANCE.has(e.type));
 
 const hasIncident = (state: InstanceState) => state.tokens.some((t) => t.state === 'incident');

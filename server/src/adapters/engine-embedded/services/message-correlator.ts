@@ -59,8 +59,10 @@ export class MessageCorrelator {
   async recipients(name: string, correlationKey: string): Promise<{ instanceKeys: string[]; startsProcessIds: string[] }> {
     const subs = await retry(() => this.db.subscriptions.find({ messageName: name, correlationKey, state: 'open' }, { instanceKey: 1 }).lean<SubscriptionDoc[]>());
     const waiting = await Promise.all([...new Set(subs.map((s) => String(s.instanceKey)))].map(async (key) => {
-      const doc = await retry(() => this.db.instances.findById(key, { 'state.tokens.armed': 1, status: 1 }).lean<InstanceDoc>());
-      const armed = new Set<string>((doc?.status === 'active' ? doc.state?.tokens ?? [] : []).flatMap((t) => (t.armed ?? []).map((a) => a.key)));
+      const doc = await retry(() => this.db.instances.findById(key, { 'state.tokens.armed': 1, 'state.armed': 1, status: 1 }).lean<InstanceDoc>());
+      const live = doc?.status === 'active' ? doc.state : undefined;
+      // Tokens' triggers, and the process scope's own (the message starts of its event sub-processes).
+      const armed = new Set<string>([...(live?.tokens ?? []).flatMap((t) => t.armed ?? []), ...(live?.armed ?? [])].map((a) => a.key));
       return subs.some((s) => String(s.instanceKey) === key && armed.has(String(s._id))) ? [key] : [];
     }));
     const starts = (await this.deployments.latestModels()).filter((d) => d.model.messageStarts.some((s) => s.messageName === name));

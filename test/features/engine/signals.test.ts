@@ -1,0 +1,48 @@
+import type { InstanceView } from '../../../server/src/ports/workflow-engine.port';
+import { engineHarness, type Harness } from './support/engine-harness';
+
+// Signals as Camunda 8.8 broadcasts them: no correlation key, nothing kept; every signal catch of the name
+// open now (in every instance) and every signal start event receives it, from the API or a throw event.
+describe('Feature: signal events (broadcast; boundary interrupting and not; catch; end event throw; start)', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await engineHarness(['signals.bpmn', 'signal-start.bpmn']); });
+  afterAll(() => h.close());
+
+  const events = (instance: InstanceView | undefined, elementId: string) => instance?.timeline.filter((t) => t.elementId === elementId).map((t) => t.event);
+
+  test('Given two reports in preparation, when the court date changes, then both get the timetable task and go on preparing', async () => {
+    const a = await h.engine.startInstance('signals', { caseId: 'c-sg-1' });
+    const b = await h.engine.startInstance('signals', { caseId: 'c-sg-2' });
+    expect(await h.engine.broadcastSignal('court-date-changed', { newDate: '2026-04-01' })).toEqual({ reached: 2 });
+    for (const { instanceKey } of [a, b]) {
+      expect(await h.openTasks(instanceKey)).toEqual(['Activity_prepare', 'Activity_update']);
+      expect((await h.engine.getInstance(instanceKey))?.variables.newDate).toBe('2026-04-01');
+    }
+    // Non-interrupting: the boundary stays open for the next change.
+    expect(await h.engine.broadcastSignal('court-date-changed')).toEqual({ reached: 2 });
+    expect((await h.openTasks(a.instanceKey)).filter((id) => id === 'Activity_update')).toHaveLength(2);
+    await h.engine.broadcastSignal('case-closed');
+    for (const { instanceKey } of [a, b]) {
+      const instance = await h.engine.getInstance(instanceKey);
+      expect(events(instance, 'Activity_prepare')).toEqual(['activated', 'terminated']);
+      expect(events(instance, 'Event_closed')).toEqual(['activated', 'completed']);
+    }
+  });
+
+  test('Given a report waiting for approval, when approved, then its signal end event starts the filing process with the signal\'s variables', async () => {
+    const { instanceKey } = await h.engine.startInstance('signals', { caseId: 'c-sg-3' });
+    await h.engine.completeUserTask(await h.taskKey(instanceKey, 'Activity_prepare'), {}, { by: 'u' });
+    expect((await h.engine.getInstance(instanceKey))?.activeElementIds).toEqual(['Event_approved']);
+    expect(await h.engine.broadcastSignal('report-approved')).toEqual({ reached: 1 });
+    expect((await h.engine.getInstance(instanceKey))?.state).toBe('completed');
+    const filing = (await h.engine.listUserTasks({ state: 'open' })).filter((t) => t.processId === 'signal-start');
+    expect(filing).toHaveLength(1);
+    expect((await h.engine.getInstance(filing[0].instanceKey))?.variables).toEqual({ reportFor: 'c-sg-3' });
+    // A signal is not kept: broadcast again, it reaches nothing that has already gone.
+    expect(await h.engine.broadcastSignal('report-approved')).toEqual({ reached: 0 });
+  });
+
+  test('Given a message named like a signal subscription, then publishing it is refused', async () => {
+    await expect(h.engine.publishMessage('\u0001signal:case-closed', '', {})).rejects.toMatchObject({ code: 'INVALID_MESSAGE_NAME' });
+  });
+});
