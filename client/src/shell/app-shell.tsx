@@ -13,6 +13,7 @@ import { OutboxPage } from '../features/outbox';
 import { TasksArea } from '../features/tasks';
 import { TimescalesPage } from '../features/timescales';
 import { ReportsPage } from '../features/reports';
+import { ReturnsPage } from '../features/returns';
 import { RetentionPage } from '../features/retention';
 import { SarArea } from '../features/sar';
 import { NAV_SECTIONS } from './nav-sections';
@@ -87,6 +88,7 @@ export function App() {
             <Route path="/monitor/*" element={guarded(<MonitorArea />, 'resolve-incident')} />
             <Route path="/timescales/*" element={guarded(<TimescalesPage />)} />
             <Route path="/reports/*" element={guarded(<ReportsPage />, 'view-reports')} />
+            <Route path="/returns/*" element={guarded(<ReturnsPage />, 'submit-returns')} />
             <Route path="/escalation/*" element={guarded(<EscalationPolicyPage />)} />
             <Route path="/outbox/*" element={guarded(<OutboxPage />, 'administer-users')} />
             <Route path="/admin/*" element={guarded(<UsersPage />, 'administer-users')} />

@@ -15,6 +15,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { path: '/monitor', label: 'Monitor', action: 'resolve-incident' },
   { path: '/timescales', label: 'Timescales' },
   { path: '/reports', label: 'Reports', action: 'view-reports' },
+  { path: '/returns', label: 'Returns', action: 'submit-returns' },
   { path: '/escalation', label: 'Escalation', action: 'edit-timescales' },
   { path: '/outbox', label: 'Outbox', action: 'administer-users' },
   { path: '/admin', label: 'Users', action: 'administer-users' },

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
 import type { CaseRecord, SectionState } from '../../../server/src/domain/cases/case-record';
+import { identityKeys } from '../../../server/src/domain/cases/person-identity';
 import { startTestSystem } from '../../support/system';
 
 type Who = { cookie: string; csrf: string };
@@ -24,7 +25,7 @@ const item = (id: string, values: Record<string, unknown>) => ({ id, values, sou
 function child(n: string, team: string, given: string, personal: Record<string, unknown>, offending?: SectionState['collections'], createdAt = '2026-03-02T10:00:00.000Z'): CaseRecord {
   return {
     id: `YJ-RETURN${n}`, team, status: 'open', createdAt, createdBy: 'cara.case',
-    identity: { givenName: given, familyName: 'Tester', dateOfBirth: String(personal.dateOfBirth ?? ''), displayName: `${given} Tester` } as CaseRecord['identity'],
+    identity: { ...identityKeys({ givenName: given, familyName: 'Tester', dateOfBirth: String(personal.dateOfBirth) }), displayName: `${given} Tester` },
     sections: { personal: state({ givenName: given, familyName: 'Tester', ...personal }), ...(offending ? { offending: state({}, offending) } : {}) },
   };
 }

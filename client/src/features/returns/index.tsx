@@ -1,0 +1,2 @@
+// Public surface of the returns feature: the shell mounts ReturnsPage at /returns (submit-returns).
+export { ReturnsPage } from './returns-page';
