@@ -52,7 +52,7 @@ describe("the data officer's case-level return in the browser", () => {
 
     await page.getByRole('button', { name: 'Generate the return' }).click();
     await page.getByRole('status').getByText('Version 1 generated: 1 child, 2 records, 2 left out.').waitFor();
-    const problems = page.getByRole('region', { name: 'Records that cannot be completed' });
+    const problems = page.getByRole('region', { name: 'Records that cannot be completed', exact: true });
     expect(await problems.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('Ivor Return')]);
     expect(await problems.textContent()).toContain('Ethnicity is not recorded (Personal tab)');
 
