@@ -1,10 +1,16 @@
-// Reports (issue 21): the reporting projection kept from engine events, its rebuild, the timeliness
-// report's routes. Built after the tasks module, so its engine listener runs after the task queue's
+// Reports (issue 21): the reporting projections kept from engine events (task facts for timeliness, KPI
+// facts from the submissions of the forms that feed an indicator), their rebuilds, the reports' routes. Built after the tasks module, so its engine listener runs after the task queue's
 // (a fact is derived from the queue's row, written by then).
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { readDeadlineSources } from '../../adapters/bpmn/deadline-sources.reader';
 import { MongoReportFactRepository, MongoReportSourceTasks } from '../../adapters/mongo/report-fact.repository';
+import { MongoFormRepository } from '../../adapters/mongo/form.repository';
+import { MongoKpiFactRepository, MongoKpiSourceSubmissions, isEmptySource } from '../../adapters/mongo/kpi-fact.repository';
+import { createKpiFactUpdater, type KpiFactUpdater } from '../../application/reports/kpi-fact-updater';
+import { rebuildKpiFacts, type RebuildKpiOutcome } from '../../application/reports/rebuild-kpi-facts';
+import { KPI_FORMS } from '../../domain/reports/kpi-sources';
+import type { FormRepository } from '../../ports/form-repository.port';
 import type { MongoTaskRepository } from '../../adapters/mongo/task.repository';
 import type { MongoTimescaleRepository } from '../../adapters/mongo/timescale.repository';
 import type { MongoUserRepository } from '../../adapters/mongo/user.repository';
@@ -30,6 +36,8 @@ export interface ReportsModuleDeps {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
+  /** The deployed forms, for the words of the fields that feed each indicator (absent: read through the connection). */
+  forms?: Pick<FormRepository, 'latest'>;
 }
 
 export interface ReportsModule extends SystemModule {
@@ -38,6 +46,9 @@ export interface ReportsModule extends SystemModule {
   eraser: { eraseOfCase(caseId: string): Promise<number> };
   updater: ReportFactUpdater;
   rebuild(opts?: { dryRun?: boolean }): Promise<RebuildOutcome>;
+  kpiFacts: MongoKpiFactRepository;
+  kpiUpdater: KpiFactUpdater;
+  rebuildKpis(opts?: { dryRun?: boolean }): Promise<RebuildKpiOutcome>;
 }
 
 export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
@@ -68,19 +79,44 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
   const rebuild = (opts?: { dryRun?: boolean }) => rebuildReportFacts({ source, facts, classify }, opts);
   let first: Promise<unknown> | undefined;
 
+  const kpiFacts = new MongoKpiFactRepository(deps.conn);
+  const kpiDeps = { source: new MongoKpiSourceSubmissions(deps.conn, deps.tasks), facts: kpiFacts, civilDate: (iso: string) => deps.calendar.civilDate(iso) };
+  const kpiUpdater = createKpiFactUpdater({
+    ...kpiDeps,
+    onError: (err, submissionId) => deps.logger.error({ err, submissionId }, 'KPI projection update failed (POST /api/reports/kpis/rebuild heals it)'),
+  });
+  deps.engine.onEvent((event) => kpiUpdater.onEvent(event));
+  const rebuildKpis = (opts?: { dryRun?: boolean }) => rebuildKpiFacts(kpiDeps, opts);
+  let firstKpis: Promise<unknown> | undefined;
+
   return {
     facts,
-    eraser: { eraseOfCase: async (caseId) => (await updater.idle(), facts.eraseOfCase(caseId)) },
+    eraser: {
+      eraseOfCase: async (caseId) => {
+        await Promise.all([updater.idle(), kpiUpdater.idle()]);
+        return (await facts.eraseOfCase(caseId)) + (await kpiFacts.eraseOfCase(caseId));
+      },
+    },
     updater,
     rebuild,
+    kpiFacts,
+    kpiUpdater,
+    rebuildKpis,
     apiRouters: {
       '/reports': createReportsRouter({
         currentActor: currentUser, facts, timescales: deps.timescales, users: deps.users, policy: tableAccessPolicy,
         audit: deps.audit, calendar: deps.calendar, now: () => deps.clock.now(), rebuild: () => rebuild(),
+        kpiFacts, forms: deps.forms ?? new MongoFormRepository(deps.conn), rebuildKpis: () => rebuildKpis(),
       }),
     },
     async start() {
       await facts.init();
+      await kpiFacts.init();
+      // The first start with KPIs: their projection is built from the submissions already stored, in the background.
+      if ((await kpiFacts.isEmpty()) && !(await isEmptySource(deps.conn, Object.keys(KPI_FORMS)))) {
+        firstKpis = rebuildKpis().then((o) => deps.logger.info(o, 'KPI projection built from the stored submissions'))
+          .catch((err) => deps.logger.error({ err }, 'KPI projection build failed (POST /api/reports/kpis/rebuild retries it)'));
+      }
       // The first start with this feature: the projection is built from the tasks already there, in the background.
       if ((await facts.isEmpty()) && !(await source.isEmpty())) {
         first = rebuild().then((o) => deps.logger.info(o, 'report projection built from the task queue'))
@@ -89,7 +125,9 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
     },
     async stop() {
       await first;
+      await firstKpis;
       await updater.idle();
+      await kpiUpdater.idle();
     },
   };
 }

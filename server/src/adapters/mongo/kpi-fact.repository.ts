@@ -1,0 +1,93 @@
+// The KPI projection's rows (collection report_kpi_facts, one per submission of a form that feeds an
+// indicator) and the stored submissions a rebuild reads (form_submissions, read only, by id or in keyset
+// pages). Days are stored as YYYY-MM-DD strings: they sort as they compare.
+import type { Connection } from 'mongoose';
+import type { Collection, Filter } from 'mongodb';
+import type { KpiFact, KpiSubmission } from '../../domain/reports/kpi-fact';
+import type { KpiFactRepository, KpiSourceSubmissions } from '../../ports/kpi-fact-repository.port';
+import type { MongoTaskRepository } from './task.repository';
+
+type FactDoc = Omit<KpiFact, 'id'> & { _id: string };
+const toFact = ({ _id, ...rest }: FactDoc): KpiFact => ({ id: _id, ...rest });
+
+export class MongoKpiFactRepository implements KpiFactRepository {
+  private readonly facts: Collection<FactDoc>;
+
+  constructor(conn: Connection) {
+    this.facts = conn.collection<FactDoc>('report_kpi_facts') as unknown as Collection<FactDoc>;
+  }
+
+  async init(): Promise<void> {
+    await this.facts.createIndex({ on: 1 });
+    await this.facts.createIndex({ caseId: 1 });
+  }
+
+  async put(fact: KpiFact): Promise<void> {
+    const { id, ...rest } = fact;
+    await this.facts.replaceOne({ _id: id }, rest, { upsert: true });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.facts.deleteOne({ _id: id });
+  }
+
+  /** Case erasure: the facts of an erased case go with its submissions. */
+  async eraseOfCase(caseId: string): Promise<number> {
+    return (await this.facts.deleteMany({ caseId: String(caseId) })).deletedCount;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return !(await this.facts.findOne({}, { projection: { _id: 1 } }));
+  }
+
+  async get(id: string): Promise<KpiFact | undefined> {
+    const doc = await this.facts.findOne({ _id: id });
+    return doc ? toFact(doc as FactDoc) : undefined;
+  }
+
+  async findOn(fromDay: string, toDay: string, teamsAny?: readonly string[]): Promise<KpiFact[]> {
+    const filter: Filter<FactDoc> = { on: { $gte: fromDay, $lte: toDay } };
+    if (teamsAny) filter.team = { $in: [...teamsAny] };
+    return (await this.facts.find(filter).toArray()).map((d) => toFact(d as FactDoc));
+  }
+
+  async findOfCases(caseIds: readonly string[]): Promise<KpiFact[]> {
+    if (!caseIds.length) return [];
+    return (await this.facts.find({ caseId: { $in: [...caseIds] } }).toArray()).map((d) => toFact(d as FactDoc));
+  }
+
+  async page(afterId: string | undefined, limit: number): Promise<KpiFact[]> {
+    const docs = await this.facts.find(afterId ? { _id: { $gt: afterId } } : {}).sort({ _id: 1 }).limit(limit).toArray();
+    return docs.map((d) => toFact(d as FactDoc));
+  }
+}
+
+interface SubmissionDoc { _id: string; formId: string; caseId?: string; taskId?: string; submittedAt: string; data: Record<string, unknown> }
+const toSubmission = (d: SubmissionDoc): KpiSubmission & { taskId?: string } => ({
+  id: d._id, formId: d.formId, submittedAt: d.submittedAt, data: d.data ?? {}, ...(d.caseId ? { caseId: d.caseId } : {}), ...(d.taskId ? { taskId: d.taskId } : {}),
+});
+
+export class MongoKpiSourceSubmissions implements KpiSourceSubmissions {
+  private readonly submissions: Collection<SubmissionDoc>;
+
+  constructor(conn: Connection, private readonly tasks: Pick<MongoTaskRepository, 'findById'>) {
+    this.submissions = conn.collection<SubmissionDoc>('form_submissions') as unknown as Collection<SubmissionDoc>;
+  }
+
+  async get(id: string) {
+    const doc = await this.submissions.findOne({ _id: id });
+    return doc ? toSubmission(doc as SubmissionDoc) : undefined;
+  }
+
+  async page(formIds: readonly string[], afterId: string | undefined, limit: number) {
+    const filter: Filter<SubmissionDoc> = { formId: { $in: [...formIds] }, ...(afterId ? { _id: { $gt: afterId } } : {}) };
+    return (await this.submissions.find(filter).sort({ _id: 1 }).limit(limit).toArray()).map((d) => toSubmission(d as SubmissionDoc));
+  }
+
+  async teamOfTask(taskId: string): Promise<string | undefined> {
+    return (await this.tasks.findById(taskId))?.team;
+  }
+}
+
+export const isEmptySource = async (conn: Connection, formIds: readonly string[]): Promise<boolean> =>
+  !(await conn.collection('form_submissions').findOne({ formId: { $in: [...formIds] } }, { projection: { _id: 1 } }));
