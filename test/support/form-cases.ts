@@ -141,6 +141,12 @@ export const formCaseGroups: FormCaseGroup[] = [
         { id: 'f2', type: 'textfield', key: 'relationOther', label: 'Describe', validate: { required: true }, conditional: { hide: '=relation != "other"' } },
         { id: 'n1', type: 'number', key: 'age', label: 'Contact age', validate: { min: 0 } },
       ] },
+      { id: 'l2', type: 'dynamiclist', path: 'notes', label: 'Notes', isRepeating: true, components: [
+        { id: 'f9', type: 'textfield', key: 'text', label: 'Note' },
+      ] },
+      { id: 'l3', type: 'dynamiclist', path: 'visits', label: 'Visits', isRepeating: true, defaultRepetitions: 0, components: [
+        { id: 'f10', type: 'textfield', key: 'place', label: 'Place', validate: { required: true } },
+      ] },
     ]),
     cases: [
       ok('rows with per-row conditions', { contacts: [{ name: 'Pat', relation: 'parent', relationOther: 'stale' }, { name: 'Jo', relation: 'other', relationOther: 'Aunt', age: '40' }] },
@@ -150,6 +156,10 @@ export const formCaseGroups: FormCaseGroup[] = [
         { 'contacts[1].name': 'Contact name is required', 'contacts[1].relationOther': 'Describe is required', 'contacts[1].age': 'Contact age must be at least 0' }),
       bad('unknown key in a row', { contacts: [{ name: 'Pat', secret: 1 }] }, { 'contacts[0].secret': 'This is not a field of this form' }),
       bad('rows must be a list', { contacts: 'Pat' }, { contacts: 'Contacts must be a list of rows' }),
+      // form-js renders an absent list with defaultRepetitions rows (1 unless set); their required fields apply.
+      bad('an absent list has its one row, whose required fields apply, as form-js renders it', {}, { 'contacts[0].name': 'Contact name is required' }),
+      ok('an absent list whose assumed row holds nothing stores nothing; defaultRepetitions 0 assumes no row', { contacts: [{ name: 'Pat' }] }),
+      bad('a null list is absent too', { contacts: null }, { 'contacts[0].name': 'Contact name is required' }),
     ],
   },
   {

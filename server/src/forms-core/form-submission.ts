@@ -2,6 +2,7 @@
 import * as yup from 'yup';
 import { compileFormSchema } from './form-schema-compiler';
 import { computeExpressions } from './form-expressions';
+import { dropEmptyAssumedRows, withAssumedRows } from './form-list-rows';
 import { isPlainObject } from './form-tree';
 import { findReservedKey, reservedKeyMessage } from './reserved-keys';
 import type { FieldErrors, FormContext, FormDefinition, SubmissionResult } from './form.types';
@@ -12,9 +13,12 @@ export function validateSubmission(form: FormDefinition, data: unknown, context:
   const reserved = findReservedKey(data);
   if (reserved) return { ok: false, errors: { [reserved.path]: reservedKeyMessage(reserved.key) } };
   try {
-    const value = compileFormSchema(form, context).validateSync(data, { abortEarly: false }) as Record<string, unknown>;
+    // An absent dynamic list has the rows form-js would render, and their required fields apply.
+    const assumed = withAssumedRows(form.components, data);
+    const value = compileFormSchema(form, context).validateSync(assumed.data, { abortEarly: false }) as Record<string, unknown>;
+    const kept = dropEmptyAssumedRows(prune(value) as Record<string, unknown>, assumed.paths);
     // Expression fields from the answers as validated (hidden ones gone, numbers typed) and the variables.
-    return { ok: true, value: computeExpressions(form.components, prune(value) as Record<string, unknown>, context.variables) };
+    return { ok: true, value: computeExpressions(form.components, kept, context.variables) };
   } catch (e) {
     if (e instanceof yup.ValidationError) return { ok: false, errors: toFieldErrors(e) };
     throw e;

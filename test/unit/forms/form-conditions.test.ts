@@ -75,11 +75,12 @@ describe('conditions see typed values whether the data holds strings (browser) o
       ] },
     ],
   };
+  // rows: [] — an absent list would have its one default row, whose required field applies (form-list-rows.ts).
   it.each([[15], ['15']])('age %p → guardian shown and required', (age) => {
-    expect(validateSubmission(form, { age })).toEqual({ ok: false, errors: { guardian: 'Guardian is required' } });
+    expect(validateSubmission(form, { age, rows: [] })).toEqual({ ok: false, errors: { guardian: 'Guardian is required' } });
   });
   it.each([[17], ['17']])('age %p → guardian hidden', (age) => {
-    expect(validateSubmission(form, { age, guardian: 'x' })).toEqual({ ok: true, value: { age: 17 } });
+    expect(validateSubmission(form, { age, guardian: 'x', rows: [] })).toEqual({ ok: true, value: { age: 17, rows: [] } });
   });
   it('applies inside dynamic-list rows too', () => {
     expect(validateSubmission(form, { age: 17, rows: [{ n: '3' }, { n: '12' }] })).toEqual({ ok: false, errors: { 'rows[1].why': 'Why is required' } });

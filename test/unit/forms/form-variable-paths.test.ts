@@ -31,6 +31,21 @@ describe('the process variables a form reads', () => {
     expect(formVariablePaths(form as never)).toEqual([['openWork', 'blocking'], ['startedOn'], ['revocationDeclinedOn']]);
   });
 
+  it('collects the paths of templated labels, html, images, expressions, tables and FEEL validation', () => {
+    const form = {
+      components: [
+        { id: 'a', type: 'number', key: 'a', label: 'Hours for {{ child.name }}', validate: { max: '=limits.hours', min: 0 } },
+        { id: 'h', type: 'html', content: '{{#if flagged}}<b>{{ flagReason }}</b>{{/if}}' },
+        { id: 'i', type: 'image', source: '=logo', alt: 'Logo' },
+        { id: 'e', type: 'expression', key: 'e', expression: '=a * rate' },
+        { id: 't', type: 'table', columns: [{ label: 'X', key: 'x' }], dataSource: '=visits' },
+      ],
+    };
+    expect(formVariablePaths(form as never)).toEqual([
+      ['child', 'name'], ['limits', 'hours'], ['flagged'], ['flagReason'], ['logo'], ['a'], ['rate'], ['visits'],
+    ]);
+  });
+
   it('gives exactly the named paths of the variables, nothing else of them', () => {
     const variables = { order: { type: 'dto', id: 'o-1', offences: 'theft' }, caseId: 'c-1', revocationDeclinedOn: '2026-10-01', health: { camhs: true } };
     expect(pickVariablePaths(variables, [['order', 'type'], ['revocationDeclinedOn'], ['missing', 'path']]))
