@@ -5,7 +5,7 @@
 import { createEmbeddedEngine } from '../../../server/src/adapters/engine-embedded/embedded-engine';
 import { engineCollections } from '../../../server/src/adapters/engine-embedded/store/engine-collections';
 import { insertOnce } from '../../../server/src/adapters/engine-embedded/store/insert-once';
-import { updaterFor } from '../../../server/src/adapters/engine-embedded/store/update-batcher';
+import { UpdateBatcher } from '../../../server/src/adapters/engine-embedded/store/update-batcher';
 import { systemClock } from '../../../server/src/ports/clock.port';
 import { openTestDb } from '../../support/test-db';
 
@@ -26,10 +26,10 @@ describe('Engine persistence on the embedded database', () => {
   afterAll(() => db.drop());
 
   test('Given concurrent inserts batched together, then each caller learns whether its own row was new', async () => {
-    const { tasks } = engineCollections(db.conn);
-    await insertOnce(tasks, 'existing', { state: 'open' });
+    const { tasks, inserts } = engineCollections(db.conn);
+    await insertOnce(inserts.tasks, 'existing', { state: 'open' });
     const ids = ['existing', 'a', 'b', 'a', 'c', 'existing'];
-    const results = await Promise.all(ids.map((id, i) => insertOnce(tasks, id, { state: 'open', n: i })));
+    const results = await Promise.all(ids.map((id, i) => insertOnce(inserts.tasks, id, { state: 'open', n: i })));
     expect(results).toEqual([false, true, true, false, true, false]);
     expect((await tasks.find({ _id: { $in: ['a', 'b', 'c'] } }).lean()).map((t) => t.n).sort()).toEqual([1, 2, 4]);
   });
@@ -37,7 +37,7 @@ describe('Engine persistence on the embedded database', () => {
   test('Given concurrent updates batched together, then each caller learns whether its own row matched, a bad one fails only its caller, and two of one row apply in order', async () => {
     const { incidents } = engineCollections(db.conn);
     await incidents.insertMany([{ _id: 'u1', n: 0 }, { _id: 'u2', n: 0 }, { _id: 'u3', n: 0 }]);
-    const updater = updaterFor(incidents);
+    const updater = new UpdateBatcher(incidents);
     const results = await Promise.allSettled([
       updater.update('u1', { n: 1 }),
       updater.update('missing', { n: 1 }),

@@ -60,7 +60,7 @@ export class EffectApplier {
     const guarded = async <T>(model: Model<T>, filter: Record<string, unknown>, set: Record<string, unknown>) =>
       (await model.updateOne(filter, { $set: set })).modifiedCount > 0;
     switch (e.type) {
-      case 'task.create': return upsert(db.tasks, e.task.key, { ...e.task });
+      case 'task.create': return upsert(db.inserts.tasks, e.task.key, { ...e.task });
       case 'task.close':
         return guarded(db.tasks, { _id: e.taskKey, state: 'open' }, { state: e.state, completedAt: now.toISOString(), ...(e.by ? { completedBy: e.by } : {}) });
       case 'task.update': {
@@ -81,7 +81,7 @@ export class EffectApplier {
           this.leases.lease(doc._id, doc.processId, e);
           return true;
         }
-        return upsert(db.jobs, e.job.key, { ...e.job, processId: doc.processId, instanceKey: doc._id, state: 'activatable', dueAt: now, attempts: 0 });
+        return upsert(db.inserts.jobs, e.job.key, { ...e.job, processId: doc.processId, instanceKey: doc._id, state: 'activatable', dueAt: now, attempts: 0 });
       // Finished jobs, timers and subscriptions are deleted: their collections hold only live rows, so the
       // polling queries stay small (FerretDB scans collections for range filters).
       case 'job.close':
@@ -91,16 +91,16 @@ export class EffectApplier {
         return guarded(db.jobs, { _id: e.jobKey }, { state: 'activatable', retries: e.retries, dueAt: now, variables: e.variables });
       case 'timer.create':
         this.timerIndex.put(e.key, e.dueAt); // before the write: a timer the index lacks would never fire
-        return upsert(db.timers, e.key, { instanceKey: doc._id, elementId: e.elementId, tokenId: e.tokenId, dueAt: new Date(e.dueAt), state: 'pending' });
+        return upsert(db.inserts.timers, e.key, { instanceKey: doc._id, elementId: e.elementId, tokenId: e.tokenId, dueAt: new Date(e.dueAt), state: 'pending' });
       case 'timer.cancel': {
         const deleted = (await db.timers.deleteOne({ _id: e.key })).deletedCount > 0;
         this.timerIndex.remove(e.key);
         return deleted;
       }
       case 'subscription.open':
-        return upsert(db.subscriptions, e.key, { instanceKey: doc._id, messageName: e.messageName, correlationKey: e.correlationKey, elementId: e.elementId, tokenId: e.tokenId, state: 'open', createdAt: now });
+        return upsert(db.inserts.subscriptions, e.key, { instanceKey: doc._id, messageName: e.messageName, correlationKey: e.correlationKey, elementId: e.elementId, tokenId: e.tokenId, state: 'open', createdAt: now });
       case 'subscription.close': return (await db.subscriptions.deleteOne({ _id: e.key })).deletedCount > 0;
-      case 'incident.raise': return upsert(db.incidents, e.incident.id, { ...e.incident, tokenId: e.tokenId, processId: doc.processId });
+      case 'incident.raise': return upsert(db.inserts.incidents, e.incident.id, { ...e.incident, tokenId: e.tokenId, processId: doc.processId });
       case 'incident.resolve': return guarded(db.incidents, { _id: e.incidentId, state: 'open' }, { state: 'resolved', resolvedAt: now.toISOString() });
       case 'instance.end': return true;
       default: return false; // cross-instance effects are applied by the runner outside the lock

@@ -8,7 +8,6 @@ import { applyCommand, type Command } from '../runtime/instance-commands';
 import { newState, type InstanceState } from '../runtime/instance-state';
 import { TokenMachine } from '../runtime/token-machine';
 import type { EngineCollections } from '../store/engine-collections';
-import { batcherFor } from '../store/insert-batcher';
 import { StaleInstanceError, type InstanceSave, type InstanceStore } from '../store/instance-store';
 import { retry } from '../store/transient-retry';
 import type { DeploymentService } from './deployment.service';
@@ -231,7 +230,7 @@ export class InstanceRunner {
         });
         this.cache.delete(_id); // ended: nothing will run on it again
       })).catch(() => undefined))); // the others are still marked; this one is a suspect
-    await Promise.all(markers.map((_id) => batcherFor(this.db.outboxDone).insert({ _id }) // false: marked before
+    await Promise.all(markers.map((_id) => this.db.inserts.outboxDone.insert({ _id }) // false: marked before
       .catch(() => void this.suspects.set(_id.slice(0, _id.lastIndexOf('#')), Date.now()))));
     // One command per batch, each delete by _id alone: FerretDB looks up only that filter by index (an $in
     // read the whole marker collection — one per waiting instance — measured 21 ms per batch at 100).

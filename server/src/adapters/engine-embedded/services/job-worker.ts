@@ -157,7 +157,7 @@ export class JobWorker {
   private async persist(doc: JobDoc, fields: Record<string, unknown>): Promise<void> {
     const { _id, leased, ...job } = doc;
     void leased;
-    await retry(() => insertOnce(this.db.jobs, _id, { ...job, attempts: 1, dueAt: this.now(), ...fields }));
+    await retry(() => insertOnce(this.db.inserts.jobs, _id, { ...job, attempts: 1, dueAt: this.now(), ...fields }));
     this.leases.release(_id);
   }
 }

@@ -6,6 +6,8 @@ import type {
   DeploymentDoc, FormDoc, IncidentDoc, InstanceDoc, InstanceRevisionDoc, JobDoc, MessageDoc, OutboxDoneDoc, SubscriptionDoc, TaskDoc, TimerDoc,
 } from './engine-documents';
 import type { DecisionGraphDoc } from '../dmn/decision-store';
+import { insertBatcher, type InsertBatcher } from './insert-batcher';
+import { UpdateBatcher } from './update-batcher';
 
 const loose = (fields: Record<string, unknown>, indexes: Record<string, 1 | -1>[] = []) => {
   const schema = new Schema({ _id: String, ...fields }, { strict: false, versionKey: false, minimize: false });
@@ -29,9 +31,28 @@ export interface EngineCollections {
   instanceRevisions: Model<InstanceRevisionDoc>;
   /** `<graph id>:<version>`: a deployed DMN file (dmn/decision-store.ts). */
   decisions: Model<DecisionGraphDoc>;
+  /** Group-committed inserts of the rows written insert-once (insert-once.ts), one per collection. */
+  inserts: Record<'instances' | 'instanceRevisions' | 'outboxDone' | 'tasks' | 'jobs' | 'timers' | 'subscriptions' | 'incidents', InsertBatcher>;
+  /** Group-committed updates of instance documents by _id (update-batcher.ts). */
+  updates: { instances: UpdateBatcher };
 }
 
+/**
+ * The engine's collections and their group-commit writers. Called once per engine: the writers batch what
+ * that engine's steps write at the same moment (a second engine on the connection shares the models only).
+ */
 export function engineCollections(conn: Connection): EngineCollections {
+  const models = engineModels(conn);
+  const { instances, instanceRevisions, outboxDone, tasks, jobs, timers, subscriptions, incidents } = models;
+  const inserts = { instances, instanceRevisions, outboxDone, tasks, jobs, timers, subscriptions, incidents };
+  return {
+    ...models,
+    inserts: Object.fromEntries(Object.entries(inserts).map(([name, m]) => [name, insertBatcher(m)])) as EngineCollections['inserts'],
+    updates: { instances: new UpdateBatcher(instances) },
+  };
+}
+
+function engineModels(conn: Connection): Omit<EngineCollections, 'inserts' | 'updates'> {
   // One model per name and connection: a second engine on the same connection shares them.
   const model = <T>(name: string, schema: Schema) => (conn.models[name] ?? conn.model(name, schema, name)) as unknown as Model<T>;
   const M = Schema.Types.Mixed;

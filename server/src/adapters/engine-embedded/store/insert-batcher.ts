@@ -11,13 +11,8 @@ export interface InsertBatcher {
   insert(doc: Record<string, unknown>): Promise<boolean>;
 }
 
-const batchers = new WeakMap<object, InsertBatcher>();
-
-export function batcherFor<T>(model: Model<T>): InsertBatcher {
-  let b = batchers.get(model);
-  if (!b) {
-    const group = new InsertGroup(() => model.collection as unknown as Collection, { retryOn: isTransient });
-    batchers.set(model, (b = { insert: async (doc) => (await group.insert(doc)) === 'inserted' }));
-  }
-  return b;
+/** A collection's group commit; one per collection of an engine, made with its collections (engine-collections.ts). */
+export function insertBatcher(model: Pick<Model<unknown>, 'collection'>): InsertBatcher {
+  const group = new InsertGroup(() => model.collection as unknown as Collection, { retryOn: isTransient });
+  return { insert: async (doc) => (await group.insert(doc)) === 'inserted' };
 }

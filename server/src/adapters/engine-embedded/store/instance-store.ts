@@ -8,9 +8,7 @@
 import { ConflictError } from '../../../domain/errors';
 import type { EngineCollections } from './engine-collections';
 import type { InstanceDoc, InstanceUpdate } from './engine-documents';
-import { batcherFor } from './insert-batcher';
 import { retry } from './transient-retry';
-import { updaterFor } from './update-batcher';
 
 /** The fields of one step: a new revision, `rev` = the revision it was based on + 1. */
 export type InstanceSave = InstanceUpdate & { rev: number };
@@ -49,18 +47,18 @@ export class SingleNodeInstanceStore implements InstanceStore {
   }
 
   create(doc: InstanceDoc): Promise<boolean> {
-    return batcherFor(this.db.instances).insert(doc);
+    return this.db.inserts.instances.insert(doc);
   }
 
   save(key: string, _basedOn: number, set: InstanceSave): Promise<boolean> {
     // Filtered by _id alone: FerretDB pushes only that filter down to SQL (a second field makes it decode
     // every document); the lock and the cache already guarantee this is the revision we read. Batched with
     // other instances' writes; awaited before the outbox runs, as a single write would be.
-    return updaterFor(this.db.instances).update(key, set);
+    return this.db.updates.instances.update(key, set);
   }
 
   async clearOutbox(key: string, rev: number, held: boolean): Promise<void> {
-    if (held) await updaterFor(this.db.instances).update(key, { pending: false, effects: [] });
+    if (held) await this.db.updates.instances.update(key, { pending: false, effects: [] });
     // Not held: under the instance lock nobody else writes it, so the revision in the filter is enough here.
     else await retry(() => this.db.instances.updateOne({ _id: key, rev }, { $set: { pending: false, effects: [] } }));
   }

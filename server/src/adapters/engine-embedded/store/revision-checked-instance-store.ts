@@ -22,7 +22,6 @@ import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { EngineCollections } from './engine-collections';
 import type { InstanceDoc, InstanceRevisionDoc } from './engine-documents';
-import { batcherFor } from './insert-batcher';
 import { StaleInstanceError, type InstanceSave, type InstanceStore } from './instance-store';
 import { retry } from './transient-retry';
 
@@ -55,7 +54,7 @@ export class RevisionCheckedInstanceStore implements InstanceStore {
   }
 
   create(doc: InstanceDoc): Promise<boolean> {
-    return batcherFor(this.db.instances).insert(doc); // unique _id: atomic on both databases
+    return this.db.inserts.instances.insert(doc); // unique _id: atomic on both databases
   }
 
   async save(key: string, basedOn: number, set: InstanceSave): Promise<boolean> {
@@ -67,7 +66,7 @@ export class RevisionCheckedInstanceStore implements InstanceStore {
     // The document records which claim wrote it: a revision number can be claimed again once its first claim
     // is written and deleted, so the number alone does not say whose step is stored.
     const mine: InstanceSave = { ...set, claim: randomBytes(8).toString('hex') };
-    const claimed = await batcherFor(this.db.instanceRevisions).insert({ _id: revisionId(key, rev), instanceKey: key, rev, set: mine, at: new Date() });
+    const claimed = await this.db.inserts.instanceRevisions.insert({ _id: revisionId(key, rev), instanceKey: key, rev, set: mine, at: new Date() });
     if (!claimed) return this.refused(key, basedOn); // another writer has this revision (maybe not written yet)
     for (let attempt = 0; ; attempt++) {
       if (await this.write(key, basedOn, mine)) break;

@@ -98,11 +98,3 @@ export class UpdateBatcher {
     return outcome;
   }
 }
-
-const batchers = new WeakMap<object, UpdateBatcher>();
-
-export function updaterFor<T>(model: Model<T>): UpdateBatcher {
-  let b = batchers.get(model);
-  if (!b) batchers.set(model, (b = new UpdateBatcher(model)));
-  return b;
-}
