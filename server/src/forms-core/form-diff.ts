@@ -10,7 +10,7 @@ export interface FormDiff { added: string[]; removed: string[]; changed: FormFie
 
 const TYPE_WORDS: Record<string, string> = {
   textfield: 'text', textarea: 'long text', number: 'number', datetime: 'date', checkbox: 'checkbox',
-  checklist: 'checklist', radio: 'radio buttons', select: 'drop-down list', taglist: 'tag list',
+  checklist: 'checklist', radio: 'radio buttons', select: 'drop-down list', taglist: 'tag list', expression: 'computed value',
 };
 const typeWords = (t: string) => TYPE_WORDS[t] ?? t;
 
@@ -57,6 +57,7 @@ function fieldChanges(before: Field, after: Field): string[] {
   const [rx, ry] = [Boolean(x.validate?.required), Boolean(y.validate?.required)];
   if (rx !== ry) out.push(ry ? 'now required' : 'no longer required');
   if ((x.description ?? '') !== (y.description ?? '')) out.push('hint text changed');
+  if (x.type === 'expression' && y.type === 'expression' && x.expression !== y.expression) out.push('how it is computed changed');
   if ((x.conditional?.hide ?? '') !== (y.conditional?.hide ?? '')) out.push(y.conditional?.hide ? (x.conditional?.hide ? 'when it is hidden changed' : 'now hidden in some answers') : 'now always shown');
   if ((before.section ?? '') !== (after.section ?? '')) out.push(`case section ${before.section ?? 'none'} → ${after.section ?? 'none'}`);
   if (JSON.stringify(x.validate ?? {}) !== JSON.stringify(y.validate ?? {}) && rx === ry) out.push('validation rules changed');

@@ -37,3 +37,13 @@ describe('form diff', () => {
     expect(diffFormDefinitions(v1, structuredClone(v1))).toEqual({ added: [], removed: [], changed: [] });
   });
 });
+
+describe('form diff of an expression field', () => {
+  it('says how a computed value changed, naming the type in words', () => {
+    const before: FormDefinition = { id: 'f', components: [{ id: 'x', type: 'expression', key: 'total', expression: '=a + b' }] };
+    const after: FormDefinition = { id: 'f', components: [{ id: 'x', type: 'expression', key: 'total', expression: '=a * b' }, { id: 'n', type: 'textfield', key: 'n', label: 'N' }] };
+    expect(diffFormDefinitions(before, after)).toEqual({ added: ['N'], removed: [], changed: [{ label: 'total', changes: ['how it is computed changed'] }] });
+    expect(diffFormDefinitions({ id: 'f', components: [{ id: 'x', type: 'number', key: 'total', label: 'total' }] }, before).changed)
+      .toEqual([{ label: 'total', changes: ['type number → computed value'] }]);
+  });
+});
