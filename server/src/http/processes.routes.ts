@@ -1,9 +1,12 @@
 // /api/processes: the manager workspace's process definitions — list, versions, a version's XML
-// (open in the modeller or download), the engine's deploy checks on a draft, deploy, and the diff of
+// (open in the modeller or download), the engine's deploy checks on a draft, deploy (with the DMN files its
+// business rule tasks call), the DMN files deployed (list, deploy alone: docs/dmn.md), and the diff of
 // two versions. Thin: parse, call the use case, present. The use cases check 'deploy-process'.
 import { type Request, Router } from 'express';
 import { z } from 'zod';
+import { deployDecisions } from '../application/processes/deploy-decisions';
 import { deployProcess } from '../application/processes/deploy-process';
+import { listDecisions } from '../application/processes/list-decisions';
 import { diffProcessVersions, type DiffProcessDeps } from '../application/processes/diff-process-versions';
 import { getProcessVersions } from '../application/processes/get-process-versions';
 import { getProcessXml } from '../application/processes/get-process-xml';
@@ -21,9 +24,15 @@ export interface ProcessesRouterDeps extends DiffProcessDeps {
 // The largest shipped process is ~23 KB; 2 MB of BPMN is far beyond any real diagram (and over the
 // default body limit, which answers 413 first).
 const MAX_XML = 2_000_000;
+const MAX_DMN_FILES = 20;
 const xml = z.string().min(1, 'Send the BPMN XML').max(MAX_XML, `BPMN larger than ${MAX_XML} characters`);
-const lintBody = z.strictObject({ xml });
-const deployBody = z.strictObject({ xml, comment: z.string().trim().min(1, 'Say what changed and why').max(500) });
+// DMN files deployed with a process or on their own (decision tables its business rule tasks call).
+const dmn = z.string().min(1, 'Send the DMN XML').max(MAX_XML, `DMN larger than ${MAX_XML} characters`);
+const decisions = z.array(dmn).max(MAX_DMN_FILES, `At most ${MAX_DMN_FILES} DMN files at once`);
+const comment = z.string().trim().min(1, 'Say what changed and why').max(500);
+const lintBody = z.strictObject({ xml, decisions: decisions.optional() });
+const deployBody = z.strictObject({ xml, comment, decisions: decisions.optional() });
+const deployDecisionsBody = z.strictObject({ decisions: decisions.min(1, 'Send at least one DMN file'), comment });
 const version = z.coerce.number().int().min(1).max(1_000_000);
 const diffQuery = z.strictObject({ from: version, to: version });
 const noQuery = z.strictObject({});
@@ -43,15 +52,29 @@ export function createProcessesRouter(deps: ProcessesRouterDeps): Router {
     res.json({ items: await listProcesses(deps, actor(req)) });
   });
 
-  // POST /lint {xml} → {resourceName, ok, problems: [{resource, elementId, line, message}]}
+  // POST /lint {xml, decisions?} → {resourceName, ok, problems: [{resource, elementId, line, message}]}
   router.post('/lint', async (req, res) => {
-    res.json(await lintProcess(deps, actor(req), parseBody(lintBody, req.body).xml));
+    const body = parseBody(lintBody, req.body);
+    res.json(await lintProcess(deps, actor(req), body.xml, body.decisions));
   });
 
-  // POST / {xml, comment} → 201 {items: [{processId, version, isNew, …}]} (200 when nothing changed)
+  // POST / {xml, comment, decisions?: [DMN XML]} → 201 {items: [{processId, version, isNew, …}], decisions: [...]}
+  // (200 when nothing changed); the DMN files deploy with the process, all or nothing
   router.post('/', async (req, res) => {
-    const deployed = await deployProcess(deps, actor(req), parseBody(deployBody, req.body), req.ip);
-    res.status(deployed.some((d) => d.isNew) ? 201 : 200).json({ items: deployed });
+    const { processes, decisions: deployed } = await deployProcess(deps, actor(req), parseBody(deployBody, req.body), req.ip);
+    res.status([...processes, ...deployed].some((d) => d.isNew) ? 201 : 200).json({ items: processes, decisions: deployed });
+  });
+
+  // GET /decisions → {items: every version of every deployed DMN file, newest first per file}
+  router.get('/decisions', async (req, res) => {
+    parseQuery(noQuery, req.query);
+    res.json({ items: await listDecisions(deps, actor(req)) });
+  });
+
+  // POST /decisions {decisions: [DMN XML], comment} → 201 {items: [{decisionRequirementsId, version, isNew, …}]} (200 when nothing changed)
+  router.post('/decisions', async (req, res) => {
+    const items = await deployDecisions(deps, actor(req), parseBody(deployDecisionsBody, req.body), req.ip);
+    res.status(items.some((d) => d.isNew) ? 201 : 200).json({ items });
   });
 
   // GET /:processId/versions → {items: newest first}

@@ -39,6 +39,19 @@ export class DeploymentRejectedError extends ValidationError {
 }
 
 /** One stored version of a process (what the modeller's versions list shows). */
+/** One version of a deployed DMN file (a decision requirements graph) and the decisions it holds. */
+export interface DecisionDeploymentView {
+  decisionRequirementsId: string;
+  version: number;
+  decisionIds: string[];
+  resourceName: string;
+  /** SHA-256 (hex) of the deployed file's content. */
+  checksum: string;
+  deployedAt: string;
+  by?: string;
+  comment?: string;
+}
+
 export interface ProcessDeploymentView {
   processId: string;
   version: number;
@@ -262,6 +275,8 @@ export interface WorkflowEngine {
   getDeploymentResource(processId: string, version: number): Promise<string | undefined>;
   /** The deploy checks without storing anything: the problems deploy would refuse with (empty when it would pass). */
   checkDeployment(resources: DeployResource[]): Promise<DeployProblem[]>;
+  /** Every version of every deployed DMN file; absent on an engine that does not keep them here (Zeebe). */
+  listDecisionDeployments?(): Promise<DecisionDeploymentView[]>;
 
   /** Instances of a process (optionally one version / state), newest first. */
   listInstances(filter: { processId: string; version?: number; state?: InstanceView['state']; offset?: number; limit?: number }): Promise<{ items: InstanceSummary[]; total: number }>;

@@ -7,7 +7,7 @@ import type { Clock } from '../../ports/clock.port';
 import type {
   DeployProblem, DeployResource, EngineEvent, IncidentView, InstanceView, JobHandler, UserTaskView, Variables, WorkflowEngine,
   UserTaskChangeResult, UserTaskChanges,
-  ProcessDeploymentView,
+  ProcessDeploymentView, DecisionDeploymentView,
 } from '../../ports/workflow-engine.port';
 import { TaskChangeDeniedError } from '../../ports/workflow-engine.port';
 import { RESERVED_VARIABLES } from './model/process-model';
@@ -217,9 +217,15 @@ export class EmbeddedEngine implements WorkflowEngine {
   listIncidents(filter?: { instanceKey?: string; state?: IncidentView['state'] }) { return this.queries.incidents(filter); }
 
   listDeployments(processId?: string): Promise<ProcessDeploymentView[]> { return this.deploymentQueries.list(processId); }
+  async listDecisionDeployments(): Promise<DecisionDeploymentView[]> {
+    return (await this.deployments.decisions.list()).map((d) => ({
+      decisionRequirementsId: d.graphId, version: d.version, decisionIds: d.decisionIds, resourceName: d.resourceName, checksum: d.checksum,
+      deployedAt: d.deployedAt, ...(d.by ? { by: d.by } : {}), ...(d.comment ? { comment: d.comment } : {}),
+    }));
+  }
   getDeploymentResource(processId: string, version: number): Promise<string | undefined> { return this.deploymentQueries.resource(processId, version); }
   checkDeployment(resources: DeployResource[]): Promise<DeployProblem[]> {
-    return this.deploymentQueries.check(resources, async (r) => (await this.deployments.check([r])).problems);
+    return this.deployments.checkAll(resources).then((c) => c.problems); // .dmn files and called decisions too
   }
 
   registerJobHandler(type: string, handler: JobHandler): void { this.worker.register(type, handler); }

@@ -2,6 +2,7 @@
 // that does not parse, reserved variable names, Camunda 8.8 lint errors), without storing anything.
 // The modeller shows these next to @camunda/linting's findings before the manager deploys.
 import type { DeployProblem } from '../../ports/workflow-engine.port';
+import { dmnResources } from './deploy-decisions';
 import { requireProcessAdmin, resourceNameFor, type ProcessActor, type ProcessAdminDeps } from './process-admin-deps';
 
 export interface LintResult {
@@ -10,9 +11,10 @@ export interface LintResult {
   problems: DeployProblem[];
 }
 
-export async function lintProcess(deps: ProcessAdminDeps, actor: ProcessActor, xml: string): Promise<LintResult> {
+/** `decisions`: DMN files that would deploy with it (checked too, and the decisions they hold count as deployed). */
+export async function lintProcess(deps: ProcessAdminDeps, actor: ProcessActor, xml: string, decisions: string[] = []): Promise<LintResult> {
   requireProcessAdmin(actor);
   const resourceName = resourceNameFor(xml);
-  const problems = await deps.engine.checkDeployment([{ name: resourceName, content: xml }]);
+  const problems = await deps.engine.checkDeployment([{ name: resourceName, content: xml }, ...dmnResources(decisions)]);
   return { resourceName, ok: problems.length === 0, problems };
 }

@@ -14,7 +14,7 @@ export interface ProcessActor {
 }
 
 export interface ProcessAdminDeps {
-  engine: Pick<WorkflowEngine, 'deploy' | 'listDeployments' | 'getDeploymentResource' | 'checkDeployment'>;
+  engine: Pick<WorkflowEngine, 'deploy' | 'listDeployments' | 'getDeploymentResource' | 'checkDeployment' | 'listDecisionDeployments'>;
   audit: Pick<AuditLog, 'record'>;
 }
 

@@ -43,7 +43,7 @@ export interface WorkflowModule extends SystemModule {
 function readProcessFiles(dir: string) {
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.bpmn'))
+    .filter((f) => f.endsWith('.bpmn') || f.endsWith('.dmn')) // decision tables deploy with the processes calling them
     .sort()
     .map((name) => ({ name, content: fs.readFileSync(path.join(dir, name), 'utf8') }));
 }
