@@ -27,7 +27,9 @@ export function checkDisplay(c: FormComponent, inList: boolean, add: Add): void 
   if (c.type === 'expression') checkExpression(c, inList, add);
   if (c.type === 'button' && c.action !== undefined && c.action !== 'submit' && c.action !== 'reset') add(`action must be "submit" or "reset", not "${String(c.action)}"`);
   if (c.type === 'table') checkTable(c, add);
-  if (c.type === 'html' && c.content !== undefined && typeof c.content !== 'string') add('content must be text');
+  if (c.type === 'html' && typeof c.content === 'string' && /<img\b(?![^>]*\balt\s*=)[^>]*>/i.test(c.content)) {
+    add('every <img> in content needs an alt attribute describing it (alt="" only for a decorative image)');
+  }
 }
 
 function checkImage(c: FormComponent, add: Add): void {

@@ -132,3 +132,43 @@ describe('checkFormDefinition', () => {
     expect(messages(collection)).toEqual([]);
   });
 });
+
+describe('checkFormDefinition: templates, html, image, expression, table and button', () => {
+  it('accepts each as form-js writes it', () => {
+    expect(messages(base([
+      { id: 'n', type: 'textfield', key: 'name', label: 'Name of {{ child.name }}', description: 'Hint for {{ name }}' },
+      { id: 't', type: 'text', text: '{{#loop items}}- {{this.name}}\n{{/loop}}' },
+      { id: 'h', type: 'html', content: '<p>{{ name }}</p><img src="/logo.png" alt="Logo">' },
+      { id: 'i', type: 'image', source: '=logoUri', alt: 'Logo' },
+      { id: 'e', type: 'expression', key: 'total', expression: '=a + b', computeOn: 'presubmit' },
+      { id: 'tb', type: 'table', label: 'Rows', columnsExpression: '=cols', dataSource: '=rows', rowCount: 10 },
+      { id: 'b', type: 'button', label: 'Reset', action: 'reset' },
+    ]))).toEqual([]);
+  });
+
+  it('refuses what would not work or not be accessible, saying what to change', () => {
+    expect(messages(base([
+      { id: 'n', type: 'textfield', key: 'name', label: 'Name of {{ isDefined(x) }}' },
+      { id: 'h', type: 'html', content: '<img src="/logo.png">' },
+      { id: 'i1', type: 'image', source: 'data:image/png;base64,AA==' },
+      { id: 'i2', type: 'image', source: 'https://tracker.example/p.png', alt: 'Pixel' },
+      { id: 'e1', type: 'expression', key: 'total', expression: 'a + b' },
+      { id: 'e2', type: 'expression', key: 'other', expression: '=a', computeOn: 'blur' },
+      { id: 'l', type: 'dynamiclist', path: 'rows', components: [{ id: 'e3', type: 'expression', key: 'x', expression: '=1' }] },
+      { id: 'tb', type: 'table', columns: [{ key: 'a' }], rowCount: 0 },
+      { id: 'b', type: 'button', action: 'delete' },
+    ]))).toEqual([
+      expect.stringMatching(/"n" at components\[0\]: label is not a valid template \(\{\{ isDefined\(x\) \}\} calls 'isDefined\(\)'/),
+      expect.stringMatching(/"h" at components\[1\]: every <img> in content needs an alt attribute/),
+      expect.stringMatching(/"i1" at components\[2\]: needs alternative text \(alt\)/),
+      expect.stringMatching(/"i2" at components\[3\]: source must be a data:image URI or a path on this site .*security policy/),
+      expect.stringMatching(/"e1" at components\[4\]: expression must be a FEEL expression starting with "="/),
+      expect.stringMatching(/"e2" at components\[5\]: computeOn must be "change" or "presubmit", not "blur"/),
+      expect.stringMatching(/"e3" at components\[6\]\.components\[0\]: an expression inside a dynamic list is not supported/),
+      expect.stringMatching(/"tb" at components\[7\]: needs columns/),
+      expect.stringMatching(/"tb" at components\[7\]: needs a dataSource/),
+      expect.stringMatching(/"tb" at components\[7\]: rowCount must be a whole number above 0/),
+      expect.stringMatching(/"b" at components\[8\]: action must be "submit" or "reset", not "delete"/),
+    ]);
+  });
+});

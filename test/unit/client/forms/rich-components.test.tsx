@@ -4,6 +4,7 @@
 // alt text, a read-only table from FEEL, submit and reset buttons, FEEL validation shown on the field, and the
 // expression's value submitted as the shared core computes it.
 import { render, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
 import userEvent from '@testing-library/user-event';
 import { FormRenderer } from '../../../../client/src/features/forms/form-renderer';
 import type { FormDefinition } from '../../../../server/src/forms-core';
@@ -12,7 +13,7 @@ const form: FormDefinition = {
   id: 'rich',
   components: [
     { id: 'n', type: 'textfield', key: 'name', label: 'Name' },
-    { id: 'h', type: 'html', content: '<p>Hello <b>{{ name }}</b></p><script>window.pwned = 1</script><img src="x" onerror="window.pwned = 2"><form><input name="x"></form>' },
+    { id: 'h', type: 'html', content: '<p>Hello <b>{{ name }}</b></p><script>window.pwned = 1</script><img src="x" alt="" onerror="window.pwned = 2"><form><input name="x"></form>' },
     { id: 'i1', type: 'image', source: 'data:image/png;base64,iVBORw0KGgo=', alt: 'Logo of {{ name }}' },
     { id: 'i2', type: 'image', source: '=remoteUrl', alt: 'Map' },
     { id: 't', type: 'table', label: 'Contacts', columns: [{ label: 'Who', key: 'who' }, { label: 'When', key: 'when' }],
@@ -66,6 +67,13 @@ describe('form-js display components and templates', () => {
     await user.type(hours, '6');
     await user.click(screen.getByRole('button', { name: 'Send Sam' }));
     expect(document.getElementById(`${hours.id}-error`)?.textContent).toBe('Hours for Sam must be at most 5');
+  });
+
+  it('has no serious or critical accessibility problem (axe-core)', async () => {
+    const { container } = setup();
+    // Colour contrast needs layout, which jsdom does not do; the browser walks check it.
+    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   it("submits through the form's submit button with the expression computed, and resets through the reset button", async () => {
