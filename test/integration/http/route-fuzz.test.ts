@@ -68,8 +68,8 @@ describe('fuzz: malformed input on every route never answers 5xx', () => {
     // Sign-out and the own-password routes last: they end or lock the session the others need.
     const last = (r: AppRoute) => (r.path.endsWith('/sign-out') ? 2 : r.path.startsWith('/api/auth/') ? 1 : 0);
     routes = listRoutes(appOf(system.server)).sort((a, b) => last(a) - last(b));
-    // A team manager of both teams, an administrator and the DPO: together they may use every route.
-    for (const u of ['hana.head', 'ada.admin', 'dee.dpo']) sessions.push(await signIn(u));
+    // A team manager of both teams, an administrator, the DPO and a data officer (returns): together they may use every route.
+    for (const u of ['hana.head', 'ada.admin', 'dee.dpo', 'dan.data']) sessions.push(await signIn(u));
     await learnRealIds();
   }, 120_000);
   afterAll(() => system?.close());
@@ -91,6 +91,10 @@ describe('fuzz: malformed input on every route never answers 5xx', () => {
     const users = await call('GET', '/api/users?search=cara');
     if (users.items?.[0]) known['users:id'] = users.items[0].id; // never a signed-in user: the fuzz may deactivate it
     Object.assign(known, { processId: 'referral-intake', version: '1', section: 'personal', name: 'mine' });
+    // A generated case-level return, so /returns/:id/… reach a real version.
+    const dan = sessions[3];
+    const generated = await send({ method: 'POST', path: '/api/returns' }, { label: 'set-up', body: JSON.stringify({ quarter: '2026-Q1' }) }, dan);
+    known['returns:id'] = JSON.parse(generated.text || '{}').versions?.[0]?.id ?? 'x';
   }
 
   it('lists the routes of the real app from its router', () => {

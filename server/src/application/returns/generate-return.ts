@@ -3,7 +3,7 @@
 // a submitted one, stay as they were). Audited: who generated which version, with its counts.
 import { createHash } from 'node:crypto';
 import { BusinessError, ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
-import { buildReturnRecords, type ReturnCase } from '../../domain/returns/build-return-records';
+import { addCase, emptyReturn } from '../../domain/returns/build-return-records';
 import { layoutForPeriod, type ReturnLayout } from '../../domain/returns/return-layout';
 import { parseQuarter } from '../../domain/returns/return-quarter';
 import { returnVersionId, type ReturnVersion } from '../../domain/returns/return-version';
@@ -22,6 +22,8 @@ export interface GenerateReturnDeps {
   today(): string;
 }
 
+const READ_AT_ONCE = 20;
+
 export function requireReturns(policy: AccessPolicy, actor: Actor): void {
   if (!policy.can(actor, 'submit-returns')) throw new ForbiddenError('Returns are prepared and submitted by data officers', 'RETURNS_FORBIDDEN');
 }
@@ -33,12 +35,14 @@ export async function generateReturn(deps: GenerateReturnDeps, actor: Actor, qua
   const layout = layoutForPeriod(await deps.layouts(), quarter.start);
   if (!layout) throw new ValidationError(`No return layout covers ${quarter.words}`, { quarter: 'Choose a quarter from the first one the layouts in processes/returns cover' }, 'NO_RETURN_LAYOUT');
 
-  const cases: ReturnCase[] = [];
-  for (const id of await deps.source.candidateIds(quarter)) {
-    const c = await deps.source.findById(id);
-    if (c) cases.push(c);
+  // Cases are read a few at a time, in the order of their ids, and dropped once their records are built:
+  // memory holds the records, not 20,000 case records.
+  const built = emptyReturn();
+  const ids = [...(await deps.source.candidateIds(quarter))].sort((a, b) => a.localeCompare(b));
+  for (let i = 0; i < ids.length; i += READ_AT_ONCE) {
+    const read = await Promise.all(ids.slice(i, i + READ_AT_ONCE).map((id) => deps.source.findById(id)));
+    for (const c of read) if (c) addCase(built, layout, quarter, c);
   }
-  const built = buildReturnRecords(layout, quarter, cases);
   const errors = checkAgainstLayout(layout, built.children);
   // Never expected: the builder fills records from the same layout. Refused rather than stored, with what failed.
   if (errors.length) throw new BusinessError('RETURN_INVALID', `The file does not match the layout ${layout.version}: ${errors.slice(0, 5).join('; ')}`);

@@ -59,45 +59,51 @@ function fill(rec: LayoutRecord, ctx: ValueContext, problem: (reason: string, va
   return complete ? values : undefined;
 }
 
-export function buildReturnRecords(layout: ReturnLayout, quarter: Quarter, cases: readonly ReturnCase[]): BuiltReturn {
+/** An empty return, to which cases are added one at a time (addCase) in the order of their ids. */
+export const emptyReturn = (): BuiltReturn => ({ children: [], problems: [], counts: { children: 0, records: 0, leftOut: 0 }, caseIds: [] });
+
+/** Adds one case's records and problems to `out` (a generation reads cases one by one and keeps none). */
+export function addCase(out: BuiltReturn, layout: ReturnLayout, quarter: Quarter, c: ReturnCase): void {
   const caseRec = layout.records.find((r) => r.per === 'case')!;
   const itemRecs = layout.records.filter((r) => r.per === 'item');
-  const out: BuiltReturn = { children: [], problems: [], counts: { children: 0, records: 0, leftOut: 0 }, caseIds: [] };
   const inQuarter = (d?: string) => !!d && d >= quarter.start && d <= quarter.end;
 
-  for (const c of [...cases].sort((a, b) => a.id.localeCompare(b.id))) {
-    const perRecord = itemRecs.map((rec) => ({ rec, items: itemsOf(rec, c) }));
-    const dated = perRecord.flatMap(({ rec, items }) => items.filter((p) => inQuarter(p.date)).map((p) => ({ rec, ...p })));
-    const createdInQuarter = inQuarter(civilDateOf(c.createdAt));
-    if (!dated.length && !createdInQuarter) continue;
-    const problem = (record: string) => (reason: string, value?: string) => out.problems.push({ caseId: c.id, team: c.team, record, reason, ...(value !== undefined ? { value } : {}) });
+  const perRecord = itemRecs.map((rec) => ({ rec, items: itemsOf(rec, c) }));
+  const dated = perRecord.flatMap(({ rec, items }) => items.filter((p) => inQuarter(p.date)).map((p) => ({ rec, ...p })));
+  const createdInQuarter = inQuarter(civilDateOf(c.createdAt));
+  if (!dated.length && !createdInQuarter) return;
+  const problem = (record: string) => (reason: string, value?: string) => out.problems.push({ caseId: c.id, team: c.team, record, reason, ...(value !== undefined ? { value } : {}) });
 
-    // Undated items of a child in the return (or referred this quarter) may belong to it: the officer is told.
-    for (const { rec, items } of perRecord) {
-      for (const p of items.filter((i) => !i.date)) problem(p.label)(`${rec.label} has no date, so it is in no quarter's return`);
-    }
-    if (!dated.length) continue;
-
-    const children: BuiltRecord[] = [];
-    for (const { rec, item, label } of dated.sort((a, b) => a.date!.localeCompare(b.date!) || a.item.id.localeCompare(b.item.id))) {
-      const values = fill(rec, { record: c, layoutRecord: rec, item }, problem(label));
-      if (values) children.push({ element: rec.element, values, children: [] });
-      else out.counts.leftOut += 1;
-    }
-    const values = fill(caseRec, { record: c, layoutRecord: caseRec }, problem(caseRec.label));
-    if (!values) {
-      out.counts.leftOut += 1 + children.length;
-      continue;
-    }
-    if (!children.length) {
-      out.counts.leftOut += 1;
-      problem(caseRec.label)(`${caseRec.label} is left out: none of their records in the quarter could be completed`);
-      continue;
-    }
-    out.children.push({ element: caseRec.element, values, children });
-    out.caseIds.push(c.id);
-    out.counts.children += 1;
-    out.counts.records += 1 + children.length;
+  // Undated items of a child in the return (or referred this quarter) may belong to it: the officer is told.
+  for (const { rec, items } of perRecord) {
+    for (const p of items.filter((i) => !i.date)) problem(p.label)(`${rec.label} has no date, so it is in no quarter's return`);
   }
+  if (!dated.length) return;
+
+  const children: BuiltRecord[] = [];
+  for (const { rec, item, label } of dated.sort((a, b) => a.date!.localeCompare(b.date!) || a.item.id.localeCompare(b.item.id))) {
+    const values = fill(rec, { record: c, layoutRecord: rec, item }, problem(label));
+    if (values) children.push({ element: rec.element, values, children: [] });
+    else out.counts.leftOut += 1;
+  }
+  const values = fill(caseRec, { record: c, layoutRecord: caseRec }, problem(caseRec.label));
+  if (!values) {
+    out.counts.leftOut += 1 + children.length;
+    return;
+  }
+  if (!children.length) {
+    out.counts.leftOut += 1;
+    problem(caseRec.label)(`${caseRec.label} is left out: none of their records in the quarter could be completed`);
+    return;
+  }
+  out.children.push({ element: caseRec.element, values, children });
+  out.caseIds.push(c.id);
+  out.counts.children += 1;
+  out.counts.records += 1 + children.length;
+}
+
+export function buildReturnRecords(layout: ReturnLayout, quarter: Quarter, cases: readonly ReturnCase[]): BuiltReturn {
+  const out = emptyReturn();
+  for (const c of [...cases].sort((a, b) => a.id.localeCompare(b.id))) addCase(out, layout, quarter, c);
   return out;
 }
