@@ -82,6 +82,22 @@ async function allInstanceKeys(ctx: FakeContext): Promise<string[]> {
 
 const keysIn = (v: any): string[] | undefined => (v === undefined ? undefined : typeof v === 'string' ? [v] : v.$in ?? (v.$eq ? [v.$eq] : []));
 
+/** The 8.8 deployment records of DMN files: each file's decision requirements and decisions, at the inner engine's versions. */
+async function decisionRecords(ctx: FakeContext, files: { name: string; content: string }[]): Promise<unknown[]> {
+  const all = files.length ? (await ctx.inner.listDecisionDeployments?.()) ?? [] : [];
+  return files.flatMap((file) => {
+    const graphId = /<(?:[\w-]+:)?definitions\b[^>]*?\sid="([^"]+)"/.exec(file.content)?.[1];
+    const d = all.filter((x) => x.decisionRequirementsId === graphId).sort((a, b) => b.version - a.version)[0];
+    if (!d) return [];
+    const decisionRequirementsKey = ctx.keys.key('definition', `drg:${d.decisionRequirementsId}@${d.version}`);
+    const common = { version: d.version, tenantId: TENANT, decisionRequirementsId: d.decisionRequirementsId, decisionRequirementsKey };
+    return [
+      { decisionRequirements: { ...common, resourceName: file.name } },
+      ...d.decisionIds.map((id) => ({ decisionDefinition: { ...common, decisionDefinitionId: id, decisionDefinitionKey: ctx.keys.key('definition', `decision:${id}@${d.version}`) } })),
+    ];
+  });
+}
+
 const INSTANCE_ROUTES: Route[] = [
   { method: 'GET', path: '/topology', op: 'getTopology', run: async () => ({
     brokers: [{ nodeId: 0, host: '127.0.0.1', port: 26501, partitions: [{ partitionId: 1, role: 'leader', health: 'healthy' }], version: '8.8.0' }],
@@ -90,7 +106,9 @@ const INSTANCE_ROUTES: Route[] = [
   { method: 'POST', path: '/deployments', op: 'createDeployment', run: async (ctx, { body }) => {
     const files: File[] = body.resources;
     const resources = await Promise.all(files.map(async (f) => ({ name: f.name, content: await f.text() })));
-    const deployed = await ctx.inner.deploy(resources.filter((r) => r.name.endsWith('.bpmn')));
+    // DMN files too: the engine behind the fake evaluates their decisions, as the cluster would.
+    const deployed = await ctx.inner.deploy(resources.filter((r) => r.name.endsWith('.bpmn') || r.name.endsWith('.dmn')));
+    const decisions = await decisionRecords(ctx, resources.filter((r) => r.name.endsWith('.dmn')));
     const forms = resources.filter((r) => r.name.endsWith('.form')).map((r) => {
       const formId = String(JSON.parse(r.content).id ?? r.name);
       ctx.forms.set(formId, r.content);
@@ -98,7 +116,7 @@ const INSTANCE_ROUTES: Route[] = [
     });
     return {
       deploymentKey: ctx.keys.fresh('deployment'), tenantId: TENANT,
-      deployments: [...deployed.map((d) => ({ processDefinition: { processDefinitionId: d.processId, processDefinitionVersion: d.version, resourceName: d.resourceName, tenantId: TENANT, processDefinitionKey: definitionKey(ctx, d.processId, d.version) } })), ...forms],
+      deployments: [...deployed.map((d) => ({ processDefinition: { processDefinitionId: d.processId, processDefinitionVersion: d.version, resourceName: d.resourceName, tenantId: TENANT, processDefinitionKey: definitionKey(ctx, d.processId, d.version) } })), ...forms, ...decisions],
     };
   } },
   { method: 'POST', path: '/process-definitions/search', op: 'searchProcessDefinitions', run: async (ctx, { body }) => {
