@@ -17,4 +17,6 @@ export interface ReturnRepository {
 export interface ReturnCaseSource {
   candidateIds(period: { start: string; end: string }): Promise<string[]>;
   findById(id: string): Promise<CaseRecord | undefined>;
+  /** A submission's answers, by its id. */
+  submission(id: string): Promise<{ formId: string; data: Record<string, unknown> } | undefined>;
 }

@@ -4,12 +4,14 @@
 // below and the layout processes/returns/case-level-2026.json, not by the code:
 //   01 Amy  north  youth caution 14 Apr (age 15), referral order 30 Jun 23:30 London (age 16, 6 months);
 //               a charge (not a disposal) and an order of 1 July (next quarter) are not in the file
+//               her latest case closure form (of two) says the order was completed → ORDER_COMPLETED
 //   02 Ben  south  YRO 5 May (age 17, 12 months, ends 4 May 2027); postcode M13AA → district M1
 //   03 Cal  north  no gender, ethnicity "purple" (no code), a YCC of 20 May, a fine with no date → left out
 //   04 Dee  south  referral order of 10 May whose length is "twelve" → the order, and so the child, left out
 //   05 Eve  north  opened in May with nothing recorded yet → not in the return, no problem
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MongoSubmissionRepository } from '../../../server/src/adapters/mongo/form-submission.repository';
 import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
 import type { CaseRecord, SectionState } from '../../../server/src/domain/cases/case-record';
 import { identityKeys } from '../../../server/src/domain/cases/person-identity';
@@ -59,6 +61,13 @@ describe('Feature: the quarterly case-level return', () => {
       outcomes: [item('caution-1', { type: 'youth-caution', decidedOn: '2026-04-14' }), item('charge-1', { type: 'charge', decidedOn: '2026-05-01' })],
       orders: [item('order-1', { type: 'referral-order', madeOn: '2026-06-30T22:30:00.000Z', lengthMonths: 6 }), item('order-2', { type: 'referral-order', madeOn: '2026-07-01' })],
     }), []);
+    // Amy's two case-closure submissions, linked from the values they wrote on her record: the later one counts.
+    const amy = (await cases.findById('YJ-RETURN01'))!;
+    const src = (submissionId: string, at: string) => ({ at, by: 'cara.case', submissionId, formId: 'case-closure-end-data', formVersion: 1, amendmentSeq: 1 });
+    await system.conn.collection('cases').updateOne({ _id: amy.id as never }, { $set: { 'sections.plans': { ...state({ closureDate: '2026-03-01', closureReason: 'orderCompleted' }), sources: { closureDate: src('sub-old', '2026-03-01T10:00:00.000Z'), closureReason: src('sub-new', '2026-05-01T10:00:00.000Z') } } } });
+    for (const [id, reason, at] of [['sub-old', 'other', '2026-03-01T10:00:00.000Z'], ['sub-new', 'orderCompleted', '2026-05-01T10:00:00.000Z']]) {
+      await new MongoSubmissionRepository(system.conn).create({ id, formId: 'case-closure-end-data', version: 1, data: { closureReason: reason }, submittedBy: 'cara.case', submittedAt: at, caseId: amy.id });
+    }
     await cases.create(child('02', 'south', 'Ben', { dateOfBirth: '2009-01-31', gender: 'male', ethnicity: 'black-african', addresses: [{ line1: '3 Mill Lane', town: 'Manchester', postcode: 'M13AA', from: '2020-01-01' }] }, {
       orders: [item('yro-1', { type: 'yro', madeOn: '2026-05-05', lengthMonths: 12, end: '2027-05-04' })],
     }), []);

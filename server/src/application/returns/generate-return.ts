@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import { BusinessError, ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
 import { addCase, emptyReturn } from '../../domain/returns/build-return-records';
-import { layoutForPeriod, type ReturnLayout } from '../../domain/returns/return-layout';
+import { formsRead, layoutForPeriod, type ReturnLayout } from '../../domain/returns/return-layout';
+import { latestSubmissionIds } from '../../domain/returns/return-values';
+import type { CaseRecord } from '../../domain/cases/case-record';
 import { parseQuarter } from '../../domain/returns/return-quarter';
 import { returnVersionId, type ReturnVersion } from '../../domain/returns/return-version';
 import { checkAgainstLayout, writeReturnXml } from '../../domain/returns/return-xml';
@@ -38,10 +40,11 @@ export async function generateReturn(deps: GenerateReturnDeps, actor: Actor, qua
   // Cases are read a few at a time, in the order of their ids, and dropped once their records are built:
   // memory holds the records, not 20,000 case records.
   const built = emptyReturn();
+  const forms = formsRead(layout);
   const ids = [...(await deps.source.candidateIds(quarter))].sort((a, b) => a.localeCompare(b));
   for (let i = 0; i < ids.length; i += READ_AT_ONCE) {
     const read = await Promise.all(ids.slice(i, i + READ_AT_ONCE).map((id) => deps.source.findById(id)));
-    for (const c of read) if (c) addCase(built, layout, quarter, c);
+    for (const c of read) if (c) addCase(built, layout, quarter, { ...c, submissions: await submissionsOf(deps.source, c, forms) });
   }
   const errors = checkAgainstLayout(layout, built.children);
   // Never expected: the builder fills records from the same layout. Refused rather than stored, with what failed.
@@ -66,4 +69,15 @@ export async function generateReturn(deps: GenerateReturnDeps, actor: Actor, qua
     after: { quarter: quarter.id, layoutVersion: layout.version, ...built.counts, problems: built.problems.length, sha256: stored.sha256 },
   });
   return stored;
+}
+
+/** The answers of the case's latest submission of each form the layout reads (one read by id each). */
+async function submissionsOf(source: ReturnCaseSource, c: CaseRecord, forms: readonly string[]): Promise<Record<string, Record<string, unknown>>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  if (!forms.length) return out;
+  for (const [form, id] of Object.entries(latestSubmissionIds(c, forms))) {
+    const found = await source.submission(id);
+    if (found?.formId === form) out[form] = found.data;
+  }
+  return out;
 }

@@ -33,7 +33,10 @@ export interface BuiltReturn {
   caseIds: string[];
 }
 
-export type ReturnCase = Pick<CaseRecord, 'id' | 'team' | 'sections' | 'createdAt'>;
+export type ReturnCase = Pick<CaseRecord, 'id' | 'team' | 'sections' | 'createdAt'> & {
+  /** Form id → the answers of the case's latest submission of it (the forms the layout reads). */
+  submissions?: Record<string, Record<string, unknown>>;
+};
 
 interface Placed { item: CollectionItem; label: string; date?: string }
 

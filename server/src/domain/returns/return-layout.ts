@@ -16,7 +16,13 @@ export type FieldSource =
   | { section: CaseSection; field: string }
   /** A field of the item the record is made from (`id` is the item's own id); a list: the first one recorded. */
   | { item: string | string[] }
-  | { derived: Derivation };
+  | { derived: Derivation }
+  /**
+   * A field of the case's latest submission of a form (a dotted path in its answers, which may hold fields
+   * kept on the submission only). Found through the case record's value sources, which link each value to
+   * the submission that wrote it, and read by its id: no search of the submissions.
+   */
+  | { submission: { form: string; field: string; formLabel?: string } };
 
 export type FieldType = 'string' | 'date' | 'integer' | 'code';
 
@@ -70,8 +76,9 @@ function sourceProblem(s: unknown, per: LayoutRecord['per']): string | undefined
   if ('case' in s) return s.case === 'id' || s.case === 'team' ? undefined : 'case source must be "id" or "team"';
   if ('section' in s) return (CASE_SECTIONS as readonly unknown[]).includes(s.section) && typeof s.field === 'string' ? undefined : 'section source needs a known section and a field';
   if ('item' in s) return per !== 'item' ? 'an item source is only for item records' : typeof s.item === 'string' || strings(s.item) ? undefined : 'item source needs a field name or a list of them';
+  if ('submission' in s) return obj(s.submission) && typeof s.submission.form === 'string' && typeof s.submission.field === 'string' ? undefined : 'submission source needs a form and a field';
   if ('derived' in s) return (DERIVATIONS as readonly unknown[]).includes(s.derived) ? undefined : `unknown derived value (known: ${DERIVATIONS.join(', ')})`;
-  return 'source must be one of case, section, item or derived';
+  return 'source must be one of case, section, item, submission or derived';
 }
 
 function fieldProblem(f: Record<string, unknown>, per: LayoutRecord['per']): string | undefined {
@@ -115,6 +122,10 @@ export function parseReturnLayout(json: unknown, fileName: string): ReturnLayout
   }
   return { ...(json as unknown as ReturnLayout), verified: json.verified === true };
 }
+
+/** The forms whose latest submission a layout reads. */
+export const formsRead = (layout: ReturnLayout): string[] =>
+  [...new Set(layout.records.flatMap((r) => r.fields.flatMap((f) => ('submission' in f.source ? [f.source.submission.form] : []))))];
 
 /** The layout in force for a quarter: the one with the latest validFrom on or before the quarter's first day. */
 export function layoutForPeriod(layouts: readonly ReturnLayout[], periodStart: string): ReturnLayout | undefined {

@@ -8,7 +8,7 @@ import { civilDateOf as londonDateOf } from '../calendar/london-time';
 import type { LayoutField, LayoutRecord } from './return-layout';
 
 export interface ValueContext {
-  record: Pick<CaseRecord, 'id' | 'team' | 'sections'>;
+  record: Pick<CaseRecord, 'id' | 'team' | 'sections'> & { submissions?: Record<string, Record<string, unknown>> };
   /** The record's own layout (item records: their collections and date fields). */
   layoutRecord: LayoutRecord;
   item?: CollectionItem;
@@ -17,6 +17,24 @@ export interface ValueContext {
 export type FieldOutcome = { value: string } | { absent: true } | { problem: string; shown?: string };
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+
+/**
+ * The id of each form's latest submission on the case, from the sources of the case record's values (flat
+ * and in collection items): every value a submission wrote names it.
+ */
+export function latestSubmissionIds(record: Pick<CaseRecord, 'sections'>, forms: readonly string[]): Record<string, string> {
+  const latest: Record<string, { id: string; at: string }> = {};
+  const note = (src: { formId?: string; submissionId?: string; at: string }) => {
+    if (!src.formId || !src.submissionId || !forms.includes(src.formId)) return;
+    const seen = latest[src.formId];
+    if (!seen || src.at > seen.at) latest[src.formId] = { id: src.submissionId, at: src.at };
+  };
+  for (const section of Object.values(record.sections)) {
+    Object.values(section?.sources ?? {}).forEach(note);
+    for (const items of Object.values(section?.collections ?? {})) for (const i of items) Object.values(i.sources ?? {}).forEach(note);
+  }
+  return Object.fromEntries(Object.entries(latest).map(([form, s]) => [form, s.id]));
+}
 
 /** A civil date (London) from a form's date or date-time value; undefined when it is neither. */
 export function civilDateOf(v: unknown): string | undefined {
@@ -67,6 +85,11 @@ function rawValue(field: LayoutField, ctx: ValueContext): unknown {
     const found = names.map((n) => (n === 'id' ? ctx.item?.id : ctx.item?.values[n])).find(present);
     return found;
   }
+  if ('submission' in s) {
+    let v: unknown = ctx.record.submissions?.[s.submission.form];
+    for (const k of s.submission.field.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+    return v;
+  }
   const dates = ctx.layoutRecord.dateFields ?? [];
   if (s.derived === 'postcodeDistrict') return postcodeDistrict(sections.personal?.values);
   if (s.derived === 'itemDate') return ctx.item ? itemDateOf(ctx.item, dates) : undefined;
@@ -78,6 +101,7 @@ function rawValue(field: LayoutField, ctx: ValueContext): unknown {
 function whereOf(field: LayoutField, ctx: ValueContext): string {
   const s = field.source;
   if ('section' in s) return ` (${SECTION_LABELS[s.section]} tab)`;
+  if ('submission' in s) return ` (${s.submission.formLabel ?? s.submission.form} form)`;
   if ('item' in s && ctx.layoutRecord.section) return ` (${SECTION_LABELS[ctx.layoutRecord.section]} tab)`;
   return '';
 }

@@ -102,7 +102,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
   // The quarterly case-level return (issue 21): reads the cases list's rows and the case records.
   const returns = createReturnsModule({
-    conn, rootDir: config.rootDir, cases: tasks.cases, caseSearch: tasks.caseSearch, users: security.users, audit: security.audit, clock,
+    conn, rootDir: config.rootDir, cases: tasks.cases, caseSearch: tasks.caseSearch, submissions, users: security.users, audit: security.audit, clock,
   });
   const escalation = await createEscalationModule({
     config, conn, clock, calendar: workflow.calendar, engine, queues: tasks.queues, logger, runWorker: ctx.runWorkers ?? true,

@@ -15,6 +15,7 @@ import { currentUser } from '../../http/session-user';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { CaseSearchIndex } from '../../ports/case-search.port';
 import type { Clock } from '../../ports/clock.port';
+import type { SubmissionRepository } from '../../ports/form-repository.port';
 import type { ReturnCaseSource } from '../../ports/return-repository.port';
 import type { SystemModule } from './module';
 
@@ -23,6 +24,7 @@ export interface ReturnsModuleDeps {
   rootDir: string;
   cases: MongoCaseRepository;
   caseSearch: CaseSearchIndex;
+  submissions: Pick<SubmissionRepository, 'get'>;
   users: MongoUserRepository;
   audit: AuditLog;
   clock: Clock;
@@ -43,6 +45,7 @@ export function createReturnsModule(deps: ReturnsModuleDeps): ReturnsModule {
       return (await deps.caseSearch.rows()).filter((r) => r.disposals.length > 0 || opened(r.createdAt)).map((r) => r.id);
     },
     findById: (id) => deps.cases.findById(id),
+    submission: (id) => deps.submissions.get(id),
   };
   const now = () => deps.clock.now();
   return {
