@@ -1,13 +1,19 @@
-// Public surface of the reports feature: the shell mounts ReportsPage at /reports (view-reports). The page
-// and its charting library load only when someone opens it, so nobody else downloads them.
+// Public surface of the reports feature: the shell mounts ReportsPage at /reports/* (view-reports): the
+// timeliness report at /reports, the key performance indicators at /reports/kpis. The pages and their
+// charting library load only when someone opens them, so nobody else downloads them.
 import { Suspense, lazy } from 'react';
+import { Route, Routes } from 'react-router-dom';
 
-const Page = lazy(() => import('./reports-page').then((m) => ({ default: m.ReportsPage })));
+const Timeliness = lazy(() => import('./reports-page').then((m) => ({ default: m.ReportsPage })));
+const Kpis = lazy(() => import('./kpi-page').then((m) => ({ default: m.KpiPage })));
 
 export function ReportsPage() {
   return (
     <Suspense fallback={<p role="status" className="govuk-body">Loading the report…</p>}>
-      <Page />
+      <Routes>
+        <Route index element={<Timeliness />} />
+        <Route path="kpis" element={<Kpis />} />
+      </Routes>
     </Suspense>
   );
 }

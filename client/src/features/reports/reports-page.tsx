@@ -9,6 +9,8 @@ import { reportsApi, type TimelinessQuery, type TimelinessView } from './reports
 import { FiguresTable } from './figures-table';
 import { TimelinessTrend } from './timeliness-chart';
 import { monthName, recentMonths } from './report-words';
+import { DownloadLink } from './report-download';
+import { ReportsNav } from './reports-nav';
 
 const MONTHS = recentMonths(new Date());
 
@@ -56,15 +58,21 @@ function Report({ view }: { view: TimelinessView }) {
   const changed = new Set(view.timescales.filter((t, i, all) => all.findIndex((o) => o.timescaleId === t.timescaleId) !== i).map((t) => t.timescaleId));
   const label = (id: string, version: number) => (changed.has(id) ? `${standard(id, version)} (version ${version})` : standard(id, version));
   if (!view.timescales.length) return <p className="govuk-body">No task with a timescale fell due in this period.</p>;
+  const f = view.filter;
+  const query = { from: f.from, to: f.to, timescale: f.timescaleId, team: f.team, worker: f.worker };
   return (
     <>
       <FiguresTable caption="By timescale" testId="timescale-table" heads={['Timescale', 'Standard']}
         rows={view.timescales.map((t) => ({ key: `${t.timescaleId}@${t.version}`, head: name(t.timescaleId), cells: [label(t.timescaleId, t.version)], figures: t.figures }))} />
+      <DownloadLink report="timeliness" table="timescales" query={query} label="the table by timescale" />
       <TimelinessTrend trend={view.trend} />
+      <DownloadLink report="timeliness" table="months" query={query} label="the trend by month" />
       <FiguresTable caption="By team" testId="team-table" heads={['Team', 'Timescale', 'Standard']}
         rows={view.byTeam.map((t) => ({ key: `${t.timescaleId}@${t.version}:${t.team}`, head: t.team ? teamName(t.team) : 'No team', cells: [name(t.timescaleId), label(t.timescaleId, t.version)], figures: t.figures }))} />
+      <DownloadLink report="timeliness" table="teams" query={query} label="the table by team" />
       <FiguresTable caption="By person" testId="worker-table" heads={['Person', 'Timescale', 'Standard']}
         rows={view.byWorker.map((w) => ({ key: `${w.timescaleId}@${w.version}:${w.worker}`, head: person(w.worker), cells: [name(w.timescaleId), label(w.timescaleId, w.version)], figures: w.figures }))} />
+      <DownloadLink report="timeliness" table="people" query={query} label="the table by person" />
     </>
   );
 }
@@ -74,6 +82,7 @@ export function ReportsPage() {
   const [result] = useAsync(() => reportsApi.timeliness(query), [JSON.stringify(query)]);
   return (
     <section>
+      <ReportsNav current="timeliness" />
       <h1 className="govuk-heading-l">Timeliness report</h1>
       <p className="govuk-body">
         How many tasks fell due against each timescale, how many were done on time or late (in working days), and how

@@ -1,0 +1,22 @@
+// Calls to /api/reports/kpis (server/src/http/reports.routes.ts) and the addresses of the CSV exports.
+// The figures' types are the server's own.
+import { apiFetch } from '../auth';
+import type { KpiView } from '../../../../server/src/application/reports/get-kpi-report';
+import type { KpiFigures, KpiMeasure } from '../../../../server/src/domain/reports/kpi-report';
+
+export type { KpiView, KpiFigures, KpiMeasure };
+
+export interface KpiQuery { from?: string; to?: string; team?: string }
+
+const qs = (q: object) => new URLSearchParams(Object.entries(q).filter(([, v]) => !!v) as [string, string][]).toString();
+
+export const kpiApi = {
+  kpis: (q: KpiQuery) => {
+    const query = qs(q);
+    return apiFetch<KpiView>('GET', `/api/reports/kpis${query ? `?${query}` : ''}`);
+  },
+};
+
+/** The address of a table's CSV file: a plain link, so the browser downloads it with the session. */
+export const exportHref = (report: 'kpis' | 'timeliness', table: string, q: object): string =>
+  `/api/reports/${report}/export?${qs({ ...q, table })}`;
