@@ -13,6 +13,7 @@ import { MongoSubmissionRepository } from '../../../server/src/adapters/mongo/fo
 import { deployForm } from '../../../server/src/application/deploy-form';
 import { createApp } from '../../../server/src/http/app';
 import { createFormsRouters } from '../../../server/src/http/forms-routers';
+import { seriousAxeViolations } from '../../support/axe';
 import { launchBrowser } from '../../support/browser';
 import { listen, silentLogger } from '../../support/http-app';
 import { openTestDb } from '../../support/test-db';
@@ -33,6 +34,22 @@ const form = {
   ],
 };
 
+// form-js's display and computed components under the site's real security policy: html sanitised, an image
+// inside the form, a table from FEEL, a templated label, an expression stored as the server computes it.
+const rich = {
+  id: 'e2e-hours',
+  type: 'default',
+  components: [
+    { id: 'h', type: 'text', text: '# Hours' },
+    { id: 'n', type: 'textfield', key: 'name', label: 'Name', validate: { required: true } },
+    { id: 'hr', type: 'number', key: 'hours', label: 'Hours for {{ name }}', validate: { max: '=if name = "Sam" then 5 else 10' } },
+    { id: 'x', type: 'expression', key: 'double', expression: '=hours * 2', computeOn: 'change' },
+    { id: 'ht', type: 'html', content: '<p>Hello <b>{{ name }}</b></p><script>window.pwned = 1</script>' },
+    { id: 'i', type: 'image', source: 'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSIxMCIgaGVpZ2h0PSIxMCIvPg==', alt: 'Service logo' },
+    { id: 't', type: 'table', label: 'Bands', columns: [{ label: 'Band', key: 'band' }, { label: 'From', key: 'from' }], dataSource: '=[{band: "A", from: date("2026-03-14")}]' },
+  ],
+};
+
 describe('forms in Chromium', () => {
   let browser: Browser;
   let db: Awaited<ReturnType<typeof openTestDb>>;
@@ -50,6 +67,7 @@ describe('forms in Chromium', () => {
     repos = { forms: new MongoFormRepository(db.conn), submissions: new MongoSubmissionRepository(db.conn), drafts: new MongoDraftRepository(db.conn) };
     const clock = { now: () => new Date() };
     await deployForm({ forms: repos.forms, clock }, { system: true }, form);
+    await deployForm({ forms: repos.forms, clock }, { system: true }, rich);
     const app = createApp({
       logger: silentLogger,
       bodyLimit: '200kb',
@@ -128,6 +146,33 @@ describe('forms in Chromium', () => {
     const id = await page.getByTestId('submission-id').textContent();
     expect((await repos.submissions.get(id!))?.data).toEqual({ childName: 'Robin', age: 12, hasVictim: false, contacts: [{ name: 'Lee' }] });
     expect(await repos.drafts.get(draftId)).toBeUndefined();
+  });
+
+  it("renders form-js's html, image, table, templated label and expression under the site's security policy", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/forms`);
+    await page.getByRole('link', { name: 'Hours', exact: true }).click();
+    await page.getByLabel('Name').fill('Sam');
+    await page.getByLabel('Hours for Sam').fill('6');
+    expect(await page.locator('.form-html b').textContent()).toBe('Sam');
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.getByRole('img', { name: 'Service logo' }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(10);
+    expect(await page.getByRole('table', { name: 'Bands' }).getByRole('row').allTextContents()).toEqual(['BandFrom', 'A2026-03-14']);
+    expect(await seriousAxeViolations(page, { include: 'form.form-renderer' })).toEqual([]);
+    // Leave the field first: its error appears on blur and moves the button, which would swallow the click.
+    await page.keyboard.press('Tab');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.locator('.govuk-error-summary li', { hasText: 'Hours for Sam must be at most 5' }).waitFor();
+    await page.getByLabel('Hours for Sam').fill('4');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('heading', { name: 'Form submitted' }).waitFor();
+    const id = await page.getByTestId('submission-id').textContent();
+    expect((await repos.submissions.get(id!))?.data).toEqual({ name: 'Sam', hours: 4, double: 8 });
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(errors).toEqual([]);
   });
 
   it('fits a phone-width screen without sideways scrolling', async () => {
