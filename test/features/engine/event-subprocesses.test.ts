@@ -1,5 +1,7 @@
 import type { InstanceView } from '../../../server/src/ports/workflow-engine.port';
-import { DAY, engineHarness, type Harness } from './support/engine-harness';
+import { createEmbeddedEngine } from '../../../server/src/adapters/engine-embedded/embedded-engine';
+import { openTestDb } from '../../support/test-db';
+import { DAY, engineHarness, fixture, ManualClock, type Harness } from './support/engine-harness';
 
 // Event sub-processes as Camunda 8.8 runs them: armed while their scope is active; an interrupting one ends
 // the rest of its scope, a non-interrupting one runs beside it; error starts catch from inside the scope.
@@ -63,5 +65,35 @@ describe('Feature: event sub-processes (message, timer, error; interrupting and 
     instance = await h.engine.getInstance(instanceKey);
     expect(events(instance, 'Activity_checks')).toEqual(['activated', 'completed']);
     expect(await h.engine.listIncidents({ instanceKey, state: 'open' })).toEqual([]);
+  });
+});
+
+describe('Feature: the process\'s event sub-processes survive a restart (they are saved with the instance)', () => {
+  test('Given an instance waiting, when the engine restarts, then its reminder timer and withdrawal message still start their event sub-processes', async () => {
+    const db = await openTestDb('engine');
+    const clock = new ManualClock();
+    const options = { conn: db.conn, clock, pollIntervalMs: 3_600_000, defaultBackoffMs: 1000 };
+    const first = createEmbeddedEngine(options);
+    await first.deploy([fixture('event-subprocesses.bpmn')]);
+    await first.start();
+    first.registerJobHandler('check-records', async () => ({ kind: 'complete' }));
+    const { instanceKey } = await first.startInstance('event-subprocesses', { caseId: 'c-es-r' });
+    await first.runDue();
+    await first.stop();
+
+    const second = createEmbeddedEngine(options);
+    const reminders: string[] = [];
+    second.registerJobHandler('send-reminder', async (job) => { reminders.push(job.instanceKey); return { kind: 'complete' }; });
+    await second.start();
+    try {
+      clock.advance(2 * DAY + 1000);
+      await second.runDue();
+      expect(reminders).toEqual([instanceKey]);
+      expect(await second.publishMessage('referral-withdrawn', 'c-es-r', {})).toMatchObject({ correlated: true });
+      expect((await second.getInstance(instanceKey))?.state).toBe('completed');
+    } finally {
+      await second.stop();
+      await db.drop();
+    }
   });
 });

@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { ElementDef, ElementKind, EventDef, FlowDef, ProcessModel } from '../model/process-model';
 import { readExtensions } from './zeebe-extensions';
+import { readExecutionListeners } from './execution-listener-checks';
 import type { ProblemList } from './deploy-problems';
 
 const KINDS: Record<string, ElementKind> = {
@@ -169,11 +170,11 @@ function wireLinks(model: ProcessModel, problems: ProblemList): void {
 const PROCESS_EXTENSIONS = ['zeebe:UserTaskForm', 'zeebe:Properties', 'zeebe:VersionTag'];
 
 export function compileProcess(process: any, problems: ProblemList): ProcessModel {
+  const model: ProcessModel = { processId: process.id, name: process.name, elements: {}, flows: {}, messageStarts: [], timerStarts: [], signalStarts: [] };
   for (const v of process.extensionElements?.values ?? []) {
-    if (v.$type === 'zeebe:ExecutionListeners') problems.add(`execution listeners on process '${process.id}' are not supported by the embedded engine: run that work as a service task after the start event or before the end event`, process.id);
+    if (v.$type === 'zeebe:ExecutionListeners') model.listeners = readExecutionListeners(v, process.id, problems);
     else if (!PROCESS_EXTENSIONS.includes(v.$type)) problems.add(`unsupported extension element ${v.$type} on process '${process.id}'`, process.id);
   }
-  const model: ProcessModel = { processId: process.id, name: process.name, elements: {}, flows: {}, messageStarts: [], timerStarts: [], signalStarts: [] };
   const eventSubIds = compileScope(process, process.id, model, problems);
   if (eventSubIds.length) model.eventSubIds = eventSubIds;
   // Derive flow wiring from the sequence flows themselves; <incoming>/<outgoing> children are optional.

@@ -4,6 +4,7 @@ import { feelSyntaxProblem, isFeel, resolveValue } from '../model/feel-expressio
 import { RESERVED_VARIABLES, type ElementDef, type ProcessModel } from '../model/process-model';
 import { planTimer, TIMER_FUNCTIONS } from '../model/timer-definitions';
 import type { ProblemList } from './deploy-problems';
+import { checkExecutionListeners } from './execution-listener-checks';
 
 function checkFeel(value: string | undefined, what: string, elementId: string, problems: ProblemList, alwaysFeel = false): void {
   if (value === undefined || (!alwaysFeel && !isFeel(value))) return;
@@ -64,7 +65,14 @@ function checkElement(el: ElementDef, model: ProcessModel, problems: ProblemList
 }
 
 export function validateModel(model: ProcessModel, problems: ProblemList): void {
-  for (const el of Object.values(model.elements)) checkElement(el, model, problems);
+  for (const el of Object.values(model.elements)) {
+    checkElement(el, model, problems);
+    checkExecutionListeners(el, problems);
+  }
+  for (const l of [...Object.values(model.elements).flatMap((e) => (e.listeners ?? []).map((x) => [e.id, x] as const)), ...(model.listeners ?? []).map((x) => [model.processId, x] as const)]) {
+    checkFeel(l[1].type, 'execution listener type', l[0], problems);
+    checkFeel(l[1].retries, 'execution listener retries', l[0], problems);
+  }
   for (const flow of Object.values(model.flows)) {
     if (flow.condition !== undefined) checkFeel(flow.condition, 'condition', flow.id, problems, true);
   }

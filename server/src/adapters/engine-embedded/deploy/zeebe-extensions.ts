@@ -1,8 +1,9 @@
-// Reads the zeebe:* extension elements the embedded engine honours. Any other extension element (execution
-// listeners, ad-hoc…) is named in a deploy problem instead of being skipped.
+// Reads the zeebe:* extension elements the embedded engine honours. Any other extension element (ad-hoc…)
+// is named in a deploy problem instead of being skipped.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { ElementDef } from '../model/process-model';
 import type { ProblemList } from './deploy-problems';
+import { readExecutionListeners } from './execution-listener-checks';
 
 const ALLOWED: Record<string, string[]> = {
   userTask: ['zeebe:UserTask', 'zeebe:AssignmentDefinition', 'zeebe:TaskSchedule', 'zeebe:FormDefinition', 'zeebe:PriorityDefinition', 'zeebe:TaskHeaders', 'zeebe:TaskListeners', 'zeebe:IoMapping', 'zeebe:Properties'],
@@ -28,7 +29,7 @@ export function readExtensions(el: any, def: ElementDef, problems: ProblemList):
   const allowed = ALLOWED[def.kind] ?? ['zeebe:Properties'];
   for (const v of values) {
     if (v.$type === 'zeebe:ExecutionListeners') {
-      problems.add(`execution listeners on '${def.id}' (zeebe:ExecutionListeners) are not supported by the embedded engine: run that work as a service task before or after the element`, def.id);
+      def.listeners = readExecutionListeners(v, def.id, problems); // where they may not run: validate-model.ts
       continue;
     }
     if (!allowed.includes(v.$type)) {

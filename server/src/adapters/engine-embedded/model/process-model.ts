@@ -25,6 +25,9 @@ export interface Mapping { source: string; target: string }
 
 export interface TaskListenerDef { eventType: string; type: string; retries: string }
 
+/** zeebe:executionListener: a job run before (`start`) or after (`end`) the element; type and retries may be FEEL. */
+export interface ExecutionListenerDef { eventType: 'start' | 'end'; type: string; retries: string }
+
 export interface UserTaskDef {
   assignee?: string;
   candidateGroups?: string;
@@ -75,6 +78,8 @@ export interface ElementDef {
   call?: { processId: string; propagateAllChildVariables: boolean; propagateAllParentVariables: boolean };
   /** Sub-process: its none start event; event sub-process: its (timer, message, error…) start event. */
   startId?: string;
+  /** zeebe:executionListeners of the element, in the order drawn (execution-listeners.ts). */
+  listeners?: ExecutionListenerDef[];
   /** An event sub-process (triggeredByEvent): no incoming flow, started by its start event's trigger. */
   eventSub?: boolean;
   /** Sub-process: the event sub-processes directly inside it. */
@@ -95,6 +100,8 @@ export interface ProcessModel {
   signalStarts?: { elementId: string; signalName: string }[];
   /** Event sub-processes directly inside the process (absent in models deployed before they ran). */
   eventSubIds?: string[];
+  /** zeebe:executionListeners of the process itself. */
+  listeners?: ExecutionListenerDef[];
 }
 
 export const RESERVED_VARIABLES = ['fields', 'content', 'properties'];

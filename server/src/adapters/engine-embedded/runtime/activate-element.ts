@@ -10,6 +10,7 @@ import { armEventSubs } from './event-subprocesses';
 import { throwEscalation, throwSignal } from './throw-events';
 import { startMultiInstance } from './multi-instance';
 import { startListeners } from './task-listeners';
+import { execListenerJob, hasExecListeners, waitOnListener } from './execution-listeners';
 import type { Token } from './instance-state';
 import { StepFailure, type TokenMachine } from './token-machine';
 
@@ -17,8 +18,10 @@ export function activate(m: TokenMachine, token: Token): void {
   const el = m.el(token.elementId);
   if (!el) throw new StepFailure(`element '${token.elementId}' does not exist in this version`);
   if (el.loop && !token.inner && !token.mi) return startMultiInstance(m, token, el);
+  if (!token.prepared && hasExecListeners(m, token, 'start')) return startElementListeners(m, token, el);
   if (el.kind.endsWith('Gateway')) return activateGateway(m, token, el);
-  const locals = el.inputs.length ? m.mapVariables(el.inputs, m.context(token)) : undefined;
+  // With start listeners, the input mappings were applied before them (startElementListeners).
+  const locals = !token.prepared && el.inputs.length ? m.mapVariables(el.inputs, m.context(token)) : undefined;
   const ctx = m.context(token, locals);
   switch (el.kind) {
     case 'startEvent': {
@@ -100,6 +103,16 @@ export function activate(m: TokenMachine, token: Token): void {
       });
     }
   }
+}
+
+/** Zeebe: input mappings first, then the start listeners (which see them), then the element's expressions. */
+function startElementListeners(m: TokenMachine, token: Token, el: ElementDef): void {
+  const locals = el.inputs.length ? m.mapVariables(el.inputs, m.context(token)) : undefined;
+  const wait = { phase: 'start' as const, index: 0 };
+  const job = execListenerJob(m, token, wait, m.context(token, locals));
+  if (locals) token.vars = { ...(token.vars ?? {}), ...locals };
+  token.prepared = true;
+  waitOnListener(m, token, wait, job);
 }
 
 /** Elements implemented as a job (service and send tasks, message throw and end events): wait for its worker. */

@@ -8,6 +8,7 @@ import type { TokenMachine } from './token-machine';
 import { catchError, disarmAll, rootHolder, throwError, trigger, unhandledMessage } from './triggers';
 import { migrateTokens, type MigrateCommand } from './migrate-instance';
 import { catchChildEscalation } from './throw-events';
+import { execListenerDone, restartListeners, runExecListener, startProcessListeners } from './execution-listeners';
 
 export type Command =
   | { kind: 'start'; startElementId: string; vars?: Variables }
@@ -44,7 +45,8 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
   switch (cmd.kind) {
     case 'start': {
       m.record(m.model.processId, 'activated');
-      m.spawn(cmd.startElementId, 'root');
+      const start = m.spawn(cmd.startElementId, 'root');
+      m.guarded(start, { step: 'listener' }, () => startProcessListeners(m, start));
       return true;
     }
     case 'completeTask': {
@@ -71,7 +73,9 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
       if (!t) return false;
       m.emit({ type: 'job.close', jobKey: cmd.jobKey, state: 'completed' });
       const listener = t.wait?.kind === 'job' ? t.wait.listener : undefined;
-      if (listener) {
+      const exec = t.wait?.kind === 'job' ? t.wait.exec : undefined;
+      if (exec) m.guarded(t, { step: 'listener' }, () => execListenerDone(m, t, exec, cmd.vars));
+      else if (listener) {
         const problem = listenerResultProblem(listener, cmd.result);
         if (problem) {
           m.raiseIncident(t, 'job-failed', problem, { step: 'listener' });
@@ -87,6 +91,11 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
     case 'jobError': {
       const t = waitingOn(m, (t) => t.wait?.kind === 'job' && t.wait.jobKey === cmd.jobKey);
       if (!t) return false;
+      if (t.wait?.kind === 'job' && t.wait.exec) {
+        // As in Zeebe: an execution listener cannot throw a BPMN error; it becomes an incident on the listener.
+        m.raiseIncident(t, 'job-failed', `an execution listener cannot throw a BPMN error (code '${cmd.code}')`, { step: 'job', jobKey: cmd.jobKey });
+        return true;
+      }
       m.guarded(t, { step: 'job', jobKey: cmd.jobKey }, () => throwError(m, t, cmd.code, cmd.vars, false));
       return true;
     }
@@ -150,7 +159,10 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
       delete t.incident;
       m.emit({ type: 'incident.resolve', incidentId: cmd.incidentId });
       const listener = t.wait?.kind === 'job' ? t.wait.listener : undefined;
+      const exec = t.wait?.kind === 'job' ? t.wait.exec : undefined;
       if (retry.step === 'activate') t.state = 'ready';
+      else if (retry.step === 'listener' && exec) m.guarded(t, retry, () => runExecListener(m, t, exec));
+      else if (retry.step === 'listener' && !listener && !exec) m.guarded(t, retry, () => restartListeners(m, t));
       else if (retry.step === 'listener' && listener) m.guarded(t, retry, () => runListener(m, t, listener));
       else if (retry.step === 'job') {
         t.state = 'waiting';

@@ -2,6 +2,7 @@
 // single MongoDB document together with its pending effects (the transactional outbox).
 import type { IncidentView, UserTaskView, Variables } from '../../../ports/workflow-engine.port';
 import type { ListenerWait } from './task-listeners';
+import type { ExecListenerWait } from './execution-listeners';
 import type { StoredTimeline } from './timeline-codec';
 import type { TaskAttributes } from './task-changes';
 
@@ -17,7 +18,7 @@ export interface Armed {
 
 export type Wait =
   | { kind: 'userTask'; taskKey: string }
-  | { kind: 'job'; jobKey: string; listener?: ListenerWait }
+  | { kind: 'job'; jobKey: string; listener?: ListenerWait; exec?: ExecListenerWait }
   | { kind: 'event' }
   | { kind: 'scope' }
   | { kind: 'multiInstance' }
@@ -41,6 +42,8 @@ export interface Token {
   armed?: Armed[];
   incident?: { id: string; retry: Retry };
   inner?: { index: number };
+  /** Its input mappings are applied and its start execution listeners have run (or are running). */
+  prepared?: boolean;
   mi?: { items: unknown[]; next: number; active: number; outputs: unknown[]; completed: boolean };
 }
 

@@ -9,6 +9,7 @@ import { activate } from './activate-element';
 import { settleInclusiveJoins } from './gateways';
 import { disarmAll, rootHolder } from './triggers';
 import { leaveInner } from './multi-instance';
+import { endProcessListeners, execListenerJob, hasExecListeners, waitOnListener } from './execution-listeners';
 import { runCancelingListeners } from './task-listeners';
 import { appendTimeline } from './timeline-codec';
 import { type Effect, type InstanceState, type Retry, type Token } from './instance-state';
@@ -140,7 +141,7 @@ export class TokenMachine {
     });
   }
 
-  /** Completes an activity/event token: output mappings (or propagation), then follows its outgoing flows. */
+  /** Completes an activity/event token: output mappings (or propagation), end listeners, then its outgoing flows. */
   leave(token: Token, result: Variables = {}): void {
     const el = this.el(token.elementId);
     if (el.outputs.length) {
@@ -150,6 +151,19 @@ export class TokenMachine {
     } else if (Object.keys(result).length) {
       this.propagate(result, token);
     }
+    if (hasExecListeners(this, token, 'end')) {
+      // Evaluated before anything changes; the element's boundary events close as it starts completing.
+      const wait = { phase: 'end' as const, index: 0, ...(token.inner ? { result } : {}) };
+      const job = execListenerJob(this, token, wait, this.context(token));
+      disarmAll(this, token);
+      return waitOnListener(this, token, wait, job);
+    }
+    this.finishLeave(token, result);
+  }
+
+  /** The element is done (its end listeners too): the flow goes on. */
+  finishLeave(token: Token, result: Variables): void {
+    const el = this.el(token.elementId);
     disarmAll(this, token);
     this.record(el.id, 'completed');
     if (token.inner) return leaveInner(this, token, result);
@@ -165,7 +179,10 @@ export class TokenMachine {
   /** When the last token of a scope is gone the scope completes: sub-process leaves, root ends the instance. */
   scopeMaybeDone(scope: string): void {
     if (this.state.tokens.some((t) => t.scope === scope)) return;
-    if (scope === 'root') return this.endInstance('completed');
+    if (scope === 'root') {
+      if (endProcessListeners(this)) return; // the process ends when its end listeners have run
+      return this.endInstance('completed');
+    }
     const owner = this.token(scope);
     if (owner && owner.wait?.kind === 'scope') this.guarded(owner, { step: 'leave', vars: {} }, () => this.leave(owner));
   }

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { compileBpmn } from '../../../server/src/adapters/engine-embedded/deploy/bpmn-compiler';
+import { engineHarness, type Harness } from './support/engine-harness';
+
+// Execution listeners as Camunda 8.8 runs them: jobs that block their element — start listeners after the
+// input mappings (their variables local to the element), end listeners after the output mappings (their
+// variables go to the scope); the process's own before its start event and after its end.
+describe('Feature: execution listeners (start and end; on tasks, gateways, user tasks and the process)', () => {
+  let h: Harness;
+  let afterVisit: 'fail' | 'complete' = 'complete';
+  beforeAll(async () => {
+    h = await engineHarness(['execution-listeners.bpmn']);
+    h.handle('audit-start', () => ({ kind: 'complete', variables: { auditId: 'a-1' } }));
+    h.handle('fetch-address', (job) => ({ kind: 'complete', variables: { address: `home of ${job.variables.visitFor}` } }));
+    h.handle('book-visit', () => ({ kind: 'complete', variables: { booked: true } }));
+    h.handle('note-booking', () => ({ kind: 'complete', variables: { noted: true } }));
+    h.handle('decide-route', () => ({ kind: 'complete', variables: { route: 'home' } }));
+    h.handle('after-visit', () => (afterVisit === 'fail' ? { kind: 'fail', message: 'diary not reachable', retries: 0 } : { kind: 'complete', variables: { diaryUpdated: true } }));
+    h.handle('audit-end', () => ({ kind: 'complete' }));
+  });
+  afterAll(() => h.close());
+
+  const typesOf = (instanceKey: string) => h.jobs.filter((j) => j.instanceKey === instanceKey).map((j) => j.type);
+
+  test('Given the model, then each listener runs in order and blocks its element; variables are scoped as in Zeebe', async () => {
+    afterVisit = 'complete';
+    const { instanceKey } = await h.engine.startInstance('execution-listeners', { caseId: 'c-el-1' });
+    await h.engine.runDue();
+    expect(typesOf(instanceKey)).toEqual(['audit-start', 'fetch-address', 'book-visit', 'note-booking', 'decide-route']);
+    // The task's job sees its input mapping and its start listener's variable (both local to the task).
+    const book = h.jobs.find((j) => j.instanceKey === instanceKey && j.type === 'book-visit')!;
+    expect(book.variables).toMatchObject({ visitFor: 'c-el-1', address: 'home of c-el-1', auditId: 'a-1' });
+    expect(await h.openTasks(instanceKey)).toEqual(['Activity_visit']); // the gateway's listener chose the route
+    await h.engine.completeUserTask(await h.taskKey(instanceKey, 'Activity_visit'), {}, { by: 'u' });
+    await h.engine.runDue();
+    expect(typesOf(instanceKey).slice(-2)).toEqual(['after-visit', 'audit-end']);
+    const instance = await h.engine.getInstance(instanceKey);
+    expect(instance?.state).toBe('completed');
+    expect(instance?.variables).toMatchObject({ auditId: 'a-1', booked: true, noted: true, diaryUpdated: true });
+    expect(instance?.variables).not.toHaveProperty('address'); // local to the task
+    expect(instance?.variables).not.toHaveProperty('route'); // local to the gateway
+  });
+
+  test('Given an end listener whose job fails, then the task stays on it with an incident, and resolving it runs the listener again', async () => {
+    afterVisit = 'fail';
+    const { instanceKey } = await h.engine.startInstance('execution-listeners', { caseId: 'c-el-2' });
+    await h.engine.runDue();
+    await h.engine.completeUserTask(await h.taskKey(instanceKey, 'Activity_visit'), {}, { by: 'u' });
+    await h.engine.runDue();
+    const [incident] = await h.engine.listIncidents({ instanceKey, state: 'open' });
+    expect(incident).toMatchObject({ elementId: 'Activity_visit', type: 'job-failed', message: expect.stringContaining('diary not reachable') });
+    expect((await h.engine.getInstance(instanceKey))?.activeElementIds).toEqual(['Activity_visit']);
+    afterVisit = 'complete';
+    await h.engine.resolveIncident(incident.id);
+    await h.engine.runDue();
+    expect((await h.engine.getInstance(instanceKey))?.state).toBe('completed');
+  });
+
+  test('Given listeners where Camunda 8.8 refuses them, then deploy names the element and why', async () => {
+    const xml = fs.readFileSync(path.join(__dirname, 'fixtures', 'execution-listeners.bpmn'), 'utf8');
+    const listener = (eventType: string) => `<bpmn:extensionElements><zeebe:executionListeners><zeebe:executionListener eventType="${eventType}" type="x" /></zeebe:executionListeners></bpmn:extensionElements>`;
+    const onStart = xml.replace('<bpmn:startEvent id="StartEvent_1" name="Visit needed">', `<bpmn:startEvent id="StartEvent_1" name="Visit needed">${listener('start')}`);
+    expect((await compileBpmn('m.bpmn', onStart)).problems).toContainEqual(expect.objectContaining({ elementId: 'StartEvent_1', message: expect.stringContaining("a start event cannot have 'start' listeners") }));
+    const gatewayEnd = xml.replace('eventType="start" retries="3" type="decide-route"', 'eventType="end" retries="3" type="decide-route"');
+    expect((await compileBpmn('m.bpmn', gatewayEnd)).problems).toContainEqual(expect.objectContaining({ elementId: 'Gateway_route', message: expect.stringContaining("a gateway cannot have 'end' listeners") }));
+  });
+});
