@@ -134,6 +134,8 @@ export interface WaitingJob {
   jobType?: string;
   /** For a task listener's job: its event type ('creating', 'completing'…). */
   listener?: string;
+  /** For an execution listener's job: whether it runs before ('start') or after ('end') the element. */
+  executionListener?: 'start' | 'end';
 }
 
 /** One instance in a monitor list (no variables: they are read one instance at a time, with permissions). */

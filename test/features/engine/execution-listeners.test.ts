@@ -50,7 +50,10 @@ describe('Feature: execution listeners (start and end; on tasks, gateways, user 
     await h.engine.runDue();
     const [incident] = await h.engine.listIncidents({ instanceKey, state: 'open' });
     expect(incident).toMatchObject({ elementId: 'Activity_visit', type: 'job-failed', message: expect.stringContaining('diary not reachable') });
-    expect((await h.engine.getInstance(instanceKey))?.activeElementIds).toEqual(['Activity_visit']);
+    const waiting = await h.engine.getInstance(instanceKey);
+    expect(waiting?.activeElementIds).toEqual(['Activity_visit']);
+    // The Monitor names the listener a worker must run, not the element's own job.
+    expect(waiting?.waitingJobs).toEqual([{ elementId: 'Activity_visit', jobType: 'after-visit', executionListener: 'end' }]);
     afterVisit = 'complete';
     await h.engine.resolveIncident(incident.id);
     await h.engine.runDue();

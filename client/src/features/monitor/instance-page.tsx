@@ -52,7 +52,7 @@ export function InstancePage() {
           <section aria-labelledby="jobs-title">
             <h2 id="jobs-title">Waiting for a worker</h2>
             <ul data-testid="waiting-jobs">{d.waitingJobs.map((j, i) => (
-              <li key={`${j.elementId}-${i}`}>{j.elementId}: {j.listener ? `${j.listener} task listener` : 'job'}{j.jobType ? ` of type ${j.jobType}` : ''}</li>
+              <li key={`${j.elementId}-${i}`}>{j.elementId}: {j.listener ? `${j.listener} task listener` : j.executionListener ? `${j.executionListener} execution listener` : 'job'}{j.jobType ? ` of type ${j.jobType}` : ''}</li>
             ))}</ul>
           </section>
         ) : null}

@@ -66,6 +66,11 @@ function waitingJobsOf(state: InstanceState, model: ProcessModel | undefined): W
     if (t.wait?.kind !== 'job') return [];
     const el = model?.elements[t.elementId];
     const listener = t.wait.listener;
+    const exec = t.wait.exec;
+    if (exec) {
+      const type = ((exec.process ? model?.listeners : el?.listeners) ?? []).filter((l) => l.eventType === exec.phase)[exec.index]?.type;
+      return [{ elementId: t.elementId, ...(type ? { jobType: type } : {}), executionListener: exec.phase }];
+    }
     const jobType = listener ? el?.userTask?.listeners.filter((l) => l.eventType === listener.phase)[listener.index]?.type : el?.job?.type;
     return [{ elementId: t.elementId, ...(jobType ? { jobType } : {}), ...(listener ? { listener: listener.phase } : {}) }];
   });
