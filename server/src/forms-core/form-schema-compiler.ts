@@ -56,7 +56,7 @@ function entriesFor(
 
 /** Each row is its own scope: conditions inside a row see the row's fields by name, `this` and `parent`. */
 function listSchema(list: FormComponent, parent: Record<string, unknown>, walk: Walk): yup.AnySchema {
-  const label = labelOf(list);
+  const label = labelOf(resolveComponent(list, buildScope(walk.variables, walk.root)));
   return yup.array()
     .typeError(`${label} must be a list of rows`)
     .transform((v, orig) => (orig === null ? undefined : v))
