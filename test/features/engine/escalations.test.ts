@@ -5,7 +5,7 @@ import { engineHarness, type Harness } from './support/engine-harness';
 // up the scopes (interrupting or not); an escalation nobody catches is no incident — the thrower goes on.
 describe('Feature: escalation events (throw and end; boundary and event sub-process catches; uncaught)', () => {
   let h: Harness;
-  beforeAll(async () => { h = await engineHarness(['escalations.bpmn']); });
+  beforeAll(async () => { h = await engineHarness(['escalations.bpmn', 'escalation-child.bpmn', 'escalation-parent.bpmn']); });
   afterAll(() => h.close());
 
   const events = (instance: InstanceView | undefined, elementId: string) => instance?.timeline.filter((t) => t.elementId === elementId).map((t) => t.event);
@@ -37,5 +37,17 @@ describe('Feature: escalation events (throw and end; boundary and event sub-proc
     const instance = await h.engine.getInstance(instanceKey);
     expect(instance?.state).toBe('completed');
     expect(events(instance, 'Event_nobody_listens')).toEqual(['activated', 'completed']);
+  });
+
+  test('Given a called process that escalates and does not catch it, then the caller\'s interrupting boundary catches it and the called process is cancelled', async () => {
+    const { instanceKey } = await h.engine.startInstance('escalation-parent', { caseId: 'c-esc-call' });
+    await h.engine.runDue();
+    expect(await h.openTasks(instanceKey)).toEqual(['Activity_chase']);
+    const parent = await h.engine.getInstance(instanceKey);
+    expect(events(parent, 'Activity_call_plan')).toEqual(['activated', 'terminated']);
+    const child = (await h.engine.listUserTasks()).find((t) => t.processId === 'escalation-child')!;
+    expect(child.state).toBe('cancelled');
+    expect((await h.engine.getInstance(child.instanceKey))?.state).toBe('cancelled');
+    expect(await h.engine.listIncidents({ state: 'open' })).toEqual([]);
   });
 });
