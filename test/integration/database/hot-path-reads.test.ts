@@ -3,7 +3,7 @@
 // the queue index, form versions, the team of a case; and submissions stored by group commit.
 import mongoose, { type Connection } from 'mongoose';
 import { MongoCaseRepository } from '../../../server/src/adapters/mongo/case.repository';
-import { MongoFormRepository } from '../../../server/src/adapters/mongo/form.repository';
+import { FormCache, MongoFormRepository } from '../../../server/src/adapters/mongo/form.repository';
 import { MongoSubmissionRepository } from '../../../server/src/adapters/mongo/form-submission.repository';
 import { ConflictError } from '../../../server/src/domain/errors';
 import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
@@ -115,7 +115,8 @@ describe('hot-path reads served in process', () => {
   });
 
   it('reads a form version once; "latest" follows a new deploy when kept', async () => {
-    const forms = new MongoFormRepository(conn, { cacheLatest: true });
+    const cache = new FormCache(); // shared by the two repositories below, as one process's would be
+    const forms = new MongoFormRepository(conn, { cacheLatest: true, cache });
     await forms.append(form(1, 'First'));
     expect((await forms.latest('triage'))?.version).toBe(1);
     const before = finds('form_versions');
@@ -126,7 +127,7 @@ describe('hot-path reads served in process', () => {
     (v1!.schema.components[0] as { label: string }).label = 'scribbled';
     expect((await forms.getVersion('triage', 1))?.schema.components[0]).toMatchObject({ label: 'First' });
 
-    await new MongoFormRepository(conn, { cacheLatest: true }).append(form(2, 'Second'));
+    await new MongoFormRepository(conn, { cacheLatest: true, cache }).append(form(2, 'Second'));
     expect((await forms.latest('triage'))?.version).toBe(2);
     expect((await forms.getVersion('triage', 1))?.version).toBe(1);
   });

@@ -50,19 +50,14 @@ function toVersion(d: FormVersionDoc): FormVersion {
 // Reads of form_versions scan the collection (whole definitions) on FerretDB, once or twice per task
 // completion or task page. A stored version never changes, so versions are kept once read. "Latest" is
 // kept only when this process is the one server on its database (`cacheLatest`): every deploy then
-// appends through this repository, which drops it. One cache per connection, shared by instances.
-interface FormCache {
-  versions: Map<string, FormVersion>;
-  latest: Map<string, number>;
+// appends through this repository, which drops it. Each repository keeps its own cache unless given one to
+// share (the process has one repository; a test may pair two over one cache).
+export class FormCache {
+  readonly versions = new Map<string, FormVersion>();
+  readonly latest = new Map<string, number>();
   /** Bumped by every append: a "latest" read that started before it must not be kept. */
-  appends: number;
+  appends = 0;
 }
-const caches = new WeakMap<Connection, FormCache>();
-const cacheFor = (conn: Connection): FormCache => {
-  let c = caches.get(conn);
-  if (!c) caches.set(conn, (c = { versions: new Map(), latest: new Map(), appends: 0 }));
-  return c;
-};
 const versionKey = (formId: string, version: number) => `${formId}@${version}`;
 /** Callers get their own copy of the schema, so nothing they do can change what the next one reads. */
 const copyOf = (v: FormVersion): FormVersion => structuredClone(v);
@@ -73,9 +68,9 @@ export class MongoFormRepository implements FormRepository {
   private readonly cache: FormCache;
   private readonly cacheLatest: boolean;
 
-  constructor(conn: Connection, opts: { cacheLatest?: boolean } = {}) {
+  constructor(conn: Connection, opts: { cacheLatest?: boolean; cache?: FormCache } = {}) {
     this.model = (conn.models.FormVersion as Model<FormVersionDoc>) ?? conn.model<FormVersionDoc>('FormVersion', formVersionSchema);
-    this.cache = cacheFor(conn);
+    this.cache = opts.cache ?? new FormCache();
     this.cacheLatest = opts.cacheLatest ?? false;
   }
 

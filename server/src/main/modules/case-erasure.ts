@@ -19,7 +19,7 @@ export interface CaseErasureParts {
   tasks: TasksModule;
   forms: FormsModule;
   /** The shared submissions repository; a fresh one on the same connection otherwise (it keeps nothing in memory). */
-  submissions?: MongoSubmissionRepository;
+  submissions?: CaseStores['submissions'];
   escalation: EscalationSystemModule;
   clock: Clock;
   /** Further stores that hold case data (e.g. consent records), erased with the case. */

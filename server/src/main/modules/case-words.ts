@@ -4,10 +4,10 @@
 // The tasks module calls it with its own case and task repositories, so the router reads the same stores.
 import type { Connection } from 'mongoose';
 import { MongoChronologySourcesReader } from '../../adapters/mongo/chronology-sources.reader';
-import type { MongoAuditRepository } from '../../adapters/mongo/audit.repository';
-import type { MongoCaseRepository } from '../../adapters/mongo/case.repository';
-import type { MongoFormRepository } from '../../adapters/mongo/form.repository';
-import type { MongoTaskRepository } from '../../adapters/mongo/task.repository';
+import type { AuditTrail } from '../../ports/audit-log.port';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import type { FormRepository } from '../../ports/form-repository.port';
+import type { TaskRepository } from '../../ports/task-repository.port';
 import type { CaseWordsDeps } from '../../application/cases/case-words';
 import { chronologySources } from '../../application/cases/chronology/chronology-sources';
 import type { ChronologySource } from '../../application/cases/chronology/chronology-source';
@@ -25,9 +25,10 @@ import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 export interface CaseWordsParts {
   conn: Connection;
   engine: WorkflowEngine;
-  forms: MongoFormRepository;
+  /** Versioned forms; `deployCount` tells the field catalogue when to rebuild. */
+  forms: FormRepository & { deployCount(): number };
   users: Pick<UserRepository, 'findById'>;
-  audit: Pick<MongoAuditRepository, 'flaggedOfCase'>;
+  audit: Pick<AuditTrail, 'flaggedOfCase'>;
   consents?: Pick<ConsentRepository, 'listForCase' | 'restrictionOf'>;
   /** The retention module's checker, built after the tasks module: asked at request time only. */
   holds?(): LegalHoldChecker | undefined;
@@ -41,7 +42,7 @@ export interface CaseWordsWiring {
   chronology: { catalogue: CaseWordsDeps['catalogue']; users: CaseWordsDeps['users']; sources: ChronologySource[] };
 }
 
-export function caseWordsOf(parts: CaseWordsParts): (stores: { cases: MongoCaseRepository; tasks: MongoTaskRepository }) => CaseWordsWiring {
+export function caseWordsOf(parts: CaseWordsParts): (stores: { cases: CaseRepository; tasks: TaskRepository }) => CaseWordsWiring {
   const catalogue = createFieldCatalogue({ forms: parts.forms, deployCount: () => parts.forms.deployCount() });
   const holds: LegalHoldChecker = { holdsOnCase: async (caseId) => (await parts.holds?.()?.holdsOnCase(caseId)) ?? [] };
   return ({ cases, tasks }) => ({

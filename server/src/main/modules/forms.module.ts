@@ -1,8 +1,7 @@
 // Form submissions and drafts over the versioned forms the workflow module deployed.
 import type { Connection } from 'mongoose';
 import { MongoDraftRepository } from '../../adapters/mongo/form-draft.repository';
-import type { MongoFormRepository } from '../../adapters/mongo/form.repository';
-import type { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
+import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
 import type { FormActor } from '../../domain/forms/form-version';
 import { createFormsRouters } from '../../http/forms-routers';
 import { currentUser } from '../../http/session-user';
@@ -14,8 +13,8 @@ import type { UserRepository } from '../../ports/user-repository.port';
 
 export interface FormsModuleDeps {
   conn: Connection;
-  forms: MongoFormRepository;
-  submissions: MongoSubmissionRepository;
+  forms: FormRepository;
+  submissions: SubmissionRepository;
   clock: Clock;
   audit: AuditLog;
   canSeeCase?(actor: FormActor, caseId: string): Promise<boolean>;
