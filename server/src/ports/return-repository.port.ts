@@ -5,11 +5,13 @@ export interface ReturnRepository {
   /** Stores a new version; ConflictError (RETURN_VERSION_TAKEN) when another generation took its number first. */
   insert(v: ReturnVersion): Promise<void>;
   get(id: string): Promise<ReturnVersion | undefined>;
-  /** A quarter's versions without their files, newest first. */
+  /** A quarter's versions without their files, newest first (erased drafts left out). */
   ofQuarter(quarter: string): Promise<ReturnSummary[]>;
+  /** The highest version number the quarter ever had, erased drafts included: a number is never used twice. */
+  lastVersion(quarter: string): Promise<number>;
   /** Draft → submitted, once; false when the version is not a draft (already submitted, or gone). */
   markSubmitted(id: string, by: string, at: string): Promise<boolean>;
-  /** Case erasure: drafts holding the case are deleted (submitted files are kept: see docs/returns.md). */
+  /** Case erasure: drafts holding the case are emptied to a tombstone of their number (submitted files are kept: see docs/returns.md). */
   eraseDraftsOfCase(caseId: string): Promise<number>;
 }
 

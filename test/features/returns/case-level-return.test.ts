@@ -124,6 +124,15 @@ describe('Feature: the quarterly case-level return', () => {
     expect((await call('dan.data', 'GET', '/2026-Q1-v1/file')).text).toBe(expected);
   });
 
+  it('erasing a child empties the drafts that hold them and keeps the submitted file (the record of what was disclosed)', async () => {
+    for (const store of system.modules.otherCaseStores) await store.eraseOfCase('YJ-RETURN01');
+    expect((await call('dan.data', 'GET', '?quarter=2026-Q1')).body.versions.map((v: { id: string }) => v.id)).toEqual(['2026-Q1-v1']);
+    expect((await call('dan.data', 'GET', '/2026-Q1-v2/file')).status).toBe(404);
+    expect(JSON.stringify(await system.conn.collection('returns').findOne({ _id: '2026-Q1-v2' as never }))).not.toMatch(/YJ-RETURN01|2010-05-20/);
+    // The erased draft's number is not given to the next file: v2 was downloaded (and audited) as another file.
+    expect((await call('dan.data', 'POST', '', { quarter: '2026-Q1' })).body.versions[0].id).toBe('2026-Q1-v3');
+  });
+
   it('is for data officers only, and answers bad requests with a 4xx that says what to change', async () => {
     expect(await call('tom.manager', 'GET', '?quarter=2026-Q1')).toMatchObject({ status: 403, body: { error: { message: expect.stringMatching(/data officers/) } } });
     expect((await call('tom.manager', 'POST', '', { quarter: '2026-Q1' })).status).toBe(403);

@@ -34,15 +34,15 @@ export class MongoReturnRepository implements ReturnRepository {
     }
   }
 
-  async get(id: string): Promise<ReturnVersion | undefined> {
-    const doc = await this.docs.findOne({ _id: id });
-    return doc ? fromDoc(doc as Doc) : undefined;
-  }
-
   /** A quarter has a handful of versions; the files stay in the database. */
   async ofQuarter(quarter: string): Promise<ReturnSummary[]> {
     const docs = await this.docs.find({ quarter }, { projection: { xml: 0 } }).toArray();
-    return docs.map((d) => fromDoc(d as Doc)).sort((a, b) => b.version - a.version);
+    return docs.filter((d) => !(d as { erasedAt?: string }).erasedAt).map((d) => fromDoc(d as Doc)).sort((a, b) => b.version - a.version);
+  }
+
+  async lastVersion(quarter: string): Promise<number> {
+    const docs = await this.docs.find({ quarter }, { projection: { version: 1 } }).toArray();
+    return Math.max(0, ...docs.map((d) => d.version));
   }
 
   async markSubmitted(id: string, by: string, at: string): Promise<boolean> {
@@ -50,7 +50,17 @@ export class MongoReturnRepository implements ReturnRepository {
     return r.modifiedCount === 1;
   }
 
+  /** Only the number stays (so it is never given to another file): the file, problems and cases go. */
   async eraseDraftsOfCase(caseId: string): Promise<number> {
-    return (await this.docs.deleteMany({ status: 'draft', caseIds: caseId })).deletedCount;
+    const r = await this.docs.updateMany(
+      { status: 'draft', caseIds: caseId },
+      { $set: { erasedAt: new Date().toISOString(), xml: '', problems: [], caseIds: [] } },
+    );
+    return r.modifiedCount;
+  }
+
+  async get(id: string): Promise<ReturnVersion | undefined> {
+    const doc = await this.docs.findOne({ _id: id });
+    return doc && !(doc as { erasedAt?: string }).erasedAt ? fromDoc(doc as Doc) : undefined;
   }
 }

@@ -14,7 +14,7 @@ import type { ReturnCaseSource, ReturnRepository } from '../../ports/return-repo
 import { auditActor, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 
 export interface GenerateReturnDeps {
-  returns: Pick<ReturnRepository, 'insert' | 'ofQuarter'>;
+  returns: Pick<ReturnRepository, 'insert' | 'lastVersion'>;
   source: ReturnCaseSource;
   layouts(): Promise<readonly ReturnLayout[]>;
   policy: AccessPolicy;
@@ -51,7 +51,7 @@ export async function generateReturn(deps: GenerateReturnDeps, actor: Actor, qua
   if (errors.length) throw new BusinessError('RETURN_INVALID', `The file does not match the layout ${layout.version}: ${errors.slice(0, 5).join('; ')}`);
   const xml = writeReturnXml(layout, quarter, built.children);
 
-  const version = Math.max(0, ...(await deps.returns.ofQuarter(quarter.id)).map((v) => v.version)) + 1;
+  const version = (await deps.returns.lastVersion(quarter.id)) + 1;
   const stored: ReturnVersion = {
     id: returnVersionId(quarter.id, version), quarter: quarter.id, version, layoutId: layout.id, layoutVersion: layout.version,
     status: 'draft', generatedAt: deps.now().toISOString(), generatedBy: actor.id,
