@@ -42,6 +42,15 @@ describe('Feature: signal events (broadcast; boundary interrupting and not; catc
     expect(await h.engine.broadcastSignal('report-approved')).toEqual({ reached: 0 });
   });
 
+  test('Given reports in preparation, when the court withdraws its requests, then the interrupting signal event sub-process ends each', async () => {
+    const { instanceKey } = await h.engine.startInstance('signals', { caseId: 'c-sg-4' });
+    expect(await h.engine.broadcastSignal('requests-withdrawn')).toEqual({ reached: 1 }); // the ended instances' catches are closed
+    const instance = await h.engine.getInstance(instanceKey);
+    expect(instance?.state).toBe('completed');
+    expect(events(instance, 'Activity_prepare')).toEqual(['activated', 'terminated']);
+    expect(events(instance, 'Event_withdrawn_end')).toEqual(['activated', 'completed']);
+  });
+
   test('Given a message named like a signal subscription, then publishing it is refused', async () => {
     await expect(h.engine.publishMessage('\u0001signal:case-closed', '', {})).rejects.toMatchObject({ code: 'INVALID_MESSAGE_NAME' });
   });
