@@ -1,4 +1,5 @@
-// Rebuilds the reporting projection (report_task_facts) from the task queue, with the server stopped:
+// Rebuilds the reporting projections, with the server stopped: report_task_facts from the task queue and
+// report_kpi_facts from the stored submissions of the forms that feed a key performance indicator:
 //   npx tsx scripts/rebuild-reports.ts            (writes what differs, removes stale rows)
 //   npx tsx scripts/rebuild-reports.ts --dry-run  (only says how far the projection has drifted)
 // It starts the product with the same configuration as `npm start` (same environment variables, same
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
     const outcome = await system.modules.reports.rebuild({ dryRun });
     process.stdout.write(`${dryRun ? 'Would write' : 'Wrote'} ${outcome.written} and ${dryRun ? 'would remove' : 'removed'} ${outcome.removed} report rows `
       + `(${outcome.facts} facts from ${outcome.tasks} tasks).${outcome.differing.length ? ` First differing tasks: ${outcome.differing.join(', ')}` : ''}\n`);
+    const kpis = await system.modules.reports.rebuildKpis({ dryRun });
+    process.stdout.write(`${dryRun ? 'Would write' : 'Wrote'} ${kpis.written} and ${dryRun ? 'would remove' : 'removed'} ${kpis.removed} KPI rows `
+      + `(${kpis.facts} facts from ${kpis.submissions} submissions).${kpis.differing.length ? ` First differing submissions: ${kpis.differing.join(', ')}` : ''}\n`);
   } finally {
     await system.close();
   }
