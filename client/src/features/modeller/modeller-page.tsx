@@ -12,6 +12,7 @@ import './modeller.css';
 import { NEW_PROCESS_XML } from './new-process-template';
 import { processesApi, type DeployProblemDto } from './processes-api';
 import { collectProblems, ProblemsPanel } from './problems-panel';
+import { DecisionFilesField, type DecisionFile } from './decision-files-field';
 import { useBpmnModeler } from './use-bpmn-modeler';
 import { VersionsPanel } from './versions-panel';
 import type { PickerData } from './yjs-pickers-provider';
@@ -52,6 +53,9 @@ export function ModellerPage() {
   const [comment, setComment] = useState('');
   const [outcome, setOutcome] = useState<Outcome>();
   const lintRun = useRef(0);
+  // DMN files deployed with the process: the engine's checks see them too (a called decision they hold counts as deployed).
+  const [decisionFiles, setDecisionFiles] = useState<DecisionFile[]>([]);
+  const decisions = useRef<string[]>([]);
 
   const onChanged = useCallback(async (current: string) => {
     setXml(current);
@@ -59,7 +63,7 @@ export function ModellerPage() {
     const run = ++lintRun.current;
     setChecking(true);
     try {
-      const res = await processesApi.lint(current);
+      const res = await processesApi.lint(current, decisions.current);
       if (run === lintRun.current) setEngineProblems(res.problems);
     } catch (e) {
       if (run === lintRun.current) setEngineProblems([{ resource: 'diagram', message: `The engine's checks could not run: ${(e as Error).message}` }]);
@@ -73,15 +77,25 @@ export function ModellerPage() {
   const errors = problems.filter((p) => p.severity === 'error');
   useEffect(() => setOutcome(undefined), [processId, openVersion]);
 
+  const chooseDecisions = (files: DecisionFile[]) => {
+    setDecisionFiles(files);
+    decisions.current = files.map((f) => f.content);
+    if (xml) void onChanged(xml); // check the process again with them
+  };
+
   const deploy = async () => {
     if (!xml) return;
     try {
-      const deployed = await processesApi.deploy(await modeller.exportXml(), comment);
+      const deployed = await processesApi.deploy(await modeller.exportXml(), comment, decisions.current);
       setOutcome({
         kind: 'ok',
-        text: deployed.map((d) => (d.isNew ? `Deployed ${d.processId} as version ${d.version}.` : `No changes: ${d.processId} stays at version ${d.version}.`)).join(' '),
+        text: [
+          ...deployed.items.map((d) => (d.isNew ? `Deployed ${d.processId} as version ${d.version}.` : `No changes: ${d.processId} stays at version ${d.version}.`)),
+          ...deployed.decisions.map((d) => `${d.isNew ? 'Deployed' : 'No changes:'} decision table ${d.resourceName} (${d.decisionIds.join(', ')}) ${d.isNew ? 'as' : 'stays at'} version ${d.version}.`),
+        ].join(' '),
       });
       setComment('');
+      chooseDecisions([]);
       setReload((n) => n + 1);
     } catch (e) {
       setOutcome({ kind: 'error', text: (e as Error).message, details: e instanceof ApiError ? Object.values(e.errors) : [] });
@@ -113,6 +127,7 @@ export function ModellerPage() {
           <p className="modeller-hint">A new version starts new cases; running cases stay on their version. Identical content keeps the current version.</p>
           <label htmlFor="deploy-comment">What changed and why</label>
           <textarea id="deploy-comment" rows={3} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <DecisionFilesField files={decisionFiles} onChange={chooseDecisions} />
           <p>
             <button type="button" onClick={deploy} disabled={!xml || checking || errors.length > 0 || !comment.trim()}>Deploy new version</button>
           </p>

@@ -10,6 +10,8 @@ export interface Problem {
   line?: number;
   message: string;
   report?: LintReport;
+  /** A problem in a DMN file deployed with the process: named, not selectable in the diagram. */
+  file?: string;
 }
 
 export function collectProblems(reports: LintReport[], engine: DeployProblemDto[]): Problem[] {
@@ -17,7 +19,7 @@ export function collectProblems(reports: LintReport[], engine: DeployProblemDto[
     ...reports
       .filter((r) => r.category !== 'info')
       .map((r): Problem => ({ source: 'linter', severity: r.category === 'warn' ? 'warn' : 'error', elementId: r.id, message: r.message, report: r })),
-    ...engine.map((p): Problem => ({ source: 'engine', severity: 'error', elementId: p.elementId, line: p.line, message: p.message })),
+    ...engine.map((p): Problem => ({ source: 'engine', severity: 'error', elementId: p.elementId, line: p.line, message: p.message, ...(p.resource.endsWith('.dmn') ? { file: p.resource } : {}) })),
   ];
 }
 
@@ -31,7 +33,8 @@ export function ProblemsPanel({ problems, checking, onSelect }: { problems: Prob
       <ul className="modeller-problems">
         {problems.map((p, i) => (
           <li key={`${p.source}-${i}`} className={p.severity === 'error' ? 'problem-error' : 'problem-warn'}>
-            <button type="button" onClick={() => onSelect(p)} disabled={!p.elementId}>
+            <button type="button" onClick={() => onSelect(p)} disabled={!p.elementId || !!p.file}>
+              {p.file ? <>In {p.file}: </> : null}
               {p.elementId ? <strong>{p.elementId}</strong> : null}
               {p.line ? <span className="modeller-hint"> line {p.line}</span> : null} {p.message}
               <span className="modeller-hint"> ({p.source === 'linter' ? 'Camunda 8.8 lint' : 'engine check'})</span>
