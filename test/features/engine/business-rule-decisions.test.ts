@@ -47,6 +47,17 @@ describe('Feature: business rule tasks evaluate DMN decisions', () => {
     expect((await h.engine.getInstance(instanceKey))?.variables).toMatchObject({ supervisionLevel: 'intensive' });
   });
 
+  test('Given a decision id written as an expression, then the decision it names is called; one that is not deployed raises an incident saying so', async () => {
+    const xml = fixture('decide-supervision.bpmn').content.replace(/decide-supervision"/g, 'decide-dynamic"').replace('decisionId="supervision-level"', 'decisionId="=decisionName"');
+    await h.engine.deploy([{ name: 'decide-dynamic.bpmn', content: xml }]);
+    const named = await h.engine.startInstance('decide-dynamic', { decisionName: 'supervision-level', score: 12, age: 15 });
+    expect(await h.engine.getInstance(named.instanceKey)).toMatchObject({ state: 'completed', variables: expect.objectContaining({ supervisionLevel: 'standard' }) });
+    const missing = await h.engine.startInstance('decide-dynamic', { decisionName: 'nope' });
+    expect(await h.engine.listIncidents({ instanceKey: missing.instanceKey, state: 'open' })).toEqual([expect.objectContaining({
+      elementId: 'Activity_decide', message: "business rule task 'Activity_decide' calls decision 'nope', which is not deployed: deploy its DMN file, then resolve the incident",
+    })]);
+  });
+
   test('Given a process calling a decision nobody deployed, then deploy is refused naming the task and why', async () => {
     const xml = fixture('decide-supervision.bpmn').content.replace('decisionId="supervision-level"', 'decisionId="no-such-decision"');
     expect(await problemsOf([{ name: 'decide-supervision.bpmn', content: xml }])).toEqual([expect.objectContaining({

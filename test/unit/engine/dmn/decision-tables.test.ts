@@ -111,6 +111,9 @@ describe('DMN files refused at deploy, naming the decision and why', () => {
 
   test('broken XML, bad FEEL, hit policy rules and missing requirements', async () => {
     expect((await problemsOf('<definitions')).join()).toContain('not a DMN 1.3 file');
+    for (const notDmn of ['<?xml version="1.0"?><foo/>', 'x', '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"/>']) {
+      expect((await problemsOf(notDmn)).length).toBeGreaterThan(0);
+    }
     expect(await problemsOf(tableXml({ inputs: ['age'], outputs: [{ name: 'x' }], rules: [[['< '], ['1']]] })))
       .toEqual([expect.stringContaining("invalid FEEL in input entry 1 of rule 'r1' in decision 'decide'")]);
     expect(await problemsOf(tableXml({ inputs: ['age +'], outputs: [{ name: 'x' }], rules: [] })))
