@@ -20,6 +20,12 @@ export interface DeployedProcess {
   isNew: boolean;
 }
 
+export interface DeployOptions {
+  by?: string;
+  comment?: string;
+  onlyChanged?: boolean;
+}
+
 export interface DeployProblem {
   resource: string;
   elementId?: string;
@@ -235,7 +241,13 @@ export interface WorkflowEngine {
    * docs/zeebe.md); absent when it shows everything. Said on the page rather than left as empty fields.
    */
   readonly notShown?: readonly string[];
-  deploy(resources: DeployResource[], opts?: { by?: string; comment?: string }): Promise<DeployedProcess[]>;
+  /**
+   * Checks, then deploys the resources as one unit (nothing is stored when a check fails). `onlyChanged` (the
+   * shipped files at start): a resource whose content, as this engine stores or sends it, is already deployed
+   * as some version is left out, so a restart deploys nothing and never brings a shipped file back over a
+   * version a manager deployed since; only what was deployed is returned.
+   */
+  deploy(resources: DeployResource[], opts?: DeployOptions): Promise<DeployedProcess[]>;
   startInstance(
     processId: string,
     variables: Variables,

@@ -6,7 +6,7 @@ import type { FakeKeys } from './fake-keys';
 import { FakeHttpError } from './zeebe-fake.server';
 import { TASK_ROUTES } from './fake-task-routes';
 
-export interface FakeContext { inner: WorkflowEngine; keys: FakeKeys; jobs: FakeJobs; forms: Map<string, string> }
+export interface FakeContext { inner: WorkflowEngine; keys: FakeKeys; jobs: FakeJobs; forms: Map<string, { version: number; content: string }> }
 export interface Route { method: string; path: string; op: string; status?: number; run(ctx: FakeContext, req: { params: Record<string, string>; body: any }): Promise<unknown> }
 
 export const TENANT = '<default>';
@@ -110,9 +110,12 @@ const INSTANCE_ROUTES: Route[] = [
     const deployed = await ctx.inner.deploy(resources.filter((r) => r.name.endsWith('.bpmn') || r.name.endsWith('.dmn')));
     const decisions = await decisionRecords(ctx, resources.filter((r) => r.name.endsWith('.dmn')));
     const forms = resources.filter((r) => r.name.endsWith('.form')).map((r) => {
+      // As Zeebe: the same content as the latest version is that version; anything else is the next one.
       const formId = String(JSON.parse(r.content).id ?? r.name);
-      ctx.forms.set(formId, r.content);
-      return { form: { formId, version: 1, resourceName: r.name, tenantId: TENANT, formKey: ctx.keys.key('form', formId) } };
+      const latest = ctx.forms.get(formId);
+      const version = latest?.content === r.content ? latest.version : (latest?.version ?? 0) + 1;
+      ctx.forms.set(formId, { version, content: r.content });
+      return { form: { formId, version, resourceName: r.name, tenantId: TENANT, formKey: ctx.keys.key('form', `${formId}@${version}`) } };
     });
     return {
       deploymentKey: ctx.keys.fresh('deployment'), tenantId: TENANT,
@@ -124,7 +127,8 @@ const INSTANCE_ROUTES: Route[] = [
     const all = (await ctx.inner.listDeployments(typeof f.processDefinitionId === 'string' ? f.processDefinitionId : undefined))
       .filter((d) => f.version === undefined || d.version === f.version);
     const items = all.map((d) => ({ name: d.name ?? d.processId, resourceName: d.resourceName, version: d.version, processDefinitionId: d.processId, tenantId: TENANT, processDefinitionKey: definitionKey(ctx, d.processId, d.version), hasStartForm: false }));
-    return page(items.slice(0, body?.page?.limit ?? 100));
+    const from = body?.page?.from ?? 0;
+    return { items: items.slice(from, from + (body?.page?.limit ?? 100)), page: { totalItems: items.length } };
   } },
   { method: 'GET', path: '/process-definitions/{processDefinitionKey}/xml', op: 'getProcessDefinitionXml', run: async (ctx, { params }) => {
     const d = definitionOf(ctx, params.processDefinitionKey);

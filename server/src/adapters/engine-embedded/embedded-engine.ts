@@ -5,7 +5,7 @@ import type { Connection } from 'mongoose';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock.port';
 import type {
-  DeployProblem, DeployResource, EngineEvent, IncidentView, InstanceView, JobHandler, UserTaskView, Variables, WorkflowEngine,
+  DeployOptions, DeployProblem, DeployResource, EngineEvent, IncidentView, InstanceView, JobHandler, UserTaskView, Variables, WorkflowEngine,
   UserTaskChangeResult, UserTaskChanges,
   ProcessDeploymentView, DecisionDeploymentView,
 } from '../../ports/workflow-engine.port';
@@ -14,7 +14,7 @@ import { RESERVED_VARIABLES } from './model/process-model';
 import { checkTaskAttributes, type TaskAttributes } from './runtime/task-changes';
 import { TaskChangeWaiters } from './task-change-waiters';
 import { DeploymentQueries } from './services/deployment-queries';
-import { DeploymentService, type DeployHooks, type FormChecker } from './services/deployment.service';
+import { DeploymentService, type DeployHooks } from './services/deployment.service';
 import { EffectApplier, type InstanceDoc } from './services/effect-applier';
 import { EngineQueries } from './services/engine-queries';
 import { InstanceRunner, newKey } from './services/instance-runner';
@@ -44,8 +44,6 @@ export interface EmbeddedEngineOptions {
   defaultBackoffMs?: number;
   /** While running, outboxes pending longer than this are replayed (a step that failed half-way). */
   staleOutboxMs?: number;
-  /** Validates .form resources at deploy (the forms module supplies it). */
-  checkForm?: FormChecker;
   /** Embedded forms of job-worker user tasks and known users, checked at deploy (deployment.service.ts). */
   deployHooks?: DeployHooks;
   /** ENGINE_DB_CONCURRENCY: engine database operations at once (transient-retry.ts); default 2. */
@@ -86,7 +84,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     if (opts.dbConcurrency !== undefined) setDbConcurrency(opts.dbConcurrency);
     const db = engineCollections(opts.conn);
     const now = () => opts.clock.now();
-    this.deployments = new DeploymentService(db, now, opts.checkForm, opts.deployHooks);
+    this.deployments = new DeploymentService(db, now, opts.deployHooks);
     const leases = new JobLeases();
     const timerIndex = new TimerDueIndex();
     const applier = new EffectApplier(db, now, (e) => this.emit(e), leases, timerIndex);
@@ -114,7 +112,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     });
   }
 
-  async deploy(resources: DeployResource[], opts?: { by?: string; comment?: string }) {
+  async deploy(resources: DeployResource[], opts?: DeployOptions) {
     const { processes, newModels } = await this.deployments.deploy(resources, opts);
     for (const m of newModels) await this.timers.scheduleStartTimers(m);
     return processes;

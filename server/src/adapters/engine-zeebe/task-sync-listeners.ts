@@ -3,29 +3,20 @@
 // each transition into the task queue. Ours come last in each event type's list: the product's own listeners
 // run first, so a denied or corrected transition reaches the queue as it finally is.
 /* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-moddle's element tree is untyped */
-import { BpmnModdle } from 'bpmn-moddle';
-import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { bpmnModdle, extensionsOf, flowElements, processesOf, readDefinitions } from '../bpmn/bpmn-elements';
 
 export const TASK_SYNC_JOB_TYPE = 'yjs-task-sync';
 export const TASK_SYNC_EVENTS = ['creating', 'assigning', 'updating', 'completing', 'canceling'] as const;
 export type TaskSyncEvent = (typeof TASK_SYNC_EVENTS)[number];
 
-const isZeebeUserTask = (el: any) =>
-  el.$type === 'bpmn:UserTask' && (el.extensionElements?.values ?? []).some((v: any) => v.$type === 'zeebe:UserTask');
-
-function* flowElements(container: any): Generator<any> {
-  for (const el of container.flowElements ?? []) {
-    yield el;
-    if (el.flowElements) yield* flowElements(el);
-  }
-}
+const isZeebeUserTask = (el: any) => el.$type === 'bpmn:UserTask' && extensionsOf(el, 'zeebe:UserTask').length > 0;
 
 /** The BPMN document with the task-sync listener on every Zeebe user task; unchanged when it has none. */
 export async function withTaskSyncListeners(xml: string): Promise<string> {
-  const moddle: any = new BpmnModdle({ zeebe });
-  const { rootElement } = await moddle.fromXML(xml, 'bpmn:Definitions');
+  const moddle = bpmnModdle();
+  const rootElement = await readDefinitions(xml, moddle);
   let changed = false;
-  for (const process of (rootElement.rootElements ?? []).filter((e: any) => e.$type === 'bpmn:Process')) {
+  for (const process of processesOf(rootElement)) {
     for (const task of flowElements(process)) {
       if (!isZeebeUserTask(task)) continue;
       const ext = task.extensionElements;

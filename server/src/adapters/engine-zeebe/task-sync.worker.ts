@@ -5,6 +5,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- activated job records are read field by field */
 import type { EngineEvent, JobOutcome, UserTaskView } from '../../ports/workflow-engine.port';
 import type { ProcessDefinitions } from './process-definitions';
+import { toTaskView } from './zeebe-mapping';
 
 export interface TaskSyncDeps {
   definitions: ProcessDefinitions;
@@ -15,23 +16,39 @@ export interface TaskSyncDeps {
 }
 
 export class TaskSyncWorker {
-  /** The last view of each open task seen here: later transitions carry only what changed. */
-  private readonly views = new Map<string, UserTaskView>();
+  /** The last view of each open task seen here, and when: later transitions carry only what changed. */
+  private readonly views = new Map<string, { view: UserTaskView; seenAt: number }>();
 
   constructor(private readonly deps: TaskSyncDeps) {}
 
-  known(taskKey: string): UserTaskView | undefined { return this.views.get(taskKey); }
+  known(taskKey: string): UserTaskView | undefined { return this.views.get(taskKey)?.view; }
+
+  /** How many open tasks' views are held (they are let go when the task closes, or by prune). */
+  get held(): number { return this.views.size; }
 
   remember(view: UserTaskView): void {
-    if (view.state === 'open') this.views.set(view.key, view);
+    if (view.state === 'open') this.views.set(view.key, { view, seenAt: this.deps.now().getTime() });
     else this.views.delete(view.key);
+  }
+
+  /**
+   * Lets go of the views of tasks the cluster no longer lists as open (their closing job ran on another
+   * server), so the views do not grow without bound. Only views seen before `seenBefore`: a task created a
+   * moment ago may not be in the search yet. Returns how many were let go.
+   */
+  prune(open: ReadonlySet<string>, seenBefore: number): number {
+    let pruned = 0;
+    for (const [key, { seenAt }] of this.views) {
+      if (!open.has(key) && seenAt < seenBefore) { this.views.delete(key); pruned++; }
+    }
+    return pruned;
   }
 
   handle = async (raw: any): Promise<JobOutcome> => {
     const u = raw.userTask ?? {};
     const key = String(u.userTaskKey ?? '');
     if (!key) return { kind: 'complete' }; // not a user-task listener job: nothing to mirror
-    const view = { ...(this.views.get(key) ?? await this.fromJob(raw, key)), ...taskAttributes(u) };
+    const view = { ...(this.known(key) ?? await this.fromJob(raw, key)), ...taskAttributes(u) };
     const by = this.deps.actorOf(key);
     switch (raw.listenerEventType) {
       case 'CREATING':
@@ -62,13 +79,13 @@ export class TaskSyncWorker {
     return { kind: 'complete' };
   };
 
+  /** The view of a task this server has not seen yet: its listener job's record, read as the search's. */
   private async fromJob(raw: any, key: string): Promise<UserTaskView> {
     const info = await this.deps.definitions.element(String(raw.processDefinitionKey), raw.processDefinitionId, raw.elementId);
-    return {
-      key, instanceKey: String(raw.processInstanceKey), processId: raw.processDefinitionId, processVersion: raw.processDefinitionVersion,
-      elementId: raw.elementId, name: info.name ?? raw.elementId, candidateGroups: [], candidateUsers: [], priority: 50,
-      headers: info.headers, ...(info.formId ? { formId: info.formId } : {}), createdAt: this.deps.now().toISOString(), state: 'open',
-    };
+    return toTaskView({
+      ...raw.userTask, userTaskKey: key, processInstanceKey: raw.processInstanceKey, processDefinitionId: raw.processDefinitionId,
+      processDefinitionVersion: raw.processDefinitionVersion, elementId: raw.elementId, name: info.name, creationDate: this.deps.now().toISOString(), state: 'CREATED',
+    }, info);
   }
 }
 

@@ -1,96 +1,145 @@
 // Deploys processes and their linked forms to Zeebe as one deployment (all or nothing, as Zeebe does), with
-// the task-sync listener added to every user task. The product's own checks (lint, forms) run first, so Zeebe
-// is never sent what the embedded engine would refuse.
+// the task-sync listener added to every user task. The product's own checks run first (the same as the
+// embedded engine's: check-deploy-resources.ts), so Zeebe is never sent what the embedded engine refuses.
+// The cluster keeps no checksum of what it was sent, nor who deployed it: this adapter records both
+// (ports/zeebe-deploy-records.port.ts), which lets a restart leave unchanged shipped files out.
 /* eslint-disable @typescript-eslint/no-explicit-any -- SDK result records are read field by field */
 import { createHash } from 'node:crypto';
-import type { DeployedProcess, DeployProblem, DeployResource, ProcessDeploymentView } from '../../ports/workflow-engine.port';
+import { checkDeployResources, type DeployCheckHooks } from '../engine-embedded/deploy/check-deploy-resources';
+import type { DeployedProcess, DeployOptions, DeployProblem, DeployResource, ProcessDeploymentView } from '../../ports/workflow-engine.port';
 import { DeploymentRejectedError } from '../../ports/workflow-engine.port';
+import type { ZeebeDeployRecord, ZeebeDeployRecords } from '../../ports/zeebe-deploy-records.port';
+import { keptRead, type KeptRead } from './kept-read';
 import { withTaskSyncListeners } from './task-sync-listeners';
 import type { ProcessDefinitions } from './process-definitions';
-import { NOW, statusOf, type ZeebeApi } from './zeebe-client';
+import { statusOf, type ZeebeApi } from './zeebe-client';
+import { ActiveInstanceCounts } from './active-instance-counts';
+import { zeebeOnlyProblems } from './zeebe-deploy-problems';
 
 export interface DeployerDeps {
   api: ZeebeApi;
   definitions: ProcessDefinitions;
+  records: ZeebeDeployRecords;
   now: () => Date;
   tenantId?: string;
-  /** The product's deploy checks (the embedded engine's lint and form checks); none when absent. */
-  check?: (resources: DeployResource[]) => Promise<DeployProblem[]>;
+  /** What the product knows for its deploy checks (the form checker, known users); none when absent. */
+  hooks?: DeployCheckHooks;
+  /** How long listed versions, records and instance counts are kept before the cluster is asked again. */
+  keepMs?: number;
 }
 
+interface Prepared { resource: DeployResource; sent?: string; checksum?: string }
+
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const isBpmn = (r: DeployResource) => r.name.endsWith('.bpmn');
 
 export class ZeebeDeployer {
-  constructor(private readonly d: DeployerDeps) {}
+  private readonly recorded: KeptRead<Map<string, ZeebeDeployRecord>>;
+  private readonly counts: ActiveInstanceCounts;
 
-  checkDeployment(resources: DeployResource[]): Promise<DeployProblem[]> {
-    return this.d.check ? this.d.check(resources) : Promise.resolve([]);
+  constructor(private readonly d: DeployerDeps) {
+    this.recorded = keptRead(d.keepMs ?? 30_000, async () => new Map((await d.records.all()).map((r) => [r.key, r])));
+    this.counts = new ActiveInstanceCounts(d.api, Math.min(d.keepMs ?? 10_000, 10_000));
   }
 
-  async deploy(resources: DeployResource[]): Promise<DeployedProcess[]> {
-    const problems = await this.checkDeployment(resources);
+  async checkDeployment(resources: DeployResource[]): Promise<DeployProblem[]> {
+    const checked = await checkDeployResources(resources, this.d.hooks);
+    return [...checked.problems, ...zeebeOnlyProblems(checked)];
+  }
+
+  async deploy(resources: DeployResource[], opts: DeployOptions = {}): Promise<DeployedProcess[]> {
+    const prepared = await Promise.all(resources.map(prepare));
+    const chosen = opts.onlyChanged ? await this.changed(prepared) : prepared;
+    if (!chosen.length) return [];
+    const problems = await this.checkDeployment(chosen.map((p) => p.resource));
     if (problems.length) throw new DeploymentRejectedError(problems);
-    const sent = await Promise.all(resources.map(async (r) => ({ ...r, sent: r.name.endsWith('.bpmn') ? await withTaskSyncListeners(r.content) : r.content })));
-    const before = await this.latestVersions();
+    const sent = await Promise.all(chosen.map(async (p) => (p.sent === undefined ? prepare(p.resource) : p)));
+    this.d.definitions.forget();
+    const before = new Set((await this.d.definitions.all()).map((r) => r.key));
     let res: any;
     try {
       res = await this.d.api.createDeployment({
-        resources: sent.map((r) => new File([r.sent], r.name, { type: r.name.endsWith('.bpmn') ? 'application/xml' : 'application/json' })),
+        resources: sent.map((p) => new File([p.sent!], p.resource.name, { type: isBpmn(p.resource) ? 'application/xml' : 'application/json' })),
         ...(this.d.tenantId ? { tenantId: this.d.tenantId } : {}),
       } as never);
     } catch (e) {
       if (statusOf(e) === 400) throw new DeploymentRejectedError([{ resource: resources.map((r) => r.name).join(', '), message: detailOf(e) }]);
       throw e;
+    } finally {
+      this.d.definitions.forget();
     }
     const deployedAt = this.d.now().toISOString();
-    return (res.deployments ?? []).flatMap((dep: any) => {
-      const p = dep.processDefinition;
-      if (!p) return [];
-      const r = sent.find((x) => x.name === p.resourceName);
-      if (r) this.d.definitions.prime(String(p.processDefinitionKey), r.sent, p.processDefinitionId);
-      return [{
-        processId: p.processDefinitionId, version: p.processDefinitionVersion, key: String(p.processDefinitionKey),
-        resourceName: p.resourceName, checksum: r ? sha256(r.content) : '', deployedAt,
-        isNew: p.processDefinitionVersion > (before.get(p.processDefinitionId) ?? 0),
-      }];
+    const records = (res.deployments ?? []).flatMap((dep: any) => recordOf(dep, sent, { deployedAt, by: opts.by, comment: opts.comment }));
+    await this.d.records.add(records);
+    this.recorded.forget();
+    return records.filter((r: ZeebeDeployRecord) => r.kind === 'process').map((r: ZeebeDeployRecord) => {
+      const p = sent.find((x) => x.resource.name === r.resourceName);
+      if (p?.sent) this.d.definitions.prime(r.key, p.sent, r.id);
+      return { processId: r.id, version: r.version, key: r.key, resourceName: r.resourceName, checksum: r.checksum, deployedAt, isNew: !before.has(r.key) };
     });
   }
 
-  /** Zeebe keeps no deploy comment, author or checksum: those fields are empty here. */
+  /** Every version of the cluster, with who deployed it and why when it came through this service. */
   async listDeployments(processId?: string): Promise<ProcessDeploymentView[]> {
-    const defs = await this.definitionsOf(processId);
-    return Promise.all(defs.map(async (p: any) => {
-      const running: any = await this.d.api.searchProcessInstances({ filter: { processDefinitionKey: p.processDefinitionKey, state: 'ACTIVE' }, page: { limit: 1 } } as never, NOW);
+    const [rows, recorded] = await Promise.all([this.d.definitions.all(), this.recorded.get()]);
+    const chosen = rows.filter((r) => processId === undefined || r.processId === processId);
+    const counts = await this.counts.of(chosen.map((r) => r.key));
+    return chosen.map((r) => {
+      const rec = recorded.get(r.key);
       return {
-        processId: p.processDefinitionId, version: p.version, ...(p.name ? { name: p.name } : {}), resourceName: p.resourceName ?? '',
-        checksum: '', deployedAt: '', activeInstances: Number(running.page?.totalItems ?? 0),
+        processId: r.processId, version: r.version, ...(r.name ? { name: r.name } : {}), resourceName: r.resourceName,
+        checksum: rec?.checksum ?? '', deployedAt: rec?.deployedAt ?? '', ...(rec?.by ? { by: rec.by } : {}), ...(rec?.comment ? { comment: rec.comment } : {}),
+        activeInstances: counts.get(r.key) ?? 0,
       };
-    }));
+    });
   }
 
   async getDeploymentResource(processId: string, version: number): Promise<string | undefined> {
     const key = await this.definitionKey(processId, version);
-    return key ? String(await this.d.api.getProcessDefinitionXml({ processDefinitionKey: key } as never, NOW)) : undefined;
+    return key ? this.d.definitions.xml(key) : undefined;
   }
 
-  async definitionKey(processId: string, version: number): Promise<string | undefined> {
-    const res: any = await this.d.api.searchProcessDefinitions({ filter: { processDefinitionId: processId, version }, page: { limit: 1 } } as never, NOW);
-    const p = res.items?.[0];
-    return p ? String(p.processDefinitionKey) : undefined;
+  definitionKey(processId: string, version: number): Promise<string | undefined> {
+    return this.d.definitions.key(processId, version);
   }
 
-  private async definitionsOf(processId?: string): Promise<any[]> {
-    const res: any = await this.d.api.searchProcessDefinitions({
-      ...(processId ? { filter: { processDefinitionId: processId } } : {}), sort: [{ field: 'version', order: 'DESC' }], page: { limit: 1000 },
-    } as never, NOW);
-    return res.items ?? [];
-  }
+  /** Instance counts change with starts and cancellations made here: asked again on the next read. */
+  instancesChanged(): void { this.counts.forget(); }
 
-  private async latestVersions(): Promise<Map<string, number>> {
-    const latest = new Map<string, number>();
-    for (const p of await this.definitionsOf()) latest.set(p.processDefinitionId, Math.max(latest.get(p.processDefinitionId) ?? 0, p.version));
-    return latest;
+  /**
+   * What a start must send: resources whose sent form is recorded as deployed are left out, unless the cluster
+   * lost that version (a record whose key the cluster no longer lists). Forms go whenever a process does (the
+   * cluster keeps an unchanged form's version, and one that lost its forms gets them back).
+   */
+  private async changed(prepared: Prepared[]): Promise<Prepared[]> {
+    const [rows, recorded] = await Promise.all([this.d.definitions.all(), this.recorded.get()]);
+    const inCluster = new Set(rows.map((r) => r.key));
+    const known = new Set([...recorded.values()].filter((r) => r.kind === 'form' || inCluster.has(r.key)).map((r) => r.checksum));
+    const changed = prepared.filter((p) => p.checksum === undefined || !known.has(p.checksum));
+    if (!changed.some((p) => isBpmn(p.resource))) return changed;
+    return prepared.filter((p) => changed.includes(p) || !isBpmn(p.resource));
   }
+}
+
+/** The resource as the cluster gets it, and its checksum; a BPMN file that does not parse is left for the checks to name. */
+async function prepare(resource: DeployResource): Promise<Prepared> {
+  try {
+    const sent = isBpmn(resource) ? await withTaskSyncListeners(resource.content) : resource.content;
+    return { resource, sent, checksum: sha256(sent) };
+  } catch {
+    return { resource };
+  }
+}
+
+function recordOf(dep: any, sent: Prepared[], base: { deployedAt: string; by?: string; comment?: string }): ZeebeDeployRecord[] {
+  const p = dep.processDefinition;
+  const f = dep.form;
+  const row = p
+    ? { key: String(p.processDefinitionKey), kind: 'process' as const, id: String(p.processDefinitionId), version: Number(p.processDefinitionVersion), resourceName: String(p.resourceName) }
+    : f ? { key: String(f.formKey), kind: 'form' as const, id: String(f.formId), version: Number(f.version), resourceName: String(f.resourceName) } : undefined;
+  const checksum = row && sent.find((x) => x.resource.name === row.resourceName)?.checksum;
+  if (!row || !checksum) return [];
+  return [{ ...row, checksum, deployedAt: base.deployedAt, ...(base.by ? { by: base.by } : {}), ...(base.comment ? { comment: base.comment } : {}) }];
 }
 
 export function detailOf(e: unknown): string {

@@ -3,8 +3,11 @@
 // verified by the WorkflowEngine contract suite against a protocol fake (test/contract, docs/zeebe.md).
 import type { Clock } from '../../ports/clock.port';
 import type {
-  DeployProblem, DeployResource, EngineEvent, JobHandler, MigrationRequest, UserTaskChanges, UserTaskView, Variables, WorkflowEngine,
+  DeployOptions, DeployResource, EngineEvent, JobHandler, MigrationRequest, UserTaskChanges, UserTaskView, Variables, WorkflowEngine,
 } from '../../ports/workflow-engine.port';
+import type { DeployCheckHooks } from '../engine-embedded/deploy/check-deploy-resources';
+import type { ZeebeDeployRecords } from '../../ports/zeebe-deploy-records.port';
+import { MemoryDeployRecords } from './deploy-records';
 import { ProcessDefinitions } from './process-definitions';
 import { TASK_SYNC_JOB_TYPE } from './task-sync-listeners';
 import { TaskSyncWorker } from './task-sync.worker';
@@ -23,7 +26,12 @@ export interface ZeebeEngineOptions {
   /** The address as the operator gave it (ZEEBE_REST_ADDRESS), for messages; the client's own otherwise. */
   address?: string;
   logger?: { error(obj: unknown, msg?: string): void };
-  check?: (resources: DeployResource[]) => Promise<DeployProblem[]>;
+  /** What this service deployed (checksums of what was sent, who, why); in memory when absent (tests), so a server passes its database's. */
+  records?: ZeebeDeployRecords;
+  /** What the product knows for the deploy checks both engines run (check-deploy-resources.ts): the form checker, known users. */
+  deployHooks?: DeployCheckHooks;
+  /** How long listed versions and deploy records are kept before the cluster is asked again (default 30 s). */
+  definitionsKeepMs?: number;
   workerName?: string;
   maxActiveJobs?: number;
   jobTimeoutMs?: number;
@@ -31,6 +39,12 @@ export interface ZeebeEngineOptions {
   pollIntervalMs?: number;
   /** How often open tasks are reconciled with the user-task search (a missed listener job heals). */
   reconcileIntervalMs?: number;
+  /**
+   * Whether this server runs the periodic work now (TOPOLOGY=shared: the work lease's holder,
+   * main/modules/engine-topology.ts): only then does reconciliation announce missed tasks to the queue.
+   * Default always. Job workers run on every server regardless.
+   */
+  runsPeriodicWork?: () => boolean;
 }
 
 export class ZeebeEngine implements WorkflowEngine {
@@ -40,6 +54,12 @@ export class ZeebeEngine implements WorkflowEngine {
     'Which processes a message would start: Camunda 8 says only whether an instance waiting for it received it.',
     'The history of erased cases: cancelling their instances does not delete it from Camunda 8, whose own retention removes it.',
   ] as const;
+  /**
+   * What a case's erasure leaves in the cluster, said on the erasure's result and tombstone: the 8.8 REST API
+   * has no deletion of instance history (docs/zeebe.md, "Case erasure").
+   */
+  readonly erasureLeaves = 'The history of the case\'s process instances in Camunda 8 (their variables and user tasks, which may hold '
+    + 'the child\'s details): the Camunda 8.8 API cannot delete it, so it stays until the cluster\'s own retention removes it.';
   private readonly listeners: ((e: EngineEvent) => void | Promise<void>)[] = [];
   private readonly definitions: ProcessDefinitions;
   private readonly deployer: ZeebeDeployer;
@@ -54,8 +74,10 @@ export class ZeebeEngine implements WorkflowEngine {
   constructor(private readonly opts: ZeebeEngineOptions) {
     const { api } = opts;
     const now = () => opts.clock.now();
-    this.definitions = new ProcessDefinitions(api);
-    this.deployer = new ZeebeDeployer({ api, definitions: this.definitions, now, tenantId: opts.tenantId, check: opts.check });
+    this.definitions = new ProcessDefinitions(api, opts.definitionsKeepMs);
+    this.deployer = new ZeebeDeployer({
+      api, definitions: this.definitions, records: opts.records ?? new MemoryDeployRecords(), now, tenantId: opts.tenantId, hooks: opts.deployHooks, keepMs: opts.definitionsKeepMs,
+    });
     this.instances = new ZeebeInstances(api, this.deployer, opts.tenantId);
     this.tasks = new ZeebeUserTasks(api, this.definitions);
     this.messages = new ZeebeMessages(api, opts.tenantId);
@@ -69,23 +91,25 @@ export class ZeebeEngine implements WorkflowEngine {
     this.worker.register(TASK_SYNC_JOB_TYPE, this.sync.handle);
   }
 
-  deploy(resources: DeployResource[]) { return this.deployer.deploy(resources); }
+  deploy(resources: DeployResource[], opts?: DeployOptions) { return this.deployer.deploy(resources, opts); }
   checkDeployment(resources: DeployResource[]) { return this.deployer.checkDeployment(resources); }
   listDeployments(processId?: string) { return this.deployer.listDeployments(processId); }
   getDeploymentResource(processId: string, version: number) { return this.deployer.getDeploymentResource(processId, version); }
 
   startInstance(processId: string, variables: Variables, opts: { businessKey?: string; version?: number } = {}) {
+    this.deployer.instancesChanged();
     return this.instances.start(processId, variables, opts.version);
   }
   async cancelInstance(instanceKey: string): Promise<void> {
     const before = await this.instances.summary(instanceKey);
     await this.instances.cancel(instanceKey);
+    this.deployer.instancesChanged();
     if (before && (before.state === 'active' || before.state === 'incident')) await this.emit({ type: 'instance.cancelled', instanceKey, processId: before.processId });
   }
   setVariables(instanceKey: string, variables: Variables) { return this.instances.setVariables(instanceKey, variables); }
   getInstance(instanceKey: string) { return isKey(instanceKey) ? this.instances.get(instanceKey) : Promise.resolve(undefined); }
   listInstances(filter: Parameters<ZeebeInstances['list']>[0]) { return this.instances.list(filter); }
-  migrateInstance(instanceKey: string, request: MigrationRequest) { return this.instances.migrate(instanceKey, request); }
+  migrateInstance(instanceKey: string, request: MigrationRequest) { this.deployer.instancesChanged(); return this.instances.migrate(instanceKey, request); }
   countActiveElements(processId: string, version: number) { return this.monitor.countActiveElements(processId, version); }
   getInstancePath(instanceKey: string) { return isKey(instanceKey) ? this.monitor.path(instanceKey) : Promise.resolve(undefined); }
   eraseInstancesOfCase(caseId: string) { return this.monitor.cancelInstancesOfCase(caseId, (key) => this.cancelInstance(key)); }
@@ -121,10 +145,19 @@ export class ZeebeEngine implements WorkflowEngine {
     await this.worker.stop();
   }
 
-  /** Open tasks Zeebe has that this server has not seen are announced again: the queue upserts them idempotently. */
+  /**
+   * Open tasks Zeebe has that this server has not seen are announced again: the queue upserts them
+   * idempotently. Views of tasks Zeebe no longer lists as open are let go (their closing job ran on another
+   * server), except those seen in the last minute, which the search may not show yet.
+   */
   async reconcile(): Promise<number> {
     let announced = 0;
-    for (const task of await this.tasks.list({ state: 'open' })) {
+    const seenBefore = this.opts.clock.now().getTime() - 60_000;
+    const open = await this.tasks.list({ state: 'open' });
+    this.sync.prune(new Set(open.map((t) => t.key)), seenBefore);
+    // Announcing writes the queue: periodic work, the lease holder's alone in shared mode (pruning is each server's).
+    if (this.opts.runsPeriodicWork && !this.opts.runsPeriodicWork()) return 0;
+    for (const task of open) {
       if (this.sync.known(task.key)) continue;
       try {
         await this.emit({ type: 'user-task.created', task }, true);
@@ -162,6 +195,9 @@ export class ZeebeEngine implements WorkflowEngine {
   async ping(): Promise<boolean> {
     try { await this.opts.api.getTopology(); return true; } catch { return false; }
   }
+
+  /** How many open tasks' views the task-sync worker holds (reconciliation lets go of closed ones). */
+  get taskViewsHeld(): number { return this.sync.held; }
 
   private async emit(event: EngineEvent, strict = false): Promise<void> {
     let failed: unknown;

@@ -1,25 +1,34 @@
 // ENGINE=zeebe in the composition root: the Zeebe engine built from the validated Camunda 8 settings
-// (config/zeebe.config.ts), and the readiness answer /readyz needs from it. No engine lease: with Zeebe the
-// cluster is the one shared engine, and every server runs job workers against it.
+// (config/zeebe.config.ts), and the readiness answer /readyz needs from it. The cluster is the one engine
+// every server shares and each runs job workers against it (the cluster hands each job to one worker); with
+// several servers on one database the work lease (engine-topology.ts) picks the one that reconciles.
 // workflow.module.ts takes its engine from zeebeEngineForServer when ENGINE=zeebe, never the embedded one.
 import type { Logger } from 'pino';
-import { compileBpmn } from '../../adapters/engine-embedded/deploy/bpmn-compiler';
+import type { DeployCheckHooks } from '../../adapters/engine-embedded/deploy/check-deploy-resources';
 import { createZeebeApi } from '../../adapters/engine-zeebe/zeebe-client';
 import { ZeebeEngine } from '../../adapters/engine-zeebe/zeebe-engine';
 import type { ZeebeSettings } from '../../config/zeebe.config';
 import type { Clock } from '../../ports/clock.port';
-import type { DeployProblem, DeployResource } from '../../ports/workflow-engine.port';
+import type { ZeebeDeployRecords } from '../../ports/zeebe-deploy-records.port';
+import type { ProcessDeployHooks } from '../../application/processes/process-deploy-hooks';
 
 export interface ZeebeEngineDeps {
   clock: Clock;
   logger: Pick<Logger, 'error'>;
-  /** The product's deploy checks, run before anything is sent to the cluster. */
-  check?: (resources: DeployResource[]) => Promise<DeployProblem[]>;
+  /** What this service deployed to the cluster (MongoZeebeDeployRecords): a restart then leaves unchanged shipped files out. */
+  records?: ZeebeDeployRecords;
+  /** The form checker and known users for the deploy checks both engines run (check-deploy-resources.ts). */
+  deployHooks?: DeployCheckHooks;
+  /** TOPOLOGY=shared: whether this server holds the work lease now (it reconciles the task queue). */
+  runsPeriodicWork?: () => boolean;
 }
 
 export async function createZeebeWorkflowEngine(settings: ZeebeSettings, deps: ZeebeEngineDeps): Promise<ZeebeEngine> {
   const api = await createZeebeApi({ restAddress: settings.restAddress, auth: settings.auth, tenantId: settings.tenantId });
-  return new ZeebeEngine({ api, clock: deps.clock, logger: deps.logger, tenantId: settings.tenantId, check: deps.check, address: settings.restAddress });
+  return new ZeebeEngine({
+    api, clock: deps.clock, logger: deps.logger, tenantId: settings.tenantId, records: deps.records, deployHooks: deps.deployHooks, address: settings.restAddress,
+    ...(deps.runsPeriodicWork ? { runsPeriodicWork: deps.runsPeriodicWork } : {}),
+  });
 }
 
 /**
@@ -36,14 +45,9 @@ export function zeebeReadiness(engine: Pick<ZeebeEngine, 'ping'>, address: strin
   };
 }
 
-/**
- * The product's own deploy checks on Zeebe: the lint and model checks the embedded engine runs on a BPMN file,
- * so Zeebe is never sent what the embedded engine would refuse. Linked forms are checked where the product
- * stores them (deploy-form-files.ts); the cluster gets them as they are.
- */
-export async function zeebeDeployCheck(resources: DeployResource[]): Promise<DeployProblem[]> {
-  const bpmn = resources.filter((r) => r.name.endsWith('.bpmn'));
-  return (await Promise.all(bpmn.map(async (r) => (await compileBpmn(r.name, r.content)).problems))).flat();
+/** The application's deploy hooks as the shared deploy checks take them (the same checks as the embedded engine's). */
+export function zeebeDeployHooks(hooks: ProcessDeployHooks): DeployCheckHooks {
+  return { checkForm: hooks.embeddedForms.check, ...(hooks.knownUser ? { knownUser: hooks.knownUser } : {}) };
 }
 
 /**
@@ -51,7 +55,7 @@ export async function zeebeDeployCheck(resources: DeployResource[]): Promise<Dep
  * cluster does not answer — there is no falling back to the embedded engine), and the reason /readyz gives.
  */
 export async function zeebeEngineForServer(settings: ZeebeSettings, deps: ZeebeEngineDeps): Promise<{ engine: ZeebeEngine; readiness: () => Promise<string | undefined> }> {
-  const engine = await createZeebeWorkflowEngine(settings, { ...deps, check: deps.check ?? zeebeDeployCheck });
+  const engine = await createZeebeWorkflowEngine(settings, deps);
   await engine.connect();
   return { engine, readiness: zeebeReadiness(engine, settings.restAddress) };
 }

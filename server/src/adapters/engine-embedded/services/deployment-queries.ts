@@ -1,8 +1,7 @@
 // Read side of deployments for the manager workspace: the versions of each process with who/when/comment,
-// the XML a version was deployed from, and the deploy checks run without storing anything.
+// and the XML a version was deployed from (the deploy checks are check-deploy-resources.ts).
 // Kept apart from the deployment service (the write path) so listing never loads compiled models.
-import type { DeployProblem, DeployResource, ProcessDeploymentView } from '../../../ports/workflow-engine.port';
-import { compileBpmn } from '../deploy/bpmn-compiler';
+import type { ProcessDeploymentView } from '../../../ports/workflow-engine.port';
 import type { EngineCollections } from '../store/engine-collections';
 import type { DeploymentDoc } from '../store/engine-documents';
 
@@ -36,19 +35,6 @@ export class DeploymentQueries {
   async resource(processId: string, version: number): Promise<string | undefined> {
     const doc = await this.db.deployments.findById(`${processId}:${version}`, { xml: 1 }).lean<DeploymentDoc>();
     return typeof doc?.xml === 'string' ? doc.xml : undefined;
-  }
-
-  /** The same BPMN checks deploy runs (parse, engine support, FEEL, reserved variables, Camunda 8.8 lint). */
-  async check(resources: DeployResource[], checkBpmn = async (r: DeployResource) => (await compileBpmn(r.name, r.content)).problems): Promise<DeployProblem[]> {
-    const problems: DeployProblem[] = [];
-    for (const r of resources) {
-      if (!r.name.endsWith('.bpmn')) {
-        problems.push({ resource: r.name, message: `unsupported resource type '${r.name}' (expected .bpmn)` });
-        continue;
-      }
-      problems.push(...(await checkBpmn(r)));
-    }
-    return problems;
   }
 
   // $group on the embedded database's supported subset ($match, $group with $sum).

@@ -2,20 +2,16 @@
 // A process id gets a new version only when its file content changed; every version is kept, so running
 // instances stay on the version they started with.
 import { createHash } from 'node:crypto';
-import type { DeployedProcess, DeployProblem, DeployResource } from '../../../ports/workflow-engine.port';
+import type { DeployedProcess, DeployOptions, DeployResource } from '../../../ports/workflow-engine.port';
 import { DeploymentRejectedError } from '../../../ports/workflow-engine.port';
 import { NotFoundError } from '../../../domain/errors';
-import { compileBpmn } from '../deploy/bpmn-compiler';
-import { lineOf } from '../deploy/deploy-problems';
-import type { EmbeddedForm } from '../deploy/embedded-forms';
+import { checkDeployResources, type CheckedDeployment } from '../deploy/check-deploy-resources';
 import type { ProcessModel } from '../model/process-model';
 import { checkDecisionResources, isDmn } from '../dmn/check-decision-resources';
 import { DecisionStore } from '../dmn/decision-store';
 import type { DecisionLookup } from '../dmn/call-decision';
 import { isDuplicateKey, type EngineCollections } from '../store/engine-collections';
 import type { DeploymentDoc, FormDoc } from '../store/engine-documents';
-
-export type FormChecker = (resource: DeployResource) => DeployProblem[];
 
 /** Checks the application supplies (the engine knows neither users nor where the task page reads forms). */
 export interface DeployHooks {
@@ -30,13 +26,6 @@ export interface DeployHooks {
 
 export interface DeployedModel { processId: string; version: number; model: ProcessModel }
 
-interface CheckedDeployment {
-  problems: DeployProblem[];
-  compiled: { resource: DeployResource; model: ProcessModel }[];
-  forms: { resource: DeployResource; formId: string }[];
-  embedded: EmbeddedForm[];
-}
-
 export class DeploymentService {
   private readonly cache = new Map<string, ProcessModel>();
   private readonly latest = new Map<string, { version: number; at: number }>();
@@ -45,39 +34,19 @@ export class DeploymentService {
   constructor(
     private readonly db: EngineCollections,
     private readonly now: () => Date,
-    private readonly checkForm?: FormChecker,
     private readonly hooks: DeployHooks = {},
   ) {}
 
-  /** Every deploy check (the modeller's lint runs the same), nothing stored. */
-  async check(resources: DeployResource[]): Promise<CheckedDeployment> {
-    const out: CheckedDeployment = { problems: [], compiled: [], forms: [], embedded: [] };
-    for (const resource of resources) {
-      if (resource.name.endsWith('.bpmn')) {
-        const result = await compileBpmn(resource.name, resource.content);
-        out.problems.push(...result.problems);
-        out.compiled.push(...result.models.map((model) => ({ resource, model })));
-        for (const form of result.forms) {
-          for (const message of this.hooks.embeddedForms?.check(form.schema) ?? []) {
-            out.problems.push({ resource: resource.name, elementId: form.elementId, line: lineOf(resource.content, form.elementId), message: `form embedded for user task '${form.elementId}': ${message}` });
-          }
-        }
-        out.embedded.push(...result.forms);
-        for (const model of result.models) out.problems.push(...(await this.unknownUsers(resource, model)));
-      } else if (resource.name.endsWith('.form')) {
-        const formProblems = this.checkForm?.(resource) ?? [];
-        out.problems.push(...formProblems);
-        const formId = formIdOf(resource, out.problems);
-        if (formId) out.forms.push({ resource, formId });
-      } else {
-        out.problems.push({ resource: resource.name, message: `unsupported resource type '${resource.name}' (expected .bpmn or .form)` });
-      }
-    }
-    return out;
+  /** Every deploy check (the modeller's lint and the Zeebe adapter run the same: check-deploy-resources.ts), nothing stored. */
+  check(resources: DeployResource[]): Promise<CheckedDeployment> {
+    const checkForm = this.hooks.embeddedForms?.check;
+    return checkDeployResources(resources, { ...(checkForm ? { checkForm } : {}), ...(this.hooks.knownUser ? { knownUser: this.hooks.knownUser } : {}) });
   }
 
-  async deploy(resources: DeployResource[], opts: { by?: string; comment?: string } = {}): Promise<{ processes: DeployedProcess[]; newModels: DeployedModel[] }> {
-    const { problems, compiled, forms, embedded, graphs } = await this.checkAll(resources);
+  async deploy(resources: DeployResource[], opts: DeployOptions = {}): Promise<{ processes: DeployedProcess[]; newModels: DeployedModel[] }> {
+    const wanted = opts.onlyChanged ? await this.notStored(resources) : resources;
+    if (!wanted.length) return { processes: [], newModels: [] };
+    const { problems, compiled, forms, embedded, graphs } = await this.checkAll(wanted);
     if (problems.length) throw new DeploymentRejectedError(problems);
     for (const f of forms) await this.storeForm(f.resource, f.formId, opts);
     for (const g of graphs) await this.decisions.store(g.resource, g.graph, opts); // before the processes that call them
@@ -95,27 +64,6 @@ export class DeploymentService {
     return { processes, newModels };
   }
 
-  /** A task given to a user id nobody has could be worked by no one (Camunda would accept it; a manager would not notice). */
-  private async unknownUsers(resource: DeployResource, model: ProcessModel): Promise<DeployProblem[]> {
-    const known = this.hooks.knownUser;
-    if (!known) return [];
-    const problems: DeployProblem[] = [];
-    for (const el of Object.values(model.elements)) {
-      const u = el.userTask;
-      if (!u) continue;
-      const named = [
-        ...(staticText(u.assignee) ?? '').split(',').slice(0, 1).map((id) => ({ id: id.trim(), as: 'assignee' })),
-        ...(staticText(u.candidateUsers) ?? '').split(',').map((id) => ({ id: id.trim(), as: 'candidate user' })),
-      ].filter((n) => n.id);
-      for (const n of named) {
-        if (!(await known(n.id))) {
-          problems.push({ resource: resource.name, elementId: el.id, line: lineOf(resource.content, el.id), message: `user task '${el.id}' names ${n.as} '${n.id}', who is no known user` });
-        }
-      }
-    }
-    return problems;
-  }
-
   /** check() with the DMN files and the decisions the processes call (dmn/check-decision-resources.ts). */
   async checkAll(resources: DeployResource[]) {
     const out = await this.check(resources.filter((r) => !isDmn(r)));
@@ -131,6 +79,18 @@ export class DeploymentService {
   /** The latest deployed decisions a model's business rule tasks call, for its next step (undefined: it calls none). */
   decisionLookup(model: ProcessModel): Promise<DecisionLookup | undefined> {
     return this.decisions.lookupFor(model);
+  }
+
+  /** The resources whose content is stored as no version yet (the embedded engine stores files as given). */
+  private async notStored(resources: DeployResource[]): Promise<DeployResource[]> {
+    const sums = resources.map((r) => ({ r, checksum: createHash('sha256').update(r.content).digest('hex') }));
+    const $in = sums.map((s) => s.checksum);
+    const [processes, forms] = await Promise.all([
+      this.db.deployments.find({ checksum: { $in } }, { checksum: 1 }).lean<{ checksum: string }[]>(),
+      this.db.forms.find({ checksum: { $in } }, { checksum: 1 }).lean<{ checksum: string }[]>(),
+    ]);
+    const stored = new Set([...processes, ...forms].map((d) => d.checksum));
+    return sums.filter((s) => !stored.has(s.checksum)).map((s) => s.r);
   }
 
   private async storeProcess(resource: DeployResource, model: ProcessModel, opts: { by?: string; comment?: string }): Promise<DeployedProcess> {
@@ -197,18 +157,4 @@ export class ProcessNotDeployedError extends NotFoundError {
   constructor(processId: string, version?: number) {
     super(`process '${processId}'${version ? ` version ${version}` : ''} is not deployed`, 'PROCESS_NOT_DEPLOYED');
   }
-}
-
-/** The value when it is static text (a FEEL value is known only at run time). */
-const staticText = (value: string | undefined) => (value !== undefined && !value.trimStart().startsWith('=') ? value : undefined);
-
-function formIdOf(resource: DeployResource, problems: DeployProblem[]): string | undefined {
-  try {
-    const json = JSON.parse(resource.content) as { id?: string };
-    if (json.id) return json.id;
-    problems.push({ resource: resource.name, message: 'form has no id' });
-  } catch (e) {
-    problems.push({ resource: resource.name, message: `form is not valid JSON: ${(e as Error).message}` });
-  }
-  return undefined;
 }
