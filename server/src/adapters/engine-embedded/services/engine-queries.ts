@@ -62,7 +62,7 @@ export class EngineQueries {
 
 /** Tokens waiting on a job, with the job type from the model (a listener's from the task's listeners of its phase). */
 function waitingJobsOf(state: InstanceState, model: ProcessModel | undefined): WaitingJob[] {
-  return state.tokens.flatMap((t) => {
+  return state.tokens.flatMap((t): WaitingJob[] => {
     if (t.wait?.kind !== 'job') return [];
     const el = model?.elements[t.elementId];
     const listener = t.wait.listener;
