@@ -72,6 +72,7 @@ export class LeasedEngine implements WorkflowEngine {
   listDeployments(...a: Parameters<WorkflowEngine['listDeployments']>) { return this.local.listDeployments(...a); }
   getDeploymentResource(...a: Parameters<WorkflowEngine['getDeploymentResource']>) { return this.local.getDeploymentResource(...a); }
   checkDeployment(...a: Parameters<WorkflowEngine['checkDeployment']>) { return this.local.checkDeployment(...a); }
+  listDecisionDeployments() { return this.local.listDecisionDeployments(); }
   listInstances(...a: Parameters<WorkflowEngine['listInstances']>) { return this.local.listInstances(...a); }
   countActiveElements(...a: Parameters<WorkflowEngine['countActiveElements']>) { return this.local.countActiveElements(...a); }
   getInstancePath(...a: Parameters<WorkflowEngine['getInstancePath']>) { return this.local.getInstancePath(...a); }
