@@ -81,6 +81,15 @@ describe('deploys at start', () => {
     expect(deploys()).toBe(before + 1);
   });
 
+  test('a DMN file deployed with its process is left out of a restart too', async () => {
+    const engineFixture = (name: string) => ({ name, content: fs.readFileSync(path.join(__dirname, '..', 'features', 'engine', 'fixtures', name), 'utf8') });
+    const files = [engineFixture('decide-supervision.bpmn'), engineFixture('supervision-level.dmn')];
+    const before = deploys();
+    expect((await deployProcessFiles(await server(), files)).deployed.map((d) => d.processId)).toEqual(['decide-supervision']);
+    expect((await deployProcessFiles(await server(), files)).deployed).toEqual([]);
+    expect(deploys()).toBe(before + 1);
+  });
+
   test('reading the versions again does not search the cluster again, let alone once per version', async () => {
     const engine = await server();
     await engine.listDeployments();

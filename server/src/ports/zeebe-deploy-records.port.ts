@@ -2,10 +2,10 @@
 // who deployed a version or why; the Zeebe adapter records them here so a restart can leave unchanged
 // shipped files out, and the versions list can say who deployed what through this service.
 export interface ZeebeDeployRecord {
-  /** The cluster's key of the deployed version (process definition key, form key): unique in the cluster. */
+  /** The cluster's key of the deployed version (process definition, form, decision requirements key): unique in the cluster. */
   key: string;
-  kind: 'process' | 'form';
-  /** The process id or form id. */
+  kind: 'process' | 'form' | 'decision';
+  /** The process id, form id or decision requirements id. */
   id: string;
   version: number;
   /** SHA-256 (hex) of the resource exactly as the adapter sent it (with its task-sync listener). */

@@ -59,7 +59,7 @@ export class ZeebeDeployer {
     let res: any;
     try {
       res = await this.d.api.createDeployment({
-        resources: sent.map((p) => new File([p.sent!], p.resource.name, { type: isBpmn(p.resource) ? 'application/xml' : 'application/json' })),
+        resources: sent.map((p) => new File([p.sent!], p.resource.name, { type: p.resource.name.endsWith('.form') ? 'application/json' : 'application/xml' })),
         ...(this.d.tenantId ? { tenantId: this.d.tenantId } : {}),
       } as never);
     } catch (e) {
@@ -108,13 +108,14 @@ export class ZeebeDeployer {
 
   /**
    * What a start must send: resources whose sent form is recorded as deployed are left out, unless the cluster
-   * lost that version (a record whose key the cluster no longer lists). Forms go whenever a process does (the
-   * cluster keeps an unchanged form's version, and one that lost its forms gets them back).
+   * lost that version (a record whose key the cluster no longer lists). Forms and DMN files go whenever a
+   * process does (the cluster keeps an unchanged one's version, and one that lost them gets them back).
    */
   private async changed(prepared: Prepared[]): Promise<Prepared[]> {
     const [rows, recorded] = await Promise.all([this.d.definitions.all(), this.recorded.get()]);
     const inCluster = new Set(rows.map((r) => r.key));
-    const known = new Set([...recorded.values()].filter((r) => r.kind === 'form' || inCluster.has(r.key)).map((r) => r.checksum));
+    // Only process versions can be checked against the listing; a form's or a DMN file's record is trusted.
+    const known = new Set([...recorded.values()].filter((r) => r.kind !== 'process' || inCluster.has(r.key)).map((r) => r.checksum));
     const changed = prepared.filter((p) => p.checksum === undefined || !known.has(p.checksum));
     if (!changed.some((p) => isBpmn(p.resource))) return changed;
     return prepared.filter((p) => changed.includes(p) || !isBpmn(p.resource));
@@ -132,11 +133,10 @@ async function prepare(resource: DeployResource): Promise<Prepared> {
 }
 
 function recordOf(dep: any, sent: Prepared[], base: { deployedAt: string; by?: string; comment?: string }): ZeebeDeployRecord[] {
-  const p = dep.processDefinition;
-  const f = dep.form;
-  const row = p
-    ? { key: String(p.processDefinitionKey), kind: 'process' as const, id: String(p.processDefinitionId), version: Number(p.processDefinitionVersion), resourceName: String(p.resourceName) }
-    : f ? { key: String(f.formKey), kind: 'form' as const, id: String(f.formId), version: Number(f.version), resourceName: String(f.resourceName) } : undefined;
+  const { processDefinition: p, form: f, decisionRequirements: g } = dep;
+  const row = p ? { key: String(p.processDefinitionKey), kind: 'process' as const, id: String(p.processDefinitionId), version: Number(p.processDefinitionVersion), resourceName: String(p.resourceName) }
+    : f ? { key: String(f.formKey), kind: 'form' as const, id: String(f.formId), version: Number(f.version), resourceName: String(f.resourceName) }
+      : g ? { key: String(g.decisionRequirementsKey), kind: 'decision' as const, id: String(g.decisionRequirementsId), version: Number(g.version), resourceName: String(g.resourceName) } : undefined;
   const checksum = row && sent.find((x) => x.resource.name === row.resourceName)?.checksum;
   if (!row || !checksum) return [];
   return [{ ...row, checksum, deployedAt: base.deployedAt, ...(base.by ? { by: base.by } : {}), ...(base.comment ? { comment: base.comment } : {}) }];
