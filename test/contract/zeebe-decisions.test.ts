@@ -1,6 +1,7 @@
 // ENGINE=zeebe with a DMN file: the Zeebe adapter sends the .dmn with the process in one deployment, the
 // contract fake (its responses checked against the SDK's 8.8 schemas) accepts it and answers with the
-// decision records, and an instance whose business rule task calls the decision runs to its end.
+// decision records, and an instance whose business rule task calls the decision runs to its end; a broken
+// DMN file is refused.
 import fs from 'node:fs';
 import path from 'node:path';
 import { openTestDb } from '../support/test-db';
@@ -19,6 +20,11 @@ test('a process and the DMN file it calls deploy to the cluster together, and th
     const { instanceKey } = await engine.startInstance('decide-supervision', { score: 12, age: 13 });
     await settle();
     expect(await engine.getInstance(instanceKey)).toMatchObject({ state: 'completed', variables: expect.objectContaining({ supervisionLevel: 'enhanced', contactsPerMonth: 5 }) });
+    // A broken DMN file is refused with the product's message (its own check, or the cluster's answer), nothing deployed.
+    const dmn = fixture('supervision-level.dmn');
+    const broken = { name: 'levels-2.dmn', content: dmn.content.replace('Definitions_supervision', 'Definitions_two').replace(/supervision-level/g, 'level-two').replace(/riskBand/g, 'bandTwo').replace('<text>&lt; 14</text>', '<text>&lt; </text>') };
+    await expect(engine.deploy([broken])).rejects.toThrow("invalid FEEL in input entry 2 of rule 'DecisionRule_young' in decision 'level-two'");
+    expect(await inner.listDecisionDeployments()).toHaveLength(1);
   } finally {
     await engine.stop();
     await fake.close().catch(() => undefined);
