@@ -101,9 +101,4 @@ export class DecisionStore {
   async list(): Promise<Omit<DecisionGraphDoc, 'xml' | 'graph'>[]> {
     return this.rows.find({}, { xml: 0, graph: 0 }).lean<Omit<DecisionGraphDoc, 'xml' | 'graph'>[]>();
   }
-
-  async resource(graphId: string, version: number): Promise<string | undefined> {
-    const doc = await this.rows.findById(`${graphId}:${version}`, { xml: 1 }).lean<DecisionGraphDoc>();
-    return typeof doc?.xml === 'string' ? doc.xml : undefined;
-  }
 }
