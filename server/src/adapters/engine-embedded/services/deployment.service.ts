@@ -81,15 +81,16 @@ export class DeploymentService {
     return this.decisions.lookupFor(model);
   }
 
-  /** The resources whose content is stored as no version yet (the embedded engine stores files as given). */
+  /** The resources whose content is stored as no version yet (the embedded engine stores files as given): processes, forms, DMN files. */
   private async notStored(resources: DeployResource[]): Promise<DeployResource[]> {
     const sums = resources.map((r) => ({ r, checksum: createHash('sha256').update(r.content).digest('hex') }));
     const $in = sums.map((s) => s.checksum);
-    const [processes, forms] = await Promise.all([
+    const [processes, forms, decisions] = await Promise.all([
       this.db.deployments.find({ checksum: { $in } }, { checksum: 1 }).lean<{ checksum: string }[]>(),
       this.db.forms.find({ checksum: { $in } }, { checksum: 1 }).lean<{ checksum: string }[]>(),
+      this.db.decisions.find({ checksum: { $in } }, { checksum: 1 }).lean<{ checksum: string }[]>(),
     ]);
-    const stored = new Set([...processes, ...forms].map((d) => d.checksum));
+    const stored = new Set([...processes, ...forms, ...decisions].map((d) => d.checksum));
     return sums.filter((s) => !stored.has(s.checksum)).map((s) => s.r);
   }
 
