@@ -18,6 +18,7 @@ describe('Feature: execution listeners (start and end; on tasks, gateways, user 
     h.handle('decide-route', () => ({ kind: 'complete', variables: { route: 'home' } }));
     h.handle('after-visit', () => (afterVisit === 'fail' ? { kind: 'fail', message: 'diary not reachable', retries: 0 } : { kind: 'complete', variables: { diaryUpdated: true } }));
     h.handle('audit-end', () => ({ kind: 'complete' }));
+    h.handle('log-cancellation', () => ({ kind: 'complete', variables: { cancellationLogged: true } }));
   });
   afterAll(() => h.close());
 
@@ -58,6 +59,18 @@ describe('Feature: execution listeners (start and end; on tasks, gateways, user 
     await h.engine.resolveIncident(incident.id);
     await h.engine.runDue();
     expect((await h.engine.getInstance(instanceKey))?.state).toBe('completed');
+  });
+
+  test('Given the visit is cancelled, then the event sub-process waits for its start listener before its start event goes on with the message', async () => {
+    const { instanceKey } = await h.engine.startInstance('execution-listeners', { caseId: 'c-el-3' });
+    await h.engine.runDue();
+    expect(await h.engine.publishMessage('visit-cancelled', 'c-el-3', { reason: 'family moved' })).toMatchObject({ correlated: true });
+    await h.engine.runDue();
+    const instance = await h.engine.getInstance(instanceKey);
+    expect(instance?.state).toBe('completed');
+    expect(instance?.variables).toMatchObject({ reason: 'family moved' });
+    expect(instance?.variables).not.toHaveProperty('cancellationLogged'); // local to the event sub-process
+    expect(typesOf(instanceKey).slice(-2)).toEqual(['log-cancellation', 'audit-end']);
   });
 
   test('Given listeners where Camunda 8.8 refuses them, then deploy names the element and why', async () => {

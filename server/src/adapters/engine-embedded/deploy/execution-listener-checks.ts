@@ -25,7 +25,6 @@ export function checkExecutionListeners(el: ElementDef, problems: ProblemList): 
   if (has('start') && el.kind === 'boundaryEvent') at("a boundary event cannot have 'start' listeners (as in Camunda 8.8): put them on the activity it is attached to");
   if (has('end') && el.kind.endsWith('Gateway')) at("a gateway cannot have 'end' listeners (as in Camunda 8.8): put 'start' listeners on the element after it");
   if (has('end') && el.kind === 'endEvent' && el.event?.type === 'error') at("an error end event cannot have 'end' listeners (as in Camunda 8.8): put them on the catching event");
-  if (el.eventSub) at('listeners on an event sub-process are not run by the embedded engine: put them on the first element inside it');
   if (has('start') && (el.kind === 'parallelGateway' || el.kind === 'inclusiveGateway') && el.incoming.length > 1) {
     at("'start' listeners on a joining gateway are not run by the embedded engine: put them on the element after it");
   }

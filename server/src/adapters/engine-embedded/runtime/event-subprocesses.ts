@@ -9,6 +9,7 @@ import type { ElementDef, EventDef } from '../model/process-model';
 import type { Token } from './instance-state';
 import type { TokenMachine } from './token-machine';
 import { armEvent, disarmAll, rearm, rootHolder, type ArmHolder } from './triggers';
+import { execListenerJob, hasExecListeners, waitOnListener } from './execution-listeners';
 
 const ARMED_STARTS: EventDef['type'][] = ['timer', 'message', 'signal'];
 
@@ -46,16 +47,30 @@ function spawnEventSub(m: TokenMachine, scopeId: string, start: ElementDef, vars
   // A failing input mapping leaves the event sub-process with an incident; resolving it activates it afresh.
   m.guarded(token, { step: 'activate' }, () => {
     const locals = sub.inputs.length ? m.mapVariables(sub.inputs, m.context(token)) : undefined;
-    const arm = armEventSubs(m, token, sub.eventSubIds, m.context(token, locals));
+    if (hasExecListeners(m, token, 'start')) {
+      // Its start listeners run first (after the input mappings); the trigger's variables wait with them.
+      const wait = { phase: 'start' as const, index: 0, trigger: vars };
+      const job = execListenerJob(m, token, wait, m.context(token, locals));
+      if (locals) token.vars = locals;
+      token.prepared = true;
+      return waitOnListener(m, token, wait, job);
+    }
     if (locals) token.vars = locals;
-    m.record(sub.id, 'activated');
-    token.state = 'waiting';
-    token.wait = { kind: 'scope' };
-    arm();
-    const first = m.spawn(start.id, token.id);
-    m.record(start.id, 'activated');
-    m.guarded(first, { step: 'leave', vars }, () => m.leave(first, vars));
+    enterEventSub(m, token, vars);
   });
+}
+
+/** The event sub-process is active (its start listeners done): it arms its own and its start event goes on. */
+export function enterEventSub(m: TokenMachine, token: Token, vars: Variables): void {
+  const sub = m.el(token.elementId);
+  const arm = armEventSubs(m, token, sub.eventSubIds, m.context(token));
+  m.record(sub.id, 'activated');
+  token.state = 'waiting';
+  token.wait = { kind: 'scope' };
+  arm();
+  const first = m.spawn(sub.startId!, token.id);
+  m.record(sub.startId!, 'activated');
+  m.guarded(first, { step: 'leave', vars }, () => m.leave(first, vars));
 }
 
 export type Caught =

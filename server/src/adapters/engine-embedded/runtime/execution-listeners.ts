@@ -9,6 +9,7 @@ import { resolveString, resolveValue } from '../model/feel-expressions';
 import type { ExecutionListenerDef } from '../model/process-model';
 import type { JobSpec, Token } from './instance-state';
 import { StepFailure, type TokenMachine } from './token-machine';
+import { enterEventSub } from './event-subprocesses';
 
 export interface ExecListenerWait {
   phase: 'start' | 'end';
@@ -17,6 +18,8 @@ export interface ExecListenerWait {
   process?: boolean;
   /** End listeners of a multi-instance inner token: the result its outputElement is evaluated with. */
   result?: Variables;
+  /** Start listeners of an event sub-process: the variables of the trigger that started it. */
+  trigger?: Variables;
 }
 
 function listenersOf(m: TokenMachine, token: Token, wait: Pick<ExecListenerWait, 'phase' | 'process'>): ExecutionListenerDef[] {
@@ -77,6 +80,7 @@ export function execListenerDone(m: TokenMachine, token: Token, wait: ExecListen
   else m.propagate(vars, token.scope === 'root' ? undefined : m.token(token.scope));
   if (wait.index + 1 < listenersOf(m, token, wait).length) return runExecListener(m, token, { ...wait, index: wait.index + 1 });
   delete token.wait;
+  if (wait.trigger) return enterEventSub(m, token, wait.trigger);
   if (wait.phase === 'start') {
     token.state = 'ready'; // activates now (its start listeners and input mappings are done: `prepared`)
     return;
