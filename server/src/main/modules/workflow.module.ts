@@ -27,7 +27,8 @@ import type { SystemModule } from './module';
 import type { LeasedEngine } from '../../adapters/engine-embedded/lease/leased-engine';
 import { engineForTopology, type EngineOwnership } from './engine-topology';
 import type { ZeebeEngine } from '../../adapters/engine-zeebe/zeebe-engine';
-import { zeebeEngineForServer } from './zeebe-engine.module';
+import { zeebeDeployHooks, zeebeEngineForServer } from './zeebe-engine.module';
+import { MongoZeebeDeployRecords } from '../../adapters/mongo/zeebe-deploy-record.repository';
 
 export interface WorkflowModule extends SystemModule {
   engine: EmbeddedEngine | LeasedEngine | ZeebeEngine;
@@ -65,7 +66,13 @@ export async function createWorkflowModule(
   const forms = new MongoFormRepository(conn, { cacheLatest: seesEveryWrite(config.TOPOLOGY) }); // the sole server keeps "latest" (form.repository.ts)
   // ENGINE=zeebe: the cluster is the one engine every server shares, so no engine lease and no internal
   // command route whatever TOPOLOGY says; a cluster that does not answer stops the start (zeebe-engine.module.ts).
-  const zeebe = config.ENGINE === 'zeebe' ? await zeebeEngineForServer(config.ZEEBE!, { clock, logger }) : undefined;
+  const zeebe = config.ENGINE === 'zeebe'
+    ? await zeebeEngineForServer(config.ZEEBE!, {
+      clock, logger,
+      records: new MongoZeebeDeployRecords(conn), // what was sent to the cluster: a restart leaves unchanged files out
+      deployHooks: zeebeDeployHooks(processDeployHooks({ forms, clock, audit, users })), // the embedded engine's checks
+    })
+    : undefined;
   // In shared mode a fresh engine each time this server takes the engine lease (engine-topology.ts).
   const { engine, ownership, internalRouters } = zeebe ? { engine: zeebe.engine, ownership: undefined, internalRouters: undefined } : engineForTopology(config, conn, logger, (mayAct) => createEmbeddedEngine({
     mayAct, conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY,
