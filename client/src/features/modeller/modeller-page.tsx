@@ -95,7 +95,9 @@ export function ModellerPage() {
         ].join(' '),
       });
       setComment('');
-      chooseDecisions([]);
+      // Deployed with it: not offered again (no new check either, which would clear this outcome).
+      setDecisionFiles([]);
+      decisions.current = [];
       setReload((n) => n + 1);
     } catch (e) {
       setOutcome({ kind: 'error', text: (e as Error).message, details: e instanceof ApiError ? Object.values(e.errors) : [] });
