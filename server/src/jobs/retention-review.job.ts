@@ -61,7 +61,9 @@ export function createRetentionEraseJob(deps: JobDeps): JobHandler {
       ? await eraseApprovedCases(deps, { ...approval, cases: due.map((d) => ({ caseId: d.caseId, ruleId: d.ruleId, dueOn: d.dueOn })) })
       : [];
     const count = (o: string) => outcomes.filter((x) => x.outcome === o).length;
-    const summary = `${count('erased')} erased, ${count('held')} held and kept, ${count('not-implemented')} not erased because erasure is not implemented yet, ${count('failed')} failed`;
+    const leftBehind = [...new Set(outcomes.flatMap((o) => ('notErased' in o && o.notErased) || []))];
+    const summary = `${count('erased')} erased, ${count('held')} held and kept, ${count('not-implemented')} not erased because erasure is not implemented yet, ${count('failed')} failed`
+      + leftBehind.map((l) => `. Not deleted: ${l}`).join('');
     const reduced = (o: string) => reductions.filter((x) => x.outcome === o).length;
     const reductionSummary = `${reduced('reduced')} reduced to a basic record, ${reduced('held')} held and kept, ${reduced('not-implemented') + reduced('failed')} not reduced`;
     return { kind: 'complete', variables: { erasureOutcomes: outcomes, erasureSummary: summary, reductionOutcomes: reductions, reductionSummary } };

@@ -98,14 +98,19 @@ export const TASK_ROUTES: Route[] = [
     asCommand(() => ctx.inner.assignUserTask(taskOf(ctx, params.userTaskKey), null, { by: 'zeebe-rest' })) },
   { method: 'PATCH', path: '/user-tasks/{userTaskKey}', op: 'updateUserTask', run: (ctx, { params, body }) =>
     asCommand(() => ctx.inner.updateUserTask(taskOf(ctx, params.userTaskKey), body?.changeset ?? {}, { by: 'zeebe-rest', ...(body?.action ? { action: body.action } : {}) })) },
+  // 200 only when a subscription or a message start event took the message; otherwise 404, and nothing is
+  // buffered (the specification: "The message is not buffered").
   { method: 'POST', path: '/messages/correlation', op: 'correlateMessage', run: async (ctx, { body }) => {
-    const { instanceKeys, startsProcessIds } = await ctx.inner.messageRecipients(body.name, body.correlationKey ?? '');
-    if (!instanceKeys.length && !startsProcessIds.length) throw notFound(`subscription for message '${body.name}' with correlation key '${body.correlationKey}'`);
-    await ctx.inner.publishMessage(body.name, body.correlationKey ?? '', body.variables ?? {});
+    const { instanceKeys } = await ctx.inner.messageRecipients(body.name, body.correlationKey ?? '');
+    const r = await ctx.inner.publishMessage(body.name, body.correlationKey ?? '', body.variables ?? {});
+    if (!r.correlated) throw notFound(`subscription for message '${body.name}' with correlation key '${body.correlationKey}'`);
     return { tenantId: TENANT, messageKey: ctx.keys.fresh('message'), ...(instanceKeys[0] ? { processInstanceKey: ctx.keys.key('instance', instanceKeys[0]) } : {}) };
   } },
+  // A message id deduplicates only "during the lifetime of the message (if `timeToLive` is set)", as the
+  // specification says: without a time to live the same id may be published again.
   { method: 'POST', path: '/messages/publication', op: 'publishMessage', run: async (ctx, { body }) => {
-    const r = await ctx.inner.publishMessage(body.name, body.correlationKey ?? '', body.variables ?? {}, { ttlMs: Number(body.timeToLive ?? 0), ...(body.messageId ? { messageId: body.messageId } : {}) });
+    const ttlMs = Number(body.timeToLive ?? 0);
+    const r = await ctx.inner.publishMessage(body.name, body.correlationKey ?? '', body.variables ?? {}, { ttlMs, ...(body.messageId && ttlMs > 0 ? { messageId: body.messageId } : {}) });
     if (r.duplicate) throw new FakeHttpError(409, 'ALREADY_EXISTS', `a message with id '${body.messageId}' was already published`);
     return { tenantId: TENANT, messageKey: ctx.keys.fresh('message') };
   } },

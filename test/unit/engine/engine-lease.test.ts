@@ -13,7 +13,8 @@ class MemoryLeaseStore implements EngineLeaseStore {
     this.rows.set(r.epoch, { ...r });
     return true;
   }
-  async exists(epoch: number) { return this.rows.has(epoch); }
+  reads = 0;
+  async exists(epoch: number) { this.reads++; return this.rows.has(epoch); }
   async extend(epoch: number, expiresAt: Date) {
     const r = this.rows.get(epoch);
     if (r) r.expiresAt = expiresAt;
@@ -51,6 +52,9 @@ describe('engine lease', () => {
       expect((await b.step()).kind).toBe('follower');
     }
     expect(store.rows.get(1)?.expiresAt.getTime()).toBe(now + TTL);
+    expect(store.reads).toBe(5); // one check for a newer epoch per renewal, after its write
+    // The follower knows the holder from its rounds (a command is forwarded without reading the store).
+    expect(b.knownHolder()).toMatchObject({ holder: 'a', epoch: 1 });
     now += TTL - 5_000; // the holder's own deadline (ttl - margin) has passed; the written expiry has not
     expect(a.held()).toBeUndefined();
     expect((await b.step()).kind).toBe('follower');

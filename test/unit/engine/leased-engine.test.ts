@@ -8,7 +8,8 @@ import type { EngineLeaseStore, LeaseRecord } from '../../../server/src/ports/en
 
 class MemoryLeaseStore implements EngineLeaseStore {
   readonly rows = new Map<number, LeaseRecord>();
-  async latest() { return this.rows.get(Math.max(0, ...this.rows.keys())); }
+  latestReads = 0;
+  async latest() { this.latestReads++; return this.rows.get(Math.max(0, ...this.rows.keys())); }
   async claim(r: LeaseRecord) { return this.rows.has(r.epoch) ? false : (this.rows.set(r.epoch, { ...r }), true); }
   async exists(epoch: number) { return this.rows.has(epoch); }
   async extend(epoch: number, expiresAt: Date) { const r = this.rows.get(epoch); if (r) r.expiresAt = expiresAt; }
@@ -57,7 +58,9 @@ describe('LeasedEngine', () => {
     expect(log.filter((l) => l.startsWith('a'))).toEqual(['a made a#1', 'a#1 handles send-email', 'a made a#2', 'a#2 handles send-email', 'a#2 started']);
 
     await a.completeUserTask('t1', {}, { by: 'x' });
+    const reads = store.latestReads;
     expect(await b.completeUserTask('t2', { ok: true }, { by: 'y' })).toBe('done by http://a');
+    expect(store.latestReads).toBe(reads); // the holder as b's lease rounds found it: no read per command
     expect(forwarded).toEqual([['http://a', 1, 'completeUserTask', 't2', { ok: true }, { by: 'y' }]]);
     expect(log).toContain('a#2 completed t1');
     expect(log.some((l) => l.includes('completed t2'))).toBe(false); // b ran nothing itself

@@ -1,6 +1,7 @@
 // eraseCase's rules without a database (issue 17): a held case is refused before anything is touched; the
 // tombstone is written before any store is emptied and completed after; the engine goes first and the case
 // record last (so a rerun can still find what is left); a finished erasure is not run again.
+import { eraseApprovedCases } from '../../../server/src/application/retention/erase-approved-cases';
 import { eraseCase, type EraseCaseDeps } from '../../../server/src/application/retention/erase-case';
 import type { CaseTombstone } from '../../../server/src/domain/cases/case-tombstone';
 import type { CaseRecord } from '../../../server/src/domain/cases/case-record';
@@ -79,6 +80,19 @@ describe('eraseCase', () => {
     w.calls.length = 0;
     expect(await eraseCase(w.deps, input)).toEqual(t);
     expect(w.calls).toEqual([]);
+  });
+
+  it('says on the tombstone and in the audit what the engine could not delete (Camunda 8 keeps instance history)', async () => {
+    const w = world();
+    const audited: unknown[] = [];
+    const leaves = 'The history of the case\'s process instances in Camunda 8';
+    w.deps.stores.engine = { eraseInstancesOfCase: async () => 1, erasureLeaves: leaves };
+    w.deps.audit = { record: async (e) => { audited.push(e.after); return { ...e, seq: 1, at: '', prevHash: '', hash: '' }; } };
+    const t = await eraseCase(w.deps, input);
+    expect(t).toMatchObject({ state: 'complete', notErased: [leaves] });
+    expect(audited).toEqual([expect.objectContaining({ instances: 1, notErased: [leaves] })]);
+    const approved = await eraseApprovedCases({ holds: w.deps.holds, audit: w.deps.audit, erase: async () => t }, { reviewRef: 'RR-8', approvedBy: 'dan', cases: [{ caseId: 'YJ-1', ruleId: 'r' }] });
+    expect(approved).toEqual([{ caseId: 'YJ-1', outcome: 'erased', erasedAt: t.erasedAt, notErased: [leaves] }]);
   });
 
   it('an unknown case with no tombstone is not found', async () => {

@@ -1,26 +1,42 @@
-// Messages through /v2/messages: a message meant for someone waiting now is correlated (Zeebe then says
-// whether anyone was); one nobody waits for is published with its time to live, to be buffered for a later
-// subscriber. Incidents through /v2/incidents, resolved the way Operate does: a job out of retries gets one
-// retry back first, or the resolved incident would be raised again at once.
+// Messages through /v2/messages. A message without a time to live is correlated (POST /messages/correlation:
+// 200 when a subscription or a message start event took it, 404 when none did — the only answer Zeebe gives
+// to "did anyone receive it"), whether or not it carries a message id: the correlation request has no
+// message id, and the 8.8 specification says a publication's id deduplicates only while the message lives,
+// which without a time to live is not at all. A message with a time to live is correlated first when it
+// has no id, and otherwise published, to be buffered for a later subscriber and deduplicated by its id
+// (docs/zeebe.md, "Messages"). Incidents through /v2/incidents, resolved the way Operate does: a job out of
+// retries gets one retry back first, or the resolved incident would be raised again at once.
 /* eslint-disable @typescript-eslint/no-explicit-any -- SDK result records are read field by field */
 import { NotFoundError } from '../../domain/errors';
 import type { IncidentView, Variables } from '../../ports/workflow-engine.port';
 import { NOW, statusOf, type ZeebeApi } from './zeebe-client';
 import { toIncidentView } from './zeebe-mapping';
 
+/** How many correlated message ids this server remembers (a retried job, a resubmitted form). */
+const REMEMBERED_IDS = 10_000;
+
 export class ZeebeMessages {
+  /** Message id → whether its correlation reached anyone, newest last: asked again, it is not sent again. */
+  private readonly correlatedIds = new Map<string, boolean>();
+
   constructor(private readonly api: ZeebeApi, private readonly tenantId?: string) {}
 
   async publish(name: string, correlationKey: string, variables: Variables, opts: { ttlMs?: number; messageId?: string }) {
     const tenant = this.tenantId ? { tenantId: this.tenantId } : {};
-    if (!opts.messageId) {
+    const id = opts.messageId && !opts.ttlMs ? `${name}|${opts.messageId}` : undefined;
+    // The cluster cannot deduplicate a correlation; this server can, for the ids it sent (not across servers).
+    const earlier = id === undefined ? undefined : this.correlatedIds.get(id);
+    if (earlier !== undefined) return { correlated: earlier, duplicate: true };
+    if (!opts.ttlMs || !opts.messageId) {
+      let correlated = true;
       try {
         await this.api.correlateMessage({ name, correlationKey, variables, ...tenant } as never);
-        return { correlated: true };
       } catch (e) {
         if (statusOf(e) !== 404) throw e;
-        if (!opts.ttlMs) return { correlated: false };
+        correlated = false;
       }
+      if (id !== undefined) this.remember(id, correlated);
+      if (correlated || !opts.ttlMs) return { correlated };
     }
     try {
       await this.api.publishMessage({
@@ -31,6 +47,11 @@ export class ZeebeMessages {
       throw e;
     }
     return { correlated: false, buffered: !!opts.ttlMs };
+  }
+
+  private remember(id: string, correlated: boolean): void {
+    this.correlatedIds.set(id, correlated);
+    if (this.correlatedIds.size > REMEMBERED_IDS) this.correlatedIds.delete(this.correlatedIds.keys().next().value!);
   }
 
   /** Zeebe's search cannot say which message start events a message would trigger: startsProcessIds stays empty. */

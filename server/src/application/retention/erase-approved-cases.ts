@@ -9,7 +9,8 @@ import { runApprovedRetention, type NotDoneOutcome } from './run-approved-retent
 
 export interface ErasureRequest { caseId: string; ruleId: string; dueOn?: string }
 
-export type ErasureOutcome = { caseId: string; outcome: 'erased'; erasedAt: string } | NotDoneOutcome;
+/** `notErased`: what the erasure could not delete, in words (the tombstone's), said with the outcome. */
+export type ErasureOutcome = { caseId: string; outcome: 'erased'; erasedAt: string; notErased?: string[] } | NotDoneOutcome;
 
 export interface EraseApprovedDeps {
   holds: LegalHoldChecker;
@@ -37,6 +38,6 @@ export async function eraseApprovedCases(deps: EraseApprovedDeps, input: EraseAp
     const tombstone = await deps.erase({
       caseId: c.caseId, rule: c.ruleId, approvedBy: input.approvedBy, approvalRef: input.reviewRef, ...(c.dueOn ? { dueAt: c.dueOn } : {}),
     });
-    return { caseId: c.caseId, outcome: 'erased' as const, erasedAt: tombstone.erasedAt };
+    return { caseId: c.caseId, outcome: 'erased' as const, erasedAt: tombstone.erasedAt, ...(tombstone.notErased ? { notErased: tombstone.notErased } : {}) };
   });
 }

@@ -11,7 +11,11 @@ import type {
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 
 export interface CaseStores {
-  engine: Pick<WorkflowEngine, 'eraseInstancesOfCase'>;
+  /**
+   * `erasureLeaves`: what erasing the instances cannot delete, in words, when the engine keeps something
+   * (Camunda 8 keeps instance history; its API has no deletion). Said on the erasure's result and tombstone.
+   */
+  engine: Pick<WorkflowEngine, 'eraseInstancesOfCase'> & { readonly erasureLeaves?: string };
   tasks: TaskRowErasure;
   outbox: MailErasure;
   caughtMail?: CaughtMailErasure;
@@ -33,6 +37,8 @@ export interface ErasedCounts {
   submissions: number;
   savedFilters: number;
   plaintextAuditEvents: number;
+  /** What the erasure could not delete, in words (absent when it deleted everything). */
+  notErased?: string[];
 }
 
 /** Words that identify the case in free text (emails): its reference, the child's name, NHS number. */
@@ -63,7 +69,8 @@ export async function eraseWorkOfCase(stores: WorkStores, caseId: string, record
   const tasks = await stores.tasks.eraseTasksOfCase(caseId);
   const savedFilters = await stores.savedFilters.eraseNamingCase(caseId);
   for (const other of stores.others ?? []) await other.eraseOfCase(caseId);
-  return { instances, emails, caughtMail, tasks, drafts, submissions, savedFilters };
+  const leaves = stores.engine.erasureLeaves;
+  return { instances, emails, caughtMail, tasks, drafts, submissions, savedFilters, ...(leaves ? { notErased: [leaves] } : {}) };
 }
 
 export async function eraseCaseStores(stores: CaseStores, caseId: string, record: CaseRecord | undefined): Promise<ErasedCounts> {

@@ -74,7 +74,9 @@ export async function eraseCase(deps: EraseCaseDeps, input: EraseCaseInput): Pro
     after: { rule: tombstone.rule, ...(tombstone.approvalRef ? { approvalRef: tombstone.approvalRef } : {}), ...counts },
     key: `${caseId}:case.erased`,
   });
-  const done: CaseTombstone = { ...tombstone, state: 'complete', plaintextAuditEvents: counts.plaintextAuditEvents };
+  const done: CaseTombstone = {
+    ...tombstone, state: 'complete', plaintextAuditEvents: counts.plaintextAuditEvents, ...(counts.notErased ? { notErased: counts.notErased } : {}),
+  };
   await deps.tombstones.save(withoutUndefined(done));
   return done;
 }

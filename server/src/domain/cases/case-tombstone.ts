@@ -20,4 +20,6 @@ export interface CaseTombstone {
   state: 'in-progress' | 'complete';
   /** Audit events of the case written before details were encrypted: their details remain (see docs/privacy.md, "Erasable audit details"). */
   plaintextAuditEvents?: number;
+  /** What the erasure could not delete, in words (e.g. the history Camunda 8 keeps); absent when it deleted everything. */
+  notErased?: string[];
 }

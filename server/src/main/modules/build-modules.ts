@@ -31,6 +31,7 @@ import { createTasksModule, type TasksModule } from './tasks.module';
 import type { CaseStores } from '../../application/retention/erase-case-stores';
 import { caseWordsOf } from './case-words';
 import { createWorkflowModule, type WorkflowModule } from './workflow.module';
+import { sessionSecret } from './session-secret';
 
 export interface Modules {
   security: SecurityModule;
@@ -65,8 +66,11 @@ export interface ModuleContext {
 
 export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const { config, conn, clock, logger } = ctx;
-  const security = await createSecurityModule(config, conn, clock, logger);
-  const workflow = await createWorkflowModule(config, conn, clock, security.audit, logger, security.users);
+  // Read once (it may be a file in DATA_DIR): sessions are signed with it, and in shared mode the servers'
+  // engine commands to each other with a key derived from it.
+  const secret = sessionSecret(config.SESSION_SECRET, config.DATA_DIR);
+  const security = await createSecurityModule(config, conn, clock, logger, secret);
+  const workflow = await createWorkflowModule(config, conn, clock, security.audit, logger, { users: security.users, sessionSecret: secret });
   const { engine } = workflow;
   // Submissions are shared: tasks store them when a task completes, the forms API reads them.
   const submissions = new MongoSubmissionRepository(conn);
@@ -106,7 +110,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
   const escalation = await createEscalationModule({
     config, conn, clock, calendar: workflow.calendar, engine, queues: tasks.queues, logger, runWorker: ctx.runWorkers ?? true,
-    ownership: workflow.ownership, // shared topology: the worker runs where the engine runs
+    ownership: workflow.ownership, // shared topology: the worker runs on the work lease's holder (either engine)
     restrictions: { isRestricted: async (caseId) => !!(await consent.caseGuard.activeRestriction(caseId)) },
   });
 

@@ -34,7 +34,7 @@ export interface EscalationModuleDeps {
   logger: Logger;
   /** Tests drive the sweep themselves; the server runs the background worker. */
   runWorker: boolean;
-  /** Shared topology: the worker runs only while this server runs the engine (its sweeps are the owner's). */
+  /** Shared topology: the worker runs only while this server holds the work lease (with either engine). */
   ownership?: EngineOwnership;
   /** Notices of cases whose processing is restricted wait until it is lifted. */
   restrictions?: CaseRestrictionLookup;
@@ -46,6 +46,8 @@ export interface EscalationSystemModule extends SystemModule {
   mailErasure: { outbox: MailErasure; caughtMail?: CaughtMailErasure };
   /** One sweep, then one delivery round, now: what the worker does on its schedule (tests call it). */
   runOnce(): Promise<{ swept: SweepReport; delivered: DeliveryReport }>;
+  /** Whether this server runs the sweep and delivery worker now (shared topology: the lease holder only). */
+  readonly runsWorker: boolean;
 }
 
 export async function createEscalationModule(deps: EscalationModuleDeps): Promise<EscalationSystemModule> {
@@ -78,6 +80,7 @@ export async function createEscalationModule(deps: EscalationModuleDeps): Promis
   return {
     catcherUrl: mail.catcherUrl,
     mailErasure: { outbox: mail.outbox, caughtMail: mail.caughtMail },
+    get runsWorker() { return worker !== undefined; },
     async runOnce() {
       const swept = await runEscalationSweep(mail.deps);
       return { swept, delivered: await deliverOutbox(mail.deps) };

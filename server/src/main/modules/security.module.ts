@@ -12,14 +12,14 @@ import { seesEveryWrite } from '../../config/topology';
 import { createSecurityFeature } from '../../http/security-routers';
 import type { Clock } from '../../ports/clock.port';
 import type { SystemModule } from './module';
-import { sessionSecret } from './session-secret';
 
 export interface SecurityModule extends SystemModule {
   users: MongoUserRepository;
   audit: MongoAuditRepository;
 }
 
-export async function createSecurityModule(config: AppConfig, conn: Connection, clock: Clock, logger: Logger): Promise<SecurityModule> {
+/** `secret`: the session secret, resolved once by the composition (session-secret.ts). */
+export async function createSecurityModule(config: AppConfig, conn: Connection, clock: Clock, logger: Logger, secret: string): Promise<SecurityModule> {
   // In-process caches (users by id, sessions) are only coherent when this server sees every write to its
   // database: TOPOLOGY=single (config/topology.ts).
   const soleServer = seesEveryWrite(config.TOPOLOGY);
@@ -38,7 +38,7 @@ export async function createSecurityModule(config: AppConfig, conn: Connection, 
     hasher,
     audit,
     clock,
-    secret: sessionSecret(config.SESSION_SECRET, config.DATA_DIR),
+    secret,
     secureCookies: config.NODE_ENV === 'production',
     idleTimeoutMinutes: config.SESSION_IDLE_MINUTES,
     absoluteTimeoutHours: config.SESSION_MAX_HOURS,

@@ -25,7 +25,7 @@ import type { Clock } from '../../ports/clock.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 import type { SystemModule } from './module';
 import type { LeasedEngine } from '../../adapters/engine-embedded/lease/leased-engine';
-import { engineForTopology, type EngineOwnership } from './engine-topology';
+import { engineForTopology, leadershipForTopology, type EngineOwnership } from './engine-topology';
 import type { ZeebeEngine } from '../../adapters/engine-zeebe/zeebe-engine';
 import { zeebeDeployHooks, zeebeEngineForServer } from './zeebe-engine.module';
 import { MongoZeebeDeployRecords } from '../../adapters/mongo/zeebe-deploy-record.repository';
@@ -34,7 +34,7 @@ export interface WorkflowModule extends SystemModule {
   engine: EmbeddedEngine | LeasedEngine | ZeebeEngine;
   /** ENGINE=zeebe: why the server cannot serve now because of the cluster (undefined: it can), for /readyz. */
   engineReadiness?: () => Promise<string | undefined>;
-  /** Shared mode: when this server runs the engine (the escalation worker follows it). */
+  /** Shared mode: when this server holds the lease and runs the periodic work (the escalation worker follows it). */
   ownership?: EngineOwnership;
   forms: MongoFormRepository;
   timescales: MongoTimescaleRepository;
@@ -55,8 +55,10 @@ export async function createWorkflowModule(
   clock: Clock,
   audit: AuditLog,
   logger: Logger,
-  users?: Pick<UserRepository, 'findById'>,
+  /** `sessionSecret`: read once by build-modules.ts; shared mode signs the servers' engine commands with it. */
+  opts: { users?: Pick<UserRepository, 'findById'>; sessionSecret: string },
 ): Promise<WorkflowModule> {
+  const { users } = opts;
   const defaults = await loadTimescaleDefaults(path.join(config.rootDir, 'processes', 'timescales.json'));
   const timescales = new MongoTimescaleRepository(conn, { defaults, now: () => clock.now() });
   // Before any process runs: a release's new timescales exist for its new processes (adopt-timescale-defaults.ts).
@@ -64,17 +66,22 @@ export async function createWorkflowModule(
   if (adopted.version) logger.info(adopted, 'timescale defaults adopted as a new version');
   const calendar = createWorkingCalendar({ region: config.BANK_HOLIDAY_REGION, endOfDay: config.DEADLINE_END_OF_DAY });
   const forms = new MongoFormRepository(conn, { cacheLatest: seesEveryWrite(config.TOPOLOGY) }); // the sole server keeps "latest" (form.repository.ts)
-  // ENGINE=zeebe: the cluster is the one engine every server shares, so no engine lease and no internal
-  // command route whatever TOPOLOGY says; a cluster that does not answer stops the start (zeebe-engine.module.ts).
+  // ENGINE=zeebe: the cluster is the one engine every server shares, so no internal command route whatever
+  // TOPOLOGY says; a cluster that does not answer stops the start (zeebe-engine.module.ts). In shared mode the
+  // work lease still picks the one server that runs the periodic work (engine-topology.ts).
+  const leadership = config.ENGINE === 'zeebe' ? leadershipForTopology(config, conn, logger) : undefined;
   const zeebe = config.ENGINE === 'zeebe'
     ? await zeebeEngineForServer(config.ZEEBE!, {
-      clock, logger,
+      clock, logger, ...(leadership ? { runsPeriodicWork: () => leadership.isLeader } : {}),
       records: new MongoZeebeDeployRecords(conn), // what was sent to the cluster: a restart leaves unchanged files out
       deployHooks: zeebeDeployHooks(processDeployHooks({ forms, clock, audit, users })), // the embedded engine's checks
     })
     : undefined;
-  // In shared mode a fresh engine each time this server takes the engine lease (engine-topology.ts).
-  const { engine, ownership, internalRouters } = zeebe ? { engine: zeebe.engine, ownership: undefined, internalRouters: undefined } : engineForTopology(config, conn, logger, (mayAct) => createEmbeddedEngine({
+  // Reconciled at once when this server takes the lease, not at the next round; in the background, so
+  // a long reconciliation never holds up the lease's renewal.
+  leadership?.onOwnership(async (leading) => { if (leading) void zeebe?.engine.reconcile().catch((err) => logger.error({ err }, 'task reconciliation failed')); });
+  // In shared mode a fresh embedded engine each time this server takes the engine lease (engine-topology.ts).
+  const { engine, ownership, internalRouters } = zeebe ? { engine: zeebe.engine, ownership: leadership, internalRouters: undefined } : engineForTopology(config, conn, logger, opts.sessionSecret, (mayAct) => createEmbeddedEngine({
     mayAct, conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY,
     revisionChecked: engineNeedsLease(config.TOPOLOGY), // a stale owner's instance write fails on its revision
     deployHooks: processDeployHooks({ forms, clock, audit, users }), // embedded forms, known assignees
@@ -104,7 +111,13 @@ export async function createWorkflowModule(
     timescales,
     calendar,
     apiRouters: { '/timescales': createTimescalesRouter({ timescales, clock, currentUser }) },
-    start: () => engine.start(),
-    stop: () => engine.stop(),
+    async start() {
+      await engine.start();
+      await leadership?.start(); // after the engine, so the holder's first reconciliation finds it started
+    },
+    async stop() {
+      await leadership?.stop();
+      await engine.stop();
+    },
   };
 }

@@ -32,6 +32,8 @@ export type LeaseState =
 
 export class EngineLease {
   private grant?: LeaseGrant;
+  /** The newest lease row the last round read or wrote: a follower forwards commands to it without a read. */
+  private seen?: LeaseRecord;
   private readonly marginMs: number;
 
   constructor(private readonly opts: EngineLeaseOptions) {
@@ -45,8 +47,24 @@ export class EngineLease {
     return g && this.opts.clock.now() < g.validUntil ? g : undefined;
   }
 
+  /**
+   * The holder as the last round found it, while its written expiry has not passed by this process's clock
+   * (undefined: ask the store). Rounds run every third of the lease, so a live holder's row is never stale
+   * by more than that; a holder that died since is found out when the command to it fails.
+   */
+  knownHolder(): LeaseRecord | undefined {
+    const s = this.seen;
+    return s && s.expiresAt > this.opts.clock.now() ? s : undefined;
+  }
+
   /** One round: renew the lease if held, else take it if free or expired. Never throws on losing a race. */
   async step(): Promise<LeaseState> {
+    const state = await this.round();
+    this.seen = state.kind === 'follower' ? state.owner : this.seen;
+    return state;
+  }
+
+  private async round(): Promise<LeaseState> {
     if (this.grant) {
       const renewed = await this.renew(this.grant);
       if (renewed) return { kind: 'owner', grant: renewed };
@@ -75,6 +93,7 @@ export class EngineLease {
     const grant = this.validFrom(epoch, sentAt);
     if (!grant) return { kind: 'follower', owner: await store.latest() }; // the insert took longer than the margin
     this.grant = grant;
+    this.seen = record;
     if (epoch > 2) await store.prune(epoch - 1).catch(() => undefined); // housekeeping only
     return { kind: 'owner', grant };
   }
@@ -84,12 +103,16 @@ export class EngineLease {
     const sentAt = clock.now();
     // Past its own deadline the holder never renews: a rival may already have taken over.
     if (sentAt >= g.validUntil) return undefined;
-    if (await store.exists(g.epoch + 1)) return undefined;
-    await store.extend(g.epoch, new Date(sentAt.getTime() + this.opts.ttlMs));
-    // A rival that read the old expiry just before this write may have taken the next epoch meanwhile.
+    // No read first: extending a row a rival has already superseded changes nothing (the newest epoch
+    // decides), and the check after the write finds the rival whether it came before or during it.
+    const expiresAt = new Date(sentAt.getTime() + this.opts.ttlMs);
+    await store.extend(g.epoch, expiresAt);
     if (await store.exists(g.epoch + 1)) return undefined;
     const next = this.validFrom(g.epoch, sentAt);
-    if (next) this.grant = next;
+    if (next) {
+      this.grant = next;
+      if (this.seen?.epoch === g.epoch) this.seen = { ...this.seen, expiresAt };
+    }
     return next;
   }
 

@@ -128,10 +128,11 @@ export class LeasedEngine implements WorkflowEngine {
 
   private async command<C extends EngineCommand>(command: C, args: Args<C>): Promise<Result<C>> {
     const giveUpAt = this.opts.clock.now().getTime() + 2 * this.opts.ttlMs;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       await this.transition;
       if (this.isOwner) return this.execute(command, args);
-      const owner = await this.opts.store.latest();
+      // The lease rounds already know the holder; the store is read only when they do not, or it failed us.
+      const owner = (attempt === 0 ? this.opts.lease.knownHolder() : undefined) ?? await this.opts.store.latest();
       const now = this.opts.clock.now().getTime();
       const live = owner && owner.expiresAt.getTime() > now;
       // While the modules are built (before start), a server that finds no owner deploys its files itself.
