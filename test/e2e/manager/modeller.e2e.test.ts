@@ -3,7 +3,10 @@
 // service task (no task type) and sees the lint error in the problems panel, clicks it to select the
 // task, fixes it, deploys version 2 with a comment, and sees two versions and the diff marking the task.
 // Around the deploy, a case manager opens one referral before it and one after: the first keeps running
-// on version 1, the second starts on version 2, and the monitor counts each where it waits.
+// on version 1, the second starts on version 2, and the monitor counts each where it waits. A DMN file
+// chosen to deploy with the process is checked with it.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { signInAs } from '../../support/browser';
 import { e2eLifecycle, type E2eSystem } from '../../support/e2e-lifecycle';
@@ -151,5 +154,24 @@ describe('manager modeller', () => {
     expect(await cm.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).count()).toBe(0);
     await cm.goto(`${system.url}/processes`);
     await cm.getByRole('heading', { name: 'Not available' }).waitFor();
+  }, 60000);
+
+  it('a DMN file chosen to deploy with the process is checked with it: its problem names the file, and deploying waits for a fix', async () => {
+    await page.goto(`${system.url}/processes`);
+    await page.getByRole('link', { name: 'Referral & intake' }).click();
+    await shape('checkSocialCare').waitFor();
+    await problems().getByTestId('no-problems').waitFor();
+    const dmn = fs.readFileSync(path.join(__dirname, '../../features/engine/fixtures/supervision-level.dmn'), 'utf8');
+    const broken = Buffer.from(dmn.replace('<text>&lt; 14</text>', '<text>&lt; </text>'));
+    await page.getByLabel('Decision tables to deploy with it (optional)').setInputFiles({ name: 'levels.dmn', mimeType: 'application/xml', buffer: broken });
+    const dmnProblem = problems().locator('li.problem-error', { hasText: 'In Definitions_supervision.dmn' });
+    await dmnProblem.waitFor();
+    expect(await dmnProblem.textContent()).toContain("invalid FEEL in input entry 2 of rule 'DecisionRule_young'");
+    await page.getByLabel('What changed and why').fill('Supervision levels by risk');
+    expect(await page.getByRole('button', { name: 'Deploy new version' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Remove levels.dmn' }).click();
+    await problems().getByTestId('no-problems').waitFor();
+    expect(await page.getByRole('list', { name: 'Decision tables to deploy' }).count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
   }, 60000);
 });
