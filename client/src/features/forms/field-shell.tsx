@@ -3,6 +3,7 @@
 import { getIn, useFormikContext } from 'formik';
 import type { ReactNode } from 'react';
 import { fieldId } from './form-values';
+import { useReportedPaths } from './reported-errors';
 
 export interface FieldA11y {
   id: string;
@@ -11,12 +12,11 @@ export interface FieldA11y {
   'aria-required'?: boolean;
 }
 
-/** The error to show for a field: after it was touched, or once the user tried to submit. */
+/** The error to show for a field: reported by the last submit and not yet corrected (never on blur). */
 export function useFieldError(name: string): string | undefined {
-  const { errors, touched, submitCount } = useFormikContext<Record<string, unknown>>();
+  const { errors } = useFormikContext<Record<string, unknown>>();
   const error = getIn(errors, name);
-  const shown = getIn(touched, name) || submitCount > 0;
-  return shown && typeof error === 'string' ? error : undefined;
+  return useReportedPaths().has(name) && typeof error === 'string' ? error : undefined;
 }
 
 export function useA11y(name: string, description: string | undefined, required: boolean | undefined): { a11y: FieldA11y; error?: string } {

@@ -1,7 +1,8 @@
 // A form-js definition rendered with Formik. Validation is the shared validateSubmission (the same
 // compiled yup schema the server runs), so the browser can never accept what the API will refuse.
 // onSubmit receives the validated value (coerced, hidden fields stripped); if it rejects with field
-// errors (a 422 from the API) they are shown on their fields.
+// errors (a 422 from the API) they are shown on their fields. Errors are shown when the person submits,
+// never when they leave a field (reported-errors.tsx says why).
 import { Form, Formik, useFormikContext, type FormikErrors } from 'formik';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../../../../server/src/forms-core';
 import { ComponentsView } from './components-view';
 import { fieldId, initialValuesFor, toFormikErrors } from './form-values';
+import { flattenErrors, ReportedErrors, useReportedPaths } from './reported-errors';
 
 export interface FormRendererProps {
   form: FormDefinition;
@@ -34,6 +36,8 @@ export function FormRenderer({ form, variables, initialData, onSubmit, onSaveDra
     <Formik<Record<string, unknown>>
       initialValues={initialValues}
       enableReinitialize
+      // Errors are reported on submit (reported-errors.tsx); validating on blur would only cost time.
+      validateOnBlur={false}
       validate={(values) => {
         const result = validateSubmission(form, values, context);
         return result.ok ? {} : (toFormikErrors(result.errors).nested as FormikErrors<Record<string, unknown>>);
@@ -56,23 +60,25 @@ export function FormRenderer({ form, variables, initialData, onSubmit, onSaveDra
         const typed = valuesForConditions(form.components, values);
         return (
           <Form className="form-renderer" noValidate aria-label={form.id}>
-            <ErrorSummary status={status as Status | undefined} />
-            <ComponentsView components={form.components} base="" local={typed} scope={buildScope(variables, typed)} variables={variables} root={typed} />
-            {(status as Status | undefined)?.saved ? <p role="status" className="app-saved">{(status as Status).saved}</p> : null}
-            <div className="govuk-button-group">
-              <button type="submit" className="govuk-button" disabled={isSubmitting}>{submitLabel}</button>
-              {onSaveDraft ? (
-                <button type="button" className="govuk-button govuk-button--secondary" disabled={isSubmitting} onClick={async () => {
-                  try {
-                    await onSaveDraft(values);
-                    setStatus({ saved: `Draft saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}` });
-                  } catch (e) {
-                    setStatus({ formLevel: (e as Error).message });
-                  }
-                }}>Save draft</button>
-              ) : null}
-              {actions}
-            </div>
+            <ReportedErrors>
+              <ErrorSummary status={status as Status | undefined} />
+              <ComponentsView components={form.components} base="" local={typed} scope={buildScope(variables, typed)} variables={variables} root={typed} />
+              {(status as Status | undefined)?.saved ? <p role="status" className="app-saved">{(status as Status).saved}</p> : null}
+              <div className="govuk-button-group">
+                <button type="submit" className="govuk-button" disabled={isSubmitting}>{submitLabel}</button>
+                {onSaveDraft ? (
+                  <button type="button" className="govuk-button govuk-button--secondary" disabled={isSubmitting} onClick={async () => {
+                    try {
+                      await onSaveDraft(values);
+                      setStatus({ saved: `Draft saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}` });
+                    } catch (e) {
+                      setStatus({ formLevel: (e as Error).message });
+                    }
+                  }}>Save draft</button>
+                ) : null}
+                {actions}
+              </div>
+            </ReportedErrors>
           </Form>
         );
       }}
@@ -80,16 +86,24 @@ export function FormRenderer({ form, variables, initialData, onSubmit, onSaveDra
   );
 }
 
-/** After a submit attempt: every problem listed, each linking to its field (GOV.UK error summary). */
+/**
+ * After a submit attempt: every problem reported then and not yet corrected, each linking to its field
+ * (GOV.UK error summary).
+ */
 function ErrorSummary({ status }: { status?: Status }) {
   const { errors, submitCount, isSubmitting } = useFormikContext<Record<string, unknown>>();
   const box = useRef<HTMLDivElement>(null);
-  const flat = flatten(errors);
+  const reported = useReportedPaths();
+  const flat = flattenErrors(errors).filter(([path]) => reported.has(path));
   const show = submitCount > 0 && (flat.length > 0 || Boolean(status?.formLevel));
   // After a refused submit, move focus to the summary (GOV.UK pattern) so keyboard and screen-reader
-  // users start from the list of problems, each a link to its field.
+  // users start from the list of problems, each a link to its field. Once per submit: a field made wrong
+  // again while correcting must not pull focus away from it.
+  const focusedFor = useRef(0);
   useEffect(() => {
-    if (show && !isSubmitting) box.current?.focus();
+    if (!show || isSubmitting || focusedFor.current === submitCount) return;
+    focusedFor.current = submitCount;
+    box.current?.focus();
   }, [show, isSubmitting, submitCount]);
   if (!show) return null;
   return (
@@ -103,11 +117,4 @@ function ErrorSummary({ status }: { status?: Status }) {
       </div>
     </div>
   );
-}
-
-function flatten(errors: unknown, base = ''): [string, string][] {
-  if (typeof errors === 'string') return [[base, errors]];
-  if (Array.isArray(errors)) return errors.flatMap((e, i) => (e ? flatten(e, `${base}[${i}]`) : []));
-  if (errors && typeof errors === 'object') return Object.entries(errors).flatMap(([k, v]) => flatten(v, base ? `${base}.${k}` : k));
-  return [];
 }

@@ -70,6 +70,31 @@ describe('FormRenderer', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
+  it('shows errors on submit, not on leaving a field, and clears each as it is corrected', async () => {
+    const { user } = setup();
+    const age = screen.getByLabelText(/Age of child/);
+    await user.type(age, '9');
+    await user.tab();
+    // Leaving the field changes nothing on the page: an error inserted on blur moves the buttons under the mouse.
+    expect(age.getAttribute('aria-invalid')).toBe('false');
+    expect(document.getElementById(`${age.id}-error`)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(document.getElementById(`${age.id}-error`)?.textContent).toBe('Age of child must be at least 10');
+    await user.type(age, '1'); // 91: still wrong, the message follows the value
+    expect(document.getElementById(`${age.id}-error`)?.textContent).toBe('Age of child must be at most 17');
+    await user.clear(age);
+    await user.type(age, '12');
+    expect(document.getElementById(`${age.id}-error`)).toBeNull();
+    const summary = screen.getByText('There is a problem').parentElement!;
+    expect(within(summary).queryByRole('link', { name: /Age of child/ })).toBeNull();
+    // A field made wrong after the submit waits for the next one.
+    await user.click(screen.getByLabelText('Is there a victim?'));
+    const victim = screen.getByLabelText(/Victim name/);
+    expect(document.getElementById(`${victim.id}-error`)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(document.getElementById(`${victim.id}-error`)?.textContent).toBe('Victim name is required');
+  });
+
   it('submits the value the server will store: typed, hidden answers dropped', async () => {
     const { user, onSubmit } = setup();
     await user.click(screen.getByLabelText('Is there a victim?'));
