@@ -14,6 +14,7 @@ const schema = {
     { type: 'textfield', key: 'givenName', label: 'Given name', properties: { section: 'personal' } },
     { type: 'datetime', subtype: 'date', key: 'dateOfBirth', dateLabel: 'Date of birth', properties: { section: 'personal' } },
     { type: 'checkbox', key: 'interpreter', label: 'Needs an interpreter', properties: { section: 'personal' } },
+    { type: 'expression', key: 'ageAtReferral', expression: '=15', computeOn: 'change', properties: { section: 'personal' } },
     {
       type: 'group', path: 'ratings', label: 'Ratings', properties: { section: 'assessments', collection: 'assessments' }, components: [
         { type: 'select', key: 'roshRating', label: 'Risk of serious harm (ROSH)', values: [{ value: 'high', label: 'High' }, { value: 'very-high', label: 'Very high' }] },
@@ -99,7 +100,7 @@ describe('presentCaseWords', () => {
     expect(words.header.banners).toEqual([expect.objectContaining({ kind: 'legal-hold', text: expect.stringContaining('Inquiry preservation') })]);
   });
 
-  it('offers corrections only in sections the reader may write, with the fields\' types and options', () => {
+  it('offers corrections only in sections the reader may write, with the fields\' types and options (a computed expression is not offered)', () => {
     expect(Object.keys(words.correctable)).toEqual(['personal']);
     expect(words.correctable.personal!.fields.map((x) => [x.key, x.type])).toEqual([['givenName', 'textfield'], ['dateOfBirth', 'datetime'], ['interpreter', 'checkbox']]);
   });

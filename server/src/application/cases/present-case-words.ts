@@ -6,6 +6,7 @@ import type { CaseRecord, FieldLabels, SectionState, ValueSource } from '../../d
 import { recordHeader, type RecordHeader } from '../../domain/cases/case-header';
 import { valueWords, type ValueWords } from '../../domain/cases/value-words';
 import { spellOutKey, type CatalogueField, type FieldCatalogue } from '../../domain/forms/field-catalogue';
+import { INPUT_TYPES } from '../../forms-core/form.types';
 import type { FormCatalogue } from './field-catalogue';
 import { nameIn } from './people-names';
 
@@ -56,7 +57,9 @@ export interface WordsInput {
   today: string;
 }
 
-const INPUT_TYPES = new Set(['textfield', 'textarea', 'number', 'checkbox', 'checklist', 'radio', 'select', 'taglist', 'datetime']);
+// Forms-core's one list of input types, less expression: its value is computed from the form's other answers,
+// never typed, so it is not offered for a person to correct by hand.
+const CORRECTABLE_TYPES: ReadonlySet<string> = new Set(INPUT_TYPES.filter((t) => t !== 'expression'));
 
 export function labelOfField(catalogue: FieldCatalogue, stored: FieldLabels | undefined, section: CaseSection, key: string, collection?: string): string {
   const known = collection ? catalogue[section]?.items[collection]?.[key] : catalogue[section]?.fields[key];
@@ -111,7 +114,7 @@ function sectionWords(section: CaseSection, state: SectionState, input: WordsInp
 
 function correctable(section: CaseSection, catalogue: FieldCatalogue): CorrectableFields {
   const cat = catalogue[section];
-  const inputs = (m: Record<string, CatalogueField> | undefined) => distinctLabels(Object.values(m ?? {}).filter((f) => INPUT_TYPES.has(f.type)));
+  const inputs = (m: Record<string, CatalogueField> | undefined) => distinctLabels(Object.values(m ?? {}).filter((f) => CORRECTABLE_TYPES.has(f.type)));
   return { fields: inputs(cat?.fields), items: Object.fromEntries(Object.entries(cat?.items ?? {}).map(([name, m]) => [name, inputs(m)])) };
 }
 
