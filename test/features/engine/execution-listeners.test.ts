@@ -10,7 +10,7 @@ describe('Feature: execution listeners (start and end; on tasks, gateways, user 
   let h: Harness;
   let afterVisit: 'fail' | 'complete' = 'complete';
   beforeAll(async () => {
-    h = await engineHarness(['execution-listeners.bpmn']);
+    h = await engineHarness(['execution-listeners.bpmn', 'listener-joins.bpmn']);
     h.handle('audit-start', () => ({ kind: 'complete', variables: { auditId: 'a-1' } }));
     h.handle('fetch-address', (job) => ({ kind: 'complete', variables: { address: `home of ${job.variables.visitFor}` } }));
     h.handle('book-visit', () => ({ kind: 'complete', variables: { booked: true } }));
@@ -18,6 +18,8 @@ describe('Feature: execution listeners (start and end; on tasks, gateways, user 
     h.handle('decide-route', () => ({ kind: 'complete', variables: { route: 'home' } }));
     h.handle('after-visit', () => (afterVisit === 'fail' ? { kind: 'fail', message: 'diary not reachable', retries: 0 } : { kind: 'complete', variables: { diaryUpdated: true } }));
     h.handle('audit-end', () => ({ kind: 'complete' }));
+    h.handle('both-answered', () => ({ kind: 'complete', variables: { answers: 2 } }));
+    h.handle('all-gathered', () => ({ kind: 'complete' }));
     h.handle('log-cancellation', () => ({ kind: 'complete', variables: { cancellationLogged: true } }));
   });
   afterAll(() => h.close());
@@ -71,6 +73,15 @@ describe('Feature: execution listeners (start and end; on tasks, gateways, user 
     expect(instance?.variables).toMatchObject({ reason: 'family moved' });
     expect(instance?.variables).not.toHaveProperty('cancellationLogged'); // local to the event sub-process
     expect(typesOf(instanceKey).slice(-2)).toEqual(['log-cancellation', 'audit-end']);
+  });
+
+  test('Given joining gateways with start listeners, then each runs once, when its join is complete', async () => {
+    const { instanceKey } = await h.engine.startInstance('listener-joins', { policeKnown: true, housingKnown: true });
+    await h.engine.runDue();
+    expect(typesOf(instanceKey)).toEqual(['both-answered', 'all-gathered']);
+    const instance = await h.engine.getInstance(instanceKey);
+    expect(instance?.state).toBe('completed');
+    expect(instance?.timeline.filter((t) => t.elementId === 'Gateway_gathered').map((t) => t.event)).toEqual(['activated', 'completed']);
   });
 
   test('Given listeners where Camunda 8.8 refuses them, then deploy names the element and why', async () => {

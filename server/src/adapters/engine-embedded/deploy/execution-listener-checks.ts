@@ -1,5 +1,5 @@
 // zeebe:executionListeners read at deploy, with the elements Camunda 8.8 refuses them on (its own validation
-// messages say the same) and the few the embedded engine does not run yet — each named with the reason.
+// messages say the same), each named with the reason.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { ElementDef, ExecutionListenerDef } from '../model/process-model';
 import type { ProblemList } from './deploy-problems';
@@ -16,7 +16,7 @@ export function readExecutionListeners(v: any, ownerId: string, problems: Proble
   return out;
 }
 
-/** Where an element's listeners cannot run; checked once the flows are wired (a join's incoming is known). */
+/** Where an element's listeners cannot run (Camunda 8.8's rules). */
 export function checkExecutionListeners(el: ElementDef, problems: ProblemList): void {
   const has = (phase: 'start' | 'end') => (el.listeners ?? []).some((l) => l.eventType === phase);
   if (!el.listeners?.length) return;
@@ -25,7 +25,4 @@ export function checkExecutionListeners(el: ElementDef, problems: ProblemList): 
   if (has('start') && el.kind === 'boundaryEvent') at("a boundary event cannot have 'start' listeners (as in Camunda 8.8): put them on the activity it is attached to");
   if (has('end') && el.kind.endsWith('Gateway')) at("a gateway cannot have 'end' listeners (as in Camunda 8.8): put 'start' listeners on the element after it");
   if (has('end') && el.kind === 'endEvent' && el.event?.type === 'error') at("an error end event cannot have 'end' listeners (as in Camunda 8.8): put them on the catching event");
-  if (has('start') && (el.kind === 'parallelGateway' || el.kind === 'inclusiveGateway') && el.incoming.length > 1) {
-    at("'start' listeners on a joining gateway are not run by the embedded engine: put them on the element after it");
-  }
 }

@@ -18,7 +18,9 @@ export function activate(m: TokenMachine, token: Token): void {
   const el = m.el(token.elementId);
   if (!el) throw new StepFailure(`element '${token.elementId}' does not exist in this version`);
   if (el.loop && !token.inner && !token.mi) return startMultiInstance(m, token, el);
-  if (!token.prepared && hasExecListeners(m, token, 'start')) return startElementListeners(m, token, el);
+  // A joining gateway runs its start listeners once the join is complete (gateways.ts).
+  const joins = (el.kind === 'parallelGateway' || el.kind === 'inclusiveGateway') && el.incoming.length > 1;
+  if (!token.prepared && !joins && hasExecListeners(m, token, 'start')) return startElementListeners(m, token, el);
   if (el.kind.endsWith('Gateway')) return activateGateway(m, token, el);
   // With start listeners, the input mappings were applied before them (startElementListeners).
   const locals = !token.prepared && el.inputs.length ? m.mapVariables(el.inputs, m.context(token)) : undefined;

@@ -3,6 +3,7 @@
 import { evaluateCondition } from '../model/feel-expressions';
 import type { ElementDef, ProcessModel } from '../model/process-model';
 import { armEvent } from './triggers';
+import { execListenerJob, hasExecListeners, waitOnListener } from './execution-listeners';
 import type { Token } from './instance-state';
 import { StepFailure, type TokenMachine } from './token-machine';
 
@@ -12,11 +13,12 @@ export function activateGateway(m: TokenMachine, token: Token, el: ElementDef): 
       const flow = chooseFlows(m, token, el, true);
       return pass(m, token, el, flow);
     }
+    // `prepared`: the join was complete and its start listeners have run: it goes on now.
     case 'inclusiveGateway':
-      if (el.incoming.length > 1) return wait(m, token);
+      if (el.incoming.length > 1 && !token.prepared) return wait(m, token);
       return pass(m, token, el, chooseFlows(m, token, el, false));
     case 'parallelGateway':
-      if (el.incoming.length > 1) {
+      if (el.incoming.length > 1 && !token.prepared) {
         wait(m, token);
         return joinParallel(m, el, token.scope);
       }
@@ -69,8 +71,21 @@ function joinParallel(m: TokenMachine, el: ElementDef, scope: string): void {
   const waiting = m.state.tokens.filter((t) => t.elementId === el.id && t.scope === scope && t.wait?.kind === 'join');
   const picked = el.incoming.map((f) => waiting.find((t) => t.via === f));
   if (picked.some((t) => !t)) return;
+  if (startJoinListeners(m, picked as Token[])) return;
   for (const t of picked) m.remove(t!);
   pass(m, picked[0]!, el, el.outgoing);
+}
+
+/** A complete join runs its start listeners once, on the first of the tokens it joined (Zeebe activates it once). */
+function startJoinListeners(m: TokenMachine, joined: Token[]): boolean {
+  const [first] = joined;
+  if (!hasExecListeners(m, first, 'start')) return false;
+  const wait = { phase: 'start' as const, index: 0 };
+  const job = execListenerJob(m, first, wait, m.context(first));
+  joined.slice(1).forEach((t) => m.remove(t));
+  first.prepared = true;
+  waitOnListener(m, first, wait, job);
+  return true;
 }
 
 /** Fires inclusive joins that no other token can still reach; returns true when one fired. */
@@ -82,8 +97,11 @@ export function settleInclusiveJoins(m: TokenMachine): boolean {
     const others = m.state.tokens.filter((t) => t.scope === token.scope && !(t.elementId === el.id && t.wait?.kind === 'join'));
     if (others.some((t) => canReach(m.model, t.elementId, el.id))) continue;
     const arrived = m.state.tokens.filter((t) => t.scope === token.scope && t.elementId === el.id && t.wait?.kind === 'join');
-    arrived.slice(1).forEach((t) => m.remove(t));
     const first = arrived[0];
+    let listening = false;
+    m.guarded(first, { step: 'activate' }, () => { listening = startJoinListeners(m, arrived); });
+    if (listening || first.state === 'incident') return true;
+    arrived.slice(1).forEach((t) => m.remove(t));
     first.state = 'ready';
     m.guarded(first, { step: 'activate' }, () => pass(m, first, el, chooseFlows(m, first, el, false)));
     return true;
