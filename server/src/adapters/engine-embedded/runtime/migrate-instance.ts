@@ -69,8 +69,10 @@ export function planMigration(state: InstanceState, spec: MigrationSpec): Migrat
   for (const token of state.tokens) {
     const src = source.elements[token.elementId];
     const at = (message: string) => problems.push({ elementId: token.elementId, message });
+    if (!src && token.elementId === source.processId) { at('the process is running its end execution listeners: migrate it once they have completed'); continue; }
     if (!src) { at(`the instance is at '${token.elementId}', which its own version does not define`); continue; }
     if (token.state === 'incident') { at(`${label(src)} has an open incident: resolve it before migrating`); continue; }
+    if (token.wait?.kind === 'job' && token.wait.exec) { at(`${label(src)} is running an execution listener: migrate it once the listener has completed`); continue; }
     const toId = resolve(src.id);
     if (!toId) { at(`active element ${label(src)} does not exist in version ${toVersion} and is not mapped`); continue; }
     const tgt = target.elements[toId];
