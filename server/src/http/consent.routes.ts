@@ -13,7 +13,7 @@ import { parseBody, requireActor, type ActorDeps } from './actor-request';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-const recordBody = z.strictObject({
+export const recordBody = z.strictObject({
   purpose: z.enum(CONSENT_PURPOSES),
   subject: text(200).optional(),
   givenBy: z.enum(CONSENT_GIVERS),
@@ -21,8 +21,8 @@ const recordBody = z.strictObject({
   evidence: text(300),
   privacyNoticeVersion: text(100),
 });
-const withdrawBody = z.strictObject({ by: z.enum(CONSENT_GIVERS), reason: z.string().max(2000).optional() });
-const reasonBody = z.strictObject({ reason: z.string().max(2000) });
+export const withdrawBody = z.strictObject({ by: z.enum(CONSENT_GIVERS), reason: z.string().max(2000).optional() });
+export const reasonBody = z.strictObject({ reason: z.string().max(2000) });
 
 export function createConsentRouter(deps: ActorDeps & ConsentDeps): Router {
   const router = Router({ mergeParams: true });

@@ -17,9 +17,9 @@ import { uploadDocument } from '../application/documents/upload-document';
 import { parseQuery, requireActor, type ActorDeps } from './actor-request';
 
 const reason = z.string().trim().min(1).max(2000).optional();
-const listQuery = z.strictObject({ section: z.string().max(40).optional(), reason });
-const contentQuery = z.strictObject({ reason });
-const uploadQuery = z.strictObject({
+export const listQuery = z.strictObject({ section: z.string().max(40).optional(), reason });
+export const contentQuery = z.strictObject({ reason });
+export const uploadQuery = z.strictObject({
   section: z.string().max(40),
   name: z.string().max(MAX_NAME_LENGTH * 2),
   category: z.string().max(40),

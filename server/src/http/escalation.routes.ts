@@ -36,22 +36,22 @@ export interface EscalationRouterDeps {
 
 const days = z.number().int().min(0).max(60);
 const rule = z.object({ reminderDaysBefore: days, overdueNotice: z.boolean(), level1AfterDays: days, level2AfterDays: days }).strict();
-const policyBody = z.object({
+export const policyBody = z.object({
   policy: z.object({
     defaults: rule,
     overrides: z.array(z.object({ processId: z.string().min(1).max(100), elementId: z.string().min(1).max(100).optional(), rule: rule.partial() }).strict()).max(200),
   }).strict(),
   reason: z.string().max(500),
 }).strict();
-const outboxQuery = z.object({
+export const outboxQuery = z.object({
   state: z.enum(OUTBOX_STATES).optional(),
   kind: z.enum(['notice', 'digest', 'team-digest']).optional(),
   taskId: z.string().max(200).optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-const pageQuery = outboxQuery.pick({ offset: true, limit: true });
-const preferenceBody = z.object({ mode: z.enum(['immediate', 'digest']) }).strict();
+export const pageQuery = outboxQuery.pick({ offset: true, limit: true });
+export const preferenceBody = z.object({ mode: z.enum(['immediate', 'digest']) }).strict();
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value, { error: requestErrorMap });

@@ -17,7 +17,7 @@ export type FormsRouterDeps = FormsHttpDeps & DeployFormDeps & SubmitFormDeps & 
 
 // A deploy is the form-js definition and why it is deployed. The definition is checked by the forms core
 // (checkFormDefinition); unknown fields beside the two are refused.
-const deployBody = z.object({ schema: z.record(z.string(), z.unknown()), comment: z.string().max(FORM_COMMENT_MAX).optional() }).strict();
+export const deployBody = z.object({ schema: z.record(z.string(), z.unknown()), comment: z.string().max(FORM_COMMENT_MAX).optional() }).strict();
 
 function parseDeploy(body: Record<string, unknown>): { schema: Record<string, unknown>; comment?: string } {
   const parsed = deployBody.safeParse(body);

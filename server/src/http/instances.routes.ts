@@ -18,17 +18,17 @@ const version = z.coerce.number().int().min(1).max(1_000_000);
 const STATES = ['active', 'incident', 'completed', 'cancelled'] as const;
 
 const noQuery = z.strictObject({});
-const versionQuery = z.strictObject({ processId: id, version });
-const listQuery = z.strictObject({
+export const versionQuery = z.strictObject({ processId: id, version });
+export const listQuery = z.strictObject({
   processId: id, version: version.optional(), state: z.enum(STATES).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0), limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-const cancelBody = z.strictObject({ reason: z.string().max(2000).optional() });
-const messageBody = z.strictObject({
+export const cancelBody = z.strictObject({ reason: z.string().max(2000).optional() });
+export const messageBody = z.strictObject({
   name: id, correlationKey: z.string().min(1).max(500), variables: z.record(z.string().min(1).max(200), z.unknown()).default({}),
   messageId: id.optional(), ttlMs: z.number().int().min(0).max(366 * 24 * 3600 * 1000).optional(),
 });
-const migrationBody = z.strictObject({
+export const migrationBody = z.strictObject({
   instanceKeys: z.array(id).min(1).max(500).optional(),
   processId: id.optional(),
   fromVersion: z.number().int().min(1).optional(),

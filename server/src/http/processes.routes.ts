@@ -30,11 +30,11 @@ const xml = z.string().min(1, 'Send the BPMN XML').max(MAX_XML, `BPMN larger tha
 const dmn = z.string().min(1, 'Send the DMN XML').max(MAX_XML, `DMN larger than ${MAX_XML} characters`);
 const decisions = z.array(dmn).max(MAX_DMN_FILES, `At most ${MAX_DMN_FILES} DMN files at once`);
 const comment = z.string().trim().min(1, 'Say what changed and why').max(500);
-const lintBody = z.strictObject({ xml, decisions: decisions.optional() });
-const deployBody = z.strictObject({ xml, comment, decisions: decisions.optional() });
-const deployDecisionsBody = z.strictObject({ decisions: decisions.min(1, 'Send at least one DMN file'), comment });
+export const lintBody = z.strictObject({ xml, decisions: decisions.optional() });
+export const deployBody = z.strictObject({ xml, comment, decisions: decisions.optional() });
+export const deployDecisionsBody = z.strictObject({ decisions: decisions.min(1, 'Send at least one DMN file'), comment });
 const version = z.coerce.number().int().min(1).max(1_000_000);
-const diffQuery = z.strictObject({ from: version, to: version });
+export const diffQuery = z.strictObject({ from: version, to: version });
 const noQuery = z.strictObject({});
 
 export function createProcessesRouter(deps: ProcessesRouterDeps): Router {

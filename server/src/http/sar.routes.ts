@@ -31,7 +31,7 @@ export type SarRouterDeps = SarDeps & GatherSnapshotDeps & {
   serialise?: <T>(key: string, work: () => Promise<T>) => Promise<T>;
 };
 
-const gatherAgainSchema = z.strictObject({ reason: z.string().trim().min(1, 'Say why the records are gathered again').max(1000) });
+export const gatherAgainSchema = z.strictObject({ reason: z.string().trim().min(1, 'Say why the records are gathered again').max(1000) });
 
 const pageOf = (q: Record<string, unknown>) => {
   const n = (v: unknown, d: number, max: number) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Math.min(Number(v), max) : d);

@@ -1,0 +1,19 @@
+// Every resource of the API in the order the reference page shows them. A route added to a router and not
+// here fails test/integration/http/openapi.test.ts, which walks the express router stack.
+import { signedIn, type ApiResource } from './api-operation';
+import { CASES, DASHBOARD, TASKS } from './case-work.resources';
+import { DRAFTS, FORMS, MONITOR, PROCESSES, SUBMISSIONS } from './forms-processes.resources';
+import { AUDIT, AUTH, ESCALATION, OUTSIDE_API, REPORTS, RETENTION, RETURNS, SAR, TIMESCALES, USERS } from './service-admin.resources';
+
+export const API_REFERENCE: ApiResource = {
+  tag: 'API reference', base: '/api', description: 'This document, and the page that lists it.',
+  operations: [
+    { method: 'get', path: '/openapi.json', summary: 'The OpenAPI 3.1 document of this API', access: signedIn },
+    { method: 'get', path: '/reference', summary: 'The API reference page (HTML)', access: signedIn, response: 'html' },
+  ],
+};
+
+export const API_RESOURCES: readonly ApiResource[] = [
+  AUTH, TASKS, CASES, DASHBOARD, FORMS, SUBMISSIONS, DRAFTS, PROCESSES, MONITOR, TIMESCALES, ESCALATION,
+  REPORTS, RETURNS, USERS, AUDIT, RETENTION, SAR, API_REFERENCE, OUTSIDE_API,
+];

@@ -1,0 +1,98 @@
+// Response schemas of the most used reads (tasks, cases, forms, processes, the session), in zod so the
+// document and the response test share one definition. Each is checked against the presenter's own
+// TypeScript type (`describes<T>()`): a field the presenter drops or renames fails to compile here. Objects
+// are loose (more fields may appear) so adding a field to a presenter is not a breaking change.
+import { z } from 'zod';
+import type { CaseView } from '../../application/cases/get-case';
+import type { TaskView } from '../../application/tasks/get-task';
+import type { QueueRow } from '../../application/tasks/list-queue';
+import type { ProcessSummary } from '../../application/processes/list-processes';
+import type { FormVersion, FormVersionSummary } from '../../domain/forms/form-version';
+import { CASE_SECTIONS } from '../../domain/policies';
+import type { sessionView } from '../auth.routes';
+
+/** A loose object's type without its "any other key" index signature (interfaces have none to match it). */
+type Known<O> = O extends readonly (infer E)[] ? Known<E>[]
+  : O extends object ? { [K in keyof O as string extends K ? never : K]: Known<O[K]> } : O;
+/** The schema, unchanged, if every value of T passes it at the type level (else a compile error here). */
+const describes = <T>() => <S extends z.ZodType>(schema: S & ([Known<T>] extends [Known<z.input<S>>] ? unknown : never)): S => schema;
+
+const instant = z.string().describe('An ISO 8601 time, e.g. 2026-03-14T09:30:00.000Z');
+const section = z.enum(CASE_SECTIONS);
+
+const queueRow = describes<QueueRow>()(z.looseObject({
+  id: z.string(), instanceKey: z.string(), processId: z.string(), processVersion: z.number().int(), elementId: z.string(),
+  name: z.string(), candidateGroups: z.array(z.string()), candidateUsers: z.array(z.string()),
+  assignee: z.string().optional(), assigneeName: z.string().optional(), dueDate: instant.optional(), followUpDate: instant.optional(),
+  revision: z.number().int(), formId: z.string().optional(), priority: z.number(), caseId: z.string().optional(),
+  caseName: z.string().optional(), team: z.string().optional(), state: z.enum(['open', 'completed', 'cancelled']),
+  createdAt: instant, completedAt: instant.optional(), overdue: z.boolean(), processName: z.string().optional(),
+}));
+
+export const TaskQueuePage = {
+  name: 'TaskQueuePage',
+  schema: z.looseObject({ queue: z.string(), items: z.array(queueRow), total: z.number().int(), offset: z.number().int(), limit: z.number().int() }),
+};
+
+const caseSummary = z.looseObject({
+  id: z.string(), displayName: z.string(), dateOfBirth: z.string(), team: z.string(), caseManagerId: z.string().optional(),
+  status: z.enum(['open', 'closed']), pathway: z.string().optional(),
+});
+
+export const TaskPage = {
+  name: 'TaskPage',
+  schema: describes<TaskView>()(z.looseObject({
+    task: queueRow,
+    case: caseSummary.optional(),
+    form: z.looseObject({ formId: z.string(), version: z.number().int(), schema: z.record(z.string(), z.unknown()) }).optional(),
+    submission: z.looseObject({ id: z.string(), formId: z.string() }).optional(),
+    unwritableSections: z.array(section),
+    formVariables: z.record(z.string(), z.unknown()).optional(),
+    actions: z.looseObject({ claim: z.boolean(), unclaim: z.boolean(), complete: z.boolean(), reassign: z.boolean() }),
+  })),
+};
+
+export const CaseRecord = {
+  name: 'CaseRecord',
+  schema: describes<CaseView>()(caseSummary.extend({
+    createdAt: instant, createdBy: z.string(),
+    sections: z.record(z.string(), z.looseObject({ values: z.record(z.string(), z.unknown()) }).or(z.unknown())).describe('Readable sections only, by section name'),
+    readableSections: z.array(section), withheldSections: z.array(section),
+    submissions: z.array(z.looseObject({ submissionId: z.string(), formId: z.string(), formVersion: z.number().int(), at: instant, by: z.string() })),
+    consent: z.looseObject({}).optional(), words: z.looseObject({}).optional(),
+  })),
+};
+
+const formSummary = z.looseObject({
+  formId: z.string(), version: z.number().int(), contentHash: z.string(), deployedAt: instant, deployedBy: z.string(),
+  source: z.enum(['file', 'api']), comment: z.string().optional(), title: z.string().optional(),
+});
+
+export const FormList = { name: 'FormList', schema: z.looseObject({ items: z.array(describes<FormVersionSummary>()(formSummary)) }) };
+
+export const Form = {
+  name: 'Form',
+  schema: describes<FormVersion>()(formSummary.extend({ schema: z.looseObject({ components: z.array(z.unknown()).optional() }) })),
+};
+
+const deployment = z.looseObject({
+  processId: z.string(), version: z.number().int(), name: z.string().optional(), resourceName: z.string(), checksum: z.string(),
+  deployedAt: instant, by: z.string().optional(), comment: z.string().optional(), activeInstances: z.number().int(),
+});
+
+export const ProcessList = {
+  name: 'ProcessList',
+  schema: z.looseObject({
+    items: z.array(describes<ProcessSummary>()(z.looseObject({
+      processId: z.string(), name: z.string().optional(), latest: deployment, versions: z.number().int(), activeInstances: z.number().int(),
+    }))),
+  }),
+};
+
+export const Session = {
+  name: 'Session',
+  schema: describes<ReturnType<typeof sessionView>>()(z.looseObject({
+    user: z.looseObject({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), teams: z.array(z.string()) }),
+    csrfToken: z.string(), actions: z.array(z.string()), readableSections: z.array(section), writableSections: z.array(section),
+  })),
+};

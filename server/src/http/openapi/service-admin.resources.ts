@@ -1,0 +1,126 @@
+// The OpenAPI operations of the session, users, audit, timescales, escalation, retention, subject access,
+// reports and returns, and the routes outside /api (health; the engine's internal route). Routes that check
+// their body in the use case (users, timescales, retention, SAR) are documented as JSON objects for now.
+import { z } from 'zod';
+import { outboxQuery, pageQuery, policyBody, preferenceBody } from '../escalation.routes';
+import { kpiExportSchema, kpiQuerySchema, timelinessExportSchema, timelinessQuerySchema } from '../reports.routes';
+import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
+import { gatherAgainSchema } from '../sar.routes';
+import { action, signedIn, type ApiResource } from './api-operation';
+import { Session } from './response-schemas';
+
+const empty = z.strictObject({});
+const retention = action('manage-retention', 'manage-legal-holds');
+
+export const AUTH: ApiResource = {
+  tag: 'Session', base: '/api/auth', description: 'Signing in and out, and who is signed in.',
+  operations: [
+    { method: 'post', path: '/sign-in', summary: 'Sign in', access: { public: true }, body: z.strictObject({ username: z.string(), password: z.string() }), input: 'described', response: Session, errors: [401, 429] },
+    { method: 'post', path: '/sign-out', summary: 'Sign out', access: signedIn },
+    { method: 'post', path: '/password', summary: 'Change my password', access: signedIn },
+    { method: 'get', path: '/me', summary: 'Who is signed in, with their permissions', access: signedIn, response: Session },
+  ],
+};
+
+export const USERS: ApiResource = {
+  tag: 'Users', base: '/api/users', description: 'Staff accounts (administrators).',
+  operations: [
+    { method: 'get', path: '', summary: 'List users', access: action('administer-users') },
+    { method: 'get', path: '/roles', summary: 'List the roles and what each may do', access: action('administer-users') },
+    { method: 'get', path: '/:id', summary: 'Read a user', access: action('administer-users') },
+    { method: 'post', path: '', summary: 'Create a user', access: action('administer-users'), status: 201, errors: [409, 422] },
+    { method: 'patch', path: '/:id', summary: 'Change a user (roles, teams, password, lock, deactivate)', access: action('administer-users'), errors: [409, 422] },
+  ],
+};
+
+export const AUDIT: ApiResource = {
+  tag: 'Audit', base: '/api/audit', description: 'The audit log: search and hash-chain check.',
+  operations: [
+    { method: 'get', path: '/events', summary: 'Search the audit log', access: action('view-audit'), errors: [400] },
+    { method: 'post', path: '/verify', summary: "Verify the audit log's hash chain", access: action('verify-audit') },
+  ],
+};
+
+export const TIMESCALES: ApiResource = {
+  tag: 'Timescales', base: '/api/timescales', description: 'National standard timescales used for due dates.',
+  operations: [
+    { method: 'get', path: '', summary: 'Read the current timescales', access: signedIn },
+    { method: 'get', path: '/history', summary: 'List every version of the timescales', access: signedIn },
+    { method: 'get', path: '/versions/:version', summary: 'Read one version of the timescales', access: signedIn },
+    { method: 'put', path: '/:id', summary: 'Change a timescale (a new version)', access: action('edit-timescales'), errors: [422] },
+  ],
+};
+
+export const ESCALATION: ApiResource = {
+  tag: 'Escalation', base: '/api/escalation', description: 'Reminder and escalation rules, email preferences and the outbox.',
+  operations: [
+    { method: 'get', path: '/policy', summary: 'Read the reminder and escalation rules', access: signedIn },
+    { method: 'get', path: '/policy/history', summary: 'List every version of the rules', access: signedIn },
+    { method: 'put', path: '/policy', summary: 'Change the rules', access: action('edit-timescales', 'administer-users'), body: policyBody },
+    { method: 'get', path: '/outbox', summary: 'List planned and sent emails', access: action('administer-users'), query: outboxQuery },
+    { method: 'post', path: '/outbox/:id/retry', summary: 'Send a failed email again', access: action('administer-users'), errors: [409] },
+    { method: 'get', path: '/caught-mail', summary: 'Read what the built-in mail catcher received', access: action('administer-users'), query: pageQuery },
+    { method: 'get', path: '/preferences/me', summary: 'Read my email preference', access: signedIn },
+    { method: 'put', path: '/preferences/me', summary: 'Choose immediate emails or a daily digest', access: signedIn, body: preferenceBody },
+  ],
+};
+
+export const RETENTION: ApiResource = {
+  tag: 'Retention', base: '/api/retention', description: 'The retention schedule, reviews and legal holds.',
+  operations: [
+    { method: 'get', path: '/schedule', summary: 'Read the retention schedule', access: retention },
+    { method: 'get', path: '/schedule/history', summary: 'List every version of the schedule', access: retention },
+    { method: 'get', path: '/schedule/versions/:version', summary: 'Read one version of the schedule', access: retention },
+    { method: 'put', path: '/schedule/rules/:id', summary: 'Change a retention rule', access: action('manage-retention'), errors: [422] },
+    { method: 'post', path: '/schedule/rules', summary: 'Add a retention rule', access: action('manage-retention'), status: 201, errors: [422] },
+    { method: 'get', path: '/dry-run', summary: 'See what falls due now and what is held', access: action('manage-retention') },
+    { method: 'post', path: '/reviews', summary: 'Start a retention review', access: action('manage-retention'), errors: [409] },
+    { method: 'get', path: '/holds', summary: 'List legal holds', access: retention },
+    { method: 'post', path: '/holds', summary: 'Place a legal hold', access: action('manage-legal-holds'), status: 201, errors: [422] },
+    { method: 'post', path: '/holds/:id/lift', summary: 'Lift a legal hold', access: action('manage-legal-holds'), errors: [409, 422] },
+  ],
+};
+
+export const SAR: ApiResource = {
+  tag: 'Subject access', base: '/api/sar', description: 'Subject access requests (the DPO).',
+  operations: [
+    { method: 'get', path: '', summary: 'List subject access requests', access: action('export-sar') },
+    { method: 'post', path: '', summary: 'Record a subject access request', access: action('export-sar'), status: 201, errors: [422] },
+    { method: 'get', path: '/:key', summary: 'Read a request and what was gathered', access: action('export-sar') },
+    { method: 'put', path: '/:key/redactions', summary: 'Record redaction decisions', access: action('export-sar'), errors: [409, 422] },
+    { method: 'post', path: '/:key/gather-again', summary: 'Gather the records again before approval', access: action('export-sar'), body: gatherAgainSchema, errors: [409] },
+    { method: 'get', path: '/:key/documents/:caseId/:documentId', summary: 'Download a document gathered for the request', access: action('export-sar'), response: 'file' },
+    { method: 'get', path: '/:key/export', summary: 'Download the approved response as a ZIP', access: action('export-sar'), response: 'file', errors: [409] },
+  ],
+};
+
+export const REPORTS: ApiResource = {
+  tag: 'Reports', base: '/api/reports', description: 'Timeliness and key performance indicators, and their CSV exports.',
+  operations: [
+    { method: 'get', path: '/timeliness', summary: 'Read the timeliness report', access: action('view-reports'), query: timelinessQuerySchema },
+    { method: 'get', path: '/timeliness/export', summary: 'Download a timeliness table as CSV', access: action('view-reports'), query: timelinessExportSchema, response: 'file' },
+    { method: 'get', path: '/kpis', summary: 'Read the key performance indicators', access: action('view-reports'), query: kpiQuerySchema },
+    { method: 'get', path: '/kpis/export', summary: 'Download an indicator table as CSV', access: action('view-reports'), query: kpiExportSchema, response: 'file' },
+    { method: 'post', path: '/kpis/rebuild', summary: 'Rebuild the indicators from the records', access: action('submit-returns', 'administer-users'), body: empty },
+    { method: 'post', path: '/rebuild', summary: 'Rebuild the timeliness report from the records', access: action('submit-returns', 'administer-users'), body: empty },
+  ],
+};
+
+export const RETURNS: ApiResource = {
+  tag: 'Returns', base: '/api/returns', description: 'The quarterly case-level return (data officers).',
+  operations: [
+    { method: 'get', path: '', summary: "List a quarter's returns", access: action('submit-returns'), query: returnsQuerySchema },
+    { method: 'post', path: '', summary: "Generate a quarter's return file", access: action('submit-returns'), body: generateReturnSchema, status: 201 },
+    { method: 'get', path: '/:id/file', summary: 'Download a return file', access: action('submit-returns'), query: empty, response: 'file' },
+    { method: 'post', path: '/:id/submit', summary: 'Mark a return as submitted', access: action('submit-returns'), body: empty, errors: [409] },
+  ],
+};
+
+export const OUTSIDE_API: ApiResource = {
+  tag: 'Health and internal', base: '', description: 'Liveness and readiness; the route servers of one deployment use among themselves.',
+  operations: [
+    { method: 'get', path: '/healthz', summary: 'Is the process up?', access: { public: true } },
+    { method: 'get', path: '/readyz', summary: 'Can the service serve now? (503 with the reason when not)', access: { public: true }, errors: [503] },
+    { method: 'post', path: '/internal/engine', summary: 'Run an engine command on the server holding the engine lease', access: { internal: true }, errors: [400, 401] },
+  ],
+};
