@@ -4,3 +4,4 @@ export {
   can, canRead, canWrite, filterSections, isAction, isCaseSection, permittedActions, readableSections,
   unwritableSections, writableSections, type FilteredSections, type PolicySubject,
 } from './policies';
+export { isRoleInForce, putTableInForce, tableInForce, type PermissionRows } from './table-in-force';

@@ -1,6 +1,7 @@
-// Pure questions asked of the permission table. A user with several roles gets the union; an
+// Pure questions asked of the permission table in force. A user with several roles gets the union; an
 // inactive user, or a role the table does not know, gets nothing (deny by default).
-import { ACTIONS, CASE_SECTIONS, PERMISSIONS, type Action, type CaseSection, type RolePolicy } from './permission-table';
+import { ACTIONS, CASE_SECTIONS, type Action, type CaseSection, type RolePolicy } from './permission-table';
+import { tableInForce } from './table-in-force';
 
 /** The least a policy needs to know about someone; User satisfies it. */
 export interface PolicySubject {
@@ -10,7 +11,9 @@ export interface PolicySubject {
 
 function policiesOf(user: PolicySubject): RolePolicy[] {
   if (user.active === false) return [];
-  return user.roles.flatMap((r) => (Object.hasOwn(PERMISSIONS, r) ? [PERMISSIONS[r as keyof typeof PERMISSIONS]] : []));
+  // The version in force (table-in-force.ts): the shipped table until an admin saved another.
+  const rows = tableInForce();
+  return user.roles.flatMap((r) => (Object.hasOwn(rows, r) ? [rows[r]!] : []));
 }
 
 export const isAction = (v: unknown): v is Action => typeof v === 'string' && (ACTIONS as readonly string[]).includes(v);

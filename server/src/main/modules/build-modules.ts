@@ -15,6 +15,7 @@ import { createDocumentsModule, type DocumentsModule } from './documents.module'
 import { createEscalationModule, type EscalationSystemModule } from './escalation.module';
 import { createReportsModule, type ReportsModule } from './reports.module';
 import { createReturnsModule } from './returns.module';
+import { createPermissionsModule } from './permissions.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
 import { createMonitorModule } from './monitor.module';
@@ -141,7 +142,10 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // the engine's pollers; forms have nothing to start.
   // Name keys before tasks: the tasks module's start-up scan indexes them for the duplicate check.
   const nameKeys = createNameKeysModule({ conn, cases: tasks.cases, clock, logger });
-  const ordered: SystemModule[] = [security, forms, nameKeys, tasks, reports, returns, escalation, workflow, processAdmin];
+  // Roles and permissions as versioned data (issue 23): started right after security, so the version in force
+  // is what the policy functions answer from before the engine or any request runs.
+  const permissions = createPermissionsModule({ conn, users: security.users, audit: security.audit, clock, logger });
+  const ordered: SystemModule[] = [security, permissions, forms, nameKeys, tasks, reports, returns, escalation, workflow, processAdmin];
   ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases, caseGuard: consent.caseGuard })); // routes only
   ordered.push(sar); // routes only (its jobs are registered above): subject access requests

@@ -1,0 +1,39 @@
+// An admin saves a new version of the permission table. It passes the same rails as the preview, must be
+// based on the version in force (someone else's save in between is a conflict, not an overwrite), takes
+// effect on this server at once (and on the others at their next version check), and is audited with the
+// table before and after.
+import { ConflictError } from '../../domain/errors';
+import type { PermissionVersion } from '../../domain/permissions/permission-version';
+import type { PermissionRows } from '../../domain/policies';
+import type { AuditLog } from '../../ports/audit-log.port';
+import { auditActor, type Actor } from '../cases/case-access';
+import { checkPermissionProposal, type PermissionDeps } from './check-permission-proposal';
+
+export interface SavePermissionDeps extends PermissionDeps {
+  audit: Pick<AuditLog, 'record'>;
+  now(): Date;
+  /** The cache of the version in force on this server. */
+  adopt(version: PermissionVersion): void;
+}
+
+export interface SavePermissionInput {
+  basedOn: number;
+  rows: PermissionRows;
+  reason: string;
+}
+
+export async function savePermissionVersion(deps: SavePermissionDeps, actor: Actor, input: SavePermissionInput): Promise<PermissionVersion> {
+  const { current, changes } = await checkPermissionProposal(deps, actor, input.rows);
+  if (input.basedOn !== current.version) {
+    throw new ConflictError(`The permissions changed since you opened them (version ${current.version} is now in force): reload the page and make your change again`, 'PERMISSION_VERSION_STALE');
+  }
+  if (!changes.length) throw new ConflictError('Nothing would change: tick or untick a box before saving', 'PERMISSIONS_UNCHANGED');
+  const next: PermissionVersion = { version: current.version + 1, rows: input.rows, createdAt: deps.now().toISOString(), createdBy: actor.id, reason: input.reason };
+  await deps.permissions.append(next);
+  deps.adopt(next);
+  await deps.audit.record({
+    actor: auditActor(actor), action: 'permissions.changed', recordType: 'permissions', recordId: String(next.version),
+    before: { version: current.version, rows: current.rows }, after: { version: next.version, rows: next.rows, reason: input.reason, changes },
+  });
+  return next;
+}

@@ -1,0 +1,78 @@
+// The safety rails every proposed version passes before it is previewed or saved. Each problem is a field
+// error keyed by where it is in the request ("rows.health-workers.write"), worded for the admin who made it.
+import { ACTIONS, CASE_SECTIONS } from '../policies/permission-table';
+import type { PermissionRows } from '../policies/table-in-force';
+import { ROLE_NAME } from './permission-version';
+import { ACTION_WORDS, SECTION_WORDS } from './permission-words';
+
+export type RailProblems = Record<string, string>;
+
+/** Actions that open a child's record to whoever holds them, besides reading or writing its sections. */
+const CHILD_DATA_ACTIONS: readonly string[] = ['view-cases', 'break-glass', 'export-sar'];
+
+const unknown = (given: readonly string[], known: readonly string[]) => given.filter((g) => !known.includes(g));
+const words = (sections: readonly string[]) => sections.map((s) => SECTION_WORDS[s] ?? s).join(', ');
+
+/** Problems of the table on its own: names, unknown actions and sections, write without read, no administrator. */
+export function tableProblems(rows: PermissionRows): RailProblems {
+  const problems: RailProblems = {};
+  const roles = Object.keys(rows);
+  if (roles.length === 0) problems.rows = 'Give at least one role';
+  for (const role of roles) {
+    const row = rows[role]!;
+    const at = `rows.${role}`;
+    if (!ROLE_NAME.test(role) || role.length > 60) {
+      problems[at] = `"${role.slice(0, 60)}" is not a role name: use lower-case words joined by hyphens, such as speech-language-workers`;
+      continue;
+    }
+    const badActions = unknown(row.actions, ACTIONS);
+    if (badActions.length) problems[`${at}.actions`] = `Unknown action${badActions.length > 1 ? 's' : ''}: ${badActions.join(', ')}`;
+    for (const kind of ['read', 'write'] as const) {
+      const bad = unknown(row[kind], CASE_SECTIONS);
+      if (bad.length) problems[`${at}.${kind}`] = `Unknown case section${bad.length > 1 ? 's' : ''}: ${bad.join(', ')}`;
+    }
+    const unreadable = row.write.filter((s) => (CASE_SECTIONS as readonly string[]).includes(s) && !row.read.includes(s));
+    if (unreadable.length && !problems[`${at}.write`]) {
+      problems[`${at}.write`] = `${role} cannot write ${words(unreadable)} without being able to read it: add read access or remove write access`;
+    }
+  }
+  if (roles.length && !roles.some((r) => rows[r]!.actions.includes('administer-users'))) {
+    problems.rows = 'No role could administer users: at least one role must keep "administer users", or nobody could put a mistake right';
+  }
+  return problems;
+}
+
+function describeReach(key: string): string {
+  const [kind, name] = key.split(':') as [string, string];
+  return kind === 'action' ? (ACTION_WORDS[name] ?? name) : `${kind} ${SECTION_WORDS[name] ?? name}`;
+}
+
+/** What the roles together may reach of children's data: sections read or written, and the actions that open a record. */
+function childDataReach(rows: PermissionRows, roles: readonly string[]): Set<string> {
+  const reach = new Set<string>();
+  for (const role of roles) {
+    const row = Object.hasOwn(rows, role) ? rows[role]! : undefined;
+    if (!row) continue;
+    for (const s of row.read) reach.add(`read:${s}`);
+    for (const s of row.write) reach.add(`write:${s}`);
+    for (const a of row.actions) if (CHILD_DATA_ACTIONS.includes(a)) reach.add(`action:${a}`);
+  }
+  return reach;
+}
+
+/**
+ * An admin may not widen their own roles' reach into children's data alone: that needs a second admin's
+ * approval, which is not built yet (docs/permissions.md), so such a change is refused.
+ */
+export function selfGrantProblems(current: PermissionRows, proposed: PermissionRows, actorRoles: readonly string[]): RailProblems {
+  const before = childDataReach(current, actorRoles);
+  const gained = [...childDataReach(proposed, actorRoles)].filter((g) => !before.has(g));
+  const problems: RailProblems = {};
+  for (const role of actorRoles) {
+    const mine = [...childDataReach(proposed, [role])].filter((g) => gained.includes(g));
+    if (!mine.length) continue;
+    const said = mine.map(describeReach);
+    problems[`rows.${role}`] = `This gives your own role ${role} access to children's data (${said.join(', ')}): that needs a second admin's approval — not built yet`;
+  }
+  return problems;
+}

@@ -1,0 +1,60 @@
+// /api/admin/permissions — the permission table as versioned data (docs/permissions.md):
+//   GET  /                 → the version in force, with the words for actions and sections
+//   GET  /history          → every version, newest first (who, when, why)
+//   GET  /versions/:version → a past version in full
+//   POST /preview {rows}   → who would gain or lose what, without saving (422 with field errors when refused)
+//   POST /  {basedOn, rows, reason} → the new version in force (201)
+// Thin: bodies are checked here (unknown fields refused), the rails and the effect are application/permissions/*.
+import { Router } from 'express';
+import { z } from 'zod';
+import { getPermissionHistory, getPermissions, getPermissionVersion } from '../application/permissions/get-permissions';
+import { previewPermissionChange } from '../application/permissions/preview-permission-change';
+import { savePermissionVersion, type SavePermissionDeps } from '../application/permissions/save-permission-version';
+import type { PermissionRows } from '../domain/policies';
+import { parseBody, parseQuery, requireActor, type ActorDeps } from './actor-request';
+
+const key = z.string().min(1).max(60).regex(/^[a-z][a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens');
+const row = z.strictObject({ actions: z.array(key).max(60), read: z.array(key).max(40), write: z.array(key).max(40) });
+// Role names are checked by the rails (with a message naming the role); here only their size and count.
+const rows = z.record(z.string().min(1).max(60), row).refine((r) => Object.keys(r).length <= 60, 'Give at most 60 roles');
+
+export const previewPermissionsSchema = z.strictObject({ rows });
+export const savePermissionsSchema = z.strictObject({
+  basedOn: z.number().int().positive(),
+  rows,
+  reason: z.string().trim().min(1, 'Say why the permissions are changing').max(500),
+});
+
+export type PermissionsRouterDeps = ActorDeps & SavePermissionDeps;
+
+export function createPermissionsRouter(deps: PermissionsRouterDeps): Router {
+  const router = Router();
+  const noQuery = z.strictObject({});
+  router.get('/', async (req, res) => {
+    const actor = requireActor(deps, req);
+    parseQuery(noQuery, req.query);
+    res.json(await getPermissions(deps, actor));
+  });
+  router.get('/history', async (req, res) => {
+    const actor = requireActor(deps, req);
+    parseQuery(noQuery, req.query);
+    res.json(await getPermissionHistory(deps, actor));
+  });
+  router.get('/versions/:version', async (req, res) => {
+    const actor = requireActor(deps, req);
+    parseQuery(noQuery, req.query);
+    res.json(await getPermissionVersion(deps, actor, /^\d{1,9}$/.test(req.params.version) ? Number(req.params.version) : 0));
+  });
+  router.post('/preview', async (req, res) => {
+    const actor = requireActor(deps, req);
+    const body = parseBody(previewPermissionsSchema, req.body);
+    res.json(await previewPermissionChange(deps, actor, body.rows as unknown as PermissionRows));
+  });
+  router.post('/', async (req, res) => {
+    const actor = requireActor(deps, req);
+    const body = parseBody(savePermissionsSchema, req.body);
+    const saved = await savePermissionVersion(deps, actor, { ...body, rows: body.rows as unknown as PermissionRows });
+    res.status(201).json(await getPermissionVersion(deps, actor, saved.version));
+  });
+  return router;
+}
