@@ -3,7 +3,7 @@
 import { signedIn, type ApiResource } from './api-operation';
 import { CASES, DASHBOARD, TASKS } from './case-work.resources';
 import { DRAFTS, FORMS, MONITOR, PROCESSES, SUBMISSIONS } from './forms-processes.resources';
-import { AUDIT, AUTH, ESCALATION, OUTSIDE_API, REPORTS, RETENTION, RETURNS, SAR, TIMESCALES, USERS } from './service-admin.resources';
+import { AUDIT, AUTH, ESCALATION, OUTSIDE_API, PERMISSIONS, REPORTS, RETENTION, RETURNS, SAR, TIMESCALES, USERS } from './service-admin.resources';
 
 export const API_REFERENCE: ApiResource = {
   tag: 'API reference', base: '/api', description: 'This document, and the page that lists it.',
@@ -15,5 +15,5 @@ export const API_REFERENCE: ApiResource = {
 
 export const API_RESOURCES: readonly ApiResource[] = [
   AUTH, TASKS, CASES, DASHBOARD, FORMS, SUBMISSIONS, DRAFTS, PROCESSES, MONITOR, TIMESCALES, ESCALATION,
-  REPORTS, RETURNS, USERS, AUDIT, RETENTION, SAR, API_REFERENCE, OUTSIDE_API,
+  REPORTS, RETURNS, USERS, PERMISSIONS, AUDIT, RETENTION, SAR, API_REFERENCE, OUTSIDE_API,
 ];

@@ -3,6 +3,7 @@
 // their body in the use case (users, timescales, retention, SAR) are documented as JSON objects for now.
 import { z } from 'zod';
 import { outboxQuery, pageQuery, policyBody, preferenceBody } from '../escalation.routes';
+import { previewPermissionsSchema, savePermissionsSchema } from '../permissions.routes';
 import { kpiExportSchema, kpiQuerySchema, timelinessExportSchema, timelinessQuerySchema } from '../reports.routes';
 import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
 import { gatherAgainSchema } from '../sar.routes';
@@ -30,6 +31,17 @@ export const USERS: ApiResource = {
     { method: 'get', path: '/:id', summary: 'Read a user', access: action('administer-users') },
     { method: 'post', path: '', summary: 'Create a user', access: action('administer-users'), status: 201, errors: [409, 422] },
     { method: 'patch', path: '/:id', summary: 'Change a user (roles, teams, password, lock, deactivate)', access: action('administer-users'), errors: [409, 422] },
+  ],
+};
+
+export const PERMISSIONS: ApiResource = {
+  tag: 'Permissions', base: '/api/admin/permissions', description: 'Roles and what each may do, as versioned data (administrators).',
+  operations: [
+    { method: 'get', path: '', summary: 'Read the permissions in force', access: action('administer-users'), query: empty },
+    { method: 'get', path: '/history', summary: 'List every version of the permissions', access: action('administer-users'), query: empty },
+    { method: 'get', path: '/versions/:version', summary: 'Read one version of the permissions', access: action('administer-users'), query: empty },
+    { method: 'post', path: '/preview', summary: 'See what a change of permissions would change', access: action('administer-users'), body: previewPermissionsSchema },
+    { method: 'post', path: '', summary: 'Save a new version of the permissions', access: action('administer-users'), body: savePermissionsSchema, status: 201, errors: [409] },
   ],
 };
 

@@ -10,6 +10,8 @@ import { tableAccessPolicy } from '../../application/cases/table-access-policy';
 import { registerCaseJobs } from '../../jobs/register-case-jobs';
 import { MongoSubmissionRepository } from '../../adapters/mongo/form-submission.repository';
 import type { Clock } from '../../ports/clock.port';
+import { createOpenApiRouters } from '../../http/openapi/openapi.routes';
+import { currentUser } from '../../http/session-user';
 import { createConsentModule } from './consent.module';
 import { createDocumentsModule, type DocumentsModule } from './documents.module';
 import { createEscalationModule, type EscalationSystemModule } from './escalation.module';
@@ -151,6 +153,8 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   ordered.push(sar); // routes only (its jobs are registered above): subject access requests
   ordered.push({ apiRouters: consent.routers(tasks.cases) }); // after /cases: its paths fall through to these
   ordered.push(documents); // routes only: /cases/:caseId/documents
+  // The OpenAPI document and reference page (docs/openapi.md), for signed-in people.
+  ordered.push({ apiRouters: createOpenApiRouters({ currentUser, version: process.env.npm_package_version ?? '0.1.0' }) });
   const started: SystemModule[] = [];
   let stopping = false;
   let recovering: Promise<unknown> = Promise.resolve();

@@ -1,0 +1,94 @@
+// The OpenAPI document against the running product: it names exactly the routes the express app serves
+// (read from the router stack, so a route added without its operation fails here), it and the reference
+// page are for signed-in people only, and a signed-in walk through the most used reads answers within the
+// response schemas the document publishes.
+import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
+import type { ApiOperation } from '../../../server/src/http/openapi/api-operation';
+import { API_RESOURCES } from '../../../server/src/http/openapi/api-resources';
+import { fullPath } from '../../../server/src/http/openapi/build-openapi';
+import { startTestSystem } from '../../support/system';
+import { appOf, listRoutes } from './support/route-list';
+
+const trim = (p: string) => (p.length > 1 ? p.replace(/\/$/, '') : p);
+
+describe('the OpenAPI document and the running app', () => {
+  let system: Awaited<ReturnType<typeof startTestSystem>>;
+  type Session = { cookie: string; csrf: string };
+  let session: Session; // a team manager of both teams
+  let caseManager: Session; // of team north: intake tasks are offered to case managers
+
+  async function signIn(username: string): Promise<Session> {
+    const res = await fetch(`${system.url}/api/auth/sign-in`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
+    return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+  }
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    session = await signIn('hana.head');
+    caseManager = await signIn('cara.case');
+  }, 120_000);
+  afterAll(() => system?.close());
+
+  const call = async (method: string, path: string, body?: unknown, who: Session = session) => {
+    const res = await fetch(`${system.url}${path}`, {
+      method, body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  it('documents every route the app serves, and no route it does not', async () => {
+    const served = new Set(listRoutes(appOf(system.server)).map((r) => `${r.method} ${trim(r.path)}`));
+    const res = await call('GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    const paths = res.body.paths as Record<string, Record<string, unknown>>;
+    const documented = new Set(Object.entries(paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`)));
+    expect({ missingFromDocument: [...served].filter((r) => !documented.has(r)) }).toEqual({ missingFromDocument: [] });
+    expect({ notServed: [...documented].filter((r) => !served.has(r)) }).toEqual({ notServed: [] });
+  });
+
+  it('serves the document and the reference page to signed-in people only', async () => {
+    expect((await fetch(`${system.url}/api/openapi.json`)).status).toBe(401);
+    const anonymous = await fetch(`${system.url}/api/reference`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toContain('Sign in to read the API reference');
+    const page = await fetch(`${system.url}/api/reference`, { headers: { cookie: session.cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('<code>/api/tasks/:id/complete</code>');
+  });
+
+  /** The documented response of a route: its status and schema; the answer must match both. */
+  function expectDocumented(method: string, route: string, answer: { status: number; body: unknown }) {
+    const found = API_RESOURCES.flatMap((r) => r.operations.map((op) => ({ path: fullPath(r, op), op })))
+      .find((x) => x.op.method === method.toLowerCase() && x.path === route)?.op as ApiOperation;
+    expect(answer.status).toBe(found.status ?? 200);
+    if (typeof found.response !== 'object') throw new Error(`${method} ${route} has no response schema`);
+    const parsed = found.response.schema.safeParse(answer.body);
+    expect({ route, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ route, issues: [] });
+  }
+
+  it('answers a signed-in walk through tasks, cases, forms and processes within the response schemas', async () => {
+    expectDocumented('GET', '/api/auth/me', await call('GET', '/api/auth/me'));
+    const created = await call('POST', '/api/cases', {
+      givenName: 'Openapi', familyName: 'Walker', dateOfBirth: '2010-03-14', team: 'north', confirmedNotDuplicate: true,
+    });
+    expectDocumented('POST', '/api/cases', created);
+    const caseId = encodeURIComponent(created.body.id as string);
+    expectDocumented('GET', '/api/cases/:id', await call('GET', `/api/cases/${caseId}`));
+    // The queue's page shape (its rows' shape is checked by the task page below when the queue has rows).
+    const queue = await call('GET', '/api/tasks?queue=team', undefined, caseManager);
+    expectDocumented('GET', '/api/tasks', queue);
+    for (const t of (queue.body.items as { id: string }[]).slice(0, 1)) {
+      expectDocumented('GET', '/api/tasks/:id', await call('GET', `/api/tasks/${encodeURIComponent(t.id)}`, undefined, caseManager));
+    }
+    const forms = await call('GET', '/api/forms');
+    expectDocumented('GET', '/api/forms', forms);
+    const formId = (forms.body.items as { formId: string }[])[0].formId;
+    expectDocumented('GET', '/api/forms/:formId', await call('GET', `/api/forms/${formId}`));
+    expectDocumented('GET', '/api/processes', await call('GET', '/api/processes'));
+  });
+});
