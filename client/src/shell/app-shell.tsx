@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { NavLink, Route, Routes, useLocation } from 'react-router-dom';
-import { UsersPage } from '../features/admin';
+import { PermissionsPage, UsersPage } from '../features/admin';
 import { AuditPage } from '../features/audit';
 import { ChangePasswordPage, RequireSession, SessionProvider, UserMenu, useSession } from '../features/auth';
 import { CasesArea } from '../features/cases';
@@ -91,6 +91,7 @@ export function App() {
             <Route path="/returns/*" element={guarded(<ReturnsPage />, 'submit-returns')} />
             <Route path="/escalation/*" element={guarded(<EscalationPolicyPage />)} />
             <Route path="/outbox/*" element={guarded(<OutboxPage />, 'administer-users')} />
+            <Route path="/admin/permissions/*" element={guarded(<PermissionsPage />, 'administer-users')} />
             <Route path="/admin/*" element={guarded(<UsersPage />, 'administer-users')} />
             <Route path="/audit/*" element={guarded(<AuditPage />, 'view-audit')} />
             <Route path="/retention/*" element={guarded(<RetentionPage />, 'manage-legal-holds')} />

@@ -18,6 +18,8 @@ export const NAV_SECTIONS: NavSection[] = [
   { path: '/returns', label: 'Returns', action: 'submit-returns' },
   { path: '/escalation', label: 'Escalation', action: 'edit-timescales' },
   { path: '/outbox', label: 'Outbox', action: 'administer-users' },
+  // Before /admin: the current section is the first entry whose path the address starts with.
+  { path: '/admin/permissions', label: 'Permissions', action: 'administer-users' },
   { path: '/admin', label: 'Users', action: 'administer-users' },
   { path: '/audit', label: 'Audit', action: 'view-audit' },
   { path: '/retention', label: 'Retention', action: 'manage-legal-holds' },

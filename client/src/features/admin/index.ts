@@ -1,3 +1,4 @@
 // Public surface of the admin feature: mount UsersPage at /admin (wrapped in RequireSession action="administer-users").
 export { UsersPage } from './users-page';
 export { adminApi, type AdminUserDto } from './admin-api';
+export { PermissionsPage } from './permissions-page';

@@ -11,7 +11,7 @@ import type { Actor } from '../cases/case-access';
 
 export interface PermissionDeps {
   permissions: PermissionVersionRepository;
-  users: Pick<UserRepository, 'list'>;
+  users: Pick<UserRepository, 'list' | 'findById'>;
 }
 
 export interface ProposalOutcome {

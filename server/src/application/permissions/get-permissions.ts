@@ -4,6 +4,7 @@ import { ACTION_WORDS, SECTION_WORDS } from '../../domain/permissions/permission
 import { orderedRoles, type PermissionVersion } from '../../domain/permissions/permission-version';
 import { ACTIONS, CASE_SECTIONS } from '../../domain/policies';
 import type { PermissionVersionRepository } from '../../ports/permission-version-repository.port';
+import type { UserRepository } from '../../ports/user-repository.port';
 import type { Actor } from '../cases/case-access';
 import { requireAdministrator } from './check-permission-proposal';
 
@@ -18,9 +19,15 @@ export async function getPermissions(deps: { permissions: PermissionVersionRepos
   };
 }
 
-export async function getPermissionHistory(deps: { permissions: PermissionVersionRepository }, actor: Actor) {
+/** Newest first, each with the name of who saved it (people read names, not ids). */
+export async function getPermissionHistory(deps: { permissions: PermissionVersionRepository; users: Pick<UserRepository, 'findById'> }, actor: Actor) {
   requireAdministrator(actor);
-  return { items: await deps.permissions.history() };
+  const items = await deps.permissions.history();
+  const names = new Map<string, string>([['system', 'Shipped with the product']]);
+  for (const id of new Set(items.map((i) => i.createdBy))) {
+    if (!names.has(id)) names.set(id, (await deps.users.findById(id))?.displayName ?? 'A user no longer on the system');
+  }
+  return { items: items.map((i) => ({ ...i, createdByName: names.get(i.createdBy)! })) };
 }
 
 export async function getPermissionVersion(deps: { permissions: PermissionVersionRepository }, actor: Actor, version: number) {

@@ -17,7 +17,7 @@ import type { SystemModule } from './module';
 
 export interface PermissionsModuleDeps {
   conn: Connection;
-  users: Pick<UserRepository, 'list'>;
+  users: Pick<UserRepository, 'list' | 'findById'>;
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
