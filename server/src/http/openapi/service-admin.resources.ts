@@ -17,8 +17,8 @@ export const AUTH: ApiResource = {
   tag: 'Session', base: '/api/auth', description: 'Signing in and out, and who is signed in.',
   operations: [
     { method: 'post', path: '/sign-in', summary: 'Sign in', access: { public: true }, body: z.strictObject({ username: z.string(), password: z.string() }), input: 'described', response: Session, errors: [401, 429] },
-    { method: 'post', path: '/sign-out', summary: 'Sign out', access: signedIn },
-    { method: 'post', path: '/password', summary: 'Change my password', access: signedIn },
+    { method: 'post', path: '/sign-out', summary: 'Sign out', access: signedIn, response: 'none' },
+    { method: 'post', path: '/password', summary: 'Change my password (ends my other sessions)', access: signedIn, response: 'none', errors: [422] },
     { method: 'get', path: '/me', summary: 'Who is signed in, with their permissions', access: signedIn, response: Session },
   ],
 };
