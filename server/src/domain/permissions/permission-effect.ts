@@ -33,7 +33,7 @@ function reach(rows: PermissionRows, roles: readonly string[], kind: EffectKind)
 }
 
 function summary(kind: EffectKind, name: string, change: 'gain' | 'loss', count: number): string {
-  const who = `${count} ${count === 1 ? 'user' : 'users'} would ${change}`;
+  const who = `${count} ${count === 1 ? 'user' : 'users'} would ${change === 'gain' ? 'gain' : 'lose'}`;
   if (kind === 'action') return `${who} "${ACTION_WORDS[name] ?? name}"`;
   return `${who} ${kind} access to ${SECTION_WORDS[name] ?? name}`;
 }

@@ -1,0 +1,63 @@
+// The safety rails and the effect, as pure functions over tables written out here.
+import { permissionEffect, rowChanges } from '../../../server/src/domain/permissions/permission-effect';
+import { selfGrantProblems, tableProblems } from '../../../server/src/domain/permissions/permission-rails';
+import type { PermissionRows } from '../../../server/src/domain/policies';
+
+const rows = (r: Record<string, { actions?: string[]; read?: string[]; write?: string[] }>) =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { actions: v.actions ?? [], read: v.read ?? [], write: v.write ?? [] }])) as unknown as PermissionRows;
+
+const base = rows({ admins: { actions: ['administer-users'] }, nurses: { actions: ['view-cases'], read: ['health', 'personal'], write: ['health'] } });
+
+describe('tableProblems', () => {
+  it('accepts a sound table', () => {
+    expect(tableProblems(base)).toEqual({});
+  });
+  it('names each problem where it is', () => {
+    expect(tableProblems(rows({
+      admins: { actions: ['administer-users', 'teleport'] },
+      nurses: { read: ['personal'], write: ['health', 'moon'] },
+      'Bad Name': {},
+    }))).toEqual({
+      'rows.admins.actions': 'Unknown action: teleport',
+      'rows.nurses.write': 'Unknown case section: moon',
+      'rows.Bad Name': expect.stringMatching(/is not a role name/),
+    });
+    expect(tableProblems(rows({ nurses: { read: ['personal'], write: ['health'] }, admins: { actions: ['administer-users'] } }))['rows.nurses.write'])
+      .toBe('nurses cannot write Health without being able to read it: add read access or remove write access');
+  });
+  it('refuses a table where no role administers users, and an empty one', () => {
+    expect(tableProblems(rows({ nurses: {} })).rows).toMatch(/No role could administer users/);
+    expect(tableProblems(rows({})).rows).toBeDefined();
+  });
+});
+
+describe('selfGrantProblems', () => {
+  it("refuses widening the admin's own roles into children's data, not others' roles", () => {
+    const mine = rows({ ...base, admins: { actions: ['administer-users', 'break-glass'], read: ['victims'] } });
+    expect(selfGrantProblems(base, mine, ['admins'])).toEqual({
+      'rows.admins': "This gives your own role admins access to children's data (read Victims, Break glass (emergency access)): that needs a second admin's approval — not built yet",
+    });
+    const others = rows({ ...base, nurses: { actions: ['view-cases'], read: ['health', 'personal', 'victims'], write: ['health'] } });
+    expect(selfGrantProblems(base, others, ['admins'])).toEqual({});
+    // Taking access away from oneself is not a grant.
+    expect(selfGrantProblems(base, rows({ ...base, nurses: {} }), ['admins', 'nurses'])).toEqual({});
+  });
+});
+
+describe('permissionEffect', () => {
+  const users = [
+    { id: 'u1', displayName: 'Zed Nurse', roles: ['nurses'] },
+    { id: 'u2', displayName: 'Amy Both', roles: ['nurses', 'carers'] },
+    { id: 'u3', displayName: 'Bob Admin', roles: ['admins'] },
+  ];
+  it('lists gains and losses by user over all their roles, names sorted', () => {
+    const before = rows({ ...base, carers: { read: ['personal'] } });
+    const after = rows({ ...base, nurses: { actions: ['view-cases'], read: ['health', 'victims'], write: ['health'] }, carers: { read: ['personal'] } });
+    expect(permissionEffect(before, after, users)).toEqual([
+      { kind: 'read', name: 'victims', change: 'gain', summary: '2 users would gain read access to Victims', users: [{ id: 'u2', displayName: 'Amy Both' }, { id: 'u1', displayName: 'Zed Nurse' }] },
+      // Amy keeps Personal through carers.
+      { kind: 'read', name: 'personal', change: 'loss', summary: '1 user would lose read access to Personal details', users: [{ id: 'u1', displayName: 'Zed Nurse' }] },
+    ]);
+    expect(rowChanges(before, after)).toEqual([{ role: 'nurses', change: 'read +victims -personal' }]);
+  });
+});
