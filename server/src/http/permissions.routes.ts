@@ -7,7 +7,8 @@
 // Thin: bodies are checked here (unknown fields refused), the rails and the effect are application/permissions/*.
 import { Router } from 'express';
 import { z } from 'zod';
-import { getPermissionHistory, getPermissions, getPermissionVersion } from '../application/permissions/get-permissions';
+import { getPermissionHistory } from '../application/permissions/get-permission-history';
+import { getPermissions, getPermissionVersion } from '../application/permissions/get-permissions';
 import { previewPermissionChange } from '../application/permissions/preview-permission-change';
 import { savePermissionVersion, type SavePermissionDeps } from '../application/permissions/save-permission-version';
 import type { PermissionRows } from '../domain/policies';
