@@ -91,4 +91,19 @@ describe('the OpenAPI document and the running app', () => {
     expectDocumented('GET', '/api/forms/:formId', await call('GET', `/api/forms/${formId}`));
     expectDocumented('GET', '/api/processes', await call('GET', '/api/processes'));
   });
+
+  it('answers bad input and unknown records with a status the document lists, in the shared error shape', async () => {
+    const doc = (await call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const listed = (method: string, path: string) => Object.keys(doc.paths[path][method].responses);
+    const bad = await call('POST', '/api/cases', { givenName: '', surname: 'x' });
+    expect(bad.status).toBe(422);
+    expect(listed('post', '/api/cases')).toContain('422');
+    expect(bad.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) }, errors: { givenName: expect.any(String), surname: expect.any(String) } });
+    const unknown = await call('GET', '/api/cases/no-such-case');
+    expect(listed('get', '/api/cases/{id}')).toContain(String(unknown.status));
+    expect(unknown.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    const query = await call('GET', '/api/tasks?queue=nonsense');
+    expect(query.status).toBe(400);
+    expect(listed('get', '/api/tasks')).toContain('400');
+  });
 });
