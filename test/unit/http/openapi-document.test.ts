@@ -62,6 +62,17 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['TaskQueuePage', 'TaskPage', 'Form', 'FormList', 'ProcessList', 'Session']));
   });
 
+  it('resolves every $ref, and declares every {parameter} its path names', () => {
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]);
+    expect(refs.filter((name) => !doc.components.schemas[name])).toEqual([]);
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, Json>>)) {
+      const named = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const o of Object.values(ops)) {
+        expect((o.parameters ?? []).filter((p: Json) => p.in === 'path').map((p: Json) => p.name)).toEqual(named);
+      }
+    }
+  });
+
   it('refuses a list that names one route twice', () => {
     const twice = { tag: 'T', base: '/api/t', description: '', operations: [
       { method: 'get' as const, path: '/:id', summary: 'a', access: { signedIn: true as const } },
