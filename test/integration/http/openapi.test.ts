@@ -79,12 +79,20 @@ describe('the OpenAPI document and the running app', () => {
     expectDocumented('POST', '/api/cases', created);
     const caseId = encodeURIComponent(created.body.id as string);
     expectDocumented('GET', '/api/cases/:id', await call('GET', `/api/cases/${caseId}`));
-    // The queue's page shape (its rows' shape is checked by the task page below when the queue has rows).
-    const queue = await call('GET', '/api/tasks?queue=team', undefined, caseManager);
-    expectDocumented('GET', '/api/tasks', queue);
-    for (const t of (queue.body.items as { id: string }[]).slice(0, 1)) {
-      expectDocumented('GET', '/api/tasks/:id', await call('GET', `/api/tasks/${encodeURIComponent(t.id)}`, undefined, caseManager));
+    const started = await call('POST', `/api/cases/${caseId}/processes`, {
+      processId: 'referral-intake', variables: { referralReceivedAt: new Date().toISOString() },
+    });
+    expect(started.status).toBe(201);
+    // The queue is a projection fed by the engine's events: wait (bounded) for the intake's first task.
+    const intake = `/api/tasks?queue=team&caseId=${caseId}`;
+    let queue = await call('GET', intake, undefined, caseManager);
+    for (let i = 0; i < 100 && !(queue.body.items as unknown[]).length; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      queue = await call('GET', intake, undefined, caseManager);
     }
+    expectDocumented('GET', '/api/tasks', queue);
+    const [task] = queue.body.items as { id: string }[];
+    expectDocumented('GET', '/api/tasks/:id', await call('GET', `/api/tasks/${encodeURIComponent(task.id)}`, undefined, caseManager));
     const forms = await call('GET', '/api/forms');
     expectDocumented('GET', '/api/forms', forms);
     const formId = (forms.body.items as { formId: string }[])[0].formId;
