@@ -65,7 +65,7 @@ export class MongoPermissionVersionRepository implements PermissionVersionReposi
       if (!isDuplicateKeyError(e)) throw e;
       throw new ConflictError('Someone else changed the permissions at the same time: reload the page and make your change again', 'PERMISSION_VERSION_TAKEN');
     }
-    await this.head.updateOne({ _id: HEAD }, { $max: { version: next.version } }, { upsert: true });
+    await this.moveHead(next.version);
   }
 
   private async seed(): Promise<void> {
@@ -75,6 +75,17 @@ export class MongoPermissionVersionRepository implements PermissionVersionReposi
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e; // another server seeded first
     }
-    await this.head.updateOne({ _id: HEAD }, { $max: { version: 1 } }, { upsert: true });
+    await this.moveHead(1);
+  }
+
+  /** Forward only. Two servers upserting the missing head at once: the loser's insert clashes, and its retry updates. */
+  private async moveHead(version: number): Promise<void> {
+    const move = () => this.head.updateOne({ _id: HEAD }, { $max: { version } }, { upsert: true });
+    try {
+      await move();
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+      await move();
+    }
   }
 }
