@@ -97,6 +97,7 @@ describe('the OpenAPI document and the running app', () => {
     expectDocumented('GET', '/api/forms', forms);
     const formId = (forms.body.items as { formId: string }[])[0].formId;
     expectDocumented('GET', '/api/forms/:formId', await call('GET', `/api/forms/${formId}`));
+    expectDocumented('GET', '/api/forms/:formId/versions', await call('GET', `/api/forms/${formId}/versions`));
     expectDocumented('GET', '/api/processes', await call('GET', '/api/processes'));
   });
 

@@ -6,7 +6,7 @@ import { cancelBody, listQuery as instancesQuery, messageBody, migrationBody, ve
 import { deployBody, deployDecisionsBody, diffQuery, lintBody } from '../processes.routes';
 import { noQuerySchema } from '../tasks-request.schema';
 import { action, signedIn, type ApiResource } from './api-operation';
-import { Form, FormList, ProcessList } from './response-schemas';
+import { Form, FormList, FormVersionList, ProcessList } from './response-schemas';
 
 const answers = z.record(z.string(), z.unknown()).describe('The answers, keyed as the form keys them');
 const version = z.number().int().min(1);
@@ -20,7 +20,7 @@ export const FORMS: ApiResource = {
     { method: 'post', path: '/check', summary: 'Check a form definition without deploying it', access: signedIn, body: z.record(z.string(), z.unknown()).describe('A form-js definition'), input: described },
     { method: 'post', path: '', summary: 'Deploy a new version of a form', access: action('deploy-form'), body: formDeployBody, status: 201, response: Form },
     { method: 'get', path: '/:formId', summary: 'Read the latest (or a given) version of a form', access: signedIn, query: z.strictObject({ version: z.string().optional() }), input: described, response: Form },
-    { method: 'get', path: '/:formId/versions', summary: 'List the versions of a form', access: signedIn },
+    { method: 'get', path: '/:formId/versions', summary: 'List the versions of a form', access: signedIn, response: FormVersionList },
     { method: 'get', path: '/:formId/versions/:version', summary: 'Read one version of a form', access: signedIn, response: Form },
     { method: 'post', path: '/:formId/submissions', summary: 'Submit answers to a form', access: signedIn, body: z.strictObject({ data: answers, version: version.optional(), ...about }), input: described, status: 201 },
   ],

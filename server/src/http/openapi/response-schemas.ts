@@ -7,7 +7,7 @@ import type { CaseView } from '../../application/cases/get-case';
 import type { TaskView } from '../../application/tasks/get-task';
 import type { QueueRow } from '../../application/tasks/list-queue';
 import type { ProcessSummary } from '../../application/processes/list-processes';
-import type { FormVersion, FormVersionSummary } from '../../domain/forms/form-version';
+import type { FormVersion, FormVersionListItem, FormVersionSummary } from '../../domain/forms/form-version';
 import { CASE_SECTIONS } from '../../domain/policies';
 import type { sessionView } from '../auth.routes';
 
@@ -69,6 +69,11 @@ const formSummary = z.looseObject({
 });
 
 export const FormList = { name: 'FormList', schema: z.looseObject({ items: z.array(describes<FormVersionSummary>()(formSummary)) }) };
+
+export const FormVersionList = {
+  name: 'FormVersionList',
+  schema: z.looseObject({ items: z.array(describes<FormVersionListItem>()(formSummary.extend({ deployedByName: z.string() }))) }),
+};
 
 export const Form = {
   name: 'Form',
