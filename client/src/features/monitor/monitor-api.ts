@@ -22,7 +22,7 @@ export interface InstanceDetail extends InstanceSummary {
   incidents: Incident[];
   openTasks: { key: string; elementId: string; name: string; assignee?: string; candidateGroups: string[] }[];
   /** Jobs the instance waits on: a task listener's job with no worker keeps its task from opening. */
-  waitingJobs?: { elementId: string; jobType?: string; listener?: string }[];
+  waitingJobs?: { elementId: string; jobType?: string; listener?: string; executionListener?: 'start' | 'end' }[];
   actions: { cancel: boolean; resolve: boolean; migrate: boolean; message: boolean };
 }
 export interface MigrationResult {
