@@ -6,7 +6,8 @@ import { listUsers } from '../application/users/list-users';
 import { updateUser } from '../application/users/update-user';
 import type { UserAdminDeps } from '../application/users/user-admin-deps';
 import { NotFoundError, ValidationError } from '../domain/errors';
-import { ROLES } from '../domain/users/user';
+import { orderedRoles } from '../domain/permissions/permission-version';
+import { tableInForce } from '../domain/policies/table-in-force';
 import { presentUser } from './auth.routes';
 import { requireAction, userOf } from './session-user';
 
@@ -27,9 +28,9 @@ export function createUsersRouter(deps: UserAdminDeps): Router {
     res.json({ ...page, items: page.items.map((u) => ({ ...presentUser(u), active: u.active, ...withStatus(u) })) });
   });
 
-  // GET /roles → the role names an administrator can assign
+  // GET /roles → the role names an administrator can assign: those of the permission table in force
   router.get('/roles', (_req, res) => {
-    res.json({ items: ROLES });
+    res.json({ items: orderedRoles(tableInForce()) });
   });
 
   router.get('/:id', async (req, res) => {

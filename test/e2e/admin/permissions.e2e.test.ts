@@ -17,7 +17,7 @@ describe("the administrator's permissions page in the browser", () => {
   e2eLifecycle(async (s, b) => {
     system = s;
     browser = b;
-    // A member of the role the admin is about to create (assigning new roles on the users page comes later).
+    // A member of the role the admin is about to create (the users page offers a role once a version names it).
     await s.conn.collection('users').insertOne({
       username: 'sue.speech', displayName: 'Sue Speech', email: 'sue.speech@example.org', roles: ['speech-language-workers'], teams: ['north'],
       active: true, failedAttempts: 0, createdAt: new Date(), passwordHash: await new Argon2PasswordHasher(TEST_ARGON2ID).hash(DEMO_PASSWORD),

@@ -39,8 +39,7 @@ describe('permissions as versioned data', () => {
 
   beforeAll(async () => {
     system = await startTestSystem();
-    // Assigning a role the code does not name goes through the user admin page later (docs/permissions.md);
-    // here the user is stored directly, as a migration would.
+    // Stored directly: until version 2 names the role, the users page refuses it (tested below).
     await system.conn.collection('users').insertOne({
       username: 'sue.speech', displayName: 'Sue Speech', email: 'sue.speech@example.org', roles: ['speech-language-workers'], teams: ['north'],
       active: true, failedAttempts: 0, createdAt: new Date(), passwordHash: await new Argon2PasswordHasher(TEST_ARGON2ID).hash(DEMO_PASSWORD),
@@ -121,6 +120,19 @@ describe('permissions as versioned data', () => {
     const asCaseManager = await call(cara, 'GET', `/api/cases/${caseId}`);
     expect(asCaseManager.status).toBe(200);
     expect(asCaseManager.text).not.toContain(HEALTH);
+  });
+
+  it('a role of the version in force can be given to people on the users page, but not by an admin to themselves', async () => {
+    const newUser = { username: 'sid.speech', displayName: 'Sid Speech', email: 'sid.speech@example.org', roles: ['speech-language-workers'], teams: ['north'], password: 'a long and unusual passphrase 42' };
+    expect((await call(admin, 'GET', '/api/users/roles')).body.items).toEqual(expect.arrayContaining(['admins', 'speech-language-workers']));
+    const created = await call(admin, 'POST', '/api/users', newUser);
+    expect(created.status).toBe(201);
+    expect(created.body.roles).toEqual(['speech-language-workers']);
+    expect((await call(admin, 'POST', '/api/users', { ...newUser, username: 'x.y', email: 'x.y@example.org', roles: ['wizards'] })).body.errors.roles).toBe('Unknown role(s): wizards');
+    const me = (await call(admin, 'GET', '/api/auth/me')).body;
+    const selfGrant = await call(admin, 'PATCH', `/api/users/${me.id ?? me.user?.id}`, { roles: ['admins', 'speech-language-workers'] });
+    expect(selfGrant.status).toBe(422);
+    expect(selfGrant.body.errors.roles).toBe("Giving yourself read Health, View cases needs a second admin's approval — not built yet");
   });
 
   it('keeps every version with who, when and why, audits the change, and refuses a save based on an old version', async () => {

@@ -1,6 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { NewUser, User } from '../../domain/users/user';
-import { ROLES } from '../../domain/users/user';
 import type { Page, PageRequest } from '../../ports/repository.port';
 import type { LockState } from '../../domain/auth/lockout-policy';
 import type { FailedAttempt, UserCredentials, UserListQuery, UserPatch, UserRepository } from '../../ports/user-repository.port';
@@ -29,7 +28,8 @@ const userSchema = new Schema<UserDoc>(
     username: { type: String, required: true, lowercase: true, trim: true },
     displayName: { type: String, required: true },
     email: { type: String, required: true, lowercase: true, trim: true },
-    roles: { type: [String], enum: ROLES, default: [] },
+    // Checked by domain/users/user-rules.ts: the shipped roles or those of the permission table in force.
+    roles: { type: [String], default: [] },
     teams: { type: [String], default: [] },
     managerId: { type: String },
     active: { type: Boolean, default: true },

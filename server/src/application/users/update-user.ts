@@ -4,6 +4,8 @@ import { passwordProblems } from '../../domain/auth/password-rules';
 import { BusinessError, NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors';
 import { checkDisplayName, checkEmail, checkRoles, checkTeams } from '../../domain/users/user-rules';
 import type { User } from '../../domain/users/user';
+import { reachGained } from '../../domain/permissions/permission-rails';
+import { tableInForce } from '../../domain/policies/table-in-force';
 import type { UserPatch } from '../../ports/user-repository.port';
 import { auditActor, checkManager, requireAdministrator, userSummary, type UserAdminDeps } from './user-admin-deps';
 
@@ -49,6 +51,11 @@ export async function updateUser(deps: UserAdminDeps, actor: User, id: string, i
   // Administrators cannot lock themselves out: someone must always be able to administer users.
   if (target.id === actor.id && (patch.active === false || (patch.roles && !patch.roles.includes('admins')))) {
     throw new BusinessError('SELF_LOCKOUT', 'You cannot deactivate your own account or remove your own admins role; ask another administrator.');
+  }
+  // Giving oneself a role that reaches further into children's data needs a second administrator (docs/permissions.md).
+  const gained = target.id === actor.id && patch.roles ? reachGained(tableInForce(), target.roles, patch.roles) : [];
+  if (gained.length) {
+    throw new ValidationError(`You cannot give yourself access to children's data (${gained.join(', ')}): that needs a second admin's approval — not built yet`, { roles: `Giving yourself ${gained.join(', ')} needs a second admin's approval — not built yet` }, 'SELF_GRANT_REFUSED');
   }
   if (password) {
     patch.passwordHash = await deps.hasher.hash(password);

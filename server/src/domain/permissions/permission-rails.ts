@@ -76,3 +76,12 @@ export function selfGrantProblems(current: PermissionRows, proposed: PermissionR
   }
   return problems;
 }
+
+/**
+ * What giving someone `after` instead of `before` roles would add to their reach into children's data, in
+ * words ("read Health"): the users page refuses an administrator giving it to themselves, for the same reason.
+ */
+export function reachGained(rows: PermissionRows, before: readonly string[], after: readonly string[]): string[] {
+  const had = childDataReach(rows, before);
+  return [...childDataReach(rows, after)].filter((g) => !had.has(g)).map(describeReach);
+}

@@ -1,6 +1,7 @@
 // Validation of user details as data (field → message), shared by create and update so an
 // administrator sees every problem at once and nothing is stored until all are fixed.
 import type { FieldErrors } from '../errors';
+import { isRoleInForce } from '../policies/table-in-force';
 import { isRole, type Role } from './user';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
@@ -34,8 +35,10 @@ export function checkEmail(v: unknown, errors: FieldErrors): string | undefined 
 }
 
 export function checkRoles(v: unknown, errors: FieldErrors): Role[] | undefined {
-  if (!Array.isArray(v) || v.length === 0 || !v.every((r) => typeof r === 'string' && isRole(r))) {
-    const bad = Array.isArray(v) ? v.filter((r) => typeof r !== 'string' || !isRole(r)).map(String) : [];
+  // The shipped roles, or one an administrator added to the permission table in force (docs/permissions.md).
+  const known = (r: unknown) => typeof r === 'string' && (isRole(r) || isRoleInForce(r));
+  if (!Array.isArray(v) || v.length === 0 || !v.every(known)) {
+    const bad = Array.isArray(v) ? v.filter((r) => !known(r)).map(String) : [];
     errors.roles = bad.length ? `Unknown role(s): ${bad.join(', ')}` : 'Choose at least one role';
     return undefined;
   }
