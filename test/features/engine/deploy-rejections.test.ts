@@ -34,6 +34,18 @@ describe('Feature: deploy refuses what the engine cannot run, naming element and
     expect(problems).toContainEqual(expect.objectContaining({ elementId: 'gw', message: expect.stringContaining("'foo'") }));
   });
 
+  test('Given a Camunda 7 attribute beside its Zeebe replacement, then deploy accepts it as Zeebe does; alone it is refused', async () => {
+    const withC7 = (x: string) => x.replace('<bpmn:definitions ', '<bpmn:definitions xmlns:camunda="http://camunda.org/schema/1.0/bpmn" ')
+      .replace(/<bpmn:serviceTask id="score"/, '<bpmn:serviceTask camunda:class="org.example.Score" id="score"');
+    const both = base();
+    both.content = withC7(both.content);
+    await expect(h.engine.deploy([both])).resolves.toBeDefined();
+    const alone = base();
+    alone.content = withC7(alone.content).replace('<zeebe:taskDefinition type="score-referral" retries="2" />', '');
+    const problems = await problemsOf([alone]);
+    expect(problems).toContainEqual(expect.objectContaining({ elementId: 'score', message: expect.stringContaining("unsupported attribute 'camunda:class'") }));
+  });
+
   test('Given bad FEEL in a condition, then deploy is rejected with the flow id and line', async () => {
     const r = base();
     r.content = r.content.replace('=score &gt; 5', '=score &gt;&gt; (5');

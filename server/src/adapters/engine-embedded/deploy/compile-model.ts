@@ -79,9 +79,21 @@ function eventOf(el: any, problems: ProblemList): EventDef | undefined {
   }
 }
 
+// Camunda 7 attributes that a Camunda 8 model carries beside their Zeebe replacement (models migrated by
+// hand keep both): Zeebe ignores them and runs the replacement, so they are no reason to refuse. Without
+// the replacement they are still refused, as the element would not do what was drawn.
+const SUPERSEDED_C7_ATTRIBUTES: Record<string, string> = {
+  'camunda:class': 'zeebe:TaskDefinition', 'camunda:delegateExpression': 'zeebe:TaskDefinition',
+  'camunda:expression': 'zeebe:TaskDefinition', 'camunda:type': 'zeebe:TaskDefinition', 'camunda:topic': 'zeebe:TaskDefinition',
+  'camunda:assignee': 'zeebe:AssignmentDefinition', 'camunda:candidateUsers': 'zeebe:AssignmentDefinition',
+  'camunda:candidateGroups': 'zeebe:AssignmentDefinition',
+};
+
 function checkAttributes(el: any, problems: ProblemList): void {
+  const extensions = new Set<string>((el.extensionElements?.values ?? []).map((v: any) => v.$type));
   for (const attr of Object.keys(el.$attrs ?? {})) {
     if (attr.startsWith('xmlns')) continue;
+    if (extensions.has(SUPERSEDED_C7_ATTRIBUTES[attr])) continue;
     problems.add(`unsupported attribute '${attr}' on ${el.$type} '${el.id}'`, el.id);
   }
   if (el.isForCompensation) problems.add(`unsupported attribute 'isForCompensation' on '${el.id}'`, el.id);
