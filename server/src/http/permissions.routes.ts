@@ -9,6 +9,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { getPermissionHistory } from '../application/permissions/get-permission-history';
 import { getPermissions, getPermissionVersion } from '../application/permissions/get-permissions';
+import { requireAdministrator } from '../application/permissions/check-permission-proposal';
 import { previewPermissionChange } from '../application/permissions/preview-permission-change';
 import { savePermissionVersion, type SavePermissionDeps } from '../application/permissions/save-permission-version';
 import type { PermissionRows } from '../domain/policies';
@@ -30,6 +31,11 @@ export type PermissionsRouterDeps = ActorDeps & SavePermissionDeps;
 
 export function createPermissionsRouter(deps: PermissionsRouterDeps): Router {
   const router = Router();
+  // Administrators only, checked before the body: anyone else gets 403 whatever they send.
+  router.use((req, _res, next) => {
+    requireAdministrator(requireActor(deps, req));
+    next();
+  });
   const noQuery = z.strictObject({});
   router.get('/', async (req, res) => {
     const actor = requireActor(deps, req);

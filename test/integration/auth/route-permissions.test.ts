@@ -12,6 +12,11 @@ const routes: { name: string; allowed: string[]; call(c: Client): ReturnType<Cli
   { name: 'GET /api/audit/events', allowed: ['dpo'], call: (c) => c.call('GET', '/api/audit/events') },
   { name: 'POST /api/audit/verify', allowed: ['dpo', 'admins'], call: (c) => c.send('POST', '/api/audit/verify') },
   { name: 'GET /api/auth/me', allowed: ['*'], call: (c) => c.call('GET', '/api/auth/me') },
+  { name: 'GET /api/admin/permissions', allowed: ['admins'], call: (c) => c.call('GET', '/api/admin/permissions') },
+  { name: 'GET /api/admin/permissions/history', allowed: ['admins'], call: (c) => c.call('GET', '/api/admin/permissions/history') },
+  { name: 'GET /api/admin/permissions/versions/1', allowed: ['admins'], call: (c) => c.call('GET', '/api/admin/permissions/versions/1') },
+  { name: 'POST /api/admin/permissions/preview', allowed: ['admins'], call: (c) => c.send('POST', '/api/admin/permissions/preview', {}) },
+  { name: 'POST /api/admin/permissions', allowed: ['admins'], call: (c) => c.send('POST', '/api/admin/permissions', {}) },
 ];
 
 // One demo user per role (the first listed for a role).

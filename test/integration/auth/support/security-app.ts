@@ -5,6 +5,9 @@ import { MongoAuditRepository } from '../../../../server/src/adapters/mongo/audi
 import { MongoUserRepository } from '../../../../server/src/adapters/mongo/user.repository';
 import { seedDemoUsers } from '../../../../server/src/application/users/seed-demo-users';
 import { createApp } from '../../../../server/src/http/app';
+import { MongoPermissionVersionRepository } from '../../../../server/src/adapters/mongo/permission-version.repository';
+import { createPermissionsRouter } from '../../../../server/src/http/permissions.routes';
+import { currentUser } from '../../../../server/src/http/session-user';
 import { createSecurityFeature } from '../../../../server/src/http/security-routers';
 import { listen, silentLogger } from '../../../support/http-app';
 import { openTestDb } from '../../../support/test-db';
@@ -28,7 +31,14 @@ export async function startSecurityApp(options: { loginMaxAttempts?: number; tru
   const app = createApp({
     logger: silentLogger, bodyLimit: '100kb', trustProxy: options.trustProxy,
     health: { isDatabaseReady: async () => true, databaseKind: 'external', version: 'test' },
-    apiMiddleware: feature.apiMiddleware, apiRouters: feature.apiRouters,
+    apiMiddleware: feature.apiMiddleware,
+    apiRouters: {
+      ...feature.apiRouters,
+      // The permissions API (docs/permissions.md) is administrators' security configuration too.
+      '/admin/permissions': createPermissionsRouter({
+        currentActor: currentUser, permissions: new MongoPermissionVersionRepository(db.conn, clock.now), users, audit, now: clock.now, adopt: () => undefined,
+      }),
+    },
   });
   const server = await listen(app);
   return {
