@@ -1,12 +1,13 @@
 // The whole product in-process (composition root, real database, built client) for e2e tests.
 import { findFreePort } from '../../server/src/adapters/database/find-free-port';
 import { loadConfig } from '../../server/src/config/env.config';
-import { startSystem, type RunningSystem } from '../../server/src/main/composition-root';
+import { startSystem, type RunningSystem, type SystemOptions } from '../../server/src/main/composition-root';
 import { rootDir } from './server-process';
 import { silentLogger } from './http-app';
 import { freshDbName, testDbUri } from './test-db';
 
-export async function startTestSystem(env: Record<string, string> = {}): Promise<RunningSystem & { dbName: string }> {
+/** `opts.clock`: a clock the test moves (timers fire when it passes them and runDue is called). */
+export async function startTestSystem(env: Record<string, string> = {}, opts: Pick<SystemOptions, 'clock'> = {}): Promise<RunningSystem & { dbName: string }> {
   const dbName = freshDbName('sys');
   const port = await findFreePort();
   const config = loadConfig(
@@ -19,7 +20,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     (msg) => {
       throw new Error(msg);
     },
-    { runWorkers: false },
+    { runWorkers: false, ...opts },
   );
   return {
     ...system,
