@@ -7,6 +7,7 @@ import { presentVersions } from '../../../server/src/application/returns/present
 import { layoutForPeriod, parseReturnLayout, type ReturnLayout } from '../../../server/src/domain/returns/return-layout';
 import { parseQuarter, quarterOf, recentQuarters } from '../../../server/src/domain/returns/return-quarter';
 import type { ReturnSummary } from '../../../server/src/domain/returns/return-version';
+import { fieldValue } from '../../../server/src/domain/returns/return-values';
 import { checkAgainstLayout, writeReturnXml } from '../../../server/src/domain/returns/return-xml';
 
 const shipped = JSON.parse(readFileSync(path.join(__dirname, '../../../processes/returns/case-level-2026.json'), 'utf8'));
@@ -66,6 +67,24 @@ describe('the check against the layout', () => {
     const xml = writeReturnXml(layout, parseQuarter('2026-Q1'), [child([['LocalChildId', 'A<&>"\'B'], ...complete.slice(1)])]);
     expect(xml).toContain('<LocalChildId>A&lt;&amp;&gt;&quot;&apos;B</LocalChildId>');
     expect(checkAgainstLayout(layout, [child([['LocalChildId', 'A\u0001B'], ...complete.slice(1)])])).toEqual(['record 1 <Child>: <LocalChildId> holds a character XML cannot carry']);
+  });
+});
+
+describe('a code field', () => {
+  const childRecord = layout.records.find((r) => r.element === 'Child')!;
+  const sex = childRecord.fields.find((f) => f.element === 'Sex')!;
+  const valueOf = (gender: string) => fieldValue(sex, { layoutRecord: childRecord, record: { id: 'c1', team: 'north', sections: { personal: { values: { gender } } } } as never });
+
+  it('maps a recorded answer through the layout\'s own codes', () => {
+    expect(valueOf(' Girl ')).toEqual({ value: '2' });
+  });
+
+  it('treats a free-text answer naming an inherited property as having no code, not as a code', () => {
+    for (const gender of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(valueOf(gender)).toEqual({ problem: 'Gender has no code in the return\'s layout for the value recorded', shown: gender });
+    }
+    expect(checkAgainstLayout(layout, [child([['LocalChildId', 'YJ-1'], ['DateOfBirth', '2010-05-20'], ['Sex', Object as never], ['Ethnicity', 'WBRI']])]))
+      .toEqual(['record 1 <Child>: <Sex> is not text']);
   });
 });
 

@@ -128,8 +128,10 @@ export function fieldValue(field: LayoutField, ctx: ValueContext): FieldOutcome 
       return { value: String(n) };
     }
     case 'code': {
-      const code = field.codes?.[shown.trim().toLowerCase()];
-      return code ? { value: code } : { problem: `${field.label} has no code in the return's layout for the value recorded`, shown };
+      // Own keys only: a free-text answer such as "constructor" must not reach an inherited property.
+      const key = shown.trim().toLowerCase();
+      const code = field.codes && Object.hasOwn(field.codes, key) ? field.codes[key] : undefined;
+      return typeof code === 'string' && code ? { value: code } : { problem: `${field.label} has no code in the return's layout for the value recorded`, shown };
     }
     default:
       return field.maxLength !== undefined && shown.length > field.maxLength

@@ -12,6 +12,8 @@ const XML_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD]*$/;
 
 function valueProblem(rec: LayoutRecord, element: string, value: string): string | undefined {
   const f = rec.fields.find((x) => x.element === element)!;
+  // A value that is not text (say an inherited property a builder picked up) is refused, not stringified.
+  if (typeof value !== 'string') return 'is not text';
   if (!XML_CHARS.test(value)) return 'holds a character XML cannot carry';
   if (f.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'is not a date written YYYY-MM-DD';
   if (f.type === 'integer' && (!/^-?\d+$/.test(value) || (f.min !== undefined && Number(value) < f.min) || (f.max !== undefined && Number(value) > f.max))) return 'is not a whole number in range';
