@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { compileBpmn } from '../../../server/src/adapters/engine-embedded/deploy/bpmn-compiler';
-import { engineHarness, type Harness } from './support/engine-harness';
+import { engineHarness, MINUTE, type Harness } from './support/engine-harness';
 
 // Execution listeners as Camunda 8.8 runs them: jobs that block their element — start listeners after the
 // input mappings (their variables local to the element), end listeners after the output mappings (their
@@ -9,15 +9,17 @@ import { engineHarness, type Harness } from './support/engine-harness';
 describe('Feature: execution listeners (start and end; on tasks, gateways, user tasks and the process)', () => {
   let h: Harness;
   let afterVisit: 'fail' | 'complete' = 'complete';
+  let route = 'home';
+  let auditEnd: 'complete' | 'retry later' = 'complete';
   beforeAll(async () => {
     h = await engineHarness(['execution-listeners.bpmn', 'listener-joins.bpmn']);
     h.handle('audit-start', () => ({ kind: 'complete', variables: { auditId: 'a-1' } }));
     h.handle('fetch-address', (job) => ({ kind: 'complete', variables: { address: `home of ${job.variables.visitFor}` } }));
     h.handle('book-visit', () => ({ kind: 'complete', variables: { booked: true } }));
     h.handle('note-booking', () => ({ kind: 'complete', variables: { noted: true } }));
-    h.handle('decide-route', () => ({ kind: 'complete', variables: { route: 'home' } }));
+    h.handle('decide-route', () => ({ kind: 'complete', variables: { route } }));
     h.handle('after-visit', () => (afterVisit === 'fail' ? { kind: 'fail', message: 'diary not reachable', retries: 0 } : { kind: 'complete', variables: { diaryUpdated: true } }));
-    h.handle('audit-end', () => ({ kind: 'complete' }));
+    h.handle('audit-end', () => (auditEnd === 'retry later' ? { kind: 'fail', message: 'audit log busy', retries: 2, backoffMs: MINUTE } : { kind: 'complete' }));
     h.handle('both-answered', () => ({ kind: 'complete', variables: { answers: 2 } }));
     h.handle('all-gathered', () => ({ kind: 'complete' }));
     h.handle('log-cancellation', () => ({ kind: 'complete', variables: { cancellationLogged: true } }));
@@ -82,6 +84,25 @@ describe('Feature: execution listeners (start and end; on tasks, gateways, user 
     const instance = await h.engine.getInstance(instanceKey);
     expect(instance?.state).toBe('completed');
     expect(instance?.timeline.filter((t) => t.elementId === 'Gateway_gathered').map((t) => t.event)).toEqual(['activated', 'completed']);
+  });
+
+  test('Given the process has ended its work and waits on its end listener, then its event sub-process can no longer start', async () => {
+    route = 'elsewhere';
+    auditEnd = 'retry later';
+    const { instanceKey } = await h.engine.startInstance('execution-listeners', { caseId: 'c-el-5' });
+    await h.engine.runDue();
+    expect(typesOf(instanceKey).slice(-1)).toEqual(['audit-end']);
+    expect((await h.engine.getInstance(instanceKey))?.state).toBe('active');
+    // The process's last token has ended: nothing may start inside it any more.
+    expect(await h.engine.publishMessage('visit-cancelled', 'c-el-5', {})).toMatchObject({ correlated: false });
+    auditEnd = 'complete';
+    h.clock.advance(2 * MINUTE);
+    await h.engine.runDue();
+    const instance = await h.engine.getInstance(instanceKey);
+    expect(instance?.state).toBe('completed');
+    expect(instance?.timeline.some((t) => t.elementId === 'Activity_cancelled')).toBe(false);
+    expect(typesOf(instanceKey).filter((t) => t === 'audit-end')).toHaveLength(2);
+    route = 'home';
   });
 
   test('Given listeners where Camunda 8.8 refuses them, then deploy names the element and why', async () => {

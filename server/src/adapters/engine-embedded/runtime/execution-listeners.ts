@@ -10,6 +10,7 @@ import type { ExecutionListenerDef } from '../model/process-model';
 import type { JobSpec, Token } from './instance-state';
 import { StepFailure, type TokenMachine } from './token-machine';
 import { enterEventSub } from './event-subprocesses';
+import { disarmAll, rootHolder } from './triggers';
 
 export interface ExecListenerWait {
   phase: 'start' | 'end';
@@ -64,10 +65,13 @@ export function startProcessListeners(m: TokenMachine, start: Token): boolean {
   return true;
 }
 
-/** The process's end listeners run on a token of their own, which keeps the process from ending meanwhile. */
+/** The process's end listeners run on a token of their own, which keeps the process from ending meanwhile.
+ * Its work is over: its event sub-processes are disarmed first, so none can start a token beside the holder
+ * (the holder's end would otherwise end the instance over an open task). */
 export function endProcessListeners(m: TokenMachine): boolean {
   const probe = { elementId: m.model.processId } as Token;
   if (!hasExecListeners(m, probe, 'end', true)) return false;
+  disarmAll(m, rootHolder(m));
   const holder = m.spawn(m.model.processId, 'root');
   m.guarded(holder, { step: 'listener' }, () => runExecListener(m, holder, { phase: 'end', index: 0, process: true }));
   return true;
