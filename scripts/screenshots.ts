@@ -88,17 +88,43 @@ async function main() {
   await tm.getByRole('heading', { level: 1 }).waitFor();
   await tm.waitForTimeout(2000);
   await shot(tm, 'reports', true);
+  await tm.goto(`${base}/reports/kpis`);
+  await tm.getByRole('heading', { name: 'Key performance indicators', level: 1 }).waitFor();
+  await tm.waitForTimeout(2000);
+  // The whole page is several screens long: show the headline chart and its table.
+  await tm.getByRole('heading', { level: 2 }).first().evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 20));
+  await tm.waitForTimeout(300);
+  await shot(tm, 'kpis');
 
   const data = await signIn(browser, 'dan.data');
   await data.goto(`${base}/retention`);
   await data.getByRole('heading', { level: 1 }).waitFor();
   await data.waitForTimeout(1500);
   await shot(data, 'retention');
+  await data.goto(`${base}/returns`);
+  await data.getByRole('heading', { name: 'Case-level returns', level: 1 }).waitFor();
+  // The demo's cases were opened today, so this quarter is the one with records in it.
+  const quarter = data.locator('#return-quarter');
+  await quarter.waitFor({ timeout: 60_000 });
+  const current = await quarter.locator('option').first().getAttribute('value');
+  if (current) await quarter.selectOption(current);
+  await data.getByRole('button', { name: 'Show quarter' }).click();
+  await data.getByRole('button', { name: 'Generate the return' }).click();
+  await data.getByRole('status').getByText(/generated/).waitFor();
+  await data.waitForTimeout(800);
+  await shot(data, 'returns', true);
   const dpo = await signIn(browser, 'dee.dpo');
   await dpo.goto(`${base}/sar`);
   await dpo.getByRole('heading', { level: 1 }).waitFor();
   await dpo.waitForTimeout(1000);
   await shot(dpo, 'subject-access');
+
+  const admin = await signIn(browser, 'ada.admin');
+  await admin.goto(`${base}/admin/permissions`);
+  await admin.getByRole('heading', { name: 'Permissions', level: 1 }).waitFor();
+  await admin.getByRole('table').first().waitFor();
+  await admin.waitForTimeout(800);
+  await shot(admin, 'permissions');
 
   const phone = await signIn(browser, 'cara.case', 390);
   await phone.goto(`${base}/tasks`);

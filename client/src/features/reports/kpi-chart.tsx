@@ -23,11 +23,12 @@ export function KpiSummary({ view }: { view: KpiView }) {
   return (
     <div>
       <div role="img" aria-label={`Headline figures, per cent. ${summary}`}>
-        <ResponsiveContainer width="100%" height={rows.length * 36 + 40}>
+        {/* 60 px a bar: the longest indicator names wrap to three lines beside their bar without overlapping. */}
+        <ResponsiveContainer width="100%" height={rows.length * 60 + 40}>
           <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 14 }} />
-            <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 13 }} />
+            <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 13 }} />
             <Tooltip formatter={(v) => `${v}%`} />
             <Bar dataKey="percent" name="Per cent" fill="#1d70b8" isAnimationActive={false} />
           </BarChart>
