@@ -6,7 +6,7 @@
 import { Form, Formik, useFormikContext, type FormikErrors } from 'formik';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import {
-  buildScope, validateSubmission, valuesForConditions, type FieldErrors, type FormDefinition,
+  buildScope, computeExpressions, validateSubmission, valuesForConditions, type FieldErrors, type FormDefinition,
 } from '../../../../server/src/forms-core';
 import { ComponentsView } from './components-view';
 import { fieldId, initialValuesFor, toFormikErrors } from './form-values';
@@ -57,7 +57,8 @@ export function FormRenderer({ form, variables, initialData, onSubmit, onSaveDra
       }}
     >
       {({ values, isSubmitting, status, setStatus }) => {
-        const typed = valuesForConditions(form.components, values);
+        // Conditions and templates see expressions as the schema computes them (form-schema-compiler.ts).
+        const typed = computeExpressions(form.components, valuesForConditions(form.components, values), variables);
         return (
           <Form className="form-renderer" noValidate aria-label={form.id}>
             <ReportedErrors>

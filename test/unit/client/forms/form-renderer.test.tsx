@@ -182,6 +182,23 @@ describe('FormRenderer details', () => {
     expect(screen.getByText(/Case for/).textContent).toBe('Case for Sam, aged 14.');
   });
 
+  it('shows and hides by an expression, and fills templates from it, as the server computes it', async () => {
+    const user = userEvent.setup();
+    const adult: FormDefinition = { id: 'adult', components: [
+      { id: 'a', type: 'number', key: 'age', label: 'Age' },
+      { id: 'x', type: 'expression', key: 'isAdult', expression: '=age >= 18', computeOn: 'change' },
+      { id: 'g', type: 'textfield', key: 'guardian', label: 'Guardian', conditional: { hide: '=isAdult = true' } },
+      { id: 't', type: 'text', text: 'Adult: {{isAdult}}' },
+    ] };
+    render(<FormRenderer form={adult} onSubmit={jest.fn(async () => undefined)} />);
+    await user.type(screen.getByLabelText('Age'), '20');
+    expect(screen.queryByLabelText('Guardian')).toBeNull();
+    expect(screen.getByText(/Adult:/).textContent).toBe('Adult: true');
+    await user.clear(screen.getByLabelText('Age'));
+    await user.type(screen.getByLabelText('Age'), '15');
+    expect(screen.getByLabelText('Guardian')).toBeTruthy();
+  });
+
   it('starts added rows with the row defaults (an unticked checkbox is false)', async () => {
     const user = userEvent.setup();
     const onSubmit = jest.fn(async () => undefined);
