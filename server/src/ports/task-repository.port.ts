@@ -4,8 +4,11 @@ import type { QueueTask, TaskQuery, TaskSort } from '../domain/tasks/queue-task'
 export type NewQueueTask = Omit<QueueTask, 'revision' | 'state' | 'claimedAt' | 'completedAt' | 'completedBy'>;
 
 export interface TaskRepository {
-  /** Idempotent: a second call for the same id changes nothing (engine events are at-least-once). */
-  recordCreated(task: NewQueueTask): Promise<void>;
+  /**
+   * Idempotent: a second call for the same id changes nothing (engine events are at-least-once). True when
+   * this call inserted the row: only then may the caller act on the task (route it, tell the engine).
+   */
+  recordCreated(task: NewQueueTask): Promise<boolean>;
   /** Idempotent; only an open task moves to completed/cancelled. */
   recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void>;
   /** Idempotent: an open task now belongs to another version of its process (the instance was migrated; same key). */

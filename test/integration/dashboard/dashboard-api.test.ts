@@ -9,7 +9,7 @@ describe('dashboard API', () => {
   let api: TasksCasesApi;
   const ids: Record<string, string> = {};
   let n = 0;
-  const task = (over: Partial<NewQueueTask>): Promise<void> => api.repos.tasks.recordCreated({
+  const task = (over: Partial<NewQueueTask>): Promise<boolean> => api.repos.tasks.recordCreated({
     id: `t-${++n}`, instanceKey: `i-${n}`, processId: 'plan-review', processVersion: 1, elementId: 'review', name: `Task ${n}`,
     candidateGroups: ['case-managers'], candidateUsers: [], priority: 50, team: 'east', createdAt: '2026-11-01T09:00:00Z', ...over,
   });

@@ -131,7 +131,7 @@ export class MongoTaskRepository implements TaskRepository, TaskRowErasure {
     })());
   }
 
-  async recordCreated(t: NewQueueTask): Promise<void> {
+  async recordCreated(t: NewQueueTask): Promise<boolean> {
     const fields = {
       instanceKey: t.instanceKey, processId: t.processId, processVersion: t.processVersion, elementId: t.elementId,
       name: t.name, candidateGroups: t.candidateGroups, candidateUsers: t.candidateUsers, assignee: t.assignee ?? null,
@@ -148,10 +148,11 @@ export class MongoTaskRepository implements TaskRepository, TaskRowErasure {
       if (!isDuplicateKeyError(e)) throw e;
       inserted = false;
     }
-    if (!this.queues) return;
+    if (!this.queues) return inserted;
     // Inserted: the row is exactly what was sent (no read back). A replay: mirror what is stored.
     const stored = inserted ? toQueueTask({ _id: t.id, ...fields } as TaskDoc) : await this.fromDatabase(t.id);
     if (stored) this.queues.put(stored);
+    return inserted;
   }
 
   recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void> {

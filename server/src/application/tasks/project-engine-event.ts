@@ -26,7 +26,7 @@ export async function projectEngineEvent(deps: ProjectEngineEventDeps, event: En
       const instance = await deps.engine.getInstance(t.instanceKey);
       const caseId = instance ? await caseOfInstance(deps.engine, instance) : undefined;
       const routed = deps.allocatedWorkerFor ? await deps.allocatedWorkerFor({ caseId, candidateGroups: t.candidateGroups, assignee: t.assignee }) : undefined;
-      await deps.tasks.recordCreated({
+      const inserted = await deps.tasks.recordCreated({
         id: t.key,
         instanceKey: t.instanceKey,
         processId: t.processId,
@@ -44,7 +44,9 @@ export async function projectEngineEvent(deps: ProjectEngineEventDeps, event: En
         team: caseId && deps.teamOfCase ? await deps.teamOfCase(caseId) : undefined,
         createdAt: t.createdAt,
       });
-      if (routed) deps.assignLater?.(t.key, routed);
+      // A replay (reconciliation announces every open task a server has not seen) finds the row and must
+      // not route again: the task may since have been released, reassigned or freshly claimed.
+      if (routed && inserted) deps.assignLater?.(t.key, routed);
       return;
     }
     case 'user-task.completed':

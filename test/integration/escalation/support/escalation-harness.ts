@@ -30,7 +30,7 @@ export interface Harness {
   smtp: { url: string; down(): Promise<void>; up(): Promise<void> };
   setNow(iso: string): void;
   advance(ms: number): void;
-  addTask(id: string, over?: Partial<NewQueueTask>): Promise<void>;
+  addTask(id: string, over?: Partial<NewQueueTask>): Promise<unknown>;
   close(): Promise<void>;
 }
 
