@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { compileBpmn } from '../../../server/src/adapters/engine-embedded/deploy/bpmn-compiler';
 import type { InstanceView } from '../../../server/src/ports/workflow-engine.port';
 import { engineHarness, type Harness } from './support/engine-harness';
 
@@ -50,6 +53,21 @@ describe('Feature: signal events (broadcast; boundary interrupting and not; catc
     expect(instance?.state).toBe('completed');
     expect(events(instance, 'Activity_prepare')).toEqual(['activated', 'terminated']);
     expect(events(instance, 'Event_withdrawn_end')).toEqual(['activated', 'completed']);
+  });
+
+  test('Given a signal catch whose name is an expression, then it waits for the name it evaluates to in its instance', async () => {
+    const xml = fs.readFileSync(path.join(__dirname, 'fixtures', 'signals.bpmn'), 'utf8')
+      .replaceAll('"signals"', '"signals-feel"')
+      .replace('name="case-closed"', 'name="=&#34;case-closed-&#34; + caseId"');
+    await h.engine.deploy([{ name: 'signals-feel.bpmn', content: xml }]);
+    const { instanceKey } = await h.engine.startInstance('signals-feel', { caseId: 'c-sg-5' });
+    expect(await h.engine.broadcastSignal('case-closed-c-sg-5')).toEqual({ reached: 1 });
+    expect(events(await h.engine.getInstance(instanceKey), 'Event_closed')).toEqual(['activated', 'completed']);
+  });
+
+  test('Given a signal start event whose name is an expression, then deploy refuses it, naming the start event', async () => {
+    const xml = fs.readFileSync(path.join(__dirname, 'fixtures', 'signal-start.bpmn'), 'utf8').replace('name="report-filed"', 'name="=&#34;report-filed&#34;"');
+    expect((await compileBpmn('m.bpmn', xml)).problems).toContainEqual(expect.objectContaining({ elementId: 'StartEvent_filed', message: expect.stringContaining('signal start event') }));
   });
 
   test('Given a message named like a signal subscription, then publishing it is refused', async () => {

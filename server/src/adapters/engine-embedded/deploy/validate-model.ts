@@ -56,6 +56,10 @@ function checkElement(el: ElementDef, model: ProcessModel, problems: ProblemList
     problems.add(`message '${ev.message?.name}' used by '${el.id}' needs a zeebe:subscription correlationKey`, el.id);
   }
   if (ev?.signal) checkFeel(ev.signal, 'signal name', el.id, problems);
+  // A process's signal start is looked up by name when a signal is broadcast, before any instance exists.
+  if (ev?.type === 'signal' && el.kind === 'startEvent' && el.parentId === model.processId && isFeel(ev.signal!)) {
+    problems.add(`signal start event '${el.id}' needs a fixed signal name, not an expression: no instance exists yet to evaluate it in`, el.id);
+  }
   if (ev?.timer) {
     if (isFeel(ev.timer.value)) checkFeel(ev.timer.value, 'timer', el.id, problems);
     else {

@@ -39,10 +39,13 @@ export function armEvent(m: TokenMachine, token: ArmHolder, el: ElementDef, elem
     };
   }
   if (ev?.type === 'signal') {
+    // A name written as an expression is evaluated when the catch opens, as the throw evaluates its own.
+    const name = resolveString(ev.signal, ctx);
+    if (!name) throw new StepFailure(`signal name of '${el.id}' evaluated to nothing`);
     const key = `${m.ctx.instanceKey}.${token.id}.${elementId}`;
     return () => {
       (token.armed ??= []).push({ key, kind: 'message', elementId, role });
-      m.emit({ type: 'subscription.open', key, messageName: signalSubscription(ev.signal!), correlationKey: '', elementId, tokenId: token.id });
+      m.emit({ type: 'subscription.open', key, messageName: signalSubscription(name), correlationKey: '', elementId, tokenId: token.id });
     };
   }
   // Caught synchronously by throwError / throwEscalation.
