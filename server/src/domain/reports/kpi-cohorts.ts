@@ -65,21 +65,30 @@ export function caseMembers(facts: readonly KpiFact[], period: Period): CaseMemb
   const firstEntry = [courtFirst, policeFirst].filter((f): f is KpiFact => !!f).sort((a, b) => a.on.localeCompare(b.on))[0];
   if (firstEntry) out.firstEntrant = { team: teamOf(firstEntry), by: firstEntry === courtFirst ? 'court' : 'police' };
 
-  // A victim's latest initial contact answers decide; engaged: any restorative justice recorded by the period's end.
-  const contacts = new Map<string, KpiFact>();
-  for (const f of of('victim-initial-contact')) { const id = str(f, 'victimContact.id'); if (id) contacts.set(id, f); }
+  // A victim counts in the period of their first contact, so a later contact never moves them out of a
+  // past period; their answers are those of the latest contact by the period's end. Engaged: any
+  // restorative justice recorded by the period's end.
+  const contacts = new Map<string, KpiFact[]>();
+  for (const f of of('victim-initial-contact')) { const id = str(f, 'victimContact.id'); if (id) contacts.set(id, [...(contacts.get(id) ?? []), f]); }
   const engaged = new Set(of('victim-rj-activity').filter((f) => f.on <= period.toDay).map((f) => str(f, 'victimRj.id')));
-  for (const [victimId, f] of contacts) {
-    if (!inPeriod(f)) continue;
+  for (const [victimId, all] of contacts) {
+    if (!inPeriod(all[0])) continue;
+    const f = all.filter((c) => c.on <= period.toDay).at(-1)!;
     const consent = yn(str(f, 'victimContact.contactConsent'));
-    out.victims.push({ team: teamOf(f), consent, rjConsent: consent === 'yes' && str(f, 'victimContact.rjConsent') === 'consents', engaged: consent === 'yes' && engaged.has(victimId) });
+    out.victims.push({ team: teamOf(all[0]), consent, rjConsent: consent === 'yes' && str(f, 'victimContact.rjConsent') === 'consents', engaged: consent === 'yes' && engaged.has(victimId) });
   }
   return out;
 }
 
 function endedChild(end: KpiFact, sorted: readonly KpiFact[]): EndedChild {
-  // "At the start": the earliest assessment up to the end that answered the question.
-  const assessments = sorted.filter((f) => f.formId === 'assetplus-information-gathering' && f.on <= end.on);
+  // The order, disposal or programme that ended: after the case's previous end (a closure sent back and
+  // submitted again has the same date, so is not a previous end) and before its next one.
+  const ends = sorted.filter((f) => END_FORMS.has(f.formId));
+  const after = ends.filter((f) => f.on < end.on).at(-1)?.on;
+  const before = ends.find((f) => f.on > end.on)?.on;
+  const inEpisode = (f: KpiFact) => (after === undefined || f.on > after) && (before === undefined || f.on < before);
+  // "At the start": the earliest assessment of this episode, up to its end, that answered the question.
+  const assessments = sorted.filter((f) => f.formId === 'assetplus-information-gathering' && inEpisode(f) && f.on <= end.on);
   const firstAnswer = <T>(read: (f: KpiFact) => T | undefined) => assessments.map(read).find((v) => v !== undefined);
   const hours = (f: KpiFact, suffix: string): [number, number] | undefined => {
     const offered = num(f, `eteHoursOffered${suffix}`);
@@ -99,7 +108,9 @@ function endedChild(end: KpiFact, sorted: readonly KpiFact[]): EndedChild {
     child.ete.hoursEnd = hours(end, 'AtEnd');
     child.send = { need: yn(str(end, 'sendNeedIdentified')), plan: str(end, 'sendPlanInPlace') };
     child.wider.end = list(end, 'widerServicesAtEnd');
-    const health = sorted.filter((f) => f.formId === 'case-closure-health').at(-1);
+    // The health form is dated by the day it was submitted, often after the closure date: it belongs to
+    // this closure when given after the previous end and before the next.
+    const health = sorted.filter((f) => f.formId === 'case-closure-health' && inEpisode(f)).at(-1);
     if (health) {
       const chain = (k: string): [YesNo, YesNo, YesNo] => [yn(str(health, `${k}NeedIdentified`)), yn(str(health, `${k}InterventionPlanned`)), yn(str(health, `${k}Attending`))];
       child.health = { mentalHealth: chain('mentalHealth'), substanceMisuse: chain('substanceMisuse') };
