@@ -2,6 +2,7 @@
 // CSV cells are quoted and never start a formula.
 import { deriveKpiFact } from '../../../server/src/domain/reports/kpi-fact';
 import { toCsv } from '../../../server/src/domain/reports/report-csv';
+import { createWorkingCalendar } from '../../../server/src/domain/calendar';
 
 const civil = (iso: string) => iso.slice(0, 10);
 
@@ -22,6 +23,16 @@ describe('deriveKpiFact', () => {
     expect(deriveKpiFact(health, undefined, () => '2026-11-03')?.on).toBe('2026-11-03');
     expect(deriveKpiFact({ ...health, formId: 'case-contact' }, 'north', civil)).toBeUndefined();
     expect(deriveKpiFact({ ...health, caseId: undefined }, 'north', civil)).toBeUndefined();
+  });
+});
+
+describe('deriveKpiFact dates', () => {
+  it('takes a form\'s date-time on the London day it falls on, and a date as written', () => {
+    const calendar = createWorkingCalendar({ region: 'GB-ENG' });
+    const london = (iso: string) => calendar.civilDate(iso);
+    const exit = (endedOn: string) => deriveKpiFact({ id: 't', formId: 'oocd-exit', caseId: 'c1', submittedAt: '2026-07-02T10:00:00.000Z', data: { disposalEnd: { endedOn } } }, undefined, london)?.on;
+    expect(exit('2026-06-30T23:30:00.000Z')).toBe('2026-07-01');
+    expect(exit('2026-06-30')).toBe('2026-06-30');
   });
 });
 

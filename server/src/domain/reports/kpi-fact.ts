@@ -38,6 +38,9 @@ const coded = (v: unknown): v is KpiValue => typeof v === 'number' || typeof v =
   || (typeof v === 'string' && v.length <= 64) || (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= 64));
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
+// A date is its own day; a date-time is the London day it falls on (23:30 UTC on 30 June is 1 July).
+const dayOf = (dated: string, civilDate: (iso: string) => string) =>
+  dated.length > 10 && !Number.isNaN(Date.parse(dated)) ? civilDate(dated) : dated.slice(0, 10);
 
 /** The fact of a submission, or undefined when the form feeds no indicator or the answers have no case. */
 export function deriveKpiFact(s: KpiSubmission, team: string | undefined, civilDate: (iso: string) => string): KpiFact | undefined {
@@ -53,7 +56,7 @@ export function deriveKpiFact(s: KpiSubmission, team: string | undefined, civilD
     into[parts.at(-1)!] = v;
   }
   const dated = source.on ? valueAt(s.data, source.on) : undefined;
-  const on = typeof dated === 'string' && DAY.test(dated) ? dated.slice(0, 10) : civilDate(s.submittedAt);
+  const on = typeof dated === 'string' && DAY.test(dated) ? dayOf(dated, civilDate) : civilDate(s.submittedAt);
   return { id: s.id, caseId: s.caseId, ...(team ? { team } : {}), formId: s.formId, on, submittedAt: s.submittedAt, values };
 }
 
