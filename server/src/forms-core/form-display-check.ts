@@ -8,8 +8,11 @@ import type { FormComponent } from './form.types';
 
 type Add = (message: string) => void;
 
-/** Image sources shown as given: pictures inside the form (data:image/…) or on this site (/…). */
-export const STATIC_IMAGE_SOURCE = /^(data:image\/[a-z0-9.+-]+[;,]|\/(?!\/))/i;
+/**
+ * Image sources shown as given: pictures inside the form (data:image/…) or on this site (/…). Not `//host`
+ * nor `/\host`, which browsers read as another site.
+ */
+export const STATIC_IMAGE_SOURCE = /^(data:image\/[a-z0-9.+-]+[;,]|\/(?![/\\]))/i;
 
 const TEMPLATED = ['label', 'description', 'dateLabel', 'timeLabel', 'text', 'content', 'alt'] as const;
 

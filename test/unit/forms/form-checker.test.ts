@@ -171,4 +171,11 @@ describe('checkFormDefinition: templates, html, image, expression, table and but
       expect.stringMatching(/"b" at components\[8\]: action must be "submit" or "reset", not "delete"/),
     ]);
   });
+
+  it('refuses an image path that a browser reads as another site (/\\host or //host)', () => {
+    for (const source of ['/\\evil.example/x.png', '//evil.example/x.png']) {
+      expect(messages(base([{ id: 'i', type: 'image', source, alt: 'Logo' }]))).toEqual([expect.stringMatching(/"i" at components\[0\]: source must be a data:image URI or a path on this site/)]);
+    }
+    expect(messages(base([{ id: 'i', type: 'image', source: '/assets/logo.png', alt: 'Logo' }]))).toEqual([]);
+  });
 });
