@@ -80,8 +80,18 @@ export class MongoKpiSourceSubmissions implements KpiSourceSubmissions {
   }
 
   async page(formIds: readonly string[], afterId: string | undefined, limit: number) {
-    const filter: Filter<SubmissionDoc> = { formId: { $in: [...formIds] }, ...(afterId ? { _id: { $gt: afterId } } : {}) };
-    return (await this.submissions.find(filter).sort({ _id: 1 }).limit(limit).toArray()).map((d) => toSubmission(d as SubmissionDoc));
+    // Keyset on _id alone, the forms picked here: FerretDB decodes every document for any other filter,
+    // so a formId filter would read the whole collection once a page (quadratic over a rebuild).
+    const wanted = new Set(formIds);
+    const out: (KpiSubmission & { taskId?: string })[] = [];
+    for (let after = afterId; out.length < limit;) {
+      const filter: Filter<SubmissionDoc> = after ? { _id: { $gt: after } } : {};
+      const batch = await this.submissions.find(filter).sort({ _id: 1 }).limit(limit).toArray();
+      for (const d of batch) if (wanted.has(d.formId) && out.length < limit) out.push(toSubmission(d as SubmissionDoc));
+      if (batch.length < limit) break;
+      after = batch.at(-1)!._id;
+    }
+    return out;
   }
 
   async teamOfTask(taskId: string): Promise<string | undefined> {
