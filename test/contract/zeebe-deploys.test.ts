@@ -90,6 +90,17 @@ describe('deploys at start', () => {
     expect(deploys()).toBe(before + 1);
   });
 
+  test('a changed shipped BPMN file does not send the shipped forms again over a manager’s newer form', async () => {
+    const shipped = form('plan-review-start.form');
+    const edited = { name: shipped.name, content: JSON.stringify({ ...JSON.parse(shipped.content), components: [...JSON.parse(shipped.content).components, { type: 'text', id: 'Note_1', text: 'Read the plan first.' }] }) };
+    await (await server()).deploy([edited], { by: 'tom.manager', comment: 'A note for reviewers' });
+    const managers = cluster.fake.forms.get('plan-review-start');
+    expect(managers?.content).toBe(edited.content);
+    const changed = SHIPPED.map((r) => (r.name === 'contract-timer.bpmn' ? { ...r, content: r.content.replace('name="Escalate"', 'name="Escalate to the team manager"') } : r));
+    expect((await deployProcessFiles(await server(), changed)).deployed.map((d) => d.processId)).toEqual(['contract-timer']);
+    expect(cluster.fake.forms.get('plan-review-start')).toEqual(managers);
+  });
+
   test('reading the versions again does not search the cluster again, let alone once per version', async () => {
     const engine = await server();
     await engine.listDeployments();

@@ -23,6 +23,8 @@ export interface ZeebeFake {
   violations: string[];
   /** operationId → calls, for the report of what the adapter used. */
   calls: Map<string, number>;
+  /** The latest version of each form the cluster holds, by form id. */
+  forms: ReadonlyMap<string, { version: number; content: string }>;
   close(): Promise<void>;
 }
 
@@ -84,7 +86,7 @@ export async function startZeebeFake(inner: WorkflowEngine): Promise<ZeebeFake> 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, jobs: ctx.jobs, violations, calls,
+    url: `http://127.0.0.1:${port}`, jobs: ctx.jobs, violations, calls, forms: ctx.forms,
     close: () => new Promise<void>((resolve) => { ctx.jobs.releaseAll(); server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -108,17 +108,21 @@ export class ZeebeDeployer {
 
   /**
    * What a start must send: resources whose sent form is recorded as deployed are left out, unless the cluster
-   * lost that version (a record whose key the cluster no longer lists). Forms and DMN files go whenever a
-   * process does (the cluster keeps an unchanged one's version, and one that lost them gets them back).
+   * lost that version (a record whose key the cluster no longer lists). Forms and DMN files cannot be checked
+   * against a listing: their records are trusted while the cluster still has every recorded process version
+   * (a changed BPMN file must not send them again: the cluster keeps a resource only when it matches the
+   * latest version, so a manager's newer form or DMN would be replaced by the shipped one). A cluster that
+   * lists none of the recorded process versions was reset, and gets every form and DMN file back (one missing
+   * version is more likely a search not yet showing another server's deploy).
    */
   private async changed(prepared: Prepared[]): Promise<Prepared[]> {
     const [rows, recorded] = await Promise.all([this.d.definitions.all(), this.recorded.get()]);
     const inCluster = new Set(rows.map((r) => r.key));
-    // Only process versions can be checked against the listing; a form's or a DMN file's record is trusted.
-    const known = new Set([...recorded.values()].filter((r) => r.kind !== 'process' || inCluster.has(r.key)).map((r) => r.checksum));
-    const changed = prepared.filter((p) => p.checksum === undefined || !known.has(p.checksum));
-    if (!changed.some((p) => isBpmn(p.resource))) return changed;
-    return prepared.filter((p) => changed.includes(p) || !isBpmn(p.resource));
+    const records = [...recorded.values()];
+    const processes = records.filter((r) => r.kind === 'process');
+    const reset = processes.length > 0 && !processes.some((r) => inCluster.has(r.key));
+    const known = new Set(records.filter((r) => (r.kind === 'process' ? inCluster.has(r.key) : !reset)).map((r) => r.checksum));
+    return prepared.filter((p) => p.checksum === undefined || !known.has(p.checksum));
   }
 }
 
