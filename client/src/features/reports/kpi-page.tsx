@@ -10,22 +10,10 @@ import { kpiApi, type KpiQuery, type KpiView } from './kpi-api';
 import { KpiSummary } from './kpi-chart';
 import { KpiIndicator } from './kpi-table';
 import { ReportsNav } from './reports-nav';
+import { ReportSelect as Select } from './report-select';
 import { monthName, recentMonths } from './report-words';
 
 const MONTHS = recentMonths(new Date()).map((m) => ({ value: m, label: monthName(m) }));
-
-function Select({ id, label, value, onChange, options }: {
-  id: string; label: string; value: string; onChange(v: string): void; options: { value: string; label: string }[];
-}) {
-  return (
-    <div className="govuk-form-group">
-      <label className="govuk-label" htmlFor={id}>{label}</label>
-      <select className="govuk-select" id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
-  );
-}
 
 function Filters({ view, onSubmit }: { view: KpiView; onSubmit(q: KpiQuery): void }) {
   const [draft, setDraft] = useState<KpiQuery>({ ...view.filter });

@@ -11,21 +11,9 @@ import { TimelinessTrend } from './timeliness-chart';
 import { monthName, recentMonths } from './report-words';
 import { DownloadLink } from './report-download';
 import { ReportsNav } from './reports-nav';
+import { ReportSelect as Select } from './report-select';
 
 const MONTHS = recentMonths(new Date());
-
-function Select({ id, label, value, onChange, options }: {
-  id: string; label: string; value: string; onChange(v: string): void; options: { value: string; label: string }[];
-}) {
-  return (
-    <div className="govuk-form-group">
-      <label className="govuk-label" htmlFor={id}>{label}</label>
-      <select className="govuk-select" id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
-  );
-}
 
 function Filters({ view, query, onSubmit }: { view: TimelinessView; query: TimelinessQuery; onSubmit(q: TimelinessQuery): void }) {
   const [draft, setDraft] = useState<TimelinessQuery>({ ...query, from: view.filter.from, to: view.filter.to });
