@@ -1,5 +1,5 @@
 import type { InstanceView } from '../../../server/src/ports/workflow-engine.port';
-import { engineHarness, type Harness } from './support/engine-harness';
+import { engineHarness, fixture, type Harness } from './support/engine-harness';
 
 // Escalation events as Camunda 8.8 runs them: caught by the nearest escalation boundary or event sub-process
 // up the scopes (interrupting or not); an escalation nobody catches is no incident — the thrower goes on.
@@ -49,5 +49,19 @@ describe('Feature: escalation events (throw and end; boundary and event sub-proc
     expect(child.state).toBe('cancelled');
     expect((await h.engine.getInstance(child.instanceKey))?.state).toBe('cancelled');
     expect(await h.engine.listIncidents({ state: 'open' })).toEqual([]);
+  });
+  test('Given a called process\'s escalation delivered to the caller again (a repeated outbox), then its non-interrupting boundary catches it once', async () => {
+    const xml = fixture('escalation-parent.bpmn').content.replaceAll('"escalation-parent"', '"escalation-parent-ni"')
+      .replace('<bpmn:boundaryEvent id="Event_plan_late"', '<bpmn:boundaryEvent id="Event_plan_late" cancelActivity="false"');
+    await h.engine.deploy([{ name: 'escalation-parent-ni.bpmn', content: xml }]);
+    const { instanceKey } = await h.engine.startInstance('escalation-parent-ni', { caseId: 'c-esc-again' });
+    await h.engine.runDue();
+    expect(await h.openTasks(instanceKey)).toEqual(['Activity_chase']);
+    const child = (await h.engine.listUserTasks({ state: 'open' })).find((t) => t.processId === 'escalation-child')!;
+    const runner = (h.engine as unknown as { runner: { execute(key: string, cmd: object): Promise<boolean> } }).runner;
+    const again = { kind: 'childEscalation', childKey: child.instanceKey, code: 'LATE', id: `${child.instanceKey}.e-repeat` };
+    expect(await runner.execute(instanceKey, again)).toBe(true);
+    expect(await runner.execute(instanceKey, again)).toBe(false);
+    expect(await h.openTasks(instanceKey)).toEqual(['Activity_chase', 'Activity_chase']);
   });
 });

@@ -70,6 +70,22 @@ describe('Feature: signal events (broadcast; boundary interrupting and not; catc
     expect((await compileBpmn('m.bpmn', xml)).problems).toContainEqual(expect.objectContaining({ elementId: 'StartEvent_filed', message: expect.stringContaining('signal start event') }));
   });
 
+  test('Given a thrown signal whose delivery is repeated (a replayed outbox), then each catch receives it once and a catch opened since does not', async () => {
+    const broadcaster = (h.engine as unknown as { signals: { broadcast(name: string, vars: object, id: string, at?: Date): Promise<{ reached: number }> } }).signals;
+    const { instanceKey } = await h.engine.startInstance('signals', { caseId: 'c-sg-6' });
+    const thrownAt = h.clock.now();
+    const reached = (await broadcaster.broadcast('court-date-changed', {}, 'throw-1', thrownAt)).reached;
+    expect(reached).toBeGreaterThan(0);
+    const updates = async (key: string) => (await h.openTasks(key)).filter((id) => id === 'Activity_update').length;
+    expect(await updates(instanceKey)).toBe(1);
+    h.clock.advance(1000);
+    const later = await h.engine.startInstance('signals', { caseId: 'c-sg-7' });
+    // The same throw delivered again: the non-interrupting boundary stays open but has had this signal.
+    expect(await broadcaster.broadcast('court-date-changed', {}, 'throw-1', thrownAt)).toEqual({ reached: 0 });
+    expect(await updates(instanceKey)).toBe(1);
+    expect(await updates(later.instanceKey)).toBe(0);
+  });
+
   test('Given a message named like a signal subscription, then publishing it is refused', async () => {
     await expect(h.engine.publishMessage('\u0001signal:case-closed', '', {})).rejects.toMatchObject({ code: 'INVALID_MESSAGE_NAME' });
   });

@@ -302,10 +302,10 @@ export class EmbeddedEngine implements WorkflowEngine {
           await this.messages.subscriptionOpened(doc._id, e.key, e.messageName, e.correlationKey);
           break;
         case 'signal.broadcast':
-          await this.signals.broadcast(e.name, e.variables, e.id);
+          await this.signals.broadcast(e.name, e.variables, e.id, e.at ? new Date(e.at) : undefined);
           break;
         case 'parent.escalation':
-          await this.runner.execute(e.parentKey, { kind: 'childEscalation', childKey: e.childKey, code: e.code }).catch(ignoreNotFound);
+          await this.runner.execute(e.parentKey, { kind: 'childEscalation', childKey: e.childKey, code: e.code, id: e.id }).catch(ignoreNotFound);
           break;
         case 'job.create':
           this.worker.offer(e.job.key, e.job.type);

@@ -3,7 +3,7 @@
 import type { UserTaskView, Variables } from '../../../ports/workflow-engine.port';
 import { applyTaskChange, hasListeners, isCancelingListenerJob, listenerDone, listenerResultProblem, listenerVariables, runListener, startListeners, type ListenerResult } from './task-listeners';
 import { withChange, type TaskAttributes } from './task-changes';
-import type { ErrorOrigin, Token } from './instance-state';
+import { markSeen, type ErrorOrigin, type Token } from './instance-state';
 import type { TokenMachine } from './token-machine';
 import { catchError, disarmAll, rootHolder, throwError, trigger, unhandledMessage } from './triggers';
 import { migrateTokens, type MigrateCommand } from './migrate-instance';
@@ -17,11 +17,12 @@ export type Command =
   | { kind: 'completeJob'; jobKey: string; vars: Variables; result?: ListenerResult }
   | { kind: 'jobError'; jobKey: string; code: string; vars: Variables }
   | { kind: 'jobIncident'; jobKey: string; message: string }
-  | { kind: 'trigger'; key: string; vars: Variables }
+  /** deliveryId: a signal broadcast's, so a repeated delivery is a no-op (triggers.ts). */
+  | { kind: 'trigger'; key: string; vars: Variables; deliveryId?: string }
   | { kind: 'childCompleted'; childKey: string; vars: Variables }
   | { kind: 'childError'; childKey: string; code: string; vars: Variables; origin: ErrorOrigin }
   | { kind: 'errorUnhandled'; origin: ErrorOrigin; code: string }
-  | { kind: 'childEscalation'; childKey: string; code: string }
+  | { kind: 'childEscalation'; childKey: string; code: string; id?: string }
   | { kind: 'cancel' }
   | { kind: 'setVariables'; vars: Variables }
   | MigrateCommand
@@ -106,7 +107,7 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
       return true;
     }
     case 'trigger':
-      return trigger(m, cmd.key, cmd.vars);
+      return trigger(m, cmd.key, cmd.vars, cmd.deliveryId);
     case 'childCompleted': {
       const t = waitingOn(m, (t) => t.wait?.kind === 'call' && t.wait.childKey === cmd.childKey);
       if (!t) return false;
@@ -129,7 +130,7 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
     }
     case 'childEscalation': {
       const t = waitingOn(m, (t) => t.wait?.kind === 'call' && t.wait.childKey === cmd.childKey);
-      if (!t) return false;
+      if (!t || (cmd.id && !markSeen(t.wait as { seen?: string[] }, cmd.id))) return false;
       catchChildEscalation(m, t, cmd.code); // each catch guards its own step
       return true;
     }

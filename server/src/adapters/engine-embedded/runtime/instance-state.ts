@@ -14,6 +14,18 @@ export interface Armed {
   /** eventSub: the start event of an event sub-process, armed while its scope is active. */
   role: 'self' | 'boundary' | 'gateway' | 'eventSub';
   cycle?: { remaining?: number; interval?: string; dueAt: string; n: number };
+  /** The last signal deliveries it received (a catch kept open): a delivery repeated after a failure is a no-op. */
+  seen?: string[];
+}
+
+/** How many deliveries a catch or call activity remembers: a repeat comes soon after the original. */
+export const SEEN_MAX = 20;
+
+/** Records a delivery id in `seen` (bounded); false when it was there already. */
+export function markSeen(holder: { seen?: string[] }, id: string): boolean {
+  if (holder.seen?.includes(id)) return false;
+  holder.seen = [...(holder.seen ?? []), id].slice(-SEEN_MAX);
+  return true;
 }
 
 export type Wait =
@@ -22,7 +34,8 @@ export type Wait =
   | { kind: 'event' }
   | { kind: 'scope' }
   | { kind: 'multiInstance' }
-  | { kind: 'call'; childKey: string }
+  /** seen: the escalations of the child it has had (a delivery repeated after a failure is a no-op). */
+  | { kind: 'call'; childKey: string; seen?: string[] }
   /** An uncaught BPMN error went up to the calling instances; waits for a catch there (or an incident here). */
   | { kind: 'thrownError'; code: string }
   | { kind: 'join' };
@@ -81,15 +94,16 @@ export type Effect =
   | { type: 'timer.cancel'; key: string }
   | { type: 'subscription.open'; key: string; messageName: string; correlationKey: string; elementId: string; tokenId: string }
   | { type: 'subscription.close'; key: string }
-  /** A signal thrown by this instance: broadcast to every signal catch and signal start (cross-instance). */
-  | { type: 'signal.broadcast'; id: string; name: string; variables: Variables }
+  /** A signal thrown by this instance: broadcast to every signal catch and signal start (cross-instance).
+   * at: when it was thrown; a catch opened later does not receive it, even when the delivery is repeated. */
+  | { type: 'signal.broadcast'; id: string; name: string; variables: Variables; at?: string }
   | { type: 'child.start'; childKey: string; processId: string; variables: Variables; tokenId: string }
   | { type: 'child.cancel'; childKey: string }
   | { type: 'parent.notify'; parentKey: string; childKey: string; variables: Variables }
   /** A BPMN error no scope of this instance catches, offered to the caller's call activity. */
   | { type: 'parent.error'; parentKey: string; childKey: string; code: string; variables: Variables; origin: ErrorOrigin }
   /** An escalation no scope of this instance catches, offered to the caller's call activity (never an incident). */
-  | { type: 'parent.escalation'; parentKey: string; childKey: string; code: string }
+  | { type: 'parent.escalation'; id?: string; parentKey: string; childKey: string; code: string }
   /** No instance up the call chain caught it: the thrower raises the incident. */
   | { type: 'origin.unhandled'; origin: ErrorOrigin; code: string }
   | { type: 'incident.raise'; incident: IncidentView; tokenId: string }

@@ -14,7 +14,7 @@ import { StepFailure, type TokenMachine } from './token-machine';
 export function throwSignal(m: TokenMachine, el: ElementDef, ctx: Variables, locals: Variables | undefined): void {
   const name = resolveString(el.event!.signal, ctx);
   if (!name) throw new StepFailure(`signal name of '${el.id}' evaluated to nothing`);
-  m.emit({ type: 'signal.broadcast', id: `${m.ctx.instanceKey}.${m.nextId('s')}`, name, variables: { ...(locals ?? {}) } });
+  m.emit({ type: 'signal.broadcast', id: `${m.ctx.instanceKey}.${m.nextId('s')}`, name, variables: { ...(locals ?? {}) }, at: m.ctx.now.toISOString() });
 }
 
 /** Throws the escalation of `el` from `from`; returns whether the thrower goes on (it is gone if interrupted). */
@@ -23,7 +23,7 @@ export function throwEscalation(m: TokenMachine, from: Token, el: ElementDef): b
   const caught = catchInScopes(m, from, true, (ev) => ev?.type === 'escalation' && (!ev.escalationCode || ev.escalationCode === code));
   if (!caught) {
     // Zeebe offers it to the calling instance's call activity; the thrower goes on either way.
-    if (m.ctx.parentKey) m.emit({ type: 'parent.escalation', parentKey: m.ctx.parentKey, childKey: m.ctx.instanceKey, code });
+    if (m.ctx.parentKey) offerToParent(m, code);
     return true;
   }
   if (caught.kind === 'eventSub') caught.spawn({});
@@ -35,11 +35,16 @@ export function throwEscalation(m: TokenMachine, from: Token, el: ElementDef): b
 export function catchChildEscalation(m: TokenMachine, callToken: Token, code: string): void {
   const caught = catchInScopes(m, callToken, false, (ev) => ev?.type === 'escalation' && (!ev.escalationCode || ev.escalationCode === code));
   if (!caught) {
-    if (m.ctx.parentKey) m.emit({ type: 'parent.escalation', parentKey: m.ctx.parentKey, childKey: m.ctx.instanceKey, code });
+    if (m.ctx.parentKey) offerToParent(m, code);
     return;
   }
   if (caught.kind === 'eventSub') caught.spawn({});
   else catchAtBoundary(m, caught.candidate, caught.catcher);
+}
+
+/** Zeebe offers an uncaught escalation to the calling instance's call activity, once (the id makes a repeat a no-op there). */
+function offerToParent(m: TokenMachine, code: string): void {
+  m.emit({ type: 'parent.escalation', id: `${m.ctx.instanceKey}.${m.nextId('e')}`, parentKey: m.ctx.parentKey!, childKey: m.ctx.instanceKey, code });
 }
 
 function catchAtBoundary(m: TokenMachine, host: Token, catcher: ElementDef): void {

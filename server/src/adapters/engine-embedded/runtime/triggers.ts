@@ -5,7 +5,7 @@ import type { Variables } from '../../../ports/workflow-engine.port';
 import { resolveString, resolveValue } from '../model/feel-expressions';
 import type { ElementDef } from '../model/process-model';
 import { nextCycle, planTimer, TIMER_FUNCTIONS } from '../model/timer-definitions';
-import type { Armed, Token } from './instance-state';
+import { markSeen, type Armed, type Token } from './instance-state';
 import { StepFailure, type TokenMachine } from './token-machine';
 import { catchInScopes, triggerEventSub } from './event-subprocesses';
 
@@ -72,8 +72,13 @@ export function disarmAll(m: TokenMachine, token: ArmHolder): void {
   else delete token.armed;
 }
 
-/** A timer fired or a message correlated. Returns false when nothing waits on that key any more. */
-export function trigger(m: TokenMachine, key: string, vars: Variables): boolean {
+/** A timer fired or a message correlated. Returns false when nothing waits on that key any more, or when the
+ * catch has had this delivery already (`deliveryId`: a signal broadcast repeated after a failure or restart). */
+export function trigger(m: TokenMachine, key: string, vars: Variables, deliveryId?: string): boolean {
+  if (deliveryId) {
+    const armed = [...(m.state.armed ?? []), ...m.state.tokens.flatMap((t) => t.armed ?? [])].find((a) => a.key === key);
+    if (armed && !markSeen(armed, deliveryId)) return false;
+  }
   if (m.state.armed?.some((a) => a.key === key)) return triggerEventSub(m, rootHolder(m), key, vars);
   const token = m.state.tokens.find((t) => t.armed?.some((a) => a.key === key));
   if (!token || token.state === 'incident') return false;

@@ -298,7 +298,8 @@ const doneId = (key: string, rev: number) => `${key}#${rev}`;
 const MAX_CONFLICTS = 5;
 
 /** Effects applied outside the instance (embedded-engine.ts crossEffects); the only local part among them,
- * subscription.open's insert, is insert-once, so repeating them in a later outbox is harmless. */
+ * subscription.open's insert, is insert-once, so repeating them in a later outbox is harmless: a signal or
+ * escalation carries an id its catch remembers (and a signal the time it was thrown), starts have fixed keys. */
 const CROSS_INSTANCE = new Set(['child.start', 'child.cancel', 'parent.notify', 'parent.error', 'parent.escalation', 'origin.unhandled', 'subscription.open', 'signal.broadcast']);
 const crossInstanceOnly = (effects: InstanceDoc['effects']) => (effects ?? []).filter((e) => CROSS_INSTANCE.has(e.type));
 

@@ -1,8 +1,9 @@
 // Signal broadcast, Camunda 8.8 style: a signal has no correlation key and is not kept — it reaches every
 // signal catch of its name open now (intermediate catch, boundary and event sub-process starts, in every
 // instance, each catch once) and starts every latest process with a signal start event of that name.
-// A broadcast thrown by an instance goes out through its outbox; replayed after a crash it may reach a
-// catch again (at least once), but it starts each process once (the start key is derived from the throw).
+// A broadcast thrown by an instance goes out through its outbox; replayed after a failure or crash it reaches
+// only the catches open when it was thrown (`at`), each of which ignores a delivery it has had (its id), and
+// starts each process once (the start key is derived from the throw).
 import { NotFoundError } from '../../../domain/errors';
 import type { Variables } from '../../../ports/workflow-engine.port';
 import { signalSubscription } from '../runtime/triggers';
@@ -20,11 +21,12 @@ export class SignalBroadcaster {
   ) {}
 
   /** Returns how many catches and starts the signal reached. */
-  async broadcast(name: string, variables: Variables, id: string = newKey()): Promise<{ reached: number }> {
+  async broadcast(name: string, variables: Variables, id: string = newKey(), at?: Date): Promise<{ reached: number }> {
     let reached = 0;
-    const subs = await retry(() => this.db.subscriptions.find({ messageName: signalSubscription(name), state: 'open' }).sort({ createdAt: 1 }).lean<SubscriptionDoc[]>());
+    const filter = { messageName: signalSubscription(name), state: 'open', ...(at ? { createdAt: { $lte: at } } : {}) };
+    const subs = await retry(() => this.db.subscriptions.find(filter).sort({ createdAt: 1 }).lean<SubscriptionDoc[]>());
     for (const sub of subs) {
-      const ok = await this.runner.execute(sub.instanceKey, { kind: 'trigger', key: sub._id, vars: variables }).catch((e) => {
+      const ok = await this.runner.execute(sub.instanceKey, { kind: 'trigger', key: sub._id, vars: variables, deliveryId: id }).catch((e) => {
         if (e instanceof NotFoundError) return false;
         throw e;
       });
