@@ -4,6 +4,7 @@ import { checkCollections } from './form-collections-check';
 import { checkDisplay } from './form-display-check';
 import { FEEL_VALIDATE_NUMBERS, isFeelValue } from './form-resolve';
 import { checkSectionsPerKey } from './form-sections-check';
+import { checkExpressionSections } from './form-expression-sections';
 import { feelSyntaxError } from './form-conditions';
 import { dateBound } from './form-dates';
 import { hasOptions, isContainer, isInput, isPlainObject, normaliseOptions, walkComponents } from './form-tree';
@@ -69,6 +70,7 @@ export function checkFormDefinition(form: unknown, options: CheckOptions = {}): 
   });
   if (!problems.length) problems.push(...checkCollections(form.components as FormComponent[]));
   if (!problems.length) problems.push(...checkSectionsPerKey(form.components as FormComponent[]));
+  if (!problems.length) problems.push(...checkExpressionSections(form.components as FormComponent[]));
   return problems;
 }
 

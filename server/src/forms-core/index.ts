@@ -13,5 +13,6 @@ export { diffFormDefinitions, type FormDiff, type FormFieldChange } from './form
 export { renderTemplate, isTemplate, templateSyntaxError, escapeHtml, type TemplateOptions } from './form-templates';
 export { resolveComponent, resolveValidate } from './form-resolve';
 export { computeExpressions } from './form-expressions';
+export { withoutExpressionAnswers } from './form-expression-sections';
 export { feelToJson } from './feel-values';
 export { STATIC_IMAGE_SOURCE } from './form-display-check';

@@ -40,6 +40,13 @@ describe('the process variables a task form reads', () => {
     expect((await api.call('POST', `/tasks/${yro}/complete`, 'cm', { data: { decisionNotes: 'seen' } })).status).toBe(200);
   });
 
+  it('a value the form computes into a section the person may not write (health) is not refused as their answer', async () => {
+    const key = await start({ id: 'o-5', type: 'dto' });
+    const done = await api.call('POST', `/tasks/${key}/complete`, 'cm', { data: { supervisionBreach: 'curfew', custodyHealthCheck: false } });
+    expect(done.status).toBe(200);
+    expect(done.body.submission.data).toMatchObject({ supervisionBreach: 'curfew', custodyHealthCheck: true }); // computed, not as sent
+  });
+
   it('a completed task gives no variables', async () => {
     const key = await start({ id: 'o-4', type: 'yro' });
     await api.call('POST', `/tasks/${key}/complete`, 'cm', { data: {} });

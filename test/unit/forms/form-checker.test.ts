@@ -172,6 +172,19 @@ describe('checkFormDefinition: templates, html, image, expression, table and but
     ]);
   });
 
+  it('refuses an expression filed in another section than a field it reads, and accepts one in the same section', () => {
+    const form = (exprSection?: string) => base([
+      { id: 'need', type: 'textfield', key: 'healthNeed', label: 'Health need', properties: { section: 'health' } },
+      { id: 'g', type: 'group', path: 'summary', components: [
+        { id: 'copy', type: 'expression', key: 'need', expression: '=healthNeed', ...(exprSection ? { properties: { section: exprSection } } : {}) },
+      ] },
+      { id: 'flag', type: 'expression', key: 'isDto', expression: '=order.type = "dto"', properties: { section: 'plans' } },
+    ]);
+    expect(messages(form('plans'))).toEqual([expect.stringMatching(/expression "summary\.need" is filed under section plans but reads "healthNeed" \(section health\)/)]);
+    expect(messages(form())).toEqual([expect.stringMatching(/expression "summary\.need" is filed under section none but reads "healthNeed" \(section health\)/)]);
+    expect(messages(form('health'))).toEqual([]);
+  });
+
   it('refuses an image path that a browser reads as another site (/\\host or //host)', () => {
     for (const source of ['/\\evil.example/x.png', '//evil.example/x.png']) {
       expect(messages(base([{ id: 'i', type: 'image', source, alt: 'Logo' }]))).toEqual([expect.stringMatching(/"i" at components\[0\]: source must be a data:image URI or a path on this site/)]);

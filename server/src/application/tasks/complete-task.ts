@@ -13,7 +13,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../domain/err
 import { assertAnswersWritable } from '../../domain/forms/form-access';
 import { splitSubmission } from '../../domain/cases/form-sections';
 import type { FormSubmission } from '../../domain/forms/form-version';
-import { validateSubmission } from '../../forms-core';
+import { validateSubmission, withoutExpressionAnswers } from '../../forms-core';
 import type { CaseRecord } from '../../domain/cases/case-record';
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { CaseRepository } from '../../ports/case-repository.port';
@@ -86,8 +86,9 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   }
   await deps.caseGuard?.assertMayChange(actor, task.caseId, 'complete this task');
   await deps.caseGuard?.assertMayComplete(task, variables);
-  // With or without a case: an answer in a section the actor may not write is refused by its label.
-  if (form) assertAnswersWritable(form.schema, result.value, writable(deps.policy, actor));
+  // With or without a case: an answer in a section the actor may not write is refused by its label. An
+  // expression's value is the server's, not typed: it is left out (its section is checked at deploy).
+  if (form) assertAnswersWritable(form.schema, withoutExpressionAnswers(form.schema, result.value), writable(deps.policy, actor));
   // Collection items get their ids now, before anything is stored: the stored answers, the variables the
   // engine receives (`victim.id`) and any retry or recovery then all name the same items.
   const answers = form ? withItemIds(form.schema, result.value, submissionIdForTask(task.id), variables) : result.value;
