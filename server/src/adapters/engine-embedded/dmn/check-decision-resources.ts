@@ -34,7 +34,8 @@ export async function checkDecisionResources(
       const at = (message: string) => out.problems.push({ resource: resource.name, elementId: id, line: lineOf(resource.content, id), message });
       const here = owner.get(id);
       const before = here === undefined ? await deployed?.graphOf(id) : undefined;
-      if (here !== undefined) at(`decision '${id}' is also in decision requirements '${here}' of this deploy: a decision id belongs to one DMN file`);
+      // '' is a file that failed to compile: its own lines say so, a second one here would only mislead.
+      if (here) at(`decision '${id}' is also in decision requirements '${here}' of this deploy: a decision id belongs to one DMN file`);
       else if (before !== undefined && before !== graph.id) at(`decision '${id}' is already deployed in decision requirements '${before}': a decision id belongs to one DMN file (rename it, or deploy it from that file)`);
       owner.set(id, graph.id);
     }
