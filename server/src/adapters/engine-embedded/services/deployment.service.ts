@@ -147,11 +147,20 @@ export class DeploymentService {
   }
 
   async latestModels(): Promise<DeployedModel[]> {
-    const docs = await this.db.deployments.find({}, { model: 1, processId: 1, version: 1 }).lean<DeploymentDoc[]>();
-    const latest = new Map<string, DeploymentDoc>();
-    for (const d of docs) if ((latest.get(d.processId)?.version ?? 0) < d.version) latest.set(d.processId, d);
-    return [...latest.values()].map((d) => ({ processId: d.processId, version: d.version, model: d.model }));
+    return latestOf(await this.db.deployments.find({}, { model: 1, processId: 1, version: 1 }).lean<DeploymentDoc[]>());
   }
+
+  /** The signal starts of each process's latest version: only they are read, not every version's whole model. */
+  async latestSignalStarts(): Promise<{ processId: string; version: number; starts: NonNullable<ProcessModel['signalStarts']> }[]> {
+    const docs = await this.db.deployments.find({}, { 'model.signalStarts': 1, processId: 1, version: 1 }).lean<DeploymentDoc[]>();
+    return latestOf(docs).map((d) => ({ processId: d.processId, version: d.version, starts: d.model?.signalStarts ?? [] }));
+  }
+}
+
+function latestOf(docs: DeploymentDoc[]): DeployedModel[] {
+  const latest = new Map<string, DeploymentDoc>();
+  for (const d of docs) if ((latest.get(d.processId)?.version ?? 0) < d.version) latest.set(d.processId, d);
+  return [...latest.values()].map((d) => ({ processId: d.processId, version: d.version, model: d.model }));
 }
 
 export class ProcessNotDeployedError extends NotFoundError {

@@ -32,8 +32,8 @@ export class SignalBroadcaster {
       });
       if (ok) reached++;
     }
-    for (const d of await this.deployments.latestModels()) {
-      for (const start of (d.model.signalStarts ?? []).filter((s) => s.signalName === name)) {
+    for (const d of await this.deployments.latestSignalStarts()) {
+      for (const start of d.starts.filter((s) => s.signalName === name)) {
         await this.runner.start({ key: `${id}.${d.processId}.${start.elementId}`, processId: d.processId, version: d.version, startElementId: start.elementId, variables });
         reached++;
       }
