@@ -134,6 +134,10 @@ describe('Feature: the quarterly case-level return', () => {
     expect((await call('dan.data', 'GET', '?quarter=2026-Q1')).body.versions.map((v: { id: string }) => v.id)).toEqual(['2026-Q1-v1']);
     expect((await call('dan.data', 'GET', '/2026-Q1-v2/file')).status).toBe(404);
     expect(JSON.stringify(await system.conn.collection('returns').findOne({ _id: '2026-Q1-v2' as never }))).not.toMatch(/YJ-RETURN01|2010-05-20/);
+    // The file is stored apart from its version (return_files): the draft's is gone, the submitted one's kept.
+    expect(await system.conn.collection('return_files').findOne({ _id: '2026-Q1-v2' as never })).toBeNull();
+    expect(await system.conn.collection('return_files').findOne({ _id: '2026-Q1-v1' as never })).toMatchObject({ xml: expect.stringContaining('YJ-RETURN01') });
+    expect((await system.conn.collection('returns').findOne({ _id: '2026-Q1-v1' as never }))?.xml).toBeUndefined();
     // The erased draft's number is not given to the next file: v2 was downloaded (and audited) as another file.
     expect((await call('dan.data', 'POST', '', { quarter: '2026-Q1' })).body.versions[0].id).toBe('2026-Q1-v3');
   });
