@@ -49,8 +49,8 @@ export const outboxQuery = z.object({
   taskId: z.string().max(200).optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export const pageQuery = outboxQuery.pick({ offset: true, limit: true });
+}).strict(); // a misspelt filter is refused, not silently ignored (a list that looks filtered but is not)
+export const pageQuery = outboxQuery.pick({ offset: true, limit: true }).strict();
 export const preferenceBody = z.object({ mode: z.enum(['immediate', 'digest']) }).strict();
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {

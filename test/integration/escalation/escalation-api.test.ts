@@ -62,6 +62,9 @@ describe('escalation API with the embedded mail catcher', () => {
     expect((await call('GET', '/outbox', 'worker')).status).toBe(403);
     expect((await call('GET', '/caught-mail')).status).toBe(401);
     expect((await call('GET', '/outbox?state=bogus', 'admin')).status).toBe(422);
+    // An unknown or misspelt query parameter is refused, not ignored (the list would look filtered).
+    expect((await call('GET', '/outbox?stat=sent', 'admin')).status).toBe(422);
+    expect((await call('GET', '/caught-mail?offset=0&state=sent', 'admin')).status).toBe(422);
   });
 
   it('lets a manager change the policy with a reason, and keeps the history', async () => {
