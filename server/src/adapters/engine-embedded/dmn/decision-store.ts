@@ -36,6 +36,8 @@ export class DecisionStore {
   private readonly latest = new Map<string, { found: StoredDecision | undefined; at: number }>();
   /** Decision ids each compiled model calls (models are cached and shared, so this is worked out once). */
   private readonly calledBy = new WeakMap<ProcessModel, string[]>();
+  /** Every deployed decision id, re-read at most once a second (a task whose decision id is an expression needs them each step). */
+  private allIds?: { ids: string[]; at: number };
 
   constructor(private readonly rows: Model<DecisionGraphDoc>, private readonly now: () => Date) {}
 
@@ -54,6 +56,7 @@ export class DecisionStore {
         throw e;
       }
       for (const id of decisionIds) this.latest.set(id, { found: { graph, version }, at: this.now().getTime() });
+      if (this.allIds) this.allIds.ids = [...new Set([...this.allIds.ids, ...decisionIds])];
       return { ...base, version, isNew: true };
     }
   }
@@ -88,8 +91,10 @@ export class DecisionStore {
 
   /** Ids of every deployed decision (for a business rule task whose decision id is an expression). */
   async allDecisionIds(): Promise<string[]> {
+    if (this.allIds && this.now().getTime() - this.allIds.at < FRESH_MS) return this.allIds.ids;
     const docs = await this.rows.find({}, { decisionIds: 1 }).lean<Pick<DecisionGraphDoc, 'decisionIds'>[]>();
-    return [...new Set(docs.flatMap((d) => d.decisionIds))];
+    this.allIds = { ids: [...new Set(docs.flatMap((d) => d.decisionIds))], at: this.now().getTime() };
+    return this.allIds.ids;
   }
 
   /** The graph that already holds a decision id (a decision belongs to one DMN file, as in Zeebe). */
