@@ -104,9 +104,3 @@ export function addCase(out: BuiltReturn, layout: ReturnLayout, quarter: Quarter
   out.counts.children += 1;
   out.counts.records += 1 + children.length;
 }
-
-export function buildReturnRecords(layout: ReturnLayout, quarter: Quarter, cases: readonly ReturnCase[]): BuiltReturn {
-  const out = emptyReturn();
-  for (const c of [...cases].sort((a, b) => a.id.localeCompare(b.id))) addCase(out, layout, quarter, c);
-  return out;
-}
