@@ -7,13 +7,16 @@ import type { ProcessModel } from '../model/process-model';
 import { compileBpmn } from './bpmn-compiler';
 import { lineOf } from './deploy-problems';
 import type { EmbeddedForm } from './embedded-forms';
-import { checkDecisionResources, isDmn } from '../dmn/check-decision-resources';
+import { checkDecisionResources, isDmn, type CheckedDecisions, type DeployedDecisionLookup } from '../dmn/check-decision-resources';
 
 export interface DeployCheckHooks {
   /** A form's problems, as the form designer reports them: forms embedded in BPMN and `.form` resources. */
   checkForm?(schema: Record<string, unknown>): string[];
   /** Whether a user id names a known user: a static assignee or candidate user that does not is refused. */
   knownUser?(id: string): Promise<boolean>;
+  /** The decisions deployed already (the embedded engine's store); without it (Zeebe: the cluster keeps them) a
+   * business rule task must find its decision in this deploy only if the deploy has it. */
+  deployed?: DeployedDecisionLookup;
 }
 
 export interface CheckedDeployment {
@@ -21,10 +24,12 @@ export interface CheckedDeployment {
   compiled: { resource: DeployResource; model: ProcessModel }[];
   forms: { resource: DeployResource; formId: string }[];
   embedded: EmbeddedForm[];
+  /** The compiled DMN files, to store before the processes that call them. */
+  graphs: CheckedDecisions['graphs'];
 }
 
 export async function checkDeployResources(resources: DeployResource[], hooks: DeployCheckHooks = {}): Promise<CheckedDeployment> {
-  const out: CheckedDeployment = { problems: [], compiled: [], forms: [], embedded: [] };
+  const out: CheckedDeployment = { problems: [], compiled: [], forms: [], embedded: [], graphs: [] };
   for (const resource of resources) {
     if (resource.name.endsWith('.bpmn')) {
       const result = await compileBpmn(resource.name, resource.content);
@@ -50,9 +55,11 @@ export async function checkDeployResources(resources: DeployResource[], hooks: D
       out.problems.push({ resource: resource.name, message: `unsupported resource type '${resource.name}' (expected .bpmn, .dmn or .form)` });
     }
   }
-  // DMN files compile and a decision id belongs to one file (dmn/check-decision-resources.ts); whether a called
-  // decision is deployed already is the engine's to add (the embedded DeploymentService.checkAll; Zeebe's cluster).
-  out.problems.push(...(await checkDecisionResources(resources, out.compiled)).problems);
+  // DMN files compile, a decision id belongs to one file, and a called decision is in this deploy or among
+  // hooks.deployed (dmn/check-decision-resources.ts).
+  const decisions = await checkDecisionResources(resources, out.compiled, hooks.deployed);
+  out.problems.push(...decisions.problems);
+  out.graphs = decisions.graphs;
   return out;
 }
 

@@ -7,7 +7,6 @@ import { DeploymentRejectedError } from '../../../ports/workflow-engine.port';
 import { NotFoundError } from '../../../domain/errors';
 import { checkDeployResources, type CheckedDeployment } from '../deploy/check-deploy-resources';
 import type { ProcessModel } from '../model/process-model';
-import { checkDecisionResources, isDmn } from '../dmn/check-decision-resources';
 import { DecisionStore } from '../dmn/decision-store';
 import type { DecisionLookup } from '../dmn/call-decision';
 import { isDuplicateKey, type EngineCollections } from '../store/engine-collections';
@@ -37,11 +36,6 @@ export class DeploymentService {
     private readonly hooks: DeployHooks = {},
   ) {}
 
-  /** Every deploy check (the modeller's lint and the Zeebe adapter run the same: check-deploy-resources.ts), nothing stored. */
-  check(resources: DeployResource[]): Promise<CheckedDeployment> {
-    const checkForm = this.hooks.embeddedForms?.check;
-    return checkDeployResources(resources, { ...(checkForm ? { checkForm } : {}), ...(this.hooks.knownUser ? { knownUser: this.hooks.knownUser } : {}) });
-  }
 
   async deploy(resources: DeployResource[], opts: DeployOptions = {}): Promise<{ processes: DeployedProcess[]; newModels: DeployedModel[] }> {
     const wanted = opts.onlyChanged ? await this.notStored(resources) : resources;
@@ -64,11 +58,12 @@ export class DeploymentService {
     return { processes, newModels };
   }
 
-  /** check() with the DMN files and the decisions the processes call (dmn/check-decision-resources.ts). */
-  async checkAll(resources: DeployResource[]) {
-    const out = await this.check(resources.filter((r) => !isDmn(r)));
-    const decisions = await checkDecisionResources(resources, out.compiled, this.decisions);
-    return { ...out, problems: [...out.problems, ...decisions.problems], graphs: decisions.graphs };
+  /** Every deploy check (check-deploy-resources.ts, which the Zeebe adapter runs too) against what is deployed here; nothing stored. */
+  checkAll(resources: DeployResource[]): Promise<CheckedDeployment> {
+    const checkForm = this.hooks.embeddedForms?.check;
+    return checkDeployResources(resources, {
+      ...(checkForm ? { checkForm } : {}), ...(this.hooks.knownUser ? { knownUser: this.hooks.knownUser } : {}), deployed: this.decisions,
+    });
   }
 
   /** Deployed DMN files (dmn/decision-store.ts). */
