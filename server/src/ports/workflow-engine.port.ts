@@ -44,7 +44,6 @@ export class DeploymentRejectedError extends ValidationError {
   }
 }
 
-/** One stored version of a process (what the modeller's versions list shows). */
 /** One version of a deployed DMN file (a decision requirements graph) and the decisions it holds. */
 export interface DecisionDeploymentView {
   decisionRequirementsId: string;
@@ -58,6 +57,7 @@ export interface DecisionDeploymentView {
   comment?: string;
 }
 
+/** One stored version of a process (what the modeller's versions list shows). */
 export interface ProcessDeploymentView {
   processId: string;
   version: number;
