@@ -5,7 +5,7 @@ import { applyTaskChange, hasListeners, isCancelingListenerJob, listenerDone, li
 import { withChange, type TaskAttributes } from './task-changes';
 import { markSeen, type ErrorOrigin, type Token } from './instance-state';
 import type { TokenMachine } from './token-machine';
-import { catchError, disarmAll, rootHolder, throwError, trigger, unhandledMessage } from './triggers';
+import { catchError, throwError, trigger, unhandledMessage } from './triggers';
 import { migrateTokens, type MigrateCommand } from './migrate-instance';
 import { catchChildEscalation } from './throw-events';
 import { execListenerDone, restartListeners, runExecListener, startProcessListeners } from './execution-listeners';
@@ -143,8 +143,7 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
     }
     case 'cancel': {
       for (const t of m.state.tokens.filter((t) => t.scope === 'root')) m.terminate(t);
-      disarmAll(m, rootHolder(m));
-      m.endInstance('cancelled');
+      m.endInstance('cancelled'); // disarms the process's event sub-processes
       return true;
     }
     case 'setVariables':
