@@ -12,6 +12,7 @@ import type {
 import { TaskChangeDeniedError } from '../../ports/workflow-engine.port';
 import { RESERVED_VARIABLES } from './model/process-model';
 import { checkTaskAttributes, type TaskAttributes } from './runtime/task-changes';
+import { isSignalSubscription } from './runtime/triggers';
 import { TaskChangeWaiters } from './task-change-waiters';
 import { DeploymentQueries } from './services/deployment-queries';
 import { DeploymentService, type DeployHooks } from './services/deployment.service';
@@ -181,7 +182,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   async publishMessage(name: string, correlationKey: string, variables: Variables = {}, opts: { ttlMs?: number; messageId?: string } = {}) {
     checkVariables(variables);
     // Signal catches are subscriptions under a name starting with a control character (runtime/triggers.ts).
-    if (name.startsWith('\u0001')) throw new ValidationError('Invalid message name', { name: 'A message name cannot start with a control character' }, 'INVALID_MESSAGE_NAME');
+    if (isSignalSubscription(name)) throw new ValidationError('Invalid message name', { name: 'A message name cannot start with a control character' }, 'INVALID_MESSAGE_NAME');
     return this.messages.publish(name, correlationKey, variables, opts);
   }
 
@@ -298,7 +299,7 @@ export class EmbeddedEngine implements WorkflowEngine {
           await this.runner.execute(e.origin.instanceKey, { kind: 'errorUnhandled', origin: e.origin, code: e.code }).catch(ignoreNotFound);
           break;
         case 'subscription.open':
-          if (e.correlationKey === '' && e.messageName.startsWith('\u0001')) break; // a signal catch: signals are not kept
+          if (e.correlationKey === '' && isSignalSubscription(e.messageName)) break; // a signal catch: signals are not kept
           await this.messages.subscriptionOpened(doc._id, e.key, e.messageName, e.correlationKey);
           break;
         case 'signal.broadcast':

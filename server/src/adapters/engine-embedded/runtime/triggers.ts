@@ -15,6 +15,9 @@ export interface ArmHolder { id: string; armed?: Armed[] }
 /** Subscription name of a signal: a control character no BPMN message name or published message carries. */
 export const signalSubscription = (name: string) => `\u0001signal:${name}`;
 
+/** Whether a subscription or message name is in the signals' reserved space (see signalSubscription). */
+export const isSignalSubscription = (name: string) => name.startsWith('\u0001');
+
 export function armEvent(m: TokenMachine, token: ArmHolder, el: ElementDef, elementId: string, role: Armed['role'], ctx: Variables): () => void {
   const ev = el.event;
   if (ev?.type === 'timer') {
