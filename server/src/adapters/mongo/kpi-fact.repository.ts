@@ -6,15 +6,29 @@ import type { Collection, Filter } from 'mongodb';
 import type { KpiFact, KpiSubmission } from '../../domain/reports/kpi-fact';
 import type { KpiFactRepository, KpiSourceSubmissions } from '../../ports/kpi-fact-repository.port';
 import type { MongoTaskRepository } from './task.repository';
+import { KeptRows } from './kept-rows';
 
 type FactDoc = Omit<KpiFact, 'id'> & { _id: string };
 const toFact = ({ _id, ...rest }: FactDoc): KpiFact => ({ id: _id, ...rest });
 
 export class MongoKpiFactRepository implements KpiFactRepository {
   private readonly facts: Collection<FactDoc>;
+  /** Single topology: the facts in memory, so neither read of a report scans the collection (kept-rows.ts). */
+  private readonly kept: KeptRows<KpiFact> | undefined;
 
-  constructor(conn: Connection) {
+  constructor(conn: Connection, opts: { keep?: boolean } = {}) {
     this.facts = conn.collection<FactDoc>('report_kpi_facts') as unknown as Collection<FactDoc>;
+    this.kept = opts.keep ? new KeptRows(this.facts as never, (d) => toFact(d as FactDoc)) : undefined;
+  }
+
+  /** After the database was restarted: the next read scans the facts again. */
+  forget(): void {
+    this.kept?.forget();
+  }
+
+  /** Reads the kept facts now (one scan), rather than on the first report. */
+  async warm(): Promise<void> {
+    await this.kept?.all();
   }
 
   async init(): Promise<void> {
@@ -25,15 +39,19 @@ export class MongoKpiFactRepository implements KpiFactRepository {
   async put(fact: KpiFact): Promise<void> {
     const { id, ...rest } = fact;
     await this.facts.replaceOne({ _id: id }, rest, { upsert: true });
+    this.kept?.put(fact);
   }
 
   async remove(id: string): Promise<void> {
     await this.facts.deleteOne({ _id: id });
+    this.kept?.remove(id);
   }
 
   /** Case erasure: the facts of an erased case go with its submissions. */
   async eraseOfCase(caseId: string): Promise<number> {
-    return (await this.facts.deleteMany({ caseId: String(caseId) })).deletedCount;
+    const deleted = (await this.facts.deleteMany({ caseId: String(caseId) })).deletedCount;
+    if (deleted) this.kept?.forget();
+    return deleted;
   }
 
   async isEmpty(): Promise<boolean> {
@@ -46,6 +64,12 @@ export class MongoKpiFactRepository implements KpiFactRepository {
   }
 
   async findOn(fromDay: string, toDay: string, teamsAny?: readonly string[]): Promise<KpiFact[]> {
+    if (this.kept) {
+      const teams = teamsAny ? new Set(teamsAny) : undefined;
+      const found: KpiFact[] = [];
+      for (const f of await this.kept.all()) if (f.on >= fromDay && f.on <= toDay && (!teams || (f.team !== undefined && teams.has(f.team)))) found.push(f);
+      return found;
+    }
     const filter: Filter<FactDoc> = { on: { $gte: fromDay, $lte: toDay } };
     if (teamsAny) filter.team = { $in: [...teamsAny] };
     return (await this.facts.find(filter).toArray()).map((d) => toFact(d as FactDoc));
@@ -53,6 +77,12 @@ export class MongoKpiFactRepository implements KpiFactRepository {
 
   async findOfCases(caseIds: readonly string[]): Promise<KpiFact[]> {
     if (!caseIds.length) return [];
+    if (this.kept) {
+      const cases = new Set(caseIds);
+      const found: KpiFact[] = [];
+      for (const f of await this.kept.all()) if (cases.has(f.caseId)) found.push(f);
+      return found;
+    }
     return (await this.facts.find({ caseId: { $in: [...caseIds] } }).toArray()).map((d) => toFact(d as FactDoc));
   }
 

@@ -7,6 +7,7 @@ import type { TaskFact } from '../../domain/reports/task-fact';
 import type { ReportFactQuery, ReportFactRepository, ReportSourceTasks } from '../../ports/report-fact-repository.port';
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import { toQueueTask, type MongoTaskRepository, type TaskDoc } from './task.repository';
+import { KeptRows } from './kept-rows';
 
 type FactDoc = Omit<TaskFact, 'id'> & { _id: string };
 
@@ -14,9 +15,22 @@ const toFact = ({ _id, ...rest }: FactDoc): TaskFact => ({ id: _id, ...rest });
 
 export class MongoReportFactRepository implements ReportFactRepository {
   private readonly facts: Collection<FactDoc>;
+  /** Single topology: the facts in memory, so a period read is no scan of the collection (kept-rows.ts). */
+  private readonly kept: KeptRows<TaskFact> | undefined;
 
-  constructor(conn: Connection) {
+  constructor(conn: Connection, opts: { keep?: boolean } = {}) {
     this.facts = conn.collection<FactDoc>('report_task_facts') as unknown as Collection<FactDoc>;
+    this.kept = opts.keep ? new KeptRows(this.facts as never, (d) => toFact(d as FactDoc)) : undefined;
+  }
+
+  /** After the database was restarted: the next read scans the facts again. */
+  forget(): void {
+    this.kept?.forget();
+  }
+
+  /** Reads the kept facts now (one scan), rather than on the first report. */
+  async warm(): Promise<void> {
+    await this.kept?.all();
   }
 
   async init(): Promise<void> {
@@ -27,15 +41,19 @@ export class MongoReportFactRepository implements ReportFactRepository {
   async put(fact: TaskFact): Promise<void> {
     const { id, ...rest } = fact;
     await this.facts.replaceOne({ _id: id }, rest, { upsert: true });
+    this.kept?.put(fact);
   }
 
   async remove(id: string): Promise<void> {
     await this.facts.deleteOne({ _id: id });
+    this.kept?.remove(id);
   }
 
   /** Case erasure: the facts of an erased case go with its tasks (they name the case). */
   async eraseOfCase(caseId: string): Promise<number> {
-    return (await this.facts.deleteMany({ caseId })).deletedCount;
+    const deleted = (await this.facts.deleteMany({ caseId })).deletedCount;
+    if (deleted) this.kept?.forget();
+    return deleted;
   }
 
   /** No sort, no filter: answered from the first document found (a sorted page would read them all on FerretDB). */
@@ -49,6 +67,14 @@ export class MongoReportFactRepository implements ReportFactRepository {
   }
 
   async find(q: ReportFactQuery): Promise<TaskFact[]> {
+    if (this.kept) {
+      const teams = q.teamsAny ? new Set(q.teamsAny) : undefined;
+      const found: TaskFact[] = [];
+      for (const f of await this.kept.all()) {
+        if (f.dueDate >= q.dueFrom && f.dueDate < q.dueBefore && (!teams || (f.team !== undefined && teams.has(f.team)))) found.push(f);
+      }
+      return found;
+    }
     const filter: Filter<FactDoc> = { dueDate: { $gte: q.dueFrom, $lt: q.dueBefore } };
     if (q.teamsAny) filter.team = { $in: [...q.teamsAny] };
     return (await this.facts.find(filter).toArray()).map((d) => toFact(d as FactDoc));

@@ -38,6 +38,8 @@ export interface ReportsModuleDeps {
   logger: Logger;
   /** The deployed forms, for the words of the fields that feed each indicator (absent: read through the connection). */
   forms?: Pick<FormRepository, 'latest'>;
+  /** This server sees every write (single topology): both projections are kept in memory for the reports' reads. */
+  keepFacts?: boolean;
 }
 
 export interface ReportsModule extends SystemModule {
@@ -52,7 +54,7 @@ export interface ReportsModule extends SystemModule {
 }
 
 export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
-  const facts = new MongoReportFactRepository(deps.conn);
+  const facts = new MongoReportFactRepository(deps.conn, { keep: deps.keepFacts });
   const source = new MongoReportSourceTasks(deps.tasks);
   // A process version's BPMN never changes: read and parse it once.
   const sources = new Map<string, Promise<DeadlineSources | undefined>>();
@@ -79,7 +81,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
   const rebuild = (opts?: { dryRun?: boolean }) => rebuildReportFacts({ source, facts, classify }, opts);
   let first: Promise<unknown> | undefined;
 
-  const kpiFacts = new MongoKpiFactRepository(deps.conn);
+  const kpiFacts = new MongoKpiFactRepository(deps.conn, { keep: deps.keepFacts });
   const kpiDeps = { source: new MongoKpiSourceSubmissions(deps.conn, deps.tasks), facts: kpiFacts, civilDate: (iso: string) => deps.calendar.civilDate(iso) };
   const kpiUpdater = createKpiFactUpdater({
     ...kpiDeps,
@@ -88,6 +90,13 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
   deps.engine.onEvent((event) => kpiUpdater.onEvent(event));
   const rebuildKpis = (opts?: { dryRun?: boolean }) => rebuildKpiFacts(kpiDeps, opts);
   let firstKpis: Promise<unknown> | undefined;
+  let warming: Promise<unknown> | undefined;
+  // The kept facts are read once in the background, so the first dashboard does not wait for the scan.
+  const warm = () => {
+    if (!deps.keepFacts) return;
+    warming = Promise.all([facts.warm(), kpiFacts.warm()])
+      .catch((err) => deps.logger.error({ err }, 'reading the report facts into memory failed (the next report read tries again)'));
+  };
 
   return {
     facts,
@@ -122,8 +131,16 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
         first = rebuild().then((o) => deps.logger.info(o, 'report projection built from the task queue'))
           .catch((err) => deps.logger.error({ err }, 'report projection build failed (POST /api/reports/rebuild retries it)'));
       }
+      warm();
+    },
+    async reload() {
+      await warming;
+      facts.forget();
+      kpiFacts.forget();
+      warm();
     },
     async stop() {
+      await warming;
       await first;
       await firstKpis;
       await updater.idle();
