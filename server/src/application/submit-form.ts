@@ -7,7 +7,7 @@ import { answeredSections, assertAnswersWritable } from '../domain/forms/form-ac
 import { writableSections } from '../domain/policies';
 import { scopeFormWork, type FormWorkScopeDeps } from './form-work-scope';
 import type { FormActor, FormSubmission } from '../domain/forms/form-version';
-import { validateSubmission } from '../forms-core';
+import { validateSubmission, withoutExpressionAnswers } from '../forms-core';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../ports/form-repository.port';
@@ -46,7 +46,8 @@ export async function submitForm(deps: SubmitFormDeps, actor: FormActor, input: 
   const now = deps.clock.now();
   const result = validateSubmission(form.schema, input.data, { now, variables });
   if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
-  assertAnswersWritable(form.schema, result.value, writableSections(actor));
+  // An expression's value is the server's own computation, not the person's answer (as on task completion).
+  assertAnswersWritable(form.schema, withoutExpressionAnswers(form.schema, result.value), writableSections(actor));
   const submission: FormSubmission = {
     id: randomUUID(),
     formId: form.formId,

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
 import { assertAnswersWritable, answeredSections } from '../../domain/forms/form-access';
 import type { FormSubmission } from '../../domain/forms/form-version';
-import { isPlainObject, validateSubmission } from '../../forms-core';
+import { isPlainObject, validateSubmission, withoutExpressionAnswers } from '../../forms-core';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { Clock } from '../../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
@@ -70,7 +70,8 @@ export async function recordContact(deps: RecordContactDeps, actor: Actor, input
   const now = deps.clock.now();
   const result = validateSubmission(form.schema, input.data, { now });
   if (!result.ok) throw new ValidationError('Some answers need correcting', result.errors, 'FORM_INVALID');
-  assertAnswersWritable(form.schema, result.value, writable(deps.policy, actor));
+  // An expression's value is the server's own computation, not the person's answer (as on task completion).
+  assertAnswersWritable(form.schema, withoutExpressionAnswers(form.schema, result.value), writable(deps.policy, actor));
 
   const submissionId = `contact-${record.id}-${input.key ?? randomBytes(10).toString('hex')}`;
   const submission: FormSubmission & { caseId: string } = {
