@@ -105,6 +105,23 @@ describe('Feature: execution listeners (start and end; on tasks, gateways, user 
     route = 'home';
   });
 
+  test('Given an event sub-process whose input mapping failed, when the incident is resolved, then it starts with the trigger\'s variables', async () => {
+    const xml = fs.readFileSync(path.join(__dirname, 'fixtures', 'execution-listeners.bpmn'), 'utf8').replaceAll('"execution-listeners"', '"execution-listeners-retry"')
+      .replace('<zeebe:executionListener eventType="start" retries="3" type="log-cancellation" />', '<zeebe:executionListener eventType="start" retries="3" type="log-cancellation" /></zeebe:executionListeners><zeebe:ioMapping><zeebe:input source="=assert(ready, ready = true)" target="checked" /></zeebe:ioMapping><zeebe:executionListeners>');
+    await h.engine.deploy([{ name: 'execution-listeners-retry.bpmn', content: xml }]);
+    const { instanceKey } = await h.engine.startInstance('execution-listeners-retry', { caseId: 'c-el-6' });
+    await h.engine.runDue();
+    expect(await h.engine.publishMessage('visit-cancelled', 'c-el-6', { reason: 'family moved' })).toMatchObject({ correlated: true });
+    const [incident] = await h.engine.listIncidents({ instanceKey, state: 'open' });
+    expect(incident).toMatchObject({ elementId: 'Activity_cancelled' });
+    await h.engine.setVariables(instanceKey, { ready: true });
+    await h.engine.resolveIncident(incident.id);
+    await h.engine.runDue();
+    const instance = await h.engine.getInstance(instanceKey);
+    expect(instance?.state).toBe('completed');
+    expect(instance?.variables).toMatchObject({ reason: 'family moved' });
+  });
+
   test('Given listeners where Camunda 8.8 refuses them, then deploy names the element and why', async () => {
     const xml = fs.readFileSync(path.join(__dirname, 'fixtures', 'execution-listeners.bpmn'), 'utf8');
     const listener = (eventType: string) => `<bpmn:extensionElements><zeebe:executionListeners><zeebe:executionListener eventType="${eventType}" type="x" /></zeebe:executionListeners></bpmn:extensionElements>`;

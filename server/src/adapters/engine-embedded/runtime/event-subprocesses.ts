@@ -44,20 +44,25 @@ function interrupt(m: TokenMachine, holder: ArmHolder): void {
 function spawnEventSub(m: TokenMachine, scopeId: string, start: ElementDef, vars: Variables): void {
   const sub = m.el(start.parentId);
   const token = m.spawn(sub.id, scopeId);
-  // A failing input mapping leaves the event sub-process with an incident; resolving it activates it afresh.
-  m.guarded(token, { step: 'activate' }, () => {
-    const locals = sub.inputs.length ? m.mapVariables(sub.inputs, m.context(token)) : undefined;
-    if (hasExecListeners(m, token, 'start')) {
-      // Its start listeners run first (after the input mappings); the trigger's variables wait with them.
-      const wait = { phase: 'start' as const, index: 0, trigger: vars };
-      const job = execListenerJob(m, token, wait, m.context(token, locals));
-      if (locals) token.vars = locals;
-      token.prepared = true;
-      return waitOnListener(m, token, wait, job);
-    }
+  // A failing input mapping leaves the event sub-process with an incident; resolving it activates it afresh,
+  // with the trigger's variables (kept in the retry).
+  m.guarded(token, { step: 'activate', trigger: vars }, () => activateEventSub(m, token, vars));
+}
+
+/** Input mappings, then its start listeners (if any), then its start event goes on with the trigger's `vars`. */
+export function activateEventSub(m: TokenMachine, token: Token, vars: Variables): void {
+  const sub = m.el(token.elementId);
+  const locals = sub.inputs.length ? m.mapVariables(sub.inputs, m.context(token)) : undefined;
+  if (hasExecListeners(m, token, 'start')) {
+    // Its start listeners run first (after the input mappings); the trigger's variables wait with them.
+    const wait = { phase: 'start' as const, index: 0, trigger: vars };
+    const job = execListenerJob(m, token, wait, m.context(token, locals));
     if (locals) token.vars = locals;
-    enterEventSub(m, token, vars);
-  });
+    token.prepared = true;
+    return waitOnListener(m, token, wait, job);
+  }
+  if (locals) token.vars = locals;
+  enterEventSub(m, token, vars);
 }
 
 /** The event sub-process is active (its start listeners done): it arms its own and its start event goes on. */

@@ -8,6 +8,7 @@ import type { TokenMachine } from './token-machine';
 import { catchError, throwError, trigger, unhandledMessage } from './triggers';
 import { migrateTokens, type MigrateCommand } from './migrate-instance';
 import { catchChildEscalation } from './throw-events';
+import { activateEventSub } from './event-subprocesses';
 import { execListenerDone, restartListeners, runExecListener, startProcessListeners } from './execution-listeners';
 
 export type Command =
@@ -160,7 +161,10 @@ function dispatch(m: TokenMachine, cmd: Command): boolean {
       m.emit({ type: 'incident.resolve', incidentId: cmd.incidentId });
       const listener = t.wait?.kind === 'job' ? t.wait.listener : undefined;
       const exec = t.wait?.kind === 'job' ? t.wait.exec : undefined;
-      if (retry.step === 'activate') t.state = 'ready';
+      if (retry.step === 'activate' && retry.trigger) {
+        t.state = 'waiting';
+        m.guarded(t, retry, () => activateEventSub(m, t, retry.trigger!));
+      } else if (retry.step === 'activate') t.state = 'ready';
       else if (retry.step === 'listener' && exec) m.guarded(t, retry, () => runExecListener(m, t, exec));
       else if (retry.step === 'listener' && !listener && !exec) m.guarded(t, retry, () => restartListeners(m, t));
       else if (retry.step === 'listener' && listener) m.guarded(t, retry, () => runListener(m, t, listener));

@@ -41,7 +41,8 @@ export type Wait =
   | { kind: 'join' };
 
 /** `listener`: create the job of the task listener the token waits on again (its result could not be used). */
-export type Retry = { step: 'activate' } | { step: 'leave'; vars: Variables } | { step: 'job'; jobKey: string } | { step: 'listener' };
+/** activate's `trigger`: an event sub-process's, the variables of what started it. */
+export type Retry = { step: 'activate'; trigger?: Variables } | { step: 'leave'; vars: Variables } | { step: 'job'; jobKey: string } | { step: 'listener' };
 
 export interface Token {
   id: string;
