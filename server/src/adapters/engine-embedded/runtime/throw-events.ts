@@ -19,21 +19,19 @@ export function throwSignal(m: TokenMachine, el: ElementDef, ctx: Variables, loc
 
 /** Throws the escalation of `el` from `from`; returns whether the thrower goes on (it is gone if interrupted). */
 export function throwEscalation(m: TokenMachine, from: Token, el: ElementDef): boolean {
-  const code = el.event!.escalationCode ?? '';
-  const caught = catchInScopes(m, from, true, (ev) => ev?.type === 'escalation' && (!ev.escalationCode || ev.escalationCode === code));
-  if (!caught) {
-    // Zeebe offers it to the calling instance's call activity; the thrower goes on either way.
-    if (m.ctx.parentKey) offerToParent(m, code);
-    return true;
-  }
-  if (caught.kind === 'eventSub') caught.spawn({});
-  else catchAtBoundary(m, caught.candidate, caught.catcher);
+  offerEscalation(m, from, true, el.event!.escalationCode ?? '');
   return m.token(from.id) !== undefined;
 }
 
 /** An escalation from a called instance reached its call activity's token here. */
 export function catchChildEscalation(m: TokenMachine, callToken: Token, code: string): void {
-  const caught = catchInScopes(m, callToken, false, (ev) => ev?.type === 'escalation' && (!ev.escalationCode || ev.escalationCode === code));
+  offerEscalation(m, callToken, false, code);
+}
+
+/** The nearest escalation catch up the scopes from `from` (its own boundaries unless `skipSelf`) takes it; with
+ * none, Zeebe offers it to the calling instance's call activity, and the thrower goes on either way. */
+function offerEscalation(m: TokenMachine, from: Token, skipSelf: boolean, code: string): void {
+  const caught = catchInScopes(m, from, skipSelf, (ev) => ev?.type === 'escalation' && (!ev.escalationCode || ev.escalationCode === code));
   if (!caught) {
     if (m.ctx.parentKey) offerToParent(m, code);
     return;
