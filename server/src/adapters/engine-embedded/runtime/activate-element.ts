@@ -10,7 +10,7 @@ import { armEventSubs } from './event-subprocesses';
 import { throwEscalation, throwSignal } from './throw-events';
 import { startMultiInstance } from './multi-instance';
 import { startListeners } from './task-listeners';
-import { execListenerJob, hasExecListeners, waitOnListener } from './execution-listeners';
+import { hasExecListeners, prepareStartListeners } from './execution-listeners';
 import type { Token } from './instance-state';
 import { StepFailure, type TokenMachine } from './token-machine';
 
@@ -109,12 +109,7 @@ export function activate(m: TokenMachine, token: Token): void {
 
 /** Zeebe: input mappings first, then the start listeners (which see them), then the element's expressions. */
 function startElementListeners(m: TokenMachine, token: Token, el: ElementDef): void {
-  const locals = el.inputs.length ? m.mapVariables(el.inputs, m.context(token)) : undefined;
-  const wait = { phase: 'start' as const, index: 0 };
-  const job = execListenerJob(m, token, wait, m.context(token, locals));
-  if (locals) token.vars = { ...(token.vars ?? {}), ...locals };
-  token.prepared = true;
-  waitOnListener(m, token, wait, job);
+  prepareStartListeners(m, token, el.inputs.length ? m.mapVariables(el.inputs, m.context(token)) : undefined)();
 }
 
 /** Elements implemented as a job (service and send tasks, message throw and end events): wait for its worker. */

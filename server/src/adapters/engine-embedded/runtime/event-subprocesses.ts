@@ -9,7 +9,7 @@ import type { ElementDef, EventDef } from '../model/process-model';
 import type { Token } from './instance-state';
 import type { TokenMachine } from './token-machine';
 import { armEvent, disarmAll, rearm, rootHolder, type ArmHolder } from './triggers';
-import { execListenerJob, hasExecListeners, waitOnListener } from './execution-listeners';
+import { hasExecListeners, prepareStartListeners } from './execution-listeners';
 
 const ARMED_STARTS: EventDef['type'][] = ['timer', 'message', 'signal'];
 
@@ -53,14 +53,8 @@ function spawnEventSub(m: TokenMachine, scopeId: string, start: ElementDef, vars
 export function activateEventSub(m: TokenMachine, token: Token, vars: Variables): void {
   const sub = m.el(token.elementId);
   const locals = sub.inputs.length ? m.mapVariables(sub.inputs, m.context(token)) : undefined;
-  if (hasExecListeners(m, token, 'start')) {
-    // Its start listeners run first (after the input mappings); the trigger's variables wait with them.
-    const wait = { phase: 'start' as const, index: 0, trigger: vars };
-    const job = execListenerJob(m, token, wait, m.context(token, locals));
-    if (locals) token.vars = locals;
-    token.prepared = true;
-    return waitOnListener(m, token, wait, job);
-  }
+  // Its start listeners run first (after the input mappings); the trigger's variables wait with them.
+  if (hasExecListeners(m, token, 'start')) return prepareStartListeners(m, token, locals, vars)();
   if (locals) token.vars = locals;
   enterEventSub(m, token, vars);
 }

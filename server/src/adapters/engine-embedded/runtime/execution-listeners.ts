@@ -53,6 +53,21 @@ export function waitOnListener(m: TokenMachine, token: Token, wait: ExecListener
   m.emit({ type: 'job.create', job });
 }
 
+/**
+ * An element's start listeners, after its input mappings (`locals`, which they see and which become the
+ * element's local variables). Evaluated now (throws before anything changes); the returned thunk makes the
+ * token wait on the first. `trigger`: an event sub-process's, the variables its start event goes on with.
+ */
+export function prepareStartListeners(m: TokenMachine, token: Token, locals: Variables | undefined, trigger?: Variables): () => void {
+  const wait: ExecListenerWait = { phase: 'start', index: 0, ...(trigger !== undefined ? { trigger } : {}) };
+  const job = execListenerJob(m, token, wait, m.context(token, locals));
+  return () => {
+    if (locals) token.vars = { ...(token.vars ?? {}), ...locals };
+    token.prepared = true;
+    waitOnListener(m, token, wait, job);
+  };
+}
+
 /** (Re-)runs the listener the token waits on: an incident's retry, or the next listener of the chain. */
 export function runExecListener(m: TokenMachine, token: Token, wait: ExecListenerWait): void {
   waitOnListener(m, token, wait, execListenerJob(m, token, wait, m.context(token)));

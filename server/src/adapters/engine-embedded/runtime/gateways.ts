@@ -3,7 +3,7 @@
 import { evaluateCondition } from '../model/feel-expressions';
 import type { ElementDef, ProcessModel } from '../model/process-model';
 import { armEvent } from './triggers';
-import { execListenerJob, hasExecListeners, waitOnListener } from './execution-listeners';
+import { hasExecListeners, prepareStartListeners } from './execution-listeners';
 import type { Token } from './instance-state';
 import { StepFailure, type TokenMachine } from './token-machine';
 
@@ -80,11 +80,9 @@ function joinParallel(m: TokenMachine, el: ElementDef, scope: string): void {
 function startJoinListeners(m: TokenMachine, joined: Token[]): boolean {
   const [first] = joined;
   if (!hasExecListeners(m, first, 'start')) return false;
-  const wait = { phase: 'start' as const, index: 0 };
-  const job = execListenerJob(m, first, wait, m.context(first));
+  const wait = prepareStartListeners(m, first, undefined); // a gateway has no input mappings
   joined.slice(1).forEach((t) => m.remove(t));
-  first.prepared = true;
-  waitOnListener(m, first, wait, job);
+  wait();
   return true;
 }
 
