@@ -30,6 +30,7 @@ const SETTLE_MS = Number(process.env.SETTLE_MS ?? 0);
 // THINK_MS: each user pauses a random time (exponential, this mean) before each completion, as people do
 // between tasks; 0 (default): none, every user sends its next completion the moment the last one returns.
 const THINK_MS = Number(process.env.THINK_MS ?? 0);
+const REPORTS_OFF = process.env.REPORTS === 'off';
 const PASSWORD = 'bench-password-2026';
 const TEAM = 'bench';
 const rootDir = path.resolve(__dirname, '..', '..');
@@ -174,6 +175,11 @@ async function main() {
     console.error(`fatal: ${msg}`);
     process.exit(1);
   }, { runWorkers: false });
+  // REPORTS=off: the reporting projections' engine listeners do nothing, to measure what keeping them costs.
+  if (REPORTS_OFF) {
+    system.modules.reports.updater.onEvent = () => undefined;
+    system.modules.reports.kpiUpdater.onEvent = () => undefined;
+  }
   const base = `http://127.0.0.1:${port}`;
 
   async function call(u: User, method: string, url: string, body?: unknown): Promise<Reply> {
@@ -190,6 +196,7 @@ async function main() {
   };
 
   try {
+    if (REPORTS_OFF) console.log('REPORTS=off: the reporting projections are not kept');
     console.log(`database: ${system.database.kind}; ${USERS} case managers in team "${TEAM}"; node ${process.version}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model})`);
     const setupStarted = Date.now();
 
