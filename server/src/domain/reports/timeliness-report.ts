@@ -30,9 +30,10 @@ export interface TimelinessReport {
 
 class Tallies<K> {
   private readonly map = new Map<string, { key: K; tally: TimelinessTally }>();
-  at(id: string, key: K): TimelinessTally {
+  /** The tally of `id`; `key` is called only for a new row (a report adds 100,000 facts, most to existing rows). */
+  at(id: string, key: () => K): TimelinessTally {
     let entry = this.map.get(id);
-    if (!entry) this.map.set(id, (entry = { key, tally: new TimelinessTally() }));
+    if (!entry) this.map.set(id, (entry = { key: key(), tally: new TimelinessTally() }));
     return entry.tally;
   }
   rows(): { key: K; figures: TimelinessFigures }[] {
@@ -46,7 +47,7 @@ export function buildTimelinessReport(facts: Iterable<TaskFact>, filter: Timelin
   const workers = new Tallies<{ timescaleId: string; version: number; worker: string | null }>();
   const months = new Tallies<string>();
   const period = monthsBetween(filter.from, filter.to);
-  for (const m of period) months.at(m, m);
+  for (const m of period) months.at(m, () => m);
   // Zero-padded version in the sort key, so version 10 sorts after version 9.
   const v = (f: TaskFact) => `${f.timescaleId}\u0000${String(f.timescaleVersion).padStart(6, '0')}`;
   for (const fact of facts) {
@@ -56,11 +57,12 @@ export function buildTimelinessReport(facts: Iterable<TaskFact>, filter: Timelin
     if (filter.team && fact.team !== filter.team) continue;
     if (filter.worker && fact.worker !== filter.worker) continue;
     const outcome = outcomeOf(fact, now, calendar);
-    const key = { timescaleId: fact.timescaleId, version: fact.timescaleVersion };
-    versions.at(v(fact), key).add(outcome);
-    teams.at(`${v(fact)}\u0000${fact.team ?? ''}`, { ...key, team: fact.team ?? null }).add(outcome);
-    workers.at(`${v(fact)}\u0000${fact.worker ?? ''}`, { ...key, worker: fact.worker ?? null }).add(outcome);
-    months.at(month, month).add(outcome);
+    const id = v(fact);
+    const key = () => ({ timescaleId: fact.timescaleId, version: fact.timescaleVersion });
+    versions.at(id, key).add(outcome);
+    teams.at(`${id}\u0000${fact.team ?? ''}`, () => ({ ...key(), team: fact.team ?? null })).add(outcome);
+    workers.at(`${id}\u0000${fact.worker ?? ''}`, () => ({ ...key(), worker: fact.worker ?? null })).add(outcome);
+    months.at(month, () => month).add(outcome);
   }
   return {
     filter,
