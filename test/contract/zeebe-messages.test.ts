@@ -76,4 +76,24 @@ describe('Zeebe adapter: messages that say whether anyone received them (contrac
     expect(announced).toEqual(open.map((t) => t.key));
     expect(z.fake.violations).toEqual([]);
   });
+
+  // Below the reconciliation test, which counts the open tasks: these open more. The violations check above
+  // covers what came before; these end with their own.
+  it('correlates a message nobody took the first time once a process waits for it, not answering "duplicate"', async () => {
+    // As a contact recorded again after the process was deployed.
+    expect(await z.engine.publishMessage('contract-reply', 'msg-e', {}, { messageId: 'job-4' })).toEqual({ correlated: false });
+    const instanceKey = await waiting('msg-e');
+    expect(await z.engine.publishMessage('contract-reply', 'msg-e', {}, { messageId: 'job-4' })).toEqual({ correlated: true });
+    expect(await opened(instanceKey)).toMatchObject({ elementId: 'readReply' });
+  });
+
+  it('sends a message asked twice at once (a double click) once', async () => {
+    const instanceKey = await waiting('msg-d');
+    const before = z.fake.calls.get('correlateMessage') ?? 0;
+    const both = await Promise.all([1, 2].map(() => z.engine.publishMessage('contract-reply', 'msg-d', {}, { messageId: 'job-3' })));
+    expect(both).toEqual([{ correlated: true }, { correlated: true, duplicate: true }]);
+    expect(z.fake.calls.get('correlateMessage')).toBe(before + 1);
+    expect(await opened(instanceKey)).toMatchObject({ elementId: 'readReply' });
+    expect(z.fake.violations).toEqual([]);
+  });
 });

@@ -15,28 +15,50 @@ import { toIncidentView } from './zeebe-mapping';
 /** How many correlated message ids this server remembers (a retried job, a resubmitted form). */
 const REMEMBERED_IDS = 10_000;
 
+type Sent = { correlated: boolean; duplicate?: boolean; buffered?: boolean };
+
 export class ZeebeMessages {
-  /** Message id → whether its correlation reached anyone, newest last: asked again, it is not sent again. */
-  private readonly correlatedIds = new Map<string, boolean>();
+  /**
+   * Message id → its correlation, newest last: asked again, it is not sent again. Kept from the moment it is
+   * sent (a double click while the first is on its way must not start a second instance) and only while it
+   * reached someone: one nobody took is sent again later, when a process may be waiting for it.
+   */
+  private readonly correlations = new Map<string, Promise<Sent>>();
 
   constructor(private readonly api: ZeebeApi, private readonly tenantId?: string) {}
 
-  async publish(name: string, correlationKey: string, variables: Variables, opts: { ttlMs?: number; messageId?: string }) {
-    const tenant = this.tenantId ? { tenantId: this.tenantId } : {};
+  async publish(name: string, correlationKey: string, variables: Variables, opts: { ttlMs?: number; messageId?: string }): Promise<Sent> {
     const id = opts.messageId && !opts.ttlMs ? `${name}|${opts.messageId}` : undefined;
+    if (id === undefined) return this.send(name, correlationKey, variables, opts);
     // The cluster cannot deduplicate a correlation; this server can, for the ids it sent (not across servers).
-    const earlier = id === undefined ? undefined : this.correlatedIds.get(id);
-    if (earlier !== undefined) return { correlated: earlier, duplicate: true };
+    const earlier = this.correlations.get(id);
+    if (earlier) {
+      const first = await earlier;
+      return first.correlated ? { correlated: true, duplicate: true } : first;
+    }
+    const sending = this.send(name, correlationKey, variables, opts);
+    this.remember(id, sending);
+    const forget = () => { if (this.correlations.get(id) === sending) this.correlations.delete(id); };
+    try {
+      const sent = await sending;
+      if (!sent.correlated) forget();
+      return sent;
+    } catch (e) {
+      forget();
+      throw e;
+    }
+  }
+
+  private async send(name: string, correlationKey: string, variables: Variables, opts: { ttlMs?: number; messageId?: string }): Promise<Sent> {
+    const tenant = this.tenantId ? { tenantId: this.tenantId } : {};
     if (!opts.ttlMs || !opts.messageId) {
-      let correlated = true;
       try {
         await this.api.correlateMessage({ name, correlationKey, variables, ...tenant } as never);
+        return { correlated: true };
       } catch (e) {
         if (statusOf(e) !== 404) throw e;
-        correlated = false;
       }
-      if (id !== undefined) this.remember(id, correlated);
-      if (correlated || !opts.ttlMs) return { correlated };
+      if (!opts.ttlMs) return { correlated: false };
     }
     try {
       await this.api.publishMessage({
@@ -49,9 +71,9 @@ export class ZeebeMessages {
     return { correlated: false, buffered: !!opts.ttlMs };
   }
 
-  private remember(id: string, correlated: boolean): void {
-    this.correlatedIds.set(id, correlated);
-    if (this.correlatedIds.size > REMEMBERED_IDS) this.correlatedIds.delete(this.correlatedIds.keys().next().value!);
+  private remember(id: string, sending: Promise<Sent>): void {
+    this.correlations.set(id, sending);
+    if (this.correlations.size > REMEMBERED_IDS) this.correlations.delete(this.correlations.keys().next().value!);
   }
 
   /** Zeebe's search cannot say which message start events a message would trigger: startsProcessIds stays empty. */
