@@ -64,7 +64,10 @@ export class TaskSyncWorker {
         await this.deps.emit({ type: 'user-task.updated', task: view, changedAttributes: u.changedAttributes ?? [], ...(by ? { by } : {}) });
         break;
       case 'COMPLETING': {
-        const done: UserTaskView = { ...view, state: 'completed', completedAt: this.deps.now().toISOString(), ...(by ? { completedBy: by } : {}) };
+        // Who asked is known only to the server that sent the command; the job may run on another (shared
+        // topology). A task is completed by its assignee (claimed to be completed), so that is who did it.
+        const completedBy = by ?? view.assignee;
+        const done: UserTaskView = { ...view, state: 'completed', completedAt: this.deps.now().toISOString(), ...(completedBy ? { completedBy } : {}) };
         this.remember(done);
         await this.deps.emit({ type: 'user-task.completed', task: done });
         break;
