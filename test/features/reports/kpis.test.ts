@@ -24,6 +24,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
+import { MongoFormRepository } from '../../../server/src/adapters/mongo/form.repository';
 import { MongoSubmissionRepository } from '../../../server/src/adapters/mongo/form-submission.repository';
 import { projectEngineEvent } from '../../../server/src/application/tasks/project-engine-event';
 import { getKpiReport } from '../../../server/src/application/reports/get-kpi-report';
@@ -109,7 +110,7 @@ describe('Feature: YJB key performance indicators', () => {
     tasks = new MongoTaskRepository(h.conn);
     await tasks.init();
     h.engine.onEvent((e) => projectEngineEvent({ tasks, engine: h.engine, now: h.clock.now, teamOfCase: async (id) => TEAMS[id] }, e));
-    reports = createReportsModule({ conn: h.conn, engine: h.engine, tasks, timescales: h.timescales, calendar, users: {} as never, audit: {} as never, clock: h.clock, logger: silentLogger });
+    reports = createReportsModule({ conn: h.conn, engine: h.engine, tasks, timescales: h.timescales, calendar, users: {} as never, audit: {} as never, clock: h.clock, logger: silentLogger, forms: new MongoFormRepository(h.conn) });
     await reports.start!();
     const submissions = new MongoSubmissionRepository(h.conn);
     for (const [caseId, formId, data, at] of RECORDS) {

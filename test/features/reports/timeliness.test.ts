@@ -12,6 +12,7 @@
 //   D south  referred Mon 23 Nov → due Mon 30 Nov; done Tue 1 Dec by Carol   → late by 1 WD (v2)
 //   F south  referred Mon 23 Nov → due Mon 30 Nov; done Mon 30 Nov 16:00     → on time (v2)
 import { MongoTaskRepository } from '../../../server/src/adapters/mongo/task.repository';
+import { MongoFormRepository } from '../../../server/src/adapters/mongo/form.repository';
 import { projectEngineEvent } from '../../../server/src/application/tasks/project-engine-event';
 import { updateTimescale } from '../../../server/src/application/update-timescale';
 import { getTimelinessReport } from '../../../server/src/application/reports/get-timeliness-report';
@@ -57,7 +58,7 @@ describe('Feature: timeliness against the timescales', () => {
 
   const module = () => createReportsModule({
     conn: h.conn, engine: h.engine, tasks, timescales: h.timescales, calendar, users: {} as never, audit: {} as never,
-    clock: h.clock, logger: silentLogger,
+    clock: h.clock, logger: silentLogger, forms: new MongoFormRepository(h.conn),
   });
 
   beforeAll(async () => {

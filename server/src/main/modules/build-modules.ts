@@ -105,7 +105,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // Reports (issue 21): its engine listener after the task queue's, whose rows its facts are derived from.
   const reports = createReportsModule({
     conn, engine, tasks: tasks.tasks, timescales: workflow.timescales, calendar: workflow.calendar, users: security.users,
-    audit: security.audit, clock, logger, keepFacts: seesEveryWrite(config.TOPOLOGY),
+    audit: security.audit, clock, logger, keepFacts: seesEveryWrite(config.TOPOLOGY), forms: workflow.forms,
   });
   // The quarterly case-level return (issue 21): reads the cases list's rows and the case records.
   const returns = createReturnsModule({

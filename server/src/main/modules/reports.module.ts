@@ -5,7 +5,6 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { readDeadlineSources } from '../../adapters/bpmn/deadline-sources.reader';
 import { MongoReportFactRepository, MongoReportSourceTasks } from '../../adapters/mongo/report-fact.repository';
-import { MongoFormRepository } from '../../adapters/mongo/form.repository';
 import { MongoKpiFactRepository, MongoKpiSourceSubmissions, isEmptySource } from '../../adapters/mongo/kpi-fact.repository';
 import { createKpiFactUpdater, type KpiFactUpdater } from '../../application/reports/kpi-fact-updater';
 import { rebuildKpiFacts, type RebuildKpiOutcome } from '../../application/reports/rebuild-kpi-facts';
@@ -36,8 +35,8 @@ export interface ReportsModuleDeps {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
-  /** The deployed forms, for the words of the fields that feed each indicator (absent: read through the connection). */
-  forms?: Pick<FormRepository, 'latest'>;
+  /** The deployed forms, for the words of the fields that feed each indicator: the workflow's, with its cache. */
+  forms: Pick<FormRepository, 'latest'>;
   /** This server sees every write (single topology): both projections are kept in memory for the reports' reads. */
   keepFacts?: boolean;
 }
@@ -115,7 +114,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
       '/reports': createReportsRouter({
         currentActor: currentUser, facts, timescales: deps.timescales, users: deps.users, policy: tableAccessPolicy,
         audit: deps.audit, calendar: deps.calendar, now: () => deps.clock.now(), rebuild: () => rebuild(),
-        kpiFacts, forms: deps.forms ?? new MongoFormRepository(deps.conn), rebuildKpis: () => rebuildKpis(),
+        kpiFacts, forms: deps.forms, rebuildKpis: () => rebuildKpis(),
       }),
     },
     async start() {
