@@ -79,7 +79,11 @@ export async function createWorkflowModule(
     : undefined;
   // Reconciled at once when this server takes the lease, not at the next round; in the background, so
   // a long reconciliation never holds up the lease's renewal.
-  leadership?.onOwnership(async (leading) => { if (leading) void zeebe?.engine.reconcile().catch((err) => logger.error({ err }, 'task reconciliation failed')); });
+  // Kept, so stop() waits for it instead of stopping the engine under it.
+  let reconciling: Promise<unknown> | undefined;
+  leadership?.onOwnership(async (leading) => {
+    if (leading && zeebe) reconciling = zeebe.engine.reconcile().catch((err) => logger.error({ err }, 'task reconciliation failed'));
+  });
   // In shared mode a fresh embedded engine each time this server takes the engine lease (engine-topology.ts).
   const { engine, ownership, internalRouters } = zeebe ? { engine: zeebe.engine, ownership: leadership, internalRouters: undefined } : engineForTopology(config, conn, logger, opts.sessionSecret, (mayAct) => createEmbeddedEngine({
     mayAct, conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY,
@@ -117,6 +121,7 @@ export async function createWorkflowModule(
     },
     async stop() {
       await leadership?.stop();
+      await reconciling;
       await engine.stop();
     },
   };
