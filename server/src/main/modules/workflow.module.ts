@@ -96,12 +96,13 @@ export async function createWorkflowModule(
   const formResults = await deployFormFiles({ forms, clock, audit }, formFiles);
   // Zeebe resolves a user task's linked form (zeebe:formDefinition) in the cluster, so the forms go with the processes.
   const linkedForms = zeebe ? formFiles.map((f) => ({ name: f.name, content: f.text })) : [];
-  const { deployed: processes } = await deployProcessFiles(engine, [...readProcessFiles(path.join(config.rootDir, 'processes')), ...linkedForms]);
+  const { deployed: processes, skipped } = await deployProcessFiles(engine, [...readProcessFiles(path.join(config.rootDir, 'processes')), ...linkedForms]);
   logger.info(
     {
       forms: formResults.length,
       newForms: formResults.filter((r) => r.created).map((r) => `${r.form.formId}@${r.form.version}`),
       processes: processes.map((p) => `${p.processId}@${p.version}${p.isNew ? ' (new)' : ''}`),
+      unchangedProcessFiles: skipped.length, // a release that changes many at once (docs/zeebe.md, "What was deployed") shows here
     },
     'content deployed',
   );
