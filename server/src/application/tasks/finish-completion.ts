@@ -10,8 +10,10 @@
 // and a kill in between left a completed task with no trail that nothing would ever write.)
 // The queue row is closed by the engine's own `user-task.completed` event (project-engine-event.ts), which
 // both engines announce before their completion returns — and, with `completing` task listeners, only once
-// the task really closes. A first attempt leaves it to that event; a repeat closes the row itself, because
-// the attempt it repeats may have stopped after the engine's step was stored but before it was announced.
+// the task really closes. A first attempt leaves it to that event, and closes the row only when it is still
+// open once the engine returned (the event's projection failed: listeners' errors are logged, not thrown);
+// a repeat closes the row itself, because the attempt it repeats may have stopped after the engine's step
+// was stored but before it was announced.
 import type { AuditActor } from '../../domain/audit/audit-event';
 import type { CaseRecord } from '../../domain/cases/case-record';
 import type { CaseSection } from '../../domain/cases/case-section';
@@ -26,7 +28,7 @@ import { getForm } from '../get-form';
 import { allocationFields } from '../../domain/cases/allocation';
 
 export interface FinishCompletionDeps {
-  tasks: Pick<TaskRepository, 'recordClosed'>;
+  tasks: Pick<TaskRepository, 'recordClosed' | 'findById'>;
   engine: Pick<WorkflowEngine, 'completeUserTask'>;
   forms: FormRepository;
   cases: CaseRepository;
@@ -75,6 +77,9 @@ export async function finishCompletion(
     }
   }
   await deps.engine.completeUserTask(taskId, submission.data, { by: submission.submittedBy });
-  if (!opts.fresh) await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, submission.submittedBy);
+  // A first attempt heals a row its event left open (the engine logs and swallows a failed projection): the
+  // normal path finds it closed and writes nothing; a repeat closes it anyway (see the top of this file).
+  const close = !opts.fresh || (await deps.tasks.findById(taskId))?.state === 'open';
+  if (close) await deps.tasks.recordClosed(taskId, 'completed', submission.submittedAt, submission.submittedBy);
   return applied.map((a) => a.section);
 }

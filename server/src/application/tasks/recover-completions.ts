@@ -18,7 +18,7 @@ import { finishCompletion, type FinishCompletionDeps } from './finish-completion
 import { submissionIdForTask } from './get-task';
 
 export interface RecoverCompletionsDeps extends FinishCompletionDeps {
-  tasks: Pick<TaskRepository, 'recordClosed' | 'search'>;
+  tasks: Pick<TaskRepository, 'recordClosed' | 'findById' | 'search'>;
   engine: Pick<WorkflowEngine, 'completeUserTask' | 'getInstance'>;
   /** The consent module's capture (absent where consent is not wired). */
   captureConsents?: CaptureConsents;
