@@ -25,15 +25,26 @@ export async function claimTask(deps: ClaimTaskDeps, actor: Actor, taskId: strin
   requireAction(deps.policy, actor, 'claim', 'claim tasks');
   const task = await loadTaskToActOn(deps, actor, taskId, false);
   assertCandidate(actor, task);
-  const at = deps.clock.now().toISOString();
-  const claimed = await deps.tasks.claim(task.id, actor.id, at);
-  const result = await assignInEngine(deps.engine, task.id, actor.id, { by: actor.id, action: 'claim', verb: 'Claiming' }, () => deps.tasks.unclaim(task.id, actor.id));
-  const corrected = await followEngineAssignee(deps.tasks, task.id, actor.id, result, at);
+  const { claimed, corrected } = await takeClaim(deps, actor.id, task.id, deps.clock.now().toISOString());
   await deps.audit?.record({
     actor: auditActor(actor), action: 'task.claim', recordType: 'task', recordId: task.id,
     ...(task.caseId || corrected ? { after: { ...(task.caseId ? { caseId: task.caseId } : {}), ...(corrected ? { assignee: corrected.assignee ?? null } : {}) } } : {}),
   });
   return corrected ?? claimed;
+}
+
+/**
+ * The claim itself, shared by claiming and by completing an unclaimed task: the queue's race-safe write
+ * (someone faster → 409), then the engine's assigning listeners (a refusal undoes it → 409). `corrected` is
+ * the row when a listener gave the task to someone else.
+ */
+export async function takeClaim(
+  deps: Pick<ClaimTaskDeps, 'tasks' | 'engine'>, userId: string, taskId: string, at: string,
+): Promise<{ claimed: QueueTask; corrected?: QueueTask }> {
+  const claimed = await deps.tasks.claim(taskId, userId, at);
+  const result = await assignInEngine(deps.engine, taskId, userId, { by: userId, action: 'claim', verb: 'Claiming' }, () => deps.tasks.unclaim(taskId, userId));
+  const corrected = await followEngineAssignee(deps.tasks, taskId, userId, result, at);
+  return { claimed, ...(corrected ? { corrected } : {}) };
 }
 
 /**

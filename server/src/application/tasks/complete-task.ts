@@ -15,7 +15,6 @@ import { splitSubmission } from '../../domain/cases/form-sections';
 import type { FormSubmission } from '../../domain/forms/form-version';
 import { validateSubmission, withoutExpressionAnswers } from '../../forms-core';
 import type { CaseRecord } from '../../domain/cases/case-record';
-import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { Clock } from '../../ports/clock.port';
 import type { FormRepository, SubmissionRepository } from '../../ports/form-repository.port';
@@ -25,7 +24,7 @@ import { auditActor, requireAction, writable, type AccessPolicy, type Actor, typ
 import { submissionItemIds, withItemIds } from '../cases/item-ids';
 import { getForm } from '../get-form';
 import { captureCompletionConsents, type CaptureConsents } from './capture-completion-consents';
-import { assignInEngine, followEngineAssignee } from './claim-task';
+import { takeClaim } from './claim-task';
 import { finishCompletion, type FinishCompletionDeps } from './finish-completion';
 import { submissionIdForTask } from './get-task';
 import { assertCandidate, loadTaskToActOn } from './task-access';
@@ -127,9 +126,7 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
 
 /** The claim a completion of an unclaimed task takes: the queue's race-safe write, then the engine's listeners. */
 async function claimToComplete(deps: CompleteTaskDeps, actor: Actor, taskId: string, at: string): Promise<void> {
-  await deps.tasks.claim(taskId, actor.id, at); // someone faster → 409
-  const result = await assignInEngine(deps.engine, taskId, actor.id, { by: actor.id, action: 'claim', verb: 'Claiming' }, () => deps.tasks.unclaim(taskId, actor.id));
-  const corrected: QueueTask | undefined = await followEngineAssignee(deps.tasks, taskId, actor.id, result, at);
+  const { corrected } = await takeClaim(deps, actor.id, taskId, at);
   if (corrected) {
     throw new ConflictError('The process gave this task to someone else when you took it, so it was not completed. Nothing was stored.', 'CLAIM_CORRECTED');
   }
