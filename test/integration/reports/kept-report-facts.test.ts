@@ -39,6 +39,7 @@ describe('Reporting projections kept in memory (single topology)', () => {
     // From memory: a row removed behind its back is still there; its own removal is seen.
     await stored.remove('t1');
     expect(ids(await kept.find(march))).toEqual(['t1', 't3']);
+    expect((await kept.get('t1'))?.team).toBe('north'); // the updater's read of a stored fact: no database read
     await kept.remove('t3');
     expect(ids(await kept.find(march))).toEqual(['t1']);
   });

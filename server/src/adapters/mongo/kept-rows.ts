@@ -23,6 +23,11 @@ export class KeptRows<T extends { id: string }> {
     return (await this.loading).values();
   }
 
+  /** Once read: the row (undefined when there is none), without a database read; before: 'unknown'. */
+  peek(id: string): T | undefined | 'unknown' {
+    return this.rows ? this.rows.get(id) : 'unknown';
+  }
+
   put(row: T): void {
     this.pending?.set(row.id, row);
     this.rows?.set(row.id, row);

@@ -45,6 +45,8 @@ export class MongoReportFactRepository implements ReportFactRepository {
   }
 
   async remove(id: string): Promise<void> {
+    // Kept and absent: nothing to delete (tasks without a timescale are removed on every event of theirs).
+    if (this.kept && this.kept.peek(id) === undefined) return;
     await this.facts.deleteOne({ _id: id });
     this.kept?.remove(id);
   }
@@ -62,6 +64,8 @@ export class MongoReportFactRepository implements ReportFactRepository {
   }
 
   async get(id: string): Promise<TaskFact | undefined> {
+    const kept = this.kept ? this.kept.peek(id) : 'unknown';
+    if (kept !== 'unknown') return kept;
     const doc = await this.facts.findOne({ _id: id });
     return doc ? toFact(doc as FactDoc) : undefined;
   }
