@@ -6,29 +6,11 @@ import type { Collection, Filter } from 'mongodb';
 import type { KpiFact, KpiSubmission } from '../../domain/reports/kpi-fact';
 import type { KpiFactRepository, KpiSourceSubmissions } from '../../ports/kpi-fact-repository.port';
 import type { MongoTaskRepository } from './task.repository';
-import { KeptRows } from './kept-rows';
+import { FactCollection, type FactDoc } from './fact-collection';
 
-type FactDoc = Omit<KpiFact, 'id'> & { _id: string };
-const toFact = ({ _id, ...rest }: FactDoc): KpiFact => ({ id: _id, ...rest });
-
-export class MongoKpiFactRepository implements KpiFactRepository {
-  private readonly facts: Collection<FactDoc>;
-  /** Single topology: the facts in memory, so neither read of a report scans the collection (kept-rows.ts). */
-  private readonly kept: KeptRows<KpiFact> | undefined;
-
+export class MongoKpiFactRepository extends FactCollection<KpiFact> implements KpiFactRepository {
   constructor(conn: Connection, opts: { keep?: boolean } = {}) {
-    this.facts = conn.collection<FactDoc>('report_kpi_facts') as unknown as Collection<FactDoc>;
-    this.kept = opts.keep ? new KeptRows(this.facts as never, (d) => toFact(d as FactDoc)) : undefined;
-  }
-
-  /** After the database was restarted: the next read scans the facts again. */
-  forget(): void {
-    this.kept?.forget();
-  }
-
-  /** Reads the kept facts now (one scan), rather than on the first report. */
-  async warm(): Promise<void> {
-    await this.kept?.all();
+    super(conn, 'report_kpi_facts', opts);
   }
 
   async init(): Promise<void> {
@@ -36,59 +18,17 @@ export class MongoKpiFactRepository implements KpiFactRepository {
     await this.facts.createIndex({ caseId: 1 });
   }
 
-  async put(fact: KpiFact): Promise<void> {
-    const { id, ...rest } = fact;
-    await this.facts.replaceOne({ _id: id }, rest, { upsert: true });
-    this.kept?.put(fact);
-  }
-
-  async remove(id: string): Promise<void> {
-    await this.facts.deleteOne({ _id: id });
-    this.kept?.remove(id);
-  }
-
-  /** Case erasure: the facts of an erased case go with its submissions. */
-  async eraseOfCase(caseId: string): Promise<number> {
-    const deleted = (await this.facts.deleteMany({ caseId: String(caseId) })).deletedCount;
-    if (deleted) this.kept?.forget();
-    return deleted;
-  }
-
-  async isEmpty(): Promise<boolean> {
-    return !(await this.facts.findOne({}, { projection: { _id: 1 } }));
-  }
-
-  async get(id: string): Promise<KpiFact | undefined> {
-    const doc = await this.facts.findOne({ _id: id });
-    return doc ? toFact(doc as FactDoc) : undefined;
-  }
-
-  async findOn(fromDay: string, toDay: string, teamsAny?: readonly string[]): Promise<KpiFact[]> {
-    if (this.kept) {
-      const teams = teamsAny ? new Set(teamsAny) : undefined;
-      const found: KpiFact[] = [];
-      for (const f of await this.kept.all()) if (f.on >= fromDay && f.on <= toDay && (!teams || (f.team !== undefined && teams.has(f.team)))) found.push(f);
-      return found;
-    }
-    const filter: Filter<FactDoc> = { on: { $gte: fromDay, $lte: toDay } };
+  findOn(fromDay: string, toDay: string, teamsAny?: readonly string[]): Promise<KpiFact[]> {
+    const teams = teamsAny ? new Set(teamsAny) : undefined;
+    const filter: Filter<FactDoc<KpiFact>> = { on: { $gte: fromDay, $lte: toDay } };
     if (teamsAny) filter.team = { $in: [...teamsAny] };
-    return (await this.facts.find(filter).toArray()).map((d) => toFact(d as FactDoc));
+    return this.matching((f) => f.on >= fromDay && f.on <= toDay && (!teams || (f.team !== undefined && teams.has(f.team))), filter);
   }
 
   async findOfCases(caseIds: readonly string[]): Promise<KpiFact[]> {
     if (!caseIds.length) return [];
-    if (this.kept) {
-      const cases = new Set(caseIds);
-      const found: KpiFact[] = [];
-      for (const f of await this.kept.all()) if (cases.has(f.caseId)) found.push(f);
-      return found;
-    }
-    return (await this.facts.find({ caseId: { $in: [...caseIds] } }).toArray()).map((d) => toFact(d as FactDoc));
-  }
-
-  async page(afterId: string | undefined, limit: number): Promise<KpiFact[]> {
-    const docs = await this.facts.find(afterId ? { _id: { $gt: afterId } } : {}).sort({ _id: 1 }).limit(limit).toArray();
-    return docs.map((d) => toFact(d as FactDoc));
+    const cases = new Set(caseIds);
+    return this.matching((f) => cases.has(f.caseId), { caseId: { $in: [...caseIds] } } as Filter<FactDoc<KpiFact>>);
   }
 }
 

@@ -6,6 +6,7 @@
 import type { EngineEvent } from '../../ports/workflow-engine.port';
 import { submissionIdForTask } from '../tasks/get-task';
 import { projectKpiFact, type ProjectKpiFactDeps } from './project-kpi-fact';
+import { backgroundDrain } from './background-drain';
 
 export interface KpiFactUpdater {
   onEvent(event: EngineEvent): void;
@@ -14,32 +15,13 @@ export interface KpiFactUpdater {
 }
 
 export function createKpiFactUpdater(deps: ProjectKpiFactDeps & { onError(err: unknown, submissionId: string): void }): KpiFactUpdater {
-  const pending = new Set<string>();
-  let draining: Promise<void> | undefined;
-
-  async function drain(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    for (const id of pending) {
-      pending.delete(id);
-      await projectKpiFact(deps, id).catch((err) => deps.onError(err, id));
-    }
-  }
-
-  const kick = () => {
-    draining ??= drain().finally(() => {
-      draining = undefined;
-      if (pending.size) kick();
-    });
-  };
+  const queue = backgroundDrain<true>((id) => projectKpiFact(deps, id).catch((err) => deps.onError(err, id)));
 
   return {
     onEvent(event) {
       if (event.type !== 'user-task.completed') return;
-      pending.add(submissionIdForTask(event.task.key));
-      kick();
+      queue.note(submissionIdForTask(event.task.key), true);
     },
-    async idle() {
-      while (draining) await draining;
-    },
+    idle: () => queue.idle(),
   };
 }

@@ -5,6 +5,7 @@
 // heals what a failure or a crash between an event and its write left behind.
 import type { EngineEvent } from '../../ports/workflow-engine.port';
 import { projectTaskFact, type ProjectTaskFactDeps } from './project-task-fact';
+import { backgroundDrain } from './background-drain';
 
 export interface ReportFactUpdater {
   /** The engine event listener. */
@@ -16,33 +17,14 @@ export interface ReportFactUpdater {
 const TASK_EVENTS = new Set(['user-task.created', 'user-task.completed', 'user-task.cancelled', 'user-task.assigned', 'user-task.updated', 'user-task.migrated']);
 
 export function createReportFactUpdater(deps: ProjectTaskFactDeps & { onError(err: unknown, taskId: string): void }): ReportFactUpdater {
-  const pending = new Map<string, boolean>(); // task id → reclassify
-  let draining: Promise<void> | undefined;
-
-  async function drain(): Promise<void> {
-    // Let the listeners after this one (the task queue's own write, for one) run before reading the row.
-    await new Promise((resolve) => setImmediate(resolve));
-    for (const [taskId, reclassify] of pending) {
-      pending.delete(taskId);
-      await projectTaskFact(deps, taskId, reclassify).catch((err) => deps.onError(err, taskId));
-    }
-  }
-
-  const kick = () => {
-    draining ??= drain().finally(() => {
-      draining = undefined;
-      if (pending.size) kick();
-    });
-  };
+  // task id → reclassify (a migrated task's timescale is looked up again)
+  const queue = backgroundDrain<boolean>((taskId, reclassify) => projectTaskFact(deps, taskId, reclassify).catch((err) => deps.onError(err, taskId)));
 
   return {
     onEvent(event) {
       if (!TASK_EVENTS.has(event.type) || !('task' in event)) return;
-      pending.set(event.task.key, pending.get(event.task.key) || event.type === 'user-task.migrated');
-      kick();
+      queue.note(event.task.key, queue.noted(event.task.key) || event.type === 'user-task.migrated');
     },
-    async idle() {
-      while (draining) await draining;
-    },
+    idle: () => queue.idle(),
   };
 }
