@@ -6,6 +6,7 @@
 import { deriveTaskFact, sameFact, type TaskFact } from '../../domain/reports/task-fact';
 import type { ReportFactRepository, ReportSourceTasks } from '../../ports/report-fact-repository.port';
 import { classifyTaskTimescale, type ClassifyDeps } from './classify-task-timescale';
+import { FACT_PAGE, syncFacts } from './sync-facts';
 
 export interface RebuildDeps {
   source: Pick<ReportSourceTasks, 'page'>;
@@ -26,35 +27,17 @@ export interface RebuildOutcome {
   differing: string[];
 }
 
-const PAGE = 500;
-
 export async function rebuildReportFacts(deps: RebuildDeps, opts: { dryRun?: boolean } = {}): Promise<RebuildOutcome> {
-  const out: RebuildOutcome = { tasks: 0, facts: 0, written: 0, removed: 0, differing: [] };
-  const derived = new Set<string>();
-  const note = (id: string) => { if (out.differing.length < 20) out.differing.push(id); };
-  for (let after: string | undefined, page = await deps.source.page(undefined, PAGE); page.length; after = page.at(-1)!.id, page = await deps.source.page(after, PAGE)) {
-    for (const task of page) {
-      out.tasks += 1;
-      const fact = deriveTaskFact(task, task.dueDate && task.state !== 'cancelled' ? await classifyTaskTimescale(deps.classify, task) : undefined);
-      if (!fact) continue;
-      out.facts += 1;
-      derived.add(fact.id);
-      const stored = await deps.facts.get(fact.id);
-      if (stored && sameFact(stored, fact)) continue;
-      out.written += 1;
-      note(fact.id);
-      if (!opts.dryRun) await deps.facts.put(fact);
+  let tasks = 0;
+  async function* derived(): AsyncIterable<TaskFact> {
+    for (let page = await deps.source.page(undefined, FACT_PAGE); page.length; page = await deps.source.page(page.at(-1)!.id, FACT_PAGE)) {
+      for (const task of page) {
+        tasks += 1;
+        const fact = deriveTaskFact(task, task.dueDate && task.state !== 'cancelled' ? await classifyTaskTimescale(deps.classify, task) : undefined);
+        if (fact) yield fact;
+      }
     }
   }
-  // Stored facts the source no longer supports (a task cancelled while the update failed, an erased case).
-  const stale: TaskFact[] = [];
-  for (let after: string | undefined, page = await deps.facts.page(undefined, PAGE); page.length; after = page.at(-1)!.id, page = await deps.facts.page(after, PAGE)) {
-    stale.push(...page.filter((f) => !derived.has(f.id)));
-  }
-  for (const f of stale) {
-    out.removed += 1;
-    note(f.id);
-    if (!opts.dryRun) await deps.facts.remove(f.id);
-  }
-  return out;
+  const counts = await syncFacts(derived(), deps.facts, sameFact, opts);
+  return { tasks, ...counts };
 }
