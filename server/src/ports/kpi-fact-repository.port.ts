@@ -1,9 +1,12 @@
 // The KPI projection's store (domain/reports/kpi-fact.ts) and the stored submissions a rebuild reads.
 import type { KpiFact, KpiSubmission } from '../domain/reports/kpi-fact';
+import type { FactChange } from './report-fact-repository.port';
 
 export interface KpiFactRepository {
   /** Idempotent: stores the fact as given, replacing what was stored under its id. */
   put(fact: KpiFact): Promise<void>;
+  /** Several changes in one write, in order (the live updater's batch). */
+  apply(changes: readonly FactChange<KpiFact>[]): Promise<void>;
   remove(id: string): Promise<void>;
   get(id: string): Promise<KpiFact | undefined>;
   /** Facts dated in [fromDay, toDay] (YYYY-MM-DD), of these teams only when given. */

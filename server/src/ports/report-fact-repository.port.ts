@@ -10,9 +10,14 @@ export interface ReportFactQuery {
   teamsAny?: readonly string[];
 }
 
+/** A projection's change to one fact: store it whole, or remove the fact of this id. */
+export type FactChange<F extends { id: string }> = { put: F } | { remove: string };
+
 export interface ReportFactRepository {
   /** Idempotent: stores the fact as given, replacing what was stored under its id. */
   put(fact: TaskFact): Promise<void>;
+  /** Several changes in one write, in order (the live updater's batch). */
+  apply(changes: readonly FactChange<TaskFact>[]): Promise<void>;
   /** Idempotent. */
   remove(id: string): Promise<void>;
   get(id: string): Promise<TaskFact | undefined>;

@@ -146,13 +146,13 @@ describe('Feature: timeliness against the timescales', () => {
   });
 
   test('A failed projection write does not fail the completion, and the rebuild heals it', async () => {
-    const put = reports.facts.put.bind(reports.facts);
-    reports.facts.put = async () => { throw new Error('database unavailable'); };
+    const apply = reports.facts.apply.bind(reports.facts);
+    reports.facts.apply = async () => { throw new Error('database unavailable'); };
     try {
       await assess('c', '2026-12-10T13:00:00Z', 'dave');
       await reports.updater.idle();
     } finally {
-      reports.facts.put = put;
+      reports.facts.apply = apply;
     }
     expect((await tasks.findById((await allFacts()).find((f) => f.caseId === 'case-c' && f.elementId === 'assess')!.id))?.state).toBe('completed');
     const healed = await reports.rebuild();

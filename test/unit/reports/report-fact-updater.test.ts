@@ -18,7 +18,7 @@ describe('report fact updater', () => {
     let reads = 0;
     const updater = createReportFactUpdater({
       source: { findById: async (id) => (reads++, row(id)) },
-      facts: { get: async () => undefined, put: async (f) => { written.push(f); }, remove: async () => undefined },
+      facts: { get: async () => undefined, apply: async (changes) => { for (const c of changes) if ('put' in c) written.push(c.put); } },
       classify: { deadlineSources: async () => ({ dueNames: { e: ['x'] }, writers: {} }), instance: async () => ({ variables: { timescalesVersion: 1 }, timeline: [] }), isTimescale: async () => true },
       onError: () => undefined,
     });
@@ -35,7 +35,14 @@ describe('report fact updater', () => {
     const written: string[] = [];
     const updater = createReportFactUpdater({
       source: { findById: async (id) => row(id) },
-      facts: { get: async () => undefined, put: async (f) => { if (f.id === 'bad') throw new Error('down'); written.push(f.id); }, remove: async () => undefined },
+      facts: {
+        get: async () => undefined,
+        // A batch holding the bad fact fails whole, as one bulk write would.
+        apply: async (changes) => {
+          if (changes.some((c) => 'put' in c && c.put.id === 'bad')) throw new Error('down');
+          for (const c of changes) if ('put' in c) written.push(c.put.id);
+        },
+      },
       classify: { deadlineSources: async () => ({ dueNames: { e: ['x'] }, writers: {} }), instance: async () => ({ variables: { timescalesVersion: 1 }, timeline: [] }), isTimescale: async () => true },
       onError: (_e, id) => errors.push(id),
     });

@@ -3,9 +3,12 @@
 // memory (kept-rows.ts) so neither a report's read nor the updater's read of one fact scans the collection.
 import type { Connection } from 'mongoose';
 import type { Collection, Filter } from 'mongodb';
+import type { FactChange } from '../../ports/report-fact-repository.port';
 import { KeptRows } from './kept-rows';
 
 export type FactDoc<T extends { id: string }> = Omit<T, 'id'> & { _id: string };
+
+const withoutId = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
 
 export abstract class FactCollection<T extends { id: string; caseId?: string }> {
   protected readonly facts: Collection<FactDoc<T>>;
@@ -32,9 +35,24 @@ export abstract class FactCollection<T extends { id: string; caseId?: string }> 
   }
 
   async put(fact: T): Promise<void> {
-    const { id, ...rest } = fact;
-    await this.facts.replaceOne({ _id: id } as Filter<FactDoc<T>>, rest as never, { upsert: true });
+    await this.facts.replaceOne({ _id: fact.id } as Filter<FactDoc<T>>, withoutId(fact) as never, { upsert: true });
     this.kept?.put(fact);
+  }
+
+  /**
+   * Several facts' changes in one bulk write (the updaters' batch): on FerretDB each command costs about a
+   * millisecond of its CPU whatever it carries, so one command for a batch instead of one per fact.
+   */
+  async apply(changes: readonly FactChange<T>[]): Promise<void> {
+    const ops = changes.map((c) => ('put' in c
+      ? { replaceOne: { filter: { _id: c.put.id }, replacement: withoutId(c.put), upsert: true } }
+      : { deleteOne: { filter: { _id: c.remove } } }));
+    if (!ops.length) return;
+    await this.facts.bulkWrite(ops as never, { ordered: true });
+    for (const c of changes) {
+      if ('put' in c) this.kept?.put(c.put);
+      else this.kept?.remove(c.remove);
+    }
   }
 
   async remove(id: string): Promise<void> {

@@ -1,6 +1,11 @@
-// The reporting projections' updaters note work on an engine event and do it afterwards, one id at a time,
-// off the path of the work that caused the event (the engine awaits its listeners; noting returns at once).
+// The reporting projections' updaters note work on an engine event and do it afterwards, in batches, off
+// the path of the work that caused the event (the engine awaits its listeners; noting returns at once).
 // Notes of the same id coalesce: the value kept is what `note` is given, so a caller merges with `noted`.
+// A batch's changes go to the store in one write: on FerretDB a command costs about a millisecond of its
+// CPU whatever it carries, and a write per fact made keeping the projections cost completions about half
+// as much again (docs/benchmarks.md).
+import type { FactChange } from '../../ports/report-fact-repository.port';
+
 export interface BackgroundDrain<V> {
   note(id: string, value: V): void;
   /** The value noted for an id and not yet worked, if any. */
@@ -9,16 +14,25 @@ export interface BackgroundDrain<V> {
   idle(): Promise<void>;
 }
 
-export function backgroundDrain<V>(work: (id: string, value: V) => Promise<void>): BackgroundDrain<V> {
+/** How long a first note waits for others to join its batch, and the most ids a batch works. */
+export interface DrainPacing { waitMs: number; most: number }
+export const PROJECTION_PACING: DrainPacing = { waitMs: 100, most: 500 };
+
+export function backgroundDrain<V>(work: (batch: ReadonlyMap<string, V>) => Promise<void>, pacing: DrainPacing = PROJECTION_PACING): BackgroundDrain<V> {
   const pending = new Map<string, V>();
   let draining: Promise<void> | undefined;
 
   async function drain(): Promise<void> {
-    // Let the listeners after this one (the task queue's own write, for one) run before reading their rows.
-    await new Promise((resolve) => setImmediate(resolve));
-    for (const [id, value] of pending) {
-      pending.delete(id);
-      await work(id, value);
+    // Also lets the listeners after this one (the task queue's own write, for one) run before reading their rows.
+    await new Promise((resolve) => (pacing.waitMs > 0 ? setTimeout(resolve, pacing.waitMs) : setImmediate(resolve)));
+    while (pending.size) {
+      const batch = new Map<string, V>();
+      for (const [id, value] of pending) {
+        if (batch.size >= pacing.most) break;
+        batch.set(id, value);
+        pending.delete(id);
+      }
+      await work(batch);
     }
   }
 
@@ -39,4 +53,34 @@ export function backgroundDrain<V>(work: (id: string, value: V) => Promise<void>
       while (draining) await draining;
     },
   };
+}
+
+/**
+ * A drain that derives each noted id's change (undefined: the stored fact is already right) and applies a
+ * batch's changes in one write. A failure is reported per id: a derivation's alone, and a failed batch
+ * write is tried again one change at a time, so one bad fact does not lose the others.
+ */
+export function factDrain<F extends { id: string }, V>(
+  change: (id: string, value: V) => Promise<FactChange<F> | undefined>,
+  store: { apply(changes: readonly FactChange<F>[]): Promise<void> },
+  onError: (err: unknown, id: string) => void,
+  pacing?: DrainPacing,
+): BackgroundDrain<V> {
+  return backgroundDrain<V>(async (batch) => {
+    const changes: [string, FactChange<F>][] = [];
+    for (const [id, value] of batch) {
+      try {
+        const c = await change(id, value);
+        if (c) changes.push([id, c]);
+      } catch (err) {
+        onError(err, id);
+      }
+    }
+    if (!changes.length) return;
+    try {
+      await store.apply(changes.map(([, c]) => c));
+    } catch {
+      for (const [id, c] of changes) await store.apply([c]).catch((err) => onError(err, id));
+    }
+  }, pacing);
 }

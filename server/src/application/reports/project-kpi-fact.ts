@@ -1,12 +1,13 @@
-// Brings one submission's KPI fact in line with the stored submission. Idempotent, and the same derivation
-// the rebuild uses (deriveKpiFact over the submission and its task's team), so whatever the live path
-// writes a rebuild writes too.
-import { deriveKpiFact, type KpiSubmission } from '../../domain/reports/kpi-fact';
+// What one submission's KPI fact must become to match the stored submission: stored whole, removed, or left
+// as it is (undefined). The same derivation the rebuild uses (deriveKpiFact over the submission and its
+// task's team), so whatever the live path writes a rebuild writes too.
+import { deriveKpiFact, sameKpiFact, type KpiFact, type KpiSubmission } from '../../domain/reports/kpi-fact';
 import type { KpiFactRepository, KpiSourceSubmissions } from '../../ports/kpi-fact-repository.port';
+import type { FactChange } from '../../ports/report-fact-repository.port';
 
 export interface ProjectKpiFactDeps {
   source: KpiSourceSubmissions;
-  facts: Pick<KpiFactRepository, 'get' | 'put' | 'remove'>;
+  facts: Pick<KpiFactRepository, 'get' | 'apply'>;
   /** The London day of an instant (YYYY-MM-DD). */
   civilDate(iso: string): string;
 }
@@ -17,9 +18,11 @@ export async function kpiFactOf(deps: Pick<ProjectKpiFactDeps, 'source' | 'civil
   return deriveKpiFact(s, team, deps.civilDate);
 }
 
-export async function projectKpiFact(deps: ProjectKpiFactDeps, submissionId: string): Promise<void> {
+export async function kpiFactChange(deps: ProjectKpiFactDeps, submissionId: string): Promise<FactChange<KpiFact> | undefined> {
   const submission = await deps.source.get(submissionId);
-  const fact = submission ? await kpiFactOf(deps, submission) : undefined;
-  if (fact) await deps.facts.put(fact);
-  else if (submission) await deps.facts.remove(submissionId);
+  if (!submission) return undefined;
+  const fact = await kpiFactOf(deps, submission);
+  const stored = await deps.facts.get(submissionId);
+  if (!fact) return stored ? { remove: submissionId } : undefined;
+  return stored && sameKpiFact(stored, fact) ? undefined : { put: fact };
 }
