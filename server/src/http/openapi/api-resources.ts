@@ -3,6 +3,7 @@
 import { signedIn, type ApiResource } from './api-operation';
 import { CASES, DASHBOARD, TASKS } from './case-work.resources';
 import { DRAFTS, FORMS, MONITOR, PROCESSES, SUBMISSIONS } from './forms-processes.resources';
+import { SCHOOL_IMPORTS } from './school-imports.resources';
 import { AUDIT, AUTH, ESCALATION, OUTSIDE_API, PERMISSIONS, REPORTS, RETENTION, RETURNS, SAR, TIMESCALES, USERS } from './service-admin.resources';
 
 export const API_REFERENCE: ApiResource = {
@@ -15,5 +16,5 @@ export const API_REFERENCE: ApiResource = {
 
 export const API_RESOURCES: readonly ApiResource[] = [
   AUTH, TASKS, CASES, DASHBOARD, FORMS, SUBMISSIONS, DRAFTS, PROCESSES, MONITOR, TIMESCALES, ESCALATION,
-  REPORTS, RETURNS, USERS, PERMISSIONS, AUDIT, RETENTION, SAR, API_REFERENCE, OUTSIDE_API,
+  REPORTS, RETURNS, SCHOOL_IMPORTS, USERS, PERMISSIONS, AUDIT, RETENTION, SAR, API_REFERENCE, OUTSIDE_API,
 ];
