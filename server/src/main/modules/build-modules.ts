@@ -17,6 +17,7 @@ import { createDocumentsModule, type DocumentsModule } from './documents.module'
 import { createEscalationModule, type EscalationSystemModule } from './escalation.module';
 import { createReportsModule, type ReportsModule } from './reports.module';
 import { createReturnsModule } from './returns.module';
+import { createSchoolsModule } from './schools.module';
 import { createPermissionsModule } from './permissions.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
@@ -111,6 +112,8 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const returns = createReturnsModule({
     conn, rootDir: config.rootDir, cases: tasks.cases, caseSearch: tasks.caseSearch, submissions, users: security.users, audit: security.audit, clock,
   });
+  // Schools' data (issue 22): CSV imports become proposals a reviewer accepts into the Education section.
+  const schools = createSchoolsModule({ conn, cases: tasks.cases, users: security.users, audit: security.audit, clock, caseGuard: consent.caseGuard });
   const escalation = await createEscalationModule({
     config, conn, clock, calendar: workflow.calendar, engine, queues: tasks.queues, logger, runWorker: ctx.runWorkers ?? true,
     ownership: workflow.ownership, // shared topology: the worker runs on the work lease's holder (either engine)
@@ -126,7 +129,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   });
   // Retention (issue 17): schedule, legal holds, the review's jobs. Its erase job calls eraseCase with the
   // stores of the modules above (the same instances, so their in-memory indexes forget the case too).
-  const otherCaseStores: Modules['otherCaseStores'] = [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }, sar.eraser, reports.eraser, returns.eraser];
+  const otherCaseStores: Modules['otherCaseStores'] = [{ eraseOfCase: async (caseId) => (await consent.consents.eraseCase(caseId), 0) }, sar.eraser, reports.eraser, returns.eraser, schools.eraser];
   const retention = await createRetentionModule({
     rootDir: config.rootDir, conn, clock, audit: security.audit, engine,
     erase: (holds) => (input) => eraseCase(caseErasureDeps({
@@ -147,7 +150,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // Roles and permissions as versioned data (issue 23): started right after security, so the version in force
   // is what the policy functions answer from before the engine or any request runs.
   const permissions = createPermissionsModule({ conn, users: security.users, audit: security.audit, clock, logger });
-  const ordered: SystemModule[] = [security, permissions, forms, nameKeys, tasks, reports, returns, escalation, workflow, processAdmin];
+  const ordered: SystemModule[] = [security, permissions, forms, nameKeys, tasks, reports, returns, schools, escalation, workflow, processAdmin];
   ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases, caseGuard: consent.caseGuard })); // routes only
   ordered.push(sar); // routes only (its jobs are registered above): subject access requests
