@@ -14,6 +14,12 @@ type Add = (message: string) => void;
  */
 export const STATIC_IMAGE_SOURCE = /^(data:image\/[a-z0-9.+-]+[;,]|\/(?![/\\]))/i;
 
+/**
+ * A picture on another site deploys, as form-js shows it, but is not loaded: the site's security policy keeps
+ * case workers' browsers from contacting other sites, so the renderer shows its alt text in its place.
+ */
+const OTHER_SITE_IMAGE = /^https?:\/\/[^\s/]+/i;
+
 const TEMPLATED = ['label', 'description', 'dateLabel', 'timeLabel', 'text', 'content', 'alt'] as const;
 
 export function checkDisplay(c: FormComponent, inList: boolean, add: Add): void {
@@ -43,8 +49,8 @@ function checkImage(c: FormComponent, add: Add): void {
   if (source.startsWith('=') || /\{\{/.test(source)) {
     const problem = templateSyntaxError(source);
     if (problem) add(`source is not a valid template (${problem})`);
-  } else if (!STATIC_IMAGE_SOURCE.test(source.trim())) {
-    add('source must be a data:image URI or a path on this site (/…): images from other sites are blocked by the site\'s security policy');
+  } else if (!STATIC_IMAGE_SOURCE.test(source.trim()) && !OTHER_SITE_IMAGE.test(source.trim())) {
+    add('source must be a data:image URI, a path on this site (/…) or a web address (https://…)');
   }
 }
 

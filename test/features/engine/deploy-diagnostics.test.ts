@@ -38,6 +38,14 @@ describe('Feature: deploy problems name the real cause, once', () => {
     expect(await messages(xml)).toEqual(['Flow_1m0w6f3: unsupported or invalid content: unresolved reference <Event_nowhere>']);
   });
 
+  test('Given a task definition left on a user task, then it deploys as Zeebe 8.8 runs it: the task stays a person\'s', async () => {
+    const xml = MODEL.replace('<zeebe:formDefinition', '<zeebe:taskDefinition type="test-worker" retries="1" /><zeebe:formDefinition');
+    const compiled = await compileBpmn('m.bpmn', xml);
+    expect(compiled.problems).toEqual([]);
+    expect(compiled.models[0].elements.Activity_review).toEqual(expect.objectContaining({ kind: 'userTask', userTask: expect.anything() }));
+    expect(compiled.models[0].elements.Activity_review.job).toBeUndefined();
+  });
+
   test('The same problem added twice is listed once', () => {
     const list = new ProblemList('m.bpmn', MODEL);
     list.add('x is wrong', 'Activity_review');

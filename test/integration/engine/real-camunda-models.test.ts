@@ -37,7 +37,9 @@ const ANSWERS: Record<string, Record<string, unknown>> = {
   user_task_review_tweet: { approved: false },
 };
 
-const needsWorker = (xml: string) => /<zeebe:taskDefinition\b|<zeebe:executionListener\b|<zeebe:taskListener\b/.test(xml);
+// A task definition left on a user task is ignored by Zeebe 8.8 (and here): that task is a person's.
+const withoutUserTasks = (xml: string) => xml.replace(/<(?:bpmn:)?userTask\b[\s\S]*?<\/(?:bpmn:)?userTask>/g, '');
+const needsWorker = (xml: string) => /<zeebe:executionListener\b|<zeebe:taskListener\b/.test(xml) || /<zeebe:taskDefinition\b/.test(withoutUserTasks(xml));
 // Models use the bpmn: prefix or the BPMN namespace as the default one (older exporters).
 const processIds = (xml: string) => [...xml.matchAll(/<(?:bpmn:)?process\b[^>]*\bid="([^"]+)"[^>]*isExecutable="true"/g)].map((m) => m[1]);
 /** The DMN files whose decisions the model calls (zeebe:calledDecision decisionId). */
@@ -65,7 +67,6 @@ const REFUSED_FORMS: Record<string, string> = {
   'form-js-spec/filepicker.form': 'the filepicker component is not supported',
 };
 const REFUSED_MODELS: Record<string, string> = {
-  'absence-request.bpmn': "unsupported extension element zeebe:TaskDefinition on userTask 'RequestAbsenceTask'",
   'react-tasklist-example.bpmn': "form key 'react:myForm' of user task 'Activity_0kdcks8' is not supported",
   'save-assignee-user-task.bpmn': "names assignee 'demo', who is no known user",
 };
@@ -96,7 +97,10 @@ describe('real Camunda 8 models and form-js forms, deployed and run unmodified (
       Object.fromEntries(Object.entries(REFUSED_FORMS).map(([file, reason]) => [file, expect.stringContaining(reason)])),
     );
     expect(forms.length).toBeGreaterThanOrEqual(12);
-  });
+    // Half deploy, short of the issue's 9 in 10: four of form-js's viewer specs have no form id (Zeebe 8.8 refuses
+    // those too) and three use components refused on purpose (iframe, file picker, document preview).
+    expect(formRows.filter((r) => r.deployed).length).toBe(6);
+  }, 120_000);
 
   it('deploys the models (with their DMN files) and runs every one that needs no outside worker to its end', async () => {
     const engine = system.modules.workflow.engine as EmbeddedEngine;
@@ -127,10 +131,11 @@ describe('real Camunda 8 models and form-js forms, deployed and run unmodified (
       Object.fromEntries(Object.entries(REFUSED_MODELS).map(([file, reason]) => [file, expect.stringContaining(reason)])),
     );
     expect(models.length).toBeGreaterThanOrEqual(27);
+    expect(modelRows.filter((r) => r.deployed).length / modelRows.length).toBeGreaterThanOrEqual(0.9); // the issue's goal
     const runnable = modelRows.filter((r) => r.deployed && r.runnable && !r.outcome?.startsWith('starts only'));
     expect(runnable.filter((r) => r.outcome !== 'ended').map((r) => [r.file, r.outcome])).toEqual([]);
     expect(runnable.length).toBeGreaterThanOrEqual(8);
-  }, 60_000);
+  }, 180_000); // a limit, not a measure: on a loaded 2-core machine the drive takes minutes
 
   /** Starts the process and works it until it ends (or 40 rounds pass): tasks done, messages sent, a day passes. */
   async function drive(engine: EmbeddedEngine, processId: string, file: string): Promise<string> {

@@ -140,6 +140,7 @@ describe('checkFormDefinition: templates, html, image, expression, table and but
       { id: 't', type: 'text', text: '{{#loop items}}- {{this.name}}\n{{/loop}}' },
       { id: 'h', type: 'html', content: '<p>{{ name }}</p><img src="/logo.png" alt="Logo">' },
       { id: 'i', type: 'image', source: '=logoUri', alt: 'Logo' },
+      { id: 'w', type: 'image', source: 'https://camunda.com/logo.svg', alt: 'Camunda logo' }, // deploys; shown as its alt text
       { id: 'e', type: 'expression', key: 'total', expression: '=a + b', computeOn: 'presubmit' },
       { id: 'tb', type: 'table', label: 'Rows', columnsExpression: '=cols', dataSource: '=rows', rowCount: 10 },
       { id: 'b', type: 'button', label: 'Reset', action: 'reset' },
@@ -151,7 +152,7 @@ describe('checkFormDefinition: templates, html, image, expression, table and but
       { id: 'n', type: 'textfield', key: 'name', label: 'Name of {{ isDefined(x) }}' },
       { id: 'h', type: 'html', content: '<img src="/logo.png">' },
       { id: 'i1', type: 'image', source: 'data:image/png;base64,AA==' },
-      { id: 'i2', type: 'image', source: 'https://tracker.example/p.png', alt: 'Pixel' },
+      { id: 'i2', type: 'image', source: 'javascript:alert(1)', alt: 'Pixel' },
       { id: 'e1', type: 'expression', key: 'total', expression: 'a + b' },
       { id: 'e2', type: 'expression', key: 'other', expression: '=a', computeOn: 'blur' },
       { id: 'l', type: 'dynamiclist', path: 'rows', components: [{ id: 'e3', type: 'expression', key: 'x', expression: '=1' }] },
@@ -161,7 +162,7 @@ describe('checkFormDefinition: templates, html, image, expression, table and but
       expect.stringMatching(/"n" at components\[0\]: label is not a valid template \(\{\{ isDefined\(x\) \}\} calls 'isDefined\(\)'/),
       expect.stringMatching(/"h" at components\[1\]: every <img> in content needs an alt attribute/),
       expect.stringMatching(/"i1" at components\[2\]: needs alternative text \(alt\)/),
-      expect.stringMatching(/"i2" at components\[3\]: source must be a data:image URI or a path on this site .*security policy/),
+      expect.stringMatching(/"i2" at components\[3\]: source must be a data:image URI, a path on this site \(\/…\) or a web address/),
       expect.stringMatching(/"e1" at components\[4\]: expression must be a FEEL expression starting with "="/),
       expect.stringMatching(/"e2" at components\[5\]: computeOn must be "change" or "presubmit", not "blur"/),
       expect.stringMatching(/"e3" at components\[6\]\.components\[0\]: an expression inside a dynamic list is not supported/),
@@ -187,7 +188,7 @@ describe('checkFormDefinition: templates, html, image, expression, table and but
 
   it('refuses an image path that a browser reads as another site (/\\host or //host)', () => {
     for (const source of ['/\\evil.example/x.png', '//evil.example/x.png']) {
-      expect(messages(base([{ id: 'i', type: 'image', source, alt: 'Logo' }]))).toEqual([expect.stringMatching(/"i" at components\[0\]: source must be a data:image URI or a path on this site/)]);
+      expect(messages(base([{ id: 'i', type: 'image', source, alt: 'Logo' }]))).toEqual([expect.stringMatching(/"i" at components\[0\]: source must be a data:image URI, a path on this site/)]);
     }
     expect(messages(base([{ id: 'i', type: 'image', source: '/assets/logo.png', alt: 'Logo' }]))).toEqual([]);
   });

@@ -33,7 +33,8 @@ const EVENT_SUB_STARTS: EventDef['type'][] = ['timer', 'message', 'error', 'sign
 /** Event definitions the engine does not run, with what to draw instead. */
 const REFUSED_EVENTS: Record<string, string> = {
   'bpmn:CompensateEventDefinition': 'compensation events are not supported by the embedded engine',
-  'bpmn:ConditionalEventDefinition': 'conditional events are not supported (Camunda 8 does not run them either): use a gateway condition or a message',
+  // Camunda 8.8 has no conditional events: Zeebe refuses them and Camunda Modeler's 8.8 check says "not allowed".
+  'bpmn:ConditionalEventDefinition': 'conditional events are not supported: Camunda 8.8 does not run them (its Modeler reports them as not allowed); use a gateway condition, a message or a signal instead',
 };
 
 function eventOf(el: any, problems: ProblemList): EventDef | undefined {

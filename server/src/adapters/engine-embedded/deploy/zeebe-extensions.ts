@@ -6,7 +6,7 @@ import type { ProblemList } from './deploy-problems';
 import { readExecutionListeners } from './execution-listener-checks';
 
 const ALLOWED: Record<string, string[]> = {
-  userTask: ['zeebe:UserTask', 'zeebe:AssignmentDefinition', 'zeebe:TaskSchedule', 'zeebe:FormDefinition', 'zeebe:PriorityDefinition', 'zeebe:TaskHeaders', 'zeebe:TaskListeners', 'zeebe:IoMapping', 'zeebe:Properties'],
+  userTask: ['zeebe:UserTask', 'zeebe:TaskDefinition', 'zeebe:AssignmentDefinition', 'zeebe:TaskSchedule', 'zeebe:FormDefinition', 'zeebe:PriorityDefinition', 'zeebe:TaskHeaders', 'zeebe:TaskListeners', 'zeebe:IoMapping', 'zeebe:Properties'],
   serviceTask: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
   sendTask: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
   scriptTask: ['zeebe:Script', 'zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping', 'zeebe:Properties'],
@@ -38,7 +38,9 @@ export function readExtensions(el: any, def: ElementDef, problems: ProblemList):
     }
     switch (v.$type) {
       case 'zeebe:TaskDefinition':
-        def.job = { type: v.type, retries: v.retries ?? '3' };
+        // Zeebe 8.8 ignores a task definition on a user task (its UserTaskTransformer gives a job-worker user
+        // task the fixed type io.camunda.zeebe:userTask): the task is still a person's, so it is read as one.
+        if (def.kind !== 'userTask') def.job = { type: v.type, retries: v.retries ?? '3' };
         break;
       case 'zeebe:TaskHeaders':
         for (const h of v.values ?? []) {
