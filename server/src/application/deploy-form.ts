@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors';
 import { canDesignForms, canonicalFormJson, FORM_COMMENT_MAX, type FormActor, type FormVersion } from '../domain/forms/form-version';
-import { CASE_SECTIONS } from '../domain/policies';
+import { policySections } from '../domain/policies';
 import { checkFormDefinition, type FormDefinition } from '../forms-core';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
@@ -30,7 +30,7 @@ export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unk
   }
   const comment = by.system ? undefined : requireComment(by.comment);
   schema = withoutSchemaPointer(schema);
-  const problems = checkFormDefinition(schema, { sections: CASE_SECTIONS });
+  const problems = checkFormDefinition(schema, { sections: policySections() });
   if (problems.length) {
     // every problem of a component, not the last one found at its path
     const errors: Record<string, string> = {};

@@ -6,7 +6,9 @@ import { changePassword } from '../application/auth/change-password';
 import { signIn, type SignInDeps } from '../application/auth/sign-in';
 import { signOut } from '../application/auth/sign-out';
 import { ValidationError } from '../domain/errors';
-import { permittedActions, readableSections, writableSections } from '../domain/policies';
+import { permittedActions, readableSections, rolesInForce, writableSections } from '../domain/policies';
+import { caseSections, sectionLabel } from '../domain/cases/case-section';
+import { roleLabel } from '../domain/users/role-labels';
 import type { User } from '../domain/users/user';
 import { newCsrfToken } from './csrf.middleware';
 import { createLoginRateLimiter } from './login-rate-limit.middleware';
@@ -31,6 +33,11 @@ export function sessionView(user: User, csrfToken: string) {
     actions: permittedActions(user),
     readableSections: readableSections(user),
     writableSections: writableSections(user),
+    // Names for every role and case section in force (configured ones included): pages show these, not keys.
+    words: {
+      roles: Object.fromEntries(rolesInForce().map((r) => [r, roleLabel(r)])),
+      sections: Object.fromEntries(caseSections().map((s) => [s, sectionLabel(s)])),
+    },
   };
 }
 

@@ -9,7 +9,7 @@ import { getForm, listFormVersions } from '../application/get-form';
 import { submitForm, type SubmitFormDeps } from '../application/submit-form';
 import { ValidationError } from '../domain/errors';
 import { FORM_COMMENT_MAX } from '../domain/forms/form-version';
-import { CASE_SECTIONS } from '../domain/policies';
+import { policySections } from '../domain/policies';
 import { checkFormDefinition } from '../forms-core';
 import { type FormsHttpDeps, jsonBody, optionalString, optionalVersion, requireUser } from './forms-request';
 
@@ -45,7 +45,7 @@ export function createFormsRouter(deps: FormsRouterDeps): Router {
   // POST /check {form-js schema} → {problems: [...]} without deploying (the designer's live check)
   router.post('/check', (req, res) => {
     requireUser(deps, req);
-    res.json({ problems: checkFormDefinition(req.body, { sections: CASE_SECTIONS }) });
+    res.json({ problems: checkFormDefinition(req.body, { sections: policySections() }) });
   });
 
   // POST / {schema: form-js definition, comment} → 201 new version | 200 unchanged content (same version) |

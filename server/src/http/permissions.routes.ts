@@ -2,8 +2,9 @@
 //   GET  /                 → the version in force, with the words for actions and sections
 //   GET  /history          → every version, newest first (who, when, why)
 //   GET  /versions/:version → a past version in full
-//   POST /preview {rows}   → who would gain or lose what, without saving (422 with field errors when refused)
-//   POST /  {basedOn, rows, reason} → the new version in force (201)
+//   POST /preview {rows, sections?, roleLabels?} → who would gain or lose what, without saving (422 with field errors when refused)
+//   POST /  {basedOn, rows, sections?, roleLabels?, reason} → the new version in force (201)
+// `sections` are the case sections (tabs) the version adds; `roleLabels` name roles for people.
 // Thin: bodies are checked here (unknown fields refused), the rails and the effect are application/permissions/*.
 import { Router } from 'express';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import { getPermissions, getPermissionVersion } from '../application/permissions
 import { requireAdministrator } from '../application/permissions/check-permission-proposal';
 import { previewPermissionChange } from '../application/permissions/preview-permission-change';
 import { savePermissionVersion, type SavePermissionDeps } from '../application/permissions/save-permission-version';
-import type { PermissionRows } from '../domain/policies';
+import type { PermissionConfig, PermissionRows } from '../domain/policies';
 import { parseBody, parseQuery, requireActor, type ActorDeps } from './actor-request';
 
 const key = z.string().min(1).max(60).regex(/^[a-z][a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens');
@@ -20,10 +21,20 @@ const row = z.strictObject({ actions: z.array(key).max(60), read: z.array(key).m
 // Role names are checked by the rails (with a message naming the role); here only their size and count.
 const rows = z.record(z.string().min(1).max(60), row).refine((r) => Object.keys(r).length <= 60, 'Give at most 60 roles');
 
-export const previewPermissionsSchema = z.strictObject({ rows });
+const sectionDefinition = z.strictObject({ key, label: z.string().trim().max(60), description: z.string().trim().max(300) });
+const config = {
+  sections: z.array(sectionDefinition).max(20, 'Add at most 20 case sections').optional(),
+  roleLabels: z.record(z.string().min(1).max(60), z.string().trim().max(60)).optional(),
+};
+const proposal = (body: { rows: unknown; sections?: PermissionConfig['sections']; roleLabels?: PermissionConfig['roleLabels'] }) => ({
+  rows: body.rows as PermissionRows, config: { sections: body.sections ?? [], roleLabels: body.roleLabels ?? {} },
+});
+
+export const previewPermissionsSchema = z.strictObject({ rows, ...config });
 export const savePermissionsSchema = z.strictObject({
   basedOn: z.number().int().positive(),
   rows,
+  ...config,
   reason: z.string().trim().min(1, 'Say why the permissions are changing').max(500),
 });
 
@@ -55,12 +66,12 @@ export function createPermissionsRouter(deps: PermissionsRouterDeps): Router {
   router.post('/preview', async (req, res) => {
     const actor = requireActor(deps, req);
     const body = parseBody(previewPermissionsSchema, req.body);
-    res.json(await previewPermissionChange(deps, actor, body.rows as unknown as PermissionRows));
+    res.json(await previewPermissionChange(deps, actor, proposal(body)));
   });
   router.post('/', async (req, res) => {
     const actor = requireActor(deps, req);
     const body = parseBody(savePermissionsSchema, req.body);
-    const saved = await savePermissionVersion(deps, actor, { ...body, rows: body.rows as unknown as PermissionRows });
+    const saved = await savePermissionVersion(deps, actor, { basedOn: body.basedOn, reason: body.reason, ...proposal(body) });
     res.status(201).json(await getPermissionVersion(deps, actor, saved.version));
   });
   return router;

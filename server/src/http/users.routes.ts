@@ -1,5 +1,6 @@
 // User administration (admins only): list, read, create, update (roles, teams, manager, password,
 // unlock, deactivate). The use cases check the permission too; the router's check answers early.
+import { labelledRoles } from '../domain/users/role-labels';
 import { Router } from 'express';
 import { createUser } from '../application/users/create-user';
 import { listUsers } from '../application/users/list-users';
@@ -28,9 +29,10 @@ export function createUsersRouter(deps: UserAdminDeps): Router {
     res.json({ ...page, items: page.items.map((u) => ({ ...presentUser(u), active: u.active, ...withStatus(u) })) });
   });
 
-  // GET /roles → the role names an administrator can assign: those of the permission table in force
+  // GET /roles → the role keys an administrator can assign (those of the permission table in force), and their names
   router.get('/roles', (_req, res) => {
-    res.json({ items: orderedRoles(tableInForce()) });
+    const items = orderedRoles(tableInForce());
+    res.json({ items, labels: labelledRoles(items) });
   });
 
   router.get('/:id', async (req, res) => {

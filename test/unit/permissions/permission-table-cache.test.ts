@@ -5,7 +5,7 @@ import { PermissionTableCache } from '../../../server/src/application/permission
 import { shippedVersion, type PermissionVersion } from '../../../server/src/domain/permissions/permission-version';
 import type { PermissionRows } from '../../../server/src/domain/policies';
 
-function store(): { versions: PermissionVersion[]; head: number; reads: number } {
+function store(): { versions: PermissionVersion[]; head: number; reads: number; down?: boolean } {
   return { versions: [shippedVersion(new Date('2026-01-05T09:00:00Z'))], head: 1, reads: 0 };
 }
 
@@ -13,18 +13,24 @@ function cacheOver(db: ReturnType<typeof store>) {
   let now = 0;
   const inForce: PermissionRows[] = [];
   const refused: number[] = [];
+  const failed: (number | undefined)[] = [];
   const cache = new PermissionTableCache({
     repository: {
       current: async () => db.versions.find((v) => v.version === db.head)!,
-      versionInForce: async () => (db.reads++, db.head),
+      versionInForce: async () => {
+        db.reads++;
+        if (db.down) throw new Error('connection refused');
+        return db.head;
+      },
       getVersion: async (n) => db.versions.find((v) => v.version === n),
     },
     put: (rows) => inForce.push(rows),
     maxAgeMs: 2000,
     nowMs: () => now,
     onRefused: (v) => refused.push(v),
+    onCheckFailed: (_e, v) => failed.push(v),
   });
-  return { cache, inForce, refused, advance: (ms: number) => { now += ms; } };
+  return { cache, inForce, refused, failed, advance: (ms: number) => { now += ms; } };
 }
 
 const withSpeech = (base: PermissionVersion, version: number): PermissionVersion => ({
@@ -63,5 +69,26 @@ describe('PermissionTableCache', () => {
     cache.adopt(withSpeech(db.versions[0]!, 3));
     cache.adopt(db.versions[0]!);
     expect(cache.version).toBe(3);
+  });
+
+  it('keeps answering from the last known version while the database is down, checks again after maxAgeMs, and reports each failure', async () => {
+    const db = store();
+    const { cache, failed, advance } = cacheOver(db);
+    await cache.load();
+    db.down = true;
+    advance(2000);
+    await expect(cache.ensureFresh()).resolves.toBeUndefined();
+    expect(cache.version).toBe(1);
+    expect(failed).toEqual([1]);
+    const reads = db.reads;
+    await cache.ensureFresh(); // not again before maxAgeMs
+    expect(db.reads).toBe(reads);
+    db.down = false;
+    db.versions.push(withSpeech(db.versions[0]!, 2));
+    db.head = 2;
+    advance(2000);
+    await cache.ensureFresh();
+    expect(cache.version).toBe(2);
+    expect(failed).toEqual([1]);
   });
 });

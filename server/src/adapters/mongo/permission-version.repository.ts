@@ -5,14 +5,17 @@
 import type { Connection } from 'mongoose';
 import { ConflictError } from '../../domain/errors';
 import type { RolePolicy } from '../../domain/policies/permission-table';
-import type { PermissionRows } from '../../domain/policies/table-in-force';
+import type { PermissionRows, SectionDefinition } from '../../domain/policies/table-in-force';
 import { shippedVersion, type PermissionVersion, type PermissionVersionSummary } from '../../domain/permissions/permission-version';
 import type { PermissionVersionRepository } from '../../ports/permission-version-repository.port';
 import { isDuplicateKeyError } from './mongo-errors';
 
 // Rows are stored as a list, so a role name is never a document key.
 interface StoredRow { role: string; actions: string[]; read: string[]; write: string[] }
-interface VersionDoc { _id: number; rows: StoredRow[]; createdAt: string; createdBy: string; reason: string }
+interface VersionDoc {
+  _id: number; rows: StoredRow[]; createdAt: string; createdBy: string; reason: string;
+  sections?: SectionDefinition[]; roleLabels?: { role: string; label: string }[];
+}
 interface HeadDoc { _id: string; version: number }
 
 const HEAD = 'in-force';
@@ -20,7 +23,11 @@ const HEAD = 'in-force';
 function toVersion(doc: VersionDoc): PermissionVersion {
   const rows: Record<string, RolePolicy> = {};
   for (const r of doc.rows) rows[r.role] = { actions: r.actions, read: r.read, write: r.write } as unknown as RolePolicy;
-  return { version: doc._id, rows, createdAt: doc.createdAt, createdBy: doc.createdBy, reason: doc.reason };
+  return {
+    version: doc._id, rows, createdAt: doc.createdAt, createdBy: doc.createdBy, reason: doc.reason,
+    ...(doc.sections?.length ? { sections: doc.sections.map(({ key, label, description }) => ({ key, label, description })) } : {}),
+    ...(doc.roleLabels?.length ? { roleLabels: Object.fromEntries(doc.roleLabels.map((r) => [r.role, r.label])) } : {}),
+  };
 }
 
 const toRows = (rows: PermissionRows): StoredRow[] =>
@@ -60,7 +67,11 @@ export class MongoPermissionVersionRepository implements PermissionVersionReposi
 
   async append(next: PermissionVersion): Promise<void> {
     try {
-      await this.versions.insertOne({ _id: next.version, rows: toRows(next.rows), createdAt: next.createdAt, createdBy: next.createdBy, reason: next.reason });
+      await this.versions.insertOne({
+        _id: next.version, rows: toRows(next.rows), createdAt: next.createdAt, createdBy: next.createdBy, reason: next.reason,
+        sections: (next.sections ?? []).map(({ key, label, description }) => ({ key, label, description })),
+        roleLabels: Object.entries(next.roleLabels ?? {}).map(([role, label]) => ({ role, label })),
+      });
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;
       throw new ConflictError('Someone else changed the permissions at the same time: reload the page and make your change again', 'PERMISSION_VERSION_TAKEN');

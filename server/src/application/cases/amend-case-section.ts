@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/err
 import type { CaseAmendment } from '../../domain/cases/case-amendment';
 import { changePath, COLLECTION_NAME, isItemId, type ItemPatch } from '../../domain/cases/case-collections';
 import { moveHome, type Address, type CaseRecord, type SectionValues } from '../../domain/cases/case-record';
-import { isCaseSection, SECTION_LABELS, type CaseSection } from '../../domain/cases/case-section';
+import { isCaseSection, sectionLabel, type CaseSection } from '../../domain/cases/case-section';
 import { checkItemPatch, checkSectionPatch, NEW_ADDRESS_FIELD } from '../../domain/cases/section-rules';
 import { localDate } from '../../forms-core/form-dates';
 import type { Clock } from '../../ports/clock.port';
@@ -48,7 +48,7 @@ export async function amendCaseSection(deps: AmendCaseSectionDeps, actor: Actor,
   const section: CaseSection = input.section;
   requireAction(deps.policy, actor, 'view-cases', 'amend case records');
   if (!writable(deps.policy, actor).includes(section)) {
-    throw new ForbiddenError(`Your role may not change the ${SECTION_LABELS[section]} section`, 'SECTION_NOT_WRITABLE');
+    throw new ForbiddenError(`Your role may not change the ${sectionLabel(section)} section`, 'SECTION_NOT_WRITABLE');
   }
   const errors = input.item ? checkItemPatch(input.changes) : checkSectionPatch(section, input.changes, localDate(deps.clock.now()));
   if (input.item && !COLLECTION_NAME.test(input.item.collection)) errors.collection = 'Collection names are camelCase letters and digits, such as victims';
@@ -100,7 +100,7 @@ function itemPatch(deps: AmendCaseSectionDeps, record: CaseRecord, section: Case
   if (item.id === undefined) return { collection: item.collection, id: (deps.newItemId ?? randomItemId)(), values };
   const items = record.sections[section]?.collections?.[item.collection] ?? [];
   if (!isItemId(item.id) || !items.some((i) => i.id === item.id)) {
-    throw new NotFoundError(`No item "${String(item.id).slice(0, 64)}" in the ${item.collection} of this case's ${SECTION_LABELS[section]} section`, 'ITEM_NOT_FOUND');
+    throw new NotFoundError(`No item "${String(item.id).slice(0, 64)}" in the ${item.collection} of this case's ${sectionLabel(section)} section`, 'ITEM_NOT_FOUND');
   }
   return { collection: item.collection, id: item.id, values };
 }

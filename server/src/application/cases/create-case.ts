@@ -74,7 +74,7 @@ export async function createCase(deps: CreateCaseDeps, actor: Actor, input: Crea
     ...(input.gender ? { gender: input.gender } : {}),
   };
   // Who referred the child is filed where the intake's form files it, not beside the identity.
-  const filed: Partial<Record<CaseSection, SectionValues>> = {
+  const filed: Record<CaseSection, SectionValues> = {
     personal, ...(input.referralSource ? { [REFERRED_BY_SECTION]: { referralSource: input.referralSource } } : {}),
   };
   const caseId = (deps.newId ?? newReference)();

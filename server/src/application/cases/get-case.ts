@@ -6,7 +6,7 @@ import type { CaseConsentView } from '../consent/get-case-consent';
 import type { CaseRecord, CaseSummary, SectionState } from '../../domain/cases/case-record';
 import { summariseCase } from '../../domain/cases/case-record';
 import { defaultItemLabel, type Collections } from '../../domain/cases/case-collections';
-import { CASE_SECTIONS, type CaseSection } from '../../domain/cases/case-section';
+import { caseSections, type CaseSection } from '../../domain/cases/case-section';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { auditActor, canViewCase, readable, requireAction, restrictionCorrection, writable, type AccessPolicy, type Actor, type CaseAuditSink, type RestrictionLookup } from './case-access';
@@ -86,7 +86,7 @@ export function presentCase(record: CaseRecord, readableSections: CaseSection[])
     createdBy: record.createdBy,
     sections,
     readableSections,
-    withheldSections: CASE_SECTIONS.filter((s) => !readableSections.includes(s)),
+    withheldSections: caseSections().filter((s) => !readableSections.includes(s)),
     submissions: submissionLinks(sections),
   };
 }

@@ -2,7 +2,7 @@
 // by Cara Case on 2 December 2026, 09:30. Reason: …" — the server resolves labels, option labels, names
 // and form titles; the client puts the sentence together and formats the dates in the one date format.
 import type { CaseAmendment } from '../../domain/cases/case-amendment';
-import { SECTION_LABELS, type CaseSection } from '../../domain/cases/case-section';
+import { sectionLabel, type CaseSection } from '../../domain/cases/case-section';
 import type { FieldLabels } from '../../domain/cases/case-record';
 import { valueWords, type ValueWords } from '../../domain/cases/value-words';
 import { spellOutKey } from '../../domain/forms/field-catalogue';
@@ -44,7 +44,7 @@ export function presentAmendment(a: CaseAmendment, catalogue: FormCatalogue, nam
     : a.source.kind === 'manual' ? { kind: 'manual', reason: a.source.reason } : { kind: 'referral' };
   const cat = catalogue.fields[a.section];
   return {
-    section: a.section, sectionLabel: SECTION_LABELS[a.section], seq: a.seq, at: a.at, by: nameIn(names, a.by) ?? '', how,
+    section: a.section, sectionLabel: sectionLabel(a.section), seq: a.seq, at: a.at, by: nameIn(names, a.by) ?? '', how,
     changes: a.changes.filter((c) => !(c.collection && c.field === 'id')).map((c) => {
       // A value an older referral filed in another section than its form's is said with that form's options too.
       const field = c.collection ? cat?.items[c.collection]?.[c.field] : fieldAnywhere(catalogue.fields, a.section, c.field);

@@ -1,7 +1,7 @@
 // The case record in words (issue 18): every value with its label from the deployed forms, options by
 // their labels, people by name, forms by title, and the header's facts at a glance. Built from the view
 // get-case.ts already filtered to the reader's sections, so nothing withheld can reach the words.
-import { CASE_SECTIONS, SECTION_LABELS, type CaseSection } from '../../domain/cases/case-section';
+import { caseSections, sectionLabel, type CaseSection } from '../../domain/cases/case-section';
 import type { CaseRecord, FieldLabels, SectionState, ValueSource } from '../../domain/cases/case-record';
 import { recordHeader, type RecordHeader } from '../../domain/cases/case-header';
 import { valueWords, type ValueWords } from '../../domain/cases/value-words';
@@ -128,7 +128,7 @@ function distinctLabels(fields: CatalogueField[]): CatalogueField[] {
 export function presentCaseWords(input: WordsInput): CaseWords {
   const { record } = input;
   const sections: Partial<Record<CaseSection, SectionWords>> = {};
-  for (const s of CASE_SECTIONS) if (input.sections[s]) sections[s] = sectionWords(s, input.sections[s]!, input);
+  for (const s of caseSections()) if (input.sections[s]) sections[s] = sectionWords(s, input.sections[s]!, input);
   const banners: BannerWords[] = input.holds.map((h) => ({ kind: 'legal-hold', text: `Legal hold: ${h.reason}. Nothing on this case may be deleted while the hold stands.` }));
   const header = recordHeader(record, input.catalogue.fields, input.today, input.readable);
   if (header.reduced) {
@@ -146,7 +146,7 @@ export function presentCaseWords(input: WordsInput): CaseWords {
     sections,
     submissions: input.submissions.map((s) => ({
       submissionId: s.submissionId, formTitle: input.catalogue.formTitles[s.formId] ?? spellOutKey(s.formId), at: s.at,
-      by: nameIn(input.names, s.by) ?? '', sections: s.sections.map((x) => SECTION_LABELS[x]), ...(s.taskId ? { taskId: s.taskId } : {}),
+      by: nameIn(input.names, s.by) ?? '', sections: s.sections.map((x) => sectionLabel(x)), ...(s.taskId ? { taskId: s.taskId } : {}),
     })),
     correctable: Object.fromEntries(input.writable.filter((s) => input.readable.includes(s)).map((s) => [s, correctable(s, input.catalogue.fields)])),
   };

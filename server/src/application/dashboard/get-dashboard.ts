@@ -6,7 +6,7 @@
 // "this week" come from the product's clock (Europe/London weeks, as the task queues count them).
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import type { CaseSearchRow } from '../../domain/cases/case-search-row';
-import { ROLES } from '../../domain/users/user';
+import { rolesInForce } from '../../domain/policies';
 import type { CaseSearchIndex, RecentCaseStore } from '../../ports/case-search.port';
 import type { Clock } from '../../ports/clock.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
@@ -58,7 +58,7 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor): Promise<D
   const [mine, teamWork, rows, recentIds] = await Promise.all([
     deps.tasks.search({ state: 'open', assignee: actor.id }, sort, page),
     actor.teams.length
-      ? deps.tasks.search({ state: 'open', candidateGroupsAny: [...ROLES], teamsAny: [...actor.teams] }, sort, page)
+      ? deps.tasks.search({ state: 'open', candidateGroupsAny: rolesInForce(), teamsAny: [...actor.teams] }, sort, page)
       : Promise.resolve({ items: [] as QueueTask[], total: 0 }),
     deps.policy.can(actor, 'view-cases') ? deps.caseSearch.rows({ teams: actor.teams }) : Promise.resolve([] as readonly CaseSearchRow[]),
     deps.recentCases.recent(actor.id),

@@ -4,7 +4,7 @@
 // needs write on both. The case itself is reached by the one case rule (cases/case-access.ts): the
 // actor's teams, or another team's case read with a break-glass reason (audited, flagged).
 import type { CaseRecord } from '../../domain/cases/case-record';
-import { isCaseSection, SECTION_LABELS, type CaseSection } from '../../domain/cases/case-section';
+import { isCaseSection, sectionLabel, type CaseSection } from '../../domain/cases/case-section';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { Clock } from '../../ports/clock.port';
@@ -45,13 +45,13 @@ export function documentSectionsWritable(policy: AccessPolicy, actor: Actor): Ca
 
 export function requireReadableSection(policy: AccessPolicy, actor: Actor, section: CaseSection): void {
   if (!documentSectionsReadable(policy, actor).includes(section)) {
-    throw new ForbiddenError(`Your role may not see documents of the ${SECTION_LABELS[section]} section`, 'SECTION_NOT_READABLE');
+    throw new ForbiddenError(`Your role may not see documents of the ${sectionLabel(section)} section`, 'SECTION_NOT_READABLE');
   }
 }
 
 export function requireWritableSection(policy: AccessPolicy, actor: Actor, section: CaseSection): void {
   if (!documentSectionsWritable(policy, actor).includes(section)) {
-    throw new ForbiddenError(`Your role may not add documents to the ${SECTION_LABELS[section]} section`, 'SECTION_NOT_WRITABLE');
+    throw new ForbiddenError(`Your role may not add documents to the ${sectionLabel(section)} section`, 'SECTION_NOT_WRITABLE');
   }
 }
 

@@ -3,7 +3,7 @@
 // the page can say some are not shown rather than pretend there are none. Audited as a read of the case.
 import { DOCUMENT_CATEGORY_LABELS, sizeInWords, type CaseDocument } from '../../domain/documents/case-document';
 import { ACCEPT_ATTRIBUTE, ALLOWED_KINDS_WORDS, FILE_KINDS } from '../../domain/documents/document-types';
-import { SECTION_LABELS, type CaseSection } from '../../domain/cases/case-section';
+import { sectionLabel, type CaseSection } from '../../domain/cases/case-section';
 import { auditActor, type Actor } from '../cases/case-access';
 import { documentSectionsReadable, documentSectionsWritable, loadCaseToRead, requireReadableSection, sectionOf, type DocumentDeps } from './document-access';
 
@@ -35,7 +35,7 @@ export interface DocumentList {
 
 export async function presentDocument(deps: Pick<DocumentDeps, 'nameOf'>, d: CaseDocument): Promise<DocumentView> {
   return {
-    id: d.id, section: d.section, sectionLabel: SECTION_LABELS[d.section], name: d.name, fileType: FILE_KINDS[d.kind].label,
+    id: d.id, section: d.section, sectionLabel: sectionLabel(d.section), name: d.name, fileType: FILE_KINDS[d.kind].label,
     category: d.category, categoryLabel: DOCUMENT_CATEGORY_LABELS[d.category] ?? d.category,
     ...(d.description ? { description: d.description } : {}),
     size: d.size, sizeLabel: sizeInWords(d.size), uploadedBy: await deps.nameOf(d.uploadedBy), uploadedAt: d.uploadedAt,

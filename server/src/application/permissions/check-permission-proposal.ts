@@ -1,10 +1,10 @@
 // One check for preview and save: the rails on the table alone, the admin's own reach, and the effect on the
 // active users — including that someone active could still administer users afterwards.
 import { ForbiddenError, ValidationError } from '../../domain/errors';
-import { permissionEffect, rowChanges, type EffectLine, type EffectSubject } from '../../domain/permissions/permission-effect';
+import { configChanges, permissionEffect, rowChanges, type EffectLine, type EffectSubject } from '../../domain/permissions/permission-effect';
 import { selfGrantProblems, tableProblems } from '../../domain/permissions/permission-rails';
 import type { PermissionVersion } from '../../domain/permissions/permission-version';
-import { can, type PermissionRows } from '../../domain/policies';
+import { can, EMPTY_CONFIG, type PermissionConfig, type PermissionRows } from '../../domain/policies';
 import type { PermissionVersionRepository } from '../../ports/permission-version-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 import type { Actor } from '../cases/case-access';
@@ -37,13 +37,20 @@ function refuse(problems: Record<string, string>): never {
   throw new ValidationError(`The permissions cannot be saved: ${Object.values(problems).join('; ')}.`, problems, 'PERMISSIONS_REFUSED');
 }
 
-export async function checkPermissionProposal(deps: PermissionDeps, actor: Actor, rows: PermissionRows): Promise<ProposalOutcome> {
+/** A proposed version: the table, and the sections and role names it configures. */
+export interface PermissionProposal {
+  rows: PermissionRows;
+  config?: PermissionConfig;
+}
+
+export async function checkPermissionProposal(deps: PermissionDeps, actor: Actor, proposal: PermissionProposal): Promise<ProposalOutcome> {
   requireAdministrator(actor);
+  const { rows, config = EMPTY_CONFIG } = proposal;
   const current = await deps.permissions.current();
-  const problems = { ...selfGrantProblems(current.rows, rows, actor.roles), ...tableProblems(rows) };
+  const problems = { ...selfGrantProblems(current.rows, rows, actor.roles), ...tableProblems(rows, config) };
   if (Object.keys(problems).length) refuse(problems);
   const users = await activeUsers(deps.users);
   const admins = users.filter((u) => u.roles.some((r) => Object.hasOwn(rows, r) && rows[r]!.actions.includes('administer-users')));
   if (!admins.length) refuse({ rows: 'No active user would be able to administer users: keep "administer users" on a role someone active holds' });
-  return { current, effect: permissionEffect(current.rows, rows, users), changes: rowChanges(current.rows, rows) };
+  return { current, effect: permissionEffect(current.rows, rows, users, config), changes: [...configChanges(current, config), ...rowChanges(current.rows, rows)] };
 }

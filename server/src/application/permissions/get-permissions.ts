@@ -3,18 +3,29 @@ import { NotFoundError } from '../../domain/errors';
 import { ACTION_WORDS, SECTION_WORDS } from '../../domain/permissions/permission-words';
 import { orderedRoles, type PermissionVersion } from '../../domain/permissions/permission-version';
 import { ACTIONS, CASE_SECTIONS } from '../../domain/policies';
+import { roleLabel } from '../../domain/users/role-labels';
 import type { PermissionVersionRepository } from '../../ports/permission-version-repository.port';
 import type { Actor } from '../cases/case-access';
 import { requireAdministrator } from './check-permission-proposal';
 
-const present = (v: PermissionVersion) => ({ ...v, roles: orderedRoles(v.rows) });
+// Roles by name: a role this version names itself keeps that name even when another version is in force.
+const present = (v: PermissionVersion) => {
+  const roles = orderedRoles(v.rows);
+  const roleLabels = Object.fromEntries(roles.map((r) => [r, v.roleLabels?.[r] ?? roleLabel(r)]));
+  return { ...v, sections: v.sections ?? [], roleLabels: v.roleLabels ?? {}, roles, roleNames: roleLabels };
+};
 
 export async function getPermissions(deps: { permissions: PermissionVersionRepository }, actor: Actor) {
   requireAdministrator(actor);
+  const inForce = await deps.permissions.current();
   return {
-    inForce: present(await deps.permissions.current()),
+    inForce: present(inForce),
     actions: ACTIONS.map((key) => ({ key, label: ACTION_WORDS[key] })),
-    sections: CASE_SECTIONS.map((key) => ({ key, label: SECTION_WORDS[key] })),
+    // The shipped sections, then those the version in force adds (with what belongs there).
+    sections: [
+      ...CASE_SECTIONS.map((key) => ({ key, label: SECTION_WORDS[key], configured: false })),
+      ...(inForce.sections ?? []).map((s) => ({ ...s, configured: true })),
+    ],
   };
 }
 

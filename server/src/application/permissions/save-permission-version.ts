@@ -4,7 +4,7 @@
 // table before and after.
 import { ConflictError } from '../../domain/errors';
 import type { PermissionVersion } from '../../domain/permissions/permission-version';
-import type { PermissionRows } from '../../domain/policies';
+import { EMPTY_CONFIG, type PermissionConfig, type PermissionRows } from '../../domain/policies';
 import type { AuditLog } from '../../ports/audit-log.port';
 import { auditActor, type Actor } from '../cases/case-access';
 import { checkPermissionProposal, type PermissionDeps } from './check-permission-proposal';
@@ -19,21 +19,27 @@ export interface SavePermissionDeps extends PermissionDeps {
 export interface SavePermissionInput {
   basedOn: number;
   rows: PermissionRows;
+  config?: PermissionConfig;
   reason: string;
 }
 
 export async function savePermissionVersion(deps: SavePermissionDeps, actor: Actor, input: SavePermissionInput): Promise<PermissionVersion> {
-  const { current, changes } = await checkPermissionProposal(deps, actor, input.rows);
+  const config = input.config ?? EMPTY_CONFIG;
+  const { current, changes } = await checkPermissionProposal(deps, actor, { rows: input.rows, config });
   if (input.basedOn !== current.version) {
     throw new ConflictError(`The permissions changed since you opened them (version ${current.version} is now in force): reload the page and make your change again`, 'PERMISSION_VERSION_STALE');
   }
   if (!changes.length) throw new ConflictError('Nothing would change: tick or untick a box before saving', 'PERMISSIONS_UNCHANGED');
-  const next: PermissionVersion = { version: current.version + 1, rows: input.rows, createdAt: deps.now().toISOString(), createdBy: actor.id, reason: input.reason };
+  const next: PermissionVersion = {
+    version: current.version + 1, rows: input.rows, sections: config.sections, roleLabels: config.roleLabels,
+    createdAt: deps.now().toISOString(), createdBy: actor.id, reason: input.reason,
+  };
   await deps.permissions.append(next);
   deps.adopt(next);
   await deps.audit.record({
     actor: auditActor(actor), action: 'permissions.changed', recordType: 'permissions', recordId: String(next.version),
-    before: { version: current.version, rows: current.rows }, after: { version: next.version, rows: next.rows, reason: input.reason, changes },
+    before: { version: current.version, rows: current.rows, sections: current.sections ?? [], roleLabels: current.roleLabels ?? {} },
+    after: { version: next.version, rows: next.rows, sections: next.sections, roleLabels: next.roleLabels, reason: input.reason, changes },
   });
   return next;
 }

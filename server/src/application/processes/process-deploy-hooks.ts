@@ -3,7 +3,7 @@
 //   and deployed where the task page reads forms, by whoever deploys the process and with their comment;
 // - a static assignee or candidate user must name an active user, or the task could be worked by no one.
 import { deployForm, type Deployer } from '../deploy-form';
-import { CASE_SECTIONS } from '../../domain/policies';
+import { policySections } from '../../domain/policies';
 import { checkFormDefinition } from '../../forms-core';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
@@ -30,7 +30,7 @@ export function processDeployHooks(deps: ProcessDeployHookDeps): ProcessDeployHo
   const users = deps.users;
   return {
     embeddedForms: {
-      check: (schema) => checkFormDefinition(schema, { sections: CASE_SECTIONS }).map((p) => p.message),
+      check: (schema) => checkFormDefinition(schema, { sections: policySections() }).map((p) => p.message),
       async store(schema, opts) {
         await deployForm(deps, await deployerOf(users, opts), schema);
       },

@@ -1,14 +1,14 @@
 // Words for what the SAR shows: field labels as the forms said them (kept on the case with the values),
 // else the key spelled out ("dateOfBirth" → "Date of birth"). People read labels, not keys.
 import type { FieldLabels } from '../../domain/cases/case-record';
-import { SECTION_LABELS, type CaseSection } from '../../domain/cases/case-section';
+import { sectionLabel as labelOfSection } from '../../domain/cases/case-section';
 
 export function spellOut(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export const sectionLabel = (s: string): string => SECTION_LABELS[s as CaseSection] ?? spellOut(s);
+export const sectionLabel = (s: string): string => (labelOfSection(s) === s ? spellOut(s) : labelOfSection(s));
 
 export const fieldLabel = (labels: FieldLabels | undefined, field: string): string => labels?.fields?.[field] ?? spellOut(field);
 

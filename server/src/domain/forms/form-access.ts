@@ -3,7 +3,7 @@
 // form's `properties.section`, checked against the case-record sections at deploy.
 import { describeFields, filterBySection, isInput, isPlainObject, type FormComponent, type FormDefinition } from '../../forms-core';
 import { canRead, isCaseSection, unwritableSections, type PolicySubject } from '../policies';
-import { SECTION_LABELS, type CaseSection } from '../cases/case-section';
+import { sectionLabel } from '../cases/case-section';
 import { ForbiddenError } from '../errors';
 
 /** Sections that actually receive an answer in this data (empty answers write nothing). */
@@ -62,7 +62,7 @@ export function offeredForm<F extends FormDefinition>(form: F, mayWrite: readonl
 export function assertAnswersWritable(form: FormDefinition, data: Record<string, unknown>, mayWrite: readonly string[]): void {
   const refused = answeredFieldsOutside(form, data, mayWrite);
   if (!refused.length) return;
-  const sections = [...new Set(refused.map((f) => SECTION_LABELS[f.section as CaseSection] ?? f.section))];
+  const sections = [...new Set(refused.map((f) => sectionLabel(f.section!)))];
   const fields = refused.map((f) => `"${f.label}"`).join(', ');
   throw new ForbiddenError(
     `Your role may not record ${sections.join(', ')} information: leave ${fields} empty for a colleague who can. Nothing was saved.`,

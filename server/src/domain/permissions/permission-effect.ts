@@ -2,8 +2,8 @@
 // it. Computed per user over all their roles (a user who keeps read access to Health through another role
 // loses nothing), so the preview says what would really change.
 import { ACTIONS, CASE_SECTIONS } from '../policies/permission-table';
-import type { PermissionRows } from '../policies/table-in-force';
-import { ACTION_WORDS, SECTION_WORDS } from './permission-words';
+import { EMPTY_CONFIG, type PermissionConfig, type PermissionRows, type SectionDefinition } from '../policies/table-in-force';
+import { ACTION_WORDS, sectionWord } from './permission-words';
 
 export interface EffectSubject {
   id: string;
@@ -32,18 +32,20 @@ function reach(rows: PermissionRows, roles: readonly string[], kind: EffectKind)
   return out;
 }
 
-function summary(kind: EffectKind, name: string, change: 'gain' | 'loss', count: number): string {
+function summary(kind: EffectKind, name: string, change: 'gain' | 'loss', count: number, config: PermissionConfig): string {
   const who = `${count} ${count === 1 ? 'user' : 'users'} would ${change === 'gain' ? 'gain' : 'lose'}`;
   if (kind === 'action') return `${who} "${ACTION_WORDS[name] ?? name}"`;
-  return `${who} ${kind} access to ${SECTION_WORDS[name] ?? name}`;
+  return `${who} ${kind} access to ${sectionWord(name, config)}`;
 }
 
 /** Gains first, then losses; within each, actions in table order, then sections read, then written. */
-export function permissionEffect(before: PermissionRows, after: PermissionRows, users: readonly EffectSubject[]): EffectLine[] {
+export function permissionEffect(before: PermissionRows, after: PermissionRows, users: readonly EffectSubject[], config: PermissionConfig = EMPTY_CONFIG): EffectLine[] {
   const lines: EffectLine[] = [];
+  // The proposal's sections, then any the version in force had that the proposal drops (their readers lose them).
+  const sections = [...new Set([...CASE_SECTIONS, ...config.sections.map((s) => s.key), ...Object.values(before).flatMap((r) => [...r.read, ...r.write])])];
   for (const change of ['gain', 'loss'] as const) {
     for (const kind of ['action', 'read', 'write'] as const) {
-      for (const name of kind === 'action' ? ACTIONS : CASE_SECTIONS) {
+      for (const name of kind === 'action' ? ACTIONS : sections) {
         const affected = users.filter((u) => {
           const had = reach(before, u.roles, kind).has(name);
           const has = reach(after, u.roles, kind).has(name);
@@ -51,7 +53,7 @@ export function permissionEffect(before: PermissionRows, after: PermissionRows, 
         });
         if (!affected.length) continue;
         lines.push({
-          kind, name, change, summary: summary(kind, name, change, affected.length),
+          kind, name, change, summary: summary(kind, name, change, affected.length, config),
           users: affected.map((u) => ({ id: u.id, displayName: u.displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName)),
         });
       }
@@ -76,6 +78,24 @@ export function rowChanges(before: PermissionRows, after: PermissionRows): { rol
     };
     const said = (['actions', 'read', 'write'] as const).map(diff).filter(Boolean);
     if (said.length) out.push({ role, change: said.join('; ') });
+  }
+  return out;
+}
+
+/** What a version changes in the sections and role names it configures, for the history and the audit. */
+export function configChanges(before: { sections?: readonly SectionDefinition[]; roleLabels?: Readonly<Record<string, string>> }, after: PermissionConfig): { role: string; change: string }[] {
+  const out: { role: string; change: string }[] = [];
+  const was = new Map((before.sections ?? []).map((s) => [s.key, s]));
+  const now = new Map(after.sections.map((s) => [s.key, s]));
+  for (const [key, s] of now) {
+    const old = was.get(key);
+    if (!old) out.push({ role: 'case sections', change: `added ${key} (${s.label})` });
+    else if (old.label !== s.label || old.description !== s.description) out.push({ role: 'case sections', change: `${key} renamed or described anew (${s.label})` });
+  }
+  for (const key of was.keys()) if (!now.has(key)) out.push({ role: 'case sections', change: `removed ${key}` });
+  const labels = before.roleLabels ?? {};
+  for (const role of new Set([...Object.keys(labels), ...Object.keys(after.roleLabels)])) {
+    if (labels[role] !== after.roleLabels[role]) out.push({ role, change: after.roleLabels[role] ? `named "${after.roleLabels[role]}"` : 'name removed' });
   }
   return out;
 }

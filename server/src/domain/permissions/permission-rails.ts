@@ -1,9 +1,9 @@
 // The safety rails every proposed version passes before it is previewed or saved. Each problem is a field
 // error keyed by where it is in the request ("rows.health-workers.write"), worded for the admin who made it.
 import { ACTIONS, CASE_SECTIONS } from '../policies/permission-table';
-import type { PermissionRows } from '../policies/table-in-force';
+import { EMPTY_CONFIG, type PermissionConfig, type PermissionRows } from '../policies/table-in-force';
 import { ROLE_NAME } from './permission-version';
-import { ACTION_WORDS, SECTION_WORDS } from './permission-words';
+import { ACTION_WORDS, sectionWord } from './permission-words';
 
 export type RailProblems = Record<string, string>;
 
@@ -11,11 +11,30 @@ export type RailProblems = Record<string, string>;
 const CHILD_DATA_ACTIONS: readonly string[] = ['view-cases', 'break-glass', 'export-sar'];
 
 const unknown = (given: readonly string[], known: readonly string[]) => given.filter((g) => !known.includes(g));
-const words = (sections: readonly string[]) => sections.map((s) => SECTION_WORDS[s] ?? s).join(', ');
+
+/** Problems of the sections and role names a version configures (keys as the rails name them: "sections.0.key"). */
+function configProblems(rows: PermissionRows, config: PermissionConfig): RailProblems {
+  const problems: RailProblems = {};
+  const seen = new Set<string>(CASE_SECTIONS);
+  config.sections.forEach((s, i) => {
+    if (!ROLE_NAME.test(s.key) || s.key.length > 40) problems[`sections.${i}.key`] = `"${s.key.slice(0, 40)}" is not a section key: use lower-case words joined by hyphens, such as speech-language`;
+    else if (seen.has(s.key)) problems[`sections.${i}.key`] = `There is already a section called ${s.key}: choose another key`;
+    seen.add(s.key);
+    if (!s.label.trim()) problems[`sections.${i}.label`] = 'Give the tab a name people will read, such as Speech and language';
+    if (!s.description.trim()) problems[`sections.${i}.description`] = 'Say what belongs in this section, so admins know who should read it';
+  });
+  for (const [role, label] of Object.entries(config.roleLabels)) {
+    if (!Object.hasOwn(rows, role)) problems[`roleLabels.${role}`] = `There is no role ${role} to name: add its row or remove the name`;
+    else if (!label.trim()) problems[`roleLabels.${role}`] = `Give ${role} a name people will read, such as Speech and language workers`;
+  }
+  return problems;
+}
 
 /** Problems of the table on its own: names, unknown actions and sections, write without read, no administrator. */
-export function tableProblems(rows: PermissionRows): RailProblems {
-  const problems: RailProblems = {};
+export function tableProblems(rows: PermissionRows, config: PermissionConfig = EMPTY_CONFIG): RailProblems {
+  const problems: RailProblems = configProblems(rows, config);
+  const sections: string[] = [...CASE_SECTIONS, ...config.sections.map((s) => s.key)];
+  const words = (keys: readonly string[]) => keys.map((k) => sectionWord(k, config)).join(', ');
   const roles = Object.keys(rows);
   if (roles.length === 0) problems.rows = 'Give at least one role';
   for (const role of roles) {
@@ -28,10 +47,10 @@ export function tableProblems(rows: PermissionRows): RailProblems {
     const badActions = unknown(row.actions, ACTIONS);
     if (badActions.length) problems[`${at}.actions`] = `Unknown action${badActions.length > 1 ? 's' : ''}: ${badActions.join(', ')}`;
     for (const kind of ['read', 'write'] as const) {
-      const bad = unknown(row[kind], CASE_SECTIONS);
+      const bad = unknown(row[kind], sections);
       if (bad.length) problems[`${at}.${kind}`] = `Unknown case section${bad.length > 1 ? 's' : ''}: ${bad.join(', ')}`;
     }
-    const unreadable = row.write.filter((s) => (CASE_SECTIONS as readonly string[]).includes(s) && !row.read.includes(s));
+    const unreadable = row.write.filter((s) => sections.includes(s) && !row.read.includes(s));
     if (unreadable.length && !problems[`${at}.write`]) {
       problems[`${at}.write`] = `${role} cannot write ${words(unreadable)} without being able to read it: add read access or remove write access`;
     }
@@ -42,9 +61,9 @@ export function tableProblems(rows: PermissionRows): RailProblems {
   return problems;
 }
 
-function describeReach(key: string): string {
+function describeReach(key: string, config?: PermissionConfig): string {
   const [kind, name] = key.split(':') as [string, string];
-  return kind === 'action' ? (ACTION_WORDS[name] ?? name) : `${kind} ${SECTION_WORDS[name] ?? name}`;
+  return kind === 'action' ? (ACTION_WORDS[name] ?? name) : `${kind} ${sectionWord(name, config)}`;
 }
 
 /** What the roles together may reach of children's data: sections read or written, and the actions that open a record. */
@@ -71,7 +90,7 @@ export function selfGrantProblems(current: PermissionRows, proposed: PermissionR
   for (const role of actorRoles) {
     const mine = [...childDataReach(proposed, [role])].filter((g) => gained.includes(g));
     if (!mine.length) continue;
-    const said = mine.map(describeReach);
+    const said = mine.map((g) => describeReach(g));
     problems[`rows.${role}`] = `This gives your own role ${role} access to children's data (${said.join(', ')}): that needs a second admin's approval — not built yet`;
   }
   return problems;
@@ -83,5 +102,5 @@ export function selfGrantProblems(current: PermissionRows, proposed: PermissionR
  */
 export function reachGained(rows: PermissionRows, before: readonly string[], after: readonly string[]): string[] {
   const had = childDataReach(rows, before);
-  return [...childDataReach(rows, after)].filter((g) => !had.has(g)).map(describeReach);
+  return [...childDataReach(rows, after)].filter((g) => !had.has(g)).map((g) => describeReach(g));
 }

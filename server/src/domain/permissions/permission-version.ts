@@ -2,18 +2,26 @@
 // and write. Versions are immutable and numbered; version 1 is the shipped table (domain/policies/
 // permission-table.ts), loaded the first time anything is read, so the code's table is the default.
 import { PERMISSIONS } from '../policies/permission-table';
-import type { PermissionRows } from '../policies/table-in-force';
+import { EMPTY_CONFIG, type PermissionConfig, type PermissionRows, type SectionDefinition } from '../policies/table-in-force';
 
 export interface PermissionVersion {
   version: number;
   rows: PermissionRows;
+  /** Case sections this version adds to the shipped ones (none in version 1). */
+  sections?: readonly SectionDefinition[];
+  /** Names for roles this version adds (or renames), by key. */
+  roleLabels?: Readonly<Record<string, string>>;
   createdAt: string;
   /** A user id, or "system" for the shipped version. */
   createdBy: string;
   reason: string;
 }
 
-export type PermissionVersionSummary = Omit<PermissionVersion, 'rows'>;
+export type PermissionVersionSummary = Omit<PermissionVersion, 'rows' | 'sections' | 'roleLabels'>;
+
+/** What the version configures besides the table, with nothing added for a version that adds nothing. */
+export const configOf = (v: Pick<PermissionVersion, 'sections' | 'roleLabels'>): PermissionConfig =>
+  ({ sections: v.sections ?? EMPTY_CONFIG.sections, roleLabels: v.roleLabels ?? EMPTY_CONFIG.roleLabels });
 
 export const SHIPPED_REASON = 'The shipped permission table (server/src/domain/policies/permission-table.ts)';
 

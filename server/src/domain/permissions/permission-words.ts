@@ -1,7 +1,8 @@
 // Words for the keys of the permission table, for people (the admin page, the preview, the refusals).
-import type { Action, CaseSection } from '../policies/permission-table';
+import type { Action, ShippedSection } from '../policies/permission-table';
+import { configInForce, type PermissionConfig } from '../policies/table-in-force';
 
-export const SECTION_WORDS: Readonly<Record<CaseSection, string> & Record<string, string | undefined>> = {
+export const SECTION_WORDS: Readonly<Record<ShippedSection, string> & Record<string, string | undefined>> = {
   personal: 'Personal details', family: 'Family', education: 'Education', health: 'Health', offending: 'Offending',
   assessments: 'Assessments', plans: 'Plans', victims: 'Victims', agencies: 'Other agencies', documents: 'Documents', audit: 'Audit',
 };
@@ -16,3 +17,8 @@ export const ACTION_WORDS: Readonly<Record<Action, string> & Record<string, stri
   'restrict-processing': 'Restrict processing', 'manage-legal-holds': 'Manage legal holds', 'view-reports': 'View reports',
   'submit-returns': 'Submit returns',
 };
+
+/** A section's name: the shipped words, else the label of a section the given (or the in-force) configuration adds. */
+export function sectionWord(key: string, config: PermissionConfig = configInForce()): string {
+  return SECTION_WORDS[key] ?? config.sections.find((s) => s.key === key)?.label ?? configInForce().sections.find((s) => s.key === key)?.label ?? key;
+}

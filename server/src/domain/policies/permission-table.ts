@@ -13,12 +13,14 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** The tabs of a case record (domain.md), each with its own access rule. */
+/** The shipped tabs of a case record (domain.md), each with its own access rule. A permission version may add
+ * more (table-in-force.ts SectionDefinition), so a section is a string wherever one is asked about. */
 export const CASE_SECTIONS = [
   'personal', 'family', 'education', 'health', 'offending', 'assessments',
   'plans', 'victims', 'agencies', 'documents', 'audit',
 ] as const;
-export type CaseSection = (typeof CASE_SECTIONS)[number];
+export type ShippedSection = (typeof CASE_SECTIONS)[number];
+export type CaseSection = string;
 
 export interface RolePolicy {
   actions: readonly Action[];

@@ -1,7 +1,7 @@
 // Pure questions asked of the permission table in force. A user with several roles gets the union; an
 // inactive user, or a role the table does not know, gets nothing (deny by default).
 import { ACTIONS, CASE_SECTIONS, type Action, type CaseSection, type RolePolicy } from './permission-table';
-import { tableInForce } from './table-in-force';
+import { configInForce, tableInForce } from './table-in-force';
 
 /** The least a policy needs to know about someone; User satisfies it. */
 export interface PolicySubject {
@@ -16,8 +16,13 @@ function policiesOf(user: PolicySubject): RolePolicy[] {
   return user.roles.flatMap((r) => (Object.hasOwn(rows, r) ? [rows[r]!] : []));
 }
 
+/** Every section access is decided for: the shipped ones, then those the version in force adds. */
+export function policySections(): CaseSection[] {
+  return [...CASE_SECTIONS, ...configInForce().sections.map((s) => s.key)];
+}
+
 export const isAction = (v: unknown): v is Action => typeof v === 'string' && (ACTIONS as readonly string[]).includes(v);
-export const isCaseSection = (v: unknown): v is CaseSection => typeof v === 'string' && (CASE_SECTIONS as readonly string[]).includes(v);
+export const isCaseSection = (v: unknown): v is CaseSection => typeof v === 'string' && policySections().includes(v);
 
 export function can(user: PolicySubject, action: Action): boolean {
   return policiesOf(user).some((p) => p.actions.includes(action));
@@ -31,12 +36,12 @@ export function permittedActions(user: PolicySubject): Action[] {
 
 export function readableSections(user: PolicySubject): CaseSection[] {
   const ps = policiesOf(user);
-  return CASE_SECTIONS.filter((s) => ps.some((p) => p.read.includes(s)));
+  return policySections().filter((s) => ps.some((p) => p.read.includes(s)));
 }
 
 export function writableSections(user: PolicySubject): CaseSection[] {
   const ps = policiesOf(user);
-  return CASE_SECTIONS.filter((s) => ps.some((p) => p.write.includes(s)));
+  return policySections().filter((s) => ps.some((p) => p.write.includes(s)));
 }
 
 export const canRead = (user: PolicySubject, section: CaseSection): boolean => readableSections(user).includes(section);
@@ -58,7 +63,7 @@ export function filterSections<T extends Partial<Record<CaseSection, unknown>>>(
   for (const key of Object.keys(record) as (keyof T & string)[]) {
     if (isCaseSection(key) && readable.includes(key)) visible[key] = record[key];
   }
-  return { visible, withheld: CASE_SECTIONS.filter((s) => !readable.includes(s)) };
+  return { visible, withheld: policySections().filter((s) => !readable.includes(s)) };
 }
 
 /** Sections of an intended write the user may not write; empty means the write is allowed. */

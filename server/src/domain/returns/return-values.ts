@@ -3,7 +3,7 @@
 // reason in words, never a guess: the record is then left out of the file and listed for the data officer.
 import type { CaseRecord } from '../cases/case-record';
 import type { CollectionItem } from '../cases/case-collections';
-import { SECTION_LABELS } from '../cases/case-section';
+import { sectionLabel } from '../cases/case-section';
 import { civilDateOf as londonDateOf } from '../calendar/london-time';
 import type { LayoutField, LayoutRecord } from './return-layout';
 
@@ -100,9 +100,9 @@ function rawValue(field: LayoutField, ctx: ValueContext): unknown {
 
 function whereOf(field: LayoutField, ctx: ValueContext): string {
   const s = field.source;
-  if ('section' in s) return ` (${SECTION_LABELS[s.section]} tab)`;
+  if ('section' in s) return ` (${sectionLabel(s.section)} tab)`;
   if ('submission' in s) return ` (${s.submission.formLabel ?? s.submission.form} form)`;
-  if ('item' in s && ctx.layoutRecord.section) return ` (${SECTION_LABELS[ctx.layoutRecord.section]} tab)`;
+  if ('item' in s && ctx.layoutRecord.section) return ` (${sectionLabel(ctx.layoutRecord.section)} tab)`;
   return '';
 }
 

@@ -15,10 +15,11 @@ import type { sessionView } from '../auth.routes';
 type Known<O> = O extends readonly (infer E)[] ? Known<E>[]
   : O extends object ? { [K in keyof O as string extends K ? never : K]: Known<O[K]> } : O;
 /** The schema, unchanged, if every value of T passes it at the type level (else a compile error here). */
-const describes = <T>() => <S extends z.ZodType>(schema: S & ([Known<T>] extends [Known<z.input<S>>] ? unknown : never)): S => schema;
+export const describes = <T>() => <S extends z.ZodType>(schema: S & ([Known<T>] extends [Known<z.input<S>>] ? unknown : never)): S => schema;
 
-const instant = z.string().describe('An ISO 8601 time, e.g. 2026-03-14T09:30:00.000Z');
-const section = z.enum(CASE_SECTIONS);
+export const instant = z.string().describe('An ISO 8601 time, e.g. 2026-03-14T09:30:00.000Z');
+// A permission version may add sections, so the document names the shipped ones as examples only.
+const section = z.string().describe(`A case section: ${CASE_SECTIONS.join(', ')}, or one added by configuration`);
 
 const queueRow = describes<QueueRow>()(z.looseObject({
   id: z.string(), instanceKey: z.string(), processId: z.string(), processVersion: z.number().int(), elementId: z.string(),
@@ -99,5 +100,7 @@ export const Session = {
   schema: describes<ReturnType<typeof sessionView>>()(z.looseObject({
     user: z.looseObject({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), teams: z.array(z.string()) }),
     csrfToken: z.string(), actions: z.array(z.string()), readableSections: z.array(section), writableSections: z.array(section),
+    words: z.strictObject({ roles: z.record(z.string(), z.string()), sections: z.record(z.string(), z.string()) })
+      .describe('Names for people of every role and case section in force, by key'),
   })),
 };

@@ -35,6 +35,7 @@ export function createPermissionsModule(deps: PermissionsModuleDeps): Permission
   const cache = new PermissionTableCache({
     repository: permissions, put: putTableInForce, maxAgeMs: PERMISSION_CHECK_MS, nowMs: () => performance.now(),
     onRefused: (version, problems) => deps.logger.error({ version, problems }, 'stored permission version fails the safety rails; the previous one stays in force'),
+    onCheckFailed: (err, version) => deps.logger.warn({ err, version }, 'permission version check failed; the last known version stays in force'),
   });
   return {
     cache,

@@ -4,7 +4,7 @@
 // manual amendment is a correction in words.
 import type { CaseAmendment } from '../../../domain/cases/case-amendment';
 import type { ChronologyEntry } from '../../../domain/cases/chronology-entry';
-import { SECTION_LABELS } from '../../../domain/cases/case-section';
+import { sectionLabel } from '../../../domain/cases/case-section';
 import { defaultItemLabel } from '../../../domain/cases/case-collections';
 import { spellOutKey } from '../../../domain/forms/field-catalogue';
 import type { CaseRepository } from '../../../ports/case-repository.port';
@@ -104,8 +104,8 @@ export function amendmentSource(amendments: (ctx: ChronologyContext) => Promise<
         }
         const reason = a.source.kind === 'manual' ? a.source.reason : '';
         const title = fields.size || !added.size
-          ? `${SECTION_LABELS[a.section]} corrected: ${[...fields, ...added].join(', ') || 'values'}`
-          : `${SECTION_LABELS[a.section]}: ${[...added].join(', ')}`;
+          ? `${sectionLabel(a.section)} corrected: ${[...fields, ...added].join(', ') || 'values'}`
+          : `${sectionLabel(a.section)}: ${[...added].join(', ')}`;
         return {
           at: a.at, kind: 'amendment' as const, title,
           detail: `Reason: ${reason}`, section: a.section, by: names.get(a.by),
