@@ -14,6 +14,7 @@ import { TasksArea } from '../features/tasks';
 import { TimescalesPage } from '../features/timescales';
 import { ReportsPage } from '../features/reports';
 import { ReturnsPage } from '../features/returns';
+import { SchoolsArea } from '../features/schools';
 import { RetentionPage } from '../features/retention';
 import { SarArea } from '../features/sar';
 import { NAV_SECTIONS } from './nav-sections';
@@ -89,6 +90,7 @@ export function App() {
             <Route path="/timescales/*" element={guarded(<TimescalesPage />)} />
             <Route path="/reports/*" element={guarded(<ReportsPage />, 'view-reports')} />
             <Route path="/returns/*" element={guarded(<ReturnsPage />, 'submit-returns')} />
+            <Route path="/schools/*" element={guarded(<SchoolsArea />, 'view-cases')} />
             <Route path="/escalation/*" element={guarded(<EscalationPolicyPage />)} />
             <Route path="/outbox/*" element={guarded(<OutboxPage />, 'administer-users')} />
             <Route path="/admin/permissions/*" element={guarded(<PermissionsPage />, 'administer-users')} />

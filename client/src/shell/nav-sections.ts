@@ -16,6 +16,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { path: '/timescales', label: 'Timescales' },
   { path: '/reports', label: 'Reports', action: 'view-reports' },
   { path: '/returns', label: 'Returns', action: 'submit-returns' },
+  { path: '/schools', label: 'School data', action: 'view-cases' },
   { path: '/escalation', label: 'Escalation', action: 'edit-timescales' },
   { path: '/outbox', label: 'Outbox', action: 'administer-users' },
   // Before /admin: the current section is the first entry whose path the address starts with.
