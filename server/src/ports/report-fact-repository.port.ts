@@ -1,5 +1,6 @@
 // The reporting projection's store (domain/reports/task-fact.ts) and the source rows a rebuild reads.
 import type { TaskFact } from '../domain/reports/task-fact';
+import type { CountCell, CountIncrements } from '../domain/reports/timeliness-counts';
 import type { QueueTask } from '../domain/tasks/queue-task';
 
 export interface ReportFactQuery {
@@ -24,6 +25,10 @@ export interface ReportFactRepository {
   find(query: ReportFactQuery): Promise<TaskFact[]>;
   /** Keyset page over every fact by id, for the rebuild's comparison. */
   page(afterId: string | undefined, limit: number): Promise<TaskFact[]>;
+  /** The timeliness counts of these London months ("YYYY-MM"), kept with every change of a fact. */
+  monthCounts(months: readonly string[]): Promise<{ month: string; cells: CountCell[] }[]>;
+  /** The rebuild's recount: makes the counts exactly these (every fact's); answers the months that differed. */
+  recount(counts: CountIncrements, opts?: { dryRun?: boolean }): Promise<string[]>;
 }
 
 /** The task queue's rows, every state, by id: what a rebuild derives the facts from. */

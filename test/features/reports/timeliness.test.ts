@@ -138,11 +138,17 @@ describe('Feature: timeliness against the timescales', () => {
     // The one deadline name is told apart by the step that wrote it before each task was created.
     expect(live.filter((f) => f.elementId === 'assess').map((f) => f.timescaleId)).toEqual(Array(6).fill('oocdAssessment'));
     expect(live.filter((f) => f.elementId === 'review').map((f) => f.timescaleId)).toEqual(Array(5).fill('defaultTaskDue'));
-    expect(await reports.rebuild({ dryRun: true })).toMatchObject({ facts: live.length, written: 0, removed: 0, differing: [] });
+    // The timeliness counts the report reads, kept live with each fact, are those a recount of the facts gives.
+    const months = ['2026-10', '2026-11', '2026-12', '2027-01', '2027-02'];
+    const liveCounts = await reports.facts.monthCounts(months);
+    expect(liveCounts.flatMap((m) => m.cells).length).toBeGreaterThan(0);
+    expect(await reports.rebuild({ dryRun: true })).toMatchObject({ facts: live.length, written: 0, removed: 0, differing: [], recounted: [] });
     await h.conn.collection('report_task_facts').deleteMany({});
+    await h.conn.collection('report_timeliness_months').deleteMany({});
     const rebuilt = await reports.rebuild();
     expect(rebuilt).toMatchObject({ facts: live.length, written: live.length, removed: 0 });
     expect(await allFacts()).toEqual(live);
+    expect(await reports.facts.monthCounts(months)).toEqual(liveCounts);
   });
 
   test('A failed projection write does not fail the completion, and the rebuild heals it', async () => {

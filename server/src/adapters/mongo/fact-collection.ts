@@ -34,9 +34,14 @@ export abstract class FactCollection<T extends { id: string; caseId?: string }> 
     await this.kept?.all();
   }
 
-  async put(fact: T): Promise<void> {
-    await this.facts.replaceOne({ _id: fact.id } as Filter<FactDoc<T>>, withoutId(fact) as never, { upsert: true });
-    this.kept?.put(fact);
+  /**
+   * Told of every change with the fact it replaced (undefined: none), after the write: what a projection
+   * kept from these facts (the timeliness counts) adds or takes away.
+   */
+  protected onChanges?: (changes: [before: T | undefined, after: T | undefined][]) => Promise<void>;
+
+  put(fact: T): Promise<void> {
+    return this.apply([{ put: fact }]);
   }
 
   /**
@@ -44,29 +49,46 @@ export abstract class FactCollection<T extends { id: string; caseId?: string }> 
    * millisecond of its CPU whatever it carries, so one command for a batch instead of one per fact.
    */
   async apply(changes: readonly FactChange<T>[]): Promise<void> {
-    const ops = changes.map((c) => ('put' in c
+    if (!changes.length) return;
+    const befores = this.onChanges ? await this.before(changes) : undefined;
+    await this.facts.bulkWrite(changes.map((c) => ('put' in c
       ? { replaceOne: { filter: { _id: c.put.id }, replacement: withoutId(c.put), upsert: true } }
-      : { deleteOne: { filter: { _id: c.remove } } }));
-    if (!ops.length) return;
-    await this.facts.bulkWrite(ops as never, { ordered: true });
+      : { deleteOne: { filter: { _id: c.remove } } })) as never, { ordered: true });
     for (const c of changes) {
       if ('put' in c) this.kept?.put(c.put);
       else this.kept?.remove(c.remove);
     }
+    if (befores) await this.onChanges!(befores);
   }
 
   async remove(id: string): Promise<void> {
     // Kept and absent: nothing to delete (a fact is removed on every event of a task that has none).
     if (this.kept && this.kept.peek(id) === undefined) return;
-    await this.facts.deleteOne({ _id: id } as Filter<FactDoc<T>>);
-    this.kept?.remove(id);
+    await this.apply([{ remove: id }]);
   }
 
   /** Case erasure: the facts of an erased case go with the records they were made from. */
   async eraseOfCase(caseId: string): Promise<number> {
-    const deleted = (await this.facts.deleteMany({ caseId: String(caseId) } as Filter<FactDoc<T>>)).deletedCount;
+    const id = String(caseId);
+    const gone = this.onChanges ? await this.matching((f) => f.caseId === id, { caseId: id } as Filter<FactDoc<T>>) : [];
+    const deleted = (await this.facts.deleteMany({ caseId: id } as Filter<FactDoc<T>>)).deletedCount;
     if (deleted) this.kept?.forget();
+    if (gone.length) await this.onChanges!(gone.map((f) => [f, undefined]));
     return deleted;
+  }
+
+  /** Each change paired with the fact it replaces (a batch may change one id twice: the first change's after). */
+  private async before(changes: readonly FactChange<T>[]): Promise<[T | undefined, T | undefined][]> {
+    const latest = new Map<string, T | undefined>();
+    const out: [T | undefined, T | undefined][] = [];
+    for (const c of changes) {
+      const id = 'put' in c ? c.put.id : c.remove;
+      const before = latest.has(id) ? latest.get(id) : await this.get(id);
+      const after = 'put' in c ? c.put : undefined;
+      latest.set(id, after);
+      out.push([before, after]);
+    }
+    return out;
   }
 
   /** No sort, no filter: answered from the first document found (a sorted page would read them all on FerretDB). */

@@ -1,17 +1,39 @@
 // The reporting projection's rows (collection report_task_facts, one per task with a timescale due date)
 // and the task queue's rows a rebuild reads. Instants are stored as the ISO strings the facts carry: they
 // sort as they compare, and a fact reads back exactly as it was written (live and rebuild compare equal).
+// Every change of a fact also changes the timeliness counts (timeliness-month-counts.ts), which the report
+// reads in either topology.
 import type { Connection } from 'mongoose';
 import type { Filter } from 'mongodb';
 import type { TaskFact } from '../../domain/reports/task-fact';
+import { createWorkingCalendar, type WorkingCalendar } from '../../domain/calendar';
+import { countIncrements, type CountIncrements } from '../../domain/reports/timeliness-counts';
 import type { ReportFactQuery, ReportFactRepository, ReportSourceTasks } from '../../ports/report-fact-repository.port';
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import { toQueueTask, type MongoTaskRepository, type TaskDoc } from './task.repository';
 import { FactCollection, type FactDoc } from './fact-collection';
+import { TimelinessMonthCounts } from './timeliness-month-counts';
 
 export class MongoReportFactRepository extends FactCollection<TaskFact> implements ReportFactRepository {
-  constructor(conn: Connection, opts: { keep?: boolean } = {}) {
+  private readonly counts: TimelinessMonthCounts;
+  private readonly calendar: WorkingCalendar;
+
+  /** `calendar`: the service's working days (a late task's working days are counted when it is written). */
+  constructor(conn: Connection, opts: { keep?: boolean; calendar?: WorkingCalendar } = {}) {
     super(conn, 'report_task_facts', opts);
+    this.counts = new TimelinessMonthCounts(conn);
+    this.calendar = opts.calendar ?? createWorkingCalendar();
+    this.onChanges = (changes) => this.counts.add(countIncrements(changes, this.calendar));
+  }
+
+  /** The timeliness counts of these months ("YYYY-MM"), read by _id. */
+  monthCounts(months: readonly string[]) {
+    return this.counts.read(months);
+  }
+
+  /** The rebuild's recount: the counts made exactly those of every fact; the months that differed. */
+  recount(counts: CountIncrements, opts?: { dryRun?: boolean }): Promise<string[]> {
+    return this.counts.replaceAll(counts, opts);
   }
 
   async init(): Promise<void> {

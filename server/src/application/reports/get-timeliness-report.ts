@@ -1,13 +1,13 @@
-// The timeliness report a reader asked for: the facts of the period in the reader's scope, figures per
+// The timeliness report a reader asked for: the counts of the period in the reader's scope, figures per
 // timescale version, team and worker, the trend by month — in words (timescale names and standards,
 // people by name). The read is audited: who looked at which report, for which teams and period.
 import type { Actor, AccessPolicy, CaseAuditSink } from '../cases/case-access';
 import { auditActor } from '../cases/case-access';
 import { ForbiddenError, ValidationError } from '../../domain/errors';
 import type { WorkingCalendar } from '../../domain/calendar';
-import { plusDays, plusMonths } from '../../domain/calendar/civil-date';
+import { plusMonths } from '../../domain/calendar/civil-date';
 import { reportScope, teamsToRead } from '../../domain/reports/report-scope';
-import { buildTimelinessReport, type TimelinessFilter, type TimelinessReport } from '../../domain/reports/timeliness-report';
+import { buildTimelinessReportFromCounts, type TimelinessFilter, type TimelinessReport } from '../../domain/reports/timeliness-report';
 import { monthsBetween } from '../../domain/reports/timeliness';
 import type { ReportFactRepository } from '../../ports/report-fact-repository.port';
 import type { TimescaleRepository } from '../../ports/timescale-repository.port';
@@ -16,7 +16,7 @@ import { namesOf } from '../cases/people-names';
 import { describeStandard } from './timescale-words';
 
 export interface TimelinessDeps {
-  facts: Pick<ReportFactRepository, 'find'>;
+  facts: Pick<ReportFactRepository, 'monthCounts'>;
   timescales: Pick<TimescaleRepository, 'getVersion' | 'current'>;
   users: Pick<UserRepository, 'findById'>;
   policy: AccessPolicy;
@@ -53,14 +53,15 @@ export async function getTimelinessReport(deps: TimelinessDeps, actor: Actor, q:
   const teams = teamsToRead(scope, q.team);
   if (teams === 'refused') throw new ForbiddenError(`You can see reports of your own teams only (${scope.kind === 'teams' ? scope.teams.join(', ') : ''})`, 'REPORT_TEAM_FORBIDDEN');
 
-  // Every team in the reader's scope is read, so the filters can offer all its teams and people; the report
-  // itself narrows to the chosen team. A day either side in UTC covers London's months in summer and winter;
-  // the report keeps the exact months.
-  const facts = await deps.facts.find({
-    dueFrom: shiftDays(`${from}-01`, -1), dueBefore: shiftDays(`${nextMonth(to)}-01`, 1), ...(scope.kind === 'teams' ? { teamsAny: scope.teams } : {}),
-  });
+  // The prepared counts of the period's months, read by _id (timeliness-counts.ts), narrowed to the
+  // reader's teams. Every team in scope is kept, so the filters can offer all its teams and people; the
+  // report itself narrows to the chosen team.
+  const months = (await deps.facts.monthCounts(monthsBetween(from, to))).map(({ month, cells }) => ({
+    month, cells: scope.kind === 'teams' ? cells.filter((c) => c.team !== undefined && scope.teams.includes(c.team)) : cells,
+  }));
+  const cells = months.flatMap((m) => m.cells);
   const filter: TimelinessFilter = { from, to, ...(q.timescale ? { timescaleId: q.timescale } : {}), ...(q.team ? { team: q.team } : {}), ...(q.worker ? { worker: q.worker } : {}) };
-  const report = buildTimelinessReport(facts, filter, now, deps.calendar);
+  const report = buildTimelinessReportFromCounts(months, filter, now);
 
   const current = await deps.timescales.current();
   const timescaleNames = Object.fromEntries(current.timescales.map((t) => [t.id, t.label]));
@@ -72,7 +73,7 @@ export async function getTimelinessReport(deps: TimelinessDeps, actor: Actor, q:
       timescaleNames[t.id] ??= t.label;
     }
   }
-  const workers = [...new Set(facts.map((f) => f.worker).filter((w): w is string => !!w))];
+  const workers = [...new Set(cells.map((c) => c.worker).filter((w): w is string => !!w))];
   const people = Object.fromEntries(await namesOf(deps, workers));
   await deps.audit.record({
     actor: auditActor(actor), action: 'report.read', recordType: 'report', recordId: 'timeliness',
@@ -85,7 +86,7 @@ export async function getTimelinessReport(deps: TimelinessDeps, actor: Actor, q:
     standards,
     people,
     options: {
-      teams: scope.kind === 'teams' ? [...scope.teams] : [...new Set(facts.map((f) => f.team).filter((t): t is string => !!t))].sort(),
+      teams: scope.kind === 'teams' ? [...scope.teams] : [...new Set(cells.map((c) => c.team).filter((t): t is string => !!t))].sort(),
       timescales: current.timescales.map((t) => ({ id: t.id, name: t.label })),
       workers: workers.map((id) => ({ id, name: people[id] })).sort((a, b) => a.name.localeCompare(b.name)),
     },
@@ -95,5 +96,3 @@ export async function getTimelinessReport(deps: TimelinessDeps, actor: Actor, q:
 
 /** A month (YYYY-MM) n months earlier, or later when n is negative. */
 const monthsBack = (month: string, n: number) => plusMonths(`${month}-01`, -n).slice(0, 7);
-const nextMonth = (month: string) => monthsBack(month, -1);
-const shiftDays = (civil: string, n: number) => `${plusDays(civil, n)}T00:00:00.000Z`;

@@ -2,7 +2,8 @@
 // the trend by month. Pure: the facts were already narrowed to what the reader may see.
 import type { WorkingCalendar } from '../calendar';
 import type { TaskFact } from './task-fact';
-import { TimelinessTally, monthOf, monthsBetween, outcomeOf, type TimelinessFigures } from './timeliness';
+import { TimelinessTally, monthOf, monthsBetween, outcomeOf, type Outcome, type TimelinessFigures } from './timeliness';
+import { cellOutcomes, type CountCell } from './timeliness-counts';
 
 export interface TimelinessFilter {
   /** First and last month of the period, "YYYY-MM" (London time). */
@@ -41,28 +42,55 @@ class Tallies<K> {
   }
 }
 
+/** An outcome of tasks of one timescale version, team, worker and month, with how many had it. */
+export interface CountedOutcome {
+  timescaleId: string;
+  version: number;
+  team?: string;
+  worker?: string;
+  month: string;
+  outcome: Outcome;
+  n: number;
+}
+
+/** The report from the facts themselves (each one outcome). */
 export function buildTimelinessReport(facts: Iterable<TaskFact>, filter: TimelinessFilter, now: Date, calendar: WorkingCalendar): TimelinessReport {
+  return tallyTimeliness((function* () {
+    for (const f of facts) {
+      yield { timescaleId: f.timescaleId, version: f.timescaleVersion, team: f.team, worker: f.worker, month: monthOf(calendar, f.dueDate), outcome: outcomeOf(f, now, calendar), n: 1 };
+    }
+  })(), filter);
+}
+
+/** The report from the prepared counts of the period's months (timeliness-counts.ts). */
+export function buildTimelinessReportFromCounts(months: Iterable<{ month: string; cells: CountCell[] }>, filter: TimelinessFilter, now: Date): TimelinessReport {
+  return tallyTimeliness((function* () {
+    for (const { month, cells } of months) {
+      for (const c of cells) for (const [outcome, n] of cellOutcomes(c, now)) yield { ...c, month, outcome, n };
+    }
+  })(), filter);
+}
+
+export function tallyTimeliness(outcomes: Iterable<CountedOutcome>, filter: TimelinessFilter): TimelinessReport {
   const versions = new Tallies<{ timescaleId: string; version: number }>();
   const teams = new Tallies<{ timescaleId: string; version: number; team: string | null }>();
   const workers = new Tallies<{ timescaleId: string; version: number; worker: string | null }>();
   const months = new Tallies<string>();
   const period = monthsBetween(filter.from, filter.to);
   for (const m of period) months.at(m, () => m);
-  // Zero-padded version in the sort key, so version 10 sorts after version 9.
-  const v = (f: TaskFact) => `${f.timescaleId}\u0000${String(f.timescaleVersion).padStart(6, '0')}`;
-  for (const fact of facts) {
-    const month = monthOf(calendar, fact.dueDate);
+  for (const o of outcomes) {
+    const { month } = o;
     if (month < filter.from || month > filter.to) continue;
-    if (filter.timescaleId && fact.timescaleId !== filter.timescaleId) continue;
-    if (filter.team && fact.team !== filter.team) continue;
-    if (filter.worker && fact.worker !== filter.worker) continue;
-    const outcome = outcomeOf(fact, now, calendar);
-    const id = v(fact);
-    const key = () => ({ timescaleId: fact.timescaleId, version: fact.timescaleVersion });
-    versions.at(id, key).add(outcome);
-    teams.at(`${id}\u0000${fact.team ?? ''}`, () => ({ ...key(), team: fact.team ?? null })).add(outcome);
-    workers.at(`${id}\u0000${fact.worker ?? ''}`, () => ({ ...key(), worker: fact.worker ?? null })).add(outcome);
-    months.at(month, () => month).add(outcome);
+    if (filter.timescaleId && o.timescaleId !== filter.timescaleId) continue;
+    if (filter.team && o.team !== filter.team) continue;
+    if (filter.worker && o.worker !== filter.worker) continue;
+    // Zero-padded version in the sort key, so version 10 sorts after version 9.
+    const id = `${o.timescaleId}\u0000${String(o.version).padStart(6, '0')}`;
+    const key = () => ({ timescaleId: o.timescaleId, version: o.version });
+    versions.at(id, key).add(o.outcome, o.n);
+    teams.at(`${id}\u0000${o.team ?? ''}`, () => ({ ...key(), team: o.team ?? null })).add(o.outcome, o.n);
+    workers.at(`${id}\u0000${o.worker ?? ''}`, () => ({ ...key(), worker: o.worker ?? null })).add(o.outcome, o.n);
+    months.at(month, () => month).add(o.outcome, o.n);
   }
   return {
     filter,

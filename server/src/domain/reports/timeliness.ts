@@ -25,7 +25,7 @@ export interface TimelinessFigures {
   onTimePercent: number | null;
 }
 
-type Outcome = { kind: 'onTime' } | { kind: 'late'; workingDays: number } | { kind: 'overdueNow' } | { kind: 'dueLater' };
+export type Outcome = { kind: 'onTime' } | { kind: 'late'; workingDays: number } | { kind: 'overdueNow' } | { kind: 'dueLater' };
 
 export function outcomeOf(fact: TaskFact, now: Date, calendar: WorkingCalendar): Outcome {
   const due = Date.parse(fact.dueDate);
@@ -37,31 +37,32 @@ export function outcomeOf(fact: TaskFact, now: Date, calendar: WorkingCalendar):
   return due < now.getTime() ? { kind: 'overdueNow' } : { kind: 'dueLater' };
 }
 
-/** Accumulates outcomes into figures; `figures()` does the arithmetic once at the end. */
+/** Accumulates outcomes (one, or counted) into figures; `figures()` does the arithmetic once at the end. */
 export class TimelinessTally {
   private onTime = 0;
   private overdueNow = 0;
   private dueLater = 0;
-  private readonly lateDays: number[] = [];
+  /** Working days late → how many. */
+  private readonly lateBy = new Map<number, number>();
 
-  add(outcome: Outcome): void {
-    if (outcome.kind === 'late') this.lateDays.push(outcome.workingDays);
-    else this[outcome.kind] += 1;
+  add(outcome: Outcome, n = 1): void {
+    if (n <= 0) return;
+    if (outcome.kind === 'late') this.lateBy.set(outcome.workingDays, (this.lateBy.get(outcome.workingDays) ?? 0) + n);
+    else this[outcome.kind] += n;
   }
 
   figures(): TimelinessFigures {
-    const late = this.lateDays.length;
+    const lateBy = [...this.lateBy].sort(([a], [b]) => a - b).map(([workingDays, count]) => ({ workingDays, count }));
+    const late = lateBy.reduce((a, r) => a + r.count, 0);
     const fellDue = this.onTime + late + this.overdueNow;
-    const counts = new Map<number, number>();
-    for (const d of this.lateDays) counts.set(d, (counts.get(d) ?? 0) + 1);
     return {
       fellDue,
       onTime: this.onTime,
       late,
       overdueNow: this.overdueNow,
       dueLater: this.dueLater,
-      workingDaysLate: { total: this.lateDays.reduce((a, b) => a + b, 0), max: Math.max(0, ...this.lateDays) },
-      lateBy: [...counts].sort(([a], [b]) => a - b).map(([workingDays, count]) => ({ workingDays, count })),
+      workingDaysLate: { total: lateBy.reduce((a, r) => a + r.workingDays * r.count, 0), max: lateBy.at(-1)?.workingDays ?? 0 },
+      lateBy,
       onTimePercent: fellDue ? Math.round((this.onTime / fellDue) * 100) : null,
     };
   }

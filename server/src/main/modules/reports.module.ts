@@ -53,7 +53,7 @@ export interface ReportsModule extends SystemModule {
 }
 
 export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
-  const facts = new MongoReportFactRepository(deps.conn, { keep: deps.keepFacts });
+  const facts = new MongoReportFactRepository(deps.conn, { keep: deps.keepFacts, calendar: deps.calendar });
   const source = new MongoReportSourceTasks(deps.tasks);
   // A process version's BPMN never changes: read and parse it once.
   const sources = new Map<string, Promise<DeadlineSources | undefined>>();
@@ -77,7 +77,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
     onError: (err, taskId) => deps.logger.error({ err, taskId }, 'report projection update failed (POST /api/reports/rebuild heals it)'),
   });
   deps.engine.onEvent((event) => updater.onEvent(event));
-  const rebuild = (opts?: { dryRun?: boolean }) => rebuildReportFacts({ source, facts, classify }, opts);
+  const rebuild = (opts?: { dryRun?: boolean }) => rebuildReportFacts({ source, facts, classify, calendar: deps.calendar }, opts);
   let first: Promise<unknown> | undefined;
 
   const kpiFacts = new MongoKpiFactRepository(deps.conn, { keep: deps.keepFacts });

@@ -1,0 +1,69 @@
+// The timeliness report's prepared counts (domain/reports/timeliness-counts.ts) in the collection
+// report_timeliness_months: one document per London month of the due date, `_id` "YYYY-MM", its counters
+// under `cells`. Kept by `$inc` on exactly `{_id}`: the one filter FerretDB 1.24 answers without decoding
+// the collection, and an increment that MongoDB applies atomically, so several servers may count at once
+// without a revision check (additions commute). A report reads its period's months by _id, whichever the
+// topology: a dozen small documents instead of every task fact.
+import type { Connection } from 'mongoose';
+import type { Collection } from 'mongodb';
+import { cellsOf, type CountCell, type CountIncrements } from '../../domain/reports/timeliness-counts';
+
+interface MonthDoc { _id: string; cells?: Parameters<typeof cellsOf>[0] }
+
+export class TimelinessMonthCounts {
+  private readonly months: Collection<MonthDoc>;
+
+  constructor(conn: Connection) {
+    this.months = conn.collection<MonthDoc>('report_timeliness_months') as unknown as Collection<MonthDoc>;
+  }
+
+  /** Adds the increments, one command per month touched. */
+  async add(increments: CountIncrements): Promise<void> {
+    for (const [month, paths] of increments) {
+      const inc = Object.fromEntries([...paths].map(([path, by]) => [`cells.${path}`, by]));
+      await this.months.updateOne({ _id: month }, { $inc: inc }, { upsert: true });
+    }
+  }
+
+  /** The cells of each month asked for (a month nobody counted in: none). */
+  async read(months: readonly string[]): Promise<{ month: string; cells: CountCell[] }[]> {
+    return Promise.all(months.map(async (month) => ({ month, cells: cellsOf((await this.months.findOne({ _id: month }))?.cells ?? {}) })));
+  }
+
+  /**
+   * The rebuild's recount: every month made exactly the counts given (from every fact), months without
+   * any removed. Returns the months whose stored counts differed; a dry run only compares.
+   */
+  async replaceAll(counts: CountIncrements, opts: { dryRun?: boolean } = {}): Promise<string[]> {
+    const stored = await this.months.find({}, { projection: { _id: 1 } }).toArray();
+    const months = new Set([...stored.map((d) => d._id), ...counts.keys()]);
+    const differing: string[] = [];
+    for (const month of [...months].sort()) {
+      const cells = nest(counts.get(month) ?? new Map());
+      const [now] = await this.read([month]);
+      if (canonical(now.cells) === canonical(cellsOf(cells))) continue;
+      differing.push(month);
+      if (opts.dryRun) continue;
+      if (Object.keys(cells).length) await this.months.replaceOne({ _id: month }, { cells }, { upsert: true });
+      else await this.months.deleteOne({ _id: month });
+    }
+    return differing;
+  }
+}
+
+/** "key.late.3" → n, as the nested document $inc would have made. */
+function nest(paths: Map<string, number>): NonNullable<MonthDoc['cells']> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [path, n] of paths) {
+    const [key, kind, sub] = path.split('.');
+    const cell = (out[key] ??= {});
+    if (sub === undefined) cell[kind] = n;
+    else ((cell[kind] ??= {}) as Record<string, number>)[sub] = n;
+  }
+  return out as NonNullable<MonthDoc['cells']>;
+}
+
+const sorted = (v: unknown): unknown => (v && typeof v === 'object'
+  ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+  : v);
+const canonical = (cells: CountCell[]) => JSON.stringify(cells.map((c) => JSON.stringify(sorted(c))).sort());
