@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { ElementDef, ElementKind, EventDef, FlowDef, ProcessModel } from '../model/process-model';
 import { readExtensions } from './zeebe-extensions';
+import { wireCompensation } from './compensation-checks';
 import { readExecutionListeners } from './execution-listener-checks';
 import type { ProblemList } from './deploy-problems';
 
@@ -22,17 +23,16 @@ const IGNORED = new Set(['bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group'
 /** Which event definitions each event kind may carry (none = no definition). */
 const ALLOWED_EVENTS: Record<string, EventDef['type'][]> = {
   startEvent: ['none', 'timer', 'message', 'signal'],
-  endEvent: ['none', 'error', 'terminate', 'message', 'signal', 'escalation'],
+  endEvent: ['none', 'error', 'terminate', 'message', 'signal', 'escalation', 'compensation'],
   intermediateCatchEvent: ['timer', 'message', 'link', 'signal'],
-  intermediateThrowEvent: ['none', 'message', 'link', 'signal', 'escalation'],
-  boundaryEvent: ['timer', 'message', 'error', 'signal', 'escalation'],
+  intermediateThrowEvent: ['none', 'message', 'link', 'signal', 'escalation', 'compensation'],
+  boundaryEvent: ['timer', 'message', 'error', 'signal', 'escalation', 'compensation'],
 };
 /** The start event of an event sub-process (triggeredByEvent) as Camunda 8.8 allows it. */
 const EVENT_SUB_STARTS: EventDef['type'][] = ['timer', 'message', 'error', 'signal', 'escalation'];
 
 /** Event definitions the engine does not run, with what to draw instead. */
 const REFUSED_EVENTS: Record<string, string> = {
-  'bpmn:CompensateEventDefinition': 'compensation events are not supported by the embedded engine',
   // Camunda 8.8 has no conditional events: Zeebe refuses them and Camunda Modeler's 8.8 check says "not allowed".
   'bpmn:ConditionalEventDefinition': 'conditional events are not supported: Camunda 8.8 does not run them (its Modeler reports them as not allowed); use a gateway condition, a message or a signal instead',
 };
@@ -71,6 +71,8 @@ function eventOf(el: any, problems: ProblemList): EventDef | undefined {
     }
     case 'bpmn:TerminateEventDefinition':
       return { type: 'terminate' };
+    case 'bpmn:CompensateEventDefinition':
+      return { type: 'compensation', ...(def.activityRef?.id ? { activityRef: def.activityRef.id } : {}) };
     case 'bpmn:LinkEventDefinition':
       if (!def.name) { problems.add(`link event '${el.id}' has no link name`, el.id); return undefined; }
       return { type: 'link', link: def.name };
@@ -97,7 +99,6 @@ function checkAttributes(el: any, problems: ProblemList): void {
     if (extensions.has(SUPERSEDED_C7_ATTRIBUTES[attr])) continue;
     problems.add(`unsupported attribute '${attr}' on ${el.$type} '${el.id}'`, el.id);
   }
-  if (el.isForCompensation) problems.add(`unsupported attribute 'isForCompensation' on '${el.id}'`, el.id);
   if (el.loopCharacteristics && el.loopCharacteristics.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
     problems.add(`unsupported ${el.loopCharacteristics.$type} on '${el.id}'`, el.id);
   }
@@ -122,6 +123,7 @@ function compileScope(container: any, parentId: string, model: ProcessModel, pro
       outgoing: (el.outgoing ?? []).map((f: any) => f.id), boundaryIds: [], headers: {}, inputs: [], outputs: [],
     };
     if (el.default) def.defaultFlow = el.default.id;
+    if (el.isForCompensation) def.forCompensation = true;
     if (ALLOWED_EVENTS[kind]) {
       const ev = eventOf(el, problems);
       const allowed = kind === 'startEvent' && container.triggeredByEvent ? EVENT_SUB_STARTS : ALLOWED_EVENTS[kind];
@@ -208,6 +210,7 @@ export function compileProcess(process: any, problems: ProblemList): ProcessMode
     target.incoming.push(flow.id);
   }
   wireLinks(model, problems);
+  wireCompensation(process, model, problems);
   for (const el of Object.values(model.elements)) {
     if (el.kind === 'boundaryEvent') {
       const host = el.attachedTo && model.elements[el.attachedTo];

@@ -9,7 +9,9 @@ export type ElementKind =
   | 'subProcess' | 'callActivity';
 
 export interface EventDef {
-  type: 'none' | 'timer' | 'message' | 'error' | 'terminate' | 'link' | 'signal' | 'escalation';
+  type: 'none' | 'timer' | 'message' | 'error' | 'terminate' | 'link' | 'signal' | 'escalation' | 'compensation';
+  /** Compensation throw events: the one activity to compensate (absent: every completed one of the scope). */
+  activityRef?: string;
   /** Link events: the link's name (a throw goes on at the catch of the same name in the same scope). */
   link?: string;
   timer?: { kind: TimerKind; value: string };
@@ -80,6 +82,10 @@ export interface ElementDef {
   startId?: string;
   /** zeebe:executionListeners of the element, in the order drawn (execution-listeners.ts). */
   listeners?: ExecutionListenerDef[];
+  /** A compensation handler (isForCompensation): no flows in or out, run only by a compensation throw. */
+  forCompensation?: boolean;
+  /** An activity with a compensation boundary event: the handler associated with that boundary. */
+  compensatedBy?: string;
   /** An event sub-process (triggeredByEvent): no incoming flow, started by its start event's trigger. */
   eventSub?: boolean;
   /** Sub-process: the event sub-processes directly inside it. */

@@ -8,6 +8,7 @@ import { activateGateway } from './gateways';
 import { armBoundaries, armEvent, rootHolder, throwError } from './triggers';
 import { armEventSubs } from './event-subprocesses';
 import { throwEscalation, throwSignal } from './throw-events';
+import { throwCompensation } from './compensation';
 import { startMultiInstance } from './multi-instance';
 import { startListeners } from './task-listeners';
 import { hasExecListeners, prepareStartListeners } from './execution-listeners';
@@ -37,6 +38,7 @@ export function activate(m: TokenMachine, token: Token): void {
       if (el.job) return startJob(m, token, el, locals, ctx); // a message throw event: its worker sends
       if (el.event?.type === 'signal') return enter(m, token, locals, () => { throwSignal(m, el, ctx, locals); m.leave(token); });
       if (el.event?.type === 'escalation') return enter(m, token, locals, () => { if (throwEscalation(m, token, el)) m.leave(token); });
+      if (el.event?.type === 'compensation') return enter(m, token, locals, () => throwCompensation(m, token, el));
       return enter(m, token, locals, () => m.leave(token));
     case 'endEvent':
       if (el.job) return startJob(m, token, el, locals, ctx); // a message end event: ends when the job completes
@@ -138,6 +140,7 @@ function endEvent(m: TokenMachine, token: Token, el: ElementDef, locals: Record<
   const ev = el.event;
   if (ev?.type === 'signal') return enter(m, token, locals, () => { throwSignal(m, el, ctx, locals); m.leave(token); });
   if (ev?.type === 'escalation') return enter(m, token, locals, () => { if (throwEscalation(m, token, el)) m.leave(token); });
+  if (ev?.type === 'compensation') return enter(m, token, locals, () => throwCompensation(m, token, el));
   if (ev?.type === 'error') {
     enter(m, token, locals, () => undefined);
     return throwError(m, token, ev.errorCode ?? '', {}, true);

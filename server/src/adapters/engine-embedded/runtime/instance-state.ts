@@ -38,7 +38,9 @@ export type Wait =
   | { kind: 'call'; childKey: string; seen?: string[] }
   /** An uncaught BPMN error went up to the calling instances; waits for a catch there (or an incident here). */
   | { kind: 'thrownError'; code: string }
-  | { kind: 'join' };
+  | { kind: 'join' }
+  /** A compensation throw waits until the handlers it started (token ids) have completed. */
+  | { kind: 'compensation'; handlers: string[] };
 
 /** `listener`: create the job of the task listener the token waits on again (its result could not be used). */
 /** activate's `trigger`: an event sub-process's, the variables of what started it. */
@@ -70,6 +72,8 @@ export interface InstanceState {
   /** What the process scope itself waits on: the starts of its event sub-processes (timers, messages, signals). */
   armed?: Armed[];
   status: 'active' | 'completed' | 'cancelled';
+  /** Completed activities with a compensation boundary, not yet compensated, by the scope they completed in. */
+  compensable?: { elementId: string; scope: string }[];
 }
 
 export interface JobSpec {

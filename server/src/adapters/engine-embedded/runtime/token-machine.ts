@@ -12,6 +12,7 @@ import { leaveInner } from './multi-instance';
 import { endProcessListeners, execListenerJob, hasExecListeners, waitOnListener } from './execution-listeners';
 import { runCancelingListeners } from './task-listeners';
 import { appendTimeline } from './timeline-codec';
+import { forgetScope, handlerDone, noteCompleted } from './compensation';
 import { type Effect, type InstanceState, type Retry, type Token } from './instance-state';
 
 export interface MachineContext {
@@ -167,7 +168,9 @@ export class TokenMachine {
     disarmAll(this, token);
     this.record(el.id, 'completed');
     if (token.inner) return leaveInner(this, token, result);
+    noteCompleted(this, token, el);
     this.remove(token);
+    if (el.forCompensation) return handlerDone(this, token);
     this.follow(el, token.scope, el.outgoing);
   }
 
@@ -212,6 +215,7 @@ export class TokenMachine {
     if (w?.kind === 'call') this.emit({ type: 'child.cancel', childKey: w.childKey });
     if (token.incident) this.emit({ type: 'incident.resolve', incidentId: token.incident.id });
     disarmAll(this, token);
+    forgetScope(this, token);
     if (token.state !== 'ready') this.record(token.elementId, 'terminated');
     this.remove(token);
   }

@@ -62,7 +62,8 @@ export function addTimer(m: TokenMachine, token: ArmHolder, armed: Armed): void 
 }
 
 export function armBoundaries(m: TokenMachine, token: Token, el: ElementDef, ctx: Variables): () => void {
-  const arms = el.boundaryIds.map((id) => armEvent(m, token, m.el(id), id, 'boundary', ctx));
+  // A compensation boundary waits on nothing: it only joins its activity to a handler (compensation.ts).
+  const arms = el.boundaryIds.filter((id) => m.el(id).event?.type !== 'compensation').map((id) => armEvent(m, token, m.el(id), id, 'boundary', ctx));
   return () => arms.forEach((a) => a());
 }
 
