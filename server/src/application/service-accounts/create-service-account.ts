@@ -1,0 +1,49 @@
+// An administrator creates a service account for a system. Every field is checked before anything is
+// stored; the answer carries the first token, the only time its secret is shown.
+import { ValidationError, type FieldErrors } from '../../domain/errors';
+import { isScope, SCOPES, type ServiceAccount } from '../../domain/integration/service-account';
+import { can } from '../../domain/policies';
+import { checkRoles, checkTeams } from '../../domain/users/user-rules';
+import {
+  accountSummary, adminAuditActor, issueToken, newAccountId, presentAccount, requireAccountAdmin, type AdminActor, type ServiceAccountDeps, type ServiceAccountView,
+} from './service-account-admin';
+
+export interface CreateServiceAccountInput {
+  name: string;
+  description?: string;
+  roles: string[];
+  teams: string[];
+  scopes: string[];
+  tokenDays: number;
+}
+
+export async function createServiceAccount(
+  deps: ServiceAccountDeps, actor: AdminActor, input: CreateServiceAccountInput, ip?: string,
+): Promise<{ account: ServiceAccountView; token: string }> {
+  requireAccountAdmin(actor);
+  const errors: FieldErrors = {};
+  if (!input.name.trim()) errors.name = 'Enter the name of the system, for example Police referral portal';
+  const roles = checkRoles(input.roles, errors);
+  // A system never administers: it could otherwise make itself more accounts and tokens.
+  if (roles?.some((r) => can({ roles: [r] }, 'administer-users'))) errors.roles = 'A service account cannot hold a role that administers users';
+  const teams = checkTeams(input.teams, errors);
+  if (teams && !teams.length) errors.teams = 'Choose at least one team: the account sees and opens cases of its teams only';
+  const unknown = input.scopes.filter((s) => !isScope(s));
+  if (!input.scopes.length) errors.scopes = 'Choose at least one scope';
+  else if (unknown.length) errors.scopes = `Unknown scope(s): ${unknown.join(', ')}. Known: ${SCOPES.map((s) => s.scope).join(', ')}`;
+  if (!Number.isInteger(input.tokenDays) || input.tokenDays < 1 || input.tokenDays > 365) errors.tokenDays = 'Token lifetime must be a whole number of days from 1 to 365';
+  if (Object.keys(errors).length) throw new ValidationError('Some details need correcting before the service account can be created', errors, 'SERVICE_ACCOUNT_INVALID');
+
+  const account: ServiceAccount = {
+    id: newAccountId(), name: input.name.trim(), ...(input.description?.trim() ? { description: input.description.trim() } : {}),
+    roles: roles!, teams: teams!, scopes: [...new Set(input.scopes)], tokenDays: input.tokenDays,
+    createdAt: deps.clock.now().toISOString(), createdBy: actor.id,
+  };
+  await deps.accounts.insertAccount(account);
+  const { token, secret } = await issueToken(deps, account, actor.id);
+  await deps.audit.record({
+    actor: adminAuditActor(actor), action: 'service-account.created', recordType: 'service-account', recordId: account.id, ip,
+    after: { ...accountSummary(account), tokenId: token.id, tokenExpiresAt: token.expiresAt },
+  });
+  return { account: presentAccount(account, [token], deps.clock.now()), token: secret };
+}

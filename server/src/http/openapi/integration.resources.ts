@@ -1,0 +1,41 @@
+// The integration API (bearer tokens of service accounts) and the administrators' service accounts routes.
+import { z } from 'zod';
+import { action, type ApiResource } from './api-operation';
+import { createServiceAccountSchema, portalReferralSchema, revokeAccountSchema, rotateTokenSchema } from '../integration-request.schema';
+
+const IssuedToken = z.object({
+  account: z.object({ id: z.string(), name: z.string() }).loose(),
+  token: z.string().describe('The token, shown this once: it is stored only as a hash'),
+});
+
+export const SERVICE_ACCOUNTS: ApiResource = {
+  tag: 'Service accounts',
+  description: 'Accounts for other systems (portals, social care): scopes, tokens shown once, rotation with an overlap, revocation.',
+  base: '/api/admin/service-accounts',
+  operations: [
+    { method: 'get', path: '', summary: 'List service accounts with their tokens’ states (never the tokens)', access: action('administer-users') },
+    {
+      method: 'post', path: '', summary: 'Create a service account; the answer holds its first token, shown once', access: action('administer-users'),
+      body: createServiceAccountSchema, status: 201, response: { schema: IssuedToken, name: 'IssuedToken' },
+    },
+    {
+      method: 'post', path: '/:id/rotate', summary: 'Issue a new token; the older ones keep working for the overlap (hours, 24 unless said; 0 ends them now)',
+      access: action('administer-users'), body: rotateTokenSchema, status: 201, response: { schema: IssuedToken, name: 'IssuedToken' }, errors: [422],
+    },
+    { method: 'post', path: '/:id/revoke', summary: 'Revoke a service account: every token stops working at once', access: action('administer-users'), body: revokeAccountSchema },
+  ],
+};
+
+export const INTEGRATION: ApiResource = {
+  tag: 'Integration',
+  description: 'For other systems, with a service account’s bearer token (Authorization: Bearer yjs.<id>.<secret>); no session or CSRF token.',
+  base: '/api/integration',
+  operations: [
+    {
+      method: 'post', path: '/referrals', access: { scope: 'referrals:create' }, body: portalReferralSchema, status: 201, errors: [409],
+      summary: 'Send a referral (Idempotency-Key header required): 201 opens a case and starts referral and intake; 202 holds a likely duplicate for a person to decide; '
+        + 'a resend with the same key repeats the first answer (Idempotent-Replayed: true); the same key with another body answers 422',
+    },
+    { method: 'get', path: '/cases/:id', summary: 'The Personal section of a case of the account’s teams', access: { scope: 'cases:read:personal' } },
+  ],
+};
