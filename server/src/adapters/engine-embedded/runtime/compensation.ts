@@ -28,7 +28,9 @@ export function throwCompensation(m: TokenMachine, token: Token, el: ElementDef)
   const chosen = all.filter((e) => e.scope === token.scope && (!ref || e.elementId === ref));
   if (!chosen.length) return m.leave(token);
   m.state.compensable = all.filter((e) => !chosen.includes(e));
-  const handlers = chosen.reverse().map((e) => m.spawn(m.el(e.elementId).compensatedBy!, token.scope).id);
+  // An instance migrated to a version without that boundary has nothing left to run for it.
+  const handlers = chosen.reverse().flatMap((e) => m.el(e.elementId)?.compensatedBy ?? []).map((id) => m.spawn(id, token.scope).id);
+  if (!handlers.length) return m.leave(token);
   token.state = 'waiting';
   token.wait = { kind: 'compensation', handlers };
 }
