@@ -12,6 +12,8 @@ export interface TaskRepository {
   /** Idempotent; only an open task moves to completed/cancelled. */
   recordClosed(id: string, state: 'completed' | 'cancelled', at: string, by?: string): Promise<void>;
   /** Idempotent: an open task now belongs to another version of its process (the instance was migrated; same key). */
+  /** Idempotent: an open task's case moved to another team (teams merged or split). */
+  recordTeam(id: string, team: string): Promise<void>;
   recordMigrated(id: string, to: { processVersion: number; elementId: string; name: string }): Promise<void>;
   findById(id: string): Promise<QueueTask | undefined>;
   /** Open and completed tasks projected without a case (before called processes inherited caseId): start-up repair. */

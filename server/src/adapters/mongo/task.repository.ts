@@ -282,6 +282,16 @@ export class MongoTaskRepository implements TaskRepository, TaskRowErasure {
     });
   }
 
+  /** Idempotent: an open task's case moved to another team (a merge or split of teams, application/teams). */
+  recordTeam(id: string, team: string): Promise<void> {
+    return this.locks.run(id, async () => {
+      const before = await this.findById(id);
+      if (!before || before.state !== 'open' || before.team === team) return;
+      await this.model.updateOne({ _id: id }, { $set: { team } });
+      this.mirrored({ ...before, team }, { team: before.team });
+    });
+  }
+
   recordMigrated(id: string, to: { processVersion: number; elementId: string; name: string }): Promise<void> {
     // "Still open" is checked under this task's lock and the write goes by _id alone (FerretDB pushes that down).
     return this.locks.run(id, async () => {

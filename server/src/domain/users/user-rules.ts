@@ -2,6 +2,7 @@
 // administrator sees every problem at once and nothing is stored until all are fixed.
 import type { FieldErrors } from '../errors';
 import { isRoleInForce } from '../policies/table-in-force';
+import { directoryInForce } from '../teams/teams-in-force';
 import { isRole, type Role } from './user';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
@@ -48,6 +49,13 @@ export function checkRoles(v: unknown, errors: FieldErrors): Role[] | undefined 
 export function checkTeams(v: unknown, errors: FieldErrors): string[] | undefined {
   if (!Array.isArray(v) || v.length > 20 || !v.every((t) => typeof t === 'string' && TEAM.test(t))) {
     errors.teams = 'Teams are short names: lower-case letters, digits and dashes (e.g. north, yjs-east)';
+    return undefined;
+  }
+  // Teams are data (domain/teams): once any is stored, only an active team's key is accepted.
+  const known = directoryInForce().teams.filter((t) => t.active).map((t) => t.key);
+  const unknown = known.length ? (v as string[]).filter((t) => !known.includes(t)) : [];
+  if (unknown.length) {
+    errors.teams = `No team ${unknown.join(', ')}: choose from ${known.join(', ')}, or add the team on the Teams page first`;
     return undefined;
   }
   return [...new Set(v as string[])];

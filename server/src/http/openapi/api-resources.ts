@@ -3,7 +3,10 @@
 import { signedIn, type ApiResource } from './api-operation';
 import { CASES, DASHBOARD, TASKS } from './case-work.resources';
 import { DRAFTS, FORMS, MONITOR, PROCESSES, SUBMISSIONS } from './forms-processes.resources';
+import { SHARING, WEBHOOKS } from './sharing.resources';
 import { SCHOOL_IMPORTS } from './school-imports.resources';
+import { TEAMS } from './teams.resources';
+import { INTEGRATION, SERVICE_ACCOUNTS } from './integration.resources';
 import { AUDIT, AUTH, ESCALATION, OUTSIDE_API, PERMISSIONS, REPORTS, RETENTION, RETURNS, SAR, TIMESCALES, USERS } from './service-admin.resources';
 
 export const API_REFERENCE: ApiResource = {
@@ -16,5 +19,5 @@ export const API_REFERENCE: ApiResource = {
 
 export const API_RESOURCES: readonly ApiResource[] = [
   AUTH, TASKS, CASES, DASHBOARD, FORMS, SUBMISSIONS, DRAFTS, PROCESSES, MONITOR, TIMESCALES, ESCALATION,
-  REPORTS, RETURNS, SCHOOL_IMPORTS, USERS, PERMISSIONS, AUDIT, RETENTION, SAR, API_REFERENCE, OUTSIDE_API,
+  REPORTS, RETURNS, SCHOOL_IMPORTS, USERS, TEAMS, PERMISSIONS, SERVICE_ACCOUNTS, INTEGRATION, AUDIT, RETENTION, SAR, SHARING, WEBHOOKS, API_REFERENCE, OUTSIDE_API,
 ];

@@ -19,6 +19,7 @@ import { createReportsModule, type ReportsModule } from './reports.module';
 import { createReturnsModule } from './returns.module';
 import { createSchoolsModule } from './schools.module';
 import { createPermissionsModule } from './permissions.module';
+import { createTeamsModule, type TeamsModule } from './teams.module';
 import { createFormsModule, type FormsModule } from './forms.module';
 import type { SystemModule } from './module';
 import { createMonitorModule } from './monitor.module';
@@ -26,11 +27,15 @@ import { createSarModule } from './sar.module';
 import { createProcessAdminModule } from './process-admin.module';
 import { createRetentionModule } from './retention.module';
 import { createNameKeysModule } from './name-keys.module';
+import { createIntegrationModule } from './integration.module';
 import { eraseCase } from '../../application/retention/erase-case';
 import { caseErasureDeps } from './case-erasure';
 import { caseReductionDeps } from './case-reduction';
 import { reduceCase } from '../../application/retention/reduce-case';
 import { createSecurityModule, type SecurityModule } from './security.module';
+import { createSharingModule, type SharingModule } from './sharing.module';
+import { MongoSharingAgreementRepository } from '../../adapters/sharing/sharing-agreement.repository';
+import { createShareStep } from '../../application/sharing/share-step';
 import { createTasksModule, type TasksModule } from './tasks.module';
 import type { CaseStores } from '../../application/retention/erase-case-stores';
 import { caseWordsOf } from './case-words';
@@ -46,6 +51,10 @@ export interface Modules {
   /** The reporting projection and the timeliness report (issue 21). */
   reports: ReportsModule;
   documents: DocumentsModule;
+  /** Teams as data (issue 23): the directory the case rule reads, and the merge/split use cases' deps. */
+  teams: TeamsModule;
+  /** Data sharing agreements and signed outbound events (issue 22). */
+  sharing: SharingModule;
   /** Case erasure's stores beyond the modules above (consent, SAR snapshots, report facts): one list for the
    *  retention module's erase job and for anything else that erases a case (tests). */
   otherCaseStores: NonNullable<CaseStores['others']>;
@@ -79,8 +88,11 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // Submissions are shared: tasks store them when a task completes, the forms API reads them.
   const submissions = new MongoSubmissionRepository(conn);
   const consent = await createConsentModule({ conn, engine, audit: security.audit, clock });
+  // Sharing agreements (issue 22): the AssetPlus share step offers and checks them; the sharing module below serves them.
+  const agreements = new MongoSharingAgreementRepository(conn);
   const tasks = await createTasksModule({
     conn, engine, consent, forms: workflow.forms, submissions, users: security.users, audit: security.audit, clock,
+    shareStep: createShareStep({ agreements, audit: security.audit, clock }),
     seesEveryWrite: seesEveryWrite(config.TOPOLOGY), // stated once: config/topology.ts
     // The case page in words and its chronology (issue 18); legal holds come from the retention module, built below.
     caseWords: caseWordsOf({ conn, engine, forms: workflow.forms, users: security.users, audit: security.audit, consents: consent.consents, holds: () => retention?.holdChecker, clock }),
@@ -150,12 +162,24 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // Roles and permissions as versioned data (issue 23): started right after security, so the version in force
   // is what the policy functions answer from before the engine or any request runs.
   const permissions = createPermissionsModule({ conn, users: security.users, audit: security.audit, clock, logger });
-  const ordered: SystemModule[] = [security, permissions, forms, nameKeys, tasks, reports, returns, schools, escalation, workflow, processAdmin];
+  // Teams as data (issue 23): after tasks, whose case and task stores a merge or split moves; its middleware
+  // gives the signed-in person the teams they reach before any router below asks the case rule.
+  const teams = createTeamsModule({ conn, users: security.users, audit: security.audit, clock, logger, cases: tasks.cases, caseSearch: tasks.caseSearch, tasks: tasks.tasks });
+  const ordered: SystemModule[] = [security, permissions, forms, nameKeys, tasks, teams, reports, returns, schools, escalation, workflow, processAdmin];
   ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases, caseGuard: consent.caseGuard })); // routes only
   ordered.push(sar); // routes only (its jobs are registered above): subject access requests
   ordered.push({ apiRouters: consent.routers(tasks.cases) }); // after /cases: its paths fall through to these
   ordered.push(documents); // routes only: /cases/:caseId/documents
+  // Sharing agreements and webhooks (issue 22): its engine listener queues events for subscribers.
+  const sharing = createSharingModule({
+    conn, engine, cases: tasks.cases, audit: security.audit, clock, logger, runWorker: ctx.runWorkers ?? true, ownership: workflow.ownership, agreements,
+  });
+  ordered.push(sharing);
+  // Service accounts and the integration API for other systems (issue 22): referrals from portals.
+  ordered.push(createIntegrationModule({
+    conn, audit: security.audit, clock, cases: tasks.cases, engine, forms: workflow.forms, users: security.users, caseGuard: consent.caseGuard,
+  }));
   // The OpenAPI document and reference page (docs/openapi.md), for signed-in people.
   ordered.push({ apiRouters: createOpenApiRouters({ currentUser, version: process.env.npm_package_version ?? '0.1.0' }) });
   const started: SystemModule[] = [];
@@ -169,6 +193,8 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     escalation,
     reports,
     documents,
+    teams,
+    sharing,
     otherCaseStores,
     apiMiddleware: ordered.flatMap((m) => m.apiMiddleware ?? []),
     apiRouters: Object.assign({}, ...ordered.map((m) => m.apiRouters ?? {})),
