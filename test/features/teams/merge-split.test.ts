@@ -92,6 +92,13 @@ describe('teams as data: merging and splitting teams', () => {
     const head = await call('ada.admin', 'PATCH', '/admin/teams/east', { headOfServiceId: ids['hana.head'] });
     expect(head.status).toBe(200);
     expect(await sees('hana.head', cases.south2)).toBe(200);
+    // Issue 21's dashboards: the head of service compares all their teams; a team manager has only theirs.
+    const reportTeams = async (who: string, path: string) => (await call(who, 'GET', `/reports/${path}`)).body.options.teams as string[];
+    for (const path of ['timeliness', 'kpis']) {
+      expect(await reportTeams('hana.head', path)).toEqual(expect.arrayContaining(['east', 'north']));
+      expect(await reportTeams('tom.manager', path)).not.toContain('east');
+    }
+    expect((await call('tom.manager', 'GET', '/reports/timeliness?team=east')).status).toBe(403);
   });
 
   it('refuses a split of cases that are not in the team, and moves nothing', async () => {
