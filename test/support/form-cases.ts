@@ -1,6 +1,6 @@
-// ONE table of form validation cases, run by the unit tests against validateSubmission and by the
-// integration tests through the HTTP API (422 bodies, stored values). If client and server ever disagree
-// on a rule, one of the two suites fails.
+// ONE table of form validation cases, run by the unit tests against validateSubmission, by the
+// integration tests through the HTTP API (422 bodies, stored values) and through the browser's renderer
+// (test/unit/client/forms/renderer-form-cases.test.tsx). If page and server ever disagree on a rule, a suite fails.
 import type { FieldErrors, FormComponent, FormDefinition } from '../../server/src/forms-core';
 
 /** Fixed "today" for date bounds; the API tests give the server a clock at the same instant. */
