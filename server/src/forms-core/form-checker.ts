@@ -25,7 +25,8 @@ export interface CheckOptions {
 export function checkFormDefinition(form: unknown, options: CheckOptions = {}): FormDefinitionProblem[] {
   const problems: FormDefinitionProblem[] = [];
   if (!isPlainObject(form)) return [{ path: '', message: 'The form must be a JSON object' }];
-  if (typeof form.id !== 'string' || !form.id.trim()) problems.push({ path: 'id', message: 'The form needs an id' });
+  // Zeebe 8.8 refuses such a form too ("Expected the form id to be present"); form-js's editor writes one.
+  if (typeof form.id !== 'string' || !form.id.trim()) problems.push({ path: 'id', message: 'The form needs an id: a user task names its form by it (Camunda Modeler writes one when it saves a form)' });
   if (!Array.isArray(form.components)) {
     problems.push({ path: 'components', message: 'The form needs a components array' });
     return problems;

@@ -32,7 +32,7 @@ describe('checkFormDefinition', () => {
 
   it('refuses input that is not a form', () => {
     expect(messages('nope')).toEqual(['The form must be a JSON object']);
-    expect(messages({ components: [] })).toEqual(['The form needs an id']);
+    expect(messages({ components: [] })).toEqual([expect.stringMatching(/^The form needs an id: a user task names its form by it/)]);
     expect(messages({ id: 'x' })).toEqual(['The form needs a components array']);
   });
 
