@@ -5,7 +5,9 @@ import type { z } from 'zod';
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** Who may call: anyone, any signed-in person, one permitted action, or another server of the product. */
-export type Access = { public: true } | { signedIn: true } | { action: string | string[] } | { internal: true };
+export type Access = { public: true } | { signedIn: true } | { action: string | string[] } | { internal: true }
+  /** Another system, with a service account's bearer token holding this scope (issue 22, /api/integration). */
+  | { scope: string };
 
 export interface ApiOperation {
   method: HttpMethod;
@@ -22,7 +24,7 @@ export interface ApiOperation {
    */
   input?: 'parsed' | 'described';
   /** The answer: a named response schema, or what else the route sends. Without one: a JSON object. */
-  response?: { schema: z.ZodType; name: string } | 'json' | 'file' | 'none' | 'html';
+  response?: { schema: z.ZodType; name: string } | 'json' | 'file' | 'csv' | 'none' | 'html';
   /** The success status (200 unless said). */
   status?: number;
   /** Error statuses beyond those implied (401/403 for signed-in calls, 400 for queries, 422 for bodies). */

@@ -7,13 +7,13 @@ import { API_RESOURCES } from './api-resources';
 type Json = Record<string, unknown>;
 
 const ERROR_WORDS: Record<number, string> = {
-  400: 'The query or path needs correcting (the message names the parameter)',
-  401: 'Not signed in, or the session ended',
+  400: 'The query or path needs correcting (the message names the parameter), or the body is not a JSON object',
+  401: 'Not signed in, or the session ended; for a service account: the bearer token is missing, unknown, expired or revoked (the code says which)',
   403: 'Your roles do not allow this, or the case is outside your teams',
   404: 'No such record (or not one you may see)',
   409: 'The record changed or is in a state that does not allow this',
   413: 'The body is larger than the limit',
-  422: 'The request needs correcting: errors names each field',
+  422: 'The request needs correcting: the message (and errors, for a body) names each field or value, e.g. a team or version that does not exist',
   503: 'The database cannot be reached just now (Retry-After says when to try again)',
 };
 
@@ -29,10 +29,14 @@ export const fullPath = (r: ApiResource, op: ApiOperation): string => `${r.base}
 function errorsOf(op: ApiOperation, path: string): number[] {
   const out = new Set<number>(op.errors ?? []);
   if ('signedIn' in op.access || 'action' in op.access) out.add(401);
+  if ('scope' in op.access) out.add(401).add(403);
   if ('action' in op.access || path.includes('/cases/:')) out.add(403);
-  if (op.query || path.includes(':')) out.add(400);
+  // The parse answers 400; the use case then checks the values against the records (a team, a version) and
+  // answers 422 with a message naming the one to correct.
+  if (op.query || path.includes(':')) out.add(400).add(422);
   if (path.includes(':')) out.add(404);
-  if (op.body) out.add(422).add(413);
+  // A body that is not a JSON object (malformed, or a bare string) is refused by the parser with 400.
+  if (op.body) out.add(400).add(422).add(413);
   if (path.startsWith('/api/')) out.add(503);
   return [...out].sort();
 }
@@ -42,6 +46,7 @@ function accessWords(op: ApiOperation): string {
   if ('public' in a) return 'Anyone (no sign-in).';
   if ('internal' in a) return 'Internal: another server of this product, with a signed request. Not for other systems.';
   if ('signedIn' in a) return 'Any signed-in person (what they see is limited by their teams and sections).';
+  if ('scope' in a) return `A service account's bearer token with scope "${a.scope}" (and roles that allow it). Not people's sessions.`;
   const names = Array.isArray(a.action) ? a.action : [a.action];
   return `Signed in with permission ${names.map((n) => `"${n}"`).join(' or ')}.`;
 }
@@ -60,6 +65,7 @@ function operationOf(r: ApiResource, op: ApiOperation, names: Map<string, z.ZodT
   const res = op.response ?? 'json';
   if (res === 'none') responses[status] = { description: 'Done (no content)' };
   else if (res === 'file') responses[status] = { description: 'A file (download)', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+  else if (res === 'csv') responses[status] = { description: 'A CSV file (download)', content: { 'text/csv': { schema: { type: 'string' } } } };
   else if (res === 'html') responses[status] = { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } };
   else if (res === 'json') responses[status] = { description: 'A JSON object (not yet described in detail)', content: { 'application/json': { schema: { type: 'object' } } } };
   else {
@@ -74,7 +80,7 @@ function operationOf(r: ApiResource, op: ApiOperation, names: Map<string, z.ZodT
     summary: op.summary,
     description: `Who may call: ${accessWords(op)}${described}`,
     tags: [r.tag],
-    ...('signedIn' in op.access || 'action' in op.access ? { security: [{ session: [] }] } : { security: [] }),
+    ...('signedIn' in op.access || 'action' in op.access ? { security: [{ session: [] }] } : 'scope' in op.access ? { security: [{ bearer: [op.access.scope] }] } : { security: [] }),
     ...('internal' in op.access ? { 'x-internal': true } : {}),
     ...('action' in op.access ? { 'x-permission': op.access.action } : {}),
     ...(params.length ? { parameters: params } : {}),
@@ -114,7 +120,10 @@ export function buildOpenApi(version: string, resources: readonly ApiResource[] 
     paths,
     components: {
       schemas,
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yjs.sid', description: 'The session cookie set by sign-in; changes also need the X-CSRF-Token header.' } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'yjs.sid', description: 'The session cookie set by sign-in; changes also need the X-CSRF-Token header.' },
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'yjs.<id>.<secret>', description: 'A service account token (Admin → Service accounts), for /api/integration only; the scopes listed on each operation must be held.' },
+      },
     },
   };
 }

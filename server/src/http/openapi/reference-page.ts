@@ -25,6 +25,7 @@ function who(op: ApiOperation): string {
   if ('public' in a) return 'Anyone';
   if ('internal' in a) return 'Internal: servers of this deployment only';
   if ('signedIn' in a) return 'Any signed-in person';
+  if ('scope' in a) return `Service account token with scope ${a.scope}`;
   return `Permission: ${(Array.isArray(a.action) ? a.action : [a.action]).join(' or ')}`;
 }
 
