@@ -158,6 +158,45 @@ describe('data sharing agreements and signed webhooks', () => {
     expect((await call('ada.admin', 'POST', `/webhooks/deliveries/${encodeURIComponent(dead.items[0].id)}/retry`, {})).status).toBe(409);
   });
 
+  it('lets the AssetPlus share step share only under an agreement in force for the recipient, and audits it', async () => {
+    const estate = await call('dee.dpo', 'POST', '/sharing/agreements', {
+      partner: 'Northshire Secure Children’s Home', recipientKind: 'secure-estate', purpose: 'Placement and resettlement planning',
+      sections: ['assessments', 'plans'], lawfulBasis: 'legal-obligation', startDate: day(0), endDate: day(30),
+    });
+    const { instanceKey } = await engine().startInstance('assetplus-assessment', { caseId, orderMadeAt: clock.now().toISOString() });
+    const steps: [string, Record<string, unknown>][] = [
+      ['infoGathering', { personalCircumstances: 'p', offendingHistory: 'o', assessment: { id: 'a1', reason: 'community-order', informationGatheredOn: day(0) } }],
+      ['conclusions', { ratings: { id: 'a1', likelihoodOfReoffending: 'low', likelihoodRationale: 'l', roshRating: 'low', roshRationale: 'r', safetyWellbeingRating: 'low', safetyWellbeingRationale: 's', explanations: 'e', conclusionsCompletedOn: day(0) } }],
+      ['planning', { contactLevel: 'standard', planTargets: [{ target: 'attend school' }], planStage: { id: 'a1', planCompletedOn: day(0) } }],
+    ];
+    for (const [id, variables] of steps) {
+      const key = await until(id, async () => (await engine().listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === id)?.key);
+      await engine().completeUserTask(key, variables, { by: 'test' });
+    }
+    const share = await until('share', async () => (await engine().listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === 'share')?.key);
+    await signIn('cara.case');
+    const page = await until('the share task page', async () => {
+      const r = await call('cara.case', 'GET', `/tasks/${share}`);
+      return r.status === 200 ? r.body : undefined;
+    });
+    // Offered: both agreements in force today (the social care one and the secure estate's).
+    expect(page.formVariables.sharingAgreementsInForce.map((o: { value: string }) => o.value).sort()).toEqual([agreementId, estate.body.id].sort());
+    const refused = [
+      { shareWith: ['secure-estate'] }, // no agreement chosen
+      { shareWith: ['secure-estate'], sharingAgreements: [agreementId] }, // one for social care, not the secure estate (and no assessments)
+      { shareWith: ['secure-estate'], sharingAgreements: ['made-up'] },
+    ];
+    for (const body of refused) {
+      const r = await call('cara.case', 'POST', `/tasks/${share}/complete`, { data: body });
+      expect([r.status, Object.keys(r.body.error?.errors ?? r.body.errors ?? {})]).toEqual([422, expect.arrayContaining(['sharingAgreements'])]);
+    }
+    const done = await call('cara.case', 'POST', `/tasks/${share}/complete`, { data: { shareWith: ['secure-estate'], sharingAgreements: [estate.body.id] } });
+    expect(done.status).toBe(200);
+    const audit = await call('dee.dpo', 'GET', `/audit/events?action=sharing.disclosed&recordId=${encodeURIComponent(caseId)}`);
+    const ours = audit.body.items.filter((e: { after?: { agreementId?: string } }) => e.after?.agreementId === estate.body.id);
+    expect(ours).toEqual([expect.objectContaining({ sections: ['assessments', 'plans'], reason: 'Placement and resettlement planning' })]);
+  });
+
   it('sends nothing once the agreement has ended, not even what was waiting', async () => {
     received.length = 0;
     answer = 500;
@@ -168,7 +207,7 @@ describe('data sharing agreements and signed webhooks', () => {
     answer = 200;
     expect(await sharing().deliverOnce()).toMatchObject({ cancelled: 1 });
     const before = (await deliveries()).total;
-    expect(before).toBe(4);
+    expect(before).toBe(4); // two sent, the dead letter sent again, the one cancelled
     await referral();
     expect((await deliveries()).total).toBe(before);
     expect(await sharing().deliverOnce()).toMatchObject({ sent: 0 });

@@ -30,6 +30,7 @@ import { submissionIdForTask } from './get-task';
 import { assertCandidate, loadTaskToActOn } from './task-access';
 import type { CaseGuard } from '../consent/case-guard';
 import { allocationErrors, suppliedVariables, type TeamUsers } from '../cases/team-case-managers';
+import type { ShareStep } from '../sharing/share-step';
 
 export interface CompleteTaskDeps {
   tasks: TaskRepository;
@@ -48,6 +49,8 @@ export interface CompleteTaskDeps {
   people?: TeamUsers;
   /** Records an allocation the form made (allocate-case.ts); see finish-completion.ts. */
   allocate?: FinishCompletionDeps['allocate'];
+  /** A share step's agreements: offered, checked against the recipients, disclosures audited (application/sharing/share-step.ts). */
+  shareStep?: ShareStep;
 }
 
 export interface CompleteTaskResult {
@@ -79,9 +82,12 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   const [supplied, allocation] = deps.people && form
     ? await Promise.all([suppliedVariables(deps.people, form.schema, task.team), allocationErrors(deps.people, form.schema, task.team, data)])
     : [{}, {}];
-  const result = form ? validateSubmission(form.schema, data, { now, variables: { ...(variables ?? {}), ...supplied } }) : emptyOnly(data);
-  if (!result.ok || Object.keys(allocation).length) {
-    throw new ValidationError('Some answers need correcting', { ...(result.ok ? {} : result.errors), ...allocation }, 'FORM_INVALID');
+  const [agreements, sharing] = deps.shareStep && form
+    ? await Promise.all([deps.shareStep.variables(form.schema), deps.shareStep.errors(form.schema, data)])
+    : [{}, {}];
+  const result = form ? validateSubmission(form.schema, data, { now, variables: { ...(variables ?? {}), ...supplied, ...agreements } }) : emptyOnly(data);
+  if (!result.ok || Object.keys(allocation).length || Object.keys(sharing).length) {
+    throw new ValidationError('Some answers need correcting', { ...sharing, ...(result.ok ? {} : result.errors), ...allocation }, 'FORM_INVALID');
   }
   await deps.caseGuard?.assertMayChange(actor, task.caseId, 'complete this task');
   await deps.caseGuard?.assertMayComplete(task, variables);
@@ -120,6 +126,7 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   if (read.status === 'rejected') throw read.reason; // decided already: a retry or recovery finishes it
   const record: CaseRecord | undefined = read.value;
   const amended = await finishCompletion(deps, auditActor(actor), task.id, submission, { fresh: true, form, record });
+  await deps.shareStep?.disclose(form?.schema, submission, auditActor(actor));
   await captureCompletionConsents(deps, auditActor(actor), submission, variables, form);
   return { submission, amendedSections: amended, repeated: false };
 }

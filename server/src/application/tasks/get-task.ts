@@ -13,6 +13,7 @@ import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import { formVariablePaths, pickVariablePaths, prefillPaths } from '../../forms-core';
 import { allocationFields } from '../../domain/cases/allocation';
 import { suppliedVariables, type TeamUsers } from '../cases/team-case-managers';
+import type { ShareStep } from '../sharing/share-step';
 import { auditActor, readable, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import { offeredForm } from '../../domain/forms/form-access';
 import { sectionOfKeys, sectionsOfForm } from '../../domain/cases/form-sections';
@@ -35,6 +36,8 @@ export interface GetTaskDeps {
   engine?: Pick<WorkflowEngine, 'getInstance'> & Partial<Pick<WorkflowEngine, 'listDeployments'>>;
   /** For the variables the server supplies to forms (the team's case managers for an allocation). */
   people?: TeamUsers;
+  /** The agreements a share step offers (application/sharing/share-step.ts). */
+  shareStep?: Pick<ShareStep, 'variables'>;
 }
 
 export interface TaskView {
@@ -81,9 +84,10 @@ export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string, r
   const mayWrite = writable(deps.policy, actor);
   const assigneeName = task.assignee ? (await deps.users.findById(task.assignee))?.displayName : undefined;
   const mayRead = readable(deps.policy, actor);
-  const supplied = form && deps.people
-    ? await suppliedVariables(deps.people, form.schema, record?.team ?? task.team, submission ? allocatedIds(form.schema, submission.data) : [])
-    : {};
+  const supplied = {
+    ...(form && deps.people ? await suppliedVariables(deps.people, form.schema, record?.team ?? task.team, submission ? allocatedIds(form.schema, submission.data) : []) : {}),
+    ...(form && deps.shareStep ? await deps.shareStep.variables(form.schema, submission ? Object.values(submission.data).flat().filter((v): v is string => typeof v === 'string') : []) : {}),
+  };
   const formVariables = open && form ? { ...(await variablesFormReads(deps, task.instanceKey, form.schema, mayRead)), ...supplied } : supplied;
   const processName = await processNameOf(deps, task);
   return {

@@ -32,6 +32,8 @@ export interface SharingModuleDeps {
   logger: Logger;
   runWorker: boolean;
   ownership?: EngineOwnership;
+  /** The agreements' store, when the composition root shares it with the AssetPlus share step. */
+  agreements?: MongoSharingAgreementRepository;
   /** Tests: a shorter back-off, a sender of their own. */
   retry?: RetryPolicy;
   sender?: WebhookSender;
@@ -52,7 +54,7 @@ export const WEBHOOK_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 30_000,
 
 export function createSharingModule(deps: SharingModuleDeps): SharingModule {
   const { conn, clock, audit, logger } = deps;
-  const agreements = new MongoSharingAgreementRepository(conn);
+  const agreements = deps.agreements ?? new MongoSharingAgreementRepository(conn);
   const subscriptions = new MongoWebhookSubscriptionRepository(conn);
   const deliveries = new MongoWebhookDeliveryRepository(conn);
   const retry = deps.retry ?? WEBHOOK_RETRY;

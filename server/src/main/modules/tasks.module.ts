@@ -34,6 +34,7 @@ import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { SystemModule } from './module';
 import type { ConsentModule } from './consent.module';
 import type { CaseWordsWiring } from './case-words';
+import type { ShareStep } from '../../application/sharing/share-step';
 
 export interface TasksModuleDeps {
   conn: Connection;
@@ -52,6 +53,8 @@ export interface TasksModuleDeps {
   consent?: Pick<ConsentModule, 'caseGuard' | 'consentOf' | 'captureConsents'>;
   /** The case record in words and the chronology (case-words.ts), given this module's case and task stores. */
   caseWords?(stores: { cases: MongoCaseRepository; tasks: MongoTaskRepository }): CaseWordsWiring;
+  /** The AssetPlus share step's agreements (application/sharing/share-step.ts). */
+  shareStep?: ShareStep;
 }
 
 export interface TasksModule extends SystemModule {
@@ -104,6 +107,7 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
     clock: deps.clock, audit: deps.audit, currentActor: currentUser, people: deps.users,
     allocate: (actor: AuditActor, a: Allocation) => allocateCase({ cases, tasks, engine: deps.engine, clock: deps.clock, audit: deps.audit }, actor, a),
     ...(deps.consent ? { caseGuard: deps.consent.caseGuard, consentOf: deps.consent.consentOf, captureConsents: deps.consent.captureConsents } : {}),
+    ...(deps.shareStep ? { shareStep: deps.shareStep } : {}),
   };
   // Start forms the processes declare on their start events ("start work" on the case page).
   const startForms = createProcessStartForms({ engine: deps.engine, readStart: readStartDeclaration });
