@@ -331,6 +331,8 @@ async function main() {
     loopDelay.reset();
     const cpuBefore = cpuTimes(system.database);
     const run = await runCompletionClients(base, users, THINK_MS);
+    // The projections work after the replies: their batches still pending are counted with the completions.
+    await Promise.all([system.modules.reports.updater.idle(), system.modules.reports.kpiUpdater.idle()]);
     const cpuAfter = cpuTimes(system.database);
     const { failures } = run;
     summary(`POST complete (${USERS} users${THINK_MS > 0 ? `, think ${THINK_MS / 1000} s` : ''})`, run.timings, run.wallMs, new Map(run.statuses));

@@ -5,7 +5,7 @@
 // stays bounded by the page and the facts of the tasks in it.
 import type { WorkingCalendar } from '../../domain/calendar';
 import { deriveTaskFact, sameFact, type TaskFact } from '../../domain/reports/task-fact';
-import { counterOf, type CountIncrements } from '../../domain/reports/timeliness-counts';
+import { countFact, type CountIncrements } from '../../domain/reports/timeliness-counts';
 import type { ReportFactRepository, ReportSourceTasks } from '../../ports/report-fact-repository.port';
 import { classifyTaskTimescale, type ClassifyDeps } from './classify-task-timescale';
 import { FACT_PAGE, syncFacts } from './sync-facts';
@@ -43,9 +43,7 @@ export async function rebuildReportFacts(deps: RebuildDeps, opts: { dryRun?: boo
         tasks += 1;
         const fact = deriveTaskFact(task, task.dueDate && task.state !== 'cancelled' ? await classifyTaskTimescale(deps.classify, task) : undefined);
         if (!fact) continue;
-        const { month, path } = counterOf(fact, deps.calendar);
-        const paths = counts.get(month) ?? counts.set(month, new Map()).get(month)!;
-        paths.set(path, (paths.get(path) ?? 0) + 1);
+        countFact(counts, fact, deps.calendar);
         yield fact;
       }
     }

@@ -40,17 +40,19 @@ export function counterOf(fact: TaskFact, calendar: WorkingCalendar): { month: s
   return { month, path: outcome.kind === 'late' ? `${key}.late.${outcome.workingDays}` : `${key}.onTime` };
 }
 
+/** Adds one fact to counts being made (the rebuild's recount). */
+export function countFact(counts: CountIncrements, fact: TaskFact, calendar: WorkingCalendar, by = 1): void {
+  const { month, path } = counterOf(fact, calendar);
+  const paths = counts.get(month) ?? counts.set(month, new Map()).get(month)!;
+  paths.set(path, (paths.get(path) ?? 0) + by);
+}
+
 /** What to add to the counts when facts change from `before` to `after` (undefined: none). */
 export function countIncrements(changes: Iterable<[TaskFact | undefined, TaskFact | undefined]>, calendar: WorkingCalendar): CountIncrements {
   const out: CountIncrements = new Map();
-  const add = (fact: TaskFact, by: number) => {
-    const { month, path } = counterOf(fact, calendar);
-    const paths = out.get(month) ?? out.set(month, new Map()).get(month)!;
-    paths.set(path, (paths.get(path) ?? 0) + by);
-  };
   for (const [before, after] of changes) {
-    if (before) add(before, -1);
-    if (after) add(after, 1);
+    if (before) countFact(out, before, calendar, -1);
+    if (after) countFact(out, after, calendar);
   }
   for (const [month, paths] of out) {
     for (const [path, by] of paths) if (by === 0) paths.delete(path);
