@@ -1,8 +1,10 @@
 // The administrator's permissions page in Chromium against the whole product: reached from the main
-// navigation; a new role is added and given read access to Health, the preview names who would gain it,
+// navigation; roles are shown by name; a new role (with its name) and a new restricted case section (a tab)
+// are added, the role given read access to Health and the new section, the preview names who would gain it,
 // a change that would leave no one able to administer users is refused with the reason, and saving makes
-// version 2 with the reason in the history. Axe finds nothing serious on a desktop and on a 390 px phone,
-// where each matrix scrolls inside its own labelled, focusable region and the page does not scroll sideways.
+// version 2 with the reason in the history. A member of the new role then sees the new tab on a case; a
+// case manager does not. Axe finds nothing serious on a desktop and on a 390 px phone, where each matrix
+// scrolls inside its own labelled, focusable region and the page does not scroll sideways.
 import type { Browser, Page } from 'playwright-core';
 import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
 import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
@@ -13,6 +15,7 @@ import { e2eLifecycle, type E2eSystem } from '../../support/e2e-lifecycle';
 describe("the administrator's permissions page in the browser", () => {
   let browser: Browser;
   let system: E2eSystem;
+  let caseId: string;
 
   e2eLifecycle(async (s, b) => {
     system = s;
@@ -22,6 +25,15 @@ describe("the administrator's permissions page in the browser", () => {
       username: 'sue.speech', displayName: 'Sue Speech', email: 'sue.speech@example.org', roles: ['speech-language-workers'], teams: ['north'],
       active: true, failedAttempts: 0, createdAt: new Date(), passwordHash: await new Argon2PasswordHasher(TEST_ARGON2ID).hash(DEMO_PASSWORD),
     });
+    const signIn = await fetch(`${s.url}/api/auth/sign-in`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tom.manager', password: DEMO_PASSWORD }),
+    });
+    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
+    const created = await fetch(`${s.url}/api/cases`, {
+      method: 'POST', headers: { cookie, 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ givenName: 'Tab', familyName: 'Example', dateOfBirth: '2011-01-01', team: 'north' }),
+    });
+    caseId = ((await created.json()) as { id: string }).id;
   });
 
   async function expectCleanPage(page: Page, width: number) {
@@ -35,24 +47,37 @@ describe("the administrator's permissions page in the browser", () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Permissions' }).click();
     await page.getByRole('heading', { name: 'Permissions', level: 1 }).waitFor();
     await page.getByText(/^Version 1 is in force/).waitFor();
-    expect(await page.getByRole('checkbox', { name: 'health-workers may read Health' }).isChecked()).toBe(true);
-    expect(await page.getByRole('checkbox', { name: 'case-managers may read Health' }).isChecked()).toBe(false);
+    expect(await page.getByRole('checkbox', { name: 'Health workers may read Health' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Case managers may read Health' }).isChecked()).toBe(false);
+    expect(await page.getByRole('columnheader', { name: 'case-managers' }).count()).toBe(0); // names, not keys
     await expectCleanPage(page, 1280);
 
-    await page.getByLabel('Add a role').fill('speech-language-workers');
+    // A section without a description is refused beside its field, in words.
+    await page.getByLabel('Name of the tab').fill('Speech and language');
+    await page.getByLabel('Key (the section forms name)').fill('speech-language');
+    await page.getByRole('button', { name: 'Add section' }).click();
+    await page.getByText('Say what belongs in this section, so admins know who should read it').waitFor();
+    await page.getByLabel('What belongs there').fill('Communication needs, assessments and therapy plans');
+    await page.getByRole('button', { name: 'Add section' }).click();
+
+    await page.getByLabel('Name', { exact: true }).fill('Speech and language workers');
+    await page.getByLabel('Key (the candidate group in process models)').fill('speech-language-workers');
     await page.getByRole('button', { name: 'Add role' }).click();
-    await page.getByRole('checkbox', { name: 'speech-language-workers may View cases' }).check();
-    await page.getByRole('checkbox', { name: 'speech-language-workers may read Health' }).check();
+    await page.getByRole('checkbox', { name: 'Speech and language workers may View cases' }).check();
+    await page.getByRole('checkbox', { name: 'Speech and language workers may read Health' }).check();
+    await page.getByRole('checkbox', { name: 'Speech and language workers may read Speech and language' }).check();
+    await page.getByRole('checkbox', { name: 'Speech and language workers may change Speech and language' }).check();
     await page.getByRole('button', { name: 'Preview the effect' }).click();
     const effect = page.getByTestId('permissions-effect');
     await effect.getByText('1 user would gain read access to Health').waitFor();
+    await effect.getByText('1 user would gain read access to Speech and language').waitFor();
     expect(await effect.textContent()).toContain('Sue Speech');
 
     // Taking "Administer users" from admins would leave no one able to put a mistake right.
-    await page.getByRole('checkbox', { name: 'admins may Administer users' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Administrators may Administer users' }).uncheck();
     await page.getByRole('button', { name: 'Preview the effect' }).click();
     await page.getByRole('alert').getByText(/No role could administer users/).waitFor();
-    await page.getByRole('checkbox', { name: 'admins may Administer users' }).check();
+    await page.getByRole('checkbox', { name: 'Administrators may Administer users' }).check();
 
     await page.getByLabel('Reason for the change (kept in the history)').fill('Speech and language workers join the service');
     await page.getByRole('button', { name: 'Save a new version' }).click();
@@ -68,5 +93,18 @@ describe("the administrator's permissions page in the browser", () => {
     const wide = await page.evaluate(() => [...document.querySelectorAll("main *")].filter((e) => e.getBoundingClientRect().right > 390 && !e.closest(".scroll-region")).slice(0, 5).map((e) => `${e.tagName}.${e.className}`));
     expect(wide).toEqual([]);
     await expectCleanPage(page, 390);
+  });
+
+  it('shows the new section as a tab to the role that may read it, by its name, and not to a case manager', async () => {
+    const sue = await signInAs(browser, system.url, 'sue.speech', { viewport: { width: 1280, height: 900 }, startPath: `/cases/${encodeURIComponent(caseId)}` });
+    sue.setDefaultTimeout(10_000);
+    await sue.getByRole('tab', { name: 'Speech and language' }).click();
+    await sue.getByRole('tabpanel').waitFor();
+    expect(await seriousAxeViolations(sue)).toEqual([]);
+    const cara = await signInAs(browser, system.url, 'cara.case', { viewport: { width: 1280, height: 900 }, startPath: `/cases/${encodeURIComponent(caseId)}` });
+    cara.setDefaultTimeout(10_000);
+    await cara.getByRole('tab', { name: 'Personal' }).waitFor();
+    expect(await cara.getByRole('tab', { name: 'Speech and language' }).count()).toBe(0);
+    expect(await cara.getByTestId('withheld').textContent()).toContain('Speech and language');
   });
 });

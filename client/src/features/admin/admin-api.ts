@@ -29,7 +29,8 @@ const qs = (f: UserFilters) =>
 
 export const adminApi = {
   list: (f: UserFilters) => apiFetch<UserPage>('GET', `/api/users?${qs(f)}`),
-  roles: () => apiFetch<{ items: string[] }>('GET', '/api/users/roles').then((r) => r.items),
+  /** The roles in force, by key with their names (people read the names). */
+  roles: () => apiFetch<{ labels: { key: string; label: string }[] }>('GET', '/api/users/roles').then((r) => r.labels),
   create: (body: Record<string, unknown>) => apiFetch<AdminUserDto>('POST', '/api/users', body),
   update: (id: string, patch: Record<string, unknown>) => apiFetch<AdminUserDto>('PATCH', `/api/users/${encodeURIComponent(id)}`, patch),
 };

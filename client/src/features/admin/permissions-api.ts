@@ -4,16 +4,24 @@ import { apiFetch } from '../auth/api-fetch';
 export interface RoleRow { actions: string[]; read: string[]; write: string[] }
 export type Rows = Record<string, RoleRow>;
 
-export interface PermissionVersionDto {
+/** A case section (tab) a version adds to the shipped ones. */
+export interface SectionDefinitionDto { key: string; label: string; description: string }
+
+/** What a version configures besides the table: added sections and names for roles. */
+export interface PermissionConfigDto { sections: SectionDefinitionDto[]; roleLabels: Record<string, string> }
+
+export interface PermissionVersionDto extends PermissionConfigDto {
   version: number;
   rows: Rows;
   roles: string[];
+  /** Every role's name for people, by key. */
+  roleNames: Record<string, string>;
   createdAt: string;
   createdBy: string;
   reason: string;
 }
 
-export interface Labelled { key: string; label: string }
+export interface Labelled { key: string; label: string; description?: string }
 
 export interface PermissionsDto {
   inForce: PermissionVersionDto;
@@ -42,6 +50,6 @@ const base = '/api/admin/permissions';
 export const permissionsApi = {
   current: () => apiFetch<PermissionsDto>('GET', base),
   history: () => apiFetch<{ items: VersionSummaryDto[] }>('GET', `${base}/history`).then((r) => r.items),
-  preview: (rows: Rows) => apiFetch<PreviewDto>('POST', `${base}/preview`, { rows }),
-  save: (basedOn: number, rows: Rows, reason: string) => apiFetch<PermissionVersionDto>('POST', base, { basedOn, rows, reason }),
+  preview: (rows: Rows, config: PermissionConfigDto) => apiFetch<PreviewDto>('POST', `${base}/preview`, { rows, ...config }),
+  save: (basedOn: number, rows: Rows, config: PermissionConfigDto, reason: string) => apiFetch<PermissionVersionDto>('POST', base, { basedOn, rows, ...config, reason }),
 };

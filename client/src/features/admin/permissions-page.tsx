@@ -1,14 +1,16 @@
 // Administrators' permissions page (/admin/permissions): the version in force as three matrices of checkboxes
-// (actions, sections read, sections written), a role can be added, the effect of the change previewed by
-// name, then saved with a reason; below, every version with who, when and why. The server applies the safety
-// rails; its refusals come back as field errors and are listed in the error summary.
-import { useEffect, useState, type FormEvent } from 'react';
+// (actions, sections read, sections written), roles shown by name; a role (with its name) and a case section
+// (a restricted tab) can be added, the effect of the change previewed by name, then saved with a reason;
+// below, every version with who, when and why. The server applies the safety rails; its refusals come back
+// as field errors and are listed in the error summary.
+import { useEffect, useState } from 'react';
 import { ApiError } from '../auth';
 import { formatDateTime } from '../../shell/format';
 import { ScrollRegion } from '../../shell/scroll-region';
+import { AddRoleForm, AddSectionForm } from './permissions-additions';
 import { PermissionsMatrix } from './permissions-matrix';
 import { PermissionsEffect } from './permissions-effect';
-import { permissionsApi, type PermissionsDto, type PreviewDto, type Rows, type VersionSummaryDto } from './permissions-api';
+import { permissionsApi, type PermissionConfigDto, type PermissionsDto, type PreviewDto, type Rows, type VersionSummaryDto } from './permissions-api';
 
 const copy = (rows: Rows): Rows => JSON.parse(JSON.stringify(rows)) as Rows;
 
@@ -16,8 +18,9 @@ export function PermissionsPage() {
   const [loaded, setLoaded] = useState<PermissionsDto>();
   const [rows, setRows] = useState<Rows>({});
   const [roles, setRoles] = useState<string[]>([]);
+  const [roleNames, setRoleNames] = useState<Record<string, string>>({});
+  const [config, setConfig] = useState<PermissionConfigDto>({ sections: [], roleLabels: {} });
   const [history, setHistory] = useState<VersionSummaryDto[]>();
-  const [newRole, setNewRole] = useState('');
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<PreviewDto>();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -29,6 +32,8 @@ export function PermissionsPage() {
     setLoaded(p);
     setRows(copy(p.inForce.rows));
     setRoles(p.inForce.roles);
+    setRoleNames(p.inForce.roleNames);
+    setConfig({ sections: p.inForce.sections, roleLabels: p.inForce.roleLabels });
     setHistory(h);
   }
   useEffect(() => { load().catch((e: Error) => setErrors({ form: e.message })); }, []);
@@ -43,14 +48,12 @@ export function PermissionsPage() {
     });
   };
 
-  function addRole(e: FormEvent) {
-    e.preventDefault();
-    const name = newRole.trim();
-    if (!name || rows[name]) return setErrors({ newRole: name ? `${name} is already a role` : 'Enter the new role\'s name' });
-    setRows({ ...rows, [name]: { actions: [], read: [], write: [] } });
-    setRoles([...roles, name]);
-    setNewRole('');
-    setErrors({});
+  function addRole(key: string, label: string) {
+    setPreview(undefined);
+    setRows({ ...rows, [key]: { actions: [], read: [], write: [] } });
+    setRoles([...roles, key]);
+    setRoleNames({ ...roleNames, [key]: label });
+    setConfig({ ...config, roleLabels: { ...config.roleLabels, [key]: label } });
   }
 
   async function run(what: 'preview' | 'save') {
@@ -58,9 +61,9 @@ export function PermissionsPage() {
     setErrors({});
     setNotice(undefined);
     try {
-      if (what === 'preview') setPreview(await permissionsApi.preview(rows));
+      if (what === 'preview') setPreview(await permissionsApi.preview(rows, config));
       else {
-        const saved = await permissionsApi.save(loaded!.inForce.version, rows, reason);
+        const saved = await permissionsApi.save(loaded!.inForce.version, rows, config, reason);
         await load();
         setNotice(`Version ${saved.version} saved: it is in force now.`);
         setPreview(undefined);
@@ -75,6 +78,8 @@ export function PermissionsPage() {
 
   if (!loaded) return <section><h1 className="govuk-heading-l">Permissions</h1>{errors.form ? <p role="alert">{errors.form}</p> : <p role="status">Loading permissions…</p>}</section>;
   const problems = Object.entries(errors);
+  // The shipped sections, those in force, then those added on this page and not saved yet.
+  const sections = [...loaded.sections, ...config.sections.filter((s) => !loaded.sections.some((l) => l.key === s.key))];
   return (
     <section className="admin-permissions">
       <h1 className="govuk-heading-l">Permissions</h1>
@@ -86,15 +91,14 @@ export function PermissionsPage() {
       )}
       {notice && <div className="govuk-notification-banner govuk-notification-banner--success" role="status"><p className="govuk-notification-banner__heading">{notice}</p></div>}
       <p className="govuk-body">Version {loaded.inForce.version} is in force, saved {formatDateTime(loaded.inForce.createdAt)}. Tick what each role may do, preview who that affects, then save with a reason.</p>
-      <PermissionsMatrix caption="What each role may do" field="actions" items={loaded.actions} roles={roles} rows={rows} verb="may" onToggle={toggle('actions')} />
-      <PermissionsMatrix caption="Case sections each role may read" field="read" items={loaded.sections} roles={roles} rows={rows} verb="may read" onToggle={toggle('read')} />
-      <PermissionsMatrix caption="Case sections each role may change" field="write" items={loaded.sections} roles={roles} rows={rows} verb="may change" onToggle={toggle('write')} />
-      <form onSubmit={addRole} className="govuk-form-group">
-        <label className="govuk-label" htmlFor="new-role">Add a role</label>
-        <div className="govuk-hint" id="new-role-hint">Lower-case words joined by hyphens, such as speech-language-workers</div>
-        <input className="govuk-input govuk-input--width-20" id="new-role" value={newRole} onChange={(e) => setNewRole(e.target.value)} aria-describedby="new-role-hint" />{' '}
-        <button type="submit" className="govuk-button govuk-button--secondary">Add role</button>
-      </form>
+      <PermissionsMatrix caption="What each role may do" field="actions" items={loaded.actions} roles={roles} roleNames={roleNames} rows={rows} verb="may" onToggle={toggle('actions')} />
+      <PermissionsMatrix caption="Case sections each role may read" field="read" items={sections} roles={roles} roleNames={roleNames} rows={rows} verb="may read" onToggle={toggle('read')} />
+      <PermissionsMatrix caption="Case sections each role may change" field="write" items={sections} roles={roles} roleNames={roleNames} rows={rows} verb="may change" onToggle={toggle('write')} />
+      <AddRoleForm taken={(key) => Object.hasOwn(rows, key)} onAdd={addRole} />
+      <AddSectionForm
+        taken={(key) => sections.some((s) => s.key === key)}
+        onAdd={(s) => { setPreview(undefined); setConfig({ ...config, sections: [...config.sections, s] }); }}
+      />
       <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void run('preview')}>Preview the effect</button>
       {preview && <PermissionsEffect preview={preview} />}
       <div className="govuk-form-group">

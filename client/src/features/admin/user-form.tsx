@@ -5,7 +5,7 @@ import { ApiError, type FieldErrors } from '../auth/api-fetch';
 import type { AdminUserDto } from './admin-api';
 
 export interface UserFormProps {
-  roles: string[];
+  roles: { key: string; label: string }[];
   managers: AdminUserDto[];
   initial?: AdminUserDto;
   submitLabel: string;
@@ -59,8 +59,8 @@ export function UserForm({ roles, managers, initial, submitLabel, onSubmit }: Us
       <fieldset>
         <legend>Roles</legend>
         {roles.map((r) => (
-          <label key={r} className="checkbox">
-            <input type="checkbox" checked={v.roles.includes(r)} onChange={() => toggleRole(r)} /> {r}
+          <label key={r.key} className="checkbox">
+            <input type="checkbox" checked={v.roles.includes(r.key)} onChange={() => toggleRole(r.key)} /> {r.label}
           </label>
         ))}
         {errors.roles ? <span className="govuk-error-message">{errors.roles}</span> : null}

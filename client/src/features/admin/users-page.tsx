@@ -16,6 +16,7 @@ export function UsersPage() {
   const [reload, setReload] = useState(0);
   const [page] = useAsync(() => adminApi.list(filters), [filters, reload]);
   const [roles] = useAsync(() => adminApi.roles(), []);
+  const roleName = (key: string) => (roles.state === 'ready' ? roles.data.find((r) => r.key === key)?.label : undefined) ?? key;
   const [managers] = useAsync(() => adminApi.list({ role: 'team-managers', limit: 100 }), [reload]);
   const done = (text: string) => {
     setNotice(text);
@@ -40,7 +41,7 @@ export function UsersPage() {
         <input id="user-search" value={search} onChange={(e) => setSearch(e.target.value)} />{' '}
         <select aria-label="Role" value={filters.role ?? ''} onChange={(e) => setFilters({ ...filters, role: e.target.value || undefined, offset: 0 })}>
           <option value="">All roles</option>
-          {roles.state === 'ready' ? roles.data.map((r) => <option key={r}>{r}</option>) : null}
+          {roles.state === 'ready' ? roles.data.map((r) => <option key={r.key} value={r.key}>{r.label}</option>) : null}
         </select>{' '}
         <button type="submit">Search</button>{' '}
         <button type="button" onClick={() => setEditing('new')}>New user</button>
@@ -74,7 +75,7 @@ export function UsersPage() {
                 <tr key={u.id}>
                   <td>{u.displayName}</td>
                   <td>{u.username}</td>
-                  <td>{u.roles.join(', ')}</td>
+                  <td>{u.roles.map(roleName).join(', ')}</td>
                   <td>{u.teams.join(', ')}</td>
                   <td>{!u.active ? 'Deactivated' : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? 'Locked' : 'Active'}</td>
                   <td>

@@ -19,6 +19,8 @@ export interface SessionView {
   actions: string[];
   readableSections: string[];
   writableSections: string[];
+  /** Names of every role and case section in force, by key (configured ones included). */
+  words?: { roles: Record<string, string>; sections: Record<string, string> };
 }
 
 export type SessionState =
@@ -31,9 +33,20 @@ export interface SessionApi {
   user?: SessionUser;
   can(action: string): boolean;
   canRead(section: string): boolean;
+  /** A role or section as people read it ("Case managers", "Speech and language"), never the key. */
+  roleName(role: string): string;
+  sectionName(section: string): string;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
 }
+
+// The shipped sections' names, for a session from a server that sent none (the server's words come first:
+// they include the sections an admin added), and documents and audit, which are tabs rather than sections.
+const SECTION_NAMES: Record<string, string> = {
+  personal: 'Personal', family: 'Family & relationships', education: 'Education', health: 'Health',
+  offending: 'Offending', assessments: 'Assessments', plans: 'Plans and reviews', victims: 'Victims', agencies: 'Agencies involved',
+  documents: 'Documents', audit: 'Audit',
+};
 
 const SessionContext = createContext<SessionApi | undefined>(undefined);
 
@@ -60,6 +73,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user: view?.user,
       can: (action) => !!view?.actions.includes(action),
       canRead: (section) => !!view?.readableSections.includes(section),
+      roleName: (role) => view?.words?.roles[role] ?? role,
+      sectionName: (section) => view?.words?.sections[section] ?? SECTION_NAMES[section] ?? section,
       signIn: async (username, password) => accept(await apiFetch<SessionView>('POST', '/api/auth/sign-in', { username, password })),
       signOut: async () => {
         await apiFetch<void>('POST', '/api/auth/sign-out').catch(() => undefined);
@@ -75,4 +90,10 @@ export function useSession(): SessionApi {
   const s = useContext(SessionContext);
   if (!s) throw new Error('useSession() must be used inside <SessionProvider>');
   return s;
+}
+
+/** A section's name: the session's words, or the shipped names where a panel is shown without a session (tests, previews). */
+export function useSectionName(): (section: string) => string {
+  const s = useContext(SessionContext);
+  return s?.sectionName ?? ((section) => SECTION_NAMES[section] ?? section);
 }

@@ -8,8 +8,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useAsync } from '../forms/use-async';
 import { formatDateTime } from '../../shell/format';
-import { ApiError } from '../auth';
-import { SECTION_LABELS } from './cases-api';
+import { ApiError, useSectionName } from '../auth';
 import { DOCUMENT_CATEGORIES, documentsApi, type DocumentDto, type DocumentListDto } from './case-documents-api';
 import { DocumentsErrorSummary } from './case-documents-errors';
 import '../forms/forms.css';
@@ -23,9 +22,8 @@ interface Props {
   reason?: string;
 }
 
-const sectionLabel = (s: string) => SECTION_LABELS[s] ?? s;
-
 export function CaseDocumentsPanel({ caseId, section, reason }: Props) {
+  const sectionLabel = useSectionName();
   const [version, setVersion] = useState(0);
   const [loaded] = useAsync(() => documentsApi.list(caseId, section, reason), [caseId, section, reason, version]);
   const [added, setAdded] = useState<DocumentDto>();
@@ -51,6 +49,7 @@ export function CaseDocumentsPanel({ caseId, section, reason }: Props) {
 }
 
 function BySection({ caseId, reason, list }: { caseId: string; reason?: string; list: DocumentListDto }) {
+  const sectionLabel = useSectionName();
   const sections = [...new Set(list.documents.map((d) => d.section))];
   const withheld = list.withheld > 0 && (
     <p className="muted">{list.withheld === 1 ? '1 document' : `${list.withheld} documents`} in sections your role cannot see {list.withheld === 1 ? 'is' : 'are'} not shown.</p>
@@ -91,6 +90,7 @@ function DocumentList({ caseId, reason, documents }: { caseId: string; reason?: 
 type Errors = Record<string, string>;
 
 function UploadForm({ caseId, section: fixed, list, onUploaded }: { caseId: string; section?: string; list: DocumentListDto; onUploaded(d: DocumentDto): void }) {
+  const sectionLabel = useSectionName();
   const fileInput = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState(list.writableSections.length === 1 ? list.writableSections[0] : '');
   const section = fixed ?? chosen;

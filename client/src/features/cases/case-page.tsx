@@ -12,7 +12,7 @@ import { AmendmentHistory } from './amendment-history';
 import { CaseChronology } from './case-chronology';
 import { CaseHeader } from './case-header';
 import { CaseTabs, type TabDef } from './case-tabs';
-import { casesApi, SECTION_LABELS, type CaseDto } from './cases-api';
+import { casesApi, type CaseDto } from './cases-api';
 import { SectionView } from './section-view';
 import { ConsentBanner } from './consent-banner';
 import { CaseDocumentsPanel } from './case-documents-panel';
@@ -41,7 +41,7 @@ export function CasePage({ caseId: given }: { caseId?: string } = {}) {
   };
   const tabs: TabDef[] = [
     ...record.readableSections.map((s) => ({
-      id: s, label: SECTION_LABELS[s] ?? s,
+      id: s, label: session.sectionName(s),
       render: () => <SectionView caseId={record.id} section={s} state={record.sections[s]} words={record.words} writable={writable.includes(s)} onChanged={changed} />,
     })),
     { id: 'chronology', label: 'Chronology', render: () => <CaseChronology caseId={record.id} reason={reason} key={version} /> },
@@ -58,7 +58,7 @@ export function CasePage({ caseId: given }: { caseId?: string } = {}) {
       <ConsentBanner record={record} writable={writable} onChanged={changed} />
       {reason ? null : <CaseAllocation caseId={record.id} onChanged={changed} />}
       {record.withheldSections.length > 0 && (
-        <p className="muted" data-testid="withheld">Not shown to your role: {record.withheldSections.map((s) => SECTION_LABELS[s] ?? s).join(', ')}.</p>
+        <p className="muted" data-testid="withheld">Not shown to your role: {record.withheldSections.map((s) => session.sectionName(s)).join(', ')}.</p>
       )}
       <CaseTabs tabs={tabs} label="Case record" />
     </section>

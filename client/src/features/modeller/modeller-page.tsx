@@ -3,8 +3,8 @@
 // checks, deploy a new version with a comment, and see the versions with their differences.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { ROLES } from '../../../../server/src/domain/users/user';
 import { ApiError } from '../auth/api-fetch';
+import { useSession } from '../auth/session-context';
 import { formsApi } from '../forms/forms-api';
 import { useAsync } from '../forms/use-async';
 import { timescalesApi } from '../timescales/timescales-api';
@@ -19,11 +19,12 @@ import type { PickerData } from './yjs-pickers-provider';
 
 type Outcome = { kind: 'ok' | 'error'; text: string; details?: string[] };
 
-async function loadPickers(): Promise<PickerData> {
+// Candidate groups are the roles in force (a role added by an admin is offered too), by name and key.
+async function loadPickers(roleNames: Record<string, string>): Promise<PickerData> {
   const [forms, timescales] = await Promise.all([formsApi.listForms(), timescalesApi.current()]);
   return {
     forms: forms.map((f) => ({ id: f.formId, label: f.title ?? f.formId })),
-    groups: [...ROLES],
+    groups: Object.entries(roleNames).map(([id, label]) => ({ id, label })),
     timescales: timescales.timescales.map((t) => ({ id: t.id, label: t.label })),
   };
 }
@@ -34,7 +35,9 @@ export function ModellerPage() {
   const requested = search.get('version') ? Number(search.get('version')) : undefined;
   const [reload, setReload] = useState(0);
   const [versions] = useAsync(() => (processId ? processesApi.versions(processId) : Promise.resolve([])), [processId, reload]);
-  const [pickers] = useAsync(loadPickers, []);
+  const session = useSession();
+  const roleNames = session.state.status === 'signed-in' ? (session.state.view.words?.roles ?? {}) : {};
+  const [pickers] = useAsync(() => loadPickers(roleNames), [session.state]);
   // Without ?version the latest at opening time is edited; deploying from here keeps the diagram open.
   const [opened, setOpened] = useState<{ processId: string; version: number }>();
   useEffect(() => {

@@ -11,7 +11,7 @@ import { is } from 'bpmn-js/lib/util/ModelUtil';
 
 export interface PickerData {
   forms: { id: string; label: string }[];
-  groups: string[];
+  groups: { id: string; label: string }[];
   timescales: { id: string; label: string }[];
 }
 
@@ -70,7 +70,7 @@ function entriesFor(element: any, data: PickerData) {
       entry('yjs-candidate-group', picker('yjs-candidate-group', 'Candidate group (role)',
         () => zeebeItem(bo, 'zeebe:AssignmentDefinition')?.get('candidateGroups'),
         (el, inj, v) => setZeebe(el, inj, 'zeebe:AssignmentDefinition', { candidateGroups: v || undefined }),
-        () => data.groups.map((g) => ({ value: g, label: g })))),
+        () => data.groups.map((g) => ({ value: g.id, label: `${g.label} (${g.id})` })))),
       entry('yjs-due-date', picker('yjs-due-date', 'Due date (timescale)',
         () => zeebeItem(bo, 'zeebe:TaskSchedule')?.get('dueDate'),
         (el, inj, v) => setZeebe(el, inj, 'zeebe:TaskSchedule', { dueDate: v || undefined }),

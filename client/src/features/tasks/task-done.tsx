@@ -3,7 +3,7 @@
 // Smith", the server found it), or the case itself. Focus moves here so a screen reader hears it.
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
-import { SECTION_LABELS } from '../cases/cases-api';
+import { useSectionName } from '../auth';
 
 export interface Completion {
   amendedSections: string[];
@@ -13,7 +13,8 @@ export interface Completion {
 export function TaskDone({ done, caseId, childName }: { done: Completion; caseId?: string; childName?: string }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => { box.current?.focus(); }, []);
-  const sections = done.amendedSections.map((s) => SECTION_LABELS[s] ?? s);
+  const sectionName = useSectionName();
+  const sections = done.amendedSections.map(sectionName);
   return (
     <div role="status" className="task-done" tabIndex={-1} ref={box}>
       <h2>Task completed</h2>

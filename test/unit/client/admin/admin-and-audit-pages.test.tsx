@@ -25,7 +25,7 @@ describe('admin users page', () => {
   it('shows server field errors beside the fields and deactivates with a PATCH carrying the CSRF token', async () => {
     setCsrfToken('tok-9');
     serve((method, url) => {
-      if (url === '/api/users/roles') return json(200, { items: ['case-managers', 'admins'] });
+      if (url === '/api/users/roles') return json(200, { items: ['case-managers', 'admins'], labels: [{ key: 'case-managers', label: 'Case managers' }, { key: 'admins', label: 'Administrators' }] });
       if (method === 'GET' && url.startsWith('/api/users')) return json(200, { items: [cara], total: 1, offset: 0, limit: 25 });
       if (method === 'POST') return json(422, { error: { code: 'VALIDATION_FAILED', message: 'Some details need correcting' }, errors: { email: 'Enter an email address such as name@council.gov.uk' } });
       if (method === 'PATCH') return json(200, { ...cara, active: false });
