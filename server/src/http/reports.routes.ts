@@ -17,7 +17,9 @@ import { KPI_DEFINITIONS } from '../domain/reports/kpi-sources';
 import type { Response } from 'express';
 import { parseBody, parseQuery, requireActor, type ActorDeps } from './actor-request';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Give a month as YYYY-MM, for example 2026-03');
+// Years 1900–2099 only: the calendar's civil dates (and the service's records) have four-digit years, and a
+// month such as 0000-01 would otherwise pass here and fail deep in the date arithmetic.
+const month = z.string().regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, 'Give a month as YYYY-MM between 1900 and 2099, for example 2026-03');
 const key = z.string().regex(/^[A-Za-z0-9][\w.-]{0,79}$/, 'Choose one of the options offered');
 
 export const timelinessQuerySchema = z.strictObject({

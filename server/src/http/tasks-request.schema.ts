@@ -1,11 +1,11 @@
 // Request shapes of the tasks API. Query values arrive as strings; dates are ISO instants or YYYY-MM-DD.
 import { z } from 'zod';
 import { QUEUES } from '../application/tasks/task-queues';
+import { QUEUE_SORT_FIELDS } from '../domain/tasks/queues';
 
 const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be a date (YYYY-MM-DD or ISO time)')
   .transform((s) => new Date(s).toISOString());
 const id = z.string().min(1).max(200);
-const SORT_FIELDS = ['dueDate', 'priority', 'createdAt', 'name', 'completedAt'] as const;
 
 export const filtersShape = {
   processId: id.optional(),
@@ -20,7 +20,7 @@ export const filtersShape = {
 export const queueQuerySchema = z.strictObject({
   queue: z.enum(QUEUES).default('mine'),
   ...filtersShape,
-  sort: z.enum(SORT_FIELDS).optional(),
+  sort: z.enum(QUEUE_SORT_FIELDS).optional(),
   direction: z.enum(['asc', 'desc']).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -36,7 +36,7 @@ export const getTaskQuerySchema = z.strictObject({
 export const savedFilterBodySchema = z.strictObject({
   queue: z.enum(QUEUES),
   filters: z.strictObject(filtersShape).default({}),
-  sort: z.strictObject({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']) }).optional(),
+  sort: z.strictObject({ field: z.enum(QUEUE_SORT_FIELDS), direction: z.enum(['asc', 'desc']) }).optional(),
 });
 
 export const reassignBodySchema = z.strictObject({ toUserId: id.nullable() });

@@ -1,6 +1,7 @@
 // Calls to /api/cases through the auth feature's fetch (session cookie + CSRF token, ApiError).
 import { apiFetch } from '../auth';
 import type { FormComponent } from '../../../../server/src/forms-core';
+import type { AmendRequest, CaseRecordBody, CreateCaseRequest, ReReferralRequest } from '../../../../server/src/http/openapi/api-types';
 import type { CaseConsentDto } from './consent-banner';
 
 export const SECTION_LABELS: Record<string, string> = {
@@ -8,15 +9,11 @@ export const SECTION_LABELS: Record<string, string> = {
   offending: 'Offending', assessments: 'Assessments', plans: 'Plans and reviews', victims: 'Victims', agencies: 'Agencies involved',
 };
 
-export interface ValueSourceDto { at: string; by: string; submissionId?: string; formId?: string; formVersion?: number; taskId?: string; amendmentSeq: number }
-export interface ItemDto { id: string; label: string; values: Record<string, unknown>; sources: Record<string, ValueSourceDto> }
-export interface SectionDto {
-  values: Record<string, unknown>; revision: number; updatedAt: string; updatedBy: string; sources: Record<string, ValueSourceDto>;
-  /** Repeating entities (victims, orders…), each item with its id, label and sources. */
-  collections?: Record<string, ItemDto[]>;
-  labels?: { fields?: Record<string, string>; items?: Record<string, Record<string, string>> };
-}
-export interface SubmissionLinkDto { submissionId: string; formId: string; formVersion: number; taskId?: string; at: string; by: string; sections: string[] }
+/** The case record's parts as the API's schema describes them (server/src/http/openapi/response-schemas.ts). */
+export type SectionDto = CaseRecordBody['sections'][string];
+export type ItemDto = NonNullable<SectionDto['collections']>[string][number];
+export type ValueSourceDto = SectionDto['sources'][string];
+export type SubmissionLinkDto = CaseRecordBody['submissions'][number];
 
 /** A value in words (server: domain/cases/value-words.ts); dates are formatted here, in the one format. */
 export interface ValueWordsDto { text: string; date?: string; dateTime?: string }
@@ -50,24 +47,14 @@ export type ChronologyKind = 'referral' | 'contact' | 'submission' | 'amendment'
 export interface ChronologyEntryDto { at: string; kind: ChronologyKind; title: string; detail?: string; section?: string; by?: string; link?: string }
 export interface ChronologyPageDto { items: ChronologyEntryDto[]; total: number; page: number; pageSize: number; kinds: Partial<Record<ChronologyKind, number>> }
 
-export interface CaseDto {
-  id: string;
-  displayName: string;
-  dateOfBirth: string;
-  team: string;
-  status: string;
-  pathway?: string;
-  caseManagerId?: string;
-  createdAt: string;
-  sections: Record<string, SectionDto>;
-  readableSections: string[];
-  withheldSections: string[];
-  submissions: SubmissionLinkDto[];
+/** The case record as the schema describes it; the record in words and the consent standings are presenters'
+ * detail the document leaves open, typed here as the pages read them. */
+export type CaseDto = Omit<CaseRecordBody, 'consent' | 'words'> & {
   /** Consent standings and any restriction of processing (consent-banner.tsx). */
   consent?: CaseConsentDto;
   /** The record in words: header, labelled values, names, correctable fields. */
   words?: CaseWordsDto;
-}
+};
 
 export interface AmendmentDto {
   section: string;
@@ -91,16 +78,16 @@ export const casesApi = {
   chronology: (id: string, q: { kind?: ChronologyKind; page?: number; reason?: string } = {}) =>
     apiFetch<ChronologyPageDto>('GET', `/api/cases/${enc(id)}/chronology?${new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`),
   amend: (id: string, section: string, changes: Record<string, unknown>, reason: string) =>
-    apiFetch<CaseDto>('PATCH', `/api/cases/${enc(id)}/sections/${enc(section)}`, { changes, reason }),
+    apiFetch<CaseDto>('PATCH', `/api/cases/${enc(id)}/sections/${enc(section)}`, { changes, reason } satisfies AmendRequest),
   /** One item of a collection: `itemId` amends it, none adds a new item. */
   amendItem: (id: string, section: string, collection: string, itemId: string | undefined, changes: Record<string, unknown>, reason: string) =>
-    apiFetch<CaseDto>(itemId ? 'PATCH' : 'POST', `/api/cases/${enc(id)}/sections/${enc(section)}/collections/${enc(collection)}${itemId ? `/${enc(itemId)}` : ''}`, { changes, reason }),
+    apiFetch<CaseDto>(itemId ? 'PATCH' : 'POST', `/api/cases/${enc(id)}/sections/${enc(section)}/collections/${enc(collection)}${itemId ? `/${enc(itemId)}` : ''}`, { changes, reason } satisfies AmendRequest),
   duplicates: (p: { givenName: string; familyName: string; dateOfBirth: string; nhsNumber?: string }) =>
     apiFetch<{ items: { reasons: string[]; caseId?: string; displayName?: string; team: string }[] }>('GET', `/api/cases/duplicates?${new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][])}`).then((r) => r.items),
-  create: (body: Record<string, unknown>) => apiFetch<CaseDto>('POST', '/api/cases', body),
+  create: (body: CreateCaseRequest) => apiFetch<CaseDto>('POST', '/api/cases', body),
   /** A re-referral of a child whose case is open: intake starts on that case, no second record. */
   reRefer: (id: string, referralSource?: string) =>
-    apiFetch<{ caseId: string; processId: string; referralReceivedAt: string }>('POST', `/api/cases/${enc(id)}/referrals`, referralSource ? { referralSource } : {}),
+    apiFetch<{ caseId: string; processId: string; referralReceivedAt: string }>('POST', `/api/cases/${enc(id)}/referrals`, (referralSource ? { referralSource } : {}) satisfies ReReferralRequest),
 };
 
 export const show = (v: unknown): string => {

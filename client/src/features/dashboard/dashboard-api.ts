@@ -1,8 +1,11 @@
 // GET /api/dashboard — the signed-in person's home page (server/src/application/dashboard/get-dashboard.ts).
 import { apiFetch } from '../auth';
-import type { Dashboard } from '../../../../server/src/application/dashboard/get-dashboard';
+import type { DashboardBody } from '../../../../server/src/http/openapi/api-types';
 
-export type { Dashboard, DashboardTask, CaseloadEntry } from '../../../../server/src/application/dashboard/get-dashboard';
+/** The home page as the API's schema describes it (server/src/http/openapi/report-schemas.ts). */
+export type Dashboard = DashboardBody;
+export type DashboardTask = Dashboard['overdue']['tasks'][number];
+export type CaseloadEntry = Dashboard['caseload']['cases'][number];
 
 export const dashboardApi = {
   get: () => apiFetch<Dashboard>('GET', '/api/dashboard'),

@@ -1,10 +1,12 @@
 // Calls to /api/reports/kpis (server/src/http/reports.routes.ts) and the addresses of the CSV exports.
-// The figures' types are the server's own.
+// The figures' types come from the API's schemas.
 import { apiFetch } from '../auth';
-import type { KpiView } from '../../../../server/src/application/reports/get-kpi-report';
-import type { KpiFigures, KpiMeasure } from '../../../../server/src/domain/reports/kpi-report';
+import type { KpiReportBody } from '../../../../server/src/http/openapi/api-types';
 
-export type { KpiView, KpiFigures, KpiMeasure };
+/** The indicators as the API's schema describes them (server/src/http/openapi/report-schemas.ts). */
+export type KpiView = KpiReportBody;
+export type KpiFigures = KpiView['indicators'][number];
+export type KpiMeasure = KpiFigures['measures'][number];
 
 export interface KpiQuery { from?: string; to?: string; team?: string }
 

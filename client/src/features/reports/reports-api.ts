@@ -1,9 +1,10 @@
-// Calls to /api/reports (server/src/http/reports.routes.ts). The figures' types are the server's own.
+// Calls to /api/reports (server/src/http/reports.routes.ts). The figures' types come from the API's schemas.
 import { apiFetch } from '../auth';
-import type { TimelinessView } from '../../../../server/src/application/reports/get-timeliness-report';
-import type { TimelinessFigures } from '../../../../server/src/domain/reports/timeliness';
+import type { TimelinessReportBody } from '../../../../server/src/http/openapi/api-types';
 
-export type { TimelinessView, TimelinessFigures };
+/** The report as the API's schema describes it (server/src/http/openapi/report-schemas.ts). */
+export type TimelinessView = TimelinessReportBody;
+export type TimelinessFigures = TimelinessView['trend'][number]['figures'];
 
 export interface TimelinessQuery { from?: string; to?: string; timescale?: string; team?: string; worker?: string }
 

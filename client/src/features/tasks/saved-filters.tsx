@@ -1,7 +1,7 @@
 // Saved filters: pick one to restore its queue and filters, or save what is on screen under a name.
 import { useState } from 'react';
 import { useAsync } from '../forms/use-async';
-import { tasksApi, type QueueFiltersDto, type QueueName, type SavedFilterDto } from './tasks-api';
+import { QUEUE_SORT_FIELDS, tasksApi, type QueueFiltersDto, type QueueName, type SavedFilterDto } from './tasks-api';
 
 export interface SavedFiltersProps {
   current: { queue: QueueName; filters: QueueFiltersDto & { sort?: string; direction?: 'asc' | 'desc' } };
@@ -17,8 +17,10 @@ export function SavedFilters({ current, onApply }: SavedFiltersProps) {
 
   const save = async () => {
     const { sort, direction, ...filters } = current.filters;
+    // The sort comes from the address bar: only a field the API sorts by is saved with the filter.
+    const field = QUEUE_SORT_FIELDS.find((f) => f === sort);
     try {
-      await tasksApi.saveFilter(name, { queue: current.queue, filters, ...(sort ? { sort: { field: sort, direction: direction ?? 'asc' } } : {}) });
+      await tasksApi.saveFilter(name, { queue: current.queue, filters, ...(field ? { sort: { field, direction: direction ?? 'asc' } } : {}) });
       setMessage(`Saved “${name}”`);
       setName('');
       setVersion((v) => v + 1);

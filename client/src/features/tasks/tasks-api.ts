@@ -3,30 +3,12 @@ import { apiFetch } from '../auth';
 import { formatDate as formatLongDate } from '../../shell/format';
 import type { FormDefinition } from '../../../../server/src/forms-core';
 import type { QueueFilters, QueueName } from '../../../../server/src/domain/tasks/queues';
+import type { CompleteTaskRequest, QueueRowBody, ReassignRequest, SavedFilter, SavedFilterRequest, TaskPageBody, TaskQueuePageBody } from '../../../../server/src/http/openapi/api-types';
 
-export { QUEUES, QUEUE_LABELS, type QueueName } from '../../../../server/src/domain/tasks/queues';
+export { QUEUES, QUEUE_LABELS, QUEUE_SORT_FIELDS, type QueueName } from '../../../../server/src/domain/tasks/queues';
 
-export interface TaskDto {
-  id: string;
-  name: string;
-  processId: string;
-  elementId: string;
-  caseId?: string;
-  /** The child's name: only sent when the reader may open the case. */
-  caseName?: string;
-  team?: string;
-  assignee?: string;
-  assigneeName?: string;
-  candidateGroups: string[];
-  dueDate?: string;
-  followUpDate?: string;
-  priority: number;
-  state: 'open' | 'completed' | 'cancelled';
-  completedAt?: string;
-  overdue: boolean;
-  /** The process as its model names it ("Referral & intake"), when the server knows it. */
-  processName?: string;
-}
+/** A row of a queue, as the API's schema describes it (server/src/http/openapi/response-schemas.ts). */
+export type TaskDto = QueueRowBody;
 
 export type QueueFiltersDto = QueueFilters;
 
@@ -38,22 +20,13 @@ export interface QueueParams extends QueueFiltersDto {
   limit?: number;
 }
 
-export interface SavedFilterDto { name: string; queue: QueueName; filters: QueueFiltersDto; sort?: { field: string; direction: 'asc' | 'desc' } }
+export type SavedFilterDto = { name: string } & SavedFilter;
 
-export interface CaseSummaryDto { id: string; displayName: string; dateOfBirth: string; team: string; status: string; pathway?: string }
+export type CaseSummaryDto = NonNullable<TaskPageBody['case']>;
 
-export interface TaskViewDto {
-  task: TaskDto;
-  case?: CaseSummaryDto;
-  form?: { formId: string; version: number; schema: FormDefinition };
-  submission?: { id: string; data: Record<string, unknown>; submittedAt: string; submittedBy: string };
-  unwritableSections: string[];
-  /** The process variables the form's conditions and options read (nothing else of the instance). */
-  formVariables?: Record<string, unknown>;
-  actions: { claim: boolean; unclaim: boolean; complete: boolean; reassign: boolean };
-}
-
-export interface Page<T> { items: T[]; total: number; offset: number; limit: number }
+/** The task page as the schema describes it; the form's definition is form-js JSON (opaque to the API's
+ * document), typed here as the form renderer reads it. */
+export type TaskViewDto = Omit<TaskPageBody, 'form'> & { form?: Omit<NonNullable<TaskPageBody['form']>, 'schema'> & { schema: FormDefinition } };
 
 const enc = encodeURIComponent;
 
@@ -64,15 +37,15 @@ export function queueUrl(p: QueueParams): string {
 }
 
 export const tasksApi = {
-  queue: (p: QueueParams) => apiFetch<Page<TaskDto>>('GET', queueUrl(p)),
+  queue: (p: QueueParams) => apiFetch<TaskQueuePageBody>('GET', queueUrl(p)),
   get: (id: string) => apiFetch<TaskViewDto>('GET', `/api/tasks/${enc(id)}`),
   claim: (id: string) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/claim`),
   unclaim: (id: string) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/unclaim`),
-  reassign: (id: string, toUserId: string | null) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/reassign`, { toUserId }),
+  reassign: (id: string, toUserId: string | null) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/reassign`, { toUserId } satisfies ReassignRequest),
   complete: (id: string, data: Record<string, unknown>) =>
-    apiFetch<{ submission: { id: string }; amendedSections: string[]; repeated: boolean; next?: { id: string; name: string; caseId: string; caseName?: string } }>('POST', `/api/tasks/${enc(id)}/complete`, { data }),
+    apiFetch<{ submission: { id: string }; amendedSections: string[]; repeated: boolean; next?: { id: string; name: string; caseId: string; caseName?: string } }>('POST', `/api/tasks/${enc(id)}/complete`, { data } satisfies CompleteTaskRequest),
   filters: () => apiFetch<{ items: SavedFilterDto[] }>('GET', '/api/tasks/filters').then((r) => r.items),
-  saveFilter: (name: string, body: Omit<SavedFilterDto, 'name'>) => apiFetch<SavedFilterDto>('PUT', `/api/tasks/filters/${enc(name)}`, body),
+  saveFilter: (name: string, body: SavedFilterRequest) => apiFetch<SavedFilterDto>('PUT', `/api/tasks/filters/${enc(name)}`, body),
   deleteFilter: (name: string) => apiFetch<void>('DELETE', `/api/tasks/filters/${enc(name)}`),
 };
 

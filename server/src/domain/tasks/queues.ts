@@ -2,6 +2,8 @@
 // the client imports these too, so the tabs it shows are the queues the API accepts.
 export const QUEUES = ['mine', 'team', 'unassigned', 'overdue', 'due-this-week', 'completed'] as const;
 export type QueueName = (typeof QUEUES)[number];
+/** What a queue may be sorted by (the query's `sort`, a saved filter's `sort.field`). */
+export const QUEUE_SORT_FIELDS = ['dueDate', 'priority', 'createdAt', 'name', 'completedAt'] as const;
 
 export const QUEUE_LABELS: Record<QueueName, string> = {
   mine: 'My tasks',

@@ -30,7 +30,8 @@ function errorsOf(op: ApiOperation, path: string): number[] {
   const out = new Set<number>(op.errors ?? []);
   if ('signedIn' in op.access || 'action' in op.access) out.add(401);
   if ('scope' in op.access) out.add(401).add(403);
-  if ('action' in op.access || path.includes('/cases/:')) out.add(403);
+  // Any signed-in call may be refused by the use case's own rule (who may start a process, see agreements…).
+  if ('signedIn' in op.access || 'action' in op.access || path.includes('/cases/:')) out.add(403);
   // The parse answers 400; the use case then checks the values against the records (a team, a version) and
   // answers 422 with a message naming the one to correct.
   if (op.query || path.includes(':')) out.add(400).add(422);

@@ -14,6 +14,7 @@ import {
   completeBodySchema, getTaskQuerySchema, noQuerySchema, queueQuerySchema, reassignBodySchema, savedFilterBodySchema,
 } from '../tasks-request.schema';
 import { action, signedIn, type ApiResource } from './api-operation';
+import { DashboardPage } from './report-schemas';
 import { CaseRecord, TaskPage, TaskQueuePage } from './response-schemas';
 
 export const TASKS: ApiResource = {
@@ -63,5 +64,5 @@ export const CASES: ApiResource = {
 
 export const DASHBOARD: ApiResource = {
   tag: 'Dashboard', base: '/api/dashboard', description: 'The home page figures.',
-  operations: [{ method: 'get', path: '', summary: 'Read my dashboard', access: signedIn, query: noQuerySchema }],
+  operations: [{ method: 'get', path: '', summary: 'Read my dashboard', access: signedIn, query: noQuerySchema, response: DashboardPage }],
 };

@@ -38,7 +38,7 @@ export const DRAFTS: ApiResource = {
   tag: 'Drafts', base: '/api/drafts', description: 'Your own partial answers, saved without validation.',
   operations: [
     { method: 'get', path: '', summary: 'List my drafts', access: signedIn, query: z.strictObject({ formId: z.string().optional(), ...about }), input: described },
-    { method: 'post', path: '', summary: 'Save a new draft', access: signedIn, body: z.strictObject({ formId: z.string(), version: version.optional(), data: answers, ...about }), input: described, status: 201 },
+    { method: 'post', path: '', summary: 'Save a new draft', access: signedIn, body: z.strictObject({ formId: z.string(), version: version.optional(), data: answers, ...about }), input: described, status: 201, errors: [404] },
     { method: 'get', path: '/:id', summary: 'Read one of my drafts', access: signedIn },
     { method: 'put', path: '/:id', summary: 'Save a draft again', access: signedIn, body: z.strictObject({ data: answers }), input: described },
     { method: 'delete', path: '/:id', summary: 'Discard a draft', access: signedIn, response: 'none' },
@@ -66,12 +66,12 @@ export const MONITOR: ApiResource = {
   tag: 'Monitor', base: '/api', description: 'Running process instances, incidents, messages and migration.',
   operations: [
     { method: 'get', path: '/instances/processes', summary: 'List process versions with running instances', access: monitor, query: noQuerySchema },
-    { method: 'get', path: '/instances/overview', summary: 'Read a version: diagram and counts per element', access: monitor, query: versionQuery },
+    { method: 'get', path: '/instances/overview', summary: 'Read a version: diagram and counts per element', access: monitor, query: versionQuery, errors: [404] },
     { method: 'get', path: '/instances', summary: 'List instances of a process', access: monitor, query: instancesQuery },
     { method: 'get', path: '/instances/:key', summary: 'Read one instance', access: monitor },
     { method: 'post', path: '/instances/:key/cancel', summary: 'Cancel an instance', access: action('cancel-instance'), body: cancelBody, errors: [409] },
     { method: 'post', path: '/incidents/:id/resolve', summary: 'Retry an incident', access: action('resolve-incident'), errors: [409] },
-    { method: 'post', path: '/messages', summary: "Publish a message to your teams' instances", access: action('send-message'), body: messageBody },
+    { method: 'post', path: '/messages', summary: "Publish a message to your teams' instances", access: action('send-message'), body: messageBody, errors: [404] },
     { method: 'post', path: '/migrations', summary: 'Migrate instances to another version', access: action('migrate-instance'), body: migrationBody },
   ],
 };

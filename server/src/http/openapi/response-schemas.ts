@@ -46,20 +46,37 @@ export const TaskPage = {
     task: queueRow,
     case: caseSummary.optional(),
     form: z.looseObject({ formId: z.string(), version: z.number().int(), schema: z.record(z.string(), z.unknown()) }).optional(),
-    submission: z.looseObject({ id: z.string(), formId: z.string() }).optional(),
+    submission: z.looseObject({
+      id: z.string(), formId: z.string(), version: z.number().int(), data: z.record(z.string(), z.unknown()).describe('The answers the reader may see'),
+      submittedBy: z.string(), submittedAt: instant,
+    }).optional(),
     unwritableSections: z.array(section),
     formVariables: z.record(z.string(), z.unknown()).optional(),
     actions: z.looseObject({ claim: z.boolean(), unclaim: z.boolean(), complete: z.boolean(), reassign: z.boolean() }),
   })),
 };
 
+const values = z.record(z.string(), z.unknown());
+const valueSource = z.looseObject({
+  at: instant, by: z.string(), submissionId: z.string().optional(), formId: z.string().optional(), formVersion: z.number().int().optional(),
+  taskId: z.string().optional(), amendmentSeq: z.number().int(),
+});
+const sources = z.record(z.string(), valueSource).describe('Which submission or amendment set each value, by field key');
+const sectionState = z.looseObject({
+  values, revision: z.number().int(), updatedAt: instant, updatedBy: z.string(), sources,
+  collections: z.record(z.string(), z.array(z.looseObject({ id: z.string(), label: z.string().optional(), values, sources }))).optional(),
+  labels: z.looseObject({ fields: z.record(z.string(), z.string()).optional(), items: z.record(z.string(), z.record(z.string(), z.string())).optional() }).optional(),
+});
+
 export const CaseRecord = {
   name: 'CaseRecord',
   schema: describes<CaseView>()(caseSummary.extend({
     createdAt: instant, createdBy: z.string(),
-    sections: z.record(z.string(), z.looseObject({ values: z.record(z.string(), z.unknown()) }).or(z.unknown())).describe('Readable sections only, by section name'),
+    sections: z.record(z.string(), sectionState).describe('Readable sections only, by section name'),
     readableSections: z.array(section), withheldSections: z.array(section),
-    submissions: z.array(z.looseObject({ submissionId: z.string(), formId: z.string(), formVersion: z.number().int(), at: instant, by: z.string() })),
+    submissions: z.array(z.looseObject({
+      submissionId: z.string(), formId: z.string(), formVersion: z.number().int(), taskId: z.string().optional(), at: instant, by: z.string(), sections: z.array(section),
+    })),
     consent: z.looseObject({}).optional(), words: z.looseObject({}).optional(),
   })),
 };

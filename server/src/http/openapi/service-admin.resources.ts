@@ -8,6 +8,7 @@ import { kpiExportSchema, kpiQuerySchema, timelinessExportSchema, timelinessQuer
 import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
 import { gatherAgainSchema } from '../sar.routes';
 import { action, signedIn, type ApiResource } from './api-operation';
+import { KpiReport, TimelinessReport } from './report-schemas';
 import { Session } from './response-schemas';
 
 const empty = z.strictObject({});
@@ -86,7 +87,7 @@ export const RETENTION: ApiResource = {
     { method: 'put', path: '/schedule/rules/:id', summary: 'Change a retention rule', access: action('manage-retention'), errors: [422] },
     { method: 'post', path: '/schedule/rules', summary: 'Add a retention rule', access: action('manage-retention'), status: 201, errors: [422] },
     { method: 'get', path: '/dry-run', summary: 'See what falls due now and what is held', access: action('manage-retention') },
-    { method: 'post', path: '/reviews', summary: 'Start a retention review', access: action('manage-retention'), errors: [409] },
+    { method: 'post', path: '/reviews', summary: 'Start a retention review', access: action('manage-retention'), status: 201, errors: [409] },
     { method: 'get', path: '/holds', summary: 'List legal holds', access: retention },
     { method: 'post', path: '/holds', summary: 'Place a legal hold', access: action('manage-legal-holds'), status: 201, errors: [422] },
     { method: 'post', path: '/holds/:id/lift', summary: 'Lift a legal hold', access: action('manage-legal-holds'), errors: [409, 422] },
@@ -109,10 +110,10 @@ export const SAR: ApiResource = {
 export const REPORTS: ApiResource = {
   tag: 'Reports', base: '/api/reports', description: 'Timeliness and key performance indicators, and their CSV exports.',
   operations: [
-    { method: 'get', path: '/timeliness', summary: 'Read the timeliness report', access: action('view-reports'), query: timelinessQuerySchema },
-    { method: 'get', path: '/timeliness/export', summary: 'Download a timeliness table as CSV', access: action('view-reports'), query: timelinessExportSchema, response: 'file' },
-    { method: 'get', path: '/kpis', summary: 'Read the key performance indicators', access: action('view-reports'), query: kpiQuerySchema },
-    { method: 'get', path: '/kpis/export', summary: 'Download an indicator table as CSV', access: action('view-reports'), query: kpiExportSchema, response: 'file' },
+    { method: 'get', path: '/timeliness', summary: 'Read the timeliness report', access: action('view-reports'), query: timelinessQuerySchema, response: TimelinessReport },
+    { method: 'get', path: '/timeliness/export', summary: 'Download a timeliness table as CSV', access: action('view-reports'), query: timelinessExportSchema, response: 'csv' },
+    { method: 'get', path: '/kpis', summary: 'Read the key performance indicators', access: action('view-reports'), query: kpiQuerySchema, response: KpiReport },
+    { method: 'get', path: '/kpis/export', summary: 'Download an indicator table as CSV', access: action('view-reports'), query: kpiExportSchema, response: 'csv' },
     { method: 'post', path: '/kpis/rebuild', summary: 'Rebuild the indicators from the records', access: action('submit-returns', 'administer-users'), body: empty },
     { method: 'post', path: '/rebuild', summary: 'Rebuild the timeliness report from the records', access: action('submit-returns', 'administer-users'), body: empty },
   ],
