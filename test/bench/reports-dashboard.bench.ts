@@ -18,6 +18,7 @@ import { createWorkingCalendar } from '../../server/src/domain/calendar';
 import { PERMISSIONS } from '../../server/src/domain/policies/permission-table';
 import type { TaskFact } from '../../server/src/domain/reports/task-fact';
 import { countFact, type CountIncrements } from '../../server/src/domain/reports/timeliness-counts';
+import { monthsBetween } from '../../server/src/domain/reports/timeliness';
 import type { KpiFact } from '../../server/src/domain/reports/kpi-fact';
 import type { TimescaleSet } from '../../server/src/domain/timescales/timescale';
 import { benchDatabase } from './support/bench-database';
@@ -178,6 +179,10 @@ async function main() {
     console.log(`rows in 12 months, service: ${await rowsRead(year)}`);
     console.log(`rows in a quarter, north: ${await rowsRead(quarter, ['north'])}`);
     console.log(`rows in 12 months, north: ${await rowsRead(year, ['north'])}`);
+    const counted = await facts.monthCounts(monthsBetween(year.from, year.to));
+    const bytes = JSON.stringify(await db.conn.collection('report_timeliness_months').find({}).toArray()).length;
+    console.log(`timeliness counts: ${counted.reduce((a, m) => a + m.cells.length, 0)} cells in 12 months; all ${MONTHS.length} months ${(bytes / 1e6).toFixed(1)} MB as JSON`);
+    await timed('timeliness counts of 12 months, read alone', async () => `${(await facts.monthCounts(monthsBetween(year.from, year.to))).length} months`);
     await timed('timeliness, quarter, whole service', timeliness(dataOfficer, quarter));
     await timed('timeliness, quarter, team (data officer, team=north)', timeliness(dataOfficer, { ...quarter, team: 'north' }));
     await timed('timeliness, quarter, team (its manager)', timeliness(northManager, quarter));

@@ -2,7 +2,7 @@
 // the trend by month. Pure: the facts were already narrowed to what the reader may see.
 import type { WorkingCalendar } from '../calendar';
 import type { TaskFact } from './task-fact';
-import { TimelinessTally, monthOf, monthsBetween, outcomeOf, type Outcome, type TimelinessFigures } from './timeliness';
+import { TimelinessTally, monthOf, monthsBetween, outcomeOf, type TimelinessFigures } from './timeliness';
 import { cellOutcomes, type CountCell } from './timeliness-counts';
 
 export interface TimelinessFilter {
@@ -42,55 +42,60 @@ class Tallies<K> {
   }
 }
 
-/** An outcome of tasks of one timescale version, team, worker and month, with how many had it. */
-export interface CountedOutcome {
+/** Tasks of one timescale version, team, worker and month, their outcomes tallied. */
+export interface TalliedGroup {
   timescaleId: string;
   version: number;
   team?: string;
   worker?: string;
   month: string;
-  outcome: Outcome;
-  n: number;
+  tally: TimelinessTally;
 }
 
-/** The report from the facts themselves (each one outcome). */
+/** The report from the facts themselves (each one outcome): the reference the counts are tested against. */
 export function buildTimelinessReport(facts: Iterable<TaskFact>, filter: TimelinessFilter, now: Date, calendar: WorkingCalendar): TimelinessReport {
   return tallyTimeliness((function* () {
     for (const f of facts) {
-      yield { timescaleId: f.timescaleId, version: f.timescaleVersion, team: f.team, worker: f.worker, month: monthOf(calendar, f.dueDate), outcome: outcomeOf(f, now, calendar), n: 1 };
+      const tally = new TimelinessTally();
+      tally.add(outcomeOf(f, now, calendar));
+      yield { timescaleId: f.timescaleId, version: f.timescaleVersion, team: f.team, worker: f.worker, month: monthOf(calendar, f.dueDate), tally };
     }
   })(), filter);
 }
 
-/** The report from the prepared counts of the period's months (timeliness-counts.ts). */
+/** The report from the prepared counts of the period's months (timeliness-counts.ts): each cell tallied once. */
 export function buildTimelinessReportFromCounts(months: Iterable<{ month: string; cells: CountCell[] }>, filter: TimelinessFilter, now: Date): TimelinessReport {
   return tallyTimeliness((function* () {
     for (const { month, cells } of months) {
-      for (const c of cells) for (const [outcome, n] of cellOutcomes(c, now)) yield { ...c, month, outcome, n };
+      for (const c of cells) {
+        const tally = new TimelinessTally();
+        for (const [outcome, n] of cellOutcomes(c, now)) tally.add(outcome, n);
+        yield { ...c, month, tally };
+      }
     }
   })(), filter);
 }
 
-export function tallyTimeliness(outcomes: Iterable<CountedOutcome>, filter: TimelinessFilter): TimelinessReport {
+export function tallyTimeliness(groups: Iterable<TalliedGroup>, filter: TimelinessFilter): TimelinessReport {
   const versions = new Tallies<{ timescaleId: string; version: number }>();
   const teams = new Tallies<{ timescaleId: string; version: number; team: string | null }>();
   const workers = new Tallies<{ timescaleId: string; version: number; worker: string | null }>();
   const months = new Tallies<string>();
   const period = monthsBetween(filter.from, filter.to);
   for (const m of period) months.at(m, () => m);
-  for (const o of outcomes) {
-    const { month } = o;
+  for (const g of groups) {
+    const { month } = g;
     if (month < filter.from || month > filter.to) continue;
-    if (filter.timescaleId && o.timescaleId !== filter.timescaleId) continue;
-    if (filter.team && o.team !== filter.team) continue;
-    if (filter.worker && o.worker !== filter.worker) continue;
+    if (filter.timescaleId && g.timescaleId !== filter.timescaleId) continue;
+    if (filter.team && g.team !== filter.team) continue;
+    if (filter.worker && g.worker !== filter.worker) continue;
     // Zero-padded version in the sort key, so version 10 sorts after version 9.
-    const id = `${o.timescaleId}\u0000${String(o.version).padStart(6, '0')}`;
-    const key = () => ({ timescaleId: o.timescaleId, version: o.version });
-    versions.at(id, key).add(o.outcome, o.n);
-    teams.at(`${id}\u0000${o.team ?? ''}`, () => ({ ...key(), team: o.team ?? null })).add(o.outcome, o.n);
-    workers.at(`${id}\u0000${o.worker ?? ''}`, () => ({ ...key(), worker: o.worker ?? null })).add(o.outcome, o.n);
-    months.at(month, () => month).add(o.outcome, o.n);
+    const id = `${g.timescaleId}\u0000${String(g.version).padStart(6, '0')}`;
+    const key = () => ({ timescaleId: g.timescaleId, version: g.version });
+    versions.at(id, key).merge(g.tally);
+    teams.at(`${id}\u0000${g.team ?? ''}`, () => ({ ...key(), team: g.team ?? null })).merge(g.tally);
+    workers.at(`${id}\u0000${g.worker ?? ''}`, () => ({ ...key(), worker: g.worker ?? null })).merge(g.tally);
+    months.at(month, () => month).merge(g.tally);
   }
   return {
     filter,

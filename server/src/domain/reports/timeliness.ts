@@ -51,6 +51,14 @@ export class TimelinessTally {
     else this[outcome.kind] += n;
   }
 
+  /** Adds another tally's outcomes (a count cell's, tallied once, into each row it belongs to). */
+  merge(other: TimelinessTally): void {
+    this.onTime += other.onTime;
+    this.overdueNow += other.overdueNow;
+    this.dueLater += other.dueLater;
+    for (const [days, n] of other.lateBy) this.lateBy.set(days, (this.lateBy.get(days) ?? 0) + n);
+  }
+
   figures(): TimelinessFigures {
     const lateBy = [...this.lateBy].sort(([a], [b]) => a - b).map(([workingDays, count]) => ({ workingDays, count }));
     const late = lateBy.reduce((a, r) => a + r.count, 0);
