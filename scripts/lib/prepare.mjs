@@ -123,6 +123,34 @@ export function ensureChromium({
   return chromium;
 }
 
+/** Schemathesis (PyPI, the version pinned here) for the contract test, in a venv under the git-ignored .cache,
+ * made with the machine's python3 and its pip (never a downloaded Python). Rebuilt only when the pin changes.
+ * Without python3 the contract test (test/integration/http/schemathesis.test.ts) fails and says why. Returns
+ * the path of the `schemathesis` command when it is there. */
+export const SCHEMATHESIS_VERSION = '4.32.5';
+export function ensureSchemathesis() {
+  const venv = path.join(rootDir, '.cache', 'schemathesis-venv');
+  const bin = path.join(venv, 'bin', 'schemathesis');
+  const stampFile = path.join(venv, '.install-stamp');
+  if (fs.existsSync(bin) && readStamp(stampFile) === SCHEMATHESIS_VERSION) return bin;
+  if (!onPath('python3')) {
+    say('python3 is not installed: the API contract test (schemathesis) will fail. Install python3 with venv and pip, then run npm test again.');
+    return undefined;
+  }
+  say(`installing schemathesis ${SCHEMATHESIS_VERSION} from PyPI into .cache/schemathesis-venv (first time, about half a minute)…`);
+  fs.rmSync(venv, { recursive: true, force: true });
+  try {
+    run('python3', ['-m', 'venv', venv]);
+    run(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`]);
+  } catch (e) {
+    // The other suites do not need it: say so and let them run; the contract test fails with this reason.
+    say(`installing schemathesis failed (${e.message}): the API contract test will fail.`);
+    return undefined;
+  }
+  fs.writeFileSync(stampFile, SCHEMATHESIS_VERSION);
+  return bin;
+}
+
 export function ensureClientBuild() {
   const clientDir = path.join(rootDir, 'client');
   const dist = path.join(clientDir, 'dist');
