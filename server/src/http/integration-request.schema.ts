@@ -37,3 +37,9 @@ export const rotateTokenSchema = z.strictObject({
 export const revokeAccountSchema = z.strictObject({
   reason: text(500),
 });
+
+/** A person's decision on a held referral: a different child, or the child of this existing case. */
+export const heldDecisionSchema = z.strictObject({
+  decision: z.enum(['new-case', 'join']),
+  caseId: z.string().min(1).max(100).optional(),
+});

@@ -33,7 +33,11 @@ export interface InboundReferral {
   answer?: StoredAnswer;
   /** A likely duplicate held for a person to decide: the referral's details and the matching cases. */
   held?: { details: Record<string, unknown>; matchCaseIds: string[]; team: string };
+  /** How a person decided a held referral: a new case, or joined to an existing one. */
+  decided?: HeldDecision;
 }
+
+export interface HeldDecision { at: string; by: string; decision: 'new-case' | 'join'; caseId: string }
 
 export interface InboundReferralStore {
   /** Stores a new claim; answers the existing record instead when the key was used before. */
@@ -43,4 +47,13 @@ export interface InboundReferralStore {
   answer(id: string, answer: StoredAnswer, held?: InboundReferral['held']): Promise<void>;
   /** Forgets a claim whose processing failed before any effect, so the system may send it again. */
   release(id: string): Promise<void>;
+  /** Held referrals not yet decided, of these teams, oldest first. */
+  listHeld(teams: readonly string[]): Promise<InboundReferral[]>;
+  findReferral(id: string): Promise<InboundReferral | undefined>;
+  /** Records the decision once; false when another person decided first. */
+  decide(id: string, decision: HeldDecision): Promise<boolean>;
+  /** Takes a decision back when acting on it failed (nothing was opened or joined). */
+  undecide(id: string): Promise<void>;
+  /** Names the case a new-case decision opened (not known when the decision was claimed). */
+  settleDecision(id: string, caseId: string): Promise<void>;
 }

@@ -68,6 +68,36 @@ describe('Feature: referrals from a portal', () => {
     expect(held?.held).toMatchObject({ team: 'north', matchCaseIds: [expect.stringMatching(/^YJ-/)] });
   });
 
+  test('a person of the team sees the held referral with its match, and joins it to the existing case once', async () => {
+    const existing = (await system.conn.collection('cases').findOne({ 'identity.displayName': 'Rory Portal' }))!._id as unknown as string;
+    const list = await call('tom.manager', 'GET', '/held-referrals');
+    expect(list.status).toBe(200);
+    const [item] = list.body.items;
+    expect(item).toMatchObject({
+      from: 'Police referral portal', details: { givenName: 'RORY', portalReference: 'PND-2026-0043', team: 'north' },
+      matches: [{ caseId: existing, displayName: 'Rory Portal', reasons: ['name-and-date-of-birth'] }],
+    });
+    await signIn('sol.case'); // south: not theirs to see or decide
+    expect((await call('sol.case', 'GET', '/held-referrals')).body.items).toEqual([]);
+    expect((await call('sol.case', 'POST', `/held-referrals/${encodeURIComponent(item.id)}/decision`, { decision: 'new-case' })).status).toBe(404);
+
+    const joined = await call('tom.manager', 'POST', `/held-referrals/${encodeURIComponent(item.id)}/decision`, { decision: 'join', caseId: existing });
+    expect(joined.body).toEqual({ caseId: existing, decision: 'join' });
+    expect((await call('tom.manager', 'POST', `/held-referrals/${encodeURIComponent(item.id)}/decision`, { decision: 'new-case' })).body.error.code).toBe('HELD_REFERRAL_DECIDED');
+    expect((await call('tom.manager', 'GET', '/held-referrals')).body.items).toEqual([]);
+    expect(await casesOf('Rory Portal') + await casesOf('RORY Portal')).toBe(1);
+
+    // Another Rory Portal born the same day: the person decides it is a different child, and the intake starts.
+    expect((await send({ ...referral, portalReference: 'PND-2026-0044' }, 'pnd-2026-0044-c')).status).toBe(202);
+    const other = (await call('tom.manager', 'GET', '/held-referrals')).body.items[0];
+    const opened = await call('tom.manager', 'POST', `/held-referrals/${encodeURIComponent(other.id)}/decision`, { decision: 'new-case' });
+    expect(opened.status).toBe(201);
+    expect(opened.body.caseId).not.toBe(existing);
+    expect(await casesOf('Rory Portal')).toBe(2);
+    const intakes = (await system.modules.workflow.engine.listInstances({ processId: 'referral-intake', limit: 100 })).items.filter((i) => i.caseId === opened.body.caseId);
+    expect(intakes).toHaveLength(1);
+  });
+
   test('field errors come back as data; bad and hostile input is refused with a reason and stores nothing', async () => {
     const before = await allCases();
     const invalid = await send({ givenName: '', familyName: 'X', dateOfBirth: '2030-01-01', referralSource: 'pigeon' }, 'bad-fields-0001');

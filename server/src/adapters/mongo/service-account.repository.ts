@@ -4,7 +4,7 @@
 // calls with the same key at once cannot both go on to open a case.
 import type { Connection } from 'mongoose';
 import type { ServiceAccount, ServiceToken } from '../../domain/integration/service-account';
-import type { InboundReferral, InboundReferralStore, ServiceAccountRepository, StoredAnswer } from '../../ports/service-account-repository.port';
+import type { HeldDecision, InboundReferral, InboundReferralStore, ServiceAccountRepository, StoredAnswer } from '../../ports/service-account-repository.port';
 import { isDuplicateKeyError } from './mongo-errors';
 
 type Doc<T extends { id: string }> = Omit<T, 'id'> & { _id: string };
@@ -80,5 +80,28 @@ export class MongoServiceAccountRepository implements ServiceAccountRepository, 
 
   async release(id: string): Promise<void> {
     await this.referrals.deleteOne({ _id: id });
+  }
+
+  async listHeld(teams: readonly string[]): Promise<InboundReferral[]> {
+    const docs = await this.referrals.find({ 'held.team': { $in: [...teams] }, decided: { $exists: false } }).sort({ receivedAt: 1 }).limit(200).toArray();
+    return docs.map((d) => fromDoc<InboundReferral>(d));
+  }
+
+  async findReferral(id: string): Promise<InboundReferral | undefined> {
+    const doc = await this.referrals.findOne({ _id: id });
+    return doc ? fromDoc<InboundReferral>(doc) : undefined;
+  }
+
+  async decide(id: string, decision: HeldDecision): Promise<boolean> {
+    const r = await this.referrals.updateOne({ _id: id, decided: { $exists: false } }, { $set: { decided: decision } });
+    return r.modifiedCount === 1;
+  }
+
+  async undecide(id: string): Promise<void> {
+    await this.referrals.updateOne({ _id: id }, { $unset: { decided: '' } });
+  }
+
+  async settleDecision(id: string, caseId: string): Promise<void> {
+    await this.referrals.updateOne({ _id: id }, { $set: { 'decided.caseId': caseId } });
   }
 }

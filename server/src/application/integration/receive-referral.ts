@@ -5,28 +5,14 @@
 // with its matches for a person to decide (a second record would split the child's history).
 import { createHash } from 'node:crypto';
 import { ConflictError, ValidationError, isDomainError } from '../../domain/errors';
-import { REFERRAL_PROCESS_ID, referralStartVariables } from '../../domain/cases/referral-start-variables';
 import type { InboundReferral, InboundReferralStore, StoredAnswer } from '../../ports/service-account-repository.port';
-import { createCase, type CreateCaseDeps } from '../cases/create-case';
 import { findDuplicates } from '../cases/find-duplicates';
-import { startCaseProcess, type StartCaseProcessDeps } from '../cases/start-case-process';
+import { identityOfReferral, openReferralCase, type PortalReferral, type ReferralCaseDeps } from './referral-case';
 import type { Actor } from '../cases/case-access';
 import { scopedPolicy } from './scoped-policy';
 
-export interface PortalReferral {
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  nhsNumber?: string;
-  gender?: string;
-  /** One of the account's teams; its first team when not given. */
-  team?: string;
-  referralSource: string;
-  /** The portal's own reference, kept with the answer so its operators can match them up. */
-  portalReference?: string;
-}
-
-export type ReceiveReferralDeps = CreateCaseDeps & StartCaseProcessDeps & { referrals: InboundReferralStore };
+export type { PortalReferral } from './referral-case';
+export type ReceiveReferralDeps = ReferralCaseDeps & { referrals: InboundReferralStore };
 
 /** A claim still 'processing' after this long was cut short (a crash): a resend may take it over. */
 export const STALE_CLAIM_MS = 120_000;
@@ -72,14 +58,13 @@ export async function receiveReferral(
 
 async function openReferral(deps: ReceiveReferralDeps, actor: Actor, r: PortalReferral): Promise<{ answer: StoredAnswer; held?: InboundReferral['held'] }> {
   const team = r.team ?? actor.teams[0] ?? '';
-  const identity = { givenName: r.givenName, familyName: r.familyName, dateOfBirth: r.dateOfBirth, ...(r.nhsNumber ? { nhsNumber: r.nhsNumber } : {}) };
   const reference = r.portalReference ? { portalReference: r.portalReference } : {};
-  let created;
   try {
-    created = await createCase(deps, actor, { ...identity, team, ...(r.gender ? { gender: r.gender } : {}), referralSource: r.referralSource });
+    const opened = await openReferralCase(deps, actor, { ...r, team });
+    return { answer: { status: 201, body: { outcome: 'opened', ...opened, ...reference } } };
   } catch (err) {
     if (!(isDomainError(err) && err.code === 'POSSIBLE_DUPLICATE')) throw err;
-    const matches = await findDuplicates(deps, actor, identity);
+    const matches = await findDuplicates(deps, actor, identityOfReferral(r));
     return {
       answer: {
         status: 202,
@@ -88,15 +73,4 @@ async function openReferral(deps: ReceiveReferralDeps, actor: Actor, r: PortalRe
       held: { details: { ...r, team }, matchCaseIds: matches.flatMap((m) => (m.caseId ? [m.caseId] : [])), team },
     };
   }
-  const body: Record<string, unknown> = { outcome: 'opened', caseId: created.id, ...reference, ...(created.warnings ? { warnings: created.warnings } : {}) };
-  try {
-    const started = await startCaseProcess(deps, actor, {
-      caseId: created.id, processId: REFERRAL_PROCESS_ID, variables: referralStartVariables({ ...identity, referralSource: r.referralSource }, deps.clock.now()),
-    });
-    body.process = { processId: started.processId, instanceKey: started.instanceKey };
-  } catch (err) {
-    // As on the referral page: the case stands; a person starts the intake from the case page.
-    body.process = { started: false, message: `The case was opened but referral and intake did not start: ${(err as Error).message}` };
-  }
-  return { answer: { status: 201, body } };
 }

@@ -1,7 +1,7 @@
 // The integration API (bearer tokens of service accounts) and the administrators' service accounts routes.
 import { z } from 'zod';
 import { action, type ApiResource } from './api-operation';
-import { createServiceAccountSchema, portalReferralSchema, revokeAccountSchema, rotateTokenSchema } from '../integration-request.schema';
+import { createServiceAccountSchema, heldDecisionSchema, portalReferralSchema, revokeAccountSchema, rotateTokenSchema } from '../integration-request.schema';
 
 const IssuedToken = z.object({
   account: z.object({ id: z.string(), name: z.string() }).loose(),
@@ -37,5 +37,18 @@ export const INTEGRATION: ApiResource = {
         + 'a resend with the same key repeats the first answer (Idempotent-Replayed: true); the same key with another body answers 422',
     },
     { method: 'get', path: '/cases/:id', summary: 'The Personal section of a case of the account’s teams', access: { scope: 'cases:read:personal' } },
+  ],
+};
+
+export const HELD_REFERRALS: ApiResource = {
+  tag: 'Held referrals',
+  description: 'Referrals a portal sent for a child who may already be known, for a person of the team to decide.',
+  base: '/api/held-referrals',
+  operations: [
+    { method: 'get', path: '', summary: 'Held referrals of your teams, each with its possible matches', access: action('create-case') },
+    {
+      method: 'post', path: '/:id/decision', summary: 'Decide a held referral: a new case (its intake started), or a re-referral of the existing open case',
+      access: action('create-case'), body: heldDecisionSchema, status: 201, errors: [409],
+    },
   ],
 };
