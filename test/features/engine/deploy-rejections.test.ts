@@ -68,11 +68,18 @@ describe('Feature: deploy refuses what the engine cannot run, naming element and
     expect(problems[0].line).toBeGreaterThan(1);
   });
 
-  test('Given a lint error against Camunda 8.8 (service task without a job type), then deploy is rejected', async () => {
+  test('Given a lint error against Camunda 8.8 the engine\'s own checks do not find (an error end event naming no error), then deploy is rejected', async () => {
+    const r = base();
+    r.content = r.content.replace('<bpmn:endEvent id="endHigh" />', '<bpmn:endEvent id="endHigh"><bpmn:errorEventDefinition id="Err_1" /></bpmn:endEvent>');
+    const problems = await problemsOf([r]);
+    expect(problems).toEqual([expect.objectContaining({ elementId: 'endHigh', message: expect.stringContaining('(rule camunda-compat/error-reference)') })]);
+  });
+
+  test('Given a problem both the engine and Camunda\'s 8.8 checks find (service task without a job type), then it is listed once, in the engine\'s words', async () => {
     const r = base();
     r.content = r.content.replace('<zeebe:taskDefinition type="score-referral" retries="2" />', '');
     const problems = await problemsOf([r]);
-    expect(problems.some((p) => p.elementId === 'score' && /rule /.test(p.message))).toBe(true);
+    expect(problems.filter((p) => p.elementId === 'score').map((p) => p.message)).toEqual([expect.stringContaining("has no zeebe:taskDefinition type")]);
   });
 
   test('Given one bad resource among good ones, then nothing is deployed', async () => {
