@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { NavLink, Route, Routes, useLocation } from 'react-router-dom';
-import { PermissionsPage, UsersPage } from '../features/admin';
+import { AgreementsPage, PermissionsPage, ServiceAccountsPage, TeamsPage, UsersPage, WebhooksPage } from '../features/admin';
 import { AuditPage } from '../features/audit';
 import { ChangePasswordPage, RequireSession, SessionProvider, UserMenu, useSession } from '../features/auth';
 import { CasesArea } from '../features/cases';
@@ -94,6 +94,11 @@ export function App() {
             <Route path="/escalation/*" element={guarded(<EscalationPolicyPage />)} />
             <Route path="/outbox/*" element={guarded(<OutboxPage />, 'administer-users')} />
             <Route path="/admin/permissions/*" element={guarded(<PermissionsPage />, 'administer-users')} />
+            <Route path="/admin/teams/*" element={guarded(<TeamsPage />, 'administer-users')} />
+            <Route path="/admin/service-accounts/*" element={guarded(<ServiceAccountsPage />, 'administer-users')} />
+            {/* Agreements are the DPO's (view-audit is the DPO's action); admins choose among them on the webhooks page. */}
+            <Route path="/admin/sharing-agreements/*" element={guarded(<AgreementsPage />, 'view-audit')} />
+            <Route path="/admin/webhooks/*" element={guarded(<WebhooksPage />, 'administer-users')} />
             <Route path="/admin/*" element={guarded(<UsersPage />, 'administer-users')} />
             <Route path="/audit/*" element={guarded(<AuditPage />, 'view-audit')} />
             <Route path="/retention/*" element={guarded(<RetentionPage />, 'manage-legal-holds')} />

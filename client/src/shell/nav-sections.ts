@@ -21,6 +21,10 @@ export const NAV_SECTIONS: NavSection[] = [
   { path: '/outbox', label: 'Outbox', action: 'administer-users' },
   // Before /admin: the current section is the first entry whose path the address starts with.
   { path: '/admin/permissions', label: 'Permissions', action: 'administer-users' },
+  { path: '/admin/teams', label: 'Teams', action: 'administer-users' },
+  { path: '/admin/service-accounts', label: 'Service accounts', action: 'administer-users' },
+  { path: '/admin/webhooks', label: 'Event subscriptions', action: 'administer-users' },
+  { path: '/admin/sharing-agreements', label: 'Sharing agreements', action: 'view-audit' },
   { path: '/admin', label: 'Users', action: 'administer-users' },
   { path: '/audit', label: 'Audit', action: 'view-audit' },
   { path: '/retention', label: 'Retention', action: 'manage-legal-holds' },

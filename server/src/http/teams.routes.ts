@@ -24,7 +24,7 @@ export const createTeamSchema = z.strictObject({ key: teamKey, name: z.string().
 export const updateTeamSchema = z.strictObject({ name: z.string().max(80).optional(), managerIds: people.optional(), headOfServiceId: id.nullable().optional() });
 export const membershipSchema = z.strictObject({ userId: id, change: z.enum(['join', 'leave']), on: z.string().max(10) });
 export const moveSchema = z.strictObject({
-  kind: z.enum(['merge', 'split']), sources: z.array(teamKey).min(1).max(20), target: teamKey, targetName: z.string().max(80).optional(),
+  kind: z.enum(['merge', 'split']), sources: z.array(teamKey).max(20), target: teamKey, targetName: z.string().max(80).optional(),
   caseIds: z.array(id).max(5000).optional(), userIds: z.array(id).max(500).optional(), reason: z.string().max(500),
 });
 

@@ -2,3 +2,7 @@
 export { UsersPage } from './users-page';
 export { adminApi, type AdminUserDto } from './admin-api';
 export { PermissionsPage } from './permissions-page';
+export { ServiceAccountsPage } from './service-accounts-page';
+export { TeamsPage } from './teams-page';
+export { AgreementsPage } from './agreements-page';
+export { WebhooksPage } from './webhooks-page';

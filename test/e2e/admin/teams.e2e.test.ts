@@ -1,0 +1,58 @@
+// The administrator's teams page in Chromium against the whole product (issue 23): reached from the main
+// navigation; the demo teams read in words with managers, head of service and members; a team added by
+// keyboard alone; an empty move lists its problems in an error summary; a merge reports what moved. Axe
+// finds nothing serious on a desktop and on a 390 px phone, and nothing is wider than the phone.
+import type { Browser, Page } from 'playwright-core';
+import { seriousAxeViolations } from '../../support/axe';
+import { signInAs } from '../../support/browser';
+import { e2eLifecycle } from '../../support/e2e-lifecycle';
+
+describe("the administrator's teams page in the browser", () => {
+  let browser: Browser;
+  let url = '';
+  e2eLifecycle((s, b) => { url = s.url; browser = b; });
+
+  async function expectCleanPage(page: Page, width: number) {
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  }
+
+  it('shows the teams in words, adds one by keyboard, refuses an empty merge and merges two teams', async () => {
+    const page = await signInAs(browser, url, 'ada.admin', { viewport: { width: 1280, height: 900 }, startPath: '/' });
+    page.setDefaultTimeout(10_000);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+    await page.getByRole('heading', { name: 'Teams', level: 1 }).waitFor();
+    const north = page.locator('.govuk-summary-card').filter({ hasText: 'North team' }).first();
+    await north.getByRole('definition').filter({ hasText: /^Tom Manager$/ }).waitFor();
+    expect(await north.textContent()).toContain('Hana Head');
+    await expectCleanPage(page, 1280);
+
+    // By keyboard: focus the name field, type, tab to the key, type, Enter submits.
+    await page.getByLabel('Team name').focus();
+    await page.keyboard.type('East team');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('east');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('East team was added.').waitFor();
+    await page.locator('.govuk-summary-card').filter({ hasText: 'East team' }).first().waitFor();
+
+    await page.getByRole('button', { name: 'Merge the teams' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByRole('link', { name: /Choose the teams to move from/ }).waitFor();
+    await summary.getByRole('link', { name: /Say why/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('move-reason');
+    await expectCleanPage(page, 1280);
+
+    await page.getByRole('checkbox', { name: 'South team' }).check();
+    await page.getByLabel('Into').selectOption({ label: 'North team' });
+    await page.getByLabel('Why').fill('One team for the borough');
+    await page.getByRole('button', { name: 'Merge the teams' }).click();
+    await page.getByRole('status').getByText('Teams merged: 0 cases, 0 open tasks and 4 people moved to North team.').waitFor();
+    const report = page.locator('.govuk-summary-card').filter({ hasText: 'South team merged into North team' });
+    expect(await report.textContent()).toContain('0 cases, 0 open tasks, 4 people, 1 managers');
+    await page.getByText('Former teams').waitFor();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectCleanPage(page, 390);
+  });
+});
