@@ -1,12 +1,13 @@
 // /api/sharing — data sharing agreements (docs/sharing-and-webhooks.md). The DPO makes and changes them; admins
 // read them to subscribe a partner's system under one.
-//   GET  /agreements        the register, each with whether it is in force today
+//   GET  /agreements        the register, each with whether it is in force today, and the words for the choices
 //   POST /agreements        make one (201)
 //   GET  /agreements/:id    one agreement and every version of it
 //   PUT  /agreements/:id    change it {…terms, revision, reason} (409 when someone changed it since)
 import { Router } from 'express';
 import { z } from 'zod';
-import { LAWFUL_BASES, RECIPIENT_KINDS } from '../domain/sharing/sharing-agreement';
+import { caseSections, sectionLabel } from '../domain/cases/case-section';
+import { LAWFUL_BASES, LAWFUL_BASIS_WORDS, RECIPIENT_KIND_WORDS, RECIPIENT_KINDS } from '../domain/sharing/sharing-agreement';
 import { getSharingAgreement, listSharingAgreements, type ListAgreementsDeps } from '../application/sharing/list-sharing-agreements';
 import { createSharingAgreement, updateSharingAgreement, type SaveAgreementDeps } from '../application/sharing/save-sharing-agreement';
 import { parseBody, parseQuery, requireActor, type ActorDeps } from './actor-request';
@@ -36,7 +37,16 @@ export function createSharingRouter(deps: SharingRouterDeps): Router {
   router.get('/agreements', async (req, res) => {
     const actor = requireActor(deps, req);
     parseQuery(noQuery, req.query);
-    res.json({ items: await listSharingAgreements(deps, actor) });
+    const items = await listSharingAgreements(deps, actor);
+    // The words for the page's choices: people read section, basis and recipient names, not keys.
+    res.json({
+      items,
+      choices: {
+        sections: caseSections().map((key) => ({ key, label: sectionLabel(key) })),
+        lawfulBases: LAWFUL_BASES.map((key) => ({ key, label: LAWFUL_BASIS_WORDS[key] })),
+        recipientKinds: RECIPIENT_KINDS.map((key) => ({ key, label: RECIPIENT_KIND_WORDS[key] })),
+      },
+    });
   });
   router.post('/agreements', async (req, res) => {
     const actor = requireActor(deps, req);

@@ -53,6 +53,8 @@ describe('data sharing agreements and signed webhooks', () => {
     await new Promise((r) => receiver?.close(r));
   });
 
+  const openTask = (instanceKey: string, elementId: string) => until(elementId, async () =>
+    (await engine().listUserTasks({ instanceKey, state: 'open' })).find((t: { elementId: string }) => t.elementId === elementId)?.key);
   const deliveries = async (state?: string) => (await call('ada.admin', 'GET', `/webhooks/deliveries${state ? `?state=${state}` : ''}`)).body;
   async function referral(): Promise<string> {
     const seen = sharing().caseEventsSeen();
@@ -111,7 +113,7 @@ describe('data sharing agreements and signed webhooks', () => {
     const instanceKey = await referral();
     expect(await sharing().deliverOnce()).toMatchObject({ sent: 1 });
     for (const id of ['matchPerson', 'checkSocialCare', 'allocate']) {
-      const key = await until(id, async () => (await engine().listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === id)?.key);
+      const key = await openTask(instanceKey, id);
       await engine().completeUserTask(key, { pathway: 'out-of-court', lawfulBasis: 'public-task', caseManager: 'cara.case' }, { by: 'test' });
     }
     await until('case opened', async () => ((await sharing().deliverOnce()).sent ? true : undefined));
@@ -170,10 +172,10 @@ describe('data sharing agreements and signed webhooks', () => {
       ['planning', { contactLevel: 'standard', planTargets: [{ target: 'attend school' }], planStage: { id: 'a1', planCompletedOn: day(0) } }],
     ];
     for (const [id, variables] of steps) {
-      const key = await until(id, async () => (await engine().listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === id)?.key);
+      const key = await openTask(instanceKey, id);
       await engine().completeUserTask(key, variables, { by: 'test' });
     }
-    const share = await until('share', async () => (await engine().listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === 'share')?.key);
+    const share = await openTask(instanceKey, 'share');
     await signIn('cara.case');
     const page = await until('the share task page', async () => {
       const r = await call('cara.case', 'GET', `/tasks/${share}`);

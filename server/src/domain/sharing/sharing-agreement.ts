@@ -22,6 +22,9 @@ export const LAWFUL_BASIS_WORDS: Record<LawfulBasis, string> = {
 /** Recipients the AssetPlus share step names (forms/assetplus-share.form `shareWith`); agreements say which they cover. */
 export const RECIPIENT_KINDS = ['secure-estate', 'social-care', 'police', 'health', 'school', 'other'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+export const RECIPIENT_KIND_WORDS: Record<RecipientKind, string> = {
+  'secure-estate': 'Secure estate', 'social-care': 'Children’s social care', police: 'Police', health: 'Health', school: 'School', other: 'Another partner',
+};
 
 export interface AgreementTerms {
   partner: string;
