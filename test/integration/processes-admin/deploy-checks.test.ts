@@ -32,9 +32,14 @@ describe('deploy checks', () => {
       message: /broken XML/,
     },
     {
-      what: 'a Camunda 8.8 lint error: a service task without a task type',
+      what: 'a Camunda 8.8 lint error: an error end event naming no error',
+      xml: () => editReferral((x) => x.replace('<bpmn:incoming>Flow_consentRefused_closedNoConsent</bpmn:incoming>', '<bpmn:incoming>Flow_consentRefused_closedNoConsent</bpmn:incoming><bpmn:errorEventDefinition id="Err_1" />')),
+      elementId: 'closedNoConsent', message: /rule camunda-compat\/error-reference/,
+    },
+    {
+      what: 'a service task without a task type (in the engine\'s words; Camunda\'s 8.8 check says it too)',
       xml: () => editReferral((x) => x.replace('<zeebe:taskDefinition type="calculate-deadlines" retries="3" />', '')),
-      elementId: 'calcIntake', message: /rule /,
+      elementId: 'calcIntake', message: /serviceTask 'calcIntake' has no zeebe:taskDefinition type/,
     },
   ];
 
