@@ -7,6 +7,7 @@
 // case-task-matrix.test.ts is the same question against the shipped configuration.
 import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../server/src/application/users/seed-demo-users';
+import { demoSessions, type Reply, type Session } from '../../support/demo-sessions';
 import { startTestSystem } from '../../support/system';
 
 const SECTIONS = ['personal', 'family', 'education', 'health', 'offending', 'assessments', 'plans', 'victims', 'agencies', 'speech-language'] as const;
@@ -33,32 +34,11 @@ const ROLES = Object.keys(EXPECTED);
 const marker = (s: Section) => `ZQX${s.toUpperCase().replace('-', '')}QZX`;
 const markerField = (s: Section) => `${s.replace('-', '')}Note`;
 
-interface Session { cookie: string; csrf: string }
-interface Reply { status: number; body: any; text: string }
-
 describe('permission matrix on a configured version: a new role and a new restricted section', () => {
   let system: Awaited<ReturnType<typeof startTestSystem>>;
-  const sessions = new Map<string, Session>();
+  const sessions = new Map<string, Session>(); // by role
+  const { call, signIn } = demoSessions(() => system.url);
   let caseId: string;
-
-  async function call(who: Session | undefined, method: string, url: string, body?: unknown): Promise<Reply> {
-    const headers: Record<string, string> = {};
-    if (who) headers.cookie = who.cookie;
-    if (who && method !== 'GET') headers['x-csrf-token'] = who.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${system.url}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, text, body: text ? JSON.parse(text) : undefined };
-  }
-
-  async function signIn(username: string): Promise<Session> {
-    const res = await fetch(`${system.url}/api/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
-    return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-  }
 
   const as = (role: string) => sessions.get(role)!;
   const leaked = (role: string, text: string) => SECTIONS.filter((s) => !EXPECTED[role]!.read.includes(s) && text.includes(marker(s)));
@@ -72,9 +52,9 @@ describe('permission matrix on a configured version: a new role and a new restri
       await system.modules.security.users.create({ username: e.username, displayName: e.username, email: `${e.username}@example.org`, roles: [e.role], teams: ['north'], passwordHash });
     }
     const admin = await signIn('ada.admin');
-    const shipped = (await call(admin, 'GET', '/api/admin/permissions')).body.inForce.rows;
+    const shipped = (await call(admin, 'GET', '/admin/permissions')).body.inForce.rows;
     const tm = shipped['team-managers'];
-    const saved = await call(admin, 'POST', '/api/admin/permissions', {
+    const saved = await call(admin, 'POST', '/admin/permissions', {
       basedOn: 1, reason: 'Speech and language workers join the service, with their own tab',
       rows: {
         ...shipped,
@@ -89,18 +69,18 @@ describe('permission matrix on a configured version: a new role and a new restri
     for (const u of DEMO_USERS) if (!demoByRole.has(u.roles[0])) demoByRole.set(u.roles[0], u.username);
     for (const role of ROLES) sessions.set(role, await signIn(extra.find((e) => e.role === role)?.username ?? demoByRole.get(role)!));
 
-    const created = await call(as('team-managers'), 'POST', '/api/cases', { givenName: 'Configured', familyName: 'Child', dateOfBirth: '2011-02-03', team: 'north' });
+    const created = await call(as('team-managers'), 'POST', '/cases', { givenName: 'Configured', familyName: 'Child', dateOfBirth: '2011-02-03', team: 'north' });
     expect(created.status).toBe(201);
     caseId = encodeURIComponent(created.body.id);
     for (const s of SECTIONS) {
-      const res = await call(as('team-managers'), 'PATCH', `/api/cases/${caseId}/sections/${s}`, { changes: { [markerField(s)]: marker(s) }, reason: 'matrix set-up' });
+      const res = await call(as('team-managers'), 'PATCH', `/cases/${caseId}/sections/${s}`, { changes: { [markerField(s)]: marker(s) }, reason: 'matrix set-up' });
       expect(res.status).toBe(200);
     }
   }, 60000);
   afterAll(() => system?.close());
 
   it.each(ROLES)('GET /api/cases/:id as %s: exactly the readable sections (the new one included), the rest withheld, no withheld marker', async (role) => {
-    const res = await call(as(role), 'GET', `/api/cases/${caseId}`);
+    const res = await call(as(role), 'GET', `/cases/${caseId}`);
     const exp = EXPECTED[role]!;
     expect(leaked(role, res.text)).toEqual([]);
     if (!exp.openCase) {
@@ -111,7 +91,7 @@ describe('permission matrix on a configured version: a new role and a new restri
     expect(Object.keys(res.body.sections).sort()).toEqual([...exp.read].sort());
     expect([...res.body.withheldSections].sort()).toEqual(SECTIONS.filter((s) => !exp.read.includes(s)).sort());
     for (const s of exp.read) expect(res.body.sections[s].values[markerField(s)]).toBe(marker(s));
-    const history = await call(as(role), 'GET', `/api/cases/${caseId}/amendments?limit=200`);
+    const history = await call(as(role), 'GET', `/cases/${caseId}/amendments?limit=200`);
     expect(leaked(role, history.text)).toEqual([]);
   });
 
@@ -125,7 +105,7 @@ describe('permission matrix on a configured version: a new role and a new restri
     const fieldOf = (role: string) => `by_${role.replace(/-/g, '_')}`;
     beforeAll(async () => {
       await Promise.all(writes.map(async ([role, s]) => {
-        replies.set(`${role}/${s}`, await call(as(role), 'PATCH', `/api/cases/${caseId}/sections/${s}`, { changes: { [fieldOf(role)]: `written by ${role}` }, reason: 'matrix write' }));
+        replies.set(`${role}/${s}`, await call(as(role), 'PATCH', `/cases/${caseId}/sections/${s}`, { changes: { [fieldOf(role)]: `written by ${role}` }, reason: 'matrix write' }));
       }));
       stored = await system.modules.tasks.cases.findById(decodeURIComponent(caseId));
     }, 90000);
@@ -141,7 +121,7 @@ describe('permission matrix on a configured version: a new role and a new restri
   });
 
   it('records the new section in the audit of a read: among the sections read by its readers, not by others', async () => {
-    for (const role of [NEW_ROLE, 'case-managers']) expect((await call(as(role), 'GET', `/api/cases/${caseId}`)).status).toBe(200);
+    for (const role of [NEW_ROLE, 'case-managers']) expect((await call(as(role), 'GET', `/cases/${caseId}`)).status).toBe(200);
     const reads = await system.modules.security.audit.search({ action: 'case.read', recordId: decodeURIComponent(caseId) }, { offset: 0, limit: 100 });
     const byRole = (role: string) => reads.items.filter((e) => e.actor.roles?.includes(role)).map((e) => e.sections);
     expect(byRole(NEW_ROLE).length).toBeGreaterThan(0);
@@ -151,21 +131,21 @@ describe('permission matrix on a configured version: a new role and a new restri
   });
 
   it('names the new role and section for people, lets forms place fields in the section and refuses one nobody configured', async () => {
-    const me = await call(as(NEW_ROLE), 'GET', '/api/auth/me');
+    const me = await call(as(NEW_ROLE), 'GET', '/auth/me');
     expect(me.body.words.roles[NEW_ROLE]).toBe('Speech and language workers');
     expect(me.body.words.roles['case-managers']).toBe('Case managers');
     expect(me.body.words.sections['speech-language']).toBe('Speech and language');
     expect(me.body.readableSections).toEqual(['personal', 'speech-language']);
-    const roles = await call(sessions.get('admins') ?? as('admins'), 'GET', '/api/users/roles');
+    const roles = await call(as('admins'), 'GET', '/users/roles');
     expect(roles.body.labels).toContainEqual({ key: NEW_ROLE, label: 'Speech and language workers' });
 
     const form = (section: string) => ({
       schema: { id: `slt-note-${section}`, type: 'default', components: [{ type: 'textfield', key: 'communicationNeeds', label: 'Communication needs', properties: { section } }] },
       comment: 'speech and language note',
     });
-    const ok = await call(as('team-managers'), 'POST', '/api/forms', form('speech-language'));
+    const ok = await call(as('team-managers'), 'POST', '/forms', form('speech-language'));
     expect(ok.status).toBe(201);
-    const refused = await call(as('team-managers'), 'POST', '/api/forms', form('dreams'));
+    const refused = await call(as('team-managers'), 'POST', '/forms', form('dreams'));
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('property section \\"dreams\\" is not a case-record section');
   });
