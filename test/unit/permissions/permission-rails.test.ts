@@ -1,5 +1,5 @@
 // The safety rails and the effect, as pure functions over tables written out here.
-import { permissionEffect, rowChanges } from '../../../server/src/domain/permissions/permission-effect';
+import { configChanges, permissionEffect, rowChanges } from '../../../server/src/domain/permissions/permission-effect';
 import { selfGrantProblems, tableProblems } from '../../../server/src/domain/permissions/permission-rails';
 import type { PermissionRows } from '../../../server/src/domain/policies';
 
@@ -59,5 +59,42 @@ describe('permissionEffect', () => {
       { kind: 'read', name: 'personal', change: 'loss', summary: '1 user would lose read access to Personal details', users: [{ id: 'u1', displayName: 'Zed Nurse' }] },
     ]);
     expect(rowChanges(before, after)).toEqual([{ role: 'nurses', change: 'read +victims -personal' }]);
+  });
+});
+
+describe('configured sections and role names', () => {
+  const slt = { key: 'speech-language', label: 'Speech and language', description: 'Communication needs' };
+  const withSlt = rows({ admins: { actions: ['administer-users'] }, slt: { actions: ['view-cases'], read: ['speech-language'], write: ['speech-language'] } });
+
+  it('knows a section only when the version adds it, and names it in the refusals and the effect', () => {
+    expect(tableProblems(withSlt)['rows.slt.read']).toBe('Unknown case section: speech-language');
+    expect(tableProblems(withSlt, { sections: [slt], roleLabels: { slt: 'Speech and language workers' } })).toEqual({});
+    const writeOnly = rows({ admins: { actions: ['administer-users'] }, slt: { write: ['speech-language'] } });
+    expect(tableProblems(writeOnly, { sections: [slt], roleLabels: {} })['rows.slt.write'])
+      .toBe('slt cannot write Speech and language without being able to read it: add read access or remove write access');
+    const effect = permissionEffect(base, withSlt, [{ id: 'u1', displayName: 'Sue', roles: ['slt'] }], { sections: [slt], roleLabels: {} });
+    expect(effect.map((l) => l.summary)).toContain('1 user would gain read access to Speech and language');
+  });
+
+  it('refuses a section without a name or description, a key taken or malformed, and a name for a role the version lacks', () => {
+    const problems = tableProblems(base, {
+      sections: [{ key: 'health', label: 'Health again', description: 'x' }, { key: 'Speech Language', label: 'x', description: 'x' }, { key: 'slt-notes', label: ' ', description: '' }],
+      roleLabels: { ghosts: 'Ghosts' },
+    });
+    expect(problems).toEqual({
+      'sections.0.key': 'There is already a section called health: choose another key',
+      'sections.1.key': expect.stringMatching(/is not a section key/),
+      'sections.2.label': expect.stringMatching(/Give the tab a name/),
+      'sections.2.description': expect.stringMatching(/Say what belongs in this section/),
+      'roleLabels.ghosts': 'There is no role ghosts to name: add its row or remove the name',
+    });
+  });
+
+  it('says what a version changes in its sections and names', () => {
+    expect(configChanges({}, { sections: [slt], roleLabels: { slt: 'Speech and language workers' } })).toEqual([
+      { role: 'case sections', change: 'added speech-language (Speech and language)' },
+      { role: 'slt', change: 'named "Speech and language workers"' },
+    ]);
+    expect(configChanges({ sections: [slt] }, { sections: [], roleLabels: {} })).toEqual([{ role: 'case sections', change: 'removed speech-language' }]);
   });
 });
