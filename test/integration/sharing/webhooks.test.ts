@@ -216,4 +216,10 @@ describe('data sharing agreements and signed webhooks', () => {
     expect(received).toHaveLength(1); // the one 500 before the end
     expect((await deliveries('cancelled')).items[0].cancelReason).toBe('The data sharing agreement is not in force');
   });
+
+  it('forgets the case’s deliveries when the case is erased (their bodies hold its data)', async () => {
+    expect(await sharing().eraser.eraseOfCase(caseId)).toBe(4); // the four queued above
+    expect((await deliveries()).total).toBe(0);
+    expect(await system.conn.collection('webhook_delivery_leases').countDocuments({})).toBe(0);
+  });
 });

@@ -110,6 +110,17 @@ export class MongoWebhookDeliveryRepository implements WebhookDeliveryRepository
     return { items: docs.map(toDelivery), total, offset: page.offset, limit: page.limit };
   }
 
+  /** Case erasure: the case's deliveries (their bodies hold its data) and their attempt leases go. */
+  async eraseOfCase(caseId: string): Promise<number> {
+    const found = await this.model.find({ caseId }, { _id: 1, attempts: 1 }).lean<{ _id: string; attempts: number }[]>();
+    if (!found.length) return 0;
+    // Leases are `<id>|<attempt>`; a worker may have taken up to five past the count it recorded (claim-attempt.ts).
+    const leaseIds = found.flatMap((d) => Array.from({ length: (d.attempts ?? 0) + 5 }, (_, i) => `${d._id}|${i + 1}`));
+    await this.leases.deleteMany({ _id: { $in: leaseIds } });
+    await this.model.deleteMany({ _id: { $in: found.map((d) => d._id) } });
+    return found.length;
+  }
+
   async countByState(): Promise<Partial<Record<DeliveryState, number>>> {
     const rows = await this.model.aggregate<{ _id: DeliveryState; n: number }>([{ $group: { _id: '$state', n: { $sum: 1 } } }]);
     return Object.fromEntries(rows.map((r) => [r._id, r.n]));

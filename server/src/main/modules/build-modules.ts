@@ -18,6 +18,7 @@ import { createEscalationModule, type EscalationSystemModule } from './escalatio
 import { createReportsModule, type ReportsModule } from './reports.module';
 import { createReturnsModule } from './returns.module';
 import { createSchoolsModule } from './schools.module';
+import { createDemoCasesModule } from './demo-cases.module';
 import { createPermissionsModule } from './permissions.module';
 import { createTeamsModule, type TeamsModule } from './teams.module';
 import { createFormsModule, type FormsModule } from './forms.module';
@@ -166,6 +167,8 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // gives the signed-in person the teams they reach before any router below asks the case rule.
   const teams = createTeamsModule({ conn, users: security.users, audit: security.audit, clock, logger, cases: tasks.cases, caseSearch: tasks.caseSearch, tasks: tasks.tasks });
   const ordered: SystemModule[] = [security, permissions, forms, nameKeys, tasks, teams, reports, returns, schools, escalation, workflow, processAdmin];
+  // Demo children (SEED_DEMO_CASES=true): after tasks (its indexes), before reports (its first KPI build reads them).
+  if (config.SEED_DEMO_CASES === 'true') ordered.splice(ordered.indexOf(reports), 0, createDemoCasesModule({ cases: tasks.cases, submissions, audit: security.audit, clock, logger }));
   ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases, caseGuard: consent.caseGuard })); // routes only
   ordered.push(sar); // routes only (its jobs are registered above): subject access requests
@@ -176,6 +179,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
     conn, engine, cases: tasks.cases, audit: security.audit, clock, logger, runWorker: ctx.runWorkers ?? true, ownership: workflow.ownership, agreements,
   });
   ordered.push(sharing);
+  otherCaseStores.push(sharing.eraser); // its deliveries' bodies hold the case's data
   // Service accounts and the integration API for other systems (issue 22): referrals from portals.
   ordered.push(createIntegrationModule({
     conn, audit: security.audit, clock, cases: tasks.cases, engine, forms: workflow.forms, users: security.users, caseGuard: consent.caseGuard,

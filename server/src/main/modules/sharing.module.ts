@@ -41,6 +41,8 @@ export interface SharingModuleDeps {
 
 export interface SharingModule extends SystemModule {
   agreements: MongoSharingAgreementRepository;
+  /** Case erasure removes the case's webhook deliveries (their bodies hold its data). */
+  eraser: { eraseOfCase(caseId: string): Promise<number> };
   /** One delivery round now (tests; the worker does this on its schedule). */
   deliverOnce(): Promise<WebhookDeliveryReport>;
   /** Engine listeners run in the background: resolves once every event seen so far has been queued. */
@@ -79,6 +81,7 @@ export function createSharingModule(deps: SharingModuleDeps): SharingModule {
   const routerDeps = { agreements, subscriptions, deliveries, audit, clock, maxAttempts: retry.maxAttempts, currentActor: currentUser };
   return {
     agreements,
+    eraser: { eraseOfCase: (caseId) => deliveries.eraseOfCase(caseId) },
     deliverOnce: () => deliverWebhooks(deliverDeps),
     settled: async () => { await pending; },
     caseEventsSeen: () => seen,
