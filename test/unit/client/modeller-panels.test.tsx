@@ -27,6 +27,21 @@ describe('problems panel', () => {
     expect(screen.getByText(/unsupported element bpmn:ScriptTask/).closest('button')!.textContent).toContain('line 13');
   });
 
+  it('lists a problem the engine and the linter both find once, in the engine\'s words, and not what Zeebe 8.8 runs', () => {
+    const merged = collectProblems(
+      [
+        { id: 'matchPerson', message: 'Element of type <bpmn:ScriptTask> must have property <script>', category: 'error', rule: 'camunda-compat/implementation' },
+        { id: 'review', message: 'Extension element of type <zeebe:TaskDefinition> not allowed', category: 'error', rule: 'camunda-compat/implementation' },
+        { id: 'matchPerson', message: 'Element is missing label/name', category: 'warn', rule: 'label-required' },
+      ],
+      [{ resource: 'referral-intake.bpmn', elementId: 'matchPerson', line: 13, message: "script task 'matchPerson' needs either a zeebe:script or a zeebe:taskDefinition" }],
+    );
+    expect(merged.map((p) => [p.source, p.severity, p.message])).toEqual([
+      ['linter', 'warn', 'Element is missing label/name'],
+      ['engine', 'error', "script task 'matchPerson' needs either a zeebe:script or a zeebe:taskDefinition"],
+    ]);
+  });
+
   it('asks for the element of a clicked problem, and says when there are none', async () => {
     const selected: (string | undefined)[] = [];
     const { rerender } = render(<ProblemsPanel problems={problems} checking={false} onSelect={(p) => selected.push(p.elementId)} />);

@@ -14,10 +14,17 @@ export interface Problem {
   file?: string;
 }
 
+/** What Camunda's 8.8 rules call an error but Zeebe 8.8 and the engine run (a task definition left on a user task). */
+const RUNS_ANYWAY = ['Extension element of type <zeebe:TaskDefinition> not allowed'];
+
 export function collectProblems(reports: LintReport[], engine: DeployProblemDto[]): Problem[] {
+  // As on the server: the engine's line names the element and the reason, so the browser linter's error on the
+  // same element would list one problem twice.
+  const named = new Set(engine.map((p) => p.elementId).filter(Boolean));
   return [
     ...reports
       .filter((r) => r.category !== 'info')
+      .filter((r) => !(r.category === 'error' && r.id && named.has(r.id)) && !RUNS_ANYWAY.includes(r.message))
       .map((r): Problem => ({ source: 'linter', severity: r.category === 'warn' ? 'warn' : 'error', elementId: r.id, message: r.message, report: r })),
     ...engine.map((p): Problem => ({ source: 'engine', severity: 'error', elementId: p.elementId, line: p.line, message: p.message, ...(p.resource.endsWith('.dmn') ? { file: p.resource } : {}) })),
   ];
