@@ -1,24 +1,12 @@
 // Calls to /api/admin/service-accounts (administrators only). A token arrives once, in the answer that
 // issued it; the page shows it then and keeps it nowhere.
 import { apiFetch } from '../auth/api-fetch';
+import type { ScopeDefinition as ScopeDto } from '../../../../server/src/domain/integration/service-account';
+import type { ServiceAccountView as ServiceAccountDto } from '../../../../server/src/application/service-accounts/service-account-admin';
 
-export interface TokenDto { id: string; createdAt: string; expiresAt: string; state: 'valid' | 'expired' | 'revoked'; replacedBy?: string }
-
-export interface ServiceAccountDto {
-  id: string;
-  name: string;
-  description?: string;
-  roles: string[];
-  teams: string[];
-  scopes: string[];
-  tokenDays: number;
-  createdAt: string;
-  revokedAt?: string;
-  revokeReason?: string;
-  tokens: TokenDto[];
-}
-
-export interface ScopeDto { scope: string; label: string }
+// The server's own types (type-only: nothing of the server is bundled), so the two cannot drift.
+export type { ScopeDefinition as ScopeDto } from '../../../../server/src/domain/integration/service-account';
+export type { ServiceAccountView as ServiceAccountDto } from '../../../../server/src/application/service-accounts/service-account-admin';
 export interface IssuedTokenDto { account: ServiceAccountDto; token: string }
 
 const base = '/api/admin/service-accounts';

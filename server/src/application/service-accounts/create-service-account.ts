@@ -8,14 +8,8 @@ import {
   accountSummary, adminAuditActor, issueToken, newAccountId, presentAccount, requireAccountAdmin, type AdminActor, type ServiceAccountDeps, type ServiceAccountView,
 } from './service-account-admin';
 
-export interface CreateServiceAccountInput {
-  name: string;
-  description?: string;
-  roles: string[];
-  teams: string[];
-  scopes: string[];
-  tokenDays: number;
-}
+/** What the administrator gives; the rest of the account is made here. */
+export type CreateServiceAccountInput = Pick<ServiceAccount, 'name' | 'description' | 'roles' | 'teams' | 'scopes' | 'tokenDays'>;
 
 export async function createServiceAccount(
   deps: ServiceAccountDeps, actor: AdminActor, input: CreateServiceAccountInput, ip?: string,
