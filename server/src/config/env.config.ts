@@ -74,6 +74,9 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
   SEED_DEMO_USERS: z.enum(['true', 'false']).optional(),
+  // Demo children with outcomes, closures and victim contacts (application/users/seed-demo-cases.ts), for a
+  // demonstration: off unless set, so a real installation and the tests never get them.
+  SEED_DEMO_CASES: z.enum(['true', 'false']).default('false'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   BANK_HOLIDAY_REGION: z.enum(['GB-ENG', 'GB-WLS']).default('GB-ENG'),
