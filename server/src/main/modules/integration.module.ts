@@ -1,4 +1,4 @@
-// Service accounts and the integration API (issue 22, docs/integration.md): administrators manage accounts
+// Service accounts and the integration API (issue 22, README "Interfaces"): administrators manage accounts
 // at /api/admin/service-accounts; systems call /api/integration with bearer tokens; people decide the
 // referrals held as possible duplicates at /api/held-referrals. Inbound referrals use
 // the referral page's own use cases (createCase, startCaseProcess) with the tasks module's case store.
