@@ -1,9 +1,10 @@
 // Make or change a data sharing agreement: partner, kind of recipient, purpose, the case sections it allows,
 // lawful basis, first and last day, the council's reference; a change also asks why. GOV.UK error summary
 // linked to the fields; the server repeats every check and its field errors land beside the same fields.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '../auth/api-fetch';
 import { ErrorSummary } from '../sar/error-summary';
+import { fieldGroup } from './field-group';
 import type { AgreementDto, AgreementTermsDto, AgreementsDto } from './sharing-api';
 
 const idOf = (field: string) => `dsa-${field}`;
@@ -44,12 +45,7 @@ export function AgreementForm({ choices, editing, onSave }: {
     }
   }
 
-  const group = (field: string, children: ReactNode) => (
-    <div className={`govuk-form-group${errors[field] ? ' govuk-form-group--error' : ''}`}>
-      {errors[field] ? <p id={`${idOf(field)}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error: </span>{errors[field]}</p> : null}
-      {children}
-    </div>
-  );
+  const group = fieldGroup(errors, idOf);
   const text = (field: keyof AgreementTermsDto, label: string, type = 'text', className = 'govuk-input') => group(field, <>
     <label className="govuk-label govuk-label--s" htmlFor={idOf(field)}>{label}</label>
     <input className={className} id={idOf(field)} type={type} value={String(v[field] ?? '')} onChange={(e) => set(field, e.target.value)} />

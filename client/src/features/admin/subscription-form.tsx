@@ -1,8 +1,9 @@
 // Subscribe a partner's system to events: its name, address, the events, and the agreement it runs under
 // (which decides the sections each event carries). GOV.UK error summary; the server repeats every check.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '../auth/api-fetch';
 import { ErrorSummary } from '../sar/error-summary';
+import { fieldGroup } from './field-group';
 import type { SubscriptionsDto } from './sharing-api';
 
 const idOf = (field: string) => `sub-${field}`;
@@ -33,12 +34,7 @@ export function SubscriptionForm({ choices, onCreate }: {
       setErrors(err instanceof ApiError ? err.errors : {});
     }
   }
-  const group = (field: string, children: ReactNode) => (
-    <div className={`govuk-form-group${errors[field] ? ' govuk-form-group--error' : ''}`}>
-      {errors[field] ? <p id={`${idOf(field)}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error: </span>{errors[field]}</p> : null}
-      {children}
-    </div>
-  );
+  const group = fieldGroup(errors, idOf);
 
   return (
     <form onSubmit={submit} noValidate>

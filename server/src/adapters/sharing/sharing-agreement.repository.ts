@@ -5,6 +5,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { AgreementTerms, SharingAgreement } from '../../domain/sharing/sharing-agreement';
 import type { SharingAgreementRepository } from '../../ports/sharing-agreement-repository.port';
 import { isDuplicateKeyError } from '../mongo/mongo-errors';
+import { modelOf } from './model-of';
 
 type AgreementDoc = Omit<SharingAgreement, 'id'> & { _id: string };
 type VersionDoc = AgreementDoc & { agreementId: string };
@@ -29,8 +30,8 @@ export class MongoSharingAgreementRepository implements SharingAgreementReposito
   private readonly versions: Model<VersionDoc>;
 
   constructor(conn: Connection) {
-    this.model = (conn.models.SharingAgreement as Model<AgreementDoc>) ?? conn.model<AgreementDoc>('SharingAgreement', agreementSchema);
-    this.versions = (conn.models.SharingAgreementVersion as Model<VersionDoc>) ?? conn.model<VersionDoc>('SharingAgreementVersion', versionSchema);
+    this.model = modelOf(conn, 'SharingAgreement', agreementSchema);
+    this.versions = modelOf(conn, 'SharingAgreementVersion', versionSchema);
   }
 
   async init(): Promise<void> {

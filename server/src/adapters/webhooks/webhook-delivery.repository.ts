@@ -7,6 +7,7 @@ import type { Page, PageRequest } from '../../ports/repository.port';
 import type { DeliveryPatch, WebhookDeliveryRepository } from '../../ports/webhooks.port';
 import { isDuplicateKeyError, writeErrorsOf } from '../mongo/mongo-errors';
 import { toDocPatch } from '../mail/outbox-doc';
+import { modelOf } from '../sharing/model-of';
 
 const DATES = ['nextAttemptAt', 'lastAttemptAt', 'sentAt', 'createdAt', 'updatedAt'] as const;
 type DeliveryDoc = Omit<WebhookDelivery, 'id' | (typeof DATES)[number]> & { _id: string } & Partial<Record<(typeof DATES)[number], Date>>;
@@ -40,8 +41,8 @@ export class MongoWebhookDeliveryRepository implements WebhookDeliveryRepository
   private readonly leases: Model<LeaseDoc>;
 
   constructor(conn: Connection) {
-    this.model = (conn.models.WebhookDelivery as Model<DeliveryDoc>) ?? conn.model<DeliveryDoc>('WebhookDelivery', schema);
-    this.leases = (conn.models.WebhookDeliveryLease as Model<LeaseDoc>) ?? conn.model<LeaseDoc>('WebhookDeliveryLease', leaseSchema);
+    this.model = modelOf(conn, 'WebhookDelivery', schema);
+    this.leases = modelOf(conn, 'WebhookDeliveryLease', leaseSchema);
   }
 
   async init(): Promise<void> {

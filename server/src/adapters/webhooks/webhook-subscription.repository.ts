@@ -2,6 +2,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { WebhookSubscription } from '../../domain/webhooks/webhook-subscription';
 import type { WebhookSubscriptionRepository } from '../../ports/webhooks.port';
+import { modelOf } from '../sharing/model-of';
 
 type SubscriptionDoc = Omit<WebhookSubscription, 'id'> & { _id: string };
 const schema = new Schema<SubscriptionDoc>({
@@ -15,7 +16,7 @@ export class MongoWebhookSubscriptionRepository implements WebhookSubscriptionRe
   private readonly model: Model<SubscriptionDoc>;
 
   constructor(conn: Connection) {
-    this.model = (conn.models.WebhookSubscription as Model<SubscriptionDoc>) ?? conn.model<SubscriptionDoc>('WebhookSubscription', schema);
+    this.model = modelOf(conn, 'WebhookSubscription', schema);
   }
 
   async create(s: WebhookSubscription): Promise<void> {

@@ -4,10 +4,13 @@
 //   pending ─► sending ─► sent
 //      ▲          └─► retry ─► (pending again at nextAttemptAt) … ─► dead ─(admin retry)─► pending
 //   pending/retry ─► cancelled (the agreement ended, or the subscription was switched off, before it went)
+import type { OutboxEntry } from '../escalation/outbox-entry';
+
 export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'retry', 'dead', 'cancelled'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
-export interface WebhookDelivery {
+/** The attempt bookkeeping is the mail outbox's (domain/escalation/outbox-entry.ts), field for field. */
+export interface WebhookDelivery extends Pick<OutboxEntry, 'attempts' | 'maxAttempts' | 'nextAttemptAt' | 'lastAttemptAt' | 'sentAt' | 'createdAt' | 'updatedAt'> {
   id: string;
   subscriptionId: string;
   agreementId: string;
@@ -19,16 +22,9 @@ export interface WebhookDelivery {
   /** The exact body signed and sent (every retry sends the same bytes, with a fresh timestamp). */
   body: string;
   state: DeliveryState;
-  attempts: number;
-  maxAttempts: number;
-  nextAttemptAt: string;
-  lastAttemptAt?: string;
-  /** "HTTP 500", "timed out after 10 s", "connection refused": what an admin needs to see. */
+  /** "The receiver answered HTTP 500", "No answer within 10 s", "Could not connect (ECONNREFUSED)": what an admin needs to see. */
   lastError?: string;
-  sentAt?: string;
   cancelReason?: string;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export const deliveryId = (eventId: string, subscriptionId: string) => `${eventId}:${subscriptionId}`;
