@@ -6,7 +6,7 @@
 //   first conviction, and a victim who consented and took part in restorative justice; Dana (south) a
 //   community resolution whose out-of-court exit says completed; Eli (north) a first youth caution, assessed,
 //   case closed with the disposal completed, suitable accommodation at the end.
-import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
+import { demoSessions } from '../../support/demo-sessions';
 import { startTestSystem } from '../../support/system';
 import { FixedClock } from '../../support/tasks-cases-api';
 
@@ -14,16 +14,10 @@ type Figures = { id: string; cohort: number | null; measures: { id: string; coun
 
 describe('Feature: the demo data fills the returns page and the KPI dashboard', () => {
   let system: Awaited<ReturnType<typeof startTestSystem>>;
+  const api = demoSessions(() => system.url);
   const call = async (username: string, method: string, p: string, body?: unknown) => {
-    const signIn = await fetch(`${system.url}/api/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
-    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-    const res = await fetch(`${system.url}/api${p}`, {
-      method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: await res.json() };
+    if (!api.sessions.has(username)) await api.signIn(username);
+    return api.call(username, method, p, body);
   };
 
   beforeAll(async () => { system = await startTestSystem({ SEED_DEMO_CASES: 'true', SESSION_IDLE_MINUTES: '1440' }, { clock: new FixedClock(new Date('2026-12-02T10:00:00Z')) }); }, 120_000);

@@ -6,12 +6,11 @@
 //   row 3  Ben Tester (south) 92% attendance                                                          → 1, for south to review
 //   row 4  Zed Nobody, no such child                                                                   → unmatched
 //   row 5  Cal Tester, two open north cases share the name and birthday                                → unmatched
-import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
 import type { CaseRecord } from '../../../server/src/domain/cases/case-record';
 import { identityKeys } from '../../../server/src/domain/cases/person-identity';
+import { demoSessions } from '../../support/demo-sessions';
 import { startTestSystem } from '../../support/system';
 
-type Who = { cookie: string; csrf: string };
 type Proposal = { id: string; caseId: string; child: string; kind: string; proposed: string; held?: string; status: string };
 
 const GOOD = [
@@ -32,22 +31,8 @@ function child(id: string, team: string, given: string, dateOfBirth: string): Ca
 
 describe("Feature: schools' data becomes proposals a reviewer accepts into the Education section", () => {
   let system: Awaited<ReturnType<typeof startTestSystem>>;
-  const as: Record<string, Who> = {};
-
-  async function signIn(username: string): Promise<Who> {
-    const res = await fetch(`${system.url}/api/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
-    return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-  }
-  const call = async (who: string, method: string, p: string, body?: unknown) => {
-    const res = await fetch(`${system.url}/api/school-imports${p}`, {
-      method, headers: { cookie: as[who].cookie, 'x-csrf-token': as[who].csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: await res.json() };
-  };
+  const api = demoSessions(() => system.url);
+  const call = (who: string, method: string, p: string, body?: unknown) => api.call(who, method, `/school-imports${p}`, body);
   const upload = (who: string, csv: string, school = 'Northfield Academy') => call(who, 'POST', '', { school, fileName: 'northfield.csv', csv });
   const proposals = async (who: string, status = 'pending') => (await call(who, 'GET', `/proposals?status=${status}`)).body.proposals as Proposal[];
   const stored = async () => ({ imports: await system.conn.collection('school_imports').countDocuments(), proposals: await system.conn.collection('school_proposals').countDocuments() });
@@ -56,7 +41,7 @@ describe("Feature: schools' data becomes proposals a reviewer accepts into the E
 
   beforeAll(async () => {
     system = await startTestSystem();
-    for (const u of ['cara.case', 'sol.case', 'tom.manager', 'dan.data', 'colin.court']) as[u] = await signIn(u);
+    for (const u of ['cara.case', 'sol.case', 'tom.manager', 'dan.data', 'colin.court']) await api.signIn(u);
     const cases = system.modules.tasks.cases;
     await cases.create(child('YJ-SCHOOL01', 'north', 'Amy', '2011-02-03'), []);
     await cases.create(child('YJ-SCHOOL02', 'south', 'Ben', '2010-07-08'), []);
