@@ -4,8 +4,7 @@
 import { NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors';
 import { checkDay, inEffect, type Membership } from '../../domain/teams/team';
 import { teamsOn } from '../../domain/teams/team-directory';
-import { sameMembers } from './same-members';
-import { auditActor, requireTeamAdmin, today, type TeamActor, type TeamsDeps } from './team-deps';
+import { auditActor, requireTeamAdmin, sameMembers, today, type TeamActor, type TeamsDeps } from './team-deps';
 
 export interface MembershipChange { userId: string; team: string; change: 'join' | 'leave'; on: string }
 

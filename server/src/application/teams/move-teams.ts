@@ -10,6 +10,7 @@ import type { CaseRepository } from '../../ports/case-repository.port';
 import type { CaseSearchIndex } from '../../ports/case-search.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
 import { applyMembershipChange } from './change-membership';
+import { syncUserTeams } from './sync-user-teams';
 import { auditActor, requireTeamAdmin, today, type TeamActor, type TeamsDeps } from './team-deps';
 
 export interface MoveDeps extends TeamsDeps {
@@ -55,6 +56,9 @@ export async function runMove(deps: MoveDeps, id: string): Promise<TeamMove> {
   if (!move) throw new NotFoundError(`No team move ${id}`, 'TEAM_MOVE_NOT_FOUND');
   if (move.state === 'done') return move;
   const system = { id: move.startedBy.id, roles: [] };
+  // Team changes made on the users page since the last sync become memberships first, so their people move too.
+  await syncUserTeams(deps);
+  await deps.changed();
   // Cases first (with their open tasks), people next, the old teams retired last.
   // The planned cases, and (a merge) any case opened in an old team since the move began.
   const planned = await deps.caseSearch.rowsOf(move.caseIds);

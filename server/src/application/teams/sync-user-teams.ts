@@ -6,8 +6,7 @@
 import type { CivilDate } from '../../domain/calendar/civil-date';
 import type { Membership } from '../../domain/teams/team';
 import { teamsOn } from '../../domain/teams/team-directory';
-import { sameMembers } from './same-members';
-import { allUsers, today, type TeamsDeps } from './team-deps';
+import { allUsers, sameMembers, today, type TeamsDeps } from './team-deps';
 
 const due = (m: Membership, since: CivilDate | undefined, day: CivilDate): boolean =>
   !!since && ((m.from > since && m.from <= day) || (!!m.to && m.to > since && m.to <= day));

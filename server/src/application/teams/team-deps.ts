@@ -39,3 +39,6 @@ export async function allUsers(users: TeamsDeps['users']) {
     if (page.items.length < 200) return out;
   }
 }
+/** The same teams, in any order. */
+export const sameMembers = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
