@@ -42,7 +42,7 @@ describe("the administrator's service accounts page in the browser", () => {
     expect(token).toMatch(/^yjs\./);
     expect(await callWith(token)).toBe(404); // it works: no such case, rather than 401
     const row = page.getByRole('row').filter({ hasText: 'Police referral portal' });
-    expect(await row.textContent()).toContain('Court officers; teams north');
+    expect(await row.textContent()).toContain('Court officers. Team: North');
     await expectCleanPage(page, 1280);
 
     await page.setViewportSize({ width: 390, height: 844 });

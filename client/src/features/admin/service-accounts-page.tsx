@@ -4,7 +4,7 @@
 // revocation ends every token at once and asks why.
 import { useState } from 'react';
 import { useAsync } from '../forms/use-async';
-import { formatDate } from '../../shell/format';
+import { formatDate, teamName } from '../../shell/format';
 import { ScrollRegion } from '../../shell/scroll-region';
 import { ServiceAccountForm } from './service-account-form';
 import { serviceAccountsApi, type IssuedTokenDto, type ServiceAccountDto } from './service-accounts-api';
@@ -58,7 +58,7 @@ export function ServiceAccountsPage() {
           <div className="govuk-panel__body">
             <p>Copy it now and give it to the system’s operators securely. It will not be shown again.</p>
             <label className="govuk-label" htmlFor="issued-token" style={{ color: 'inherit' }}>Token</label>
-            <input className="govuk-input" id="issued-token" readOnly value={issued.token} onFocus={(e) => e.target.select()} />
+            <input className="govuk-input govuk-!-margin-bottom-6" id="issued-token" readOnly value={issued.token} onFocus={(e) => e.target.select()} />
           </div>
         </div>
       ) : null}
@@ -80,7 +80,7 @@ export function ServiceAccountsPage() {
             {list.data.items.map((a) => (
               <tr key={a.id}>
                 <td>{a.name}{a.description ? <><br /><span className="govuk-hint">{a.description}</span></> : null}</td>
-                <td>{a.roles.map(roleName).join(', ')}; teams {a.teams.join(', ')}</td>
+                <td>{a.roles.map(roleName).join(', ')}. {a.teams.length > 1 ? 'Teams' : 'Team'}: {a.teams.map(teamName).join(', ')}</td>
                 <td><ul className="govuk-list">{a.scopes.map((s) => <li key={s}>{scopeName(s)}</li>)}</ul></td>
                 <td>{tokenWords(a)}{a.revokeReason ? `: ${a.revokeReason}` : ''}</td>
                 <td>
