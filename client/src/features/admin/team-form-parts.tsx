@@ -44,3 +44,25 @@ export function useTeamForm(prefix: string, done: (words: string) => void) {
   const summary = <ErrorSummary message={message} errors={errors} idOf={idOf} />;
   return { errors, idOf, submit, summary };
 }
+
+/** GOV.UK small checkboxes in a fieldset: the options ticked are `chosen`. */
+export function Checkboxes({ id, legend, error, options, chosen, toggle }: {
+  id: string; legend: string; error?: string; options: { value: string; label: string }[]; chosen: readonly string[]; toggle(value: string): void;
+}) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" id={id}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {error ? <p className="govuk-error-message"><span className="govuk-visually-hidden">Error: </span>{error}</p> : null}
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          {options.map((o) => (
+            <div className="govuk-checkboxes__item" key={o.value}>
+              <input className="govuk-checkboxes__input" id={`${id}-${o.value}`} type="checkbox" checked={chosen.includes(o.value)} onChange={() => toggle(o.value)} />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-${o.value}`}>{o.label}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@
 // team or take them out from a day (history is kept: leaving sets an end date, nothing is deleted).
 import { useState } from 'react';
 import { formatDate } from '../../shell/format';
-import { Group, Select, useTeamForm } from './team-form-parts';
+import { Checkboxes, Group, Select, useTeamForm } from './team-form-parts';
 import { teamsApi, type TeamsDto } from './teams-api';
 
 type Done = (words: string) => void;
@@ -48,20 +48,8 @@ export function ChangeTeamForm({ data, done }: { data: TeamsDto; done: Done }) {
       <Group id={f.idOf('headOfServiceId')} label="Head of service" hint="Sees the cases and reports of every team they are head of" error={f.errors.headOfServiceId}>
         <Select id={f.idOf('headOfServiceId')} value={v.head} onChange={(head) => setV({ ...v, head })} options={[{ value: '', label: 'None' }, ...data.people.map((p) => ({ value: p.id, label: p.name }))]} />
       </Group>
-      <div className={`govuk-form-group${f.errors.managerIds ? ' govuk-form-group--error' : ''}`}>
-        <fieldset className="govuk-fieldset" id={f.idOf('managerIds')}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Managers</legend>
-          {f.errors.managerIds ? <p className="govuk-error-message">{f.errors.managerIds}</p> : null}
-          <div className="govuk-checkboxes govuk-checkboxes--small">
-            {data.people.map((p) => (
-              <div className="govuk-checkboxes__item" key={p.id}>
-                <input className="govuk-checkboxes__input" id={`manager-${p.id}`} type="checkbox" checked={v.managers.includes(p.id)} onChange={() => toggle(p.id)} />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={`manager-${p.id}`}>{p.name}</label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-      </div>
+      <Checkboxes id={f.idOf('managerIds')} legend="Managers" error={f.errors.managerIds}
+        options={data.people.map((p) => ({ value: p.id, label: p.name }))} chosen={v.managers} toggle={toggle} />
       <button type="submit" className="govuk-button">Save changes</button>
     </form>
   );

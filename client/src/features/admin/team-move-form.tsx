@@ -1,7 +1,7 @@
 // Merge teams, or split cases and people out of one team into another (often a new one). The server moves
 // the cases with their open tasks, the people with their queues, and reports what moved (team-move-report.tsx).
 import { useState } from 'react';
-import { Group, Select, useTeamForm } from './team-form-parts';
+import { Checkboxes, Group, Select, useTeamForm } from './team-form-parts';
 import { teamsApi, type TeamsDto } from './teams-api';
 
 const NEW = '__new__';
@@ -27,20 +27,8 @@ export function TeamMoveForm({ data, done }: { data: TeamsDto; done(words: strin
         <Select id={f.idOf('kind')} value={v.kind} onChange={(k) => setV({ ...v, kind: k as 'merge' | 'split' })}
           options={[{ value: 'merge', label: 'Teams merge: every case, open task and person moves' }, { value: 'split', label: 'A team splits: the cases and people you name move' }]} />
       </Group>
-      <div className={`govuk-form-group${f.errors.sources ? ' govuk-form-group--error' : ''}`}>
-        <fieldset className="govuk-fieldset" id={f.idOf('sources')}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{split ? 'Team that splits' : 'Teams that merge'}</legend>
-          {f.errors.sources ? <p className="govuk-error-message">{f.errors.sources}</p> : null}
-          <div className="govuk-checkboxes govuk-checkboxes--small">
-            {active.map((t) => (
-              <div className="govuk-checkboxes__item" key={t.key}>
-                <input className="govuk-checkboxes__input" id={`source-${t.key}`} type="checkbox" checked={v.sources.includes(t.key)} onChange={() => toggle('sources', t.key)} />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={`source-${t.key}`}>{t.name}</label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-      </div>
+      <Checkboxes id={f.idOf('sources')} legend={split ? 'Team that splits' : 'Teams that merge'} error={f.errors.sources}
+        options={active.map((t) => ({ value: t.key, label: t.name }))} chosen={v.sources} toggle={(k) => toggle('sources', k)} />
       <Group id={f.idOf('target')} label="Into" error={f.errors.target}>
         <Select id={f.idOf('target')} value={v.target} onChange={(target) => setV({ ...v, target })} options={[...active.map((t) => ({ value: t.key, label: t.name })), { value: NEW, label: 'A new team' }]} />
       </Group>
@@ -55,17 +43,8 @@ export function TeamMoveForm({ data, done }: { data: TeamsDto; done(words: strin
           <Group id={f.idOf('caseIds')} label="Case references that move" hint="One or more, separated by spaces or commas, for example YJ-7BBYXQGC" error={f.errors.caseIds}>
             <textarea className="govuk-textarea" id={f.idOf('caseIds')} rows={3} value={v.cases} onChange={(e) => setV({ ...v, cases: e.target.value })} />
           </Group>
-          <fieldset className="govuk-fieldset govuk-form-group">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">People who move</legend>
-            <div className="govuk-checkboxes govuk-checkboxes--small">
-              {data.people.map((p) => (
-                <div className="govuk-checkboxes__item" key={p.id}>
-                  <input className="govuk-checkboxes__input" id={`mover-${p.id}`} type="checkbox" checked={v.people.includes(p.id)} onChange={() => toggle('people', p.id)} />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor={`mover-${p.id}`}>{p.name}</label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
+          <Checkboxes id={f.idOf('userIds')} legend="People who move" error={f.errors.userIds}
+            options={data.people.map((p) => ({ value: p.id, label: p.name }))} chosen={v.people} toggle={(id) => toggle('people', id)} />
         </>
       ) : null}
       <Group id={f.idOf('reason')} label="Why" hint="For example the restructure this carries out; it is kept with the record of the move" error={f.errors.reason}>
