@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { identityKeys } from '../../../server/src/domain/cases/person-identity';
-import { seriousAxeViolations } from '../../support/axe';
+import { expectNoSeriousAxeViolations } from '../../support/axe';
 import { signInAs } from '../../support/browser';
 import { e2eLifecycle, type E2eSystem } from '../../support/e2e-lifecycle';
 
@@ -30,10 +30,10 @@ describe("schools' data in the browser", () => {
     }, []);
   });
 
-  async function expectCleanPage(page: Page, width: number) {
-    expect(await seriousAxeViolations(page)).toEqual([]);
+  const expectCleanPage = async (page: Page, width: number) => {
+    await expectNoSeriousAxeViolations(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-  }
+  };
 
   it('refuses a bad file with an error summary, imports a good one, and a proposal is accepted; clean at 390 px', async () => {
     const page = await signInAs(browser, system.url, 'cara.case', { viewport: { width: 1280, height: 900 }, startPath: '/' });
