@@ -61,6 +61,7 @@ describe("schools' data in the browser", () => {
     await page.getByRole('link', { name: 'Review proposals', exact: true }).click();
     await page.getByRole('heading', { name: 'School data proposals', level: 1 }).waitFor();
     const proposal = page.getByRole('table', { name: 'Proposals' }).locator('tbody tr');
+    await proposal.first().waitFor(); // the list loads after the heading
     expect(await proposal.allTextContents()).toEqual([expect.stringMatching(/Sky Pupil.*Attendance91\.5%Nothing recordedHillside School, row 2/)]);
     await expectCleanPage(page, 1280);
     await page.getByRole('button', { name: 'Accept attendance for Sky Pupil' }).click();
