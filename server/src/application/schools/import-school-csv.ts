@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../../domain/errors';
 import { readSchoolCsv, MAX_SCHOOL_CSV_BYTES } from '../../domain/schools/school-csv';
 import { draftProposals, type SchoolProposal } from '../../domain/schools/school-proposal';
+import type { IdentityKeys } from '../../domain/cases/person-identity';
 import { localDate } from '../../forms-core/form-dates';
 import type { SchoolImport } from '../../ports/school-import-store.port';
 import { auditActor, canViewCase, type Actor } from '../cases/case-access';
-import { matchSchoolRow, type RowMatch } from './match-school-row';
+import { matchSchoolRow, type RowMatch, type RowMatchDeps } from './match-school-row';
 import { requireEducationWriter, type SchoolImportDeps } from './school-import-deps';
 
 export interface SchoolCsvInput { school: string; fileName: string; csv: string }
@@ -41,9 +42,11 @@ export async function importSchoolCsv(deps: SchoolImportDeps, actor: Actor, inpu
   const id = (deps.newId ?? randomUUID)();
   const at = deps.clock.now().toISOString();
   const today = localDate(deps.clock.now());
-  // One row after another: a file of thousands of rows must not open thousands of reads at once.
+  // One row after another: a file of thousands of rows must not open thousands of reads at once. A school
+  // sends many rows per pupil (one per exclusion), so each child and each lookup is read once per import.
   const matches: RowMatch[] = [];
-  for (const row of read.rows) matches.push(await matchSchoolRow(deps, row));
+  const readOnce = onceEach(deps);
+  for (const row of read.rows) matches.push(await matchSchoolRow(readOnce, row));
   const caseIds = [...new Set(matches.flatMap((m) => ('record' in m ? [m.record.id] : [])))];
   const proposed = new Map<string, Pick<SchoolProposal, 'kind' | 'values'>[]>();
   for (const p of await deps.store.pendingOf(caseIds)) proposed.set(p.caseId, [...(proposed.get(p.caseId) ?? []), p]);
@@ -85,4 +88,15 @@ export async function importSchoolCsv(deps: SchoolImportDeps, actor: Actor, inpu
   });
   const { unmatched: _kept, ...summary } = record;
   return { ...summary, results };
+}
+
+function onceEach(deps: SchoolImportDeps): RowMatchDeps {
+  const memo = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => {
+    const seen = new Map<string, Promise<R>>();
+    return (...a: A) => { const key = JSON.stringify(a); if (!seen.has(key)) seen.set(key, f(...a)); return seen.get(key)!; };
+  };
+  return {
+    cases: { findById: memo((id: string) => deps.cases.findById(id)), findByIdentity: memo((k: IdentityKeys, limit: number) => deps.cases.findByIdentity(k, limit)) },
+    store: { caseOfUpn: memo((upn: string) => deps.store.caseOfUpn(upn)) },
+  };
 }

@@ -7,11 +7,17 @@
 import type { CaseRecord } from '../../domain/cases/case-record';
 import { identityKeys } from '../../domain/cases/person-identity';
 import type { SchoolRow } from '../../domain/schools/school-row';
-import type { SchoolImportDeps } from './school-import-deps';
+import type { CaseRepository } from '../../ports/case-repository.port';
+import type { SchoolImportStore } from '../../ports/school-import-store.port';
 
 export type RowMatch = { record: CaseRecord; by: 'upn' | 'name-and-date-of-birth' } | { reason: string };
 
-export async function matchSchoolRow(deps: Pick<SchoolImportDeps, 'cases' | 'store'>, row: SchoolRow): Promise<RowMatch> {
+export interface RowMatchDeps {
+  cases: Pick<CaseRepository, 'findById' | 'findByIdentity'>;
+  store: Pick<SchoolImportStore, 'caseOfUpn'>;
+}
+
+export async function matchSchoolRow(deps: RowMatchDeps, row: SchoolRow): Promise<RowMatch> {
   if (row.upn) {
     const held = await deps.store.caseOfUpn(row.upn);
     const record = held ? await deps.cases.findById(held) : undefined;
