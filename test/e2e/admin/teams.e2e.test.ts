@@ -49,7 +49,7 @@ describe("the administrator's teams page in the browser", () => {
     await page.getByRole('button', { name: 'Merge the teams' }).click();
     await page.getByRole('status').getByText('Teams merged: 0 cases, 0 open tasks and 4 people moved to North team.').waitFor();
     const report = page.locator('.govuk-summary-card').filter({ hasText: 'South team merged into North team' });
-    expect(await report.textContent()).toContain('0 cases, 0 open tasks, 4 people, 1 managers');
+    expect(await report.textContent()).toContain('0 cases, 0 open tasks, 4 people, 1 manager added');
     await page.getByText('Former teams').waitFor();
 
     await page.setViewportSize({ width: 390, height: 844 });

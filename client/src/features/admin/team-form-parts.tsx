@@ -66,3 +66,6 @@ export function Checkboxes({ id, legend, error, options, chosen, toggle }: {
     </div>
   );
 }
+
+/** "1 case", "2 cases": counts in words. */
+export const some = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -1,7 +1,7 @@
 // Merge teams, or split cases and people out of one team into another (often a new one). The server moves
 // the cases with their open tasks, the people with their queues, and reports what moved (team-move-report.tsx).
 import { useState } from 'react';
-import { Checkboxes, Group, Select, useTeamForm } from './team-form-parts';
+import { Checkboxes, Group, Select, some, useTeamForm } from './team-form-parts';
 import { teamsApi, type TeamsDto } from './teams-api';
 
 const NEW = '__new__';
@@ -19,7 +19,8 @@ export function TeamMoveForm({ data, done }: { data: TeamsDto; done(words: strin
         ...(v.target === NEW ? { targetName: v.newName } : {}),
         ...(split ? { caseIds: v.cases.split(/[\s,]+/).filter(Boolean), userIds: v.people } : {}),
       });
-      return `${move.kind === 'merge' ? 'Teams merged' : 'Team split'}: ${move.counts.cases} cases, ${move.counts.tasks} open tasks and ${move.counts.members} people moved to ${move.target.name}.`;
+      const c = move.counts;
+      return `${move.kind === 'merge' ? 'Teams merged' : 'Team split'}: ${some(c.cases, 'case')}, ${some(c.tasks, 'open task')} and ${some(c.members, 'person', 'people')} moved to ${move.target.name}.`;
     })}>
       <h2 className="govuk-heading-m">Merge or split teams</h2>
       {f.summary}

@@ -1,6 +1,7 @@
 // What a merge or split moved, as the admin reads it: counts, then the lists behind them. A move cut short
 // (the server stopped) says so and can be finished; finishing it repeats nothing.
 import { formatDateTime } from '../../shell/format';
+import { some } from './team-form-parts';
 import type { MoveDto } from './teams-api';
 
 const list = (items: string[]) => (items.length ? <ul className="govuk-list govuk-list--bullet">{items.map((x) => <li key={x}>{x}</li>)}</ul> : <p className="govuk-body">None</p>);
@@ -16,14 +17,14 @@ export function TeamMoveReport({ move, onResume }: { move: MoveDto; onResume(id:
           <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">When and by whom</dt><dd className="govuk-summary-list__value">{formatDateTime(move.startedAt)}, {move.startedBy}</dd></div>
           <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Why</dt><dd className="govuk-summary-list__value">{move.reason}</dd></div>
           <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Moved</dt>
-            <dd className="govuk-summary-list__value">{c.cases} cases, {c.tasks} open tasks, {c.members} people{c.managers ? `, ${c.managers} managers` : ''}</dd></div>
+            <dd className="govuk-summary-list__value">{some(c.cases, 'case')}, {some(c.tasks, 'open task')}, {some(c.members, 'person', 'people')}{c.managers ? `, ${some(c.managers, 'manager')} added` : ''}</dd></div>
           <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">State</dt>
             <dd className="govuk-summary-list__value">{move.state === 'done' ? `Finished ${move.finishedAt ? formatDateTime(move.finishedAt) : ''}` : 'Not finished: the service stopped part-way'}</dd></div>
         </dl>
         {move.state === 'running' ? <button type="button" className="govuk-button" onClick={() => onResume(move.id)}>Finish this move</button> : null}
         {c.toReallocate ? (
           <div className="govuk-warning-text"><span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-            <strong className="govuk-warning-text__text">{c.toReallocate} moved cases have a worker who is not in {move.target.name}: a manager should allocate them again ({move.toReallocate.map((r) => `${r.caseId}, ${r.worker.name}`).join('; ')}).</strong>
+            <strong className="govuk-warning-text__text">{some(c.toReallocate, 'moved case has', 'moved cases have')} a worker who is not in {move.target.name}: a manager should allocate them again ({move.toReallocate.map((r) => `${r.caseId}, ${r.worker.name}`).join('; ')}).</strong>
           </div>
         ) : null}
         <details className="govuk-details">

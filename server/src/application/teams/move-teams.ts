@@ -119,7 +119,7 @@ async function retireSources(deps: MoveDeps, move: TeamMove): Promise<void> {
   const head = target.headOfServiceId ?? sources.find((t) => t.headOfServiceId)?.headOfServiceId;
   await deps.teams.putTeam({ ...target, managerIds: managers, ...(head ? { headOfServiceId: head } : {}) });
   await deps.teams.recordProgress(move.id, 'managers', managers.filter((m) => !target.managerIds.includes(m)));
-  for (const s of sources) if (s.active) await deps.teams.putTeam({ ...s, active: false, mergedInto: move.target, managerIds: [] });
+  for (const { headOfServiceId: _, ...s } of sources) if (s.active) await deps.teams.putTeam({ ...s, active: false, mergedInto: move.target, managerIds: [] });
   await deps.changed();
 }
 
