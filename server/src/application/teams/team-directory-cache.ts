@@ -29,8 +29,9 @@ export class TeamDirectoryCache {
     return this.current;
   }
 
-  async load(): Promise<void> {
-    const rev = await this.options.teams.revision();
+  /** `known`: the revision a check just read (no second read). */
+  async load(known?: number): Promise<void> {
+    const rev = known ?? await this.options.teams.revision();
     const [teams, memberships, moves] = await Promise.all([this.options.teams.teams(), this.options.teams.memberships(), this.options.teams.moves()]);
     this.current = { teams, memberships, moving: moves.filter((m) => m.state === 'running').map((m) => [...m.sources, m.target]) };
     this.rev = rev;
@@ -47,7 +48,7 @@ export class TeamDirectoryCache {
   private async check(): Promise<void> {
     const rev = await this.options.teams.revision();
     this.checkedAt = this.options.nowMs();
-    if (rev !== this.rev) await this.load();
+    if (rev !== this.rev) await this.load(rev);
     const day = this.options.day();
     if (day !== this.checkedDay) {
       this.checkedDay = day;
