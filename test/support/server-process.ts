@@ -32,22 +32,35 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60000
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   let alive = true;
-  void run.exited.then(() => (alive = false));
+  let stopping = false;
+  // A server that dies after it answered /readyz would otherwise show only as "fetch failed" in the test
+  // that used it: say so on stderr with what it printed, which the CI log keeps.
+  void run.exited.then((code) => {
+    alive = false;
+    if (!stopping && ready) process.stderr.write(`\n[server-process] the server on ${url} exited unexpectedly (code ${code}); its output:\n${run.output().slice(-6000)}\n`);
+  });
+  let ready = false;
   while (Date.now() < deadline) {
     if (!alive) throw new Error(`server exited during start:\n${run.output()}`);
     try {
       const res = await fetch(`${url}/readyz`);
-      if (res.ok) break;
+      if (res.ok) {
+        ready = true;
+        break;
+      }
     } catch {
       /* not listening yet */
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  if (!alive) throw new Error(`server exited during start:\n${run.output()}`);
+  if (!ready) throw new Error(`server did not answer /readyz within ${timeoutMs} ms:\n${run.output()}`);
   return {
     proc: run.proc,
     url,
     output: run.output,
     async stop(signal = 'SIGTERM') {
+      stopping = true;
       if (alive) run.proc.kill(signal);
       return run.exited;
     },

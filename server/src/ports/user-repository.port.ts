@@ -1,4 +1,4 @@
-import type { Role, NewUser, User } from '../domain/users/user';
+import type { NewUser, User } from '../domain/users/user';
 import type { LockState } from '../domain/auth/lockout-policy';
 import type { Page, PageRequest } from './repository.port';
 
@@ -19,7 +19,7 @@ export interface UserCredentials {
 export interface UserPatch {
   displayName?: string;
   email?: string;
-  roles?: Role[];
+  roles?: string[];
   teams?: string[];
   managerId?: string | null;
   active?: boolean;
@@ -32,7 +32,7 @@ export interface UserPatch {
 export interface UserListQuery {
   /** Matches the start of the username or of any word of the display name, case-insensitive. */
   search?: string;
-  role?: Role;
+  role?: string;
   team?: string;
   active?: boolean;
 }

@@ -8,6 +8,8 @@ const root = path.resolve(__dirname, '../../..');
 const formFiles = readdirSync(path.join(root, 'forms')).filter((f) => f.endsWith('.form')).sort();
 const bpmnFiles = readdirSync(path.join(root, 'processes')).filter((f) => f.endsWith('.bpmn'));
 const SECTIONS = ['personal', 'family', 'education', 'health', 'offending', 'assessments', 'plans', 'victims', 'agencies'];
+// Ethnicity is special category data (UK GDPR art. 9) kept on the personal tab, so it is tagged as such.
+const SENSITIVITIES = ['restricted', 'special-category'];
 const INPUTS = ['textfield', 'textarea', 'number', 'checkbox', 'checklist', 'radio', 'select', 'taglist', 'datetime'];
 // Variables a process decides on that no form supplies: set when the instance starts or by a job.
 // `type` is the last name of `order.type`: the order a compliance-breach instance starts with (or a called
@@ -36,12 +38,12 @@ describe.each(formFiles)('forms/%s', (file) => {
 
   // Except an allocation field (properties.allocation): it sets the record's allocated worker (caseManagerId,
   // shown by name in the header), not a value of a section, where it would read as a bare user id.
-  it('tags every field with a case-record section; health and victims are restricted', () => {
+  it('tags every field with a case-record section; health and victims are restricted, others at most special category', () => {
     for (const c of inputs(form.components).filter((i) => !i.properties?.allocation)) {
       expect([c.key, SECTIONS.includes(c.properties?.section ?? '')]).toEqual([c.key, true]);
       const restricted = c.properties?.sensitivity === 'restricted';
       if (['health', 'victims'].includes(c.properties!.section)) expect([c.key, restricted]).toEqual([c.key, true]);
-      if (c.properties?.sensitivity !== undefined) expect(c.properties.sensitivity).toBe('restricted');
+      if (c.properties?.sensitivity !== undefined) expect([c.key, SENSITIVITIES.includes(c.properties.sensitivity)]).toEqual([c.key, true]);
     }
   });
 });

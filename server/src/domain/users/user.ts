@@ -18,7 +18,8 @@ export interface User {
   username: string;
   displayName: string;
   email: string;
-  roles: Role[];
+  /** Shipped roles (`Role`) or ones an admin configured in a permission version. */
+  roles: string[];
   teams: string[];
   managerId?: string;
   active: boolean;
