@@ -16,7 +16,7 @@ import { listDocuments, presentDocument } from '../application/documents/list-do
 import { uploadDocument } from '../application/documents/upload-document';
 import { parseQuery, requireActor, type ActorDeps } from './actor-request';
 
-const reason = z.string().trim().min(1).max(2000).optional();
+const reason = z.string().trim().min(1).max(500).optional(); // as every break-glass reason in a query: 500 characters keep any URL under Node's 16 KB header limit (else 431)
 export const listQuery = z.strictObject({ section: z.string().max(40).optional(), reason });
 export const contentQuery = z.strictObject({ reason });
 export const uploadQuery = z.strictObject({

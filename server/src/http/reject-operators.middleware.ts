@@ -2,6 +2,8 @@
 // - Mongo operators ({"$gt": ""}) must never reach a query: refused (422) with the path of the key;
 // - names of Object.prototype (`constructor`, `__proto__` …) make yup and plain-object lookups throw,
 //   or replace prototypes: refused (422) naming the key;
+// - a NUL character in a name: BSON names are C strings, so storing one (an audit entry of the body, a
+//   submission) fails on the database and was a 500; refused (422) naming the key;
 // - nesting deeper than MAX_INPUT_DEPTH is refused (400): no request needs it, and recursive code
 //   further on (validation, JSON.stringify, BSON) would overflow the stack on 20,000 levels.
 // The walk uses an explicit stack, so the check itself cannot overflow; paths are built only for the
@@ -16,6 +18,7 @@ export const MAX_INPUT_DEPTH = 64;
 export type InputProblem =
   | { kind: 'operator'; path: string }
   | { kind: 'reserved'; path: string; key: string }
+  | { kind: 'nul'; path: string }
   | { kind: 'too-deep'; limit: number };
 
 interface Frame { value: unknown; depth: number; parent?: Frame; key?: string | number }
@@ -55,6 +58,7 @@ export function findInputProblem(value: unknown, maxDepth = MAX_INPUT_DEPTH, all
     for (const key of Object.keys(v as object)) {
       if (key.startsWith('$') && !allowed?.has(pathOf(frame, key))) return { kind: 'operator', path: pathOf(frame, key) };
       if (isReservedKey(key)) return { kind: 'reserved', path: pathOf(frame, key), key };
+      if (key.includes('\u0000')) return { kind: 'nul', path: pathOf(frame, key).replaceAll('\u0000', '\\u0000') };
       const child = (v as Record<string, unknown>)[key];
       if (child && typeof child === 'object') stack.push({ value: child, depth: frame.depth + 1, parent: frame, key });
     }
@@ -74,6 +78,12 @@ export function inputProblemError(problem: InputProblem, where: 'body' | 'query'
         `Field names may not start with "$" (found "${problem.path}"). Send plain values, not database operators.`,
         { [problem.path]: 'names starting with "$" are not allowed' },
         'OPERATOR_NOT_ALLOWED',
+      );
+    case 'nul':
+      return new ValidationError(
+        `Field names may not contain the NUL character (found "${problem.path}"). Remove it.`,
+        { [problem.path]: 'names may not contain the NUL character' },
+        'NUL_IN_NAME',
       );
     case 'reserved':
       return new ValidationError(

@@ -67,6 +67,15 @@ describe('bad input at the HTTP edge', () => {
     expect((await q.json()).errors).toEqual({ [key]: expect.any(String) });
   });
 
+  // BSON names are C strings: a migration's mapping {"a\u0000b": …} reached the audit write and answered 500.
+  it('refuses a name holding the NUL character with 422 naming it, before any handler', async () => {
+    const before = reached.length;
+    const res = await post('{"givenName":"Sam","mapping":{"a\\u0000b":"c"}}');
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: { code: 'NUL_IN_NAME' }, errors: { 'mapping.a\\u0000b': 'names may not contain the NUL character' } });
+    expect(reached.length).toBe(before);
+  });
+
   it('says what is wrong with each field in plain English, naming it', async () => {
     const res = await post(JSON.stringify({ givenName: '', dateOfBirth: 20110101, tags: ['a', 'b', 'c'], colour: 'red' }));
     expect(res.status).toBe(422);
