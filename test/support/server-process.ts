@@ -44,7 +44,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60000
     if (!alive) throw new Error(`server exited during start:\n${run.output()}`);
     try {
       const res = await fetch(`${url}/readyz`);
-      if (res.ok) {
+      // Ours only once it said so: until it listens, another test's server may hold the port we were given.
+      if (res.ok && run.output().includes('Youth Justice workflow is running at')) {
         ready = true;
         break;
       }

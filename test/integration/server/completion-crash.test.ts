@@ -54,13 +54,16 @@ describe('Crash test of the completion path (real server, SIGKILL)', () => {
   });
 
   async function launch() {
+    // A fresh port each time: while this server is down, another test may be handed the old port by the OS,
+    // and a /readyz answered by that stranger would pass for ours (seen once in CI, the other way round).
+    port = await findFreePort();
     const run = runServer(env());
     current = run;
     let alive = true;
     void run.exited.then(() => (alive = false));
     for (;;) {
       if (!alive) throw new Error(`server exited during start:\n${run.output()}`);
-      const ok = await fetch(`${base()}/readyz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base()}/readyz`).then((r) => r.ok, () => false) && run.output().includes('Youth Justice workflow is running at');
       if (ok) return run;
       await new Promise((r) => setTimeout(r, 50));
     }
