@@ -3,7 +3,9 @@
 //   GET  /history          → every version, newest first (who, when, why)
 //   GET  /versions/:version → a past version in full
 //   POST /preview {rows, sections?, roleLabels?} → who would gain or lose what, without saving (422 with field errors when refused)
-//   POST /  {basedOn, rows, sections?, roleLabels?, reason} → the new version in force (201)
+//   POST /  {basedOn, rows, sections?, roleLabels?, reason} → the new version in force (201), or — when it widens
+//            the admin's own access to children's data — the change awaiting a second admin's approval (202)
+//   POST /requests/:id/decision {decision, reason} → another admin approves or rejects an awaiting change
 // `sections` are the case sections (tabs) the version adds; `roleLabels` name roles for people.
 // Thin: bodies are checked here (unknown fields refused), the rails and the effect are application/permissions/*.
 import { Router } from 'express';
@@ -11,6 +13,7 @@ import { z } from 'zod';
 import { getPermissionHistory } from '../application/permissions/get-permission-history';
 import { getPermissions, getPermissionVersion } from '../application/permissions/get-permissions';
 import { requireAdministrator } from '../application/permissions/check-permission-proposal';
+import { decidePermissionChange, latestPermissionChange, type DecidePermissionDeps } from '../application/permissions/decide-permission-change';
 import { previewPermissionChange } from '../application/permissions/preview-permission-change';
 import { savePermissionVersion, type SavePermissionDeps } from '../application/permissions/save-permission-version';
 import type { PermissionConfig, PermissionRows } from '../domain/policies';
@@ -38,7 +41,12 @@ export const savePermissionsSchema = z.strictObject({
   reason: z.string().trim().min(1, 'Say why the permissions are changing').max(500),
 });
 
-export type PermissionsRouterDeps = ActorDeps & SavePermissionDeps;
+export const decidePermissionSchema = z.strictObject({
+  decision: z.enum(['approve', 'reject'], 'Choose whether you approve or reject the change'),
+  reason: z.string().trim().min(1, 'Say why you approve or reject the change').max(500),
+});
+
+export type PermissionsRouterDeps = ActorDeps & SavePermissionDeps & DecidePermissionDeps;
 
 export function createPermissionsRouter(deps: PermissionsRouterDeps): Router {
   const router = Router();
@@ -51,7 +59,7 @@ export function createPermissionsRouter(deps: PermissionsRouterDeps): Router {
   router.get('/', async (req, res) => {
     const actor = requireActor(deps, req);
     parseQuery(noQuery, req.query);
-    res.json(await getPermissions(deps, actor));
+    res.json({ ...(await getPermissions(deps, actor)), latestChangeRequest: await latestPermissionChange(deps, actor) });
   });
   router.get('/history', async (req, res) => {
     const actor = requireActor(deps, req);
@@ -71,8 +79,15 @@ export function createPermissionsRouter(deps: PermissionsRouterDeps): Router {
   router.post('/', async (req, res) => {
     const actor = requireActor(deps, req);
     const body = parseBody(savePermissionsSchema, req.body);
-    const saved = await savePermissionVersion(deps, actor, { basedOn: body.basedOn, reason: body.reason, ...proposal(body) });
-    res.status(201).json(await getPermissionVersion(deps, actor, saved.version));
+    const outcome = await savePermissionVersion(deps, actor, { basedOn: body.basedOn, reason: body.reason, ...proposal(body) });
+    if ('awaiting' in outcome) res.status(202).json({ awaitingApproval: await latestPermissionChange(deps, actor) });
+    else res.status(201).json(await getPermissionVersion(deps, actor, outcome.saved.version));
+  });
+  router.post('/requests/:id/decision', async (req, res) => {
+    const actor = requireActor(deps, req);
+    const body = parseBody(decidePermissionSchema, req.body);
+    await decidePermissionChange(deps, actor, req.params.id.slice(0, 100), body);
+    res.json({ request: await latestPermissionChange(deps, actor) });
   });
   return router;
 }

@@ -32,10 +32,10 @@ describe('tableProblems', () => {
 });
 
 describe('selfGrantProblems', () => {
-  it("refuses widening the admin's own roles into children's data, not others' roles", () => {
+  it("holds back for approval a widening of the admin's own roles into children's data, not others' roles", () => {
     const mine = rows({ ...base, admins: { actions: ['administer-users', 'break-glass'], read: ['victims'] } });
     expect(selfGrantProblems(base, mine, ['admins'])).toEqual({
-      'rows.admins': "This gives your own role admins access to children's data (read Victims, Break glass (emergency access)): that needs a second admin's approval — not built yet",
+      'rows.admins': "This gives your own role admins access to children's data (read Victims, Break glass (emergency access)): another administrator must approve it before it is in force",
     });
     const others = rows({ ...base, nurses: { actions: ['view-cases'], read: ['health', 'personal', 'victims'], write: ['health'] } });
     expect(selfGrantProblems(base, others, ['admins'])).toEqual({});

@@ -14,7 +14,7 @@ import { isDuplicateKeyError } from './mongo-errors';
 interface StoredRow { role: string; actions: string[]; read: string[]; write: string[] }
 interface VersionDoc {
   _id: number; rows: StoredRow[]; createdAt: string; createdBy: string; reason: string;
-  sections?: SectionDefinition[]; roleLabels?: { role: string; label: string }[];
+  sections?: SectionDefinition[]; roleLabels?: { role: string; label: string }[]; approvedBy?: string; requestId?: string;
 }
 interface HeadDoc { _id: string; version: number }
 
@@ -24,11 +24,14 @@ function toVersion(doc: VersionDoc): PermissionVersion {
   const rows: Record<string, RolePolicy> = {};
   for (const r of doc.rows) rows[r.role] = { actions: r.actions, read: r.read, write: r.write } as unknown as RolePolicy;
   return {
-    version: doc._id, rows, createdAt: doc.createdAt, createdBy: doc.createdBy, reason: doc.reason,
+    version: doc._id, rows, createdAt: doc.createdAt, createdBy: doc.createdBy, reason: doc.reason, ...approval(doc),
     ...(doc.sections?.length ? { sections: doc.sections.map(({ key, label, description }) => ({ key, label, description })) } : {}),
     ...(doc.roleLabels?.length ? { roleLabels: Object.fromEntries(doc.roleLabels.map((r) => [r.role, r.label])) } : {}),
   };
 }
+
+const approval = (d: Pick<VersionDoc, 'approvedBy' | 'requestId'>) =>
+  (d.approvedBy ? { approvedBy: d.approvedBy, ...(d.requestId ? { requestId: d.requestId } : {}) } : {});
 
 const toRows = (rows: PermissionRows): StoredRow[] =>
   Object.entries(rows).map(([role, p]) => ({ role, actions: [...p.actions], read: [...p.read], write: [...p.write] }));
@@ -62,7 +65,7 @@ export class MongoPermissionVersionRepository implements PermissionVersionReposi
   async history(): Promise<PermissionVersionSummary[]> {
     await this.versionInForce();
     const docs = await this.versions.find({}, { projection: { rows: 0 } }).sort({ _id: -1 }).limit(500).toArray();
-    return docs.map((d) => ({ version: d._id, createdAt: d.createdAt, createdBy: d.createdBy, reason: d.reason }));
+    return docs.map((d) => ({ version: d._id, createdAt: d.createdAt, createdBy: d.createdBy, reason: d.reason, ...approval(d) }));
   }
 
   async append(next: PermissionVersion): Promise<void> {
@@ -70,7 +73,7 @@ export class MongoPermissionVersionRepository implements PermissionVersionReposi
       await this.versions.insertOne({
         _id: next.version, rows: toRows(next.rows), createdAt: next.createdAt, createdBy: next.createdBy, reason: next.reason,
         sections: (next.sections ?? []).map(({ key, label, description }) => ({ key, label, description })),
-        roleLabels: Object.entries(next.roleLabels ?? {}).map(([role, label]) => ({ role, label })),
+        roleLabels: Object.entries(next.roleLabels ?? {}).map(([role, label]) => ({ role, label })), ...approval(next),
       });
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;

@@ -1,5 +1,6 @@
-// One check for preview and save: the rails on the table alone, the admin's own reach, and the effect on the
-// active users — including that someone active could still administer users afterwards.
+// One check for preview and save: the rails on the table alone, the effect on the active users — including
+// that someone active could still administer users afterwards — and whether the admin's own reach grows
+// (then the version waits for a second administrator's approval rather than being refused).
 import { ForbiddenError, ValidationError } from '../../domain/errors';
 import { configChanges, permissionEffect, rowChanges, type EffectLine, type EffectSubject } from '../../domain/permissions/permission-effect';
 import { selfGrantProblems, tableProblems } from '../../domain/permissions/permission-rails';
@@ -18,6 +19,8 @@ export interface ProposalOutcome {
   current: PermissionVersion;
   effect: EffectLine[];
   changes: { role: string; change: string }[];
+  /** Why the version would wait for a second administrator (it widens the actor's own reach), by field; empty when it would not. */
+  needsApproval: Record<string, string>;
 }
 
 export function requireAdministrator(actor: Actor): void {
@@ -47,10 +50,13 @@ export async function checkPermissionProposal(deps: PermissionDeps, actor: Actor
   requireAdministrator(actor);
   const { rows, config = EMPTY_CONFIG } = proposal;
   const current = await deps.permissions.current();
-  const problems = { ...selfGrantProblems(current.rows, rows, actor.roles), ...tableProblems(rows, config) };
+  const problems = tableProblems(rows, config);
   if (Object.keys(problems).length) refuse(problems);
   const users = await activeUsers(deps.users);
   const admins = users.filter((u) => u.roles.some((r) => Object.hasOwn(rows, r) && rows[r]!.actions.includes('administer-users')));
   if (!admins.length) refuse({ rows: 'No active user would be able to administer users: keep "administer users" on a role someone active holds' });
-  return { current, effect: permissionEffect(current.rows, rows, users, config), changes: [...configChanges(current, config), ...rowChanges(current.rows, rows)] };
+  return {
+    current, effect: permissionEffect(current.rows, rows, users, config), changes: [...configChanges(current, config), ...rowChanges(current.rows, rows)],
+    needsApproval: selfGrantProblems(current.rows, rows, actor.roles),
+  };
 }

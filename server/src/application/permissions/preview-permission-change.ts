@@ -4,6 +4,6 @@ import type { Actor } from '../cases/case-access';
 import { checkPermissionProposal, type PermissionDeps, type PermissionProposal } from './check-permission-proposal';
 
 export async function previewPermissionChange(deps: PermissionDeps, actor: Actor, proposal: PermissionProposal) {
-  const { current, effect, changes } = await checkPermissionProposal(deps, actor, proposal);
-  return { basedOn: current.version, effect, changes };
+  const { current, effect, changes, needsApproval } = await checkPermissionProposal(deps, actor, proposal);
+  return { basedOn: current.version, effect, changes, needsApproval };
 }

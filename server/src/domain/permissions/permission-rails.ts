@@ -80,8 +80,8 @@ function childDataReach(rows: PermissionRows, roles: readonly string[]): Set<str
 }
 
 /**
- * An admin may not widen their own roles' reach into children's data alone: that needs a second admin's
- * approval, which is not built yet (docs/permissions.md), so such a change is refused.
+ * An admin may not widen their own roles' reach into children's data alone: such a version waits for a
+ * second admin's approval (application/permissions/request-permission-approval.ts) instead of taking effect.
  */
 export function selfGrantProblems(current: PermissionRows, proposed: PermissionRows, actorRoles: readonly string[]): RailProblems {
   const before = childDataReach(current, actorRoles);
@@ -91,7 +91,7 @@ export function selfGrantProblems(current: PermissionRows, proposed: PermissionR
     const mine = [...childDataReach(proposed, [role])].filter((g) => gained.includes(g));
     if (!mine.length) continue;
     const said = mine.map((g) => describeReach(g));
-    problems[`rows.${role}`] = `This gives your own role ${role} access to children's data (${said.join(', ')}): that needs a second admin's approval — not built yet`;
+    problems[`rows.${role}`] = `This gives your own role ${role} access to children's data (${said.join(', ')}): another administrator must approve it before it is in force`;
   }
   return problems;
 }

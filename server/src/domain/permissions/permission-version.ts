@@ -15,6 +15,10 @@ export interface PermissionVersion {
   /** A user id, or "system" for the shipped version. */
   createdBy: string;
   reason: string;
+  /** A change that widened its author's own reach into children's data: the administrator who approved it. */
+  approvedBy?: string;
+  /** The approval request it came from (permission-request.ts), so applying a decision twice is noticed. */
+  requestId?: string;
 }
 
 export type PermissionVersionSummary = Omit<PermissionVersion, 'rows' | 'sections' | 'roleLabels'>;

@@ -3,7 +3,7 @@
 // their body in the use case (users, timescales, retention, SAR) are documented as JSON objects for now.
 import { z } from 'zod';
 import { outboxQuery, pageQuery, policyBody, preferenceBody } from '../escalation.routes';
-import { previewPermissionsSchema, savePermissionsSchema } from '../permissions.routes';
+import { decidePermissionSchema, previewPermissionsSchema, savePermissionsSchema } from '../permissions.routes';
 import { kpiExportSchema, kpiQuerySchema, timelinessExportSchema, timelinessQuerySchema } from '../reports.routes';
 import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
 import { gatherAgainSchema } from '../sar.routes';
@@ -42,7 +42,8 @@ export const PERMISSIONS: ApiResource = {
     { method: 'get', path: '/history', summary: 'List every version of the permissions', access: action('administer-users'), query: empty },
     { method: 'get', path: '/versions/:version', summary: 'Read one version of the permissions', access: action('administer-users'), query: empty },
     { method: 'post', path: '/preview', summary: 'See what a change of permissions would change', access: action('administer-users'), body: previewPermissionsSchema },
-    { method: 'post', path: '', summary: 'Save a new version of the permissions', access: action('administer-users'), body: savePermissionsSchema, status: 201, errors: [409] },
+    { method: 'post', path: '', summary: "Save a new version of the permissions (202 instead when it widens your own access to children's data: it then awaits another administrator's approval)", access: action('administer-users'), body: savePermissionsSchema, status: 201, errors: [409] },
+    { method: 'post', path: '/requests/:id/decision', summary: 'Approve or reject a permission change another administrator asked for', access: action('administer-users'), body: decidePermissionSchema, errors: [404, 409] },
   ],
 };
 

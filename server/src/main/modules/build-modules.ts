@@ -162,7 +162,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const nameKeys = createNameKeysModule({ conn, cases: tasks.cases, clock, logger });
   // Roles and permissions as versioned data (issue 23): started right after security, so the version in force
   // is what the policy functions answer from before the engine or any request runs.
-  const permissions = createPermissionsModule({ conn, users: security.users, audit: security.audit, clock, logger });
+  const permissions = createPermissionsModule({ conn, users: security.users, audit: security.audit, clock, logger, engine });
   // Teams as data (issue 23): after tasks, whose case and task stores a merge or split moves; its middleware
   // gives the signed-in person the teams they reach before any router below asks the case rule.
   const teams = createTeamsModule({ conn, users: security.users, audit: security.audit, clock, logger, cases: tasks.cases, caseSearch: tasks.caseSearch, tasks: tasks.tasks });

@@ -1,10 +1,12 @@
 // Roles and permissions as versioned data (issue 23, docs/permissions.md): the repository, the cache that
-// puts the version in force where the policy functions read it, and /api/admin/permissions. The cache's
+// puts the version in force where the policy functions read it, /api/admin/permissions, and the jobs of the
+// second administrator's approval of a change to one's own access. The cache's
 // version check runs before every API request (at most one `_id` read per server every two seconds), which
 // is how a save on one server reaches the others in TOPOLOGY=shared without a restart.
 import { performance } from 'node:perf_hooks';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import { MongoPermissionRequestRepository } from '../../adapters/mongo/permission-request.repository';
 import { MongoPermissionVersionRepository } from '../../adapters/mongo/permission-version.repository';
 import { PermissionTableCache } from '../../application/permissions/permission-table-cache';
 import { putTableInForce } from '../../domain/policies';
@@ -13,6 +15,10 @@ import { currentUser } from '../../http/session-user';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { UserRepository } from '../../ports/user-repository.port';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import {
+  PERMISSION_APPROVAL_GUARD_JOB_TYPE, PERMISSION_CHANGE_DECIDE_JOB_TYPE, createPermissionDecideJob, permissionApprovalGuardJob,
+} from '../../jobs/permission-approval.job';
 import type { SystemModule } from './module';
 
 export interface PermissionsModuleDeps {
@@ -21,6 +27,8 @@ export interface PermissionsModuleDeps {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
+  /** Runs the second administrator's approval (processes/permission-change-approval.bpmn); its jobs are registered here. */
+  engine: Pick<WorkflowEngine, 'registerJobHandler' | 'startInstance' | 'listUserTasks' | 'assignUserTask' | 'completeUserTask'>;
 }
 
 /** How stale another server's save may be here, at most. */
@@ -37,13 +45,17 @@ export function createPermissionsModule(deps: PermissionsModuleDeps): Permission
     onRefused: (version, problems) => deps.logger.error({ version, problems }, 'stored permission version fails the safety rails; the previous one stays in force'),
     onCheckFailed: (err, version) => deps.logger.warn({ err, version }, 'permission version check failed; the last known version stays in force'),
   });
+  const decisions = {
+    permissions, requests: new MongoPermissionRequestRepository(deps.conn), users: deps.users, audit: deps.audit,
+    now: () => deps.clock.now(), adopt: (v: Parameters<PermissionTableCache['adopt']>[0]) => cache.adopt(v),
+  };
+  deps.engine.registerJobHandler(PERMISSION_APPROVAL_GUARD_JOB_TYPE, permissionApprovalGuardJob);
+  deps.engine.registerJobHandler(PERMISSION_CHANGE_DECIDE_JOB_TYPE, createPermissionDecideJob({ ...decisions, engine: deps.engine }));
   return {
     cache,
     apiMiddleware: [(_req, _res, next) => { cache.ensureFresh().then(() => next(), next); }],
     apiRouters: {
-      '/admin/permissions': createPermissionsRouter({
-        currentActor: currentUser, permissions, users: deps.users, audit: deps.audit, now: () => deps.clock.now(), adopt: (v) => cache.adopt(v),
-      }),
+      '/admin/permissions': createPermissionsRouter({ currentActor: currentUser, ...decisions, engine: deps.engine }),
     },
     async start() {
       await cache.load();

@@ -5,6 +5,7 @@ import { MongoAuditRepository } from '../../../../server/src/adapters/mongo/audi
 import { MongoUserRepository } from '../../../../server/src/adapters/mongo/user.repository';
 import { seedDemoUsers } from '../../../../server/src/application/users/seed-demo-users';
 import { createApp } from '../../../../server/src/http/app';
+import { MongoPermissionRequestRepository } from '../../../../server/src/adapters/mongo/permission-request.repository';
 import { MongoPermissionVersionRepository } from '../../../../server/src/adapters/mongo/permission-version.repository';
 import { createPermissionsRouter } from '../../../../server/src/http/permissions.routes';
 import { currentUser } from '../../../../server/src/http/session-user';
@@ -13,6 +14,10 @@ import { listen, silentLogger } from '../../../support/http-app';
 import { openTestDb } from '../../../support/test-db';
 
 export { DEMO_PASSWORD } from '../../../../server/src/application/users/seed-demo-users';
+
+// The security routes' tests never reach a second administrator's approval: no process runs here.
+const notHere = () => Promise.reject(new Error('the approval process does not run in the security app'));
+const noApprovalEngine = { startInstance: notHere, listUserTasks: async () => [], assignUserTask: notHere, completeUserTask: notHere };
 
 export async function startSecurityApp(options: { loginMaxAttempts?: number; trustProxy?: false | number | string[] } = {}) {
   const db = await openTestDb('auth');
@@ -37,6 +42,7 @@ export async function startSecurityApp(options: { loginMaxAttempts?: number; tru
       // The permissions API (docs/permissions.md) is administrators' security configuration too.
       '/admin/permissions': createPermissionsRouter({
         currentActor: currentUser, permissions: new MongoPermissionVersionRepository(db.conn, clock.now), users, audit, now: clock.now, adopt: () => undefined,
+        requests: new MongoPermissionRequestRepository(db.conn), engine: noApprovalEngine,
       }),
     },
   });

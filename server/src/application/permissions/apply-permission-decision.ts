@@ -1,0 +1,96 @@
+// Puts a second administrator's decision on an awaiting permission change into effect: approval appends the
+// requested version (createdBy the requester, approvedBy the approver) and puts it in force as a save would;
+// rejection leaves the version in force as it is. Both are audited with both administrators. Called by the
+// decision route and by the approval process's job (jobs/permission-approval.job.ts) — whichever comes
+// second finds the decision made (the version carries the request's id) and changes nothing, so a crash
+// between the task's completion and this step is finished by the job. An approval that can no longer be
+// applied (another version in force, the rails now refuse it) is recorded as rejected, with why.
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import { tableProblems } from '../../domain/permissions/permission-rails';
+import { SELF_APPROVAL_REFUSED, type PermissionChangeRequest, type PermissionDecision } from '../../domain/permissions/permission-request';
+import { configOf, type PermissionVersion } from '../../domain/permissions/permission-version';
+import type { AuditLog } from '../../ports/audit-log.port';
+import type { PermissionRequestRepository } from '../../ports/permission-request-repository.port';
+import type { PermissionVersionRepository } from '../../ports/permission-version-repository.port';
+import type { UserRepository } from '../../ports/user-repository.port';
+
+export interface ApplyDecisionDeps {
+  permissions: PermissionVersionRepository;
+  requests: PermissionRequestRepository;
+  users: Pick<UserRepository, 'findById'>;
+  audit: Pick<AuditLog, 'record'>;
+  now(): Date;
+  /** The cache of the version in force on this server. */
+  adopt(version: PermissionVersion): void;
+}
+
+export interface DecisionInput {
+  requestId: string;
+  decision: 'approve' | 'reject';
+  reason: string;
+  decidedBy: string;
+}
+
+export async function applyPermissionDecision(deps: ApplyDecisionDeps, input: DecisionInput): Promise<PermissionChangeRequest> {
+  const request = await deps.requests.get(input.requestId);
+  if (!request) throw new NotFoundError('There is no such permission change awaiting approval', 'PERMISSION_REQUEST_NOT_FOUND');
+  if (request.state !== 'awaiting') return request;
+  const decided = { decidedBy: input.decidedBy, decidedAt: deps.now().toISOString() };
+  // The route and the task listener refuse the requester before this; a decision by them is never an approval.
+  let refusal = input.decidedBy === request.requestedBy ? SELF_APPROVAL_REFUSED : undefined;
+  if (input.decision === 'approve' && !refusal) {
+    const applied = await putInForce(deps, request, input.decidedBy, decided.decidedAt);
+    if (typeof applied !== 'string') {
+      return record(deps, request, { ...decided, state: 'approved', decisionReason: input.reason, version: applied.version }, applied);
+    }
+    refusal = `Approved, but not put in force: ${applied}`;
+  }
+  return record(deps, request, { ...decided, state: 'rejected', decisionReason: refusal ? `${refusal}. ${input.reason}` : input.reason });
+}
+
+/** The requested version in force, or why it cannot be. */
+async function putInForce(deps: ApplyDecisionDeps, request: PermissionChangeRequest, approvedBy: string, at: string): Promise<PermissionVersion | string> {
+  const ours = async () => {
+    const v = await deps.permissions.getVersion(request.basedOn + 1);
+    return v?.requestId === request.id ? v : undefined;
+  };
+  const done = await ours();
+  if (done) return done;
+  const current = await deps.permissions.current();
+  if (current.version !== request.basedOn) return `version ${current.version} was put in force after this change was asked for`;
+  const problems = tableProblems(request.rows, configOf(request));
+  if (Object.keys(problems).length) return Object.values(problems).join('; ');
+  const next: PermissionVersion = {
+    version: request.basedOn + 1, rows: request.rows, sections: request.sections, roleLabels: request.roleLabels,
+    createdAt: at, createdBy: request.requestedBy, reason: request.reason, approvedBy, requestId: request.id,
+  };
+  try {
+    await deps.permissions.append(next);
+  } catch (e) {
+    if (!(e instanceof ConflictError)) throw e;
+    return (await ours()) ?? 'another version was put in force at the same moment';
+  }
+  return next;
+}
+
+async function record(deps: ApplyDecisionDeps, request: PermissionChangeRequest, decision: PermissionDecision, version?: PermissionVersion): Promise<PermissionChangeRequest> {
+  if (version) deps.adopt(version);
+  if (await deps.requests.decide(request.id, decision)) {
+    const roles = (await deps.users.findById(decision.decidedBy))?.roles ?? [];
+    const who = { requestedBy: request.requestedBy, decidedBy: decision.decidedBy, requestId: request.id, requestReason: request.reason, decisionReason: decision.decisionReason };
+    if (version) {
+      const before = await deps.permissions.getVersion(request.basedOn);
+      await deps.audit.record({
+        actor: { id: decision.decidedBy, roles: [...roles] }, action: 'permissions.changed', recordType: 'permissions', recordId: String(version.version),
+        before: { version: request.basedOn, rows: before?.rows, sections: before?.sections ?? [], roleLabels: before?.roleLabels ?? {} },
+        after: { version: version.version, rows: version.rows, sections: version.sections, roleLabels: version.roleLabels, reason: request.reason, changes: request.changes, ...who },
+      });
+    } else {
+      await deps.audit.record({
+        actor: { id: decision.decidedBy, roles: [...roles] }, action: 'permissions.change-rejected', recordType: 'permissions', recordId: request.id,
+        after: { basedOn: request.basedOn, changes: request.changes, ...who },
+      });
+    }
+  }
+  return (await deps.requests.get(request.id)) ?? request;
+}

@@ -1,0 +1,46 @@
+// A second administrator approves or rejects an awaiting permission change, with a reason, through its
+// approval task: the task is taken (the process's assigning listener refuses the requester — the engine's own
+// guard, whatever route reaches the task) and completed with the decision, which is then put into effect
+// (apply-permission-decision.ts). The requester is refused here first, in words.
+import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
+import { SELF_APPROVAL_REFUSED, type PermissionChangeRequest } from '../../domain/permissions/permission-request';
+import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import type { Actor } from '../cases/case-access';
+import { assignInEngine } from '../tasks/claim-task';
+import { applyPermissionDecision, type ApplyDecisionDeps, type DecisionInput } from './apply-permission-decision';
+import { requireAdministrator } from './check-permission-proposal';
+
+/** The approval task's element in processes/permission-change-approval.bpmn. */
+export const APPROVAL_TASK_ELEMENT = 'approveChange';
+
+export interface DecidePermissionDeps extends ApplyDecisionDeps {
+  engine: Pick<WorkflowEngine, 'listUserTasks' | 'assignUserTask' | 'completeUserTask'>;
+}
+
+export async function decidePermissionChange(
+  deps: DecidePermissionDeps, actor: Actor, requestId: string, input: Pick<DecisionInput, 'decision' | 'reason'>,
+): Promise<PermissionChangeRequest> {
+  requireAdministrator(actor);
+  const request = await deps.requests.get(requestId);
+  if (!request) throw new NotFoundError('There is no such permission change: reload the permissions page', 'PERMISSION_REQUEST_NOT_FOUND');
+  if (request.state !== 'awaiting') throw new ConflictError(`This change was ${request.state} already: reload the permissions page`, 'PERMISSION_REQUEST_DECIDED');
+  if (request.requestedBy === actor.id) throw new ForbiddenError(SELF_APPROVAL_REFUSED, 'SELF_APPROVAL_REFUSED');
+  const open = request.instanceKey ? await deps.engine.listUserTasks({ instanceKey: request.instanceKey, state: 'open' }) : [];
+  const task = open.find((t) => t.elementId === APPROVAL_TASK_ELEMENT);
+  if (!task) throw new ConflictError('The approval task of this change is not open: try again in a moment, or ask a technical administrator to look at the process monitor', 'APPROVAL_TASK_NOT_OPEN');
+  if (task.assignee !== actor.id) {
+    await assignInEngine(deps.engine, task.key, actor.id, { by: actor.id, action: 'claim', verb: 'Taking the approval task' }, async () => undefined);
+  }
+  await deps.engine.completeUserTask(task.key, { approvalDecision: input.decision, approvalReason: input.reason }, { by: actor.id });
+  return applyPermissionDecision(deps, { requestId, decision: input.decision, reason: input.reason, decidedBy: actor.id });
+}
+
+/** The change asked for last, for the permissions page: people by name. */
+export async function latestPermissionChange(deps: Pick<ApplyDecisionDeps, 'requests' | 'users'>, actor: Actor) {
+  requireAdministrator(actor);
+  const request = await deps.requests.latest();
+  if (!request) return null;
+  const name = async (id?: string) => (id ? (await deps.users.findById(id))?.displayName ?? (id === 'system' ? 'The system' : 'A user no longer on the system') : undefined);
+  const { rows: _rows, ...shown } = request;
+  return { ...shown, requestedByName: await name(request.requestedBy), decidedByName: await name(request.decidedBy) };
+}

@@ -1,0 +1,53 @@
+// A permission change that waits for a second administrator (issue 23's last safety rail): an admin's version
+// that widens their own roles' reach into children's data is not put in force when saved. It is kept here,
+// with who asked, when, why and the effect the preview showed, while the approval process
+// (processes/permission-change-approval.bpmn) offers it to the other administrators. One change waits at a time.
+import type { PermissionRows, SectionDefinition } from '../policies/table-in-force';
+import type { EffectLine } from './permission-effect';
+
+export type PermissionRequestState = 'awaiting' | 'approved' | 'rejected';
+
+export interface PermissionChangeRequest {
+  id: string;
+  /** The version in force when it was asked for: the approved version is the next one. */
+  basedOn: number;
+  rows: PermissionRows;
+  sections: readonly SectionDefinition[];
+  roleLabels: Readonly<Record<string, string>>;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  /** Why it waits, in words, by field ("rows.admins": "This gives your own role admins … read Health …"). */
+  needsApproval: Readonly<Record<string, string>>;
+  effect: readonly EffectLine[];
+  changes: readonly { role: string; change: string }[];
+  /** The approval process's instance, once started. */
+  instanceKey?: string;
+  state: PermissionRequestState;
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionReason?: string;
+  /** The version the approval put in force. */
+  version?: number;
+}
+
+export interface PermissionDecision {
+  state: Exclude<PermissionRequestState, 'awaiting'>;
+  decidedBy: string;
+  decidedAt: string;
+  decisionReason: string;
+  version?: number;
+}
+
+/** The text the approval task shows (a Camunda Tasklist shows it too): who asked, why, and who gains what. */
+export function requestText(request: PermissionChangeRequest, requesterName: string): string {
+  const lines = request.effect.map((l) => `- ${l.summary}: ${l.users.map((u) => u.displayName).join(', ')}`);
+  return [
+    `${requesterName} asked for this change: "${request.reason}"`,
+    ...Object.values(request.needsApproval),
+    lines.length ? `Effect:\n${lines.join('\n')}` : 'No active user would gain or lose anything.',
+  ].join('\n\n');
+}
+
+/** Why the requester may not decide their own change (the decision route and the process's task listener say it). */
+export const SELF_APPROVAL_REFUSED = 'You asked for this change, so another administrator must approve or reject it';
