@@ -27,6 +27,17 @@ export function runServer(env: Record<string, string>): { proc: ChildProcess; ou
 }
 
 export async function startServer(env: Record<string, string>, timeoutMs = 60000): Promise<ServerProcess> {
+  // The OS may hand the same free port to another test before this server binds it: try another port then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(env, timeoutMs);
+    } catch (e) {
+      if (attempt >= 3 || !/PORT \d+ is already in use|EADDRINUSE/.test((e as Error).message)) throw e;
+    }
+  }
+}
+
+async function startServerOnce(env: Record<string, string>, timeoutMs: number): Promise<ServerProcess> {
   const port = await findFreePort();
   const run = runServer({ PORT: String(port), ...env });
   const url = `http://127.0.0.1:${port}`;
