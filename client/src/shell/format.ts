@@ -70,5 +70,13 @@ export function formatAge(dob: DateInput, at: Date = new Date()): string {
   return years === 1 ? '1 year' : `${years} years`;
 }
 
-/** "North" for the team "north": teams are stored as short identifiers; people read them as names. */
-export const teamName = (team: string): string => team.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
+// Teams are data (the teams directory): the session brings every team's name, set here when it is accepted,
+// so any page can show a name without waiting for a request of its own.
+let teamNames: Record<string, string> = {};
+
+export function setTeamNames(names: Record<string, string> | undefined): void {
+  teamNames = names ?? {};
+}
+
+/** "North team" for the team key "north": its name in the directory, or the key made readable as the server does. */
+export const teamName = (team: string): string => teamNames[team] ?? `${team.charAt(0).toUpperCase()}${team.slice(1).replace(/[-_]+/g, ' ')} team`;

@@ -9,6 +9,7 @@ import { ValidationError } from '../domain/errors';
 import { permittedActions, readableSections, rolesInForce, writableSections } from '../domain/policies';
 import { caseSections, sectionLabel } from '../domain/cases/case-section';
 import { roleLabel } from '../domain/users/role-labels';
+import { teamNamesInForce } from '../domain/teams/teams-in-force';
 import type { User } from '../domain/users/user';
 import { newCsrfToken } from './csrf.middleware';
 import { createLoginRateLimiter } from './login-rate-limit.middleware';
@@ -33,10 +34,11 @@ export function sessionView(user: User, csrfToken: string) {
     actions: permittedActions(user),
     readableSections: readableSections(user),
     writableSections: writableSections(user),
-    // Names for every role and case section in force (configured ones included): pages show these, not keys.
+    // Names for every role, case section and team in force (configured ones included): pages show these, not keys.
     words: {
       roles: Object.fromEntries(rolesInForce().map((r) => [r, roleLabel(r)])),
       sections: Object.fromEntries(caseSections().map((s) => [s, sectionLabel(s)])),
+      teams: teamNamesInForce(),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Membership, Team } from '../domain/teams/team';
-import type { TeamMove } from '../domain/teams/team-move';
+import type { MoveFollowUp, TeamMove } from '../domain/teams/team-move';
 
 /** Teams, effective-dated memberships and restructure moves (domain/teams). */
 export interface TeamRepository {
@@ -21,6 +21,7 @@ export interface TeamRepository {
   insertMove(move: TeamMove): Promise<void>;
   /** Adds ids to a progress list (a set: a rerun adds nothing twice). */
   recordProgress(id: string, list: keyof TeamMove['moved'], ids: readonly string[]): Promise<void>;
-  recordToReallocate(id: string, items: TeamMove['toReallocate']): Promise<void>;
+  /** Adds what a manager should look at after the move (a set, as progress). */
+  recordFollowUp<K extends MoveFollowUp>(id: string, list: K, items: NonNullable<TeamMove[K]>): Promise<void>;
   finishMove(id: string, at: string): Promise<void>;
 }

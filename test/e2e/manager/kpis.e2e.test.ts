@@ -51,7 +51,7 @@ describe('manager: the key performance indicators', () => {
     const accommodation = page.getByTestId('kpi-table-accommodation');
     await accommodation.waitFor();
     // Tom manages north only: south's closure is not counted, and no row names another team.
-    expect(await accommodation.locator('tbody th').allTextContents()).toEqual(['All teams in view (2 in all)', 'North (2 in all)']);
+    expect(await accommodation.locator('tbody th').allTextContents()).toEqual(['All teams in view (2 in all)', 'North team (2 in all)']);
     expect(await accommodation.locator('tbody tr').first().textContent()).toContain('Suitable at the start');
     expect(await accommodation.textContent()).toContain('1 of 2');
     expect(await accommodation.textContent()).toContain('50%');
@@ -70,13 +70,13 @@ describe('manager: the key performance indicators', () => {
     const csv = await page.evaluate(async (url) => { const r = await fetch(url); return { status: r.status, text: await r.text() }; }, href);
     expect(csv.status).toBe(200);
     expect(csv.text.split('\r\n')[0]).toBe('Team,Cohort,Measure,Count,Out of,Per cent,Not recorded');
-    expect(csv.text).toContain('North,2,Suitable at the end,1,2,50,0');
+    expect(csv.text).toContain('North team,2,Suitable at the end,1,2,50,0');
     expect(csv.text).not.toMatch(/case-k|South/);
     await expectCleanPage(page, 1280);
 
-    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'North' });
+    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'North team' });
     await page.getByRole('button', { name: 'Show indicators' }).click();
-    await page.getByTestId('kpi-period').filter({ hasText: 'North' }).waitFor();
+    await page.getByTestId('kpi-period').filter({ hasText: 'North team' }).waitFor();
 
     await page.setViewportSize({ width: 390, height: 844 });
     await accommodation.waitFor();

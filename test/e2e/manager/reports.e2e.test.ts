@@ -62,7 +62,7 @@ describe('manager: the timeliness report', () => {
     expect(await byTimescale.textContent()).toContain('10 working days');
     const rows = await page.getByTestId('worker-table').locator('tbody tr th').allTextContents();
     expect(rows.sort()).toEqual(['Cara Case', 'Colin Court', 'Not yet picked up']);
-    expect(await page.getByTestId('team-table').locator('tbody tr th').allTextContents()).toEqual(['North']); // Tom manages north only
+    expect(await page.getByTestId('team-table').locator('tbody tr th').allTextContents()).toEqual(['North team']); // Tom manages north only
     expect(await page.getByTestId('trend-table').textContent()).toContain(monthWords(month(-1)));
     expect(await page.getByRole('img', { name: /Trend by month/ }).count()).toBe(1);
     await expectCleanPage(page, 1280);

@@ -1,7 +1,9 @@
 // Teams as data (issue 23's done-when): on the whole product, the demo teams are seeded from the demo
 // accounts; two teams merge and their cases, open tasks and queues go with them, with a report of what moved;
-// a split moves the named cases and people to a new team; a head of service reaches every team they head; and
-// a move cut short part-way is finished by running it again, with nothing lost and nothing recorded twice.
+// a split moves the named cases and people to a new team, and gives a moved task back to the queue when the
+// person holding it cannot follow; a head of service reaches every team they head; the users page takes teams
+// from the directory only and records its changes as dated memberships at once; and a move cut short
+// part-way is finished by running it again, with nothing lost and nothing recorded twice.
 // Expectations are written from the demo data (seed-demo-users.ts's people), not from the team code.
 import { runMove, startMove } from '../../../server/src/application/teams/move-teams';
 import { demoSessions, type Reply } from '../../support/demo-sessions';
@@ -28,6 +30,7 @@ describe('teams as data: merging and splitting teams', () => {
   };
   const teams = async () => (await call('ada.admin', 'GET', '/admin/teams')).body;
   const auditCount = (action: string, recordId: string) => system.conn.collection('audit_events').countDocuments({ action, recordId });
+  const auditOf = async (action: string, recordId: string) => (await system.modules.security.audit.search({ action, recordId }, { offset: 0, limit: 5 })).items;
 
   beforeAll(async () => {
     system = await startTestSystem();
@@ -74,15 +77,43 @@ describe('teams as data: merging and splitting teams', () => {
     const after = await teams();
     expect(after.teams.find((t: { key: string }) => t.key === 'south')).toMatchObject({ active: false, mergedInto: { name: 'North team' }, members: [] });
     expect(await auditCount('case.team-moved', cases.south1)).toBe(1);
-    expect(await auditCount('team.merge-completed', res.body.id)).toBe(1);
+    // The report in words, and the same words in the audit of the move.
+    const report = [
+      '2 cases moved from South team to North team.',
+      '1 open task went with them to North team’s queues (1 in the Victim workers queue).',
+      '4 people left South team and joined North team: Dan Data, Hana Head, Sam Manager and Sol Case.',
+      'Sam Manager now also manages North team.',
+      'South team is a former team: figures filed under it show under North team.',
+    ];
+    expect(res.body.report).toEqual(report);
+    const [completed, ...again] = await auditOf('team.merge-completed', res.body.id);
+    expect(again).toEqual([]);
+    expect(completed!.after).toMatchObject({ cases: 2, tasks: 1, sources: ['South team'], target: 'North team', report });
+    expect(completed!.reason).toBe('Restructure of 2026');
   });
 
   it('splits named cases and people into a new team; its head of service reaches it, the old manager does not', async () => {
+    // Vicky (North, staying) holds an open task of a case that goes to East: it goes back to East's queue.
+    const started: Reply = await call('vicky.victim', 'POST', `/cases/${encodeURIComponent(cases.south2)}/processes`, {
+      processId: 'victim-contact', variables: { crimeReportedAt: '2026-11-23', detailsReceivedAt: '2026-11-24', enhancedRights: true },
+    });
+    expect(started.status).toBe(201);
+    const held = started.body.firstTask as { id: string; name: string };
+    expect((await call('vicky.victim', 'POST', `/tasks/${held.id}/claim`)).status).toBe(200);
     const res = await call('ada.admin', 'POST', '/admin/teams/moves', {
       kind: 'split', sources: ['north'], target: 'east', targetName: 'East team', caseIds: [cases.south2], userIds: [ids['sol.case']], reason: 'East office opens',
     });
     expect([res.status, res.body.errors]).toEqual([201, undefined]);
-    expect(res.body).toMatchObject({ counts: { cases: 1, tasks: 0, members: 1 }, cases: [cases.south2], members: [{ name: 'Sol Case' }] });
+    expect(res.body).toMatchObject({ counts: { cases: 1, tasks: 1, members: 1, released: 1 }, cases: [cases.south2], members: [{ name: 'Sol Case' }] });
+    expect(res.body.report).toEqual([
+      '1 case moved from North team to East team.',
+      '1 open task went with it to East team’s queues (1 in the Victim workers queue).',
+      '1 person left North team and joined East team: Sol Case.',
+      `1 task was given back to East team’s queue, because the person working on it is not in East team: ${held.name} (Vicky Victim).`,
+    ]);
+    const task = (await system.modules.tasks.tasks.findById(held.id))!;
+    expect([task.team, task.assignee]).toEqual(['east', undefined]);
+    expect((await auditOf('task.reassign', held.id)).map((e) => [e.before, e.after])).toEqual([[{ assignee: ids['vicky.victim'] }, { assignee: null, caseId: cases.south2, move: res.body.id }]]);
     expect(await teamOf(cases.south2)).toBe('east');
     expect(await teamOf(cases.south1)).toBe('north');
     expect(await sees('tom.manager', cases.south2)).toBe('refused');
@@ -99,6 +130,28 @@ describe('teams as data: merging and splitting teams', () => {
       expect(await reportTeams('tom.manager', path)).not.toContain('east');
     }
     expect((await call('tom.manager', 'GET', '/reports/timeliness?team=east')).status).toBe(403);
+  });
+
+  it('takes teams on the users page from the directory only, and records a change there as memberships at once', async () => {
+    const vicky = ids['vicky.victim'];
+    const patch = (teams: unknown) => call('ada.admin', 'PATCH', `/users/${vicky}`, { teams });
+    const unknown = await patch(['north', 'atlantis']);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors.teams).toBe('There is no team “atlantis”. Choose from East team, North team, or add the team on the Teams page first');
+    expect((await patch(['south'])).body.errors.teams).toMatch(/^South team was merged into North team\. Choose from/);
+    expect((await patch(['north', 'east'])).status).toBe(200);
+    const east = async () => (await teams()).teams.find((t: { key: string }) => t.key === 'east');
+    const mine = async () => (await east()).history.filter((h: { id: string }) => h.id === vicky);
+    expect((await east()).members.map((m: { name: string }) => m.name)).toContain('Vicky Victim');
+    expect(await mine()).toEqual([{ id: vicky, name: 'Vicky Victim', from: expect.any(String), reason: 'Changed on the users page by Ada Admin' }]);
+    expect((await patch(['north'])).status).toBe(200);
+    const [left] = await mine();
+    expect(left.to).toBe(left.from); // left on the day she joined: nothing is deleted
+    expect((await system.modules.security.users.findById(vicky))!.teams).toEqual(['north']);
+    // An account's team the directory no longer lists still saves unchanged (accounts from before a restructure).
+    await system.modules.security.users.update(vicky, { teams: ['north', 'south'] });
+    expect((await call('ada.admin', 'PATCH', `/users/${vicky}`, { displayName: 'Vicky Victim', teams: ['north', 'south'] })).status).toBe(200);
+    await system.modules.security.users.update(vicky, { teams: ['north'] });
   });
 
   it('refuses a split of cases that are not in the team, and moves nothing', async () => {

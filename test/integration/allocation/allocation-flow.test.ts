@@ -65,8 +65,8 @@ describe('allocation picks a case manager of the team, and later work goes to th
   });
 
   it.each([
-    ['free text naming nobody', 'cara', /^Case manager: there is no user "cara"\. Choose a case manager of team north from the list$/],
-    ['another team’s case manager', 'SOL', /^Case manager: Sol Case is not in team north, which holds this case/],
+    ['free text naming nobody', 'cara', /^Case manager: there is no user "cara"\. Choose a case manager of North team from the list$/],
+    ['another team’s case manager', 'SOL', /^Case manager: Sol Case is not in North team, which holds this case/],
   ])('refuses %s beside the field (422) and changes nothing', async (_what, who, message) => {
     const toUser = who === 'SOL' ? ids.sol : who;
     const refused = await call('tom.manager', 'POST', `/tasks/${enc(allocate)}/complete`, { data: { caseManager: toUser, pathway: 'assessment' } });
@@ -102,7 +102,7 @@ describe('allocation picks a case manager of the team, and later work goes to th
     expect(before.body).toMatchObject({ current: { id: ids.kim, name: 'Kim Keen' }, mayChange: true });
     const refused = await call('tom.manager', 'PUT', `/cases/${enc(caseId)}/allocation`, { caseManagerId: ids.sol });
     expect(refused.status).toBe(422);
-    expect(refused.body.errors.caseManagerId).toMatch(/^Allocated worker: Sol Case is not in team north/);
+    expect(refused.body.errors.caseManagerId).toMatch(/^Allocated worker: Sol Case is not in North team/);
     expect((await caseOf(caseId))?.caseManagerId).toBe(ids.kim);
     expect((await call('cara.case', 'PUT', `/cases/${enc(caseId)}/allocation`, { caseManagerId: ids.cara })).status).toBe(403);
 

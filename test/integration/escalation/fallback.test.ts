@@ -11,7 +11,7 @@ import { type Harness, startHarness, to } from './support/escalation-harness';
 // Like the intake's "Allocate case manager": candidate group team-managers. Team south has no manager
 // of its own here, so the owners are every team manager (Head, Tess); Tess's manager is Head, an owner.
 const ALLOCATE = { candidateGroups: ['team-managers'], team: 'south', processId: 'referral-intake', elementId: 'allocate', name: 'Allocate case manager' };
-const REASON = 'no manager is on record above Head Example, Tess Example, and team south has no other team manager';
+const REASON = 'no manager is on record above Head Example, Tess Example, and South team has no other team manager';
 const DUE = '2026-12-01T17:00:00.000Z';
 const LATE = '2026-12-04T09:00:00.000Z'; // 2+ working days overdue: level 1 due
 

@@ -36,7 +36,7 @@ describe('referral checks: date of birth, age warning, duplicates in words', () 
     const again = await api.call('POST', '/cases', 'cm', { givenName: 'sam', familyName: 'SMITH', dateOfBirth: '2010-03-14', team: 'east' });
     expect(again.status).toBe(422);
     expect(again.body.error.message).toBe('This child may already be known: Sam Smith, born 14 March 2010 (same name and date of birth); '
-      + 'a record in team west (same name and date of birth). Open the existing record, or confirm this is a different child.');
+      + 'a record in West team (same name and date of birth). Open the existing record, or confirm this is a different child.');
     expect(again.text).not.toContain(theirs.body.id);
 
     const q = '/cases/duplicates?givenName=Sam&familyName=Smith&dateOfBirth=2010-03-14';

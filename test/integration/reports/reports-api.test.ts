@@ -125,8 +125,8 @@ describe('reports API', () => {
     expect(r.text.split('\r\n')).toEqual([
       'Team,Cohort,Measure,Count,Out of,Per cent,Not recorded',
       'All teams,2,Suitable at the start,0,0,,2', 'All teams,2,Suitable at the end,1,2,50,0',
-      'North,1,Suitable at the start,0,0,,1', 'North,1,Suitable at the end,1,1,100,0',
-      'South,1,Suitable at the start,0,0,,1', 'South,1,Suitable at the end,0,1,0,0', '',
+      'North team,1,Suitable at the start,0,0,,1', 'North team,1,Suitable at the end,1,1,100,0',
+      'South team,1,Suitable at the start,0,0,,1', 'South team,1,Suitable at the end,0,1,0,0', '',
     ]);
     expect(r.text).not.toMatch(/case-k/);
     const t = await csv('tom.manager', `/timeliness/export${q}&table=people`);

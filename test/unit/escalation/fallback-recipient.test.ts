@@ -26,7 +26,7 @@ describe('fallback recipient', () => {
     // Owners are Tom and Hana; Tom's manager is Hana (an owner), Hana has none, north has no other manager.
     expect(who(noticeRecipients(allocate, 'overdue', dir, fallback))).toEqual([['head', undefined], ['tom', undefined]]);
     expect(who(noticeRecipients(allocate, 'escalation-1', dir, fallback))).toEqual([
-      ['fb', 'no manager is on record above Hana Head, Tom Manager, and team north has no other team manager'],
+      ['fb', 'no manager is on record above Hana Head, Tom Manager, and North team has no other team manager'],
     ]);
     expect(noticeRecipients(allocate, 'escalation-1', dir)).toEqual([]); // no fallback configured: nobody
   });

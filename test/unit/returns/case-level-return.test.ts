@@ -109,7 +109,7 @@ describe('records that cannot be completed, as a reader sees them', () => {
     expect(views[0].generatedBy).toBe('Dan Data');
     expect(views[0].problems).toEqual([
       { child: 'Amy Able', caseId: 'c-north', team: 'north', record: 'Child', reason: expect.stringMatching(/Ethnicity/), value: 'purple' },
-      { child: 'A child in team south (not one of your teams)', team: 'south', record: 'Child', reason: 'Gender is not recorded (Personal tab)' },
+      { child: 'A child in South team (not one of your teams)', team: 'south', record: 'Child', reason: 'Gender is not recorded (Personal tab)' },
       { child: 'A child whose record has since been erased', team: 'south', record: 'Child', reason: 'Gender is not recorded (Personal tab)' },
     ]);
     expect(casesNamed).toEqual(['c-north']);

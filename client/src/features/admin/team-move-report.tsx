@@ -1,4 +1,5 @@
-// What a merge or split moved, as the admin reads it: counts, then the lists behind them. A move cut short
+// What a merge or split moved, as the admin reads it: counts, the server's sentences (teams, queues and
+// people by name, as the audit keeps them), then the lists behind them. A move cut short
 // (the server stopped) says so and can be finished; finishing it repeats nothing.
 import { formatDateTime } from '../../shell/format';
 import { some } from './team-form-parts';
@@ -22,16 +23,17 @@ export function TeamMoveReport({ move, onResume }: { move: MoveDto; onResume(id:
             <dd className="govuk-summary-list__value">{move.state === 'done' ? `Finished ${move.finishedAt ? formatDateTime(move.finishedAt) : ''}` : 'Not finished: the service stopped part-way'}</dd></div>
         </dl>
         {move.state === 'running' ? <button type="button" className="govuk-button" onClick={() => onResume(move.id)}>Finish this move</button> : null}
-        {c.toReallocate ? (
+        <h4 className="govuk-heading-s">What moved</h4>
+        <ul className="govuk-list govuk-list--bullet" data-testid="move-report">{move.report.map((line) => <li key={line}>{line}</li>)}</ul>
+        {c.toReallocate || c.released ? (
           <div className="govuk-warning-text"><span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-            <strong className="govuk-warning-text__text">{some(c.toReallocate, 'moved case has', 'moved cases have')} a worker who is not in {move.target.name}: a manager should allocate them again ({move.toReallocate.map((r) => `${r.caseId}, ${r.worker.name}`).join('; ')}).</strong>
+            <strong className="govuk-warning-text__text">A manager of {move.target.name} should allocate the work listed above again.</strong>
           </div>
         ) : null}
         <details className="govuk-details">
-          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Everything that moved</span></summary>
+          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">The cases and people that moved</span></summary>
           <div className="govuk-details__text">
             <h4 className="govuk-heading-s">Cases</h4>{list(move.cases)}
-            <h4 className="govuk-heading-s">Open tasks</h4>{list(move.tasks)}
             <h4 className="govuk-heading-s">People</h4>{list(move.members.map((p) => p.name))}
             {move.managers.length ? <><h4 className="govuk-heading-s">Managers added</h4>{list(move.managers.map((p) => p.name))}</> : null}
           </div>

@@ -10,8 +10,11 @@ export interface TeamDto {
 export interface MoveDto {
   id: string; kind: 'merge' | 'split'; state: 'running' | 'done'; reason: string; startedAt: string; startedBy: string; finishedAt?: string;
   sources: { key: string; name: string }[]; target: { key: string; name: string };
-  counts: { cases: number; tasks: number; members: number; managers: number; toReallocate: number };
+  counts: { cases: number; tasks: number; members: number; managers: number; toReallocate: number; released: number };
+  /** What moved, in sentences (the same words the audit keeps). */
+  report: string[];
   cases: string[]; tasks: string[]; members: PersonDto[]; managers: PersonDto[]; toReallocate: { caseId: string; worker: PersonDto }[];
+  released: { taskId: string; task: string; worker: PersonDto }[];
 }
 export interface TeamsDto { today: string; teams: TeamDto[]; people: PersonDto[]; moves: MoveDto[] }
 

@@ -1,11 +1,16 @@
-// Create or edit a user: details, roles (checkboxes), teams, manager, password. Field errors from the
-// server appear beside their fields; nothing is saved until every field is right.
+// Create or edit a user: details, roles (checkboxes), teams (checkboxes of the teams directory, by name),
+// manager, password. Field errors from the server appear beside their fields; nothing is saved until every
+// field is right. A team the account still has but the directory no longer lists is shown so it can be unticked.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, type FieldErrors } from '../auth/api-fetch';
 import type { AdminUserDto } from './admin-api';
+import { teamName } from '../../shell/format';
+import { Checkboxes } from './team-form-parts';
 
 export interface UserFormProps {
   roles: { key: string; label: string }[];
+  /** The teams of the directory a person may join today. */
+  teams: { key: string; name: string }[];
   managers: AdminUserDto[];
   initial?: AdminUserDto;
   submitLabel: string;
@@ -22,21 +27,22 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
   );
 }
 
-export function UserForm({ roles, managers, initial, submitLabel, onSubmit }: UserFormProps) {
+export function UserForm({ roles, teams, managers, initial, submitLabel, onSubmit }: UserFormProps) {
   const [v, setV] = useState({
     username: initial?.username ?? '', displayName: initial?.displayName ?? '', email: initial?.email ?? '',
-    roles: initial?.roles ?? [], teams: (initial?.teams ?? []).join(', '), managerId: initial?.managerId ?? '', password: '',
+    roles: initial?.roles ?? [], teams: initial?.teams ?? [], managerId: initial?.managerId ?? '', password: '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
-  const toggleRole = (r: string) => setV({ ...v, roles: v.roles.includes(r) ? v.roles.filter((x) => x !== r) : [...v.roles, r] });
+  const toggle = (k: 'roles' | 'teams', x: string) => setV({ ...v, [k]: v[k].includes(x) ? v[k].filter((y) => y !== x) : [...v[k], x] });
+  const held = (initial?.teams ?? []).filter((k) => !teams.some((t) => t.key === k)).map((k) => ({ value: k, label: teams.length ? `${teamName(k)} (no longer a team: untick it)` : teamName(k) }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const body: Record<string, unknown> = {
       displayName: v.displayName, email: v.email, roles: v.roles,
-      teams: v.teams.split(',').map((t) => t.trim()).filter(Boolean), managerId: v.managerId || null,
+      teams: v.teams, managerId: v.managerId || null,
     };
     if (!initial) body.username = v.username;
     if (v.password || !initial) body.password = v.password;
@@ -60,12 +66,13 @@ export function UserForm({ roles, managers, initial, submitLabel, onSubmit }: Us
         <legend>Roles</legend>
         {roles.map((r) => (
           <label key={r.key} className="checkbox">
-            <input type="checkbox" checked={v.roles.includes(r.key)} onChange={() => toggleRole(r.key)} /> {r.label}
+            <input type="checkbox" checked={v.roles.includes(r.key)} onChange={() => toggle('roles', r.key)} /> {r.label}
           </label>
         ))}
         {errors.roles ? <span className="govuk-error-message">{errors.roles}</span> : null}
       </fieldset>
-      <Field id="user-teams" label="Teams (comma separated)" error={errors.teams}><input id="user-teams" value={v.teams} onChange={set('teams')} /></Field>
+      <Checkboxes id="user-teams" legend="Teams" error={errors.teams} options={[...teams.map((t) => ({ value: t.key, label: t.name })), ...held]}
+        chosen={v.teams} toggle={(k) => toggle('teams', k)} />
       <Field id="user-manager" label="Manager" error={errors.managerId}>
         <select id="user-manager" value={v.managerId} onChange={set('managerId')}>
           <option value="">None</option>

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useAsync } from '../forms/use-async';
 import { adminApi, type AdminUserDto, type UserFilters } from './admin-api';
 import { UserForm } from './user-form';
+import { teamsApi } from './teams-api';
 import { ScrollRegion } from '../../shell/scroll-region';
+import { teamName } from '../../shell/format';
 
 const PAGE = 25;
 
@@ -18,6 +20,9 @@ export function UsersPage() {
   const [roles] = useAsync(() => adminApi.roles(), []);
   const roleName = (key: string) => (roles.state === 'ready' ? roles.data.find((r) => r.key === key)?.label : undefined) ?? key;
   const [managers] = useAsync(() => adminApi.list({ role: 'team-managers', limit: 100 }), [reload]);
+  // The teams directory: people join teams chosen from it, by name.
+  const [directory] = useAsync(() => teamsApi.list(), []);
+  const teams = directory.state === 'ready' ? directory.data.teams.filter((t) => t.active).map((t) => ({ key: t.key, name: t.name })) : [];
   const done = (text: string) => {
     setNotice(text);
     setEditing(undefined);
@@ -52,6 +57,7 @@ export function UsersPage() {
           <UserForm
             key={editing === 'new' ? 'new' : editing.id}
             roles={roles.data}
+            teams={teams}
             managers={managers.state === 'ready' ? managers.data.items : []}
             initial={editing === 'new' ? undefined : editing}
             submitLabel={editing === 'new' ? 'Create user' : 'Save changes'}
@@ -76,7 +82,7 @@ export function UsersPage() {
                   <td>{u.displayName}</td>
                   <td>{u.username}</td>
                   <td>{u.roles.map(roleName).join(', ')}</td>
-                  <td>{u.teams.join(', ')}</td>
+                  <td>{u.teams.map(teamName).join(', ')}</td>
                   <td>{!u.active ? 'Deactivated' : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? 'Locked' : 'Active'}</td>
                   <td>
                     <button type="button" onClick={() => setEditing(u)}>Edit</button>{' '}

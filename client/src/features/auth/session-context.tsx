@@ -2,6 +2,7 @@
 // decides what to show; every API call is checked again on the server.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { apiFetch, onUnauthenticated, setCsrfToken } from './api-fetch';
+import { setTeamNames } from '../../shell/format';
 
 export interface SessionUser {
   id: string;
@@ -19,8 +20,8 @@ export interface SessionView {
   actions: string[];
   readableSections: string[];
   writableSections: string[];
-  /** Names of every role and case section in force, by key (configured ones included). */
-  words?: { roles: Record<string, string>; sections: Record<string, string> };
+  /** Names of every role, case section and team in force, by key (configured ones included). */
+  words?: { roles: Record<string, string>; sections: Record<string, string>; teams?: Record<string, string> };
 }
 
 export type SessionState =
@@ -54,6 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const accept = useCallback((view: SessionView) => {
     setCsrfToken(view.csrfToken);
+    setTeamNames(view.words?.teams);
     setState({ status: 'signed-in', view });
   }, []);
   const drop = useCallback((reason?: string) => {

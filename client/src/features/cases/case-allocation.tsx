@@ -65,7 +65,7 @@ export function CaseAllocation({ caseId, onChanged }: { caseId: string; onChange
       <form onSubmit={submit} noValidate className="case-allocation-form">
         <div className={`govuk-form-group${errors.caseManagerId ? ' govuk-form-group--error' : ''}`}>
           <label className="govuk-label govuk-label--s" htmlFor={idOf('caseManagerId')}>Allocated worker</label>
-          <span id={`${idOf('caseManagerId')}-hint`} className="govuk-hint">Case managers of the {teamName(a.team)} team. Their open tasks on this case move to the person you choose.</span>
+          <span id={`${idOf('caseManagerId')}-hint`} className="govuk-hint">Case managers of {teamName(a.team)}. Their open tasks on this case move to the person you choose.</span>
           {errors.caseManagerId ? <span id={`${idOf('caseManagerId')}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error: </span>{errors.caseManagerId}</span> : null}
           <select className="govuk-select" id={idOf('caseManagerId')} value={chosen} onChange={(e) => setChoice(e.target.value)} aria-invalid={!!errors.caseManagerId}
             aria-describedby={`${idOf('caseManagerId')}-hint${errors.caseManagerId ? ` ${idOf('caseManagerId')}-error` : ''}`}>

@@ -51,7 +51,7 @@ function Elsewhere({ result }: { result: CaseSearchResult }) {
       <ul>
         {result.elsewhere.map((e) => (
           <li key={e.id}>
-            {teamName(e.team)} team, reference {e.id}.{' '}
+            {teamName(e.team)}, reference {e.id}.{' '}
             {result.canBreakGlass ? <Link to={`/cases/${encodeURIComponent(e.id)}`}>Open it with a reason (break glass)</Link> : <>Ask that team if you need it.</>}
           </li>
         ))}

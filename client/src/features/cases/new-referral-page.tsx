@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, apiFetch, useSession } from '../auth';
-import { formatDate } from '../../shell/format';
+import { formatDate, teamName } from '../../shell/format';
 import { referralAgeWarning } from '../../../../server/src/domain/cases/referral-age';
 import { REFERRAL_PROCESS_ID, REFERRAL_SOURCES, referralStartVariables } from '../../../../server/src/domain/cases/referral-start-variables';
 import { ErrorSummary } from '../sar/error-summary';
@@ -128,7 +128,7 @@ export function NewReferralPage() {
           <label className="govuk-label govuk-label--s" htmlFor={idOf('team')}>{LABELS.team}</label>
           {errors.team ? <p id={`${idOf('team')}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error: </span>{errors.team}</p> : null}
           <select className="govuk-select" id={idOf('team')} value={fields.team} onChange={set('team')} aria-invalid={!!errors.team}>
-            {(user?.teams ?? []).map((t) => <option key={t} value={t}>{t}</option>)}
+            {(user?.teams ?? []).map((t) => <option key={t} value={t}>{teamName(t)}</option>)}
           </select>
         </div>
         <div className="govuk-form-group">

@@ -42,7 +42,7 @@ export function DuplicateMatches({ matches, busy, onJoin, confirmed, onConfirm }
                 </>
               ) : (
                 <>
-                  A record exists in the {teamName(m.team)} team ({why(m)}).{' '}
+                  A record exists in {teamName(m.team)} ({why(m)}).{' '}
                   {m.breakGlassId
                     ? <Link to={`/cases/${encodeURIComponent(m.breakGlassId)}`}>Open it with a reason (break glass)</Link>
                     : 'Ask that team if you need it.'}

@@ -108,7 +108,7 @@ function CaseSummary({ summary }: { summary: NonNullable<TaskViewDto['case']> })
   return (
     <aside className="case-summary" aria-label="Case summary">
       <h2><Link to={`/cases/${encodeURIComponent(summary.id)}`}>{summary.displayName}</Link></h2>
-      <p>Born {formatDate(summary.dateOfBirth)} · {teamName(summary.team)} team</p>
+      <p>Born {formatDate(summary.dateOfBirth)} · {teamName(summary.team)}</p>
     </aside>
   );
 }

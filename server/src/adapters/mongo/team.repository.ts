@@ -4,7 +4,7 @@
 import type { Connection } from 'mongoose';
 import { ConflictError } from '../../domain/errors';
 import type { Membership, Team } from '../../domain/teams/team';
-import type { TeamMove } from '../../domain/teams/team-move';
+import type { MoveFollowUp, TeamMove } from '../../domain/teams/team-move';
 import type { TeamRepository } from '../../ports/team-repository.port';
 import { isDuplicateKeyError } from './mongo-errors';
 
@@ -83,8 +83,8 @@ export class MongoTeamRepository implements TeamRepository {
     if (ids.length) await this.moveDocs.updateOne({ _id: id }, { $addToSet: { [`moved.${list}`]: { $each: [...ids] } } });
   }
 
-  async recordToReallocate(id: string, items: TeamMove['toReallocate']): Promise<void> {
-    if (items.length) await this.moveDocs.updateOne({ _id: id }, { $addToSet: { toReallocate: { $each: items } } });
+  async recordFollowUp<K extends MoveFollowUp>(id: string, list: K, items: NonNullable<TeamMove[K]>): Promise<void> {
+    if (items.length) await this.moveDocs.updateOne({ _id: id }, { $addToSet: { [list]: { $each: [...items] } } });
   }
 
   async finishMove(id: string, at: string): Promise<void> {

@@ -7,6 +7,7 @@ import { isValidNhsNumber } from '../../domain/cases/nhs-number';
 import { duplicateReasons, identityKeys, type DuplicateReason, type PersonIdentity } from '../../domain/cases/person-identity';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import { canViewCase, requireAction, type AccessPolicy, type Actor } from './case-access';
+import { teamWords } from '../../domain/teams/teams-in-force';
 
 export interface DuplicateMatch {
   reasons: DuplicateReason[];
@@ -27,10 +28,10 @@ const REASON_WORDS: Record<DuplicateReason, string> = {
   'nhs-number': 'same NHS number',
 };
 
-/** "Sam Smith, born 14 March 2010 (same name and date of birth)", or "a record in team south (same NHS number)". */
+/** "Sam Smith, born 14 March 2010 (same name and date of birth)", or "a record in South team (same NHS number)". */
 export function describeMatch(m: DuplicateMatch): string {
   const why = m.reasons.map((r) => REASON_WORDS[r]).join(' and ');
-  if (!m.displayName) return `a record in team ${m.team} (${why})`;
+  if (!m.displayName) return `a record in ${teamWords(m.team)} (${why})`;
   return `${m.displayName}${m.dateOfBirth ? `, born ${longDate(m.dateOfBirth)}` : ''} (${why})`;
 }
 

@@ -10,6 +10,7 @@ import { toCsv } from '../../domain/reports/report-csv';
 import { getKpiReport, type KpiDeps, type KpiQuery } from './get-kpi-report';
 import { getTimelinessReport, type TimelinessDeps, type TimelinessQuery } from './get-timeliness-report';
 import { kpiTable, timelinessTable, type ReportTable, type TimelinessTable } from './report-tables';
+import { teamWords } from '../../domain/teams/teams-in-force';
 
 export type ExportRequest =
   | { report: 'timeliness'; table: TimelinessTable; query: TimelinessQuery }
@@ -17,8 +18,8 @@ export type ExportRequest =
 
 export interface ExportedCsv { filename: string; csv: string; rows: number }
 
-/** "north-east" → "North east": the words the pages use for a team. */
-const teamWords = (team: string | null) => (team ? team.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase()) : 'No team');
+/** A team's name in the directory ("North team"), as the pages show it. */
+const teamOrNone = (team: string | null) => (team ? teamWords(team) : 'No team');
 
 export async function exportReportCsv(deps: TimelinessDeps & KpiDeps, actor: Actor, req: ExportRequest): Promise<ExportedCsv> {
   const quiet = { ...deps, audit: { record: async () => undefined as never } };
@@ -26,11 +27,11 @@ export async function exportReportCsv(deps: TimelinessDeps & KpiDeps, actor: Act
   let filter: Record<string, unknown>;
   if (req.report === 'timeliness') {
     const view = await getTimelinessReport(quiet, actor, req.query);
-    table = timelinessTable(view, req.table, teamWords);
+    table = timelinessTable(view, req.table, teamOrNone);
     filter = { ...view.filter };
   } else {
     const view = await getKpiReport(quiet, actor, req.query);
-    table = kpiTable(view, req.table, teamWords);
+    table = kpiTable(view, req.table, teamOrNone);
     filter = { ...view.filter };
   }
   if (!table) throw new NotFoundError(`There is no table called ${req.table} in this report`, 'REPORT_TABLE_NOT_FOUND');

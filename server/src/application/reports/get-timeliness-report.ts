@@ -14,6 +14,7 @@ import type { TimescaleRepository } from '../../ports/timescale-repository.port'
 import type { UserRepository } from '../../ports/user-repository.port';
 import { namesOf } from '../cases/people-names';
 import { describeStandard } from './timescale-words';
+import { teamWords } from '../../domain/teams/teams-in-force';
 
 export interface TimelinessDeps {
   facts: Pick<ReportFactRepository, 'monthCounts'>;
@@ -51,7 +52,7 @@ export async function getTimelinessReport(deps: TimelinessDeps, actor: Actor, q:
   if (monthsBetween(from, to).length > MAX_MONTHS) throw new ValidationError('The period is too long', { from: `Choose a period of at most ${MAX_MONTHS} months` }, 'PERIOD_TOO_LONG');
   const scope = reportScope(actor);
   const teams = teamsToRead(scope, q.team);
-  if (teams === 'refused') throw new ForbiddenError(`You can see reports of your own teams only (${scope.kind === 'teams' ? scope.teams.join(', ') : ''})`, 'REPORT_TEAM_FORBIDDEN');
+  if (teams === 'refused') throw new ForbiddenError(`You can see reports of your own teams only (${scope.kind === 'teams' ? scope.teams.map(teamWords).join(', ') : ''})`, 'REPORT_TEAM_FORBIDDEN');
 
   // The prepared counts of the period's months, read by _id (timeliness-counts.ts), narrowed to the
   // reader's teams. Every team in scope is kept, so the filters can offer all its teams and people; the

@@ -5,6 +5,7 @@ import type { CaseLabel } from '../../ports/case-repository.port';
 import type { ReturnSummary } from '../../domain/returns/return-version';
 import { canViewCase, type AccessPolicy, type Actor } from '../cases/case-access';
 import { nameIn, namesOf, type NameDeps } from '../cases/people-names';
+import { teamWords } from '../../domain/teams/teams-in-force';
 
 export interface ReturnProblemView {
   /** The child's name, or words saying whose child it is when the reader may not see the case. */
@@ -56,7 +57,7 @@ export async function presentVersions(deps: PresentDeps, actor: Actor, versions:
       const label = labels.get(p.caseId);
       // An erased case has no label: its problem says so without naming anyone.
       if (!label) return { child: 'A child whose record has since been erased', team: p.team, record: p.record, reason: p.reason };
-      if (!canViewCase(deps.policy, actor, label)) return { child: `A child in team ${label.team} (not one of your teams)`, team: label.team, record: p.record, reason: p.reason };
+      if (!canViewCase(deps.policy, actor, label)) return { child: `A child in ${teamWords(label.team)} (not one of your teams)`, team: label.team, record: p.record, reason: p.reason };
       named.add(p.caseId);
       return { child: label.displayName, caseId: p.caseId, team: label.team, record: p.record, reason: p.reason, ...(p.value !== undefined ? { value: p.value } : {}) };
     }),

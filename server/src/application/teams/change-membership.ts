@@ -47,3 +47,16 @@ export async function applyMembershipChange(deps: TeamsDeps, c: MembershipChange
   if (user && !sameMembers(now, user.teams)) await deps.users.update(user.id, { teams: now });
   return written;
 }
+
+/**
+ * A users-page change of an account's teams, as memberships from today: the teams it gained are joined and
+ * those it lost are left, so the dated history stays the one record whichever page changed it.
+ */
+export async function recordAccountTeams(deps: TeamsDeps, userId: string, teams: readonly string[], reason: string): Promise<void> {
+  const on = today(deps.now());
+  const now = teamsOn(deps.directory(), userId, on);
+  // Only a team of the directory is joined (an account's old team kept as it was is not a new membership).
+  const active = new Set(deps.directory().teams.filter((t) => t.active).map((t) => t.key));
+  for (const team of teams.filter((t) => !now.includes(t) && active.has(t))) await applyMembershipChange(deps, { userId, team, change: 'join', on }, reason);
+  for (const team of now.filter((t) => !teams.includes(t))) await applyMembershipChange(deps, { userId, team, change: 'leave', on }, reason);
+}

@@ -5,18 +5,25 @@
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Team } from '../../domain/teams/team';
 import { moveCounts, moveProblems, type MoveRequest, type TeamMove } from '../../domain/teams/team-move';
-import { teamsOn } from '../../domain/teams/team-directory';
+import { teamName, teamsOn } from '../../domain/teams/team-directory';
 import type { CaseRepository } from '../../ports/case-repository.port';
 import type { CaseSearchIndex } from '../../ports/case-search.port';
 import type { TaskRepository } from '../../ports/task-repository.port';
+import type { QueueTask } from '../../domain/tasks/queue-task';
+import type { AssignEngine } from '../tasks/claim-task';
 import { applyMembershipChange } from './change-membership';
 import { syncUserTeams } from './sync-user-teams';
+import { releaseStrayTasks } from './release-stray-tasks';
+import { moveWordsOf } from './get-teams';
+import { moveSentences } from '../../domain/teams/team-move-words';
 import { auditActor, requireTeamAdmin, today, type TeamActor, type TeamsDeps } from './team-deps';
 
 export interface MoveDeps extends TeamsDeps {
   cases: Pick<CaseRepository, 'setOwnership'>;
   caseSearch: Pick<CaseSearchIndex, 'rows' | 'rowsOf'>;
-  tasks: Pick<TaskRepository, 'search' | 'recordTeam'>;
+  tasks: Pick<TaskRepository, 'search' | 'recordTeam' | 'findById' | 'reassign'>;
+  /** Gives a moved task whose worker cannot follow it back to the queue (release-stray-tasks.ts). */
+  engine: AssignEngine;
   newId(): string;
 }
 
@@ -71,28 +78,37 @@ export async function runMove(deps: MoveDeps, id: string): Promise<TeamMove> {
       before: { team: row.team }, after: { team: move.target, move: move.id }, reason: move.reason,
     });
     if (row.team !== move.target) await deps.cases.setOwnership(row.id, { team: move.target });
-    const open = await deps.tasks.search({ state: 'open', caseId: row.id }, BY_CREATED, OPEN_PAGE);
-    for (const t of open.items) await deps.tasks.recordTeam(t.id, move.target);
-    await deps.teams.recordProgress(move.id, 'tasks', open.items.map((t) => t.id));
+    await moveTasks(deps, move, (await deps.tasks.search({ state: 'open', caseId: row.id }, BY_CREATED, OPEN_PAGE)).items);
     await deps.teams.recordProgress(move.id, 'cases', [row.id]);
   }
   if (move.kind === 'merge') await moveLeftoverTasks(deps, move);
   await moveMembers(deps, move);
   if (move.kind === 'merge') await retireSources(deps, move);
   await noteReallocations(deps, move, rows.map((r) => r.id));
+  await releaseStrayTasks(deps, (await deps.teams.findMove(move.id))!);
   await deps.teams.finishMove(move.id, deps.now().toISOString());
   const done = (await deps.teams.findMove(move.id))!;
-  await deps.audit.record({ actor: system, action: `team.${move.kind}-completed`, recordType: 'team-move', recordId: move.id, key: `${move.id}:completed`, after: moveCounts(done) });
+  // The report in words goes into the audit too: what moved, from which team to which, by name.
+  await deps.audit.record({
+    actor: system, action: `team.${move.kind}-completed`, recordType: 'team-move', recordId: move.id, key: `${move.id}:completed`, reason: move.reason,
+    after: { ...moveCounts(done), sources: done.sources.map((k) => teamName(deps.directory(), k)), target: teamName(deps.directory(), done.target), report: moveSentences(done, await moveWordsOf(deps)) },
+  });
   await deps.changed();
   return done;
+}
+
+/** Open tasks go to the target team, and so to its queues (their candidate groups, kept for the report). */
+async function moveTasks(deps: MoveDeps, move: TeamMove, tasks: readonly QueueTask[]): Promise<void> {
+  for (const t of tasks) await deps.tasks.recordTeam(t.id, move.target);
+  await deps.teams.recordProgress(move.id, 'tasks', tasks.map((t) => t.id));
+  await deps.teams.recordProgress(move.id, 'queues', tasks.flatMap((t) => t.candidateGroups.map((g) => `${g}|${t.id}`)));
 }
 
 /** Open tasks of the old teams that no case listed (a case unknown to the index): their team goes too. */
 async function moveLeftoverTasks(deps: MoveDeps, move: TeamMove): Promise<void> {
   for (;;) {
     const page = await deps.tasks.search({ state: 'open', teamsAny: move.sources }, BY_CREATED, OPEN_PAGE);
-    for (const t of page.items) await deps.tasks.recordTeam(t.id, move.target);
-    await deps.teams.recordProgress(move.id, 'tasks', page.items.map((t) => t.id));
+    await moveTasks(deps, move, page.items);
     if (page.items.length < OPEN_PAGE.limit) return;
   }
 }
@@ -128,5 +144,5 @@ async function noteReallocations(deps: MoveDeps, move: TeamMove, caseIds: string
   const rows = await deps.caseSearch.rowsOf(caseIds);
   const directory = deps.directory();
   const stray = rows.filter((r) => r.caseManagerId && !teamsOn(directory, r.caseManagerId, move.on).includes(move.target));
-  await deps.teams.recordToReallocate(move.id, stray.map((r) => ({ caseId: r.id, userId: r.caseManagerId! })));
+  await deps.teams.recordFollowUp(move.id, 'toReallocate', stray.map((r) => ({ caseId: r.id, userId: r.caseManagerId! })));
 }

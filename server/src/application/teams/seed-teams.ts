@@ -3,10 +3,8 @@
 // teams is their head of service (the demo's Hana Head over North and South). Idempotent: nothing happens
 // once any team is stored, and a second server seeding at once is refused by the unique key.
 import { isDomainError } from '../../domain/errors';
-import type { Team } from '../../domain/teams/team';
+import { nameFromKey, type Team } from '../../domain/teams/team';
 import { allUsers, type TeamsDeps } from './team-deps';
-
-const words = (key: string): string => `${key.charAt(0).toUpperCase()}${key.slice(1).replace(/-/g, ' ')} team`;
 
 export async function seedTeams(deps: Pick<TeamsDeps, 'teams' | 'users' | 'now'>): Promise<string[]> {
   if ((await deps.teams.teams()).length) return [];
@@ -18,7 +16,7 @@ export async function seedTeams(deps: Pick<TeamsDeps, 'teams' | 'users' | 'now'>
   for (const key of keys) {
     const ofTeam = managers.filter((m) => m.teams.includes(key));
     const team: Team = {
-      key, name: words(key), active: true, createdAt: at,
+      key, name: nameFromKey(key), active: true, createdAt: at,
       managerIds: ofTeam.filter((m) => m.teams.length === 1).map((m) => m.id),
       ...(ofTeam.find((m) => m.teams.length > 1) ? { headOfServiceId: ofTeam.find((m) => m.teams.length > 1)!.id } : {}),
     };

@@ -31,6 +31,7 @@ export async function createUser(deps: UserAdminDeps, actor: User, input: Record
     username: username!, displayName: displayName!, email: email!, roles: roles!, teams: teams!,
     ...(managerId ? { managerId: managerId as string } : {}), passwordHash,
   });
+  if (user.teams.length) await deps.memberships?.recordAccountTeams(user.id, user.teams, `Account made by ${actor.displayName}`);
   await deps.audit.record({ actor: auditActor(actor), action: 'user.created', recordType: 'user', recordId: user.id, ip, after: userSummary(user) });
   return user;
 }

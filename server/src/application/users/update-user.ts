@@ -18,7 +18,7 @@ async function parsePatch(deps: UserAdminDeps, target: User, input: Record<strin
   if ('displayName' in input) patch.displayName = checkDisplayName(input.displayName, errors);
   if ('email' in input) patch.email = checkEmail(input.email, errors);
   if ('roles' in input) patch.roles = checkRoles(input.roles, errors);
-  if ('teams' in input) patch.teams = checkTeams(input.teams, errors);
+  if ('teams' in input) patch.teams = checkTeams(input.teams, errors, target.teams);
   if ('managerId' in input) {
     const m = input.managerId;
     if (m === null || m === '') patch.managerId = null;
@@ -63,6 +63,8 @@ export async function updateUser(deps: UserAdminDeps, actor: User, id: string, i
   }
   const updated = await deps.users.update(id, patch);
   if (!updated) throw new NotFoundError(`No user with id ${id}`, 'USER_NOT_FOUND');
+  // The account first, the memberships next: a stop in between is made good by the teams' next sync.
+  if (patch.teams) await deps.memberships?.recordAccountTeams(id, patch.teams, `Changed on the users page by ${actor.displayName}`);
 
   const before = userSummary(target);
   const after = userSummary(updated);

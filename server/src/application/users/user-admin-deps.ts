@@ -8,11 +8,21 @@ import type { Clock } from '../../ports/clock.port';
 import type { PasswordHasher } from '../../ports/password-hasher.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 
+/**
+ * The teams module's record of who is in which team from when (application/teams). A team change on the
+ * users page becomes memberships from today there, at once: the memberships are the record, the account's
+ * team list their copy for today. Absent where the users routes run without the teams module (unit tests).
+ */
+export interface TeamMembershipRecorder {
+  recordAccountTeams(userId: string, teams: readonly string[], reason: string): Promise<void>;
+}
+
 export interface UserAdminDeps {
   users: UserRepository;
   hasher: PasswordHasher;
   audit: AuditLog;
   clock: Clock;
+  memberships?: TeamMembershipRecorder;
 }
 
 export function requireAdministrator(actor: User): void {

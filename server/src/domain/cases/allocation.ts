@@ -6,6 +6,7 @@
 // allocated worker, every case-manager task of its processes goes to that worker.
 import type { FormComponent, FormDefinition, FormOption } from '../../forms-core';
 import { isInput, labelOf } from '../../forms-core/form-tree';
+import { teamWords } from '../teams/teams-in-force';
 
 /** The role whose tasks follow the allocation (the candidate group of case-manager work). */
 export const CASE_MANAGER_ROLE = 'case-managers';
@@ -54,9 +55,9 @@ export const caseManagerOptions = (users: readonly Allocatable[]): FormOption[] 
 export function allocationProblem(label: string, value: unknown, user: Allocatable | undefined, team: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined; // "required" is the form's own rule
   if (typeof value !== 'string') return `${label}: choose a case manager from the list`;
-  if (!user) return `${label}: there is no user "${value.slice(0, 60)}". Choose a case manager of team ${team} from the list`;
-  if (!user.active) return `${label}: ${user.displayName} no longer has an active account. Choose another case manager of team ${team}`;
-  if (!user.roles.includes(CASE_MANAGER_ROLE)) return `${label}: ${user.displayName} is not a case manager. Choose a case manager of team ${team}`;
-  if (!user.teams.includes(team)) return `${label}: ${user.displayName} is not in team ${team}, which holds this case. Choose one of its case managers`;
+  if (!user) return `${label}: there is no user "${value.slice(0, 60)}". Choose a case manager of ${teamWords(team)} from the list`;
+  if (!user.active) return `${label}: ${user.displayName} no longer has an active account. Choose another case manager of ${teamWords(team)}`;
+  if (!user.roles.includes(CASE_MANAGER_ROLE)) return `${label}: ${user.displayName} is not a case manager. Choose a case manager of ${teamWords(team)}`;
+  if (!user.teams.includes(team)) return `${label}: ${user.displayName} is not in ${teamWords(team)}, which holds this case. Choose one of its case managers`;
   return undefined;
 }

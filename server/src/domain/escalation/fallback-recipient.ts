@@ -6,6 +6,7 @@
 import type { User } from '../users/user';
 import type { NoticeLevel } from './escalation-policy';
 import { ownersOf, type PeopleIndex, type RecipientTask, recipientsFor } from './notice-recipients';
+import { teamWords } from '../teams/teams-in-force';
 
 export type FallbackTarget = { kind: 'user'; username: string } | { kind: 'mailbox'; email: string };
 
@@ -55,7 +56,7 @@ export function nobodyReason(task: RecipientTask, level: NoticeLevel, people: Pe
   if (noAddress.length) return `${names(noAddress)} ${noAddress.length === 1 ? 'has' : 'have'} no email address`;
   const owners = ownersOf(task, people);
   if (!owners.length) return 'nobody can work on this task: no active assignee or candidate';
-  const team = task.team ? `team ${task.team} has no other team manager` : 'the task has no team';
+  const team = task.team ? `${teamWords(task.team)} has no other team manager` : 'the task has no team';
   if (level !== 'escalation-2') return `no manager is on record above ${names(owners)}, and ${team}`;
   const first = recipientsFor(task, 'escalation-1', people);
   return first.length ? `no manager is on record above ${names(first)}` : `no manager is on record above ${names(owners)}, and ${team}`;

@@ -1,7 +1,7 @@
 // The teams and memberships the case-access rule reads: who is in which team on a day, and which teams a
 // person may reach — their own, the teams they manage, and every team they are head of service over.
 import type { CivilDate } from '../calendar/civil-date';
-import { inEffect, type Membership, type Team } from './team';
+import { inEffect, nameFromKey, type Membership, type Team } from './team';
 
 export interface TeamDirectory {
   teams: readonly Team[];
@@ -41,5 +41,5 @@ export function teamReach(directory: TeamDirectory, user: { id: string; teams: r
   return [...own].sort();
 }
 
-/** Words for a team key (people read names, not keys); an unknown key is shown as it is. */
-export const teamName = (directory: TeamDirectory, key: string): string => directory.teams.find((t) => t.key === key)?.name ?? key;
+/** Words for a team key (people read names, not keys); a key the directory does not know is made readable. */
+export const teamName = (directory: TeamDirectory, key: string): string => directory.teams.find((t) => t.key === key)?.name ?? nameFromKey(key);

@@ -24,11 +24,15 @@ export interface TeamMove {
   startedBy: { id: string; name: string };
   state: 'running' | 'done';
   finishedAt?: string;
-  /** Progress, kept as it is made; when done, the report. */
-  moved: { cases: string[]; tasks: string[]; members: string[]; managers: string[] };
+  /** Progress, kept as it is made; when done, the report. `queues`: "group|taskId" of each moved open task. */
+  moved: { cases: string[]; tasks: string[]; members: string[]; managers: string[]; queues?: string[] };
   /** Moved cases whose allocated worker is not in the target team: a manager should allocate them again. */
   toReallocate: { caseId: string; userId: string }[];
+  /** Moved open tasks whose worker does not reach the target team: given back to its queue. */
+  released?: { taskId: string; userId: string; task: string }[];
 }
+
+export type MoveFollowUp = 'toReallocate' | 'released';
 
 export interface MoveRequest {
   kind: MoveKind;
@@ -65,5 +69,5 @@ export function moveProblems(req: MoveRequest, teams: readonly Team[]): FieldErr
 /** What the admin reads: counts and lists. */
 export const moveCounts = (m: TeamMove) => ({
   cases: m.moved.cases.length, tasks: m.moved.tasks.length, members: m.moved.members.length,
-  managers: m.moved.managers.length, toReallocate: m.toReallocate.length,
+  managers: m.moved.managers.length, toReallocate: m.toReallocate.length, released: m.released?.length ?? 0,
 });

@@ -29,6 +29,9 @@ export interface Membership {
 
 export const TEAM_KEY = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
+/** "North team" for the key north: a team's first name, and its words wherever the directory does not know it. */
+export const nameFromKey = (key: string): string => `${key.charAt(0).toUpperCase()}${key.slice(1).replace(/[-_]+/g, ' ')} team`;
+
 export const inEffect = (m: Pick<Membership, 'from' | 'to'>, day: CivilDate): boolean => m.from <= day && (!m.to || day < m.to);
 
 export function checkTeamKey(v: unknown, errors: FieldErrors): string | undefined {

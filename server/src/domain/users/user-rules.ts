@@ -2,7 +2,7 @@
 // administrator sees every problem at once and nothing is stored until all are fixed.
 import type { FieldErrors } from '../errors';
 import { isRoleInForce } from '../policies/table-in-force';
-import { directoryInForce } from '../teams/teams-in-force';
+import { directoryInForce, teamWords } from '../teams/teams-in-force';
 import { isRole, type Role } from './user';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
@@ -46,16 +46,25 @@ export function checkRoles(v: unknown, errors: FieldErrors): Role[] | undefined 
   return [...new Set(v as Role[])];
 }
 
-export function checkTeams(v: unknown, errors: FieldErrors): string[] | undefined {
+/**
+ * Teams are data (domain/teams): once any is stored, only an active team of the directory is accepted —
+ * except a team the account already has (`held`), so an account from before a change still saves.
+ */
+export function checkTeams(v: unknown, errors: FieldErrors, held: readonly string[] = []): string[] | undefined {
   if (!Array.isArray(v) || v.length > 20 || !v.every((t) => typeof t === 'string' && TEAM.test(t))) {
-    errors.teams = 'Teams are short names: lower-case letters, digits and dashes (e.g. north, yjs-east)';
+    errors.teams = 'Choose teams from the teams directory (up to 20)';
     return undefined;
   }
-  // Teams are data (domain/teams): once any is stored, only an active team's key is accepted.
-  const known = directoryInForce().teams.filter((t) => t.active).map((t) => t.key);
-  const unknown = known.length ? (v as string[]).filter((t) => !known.includes(t)) : [];
+  const { teams } = directoryInForce();
+  const active = teams.filter((t) => t.active);
+  const unknown = active.length ? (v as string[]).filter((k) => !held.includes(k) && !active.some((t) => t.key === k)) : [];
   if (unknown.length) {
-    errors.teams = `No team ${unknown.join(', ')}: choose from ${known.join(', ')}, or add the team on the Teams page first`;
+    const why = (k: string) => {
+      const former = teams.find((t) => t.key === k && t.mergedInto);
+      return former ? `${former.name} was merged into ${teamWords(former.mergedInto!)}` : `there is no team “${k}”`;
+    };
+    const problems = unknown.map(why).join('; ');
+    errors.teams = `${problems.charAt(0).toUpperCase()}${problems.slice(1)}. Choose from ${active.map((t) => t.name).join(', ')}, or add the team on the Teams page first`;
     return undefined;
   }
   return [...new Set(v as string[])];

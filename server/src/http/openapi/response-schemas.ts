@@ -117,7 +117,7 @@ export const Session = {
   schema: describes<ReturnType<typeof sessionView>>()(z.looseObject({
     user: z.looseObject({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), teams: z.array(z.string()) }),
     csrfToken: z.string(), actions: z.array(z.string()), readableSections: z.array(section), writableSections: z.array(section),
-    words: z.strictObject({ roles: z.record(z.string(), z.string()), sections: z.record(z.string(), z.string()) })
-      .describe('Names for people of every role and case section in force, by key'),
+    words: z.strictObject({ roles: z.record(z.string(), z.string()), sections: z.record(z.string(), z.string()), teams: z.record(z.string(), z.string()) })
+      .describe('Names for people of every role, case section and team (former teams too) in force, by key'),
   })),
 };

@@ -83,7 +83,8 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // Read once (it may be a file in DATA_DIR): sessions are signed with it, and in shared mode the servers'
   // engine commands to each other with a key derived from it.
   const secret = sessionSecret(config.SESSION_SECRET, config.DATA_DIR);
-  const security = await createSecurityModule(config, conn, clock, logger, secret);
+  // The users page records team changes as memberships through the teams module, built below (after tasks).
+  const security = await createSecurityModule(config, conn, clock, logger, secret, { recordAccountTeams: (...a) => teams.recordAccountTeams(...a) });
   const workflow = await createWorkflowModule(config, conn, clock, security.audit, logger, { users: security.users, sessionSecret: secret });
   const { engine } = workflow;
   // Submissions are shared: tasks store them when a task completes, the forms API reads them.
@@ -165,7 +166,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const permissions = createPermissionsModule({ conn, users: security.users, audit: security.audit, clock, logger, engine });
   // Teams as data (issue 23): after tasks, whose case and task stores a merge or split moves; its middleware
   // gives the signed-in person the teams they reach before any router below asks the case rule.
-  const teams = createTeamsModule({ conn, users: security.users, audit: security.audit, clock, logger, cases: tasks.cases, caseSearch: tasks.caseSearch, tasks: tasks.tasks });
+  const teams = createTeamsModule({ conn, users: security.users, audit: security.audit, clock, logger, cases: tasks.cases, caseSearch: tasks.caseSearch, tasks: tasks.tasks, engine });
   const ordered: SystemModule[] = [security, permissions, forms, nameKeys, tasks, teams, reports, returns, schools, escalation, workflow, processAdmin];
   // Demo children (SEED_DEMO_CASES=true): after tasks (its indexes), before reports (its first KPI build reads them).
   if (config.SEED_DEMO_CASES === 'true') ordered.splice(ordered.indexOf(reports), 0, createDemoCasesModule({ cases: tasks.cases, submissions, audit: security.audit, clock, logger }));

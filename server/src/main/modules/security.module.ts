@@ -11,6 +11,7 @@ import type { AppConfig } from '../../config/env.config';
 import { seesEveryWrite } from '../../config/topology';
 import { createSecurityFeature } from '../../http/security-routers';
 import type { Clock } from '../../ports/clock.port';
+import type { TeamMembershipRecorder } from '../../application/users/user-admin-deps';
 import type { SystemModule } from './module';
 
 export interface SecurityModule extends SystemModule {
@@ -18,8 +19,13 @@ export interface SecurityModule extends SystemModule {
   audit: MongoAuditRepository;
 }
 
-/** `secret`: the session secret, resolved once by the composition (session-secret.ts). */
-export async function createSecurityModule(config: AppConfig, conn: Connection, clock: Clock, logger: Logger, secret: string): Promise<SecurityModule> {
+/**
+ * `secret`: the session secret, resolved once by the composition (session-secret.ts); `memberships`: the
+ * teams module, built later, where the users page's team changes are recorded.
+ */
+export async function createSecurityModule(
+  config: AppConfig, conn: Connection, clock: Clock, logger: Logger, secret: string, memberships?: TeamMembershipRecorder,
+): Promise<SecurityModule> {
   // In-process caches (users by id, sessions) are only coherent when this server sees every write to its
   // database: TOPOLOGY=single (config/topology.ts).
   const soleServer = seesEveryWrite(config.TOPOLOGY);
@@ -43,6 +49,7 @@ export async function createSecurityModule(config: AppConfig, conn: Connection, 
     idleTimeoutMinutes: config.SESSION_IDLE_MINUTES,
     absoluteTimeoutHours: config.SESSION_MAX_HOURS,
     cacheSessions: soleServer,
+    memberships,
   });
   let cleanup: SessionCleanup | undefined;
   return {

@@ -8,7 +8,9 @@ import { performance } from 'node:perf_hooks';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { MongoTeamRepository } from '../../adapters/mongo/team.repository';
+import { recordAccountTeams } from '../../application/teams/change-membership';
 import { runMove, type MoveDeps } from '../../application/teams/move-teams';
+import type { TeamMembershipRecorder } from '../../application/users/user-admin-deps';
 import { seedTeams } from '../../application/teams/seed-teams';
 import { syncUserTeams } from '../../application/teams/sync-user-teams';
 import { TeamDirectoryCache } from '../../application/teams/team-directory-cache';
@@ -21,7 +23,7 @@ import type { Clock } from '../../ports/clock.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 import type { SystemModule } from './module';
 
-export interface TeamsModuleDeps extends Pick<MoveDeps, 'cases' | 'caseSearch' | 'tasks'> {
+export interface TeamsModuleDeps extends Pick<MoveDeps, 'cases' | 'caseSearch' | 'tasks' | 'engine'> {
   conn: Connection;
   users: Pick<UserRepository, 'findById' | 'list' | 'update'>;
   audit: AuditLog;
@@ -32,7 +34,7 @@ export interface TeamsModuleDeps extends Pick<MoveDeps, 'cases' | 'caseSearch' |
 /** How stale another server's change may be here, at most (as the permission version check). */
 export const TEAM_CHECK_MS = 2000;
 
-export interface TeamsModule extends SystemModule {
+export interface TeamsModule extends SystemModule, TeamMembershipRecorder {
   cache: TeamDirectoryCache;
   moveDeps: MoveDeps;
 }
@@ -46,7 +48,7 @@ export function createTeamsModule(deps: TeamsModuleDeps): TeamsModule {
     onNewDay: () => sync(),
   });
   const moveDeps: MoveDeps = {
-    teams, users: deps.users, audit: deps.audit, now, cases: deps.cases, caseSearch: deps.caseSearch, tasks: deps.tasks,
+    teams, users: deps.users, audit: deps.audit, now, cases: deps.cases, caseSearch: deps.caseSearch, tasks: deps.tasks, engine: deps.engine,
     directory: () => cache.directory, newId: randomUUID,
     changed: async () => { await teams.bumpRevision(); await cache.load(); },
   };
@@ -60,6 +62,7 @@ export function createTeamsModule(deps: TeamsModuleDeps): TeamsModule {
   return {
     cache,
     moveDeps,
+    recordAccountTeams: (userId, list, reason) => recordAccountTeams(moveDeps, userId, list, reason),
     apiMiddleware: [(req, _res, next) => {
       cache.ensureFresh().then(() => {
         const user = currentUser(req);

@@ -26,6 +26,7 @@ describe('admin users page', () => {
     setCsrfToken('tok-9');
     serve((method, url) => {
       if (url === '/api/users/roles') return json(200, { items: ['case-managers', 'admins'], labels: [{ key: 'case-managers', label: 'Case managers' }, { key: 'admins', label: 'Administrators' }] });
+      if (url === '/api/admin/teams') return json(200, { today: '2026-12-01', people: [], moves: [], teams: [{ key: 'north', name: 'North Locality', active: true }, { key: 'south', name: 'Old South', active: false }, { key: 'east', name: 'East Locality', active: true }] });
       if (method === 'GET' && url.startsWith('/api/users')) return json(200, { items: [cara], total: 1, offset: 0, limit: 25 });
       if (method === 'POST') return json(422, { error: { code: 'VALIDATION_FAILED', message: 'Some details need correcting' }, errors: { email: 'Enter an email address such as name@council.gov.uk' } });
       if (method === 'PATCH') return json(200, { ...cara, active: false });
@@ -34,6 +35,14 @@ describe('admin users page', () => {
     render(<UsersPage />);
     const user = userEvent.setup();
     const row = (await screen.findByText('cara.case')).closest('tr')!;
+    // Teams are chosen from the directory, by name: ticking East sends its key with North's.
+    await user.click(within(row).getByRole('button', { name: 'Edit' }));
+    expect((await screen.findByRole<HTMLInputElement>('checkbox', { name: 'North Locality' })).checked).toBe(true);
+    expect(screen.queryByRole('checkbox', { name: 'Old South' })).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'East Locality' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(calls.find((c) => c.method === 'PATCH')!.body).toMatchObject({ teams: ['north', 'east'] });
+    calls.length = 0;
     await user.click(within(row).getByRole('button', { name: 'Deactivate' }));
     const patch = calls.find((c) => c.method === 'PATCH')!;
     expect(patch).toMatchObject({ url: '/api/users/a1', body: { active: false } });
