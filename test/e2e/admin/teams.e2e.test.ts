@@ -1,6 +1,7 @@
 // The administrator's teams page in Chromium against the whole product (issue 23): reached from the main
 // navigation; the demo teams read in words with managers, head of service and members; a team added by
-// keyboard alone; an empty move lists its problems in an error summary; a merge reports what moved. Axe
+// keyboard alone; the users page puts someone in it by its name; an empty move lists its problems in an
+// error summary; a merge reports what moved, in sentences. Axe
 // finds nothing serious on a desktop and on a 390 px phone, and nothing is wider than the phone.
 import type { Browser, Page } from 'playwright-core';
 import { seriousAxeViolations } from '../../support/axe';
@@ -36,6 +37,19 @@ describe("the administrator's teams page in the browser", () => {
     await page.getByRole('status').getByText('East team was added.').waitFor();
     await page.locator('.govuk-summary-card').filter({ hasText: 'East team' }).first().waitFor();
 
+    // The users page takes teams from the directory, by name: Cara joins East, and the teams page shows her there.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    const cara = page.getByRole('row').filter({ hasText: 'cara.case' });
+    await cara.getByRole('button', { name: 'Edit' }).click();
+    expect(await page.getByRole('checkbox', { name: 'North team' }).isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: 'East team' }).check();
+    await expectCleanPage(page, 1280);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('Saved cara.case').waitFor();
+    expect(await cara.getByRole('cell').nth(3).textContent()).toBe('North team, East team');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+    await page.locator('.govuk-summary-card').filter({ hasText: 'East team' }).first().getByRole('definition').filter({ hasText: /^Cara Case$/ }).waitFor();
+
     await page.getByRole('button', { name: 'Merge the teams' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary.getByRole('link', { name: /Choose the teams to move from/ }).waitFor();
@@ -50,6 +64,11 @@ describe("the administrator's teams page in the browser", () => {
     await page.getByRole('status').getByText('Teams merged: 0 cases, 0 open tasks and 4 people moved to North team.').waitFor();
     const report = page.locator('.govuk-summary-card').filter({ hasText: 'South team merged into North team' });
     expect(await report.textContent()).toContain('0 cases, 0 open tasks, 4 people, 1 manager added');
+    expect(await report.getByTestId('move-report').getByRole('listitem').allTextContents()).toEqual([
+      '0 cases moved from South team to North team.', '0 open tasks went with them to North team’s queues.',
+      '4 people left South team and joined North team: Dan Data, Hana Head, Sam Manager and Sol Case.',
+      'Sam Manager now also manages North team.', 'South team is a former team: figures filed under it show under North team.',
+    ]);
     await page.getByText('Former teams').waitFor();
 
     await page.setViewportSize({ width: 390, height: 844 });
