@@ -4,7 +4,8 @@
 // a change that would leave no one able to administer users is refused with the reason, and saving makes
 // version 2 with the reason in the history. A member of the new role then sees the new tab on a case; a
 // case manager does not. Axe finds nothing serious on a desktop and on a 390 px phone, where each matrix
-// scrolls inside its own labelled, focusable region and the page does not scroll sideways.
+// scrolls inside its own labelled, focusable region and the page does not scroll sideways. An admin giving
+// their own role Health waits for a second admin, who approves it on the same page.
 import type { Browser, Page } from 'playwright-core';
 import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
 import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
@@ -23,6 +24,11 @@ describe("the administrator's permissions page in the browser", () => {
     // A member of the role the admin is about to create (the users page offers a role once a version names it).
     await s.conn.collection('users').insertOne({
       username: 'sue.speech', displayName: 'Sue Speech', email: 'sue.speech@example.org', roles: ['speech-language-workers'], teams: ['north'],
+      active: true, failedAttempts: 0, createdAt: new Date(), passwordHash: await new Argon2PasswordHasher(TEST_ARGON2ID).hash(DEMO_PASSWORD),
+    });
+    // A second administrator, to approve a change Ada makes to her own access.
+    await s.conn.collection('users').insertOne({
+      username: 'bea.admin', displayName: 'Bea Admin', email: 'bea.admin@example.org', roles: ['admins'], teams: [],
       active: true, failedAttempts: 0, createdAt: new Date(), passwordHash: await new Argon2PasswordHasher(TEST_ARGON2ID).hash(DEMO_PASSWORD),
     });
     const signIn = await fetch(`${s.url}/api/auth/sign-in`, {
@@ -106,5 +112,32 @@ describe("the administrator's permissions page in the browser", () => {
     await cara.getByRole('tab', { name: 'Personal' }).waitFor();
     expect(await cara.getByRole('tab', { name: 'Speech and language' }).count()).toBe(0);
     expect(await cara.getByTestId('withheld').textContent()).toContain('Speech and language');
+  });
+
+  it("holds an admin's change to their own access for a second admin, who approves it with a reason", async () => {
+    const ada = await signInAs(browser, system.url, 'ada.admin', { viewport: { width: 1280, height: 900 }, startPath: '/admin/permissions' });
+    ada.setDefaultTimeout(10_000);
+    await ada.getByRole('checkbox', { name: 'Administrators may read Health' }).check();
+    await ada.getByRole('button', { name: 'Preview the effect' }).click();
+    await ada.getByTestId('permissions-effect').getByText('Another administrator must approve this change.').waitFor();
+    await ada.getByLabel('Reason for the change (kept in the history)').fill('Admins check health referrals');
+    await ada.getByRole('button', { name: 'Save a new version' }).click();
+    await ada.getByRole('status').getByText(/awaits another administrator's approval/).waitFor();
+    await ada.getByTestId('permissions-awaiting').getByText('You asked for this change, so another administrator must approve or reject it.').waitFor();
+
+    const bea = await signInAs(browser, system.url, 'bea.admin', { viewport: { width: 390, height: 844 }, startPath: '/admin/permissions' });
+    bea.setDefaultTimeout(10_000);
+    const awaiting = bea.getByTestId('permissions-awaiting');
+    await awaiting.getByText(/^Ada Admin asked for this change on .*“Admins check health referrals”/).waitFor();
+    await awaiting.getByText(/would gain read access to Health/).waitFor();
+    await expectCleanPage(bea, 390);
+    await bea.getByRole('button', { name: 'Send your decision' }).click();
+    await bea.getByRole('alert').getByText('Choose whether you approve or reject the change').waitFor();
+    await bea.getByLabel('Yes, approve it and put it in force').check();
+    await bea.getByLabel('Reason for your decision (kept in the audit)').fill('Agreed at the service meeting');
+    await bea.getByRole('button', { name: 'Send your decision' }).click();
+    await bea.getByRole('status').getByText('Change approved: version 3 is in force now.').waitFor();
+    const history = bea.locator('table').filter({ hasText: 'Versions of the permissions' });
+    expect(await history.locator('tbody tr').first().textContent()).toContain('Ada Admin (approved by Bea Admin)Admins check health referrals');
   });
 });

@@ -1,4 +1,5 @@
-// Calls to the permissions API (administrators only): the version in force, history, preview, save.
+// Calls to the permissions API (administrators only): the version in force, history, preview, save, and
+// another administrator's decision on a change awaiting approval.
 import { apiFetch } from '../auth/api-fetch';
 
 export interface RoleRow { actions: string[]; read: string[]; write: string[] }
@@ -27,6 +28,26 @@ export interface PermissionsDto {
   inForce: PermissionVersionDto;
   actions: Labelled[];
   sections: Labelled[];
+  /** The change asked for last that needed a second administrator: awaiting, approved or rejected. */
+  latestChangeRequest: ChangeRequestDto | null;
+}
+
+/** A change that widens its author's own access to children's data, awaiting (or given) another admin's decision. */
+export interface ChangeRequestDto {
+  id: string;
+  basedOn: number;
+  reason: string;
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: string;
+  needsApproval: Record<string, string>;
+  effect: EffectLineDto[];
+  changes: { role: string; change: string }[];
+  state: 'awaiting' | 'approved' | 'rejected';
+  decidedByName?: string;
+  decidedAt?: string;
+  decisionReason?: string;
+  version?: number;
 }
 
 export interface EffectLineDto {
@@ -41,9 +62,11 @@ export interface PreviewDto {
   basedOn: number;
   effect: EffectLineDto[];
   changes: { role: string; change: string }[];
+  /** Why saving would wait for another administrator, by field; empty when it would not. */
+  needsApproval?: Record<string, string>;
 }
 
-export interface VersionSummaryDto { version: number; createdAt: string; createdBy: string; createdByName?: string; reason: string }
+export interface VersionSummaryDto { version: number; createdAt: string; createdBy: string; createdByName?: string; approvedByName?: string; reason: string }
 
 const base = '/api/admin/permissions';
 
@@ -51,5 +74,9 @@ export const permissionsApi = {
   current: () => apiFetch<PermissionsDto>('GET', base),
   history: () => apiFetch<{ items: VersionSummaryDto[] }>('GET', `${base}/history`).then((r) => r.items),
   preview: (rows: Rows, config: PermissionConfigDto) => apiFetch<PreviewDto>('POST', `${base}/preview`, { rows, ...config }),
-  save: (basedOn: number, rows: Rows, config: PermissionConfigDto, reason: string) => apiFetch<PermissionVersionDto>('POST', base, { basedOn, rows, ...config, reason }),
+  /** The version now in force, or the change awaiting another administrator's approval. */
+  save: (basedOn: number, rows: Rows, config: PermissionConfigDto, reason: string) =>
+    apiFetch<PermissionVersionDto | { awaitingApproval: ChangeRequestDto }>('POST', base, { basedOn, rows, ...config, reason }),
+  decide: (id: string, decision: 'approve' | 'reject', reason: string) =>
+    apiFetch<{ request: ChangeRequestDto }>('POST', `${base}/requests/${encodeURIComponent(id)}/decision`, { decision, reason }),
 };

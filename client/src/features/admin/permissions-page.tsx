@@ -2,19 +2,22 @@
 // (actions, sections read, sections written), roles shown by name; a role (with its name) and a case section
 // (a restricted tab) can be added, the effect of the change previewed by name, then saved with a reason;
 // below, every version with who, when and why. The server applies the safety rails; its refusals come back
-// as field errors and are listed in the error summary.
+// as field errors and are listed in the error summary. A change widening the admin's own access to children's
+// data awaits another administrator, who approves or rejects it here (permissions-awaiting.tsx).
 import { useEffect, useState } from 'react';
-import { ApiError } from '../auth';
+import { ApiError, useSession } from '../auth';
 import { formatDateTime } from '../../shell/format';
 import { ScrollRegion } from '../../shell/scroll-region';
 import { AddRoleForm, AddSectionForm } from './permissions-additions';
 import { PermissionsMatrix } from './permissions-matrix';
+import { PermissionsAwaiting } from './permissions-awaiting';
 import { PermissionsEffect } from './permissions-effect';
 import { permissionsApi, type PermissionConfigDto, type PermissionsDto, type PreviewDto, type Rows, type VersionSummaryDto } from './permissions-api';
 
 const copy = (rows: Rows): Rows => JSON.parse(JSON.stringify(rows)) as Rows;
 
 export function PermissionsPage() {
+  const { user } = useSession();
   const [loaded, setLoaded] = useState<PermissionsDto>();
   const [rows, setRows] = useState<Rows>({});
   const [roles, setRoles] = useState<string[]>([]);
@@ -65,7 +68,9 @@ export function PermissionsPage() {
       else {
         const saved = await permissionsApi.save(loaded!.inForce.version, rows, config, reason);
         await load();
-        setNotice(`Version ${saved.version} saved: it is in force now.`);
+        setNotice('awaitingApproval' in saved
+          ? 'Your change is saved and awaits another administrator\'s approval: it is not in force until they approve it.'
+          : `Version ${saved.version} saved: it is in force now.`);
         setPreview(undefined);
         setReason('');
       }
@@ -91,6 +96,12 @@ export function PermissionsPage() {
       )}
       {notice && <div className="govuk-notification-banner govuk-notification-banner--success" role="status"><p className="govuk-notification-banner__heading">{notice}</p></div>}
       <p className="govuk-body">Version {loaded.inForce.version} is in force, saved {formatDateTime(loaded.inForce.createdAt)}. Tick what each role may do, preview who that affects, then save with a reason.</p>
+      {loaded.latestChangeRequest && (
+        <PermissionsAwaiting request={loaded.latestChangeRequest} me={user?.id} onDecided={async (r) => {
+          await load();
+          setNotice(r.state === 'approved' ? `Change approved: version ${r.version} is in force now.` : 'Change rejected: the permissions in force are unchanged.');
+        }} />
+      )}
       <PermissionsMatrix caption="What each role may do" field="actions" items={loaded.actions} roles={roles} roleNames={roleNames} rows={rows} verb="may" onToggle={toggle('actions')} />
       <PermissionsMatrix caption="Case sections each role may read" field="read" items={sections} roles={roles} roleNames={roleNames} rows={rows} verb="may read" onToggle={toggle('read')} />
       <PermissionsMatrix caption="Case sections each role may change" field="write" items={sections} roles={roles} roleNames={roleNames} rows={rows} verb="may change" onToggle={toggle('write')} />
@@ -115,7 +126,7 @@ export function PermissionsPage() {
             <tr key={v.version} className="govuk-table__row">
               <td className="govuk-table__cell">{v.version}</td>
               <td className="govuk-table__cell">{formatDateTime(v.createdAt)}</td>
-              <td className="govuk-table__cell">{v.createdByName ?? v.createdBy}</td>
+              <td className="govuk-table__cell">{v.createdByName ?? v.createdBy}{v.approvedByName ? ` (approved by ${v.approvedByName})` : ''}</td>
               <td className="govuk-table__cell">{v.reason}</td>
             </tr>
           ))}
