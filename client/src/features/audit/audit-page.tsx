@@ -5,8 +5,17 @@ import { useSession } from '../auth/session-context';
 import { useAsync } from '../forms/use-async';
 import { auditApi, type AuditFilters, type ChainReportDto } from './audit-api';
 import { ScrollRegion } from '../../shell/scroll-region';
+import { teamName } from '../../shell/format';
 
 const PAGE = 50;
+
+// An event's details as stored, with team keys read as the teams' names (a case moved to "North team").
+// Only a value shaped as a key is one (a move's completion event keeps names already).
+const TEAM_FIELDS = new Set(['team', 'teams', 'sources', 'target']);
+const TEAM_KEY = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const named = (v: unknown) => (typeof v === 'string' && TEAM_KEY.test(v) ? teamName(v) : v);
+const detailsInWords = (after: unknown): string =>
+  JSON.stringify(after, (key, value: unknown) => (!TEAM_FIELDS.has(key) ? value : Array.isArray(value) ? value.map(named) : named(value)));
 const FIELDS: { key: keyof AuditFilters; label: string; type?: string }[] = [
   { key: 'actorId', label: 'User id' },
   { key: 'action', label: 'Action (e.g. case.read, or auth. for all sign-ins)' },
@@ -74,7 +83,7 @@ export function AuditPage() {
                   <td>{[e.recordType, e.recordId].filter(Boolean).join(' ')}</td>
                   <td>{e.sections?.join(', ')}</td>
                   <td>{e.ip}</td>
-                  <td>{e.reason ?? (e.after ? JSON.stringify(e.after) : '')}</td>
+                  <td>{e.reason ?? (e.after ? detailsInWords(e.after) : '')}</td>
                 </tr>
               ))}
             </tbody>

@@ -59,11 +59,13 @@ describe('admin users page', () => {
 
 describe('DPO audit page', () => {
   it('lists events, searches with filters, and reports a failed verification naming the event', async () => {
-    const view = { user: { ...cara, id: 'd1', username: 'dee.dpo', displayName: 'Dee' }, csrfToken: 't', actions: ['view-audit', 'verify-audit'], readableSections: [], writableSections: [] };
+    const view = { user: { ...cara, id: 'd1', username: 'dee.dpo', displayName: 'Dee' }, csrfToken: 't', actions: ['view-audit', 'verify-audit'], readableSections: [], writableSections: [],
+      words: { roles: {}, sections: {}, teams: { north: 'North Locality' } } };
     serve((method, url) => {
       if (url === '/api/auth/me') return json(200, view);
       if (url.startsWith('/api/audit/events')) {
-        return json(200, { items: [{ seq: 7, at: '2026-11-24T10:00:00Z', actor: { id: 'u1', username: 'tom.manager' }, action: 'auth.account-locked', flagged: true, hash: 'h' }], total: 1, offset: 0, limit: 50 });
+        return json(200, { items: [{ seq: 7, at: '2026-11-24T10:00:00Z', actor: { id: 'u1', username: 'tom.manager' }, action: 'auth.account-locked', flagged: true, hash: 'h' },
+          { seq: 6, at: '2026-11-24T09:00:00Z', actor: { id: 'u2', username: 'ada.admin' }, action: 'user.updated', after: { teams: ['north'] }, hash: 'g' }], total: 2, offset: 0, limit: 50 });
       }
       if (method === 'POST' && url === '/api/audit/verify') return json(200, { ok: false, checked: 2, lastSeq: 2, problem: { kind: 'changed', seq: 3, message: 'Audit event 3 (case.read at …) was changed after it was written' } });
       return json(404, {});
@@ -71,6 +73,7 @@ describe('DPO audit page', () => {
     render(<SessionProvider><AuditPage /></SessionProvider>);
     const user = userEvent.setup();
     expect(await screen.findByText('tom.manager')).toBeTruthy();
+    expect(screen.getByText('{"teams":["North Locality"]}')).toBeTruthy(); // a team by its name, not its key
     await user.type(screen.getByLabelText(/^Action/), 'auth.');
     await user.click(screen.getByRole('button', { name: 'Search' }));
     expect(calls.some((c) => c.url === '/api/audit/events?action=auth.&offset=0&limit=50')).toBe(true);
