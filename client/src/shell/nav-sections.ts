@@ -9,6 +9,8 @@ export interface NavSection {
 export const NAV_SECTIONS: NavSection[] = [
   { path: '/', label: 'Home' },
   { path: '/tasks', label: 'Tasks' },
+  // Before /cases: the current section is the first entry whose path the address starts with.
+  { path: '/cases/held', label: 'Referrals to decide', action: 'create-case' },
   { path: '/cases', label: 'Cases', action: 'view-cases' },
   { path: '/forms', label: 'Forms' },
   { path: '/processes', label: 'Processes', action: 'deploy-process' },

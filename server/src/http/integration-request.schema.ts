@@ -38,8 +38,10 @@ export const revokeAccountSchema = z.strictObject({
   reason: text(500),
 });
 
-/** A person's decision on a held referral: a different child, or the child of this existing case. */
+/** A person's decision on a held referral: a different child, the child of this existing case, or no referral
+ * for this service at all (sent in error, a test, not a child) — that one with its reason. */
 export const heldDecisionSchema = z.strictObject({
-  decision: z.enum(['new-case', 'join']),
+  decision: z.enum(['new-case', 'join', 'not-a-referral']),
   caseId: z.string().min(1).max(100).optional(),
+  reason: z.string().max(1000).optional(),
 });

@@ -33,11 +33,11 @@ export interface InboundReferral {
   answer?: StoredAnswer;
   /** A likely duplicate held for a person to decide: the referral's details and the matching cases. */
   held?: { details: Record<string, unknown>; matchCaseIds: string[]; team: string };
-  /** How a person decided a held referral: a new case, or joined to an existing one. */
+  /** How a person decided a held referral: a new case, joined to an existing one, or no referral (why). */
   decided?: HeldDecision;
 }
 
-export interface HeldDecision { at: string; by: string; decision: 'new-case' | 'join'; caseId: string }
+export interface HeldDecision { at: string; by: string; decision: 'new-case' | 'join' | 'not-a-referral'; caseId: string; reason?: string }
 
 export interface InboundReferralStore {
   /** Stores a new claim; answers the existing record instead when the key was used before. */

@@ -96,6 +96,22 @@ describe('Feature: referrals from a portal', () => {
     expect(await casesOf('Rory Portal')).toBe(2);
     const intakes = (await system.modules.workflow.engine.listInstances({ processId: 'referral-intake', limit: 100 })).items.filter((i) => i.caseId === opened.body.caseId);
     expect(intakes).toHaveLength(1);
+
+    // Sent in error: not a referral at all. A reason is required; nothing is opened; the decision is audited.
+    expect((await send({ ...referral, portalReference: 'PND-2026-0045' }, 'pnd-2026-0045-d')).status).toBe(202);
+    const stray = (await call('tom.manager', 'GET', '/held-referrals')).body.items[0];
+    const before = await allCases();
+    const noReason = await call('tom.manager', 'POST', `/held-referrals/${encodeURIComponent(stray.id)}/decision`, { decision: 'not-a-referral', reason: '  ' });
+    expect([noReason.status, noReason.body.errors]).toEqual([422, { reason: 'Say why this is not a referral for the service' }]);
+    const dropped = await call('tom.manager', 'POST', `/held-referrals/${encodeURIComponent(stray.id)}/decision`, { decision: 'not-a-referral', reason: 'A test message from the portal' });
+    expect([dropped.status, dropped.body]).toEqual([201, { decision: 'not-a-referral' }]);
+    expect(await allCases()).toBe(before);
+    expect((await call('tom.manager', 'GET', '/held-referrals')).body.items).toEqual([]);
+    const audited = await system.modules.security.audit.search({ action: 'referral.held-decided' }, { offset: 0, limit: 10 });
+    expect(audited.items.map((e) => e.after?.decision).sort()).toEqual(['join', 'new-case', 'not-a-referral']);
+    expect(audited.items.find((e) => e.after?.decision === 'not-a-referral')).toMatchObject({ actor: { roles: expect.arrayContaining(['team-managers']) }, recordId: stray.id, after: { reason: 'A test message from the portal' } });
+    // Reading the list consulted the matched records: each is in its case's audit.
+    expect((await system.modules.security.audit.search({ action: 'referral.held-match', recordId: existing }, { offset: 0, limit: 10 })).items.length).toBeGreaterThan(0);
   });
 
   test('field errors come back as data; bad and hostile input is refused with a reason and stores nothing', async () => {

@@ -1,26 +1,46 @@
 // A person decides a held referral: it is a different child (a new case, opened and its intake started as
-// any referral is, with the duplicate check confirmed) or the child of an existing open case (a
-// re-referral of that case, as the referral page offers). Decided once: a second decision is a conflict.
+// any referral is, with the duplicate check confirmed), the child of an existing open case (a re-referral of
+// that case, as the referral page offers), or not a referral for this service at all (sent in error, a test),
+// which opens nothing and keeps the person's reason. Decided once: a second decision is a conflict.
+// Held referrals are scoped like cases: by the one case-access rule on the team the referral is for.
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { AuditLog } from '../../ports/audit-log.port';
-import { auditActor, requireAction, type Actor } from '../cases/case-access';
+import { auditActor, canViewCase, requireAction, type Actor } from '../cases/case-access';
 import { reReferCase, type ReReferCaseDeps } from '../cases/re-refer-case';
 import type { HeldReferralDeps } from './list-held-referrals';
 import { openReferralCase, type PortalReferral, type ReferralCaseDeps } from './referral-case';
 
-export interface DecideHeldReferralInput { id: string; decision: 'new-case' | 'join'; caseId?: string }
+export interface DecideHeldReferralInput { id: string; decision: 'new-case' | 'join' | 'not-a-referral'; caseId?: string; reason?: string }
+
+function checkInput(input: DecideHeldReferralInput): string | undefined {
+  const reason = input.reason?.trim() || undefined;
+  if (input.decision === 'join' && !input.caseId) throw new ValidationError('Choose the case', { caseId: 'Choose the existing case this referral is for' }, 'CASE_REQUIRED');
+  if (input.decision === 'not-a-referral' && !reason) {
+    throw new ValidationError('Say why this is not a referral', { reason: 'Say why this is not a referral for the service' }, 'REASON_REQUIRED');
+  }
+  return reason;
+}
 
 export async function decideHeldReferral(
   deps: HeldReferralDeps & ReferralCaseDeps & ReReferCaseDeps & { audit: Pick<AuditLog, 'record'> }, actor: Actor, input: DecideHeldReferralInput,
-): Promise<{ caseId: string; decision: string }> {
+): Promise<{ caseId?: string; decision: string }> {
   requireAction(deps.policy, actor, 'create-case', 'decide referrals held as possible duplicates');
   const referral = await deps.referrals.findReferral(input.id);
-  if (!referral?.held || !actor.teams.includes(referral.held.team)) throw new NotFoundError('No held referral with this reference in your teams', 'HELD_REFERRAL_NOT_FOUND');
-  if (input.decision === 'join' && !input.caseId) throw new ValidationError('Choose the case', { caseId: 'Choose the existing case this referral is for' }, 'CASE_REQUIRED');
+  if (!referral?.held || !canViewCase(deps.policy, actor, { id: referral.id, team: referral.held.team })) {
+    throw new NotFoundError('No held referral with this reference in your teams', 'HELD_REFERRAL_NOT_FOUND');
+  }
+  const reason = checkInput(input);
   const at = deps.clock.now().toISOString();
-  const claimed = await deps.referrals.decide(referral.id, { at, by: actor.id, decision: input.decision, caseId: input.caseId ?? '' });
+  const claimed = await deps.referrals.decide(referral.id, {
+    at, by: actor.id, decision: input.decision, caseId: input.decision === 'join' ? input.caseId! : '', ...(reason ? { reason } : {}),
+  });
   if (!claimed) throw new ConflictError('Someone has already decided this referral', 'HELD_REFERRAL_DECIDED');
   const details = referral.held.details as unknown as PortalReferral & { team: string };
+  const about = { decision: input.decision, inboundReferral: referral.id, ...(details.portalReference ? { portalReference: details.portalReference } : {}), ...(reason ? { reason } : {}) };
+  if (input.decision === 'not-a-referral') {
+    await deps.audit.record({ actor: auditActor(actor), action: 'referral.held-decided', recordType: 'inbound-referral', recordId: referral.id, after: about });
+    return { decision: input.decision };
+  }
   let caseId: string;
   try {
     if (input.decision === 'join') caseId = (await reReferCase(deps, actor, { caseId: input.caseId!, referralSource: details.referralSource })).caseId;
@@ -30,9 +50,6 @@ export async function decideHeldReferral(
     throw err;
   }
   if (input.decision === 'new-case') await deps.referrals.settleDecision(referral.id, caseId);
-  await deps.audit.record({
-    actor: auditActor(actor), action: 'referral.held-decided', recordType: 'case', recordId: caseId,
-    after: { decision: input.decision, inboundReferral: referral.id, ...(details.portalReference ? { portalReference: details.portalReference } : {}) },
-  });
+  await deps.audit.record({ actor: auditActor(actor), action: 'referral.held-decided', recordType: 'case', recordId: caseId, after: about });
   return { caseId, decision: input.decision };
 }

@@ -5,6 +5,8 @@
 import type { z } from 'zod';
 import type { amendBodySchema, createCaseBodySchema, reReferralBodySchema } from '../cases-request.schema';
 import type { completeBodySchema, reassignBodySchema, savedFilterBodySchema } from '../tasks-request.schema';
+import type { heldDecisionSchema } from '../integration-request.schema';
+import type { HeldDecisionAnswer, HeldReferralList } from './integration.resources';
 import type { DashboardPage, KpiReport, TimelinessReport } from './report-schemas';
 import type { CaseRecord, FormList, ProcessList, Session, TaskPage, TaskQueuePage } from './response-schemas';
 
@@ -26,6 +28,8 @@ export type TimelinessReportBody = Answer<typeof TimelinessReport>;
 export type KpiReportBody = Answer<typeof KpiReport>;
 export type FormListBody = Answer<typeof FormList>;
 export type ProcessListBody = Answer<typeof ProcessList>;
+export type HeldReferralListBody = Answer<typeof HeldReferralList>;
+export type HeldDecisionAnswerBody = Answer<typeof HeldDecisionAnswer>;
 
 export type CreateCaseRequest = z.input<typeof createCaseBodySchema>;
 export type AmendRequest = z.input<typeof amendBodySchema>;
@@ -33,5 +37,6 @@ export type ReReferralRequest = z.input<typeof reReferralBodySchema>;
 export type CompleteTaskRequest = z.input<typeof completeBodySchema>;
 export type ReassignRequest = z.input<typeof reassignBodySchema>;
 export type SavedFilterRequest = z.input<typeof savedFilterBodySchema>;
+export type HeldDecisionRequest = z.input<typeof heldDecisionSchema>;
 /** A saved filter as stored and listed (defaults filled in). */
 export type SavedFilter = z.output<typeof savedFilterBodySchema>;

@@ -1,6 +1,8 @@
 // The integration API (bearer tokens of service accounts) and the administrators' service accounts routes.
 import { z } from 'zod';
+import type { HeldReferralView } from '../../application/integration/list-held-referrals';
 import { action, type ApiResource } from './api-operation';
+import { describes, instant } from './response-schemas';
 import { createServiceAccountSchema, heldDecisionSchema, portalReferralSchema, revokeAccountSchema, rotateTokenSchema } from '../integration-request.schema';
 
 const IssuedToken = z.object({
@@ -40,15 +42,41 @@ export const INTEGRATION: ApiResource = {
   ],
 };
 
+const heldMatch = z.looseObject({
+  reasons: z.array(z.enum(['name-and-date-of-birth', 'nhs-number'])),
+  caseId: z.string().optional().describe('Present when you may open the case'),
+  displayName: z.string().optional(), dateOfBirth: z.string().optional(), team: z.string(),
+  breakGlassId: z.string().optional().describe("Another team's record, for a role that may open it with a reason"),
+});
+/** The held referrals of the person's teams (the client's held-referrals page reads this type: api-types.ts). */
+export const HeldReferralList = {
+  name: 'HeldReferralList',
+  schema: describes<{ items: HeldReferralView[] }>()(z.looseObject({
+    items: z.array(z.looseObject({
+      id: z.string(), receivedAt: instant, from: z.string().describe('The system that sent it, by its name'),
+      details: z.looseObject({
+        givenName: z.string(), familyName: z.string(), dateOfBirth: z.string(), nhsNumber: z.string().optional(), gender: z.string().optional(),
+        team: z.string(), referralSource: z.string(), portalReference: z.string().optional(),
+      }),
+      matches: z.array(heldMatch),
+    })),
+  })),
+};
+export const HeldDecisionAnswer = {
+  name: 'HeldDecisionAnswer',
+  schema: z.looseObject({ decision: z.enum(['new-case', 'join', 'not-a-referral']), caseId: z.string().optional().describe('The case opened or joined') }),
+};
+
 export const HELD_REFERRALS: ApiResource = {
   tag: 'Held referrals',
   description: 'Referrals a portal sent for a child who may already be known, for a person of the team to decide.',
   base: '/api/held-referrals',
   operations: [
-    { method: 'get', path: '', summary: 'Held referrals of your teams, each with its possible matches', access: action('create-case') },
+    { method: 'get', path: '', summary: 'Held referrals of your teams, each with its possible matches', access: action('create-case'), response: HeldReferralList },
     {
-      method: 'post', path: '/:id/decision', summary: 'Decide a held referral: a new case (its intake started), or a re-referral of the existing open case',
-      access: action('create-case'), body: heldDecisionSchema, status: 201, errors: [409],
+      method: 'post', path: '/:id/decision',
+      summary: 'Decide a held referral once: a new case (its intake started), a re-referral of the existing open case, or not a referral (with the reason)',
+      access: action('create-case'), body: heldDecisionSchema, status: 201, response: HeldDecisionAnswer, errors: [404, 409],
     },
   ],
 };
