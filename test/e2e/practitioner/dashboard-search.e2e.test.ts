@@ -44,6 +44,7 @@ describe('dashboard → search → case, desktop and phone', () => {
       const team = page.getByRole('region', { name: 'Your team' });
       await team.getByRole('heading', { name: 'Overdue work by worker' }).waitFor();
       await team.getByRole('link', { name: 'Wren Waiting' }).waitFor();
+      expect(await team.getByTestId('dashboard-teams').textContent()).toBe('North team'); // the team by its name
       expect(await page.getByRole('link', { name: /without a case manager/ }).getAttribute('href')).toBe('/cases?worker=none&status=open');
       await expectNoSeriousAxeViolations(page, { label: `manager's dashboard, ${label}` });
       await fitsPhone(page, viewport);

@@ -3,7 +3,7 @@
 import { Link } from 'react-router-dom';
 import { useSession } from '../auth';
 import { useAsync } from '../forms/use-async';
-import { formatDate } from '../../shell/format';
+import { formatDate, teamName } from '../../shell/format';
 import { usePageTitle } from '../../shell/use-page-title';
 import { dashboardApi, links, type Dashboard, type DashboardTask } from './dashboard-api';
 
@@ -37,9 +37,12 @@ function TaskList({ tasks, more, moreTo, empty }: { tasks: DashboardTask[]; more
 }
 
 function TeamView({ team }: { team: NonNullable<Dashboard['team']> }) {
+  // The teams these figures cover, by name: the person's own, those they manage and those they head.
+  const teams = (useSession().user?.teams ?? []).map(teamName);
   return (
     <section aria-labelledby="team-heading">
       <h2 id="team-heading">Your team</h2>
+      {teams.length ? <p className="dash-meta" data-testid="dashboard-teams">{teams.join(', ')}</p> : null}
       <h3>Overdue work by worker</h3>
       {team.overdueByWorker.length ? (
         <table className="govuk-table dash-table">
