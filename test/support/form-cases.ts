@@ -226,4 +226,17 @@ export const formCaseGroups: FormCaseGroup[] = [
       bad('read-only fields are not validated either', { riskLevel: { any: 'thing' }, note: '' }, { note: 'Note is required' }),
     ],
   },
+  {
+    // form-js's multipage (its spec form multipage.json): pages hold fields as a group without a path; a hidden page's fields are neither validated nor stored.
+    form: form('case-multipage', [{ id: 'mp', type: 'multipage', components: [
+      { id: 'p1', type: 'page', label: 'Account type', components: [{ id: 'a1', type: 'textfield', key: 'accountType', label: 'Account type', validate: { required: true } }] },
+      { id: 'p2', type: 'page', label: 'Company details', conditional: { hide: '=accountType != "business"' }, components: [
+        { id: 'a2', type: 'textfield', key: 'company', label: 'Company', validate: { required: true } },
+      ] },
+    ] }]),
+    cases: [
+      ok("a hidden page's fields are neither validated nor stored", { accountType: 'personal', company: 'Acme' }, { accountType: 'personal' }),
+      bad("a shown page's required fields apply", { accountType: 'business' }, { company: 'Company is required' }),
+    ],
+  },
 ];

@@ -5,7 +5,7 @@ import { clashMessage, collectionClashes } from './form-collection-clashes';
 import { deployForm, type DeployFormDeps, type DeployFormResult } from './deploy-form';
 
 export interface FormFile {
-  /** File name, e.g. "referral-intake.form"; its stem must equal the form's id. */
+  /** File name, e.g. "referral-intake.form"; its stem must equal the form's id (a form without one takes it). */
   name: string;
   text: string;
 }
@@ -21,7 +21,7 @@ export async function deployFormFiles(deps: DeployFormDeps, files: FormFile[]): 
       continue;
     }
     try {
-      results.push(await deployForm(deps, { system: true }, JSON.parse(file.text)));
+      results.push(await deployForm(deps, { system: true }, JSON.parse(file.text), file.name));
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       errors[file.name] = e.message;

@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors';
 import { canDesignForms, canonicalFormJson, FORM_COMMENT_MAX, type FormActor, type FormVersion } from '../domain/forms/form-version';
 import { policySections } from '../domain/policies';
-import { checkFormDefinition, type FormDefinition } from '../forms-core';
+import { checkFormDefinition, type FormComponent, type FormDefinition } from '../forms-core';
+import { collectionsOfForm } from '../forms-core/form-collections';
+import { flatKeys } from '../forms-core/form-collections-check';
 import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { FormRepository } from '../ports/form-repository.port';
@@ -24,12 +26,13 @@ export interface DeployFormResult {
 /** The system deploys the shipped files at start; people deploy through the designer, saying why. */
 export type Deployer = { system: true } | { system?: false; actor: FormActor; comment?: string };
 
-export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unknown): Promise<DeployFormResult> {
+/** `fileName`: the name of the file the form came from, when it came from one (forms/, or a client deploying files). */
+export async function deployForm(deps: DeployFormDeps, by: Deployer, schema: unknown, fileName?: string): Promise<DeployFormResult> {
   if (!by.system && !canDesignForms(by.actor)) {
     throw new ForbiddenError('Only team managers and admins may deploy forms', 'FORM_DEPLOY_FORBIDDEN');
   }
   const comment = by.system ? undefined : requireComment(by.comment);
-  schema = withoutSchemaPointer(schema);
+  schema = withIdFromFileName(withoutSchemaPointer(schema), fileName);
   const problems = checkFormDefinition(schema, { sections: policySections() });
   if (problems.length) {
     // every problem of a component, not the last one found at its path
@@ -78,6 +81,23 @@ function withoutSchemaPointer(schema: unknown): unknown {
   return rest;
 }
 
+const FILE_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/**
+ * A form without an id takes its file's name (`referral-intake.form` → `referral-intake`), the convention of
+ * forms/ and of form-js's own example files, which are named for their forms but carry no id. Zeebe 8.8 refuses
+ * such a form; the id is written into the stored definition, so the designer, user tasks and the Zeebe adapter
+ * all see it. Without a file name (or with one that is no usable id) the checker refuses the form as before.
+ */
+function withIdFromFileName(schema: unknown, fileName: string | undefined): unknown {
+  if (!fileName || !schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  const current = (schema as { id?: unknown }).id;
+  if (typeof current === 'string' && current.trim()) return schema;
+  const stem = fileName.split(/[\\/]/).pop()!.replace(/\.(form|json)$/i, '');
+  if (!FILE_ID.test(stem)) return schema;
+  return { ...(schema as Record<string, unknown>), id: stem };
+}
+
 /** A person's deploy says why, as a process deploy does: the version list and the audit show it. */
 function requireComment(comment: string | undefined): string {
   const text = comment?.trim() ?? '';
@@ -94,6 +114,9 @@ function requireComment(comment: string | undefined): string {
 
 /** A form deployed by a person must not make a flat field of a name another form keeps as a collection, or the reverse. */
 async function refuseCollectionClashes(deps: DeployFormDeps, form: FormDefinition): Promise<void> {
+  // A form that files nothing in a section can clash with none: skip reading every other form's latest version.
+  const components = form.components as FormComponent[];
+  if (flatKeys(components, undefined).size === 0 && !collectionsOfForm(components).some((c) => c.section)) return;
   const others = await Promise.all((await deps.forms.listLatest()).filter((f) => f.formId !== form.id).map((f) => deps.forms.latest(f.formId)));
   const forms = [{ name: `this form (${form.id})`, components: form.components }, ...others.flatMap((v) => (v ? [{ name: v.formId, components: v.schema.components }] : []))];
   const mine = collectionClashes(forms).filter((c) => c.flatIn === forms[0].name || c.listIn === forms[0].name);

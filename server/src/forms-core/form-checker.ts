@@ -26,7 +26,7 @@ export function checkFormDefinition(form: unknown, options: CheckOptions = {}): 
   const problems: FormDefinitionProblem[] = [];
   if (!isPlainObject(form)) return [{ path: '', message: 'The form must be a JSON object' }];
   // Zeebe 8.8 refuses such a form too ("Expected the form id to be present"); form-js's editor writes one.
-  if (typeof form.id !== 'string' || !form.id.trim()) problems.push({ path: 'id', message: 'The form needs an id: a user task names its form by it (Camunda Modeler writes one when it saves a form)' });
+  if (typeof form.id !== 'string' || !form.id.trim()) problems.push({ path: 'id', message: 'The form needs an id: a user task names its form by it (Camunda Modeler writes one when it saves a form; through the API, send the file\'s name as fileName and a form without an id takes it)' });
   if (!Array.isArray(form.components)) {
     problems.push({ path: 'components', message: 'The form needs a components array' });
     return problems;
@@ -141,7 +141,9 @@ function checkOptions(c: FormComponent, add: (m: string) => void) {
     return;
   }
   const options = normaliseOptions(c.values);
-  if (!options || options.length === 0) return add('options missing (give values, valuesKey or valuesExpression)');
+  // form-js renders a choice with no options (its editor starts one so); only a required one could never be answered.
+  if ((c.values === undefined || (Array.isArray(c.values) && c.values.length === 0)) && c.validate?.required !== true) return;
+  if (!options || options.length === 0) return add(c.validate?.required === true ? 'is required but has no options, so it could never be answered (give values, valuesKey or valuesExpression)' : 'options missing (give values, valuesKey or valuesExpression)');
   const values = new Set<unknown>();
   options.forEach((o, i) => {
     if (o.value === undefined || o.value === null || o.value === '') add(`option ${i + 1} has no value`);

@@ -4,7 +4,7 @@
 // variables and the form's data) names the item a group amends; `properties.itemLabel` (FEEL over the
 // item's own values) names an item in lists and the audit. One walker, used by the checker, the schema
 // compiler (which lets a list row carry its item's `id`), the section filter and the server's case writes.
-import { isContainer, isInput, isPlainObject, labelOf, ownSegments } from './form-tree';
+import { isContainer, isGroup, isInput, isPlainObject, labelOf, ownSegments } from './form-tree';
 import type { FormComponent } from './form.types';
 
 /** Item ids travel in URLs, audit lines and process variables: letters, digits, - and _ only (no `$`, no `.`). */
@@ -60,7 +60,7 @@ export function collectionsOfForm(components: FormComponent[]): CollectionSpec[]
           ...(typeof c.properties?.itemId === 'string' && c.properties.itemId.trim() ? { itemId: c.properties.itemId } : {}),
           ...(typeof c.properties?.itemLabel === 'string' && c.properties.itemLabel.trim() ? { itemLabel: c.properties.itemLabel } : {}),
         });
-      } else if (c.type === 'group' && Array.isArray(c.components)) visit(c.components, segments, section);
+      } else if (isGroup(c) && Array.isArray(c.components)) visit(c.components, segments, section);
     }
   };
   visit(components, [], undefined);
@@ -74,7 +74,7 @@ function fieldsOf(list: FormComponent[], base: string[], inherited: string | und
     const section = isPlainObject(c.properties) && typeof c.properties.section === 'string' ? c.properties.section : inherited;
     const segments = [...base, ...ownSegments(c)];
     if (isInput(c)) out.push({ key: segments.join('.'), label: labelOf(c), ...(section ? { section } : {}) });
-    else if (c.type === 'group' && Array.isArray(c.components)) out.push(...fieldsOf(c.components, segments, section));
+    else if (isGroup(c) && Array.isArray(c.components)) out.push(...fieldsOf(c.components, segments, section));
   }
   return out;
 }

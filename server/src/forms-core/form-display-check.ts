@@ -15,10 +15,13 @@ type Add = (message: string) => void;
 export const STATIC_IMAGE_SOURCE = /^(data:image\/[a-z0-9.+-]+[;,]|\/(?![/\\]))/i;
 
 /**
- * A picture on another site deploys, as form-js shows it, but is not loaded: the site's security policy keeps
- * case workers' browsers from contacting other sites, so the renderer shows its alt text in its place.
+ * Sources refused at deploy: another scheme than a web address or a data:image (`javascript:`, `data:text/html`),
+ * and `//host` or `/\host`, which browsers read as another site. Anything else that is not shown as given — a
+ * picture on another site, a relative name (`logo`), an empty `https://` — deploys, as form-js shows it, but is not
+ * loaded (the site's security policy keeps case workers' browsers from contacting other sites): the renderer
+ * shows the alt text in its place.
  */
-const OTHER_SITE_IMAGE = /^https?:\/\/[^\s/]+/i;
+const REFUSED_IMAGE_SOURCE = /^(?!https?:|data:image\/)[a-z][a-z0-9+.-]*:|^[/\\][/\\]/i;
 
 const TEMPLATED = ['label', 'description', 'dateLabel', 'timeLabel', 'text', 'content', 'alt'] as const;
 
@@ -33,6 +36,7 @@ export function checkDisplay(c: FormComponent, inList: boolean, add: Add): void 
     }
   }
   if (c.type === 'image') checkImage(c, add);
+  if (c.type === 'iframe') checkIframe(c, add);
   if (c.type === 'expression') checkExpression(c, inList, add);
   if (c.type === 'button' && c.action !== undefined && c.action !== 'submit' && c.action !== 'reset') add(`action must be "submit" or "reset", not "${String(c.action)}"`);
   if (c.type === 'table') checkTable(c, add);
@@ -45,13 +49,31 @@ function checkImage(c: FormComponent, add: Add): void {
   // GOV.UK and WCAG 1.1.1: an image needs a text alternative, or a screen-reader user misses what it says.
   if (typeof c.alt !== 'string' || !c.alt.trim()) add('needs alternative text (alt) describing the image for people who cannot see it');
   const source = c.source;
-  if (typeof source !== 'string' || !source.trim()) return add('needs a source: a data:image URI, a path on this site (/…), or a FEEL expression');
+  // No source: form-js shows an empty placeholder; here the alt text shows, as for a source not loaded.
+  if (source === undefined || source === '') return;
+  if (typeof source !== 'string') return add('source must be text: a data:image URI, a path on this site (/…), a web address or a FEEL expression');
   if (source.startsWith('=') || /\{\{/.test(source)) {
     const problem = templateSyntaxError(source);
     if (problem) add(`source is not a valid template (${problem})`);
-  } else if (!STATIC_IMAGE_SOURCE.test(source.trim()) && !OTHER_SITE_IMAGE.test(source.trim())) {
+  } else if (REFUSED_IMAGE_SOURCE.test(source.trim())) {
     add('source must be a data:image URI, a path on this site (/…) or a web address (https://…)');
   }
+}
+
+/**
+ * An iframe is shown as a link that opens its page in a new tab, never embedded: the site's security policy lets
+ * no other site into a case worker's page (framed pages could pose as the service's own questions). Only https.
+ */
+export const IFRAME_URL = /^https:\/\/[^\s/?#]+/i;
+
+function checkIframe(c: FormComponent, add: Add): void {
+  const url = c.url;
+  if (url === undefined || url === '') return; // form-js shows an empty frame; here "Page not available"
+  if (typeof url !== 'string') return add('url must be text: a web address (https://…) or a FEEL expression');
+  if (url.startsWith('=') || /\{\{/.test(url)) {
+    const problem = templateSyntaxError(url);
+    if (problem) add(`url is not a valid template (${problem})`);
+  } else if (!IFRAME_URL.test(url.trim())) add('url must be a web address starting https://');
 }
 
 function checkExpression(c: FormComponent, inList: boolean, add: Add): void {

@@ -5,7 +5,7 @@
 // the server from the answers it validated, in the browser from the same answers — one function, one result.
 import { buildScope, evaluateFeel, isHidden } from './form-conditions';
 import { feelToJson } from './feel-values';
-import { isPlainObject, ownSegments } from './form-tree';
+import { isGroup, isPlainObject, ownSegments } from './form-tree';
 import type { FormComponent } from './form.types';
 
 export const COMPUTE_ON = ['change', 'presubmit'] as const;
@@ -25,7 +25,7 @@ export function computeExpressions(components: FormComponent[], data: Record<str
       if (c.type === 'expression' && typeof c.key === 'string') {
         const value = hidden || typeof c.expression !== 'string' ? undefined : feelToJson(evaluateFeel(c.expression, buildScope(variables, out)));
         out = setPath(out, segments, value);
-      } else if (c.type === 'group' && Array.isArray(c.components)) visit(c.components, segments, hidden);
+      } else if (isGroup(c) && Array.isArray(c.components)) visit(c.components, segments, hidden);
     }
   };
   visit(components, [], false);

@@ -3,7 +3,7 @@
 // the API that leaves the list out is validated the same way, so the API accepts exactly what the browser
 // does. Rows that were only assumed, and hold nothing once validated, are not stored: an absent list stays
 // absent rather than becoming a list of empty rows.
-import { isPlainObject, ownSegments } from './form-tree';
+import { isGroup, isPlainObject, ownSegments } from './form-tree';
 import type { FormComponent } from './form.types';
 
 export interface AssumedRows { data: Record<string, unknown>; paths: string[][] }
@@ -21,7 +21,7 @@ export function withAssumedRows(components: FormComponent[], data: Record<string
         if (count === 0) continue;
         out = writePath(out, segments, Array.from({ length: count }, () => ({})));
         paths.push(segments);
-      } else if (c.type === 'group' && Array.isArray(c.components)) visit(c.components, segments);
+      } else if (isGroup(c) && Array.isArray(c.components)) visit(c.components, segments);
     }
   };
   visit(components, []);

@@ -10,7 +10,7 @@ import { fieldSchema, type FieldEnv } from './form-field-schemas';
 import { collectionNameOf, ITEM_ID } from './form-collections';
 import { computeExpressions } from './form-expressions';
 import { resolveComponent } from './form-resolve';
-import { hasOptions, isInput, isPlainObject, joinPath, labelOf, ownSegments } from './form-tree';
+import { hasOptions, isGroup, isInput, isPlainObject, joinPath, labelOf, ownSegments } from './form-tree';
 import type { FormComponent, FormContext, FormDefinition } from './form.types';
 
 interface Entry { segments: string[]; schema: yup.AnySchema }
@@ -45,7 +45,7 @@ function entriesFor(
       // An expression's value is computed (validateSubmission writes it), so what a client sends is dropped too.
       const locked = isReadonly(c, scope) || c.disabled === true || c.type === 'expression';
       entries.push({ segments, schema: hidden || locked ? stripped() : fieldSchema(resolveComponent(c, scope), envFor(c, scope, walk)) });
-    } else if (c.type === 'group' && Array.isArray(c.components)) {
+    } else if (isGroup(c) && Array.isArray(c.components)) {
       entries.push(...entriesFor(c.components, local, scope, hidden, segments, walk));
     } else if (c.type === 'dynamiclist' && Array.isArray(c.components)) {
       entries.push({ segments, schema: hidden ? stripped() : listSchema(c, local, walk) });

@@ -1,7 +1,7 @@
 // Conditions must see the same values in the browser (where inputs hold strings, "15") and on the server
 // (which receives coerced JSON, 15). So before FEEL sees the data, numbers and checkboxes are coerced by
 // their field type: `=age < 16` then behaves the same on both sides.
-import { isInput, isPlainObject, ownSegments } from './form-tree';
+import { isGroup, isInput, isPlainObject, ownSegments } from './form-tree';
 import type { FormComponent } from './form.types';
 
 export function valuesForConditions(components: FormComponent[], data: Record<string, unknown>): Record<string, unknown> {
@@ -14,7 +14,7 @@ function apply(components: FormComponent[], root: Record<string, unknown>, base:
   for (const c of components) {
     const segments = [...base, ...ownSegments(c)];
     if (isInput(c)) update(root, segments, (v) => coerce(c.type, v));
-    else if (c.type === 'group' && c.components) apply(c.components, root, segments);
+    else if (isGroup(c) && c.components) apply(c.components, root, segments);
     else if (c.type === 'dynamiclist' && c.components) {
       const rows = read(root, segments);
       if (Array.isArray(rows)) rows.forEach((row) => isPlainObject(row) && apply(c.components ?? [], row, []));

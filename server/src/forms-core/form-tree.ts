@@ -2,13 +2,15 @@
 // their children under `path`, dynamic lists always hold an array of rows under `path`; dotted keys and
 // paths ("address.postcode") nest objects.
 import {
-  CONTAINER_TYPES, DISPLAY_TYPES, INPUT_TYPES, OPTION_TYPES,
+  CONTAINER_TYPES, DISPLAY_TYPES, GROUP_TYPES, INPUT_TYPES, OPTION_TYPES,
   type FormComponent, type FormOption, type InputType,
 } from './form.types';
 
 export const isInput = (c: FormComponent): c is FormComponent & { type: InputType; key: string } =>
   (INPUT_TYPES as readonly string[]).includes(c.type);
 export const isContainer = (c: FormComponent): boolean => (CONTAINER_TYPES as readonly string[]).includes(c.type);
+/** A group, or form-js's multipage or page: its fields are the form's own, under the group's path if it has one. */
+export const isGroup = (c: FormComponent): boolean => (GROUP_TYPES as readonly string[]).includes(c.type);
 export const isDisplay = (c: FormComponent): boolean => (DISPLAY_TYPES as readonly string[]).includes(c.type);
 export const hasOptions = (c: FormComponent): boolean => (OPTION_TYPES as readonly string[]).includes(c.type);
 export const isMultiValue = (c: FormComponent): boolean => c.type === 'checklist' || c.type === 'taglist';

@@ -7,14 +7,16 @@ export const INPUT_TYPES = [
   // Keyed like an input (its value is stored under its key, in its section) but computed, never typed.
   'expression',
 ] as const;
-export const CONTAINER_TYPES = ['group', 'dynamiclist'] as const;
-export const DISPLAY_TYPES = ['text', 'separator', 'spacer', 'html', 'image', 'table', 'button'] as const;
+// form-js's multipage and its pages hold fields as a group without a path does (they bind nothing); here they are
+// shown on one page, each page under its label (GOV.UK asks for one thing per page, but a task is one submission).
+export const CONTAINER_TYPES = ['group', 'dynamiclist', 'multipage', 'page'] as const;
+export const GROUP_TYPES = ['group', 'multipage', 'page'] as const;
+export const DISPLAY_TYPES = ['text', 'separator', 'spacer', 'html', 'image', 'table', 'button', 'iframe'] as const;
 /**
  * form-js components this product does not render, each refused at deploy by name with the reason (never with
  * a misleading message).
  */
 export const UNSUPPORTED_FORM_JS_TYPES: Readonly<Record<string, string>> = {
-  iframe: 'it would show another site inside a case worker\'s page, which the site\'s security policy blocks; link to the page from a text component instead',
   filepicker: 'files belong on the case\'s Documents tab, where each is filed on a section and follows its access rule; ask for the file to be added there',
   documentPreview: 'it previews files from Camunda\'s document store, which this product does not have; documents are on the case\'s Documents tab',
 };
@@ -94,6 +96,8 @@ export interface FormComponent {
   // table (columns or columnsExpression, dataSource, rowCount)
   content?: string;
   source?: string;
+  /** iframe: the page it shows (https only), shown here as a link to open it in a new tab. */
+  url?: string;
   alt?: string;
   expression?: string;
   computeOn?: string;

@@ -15,11 +15,16 @@ import { type FormsHttpDeps, jsonBody, optionalString, optionalVersion, requireU
 
 export type FormsRouterDeps = FormsHttpDeps & DeployFormDeps & SubmitFormDeps & { users?: NameDeps['users'] };
 
-// A deploy is the form-js definition and why it is deployed. The definition is checked by the forms core
-// (checkFormDefinition); unknown fields beside the two are refused.
-export const deployBody = z.object({ schema: z.record(z.string(), z.unknown()), comment: z.string().max(FORM_COMMENT_MAX).optional() }).strict();
+// A deploy is the form-js definition and why it is deployed, and the name of the file it came from when it came
+// from one (a form without an id takes it, as in forms/). The definition is checked by the forms core
+// (checkFormDefinition); unknown fields beside these are refused.
+export const deployBody = z.object({
+  schema: z.record(z.string(), z.unknown()),
+  comment: z.string().max(FORM_COMMENT_MAX).optional(),
+  fileName: z.string().min(1).max(200).optional().describe('The file the form came from, e.g. "referral-intake.form": a form without an id takes its name'),
+}).strict();
 
-function parseDeploy(body: Record<string, unknown>): { schema: Record<string, unknown>; comment?: string } {
+function parseDeploy(body: Record<string, unknown>): z.infer<typeof deployBody> {
   const parsed = deployBody.safeParse(body);
   if (parsed.success) return parsed.data;
   if (Array.isArray(body.components) || typeof body.id === 'string') {
@@ -29,7 +34,9 @@ function parseDeploy(body: Record<string, unknown>): { schema: Record<string, un
   }
   const issue = parsed.error.issues[0];
   const field = String(issue?.path[0] ?? 'body');
-  const message = field === 'comment' ? `The comment must be ${FORM_COMMENT_MAX} characters or fewer` : `Send the form as { schema, comment }: ${issue?.message ?? 'not understood'}`;
+  const message = field === 'comment' ? `The comment must be ${FORM_COMMENT_MAX} characters or fewer`
+    : field === 'fileName' ? 'The file name must be 1 to 200 characters'
+      : `Send the form as { schema, comment }: ${issue?.message ?? 'not understood'}`;
   throw new ValidationError(message, { [field]: message });
 }
 
@@ -52,8 +59,8 @@ export function createFormsRouter(deps: FormsRouterDeps): Router {
   // 422 problems, or no comment
   router.post('/', async (req, res) => {
     const actor = requireUser(deps, req);
-    const { schema, comment } = parseDeploy(jsonBody(req));
-    const { form, created } = await deployForm(deps, { actor, comment }, schema);
+    const { schema, comment, fileName } = parseDeploy(jsonBody(req));
+    const { form, created } = await deployForm(deps, { actor, comment }, schema, fileName);
     res.status(created ? 201 : 200).json({ ...form, created });
   });
 

@@ -57,9 +57,9 @@ describe('deploying forms', () => {
   });
 
   it('offers the checker without deploying', async () => {
-    const res = await api.call('POST', '/forms/check', 'manager', { id: 'x', components: [{ type: 'select', key: 's' }] });
+    const res = await api.call('POST', '/forms/check', 'manager', { id: 'x', components: [{ type: 'select', key: 's', validate: { required: true } }] });
     expect(res.status).toBe(200);
-    expect(res.body.problems).toEqual([expect.objectContaining({ path: 'components[0]', message: expect.stringMatching(/options missing/) })]);
+    expect(res.body.problems).toEqual([expect.objectContaining({ path: 'components[0]', message: expect.stringMatching(/is required but has no options/) })]);
   });
 
   const note = (label: string) => ({ ...referral(label), id: 'comment-note' });

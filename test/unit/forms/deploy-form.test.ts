@@ -43,6 +43,17 @@ describe('deployForm', () => {
     expect(await deployForm({ forms, clock }, manager, { ...schema('A'), schemaVersion: 18 })).toMatchObject({ created: false });
   });
 
+  it("gives a form without an id its file's name, keeps a form's own id, and refuses one with neither", async () => {
+    const forms = new MemoryForms();
+    const { id: _none, ...noId } = schema('A');
+    const { form } = await deployForm({ forms, clock }, manager, noId, 'dir/other.json/text-template.form');
+    expect([form.formId, form.schema.id]).toEqual(['text-template', 'text-template']);
+    expect((await deployForm({ forms, clock }, manager, schema('A'), 'ignored.form')).form.formId).toBe('f');
+    for (const name of [undefined, 'two words.form']) {
+      await expect(deployForm({ forms, clock }, manager, noId, name)).rejects.toThrow(/The form needs an id: .*send the file's name as fileName/);
+    }
+  });
+
   it('numbers versions, keeps them all and reuses the latest for identical content', async () => {
     const forms = new MemoryForms();
     expect((await deployForm({ forms, clock }, manager, schema('A'))).form.version).toBe(1);

@@ -43,16 +43,38 @@ describe('checkFormDefinition', () => {
     expect(problems[0].message).toMatch(/^filepicker "Field_9" at components\[0\]\.components\[0\]: the filepicker component is not supported/);
   });
 
-  it('says a form-js component this product does not render is not supported and why, and accepts a spacer, button and html', () => {
+  it('says a form-js component this product does not render is not supported and why, and accepts a spacer, button, html and iframe', () => {
     const found = messages(base([
       { id: 'B1', type: 'button', action: 'submit' }, { id: 'H1', type: 'html', content: '<b>x</b>' }, { id: 'S1', type: 'spacer', height: 30 },
       { id: 'I1', type: 'iframe', url: 'https://example.org' }, { id: 'F1', type: 'filepicker', key: 'file' }, { id: 'D1', type: 'documentPreview' },
     ]));
     expect(found).toEqual([
-      expect.stringMatching(/"I1" at components\[3\]: the iframe component is not supported: it would show another site/),
       expect.stringMatching(/"F1" at components\[4\]: the filepicker component is not supported: files belong on the case's Documents tab/),
       expect.stringMatching(/"D1" at components\[5\]: the documentPreview component is not supported: it previews files from Camunda's document store/),
     ]);
+  });
+
+  it('takes an iframe with an https address, a template, FEEL or none, and refuses another scheme', () => {
+    const iframes = ['https://bpmn.io/', 'https://{{url}}', '=url + domain', undefined].map((url, i) => ({ id: `I${i}`, type: 'iframe', label: 'Page', ...(url === undefined ? {} : { url }) }));
+    expect(messages(base(iframes))).toEqual([]);
+    expect(messages(base([{ id: 'h', type: 'iframe', url: 'http://bpmn.io/' }, { id: 'j', type: 'iframe', url: 'javascript:alert(1)' }]))).toEqual([
+      expect.stringMatching(/"h" at components\[0\]: url must be a web address starting https:\/\//),
+      expect.stringMatching(/"j" at components\[1\]: url must be a web address starting https:\/\//),
+    ]);
+  });
+
+  it('takes form-js multipage forms: pages hold fields as a group without a path does', () => {
+    const form = base([{ id: 'm', type: 'multipage', components: [
+      { id: 'p1', type: 'page', label: 'First', components: [{ id: 'a', type: 'textfield', key: 'name' }] },
+      { id: 'p2', type: 'page', label: 'Second', components: [{ id: 'b', type: 'textfield', key: 'name' }] },
+    ] }]);
+    expect(messages(form)).toEqual(['textfield "b" at components[0].components[1].components[0]: duplicate key "name"']);
+  });
+
+  it('takes an image with no source or one it does not load (a relative name, another site), as form-js does', () => {
+    for (const source of [undefined, 'logo', 'https://', 'https://bpmn.io/logo.png']) {
+      expect(messages(base([{ id: 'i', type: 'image', alt: 'Logo', ...(source === undefined ? {} : { source }) }]))).toEqual([]);
+    }
   });
 
   it('finds duplicate keys, including across groups without a path and keys nested in an input', () => {
@@ -73,20 +95,25 @@ describe('checkFormDefinition', () => {
   it('reports bad regex, missing options, missing key and bad bounds', () => {
     expect(messages(base([
       { id: 'a', type: 'textfield', key: 'a', validate: { pattern: '([a-z' } },
-      { id: 'b', type: 'select', key: 'b' },
+      { id: 'b', type: 'select', key: 'b', validate: { required: true } },
       { id: 'c', type: 'radio', key: 'c', values: [{ label: 'x', value: 'x' }, { label: 'x', value: 'x' }] },
       { id: 'd', type: 'number', validate: { min: 5, max: 1 } },
       { id: 'e', type: 'datetime', key: 'e', properties: { minDate: 'last week' } },
       { id: 'f', type: 'dynamiclist', components: [] },
     ]))).toEqual([
       expect.stringMatching(/^textfield "a" at components\[0\]: validate.pattern is not a valid regular expression/),
-      'select "b" at components[1]: options missing (give values, valuesKey or valuesExpression)',
+      'select "b" at components[1]: is required but has no options, so it could never be answered (give values, valuesKey or valuesExpression)',
       'radio "c" at components[2]: option value "x" appears twice',
       'number "d" at components[3]: needs a key',
       'number "d" at components[3]: validate.min is greater than validate.max',
       'datetime "e" at components[4]: property minDate must be a date (YYYY-MM-DD) or "today"',
       'dynamiclist "f" at components[5]: needs a path',
     ]);
+  });
+
+  it('accepts a choice with no options unless it is required, as form-js renders one', () => {
+    expect(messages(base([{ id: 's', type: 'select', key: 's' }, { id: 'r', type: 'radio', key: 'r', values: [] }]))).toEqual([]);
+    expect(messages(base([{ id: 'r', type: 'radio', key: 'r', values: [], validate: { required: true } }]))).toEqual([expect.stringMatching(/"r" at components\[0\]: is required but has no options/)]);
   });
 
   it('reports FEEL syntax errors in conditions and names reserved engine variables', () => {

@@ -3,12 +3,12 @@
 // submit), groups become fieldsets and dynamic lists get add/remove rows.
 import { FieldArray, getIn as formikGetIn, useFormikContext } from 'formik';
 import {
-  buildScope, getIn, hasOptions, isHidden, isInput, isReadonly, labelOf, renderTemplate, resolveComponent, resolveOptions,
+  buildScope, getIn, hasOptions, isGroup, isHidden, isInput, isReadonly, labelOf, renderTemplate, resolveComponent, resolveOptions,
   type FeelScope, type FormComponent,
 } from '../../../../server/src/forms-core';
 import { fieldFor } from './field-registry';
 import { SeparatorView, SpacerView, TextView } from './fields/display-fields';
-import { ButtonView, HtmlView, ImageView, TableView } from './fields/rich-display-fields';
+import { ButtonView, HtmlView, IframeView, ImageView, TableView } from './fields/rich-display-fields';
 import { rowInitialValues } from './form-values';
 
 interface Props {
@@ -37,7 +37,7 @@ export function ComponentsView({ components, base, local, scope, variables, root
           // Templated labels and FEEL validation resolved against the answers, as the shared schema resolves them.
           return <Field key={key} component={resolveComponent(c, scope)} name={join(base, c.key)} readOnly={readOnly} options={hasOptions(c) ? resolveOptions(c, scope) ?? [] : undefined} />;
         }
-        if (c.type === 'group') {
+        if (isGroup(c)) {
           const name = c.path ? join(base, c.path) : base;
           const inner = c.path ? ((getIn(local, c.path.split('.')) as Record<string, unknown>) ?? {}) : local;
           return (
@@ -53,6 +53,7 @@ export function ComponentsView({ components, base, local, scope, variables, root
         }
         if (c.type === 'html') return <HtmlView key={key} component={c} scope={scope} />;
         if (c.type === 'image') return <ImageView key={key} component={c} scope={scope} />;
+        if (c.type === 'iframe') return <IframeView key={key} component={c} scope={scope} />;
         if (c.type === 'table') return <TableView key={key} component={c} scope={scope} />;
         if (c.type === 'button') return <ButtonView key={key} component={c} scope={scope} />;
         if (c.type === 'text') return <TextView key={key} component={c} scope={scope} />;

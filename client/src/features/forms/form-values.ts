@@ -1,6 +1,6 @@
 // Bridges between the shared core (flat "a.b[0].c" error paths) and Formik (nested values and errors).
 import { getIn, setIn } from 'formik';
-import { isInput, type FieldErrors, type FormComponent, type FormDefinition } from '../../../../server/src/forms-core';
+import { isGroup, isInput, type FieldErrors, type FormComponent, type FormDefinition } from '../../../../server/src/forms-core';
 
 /** Nested errors for Formik; the form-level message (path "") is returned apart. */
 export function toFormikErrors(errors: FieldErrors): { nested: Record<string, unknown>; formLevel?: string } {
@@ -36,7 +36,7 @@ function startValues(components: FormComponent[], variables?: Record<string, unk
       // As form-js does: an unticked checkbox is an answer (false), not a missing one.
       else if (c.type === 'checkbox') values = setIn(values, name, false);
       else if (c.type === 'checklist' || c.type === 'taglist') values = setIn(values, name, []);
-      else if (c.type === 'group' && c.components) visit(c.components, name);
+      else if (isGroup(c) && c.components) visit(c.components, name);
       else if (c.type === 'dynamiclist') {
         const rows = Array.from({ length: c.defaultRepetitions ?? 1 }, () => startValues(c.components ?? []));
         values = setIn(values, name, rows);

@@ -3,7 +3,7 @@
 // ticks as Yes/No, groups and list rows under their own headings. Keys the form does not name (item ids)
 // are left out; so are empty answers.
 import {
-  buildScope, isInput, labelOf, resolveOptions, type FormComponent, type FormDefinition,
+  buildScope, isGroup, isInput, labelOf, resolveOptions, type FormComponent, type FormDefinition,
 } from '../../../../server/src/forms-core';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime } from '../../shell/format';
@@ -40,7 +40,7 @@ function Rows({ components, data, scope }: { components: FormComponent[]; data: 
       const value = c.key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), data);
       if (isEmpty(value)) continue;
       rows.push(<div className="answers-row" key={c.id ?? `${c.key}-${i}`}><dt>{labelOf(c)}</dt><dd>{answerText(c, value, scope)}</dd></div>);
-    } else if ((c.type === 'group' || c.type === 'dynamiclist') && Array.isArray(c.components)) {
+    } else if ((isGroup(c) || c.type === 'dynamiclist') && Array.isArray(c.components)) {
       const inner = c.path ? (data[c.path] as unknown) : data;
       if (c.type === 'dynamiclist' && Array.isArray(inner)) {
         inner.forEach((row, n) => {

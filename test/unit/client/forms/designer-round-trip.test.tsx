@@ -24,8 +24,17 @@ async function saveThroughEditor(schema: FormDefinition): Promise<FormDefinition
 const formsDir = path.resolve(__dirname, '../../../../forms');
 const files = readdirSync(formsDir).filter((n) => n.endsWith('.form'));
 
+// form-js 1.23's editor (the designer's) cannot open a multipage form, a later form-js's component: such a form
+// deploys and renders but is edited as JSON (docs/forms.md). Asserted, so a newer editor shows up here.
+const EDITOR_CANNOT_OPEN = ['case-multipage'];
+
 describe('form-js editor round trip', () => {
-  it.each(formCaseGroups.map((g) => [g.form.id, g] as const))('%s: saved by the editor, checks clean and validates the same', async (_id, group) => {
+  it('form-js 1.23 editor refuses a multipage form', async () => {
+    const multipage = formCaseGroups.find((g) => g.form.id === 'case-multipage')!.form;
+    await expect(saveThroughEditor(multipage)).rejects.toThrow(/form field of type <multipage> not supported/);
+  });
+
+  it.each(formCaseGroups.filter((g) => !EDITOR_CANNOT_OPEN.includes(g.form.id)).map((g) => [g.form.id, g] as const))('%s: saved by the editor, checks clean and validates the same', async (_id, group) => {
     const saved = await saveThroughEditor(group.form);
     expect(saved.exporter).toEqual({ name: 'YJS Workflow', version: 'test' });
     expect(checkFormDefinition(saved)).toEqual([]);

@@ -16,6 +16,8 @@ const form: FormDefinition = {
     { id: 'h', type: 'html', content: '<p>Hello <b>{{ name }}</b></p><script>window.pwned = 1</script><img src="x" alt="" onerror="window.pwned = 2"><form><input name="x"></form>' },
     { id: 'i1', type: 'image', source: 'data:image/png;base64,iVBORw0KGgo=', alt: 'Logo of {{ name }}' },
     { id: 'i2', type: 'image', source: '=remoteUrl', alt: 'Map' },
+    { id: 'f1', type: 'iframe', label: 'Guidance for {{ name }}', url: 'https://bpmn.io/' },
+    { id: 'f2', type: 'iframe', label: 'Old page', url: 'https://{{ unknownHost }}' },
     { id: 't', type: 'table', label: 'Contacts', columns: [{ label: 'Who', key: 'who' }, { label: 'When', key: 'when' }],
       dataSource: '=[{who: "Pat", when: date("2026-03-14")}, {who: "Jo", when: date("2026-03-15")}, {who: "Al"}]', rowCount: 2 },
     { id: 'hr', type: 'number', key: 'hours', label: 'Hours for {{ name }}', validate: { max: '=if name = "Sam" then 5 else 10' } as never },
@@ -49,6 +51,15 @@ describe('form-js display components and templates', () => {
     expect(screen.getByRole('img', { name: 'Logo of Sam' }).getAttribute('src')).toMatch(/^data:image\/png/);
     expect(screen.queryByRole('img', { name: 'Map' })).toBeNull();
     expect(screen.getByText('Image not available: Map')).toBeTruthy();
+  });
+
+  it("shows form-js's iframe as a link opening in a new tab without a referrer, never an embedded frame", async () => {
+    const { user } = setup();
+    await user.type(screen.getByLabelText('Name'), 'Sam');
+    const link = screen.getByRole('link', { name: 'Guidance for Sam (opens in new tab)' });
+    expect([link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')]).toEqual(['https://bpmn.io/', '_blank', 'noopener noreferrer']);
+    expect(screen.getByText('Page not available: Old page')).toBeTruthy();
+    expect(document.querySelector('iframe')).toBeNull();
   });
 
   it('renders a read-only table from FEEL, dates as dates, in pages of rowCount', async () => {

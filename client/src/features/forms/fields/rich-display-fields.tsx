@@ -4,7 +4,7 @@
 import DOMPurify from 'dompurify';
 import { useState } from 'react';
 import {
-  escapeHtml, evaluateFeel, feelToJson, isPlainObject, renderTemplate, STATIC_IMAGE_SOURCE,
+  escapeHtml, evaluateFeel, feelToJson, IFRAME_URL, isPlainObject, renderTemplate, STATIC_IMAGE_SOURCE,
   type FeelScope, type FormComponent,
 } from '../../../../../server/src/forms-core';
 
@@ -26,6 +26,18 @@ export function ImageView({ component, scope }: ViewProps) {
   // Only pictures inside the form or on this site: anything else would be blocked by the security policy.
   if (!STATIC_IMAGE_SOURCE.test(source)) return <p className="govuk-body form-image-missing">{alt ? `Image not available: ${alt}` : 'Image not available'}</p>;
   return <img className="form-image" src={source} alt={alt} />;
+}
+
+/** form-js's iframe as a link: another site is never embedded in a case worker's page (no referrer sent). */
+export function IframeView({ component, scope }: ViewProps) {
+  const url = renderTemplate(component.url ?? '', scope, { singleLine: true }).trim();
+  const label = renderTemplate(component.label ?? '', scope, { singleLine: true }).trim();
+  if (!IFRAME_URL.test(url)) return <p className="govuk-body form-iframe-missing">{label ? `Page not available: ${label}` : 'Page not available'}</p>;
+  return (
+    <p className="govuk-body">
+      <a className="govuk-link" href={url} target="_blank" rel="noopener noreferrer" referrerPolicy="no-referrer">{label || url} (opens in new tab)</a>
+    </p>
+  );
 }
 
 interface Column { label: string; key: string }
