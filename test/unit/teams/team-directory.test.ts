@@ -1,7 +1,9 @@
-// Whose cases a person reaches by the team directory, and which merge or split requests are refused —
+// Whose cases a person reaches by the team directory, which merge or split requests are refused, and a
+// move's report in words —
 // expectations written from the rule in words (issue 23), not from the code.
 import { teamReach, teamsOn, type TeamDirectory } from '../../../server/src/domain/teams/team-directory';
-import { moveProblems } from '../../../server/src/domain/teams/team-move';
+import { moveProblems, type TeamMove } from '../../../server/src/domain/teams/team-move';
+import { moveSentences } from '../../../server/src/domain/teams/team-move-words';
 import type { Team } from '../../../server/src/domain/teams/team';
 
 const team = (key: string, extra: Partial<Team> = {}): Team => ({ key, name: `${key} team`, managerIds: [], active: true, createdAt: '2026-01-01T00:00:00Z', ...extra });
@@ -43,5 +45,36 @@ describe('the team directory', () => {
     expect(moveProblems({ kind: 'split', sources: ['north'], target: 'north', reason: 'x', caseIds: ['YJ-1'] }, teams)).toHaveProperty('target');
     expect(moveProblems({ kind: 'split', sources: ['north'], target: 'east', reason: 'x', caseIds: [] }, teams)).toHaveProperty('caseIds');
     expect(moveProblems({ kind: 'merge', sources: ['south'], target: 'north', reason: 'Restructure' }, teams)).toEqual({});
+  });
+});
+
+describe('what a move moved, in words', () => {
+  const words = { team: (k: string) => `${k[0]!.toUpperCase()}${k.slice(1)} team`, person: (id: string) => ({ ann: 'Ann Able', bob: 'Bob Bell' })[id] ?? id, queue: (g: string) => (g === 'case-managers' ? 'Case managers' : g) };
+  const split: TeamMove = {
+    id: 'm1', kind: 'split', sources: ['north'], target: 'east', on: '2026-12-01', caseIds: [], userIds: [], reason: 'x', startedAt: '', startedBy: { id: 'ada', name: 'Ada' }, state: 'done',
+    moved: { cases: ['YJ-1', 'YJ-2'], tasks: ['t1', 't2', 't3'], members: [], managers: [], queues: ['case-managers|t1', 'case-managers|t2', 'victims|t3'] },
+    toReallocate: [{ caseId: 'YJ-1', userId: 'bob' }],
+    released: [{ taskId: 't1', userId: 'ann', task: 'Plan' }, { taskId: 't2', userId: 'bob', task: 'Review' }],
+  };
+
+  it('counts, names the queues and the people, and lists the work a manager should allocate again', () => {
+    expect(moveSentences(split, words)).toEqual([
+      '2 cases moved from North team to East team.',
+      '3 open tasks went with them to East team’s queues (2 in the Case managers queue and 1 in the victims queue).',
+      'Nobody changed team.',
+      '2 tasks were given back to East team’s queue, because the people working on them are not in East team: Plan (Ann Able) and Review (Bob Bell).',
+      '1 moved case needs a new case manager, because its case manager is not in East team: YJ-1 (Bob Bell).',
+    ]);
+  });
+
+  it('says which teams a finished merge retired, and the managers added', () => {
+    const merge: TeamMove = { ...split, kind: 'merge', sources: ['south', 'west'], moved: { cases: ['YJ-3'], tasks: [], members: ['bob', 'ann'], managers: ['bob', 'ann'] }, toReallocate: [], released: [] };
+    expect(moveSentences(merge, words)).toEqual([
+      '1 case moved from South team and West team to East team.',
+      '0 open tasks went with it to East team’s queues.',
+      '2 people left South team and West team and joined East team: Ann Able and Bob Bell.',
+      'Ann Able and Bob Bell now also manage East team.',
+      'South team and West team are former teams: figures filed under them show under East team.',
+    ]);
   });
 });

@@ -40,7 +40,7 @@ export function moveSentences(m: TeamMove, words: MoveWordsOf): string[] {
     out.push(`${counted(released.length, 'task was', 'tasks were')} given back to ${target}’s queue, because ${released.length === 1 ? 'the person working on it is' : 'the people working on them are'} not in ${target}: ${and(released.map((r) => `${r.task} (${words.person(r.userId)})`))}.`);
   }
   if (m.toReallocate.length) {
-    out.push(`${counted(m.toReallocate.length, 'moved case needs', 'moved cases need')} a new case manager, because theirs is not in ${target}: ${and(m.toReallocate.map((r) => `${r.caseId} (${words.person(r.userId)})`))}.`);
+    out.push(`${counted(m.toReallocate.length, 'moved case needs', 'moved cases need')} a new case manager, because ${m.toReallocate.length === 1 ? 'its case manager is' : 'their case managers are'} not in ${target}: ${and(m.toReallocate.map((r) => `${r.caseId} (${words.person(r.userId)})`))}.`);
   }
   return out;
 }
