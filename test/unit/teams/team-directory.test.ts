@@ -1,6 +1,5 @@
 // Whose cases a person reaches by the team directory, which merge or split requests are refused, and a
-// move's report in words —
-// expectations written from the rule in words (issue 23), not from the code.
+// move's report in words — expectations written from the rule in words (issue 23), not from the code.
 import { teamReach, teamsOn, type TeamDirectory } from '../../../server/src/domain/teams/team-directory';
 import { moveProblems, type TeamMove } from '../../../server/src/domain/teams/team-move';
 import { moveSentences } from '../../../server/src/domain/teams/team-move-words';
