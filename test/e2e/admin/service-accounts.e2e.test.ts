@@ -2,9 +2,13 @@
 // the main navigation; a form with nothing chosen lists its problems in an error summary; a new account's
 // token is shown once and works at /api/integration; after leaving the page it is not shown again; revoking
 // asks why, and the token is then refused. Axe finds nothing serious on a desktop and on a 390 px phone.
+// Then a portal's referral for a child already known is held, and a team manager decides it on the Referrals
+// to decide page: nothing chosen and a missing reason are listed in the error summary; joining it to the
+// existing case is confirmed and the referral leaves the list.
 import type { Browser, Page } from 'playwright-core';
 import { seriousAxeViolations } from '../../support/axe';
 import { signInAs } from '../../support/browser';
+import { demoSessions } from '../../support/demo-sessions';
 import { e2eLifecycle, type E2eSystem } from '../../support/e2e-lifecycle';
 
 describe("the administrator's service accounts page in the browser", () => {
@@ -60,5 +64,41 @@ describe("the administrator's service accounts page in the browser", () => {
     await page.getByRole('status').getByText('Police referral portal was revoked: its tokens no longer work.').waitFor();
     expect(await row.textContent()).toContain('The portal moved to a new supplier');
     expect(await callWith(token)).toBe(401);
+  });
+
+  it('lets a team manager decide a referral a portal sent for a child already known', async () => {
+    const { call, signIn } = demoSessions(() => system.url);
+    await signIn('ada.admin');
+    const { token } = (await call('ada.admin', 'POST', '/admin/service-accounts', {
+      name: 'Court portal', roles: ['court-officers'], teams: ['north'], scopes: ['referrals:create'], tokenDays: 30,
+    })).body as { token: string };
+    const send = async (key: string, portalReference: string) => (await fetch(`${system.url}/api/integration/referrals`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({ givenName: 'Nia', familyName: 'Held', dateOfBirth: '2011-02-03', referralSource: 'court', portalReference }),
+    })).status;
+    expect([await send('court-0001-aaaa', 'CRT-1'), await send('court-0002-bbbb', 'CRT-2')]).toEqual([201, 202]);
+
+    const page = await signInAs(browser, system.url, 'tom.manager', { viewport: { width: 1280, height: 900 }, startPath: '/' });
+    page.setDefaultTimeout(10_000);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals to decide' }).click();
+    const card = page.getByRole('region', { name: 'Nia Held, born 3 February 2011' });
+    await card.getByText('Court portal').waitFor();
+    await card.getByRole('link', { name: 'Nia Held' }).waitFor(); // the likely match, by name
+    await card.getByRole('button', { name: 'Save decision' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByRole('link', { name: 'Choose what this referral is' }).waitFor();
+    await card.getByLabel('It is not a referral for this service').check();
+    await card.getByRole('button', { name: 'Save decision' }).click();
+    await summary.getByRole('link', { name: 'Say why this is not a referral for the service' }).waitFor();
+    await expectCleanPage(page, 1280);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectCleanPage(page, 390);
+
+    await card.getByLabel(/^It is Nia Held, born 3 February 2011: add the referral/).check();
+    await card.getByRole('button', { name: 'Save decision' }).click();
+    await page.getByRole('status').getByText('The referral for Nia Held was added to the existing case').waitFor();
+    await page.getByText('No referrals are waiting for a decision.').waitFor();
+    expect(await summary.count()).toBe(0);
+    await expectCleanPage(page, 390);
   });
 });
