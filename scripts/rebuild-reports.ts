@@ -1,5 +1,6 @@
 // Rebuilds the reporting projections, with the server stopped: report_task_facts from the task queue and
-// report_kpi_facts from the stored submissions of the forms that feed a key performance indicator:
+// report_kpi_facts (with its per-case and per-month summaries) from the stored submissions of the forms that
+// feed a key performance indicator:
 //   npx tsx scripts/rebuild-reports.ts            (writes what differs, removes stale rows)
 //   npx tsx scripts/rebuild-reports.ts --dry-run  (only says how far the projection has drifted)
 // It starts the product with the same configuration as `npm start` (same environment variables, same
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
       + `(${outcome.facts} facts from ${outcome.tasks} tasks).${outcome.differing.length ? ` First differing tasks: ${outcome.differing.join(', ')}` : ''}\n`);
     const kpis = await system.modules.reports.rebuildKpis({ dryRun });
     process.stdout.write(`${dryRun ? 'Would write' : 'Wrote'} ${kpis.written} and ${dryRun ? 'would remove' : 'removed'} ${kpis.removed} KPI rows `
-      + `(${kpis.facts} facts from ${kpis.submissions} submissions).${kpis.differing.length ? ` First differing submissions: ${kpis.differing.join(', ')}` : ''}\n`);
+      + `(${kpis.facts} facts from ${kpis.submissions} submissions).${kpis.differing.length ? ` First differing submissions: ${kpis.differing.join(', ')}` : ''}\n`
+      + `${dryRun ? 'Would make' : 'Made'} again the KPI summaries of ${kpis.recounted.cases} cases and ${kpis.recounted.months.length} months.\n`);
   } finally {
     await system.close();
   }

@@ -1,5 +1,6 @@
 // The KPI projection's store (domain/reports/kpi-fact.ts) and the stored submissions a rebuild reads.
 import type { KpiFact, KpiSubmission } from '../domain/reports/kpi-fact';
+import type { KpiCaseMonth } from '../domain/reports/kpi-case-months';
 import type { FactChange } from './report-fact-repository.port';
 
 export interface KpiFactRepository {
@@ -9,10 +10,10 @@ export interface KpiFactRepository {
   apply(changes: readonly FactChange<KpiFact>[]): Promise<void>;
   remove(id: string): Promise<void>;
   get(id: string): Promise<KpiFact | undefined>;
-  /** Facts dated in [fromDay, toDay] (YYYY-MM-DD), of these teams only when given. */
-  findOn(fromDay: string, toDay: string, teamsAny?: readonly string[]): Promise<KpiFact[]>;
-  /** Every fact of these cases (the answers given before the period: an assessment at the start). */
-  findOfCases(caseIds: readonly string[]): Promise<KpiFact[]>;
+  /** Per month asked for ("YYYY-MM"), the summary of each case with a fact dated in it, kept with every change. */
+  caseMonths(months: readonly string[]): Promise<ReadonlyMap<string, KpiCaseMonth>[]>;
+  /** The rebuild's recount: the summaries made exactly those of these facts (every fact); what differed. */
+  recount(facts: Iterable<KpiFact>, opts?: { dryRun?: boolean }): Promise<{ cases: number; months: string[] }>;
   /** Keyset page over every fact by id, for the rebuild's comparison. */
   page(afterId: string | undefined, limit: number): Promise<KpiFact[]>;
 }
@@ -22,4 +23,6 @@ export interface KpiSourceSubmissions {
   get(id: string): Promise<KpiSubmission & { taskId?: string } | undefined>;
   page(formIds: readonly string[], afterId: string | undefined, limit: number): Promise<(KpiSubmission & { taskId?: string })[]>;
   teamOfTask(taskId: string): Promise<string | undefined>;
+  /** The case's team now: for answers given on no task (imported, or a demo's), which no task places. */
+  teamOfCase(caseId: string): Promise<string | undefined>;
 }

@@ -1,4 +1,5 @@
-// Feature: the YJB key performance indicators, from the KPI projection kept live from task completions
+// Feature: the YJB key performance indicators, from the KPI projection kept live from task completions and
+// read, as in either topology, from its month summaries
 // (the real embedded engine, the task queue's rows for the team, the submissions store, a hand-moved
 // clock). Each completion stands for a shipped form's submission; the answers use the shipped forms' keys
 // (checked below). Expected figures are worked out by hand from this table, not by the code:
@@ -104,6 +105,8 @@ describe('Feature: YJB key performance indicators', () => {
     return out;
   };
 
+  const docs = async (name: string) => (await h.conn.collection<{ _id: string; cases?: unknown }>(name).find({}).toArray()).sort((a, b) => a._id.localeCompare(b._id));
+
   beforeAll(async () => {
     h = await reportHarness('2026-05-01T09:00:00Z');
     await h.engine.deploy([{ name: 'kpi-record.bpmn', content: readFileSync(path.join(__dirname, 'fixtures', 'kpi-record.bpmn'), 'utf8') }]);
@@ -199,14 +202,32 @@ describe('Feature: YJB key performance indicators', () => {
     expect(live).toHaveLength(RECORDS.length);
     expect(JSON.stringify(live)).not.toMatch(/apology|Done/); // free text is never kept
     expect(live.find((f) => f.formId === 'court-outcome' && f.caseId === 's2' && f.on === '2026-10-12')).toMatchObject({ team: 'south', values: { hearing: { result: 'sentenced' }, outcome: { type: 'yro', offenceCategory: 'robbery', offenceGravity: 6 } } });
-    expect(await reports.rebuildKpis({ dryRun: true })).toMatchObject({ facts: live.length, written: 0, removed: 0, differing: [] });
-    await h.conn.collection('report_kpi_facts').deleteMany({});
-    expect(await reports.rebuildKpis()).toMatchObject({ facts: live.length, written: live.length, removed: 0 });
+    // What the report reads: a document per case (its facts) and per month (a summary per case dated in it).
+    const summaries = async () => ({ cases: await docs('report_kpi_cases'), months: await docs('report_kpi_months') });
+    const kept = await summaries();
+    expect(kept.cases.map((d) => d._id)).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 's1', 's2', 's3']);
+    expect(kept.months.map((d) => d._id)).toEqual(['2026-05', '2026-06', '2026-07', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(Object.keys(kept.months.find((d) => d._id === '2026-11')!.cases as object).sort()).toEqual(['n1', 'n4', 's1', 's2', 's3']);
+    const figuresBefore = await kpis(officer, A);
+    expect(await reports.rebuildKpis({ dryRun: true })).toMatchObject({ facts: live.length, written: 0, removed: 0, differing: [], recounted: { cases: 0, months: [] } });
+    const wipe = async (names: string[]) => { for (const name of names) await h.conn.collection(name).deleteMany({}); };
+    // The summaries lost (a crash after a fact's write): the recount makes them again from the facts.
+    await wipe(['report_kpi_cases', 'report_kpi_months']);
+    expect(await reports.rebuildKpis()).toMatchObject({ written: 0, removed: 0, recounted: { cases: 8, months: kept.months.map((d) => d._id) } });
+    expect(await summaries()).toEqual(kept);
+    // Everything lost: the facts written again keep the summaries as the live path does, and the recount agrees.
+    await wipe(['report_kpi_facts', 'report_kpi_cases', 'report_kpi_months']);
+    expect(await reports.rebuildKpis()).toMatchObject({ facts: live.length, written: live.length, removed: 0, recounted: { cases: 0, months: [] } });
     expect(await allFacts()).toEqual(live);
+    expect(await summaries()).toEqual(kept);
+    expect((await kpis(officer, A)).indicators).toEqual(figuresBefore.indicators);
   });
 
-  test('Erasing a case removes its KPI facts', async () => {
+  test('Erasing a case removes its KPI facts and its summaries', async () => {
     expect(await reports.kpiFacts.eraseOfCase('s2')).toBe(6);
     expect((await allFacts()).some((f) => f.caseId === 's2')).toBe(false);
+    expect((await docs('report_kpi_cases')).map((d) => d._id)).not.toContain('s2');
+    expect((await docs('report_kpi_months')).filter((d) => Object.hasOwn((d.cases ?? {}) as object, 's2'))).toEqual([]);
+    expect((await kpis(officer, A)).indicators.find((i) => i.id === 'victims')!.cohort).toBe(0);
   });
 });

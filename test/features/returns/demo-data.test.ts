@@ -6,6 +6,8 @@
 //   first conviction, and a victim who consented and took part in restorative justice; Dana (south) a
 //   community resolution whose out-of-court exit says completed; Eli (north) a first youth caution, assessed,
 //   case closed with the disposal completed, suitable accommodation at the end.
+// Each child's answers count for the child's team. Alex's out-of-court referral (north) and Bea's referral
+// order (south) were received 40 days before: their first tasks are overdue on their teams' timeliness.
 import { demoSessions } from '../../support/demo-sessions';
 import { startTestSystem } from '../../support/system';
 import { FixedClock } from '../../support/tasks-cases-api';
@@ -34,7 +36,6 @@ describe('Feature: the demo data fills the returns page and the KPI dashboard', 
 
   it('the KPI dashboard, on its default months, counts the recent demo children for the whole service', async () => {
     await system.modules.reports.rebuildKpis(); // the first start builds it in the background; wait for a build here
-    // The demo's answers were not given on tasks, so they belong to no team: the whole service's readers see them.
     const { body } = await call('dan.data', 'GET', '/reports/kpis');
     const of = (id: string) => (body.indicators as Figures[]).find((f) => f.id === id)!;
     const count = (id: string, m: string) => of(id).measures.find((x) => x.id === m)?.count;
@@ -49,5 +50,26 @@ describe('Feature: the demo data fills the returns page and the KPI dashboard', 
     expect(of('firstTimeEntrants').cohort).toBe(1);
     expect(of('victims').cohort).toBe(1);
     expect(count('victims', 'engaged')).toBe(1);
+    expect(body.byTeam.map((t: { team: string }) => t.team)).toEqual(['north', 'south']);
+  });
+
+  it('a team manager signed in as the demo user sees their own team\'s KPIs and overdue work', async () => {
+    const { body } = await call('tom.manager', 'GET', '/reports/kpis');
+    const of = (id: string) => (body.indicators as Figures[]).find((f) => f.id === id)!;
+    expect(body.byTeam.map((t: { team: string }) => t.team)).toEqual(['north']);
+    expect(of('accommodation').cohort).toBe(1); // Eli's closure (Dana's exit is south's)
+    expect(of('custody').cohort).toBe(1); // Cody
+    expect(of('victims').cohort).toBe(1); // Cody's victim
+    expect(of('firstTimeEntrants').cohort).toBe(1); // Eli
+    expect((await call('sam.manager', 'GET', '/reports/kpis')).body.indicators.find((f: Figures) => f.id === 'oocd').cohort).toBe(1); // Dana
+
+    // The processes' tasks are written by the engine and projected in the background.
+    await system.modules.reports.updater.idle();
+    for (const [manager, team] of [['tom.manager', 'north'], ['sam.manager', 'south']]) {
+      const timeliness = (await call(manager, 'GET', '/reports/timeliness')).body;
+      expect([...new Set(timeliness.byTeam.map((t: { team: string }) => t.team))]).toEqual([team]); // a row per timescale and team
+      const overdue = (timeliness.timescales as { figures: { overdueNow: number; fellDue: number } }[]).reduce((n, r) => n + r.figures.overdueNow, 0);
+      expect(overdue).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,25 +1,20 @@
-// The reporting projections kept in memory on the one server that writes them (single topology): a
+// The task facts kept in memory on the one server that writes them (single topology): a
 // report's period read answers from memory — FerretDB would decode every fact for it — with the same rows
 // the database gives; writes made while the first scan runs are not lost; an erasure is never answered
 // from stale memory.
 import type { Collection, Document } from 'mongodb';
 import { KeptRows } from '../../../server/src/adapters/mongo/kept-rows';
 import { MongoReportFactRepository } from '../../../server/src/adapters/mongo/report-fact.repository';
-import { MongoKpiFactRepository } from '../../../server/src/adapters/mongo/kpi-fact.repository';
 import type { TaskFact } from '../../../server/src/domain/reports/task-fact';
-import type { KpiFact } from '../../../server/src/domain/reports/kpi-fact';
 import { openTestDb } from '../../support/test-db';
 
 const fact = (id: string, dueDate: string, team?: string, caseId = 'YJ-1'): TaskFact => ({
   id, caseId, ...(team ? { team } : {}), processId: 'p', processVersion: 1, elementId: 'e', taskName: 'Task', timescaleId: 'planReview',
   timescaleVersion: 1, createdAt: '2026-01-01T09:00:00.000Z', dueDate, state: 'open',
 });
-const kpi = (id: string, on: string, caseId: string, team?: string): KpiFact => ({
-  id, caseId, ...(team ? { team } : {}), formId: 'court-outcome', on, submittedAt: `${on}T10:00:00.000Z`, values: { hearing: { result: 'sentenced' } },
-});
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 
-describe('Reporting projections kept in memory (single topology)', () => {
+describe('Task facts kept in memory (single topology)', () => {
   let db: Awaited<ReturnType<typeof openTestDb>>;
   beforeAll(async () => { db = await openTestDb('kept_facts'); });
   afterAll(async () => { await db.drop(); });
@@ -45,16 +40,15 @@ describe('Reporting projections kept in memory (single topology)', () => {
   });
 
   it('an erasure reads the facts again rather than answer from memory', async () => {
-    const kept = new MongoKpiFactRepository(db.conn, { keep: true });
-    await kept.put(kpi('s1', '2026-02-03', 'YJ-7', 'north'));
-    await kept.put(kpi('s2', '2026-02-04', 'YJ-8', 'south'));
-    await kept.put(kpi('s3', '2025-11-04', 'YJ-7', 'north'));
-    expect(ids(await kept.findOn('2026-02-01', '2026-02-28'))).toEqual(['s1', 's2']);
-    expect(ids(await kept.findOn('2026-02-01', '2026-02-28', ['south']))).toEqual(['s2']);
-    expect(ids(await kept.findOfCases(['YJ-7']))).toEqual(['s1', 's3']);
+    const kept = new MongoReportFactRepository(db.conn, { keep: true });
+    await kept.put(fact('e1', '2027-02-03T17:00:00.000Z', 'north', 'YJ-7'));
+    await kept.put(fact('e2', '2027-02-04T17:00:00.000Z', 'south', 'YJ-8'));
+    await kept.put(fact('e3', '2026-11-04T17:00:00.000Z', 'north', 'YJ-7'));
+    const winter = { dueFrom: '2026-11-01T00:00:00.000Z', dueBefore: '2027-03-01T00:00:00.000Z' };
+    expect(ids(await kept.find(winter))).toEqual(['e1', 'e2', 'e3']);
+    expect(ids(await kept.find({ ...winter, teamsAny: ['south'] }))).toEqual(['e2']);
     expect(await kept.eraseOfCase('YJ-7')).toBe(2);
-    expect(ids(await kept.findOn('2025-11-01', '2026-02-28'))).toEqual(['s2']);
-    expect(await kept.findOfCases(['YJ-7'])).toEqual([]);
+    expect(ids(await kept.find(winter))).toEqual(['e2']);
   });
 });
 

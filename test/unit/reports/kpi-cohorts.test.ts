@@ -1,7 +1,7 @@
 // Who counts in a KPI period, from one case's facts: a victim stays in the period of their first contact
 // whatever is recorded later, and a child's "at the start" and health answers come from the order that
 // ended, not from an earlier one or a later one.
-import { caseMembers } from '../../../server/src/domain/reports/kpi-cohorts';
+import { caseMembers, caseMonths, membersOf, readMonth, storedMonth } from '../../../server/src/domain/reports/kpi-case-months';
 import type { KpiFact } from '../../../server/src/domain/reports/kpi-fact';
 
 let n = 0;
@@ -49,5 +49,16 @@ describe('a child whose order ended', () => {
   it('has no health answers when only an earlier closure had a health form', () => {
     const facts = [closed('2024-09-01'), health('2024-09-01', 'yes'), closed('2026-11-20')];
     expect(caseMembers(facts, Q3).ended?.health).toBeUndefined();
+  });
+});
+
+describe('a case\'s month summaries as stored (what the report reads)', () => {
+  it('give the members the facts give, an unanswered question still unanswered rather than null', () => {
+    const facts = [assessed('2026-09-01', 'yes', 'no'), closed('2026-11-20'), health('2026-11-23', 'yes'), contact('v1', '2026-12-01', 'yes', 'consents')];
+    const read = [...caseMonths(facts)].sort(([a], [b]) => a.localeCompare(b)).filter(([m]) => m >= '2026-10').map(([, m]) => readMonth(storedMonth(m)));
+    const members = membersOf(read, Q3.toDay);
+    expect(members).toEqual(caseMembers(facts, Q3));
+    expect(members.ended?.health?.mentalHealth[1]).toBeUndefined(); // "planned" not asked
+    expect(members.ended?.accommodation.start).toBe('yes'); // from the assessment before the period
   });
 });

@@ -1,34 +1,42 @@
 // The KPI projection's rows (collection report_kpi_facts, one per submission of a form that feeds an
-// indicator) and the stored submissions a rebuild reads (form_submissions, read only, by id or in keyset
-// pages). Days are stored as YYYY-MM-DD strings: they sort as they compare.
+// indicator), with the per-case and per-month summaries kept from every change of a row, which the report
+// reads (kpi-case-months.store.ts); and the stored submissions a rebuild reads (form_submissions, read
+// only, by id or in keyset pages). Days are stored as YYYY-MM-DD strings: they sort as they compare.
 import type { Connection } from 'mongoose';
 import type { Collection, Filter } from 'mongodb';
 import type { KpiFact, KpiSubmission } from '../../domain/reports/kpi-fact';
 import type { KpiFactRepository, KpiSourceSubmissions } from '../../ports/kpi-fact-repository.port';
 import type { MongoTaskRepository } from './task.repository';
-import { FactCollection, type FactDoc } from './fact-collection';
+import { FactCollection } from './fact-collection';
+import { KpiCaseMonthsStore } from './kpi-case-months.store';
 
 export class MongoKpiFactRepository extends FactCollection<KpiFact> implements KpiFactRepository {
-  constructor(conn: Connection, opts: { keep?: boolean } = {}) {
-    super(conn, 'report_kpi_facts', opts);
+  private readonly summaries: KpiCaseMonthsStore;
+
+  // Not kept in memory on one server: a report reads the month summaries (kpi-case-months.store.ts), and
+  // a fact is read only when its submission changes.
+  constructor(conn: Connection) {
+    super(conn, 'report_kpi_facts', {});
+    this.summaries = new KpiCaseMonthsStore(conn);
+    this.onChanges = (changes) => this.summaries.apply(changes);
   }
 
   async init(): Promise<void> {
-    await this.facts.createIndex({ on: 1 });
+    // Case erasure deletes a case's facts by caseId.
     await this.facts.createIndex({ caseId: 1 });
   }
 
-  findOn(fromDay: string, toDay: string, teamsAny?: readonly string[]): Promise<KpiFact[]> {
-    const teams = teamsAny ? new Set(teamsAny) : undefined;
-    const filter: Filter<FactDoc<KpiFact>> = { on: { $gte: fromDay, $lte: toDay } };
-    if (teamsAny) filter.team = { $in: [...teamsAny] };
-    return this.matching((f) => f.on >= fromDay && f.on <= toDay && (!teams || (f.team !== undefined && teams.has(f.team))), filter);
+  caseMonths(months: readonly string[]) {
+    return this.summaries.read(months);
   }
 
-  async findOfCases(caseIds: readonly string[]): Promise<KpiFact[]> {
-    if (!caseIds.length) return [];
-    const cases = new Set(caseIds);
-    return this.matching((f) => cases.has(f.caseId), { caseId: { $in: [...caseIds] } } as Filter<FactDoc<KpiFact>>);
+  recount(facts: Iterable<KpiFact>, opts?: { dryRun?: boolean }) {
+    return this.summaries.replaceAll(facts, opts);
+  }
+
+  /** Whether the summaries are missing (a database from before they were kept): no case document at all. */
+  summariesEmpty(): Promise<boolean> {
+    return this.summaries.isEmpty();
   }
 }
 
@@ -39,9 +47,11 @@ const toSubmission = (d: SubmissionDoc): KpiSubmission & { taskId?: string } => 
 
 export class MongoKpiSourceSubmissions implements KpiSourceSubmissions {
   private readonly submissions: Collection<SubmissionDoc>;
+  private readonly cases: Collection<{ _id: string; team?: string }>;
 
   constructor(conn: Connection, private readonly tasks: Pick<MongoTaskRepository, 'findById'>) {
     this.submissions = conn.collection<SubmissionDoc>('form_submissions') as unknown as Collection<SubmissionDoc>;
+    this.cases = conn.collection('cases') as unknown as Collection<{ _id: string; team?: string }>;
   }
 
   async get(id: string) {
@@ -66,6 +76,11 @@ export class MongoKpiSourceSubmissions implements KpiSourceSubmissions {
 
   async teamOfTask(taskId: string): Promise<string | undefined> {
     return (await this.tasks.findById(taskId))?.team;
+  }
+
+  async teamOfCase(caseId: string): Promise<string | undefined> {
+    const doc = await this.cases.findOne({ _id: caseId }, { projection: { team: 1 } });
+    return doc?.team || undefined;
   }
 }
 

@@ -1,6 +1,6 @@
-// The key performance indicators a reader asked for: the KPI facts dated in the period, in the reader's
-// scope, with every earlier fact of the same cases (the assessment at the start of an order), turned into
-// figures per indicator for all the teams in view and per team. Each indicator comes with the form fields
+// The key performance indicators a reader asked for: the month summaries of the period (each case's
+// contribution to each cohort, kept from the KPI facts), turned into figures per indicator for all the
+// teams in view and per team, in the reader's scope. Each indicator comes with the form fields
 // that feed it, in words. The read is audited: who looked, at which period and teams.
 import type { Actor, AccessPolicy, CaseAuditSink } from '../cases/case-access';
 import { auditActor } from '../cases/case-access';
@@ -9,15 +9,16 @@ import { plusDays, plusMonths } from '../../domain/calendar/civil-date';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { formTitle } from '../../domain/forms/form-version';
 import { describeFields } from '../../forms-core/form-sections';
-import { buildKpiReport, type KpiReport } from '../../domain/reports/kpi-report';
+import { buildKpiReportOfMonths, type KpiReport } from '../../domain/reports/kpi-report';
 import { KPI_DEFINITIONS, type KpiId } from '../../domain/reports/kpi-sources';
 import { reportScope, teamsToRead } from '../../domain/reports/report-scope';
 import { monthsBetween } from '../../domain/reports/timeliness';
 import type { KpiFactRepository } from '../../ports/kpi-fact-repository.port';
 import type { FormRepository } from '../../ports/form-repository.port';
+import { teamWords } from '../../domain/teams/teams-in-force';
 
 export interface KpiDeps {
-  kpiFacts: Pick<KpiFactRepository, 'findOn' | 'findOfCases'>;
+  kpiFacts: Pick<KpiFactRepository, 'caseMonths'>;
   forms: Pick<FormRepository, 'latest'>;
   policy: AccessPolicy;
   audit: CaseAuditSink;
@@ -49,15 +50,13 @@ export async function getKpiReport(deps: KpiDeps, actor: Actor, q: KpiQuery): Pr
   if (monthsBetween(from, to).length > MAX_MONTHS) throw new ValidationError('The period is too long', { from: `Choose a period of at most ${MAX_MONTHS} months` }, 'PERIOD_TOO_LONG');
   const scope = reportScope(actor);
   const teams = teamsToRead(scope, q.team);
-  if (teams === 'refused') throw new ForbiddenError(`You can see reports of your own teams only (${scope.kind === 'teams' ? scope.teams.join(', ') : ''})`, 'REPORT_TEAM_FORBIDDEN');
+  if (teams === 'refused') throw new ForbiddenError(`You can see reports of your own teams only (${scope.kind === 'teams' ? scope.teams.map(teamWords).join(', ') : ''})`, 'REPORT_TEAM_FORBIDDEN');
 
   const period = { fromDay: `${from}-01`, toDay: plusDays(plusMonths(`${to}-01`, 1), -1) };
-  // Two bounded reads: the facts dated in the period (what places a child in a cohort), then every fact of
-  // those cases (the answers given before the period). The scope is applied again to the cohorts, by the
-  // team whose task placed each member.
-  const dated = await deps.kpiFacts.findOn(period.fromDay, period.toDay, scope.kind === 'teams' ? scope.teams : undefined);
-  const facts = await deps.kpiFacts.findOfCases([...new Set(dated.map((f) => f.caseId))]);
-  const report = buildKpiReport(facts, period, teams);
+  // The period's months by _id, each with a summary per case dated in it (what the case adds to each
+  // cohort); the scope is applied to the cohorts, by the team whose task placed each member.
+  const months = await deps.kpiFacts.caseMonths(monthsBetween(from, to));
+  const report = buildKpiReportOfMonths(months, period, teams);
   await deps.audit.record({
     actor: auditActor(actor), action: 'report.read', recordType: 'report', recordId: 'kpis',
     after: { from, to, teams: teams ? [...teams] : 'all' },
@@ -67,7 +66,7 @@ export async function getKpiReport(deps: KpiDeps, actor: Actor, q: KpiQuery): Pr
     filter: { from, to, ...(q.team ? { team: q.team } : {}) },
     generatedAt: now.toISOString(),
     definitions: await definitionWords(deps),
-    options: { teams: scope.kind === 'teams' ? [...scope.teams] : [...new Set(dated.map((f) => f.team).filter((t): t is string => !!t))].sort() },
+    options: { teams: scope.kind === 'teams' ? [...scope.teams] : [...new Set(months.flatMap((m) => [...m.values()].flatMap((c) => c.teams)))].sort() },
     scope: scope.kind,
   };
 }

@@ -12,9 +12,13 @@ export interface ProjectKpiFactDeps {
   civilDate(iso: string): string;
 }
 
-/** The fact of a submission as the source has it now (the task's team read from its queue row). */
+/**
+ * The fact of a submission as the source has it now: the team of its task (its queue row), or for answers
+ * given on no task, the case's team (read when the fact is derived: a later move of the case changes it only
+ * when the projection is rebuilt).
+ */
 export async function kpiFactOf(deps: Pick<ProjectKpiFactDeps, 'source' | 'civilDate'>, s: KpiSubmission & { taskId?: string }) {
-  const team = s.taskId ? await deps.source.teamOfTask(s.taskId) : undefined;
+  const team = s.taskId ? await deps.source.teamOfTask(s.taskId) : s.caseId ? await deps.source.teamOfCase(s.caseId) : undefined;
   return deriveKpiFact(s, team, deps.civilDate);
 }
 

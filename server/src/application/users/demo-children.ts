@@ -12,6 +12,8 @@ export interface DemoChild {
   ethnicity: string;
   offending(today: string): Collections | undefined;
   submissions(today: string): { formId: string; on: string; data: Record<string, unknown> }[];
+  /** Processes started for the child, counting their deadlines from a past day: work now overdue on the timeliness report. */
+  work?(today: string): { processId: string; variables: Record<string, unknown> }[];
 }
 
 /**
@@ -62,6 +64,7 @@ export const DEMO_CHILDREN: readonly DemoChild[] = [
     id: 'YJ-DEMO00001', team: 'north', givenName: 'Alex', familyName: 'Morgan', dateOfBirth: '2010-03-14', gender: 'male', ethnicity: 'white-british',
     offending: (t) => ({ outcomes: [item('demo-caution-1', { type: 'youth-caution', decidedOn: demoDay(t, 60) })] }),
     submissions: (t) => [policeCaution(demoDay(t, 60)), assessment(demoDay(t, 55)), closure(demoDay(t, 5), 'oocdCompleted'), health(demoDay(t, 4))],
+    work: (t) => [{ processId: 'out-of-court-disposal', variables: { referralReceivedAt: `${recent(t, 40)}T09:00:00.000Z` } }],
   },
   {
     id: 'YJ-DEMO00002', team: 'south', givenName: 'Bea', familyName: 'Khan', dateOfBirth: '2009-11-02', gender: 'female', ethnicity: 'asian-pakistani',
@@ -70,6 +73,7 @@ export const DEMO_CHILDREN: readonly DemoChild[] = [
       { formId: 'court-outcome', on: demoDay(t, 40), data: { hearing: { result: 'sentenced' }, outcome: { type: 'referral-order', madeOn: demoDay(t, 40), offenceCategory: 'theft', offenceGravity: 2, firstCautionOrConviction: 'yes' } } },
       ...victim('demo-victim-1', demoDay(t, 30), demoDay(t, 10)),
     ],
+    work: (t) => [{ processId: 'referral-order', variables: { orderMadeAt: `${recent(t, 40)}T09:00:00.000Z` } }],
   },
   {
     id: 'YJ-DEMO00003', team: 'north', givenName: 'Cody', familyName: 'Mensah', dateOfBirth: '2008-06-21', gender: 'male', ethnicity: 'black-african',

@@ -63,7 +63,8 @@ export function deriveKpiFact(s: KpiSubmission, team: string | undefined, civilD
 /** Two facts are the same row (the live projection and a rebuild are compared with this). */
 export const sameKpiFact = (a: KpiFact, b: KpiFact): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
-function canonical(v: unknown): unknown {
+/** A value with its objects' keys sorted, so two equal values give the same JSON. */
+export function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)]));
   return v;

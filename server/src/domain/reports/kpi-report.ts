@@ -3,7 +3,8 @@
 // Ratios are worked out here, in application code (FerretDB's aggregation has no $avg), rounding to the
 // nearest whole per cent; a measure whose base is 0 has no per cent. Pure.
 import type { KpiFact } from './kpi-fact';
-import { caseMembers, type CaseMembers, type EndedChild, type Period, type YesNo } from './kpi-cohorts';
+import type { CaseMembers, EndedChild, Period, YesNo } from './kpi-cohorts';
+import { caseMembers, membersOf, type KpiCaseMonth } from './kpi-case-months';
 import { KPI_DEFINITIONS, WIDER_SERVICES, type KpiId } from './kpi-sources';
 
 export interface KpiMeasure {
@@ -114,7 +115,19 @@ export function buildKpiReport(facts: Iterable<KpiFact>, period: Period, teams?:
     if (list) list.push(f);
     else byCase.set(f.caseId, [f]);
   }
-  const all = [...byCase.values()].map((fs) => caseMembers(fs, period));
+  return reportOfMembers([...byCase.values()].map((fs) => caseMembers(fs, period)), teams);
+}
+
+/** The same report from the cases' month summaries (kpi-case-months.ts), each month's in month order. */
+export function buildKpiReportOfMonths(months: readonly ReadonlyMap<string, KpiCaseMonth>[], period: Period, teams?: readonly string[]): KpiReport {
+  const byCase = new Map<string, KpiCaseMonth[]>();
+  for (const month of months) {
+    for (const [caseId, m] of month) (byCase.get(caseId) ?? byCase.set(caseId, []).get(caseId)!).push(m);
+  }
+  return reportOfMembers([...byCase.values()].map((ms) => membersOf(ms, period.toDay)), teams);
+}
+
+function reportOfMembers(all: CaseMembers[], teams?: readonly string[]): KpiReport {
   const seen = [...new Set(all.flatMap(teamsOf))].filter((t) => !teams || (t !== null && teams.includes(t)));
   seen.sort((a, b) => (a ?? '\uffff').localeCompare(b ?? '\uffff'));
   const perTeam = seen.map((t) => ({ team: t, members: all.map((m) => ofTeam(m, t)) }));

@@ -25,8 +25,10 @@ export interface CountCell {
 export type CountIncrements = Map<string, Map<string, number>>;
 
 // A cell key is a field name: no dots and no leading $, so each part is URI-encoded with its dots too.
-const part = (s: string | undefined) => encodeURIComponent(s ?? '').replace(/\./g, '%2E');
-const unpart = (s: string) => decodeURIComponent(s);
+export const fieldKeyOf = (s: string | undefined) => encodeURIComponent(s ?? '').replace(/\./g, '%2E');
+export const fromFieldKey = (s: string) => decodeURIComponent(s);
+const part = fieldKeyOf;
+const unpart = fromFieldKey;
 
 export const cellKey = (f: Pick<TaskFact, 'timescaleId' | 'timescaleVersion' | 'team' | 'worker'>) =>
   [part(f.timescaleId), f.timescaleVersion, part(f.team), part(f.worker)].join('|');

@@ -168,8 +168,13 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // gives the signed-in person the teams they reach before any router below asks the case rule.
   const teams = createTeamsModule({ conn, users: security.users, audit: security.audit, clock, logger, cases: tasks.cases, caseSearch: tasks.caseSearch, tasks: tasks.tasks, engine });
   const ordered: SystemModule[] = [security, permissions, forms, nameKeys, tasks, teams, reports, returns, schools, escalation, workflow, processAdmin];
-  // Demo children (SEED_DEMO_CASES=true): after tasks (its indexes), before reports (its first KPI build reads them).
-  if (config.SEED_DEMO_CASES === 'true') ordered.splice(ordered.indexOf(reports), 0, createDemoCasesModule({ cases: tasks.cases, submissions, audit: security.audit, clock, logger }));
+  // Demo children (SEED_DEMO_CASES=true): after tasks (its indexes), before reports (its first KPI build reads
+  // them); their processes after the engine started.
+  if (config.SEED_DEMO_CASES === 'true') {
+    const demo = createDemoCasesModule({ cases: tasks.cases, submissions, audit: security.audit, clock, logger, engine });
+    ordered.splice(ordered.indexOf(reports), 0, demo.cases);
+    ordered.splice(ordered.indexOf(workflow) + 1, 0, demo.work);
+  }
   ordered.push(retention); // routes only; its jobs are registered above, before the engine starts
   ordered.push(createMonitorModule({ engine, forms: workflow.forms, audit: security.audit, cases: tasks.cases, caseGuard: consent.caseGuard })); // routes only
   ordered.push(sar); // routes only (its jobs are registered above): subject access requests

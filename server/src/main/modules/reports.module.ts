@@ -37,7 +37,7 @@ export interface ReportsModuleDeps {
   logger: Logger;
   /** The deployed forms, for the words of the fields that feed each indicator: the workflow's, with its cache. */
   forms: Pick<FormRepository, 'latest'>;
-  /** This server sees every write (single topology): both projections are kept in memory for the reports' reads. */
+  /** This server sees every write (single topology): the task facts are kept in memory for the updater's reads. */
   keepFacts?: boolean;
 }
 
@@ -80,7 +80,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
   const rebuild = (opts?: { dryRun?: boolean }) => rebuildReportFacts({ source, facts, classify, calendar: deps.calendar }, opts);
   let first: Promise<unknown> | undefined;
 
-  const kpiFacts = new MongoKpiFactRepository(deps.conn, { keep: deps.keepFacts });
+  const kpiFacts = new MongoKpiFactRepository(deps.conn);
   const kpiDeps = { source: new MongoKpiSourceSubmissions(deps.conn, deps.tasks), facts: kpiFacts, civilDate: (iso: string) => deps.calendar.civilDate(iso) };
   const kpiUpdater = createKpiFactUpdater({
     ...kpiDeps,
@@ -93,7 +93,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
   // The kept facts are read once in the background, so the first dashboard does not wait for the scan.
   const warm = () => {
     if (!deps.keepFacts) return;
-    warming = Promise.all([facts.warm(), kpiFacts.warm()])
+    warming = facts.warm()
       .catch((err) => deps.logger.error({ err }, 'reading the report facts into memory failed (the next report read tries again)'));
   };
 
@@ -120,8 +120,8 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
     async start() {
       await facts.init();
       await kpiFacts.init();
-      // The first start with KPIs: their projection is built from the submissions already stored, in the background.
-      if ((await kpiFacts.isEmpty()) && !(await isEmptySource(deps.conn, Object.keys(KPI_FORMS)))) {
+      // The first start with KPIs, or with their summaries: built from the submissions already stored, in the background.
+      if ((await kpiFacts.summariesEmpty()) && !(await isEmptySource(deps.conn, Object.keys(KPI_FORMS)))) {
         firstKpis = rebuildKpis().then((o) => deps.logger.info(o, 'KPI projection built from the stored submissions'))
           .catch((err) => deps.logger.error({ err }, 'KPI projection build failed (POST /api/reports/kpis/rebuild retries it)'));
       }
@@ -135,7 +135,6 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
     async reload() {
       await warming;
       facts.forget();
-      kpiFacts.forget();
       warm();
     },
     async stop() {
