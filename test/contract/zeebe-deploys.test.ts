@@ -22,6 +22,8 @@ const SHIPPED = [fixture('contract-tasks.bpmn'), fixture('contract-timer.bpmn'),
 const hooks = {
   embeddedForms: { check: (schema: Record<string, unknown>) => checkFormDefinition(schema, { sections: CASE_SECTIONS }).map((p) => p.message), store: async () => undefined },
   knownUser: async (id: string) => id === 'amira',
+  // The roles in force, as the permission version would say (the fixtures' groups).
+  knownGroup: (group: string) => ['case-managers', 'managers', 'yot-east', 'yot-west'].includes(group),
 };
 
 let db: Awaited<ReturnType<typeof openTestDb>>;
@@ -121,9 +123,10 @@ describe('one deploy check for both engines', () => {
   const unknownAssignee = { name: 'contract-tasks.bpmn', content: fixture('contract-tasks.bpmn').content.replace('<zeebe:assignmentDefinition candidateGroups="case-managers" />', '<zeebe:assignmentDefinition assignee="nobody" candidateGroups="case-managers" />') };
   const badForm = { name: 'bad-form.form', content: JSON.stringify({ id: 'bad-form', components: [{ id: 'F1', type: 'signature', key: 's', label: 'Sign' }] }) };
   const brokenFeel = { name: 'contract-timer.bpmn', content: fixture('contract-timer.bpmn').content.replace('candidateGroups="managers"', 'candidateGroups="=managers(("') };
+  const unknownGroup = { name: 'contract-tasks.bpmn', content: fixture('contract-tasks.bpmn').content.replace('candidateGroups="case-managers"', 'candidateGroups="case-managers, wizards"') };
   const refusals = (engine: WorkflowEngine, r: DeployResource) => engine.deploy([r]).then(() => [] as DeployProblem[], (e: { problems: DeployProblem[] }) => e.problems);
 
-  test.each([['an unknown static assignee', unknownAssignee], ['a form with a component form-js does not have', badForm], ['FEEL that does not parse', brokenFeel]])(
+  test.each([['an unknown static assignee', unknownAssignee], ['a form with a component form-js does not have', badForm], ['FEEL that does not parse', brokenFeel], ['a candidate group that is no role', unknownGroup]])(
     '%s is refused by both engines with the same problems, and nothing reaches the cluster', async (_what, resource) => {
       const embedded = createEmbeddedEngine({ conn: db.conn, clock, deployHooks: hooks });
       const zeebe = await server();
@@ -136,6 +139,13 @@ describe('one deploy check for both engines', () => {
       expect(deploys()).toBe(before);
     },
   );
+
+  test('a candidate group that is no role in force is named with its element', async () => {
+    const problems = await createEmbeddedEngine({ conn: db.conn, clock, deployHooks: hooks }).checkDeployment([unknownGroup]);
+    expect(problems.map((p) => [p.elementId, p.message])).toEqual([
+      [expect.any(String), expect.stringMatching(/^user task '\w+' names candidate group 'wizards', which is no role in force/)],
+    ]);
+  });
 
   test('a job-worker user task, which the embedded engine runs, is refused on Zeebe: its task would never reach the queue', async () => {
     const jobWorker = { name: 'job-worker-user-task.bpmn', content: fs.readFileSync(path.join(__dirname, '..', 'features', 'engine', 'fixtures', 'job-worker-user-task.bpmn'), 'utf8') };

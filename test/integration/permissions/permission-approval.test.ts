@@ -3,7 +3,9 @@
 // the approval process (processes/permission-change-approval.bpmn). The requester cannot decide it — neither
 // on the permissions route nor by taking its task from the queue (the process's own listener refuses). An
 // approval puts it in force (seen through the case route), a rejection leaves the version in force as it was;
-// both are audited with both admins. Expectations are written out here, not derived from the policy code.
+// both are audited with both admins. A deploy offering a task to a group that is no role is refused. Expectations are written out here, not derived from the policy code.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
 import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
 import { startTestSystem } from '../../support/system';
@@ -132,5 +134,12 @@ describe("a second administrator's approval of a change to one's own access", ()
     await system.modules.workflow.engine.runDue();
     expect(await system.modules.workflow.engine.getInstance(instanceKey)).toMatchObject({ state: 'completed', variables: { permissionChangeInForce: false } });
     expect((await audit('permissions.change-rejected'))[0]).toMatchObject({ actor: { id: adaId }, recordId: id, after: { requestedBy: aliId, decidedBy: adaId } });
+  });
+
+  it('refuses to deploy a process whose task is offered to a group that is no role in force, naming the task and the group', async () => {
+    const xml = readFileSync(path.join(__dirname, '../../../processes/permission-change-approval.bpmn'), 'utf8').replace('candidateGroups="admins"', 'candidateGroups="wizards"');
+    const res = await call(ada, 'POST', '/api/processes', { xml, comment: 'try a group nobody holds' });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("user task 'approveChange' names candidate group 'wizards', which is no role in force");
   });
 });

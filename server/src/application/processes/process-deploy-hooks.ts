@@ -1,7 +1,8 @@
 // What a process deploy needs from the rest of the service, given to the engine at composition:
 // - forms embedded in a BPMN file for job-worker user tasks (zeebe:userTaskForm) are checked as any form is
 //   and deployed where the task page reads forms, by whoever deploys the process and with their comment;
-// - a static assignee or candidate user must name an active user, or the task could be worked by no one.
+// - a static assignee or candidate user must name an active user, and a static candidate group a role in force
+//   (the permission version's), or the task could be worked by no one.
 import { deployForm, type Deployer } from '../deploy-form';
 import { policySections } from '../../domain/policies';
 import { checkFormDefinition } from '../../forms-core';
@@ -16,6 +17,7 @@ export interface ProcessDeployHooks {
     store(schema: Record<string, unknown>, opts: { by?: string; comment?: string }): Promise<void>;
   };
   knownUser?: (id: string) => Promise<boolean>;
+  knownGroup?: (group: string) => boolean;
 }
 
 export interface ProcessDeployHookDeps {
@@ -24,6 +26,8 @@ export interface ProcessDeployHookDeps {
   audit?: Pick<AuditLog, 'record'>;
   /** Without it (a test engine) assignees are not checked. */
   users?: Pick<UserRepository, 'findById'>;
+  /** Whether a role is in force (the permission version's roles); without it candidate groups are not checked. */
+  isRole?: (role: string) => boolean;
 }
 
 export function processDeployHooks(deps: ProcessDeployHookDeps): ProcessDeployHooks {
@@ -36,6 +40,7 @@ export function processDeployHooks(deps: ProcessDeployHookDeps): ProcessDeployHo
       },
     },
     ...(users ? { knownUser: async (id: string) => (await users.findById(id))?.active === true } : {}),
+    ...(deps.isRole ? { knownGroup: deps.isRole } : {}),
   };
 }
 

@@ -29,6 +29,7 @@ import { engineForTopology, leadershipForTopology, type EngineOwnership } from '
 import type { ZeebeEngine } from '../../adapters/engine-zeebe/zeebe-engine';
 import { zeebeDeployHooks, zeebeEngineForServer } from './zeebe-engine.module';
 import { MongoZeebeDeployRecords } from '../../adapters/mongo/zeebe-deploy-record.repository';
+import { isRoleInForce } from '../../domain/policies';
 
 export interface WorkflowModule extends SystemModule {
   engine: EmbeddedEngine | LeasedEngine | ZeebeEngine;
@@ -74,7 +75,7 @@ export async function createWorkflowModule(
     ? await zeebeEngineForServer(config.ZEEBE!, {
       clock, logger, ...(leadership ? { runsPeriodicWork: () => leadership.isLeader } : {}),
       records: new MongoZeebeDeployRecords(conn), // what was sent to the cluster: a restart leaves unchanged files out
-      deployHooks: zeebeDeployHooks(processDeployHooks({ forms, clock, audit, users })), // the embedded engine's checks
+      deployHooks: zeebeDeployHooks(processDeployHooks({ forms, clock, audit, users, isRole: isRoleInForce })), // the embedded engine's checks
     })
     : undefined;
   // Reconciled at once when this server takes the lease, not at the next round; in the background, so
@@ -88,7 +89,7 @@ export async function createWorkflowModule(
   const { engine, ownership, internalRouters } = zeebe ? { engine: zeebe.engine, ownership: leadership, internalRouters: undefined } : engineForTopology(config, conn, logger, opts.sessionSecret, (mayAct) => createEmbeddedEngine({
     mayAct, conn, clock, logger, dbConcurrency: config.ENGINE_DB_CONCURRENCY,
     revisionChecked: engineNeedsLease(config.TOPOLOGY), // a stale owner's instance write fails on its revision
-    deployHooks: processDeployHooks({ forms, clock, audit, users }), // embedded forms, known assignees
+    deployHooks: processDeployHooks({ forms, clock, audit, users, isRole: isRoleInForce }), // embedded forms, known assignees and roles
   }));
   registerDeadlineJobs(engine, { timescales, calendar, clock });
 

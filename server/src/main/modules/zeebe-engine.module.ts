@@ -47,7 +47,7 @@ export function zeebeReadiness(engine: Pick<ZeebeEngine, 'ping'>, address: strin
 
 /** The application's deploy hooks as the shared deploy checks take them (the same checks as the embedded engine's). */
 export function zeebeDeployHooks(hooks: ProcessDeployHooks): DeployCheckHooks {
-  return { checkForm: hooks.embeddedForms.check, ...(hooks.knownUser ? { knownUser: hooks.knownUser } : {}) };
+  return { checkForm: hooks.embeddedForms.check, ...(hooks.knownUser ? { knownUser: hooks.knownUser } : {}), ...(hooks.knownGroup ? { knownGroup: hooks.knownGroup } : {}) };
 }
 
 /**

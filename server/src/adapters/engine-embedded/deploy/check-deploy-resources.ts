@@ -14,6 +14,8 @@ export interface DeployCheckHooks {
   checkForm?(schema: Record<string, unknown>): string[];
   /** Whether a user id names a known user: a static assignee or candidate user that does not is refused. */
   knownUser?(id: string): Promise<boolean>;
+  /** Whether a candidate group is a role in force: a static candidate group that is not is refused. */
+  knownGroup?(group: string): boolean;
   /** The decisions deployed already (the embedded engine's store); without it (Zeebe: the cluster keeps them) a
    * business rule task must find its decision in this deploy only if the deploy has it. */
   deployed?: DeployedDecisionLookup;
@@ -41,7 +43,7 @@ export async function checkDeployResources(resources: DeployResource[], hooks: D
         }
       }
       out.embedded.push(...result.forms);
-      for (const model of result.models) out.problems.push(...(await unknownUsers(resource, model, hooks.knownUser)));
+      for (const model of result.models) out.problems.push(...(await unknownUsers(resource, model, hooks.knownUser)), ...unknownGroups(resource, model, hooks.knownGroup));
     } else if (resource.name.endsWith('.form')) {
       const schema = formSchemaOf(resource, out.problems);
       if (!schema) continue;
@@ -81,6 +83,17 @@ async function unknownUsers(resource: DeployResource, model: ProcessModel, known
     }
   }
   return problems;
+}
+
+/** A task offered only to a group that is no role would wait for no one: the deploy names the element and group. */
+function unknownGroups(resource: DeployResource, model: ProcessModel, known: DeployCheckHooks['knownGroup']): DeployProblem[] {
+  if (!known) return [];
+  return Object.values(model.elements).flatMap((el) => (staticText(el.userTask?.candidateGroups) ?? '').split(',').map((g) => g.trim())
+    .filter((g) => g && !known(g))
+    .map((g) => ({
+      resource: resource.name, elementId: el.id, line: lineOf(resource.content, el.id),
+      message: `user task '${el.id}' names candidate group '${g}', which is no role in force: choose one of the roles, or add it on the Permissions page first`,
+    })));
 }
 
 /** The value when it is static text (a FEEL value is known only at run time). */

@@ -21,6 +21,8 @@ export interface DeployHooks {
   };
   /** Whether a user id names a known user: a static assignee or candidate user that does not is refused. */
   knownUser?: (id: string) => Promise<boolean>;
+  /** Whether a candidate group is a role in force: a static candidate group that is not is refused. */
+  knownGroup?: (group: string) => boolean;
 }
 
 export interface DeployedModel { processId: string; version: number; model: ProcessModel }
@@ -62,7 +64,8 @@ export class DeploymentService {
   checkAll(resources: DeployResource[]): Promise<CheckedDeployment> {
     const checkForm = this.hooks.embeddedForms?.check;
     return checkDeployResources(resources, {
-      ...(checkForm ? { checkForm } : {}), ...(this.hooks.knownUser ? { knownUser: this.hooks.knownUser } : {}), deployed: this.decisions,
+      ...(checkForm ? { checkForm } : {}), ...(this.hooks.knownUser ? { knownUser: this.hooks.knownUser } : {}),
+      ...(this.hooks.knownGroup ? { knownGroup: this.hooks.knownGroup } : {}), deployed: this.decisions,
     });
   }
 
