@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors
 import { canDesignForms, canonicalFormJson, FORM_COMMENT_MAX, type FormActor, type FormVersion } from '../domain/forms/form-version';
 import { policySections } from '../domain/policies';
 import { checkFormDefinition, type FormComponent, type FormDefinition } from '../forms-core';
+import { withIdFromFileName } from '../forms-core/form-file-id';
 import { collectionsOfForm } from '../forms-core/form-collections';
 import { flatKeys } from '../forms-core/form-collections-check';
 import type { AuditLog } from '../ports/audit-log.port';
@@ -79,23 +80,6 @@ function withoutSchemaPointer(schema: unknown): unknown {
   if (!schema || typeof schema !== 'object' || Array.isArray(schema) || !('$schema' in schema)) return schema;
   const { $schema: _pointer, ...rest } = schema as Record<string, unknown>;
   return rest;
-}
-
-const FILE_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
-/**
- * A form without an id takes its file's name (`referral-intake.form` → `referral-intake`), the convention of
- * forms/ and of form-js's own example files, which are named for their forms but carry no id. Zeebe 8.8 refuses
- * such a form; the id is written into the stored definition, so the designer, user tasks and the Zeebe adapter
- * all see it. Without a file name (or with one that is no usable id) the checker refuses the form as before.
- */
-function withIdFromFileName(schema: unknown, fileName: string | undefined): unknown {
-  if (!fileName || !schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
-  const current = (schema as { id?: unknown }).id;
-  if (typeof current === 'string' && current.trim()) return schema;
-  const stem = fileName.split(/[\\/]/).pop()!.replace(/\.(form|json)$/i, '');
-  if (!FILE_ID.test(stem)) return schema;
-  return { ...(schema as Record<string, unknown>), id: stem };
 }
 
 /** A person's deploy says why, as a process deploy does: the version list and the audit show it. */

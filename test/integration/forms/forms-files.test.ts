@@ -1,7 +1,8 @@
 // CI gate for forms/: every *.form file parses, is named after its id and passes the checker; the whole
 // directory deploys through the start-up path, and deploying it again creates no new versions. Every
 // formId a shipped BPMN user task references must have its file here.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { MongoFormRepository } from '../../../server/src/adapters/mongo/form.repository';
 import { readFormFiles } from '../../../server/src/adapters/files/form-files.loader';
@@ -27,6 +28,21 @@ describe('forms/ directory', () => {
     const text = readFileSync(path.join(formsDir, name), 'utf8');
     expect(fileProblem({ name, text })).toBeUndefined();
     expect(checkFormDefinition(JSON.parse(text), { sections: CASE_SECTIONS }).map((p) => p.message)).toEqual([]);
+  });
+
+  it("gives a file without an id its name as the id in the text (what Zeebe is sent too), and leaves any other byte for byte", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'forms-'));
+    try {
+      const withId = '{ "id": "with-id", "components": [] }';
+      writeFileSync(path.join(dir, 'with-id.form'), withId);
+      writeFileSync(path.join(dir, 'no-id.form'), '{ "components": [] }');
+      writeFileSync(path.join(dir, 'broken.form'), '{ "components": ');
+      const loaded = Object.fromEntries((await readFormFiles(dir)).map((f) => [f.name, f.text]));
+      expect(JSON.parse(loaded['no-id.form'])).toEqual({ components: [], id: 'no-id' });
+      expect([loaded['with-id.form'], loaded['broken.form']]).toEqual([withId, '{ "components": ']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('every formId referenced by processes/*.bpmn has a file in forms/', () => {
