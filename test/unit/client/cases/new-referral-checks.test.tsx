@@ -92,7 +92,7 @@ it('a likely duplicate links to the existing case by name; another team’s reco
   const toCase = await screen.findByRole('link', { name: 'Sam Smith' });
   expect(toCase.getAttribute('href')).toBe('/cases/YJ-7');
   expect(screen.getByText(/born 14 March 2010 \(same name and date of birth\)/)).toBeTruthy();
-  expect(screen.getByText(/A record exists in the West team \(same NHS number\)/)).toBeTruthy();
+  expect(screen.getByText(/A record exists in West team \(same NHS number\)/)).toBeTruthy();
   expect(screen.getByRole('link', { name: 'Open it with a reason (break glass)' }).getAttribute('href')).toBe('/cases/YJ-W');
   expect(screen.queryByText(/YJ-7|YJ-W/)).toBeNull(); // no bare reference in words
 });
