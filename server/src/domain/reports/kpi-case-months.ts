@@ -132,9 +132,16 @@ export function caseMembers(facts: readonly KpiFact[], period: Period): CaseMemb
 
 /**
  * A summary as stored: JSON, one string per case in a month's document (FerretDB decodes a string at once,
- * where a nested document costs it a step per field). JSON writes an absent answer in a list as null; it
- * reads back as absent (no list holds a null of its own: teams are named there).
+ * where a nested document costs it a step per field). JSON writes an absent answer in a list as null: the
+ * two lists that hold answers (the health chains, a victim's contacts) read it back as absent. No reviver:
+ * it would call back for every value of every summary a report reads.
  */
 export const storedMonth = (m: KpiCaseMonth): string => JSON.stringify(m);
-export const readMonth = (s: string): KpiCaseMonth =>
-  JSON.parse(s, function revive(this: unknown, _key, value: unknown) { return value === null && Array.isArray(this) ? undefined : value; }) as KpiCaseMonth;
+export function readMonth(s: string): KpiCaseMonth {
+  const m = JSON.parse(s) as KpiCaseMonth;
+  const absent = <T>(list: T[]) => list.map((v) => (v === null ? undefined : v)) as T[];
+  const health = m.ended?.health;
+  if (health) m.ended!.health = { mentalHealth: absent(health.mentalHealth) as typeof health.mentalHealth, substanceMisuse: absent(health.substanceMisuse) as typeof health.substanceMisuse };
+  for (const v of m.victims ?? []) v.contacts = v.contacts.map((c) => absent(c) as typeof c);
+  return m;
+}
