@@ -1,6 +1,9 @@
 // Calls to /api/cases through the auth feature's fetch (session cookie + CSRF token, ApiError).
 import { apiFetch } from '../auth';
-import type { FormComponent } from '../../../../server/src/forms-core';
+import type { AmendmentWords } from '../../../../server/src/application/cases/present-amendments';
+import type { CaseHeaderWords, CaseWords, FieldWords, ItemWords, SectionWords, SourceWords } from '../../../../server/src/application/cases/present-case-words';
+import type { ValueWords } from '../../../../server/src/domain/cases/value-words';
+import type { CatalogueField } from '../../../../server/src/domain/forms/field-catalogue';
 import type { AmendRequest, CaseRecordBody, CreateCaseRequest, ReReferralRequest } from '../../../../server/src/http/openapi/api-types';
 import type { CaseConsentDto } from './consent-banner';
 
@@ -15,34 +18,17 @@ export type ItemDto = NonNullable<SectionDto['collections']>[string][number];
 export type ValueSourceDto = SectionDto['sources'][string];
 export type SubmissionLinkDto = CaseRecordBody['submissions'][number];
 
-/** A value in words (server: domain/cases/value-words.ts); dates are formatted here, in the one format. */
-export interface ValueWordsDto { text: string; date?: string; dateTime?: string }
-export interface SourceWordsDto { at: string; text: string; taskId?: string }
-export interface FieldWordsDto { key: string; label: string; value: ValueWordsDto; source?: SourceWordsDto }
-export interface ItemWordsDto { id: string; label: string; fields: FieldWordsDto[] }
-export interface SectionWordsDto { fields: FieldWordsDto[]; collections: { name: string; title: string; items: ItemWordsDto[] }[] }
-/** A field the reader may correct: label, type, options and the form's component (validated by forms-core). */
-export interface CatalogueFieldDto { key: string; label: string; type: string; options?: { label: string; value: string }[]; component: FormComponent }
-export interface CaseHeaderDto {
-  name: string; dateOfBirth: string; reference: string; team: string; status: string; pathway?: string; allocatedWorker?: string;
-  orders: { itemId: string; label: string; type?: string; madeOn?: string; endDate?: string }[];
-  ratings: { label: string; value: ValueWordsDto }[];
-  reduced?: { reducedAt: string; rule: string };
-  openTaskCount: number;
-  openTasks: { id: string; name: string; dueDate?: string; assignee?: string }[];
-  banners: { kind: 'legal-hold' | 'reduced'; text: string; since?: string }[];
-}
-export interface CaseWordsDto {
-  header: CaseHeaderDto;
-  sections: Record<string, SectionWordsDto>;
-  submissions: { submissionId: string; formTitle: string; taskId?: string; at: string; by: string; sections: string[] }[];
-  correctable: Record<string, { fields: CatalogueFieldDto[]; items: Record<string, CatalogueFieldDto[]> }>;
-}
-export interface AmendmentWordsDto {
-  section: string; sectionLabel: string; seq: number; at: string; by: string;
-  how: { kind: 'referral' } | { kind: 'manual'; reason: string } | { kind: 'submission'; formTitle: string; taskId?: string };
-  changes: { label: string; item?: string; collection?: string; added?: true; previous?: ValueWordsDto; value?: ValueWordsDto }[];
-}
+/** The record in words as the server's presenter types it (application/cases/present-case-words.ts, imported
+ * type-only, so a presenter change the pages do not follow fails the typecheck); dates are formatted here. */
+export type ValueWordsDto = ValueWords;
+export type SourceWordsDto = SourceWords;
+export type FieldWordsDto = FieldWords;
+export type ItemWordsDto = ItemWords;
+export type SectionWordsDto = SectionWords;
+export type CatalogueFieldDto = CatalogueField;
+export type CaseHeaderDto = CaseHeaderWords;
+export type CaseWordsDto = CaseWords;
+export type AmendmentWordsDto = AmendmentWords;
 export type ChronologyKind = 'referral' | 'contact' | 'submission' | 'amendment' | 'milestone' | 'email' | 'access' | 'document' | 'consent';
 export interface ChronologyEntryDto { at: string; kind: ChronologyKind; title: string; detail?: string; section?: string; by?: string; link?: string }
 export interface ChronologyPageDto { items: ChronologyEntryDto[]; total: number; page: number; pageSize: number; kinds: Partial<Record<ChronologyKind, number>> }
