@@ -50,6 +50,14 @@ describe('deploying forms', () => {
     expect((await api.call('GET', '/forms/broken', 'manager')).status).toBe(404);
   });
 
+  it("gives a form without an id its file's name, and refuses a file name that is not text", async () => {
+    const schema = { components: [{ id: 'n', type: 'textfield', key: 'nickname', label: 'Nickname' }] };
+    const res = await api.call('POST', '/forms', 'manager', { schema, comment: 'From a file', fileName: 'nickname-check.form' });
+    expect([res.status, res.body.formId, res.body.schema?.id]).toEqual([201, 'nickname-check', 'nickname-check']);
+    const bad = await api.call('POST', '/forms', 'manager', { schema, comment: 'From a file', fileName: 5 });
+    expect([bad.status, bad.body.errors]).toEqual([422, { fileName: 'The file name must be 1 to 200 characters' }]);
+  });
+
   it('refuses a section that is not a case-record section (its answers would escape the section rules)', async () => {
     const res = await api.call('POST', '/forms', 'manager', { schema: { id: 'typo', components: [{ id: 'h', type: 'textarea', key: 'h', properties: { section: 'helth' } }] }, comment: 'Test deploy' });
     expect(res.status).toBe(422);
