@@ -9,9 +9,8 @@ import path from 'node:path';
 import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
 import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
 import { startTestSystem } from '../../support/system';
+import { apiSessions, type Session } from './support/api-sessions';
 
-interface Session { cookie: string; csrf: string }
-interface Reply { status: number; body: any; text: string }
 
 const HEALTH = 'ZQXAPPROVALHEALTHQZX';
 const SELF = 'You asked for this change, so another administrator must approve or reject it';
@@ -23,22 +22,7 @@ describe("a second administrator's approval of a change to one's own access", ()
   let caseId: string;
   let shipped: Record<string, { actions: string[]; read: string[]; write: string[] }>;
 
-  async function call(who: Session, method: string, url: string, body?: unknown): Promise<Reply> {
-    const headers: Record<string, string> = { cookie: who.cookie };
-    if (method !== 'GET') headers['x-csrf-token'] = who.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${system.url}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, text, body: text ? JSON.parse(text) : undefined };
-  }
-  async function signIn(username: string): Promise<Session> {
-    const res = await fetch(`${system.url}/api/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
-    return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-  }
+  const { call, signIn } = apiSessions(() => system.url);
   const withAdmins = (read: string[], write: string[] = []) => ({ ...shipped, admins: { ...shipped.admins, read, write } });
   const caseOf = (who: Session) => call(who, 'GET', `/api/cases/${caseId}`);
   const audit = (action: string) => system.modules.security.audit.search({ action }, { offset: 0, limit: 10 }).then((p) => p.items);

@@ -5,9 +5,8 @@
 import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
 import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
 import { startTestSystem } from '../../support/system';
+import { apiSessions, type Session } from './support/api-sessions';
 
-interface Session { cookie: string; csrf: string }
-interface Reply { status: number; body: any; text: string }
 
 const HEALTH = 'ZQXHEALTHMARKQZX';
 const PERSONAL = 'ZQXPERSONALMARKQZX';
@@ -19,22 +18,7 @@ describe('permissions as versioned data', () => {
   let caseId: string;
   let shipped: Record<string, { actions: string[]; read: string[]; write: string[] }>;
 
-  async function call(who: Session, method: string, url: string, body?: unknown): Promise<Reply> {
-    const headers: Record<string, string> = { cookie: who.cookie };
-    if (method !== 'GET') headers['x-csrf-token'] = who.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${system.url}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, text, body: text ? JSON.parse(text) : undefined };
-  }
-  async function signIn(username: string): Promise<Session> {
-    const res = await fetch(`${system.url}/api/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
-    return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-  }
+  const { call, signIn } = apiSessions(() => system.url);
   const withSpeech = () => ({ ...shipped, 'speech-language-workers': SPEECH });
 
   beforeAll(async () => {
