@@ -1,9 +1,9 @@
 // Administrators' teams page (/admin/teams): every team in words with its managers, head of service and
 // members today (and the history of who joined and left when), then the forms that change them, and the
 // merges and splits made with what each moved. The server checks everything again and audits each change.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAsync } from '../forms/use-async';
-import { formatDate } from '../../shell/format';
+import { formatDate, setTeamNames } from '../../shell/format';
 import { AddTeamForm, ChangeTeamForm, MembershipForm } from './team-forms';
 import { TeamMoveForm } from './team-move-form';
 import { TeamMoveReport } from './team-move-report';
@@ -37,6 +37,10 @@ function TeamCard({ team }: { team: TeamDto }) {
 export function TeamsPage() {
   const [reload, setReload] = useState(0);
   const [teams] = useAsync(() => teamsApi.list(), [reload]);
+  // A team added or renamed here reads by its new name on every page of this session at once.
+  useEffect(() => {
+    if (teams.state === 'ready') setTeamNames(Object.fromEntries(teams.data.teams.map((t) => [t.key, t.name])));
+  }, [teams]);
   const [notice, setNotice] = useState<string>();
   const done = (words: string) => { setNotice(words); setReload((n) => n + 1); window.scrollTo(0, 0); };
   const resume = (id: string) => { void teamsApi.resume(id).then(() => done('The move was finished.'), (e: Error) => setNotice(e.message)); };
