@@ -120,6 +120,17 @@ describe("a second administrator's approval of a change to one's own access", ()
     expect((await audit('permissions.change-rejected'))[0]).toMatchObject({ actor: { id: adaId }, recordId: id, after: { requestedBy: aliId, decidedBy: adaId } });
   });
 
+  it('a change whose approval process an operator stopped can still be rejected, never approved, so it holds nothing back', async () => {
+    const asked = await call(ali, 'POST', '/api/admin/permissions', { basedOn: 2, rows: withAdmins(['health', 'victims']), reason: 'Admins check victim referrals' });
+    const { id, instanceKey } = asked.body.awaitingApproval;
+    await system.modules.workflow.engine.cancelInstance(instanceKey);
+    const approve = await call(ada, 'POST', `/api/admin/permissions/requests/${id}/decision`, { decision: 'approve', reason: 'ok' });
+    expect([approve.status, approve.body.error.message]).toEqual([409, 'The approval process of this change was stopped, so it can only be rejected: reject it, then ask for the change again']);
+    const reject = await call(ada, 'POST', `/api/admin/permissions/requests/${id}/decision`, { decision: 'reject', reason: 'Its process was stopped' });
+    expect(reject.body.request).toMatchObject({ state: 'rejected', decidedByName: 'Ada Admin' });
+    expect((await call(ada, 'GET', '/api/admin/permissions')).body.inForce.version).toBe(2);
+  });
+
   it('refuses to deploy a process whose task is offered to a group that is no role in force, naming the task and the group', async () => {
     const xml = readFileSync(path.join(__dirname, '../../../processes/permission-change-approval.bpmn'), 'utf8').replace('candidateGroups="admins"', 'candidateGroups="wizards"');
     const res = await call(ada, 'POST', '/api/processes', { xml, comment: 'try a group nobody holds' });

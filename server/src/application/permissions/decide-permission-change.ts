@@ -14,7 +14,7 @@ import { requireAdministrator } from './check-permission-proposal';
 export const APPROVAL_TASK_ELEMENT = 'approveChange';
 
 export interface DecidePermissionDeps extends ApplyDecisionDeps {
-  engine: Pick<WorkflowEngine, 'listUserTasks' | 'assignUserTask' | 'completeUserTask'>;
+  engine: Pick<WorkflowEngine, 'listUserTasks' | 'assignUserTask' | 'completeUserTask' | 'getInstance'>;
 }
 
 export async function decidePermissionChange(
@@ -27,7 +27,7 @@ export async function decidePermissionChange(
   if (request.requestedBy === actor.id) throw new ForbiddenError(SELF_APPROVAL_REFUSED, 'SELF_APPROVAL_REFUSED');
   const open = request.instanceKey ? await deps.engine.listUserTasks({ instanceKey: request.instanceKey, state: 'open' }) : [];
   const task = open.find((t) => t.elementId === APPROVAL_TASK_ELEMENT);
-  if (!task) throw new ConflictError('The approval task of this change is not open: try again in a moment, or ask a technical administrator to look at the process monitor', 'APPROVAL_TASK_NOT_OPEN');
+  if (!task) return withoutTask(deps, actor, request, input);
   if (task.assignee !== actor.id) {
     await assignInEngine(deps.engine, task.key, actor.id, { by: actor.id, action: 'claim', verb: 'Taking the approval task' }, async () => undefined);
   }
@@ -43,4 +43,19 @@ export async function latestPermissionChange(deps: Pick<ApplyDecisionDeps, 'requ
   const name = async (id?: string) => (id ? (await deps.users.findById(id))?.displayName ?? (id === 'system' ? 'The system' : 'A user no longer on the system') : undefined);
   const { rows: _rows, ...shown } = request;
   return { ...shown, requestedByName: await name(request.requestedBy), decidedByName: await name(request.decidedBy) };
+}
+
+/**
+ * No open task: the process is still on its way to it (try again), or an operator cancelled it on the monitor.
+ * A cancelled approval must not hold every later change back, so it can still be rejected — never approved.
+ */
+async function withoutTask(deps: DecidePermissionDeps, actor: Actor, request: PermissionChangeRequest, input: Pick<DecisionInput, 'decision' | 'reason'>) {
+  const instance = request.instanceKey ? await deps.engine.getInstance(request.instanceKey) : undefined;
+  if (instance?.state === 'active' || instance?.state === 'incident') {
+    throw new ConflictError('The approval task of this change is not open yet: try again in a moment, or ask a technical administrator to look at the process monitor', 'APPROVAL_TASK_NOT_OPEN');
+  }
+  if (input.decision !== 'reject') {
+    throw new ConflictError('The approval process of this change was stopped, so it can only be rejected: reject it, then ask for the change again', 'APPROVAL_PROCESS_STOPPED');
+  }
+  return applyPermissionDecision(deps, { requestId: request.id, decision: 'reject', reason: input.reason, decidedBy: actor.id });
 }

@@ -28,7 +28,7 @@ export interface PermissionsModuleDeps {
   clock: Clock;
   logger: Logger;
   /** Runs the second administrator's approval (processes/permission-change-approval.bpmn); its jobs are registered here. */
-  engine: Pick<WorkflowEngine, 'registerJobHandler' | 'startInstance' | 'listUserTasks' | 'assignUserTask' | 'completeUserTask'>;
+  engine: Pick<WorkflowEngine, 'registerJobHandler' | 'startInstance' | 'listUserTasks' | 'assignUserTask' | 'completeUserTask' | 'getInstance'>;
 }
 
 /** How stale another server's save may be here, at most. */

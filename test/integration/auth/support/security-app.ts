@@ -17,7 +17,7 @@ export { DEMO_PASSWORD } from '../../../../server/src/application/users/seed-dem
 
 // The security routes' tests never reach a second administrator's approval: no process runs here.
 const notHere = () => Promise.reject(new Error('the approval process does not run in the security app'));
-const noApprovalEngine = { startInstance: notHere, listUserTasks: async () => [], assignUserTask: notHere, completeUserTask: notHere };
+const noApprovalEngine = { startInstance: notHere, listUserTasks: async () => [], assignUserTask: notHere, completeUserTask: notHere, getInstance: async () => undefined };
 
 export async function startSecurityApp(options: { loginMaxAttempts?: number; trustProxy?: false | number | string[] } = {}) {
   const db = await openTestDb('auth');
