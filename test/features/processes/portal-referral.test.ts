@@ -83,7 +83,8 @@ describe('Feature: referrals from a portal', () => {
 
     const joined = await call('tom.manager', 'POST', `/held-referrals/${encodeURIComponent(item.id)}/decision`, { decision: 'join', caseId: existing });
     expect(joined.body).toEqual({ caseId: existing, decision: 'join' });
-    expect((await call('tom.manager', 'POST', `/held-referrals/${encodeURIComponent(item.id)}/decision`, { decision: 'new-case' })).body.error.code).toBe('HELD_REFERRAL_DECIDED');
+    const twice = await call('tom.manager', 'POST', `/held-referrals/${encodeURIComponent(item.id)}/decision`, { decision: 'new-case' });
+    expect([twice.status, twice.body.error]).toEqual([409, { code: 'HELD_REFERRAL_DECIDED', message: 'Someone has already decided this referral: it was added to the existing case' }]);
     expect((await call('tom.manager', 'GET', '/held-referrals')).body.items).toEqual([]);
     expect(await casesOf('Rory Portal') + await casesOf('RORY Portal')).toBe(1);
 

@@ -51,7 +51,7 @@ export function HeldReferralsPage() {
       const fieldErrors: Record<string, string> = {};
       if (e instanceof ApiError && e.errors.reason) fieldErrors.reason = e.errors.reason;
       if (e instanceof ApiError && e.errors.caseId) fieldErrors.choice = e.errors.caseId;
-      setFailed({ id: r.id, errors: fieldErrors, message: e.code === 'HELD_REFERRAL_DECIDED' ? `Someone has already decided the referral for ${childName(r)}. The list has been refreshed.` : e.message });
+      setFailed({ id: r.id, errors: fieldErrors, message: e.code === 'HELD_REFERRAL_DECIDED' ? `${childName(r)}: ${e.message}. The list has been refreshed.` : e.message });
       if (e.code === 'HELD_REFERRAL_DECIDED' || e.code === 'HELD_REFERRAL_NOT_FOUND') reload();
     } finally {
       setBusy(undefined);

@@ -12,6 +12,10 @@ import { openReferralCase, type PortalReferral, type ReferralCaseDeps } from './
 
 export interface DecideHeldReferralInput { id: string; decision: 'new-case' | 'join' | 'not-a-referral'; caseId?: string; reason?: string }
 
+const DECIDED_WORDS: Record<DecideHeldReferralInput['decision'], string> = {
+  'new-case': 'a new case was opened for a different child', join: 'it was added to the existing case', 'not-a-referral': 'it was recorded as not a referral',
+};
+
 function checkInput(input: DecideHeldReferralInput): string | undefined {
   const reason = input.reason?.trim() || undefined;
   if (input.decision === 'join' && !input.caseId) throw new ValidationError('Choose the case', { caseId: 'Choose the existing case this referral is for' }, 'CASE_REQUIRED');
@@ -34,7 +38,10 @@ export async function decideHeldReferral(
   const claimed = await deps.referrals.decide(referral.id, {
     at, by: actor.id, decision: input.decision, caseId: input.decision === 'join' ? input.caseId! : '', ...(reason ? { reason } : {}),
   });
-  if (!claimed) throw new ConflictError('Someone has already decided this referral', 'HELD_REFERRAL_DECIDED');
+  if (!claimed) {
+    const first = (await deps.referrals.findReferral(referral.id))?.decided;
+    throw new ConflictError(`Someone has already decided this referral${first ? `: ${DECIDED_WORDS[first.decision]}` : ''}`, 'HELD_REFERRAL_DECIDED');
+  }
   const details = referral.held.details as unknown as PortalReferral & { team: string };
   const about = { decision: input.decision, inboundReferral: referral.id, ...(details.portalReference ? { portalReference: details.portalReference } : {}), ...(reason ? { reason } : {}) };
   if (input.decision === 'not-a-referral') {
