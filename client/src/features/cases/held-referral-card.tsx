@@ -48,7 +48,7 @@ export function HeldReferralCard({ referral: r, value, errors, busy, onChange, o
     <section className="govuk-summary-card" aria-labelledby={id('title')}>
       <div className="govuk-summary-card__title-wrapper"><h2 className="govuk-summary-card__title" id={id('title')}>{childName(r)}, born {formatDate(r.details.dateOfBirth)}</h2></div>
       <div className="govuk-summary-card__content">
-        <dl className="govuk-summary-list">
+        <dl className="govuk-summary-list govuk-!-margin-bottom-6">
           <Row label="Received" value={formatDateTime(r.receivedAt)} />
           <Row label="Sent by" value={r.from} />
           <Row label="Referred by" value={sourceLabel(r.details.referralSource)} />
