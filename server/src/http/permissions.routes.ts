@@ -5,7 +5,8 @@
 //   POST /preview {rows, sections?, roleLabels?} → who would gain or lose what, without saving (422 with field errors when refused)
 //   POST /  {basedOn, rows, sections?, roleLabels?, reason} → the new version in force (201), or — when it widens
 //            the admin's own access to children's data — the change awaiting a second admin's approval (202)
-//   POST /requests/:id/decision {decision, reason} → another admin approves or rejects an awaiting change
+//   GET  /requests         → admins' own account changes (the users page) awaiting a second admin
+//   POST /requests/:id/decision {decision, reason} → another admin approves or rejects an awaiting change (either kind)
 // `sections` are the case sections (tabs) the version adds; `roleLabels` name roles for people.
 // Thin: bodies are checked here (unknown fields refused), the rails and the effect are application/permissions/*.
 import { Router } from 'express';
@@ -13,7 +14,7 @@ import { z } from 'zod';
 import { getPermissionHistory } from '../application/permissions/get-permission-history';
 import { getPermissions, getPermissionVersion } from '../application/permissions/get-permissions';
 import { requireAdministrator } from '../application/permissions/check-permission-proposal';
-import { decidePermissionChange, latestPermissionChange, type DecidePermissionDeps } from '../application/permissions/decide-permission-change';
+import { awaitingAccountChanges, decidePermissionChange, latestPermissionChange, presentChange, type DecidePermissionDeps } from '../application/permissions/decide-permission-change';
 import { previewPermissionChange } from '../application/permissions/preview-permission-change';
 import { savePermissionVersion, type SavePermissionDeps } from '../application/permissions/save-permission-version';
 import type { PermissionConfig, PermissionRows } from '../domain/policies';
@@ -83,11 +84,15 @@ export function createPermissionsRouter(deps: PermissionsRouterDeps): Router {
     if ('awaiting' in outcome) res.status(202).json({ awaitingApproval: await latestPermissionChange(deps, actor) });
     else res.status(201).json(await getPermissionVersion(deps, actor, outcome.saved.version));
   });
+  router.get('/requests', async (req, res) => {
+    const actor = requireActor(deps, req);
+    parseQuery(noQuery, req.query);
+    res.json({ items: await awaitingAccountChanges(deps, actor) });
+  });
   router.post('/requests/:id/decision', async (req, res) => {
     const actor = requireActor(deps, req);
     const body = parseBody(decidePermissionSchema, req.body);
-    await decidePermissionChange(deps, actor, req.params.id.slice(0, 100), body);
-    res.json({ request: await latestPermissionChange(deps, actor) });
+    res.json({ request: await presentChange(deps, await decidePermissionChange(deps, actor, req.params.id.slice(0, 100), body)) });
   });
   return router;
 }

@@ -6,7 +6,7 @@ import type { AuditLog, AuditTrail } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
 import type { UserRepository } from '../ports/user-repository.port';
-import type { TeamMembershipRecorder } from '../application/users/user-admin-deps';
+import type { AccountApprovals, TeamMembershipRecorder } from '../application/users/user-admin-deps';
 import { createAuditRouter } from './audit.routes';
 import { createAuthRouter } from './auth.routes';
 import { createSecurityMiddleware, type SecurityDeps } from './session.middleware';
@@ -21,6 +21,8 @@ export interface SecurityFeatureDeps extends Omit<SecurityDeps, 'users' | 'audit
   loginRateLimit?: { maxAttempts?: number; windowMs?: number };
   /** Where the users page's team changes become dated memberships (the teams module). */
   memberships?: TeamMembershipRecorder;
+  /** Where an administrator's change to their own access waits for a second administrator (the permissions module). */
+  approvals?: AccountApprovals;
 }
 
 export function createSecurityFeature(deps: SecurityFeatureDeps): {

@@ -48,9 +48,13 @@ export function createUsersRouter(deps: UserAdminDeps): Router {
   });
 
   // PATCH /:id {displayName?, email?, roles?, teams?, managerId?, active?, unlock?, password?}
+  // → 202 with awaitingApproval when an admin gave themselves more access: those roles and teams wait.
   router.patch('/:id', async (req, res) => {
-    const user = await updateUser(deps, userOf(req), req.params.id, jsonObject(req.body), req.ip);
-    res.json({ ...presentUser(user), active: user.active, ...withStatus(user) });
+    const { user, awaitingApproval } = await updateUser(deps, userOf(req), req.params.id, jsonObject(req.body), req.ip);
+    res.status(awaitingApproval ? 202 : 200).json({
+      ...presentUser(user), active: user.active, ...withStatus(user),
+      ...(awaitingApproval ? { awaitingApproval: { id: awaitingApproval.id, gained: awaitingApproval.account!.gained, words: awaitingApproval.account!.words } } : {}),
+    });
   });
 
   return router;

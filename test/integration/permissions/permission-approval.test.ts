@@ -131,6 +131,45 @@ describe("a second administrator's approval of a change to one's own access", ()
     expect((await call(ada, 'GET', '/api/admin/permissions')).body.inForce.version).toBe(2);
   });
 
+  it("the users page: an admin giving themselves a role with more access waits for another admin, who approves it; audited with both", async () => {
+    const asked = await call(ada, 'PATCH', `/api/users/${adaId}`, { roles: ['admins', 'case-managers'], displayName: 'Ada Admin' });
+    expect(asked.status).toBe(202);
+    expect(asked.body.roles).toEqual(['admins']);
+    expect(asked.body.awaitingApproval.words).toEqual(['Roles: Administrators → Administrators, Case managers']);
+    expect(asked.body.awaitingApproval.gained).toContain('View cases');
+    const again = await call(ada, 'PATCH', `/api/users/${adaId}`, { roles: ['admins', 'case-managers', 'health-workers'] });
+    expect([again.status, again.body.error.message]).toEqual([409, "A change to this account's access is already awaiting another administrator's approval: it must be approved or rejected first"]);
+
+    const [waiting, ...more] = (await call(ali, 'GET', '/api/admin/permissions/requests')).body.items;
+    expect(more).toEqual([]);
+    expect(waiting).toMatchObject({ kind: 'account', state: 'awaiting', requestedByName: 'Ada Admin', account: { userId: adaId, before: { roles: ['admins'] }, after: { roles: ['admins', 'case-managers'] } } });
+    expect((await call(ada, 'POST', `/api/admin/permissions/requests/${waiting.id}/decision`, { decision: 'approve', reason: 'mine' })).body.error.message).toBe(SELF);
+    expect((await caseOf(ada)).status).toBe(403);
+
+    const approved = await call(ali, 'POST', `/api/admin/permissions/requests/${waiting.id}/decision`, { decision: 'approve', reason: 'Ada covers the north duty desk' });
+    expect(approved.body.request).toMatchObject({ state: 'approved', decidedByName: 'Ali Admin' });
+    expect((await call(ali, 'GET', `/api/users/${adaId}`)).body.roles).toEqual(['admins', 'case-managers']);
+    await system.modules.workflow.engine.runDue();
+    expect(await system.modules.workflow.engine.getInstance(waiting.instanceKey)).toMatchObject({ state: 'completed', variables: { permissionChangeInForce: true } });
+    const updated = (await audit('user.updated')).filter((e) => e.recordId === adaId && e.actor.id !== adaId);
+    expect(updated).toHaveLength(1);
+    expect(updated[0]).toMatchObject({ actor: { id: aliId }, before: { roles: ['admins'] }, after: { roles: ['admins', 'case-managers'], requestedBy: adaId, approvedBy: aliId, decisionReason: 'Ada covers the north duty desk' } });
+    expect((await call(ali, 'GET', '/api/admin/permissions/requests')).body.items).toEqual([]);
+  });
+
+  it('the users page: joining another team opens its cases, so it waits too; a rejection leaves the account as it was', async () => {
+    const asked = await call(ali, 'PATCH', `/api/users/${aliId}`, { teams: ['north', 'south'] });
+    expect(asked.status).toBe(202);
+    expect(asked.body.teams).toEqual(['north']);
+    expect(asked.body.awaitingApproval.gained).toEqual([expect.stringMatching(/^the cases of South/)]);
+    const rejected = await call(ada, 'POST', `/api/admin/permissions/requests/${asked.body.awaitingApproval.id}/decision`, { decision: 'reject', reason: 'Ali stays in north' });
+    expect(rejected.body.request).toMatchObject({ state: 'rejected', decidedByName: 'Ada Admin', decisionReason: 'Ali stays in north' });
+    expect((await call(ada, 'GET', `/api/users/${aliId}`)).body.teams).toEqual(['north']);
+    expect((await audit('user.change-rejected'))[0]).toMatchObject({ actor: { id: adaId }, recordId: aliId, after: { requestedBy: aliId, decidedBy: adaId, teams: ['north', 'south'] } });
+    // Joining a team with no access to children's data needs nobody: Ada (admins only before) — here a plain save.
+    expect((await call(ali, 'PATCH', `/api/users/${aliId}`, { displayName: 'Ali Admin' })).status).toBe(200);
+  });
+
   it('refuses to deploy a process whose task is offered to a group that is no role in force, naming the task and the group', async () => {
     const xml = readFileSync(path.join(__dirname, '../../../processes/permission-change-approval.bpmn'), 'utf8').replace('candidateGroups="admins"', 'candidateGroups="wizards"');
     const res = await call(ada, 'POST', '/api/processes', { xml, comment: 'try a group nobody holds' });

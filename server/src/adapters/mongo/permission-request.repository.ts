@@ -15,10 +15,12 @@ type Stored = Omit<PermissionChangeRequest, 'id' | 'rows' | 'roleLabels' | 'need
   roleLabels: { role: string; label: string }[];
   needsApproval: { field: string; message: string }[];
 };
-interface LockDoc { _id: string; requestId: string }
+interface LockDoc { _id: string; requestId: string; kind?: 'account' }
 
 const LOCK = 'awaiting';
 const LATEST = 'latest';
+// A change to an administrator's own account locks that account only: one waiting change per account.
+const lockOf = (r: Pick<PermissionChangeRequest, 'kind' | 'account'>) => (r.kind === 'account' ? `account:${r.account!.userId}` : LOCK);
 
 function toRequest({ _id, rows, roleLabels, needsApproval, ...rest }: Stored): PermissionChangeRequest {
   return {
@@ -34,15 +36,18 @@ export class MongoPermissionRequestRepository implements PermissionRequestReposi
 
   private get requests() { return this.conn.collection<Stored>('permission_requests'); }
   private get lock() { return this.conn.collection<LockDoc>('permission_request_lock'); }
+  /** One document per decided request: inserting it is what makes only one decider's audit happen (see decide). */
+  private get decisions() { return this.conn.collection<{ _id: string; decision: PermissionDecision }>('permission_request_decisions'); }
 
   async create(request: PermissionChangeRequest): Promise<void> {
     try {
-      await this.lock.insertOne({ _id: LOCK, requestId: request.id });
+      await this.lock.insertOne({ _id: lockOf(request), requestId: request.id, ...(request.kind ? { kind: request.kind } : {}) });
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;
+      if (request.kind === 'account') throw new ConflictError('A change to this account\'s access is already awaiting another administrator\'s approval: it must be approved or rejected first', 'ACCOUNT_CHANGE_AWAITING');
       throw new ConflictError('Another permission change is awaiting a second administrator\'s approval: it must be approved or rejected before another change is saved', 'PERMISSION_CHANGE_AWAITING');
     }
-    await this.lock.updateOne({ _id: LATEST }, { $set: { requestId: request.id } }, { upsert: true });
+    if (!request.kind) await this.lock.updateOne({ _id: LATEST }, { $set: { requestId: request.id } }, { upsert: true });
     const { id, rows, roleLabels, needsApproval, ...rest } = request;
     await this.requests.insertOne({
       ...rest, _id: id,
@@ -57,6 +62,13 @@ export class MongoPermissionRequestRepository implements PermissionRequestReposi
     const lock = await this.lock.findOne({ _id: LOCK });
     const request = lock ? await this.get(lock.requestId) : undefined;
     return request?.state === 'awaiting' ? request : undefined;
+  }
+
+  async awaitingAccountChanges(): Promise<PermissionChangeRequest[]> {
+    // The lock collection holds one document per waiting change (and two more): reading it all is cheap.
+    const locks = await this.lock.find({ kind: 'account' }).limit(200).toArray();
+    const requests = await Promise.all(locks.map((l) => this.get(l.requestId)));
+    return requests.filter((r): r is PermissionChangeRequest => r?.state === 'awaiting');
   }
 
   async latest(): Promise<PermissionChangeRequest | undefined> {
@@ -74,9 +86,20 @@ export class MongoPermissionRequestRepository implements PermissionRequestReposi
   }
 
   async decide(id: string, decision: PermissionDecision): Promise<boolean> {
-    const { modifiedCount } = await this.requests.updateOne({ _id: id, state: 'awaiting' }, { $set: { ...decision } });
+    // The route and the process's job may decide at the same moment, and FerretDB's filtered update is no
+    // compare-and-set: the first insert of the decision wins, and whoever comes second sets the winner's.
+    let first = true;
+    try {
+      await this.decisions.insertOne({ _id: id, decision });
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+      first = false;
+    }
+    const won = first ? decision : (await this.decisions.findOne({ _id: id }))?.decision ?? decision;
+    await this.requests.updateOne({ _id: id, state: 'awaiting' }, { $set: { ...won } });
     // The lock goes whoever decided, so a decision recorded before a crash still frees it on the retry.
-    await this.lock.deleteOne({ _id: LOCK, requestId: id });
-    return modifiedCount === 1;
+    const request = await this.get(id);
+    await this.lock.deleteOne({ _id: request ? lockOf(request) : LOCK, requestId: id });
+    return first;
   }
 }

@@ -13,15 +13,19 @@ import type { AuditLog } from '../../ports/audit-log.port';
 import type { PermissionRequestRepository } from '../../ports/permission-request-repository.port';
 import type { PermissionVersionRepository } from '../../ports/permission-version-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
+import type { TeamMembershipRecorder } from '../users/user-admin-deps';
+import { applyAccountDecision } from './apply-account-decision';
 
 export interface ApplyDecisionDeps {
   permissions: PermissionVersionRepository;
   requests: PermissionRequestRepository;
-  users: Pick<UserRepository, 'findById'>;
+  users: Pick<UserRepository, 'findById' | 'update'>;
   audit: Pick<AuditLog, 'record'>;
   now(): Date;
   /** The cache of the version in force on this server. */
   adopt(version: PermissionVersion): void;
+  /** An approved change to an administrator's own teams becomes dated memberships here (the teams module). */
+  memberships?: TeamMembershipRecorder;
 }
 
 export interface DecisionInput {
@@ -35,6 +39,7 @@ export async function applyPermissionDecision(deps: ApplyDecisionDeps, input: De
   const request = await deps.requests.get(input.requestId);
   if (!request) throw new NotFoundError('There is no such permission change awaiting approval', 'PERMISSION_REQUEST_NOT_FOUND');
   if (request.state !== 'awaiting') return request;
+  if (request.kind === 'account') return applyAccountDecision(deps, request, input);
   const decided = { decidedBy: input.decidedBy, decidedAt: deps.now().toISOString() };
   // The route and the task listener refuse the requester before this; a decision by them is never an approval.
   let refusal = input.decidedBy === request.requestedBy ? SELF_APPROVAL_REFUSED : undefined;

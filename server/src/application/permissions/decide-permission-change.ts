@@ -39,7 +39,17 @@ export async function decidePermissionChange(
 export async function latestPermissionChange(deps: Pick<ApplyDecisionDeps, 'requests' | 'users'>, actor: Actor) {
   requireAdministrator(actor);
   const request = await deps.requests.latest();
-  if (!request) return null;
+  return request ? presentChange(deps, request) : null;
+}
+
+/** Administrators' own account changes awaiting a second administrator, for the users and permissions pages. */
+export async function awaitingAccountChanges(deps: Pick<ApplyDecisionDeps, 'requests' | 'users'>, actor: Actor) {
+  requireAdministrator(actor);
+  return Promise.all((await deps.requests.awaitingAccountChanges()).map((r) => presentChange(deps, r)));
+}
+
+/** A change request as the pages show it: who asked and who decided, by name. */
+export async function presentChange(deps: Pick<ApplyDecisionDeps, 'users'>, request: PermissionChangeRequest) {
   const name = async (id?: string) => (id ? (await deps.users.findById(id))?.displayName ?? (id === 'system' ? 'The system' : 'A user no longer on the system') : undefined);
   const { rows: _rows, ...shown } = request;
   return { ...shown, requestedByName: await name(request.requestedBy), decidedByName: await name(request.decidedBy) };

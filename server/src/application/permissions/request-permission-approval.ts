@@ -38,12 +38,26 @@ export async function requestPermissionApproval(deps: RequestApprovalDeps, actor
     reason: input.reason, requestedBy: actor.id, requestedAt: deps.now().toISOString(), needsApproval: input.outcome.needsApproval,
     effect: input.outcome.effect, changes: input.outcome.changes, state: 'awaiting',
   };
-  await deps.requests.create(request);
   const name = (await deps.users.findById(actor.id))?.displayName ?? actor.id;
+  const instanceKey = await startApproval(deps, actor, request, requestText(request, name));
+  await deps.audit.record({
+    actor: auditActor(actor), action: 'permissions.approval-requested', recordType: 'permissions', recordId: request.id,
+    before: { version: input.current.version },
+    after: { rows: request.rows, sections: request.sections, roleLabels: request.roleLabels, reason: request.reason, changes: request.changes, needsApproval: request.needsApproval },
+  });
+  return { ...request, instanceKey };
+}
+
+/**
+ * Stores the request (its lock refuses a second one waiting) and starts its approval process: the same process
+ * for a permission version and for an administrator's own account (request-account-approval.ts).
+ */
+export async function startApproval(deps: Omit<RequestApprovalDeps, 'users' | 'audit'>, actor: Actor, request: PermissionChangeRequest, text: string): Promise<string> {
+  await deps.requests.create(request);
   let instanceKey: string;
   try {
     ({ instanceKey } = await deps.engine.startInstance(PERMISSION_APPROVAL_PROCESS_ID, {
-      permissionRequestId: request.id, requestedBy: actor.id, permissionChangeText: requestText(request, name),
+      permissionRequestId: request.id, requestedBy: actor.id, permissionChangeText: text,
     }));
   } catch (e) {
     // Without its process nobody could decide it: it must not hold the lock.
@@ -51,10 +65,5 @@ export async function requestPermissionApproval(deps: RequestApprovalDeps, actor
     throw e;
   }
   await deps.requests.setInstance(request.id, instanceKey);
-  await deps.audit.record({
-    actor: auditActor(actor), action: 'permissions.approval-requested', recordType: 'permissions', recordId: request.id,
-    before: { version: input.current.version },
-    after: { rows: request.rows, sections: request.sections, roleLabels: request.roleLabels, reason: request.reason, changes: request.changes, needsApproval: request.needsApproval },
-  });
-  return { ...request, instanceKey };
+  return instanceKey;
 }

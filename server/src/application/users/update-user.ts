@@ -2,10 +2,13 @@
 // deactivation (which takes effect on the user's next request: sessions re-read the user).
 import { passwordProblems } from '../../domain/auth/password-rules';
 import { BusinessError, NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors';
+import { roleLabel } from '../../domain/users/role-labels';
 import { checkDisplayName, checkEmail, checkRoles, checkTeams } from '../../domain/users/user-rules';
 import type { User } from '../../domain/users/user';
-import { reachGained } from '../../domain/permissions/permission-rails';
+import { accountReachGained } from '../../domain/permissions/permission-rails';
+import type { PermissionChangeRequest } from '../../domain/permissions/permission-request';
 import { tableInForce } from '../../domain/policies/table-in-force';
+import { teamWords } from '../../domain/teams/teams-in-force';
 import type { UserPatch } from '../../ports/user-repository.port';
 import { auditActor, checkManager, requireAdministrator, userSummary, type UserAdminDeps } from './user-admin-deps';
 
@@ -43,7 +46,10 @@ async function parsePatch(deps: UserAdminDeps, target: User, input: Record<strin
   return patch;
 }
 
-export async function updateUser(deps: UserAdminDeps, actor: User, id: string, input: Record<string, unknown>, ip?: string): Promise<User> {
+/** The account as changed, and — when the admin gave themselves more access — the part awaiting approval. */
+export interface UpdateOutcome { user: User; awaitingApproval?: PermissionChangeRequest }
+
+export async function updateUser(deps: UserAdminDeps, actor: User, id: string, input: Record<string, unknown>, ip?: string): Promise<UpdateOutcome> {
   requireAdministrator(actor);
   const target = await deps.users.findById(id);
   if (!target) throw new NotFoundError(`No user with id ${id}`, 'USER_NOT_FOUND');
@@ -52,11 +58,33 @@ export async function updateUser(deps: UserAdminDeps, actor: User, id: string, i
   if (target.id === actor.id && (patch.active === false || (patch.roles && !patch.roles.includes('admins')))) {
     throw new BusinessError('SELF_LOCKOUT', 'You cannot deactivate your own account or remove your own admins role; ask another administrator.');
   }
-  // Giving oneself a role that reaches further into children's data needs a second administrator (docs/permissions.md).
-  const gained = target.id === actor.id && patch.roles ? reachGained(tableInForce(), target.roles, patch.roles) : [];
-  if (gained.length) {
-    throw new ValidationError(`You cannot give yourself access to children's data (${gained.join(', ')}): that needs a second admin's approval — not built yet`, { roles: `Giving yourself ${gained.join(', ')} needs a second admin's approval — not built yet` }, 'SELF_GRANT_REFUSED');
+  // Giving oneself roles or teams that reach further into children's data waits for a second administrator
+  // (docs/permissions.md): those are held back, the rest of the change is saved.
+  const awaitingApproval = target.id === actor.id ? await holdSelfGrant(deps, actor, target, patch) : undefined;
+  const user = await saveChange(deps, actor, target, patch, password, ip);
+  return { user, awaitingApproval };
+}
+
+async function holdSelfGrant(deps: UserAdminDeps, actor: User, target: User, patch: UserPatch): Promise<PermissionChangeRequest | undefined> {
+  const before = { roles: [...target.roles], teams: [...target.teams] };
+  const after = { roles: patch.roles ?? before.roles, teams: patch.teams ?? before.teams };
+  const gained = accountReachGained(tableInForce(), before, after, teamWords);
+  if (!gained.length) return undefined;
+  if (!deps.approvals) {
+    throw new ValidationError(`You cannot give yourself access to children's data (${gained.join(', ')}) here: ask another administrator`, { roles: `Giving yourself ${gained.join(', ')} needs another administrator` }, 'SELF_GRANT_REFUSED');
   }
+  const words = (['roles', 'teams'] as const)
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => `${k === 'roles' ? 'Roles' : 'Teams'}: ${before[k].map(k === 'roles' ? roleLabel : teamWords).join(', ') || 'none'} → ${after[k].map(k === 'roles' ? roleLabel : teamWords).join(', ') || 'none'}`);
+  const request = await deps.approvals.request(actor, { userId: target.id, before, after, gained, words });
+  delete patch.roles;
+  delete patch.teams;
+  return request;
+}
+
+async function saveChange(deps: UserAdminDeps, actor: User, target: User, patch: UserPatch, password: string | undefined, ip?: string): Promise<User> {
+  const id = target.id;
+  if (!Object.keys(patch).length && !password) return target;
   if (password) {
     patch.passwordHash = await deps.hasher.hash(password);
     patch.credentialsChangedAt = deps.clock.now(); // a reset ends every session of that user

@@ -3,6 +3,7 @@
 import { ForbiddenError } from '../../domain/errors';
 import { can } from '../../domain/policies';
 import type { User } from '../../domain/users/user';
+import type { AccountChange, PermissionChangeRequest } from '../../domain/permissions/permission-request';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { PasswordHasher } from '../../ports/password-hasher.port';
@@ -17,12 +18,22 @@ export interface TeamMembershipRecorder {
   recordAccountTeams(userId: string, teams: readonly string[], reason: string): Promise<void>;
 }
 
+/**
+ * The second administrator's approval (the permissions module, application/permissions): an administrator's
+ * change to their own account that reaches further into children's data waits there. Absent where the users
+ * routes run without it (unit tests): such a change is then refused.
+ */
+export interface AccountApprovals {
+  request(actor: User, change: AccountChange): Promise<PermissionChangeRequest>;
+}
+
 export interface UserAdminDeps {
   users: UserRepository;
   hasher: PasswordHasher;
   audit: AuditLog;
   clock: Clock;
   memberships?: TeamMembershipRecorder;
+  approvals?: AccountApprovals;
 }
 
 export function requireAdministrator(actor: User): void {

@@ -104,3 +104,14 @@ export function reachGained(rows: PermissionRows, before: readonly string[], aft
   const had = childDataReach(rows, before);
   return [...childDataReach(rows, after)].filter((g) => !had.has(g)).map((g) => describeReach(g));
 }
+
+/**
+ * reachGained for roles and teams together: joining a team opens its children's cases to roles that reach
+ * children's data at all, so a new team counts then ("the cases of North team").
+ */
+export function accountReachGained(
+  rows: PermissionRows, before: { roles: readonly string[]; teams: readonly string[] }, after: { roles: readonly string[]; teams: readonly string[] }, teamWord: (key: string) => string,
+): string[] {
+  const teams = childDataReach(rows, after.roles).size ? after.teams.filter((t) => !before.teams.includes(t)) : [];
+  return [...reachGained(rows, before.roles, after.roles), ...teams.map((t) => `the cases of ${teamWord(t)}`)];
+}

@@ -29,6 +29,23 @@ export interface PermissionChangeRequest {
   decisionReason?: string;
   /** The version the approval put in force. */
   version?: number;
+  /** 'account': an administrator's own roles or teams from the users page (rows, sections, effect unused). */
+  kind?: 'account';
+  account?: AccountChange;
+}
+
+export interface AccountAccess { roles: string[]; teams: string[] }
+
+/** An administrator giving themselves roles or teams that reach further into children's data (the users page). */
+export interface AccountChange {
+  userId: string;
+  /** The account's roles and teams when asked: an approval applies only if they are still these. */
+  before: AccountAccess;
+  after: AccountAccess;
+  /** What it adds to their reach, in words ("read Health", "the cases of North team"). */
+  gained: string[];
+  /** What would change, in words ("Roles: Administrators → Administrators, Case managers"). */
+  words: string[];
 }
 
 export interface PermissionDecision {
@@ -47,6 +64,14 @@ export function requestText(request: PermissionChangeRequest, requesterName: str
     ...Object.values(request.needsApproval),
     lines.length ? `Effect:\n${lines.join('\n')}` : 'No active user would gain or lose anything.',
   ].join('\n\n');
+}
+
+/** The approval task's text for a change to an administrator's own account. */
+export function accountRequestText(change: AccountChange, requesterName: string): string {
+  return [
+    `${requesterName} asked to change their own account:`, ...change.words.map((w) => `- ${w}`),
+    `They would gain access to children's data: ${change.gained.join(', ')}.`,
+  ].join('\n');
 }
 
 /** Why the requester may not decide their own change (the decision route and the process's task listener say it). */

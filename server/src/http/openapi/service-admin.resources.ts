@@ -31,7 +31,7 @@ export const USERS: ApiResource = {
     { method: 'get', path: '/roles', summary: 'List the roles and what each may do', access: action('administer-users') },
     { method: 'get', path: '/:id', summary: 'Read a user', access: action('administer-users') },
     { method: 'post', path: '', summary: 'Create a user', access: action('administer-users'), status: 201, errors: [409, 422] },
-    { method: 'patch', path: '/:id', summary: 'Change a user (roles, teams, password, lock, deactivate)', access: action('administer-users'), errors: [409, 422] },
+    { method: 'patch', path: '/:id', summary: "Change a user (roles, teams, password, lock, deactivate); 202 when an administrator gives themselves more access to children's data: those roles and teams then await another administrator's approval", access: action('administer-users'), errors: [409, 422] },
   ],
 };
 
@@ -43,7 +43,8 @@ export const PERMISSIONS: ApiResource = {
     { method: 'get', path: '/versions/:version', summary: 'Read one version of the permissions', access: action('administer-users'), query: empty },
     { method: 'post', path: '/preview', summary: 'See what a change of permissions would change', access: action('administer-users'), body: previewPermissionsSchema },
     { method: 'post', path: '', summary: "Save a new version of the permissions (202 instead when it widens your own access to children's data: it then awaits another administrator's approval)", access: action('administer-users'), body: savePermissionsSchema, status: 201, errors: [409] },
-    { method: 'post', path: '/requests/:id/decision', summary: 'Approve or reject a permission change another administrator asked for', access: action('administer-users'), body: decidePermissionSchema, errors: [404, 409] },
+    { method: 'get', path: '/requests', summary: "List administrators' changes to their own accounts awaiting another administrator's approval", access: action('administer-users'), query: empty },
+    { method: 'post', path: '/requests/:id/decision', summary: 'Approve or reject a permission or account change another administrator asked for', access: action('administer-users'), body: decidePermissionSchema, errors: [404, 409] },
   ],
 };
 

@@ -83,8 +83,9 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // Read once (it may be a file in DATA_DIR): sessions are signed with it, and in shared mode the servers'
   // engine commands to each other with a key derived from it.
   const secret = sessionSecret(config.SESSION_SECRET, config.DATA_DIR);
-  // The users page records team changes as memberships through the teams module, built below (after tasks).
-  const security = await createSecurityModule(config, conn, clock, logger, secret, { recordAccountTeams: (...a) => teams.recordAccountTeams(...a) });
+  // The users page records team changes as memberships through the teams module, built below (after tasks), and
+  // an admin's change to their own access waits for a second admin in the permissions module, built below too.
+  const security = await createSecurityModule(config, conn, clock, logger, secret, { recordAccountTeams: (...a) => teams.recordAccountTeams(...a) }, { request: (...a) => permissions.approvals.request(...a) });
   const workflow = await createWorkflowModule(config, conn, clock, security.audit, logger, { users: security.users, sessionSecret: secret });
   const { engine } = workflow;
   // Submissions are shared: tasks store them when a task completes, the forms API reads them.
@@ -163,7 +164,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   const nameKeys = createNameKeysModule({ conn, cases: tasks.cases, clock, logger });
   // Roles and permissions as versioned data (issue 23): started right after security, so the version in force
   // is what the policy functions answer from before the engine or any request runs.
-  const permissions = createPermissionsModule({ conn, users: security.users, audit: security.audit, clock, logger, engine });
+  const permissions = createPermissionsModule({ conn, users: security.users, audit: security.audit, clock, logger, engine, memberships: { recordAccountTeams: (...a) => teams.recordAccountTeams(...a) } });
   // Teams as data (issue 23): after tasks, whose case and task stores a merge or split moves; its middleware
   // gives the signed-in person the teams they reach before any router below asks the case rule.
   const teams = createTeamsModule({ conn, users: security.users, audit: security.audit, clock, logger, cases: tasks.cases, caseSearch: tasks.caseSearch, tasks: tasks.tasks, engine });

@@ -19,11 +19,15 @@ import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import {
   PERMISSION_APPROVAL_GUARD_JOB_TYPE, PERMISSION_CHANGE_DECIDE_JOB_TYPE, createPermissionDecideJob, permissionApprovalGuardJob,
 } from '../../jobs/permission-approval.job';
+import { requestAccountApproval } from '../../application/permissions/request-account-approval';
+import type { AccountApprovals, TeamMembershipRecorder } from '../../application/users/user-admin-deps';
 import type { SystemModule } from './module';
 
 export interface PermissionsModuleDeps {
   conn: Connection;
-  users: Pick<UserRepository, 'list' | 'findById'>;
+  users: Pick<UserRepository, 'list' | 'findById' | 'update'>;
+  /** Where an approved change to an administrator's own teams becomes dated memberships (the teams module). */
+  memberships?: TeamMembershipRecorder;
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
@@ -36,6 +40,8 @@ export const PERMISSION_CHECK_MS = 2000;
 
 export interface PermissionsModule extends SystemModule {
   cache: PermissionTableCache;
+  /** The users page's changes to an administrator's own access wait here (same approval process). */
+  approvals: AccountApprovals;
 }
 
 export function createPermissionsModule(deps: PermissionsModuleDeps): PermissionsModule {
@@ -47,12 +53,13 @@ export function createPermissionsModule(deps: PermissionsModuleDeps): Permission
   });
   const decisions = {
     permissions, requests: new MongoPermissionRequestRepository(deps.conn), users: deps.users, audit: deps.audit,
-    now: () => deps.clock.now(), adopt: (v: Parameters<PermissionTableCache['adopt']>[0]) => cache.adopt(v),
+    now: () => deps.clock.now(), adopt: (v: Parameters<PermissionTableCache['adopt']>[0]) => cache.adopt(v), memberships: deps.memberships,
   };
   deps.engine.registerJobHandler(PERMISSION_APPROVAL_GUARD_JOB_TYPE, permissionApprovalGuardJob);
   deps.engine.registerJobHandler(PERMISSION_CHANGE_DECIDE_JOB_TYPE, createPermissionDecideJob({ ...decisions, engine: deps.engine }));
   return {
     cache,
+    approvals: { request: (actor, change) => requestAccountApproval({ ...decisions, engine: deps.engine }, actor, change) },
     apiMiddleware: [(_req, _res, next) => { cache.ensureFresh().then(() => next(), next); }],
     apiRouters: {
       '/admin/permissions': createPermissionsRouter({ currentActor: currentUser, ...decisions, engine: deps.engine }),

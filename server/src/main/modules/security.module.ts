@@ -11,7 +11,7 @@ import type { AppConfig } from '../../config/env.config';
 import { seesEveryWrite } from '../../config/topology';
 import { createSecurityFeature } from '../../http/security-routers';
 import type { Clock } from '../../ports/clock.port';
-import type { TeamMembershipRecorder } from '../../application/users/user-admin-deps';
+import type { AccountApprovals, TeamMembershipRecorder } from '../../application/users/user-admin-deps';
 import type { SystemModule } from './module';
 
 export interface SecurityModule extends SystemModule {
@@ -21,10 +21,11 @@ export interface SecurityModule extends SystemModule {
 
 /**
  * `secret`: the session secret, resolved once by the composition (session-secret.ts); `memberships`: the
- * teams module, built later, where the users page's team changes are recorded.
+ * teams module, built later, where the users page's team changes are recorded; `approvals`: the permissions
+ * module, built later, where an administrator's change to their own access waits for a second administrator.
  */
 export async function createSecurityModule(
-  config: AppConfig, conn: Connection, clock: Clock, logger: Logger, secret: string, memberships?: TeamMembershipRecorder,
+  config: AppConfig, conn: Connection, clock: Clock, logger: Logger, secret: string, memberships?: TeamMembershipRecorder, approvals?: AccountApprovals,
 ): Promise<SecurityModule> {
   // In-process caches (users by id, sessions) are only coherent when this server sees every write to its
   // database: TOPOLOGY=single (config/topology.ts).
@@ -50,6 +51,7 @@ export async function createSecurityModule(
     absoluteTimeoutHours: config.SESSION_MAX_HOURS,
     cacheSessions: soleServer,
     memberships,
+    approvals,
   });
   let cleanup: SessionCleanup | undefined;
   return {
