@@ -41,41 +41,23 @@ func sqliteDir(sqliteURL string) (string, error) {
 }
 
 // keepIDIndexes adds the missing _id lookup index to every collection table, now and every interval
-// (collections are created on first insert while the server runs), until ctx ends. On the same connections
+// (collections are created on first insert while the server runs), until ctx ends. On the same connection
 // it checkpoints the databases written meanwhile (checkpoint.go; cp may be nil).
+//
+// The connection lives for one visit, never between ticks. FerretDB drops a database by closing its own
+// connections and removing only the .sqlite file; SQLite deletes the write-ahead log and shared-memory files
+// on the last close. A connection of ours kept open made FerretDB's close not the last: the log stayed, our
+// connection stayed on the removed file, and once a database of the same name was created its checkpoint
+// copied the new database's log into the removed file, losing the new tables ("no such table";
+// test/integration/database/recreated-database.test.ts). Open for a millisecond or two each tick, ours can
+// still overlap a drop, but rarely where it used to always.
 func keepIDIndexes(ctx context.Context, dir string, interval time.Duration, cp *checkpoints, logger *slog.Logger) {
-	dbs := map[string]*sql.DB{}
-	defer func() {
-		for _, db := range dbs {
-			_ = db.Close()
-		}
-	}()
 	ticker := time.NewTicker(interval)
 	defer ticker.Stop()
 	for {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.sqlite"))
 		for _, file := range files {
-			db, ok := dbs[file]
-			if !ok {
-				var err error
-				db, err = sql.Open("sqlite", "file:"+file+"?_pragma=busy_timeout(10000)")
-				if err != nil {
-					logger.Warn("id index: open failed", "file", file, "err", err)
-					continue
-				}
-				db.SetMaxOpenConns(1)
-				dbs[file] = db
-			}
-			if err := addMissingIDIndexes(ctx, db); err != nil && ctx.Err() == nil {
-				if _, statErr := os.Stat(file); statErr != nil { // database dropped meanwhile
-					_ = db.Close()
-					delete(dbs, file)
-					cp.forget(file)
-					continue
-				}
-				logger.Warn("id index: check failed", "file", file, "err", err)
-			}
-			cp.maybe(ctx, db, file, logger)
+			visitDatabase(ctx, file, cp, logger)
 		}
 		select {
 		case <-ctx.Done():
@@ -83,6 +65,24 @@ func keepIDIndexes(ctx context.Context, dir string, interval time.Duration, cp *
 		case <-ticker.C:
 		}
 	}
+}
+
+func visitDatabase(ctx context.Context, file string, cp *checkpoints, logger *slog.Logger) {
+	db, err := sql.Open("sqlite", "file:"+file+"?mode=rw&_pragma=busy_timeout(10000)") // mode=rw: never creates a dropped database again
+	if err != nil {
+		logger.Warn("id index: open failed", "file", file, "err", err)
+		return
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if err := addMissingIDIndexes(ctx, db); err != nil && ctx.Err() == nil {
+		if _, statErr := os.Stat(file); statErr != nil { // database dropped meanwhile
+			cp.forget(file)
+			return
+		}
+		logger.Warn("id index: check failed", "file", file, "err", err)
+	}
+	cp.maybe(ctx, db, file, logger)
 }
 
 func addMissingIDIndexes(ctx context.Context, db *sql.DB) error {
