@@ -1,6 +1,8 @@
 // Calls to /api/cases through the auth feature's fetch (session cookie + CSRF token, ApiError).
 import { apiFetch } from '../auth';
+import type { ChronologyPage } from '../../../../server/src/application/cases/chronology/get-case-chronology';
 import type { AmendmentWords } from '../../../../server/src/application/cases/present-amendments';
+import type { ChronologyEntry, ChronologyKind as ChronologyKindOfServer } from '../../../../server/src/domain/cases/chronology-entry';
 import type { CaseHeaderWords, CaseWords, FieldWords, ItemWords, SectionWords, SourceWords } from '../../../../server/src/application/cases/present-case-words';
 import type { ValueWords } from '../../../../server/src/domain/cases/value-words';
 import type { CatalogueField } from '../../../../server/src/domain/forms/field-catalogue';
@@ -29,9 +31,9 @@ export type CatalogueFieldDto = CatalogueField;
 export type CaseHeaderDto = CaseHeaderWords;
 export type CaseWordsDto = CaseWords;
 export type AmendmentWordsDto = AmendmentWords;
-export type ChronologyKind = 'referral' | 'contact' | 'submission' | 'amendment' | 'milestone' | 'email' | 'access' | 'document' | 'consent';
-export interface ChronologyEntryDto { at: string; kind: ChronologyKind; title: string; detail?: string; section?: string; by?: string; link?: string }
-export interface ChronologyPageDto { items: ChronologyEntryDto[]; total: number; page: number; pageSize: number; kinds: Partial<Record<ChronologyKind, number>> }
+export type ChronologyKind = ChronologyKindOfServer;
+export type ChronologyEntryDto = ChronologyEntry;
+export type ChronologyPageDto = ChronologyPage;
 
 /** The case record as the schema describes it; the record in words and the consent standings are presenters'
  * detail the document leaves open, typed here as the pages read them. */
