@@ -5,7 +5,8 @@
 // version 2 with the reason in the history. A member of the new role then sees the new tab on a case; a
 // case manager does not. Axe finds nothing serious on a desktop and on a 390 px phone, where each matrix
 // scrolls inside its own labelled, focusable region and the page does not scroll sideways. An admin giving
-// their own role Health waits for a second admin, who approves it on the same page.
+// their own role Health waits for a second admin, who approves it on the same page; so does giving themselves a
+// role on the users page, approved there by the second admin on a phone.
 import type { Browser, Page } from 'playwright-core';
 import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
 import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
@@ -139,5 +140,31 @@ describe("the administrator's permissions page in the browser", () => {
     await bea.getByRole('status').getByText('Change approved: version 3 is in force now.').waitFor();
     const history = bea.locator('table').filter({ hasText: 'Versions of the permissions' });
     expect(await history.locator('tbody tr').first().textContent()).toContain('Ada Admin (approved by Bea Admin)Admins check health referrals');
+  });
+
+  it('holds an admin giving themselves a role on the users page for a second admin, who approves it there', async () => {
+    const ada = await signInAs(browser, system.url, 'ada.admin', { viewport: { width: 1280, height: 900 }, startPath: '/admin/users' });
+    ada.setDefaultTimeout(10_000);
+    const adaRow = (page: Page) => page.getByRole('row').filter({ hasText: 'ada.admin' });
+    await adaRow(ada).getByRole('button', { name: 'Edit' }).click();
+    await ada.getByRole('checkbox', { name: 'Case managers', exact: true }).check();
+    await ada.getByRole('button', { name: 'Save changes' }).click();
+    await ada.getByRole('status').getByText(/^Your new roles or teams need another administrator's approval, because you would gain access to children's data \(.*View cases/).waitFor();
+    const mine = ada.getByTestId('account-changes-awaiting');
+    await mine.getByText('Roles: Administrators → Administrators, Case managers').waitFor();
+    await mine.getByText('You asked for this change, so another administrator must approve or reject it.').waitFor();
+    expect(await adaRow(ada).getByRole('cell').nth(2).textContent()).toBe('Administrators');
+
+    const bea = await signInAs(browser, system.url, 'bea.admin', { viewport: { width: 390, height: 844 }, startPath: '/admin/users' });
+    bea.setDefaultTimeout(10_000);
+    await bea.getByTestId('account-changes-awaiting').getByRole('heading', { name: /^Ada Admin asked on .* to change their own account$/ }).waitFor();
+    await expectCleanPage(bea, 390);
+    await bea.getByRole('button', { name: 'Send your decision' }).click();
+    await bea.getByRole('alert').getByText('Choose whether you approve or reject the change').waitFor();
+    await bea.getByLabel('Yes, approve it and change the account').check();
+    await bea.getByLabel('Reason for your decision (kept in the audit)').fill('Ada covers the duty desk');
+    await bea.getByRole('button', { name: 'Send your decision' }).click();
+    await bea.getByRole('status').getByText('Ada Admin’s account change was approved.').waitFor();
+    expect(await adaRow(bea).getByRole('cell').nth(2).textContent()).toBe('Administrators, Case managers');
   });
 });

@@ -32,5 +32,7 @@ export const adminApi = {
   /** The roles in force, by key with their names (people read the names). */
   roles: () => apiFetch<{ labels: { key: string; label: string }[] }>('GET', '/api/users/roles').then((r) => r.labels),
   create: (body: Record<string, unknown>) => apiFetch<AdminUserDto>('POST', '/api/users', body),
-  update: (id: string, patch: Record<string, unknown>) => apiFetch<AdminUserDto>('PATCH', `/api/users/${encodeURIComponent(id)}`, patch),
+  /** The account as saved; awaitingApproval when an admin gave themselves more access (those roles and teams wait). */
+  update: (id: string, patch: Record<string, unknown>) =>
+    apiFetch<AdminUserDto & { awaitingApproval?: { id: string; words: string[]; gained: string[] } }>('PATCH', `/api/users/${encodeURIComponent(id)}`, patch),
 };

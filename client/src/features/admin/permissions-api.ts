@@ -48,6 +48,18 @@ export interface ChangeRequestDto {
   decidedAt?: string;
   decisionReason?: string;
   version?: number;
+  /** 'account': an administrator's own roles or teams, asked for on the users page. */
+  kind?: 'account';
+  account?: AccountChangeDto;
+}
+
+/** An administrator's own roles and teams awaiting another administrator, in words. */
+export interface AccountChangeDto {
+  userId: string;
+  /** What would change ("Roles: Administrators → Administrators, Case managers"). */
+  words: string[];
+  /** What they would gain of children's data ("read Health", "the cases of South"). */
+  gained: string[];
 }
 
 export interface EffectLineDto {
@@ -77,6 +89,8 @@ export const permissionsApi = {
   /** The version now in force, or the change awaiting another administrator's approval. */
   save: (basedOn: number, rows: Rows, config: PermissionConfigDto, reason: string) =>
     apiFetch<PermissionVersionDto | { awaitingApproval: ChangeRequestDto }>('POST', base, { basedOn, rows, ...config, reason }),
+  /** Administrators' changes to their own accounts awaiting another administrator. */
+  accountChanges: () => apiFetch<{ items: ChangeRequestDto[] }>('GET', `${base}/requests`).then((r) => r.items),
   decide: (id: string, decision: 'approve' | 'reject', reason: string) =>
     apiFetch<{ request: ChangeRequestDto }>('POST', `${base}/requests/${encodeURIComponent(id)}/decision`, { decision, reason }),
 };

@@ -11,6 +11,7 @@ import { ScrollRegion } from '../../shell/scroll-region';
 import { AddRoleForm, AddSectionForm } from './permissions-additions';
 import { PermissionsMatrix } from './permissions-matrix';
 import { PermissionsAwaiting } from './permissions-awaiting';
+import { AccountChangesAwaiting } from './account-changes-awaiting';
 import { PermissionsEffect } from './permissions-effect';
 import { permissionsApi, type PermissionConfigDto, type PermissionsDto, type PreviewDto, type Rows, type VersionSummaryDto } from './permissions-api';
 
@@ -102,6 +103,7 @@ export function PermissionsPage() {
           setNotice(r.state === 'approved' ? `Change approved: version ${r.version} is in force now.` : 'Change rejected: the permissions in force are unchanged.');
         }} />
       )}
+      <AccountChangesAwaiting me={user?.id} onDecided={(r) => setNotice(`${r.requestedByName}’s account change was ${r.state}.`)} />
       <PermissionsMatrix caption="What each role may do" field="actions" items={loaded.actions} roles={roles} roleNames={roleNames} rows={rows} verb="may" onToggle={toggle('actions')} />
       <PermissionsMatrix caption="Case sections each role may read" field="read" items={sections} roles={roles} roleNames={roleNames} rows={rows} verb="may read" onToggle={toggle('read')} />
       <PermissionsMatrix caption="Case sections each role may change" field="write" items={sections} roles={roles} roleNames={roleNames} rows={rows} verb="may change" onToggle={toggle('write')} />

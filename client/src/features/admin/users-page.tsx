@@ -1,7 +1,10 @@
 // Administrators' users page: search and filter, page through, create, edit roles/teams/manager,
-// unlock, deactivate and reactivate.
+// unlock, deactivate and reactivate. An administrator's own change that reaches further into children's data
+// waits for another administrator, who decides it here (AccountChangesAwaiting).
 import { useState } from 'react';
+import { useSession } from '../auth';
 import { useAsync } from '../forms/use-async';
+import { AccountChangesAwaiting } from './account-changes-awaiting';
 import { adminApi, type AdminUserDto, type UserFilters } from './admin-api';
 import { UserForm } from './user-form';
 import { teamsApi } from './teams-api';
@@ -11,6 +14,7 @@ import { teamName } from '../../shell/format';
 const PAGE = 25;
 
 export function UsersPage() {
+  const { user: me } = useSession();
   const [filters, setFilters] = useState<UserFilters>({ offset: 0, limit: PAGE });
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<AdminUserDto | 'new' | undefined>();
@@ -51,6 +55,7 @@ export function UsersPage() {
         <button type="submit">Search</button>{' '}
         <button type="button" onClick={() => setEditing('new')}>New user</button>
       </form>
+      <AccountChangesAwaiting me={me?.id} reloadKey={reload} onDecided={(r) => done(`${r.requestedByName}’s account change was ${r.state}.${r.state === 'rejected' ? ` ${r.decisionReason ?? ''}` : ''}`)} />
       {editing && roles.state === 'ready' ? (
         <div className="panel">
           <h2>{editing === 'new' ? 'New user' : `Edit ${editing.displayName}`}</h2>
@@ -62,9 +67,11 @@ export function UsersPage() {
             initial={editing === 'new' ? undefined : editing}
             submitLabel={editing === 'new' ? 'Create user' : 'Save changes'}
             onSubmit={async (body) => {
-              if (editing === 'new') await adminApi.create(body);
-              else await adminApi.update(editing.id, body);
-              done(editing === 'new' ? `Created ${String(body.username)}` : `Saved ${editing.username}`);
+              if (editing === 'new') return done(`Created ${String((await adminApi.create(body)).username)}`);
+              const { awaitingApproval } = await adminApi.update(editing.id, body);
+              done(awaitingApproval
+                ? `Your new roles or teams need another administrator's approval, because you would gain access to children's data (${awaitingApproval.gained.join(', ')}). Anything else you changed is saved.`
+                : `Saved ${editing.username}`);
             }}
           />
           <button type="button" onClick={() => setEditing(undefined)}>Cancel</button>
