@@ -48,6 +48,15 @@ describe("the administrator's permissions page in the browser", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   }
 
+  /** The second admin's decision: sent without one first (the error summary says what to do), then approved. */
+  async function approve(page: Page, label: string, reason: string) {
+    await page.getByRole('button', { name: 'Send your decision' }).click();
+    await page.getByRole('alert').getByText('Choose whether you approve or reject the change').waitFor();
+    await page.getByLabel(label).check();
+    await page.getByLabel('Reason for your decision (kept in the audit)').fill(reason);
+    await page.getByRole('button', { name: 'Send your decision' }).click();
+  }
+
   it('adds a role with read access to Health, previews who gains it, refuses a change that leaves no administrator, saves with a reason', async () => {
     const page = await signInAs(browser, system.url, 'ada.admin', { viewport: { width: 1280, height: 900 }, startPath: '/' });
     page.setDefaultTimeout(10_000);
@@ -132,11 +141,7 @@ describe("the administrator's permissions page in the browser", () => {
     await awaiting.getByText(/^Ada Admin asked for this change on .*“Admins check health referrals”/).waitFor();
     await awaiting.getByText(/would gain read access to Health/).waitFor();
     await expectCleanPage(bea, 390);
-    await bea.getByRole('button', { name: 'Send your decision' }).click();
-    await bea.getByRole('alert').getByText('Choose whether you approve or reject the change').waitFor();
-    await bea.getByLabel('Yes, approve it and put it in force').check();
-    await bea.getByLabel('Reason for your decision (kept in the audit)').fill('Agreed at the service meeting');
-    await bea.getByRole('button', { name: 'Send your decision' }).click();
+    await approve(bea, 'Yes, approve it and put it in force', 'Agreed at the service meeting');
     await bea.getByRole('status').getByText('Change approved: version 3 is in force now.').waitFor();
     const history = bea.locator('table').filter({ hasText: 'Versions of the permissions' });
     expect(await history.locator('tbody tr').first().textContent()).toContain('Ada Admin (approved by Bea Admin)Admins check health referrals');
@@ -159,11 +164,7 @@ describe("the administrator's permissions page in the browser", () => {
     bea.setDefaultTimeout(10_000);
     await bea.getByTestId('account-changes-awaiting').getByRole('heading', { name: /^Ada Admin asked on .* to change their own account$/ }).waitFor();
     await expectCleanPage(bea, 390);
-    await bea.getByRole('button', { name: 'Send your decision' }).click();
-    await bea.getByRole('alert').getByText('Choose whether you approve or reject the change').waitFor();
-    await bea.getByLabel('Yes, approve it and change the account').check();
-    await bea.getByLabel('Reason for your decision (kept in the audit)').fill('Ada covers the duty desk');
-    await bea.getByRole('button', { name: 'Send your decision' }).click();
+    await approve(bea, 'Yes, approve it and change the account', 'Ada covers the duty desk');
     await bea.getByRole('status').getByText('Ada Admin’s account change was approved.').waitFor();
     expect(await adaRow(bea).getByRole('cell').nth(2).textContent()).toBe('Administrators, Case managers');
   });
