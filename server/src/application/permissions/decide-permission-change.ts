@@ -22,8 +22,8 @@ export async function decidePermissionChange(
 ): Promise<PermissionChangeRequest> {
   requireAdministrator(actor);
   const request = await deps.requests.get(requestId);
-  if (!request) throw new NotFoundError('There is no such permission change: reload the permissions page', 'PERMISSION_REQUEST_NOT_FOUND');
-  if (request.state !== 'awaiting') throw new ConflictError(`This change was ${request.state} already: reload the permissions page`, 'PERMISSION_REQUEST_DECIDED');
+  if (!request) throw new NotFoundError('There is no such change awaiting approval: reload the page', 'PERMISSION_REQUEST_NOT_FOUND');
+  if (request.state !== 'awaiting') throw new ConflictError(`This change was ${request.state} already: reload the page`, 'PERMISSION_REQUEST_DECIDED');
   if (request.requestedBy === actor.id) throw new ForbiddenError(SELF_APPROVAL_REFUSED, 'SELF_APPROVAL_REFUSED');
   const open = request.instanceKey ? await deps.engine.listUserTasks({ instanceKey: request.instanceKey, state: 'open' }) : [];
   const task = open.find((t) => t.elementId === APPROVAL_TASK_ELEMENT);

@@ -1,5 +1,6 @@
 // An administrator changes an account: details, roles, teams, manager, a new password, unlock, or
-// deactivation (which takes effect on the user's next request: sessions re-read the user).
+// deactivation (which takes effect on the user's next request: sessions re-read the user). Roles or teams an
+// administrator gives themselves that reach further into children's data wait for a second administrator.
 import { passwordProblems } from '../../domain/auth/password-rules';
 import { BusinessError, NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors';
 import { roleLabel } from '../../domain/users/role-labels';
