@@ -26,13 +26,16 @@ describe('admin users page', () => {
     setCsrfToken('tok-9');
     serve((method, url) => {
       if (url === '/api/users/roles') return json(200, { items: ['case-managers', 'admins'], labels: [{ key: 'case-managers', label: 'Case managers' }, { key: 'admins', label: 'Administrators' }] });
+      // The signed-in admin (the page asks who, so they are not offered their own change to decide); none waits.
+      if (url === '/api/auth/me') return json(200, { user: { ...cara, id: 'ad1', username: 'ada.admin', roles: ['admins'] }, csrfToken: 'tok-9', actions: ['administer-users'], readableSections: [], writableSections: [] });
+      if (url === '/api/admin/permissions/requests') return json(200, { items: [] });
       if (url === '/api/admin/teams') return json(200, { today: '2026-12-01', people: [], moves: [], teams: [{ key: 'north', name: 'North Locality', active: true }, { key: 'south', name: 'Old South', active: false }, { key: 'east', name: 'East Locality', active: true }] });
       if (method === 'GET' && url.startsWith('/api/users')) return json(200, { items: [cara], total: 1, offset: 0, limit: 25 });
       if (method === 'POST') return json(422, { error: { code: 'VALIDATION_FAILED', message: 'Some details need correcting' }, errors: { email: 'Enter an email address such as name@council.gov.uk' } });
       if (method === 'PATCH') return json(200, { ...cara, active: false });
       return json(404, {});
     });
-    render(<UsersPage />);
+    render(<SessionProvider><UsersPage /></SessionProvider>);
     const user = userEvent.setup();
     const row = (await screen.findByText('cara.case')).closest('tr')!;
     // Teams are chosen from the directory, by name: ticking East sends its key with North's.
