@@ -18,9 +18,9 @@ export interface BackgroundDrain<V> {
 export interface DrainPacing { waitMs: number; most: number }
 // 100 ms: a report lags the work by about that much; `idle()` does not wait it out. A window of a second
 // gathered more per write, but three benchmark runs with it on a quiet machine lost FerretDB's SQLite file
-// ("database disk image is malformed") during the claims; at 100 ms the runs passed. The leading suspect,
-// SQLite's WAL-reset race, is fixed by the wrapper's SQLite 3.51.3 (docs/database.md); a second stays out
-// until runs with it show the failure gone.
+// ("database disk image is malformed") during the claims; at 100 ms the runs passed. SQLite's WAL-reset race
+// (fixed by the wrapper's SQLite 3.51.3) was the suspect; later runs at a second hung FerretDB in the claims
+// instead, 100 concurrent updates exhausting its connection pool (docs/database.md), so a second stays out.
 export const PROJECTION_PACING: DrainPacing = { waitMs: 100, most: 500 };
 
 export function backgroundDrain<V>(work: (batch: ReadonlyMap<string, V>) => Promise<void>, pacing: DrainPacing = PROJECTION_PACING): BackgroundDrain<V> {
