@@ -25,14 +25,30 @@ export async function decidePermissionChange(
   if (!request) throw new NotFoundError('There is no such change awaiting approval: reload the page', 'PERMISSION_REQUEST_NOT_FOUND');
   if (request.state !== 'awaiting') throw new ConflictError(`This change was ${request.state} already: reload the page`, 'PERMISSION_REQUEST_DECIDED');
   if (request.requestedBy === actor.id) throw new ForbiddenError(SELF_APPROVAL_REFUSED, 'SELF_APPROVAL_REFUSED');
-  const open = request.instanceKey ? await deps.engine.listUserTasks({ instanceKey: request.instanceKey, state: 'open' }) : [];
-  const task = open.find((t) => t.elementId === APPROVAL_TASK_ELEMENT);
+  const task = request.instanceKey ? await openApprovalTask(deps, request.instanceKey) : undefined;
   if (!task) return withoutTask(deps, actor, request, input);
   if (task.assignee !== actor.id) {
     await assignInEngine(deps.engine, task.key, actor.id, { by: actor.id, action: 'claim', verb: 'Taking the approval task' }, async () => undefined);
   }
   await deps.engine.completeUserTask(task.key, { approvalDecision: input.decision, approvalReason: input.reason }, { by: actor.id });
   return applyPermissionDecision(deps, { requestId, decision: input.decision, reason: input.reason, decidedBy: actor.id });
+}
+
+/**
+ * The approval task opens once the process's due-date job has run, which a busy server may take a few seconds
+ * to do after the change was asked for: a second administrator quick off the mark waits for it (up to
+ * TASK_OPEN_WAIT_MS) rather than being told to try again.
+ */
+const TASK_OPEN_WAIT_MS = 5_000;
+async function openApprovalTask(deps: DecidePermissionDeps, instanceKey: string) {
+  const until = Date.now() + TASK_OPEN_WAIT_MS;
+  for (;;) {
+    const task = (await deps.engine.listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === APPROVAL_TASK_ELEMENT);
+    if (task || Date.now() >= until) return task;
+    const instance = await deps.engine.getInstance(instanceKey);
+    if (instance?.state !== 'active') return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The change asked for last, for the permissions page: people by name. */
