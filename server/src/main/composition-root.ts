@@ -59,7 +59,7 @@ export async function startSystem(config: AppConfig, logger: Logger, onFatal: (m
 
   let server: Server;
   try {
-    conn = await connectMongo(database.uri, config.DB_NAME);
+    conn = await connectMongo(database.uri, config.DB_NAME, { kind: database.kind });
     stopWarning = onUpgradedWrite((w) => logger.warn({ command: w.command, origin: w.origin }, 'an unacknowledged write (w: 0) was asked for and sent acknowledged instead'));
     modules = await buildModules({ config, conn, clock, logger: lifecycle.moduleLogger, runWorkers: opts.runWorkers });
     const built = modules;

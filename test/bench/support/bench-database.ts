@@ -20,7 +20,7 @@ export async function benchDatabase(name: string): Promise<BenchDatabase> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => { void handle.close().finally(() => process.exit(130)); });
   }
-  const conn = await connectMongo(handle.uri, `bench_${name}_${Date.now().toString(36)}`);
+  const conn = await connectMongo(handle.uri, `bench_${name}_${Date.now().toString(36)}`, { kind: handle.kind });
   return {
     conn,
     kind: handle.kind,
