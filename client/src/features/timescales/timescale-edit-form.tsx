@@ -44,7 +44,7 @@ export function TimescaleEditForm({ timescale, onSaved, onCancel }: Props) {
         aria-invalid={!!errors.value} aria-describedby={errors.value ? idFor('value-error') : undefined} />
       {error('value')}
       <label htmlFor={idFor('unit')}>Unit</label>
-      <select id={idFor('unit')} value={unit} onChange={(e) => setUnit(e.target.value)} disabled={!isDuration}
+      <select id={idFor('unit')} value={unit} onChange={(e) => setUnit(e.target.value as TimescaleDto['unit'])} disabled={!isDuration}
         aria-invalid={!!errors.unit} aria-describedby={errors.unit ? idFor('unit-error') : undefined}>
         {units.map((u) => <option key={u} value={u}>{UNIT_LABELS[u] ?? u}</option>)}
       </select>

@@ -1,37 +1,13 @@
 // Calls to /api/timescales (server/src/http/timescales.routes.ts). Errors arrive as ApiError with the
 // server's field errors (value, unit, reason) so the edit form shows each beside its field.
+import type { TimescaleHistoryBody, TimescaleSetBody } from '../../../../server/src/http/openapi/api-types';
 import { apiFetch } from '../auth';
 
-export interface TimescaleDto {
-  id: string;
-  label: string;
-  trigger: string;
-  value: number;
-  unit: string;
-  direction: 'after' | 'before';
-  countsFrom: string;
-  status: string;
-  source: string;
-  defaultText: string;
-}
-
-export interface TimescaleChangeDto {
-  timescaleId: string;
-  before: { value: number; unit: string };
-  after: { value: number; unit: string };
-}
-
-export interface TimescaleVersionDto {
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  reason: string;
-  change?: TimescaleChangeDto;
-}
-
-export interface TimescaleSetDto extends TimescaleVersionDto {
-  timescales: TimescaleDto[];
-}
+/** The timescales as the API's schema describes them (server/src/http/openapi/timescales-escalation-schemas.ts). */
+export type TimescaleSetDto = TimescaleSetBody;
+export type TimescaleDto = TimescaleSetDto['timescales'][number];
+export type TimescaleVersionDto = TimescaleHistoryBody['items'][number];
+export type TimescaleChangeDto = NonNullable<TimescaleVersionDto['change']>;
 
 export const DURATION_UNITS = ['workingDays', 'calendarDays', 'weeks', 'months', 'years'] as const;
 
@@ -45,7 +21,7 @@ const enc = encodeURIComponent;
 export const timescalesApi = {
   current: () => apiFetch<TimescaleSetDto>('GET', '/api/timescales'),
   history: (timescaleId?: string) =>
-    apiFetch<{ items: TimescaleVersionDto[] }>('GET', `/api/timescales/history${timescaleId ? `?timescaleId=${enc(timescaleId)}` : ''}`)
+    apiFetch<TimescaleHistoryBody>('GET', `/api/timescales/history${timescaleId ? `?timescaleId=${enc(timescaleId)}` : ''}`)
       .then((r) => r.items),
   update: (id: string, body: { value: number; unit: string; reason: string }) =>
     apiFetch<TimescaleSetDto>('PUT', `/api/timescales/${enc(id)}`, body),

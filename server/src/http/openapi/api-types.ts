@@ -5,10 +5,21 @@
 import type { z } from 'zod';
 import type { amendBodySchema, createCaseBodySchema, reReferralBodySchema } from '../cases-request.schema';
 import type { completeBodySchema, reassignBodySchema, savedFilterBodySchema } from '../tasks-request.schema';
+import type { policyBody } from '../escalation.routes';
 import type { heldDecisionSchema } from '../integration-request.schema';
+import type { previewPermissionsSchema, savePermissionsSchema } from '../permissions.routes';
+import type { createTeamSchema, membershipSchema, moveSchema, updateTeamSchema } from '../teams.routes';
 import type { HeldDecisionAnswer, HeldReferralList } from './integration.resources';
 import type { DashboardPage, KpiReport, TimelinessReport } from './report-schemas';
-import type { CaseRecord, FormList, ProcessList, Session, TaskPage, TaskQueuePage } from './response-schemas';
+import type { CaseRecord, Form, FormList, FormVersionList, ProcessList, Session, TaskPage, TaskQueuePage } from './response-schemas';
+import type {
+  ChangeRequestDecided, ChangeRequestList, Memberships, PermissionHistory, PermissionPreview, PermissionSaved, PermissionsInForce, PermissionVersionAnswer,
+  TeamAnswer, TeamMoveAnswer, TeamsPage,
+} from './permissions-teams-schemas';
+import type {
+  CaughtMailPage, EmailPreference, EscalationPolicyAnswer, EscalationPolicyHistory, OutboxEntryAnswer, OutboxPage, TimescaleHistory, TimescaleSetAnswer,
+} from './timescales-escalation-schemas';
+import type { Draft, DraftList, FormCheck, FormDeployed, Submission, SubmissionList, SubmissionRead } from './forms-schemas';
 
 /** The named keys of O (a loose object's "any other key" signature left out). */
 type Named<O> = keyof { [K in keyof O as string extends K ? never : K]: 0 };
@@ -28,6 +39,34 @@ export type TimelinessReportBody = Answer<typeof TimelinessReport>;
 export type KpiReportBody = Answer<typeof KpiReport>;
 export type FormListBody = Answer<typeof FormList>;
 export type ProcessListBody = Answer<typeof ProcessList>;
+export type FormBody = Answer<typeof Form>;
+export type FormVersionListBody = Answer<typeof FormVersionList>;
+export type FormCheckBody = Answer<typeof FormCheck>;
+export type FormDeployedBody = Answer<typeof FormDeployed>;
+export type SubmissionBody = Answer<typeof Submission>;
+export type SubmissionReadBody = Answer<typeof SubmissionRead>;
+export type SubmissionListBody = Answer<typeof SubmissionList>;
+export type DraftBody = Answer<typeof Draft>;
+export type DraftListBody = Answer<typeof DraftList>;
+export type TimescaleSetBody = Answer<typeof TimescaleSetAnswer>;
+export type TimescaleHistoryBody = Answer<typeof TimescaleHistory>;
+export type EscalationPolicyBody = Answer<typeof EscalationPolicyAnswer>;
+export type EscalationPolicyHistoryBody = Answer<typeof EscalationPolicyHistory>;
+export type OutboxPageBody = Answer<typeof OutboxPage>;
+export type OutboxEntryBody = Answer<typeof OutboxEntryAnswer>;
+export type CaughtMailPageBody = Answer<typeof CaughtMailPage>;
+export type EmailPreferenceBody = Answer<typeof EmailPreference>;
+export type PermissionsInForceBody = Answer<typeof PermissionsInForce>;
+export type PermissionVersionBody = Answer<typeof PermissionVersionAnswer>;
+export type PermissionSavedBody = Answer<typeof PermissionSaved>;
+export type PermissionHistoryBody = Answer<typeof PermissionHistory>;
+export type PermissionPreviewBody = Answer<typeof PermissionPreview>;
+export type ChangeRequestListBody = Answer<typeof ChangeRequestList>;
+export type ChangeRequestDecidedBody = Answer<typeof ChangeRequestDecided>;
+export type TeamsPageBody = Answer<typeof TeamsPage>;
+export type TeamBody = Answer<typeof TeamAnswer>;
+export type TeamMoveBody = Answer<typeof TeamMoveAnswer>;
+export type MembershipsBody = Answer<typeof Memberships>;
 export type HeldReferralListBody = Answer<typeof HeldReferralList>;
 export type HeldDecisionAnswerBody = Answer<typeof HeldDecisionAnswer>;
 
@@ -38,5 +77,12 @@ export type CompleteTaskRequest = z.input<typeof completeBodySchema>;
 export type ReassignRequest = z.input<typeof reassignBodySchema>;
 export type SavedFilterRequest = z.input<typeof savedFilterBodySchema>;
 export type HeldDecisionRequest = z.input<typeof heldDecisionSchema>;
+export type EscalationPolicyRequest = z.input<typeof policyBody>;
+export type PermissionsPreviewRequest = z.input<typeof previewPermissionsSchema>;
+export type PermissionsSaveRequest = z.input<typeof savePermissionsSchema>;
+export type CreateTeamRequest = z.input<typeof createTeamSchema>;
+export type UpdateTeamRequest = z.input<typeof updateTeamSchema>;
+export type MembershipRequest = z.input<typeof membershipSchema>;
+export type MoveTeamsRequest = z.input<typeof moveSchema>;
 /** A saved filter as stored and listed (defaults filled in). */
 export type SavedFilter = z.output<typeof savedFilterBodySchema>;

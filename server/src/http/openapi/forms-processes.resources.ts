@@ -6,6 +6,7 @@ import { cancelBody, listQuery as instancesQuery, messageBody, migrationBody, ve
 import { deployBody, deployDecisionsBody, diffQuery, lintBody } from '../processes.routes';
 import { noQuerySchema } from '../tasks-request.schema';
 import { action, signedIn, type ApiResource } from './api-operation';
+import { Draft, DraftList, FormCheck, FormDeployed, Submission, SubmissionList, SubmissionRead } from './forms-schemas';
 import { Form, FormList, FormVersionList, ProcessList } from './response-schemas';
 
 const answers = z.record(z.string(), z.unknown()).describe('The answers, keyed as the form keys them');
@@ -17,32 +18,32 @@ export const FORMS: ApiResource = {
   tag: 'Forms', base: '/api/forms', description: 'Form definitions (form-js), their versions, and submitting answers.',
   operations: [
     { method: 'get', path: '', summary: 'List the latest version of every form', access: signedIn, response: FormList },
-    { method: 'post', path: '/check', summary: 'Check a form definition without deploying it', access: signedIn, body: z.record(z.string(), z.unknown()).describe('A form-js definition'), input: described },
-    { method: 'post', path: '', summary: 'Deploy a new version of a form', access: action('deploy-form'), body: formDeployBody, status: 201, response: Form },
+    { method: 'post', path: '/check', summary: 'Check a form definition without deploying it', access: signedIn, body: z.record(z.string(), z.unknown()).describe('A form-js definition'), input: described, response: FormCheck },
+    { method: 'post', path: '', summary: 'Deploy a new version of a form', access: action('deploy-form'), body: formDeployBody, status: 201, response: FormDeployed },
     { method: 'get', path: '/:formId', summary: 'Read the latest (or a given) version of a form', access: signedIn, query: z.strictObject({ version: z.string().optional() }), input: described, response: Form },
     { method: 'get', path: '/:formId/versions', summary: 'List the versions of a form', access: signedIn, response: FormVersionList },
     { method: 'get', path: '/:formId/versions/:version', summary: 'Read one version of a form', access: signedIn, response: Form },
-    { method: 'post', path: '/:formId/submissions', summary: 'Submit answers to a form', access: signedIn, body: z.strictObject({ data: answers, version: version.optional(), ...about }), input: described, status: 201 },
+    { method: 'post', path: '/:formId/submissions', summary: 'Submit answers to a form', access: signedIn, body: z.strictObject({ data: answers, version: version.optional(), ...about }), input: described, status: 201, response: Submission },
   ],
 };
 
 export const SUBMISSIONS: ApiResource = {
   tag: 'Submissions', base: '/api/submissions', description: 'Stored answers (sections you may not read are withheld).',
   operations: [
-    { method: 'get', path: '', summary: 'List stored submissions', access: signedIn, query: z.strictObject({ formId: z.string().optional(), ...about, limit: z.string().optional() }), input: described },
-    { method: 'get', path: '/:id', summary: 'Read one submission', access: signedIn },
+    { method: 'get', path: '', summary: 'List stored submissions', access: signedIn, query: z.strictObject({ formId: z.string().optional(), ...about, limit: z.string().optional() }), input: described, response: SubmissionList },
+    { method: 'get', path: '/:id', summary: 'Read one submission', access: signedIn, response: SubmissionRead },
   ],
 };
 
 export const DRAFTS: ApiResource = {
   tag: 'Drafts', base: '/api/drafts', description: 'Your own partial answers, saved without validation.',
   operations: [
-    { method: 'get', path: '', summary: 'List my drafts', access: signedIn, query: z.strictObject({ formId: z.string().optional(), ...about }), input: described },
-    { method: 'post', path: '', summary: 'Save a new draft', access: signedIn, body: z.strictObject({ formId: z.string(), version: version.optional(), data: answers, ...about }), input: described, status: 201, errors: [404] },
-    { method: 'get', path: '/:id', summary: 'Read one of my drafts', access: signedIn },
-    { method: 'put', path: '/:id', summary: 'Save a draft again', access: signedIn, body: z.strictObject({ data: answers }), input: described },
+    { method: 'get', path: '', summary: 'List my drafts', access: signedIn, query: z.strictObject({ formId: z.string().optional(), ...about }), input: described, response: DraftList },
+    { method: 'post', path: '', summary: 'Save a new draft', access: signedIn, body: z.strictObject({ formId: z.string(), version: version.optional(), data: answers, ...about }), input: described, status: 201, errors: [404], response: Draft },
+    { method: 'get', path: '/:id', summary: 'Read one of my drafts', access: signedIn, response: Draft },
+    { method: 'put', path: '/:id', summary: 'Save a draft again', access: signedIn, body: z.strictObject({ data: answers }), input: described, response: Draft },
     { method: 'delete', path: '/:id', summary: 'Discard a draft', access: signedIn, response: 'none' },
-    { method: 'post', path: '/:id/submit', summary: 'Submit a draft (validated in full)', access: signedIn, body: z.strictObject({ data: answers.optional() }), input: described, status: 201 },
+    { method: 'post', path: '/:id/submit', summary: 'Submit a draft (validated in full)', access: signedIn, body: z.strictObject({ data: answers.optional() }), input: described, status: 201, response: Submission },
   ],
 };
 

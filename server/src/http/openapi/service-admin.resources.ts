@@ -9,7 +9,13 @@ import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
 import { gatherAgainSchema } from '../sar.routes';
 import { action, signedIn, type ApiResource } from './api-operation';
 import { KpiReport, TimelinessReport } from './report-schemas';
+import {
+  ChangeRequestDecided, ChangeRequestList, PermissionHistory, PermissionPreview, PermissionSaved, PermissionsInForce, PermissionVersionAnswer,
+} from './permissions-teams-schemas';
 import { Session } from './response-schemas';
+import {
+  CaughtMailPage, EmailPreference, EscalationPolicyAnswer, EscalationPolicyHistory, OutboxEntryAnswer, OutboxPage, TimescaleHistory, TimescaleSetAnswer,
+} from './timescales-escalation-schemas';
 
 const empty = z.strictObject({});
 const retention = action('manage-retention', 'manage-legal-holds');
@@ -38,13 +44,13 @@ export const USERS: ApiResource = {
 export const PERMISSIONS: ApiResource = {
   tag: 'Permissions', base: '/api/admin/permissions', description: 'Roles and what each may do, as versioned data (administrators).',
   operations: [
-    { method: 'get', path: '', summary: 'Read the permissions in force', access: action('administer-users'), query: empty },
-    { method: 'get', path: '/history', summary: 'List every version of the permissions', access: action('administer-users'), query: empty },
-    { method: 'get', path: '/versions/:version', summary: 'Read one version of the permissions', access: action('administer-users'), query: empty },
-    { method: 'post', path: '/preview', summary: 'See what a change of permissions would change', access: action('administer-users'), body: previewPermissionsSchema },
-    { method: 'post', path: '', summary: "Save a new version of the permissions (202 instead when it widens your own access to children's data: it then awaits another administrator's approval)", access: action('administer-users'), body: savePermissionsSchema, status: 201, errors: [409] },
-    { method: 'get', path: '/requests', summary: "List administrators' changes to their own accounts awaiting another administrator's approval", access: action('administer-users'), query: empty },
-    { method: 'post', path: '/requests/:id/decision', summary: 'Approve or reject a permission or account change another administrator asked for', access: action('administer-users'), body: decidePermissionSchema, errors: [404, 409] },
+    { method: 'get', path: '', summary: 'Read the permissions in force', access: action('administer-users'), query: empty, response: PermissionsInForce },
+    { method: 'get', path: '/history', summary: 'List every version of the permissions', access: action('administer-users'), query: empty, response: PermissionHistory },
+    { method: 'get', path: '/versions/:version', summary: 'Read one version of the permissions', access: action('administer-users'), query: empty, response: PermissionVersionAnswer },
+    { method: 'post', path: '/preview', summary: 'See what a change of permissions would change', access: action('administer-users'), body: previewPermissionsSchema, response: PermissionPreview },
+    { method: 'post', path: '', summary: "Save a new version of the permissions (202 instead when it widens your own access to children's data: it then awaits another administrator's approval)", access: action('administer-users'), body: savePermissionsSchema, status: 201, errors: [409], response: PermissionSaved },
+    { method: 'get', path: '/requests', summary: "List administrators' changes to their own accounts awaiting another administrator's approval", access: action('administer-users'), query: empty, response: ChangeRequestList },
+    { method: 'post', path: '/requests/:id/decision', summary: 'Approve or reject a permission or account change another administrator asked for', access: action('administer-users'), body: decidePermissionSchema, errors: [404, 409], response: ChangeRequestDecided },
   ],
 };
 
@@ -59,24 +65,24 @@ export const AUDIT: ApiResource = {
 export const TIMESCALES: ApiResource = {
   tag: 'Timescales', base: '/api/timescales', description: 'National standard timescales used for due dates.',
   operations: [
-    { method: 'get', path: '', summary: 'Read the current timescales', access: signedIn },
-    { method: 'get', path: '/history', summary: 'List every version of the timescales', access: signedIn },
-    { method: 'get', path: '/versions/:version', summary: 'Read one version of the timescales', access: signedIn },
-    { method: 'put', path: '/:id', summary: 'Change a timescale (a new version)', access: action('edit-timescales'), errors: [422] },
+    { method: 'get', path: '', summary: 'Read the current timescales', access: signedIn, response: TimescaleSetAnswer },
+    { method: 'get', path: '/history', summary: 'List every version of the timescales', access: signedIn, response: TimescaleHistory },
+    { method: 'get', path: '/versions/:version', summary: 'Read one version of the timescales', access: signedIn, response: TimescaleSetAnswer },
+    { method: 'put', path: '/:id', summary: 'Change a timescale (a new version)', access: action('edit-timescales'), errors: [422], response: TimescaleSetAnswer },
   ],
 };
 
 export const ESCALATION: ApiResource = {
   tag: 'Escalation', base: '/api/escalation', description: 'Reminder and escalation rules, email preferences and the outbox.',
   operations: [
-    { method: 'get', path: '/policy', summary: 'Read the reminder and escalation rules', access: signedIn },
-    { method: 'get', path: '/policy/history', summary: 'List every version of the rules', access: signedIn },
-    { method: 'put', path: '/policy', summary: 'Change the rules', access: action('edit-timescales', 'administer-users'), body: policyBody },
-    { method: 'get', path: '/outbox', summary: 'List planned and sent emails', access: action('administer-users'), query: outboxQuery },
-    { method: 'post', path: '/outbox/:id/retry', summary: 'Send a failed email again', access: action('administer-users'), errors: [409] },
-    { method: 'get', path: '/caught-mail', summary: 'Read what the built-in mail catcher received', access: action('administer-users'), query: pageQuery },
-    { method: 'get', path: '/preferences/me', summary: 'Read my email preference', access: signedIn },
-    { method: 'put', path: '/preferences/me', summary: 'Choose immediate emails or a daily digest', access: signedIn, body: preferenceBody },
+    { method: 'get', path: '/policy', summary: 'Read the reminder and escalation rules', access: signedIn, response: EscalationPolicyAnswer },
+    { method: 'get', path: '/policy/history', summary: 'List every version of the rules', access: signedIn, response: EscalationPolicyHistory },
+    { method: 'put', path: '/policy', summary: 'Change the rules', access: action('edit-timescales', 'administer-users'), body: policyBody, response: EscalationPolicyAnswer },
+    { method: 'get', path: '/outbox', summary: 'List planned and sent emails', access: action('administer-users'), query: outboxQuery, response: OutboxPage },
+    { method: 'post', path: '/outbox/:id/retry', summary: 'Send a failed email again', access: action('administer-users'), errors: [409], response: OutboxEntryAnswer },
+    { method: 'get', path: '/caught-mail', summary: 'Read what the built-in mail catcher received', access: action('administer-users'), query: pageQuery, response: CaughtMailPage },
+    { method: 'get', path: '/preferences/me', summary: 'Read my email preference', access: signedIn, response: EmailPreference },
+    { method: 'put', path: '/preferences/me', summary: 'Choose immediate emails or a daily digest', access: signedIn, body: preferenceBody, response: EmailPreference },
   ],
 };
 
