@@ -239,4 +239,23 @@ export const formCaseGroups: FormCaseGroup[] = [
       bad("a shown page's required fields apply", { accountType: 'business' }, { company: 'Company is required' }),
     ],
   },
+  {
+    // form-js's filepicker: its answer is a list of document references. The shape is checked here on both sides; a
+    // reference is accepted only in a task of a case, where the server checks it names that case's document
+    // (test/integration/forms/filepicker-task.test.ts), so every runner of this table refuses a well-formed one.
+    form: form('case-filepicker', [
+      { id: 'fp1', type: 'filepicker', key: 'evidence', label: 'Evidence', validate: { required: true } },
+      { id: 'fp2', type: 'filepicker', key: 'photos', label: 'Photos', multiple: true, accept: '.jpg,.png' },
+    ]),
+    cases: [
+      bad('a required filepicker with no file', { evidence: [] }, { evidence: 'Select a file for Evidence' }),
+      bad('not a list', { evidence: 'letter.pdf' }, { evidence: 'Evidence must be a list of files' }),
+      bad('an item that is not a reference', { evidence: ['letter.pdf'] }, { evidence: 'Evidence must list files as document references' }),
+      bad('a key that is no part of a reference', { evidence: [{ documentId: 'd1', owner: 'x' }] }, { evidence: 'Evidence has "owner", which is not part of a document reference' }),
+      bad('an id that is no id', { evidence: [{ documentId: '../d1' }] }, { evidence: 'Evidence names a file by an id that is not one' }),
+      bad('another document type than Camunda\'s', { evidence: [{ 'camunda.document.type': 'external', documentId: 'd1' }] }, { evidence: 'Evidence names a document type other than "camunda"' }),
+      bad('two files where multiple is not set', { evidence: [{ documentId: 'd1' }, { documentId: 'd2' }] }, { evidence: 'Evidence takes one file: remove the others' }),
+      bad('a well-formed reference outside a task of a case', { evidence: [{ 'camunda.document.type': 'camunda', documentId: 'd1' }] }, { evidence: 'Evidence: files can be added only in a task form of a case' }),
+    ],
+  },
 ];

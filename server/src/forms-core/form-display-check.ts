@@ -23,7 +23,7 @@ export const STATIC_IMAGE_SOURCE = /^(data:image\/[a-z0-9.+-]+[;,]|\/(?![/\\]))/
  */
 const REFUSED_IMAGE_SOURCE = /^(?!https?:|data:image\/)[a-z][a-z0-9+.-]*:|^[/\\][/\\]/i;
 
-const TEMPLATED = ['label', 'description', 'dateLabel', 'timeLabel', 'text', 'content', 'alt'] as const;
+const TEMPLATED = ['label', 'description', 'dateLabel', 'timeLabel', 'text', 'content', 'alt', 'title'] as const;
 
 export function checkDisplay(c: FormComponent, inList: boolean, add: Add): void {
   for (const prop of TEMPLATED) {
@@ -40,6 +40,8 @@ export function checkDisplay(c: FormComponent, inList: boolean, add: Add): void 
   if (c.type === 'expression') checkExpression(c, inList, add);
   if (c.type === 'button' && c.action !== undefined && c.action !== 'submit' && c.action !== 'reset') add(`action must be "submit" or "reset", not "${String(c.action)}"`);
   if (c.type === 'table') checkTable(c, add);
+  if (c.type === 'filepicker') checkFilepicker(c, add);
+  if (c.type === 'documentPreview') checkFeelProperty(c, 'dataSource', add, 'needs a dataSource: a FEEL expression naming the documents, such as "=evidence" (a filepicker\'s key)');
   if (c.type === 'html' && typeof c.content === 'string' && /<img\b(?![^>]*\balt\s*=)[^>]*>/i.test(c.content)) {
     add('every <img> in content needs an alt attribute describing it (alt="" only for a decorative image)');
   }
@@ -84,13 +86,27 @@ function checkExpression(c: FormComponent, inList: boolean, add: Add): void {
   if (inList) add('an expression inside a dynamic list is not supported: compute it outside the list (for example over the whole list)');
 }
 
-function checkTable(c: FormComponent, add: Add): void {
-  for (const prop of ['dataSource', 'columnsExpression'] as const) {
-    const value = c[prop];
-    if (value === undefined) continue;
-    if (typeof value !== 'string' || !value.trim().startsWith('=')) add(`${prop} must be a FEEL expression starting with "="`);
-    else if (feelSyntaxError(value)) add(`${prop} is not valid FEEL (${feelSyntaxError(value)})`);
+/** A property that may only be FEEL (`=…`); `missing` is said when it is absent and required. */
+function checkFeelProperty(c: FormComponent, prop: 'dataSource' | 'columnsExpression' | 'multiple' | 'accept', add: Add, missing?: string): void {
+  const value = c[prop];
+  if (value === undefined) {
+    if (missing) add(missing);
+    return;
   }
+  if (typeof value !== 'string' || !value.trim().startsWith('=')) add(`${prop} must be a FEEL expression starting with "="`);
+  else if (feelSyntaxError(value)) add(`${prop} is not valid FEEL (${feelSyntaxError(value)})`);
+}
+
+/** form-js writes `multiple` as a boolean and `accept` as the file input's list, either as FEEL too. */
+function checkFilepicker(c: FormComponent, add: Add): void {
+  if (typeof c.multiple === 'string') checkFeelProperty(c, 'multiple', add);
+  else if (c.multiple !== undefined && typeof c.multiple !== 'boolean') add('multiple must be true, false or a FEEL expression');
+  if (typeof c.accept === 'string' && c.accept.trim().startsWith('=')) checkFeelProperty(c, 'accept', add);
+  else if (c.accept !== undefined && typeof c.accept !== 'string') add('accept must be a list of file types such as ".pdf,.docx,image/*", or a FEEL expression');
+}
+
+function checkTable(c: FormComponent, add: Add): void {
+  for (const prop of ['dataSource', 'columnsExpression'] as const) checkFeelProperty(c, prop, add);
   if (c.columnsExpression === undefined) {
     const ok = Array.isArray(c.columns) && c.columns.length > 0 && c.columns.every((col) => isPlainObject(col) && typeof col.key === 'string' && col.key && typeof col.label === 'string');
     if (!ok) add('needs columns (each with a label and a key) or a columnsExpression');

@@ -2,6 +2,7 @@
 // beside the field in the browser and in a 422 body from the API.
 import * as yup from 'yup';
 import { coerceDate, dateBound } from './form-dates';
+import { filesSchema } from './form-files';
 import { isMultiValue, labelOf } from './form-tree';
 import type { FormComponent, FormOption } from './form.types';
 
@@ -10,6 +11,8 @@ export interface FieldEnv {
   options?: FormOption[];
   /** Today as YYYY-MM-DD, for "today" bounds and disallowPassedDates. */
   today: string;
+  /** Filepickers: whether a case's documents store stands behind the form (FormContext.acceptFiles). */
+  acceptFiles?: boolean;
 }
 
 // form-js 1.23's phone rule: an international number, "+" or "00", a country code and digits, no spaces.
@@ -25,6 +28,7 @@ export function fieldSchema(c: FormComponent, env: FieldEnv): yup.AnySchema {
     case 'number': return numberSchema(c);
     case 'checkbox': return checkboxSchema(c);
     case 'datetime': return dateSchema(c, env);
+    case 'filepicker': return filesSchema(c, env);
     default: return isMultiValue(c) ? multiChoiceSchema(c, env) : singleChoiceSchema(c, env);
   }
 }

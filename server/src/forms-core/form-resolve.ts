@@ -32,8 +32,17 @@ export function resolveValidate(validate: FormValidate | undefined, scope: FeelS
 export function resolveComponent(c: FormComponent, scope: FeelScope): FormComponent {
   const templated = isTemplate(c.label) || isTemplate(c.description) || isTemplate(c.dateLabel) || isTemplate(c.timeLabel);
   const validate = resolveValidate(c.validate, scope);
-  if (!templated && validate === c.validate) return c;
+  // A filepicker's `multiple` and `accept` may be FEEL in form-js (`=allowSeveral`); answers that are not a
+  // boolean or text leave the default (one file, any allowed kind).
+  const feelFile = isFeelValue(c.multiple) || isFeelValue(c.accept);
+  if (!templated && !feelFile && validate === c.validate) return c;
   const out: FormComponent = { ...c, validate };
+  if (isFeelValue(c.multiple)) out.multiple = evaluateFeel(c.multiple, scope) === true;
+  if (isFeelValue(c.accept)) {
+    const accept = evaluateFeel(c.accept, scope);
+    if (typeof accept === 'string') out.accept = accept;
+    else delete out.accept;
+  }
   for (const prop of ['label', 'dateLabel', 'timeLabel'] as const) {
     if (isTemplate(c[prop])) out[prop] = renderTemplate(c[prop], scope, { singleLine: true });
   }

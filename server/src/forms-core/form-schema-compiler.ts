@@ -15,7 +15,7 @@ import type { FormComponent, FormContext, FormDefinition } from './form.types';
 
 interface Entry { segments: string[]; schema: yup.AnySchema }
 const stripped = (): yup.AnySchema => yup.mixed().strip() as unknown as yup.AnySchema;
-interface Walk { variables?: Record<string, unknown>; root: Record<string, unknown>; today: string }
+interface Walk { variables?: Record<string, unknown>; root: Record<string, unknown>; today: string; acceptFiles?: boolean }
 
 const itemIdSchema = (): yup.AnySchema =>
   yup.string().typeError('The item id must be text').matches(ITEM_ID, 'The item id may hold only letters, digits, - and _') as unknown as yup.AnySchema;
@@ -27,7 +27,7 @@ export function compileFormSchema(form: FormDefinition, context: FormContext = {
   return yup.lazy((values: unknown) => {
     // Conditions see the expression fields' values as computed here, never as the client sent them.
     const root = computeExpressions(form.components, valuesForConditions(form.components, isPlainObject(values) ? values : {}), context.variables);
-    const walk: Walk = { variables: context.variables, root, today };
+    const walk: Walk = { variables: context.variables, root, today, acceptFiles: context.acceptFiles };
     return assemble(entriesFor(form.components, root, buildScope(context.variables, root), false, [], walk), 'The form data');
   }) as unknown as yup.Schema<Record<string, unknown>>;
 }
@@ -71,7 +71,8 @@ function listSchema(list: FormComponent, parent: Record<string, unknown>, walk: 
 }
 
 function envFor(c: FormComponent, scope: FeelScope, walk: Walk): FieldEnv {
-  return hasOptions(c) ? { today: walk.today, options: resolveOptions(c, scope) } : { today: walk.today };
+  const env = { today: walk.today, acceptFiles: walk.acceptFiles };
+  return hasOptions(c) ? { ...env, options: resolveOptions(c, scope) } : env;
 }
 
 /** Builds nested objects from dotted segments and refuses keys the form does not declare at each level. */

@@ -63,7 +63,13 @@ export function formVariablePaths(form: Pick<FormDefinition, 'components'>): str
       }
       if (typeof c.valuesKey === 'string' && c.valuesKey) paths.push(c.valuesKey.split('.'));
       for (const prop of TEMPLATED) if (typeof c[prop] === 'string') paths.push(...textTemplatePaths(c[prop] as string));
-      for (const prop of FEEL_PROPERTIES) if (typeof c[prop] === 'string') paths.push(...feelVariablePaths(c[prop] as string));
+      for (const prop of FEEL_PROPERTIES) {
+        // A documentPreview's documents are resolved by the server for the reader (only those they may read):
+        // the references themselves, with every file's name, never go to the page.
+        if (prop === 'dataSource' && c.type === 'documentPreview') continue;
+        if (typeof c[prop] === 'string') paths.push(...feelVariablePaths(c[prop] as string));
+      }
+      for (const prop of ['multiple', 'accept', 'title'] as const) if (typeof c[prop] === 'string') paths.push(...textTemplatePaths(c[prop] as string));
       // FEEL-valued validation properties (`validate.min: "=minimumAge"`).
       for (const value of Object.values(isPlainObject(c.validate) ? c.validate : {})) {
         if (typeof value === 'string' && value.trim().startsWith('=')) paths.push(...feelVariablePaths(value));

@@ -6,20 +6,20 @@ export const INPUT_TYPES = [
   'textfield', 'textarea', 'number', 'checkbox', 'checklist', 'radio', 'select', 'taglist', 'datetime',
   // Keyed like an input (its value is stored under its key, in its section) but computed, never typed.
   'expression',
+  // Its answer names documents uploaded to the case's store (form-files.ts), filed on the field's section.
+  'filepicker',
 ] as const;
 // form-js's multipage and its pages hold fields as a group without a path does (they bind nothing); here they are
 // shown on one page, each page under its label (GOV.UK asks for one thing per page, but a task is one submission).
 export const CONTAINER_TYPES = ['group', 'dynamiclist', 'multipage', 'page'] as const;
 export const GROUP_TYPES = ['group', 'multipage', 'page'] as const;
-export const DISPLAY_TYPES = ['text', 'separator', 'spacer', 'html', 'image', 'table', 'button', 'iframe'] as const;
+// documentPreview lists the documents its dataSource names, as the server resolved them for the reader.
+export const DISPLAY_TYPES = ['text', 'separator', 'spacer', 'html', 'image', 'table', 'button', 'iframe', 'documentPreview'] as const;
 /**
  * form-js components this product does not render, each refused at deploy by name with the reason (never with
- * a misleading message).
+ * a misleading message). None today: filepicker and documentPreview were the last (form-files.ts).
  */
-export const UNSUPPORTED_FORM_JS_TYPES: Readonly<Record<string, string>> = {
-  filepicker: 'files belong on the case\'s Documents tab, where each is filed on a section and follows its access rule; ask for the file to be added there',
-  documentPreview: 'it previews files from Camunda\'s document store, which this product does not have; documents are on the case\'s Documents tab',
-};
+export const UNSUPPORTED_FORM_JS_TYPES: Readonly<Record<string, string>> = {};
 export const OPTION_TYPES = ['checklist', 'radio', 'select', 'taglist'] as const;
 export const COMPONENT_TYPES = [...INPUT_TYPES, ...CONTAINER_TYPES, ...DISPLAY_TYPES] as const;
 
@@ -106,6 +106,10 @@ export interface FormComponent {
   columnsExpression?: string;
   dataSource?: string;
   rowCount?: number;
+  // filepicker (accept: ".pdf,image/*" or FEEL; multiple: boolean or FEEL), documentPreview (title, dataSource)
+  accept?: string;
+  multiple?: boolean | string;
+  title?: string;
   // dynamiclist
   isRepeating?: boolean;
   defaultRepetitions?: number;
@@ -139,4 +143,9 @@ export interface FormContext {
   variables?: Record<string, unknown>;
   /** "today" for date bounds; injected so tests and feature walks can move the clock. */
   now?: Date;
+  /**
+   * True where a case's documents store stands behind the form (a task of a case, with the server checking each
+   * reference): elsewhere a filepicker answer is refused rather than stored unchecked.
+   */
+  acceptFiles?: boolean;
 }

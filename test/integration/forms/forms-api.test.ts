@@ -43,10 +43,10 @@ describe('deploying forms', () => {
   });
 
   it('refuses an invalid form with the checker messages naming the component', async () => {
-    const res = await api.call('POST', '/forms', 'manager', { schema: { id: 'broken', components: [{ id: 'Field_x', type: 'filepicker', key: 'f' }] }, comment: 'Test deploy' });
+    const res = await api.call('POST', '/forms', 'manager', { schema: { id: 'broken', components: [{ id: 'Field_x', type: 'range', key: 'f' }] }, comment: 'Test deploy' });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('INVALID_FORM');
-    expect(res.body.errors['components[0]']).toMatch(/filepicker "Field_x" at components\[0\]: the filepicker component is not supported/);
+    expect(res.body.errors['components[0]']).toMatch(/range "Field_x" at components\[0\]: unknown component type "range"/);
     expect((await api.call('GET', '/forms/broken', 'manager')).status).toBe(404);
   });
 

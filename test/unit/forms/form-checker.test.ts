@@ -37,20 +37,29 @@ describe('checkFormDefinition', () => {
   });
 
   it('names the component, its id and JSON path for an unknown type', () => {
-    const problems = checkFormDefinition(base([{ id: 'g', type: 'group', components: [{ id: 'Field_9', type: 'filepicker', key: 'x' }] }]));
+    const problems = checkFormDefinition(base([{ id: 'g', type: 'group', components: [{ id: 'Field_9', type: 'range', key: 'x' }] }]));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ path: 'components[0].components[0]', componentId: 'Field_9' });
-    expect(problems[0].message).toMatch(/^filepicker "Field_9" at components\[0\]\.components\[0\]: the filepicker component is not supported/);
+    expect(problems[0].message).toMatch(/^range "Field_9" at components\[0\]\.components\[0\]: unknown component type "range"/);
   });
 
-  it('says a form-js component this product does not render is not supported and why, and accepts a spacer, button, html and iframe', () => {
-    const found = messages(base([
+  it('accepts a spacer, button, html, iframe, filepicker and documentPreview as form-js writes them', () => {
+    expect(messages(base([
       { id: 'B1', type: 'button', action: 'submit' }, { id: 'H1', type: 'html', content: '<b>x</b>' }, { id: 'S1', type: 'spacer', height: 30 },
-      { id: 'I1', type: 'iframe', url: 'https://example.org' }, { id: 'F1', type: 'filepicker', key: 'file' }, { id: 'D1', type: 'documentPreview' },
-    ]));
-    expect(found).toEqual([
-      expect.stringMatching(/"F1" at components\[4\]: the filepicker component is not supported: files belong on the case's Documents tab/),
-      expect.stringMatching(/"D1" at components\[5\]: the documentPreview component is not supported: it previews files from Camunda's document store/),
+      { id: 'I1', type: 'iframe', url: 'https://example.org' }, { id: 'F1', type: 'filepicker', key: 'file', accept: '.pdf,image/*', multiple: true },
+      { id: 'F2', type: 'filepicker', key: 'file2', accept: '=formats', multiple: '=several' }, { id: 'D1', type: 'documentPreview', title: 'Letters', dataSource: '=file' },
+    ]))).toEqual([]);
+  });
+
+  it('says what to change in a filepicker or documentPreview', () => {
+    expect(messages(base([
+      { id: 'F1', type: 'filepicker', key: 'file', multiple: 'yes' }, { id: 'F2', type: 'filepicker', key: 'file2', accept: 3 },
+      { id: 'D1', type: 'documentPreview' }, { id: 'D2', type: 'documentPreview', dataSource: 'letters' },
+    ]))).toEqual([
+      expect.stringMatching(/"F1" at components\[0\]: multiple must be a FEEL expression starting with "="/),
+      expect.stringMatching(/"F2" at components\[1\]: accept must be a list of file types/),
+      expect.stringMatching(/"D1" at components\[2\]: needs a dataSource: a FEEL expression naming the documents/),
+      expect.stringMatching(/"D2" at components\[3\]: dataSource must be a FEEL expression starting with "="/),
     ]);
   });
 

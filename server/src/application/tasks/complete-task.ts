@@ -31,6 +31,7 @@ import { assertCandidate, loadTaskToActOn } from './task-access';
 import type { CaseGuard } from '../consent/case-guard';
 import { allocationErrors, suppliedVariables, type TeamUsers } from '../cases/team-case-managers';
 import type { ShareStep } from '../sharing/share-step';
+import { checkFormDocuments, type FormDocumentsDeps } from '../documents/check-form-documents';
 
 export interface CompleteTaskDeps {
   tasks: TaskRepository;
@@ -51,6 +52,8 @@ export interface CompleteTaskDeps {
   allocate?: FinishCompletionDeps['allocate'];
   /** A share step's agreements: offered, checked against the recipients, disclosures audited (application/sharing/share-step.ts). */
   shareStep?: ShareStep;
+  /** Checks filepicker answers against the case's documents (application/documents/check-form-documents.ts). */
+  formDocuments?: FormDocumentsDeps;
 }
 
 export interface CompleteTaskResult {
@@ -85,9 +88,13 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   const [agreements, sharing] = deps.shareStep && form
     ? await Promise.all([deps.shareStep.variables(form.schema), deps.shareStep.errors(form.schema, data)])
     : [{}, {}];
-  const result = form ? validateSubmission(form.schema, data, { now, variables: { ...(variables ?? {}), ...supplied, ...agreements } }) : emptyOnly(data);
-  if (!result.ok || Object.keys(allocation).length || Object.keys(sharing).length) {
-    throw new ValidationError('Some answers need correcting', { ...sharing, ...(result.ok ? {} : result.errors), ...allocation }, 'FORM_INVALID');
+  // Files only where the server checks each reference against this case's documents (a task of a case).
+  const acceptFiles = Boolean(task.caseId && deps.formDocuments);
+  const validated = form ? validateSubmission(form.schema, data, { now, variables: { ...(variables ?? {}), ...supplied, ...agreements }, acceptFiles }) : emptyOnly(data);
+  const files = validated.ok && form && acceptFiles ? await checkFormDocuments(deps.formDocuments!, actor, form.schema, task.caseId, validated.value, variables) : undefined;
+  const result = files && validated.ok ? { ok: true as const, value: files.value } : validated;
+  if (!result.ok || Object.keys(allocation).length || Object.keys(sharing).length || Object.keys(files?.errors ?? {}).length) {
+    throw new ValidationError('Some answers need correcting', { ...sharing, ...(result.ok ? {} : result.errors), ...files?.errors, ...allocation }, 'FORM_INVALID');
   }
   await deps.caseGuard?.assertMayChange(actor, task.caseId, 'complete this task');
   await deps.caseGuard?.assertMayComplete(task, variables);

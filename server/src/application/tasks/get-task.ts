@@ -14,6 +14,8 @@ import { formVariablePaths, pickVariablePaths, prefillPaths } from '../../forms-
 import { allocationFields } from '../../domain/cases/allocation';
 import { suppliedVariables, type TeamUsers } from '../cases/team-case-managers';
 import type { ShareStep } from '../sharing/share-step';
+import { previewFormDocuments, type DocumentPreviews } from '../documents/preview-form-documents';
+import type { FormDocumentsDeps } from '../documents/check-form-documents';
 import { auditActor, readable, writable, type AccessPolicy, type Actor, type CaseAuditSink } from '../cases/case-access';
 import { offeredForm } from '../../domain/forms/form-access';
 import { sectionOfKeys, sectionsOfForm } from '../../domain/cases/form-sections';
@@ -38,6 +40,8 @@ export interface GetTaskDeps {
   people?: TeamUsers;
   /** The agreements a share step offers (application/sharing/share-step.ts). */
   shareStep?: Pick<ShareStep, 'variables'>;
+  /** Resolves documentPreview components for the reader (application/documents/preview-form-documents.ts). */
+  formDocuments?: FormDocumentsDeps;
 }
 
 export interface TaskView {
@@ -58,6 +62,8 @@ export interface TaskView {
    * be completed; a completed one gets only the server's supplied options, so its answers read in words.
    */
   formVariables?: Record<string, unknown>;
+  /** The documents each documentPreview shows, by its dataSource: only the case's, only those the actor may read. */
+  documentPreviews?: DocumentPreviews;
   /** What the actor may do now, so the page shows only buttons that will work. */
   actions: { claim: boolean; unclaim: boolean; complete: boolean; reassign: boolean };
 }
@@ -90,6 +96,9 @@ export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string, r
   };
   const formVariables = open && form ? { ...(await variablesFormReads(deps, task.instanceKey, form.schema, mayRead)), ...supplied } : supplied;
   const processName = await processNameOf(deps, task);
+  const documentPreviews = form && deps.formDocuments
+    ? await previewFormDocuments({ ...deps.formDocuments, audit: deps.audit }, actor, form.schema, record?.id, () => instanceVariables(deps, task.instanceKey))
+    : undefined;
   return {
     task: {
       ...task, overdue: task.state === 'open' && !!task.dueDate && task.dueDate < now,
@@ -102,6 +111,7 @@ export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string, r
     ...(submission ? { submission: readableSubmission(submission, form?.schema, mayRead) } : {}),
     unwritableSections: form ? sectionsOfForm(form.schema).filter((s) => !mayWrite.includes(s)) : [],
     ...(formVariables && Object.keys(formVariables).length ? { formVariables } : {}),
+    ...(documentPreviews ? { documentPreviews } : {}),
     actions: {
       claim: open && !task.assignee && deps.policy.can(actor, 'claim'),
       unclaim: open && mine,
@@ -127,6 +137,10 @@ async function variablesFormReads(
   const paths = [...formVariablePaths(schema), ...prefillPaths(schema, mayRead)];
   if (!paths.length || !deps.engine) return {};
   return pickVariablePaths((await deps.engine.getInstance(instanceKey))?.variables, paths);
+}
+
+async function instanceVariables(deps: GetTaskDeps, instanceKey: string): Promise<Record<string, unknown> | undefined> {
+  return deps.engine ? (await deps.engine.getInstance(instanceKey))?.variables : undefined;
 }
 
 /** The process's name from the deployed model (by version), when the engine can say. */

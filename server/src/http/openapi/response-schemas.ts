@@ -52,6 +52,9 @@ export const TaskPage = {
     }).optional(),
     unwritableSections: z.array(section),
     formVariables: z.record(z.string(), z.unknown()).optional(),
+    documentPreviews: z.record(z.string(), z.array(z.looseObject({
+      documentId: z.string(), name: z.string(), fileType: z.string(), size: z.number().int(), sizeLabel: z.string(), href: z.string(),
+    }))).optional().describe('Per documentPreview, by its dataSource expression: the case documents it names that the reader may open'),
     actions: z.looseObject({ claim: z.boolean(), unclaim: z.boolean(), complete: z.boolean(), reassign: z.boolean() }),
   })),
 };

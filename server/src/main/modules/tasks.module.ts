@@ -1,4 +1,5 @@
 // Task queues (projected from engine events), task completion through forms, and case records.
+import { MongoDocumentStore } from '../../adapters/mongo/case-document.store';
 import type { Connection } from 'mongoose';
 import { MongoCaseRepository } from '../../adapters/mongo/case.repository';
 import { MongoSavedFilterRepository } from '../../adapters/mongo/saved-filter.repository';
@@ -108,6 +109,9 @@ export async function createTasksModule(deps: TasksModuleDeps): Promise<TasksMod
     allocate: (actor: AuditActor, a: Allocation) => allocateCase({ cases, tasks, engine: deps.engine, clock: deps.clock, audit: deps.audit }, actor, a),
     ...(deps.consent ? { caseGuard: deps.consent.caseGuard, consentOf: deps.consent.consentOf, captureConsents: deps.consent.captureConsents } : {}),
     ...(deps.shareStep ? { shareStep: deps.shareStep } : {}),
+    // Filepicker answers and documentPreview read the case's documents; reads only, so this store needs none of
+    // the documents module's per-case write lock.
+    formDocuments: { documents: new MongoDocumentStore(deps.conn), policy: tableAccessPolicy },
   };
   // Start forms the processes declare on their start events ("start work" on the case page).
   const startForms = createProcessStartForms({ engine: deps.engine, readStart: readStartDeclaration });
