@@ -3,7 +3,8 @@
 // bundle) instead of copying the shapes by hand: a schema change that a client page does not follow fails
 // `tsc` (npm run typecheck), and a presenter change the schema does not follow fails in response-schemas.ts.
 import type { z } from 'zod';
-import type { amendBodySchema, createCaseBodySchema, reReferralBodySchema } from '../cases-request.schema';
+import type { recordContactBodySchema } from '../case-work.routes';
+import type { amendBodySchema, createCaseBodySchema, reReferralBodySchema, startProcessBodySchema } from '../cases-request.schema';
 import type { completeBodySchema, reassignBodySchema, savedFilterBodySchema } from '../tasks-request.schema';
 import type { policyBody } from '../escalation.routes';
 import type { heldDecisionSchema } from '../integration-request.schema';
@@ -19,6 +20,7 @@ import type {
 import type {
   CaughtMailPage, EmailPreference, EscalationPolicyAnswer, EscalationPolicyHistory, OutboxEntryAnswer, OutboxPage, TimescaleHistory, TimescaleSetAnswer,
 } from './timescales-escalation-schemas';
+import type { ContactLogAnswer, RecordedContactAnswer, StartableProcesses, StartedProcessAnswer } from './case-work-schemas';
 import type { Draft, DraftList, FormCheck, FormDeployed, Submission, SubmissionList, SubmissionRead } from './forms-schemas';
 
 /** The named keys of O (a loose object's "any other key" signature left out). */
@@ -48,6 +50,10 @@ export type SubmissionReadBody = Answer<typeof SubmissionRead>;
 export type SubmissionListBody = Answer<typeof SubmissionList>;
 export type DraftBody = Answer<typeof Draft>;
 export type DraftListBody = Answer<typeof DraftList>;
+export type ContactLogBody = Answer<typeof ContactLogAnswer>;
+export type RecordedContactBody = Answer<typeof RecordedContactAnswer>;
+export type StartableProcessesBody = Answer<typeof StartableProcesses>;
+export type StartedProcessBody = Answer<typeof StartedProcessAnswer>;
 export type TimescaleSetBody = Answer<typeof TimescaleSetAnswer>;
 export type TimescaleHistoryBody = Answer<typeof TimescaleHistory>;
 export type EscalationPolicyBody = Answer<typeof EscalationPolicyAnswer>;
@@ -73,6 +79,8 @@ export type HeldDecisionAnswerBody = Answer<typeof HeldDecisionAnswer>;
 export type CreateCaseRequest = z.input<typeof createCaseBodySchema>;
 export type AmendRequest = z.input<typeof amendBodySchema>;
 export type ReReferralRequest = z.input<typeof reReferralBodySchema>;
+export type StartProcessRequest = z.input<typeof startProcessBodySchema>;
+export type RecordContactRequest = z.input<typeof recordContactBodySchema>;
 export type CompleteTaskRequest = z.input<typeof completeBodySchema>;
 export type ReassignRequest = z.input<typeof reassignBodySchema>;
 export type SavedFilterRequest = z.input<typeof savedFilterBodySchema>;

@@ -14,6 +14,7 @@ import {
   completeBodySchema, getTaskQuerySchema, noQuerySchema, queueQuerySchema, reassignBodySchema, savedFilterBodySchema,
 } from '../tasks-request.schema';
 import { action, signedIn, type ApiResource } from './api-operation';
+import { ContactLogAnswer, RecordedContactAnswer, StartableProcesses, StartedProcessAnswer } from './case-work-schemas';
 import { DashboardPage } from './report-schemas';
 import { CaseRecord, TaskPage, TaskQueuePage } from './response-schemas';
 
@@ -44,11 +45,11 @@ export const CASES: ApiResource = {
     { method: 'patch', path: '/:id/sections/:section', summary: 'Amend values of one section', access: action('view-cases'), body: amendBodySchema, response: CaseRecord, errors: [409] },
     { method: 'post', path: '/:id/sections/:section/collections/:collection', summary: "Add an item to a section's collection", access: action('view-cases'), body: amendBodySchema, status: 201, response: CaseRecord },
     { method: 'patch', path: '/:id/sections/:section/collections/:collection/:itemId', summary: 'Amend one item of a collection', access: action('view-cases'), body: amendBodySchema, response: CaseRecord },
-    { method: 'post', path: '/:id/processes', summary: 'Start a process on a case (who may start it depends on the process)', access: signedIn, body: startProcessBodySchema, status: 201, errors: [409] },
+    { method: 'post', path: '/:id/processes', summary: 'Start a process on a case (who may start it depends on the process)', access: signedIn, body: startProcessBodySchema, status: 201, errors: [409], response: StartedProcessAnswer },
     { method: 'post', path: '/:id/referrals', summary: 'Record a re-referral of a child whose case is open', access: action('create-case'), body: reReferralBodySchema, status: 201, errors: [409] },
-    { method: 'get', path: '/:caseId/contacts', summary: 'List contacts with the child', access: action('view-cases'), query: contactsQuerySchema },
-    { method: 'post', path: '/:caseId/contacts', summary: 'Record a contact with the child', access: signedIn, body: recordContactBodySchema, status: 201 },
-    { method: 'get', path: '/:caseId/startable-processes', summary: 'List the processes that may be started on a case', access: signedIn, query: z.strictObject({}) },
+    { method: 'get', path: '/:caseId/contacts', summary: 'List contacts with the child', access: action('view-cases'), query: contactsQuerySchema, response: ContactLogAnswer },
+    { method: 'post', path: '/:caseId/contacts', summary: 'Record a contact with the child', access: signedIn, body: recordContactBodySchema, status: 201, response: RecordedContactAnswer },
+    { method: 'get', path: '/:caseId/startable-processes', summary: 'List the processes that may be started on a case', access: signedIn, query: z.strictObject({}), response: StartableProcesses },
     { method: 'get', path: '/:caseId/allocation', summary: "Read a case's allocation (team and case manager)", access: action('allocate'), query: z.strictObject({}) },
     { method: 'put', path: '/:caseId/allocation', summary: 'Allocate a case to a case manager', access: action('allocate'), body: allocationBodySchema },
     { method: 'get', path: '/:caseId/consents', summary: 'List consent records of a case', access: action('view-cases') },

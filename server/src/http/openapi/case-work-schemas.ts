@@ -1,0 +1,53 @@
+// Response schemas of the work on a case beside its record: the contacts log and recording a contact, the
+// processes a person may start on it and starting one. Checked against the use cases' own types as
+// response-schemas.ts does; a form-js definition stays opaque here, as in `Form`.
+import { z } from 'zod';
+import type { ContactLog, ContactView } from '../../application/cases/list-case-contacts';
+import type { listStartableProcesses } from '../../application/cases/list-startable-processes';
+import type { RecordedContact } from '../../application/cases/record-contact';
+import type { StartedProcess } from '../../application/cases/start-case-process';
+import { describes, instant } from './response-schemas';
+
+const formDefinition = z.looseObject({ components: z.array(z.unknown()).optional() }).describe('A form-js definition');
+
+const contact = describes<ContactView>()(z.looseObject({
+  id: z.string(), date: z.string().optional().describe('YYYY-MM-DD, as recorded'), time: z.string().optional(), type: z.string().optional(),
+  withWhom: z.string().optional(), purpose: z.string().optional(), outcome: z.string().optional().describe('In words: "Did not attend: unacceptable absence"'),
+  outcomeKind: z.enum(['attended', 'acceptable', 'unacceptable', 'other']), absenceReason: z.string().optional(), notes: z.string().optional(),
+  recordedBy: z.string().optional().describe('Who recorded it, by name'), recordedAt: instant.optional(),
+}));
+
+export const ContactLogAnswer = {
+  name: 'ContactLog',
+  schema: describes<ContactLog>()(z.looseObject({
+    items: z.array(contact), form: formDefinition.optional().describe('The form a new contact is recorded with, for those who may record one'),
+  })),
+};
+
+export const RecordedContactAnswer = {
+  name: 'RecordedContact',
+  schema: describes<RecordedContact>()(z.looseObject({
+    contactId: z.string(), repeated: z.boolean().describe('true: this key was saved before, nothing new was written (200)'),
+    compliance: z.looseObject({ started: z.boolean(), alreadyStarted: z.boolean(), message: z.string() }).optional()
+      .describe('For an unacceptable absence: whether the compliance and breach follow-up started now or already had'),
+  })),
+};
+
+const choice = z.looseObject({ label: z.string(), value: z.string() });
+export const StartableProcesses = {
+  name: 'StartableProcesses',
+  schema: describes<Awaited<ReturnType<typeof listStartableProcesses>>>()(z.looseObject({
+    items: z.array(z.looseObject({ processId: z.string(), name: z.string(), startEventName: z.string().optional(), form: formDefinition })),
+    variables: z.looseObject({ caseOrders: z.array(choice), caseVictims: z.array(choice).optional() })
+      .describe("The case's orders (and victims, for readers of that section) a start form offers"),
+  })),
+};
+
+export const StartedProcessAnswer = {
+  name: 'StartedProcess',
+  schema: describes<StartedProcess>()(z.looseObject({
+    instanceKey: z.string(), processId: z.string(), version: z.number().int(),
+    firstTask: z.looseObject({ id: z.string(), name: z.string(), candidateGroups: z.array(z.string()), forYou: z.boolean() }).optional()
+      .describe('The first open task of the new instance, when it waits at one'),
+  })),
+};
