@@ -8,6 +8,7 @@ import {
 } from '../../../../server/src/forms-core';
 import { fieldFor } from './field-registry';
 import { SeparatorView, SpacerView, TextView } from './fields/display-fields';
+import { DocumentPreviewView } from './fields/file-fields';
 import { ButtonView, HtmlView, IframeView, ImageView, TableView } from './fields/rich-display-fields';
 import { rowInitialValues } from './form-values';
 
@@ -56,6 +57,7 @@ export function ComponentsView({ components, base, local, scope, variables, root
         if (c.type === 'iframe') return <IframeView key={key} component={c} scope={scope} />;
         if (c.type === 'table') return <TableView key={key} component={c} scope={scope} />;
         if (c.type === 'button') return <ButtonView key={key} component={c} scope={scope} />;
+        if (c.type === 'documentPreview') return <DocumentPreviewView key={key} component={c} scope={scope} />;
         if (c.type === 'text') return <TextView key={key} component={c} scope={scope} />;
         if (c.type === 'separator') return <SeparatorView key={key} />;
         if (c.type === 'spacer') return <SpacerView key={key} height={c.height} />;

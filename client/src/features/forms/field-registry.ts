@@ -2,6 +2,7 @@
 // core its schema); the renderer never switches on types itself.
 import { ChecklistField, CheckboxField, RadioField, SelectField, TaglistField } from './fields/choice-fields';
 import { DateTimeField } from './fields/date-field';
+import { FilepickerField } from './fields/file-fields';
 import { NumberField, TextArea, TextField } from './fields/text-fields';
 import type { FieldComponent } from './field-types';
 
@@ -15,6 +16,7 @@ const registry = new Map<string, FieldComponent>([
   ['select', SelectField],
   ['taglist', TaglistField],
   ['datetime', DateTimeField],
+  ['filepicker', FilepickerField],
 ]);
 
 export function fieldFor(type: string): FieldComponent | undefined {

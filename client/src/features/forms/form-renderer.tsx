@@ -9,6 +9,7 @@ import {
   buildScope, computeExpressions, validateSubmission, valuesForConditions, type FieldErrors, type FormDefinition,
 } from '../../../../server/src/forms-core';
 import { ComponentsView } from './components-view';
+import { FormFilesProvider, type FormFiles } from './form-files';
 import { fieldId, initialValuesFor, toFormikErrors } from './form-values';
 import { flattenErrors, ReportedErrors, useReportedPaths } from './reported-errors';
 
@@ -25,14 +26,17 @@ export interface FormRendererProps {
   /** Extra buttons (e.g. discard draft). */
   actions?: ReactNode;
   now?: Date;
+  /** The case whose documents store takes filepicker files, and the server's documentPreview answers (task page). */
+  files?: FormFiles;
 }
 
 interface Status { formLevel?: string; saved?: string }
 
-export function FormRenderer({ form, variables, initialData, onSubmit, onSaveDraft, submitLabel = 'Submit', actions, now }: FormRendererProps) {
+export function FormRenderer({ form, variables, initialData, onSubmit, onSaveDraft, submitLabel = 'Submit', actions, now, files }: FormRendererProps) {
   const initialValues = useMemo(() => initialValuesFor(form, initialData, variables), [form, initialData, variables]);
-  const context = { variables, now };
+  const context = { variables, now, acceptFiles: Boolean(files) };
   return (
+    <FormFilesProvider form={form} files={files}>
     <Formik<Record<string, unknown>>
       initialValues={initialValues}
       enableReinitialize
@@ -84,6 +88,7 @@ export function FormRenderer({ form, variables, initialData, onSubmit, onSaveDra
         );
       }}
     </Formik>
+    </FormFilesProvider>
   );
 }
 

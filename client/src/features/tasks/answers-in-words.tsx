@@ -20,6 +20,8 @@ const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Ar
 /** One answer in words. */
 export function answerText(c: FormComponent, value: unknown, scope: Record<string, unknown>): string {
   if (c.type === 'checkbox') return value === true ? 'Yes' : 'No';
+  // Files by their names (the case's Documents tab holds them).
+  if (c.type === 'filepicker' && Array.isArray(value)) return value.map((r) => String((r as { metadata?: { fileName?: string } })?.metadata?.fileName ?? 'File')).join(', ');
   const options = resolveOptions(c, scope);
   const labelOfValue = (v: unknown) => options?.find((o) => String(o.value) === String(v))?.label ?? String(v);
   if (Array.isArray(value)) return value.map(labelOfValue).join(', ');

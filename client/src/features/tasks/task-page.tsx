@@ -81,7 +81,7 @@ export function TaskPage({ taskId: given }: { taskId?: string } = {}) {
           {unwritableSections.length > 0 && (
             <p className="muted">Your role cannot record {unwritableSections.join(', ')} information: leave those questions for a colleague who can.</p>
           )}
-          <FormRenderer form={form.schema} variables={formVariables} submitLabel="Complete task" onSubmit={async (data) => {
+          <FormRenderer form={form.schema} variables={formVariables} submitLabel="Complete task" files={task.caseId ? { caseId: task.caseId, previews: view.data.documentPreviews } : undefined} onSubmit={async (data) => {
             const result = await tasksApi.complete(task.id, data);
             setDone({ ...result, taskId: task.id });
             setVersion((v) => v + 1); // reload: the task is now completed, so claim/release no longer apply
