@@ -62,3 +62,19 @@ describe('a case\'s month summaries as stored (what the report reads)', () => {
     expect(members.ended?.accommodation.start).toBe('yes'); // from the assessment before the period
   });
 });
+
+describe('a case over several months of a period', () => {
+  it('is sentenced by the court\'s first sentence in any month before a custodial order\'s, with custody from any month', () => {
+    const facts = [
+      fact('custody-sentence', '2026-10-05', {}, 'south'),
+      fact('court-outcome', '2026-11-10', { hearing: { result: 'sentenced' }, outcome: { type: 'referral-order' } }, 'north'),
+      fact('court-outcome', '2026-12-01', { hearing: { result: 'sentenced' }, outcome: { type: 'yro' } }, 'south'),
+    ];
+    expect(caseMembers(facts, Q3).sentenced).toEqual({ team: 'north', custody: true });
+  });
+
+  it('has ended with its latest end in the period', () => {
+    const facts = [closed('2026-10-20'), fact('oocd-exit', '2026-12-02', { accommodationAtEnd: 'unsuitable' }, 'south')];
+    expect(caseMembers(facts, Q3).ended).toMatchObject({ team: 'south', accommodation: { end: 'no' } });
+  });
+});

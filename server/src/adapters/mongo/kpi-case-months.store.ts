@@ -6,16 +6,17 @@
 // by _id: at most 24 documents. Both are changed field by field ($set/$unset of one fact or one case's
 // summary), never replaced whole: two servers changing different cases never undo each other's writes.
 // Two servers changing the same case at once may leave a month summary made without the other's change;
-// the rebuild (POST /api/reports/kpis/rebuild) makes both collections again from the facts.
+// the rebuild (POST /api/reports/kpis/rebuild) makes both collections again from the facts. A report reads
+// the months through kpi-month-cache.ts, which parses a month again only after it was written.
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import { canonical, type KpiFact } from '../../domain/reports/kpi-fact';
-import { caseMonths, readMonth, storedMonth, type KpiCaseMonth } from '../../domain/reports/kpi-case-months';
+import { caseMonths, storedMonth, type KpiCaseMonth } from '../../domain/reports/kpi-case-months';
 import { fieldKeyOf as key, fromFieldKey } from '../../domain/reports/timeliness-counts';
+import { KpiMonthCache, type MonthDoc } from './kpi-month-cache';
 
 type StoredFact = Omit<KpiFact, 'id' | 'caseId'>;
 interface CaseDoc { _id: string; facts?: Record<string, StoredFact> }
-interface MonthDoc { _id: string; cases?: Record<string, string> }
 type Change = [before: KpiFact | undefined, after: KpiFact | undefined];
 
 const stored = ({ id: _id, caseId: _c, ...rest }: KpiFact): StoredFact => rest;
@@ -36,10 +37,12 @@ class FieldChanges {
 export class KpiCaseMonthsStore {
   private readonly cases: Collection<CaseDoc>;
   private readonly months: Collection<MonthDoc>;
+  private readonly cache: KpiMonthCache;
 
   constructor(conn: Connection) {
     this.cases = conn.collection<CaseDoc>('report_kpi_cases') as unknown as Collection<CaseDoc>;
     this.months = conn.collection<MonthDoc>('report_kpi_months') as unknown as Collection<MonthDoc>;
+    this.cache = new KpiMonthCache(this.months, conn.collection('report_kpi_month_stamps') as never);
   }
 
   /** Applies facts' changes: one read and one write per case, one write per month whose summaries changed. */
@@ -76,6 +79,7 @@ export class KpiCaseMonthsStore {
       }
     }
     for (const [month, fields] of monthChanges) await this.months.updateOne({ _id: month }, fields.update, { upsert: true });
+    await this.cache.changed(monthChanges.keys());
   }
 
   /** No case document at all (answered from the first document found, unsorted). */
@@ -83,12 +87,9 @@ export class KpiCaseMonthsStore {
     return !(await this.cases.findOne({}, { projection: { _id: 1 } }));
   }
 
-  /** Each month's summaries by case (a month nobody counted in: none), each month read by _id. */
-  read(months: readonly string[]): Promise<Map<string, KpiCaseMonth>[]> {
-    return Promise.all(months.map(async (month) => {
-      const doc = await this.months.findOne({ _id: month });
-      return new Map(Object.entries(doc?.cases ?? {}).map(([k, s]) => [fromFieldKey(k), readMonth(s)]));
-    }));
+  /** Each month's summaries by case (a month nobody counted in: none), each month read by _id once a change. */
+  read(months: readonly string[]): Promise<ReadonlyMap<string, KpiCaseMonth>[]> {
+    return this.cache.read(months);
   }
 
   /**
@@ -107,6 +108,9 @@ export class KpiCaseMonthsStore {
     }
     const cases = await this.sync(this.cases as unknown as Collection<{ _id: string }>, 'facts', caseDocs, opts);
     const months = await this.sync(this.months as unknown as Collection<{ _id: string }>, 'cases', monthDocs, opts);
+    // Every month stamped again, not only those that differed: a server stopped between a month's write and
+    // its stamp's left other servers' copies stale with the document already right.
+    if (!opts.dryRun) await this.cache.changed([...monthDocs.keys(), ...months]);
     return { cases: cases.length, months: months.sort() };
   }
 

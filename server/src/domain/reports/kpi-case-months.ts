@@ -90,36 +90,45 @@ export function caseMonths(facts: readonly KpiFact[]): Map<string, KpiCaseMonth>
 
 /** The members one case adds to each cohort over the months of a period (its summaries in month order). */
 export function membersOf(months: readonly KpiCaseMonth[], toDay: string): CaseMembers {
+  // One pass (a year's report runs this for every case): the latest end and exits, the first sentence and
+  // first entries, custody or a serious violent offence in any month.
+  let ended: KpiCaseMonth['ended'];
+  let exit: KpiCaseMonth['oocdExit'];
+  let closure: KpiCaseMonth['closure'];
+  let sentence: KpiCaseMonth['sentence'];
+  let custodial: KpiCaseMonth['custodial'];
+  let court: KpiCaseMonth['courtFirst'];
+  let police: KpiCaseMonth['policeFirst'];
+  let custody = false;
+  let graded = false;
+  let serious = false;
   const out: CaseMembers = { victims: [] };
-  const last = <K extends keyof KpiCaseMonth>(k: K) => months.map((m) => m[k]).filter((v) => v !== undefined).at(-1);
-  const first = <K extends keyof KpiCaseMonth>(k: K) => months.map((m) => m[k]).find((v) => v !== undefined);
-
-  const ended = last('ended');
+  for (const m of months) {
+    ended = m.ended ?? ended;
+    exit = m.oocdExit ?? exit;
+    closure = m.closure ?? closure;
+    sentence ??= m.sentence;
+    custodial ??= m.custodial;
+    court ??= m.courtFirst;
+    police ??= m.policeFirst;
+    custody ||= !!m.custody;
+    graded ||= !!m.graded;
+    serious ||= !!m.serious;
+    for (const v of m.victims ?? []) {
+      const known = v.contacts.filter(([on]) => on <= toDay).at(-1)!;
+      const consent = known[1];
+      out.victims.push({ team: v.team, consent, rjConsent: consent === 'yes' && known[2], engaged: consent === 'yes' && !!v.engagedOn && v.engagedOn <= toDay });
+    }
+  }
   if (ended) out.ended = ended;
-  const exit = last('oocdExit');
-  const closure = last('closure');
   if (exit) out.oocd = exit;
   else if (closure?.completed) out.oocd = closure;
-
-  const sentencedBy = first('sentence') ?? first('custodial');
-  if (sentencedBy) {
-    out.sentenced = {
-      team: sentencedBy.team,
-      custody: months.some((m) => m.custody),
-      ...(months.some((m) => m.graded) ? { seriousViolence: months.some((m) => m.serious) } : {}),
-    };
-  }
-  const court = first('courtFirst');
-  const police = first('policeFirst');
+  // A court's sentence in any month of the period before a custodial order's.
+  const sentencedBy = sentence ?? custodial;
+  if (sentencedBy) out.sentenced = { team: sentencedBy.team, custody, ...(graded ? { seriousViolence: serious } : {}) };
   // The earlier of the two; on the same day, the court's.
   if (court && (!police || court.on <= police.on)) out.firstEntrant = { team: court.team, by: 'court' };
   else if (police) out.firstEntrant = { team: police.team, by: 'police' };
-
-  for (const v of months.flatMap((m) => m.victims ?? [])) {
-    const known = v.contacts.filter(([on]) => on <= toDay).at(-1)!;
-    const consent = known[1];
-    out.victims.push({ team: v.team, consent, rjConsent: consent === 'yes' && known[2], engaged: consent === 'yes' && !!v.engagedOn && v.engagedOn <= toDay });
-  }
   return out;
 }
 

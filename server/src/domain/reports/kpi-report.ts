@@ -53,12 +53,17 @@ const chain = (ended: EndedChild[], key: 'mentalHealth' | 'substanceMisuse') => 
   ];
 };
 
-function figures(members: CaseMembers[]): KpiFigures[] {
-  const ended = members.map((m) => m.ended).filter((e): e is EndedChild => !!e);
-  const oocd = members.map((m) => m.oocd).filter((o) => !!o);
-  const sentenced = members.map((m) => m.sentenced).filter((s) => !!s);
-  const entrants = members.map((m) => m.firstEntrant).filter((f) => !!f);
-  const victims = members.flatMap((m) => m.victims);
+/** The members of each cohort, in the order of their cases. */
+interface Cohorts {
+  ended: EndedChild[];
+  oocd: NonNullable<CaseMembers['oocd']>[];
+  sentenced: NonNullable<CaseMembers['sentenced']>[];
+  entrants: NonNullable<CaseMembers['firstEntrant']>[];
+  victims: CaseMembers['victims'];
+}
+const noCohorts = (): Cohorts => ({ ended: [], oocd: [], sentenced: [], entrants: [], victims: [] });
+
+function figures({ ended, oocd, sentenced, entrants, victims }: Cohorts): KpiFigures[] {
   const consenting = victims.filter((v) => v.consent === 'yes');
   const send = ended.map((c) => c.send);
   const needs = send.filter((s) => s?.need === 'yes');
@@ -79,33 +84,25 @@ function figures(members: CaseMembers[]): KpiFigures[] {
       measure('ehcp', 'Education, health and care plan, where a need was identified', needs.filter((s) => s!.plan === 'ehcp').length, needs.length)] },
     mentalHealth: { cohort: ended.length, measures: chain(ended, 'mentalHealth') },
     substanceMisuse: { cohort: ended.length, measures: chain(ended, 'substanceMisuse') },
-    oocd: { cohort: oocd.length, measures: [answered('completed', 'Completed', oocd.map((o) => o!.completed))] },
+    oocd: { cohort: oocd.length, measures: [answered('completed', 'Completed', oocd.map((o) => o.completed))] },
     managementBoard: { cohort: null, measures: [] },
     widerServices: { cohort: ended.length, measures: [...wider('start'), ...wider('end')] },
     seriousViolence: { cohort: sentenced.length, measures: [(() => {
-      const known = sentenced.filter((s) => s!.seriousViolence !== undefined);
-      return measure('seriousViolence', 'Sentenced for a serious violent offence', known.filter((s) => s!.seriousViolence).length, known.length, sentenced.length - known.length);
+      const known = sentenced.filter((s) => s.seriousViolence !== undefined);
+      return measure('seriousViolence', 'Sentenced for a serious violent offence', known.filter((s) => s.seriousViolence).length, known.length, sentenced.length - known.length);
     })()] },
     victims: { cohort: victims.length, measures: [
       answered('consent', 'Consenting to contact', victims.map((v) => v.consent)),
       measure('rjConsent', 'Wanting restorative justice, of those consenting to contact', consenting.filter((v) => v.rjConsent).length, consenting.length),
       measure('engaged', 'Engaged in restorative justice, of those consenting to contact', consenting.filter((v) => v.engaged).length, consenting.length)] },
     firstTimeEntrants: { cohort: entrants.length, measures: [
-      measure('court', 'By a first conviction', entrants.filter((e) => e!.by === 'court').length, null),
-      measure('police', 'By a first youth caution or conditional caution', entrants.filter((e) => e!.by === 'police').length, null)] },
-    custody: { cohort: sentenced.length, measures: [measure('custody', 'Sentenced to custody', sentenced.filter((s) => s!.custody).length, sentenced.length)] },
+      measure('court', 'By a first conviction', entrants.filter((e) => e.by === 'court').length, null),
+      measure('police', 'By a first youth caution or conditional caution', entrants.filter((e) => e.by === 'police').length, null)] },
+    custody: { cohort: sentenced.length, measures: [measure('custody', 'Sentenced to custody', sentenced.filter((s) => s.custody).length, sentenced.length)] },
     reoffending: { cohort: null, measures: [] },
   };
   return KPI_DEFINITIONS.map((d) => ({ id: d.id, ...byId[d.id], ...(HEADLINES[d.id] ? { headline: HEADLINES[d.id] } : {}) }));
 }
-
-/** Keeps, of one case's members, only those placed by a team's task. */
-function ofTeam(m: CaseMembers, team: string | null): CaseMembers {
-  const mine = <T extends { team: string | null }>(x: T | undefined) => (x && x.team === team ? x : undefined);
-  return { ended: mine(m.ended), oocd: mine(m.oocd), sentenced: mine(m.sentenced), firstEntrant: mine(m.firstEntrant), victims: m.victims.filter((v) => v.team === team) };
-}
-
-const teamsOf = (m: CaseMembers) => [m.ended, m.oocd, m.sentenced, m.firstEntrant, ...m.victims].filter((x) => !!x).map((x) => x!.team);
 
 /** `teams`: only members placed by these teams' tasks count (absent: every team). Facts of every case concerned, in any order. */
 export function buildKpiReport(facts: Iterable<KpiFact>, period: Period, teams?: readonly string[]): KpiReport {
@@ -128,11 +125,30 @@ export function buildKpiReportOfMonths(months: readonly ReadonlyMap<string, KpiC
 }
 
 function reportOfMembers(all: CaseMembers[], teams?: readonly string[]): KpiReport {
-  const seen = [...new Set(all.flatMap(teamsOf))].filter((t) => !teams || (t !== null && teams.includes(t)));
+  // One pass sorting each member into the cohorts of every team and of the whole service (a year's report
+  // has a member or more for each of 20,000 cases), each list in case order.
+  const everyone = noCohorts();
+  const byTeam = new Map<string | null, Cohorts>();
+  const of = (team: string | null) => byTeam.get(team) ?? byTeam.set(team, noCohorts()).get(team)!;
+  const add = <K extends keyof Cohorts>(k: K, member: Cohorts[K][number] & { team: string | null }) => {
+    (everyone[k] as unknown[]).push(member);
+    (of(member.team)[k] as unknown[]).push(member);
+  };
+  for (const m of all) {
+    if (m.ended) add('ended', m.ended);
+    if (m.oocd) add('oocd', m.oocd);
+    if (m.sentenced) add('sentenced', m.sentenced);
+    if (m.firstEntrant) add('entrants', m.firstEntrant);
+    for (const v of m.victims) add('victims', v);
+  }
+  const seen = [...byTeam.keys()].filter((t) => !teams || (t !== null && teams.includes(t)));
   seen.sort((a, b) => (a ?? '\uffff').localeCompare(b ?? '\uffff'));
-  const perTeam = seen.map((t) => ({ team: t, members: all.map((m) => ofTeam(m, t)) }));
+  const inView = (k: keyof Cohorts) => seen.flatMap((t) => byTeam.get(t)![k] as unknown[]);
+  const chosen = teams
+    ? { ended: inView('ended'), oocd: inView('oocd'), sentenced: inView('sentenced'), entrants: inView('entrants'), victims: inView('victims') } as Cohorts
+    : everyone;
   return {
-    indicators: figures(teams ? perTeam.flatMap((p) => p.members) : all),
-    byTeam: perTeam.map((p) => ({ team: p.team, indicators: figures(p.members) })),
+    indicators: figures(chosen),
+    byTeam: seen.map((t) => ({ team: t, indicators: figures(byTeam.get(t)!) })),
   };
 }
