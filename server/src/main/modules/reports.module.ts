@@ -9,6 +9,8 @@ import { MongoKpiFactRepository, MongoKpiSourceSubmissions, isEmptySource } from
 import { createKpiFactUpdater, type KpiFactUpdater } from '../../application/reports/kpi-fact-updater';
 import { rebuildKpiFacts, type RebuildKpiOutcome } from '../../application/reports/rebuild-kpi-facts';
 import { KPI_FORMS } from '../../domain/reports/kpi-sources';
+import { monthsBetween } from '../../domain/reports/timeliness';
+import { plusMonths } from '../../domain/calendar/civil-date';
 import type { FormRepository } from '../../ports/form-repository.port';
 import type { MongoTaskRepository } from '../../adapters/mongo/task.repository';
 import type { MongoTimescaleRepository } from '../../adapters/mongo/timescale.repository';
@@ -96,6 +98,14 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
     warming = facts.warm()
       .catch((err) => deps.logger.error({ err }, 'reading the report facts into memory failed (the next report read tries again)'));
   };
+  // The last year's KPI month summaries parsed once in the background, in either topology: a year's first
+  // read otherwise reads and parses them all (about 0.3 s at 20,000 cases; docs/benchmarks.md).
+  let kpisWarming: Promise<unknown> | undefined;
+  const warmKpis = async () => {
+    if (await kpiFacts.summariesEmpty()) return;
+    const to = deps.calendar.civilDate(deps.clock.now()).slice(0, 7);
+    await kpiFacts.caseMonths(monthsBetween(plusMonths(`${to}-01`, -11).slice(0, 7), to));
+  };
 
   return {
     facts,
@@ -131,6 +141,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
           .catch((err) => deps.logger.error({ err }, 'report projection build failed (POST /api/reports/rebuild retries it)'));
       }
       warm();
+      kpisWarming = warmKpis().catch((err) => deps.logger.error({ err }, 'reading the KPI month summaries failed (the next report reads them)'));
     },
     async reload() {
       await warming;
@@ -141,6 +152,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
       await warming;
       await first;
       await firstKpis;
+      await kpisWarming;
       await updater.idle();
       await kpiUpdater.idle();
     },
