@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../auth/api-fetch';
 import { ErrorSummary } from '../sar/error-summary';
 import { fieldGroup } from './field-group';
+import type { AgreementTermsRequest } from '../../../../server/src/http/openapi/api-types';
 import type { AgreementDto, AgreementTermsDto, AgreementsDto } from './sharing-api';
 
 const idOf = (field: string) => `dsa-${field}`;
@@ -13,7 +14,7 @@ const blank: AgreementTermsDto = { partner: '', recipientKind: '', purpose: '', 
 export function AgreementForm({ choices, editing, onSave }: {
   choices: AgreementsDto['choices'];
   editing?: AgreementDto;
-  onSave(terms: AgreementTermsDto, reason: string): Promise<void>;
+  onSave(terms: AgreementTermsRequest, reason: string): Promise<void>;
 }) {
   const [v, setV] = useState<AgreementTermsDto>(editing ? { ...blank, ...editing } : blank);
   const [reason, setReason] = useState('');
@@ -38,7 +39,8 @@ export function AgreementForm({ choices, editing, onSave }: {
     if (Object.keys(found).length) return;
     try {
       const { reference, ...rest } = v;
-      await onSave({ ...rest, ...(reference?.trim() ? { reference: reference.trim() } : {}) }, reason);
+      // Both choices are made (checked above), from the server's own lists of them.
+      await onSave({ ...rest, ...(reference?.trim() ? { reference: reference.trim() } : {}) } as AgreementTermsRequest, reason);
     } catch (err) {
       setMessage((err as Error).message);
       setErrors(err instanceof ApiError ? err.errors : {});

@@ -4,13 +4,14 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../auth/api-fetch';
 import { ErrorSummary } from '../sar/error-summary';
 import { fieldGroup } from './field-group';
+import type { SubscriptionRequest } from '../../../../server/src/http/openapi/api-types';
 import type { SubscriptionsDto } from './sharing-api';
 
 const idOf = (field: string) => `sub-${field}`;
 
 export function SubscriptionForm({ choices, onCreate }: {
   choices: Pick<SubscriptionsDto, 'events' | 'agreements'>;
-  onCreate(body: { name: string; url: string; events: string[]; agreementId: string }): Promise<void>;
+  onCreate(body: SubscriptionRequest): Promise<void>;
 }) {
   const [v, setV] = useState({ name: '', url: '', events: [] as string[], agreementId: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -28,7 +29,8 @@ export function SubscriptionForm({ choices, onCreate }: {
     setMessage(Object.keys(found).length ? 'Some details need correcting' : undefined);
     if (Object.keys(found).length) return;
     try {
-      await onCreate({ ...v, name: v.name.trim(), url: v.url.trim() });
+      // The events are chosen from the server's own list of them.
+      await onCreate({ ...v, name: v.name.trim(), url: v.url.trim(), events: v.events as SubscriptionRequest['events'] });
     } catch (err) {
       setMessage((err as Error).message);
       setErrors(err instanceof ApiError ? err.errors : {});

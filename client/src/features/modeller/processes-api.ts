@@ -1,34 +1,19 @@
 // Calls to /api/processes (server/src/http/processes.routes.ts): versions, XML, the engine's deploy
-// checks, deploy (with the DMN files the process calls) and the diff of two versions. Types are the engine port's where the API returns them as they are.
-import type { DecisionDeploymentView, DeployProblem, ProcessDeploymentView } from '../../../../server/src/ports/workflow-engine.port';
+// checks, deploy (with the DMN files the process calls) and the diff of two versions.
+import type {
+  ProcessDeployedBody, ProcessDiffBody, ProcessLintBody, ProcessListBody, ProcessVersionsBody,
+} from '../../../../server/src/http/openapi/api-types';
 import { apiFetch, ApiError } from '../auth/api-fetch';
 
-export type ProcessVersionDto = ProcessDeploymentView;
-
-export interface ProcessSummaryDto {
-  processId: string;
-  name?: string;
-  latest: ProcessVersionDto;
-  versions: number;
-  activeInstances: number;
-}
-
-export type DeployProblemDto = DeployProblem;
-
+/** The modeller's answers as the API's schemas describe them (server/src/http/openapi/processes-schemas.ts). */
+export type ProcessVersionDto = ProcessVersionsBody['items'][number];
+export type ProcessSummaryDto = ProcessListBody['items'][number];
+export type DeployProblemDto = ProcessLintBody['problems'][number];
 /** A DMN file as deployed with a process (docs/dmn.md). */
-export type DeployedDecisionDto = DecisionDeploymentView & { isNew: boolean };
-
-export interface DiffElementDto { id: string; type: string; name?: string }
-export interface ChangedElementDto extends DiffElementDto { attrs: Record<string, { oldValue: unknown; newValue: unknown }> }
-export interface ProcessDiffDto {
-  processId: string;
-  from: number;
-  to: number;
-  added: DiffElementDto[];
-  removed: DiffElementDto[];
-  changed: ChangedElementDto[];
-  layoutChanged: DiffElementDto[];
-}
+export type DeployedDecisionDto = ProcessDeployedBody['decisions'][number];
+export type ProcessDiffDto = ProcessDiffBody;
+export type DiffElementDto = ProcessDiffDto['added'][number];
+export type ChangedElementDto = ProcessDiffDto['changed'][number];
 
 const enc = encodeURIComponent;
 
@@ -44,14 +29,14 @@ async function fetchXml(processId: string, version: number): Promise<string> {
 }
 
 export const processesApi = {
-  list: () => apiFetch<{ items: ProcessSummaryDto[] }>('GET', '/api/processes').then((r) => r.items),
-  versions: (processId: string) => apiFetch<{ items: ProcessVersionDto[] }>('GET', `/api/processes/${enc(processId)}/versions`).then((r) => r.items),
+  list: () => apiFetch<ProcessListBody>('GET', '/api/processes').then((r) => r.items),
+  versions: (processId: string) => apiFetch<ProcessVersionsBody>('GET', `/api/processes/${enc(processId)}/versions`).then((r) => r.items),
   xml: fetchXml,
   // `decisions`: the DMN files deployed with the process (checked with it, deployed with it or not at all).
   lint: (xml: string, decisions: string[] = []) =>
-    apiFetch<{ resourceName: string; ok: boolean; problems: DeployProblemDto[] }>('POST', '/api/processes/lint', { xml, ...(decisions.length ? { decisions } : {}) }),
+    apiFetch<ProcessLintBody>('POST', '/api/processes/lint', { xml, ...(decisions.length ? { decisions } : {}) }),
   deploy: (xml: string, comment: string, decisions: string[] = []) =>
-    apiFetch<{ items: (ProcessVersionDto & { isNew: boolean })[]; decisions: DeployedDecisionDto[] }>('POST', '/api/processes', { xml, comment, ...(decisions.length ? { decisions } : {}) }),
+    apiFetch<ProcessDeployedBody>('POST', '/api/processes', { xml, comment, ...(decisions.length ? { decisions } : {}) }),
   diff: (processId: string, from: number, to: number) =>
     apiFetch<ProcessDiffDto>('GET', `/api/processes/${enc(processId)}/diff?from=${from}&to=${to}`),
 };

@@ -1,23 +1,26 @@
 // Calls to /api/retention (server/src/http/retention.routes.ts): the schedule and its versions, the dry
 // run, and legal holds. Field errors arrive as ApiError.errors, shown beside their fields.
-import type { DryRunResult, LegalHold, RetentionRule, RetentionSchedule } from '../../../../server/src/domain/retention';
+import type {
+  LegalHoldBody, LegalHoldListBody, RetentionDryRunBody, RetentionHistoryBody, RetentionReviewStartedBody, RetentionScheduleBody,
+} from '../../../../server/src/http/openapi/api-types';
 import { apiFetch } from '../auth';
 
-export type RetentionRuleDto = RetentionRule;
-export type RetentionScheduleDto = RetentionSchedule;
-export type LegalHoldDto = LegalHold;
-export type DryRunDto = DryRunResult;
+/** The schedule, dry run and holds as the API's schemas describe them (server/src/http/openapi/sar-retention-schemas.ts). */
+export type RetentionScheduleDto = RetentionScheduleBody;
+export type RetentionRuleDto = RetentionScheduleDto['rules'][number];
+export type LegalHoldDto = LegalHoldBody;
+export type DryRunDto = RetentionDryRunBody;
 export type RuleTermsBody = { basis: string; years: number; basicRecordAfterYears?: number | null; roundToFinancialYearEnd: boolean; reason: string };
 
 const enc = encodeURIComponent;
 
 export const retentionApi = {
   schedule: () => apiFetch<RetentionScheduleDto>('GET', '/api/retention/schedule'),
-  history: () => apiFetch<{ items: Omit<RetentionScheduleDto, 'rules'>[] }>('GET', '/api/retention/schedule/history').then((r) => r.items),
+  history: () => apiFetch<RetentionHistoryBody>('GET', '/api/retention/schedule/history').then((r) => r.items),
   changeRule: (id: string, body: RuleTermsBody) => apiFetch<RetentionScheduleDto>('PUT', `/api/retention/schedule/rules/${enc(id)}`, body),
   dryRun: () => apiFetch<DryRunDto>('GET', '/api/retention/dry-run'),
-  startReview: () => apiFetch<{ instanceKey: string }>('POST', '/api/retention/reviews'),
-  holds: () => apiFetch<{ items: LegalHoldDto[] }>('GET', '/api/retention/holds').then((r) => r.items),
+  startReview: () => apiFetch<RetentionReviewStartedBody>('POST', '/api/retention/reviews'),
+  holds: () => apiFetch<LegalHoldListBody>('GET', '/api/retention/holds').then((r) => r.items),
   placeHold: (body: { scope: string; caseId?: string; reason: string; until?: string }) => apiFetch<LegalHoldDto>('POST', '/api/retention/holds', body),
   liftHold: (id: string, reason: string) => apiFetch<LegalHoldDto>('POST', `/api/retention/holds/${enc(id)}/lift`, { reason }),
 };

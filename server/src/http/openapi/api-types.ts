@@ -8,6 +8,8 @@ import type { amendBodySchema, createCaseBodySchema, reReferralBodySchema, start
 import type { completeBodySchema, reassignBodySchema, savedFilterBodySchema } from '../tasks-request.schema';
 import type { policyBody } from '../escalation.routes';
 import type { heldDecisionSchema } from '../integration-request.schema';
+import type { agreementChangeSchema, agreementTermsSchema } from '../sharing.routes';
+import type { subscriptionChangeSchema, subscriptionSchema } from '../webhooks.routes';
 import type { previewPermissionsSchema, savePermissionsSchema } from '../permissions.routes';
 import type { createTeamSchema, membershipSchema, moveSchema, updateTeamSchema } from '../teams.routes';
 import type { HeldDecisionAnswer, HeldReferralList } from './integration.resources';
@@ -21,6 +23,14 @@ import type {
   CaughtMailPage, EmailPreference, EscalationPolicyAnswer, EscalationPolicyHistory, OutboxEntryAnswer, OutboxPage, TimescaleHistory, TimescaleSetAnswer,
 } from './timescales-escalation-schemas';
 import type { ContactLogAnswer, RecordedContactAnswer, StartableProcesses, StartedProcessAnswer } from './case-work-schemas';
+import type {
+  AgreementAnswer, AgreementList, AgreementWithHistory, DeliveryAnswer, DeliveryPage, SubscriptionList, SubscriptionMade, SubscriptionSaved,
+} from './sharing-schemas';
+import type {
+  LegalHoldAnswer, LegalHoldList, RetentionDryRun, RetentionHistory, RetentionScheduleAnswer, ReviewStarted, SarDecisions, SarGatheredAgain, SarList,
+  SarReviewAnswer, SarStarted,
+} from './sar-retention-schemas';
+import type { DecisionList, DecisionsDeployed, ProcessDeployed, ProcessDiffAnswer, ProcessLint, ProcessVersions } from './processes-schemas';
 import type { Draft, DraftList, FormCheck, FormDeployed, Submission, SubmissionList, SubmissionRead } from './forms-schemas';
 
 /** The named keys of O (a loose object's "any other key" signature left out). */
@@ -54,6 +64,31 @@ export type ContactLogBody = Answer<typeof ContactLogAnswer>;
 export type RecordedContactBody = Answer<typeof RecordedContactAnswer>;
 export type StartableProcessesBody = Answer<typeof StartableProcesses>;
 export type StartedProcessBody = Answer<typeof StartedProcessAnswer>;
+export type SharingAgreementBody = Answer<typeof AgreementAnswer>;
+export type SharingAgreementListBody = Answer<typeof AgreementList>;
+export type SharingAgreementWithHistoryBody = Answer<typeof AgreementWithHistory>;
+export type WebhookSubscriptionListBody = Answer<typeof SubscriptionList>;
+export type WebhookSubscriptionMadeBody = Answer<typeof SubscriptionMade>;
+export type WebhookSubscriptionSavedBody = Answer<typeof SubscriptionSaved>;
+export type WebhookDeliveryBody = Answer<typeof DeliveryAnswer>;
+export type WebhookDeliveryPageBody = Answer<typeof DeliveryPage>;
+export type SarListBody = Answer<typeof SarList>;
+export type SarStartedBody = Answer<typeof SarStarted>;
+export type SarReviewBody = Answer<typeof SarReviewAnswer>;
+export type SarDecisionsBody = Answer<typeof SarDecisions>;
+export type SarGatheredAgainBody = Answer<typeof SarGatheredAgain>;
+export type RetentionScheduleBody = Answer<typeof RetentionScheduleAnswer>;
+export type RetentionHistoryBody = Answer<typeof RetentionHistory>;
+export type RetentionDryRunBody = Answer<typeof RetentionDryRun>;
+export type RetentionReviewStartedBody = Answer<typeof ReviewStarted>;
+export type LegalHoldBody = Answer<typeof LegalHoldAnswer>;
+export type LegalHoldListBody = Answer<typeof LegalHoldList>;
+export type ProcessVersionsBody = Answer<typeof ProcessVersions>;
+export type ProcessLintBody = Answer<typeof ProcessLint>;
+export type ProcessDeployedBody = Answer<typeof ProcessDeployed>;
+export type ProcessDiffBody = Answer<typeof ProcessDiffAnswer>;
+export type DecisionListBody = Answer<typeof DecisionList>;
+export type DecisionsDeployedBody = Answer<typeof DecisionsDeployed>;
 export type TimescaleSetBody = Answer<typeof TimescaleSetAnswer>;
 export type TimescaleHistoryBody = Answer<typeof TimescaleHistory>;
 export type EscalationPolicyBody = Answer<typeof EscalationPolicyAnswer>;
@@ -85,6 +120,10 @@ export type CompleteTaskRequest = z.input<typeof completeBodySchema>;
 export type ReassignRequest = z.input<typeof reassignBodySchema>;
 export type SavedFilterRequest = z.input<typeof savedFilterBodySchema>;
 export type HeldDecisionRequest = z.input<typeof heldDecisionSchema>;
+export type AgreementTermsRequest = z.input<typeof agreementTermsSchema>;
+export type AgreementChangeRequest = z.input<typeof agreementChangeSchema>;
+export type SubscriptionRequest = z.input<typeof subscriptionSchema>;
+export type SubscriptionChangeRequest = z.input<typeof subscriptionChangeSchema>;
 export type EscalationPolicyRequest = z.input<typeof policyBody>;
 export type PermissionsPreviewRequest = z.input<typeof previewPermissionsSchema>;
 export type PermissionsSaveRequest = z.input<typeof savePermissionsSchema>;

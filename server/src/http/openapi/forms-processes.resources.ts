@@ -7,6 +7,7 @@ import { deployBody, deployDecisionsBody, diffQuery, lintBody } from '../process
 import { noQuerySchema } from '../tasks-request.schema';
 import { action, signedIn, type ApiResource } from './api-operation';
 import { Draft, DraftList, FormCheck, FormDeployed, Submission, SubmissionList, SubmissionRead } from './forms-schemas';
+import { DecisionList, DecisionsDeployed, ProcessDeployed, ProcessDiffAnswer, ProcessLint, ProcessVersions } from './processes-schemas';
 import { Form, FormList, FormVersionList, ProcessList } from './response-schemas';
 
 const answers = z.record(z.string(), z.unknown()).describe('The answers, keyed as the form keys them');
@@ -51,13 +52,13 @@ export const PROCESSES: ApiResource = {
   tag: 'Processes', base: '/api/processes', description: 'BPMN process definitions and the DMN decisions they call.',
   operations: [
     { method: 'get', path: '', summary: 'List deployed processes', access: action('deploy-process'), query: noQuerySchema, response: ProcessList },
-    { method: 'post', path: '/lint', summary: "Run the engine's deploy checks on a draft", access: action('deploy-process'), body: lintBody },
-    { method: 'post', path: '', summary: 'Deploy a process (with the DMN files it calls)', access: action('deploy-process'), body: deployBody, status: 201 },
-    { method: 'get', path: '/decisions', summary: 'List every version of every DMN file', access: action('deploy-process'), query: noQuerySchema },
-    { method: 'post', path: '/decisions', summary: 'Deploy DMN files on their own', access: action('deploy-process'), body: deployDecisionsBody, status: 201 },
-    { method: 'get', path: '/:processId/versions', summary: 'List the versions of a process', access: action('deploy-process'), query: noQuerySchema },
+    { method: 'post', path: '/lint', summary: "Run the engine's deploy checks on a draft", access: action('deploy-process'), body: lintBody, response: ProcessLint },
+    { method: 'post', path: '', summary: 'Deploy a process (with the DMN files it calls)', access: action('deploy-process'), body: deployBody, status: 201, response: ProcessDeployed },
+    { method: 'get', path: '/decisions', summary: 'List every version of every DMN file', access: action('deploy-process'), query: noQuerySchema, response: DecisionList },
+    { method: 'post', path: '/decisions', summary: 'Deploy DMN files on their own', access: action('deploy-process'), body: deployDecisionsBody, status: 201, response: DecisionsDeployed },
+    { method: 'get', path: '/:processId/versions', summary: 'List the versions of a process', access: action('deploy-process'), query: noQuerySchema, response: ProcessVersions },
     { method: 'get', path: '/:processId/versions/:version/xml', summary: 'Download the BPMN file of a version', access: action('deploy-process'), query: noQuerySchema, response: 'file' },
-    { method: 'get', path: '/:processId/diff', summary: 'Compare two versions of a process', access: action('deploy-process'), query: diffQuery },
+    { method: 'get', path: '/:processId/diff', summary: 'Compare two versions of a process', access: action('deploy-process'), query: diffQuery, response: ProcessDiffAnswer },
   ],
 };
 

@@ -14,6 +14,10 @@ import {
 } from './permissions-teams-schemas';
 import { Session } from './response-schemas';
 import {
+  LegalHoldAnswer, LegalHoldList, RetentionDryRun, RetentionHistory, RetentionScheduleAnswer, ReviewStarted, SarDecisions, SarGatheredAgain, SarList,
+  SarReviewAnswer, SarStarted,
+} from './sar-retention-schemas';
+import {
   CaughtMailPage, EmailPreference, EscalationPolicyAnswer, EscalationPolicyHistory, OutboxEntryAnswer, OutboxPage, TimescaleHistory, TimescaleSetAnswer,
 } from './timescales-escalation-schemas';
 
@@ -89,27 +93,27 @@ export const ESCALATION: ApiResource = {
 export const RETENTION: ApiResource = {
   tag: 'Retention', base: '/api/retention', description: 'The retention schedule, reviews and legal holds.',
   operations: [
-    { method: 'get', path: '/schedule', summary: 'Read the retention schedule', access: retention },
-    { method: 'get', path: '/schedule/history', summary: 'List every version of the schedule', access: retention },
-    { method: 'get', path: '/schedule/versions/:version', summary: 'Read one version of the schedule', access: retention },
-    { method: 'put', path: '/schedule/rules/:id', summary: 'Change a retention rule', access: action('manage-retention'), errors: [422] },
-    { method: 'post', path: '/schedule/rules', summary: 'Add a retention rule', access: action('manage-retention'), status: 201, errors: [422] },
-    { method: 'get', path: '/dry-run', summary: 'See what falls due now and what is held', access: action('manage-retention') },
-    { method: 'post', path: '/reviews', summary: 'Start a retention review', access: action('manage-retention'), status: 201, errors: [409] },
-    { method: 'get', path: '/holds', summary: 'List legal holds', access: retention },
-    { method: 'post', path: '/holds', summary: 'Place a legal hold', access: action('manage-legal-holds'), status: 201, errors: [422] },
-    { method: 'post', path: '/holds/:id/lift', summary: 'Lift a legal hold', access: action('manage-legal-holds'), errors: [409, 422] },
+    { method: 'get', path: '/schedule', summary: 'Read the retention schedule', access: retention, response: RetentionScheduleAnswer },
+    { method: 'get', path: '/schedule/history', summary: 'List every version of the schedule', access: retention, response: RetentionHistory },
+    { method: 'get', path: '/schedule/versions/:version', summary: 'Read one version of the schedule', access: retention, response: RetentionScheduleAnswer },
+    { method: 'put', path: '/schedule/rules/:id', summary: 'Change a retention rule', access: action('manage-retention'), errors: [422], response: RetentionScheduleAnswer },
+    { method: 'post', path: '/schedule/rules', summary: 'Add a retention rule', access: action('manage-retention'), status: 201, errors: [422], response: RetentionScheduleAnswer },
+    { method: 'get', path: '/dry-run', summary: 'See what falls due now and what is held', access: action('manage-retention'), response: RetentionDryRun },
+    { method: 'post', path: '/reviews', summary: 'Start a retention review', access: action('manage-retention'), status: 201, errors: [409], response: ReviewStarted },
+    { method: 'get', path: '/holds', summary: 'List legal holds', access: retention, response: LegalHoldList },
+    { method: 'post', path: '/holds', summary: 'Place a legal hold', access: action('manage-legal-holds'), status: 201, errors: [422], response: LegalHoldAnswer },
+    { method: 'post', path: '/holds/:id/lift', summary: 'Lift a legal hold', access: action('manage-legal-holds'), errors: [409, 422], response: LegalHoldAnswer },
   ],
 };
 
 export const SAR: ApiResource = {
   tag: 'Subject access', base: '/api/sar', description: 'Subject access requests (the DPO).',
   operations: [
-    { method: 'get', path: '', summary: 'List subject access requests', access: action('export-sar') },
-    { method: 'post', path: '', summary: 'Record a subject access request', access: action('export-sar'), status: 201, errors: [422] },
-    { method: 'get', path: '/:key', summary: 'Read a request and what was gathered', access: action('export-sar') },
-    { method: 'put', path: '/:key/redactions', summary: 'Record redaction decisions', access: action('export-sar'), errors: [409, 422] },
-    { method: 'post', path: '/:key/gather-again', summary: 'Gather the records again before approval', access: action('export-sar'), body: gatherAgainSchema, errors: [409] },
+    { method: 'get', path: '', summary: 'List subject access requests', access: action('export-sar'), response: SarList },
+    { method: 'post', path: '', summary: 'Record a subject access request', access: action('export-sar'), status: 201, errors: [422], response: SarStarted },
+    { method: 'get', path: '/:key', summary: 'Read a request and what was gathered', access: action('export-sar'), response: SarReviewAnswer },
+    { method: 'put', path: '/:key/redactions', summary: 'Record redaction decisions', access: action('export-sar'), errors: [409, 422], response: SarDecisions },
+    { method: 'post', path: '/:key/gather-again', summary: 'Gather the records again before approval', access: action('export-sar'), body: gatherAgainSchema, errors: [409], response: SarGatheredAgain },
     { method: 'get', path: '/:key/documents/:caseId/:documentId', summary: 'Download a document gathered for the request', access: action('export-sar'), response: 'file' },
     { method: 'get', path: '/:key/export', summary: 'Download the approved response as a ZIP', access: action('export-sar'), response: 'file', errors: [409] },
   ],
