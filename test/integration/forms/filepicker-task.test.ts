@@ -5,6 +5,7 @@
 // with a message and store nothing; a documentPreview lists only the case's documents the reader may open.
 import { createHash } from 'node:crypto';
 import { demoSessions, until } from '../../support/demo-sessions';
+import { oneTaskProcess } from '../../support/file-task-process';
 import { startTestSystem } from '../../support/system';
 
 const FORM = {
@@ -13,22 +14,6 @@ const FORM = {
     { id: 'F1', type: 'filepicker', key: 'signedPlan', label: 'Signed plan', accept: '.pdf,.txt', validate: { required: true }, properties: { section: 'offending' } },
   ],
 };
-const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="Defs" targetNamespace="http://bpmn.io/schema/bpmn" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">
-  <bpmn:process id="test-file-evidence" name="Test: file the signed plan" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="file" />
-    <bpmn:userTask id="file" name="File the signed plan">
-      <bpmn:extensionElements>
-        <zeebe:userTask />
-        <zeebe:formDefinition formId="test-file-evidence" />
-        <zeebe:assignmentDefinition candidateGroups="case-managers" />
-      </bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:sequenceFlow id="f2" sourceRef="file" targetRef="end" />
-    <bpmn:endEvent id="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
 
 describe('a task form with a filepicker and a documentPreview', () => {
   let system: Awaited<ReturnType<typeof startTestSystem>>;
@@ -42,7 +27,7 @@ describe('a task form with a filepicker and a documentPreview', () => {
   async function upload(who: string, onCase: string, section: string, name: string, body: Buffer): Promise<string> {
     const s = sessions.get(who)!;
     const res = await fetch(`${system.url}/api/cases/${enc(onCase)}/documents?${new URLSearchParams({ section, name, category: 'other' })}`, {
-      method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/octet-stream' }, body,
+      method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body),
     });
     expect(res.status).toBe(201);
     return ((await res.json()) as { id: string }).id;
@@ -64,7 +49,7 @@ describe('a task form with a filepicker and a documentPreview', () => {
     ids.otherCase = await upload('sol.case', otherCase, 'offending', 'sid-plan.txt', Buffer.from('Another child\n'));
 
     expect((await call('tom.manager', 'POST', '/forms', { schema: FORM, comment: 'Filepicker test' })).status).toBe(201);
-    expect((await call('tom.manager', 'POST', '/processes', { xml: BPMN, comment: 'Filepicker test' })).status).toBe(201);
+    expect((await call('tom.manager', 'POST', '/processes', { xml: oneTaskProcess('test-file-evidence', 'File the signed plan', FORM.id), comment: 'Filepicker test' })).status).toBe(201);
     // The letters an earlier step named: one readable by a case manager, a Health one, and one that is no document.
     const earlierLetters = [ids.second, ids.health, 'invented-id'].map((documentId) => ({ documentId, storeId: 'case-documents' }));
     const started = await system.modules.workflow.engine.startInstance('test-file-evidence', { caseId, earlierLetters });
