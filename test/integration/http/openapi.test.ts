@@ -82,7 +82,9 @@ describe('the OpenAPI document and the running app', () => {
     const started = await call('POST', `/api/cases/${caseId}/processes`, {
       processId: 'referral-intake', variables: { referralReceivedAt: new Date().toISOString() },
     });
-    expect(started.status).toBe(201);
+    expectDocumented('POST', '/api/cases/:id/processes', started);
+    expectDocumented('GET', '/api/cases/:caseId/contacts', await call('GET', `/api/cases/${caseId}/contacts`));
+    expectDocumented('GET', '/api/cases/:caseId/startable-processes', await call('GET', `/api/cases/${caseId}/startable-processes`));
     // The queue is a projection fed by the engine's events: wait (bounded) for the intake's first task.
     const intake = `/api/tasks?queue=team&caseId=${caseId}`;
     let queue = await call('GET', intake, undefined, caseManager);
@@ -99,6 +101,53 @@ describe('the OpenAPI document and the running app', () => {
     expectDocumented('GET', '/api/forms/:formId', await call('GET', `/api/forms/${formId}`));
     expectDocumented('GET', '/api/forms/:formId/versions', await call('GET', `/api/forms/${formId}/versions`));
     expectDocumented('GET', '/api/processes', await call('GET', '/api/processes'));
+  });
+
+  it('answers the admin, forms, timescales, escalation, sharing, SAR, retention and modeller reads and writes within their schemas', async () => {
+    const [admin, dpo, data] = await Promise.all(['ada.admin', 'dee.dpo', 'dan.data'].map(signIn));
+    const check = async (method: string, route: string, path: string, body?: unknown, who: Session = session) => {
+      const answer = await call(method, path, body, who);
+      expectDocumented(method, route, answer);
+      return answer.body;
+    };
+    const draft = await check('POST', '/api/drafts', '/api/drafts', { formId: 'case-contact', data: { contact: { notes: 'half typed' } } });
+    await check('GET', '/api/drafts', '/api/drafts?formId=case-contact');
+    await check('PUT', '/api/drafts/:id', `/api/drafts/${draft.id as string}`, { data: {} });
+    await check('GET', '/api/drafts/:id', `/api/drafts/${draft.id as string}`);
+    await check('GET', '/api/submissions', '/api/submissions');
+    await check('POST', '/api/forms/check', '/api/forms/check', { id: 'x', type: 'default', components: [{ type: 'textfield', key: '1bad' }] });
+    for (const path of ['', '/history', '/versions/1']) await check('GET', `/api/timescales${path.replace('/1', '/:version')}`, `/api/timescales${path}`);
+    for (const path of ['/policy', '/policy/history', '/preferences/me']) await check('GET', `/api/escalation${path}`, `/api/escalation${path}`);
+    await check('PUT', '/api/escalation/preferences/me', '/api/escalation/preferences/me', { mode: 'digest' });
+    await check('GET', '/api/escalation/outbox', '/api/escalation/outbox', undefined, admin);
+    await check('GET', '/api/escalation/caught-mail', '/api/escalation/caught-mail', undefined, admin);
+    const permissions = await check('GET', '/api/admin/permissions', '/api/admin/permissions', undefined, admin);
+    for (const path of ['/history', '/versions/1', '/requests']) {
+      await check('GET', `/api/admin/permissions${path.replace('/1', '/:version')}`, `/api/admin/permissions${path}`, undefined, admin);
+    }
+    const rows = (permissions.inForce as { rows: unknown }).rows;
+    await check('POST', '/api/admin/permissions/preview', '/api/admin/permissions/preview', { rows }, admin);
+    await check('GET', '/api/admin/teams', '/api/admin/teams', undefined, admin);
+    await check('GET', '/api/webhooks/subscriptions', '/api/webhooks/subscriptions', undefined, admin);
+    await check('GET', '/api/webhooks/deliveries', '/api/webhooks/deliveries', undefined, admin);
+    const agreement = await check('POST', '/api/sharing/agreements', '/api/sharing/agreements', {
+      partner: 'Children’s social care', recipientKind: 'social-care', purpose: 'Safeguarding referrals', sections: ['personal'],
+      lawfulBasis: 'public-task', startDate: '2026-01-01', endDate: '2027-12-31',
+    }, dpo);
+    await check('GET', '/api/sharing/agreements', '/api/sharing/agreements', undefined, dpo);
+    await check('GET', '/api/sharing/agreements/:id', `/api/sharing/agreements/${agreement.id as string}`, undefined, dpo);
+    await check('GET', '/api/sar', '/api/sar', undefined, dpo);
+    for (const path of ['/schedule', '/schedule/history', '/schedule/versions/1', '/dry-run', '/holds']) {
+      await check('GET', `/api/retention${path.replace('/1', '/:version')}`, `/api/retention${path}`, undefined, data);
+    }
+    await check('GET', '/api/processes/:processId/versions', '/api/processes/referral-intake/versions');
+    await check('GET', '/api/processes/decisions', '/api/processes/decisions');
+    // A second version (the same model, its file one comment longer) to compare with the first.
+    const xml = await (await fetch(`${system.url}/api/processes/referral-intake/versions/1/xml`, { headers: { cookie: session.cookie } })).text();
+    await check('POST', '/api/processes/lint', '/api/processes/lint', { xml });
+    const deployed = await check('POST', '/api/processes', '/api/processes', { xml: `${xml}\n<!-- openapi walk -->`, comment: 'A second version to compare' });
+    const { version } = (deployed.items as { version: number }[])[0];
+    await check('GET', '/api/processes/:processId/diff', `/api/processes/referral-intake/diff?from=1&to=${version}`);
   });
 
   it('answers bad input and unknown records with a status the document lists, in the shared error shape', async () => {
