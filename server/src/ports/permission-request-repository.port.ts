@@ -9,7 +9,7 @@ export interface PermissionRequestRepository {
   create(request: PermissionChangeRequest): Promise<void>;
   /** The request awaiting a decision, if any. */
   awaiting(): Promise<PermissionChangeRequest | undefined>;
-  /** Changes to administrators' own accounts awaiting a decision (one at most per account). */
+  /** Changes to administrators' own accounts, and new service accounts, awaiting a decision (one at most per account). */
   awaitingAccountChanges(): Promise<PermissionChangeRequest[]>;
   /** The request asked for last, awaiting or decided (the permissions page says what became of it). */
   latest(): Promise<PermissionChangeRequest | undefined>;

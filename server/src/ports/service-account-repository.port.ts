@@ -8,6 +8,8 @@ export interface ServiceAccountRepository {
   listAccounts(): Promise<ServiceAccount[]>;
   /** Marks the account revoked; false when it already was (the first revocation and its reason stand). */
   revokeAccount(id: string, by: string, at: string, reason: string): Promise<boolean>;
+  /** Records a second administrator's approval of an account that reads case data (or that it awaits one). */
+  setApproval(id: string, approval: NonNullable<ServiceAccount['approval']>): Promise<void>;
   insertToken(token: ServiceToken): Promise<void>;
   findToken(id: string): Promise<ServiceToken | undefined>;
   tokensOf(accountId: string): Promise<ServiceToken[]>;

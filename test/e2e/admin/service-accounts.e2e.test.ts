@@ -1,6 +1,7 @@
 // The administrator's service accounts page in Chromium against the whole product (issue 22): reached from
 // the main navigation; a form with nothing chosen lists its problems in an error summary; a new account's
-// token is shown once and works at /api/integration; after leaving the page it is not shown again; revoking
+// token is shown once (reading cases, it works once another administrator approves: the page says so and
+// the token is refused meanwhile); after leaving the page it is not shown again; revoking
 // asks why, and the token is then refused. Axe finds nothing serious on a desktop and on a 390 px phone.
 // Then a portal's referral for a child already known is held, and a team manager decides it on the Referrals
 // to decide page: nothing chosen and a missing reason are listed in the error summary; joining it to the
@@ -44,9 +45,13 @@ describe("the administrator's service accounts page in the browser", () => {
     await page.getByRole('heading', { name: 'Token for Police referral portal' }).waitFor();
     const token = await page.getByRole('textbox', { name: 'Token', exact: true }).inputValue();
     expect(token).toMatch(/^yjs\./);
-    expect(await callWith(token)).toBe(404); // it works: no such case, rather than 401
+    // It reads Personal details of cases: it waits for another administrator, and the page says so.
+    await page.getByText('This account reads children’s data, so the token works once another administrator approves it.').waitFor();
+    expect(await callWith(token)).toBe(403);
     const row = page.getByRole('row').filter({ hasText: 'Police referral portal' });
     expect(await row.textContent()).toContain('Court officers. Team: North');
+    expect(await row.textContent()).toContain('Awaiting another administrator’s approval: its tokens do not work yet');
+    await page.getByText('You made this account, so another administrator must approve or reject it.').waitFor();
     await expectCleanPage(page, 1280);
 
     await page.setViewportSize({ width: 390, height: 844 });

@@ -2,8 +2,10 @@
 // token is kept only as a SHA-256 hash; a system reads the Personal section of its team's case with it and
 // nothing else; a missing, unknown, tampered, expired or revoked token is refused with 401 and a reason; a
 // scope the account lacks is 403; rotation keeps the old token for the overlap only; every call is in the
-// audit log under the account.
+// audit log under the account. An account that reads case data works once a second administrator (Abe) approved it.
 import { createHash } from 'node:crypto';
+import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
+import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
 import { demoSessions } from '../../support/demo-sessions';
 import { startTestSystem } from '../../support/system';
 
@@ -23,14 +25,26 @@ describe('service accounts: tokens, scopes, expiry, rotation, revocation, audit'
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, text };
   }
-  const account = (name: string, scopes: string[], extra: Record<string, unknown> = {}) =>
-    call('ada.admin', 'POST', '/admin/service-accounts', { name, roles: ['court-officers'], teams: ['north'], scopes, tokenDays: 30, ...extra });
+  // An account that reads case data works once a second administrator approved it (docs/permissions.md): Abe does.
+  const approved = async (made: Awaited<ReturnType<typeof call>>) => {
+    if (made.body?.awaitingApproval) {
+      const decided = await call('abe.admin', 'POST', `/admin/permissions/requests/${made.body.awaitingApproval.id}/decision`, { decision: 'approve', reason: 'The system needs it' });
+      expect(decided.body.request.state).toBe('approved');
+    }
+    return made;
+  };
+  const account = async (name: string, scopes: string[], extra: Record<string, unknown> = {}) =>
+    approved(await call('ada.admin', 'POST', '/admin/service-accounts', { name, roles: ['court-officers'], teams: ['north'], scopes, tokenDays: 30, ...extra }));
   const auditOf = async (actorId: string) =>
     (await system.modules.security.audit.search({ actorId }, { offset: 0, limit: 100 })).items.map((e) => ({ action: e.action, sections: e.sections, username: e.actor.username }));
 
   beforeAll(async () => {
     system = await startTestSystem({ SESSION_IDLE_MINUTES: '1440' }, { clock });
-    for (const u of ['ada.admin', 'tom.manager']) await signIn(u);
+    await system.conn.collection('users').insertOne({
+      username: 'abe.admin', displayName: 'Abe Admin', email: 'abe.admin@example.org', roles: ['admins'], teams: [], active: true, failedAttempts: 0,
+      createdAt: new Date(), passwordHash: await new Argon2PasswordHasher(TEST_ARGON2ID).hash(DEMO_PASSWORD),
+    });
+    for (const u of ['ada.admin', 'abe.admin', 'tom.manager']) await signIn(u);
     const created = await call('tom.manager', 'POST', '/cases', { givenName: 'Kit', familyName: 'Reader', dateOfBirth: '2011-04-05', team: 'north', referralSource: 'court' });
     caseId = created.body.id;
   }, 120_000);
@@ -64,7 +78,7 @@ describe('service accounts: tokens, scopes, expiry, rotation, revocation, audit'
       { action: 'case.read', sections: ['personal'], username: undefined },
     ]));
     // A case of another team is not found, and a system never breaks glass.
-    const south = await call('ada.admin', 'POST', '/admin/service-accounts', { name: 'South reader', roles: ['court-officers'], teams: ['south'], scopes: ['cases:read:personal'], tokenDays: 30 });
+    const south = await account('South reader', ['cases:read:personal'], { teams: ['south'] });
     expect((await bearer(south.body.token, 'GET', `/cases/${caseId}`)).body.error.code).toBe('CASE_NOT_FOUND');
   });
 

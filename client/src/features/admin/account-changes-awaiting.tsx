@@ -12,21 +12,35 @@ interface Props {
   me?: string;
   /** Changes when the page saved something, so a change just asked for appears. */
   reloadKey?: number;
+  /** Which waiting changes this page shows: administrators' own accounts, new service accounts that read case data. */
+  kinds?: readonly ('account' | 'service-account')[];
   onDecided(request: ChangeRequestDto): void | Promise<void>;
 }
 
-export function AccountChangesAwaiting({ me, reloadKey = 0, onDecided }: Props) {
+export function AccountChangesAwaiting({ me, reloadKey = 0, kinds = ['account', 'service-account'], onDecided }: Props) {
   const [changes, setChanges] = useAsync(() => permissionsApi.accountChanges(), [reloadKey]);
   if (changes.state === 'error') return <p className="govuk-error-message" role="alert">{changes.message}</p>;
-  if (changes.state !== 'ready' || !changes.data.length) return null;
+  const shown = changes.state === 'ready' ? changes.data.filter((r) => kinds.includes(r.kind ?? 'account')) : [];
+  if (!shown.length) return null;
   const decided = async (request: ChangeRequestDto) => {
-    setChanges(changes.data.filter((r) => r.id !== request.id));
+    if (changes.state === 'ready') setChanges(changes.data.filter((r) => r.id !== request.id));
     await onDecided(request);
   };
   return (
     <section className="govuk-!-margin-bottom-6" aria-labelledby="account-changes-title" data-testid="account-changes-awaiting">
       <h2 className="govuk-heading-m" id="account-changes-title">Account changes awaiting approval</h2>
-      {changes.data.map((r) => (
+      {shown.map((r) => (r.kind === 'service-account' ? (
+        <div key={r.id} className="govuk-!-margin-bottom-6">
+          <h3 className="govuk-heading-s">{r.requestedByName} made a service account on {formatDateTime(r.requestedAt)}</h3>
+          <ul className="govuk-list govuk-list--bullet">{r.account!.words.map((w) => <li key={w}>{w}</li>)}</ul>
+          <p className="govuk-body">Its tokens would reach children’s data: {r.account!.gained.join(', ')}. They do not work until another administrator approves; a rejection revokes the account.</p>
+          {r.requestedBy === me ? (
+            <p className="govuk-inset-text">You made this account, so another administrator must approve or reject it.</p>
+          ) : (
+            <ApprovalDecision requestId={r.id} idPrefix={`account-${r.id}`} legend={`Do you approve ${r.requestedByName}’s service account?`} approveLabel="Yes, approve it: its tokens may work" onDecided={decided} />
+          )}
+        </div>
+      ) : (
         <div key={r.id} className="govuk-!-margin-bottom-6">
           <h3 className="govuk-heading-s">{r.requestedByName} asked on {formatDateTime(r.requestedAt)} to change their own account</h3>
           <ul className="govuk-list govuk-list--bullet">{r.account!.words.map((w) => <li key={w}>{w}</li>)}</ul>
@@ -37,7 +51,7 @@ export function AccountChangesAwaiting({ me, reloadKey = 0, onDecided }: Props) 
             <ApprovalDecision requestId={r.id} idPrefix={`account-${r.id}`} legend={`Do you approve this change to ${r.requestedByName}’s account?`} approveLabel="Yes, approve it and change the account" onDecided={decided} />
           )}
         </div>
-      ))}
+      )))}
     </section>
   );
 }

@@ -7,7 +7,8 @@ import type { ServiceAccountView as ServiceAccountDto } from '../../../../server
 // The server's own types (type-only: nothing of the server is bundled), so the two cannot drift.
 export type { ScopeDefinition as ScopeDto } from '../../../../server/src/domain/integration/service-account';
 export type { ServiceAccountView as ServiceAccountDto } from '../../../../server/src/application/service-accounts/service-account-admin';
-export interface IssuedTokenDto { account: ServiceAccountDto; token: string }
+/** `awaitingApproval`: the account reads case data, so its tokens work once another administrator approved it. */
+export interface IssuedTokenDto { account: ServiceAccountDto; token: string; awaitingApproval?: { id: string } }
 
 const base = '/api/admin/service-accounts';
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;

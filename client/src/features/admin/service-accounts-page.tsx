@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { useAsync } from '../forms/use-async';
 import { formatDate, teamName } from '../../shell/format';
 import { ScrollRegion } from '../../shell/scroll-region';
+import { useSession } from '../auth';
+import { AccountChangesAwaiting } from './account-changes-awaiting';
 import { ServiceAccountForm } from './service-account-form';
 import { serviceAccountsApi, type IssuedTokenDto, type ServiceAccountDto } from './service-accounts-api';
 
@@ -13,6 +15,7 @@ const OVERLAPS = [{ hours: 24, label: '24 hours' }, { hours: 1, label: '1 hour' 
 
 function tokenWords(a: ServiceAccountDto): string {
   if (a.revokedAt) return `Revoked on ${formatDate(a.revokedAt)}`;
+  if (a.approval?.state === 'awaiting') return 'Awaiting another administrator’s approval: its tokens do not work yet';
   const valid = a.tokens.filter((t) => t.state === 'valid');
   if (!valid.length) return 'Expired: rotate to issue a new token';
   const latest = valid.reduce((x, y) => (x.expiresAt > y.expiresAt ? x : y));
@@ -20,6 +23,7 @@ function tokenWords(a: ServiceAccountDto): string {
 }
 
 export function ServiceAccountsPage() {
+  const { user: me } = useSession();
   const [reload, setReload] = useState(0);
   const [list] = useAsync(() => serviceAccountsApi.list(), [reload]);
   const [roles] = useAsync(() => serviceAccountsApi.roles(), []);
@@ -50,13 +54,15 @@ export function ServiceAccountsPage() {
   return (
     <section className="admin-service-accounts">
       <h1 className="govuk-heading-l">Service accounts</h1>
-      <p className="govuk-body">Other systems, such as a police referral portal, call this service with a service account’s token. Each call is recorded in the audit log under the account.</p>
+      <p className="govuk-body">Other systems, such as a police referral portal, call this service with a service account’s token. Each call is recorded in the audit log under the account. An account that reads children’s data works once another administrator approves it.</p>
+      <AccountChangesAwaiting me={me?.id} reloadKey={reload} kinds={['service-account']} onDecided={(r) => { setNotice(`${r.account?.words[0]?.split(':')[0] ?? 'The service account'} was ${r.state}.`); setReload((n) => n + 1); }} />
       {notice ? <div className="govuk-notification-banner govuk-notification-banner--success" role="status"><div className="govuk-notification-banner__content"><p className="govuk-notification-banner__heading">{notice}</p></div></div> : null}
       {issued ? (
         <div className="govuk-panel govuk-panel--confirmation" role="status" aria-labelledby="issued-title">
           <h2 className="govuk-panel__title" id="issued-title">Token for {issued.account.name}</h2>
           <div className="govuk-panel__body">
             <p>Copy it now and give it to the system’s operators securely. It will not be shown again.</p>
+            {issued.awaitingApproval ? <p>This account reads children’s data, so the token works once another administrator approves it.</p> : null}
             <label className="govuk-label" htmlFor="issued-token" style={{ color: 'inherit' }}>Token</label>
             <input className="govuk-input govuk-!-margin-bottom-6" id="issued-token" readOnly value={issued.token} onFocus={(e) => e.target.select()} />
           </div>

@@ -15,12 +15,13 @@ type Stored = Omit<PermissionChangeRequest, 'id' | 'rows' | 'roleLabels' | 'need
   roleLabels: { role: string; label: string }[];
   needsApproval: { field: string; message: string }[];
 };
-interface LockDoc { _id: string; requestId: string; kind?: 'account' }
+interface LockDoc { _id: string; requestId: string; kind?: PermissionChangeRequest['kind'] }
 
 const LOCK = 'awaiting';
 const LATEST = 'latest';
 // A change to an administrator's own account locks that account only: one waiting change per account.
-const lockOf = (r: Pick<PermissionChangeRequest, 'kind' | 'account'>) => (r.kind === 'account' ? `account:${r.account!.userId}` : LOCK);
+// A new service account's approval locks that account only.
+const lockOf = (r: Pick<PermissionChangeRequest, 'kind' | 'account'>) => (r.kind && r.account ? `account:${r.account.userId}` : LOCK);
 
 function toRequest({ _id, rows, roleLabels, needsApproval, ...rest }: Stored): PermissionChangeRequest {
   return {
@@ -44,7 +45,7 @@ export class MongoPermissionRequestRepository implements PermissionRequestReposi
       await this.lock.insertOne({ _id: lockOf(request), requestId: request.id, ...(request.kind ? { kind: request.kind } : {}) });
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;
-      if (request.kind === 'account') throw new ConflictError('A change to this account\'s access is already awaiting another administrator\'s approval: it must be approved or rejected first', 'ACCOUNT_CHANGE_AWAITING');
+      if (request.kind) throw new ConflictError('A change to this account\'s access is already awaiting another administrator\'s approval: it must be approved or rejected first', 'ACCOUNT_CHANGE_AWAITING');
       throw new ConflictError('Another permission change is awaiting a second administrator\'s approval: it must be approved or rejected before another change is saved', 'PERMISSION_CHANGE_AWAITING');
     }
     if (!request.kind) await this.lock.updateOne({ _id: LATEST }, { $set: { requestId: request.id } }, { upsert: true });
@@ -66,7 +67,7 @@ export class MongoPermissionRequestRepository implements PermissionRequestReposi
 
   async awaitingAccountChanges(): Promise<PermissionChangeRequest[]> {
     // The lock collection holds one document per waiting change (and two more): reading it all is cheap.
-    const locks = await this.lock.find({ kind: 'account' }).limit(200).toArray();
+    const locks = await this.lock.find({ kind: { $in: ['account', 'service-account'] } }).limit(200).toArray();
     const requests = await Promise.all(locks.map((l) => this.get(l.requestId)));
     return requests.filter((r): r is PermissionChangeRequest => r?.state === 'awaiting');
   }

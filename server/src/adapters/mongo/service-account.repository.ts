@@ -37,6 +37,10 @@ export class MongoServiceAccountRepository implements ServiceAccountRepository, 
     return r.modifiedCount === 1;
   }
 
+  async setApproval(id: string, approval: NonNullable<ServiceAccount['approval']>): Promise<void> {
+    await this.accounts.updateOne({ _id: id }, { $set: { approval } });
+  }
+
   async insertToken(token: ServiceToken): Promise<void> {
     await this.tokens.insertOne(toDoc(token));
   }

@@ -6,11 +6,12 @@
 // decision is recorded, so a retry after a crash in between finds it changed and only records the approval.
 import { checkRoles } from '../../domain/users/user-rules';
 import type { FieldErrors } from '../../domain/errors';
-import { SELF_APPROVAL_REFUSED, type AccountChange, type PermissionChangeRequest } from '../../domain/permissions/permission-request';
+import { type AccountChange, type PermissionChangeRequest } from '../../domain/permissions/permission-request';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { PermissionRequestRepository } from '../../ports/permission-request-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 import type { TeamMembershipRecorder } from '../users/user-admin-deps';
+import { unshownGains } from './account-gains';
 
 export interface AccountDecisionDeps {
   requests: PermissionRequestRepository;
@@ -32,18 +33,22 @@ async function applicable(deps: AccountDecisionDeps, change: AccountChange): Pro
   if (!holds(change.before)) return 'the account’s roles or teams were changed after this was asked for';
   const errors: FieldErrors = {};
   checkRoles(change.after.roles, errors);
-  return errors.roles ? `${errors.roles} (the permissions changed after this was asked for)` : 'apply';
+  if (errors.roles) return `${errors.roles} (the permissions changed after this was asked for)`;
+  const unshown = unshownGains(change.userId, change.gained, change.before, change.after, deps.now());
+  return unshown.length ? `it would now also give ${unshown.join(', ')}, which the request did not show (the permissions or teams changed after it was asked for): ask again` : 'apply';
 }
 
 export async function applyAccountDecision(
   deps: AccountDecisionDeps, request: PermissionChangeRequest, input: { decision: 'approve' | 'reject'; reason: string; decidedBy: string },
+  /** Why this decider's approval is no approval (the requester, or not an administrator): recorded as rejected. */
+  deciderRefusal?: string,
 ): Promise<PermissionChangeRequest> {
   const change = request.account!;
   const decided = { decidedBy: input.decidedBy, decidedAt: deps.now().toISOString() };
   const decider = await deps.users.findById(input.decidedBy);
   const actor = { id: input.decidedBy, roles: [...(decider?.roles ?? [])] };
   const who = { requestedBy: request.requestedBy, decidedBy: input.decidedBy, requestId: request.id };
-  let refusal = input.decidedBy === request.requestedBy ? SELF_APPROVAL_REFUSED : undefined;
+  let refusal = deciderRefusal;
   if (input.decision === 'approve' && !refusal) {
     const state = await applicable(deps, change);
     if (state === 'apply' || state === 'applied') {

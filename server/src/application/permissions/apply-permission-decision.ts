@@ -8,6 +8,7 @@
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { tableProblems } from '../../domain/permissions/permission-rails';
 import { SELF_APPROVAL_REFUSED, type PermissionChangeRequest, type PermissionDecision } from '../../domain/permissions/permission-request';
+import { can } from '../../domain/policies';
 import { configOf, type PermissionVersion } from '../../domain/permissions/permission-version';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { PermissionRequestRepository } from '../../ports/permission-request-repository.port';
@@ -15,6 +16,7 @@ import type { PermissionVersionRepository } from '../../ports/permission-version
 import type { UserRepository } from '../../ports/user-repository.port';
 import type { TeamMembershipRecorder } from '../users/user-admin-deps';
 import { applyAccountDecision } from './apply-account-decision';
+import { applyServiceAccountDecision, type ServiceAccountDecisionDeps } from './apply-service-account-decision';
 
 export interface ApplyDecisionDeps {
   permissions: PermissionVersionRepository;
@@ -26,6 +28,8 @@ export interface ApplyDecisionDeps {
   adopt(version: PermissionVersion): void;
   /** An approved change to an administrator's own teams becomes dated memberships here (the teams module). */
   memberships?: TeamMembershipRecorder;
+  /** Where a decision on a new service account that reads case data takes effect. */
+  serviceAccounts?: ServiceAccountDecisionDeps['serviceAccounts'];
 }
 
 export interface DecisionInput {
@@ -39,10 +43,10 @@ export async function applyPermissionDecision(deps: ApplyDecisionDeps, input: De
   const request = await deps.requests.get(input.requestId);
   if (!request) throw new NotFoundError('There is no such permission change awaiting approval', 'PERMISSION_REQUEST_NOT_FOUND');
   if (request.state !== 'awaiting') return request;
-  if (request.kind === 'account') return applyAccountDecision(deps, request, input);
+  let refusal = await deciderRefusal(deps, request, input.decidedBy);
+  if (request.kind === 'account') return applyAccountDecision(deps, request, input, refusal);
+  if (request.kind === 'service-account') return applyServiceAccountDecision(deps, request, input, refusal);
   const decided = { decidedBy: input.decidedBy, decidedAt: deps.now().toISOString() };
-  // The route and the task listener refuse the requester before this; a decision by them is never an approval.
-  let refusal = input.decidedBy === request.requestedBy ? SELF_APPROVAL_REFUSED : undefined;
   if (input.decision === 'approve' && !refusal) {
     const applied = await putInForce(deps, request, input.decidedBy, decided.decidedAt);
     if (typeof applied !== 'string') {
@@ -51,6 +55,17 @@ export async function applyPermissionDecision(deps: ApplyDecisionDeps, input: De
     refusal = `Approved, but not put in force: ${applied}`;
   }
   return record(deps, request, { ...decided, state: 'rejected', decisionReason: refusal ? `${refusal}. ${input.reason}` : input.reason });
+}
+
+/**
+ * Why this decider's approval is no approval: the route and the task listener refuse the requester before this,
+ * and the process's job takes the decider from the engine's record of who completed the task — which, in a
+ * process version deployed with its task offered to another group, need not be an administrator at all.
+ */
+async function deciderRefusal(deps: ApplyDecisionDeps, request: PermissionChangeRequest, decidedBy: string): Promise<string | undefined> {
+  if (decidedBy === request.requestedBy) return SELF_APPROVAL_REFUSED;
+  const decider = await deps.users.findById(decidedBy);
+  return decider && can(decider, 'administer-users') ? undefined : 'It was decided by someone who is not an administrator, so it is no approval';
 }
 
 /** The requested version in force, or why it cannot be. */

@@ -1,8 +1,8 @@
 // A bearer token → the service account calling, or a refusal that says why (missing, malformed, unknown,
 // expired, revoked) so the system's operators can act. An expired or revoked token of a known account is
 // audited under that account: someone is still using a credential that should be gone.
-import { UnauthenticatedError } from '../../domain/errors';
-import { parseToken, secretMatches, tokenState, type ServiceAccount } from '../../domain/integration/service-account';
+import { ForbiddenError, UnauthenticatedError } from '../../domain/errors';
+import { parseToken, secretMatches, tokenState, type ServiceAccount, type TokenState } from '../../domain/integration/service-account';
 import type { ServiceAccountDeps } from './service-account-admin';
 
 /** The account as an actor of the use cases: its roles and teams, like a person's. */
@@ -32,7 +32,10 @@ export async function authenticateServiceToken(deps: ServiceAccountDeps, authori
   return { id: account.id, name: account.name, roles: account.roles, teams: account.teams, scopes: account.scopes, tokenId: token.id };
 }
 
-function refusal(account: ServiceAccount, state: 'expired' | 'revoked', expiresAt: string): UnauthenticatedError {
+function refusal(account: ServiceAccount, state: Exclude<TokenState, 'valid'>, expiresAt: string): UnauthenticatedError | ForbiddenError {
+  if (state === 'awaiting-approval') {
+    return new ForbiddenError(`${account.name} reads children's data, so another administrator must approve it before its tokens work`, 'TOKEN_AWAITING_APPROVAL');
+  }
   if (state === 'revoked') return new UnauthenticatedError(`The token of ${account.name} was revoked. Ask an administrator for a new one.`, 'TOKEN_REVOKED');
   return new UnauthenticatedError(`The token expired at ${expiresAt}. Use the newer token, or ask an administrator to rotate it.`, 'TOKEN_EXPIRED');
 }

@@ -18,7 +18,7 @@ export async function rotateServiceToken(
   const account = await loadAccount(deps, input.accountId);
   if (account.revokedAt) throw new BusinessError('SERVICE_ACCOUNT_REVOKED', `${account.name} was revoked; create a new service account instead`);
   const now = deps.clock.now();
-  const older = (await deps.accounts.tokensOf(account.id)).filter((t) => tokenState(account, t, now) === 'valid');
+  const older = (await deps.accounts.tokensOf(account.id)).filter((t) => ['valid', 'awaiting-approval'].includes(tokenState(account, t, now)));
   const { token, secret } = await issueToken(deps, account, actor.id);
   const until = new Date(now.getTime() + overlapHours * 3_600_000).toISOString();
   for (const t of older) await deps.accounts.supersedeToken(t.id, until, token.id);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { newToken, tokenState, type ServiceAccount, type ServiceToken, type TokenState } from '../../domain/integration/service-account';
 import { can } from '../../domain/policies';
+import type { AccountChange, PermissionChangeRequest } from '../../domain/permissions/permission-request';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { ServiceAccountRepository } from '../../ports/service-account-repository.port';
@@ -12,6 +13,11 @@ export interface ServiceAccountDeps {
   accounts: ServiceAccountRepository;
   audit: Pick<AuditLog, 'record'>;
   clock: Clock;
+  /**
+   * The second administrator's approval (the permissions module): a new account whose scopes read case data
+   * waits there (kind 'service-account'). Absent where the routes run without it: such an account is refused.
+   */
+  approvals?: { request(actor: AdminActor, change: AccountChange): Promise<PermissionChangeRequest> };
 }
 
 /** The administrator acting (a signed-in person). */

@@ -4,6 +4,7 @@
 import { NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors';
 import { checkDay, inEffect, type Membership } from '../../domain/teams/team';
 import { teamsOn } from '../../domain/teams/team-directory';
+import { guardOwnReach } from './self-reach-guard';
 import { auditActor, requireTeamAdmin, sameMembers, today, type TeamActor, type TeamsDeps } from './team-deps';
 
 export interface MembershipChange { userId: string; team: string; change: 'join' | 'leave'; on: string }
@@ -23,6 +24,7 @@ export async function changeMembership(deps: TeamsDeps, actor: TeamActor, team: 
   requireTeamAdmin(actor);
   if (!deps.directory().teams.some((t) => t.key === team && t.active)) throw new NotFoundError(`No team ${team}`, 'TEAM_NOT_FOUND');
   const c = { ...(await parse(deps, input)), team };
+  if (c.change === 'join' && c.userId === actor.id) await guardOwnReach(deps, actor, [team]);
   const written = await applyMembershipChange(deps, c, 'Changed on the teams page');
   if (!written.length) {
     const words = c.change === 'join' ? 'is already in the team on that day' : 'is not in the team on that day';

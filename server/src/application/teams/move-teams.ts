@@ -14,6 +14,7 @@ import type { AssignEngine } from '../tasks/claim-task';
 import { applyMembershipChange } from './change-membership';
 import { syncUserTeams } from './sync-user-teams';
 import { releaseStrayTasks } from './release-stray-tasks';
+import { guardMoveReach } from './self-reach-guard';
 import { moveWordsOf } from './get-teams';
 import { moveSentences } from '../../domain/teams/team-move-words';
 import { auditActor, requireTeamAdmin, today, type TeamActor, type TeamsDeps } from './team-deps';
@@ -34,6 +35,7 @@ export async function startMove(deps: MoveDeps, actor: TeamActor & { displayName
   requireTeamAdmin(actor);
   const problems = moveProblems(req, deps.directory().teams);
   if (Object.keys(problems).length) throw new ValidationError('Some details need correcting; nothing was moved', problems);
+  await guardMoveReach(deps, actor, req);
   const sources = [...new Set(req.sources)].filter((s) => s !== req.target);
   // The cases are fixed now (a merge: every case of the old teams), so a rerun reports them all.
   const rows = req.kind === 'merge' ? (await deps.caseSearch.rows({ teams: sources })).filter((r) => sources.includes(r.team)) : await deps.caseSearch.rowsOf(req.caseIds ?? []);

@@ -2,6 +2,7 @@
 // must be active accounts; the change is audited and reaches the case-access rule at once.
 import { NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors';
 import { checkPeople, checkTeamKey, checkTeamName, type Team } from '../../domain/teams/team';
+import { guardOwnReach } from './self-reach-guard';
 import { allUsers, auditActor, requireTeamAdmin, type TeamActor, type TeamsDeps } from './team-deps';
 
 const FIELDS = ['key', 'name', 'managerIds', 'headOfServiceId'];
@@ -24,6 +25,9 @@ async function parse(deps: TeamsDeps, input: Record<string, unknown>, creating: 
   return { key, name, managerIds, head };
 }
 
+/** Managing or heading a team opens its cases, as membership does (team-directory.ts). */
+const leads = (team: Team, userId: string) => team.managerIds.includes(userId) || team.headOfServiceId === userId;
+
 function withHead(team: Team, head: string | null | undefined): Team {
   if (head === undefined) return team;
   const { headOfServiceId: _, ...rest } = team;
@@ -34,6 +38,7 @@ export async function createTeam(deps: TeamsDeps, actor: TeamActor, input: Recor
   requireTeamAdmin(actor);
   const p = await parse(deps, input, true);
   const team = withHead({ key: p.key!, name: p.name!, managerIds: p.managerIds ?? [], active: true, createdAt: deps.now().toISOString() }, p.head);
+  if (leads(team, actor.id)) await guardOwnReach(deps, actor, [team.key]);
   await deps.teams.insertTeam(team);
   await deps.audit.record({ actor: auditActor(actor), action: 'team.created', recordType: 'team', recordId: team.key, after: { ...team } });
   await deps.changed();
@@ -46,6 +51,7 @@ export async function updateTeam(deps: TeamsDeps, actor: TeamActor, key: string,
   if (!before) throw new NotFoundError(`No team ${key}`, 'TEAM_NOT_FOUND');
   const p = await parse(deps, input, false);
   const team = withHead({ ...before, ...(p.name ? { name: p.name } : {}), ...(p.managerIds ? { managerIds: p.managerIds } : {}) }, p.head);
+  if (leads(team, actor.id) && !leads(before, actor.id)) await guardOwnReach(deps, actor, [key]);
   await deps.teams.putTeam(team);
   await deps.audit.record({
     actor: auditActor(actor), action: 'team.updated', recordType: 'team', recordId: key,

@@ -6,9 +6,8 @@ import { BusinessError, NotFoundError, ValidationError, type FieldErrors } from 
 import { roleLabel } from '../../domain/users/role-labels';
 import { checkDisplayName, checkEmail, checkRoles, checkTeams } from '../../domain/users/user-rules';
 import type { User } from '../../domain/users/user';
-import { accountReachGained } from '../../domain/permissions/permission-rails';
 import type { PermissionChangeRequest } from '../../domain/permissions/permission-request';
-import { tableInForce } from '../../domain/policies/table-in-force';
+import { accountGains } from '../permissions/account-gains';
 import { teamWords } from '../../domain/teams/teams-in-force';
 import type { UserPatch } from '../../ports/user-repository.port';
 import { auditActor, checkManager, requireAdministrator, userSummary, type UserAdminDeps } from './user-admin-deps';
@@ -69,7 +68,7 @@ export async function updateUser(deps: UserAdminDeps, actor: User, id: string, i
 async function holdSelfGrant(deps: UserAdminDeps, actor: User, target: User, patch: UserPatch): Promise<PermissionChangeRequest | undefined> {
   const before = { roles: [...target.roles], teams: [...target.teams] };
   const after = { roles: patch.roles ?? before.roles, teams: patch.teams ?? before.teams };
-  const gained = accountReachGained(tableInForce(), before, after, teamWords);
+  const gained = accountGains(target.id, before, after, deps.clock.now());
   if (!gained.length) return undefined;
   if (!deps.approvals) {
     throw new ValidationError(`You cannot give yourself access to children's data (${gained.join(', ')}) here: ask another administrator`, { roles: `Giving yourself ${gained.join(', ')} needs another administrator` }, 'SELF_GRANT_REFUSED');

@@ -39,6 +39,11 @@ export interface ServiceAccount {
   revokedAt?: string;
   revokedBy?: string;
   revokeReason?: string;
+  /**
+   * An account whose scopes read case sections reaches children's data: its tokens work only once a second
+   * administrator approved it (docs/permissions.md). Absent on an account that reads none.
+   */
+  approval?: { state: 'awaiting' | 'approved'; requestId: string; decidedBy?: string; decidedAt?: string };
 }
 
 export interface ServiceToken {
@@ -82,10 +87,11 @@ export function secretMatches(secret: string, hash: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export type TokenState = 'valid' | 'expired' | 'revoked';
+export type TokenState = 'valid' | 'expired' | 'revoked' | 'awaiting-approval';
 
 export function tokenState(account: ServiceAccount, token: ServiceToken, now: Date): TokenState {
   if (account.revokedAt || token.revokedAt) return 'revoked';
+  if (account.approval?.state === 'awaiting') return 'awaiting-approval';
   return Date.parse(token.expiresAt) <= now.getTime() ? 'expired' : 'valid';
 }
 

@@ -79,6 +79,9 @@ function childDataReach(rows: PermissionRows, roles: readonly string[]): Set<str
   return reach;
 }
 
+/** Do these roles reach children's data at all (a section, or an action that opens a record)? */
+export const reachesChildData = (rows: PermissionRows, roles: readonly string[]): boolean => childDataReach(rows, roles).size > 0;
+
 /**
  * An admin may not widen their own roles' reach into children's data alone: such a version waits for a
  * second admin's approval (application/permissions/request-permission-approval.ts) instead of taking effect.
@@ -111,7 +114,13 @@ export function reachGained(rows: PermissionRows, before: readonly string[], aft
  */
 export function accountReachGained(
   rows: PermissionRows, before: { roles: readonly string[]; teams: readonly string[] }, after: { roles: readonly string[]; teams: readonly string[] }, teamWord: (key: string) => string,
+  /** Teams the account reaches besides its memberships of today: teams it manages or heads, memberships from a later day. */
+  otherTeams: readonly string[] = [],
 ): string[] {
-  const teams = childDataReach(rows, after.roles).size ? after.teams.filter((t) => !before.teams.includes(t)) : [];
+  // Roles that reached nothing before open every team the account reaches: those count as gained too, so the
+  // approver sees whose cases they open (a team joined or led while it opened nothing).
+  const opened = !reachesChildData(rows, before.roles) && reachesChildData(rows, after.roles);
+  const teams = !reachesChildData(rows, after.roles) ? []
+    : opened ? [...new Set([...after.teams, ...otherTeams])] : after.teams.filter((t) => !before.teams.includes(t));
   return [...reachGained(rows, before.roles, after.roles), ...teams.map((t) => `the cases of ${teamWord(t)}`)];
 }

@@ -29,8 +29,11 @@ export interface PermissionChangeRequest {
   decisionReason?: string;
   /** The version the approval put in force. */
   version?: number;
-  /** 'account': an administrator's own roles or teams from the users page (rows, sections, effect unused). */
-  kind?: 'account';
+  /**
+   * 'account': an administrator's own roles or teams from the users page; 'service-account': a new service
+   * account whose scopes read case data (`account.userId` is its id, `before` empty). Rows, sections, effect unused.
+   */
+  kind?: 'account' | 'service-account';
   account?: AccountChange;
 }
 
@@ -71,6 +74,14 @@ export function accountRequestText(change: AccountChange, requesterName: string)
   return [
     `${requesterName} asked to change their own account:`, ...change.words.map((w) => `- ${w}`),
     `They would gain access to children's data: ${change.gained.join(', ')}.`,
+  ].join('\n');
+}
+
+/** The approval task's text for a new service account that would read case data. */
+export function serviceAccountRequestText(change: AccountChange, requesterName: string): string {
+  return [
+    `${requesterName} made a service account for another system:`, ...change.words.map((w) => `- ${w}`),
+    `Its tokens would reach children's data: ${change.gained.join(', ')}. They do not work until another administrator approves.`,
   ].join('\n');
 }
 

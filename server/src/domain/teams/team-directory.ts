@@ -27,6 +27,16 @@ export function teamsLedBy(directory: TeamDirectory, userId: string): { managed:
 }
 
 /**
+ * The teams a person reaches besides their memberships of the day: those they lead, and those they join on a
+ * later day (a dated change made now that opens a team's cases then).
+ */
+export function teamsBeyondToday(directory: TeamDirectory, userId: string, day: CivilDate): string[] {
+  const { managed, headOf } = teamsLedBy(directory, userId);
+  const later = directory.memberships.filter((m) => m.userId === userId && m.from > day).map((m) => m.team);
+  return [...new Set([...managed, ...headOf, ...later])].sort();
+}
+
+/**
  * Whose cases a person reaches by team (case-access.ts's "team" reach): the teams of their membership
  * (the stored list on the account, kept equal to the memberships in effect), the teams they manage and the
  * teams they are head of service over. A merged-away team is reached through the team it became (its

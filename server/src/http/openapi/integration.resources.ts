@@ -8,6 +8,8 @@ import { createServiceAccountSchema, heldDecisionSchema, portalReferralSchema, r
 const IssuedToken = z.object({
   account: z.object({ id: z.string(), name: z.string() }).loose(),
   token: z.string().describe('The token, shown this once: it is stored only as a hash'),
+  awaitingApproval: z.object({ id: z.string() }).loose().optional()
+    .describe('An account whose scopes read case data: its tokens work once another administrator approves this request (POST /api/admin/permissions/requests/:id/decision)'),
 });
 
 export const SERVICE_ACCOUNTS: ApiResource = {
@@ -17,7 +19,7 @@ export const SERVICE_ACCOUNTS: ApiResource = {
   operations: [
     { method: 'get', path: '', summary: 'List service accounts with their tokens’ states (never the tokens)', access: action('administer-users') },
     {
-      method: 'post', path: '', summary: 'Create a service account; the answer holds its first token, shown once', access: action('administer-users'),
+      method: 'post', path: '', summary: 'Create a service account; the answer holds its first token, shown once. One that reads case data works once another administrator approved it', access: action('administer-users'),
       body: createServiceAccountSchema, status: 201, response: { schema: IssuedToken, name: 'IssuedToken' },
     },
     {

@@ -37,7 +37,7 @@ const changeRequest = describes<Answer<typeof presentChange>>()(z.looseObject({
   effect: z.array(effectLine), changes: z.array(roleChange), state: z.enum(['awaiting', 'approved', 'rejected']),
   decidedBy: z.string().optional(), decidedByName: z.string().optional(), decidedAt: instant.optional(), decisionReason: z.string().optional(),
   version: z.number().int().optional().describe('The version the approval put in force'),
-  kind: z.literal('account').optional().describe("An administrator's own roles or teams, asked for on the users page"),
+  kind: z.enum(['account', 'service-account']).optional().describe("account: an administrator's own roles or teams, asked for on the users page; service-account: a new service account whose scopes read case data"),
   account: z.looseObject({ userId: z.string(), words: z.array(z.string()), gained: z.array(z.string()) }).optional(),
 }));
 

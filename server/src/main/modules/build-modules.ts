@@ -190,6 +190,7 @@ export async function buildModules(ctx: ModuleContext): Promise<Modules> {
   // Service accounts and the integration API for other systems (issue 22): referrals from portals.
   ordered.push(createIntegrationModule({
     conn, audit: security.audit, clock, cases: tasks.cases, engine, forms: workflow.forms, users: security.users, caseGuard: consent.caseGuard,
+    approvals: permissions.serviceAccountApprovals,
   }));
   // The OpenAPI document and reference page (docs/openapi.md), for signed-in people.
   ordered.push({ apiRouters: createOpenApiRouters({ currentUser, version: process.env.npm_package_version ?? '0.1.0' }) });

@@ -18,6 +18,7 @@ import type { Clock } from '../../ports/clock.port';
 import type { FormRepository } from '../../ports/form-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
+import type { ServiceAccountDeps } from '../../application/service-accounts/service-account-admin';
 import type { SystemModule } from './module';
 
 export interface IntegrationModuleDeps {
@@ -29,11 +30,13 @@ export interface IntegrationModuleDeps {
   forms: FormRepository;
   users: UserRepository;
   caseGuard?: CaseGuard;
+  /** The second administrator's approval of a new account that reads case data (the permissions module). */
+  approvals?: ServiceAccountDeps['approvals'];
 }
 
 export function createIntegrationModule(deps: IntegrationModuleDeps): SystemModule {
   const store = new MongoServiceAccountRepository(deps.conn);
-  const tokens = { accounts: store, audit: deps.audit, clock: deps.clock };
+  const tokens = { accounts: store, audit: deps.audit, clock: deps.clock, ...(deps.approvals ? { approvals: deps.approvals } : {}) };
   const startForms = createProcessStartForms({ engine: deps.engine, readStart: readStartDeclaration });
   const referralDeps = {
     referrals: store, cases: deps.cases, policy: tableAccessPolicy, clock: deps.clock, audit: deps.audit,

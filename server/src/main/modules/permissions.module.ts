@@ -8,6 +8,8 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { MongoPermissionRequestRepository } from '../../adapters/mongo/permission-request.repository';
 import { MongoPermissionVersionRepository } from '../../adapters/mongo/permission-version.repository';
+import { MongoServiceAccountRepository } from '../../adapters/mongo/service-account.repository';
+import type { ServiceAccountDeps } from '../../application/service-accounts/service-account-admin';
 import { PermissionTableCache } from '../../application/permissions/permission-table-cache';
 import { putTableInForce } from '../../domain/policies';
 import { createPermissionsRouter } from '../../http/permissions.routes';
@@ -42,6 +44,8 @@ export interface PermissionsModule extends SystemModule {
   cache: PermissionTableCache;
   /** The users page's changes to an administrator's own access wait here (same approval process). */
   approvals: AccountApprovals;
+  /** New service accounts whose scopes read case data wait here (same approval process). */
+  serviceAccountApprovals: NonNullable<ServiceAccountDeps['approvals']>;
 }
 
 export function createPermissionsModule(deps: PermissionsModuleDeps): PermissionsModule {
@@ -54,12 +58,15 @@ export function createPermissionsModule(deps: PermissionsModuleDeps): Permission
   const decisions = {
     permissions, requests: new MongoPermissionRequestRepository(deps.conn), users: deps.users, audit: deps.audit,
     now: () => deps.clock.now(), adopt: (v: Parameters<PermissionTableCache['adopt']>[0]) => cache.adopt(v), memberships: deps.memberships,
+    // A decision on a new service account that reads case data takes effect on the account (same collection as the integration module's).
+    serviceAccounts: new MongoServiceAccountRepository(deps.conn),
   };
   deps.engine.registerJobHandler(PERMISSION_APPROVAL_GUARD_JOB_TYPE, permissionApprovalGuardJob);
   deps.engine.registerJobHandler(PERMISSION_CHANGE_DECIDE_JOB_TYPE, createPermissionDecideJob({ ...decisions, engine: deps.engine }));
   return {
     cache,
     approvals: { request: (actor, change) => requestAccountApproval({ ...decisions, engine: deps.engine }, actor, change) },
+    serviceAccountApprovals: { request: (actor, change) => requestAccountApproval({ ...decisions, engine: deps.engine }, { ...actor, teams: [] }, change, 'service-account') },
     apiMiddleware: [(_req, _res, next) => { cache.ensureFresh().then(() => next(), next); }],
     apiRouters: {
       '/admin/permissions': createPermissionsRouter({ currentActor: currentUser, ...decisions, engine: deps.engine }),
