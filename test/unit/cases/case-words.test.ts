@@ -70,6 +70,9 @@ describe('valueWords', () => {
     expect(valueWords(['a', 'b'])).toEqual({ text: 'a, b' });
     expect(valueWords({ firstLine: '1 High St', postcode: 'AB1 2CD' }).text).toBe('First line: 1 High St; Postcode: AB1 2CD');
     expect(valueWords(undefined).text).toBe('Not recorded');
+    // A filepicker's answer by its files' names (the files are on the Documents tab), never the references.
+    const files = [{ documentId: 'd1', storeId: 'case-documents', metadata: { fileName: 'plan.pdf', contentType: 'application/pdf', size: 9 } }, { documentId: 'd2', metadata: { fileName: 'note.txt' } }];
+    expect(valueWords(files, { type: 'filepicker' })).toEqual({ text: 'plan.pdf, note.txt' });
   });
 });
 

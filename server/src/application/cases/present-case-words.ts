@@ -57,9 +57,9 @@ export interface WordsInput {
   today: string;
 }
 
-// Forms-core's one list of input types, less expression: its value is computed from the form's other answers,
-// never typed, so it is not offered for a person to correct by hand.
-const CORRECTABLE_TYPES: ReadonlySet<string> = new Set(INPUT_TYPES.filter((t) => t !== 'expression'));
+// Forms-core's one list of input types, less expression (its value is computed from the form's other answers,
+// never typed) and filepicker (its files are the Documents tab's): neither is offered for correcting by hand.
+const CORRECTABLE_TYPES: ReadonlySet<string> = new Set(INPUT_TYPES.filter((t) => t !== 'expression' && t !== 'filepicker'));
 
 export function labelOfField(catalogue: FieldCatalogue, stored: FieldLabels | undefined, section: CaseSection, key: string, collection?: string): string {
   const known = collection ? catalogue[section]?.items[collection]?.[key] : catalogue[section]?.fields[key];

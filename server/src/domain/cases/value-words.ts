@@ -36,8 +36,14 @@ function plain(value: unknown): string {
   return String(value);
 }
 
+/** A filepicker's answer: the files by name (they are on the Documents tab), never their references. */
+function fileNames(value: unknown[]): string {
+  return value.map((r) => String((r as { metadata?: { fileName?: unknown } } | null)?.metadata?.fileName ?? 'A file')).join(', ') || 'None';
+}
+
 export function valueWords(value: unknown, field?: FieldShape): ValueWords {
   if (value === undefined || value === null || value === '') return { text: NOT_RECORDED };
+  if (field?.type === 'filepicker' && Array.isArray(value)) return { text: fileNames(value) };
   if (typeof value === 'boolean') return { text: value ? 'Yes' : 'No' };
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) {
     if (!value.length) return { text: 'None' };
