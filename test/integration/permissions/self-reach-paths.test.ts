@@ -145,6 +145,22 @@ describe('an administrator cannot reach children’s data alone, by any route', 
     expect((await call('ada.admin', 'POST', '/processes', { xml: SHIPPED_APPROVAL, comment: 'Admins approve again' })).status).toBe(201);
   });
 
+  it('a new section or a new role given to oneself waits; names alone change nobody’s access and need nobody', async () => {
+    const rows = (await call('ada.admin', 'GET', '/admin/permissions')).body.inForce.rows;
+    const section = { key: 'speech-language', label: 'Speech and language', description: 'Communication needs' };
+    const withSection = await call('ada.admin', 'POST', '/admin/permissions', { basedOn: 2, rows: { ...rows, admins: { ...rows.admins, read: ['speech-language'] } }, sections: [section], reason: 'Admins triage SLT' });
+    expect([withSection.status, withSection.body.awaitingApproval?.needsApproval]).toEqual([202, { 'rows.admins': "This gives your own role admins access to children's data (read Speech and language): another administrator must approve it before it is in force" }]);
+    expect((await decide('ali.admin', withSection.body.awaitingApproval.id, 'reject', 'Admins do not triage')).body.request.state).toBe('rejected');
+    // A new role that reads Health, held by nobody, is in force at once; giving it to oneself then waits.
+    const slt = { actions: ['view-cases'], read: ['personal', 'health'], write: [] };
+    expect((await call('ada.admin', 'POST', '/admin/permissions', { basedOn: 2, rows: { ...rows, 'slt-workers': slt }, roleLabels: { 'slt-workers': 'Speech therapists' }, reason: 'New SLT role' })).status).toBe(201);
+    const self = await call('ada.admin', 'PATCH', `/users/${ids['ada.admin']}`, { roles: ['admins', 'slt-workers'] });
+    expect([self.status, self.body.roles]).toEqual([202, ['admins']]);
+    expect((await decide('ali.admin', self.body.awaitingApproval.id, 'reject', 'No')).body.request.state).toBe('rejected');
+    const renamed = await call('ada.admin', 'POST', '/admin/permissions', { basedOn: 3, rows: { ...rows, 'slt-workers': slt }, roleLabels: { 'slt-workers': 'Speech and language therapists', admins: 'System administrators' }, reason: 'Names' });
+    expect(renamed.status).toBe(201);
+  });
+
   it('a service account whose scope reads cases works only once another administrator approved it; a rejected one never', async () => {
     const body = { name: 'Ada’s reader', roles: ['case-managers'], teams: ['south'], scopes: ['cases:read:personal'], tokenDays: 30 };
     const made = await call('ada.admin', 'POST', '/admin/service-accounts', body);

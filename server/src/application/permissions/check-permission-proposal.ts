@@ -57,6 +57,6 @@ export async function checkPermissionProposal(deps: PermissionDeps, actor: Actor
   if (!admins.length) refuse({ rows: 'No active user would be able to administer users: keep "administer users" on a role someone active holds' });
   return {
     current, effect: permissionEffect(current.rows, rows, users, config), changes: [...configChanges(current, config), ...rowChanges(current.rows, rows)],
-    needsApproval: selfGrantProblems(current.rows, rows, actor.roles),
+    needsApproval: selfGrantProblems(current.rows, rows, actor.roles, config),
   };
 }

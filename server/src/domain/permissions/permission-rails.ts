@@ -86,14 +86,15 @@ export const reachesChildData = (rows: PermissionRows, roles: readonly string[])
  * An admin may not widen their own roles' reach into children's data alone: such a version waits for a
  * second admin's approval (application/permissions/request-permission-approval.ts) instead of taking effect.
  */
-export function selfGrantProblems(current: PermissionRows, proposed: PermissionRows, actorRoles: readonly string[]): RailProblems {
+export function selfGrantProblems(current: PermissionRows, proposed: PermissionRows, actorRoles: readonly string[], config?: PermissionConfig): RailProblems {
   const before = childDataReach(current, actorRoles);
   const gained = [...childDataReach(proposed, actorRoles)].filter((g) => !before.has(g));
   const problems: RailProblems = {};
   for (const role of actorRoles) {
     const mine = [...childDataReach(proposed, [role])].filter((g) => gained.includes(g));
     if (!mine.length) continue;
-    const said = mine.map((g) => describeReach(g));
+    // A section the version adds is named as the version names it.
+    const said = mine.map((g) => describeReach(g, config));
     problems[`rows.${role}`] = `This gives your own role ${role} access to children's data (${said.join(', ')}): another administrator must approve it before it is in force`;
   }
   return problems;
