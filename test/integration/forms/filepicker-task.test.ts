@@ -44,6 +44,7 @@ describe('a task form with a filepicker and a documentPreview', () => {
     const otherCase = await newCase('sol.case', 'south', 'Sid');
     ids.plan = await upload('cara.case', caseId, 'offending', 'signed-plan.pdf', plan);
     ids.second = await upload('cara.case', caseId, 'offending', 'second.txt', Buffer.from('A second file\n'));
+    ids.photo = await upload('cara.case', caseId, 'offending', 'photo.png', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
     ids.personal = await upload('cara.case', caseId, 'personal', 'passport.txt', Buffer.from('Passport scan notes\n'));
     ids.health = await upload('helen.health', caseId, 'health', 'camhs.txt', Buffer.from('CAMHS letter\n'));
     ids.otherCase = await upload('sol.case', otherCase, 'offending', 'sid-plan.txt', Buffer.from('Another child\n'));
@@ -76,6 +77,7 @@ describe('a task form with a filepicker and a documentPreview', () => {
       [[{ documentId: ids.health }], 422, /not a document of this case/], // a Health letter a case manager may not open
       [[{ documentId: ids.personal }], 422, /“passport.txt” is filed on the Personal section, and this question files on Offending/],
       [[{ documentId: ids.plan }, { documentId: ids.second }], 422, /takes one file/],
+      [[{ documentId: ids.photo }], 422, /Signed plan accepts only .pdf,.txt: “photo.png” is not one/],
       ['signed-plan.pdf', 422, /must be a list of files/],
       [[{ documentId: { $gt: '' } }], 422, /not database operators/],
       [{ $gt: '' }, 422, /not database operators/],

@@ -15,7 +15,7 @@ import type { AccessPolicy, Actor } from '../cases/case-access';
 import { documentSectionsReadable } from './document-access';
 
 export interface FormDocumentsDeps {
-  documents: Pick<DocumentStore, 'find'>;
+  documents: Pick<DocumentStore, 'listOfCase'>;
   policy: AccessPolicy;
 }
 
@@ -35,6 +35,15 @@ export function referenceOf(d: CaseDocument): DocumentReference {
   };
 }
 
+/**
+ * The case's documents the actor may open, by id (one read: the store keeps a case's list in one record). Another
+ * case's document, an invented id and one of a section the person may not read are all simply not in it.
+ */
+export async function readableDocuments(deps: FormDocumentsDeps, actor: Actor, caseId: string): Promise<Map<string, CaseDocument>> {
+  const readable = documentSectionsReadable(deps.policy, actor);
+  return new Map((await deps.documents.listOfCase(caseId)).filter((d) => d.caseId === caseId && readable.includes(d.section)).map((d) => [d.id, d]));
+}
+
 export async function checkFormDocuments(
   deps: FormDocumentsDeps, actor: Actor, form: FormDefinition, caseId: string | undefined, value: Record<string, unknown>,
   variables?: Record<string, unknown>,
@@ -46,14 +55,7 @@ export async function checkFormDocuments(
     for (const a of answers) errors[a.path] = `${labelOf(a.component)}: files can be added only in a task form of a case`;
     return { value, errors };
   }
-  const ids = [...new Set(answers.flatMap((a) => a.references.map((r) => (isPlainObject(r) ? String(r.documentId) : ''))))];
-  const readable = documentSectionsReadable(deps.policy, actor);
-  const found = new Map<string, CaseDocument>();
-  await Promise.all(ids.map(async (id) => {
-    const d = id ? await deps.documents.find(caseId, id) : undefined;
-    // Another case's document, an invented id and one of a section the person may not read all read alike.
-    if (d && d.caseId === caseId && readable.includes(d.section)) found.set(id, d);
-  }));
+  const found = await readableDocuments(deps, actor, caseId);
   const scope = buildScope(variables, value);
   for (const a of answers) {
     const label = labelOf(a.component);

@@ -7,8 +7,8 @@ import { sizeInWords } from '../../domain/documents/case-document';
 import { FILE_KINDS } from '../../domain/documents/document-types';
 import { buildScope, evaluateFeel, isPlainObject, type FormComponent, type FormDefinition } from '../../forms-core';
 import { auditActor, type Actor, type CaseAuditSink } from '../cases/case-access';
-import { contentRoute, type FormDocumentsDeps } from './check-form-documents';
-import { documentSectionsReadable } from './document-access';
+import type { CaseDocument } from '../../domain/documents/case-document';
+import { contentRoute, readableDocuments, type FormDocumentsDeps } from './check-form-documents';
 
 export interface DocumentLink {
   documentId: string;
@@ -45,17 +45,15 @@ export async function previewFormDocuments(
   const sources = [...new Set(previewSources(form.components))];
   if (!sources.length) return undefined;
   const variables = await loadVariables(); // an instance read only for a form that previews documents
-  const readable = documentSectionsReadable(deps.policy, actor);
+  const found = caseId ? await readableDocuments(deps, actor, caseId) : new Map<string, CaseDocument>();
   const scope = buildScope(variables, {});
   const previews: DocumentPreviews = {};
   const sections = new Set<string>();
   for (const source of sources) {
-    const docs = caseId ? await Promise.all([...new Set(idsOf(evaluateFeel(source, scope)))].map((id) => deps.documents.find(caseId, id))) : [];
-    previews[source] = docs.filter((d) => d && d.caseId === caseId && readable.includes(d.section)).map((d) => {
-      sections.add(d!.section);
-      return {
-        documentId: d!.id, name: d!.name, fileType: FILE_KINDS[d!.kind].label, size: d!.size, sizeLabel: sizeInWords(d!.size), href: contentRoute(d!.caseId, d!.id),
-      };
+    const docs = [...new Set(idsOf(evaluateFeel(source, scope)))].flatMap((id) => found.get(id) ?? []);
+    previews[source] = docs.map((d) => {
+      sections.add(d.section);
+      return { documentId: d.id, name: d.name, fileType: FILE_KINDS[d.kind].label, size: d.size, sizeLabel: sizeInWords(d.size), href: contentRoute(d.caseId, d.id) };
     });
   }
   const shown = Object.values(previews).flat();
