@@ -6,7 +6,7 @@
 // case manager does not. Axe finds nothing serious on a desktop and on a 390 px phone, where each matrix
 // scrolls inside its own labelled, focusable region and the page does not scroll sideways. An admin giving
 // their own role Health waits for a second admin, who approves it on the same page; so does giving themselves a
-// role on the users page, approved there by the second admin on a phone.
+// role on the users page, approved there by the second admin on a phone, by keyboard alone.
 import type { Browser, Page } from 'playwright-core';
 import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
 import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
@@ -55,6 +55,19 @@ describe("the administrator's permissions page in the browser", () => {
     await page.getByLabel(label).check();
     await page.getByLabel('Reason for your decision (kept in the audit)').fill(reason);
     await page.getByRole('button', { name: 'Send your decision' }).click();
+  }
+
+  /** The same, by keyboard alone: Enter on the button, Space on the radio, Tab to the reason, Tab and Enter to send. */
+  async function approveByKeyboard(page: Page, label: string, reason: string) {
+    await page.getByRole('button', { name: 'Send your decision' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('Choose whether you approve or reject the change').waitFor();
+    await page.getByLabel(label).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(reason);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
   }
 
   it('adds a role with read access to Health, previews who gains it, refuses a change that leaves no administrator, saves with a reason', async () => {
@@ -164,7 +177,7 @@ describe("the administrator's permissions page in the browser", () => {
     bea.setDefaultTimeout(10_000);
     await bea.getByTestId('account-changes-awaiting').getByRole('heading', { name: /^Ada Admin asked on .* to change their own account$/ }).waitFor();
     await expectCleanPage(bea, 390);
-    await approve(bea, 'Yes, approve it and change the account', 'Ada covers the duty desk');
+    await approveByKeyboard(bea, 'Yes, approve it and change the account', 'Ada covers the duty desk');
     await bea.getByRole('status').getByText('Ada Admin’s account change was approved.').waitFor();
     expect(await adaRow(bea).getByRole('cell').nth(2).textContent()).toBe('Administrators, Case managers');
   });

@@ -1,12 +1,14 @@
 // The administrator's service accounts page in Chromium against the whole product (issue 22): reached from
 // the main navigation; a form with nothing chosen lists its problems in an error summary; a new account's
 // token is shown once (reading cases, it works once another administrator approves: the page says so and
-// the token is refused meanwhile); after leaving the page it is not shown again; revoking
+// the token is refused meanwhile; a second administrator approves it on a phone by keyboard); after leaving the page it is not shown again; revoking
 // asks why, and the token is then refused. Axe finds nothing serious on a desktop and on a 390 px phone.
 // Then a portal's referral for a child already known is held, and a team manager decides it on the Referrals
 // to decide page: nothing chosen and a missing reason are listed in the error summary; joining it to the
 // existing case is confirmed and the referral leaves the list.
 import type { Browser, Page } from 'playwright-core';
+import { Argon2PasswordHasher, TEST_ARGON2ID } from '../../../server/src/adapters/crypto/argon2.password-hasher';
+import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
 import { seriousAxeViolations } from '../../support/axe';
 import { signInAs } from '../../support/browser';
 import { demoSessions } from '../../support/demo-sessions';
@@ -15,7 +17,14 @@ import { e2eLifecycle, type E2eSystem } from '../../support/e2e-lifecycle';
 describe("the administrator's service accounts page in the browser", () => {
   let browser: Browser;
   let system: E2eSystem;
-  e2eLifecycle((s, b) => { system = s; browser = b; });
+  e2eLifecycle(async (s, b) => {
+    system = s; browser = b;
+    // A second administrator, to approve an account that reads case data.
+    await s.conn.collection('users').insertOne({
+      username: 'bea.admin', displayName: 'Bea Admin', email: 'bea.admin@example.org', roles: ['admins'], teams: [],
+      active: true, failedAttempts: 0, createdAt: new Date(), passwordHash: await new Argon2PasswordHasher(TEST_ARGON2ID).hash(DEMO_PASSWORD),
+    });
+  });
 
   async function expectCleanPage(page: Page, width: number) {
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -52,6 +61,23 @@ describe("the administrator's service accounts page in the browser", () => {
     expect(await row.textContent()).toContain('Court officers. Team: North');
     expect(await row.textContent()).toContain('Awaiting another administrator’s approval: its tokens do not work yet');
     await page.getByText('You made this account, so another administrator must approve or reject it.').waitFor();
+
+    // Bea approves it on her phone, by keyboard alone; then the token works (no such case, rather than 403).
+    const bea = await signInAs(browser, system.url, 'bea.admin', { viewport: { width: 390, height: 844 }, startPath: '/admin/service-accounts' });
+    bea.setDefaultTimeout(10_000);
+    await bea.getByRole('heading', { name: /^Ada Admin made a service account on / }).waitFor();
+    await bea.getByText('Its tokens would reach children’s data: read Personal details, the cases of North team.', { exact: false }).waitFor();
+    await expectCleanPage(bea, 390);
+    await bea.getByLabel('Yes, approve it: its tokens may work').focus();
+    await bea.keyboard.press('Space');
+    await bea.keyboard.press('Tab');
+    await bea.keyboard.type('The police portal is covered by our data sharing agreement');
+    await bea.keyboard.press('Tab');
+    await bea.keyboard.press('Enter');
+    await bea.getByRole('status').getByText('Police referral portal was approved.').waitFor();
+    expect(await callWith(token)).toBe(404);
+    await page.reload();
+    await row.getByText(/^Expires /).waitFor();
     await expectCleanPage(page, 1280);
 
     await page.setViewportSize({ width: 390, height: 844 });
