@@ -95,6 +95,12 @@ describe('the OpenAPI document and the running app', () => {
     expectDocumented('GET', '/api/tasks', queue);
     const [task] = queue.body.items as { id: string }[];
     expectDocumented('GET', '/api/tasks/:id', await call('GET', `/api/tasks/${encodeURIComponent(task.id)}`, undefined, caseManager));
+    expectDocumented('POST', '/api/tasks/:id/claim', await call('POST', `/api/tasks/${encodeURIComponent(task.id)}/claim`, undefined, caseManager));
+    expectDocumented('POST', '/api/tasks/:id/unclaim', await call('POST', `/api/tasks/${encodeURIComponent(task.id)}/unclaim`, undefined, caseManager));
+    expectDocumented('PUT', '/api/tasks/filters/:name', await call('PUT', '/api/tasks/filters/mine-overdue', { queue: 'mine', filters: { minPriority: 10 } }));
+    expectDocumented('GET', '/api/tasks/filters', await call('GET', '/api/tasks/filters'));
+    expectDocumented('GET', '/api/cases/:id/amendments', await call('GET', `/api/cases/${caseId}/amendments`));
+    expectDocumented('GET', '/api/cases/duplicates', await call('GET', '/api/cases/duplicates?givenName=Openapi&familyName=Walker&dateOfBirth=2010-03-14'));
     const forms = await call('GET', '/api/forms');
     expectDocumented('GET', '/api/forms', forms);
     const formId = (forms.body.items as { formId: string }[])[0].formId;

@@ -6,7 +6,9 @@ import type { ChronologyEntry, ChronologyKind as ChronologyKindOfServer } from '
 import type { CaseHeaderWords, CaseWords, FieldWords, ItemWords, SectionWords, SourceWords } from '../../../../server/src/application/cases/present-case-words';
 import type { ValueWords } from '../../../../server/src/domain/cases/value-words';
 import type { CatalogueField } from '../../../../server/src/domain/forms/field-catalogue';
-import type { AmendRequest, CaseRecordBody, CreateCaseRequest, ReReferralRequest } from '../../../../server/src/http/openapi/api-types';
+import type {
+  AmendmentListBody, AmendRequest, CaseRecordBody, CreateCaseRequest, DuplicateListBody, ReReferralBody, ReReferralRequest,
+} from '../../../../server/src/http/openapi/api-types';
 import type { CaseConsentDto } from './consent-banner';
 
 export const SECTION_LABELS: Record<string, string> = {
@@ -44,24 +46,18 @@ export type CaseDto = Omit<CaseRecordBody, 'consent' | 'words'> & {
   words?: CaseWordsDto;
 };
 
-export interface AmendmentDto {
-  section: string;
-  seq: number;
-  at: string;
-  by: string;
-  source: { kind: 'referral' } | { kind: 'manual'; reason: string } | { kind: 'submission'; submissionId: string; formId: string; formVersion: number; taskId?: string };
-  changes: { field: string; previous?: unknown; value?: unknown; collection?: string; item?: string; itemLabel?: string; added?: true }[];
-}
+/** An amendment of the history as the API's schema describes it (server/src/http/openapi/task-case-actions-schemas.ts). */
+export type AmendmentDto = AmendmentListBody['items'][number];
 
 const enc = encodeURIComponent;
 
 export const casesApi = {
   get: (id: string, reason?: string) => apiFetch<CaseDto>('GET', `/api/cases/${enc(id)}${reason ? `?reason=${enc(reason)}` : ''}`),
   amendments: (id: string, section?: string) =>
-    apiFetch<{ items: AmendmentDto[] }>('GET', `/api/cases/${enc(id)}/amendments${section ? `?section=${enc(section)}` : ''}`).then((r) => r.items),
+    apiFetch<AmendmentListBody>('GET', `/api/cases/${enc(id)}/amendments${section ? `?section=${enc(section)}` : ''}`).then((r) => r.items),
   /** The history in words (labels, option labels, names), newest first. */
   amendmentWords: (id: string) =>
-    apiFetch<{ words?: AmendmentWordsDto[] }>('GET', `/api/cases/${enc(id)}/amendments?limit=200`).then((r) => r.words ?? []),
+    apiFetch<Omit<AmendmentListBody, 'words'> & { words?: AmendmentWordsDto[] }>('GET', `/api/cases/${enc(id)}/amendments?limit=200`).then((r) => r.words ?? []),
   /** One page of the case's chronology; `reason` when the case is another team's (break glass). */
   chronology: (id: string, q: { kind?: ChronologyKind; page?: number; reason?: string } = {}) =>
     apiFetch<ChronologyPageDto>('GET', `/api/cases/${enc(id)}/chronology?${new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`),
@@ -71,11 +67,11 @@ export const casesApi = {
   amendItem: (id: string, section: string, collection: string, itemId: string | undefined, changes: Record<string, unknown>, reason: string) =>
     apiFetch<CaseDto>(itemId ? 'PATCH' : 'POST', `/api/cases/${enc(id)}/sections/${enc(section)}/collections/${enc(collection)}${itemId ? `/${enc(itemId)}` : ''}`, { changes, reason } satisfies AmendRequest),
   duplicates: (p: { givenName: string; familyName: string; dateOfBirth: string; nhsNumber?: string }) =>
-    apiFetch<{ items: { reasons: string[]; caseId?: string; displayName?: string; team: string }[] }>('GET', `/api/cases/duplicates?${new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][])}`).then((r) => r.items),
+    apiFetch<DuplicateListBody>('GET', `/api/cases/duplicates?${new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][])}`).then((r) => r.items),
   create: (body: CreateCaseRequest) => apiFetch<CaseDto>('POST', '/api/cases', body),
   /** A re-referral of a child whose case is open: intake starts on that case, no second record. */
   reRefer: (id: string, referralSource?: string) =>
-    apiFetch<{ caseId: string; processId: string; referralReceivedAt: string }>('POST', `/api/cases/${enc(id)}/referrals`, (referralSource ? { referralSource } : {}) satisfies ReReferralRequest),
+    apiFetch<ReReferralBody>('POST', `/api/cases/${enc(id)}/referrals`, (referralSource ? { referralSource } : {}) satisfies ReReferralRequest),
 };
 
 export const show = (v: unknown): string => {

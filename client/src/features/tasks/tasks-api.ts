@@ -3,7 +3,10 @@ import { apiFetch } from '../auth';
 import { formatDate as formatLongDate } from '../../shell/format';
 import type { FormDefinition } from '../../../../server/src/forms-core';
 import type { QueueFilters, QueueName } from '../../../../server/src/domain/tasks/queues';
-import type { CompleteTaskRequest, QueueRowBody, ReassignRequest, SavedFilter, SavedFilterRequest, TaskPageBody, TaskQueuePageBody } from '../../../../server/src/http/openapi/api-types';
+import type {
+  CompleteTaskRequest, QueueRowBody, ReassignRequest, SavedFilterBody, SavedFilterListBody, SavedFilterRequest, TaskBody, TaskCompletedBody, TaskPageBody,
+  TaskQueuePageBody,
+} from '../../../../server/src/http/openapi/api-types';
 
 export { QUEUES, QUEUE_LABELS, QUEUE_SORT_FIELDS, type QueueName } from '../../../../server/src/domain/tasks/queues';
 
@@ -20,7 +23,7 @@ export interface QueueParams extends QueueFiltersDto {
   limit?: number;
 }
 
-export type SavedFilterDto = { name: string } & SavedFilter;
+export type SavedFilterDto = SavedFilterBody;
 
 export type CaseSummaryDto = NonNullable<TaskPageBody['case']>;
 
@@ -39,13 +42,13 @@ export function queueUrl(p: QueueParams): string {
 export const tasksApi = {
   queue: (p: QueueParams) => apiFetch<TaskQueuePageBody>('GET', queueUrl(p)),
   get: (id: string) => apiFetch<TaskViewDto>('GET', `/api/tasks/${enc(id)}`),
-  claim: (id: string) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/claim`),
-  unclaim: (id: string) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/unclaim`),
-  reassign: (id: string, toUserId: string | null) => apiFetch<TaskDto>('POST', `/api/tasks/${enc(id)}/reassign`, { toUserId } satisfies ReassignRequest),
+  claim: (id: string) => apiFetch<TaskBody>('POST', `/api/tasks/${enc(id)}/claim`),
+  unclaim: (id: string) => apiFetch<TaskBody>('POST', `/api/tasks/${enc(id)}/unclaim`),
+  reassign: (id: string, toUserId: string | null) => apiFetch<TaskBody>('POST', `/api/tasks/${enc(id)}/reassign`, { toUserId } satisfies ReassignRequest),
   complete: (id: string, data: Record<string, unknown>) =>
-    apiFetch<{ submission: { id: string }; amendedSections: string[]; repeated: boolean; next?: { id: string; name: string; caseId: string; caseName?: string } }>('POST', `/api/tasks/${enc(id)}/complete`, { data } satisfies CompleteTaskRequest),
-  filters: () => apiFetch<{ items: SavedFilterDto[] }>('GET', '/api/tasks/filters').then((r) => r.items),
-  saveFilter: (name: string, body: SavedFilterRequest) => apiFetch<SavedFilterDto>('PUT', `/api/tasks/filters/${enc(name)}`, body),
+    apiFetch<TaskCompletedBody>('POST', `/api/tasks/${enc(id)}/complete`, { data } satisfies CompleteTaskRequest),
+  filters: () => apiFetch<SavedFilterListBody>('GET', '/api/tasks/filters').then((r) => r.items),
+  saveFilter: (name: string, body: SavedFilterRequest) => apiFetch<SavedFilterBody>('PUT', `/api/tasks/filters/${enc(name)}`, body),
   deleteFilter: (name: string) => apiFetch<void>('DELETE', `/api/tasks/filters/${enc(name)}`),
 };
 

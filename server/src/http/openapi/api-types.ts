@@ -31,6 +31,7 @@ import type {
   SarReviewAnswer, SarStarted,
 } from './sar-retention-schemas';
 import type { DecisionList, DecisionsDeployed, ProcessDeployed, ProcessDiffAnswer, ProcessLint, ProcessVersions } from './processes-schemas';
+import type { AmendmentList, DuplicateList, ReReferralAnswer, SavedFilterAnswer, SavedFilterList, TaskAnswer, TaskCompleted } from './task-case-actions-schemas';
 import type { Draft, DraftList, FormCheck, FormDeployed, Submission, SubmissionList, SubmissionRead } from './forms-schemas';
 
 /** The named keys of O (a loose object's "any other key" signature left out). */
@@ -89,6 +90,13 @@ export type ProcessDeployedBody = Answer<typeof ProcessDeployed>;
 export type ProcessDiffBody = Answer<typeof ProcessDiffAnswer>;
 export type DecisionListBody = Answer<typeof DecisionList>;
 export type DecisionsDeployedBody = Answer<typeof DecisionsDeployed>;
+export type TaskBody = Answer<typeof TaskAnswer>;
+export type TaskCompletedBody = Answer<typeof TaskCompleted>;
+export type SavedFilterBody = Answer<typeof SavedFilterAnswer>;
+export type SavedFilterListBody = Answer<typeof SavedFilterList>;
+export type AmendmentListBody = Answer<typeof AmendmentList>;
+export type DuplicateListBody = Answer<typeof DuplicateList>;
+export type ReReferralBody = Answer<typeof ReReferralAnswer>;
 export type TimescaleSetBody = Answer<typeof TimescaleSetAnswer>;
 export type TimescaleHistoryBody = Answer<typeof TimescaleHistory>;
 export type EscalationPolicyBody = Answer<typeof EscalationPolicyAnswer>;
@@ -131,5 +139,3 @@ export type CreateTeamRequest = z.input<typeof createTeamSchema>;
 export type UpdateTeamRequest = z.input<typeof updateTeamSchema>;
 export type MembershipRequest = z.input<typeof membershipSchema>;
 export type MoveTeamsRequest = z.input<typeof moveSchema>;
-/** A saved filter as stored and listed (defaults filled in). */
-export type SavedFilter = z.output<typeof savedFilterBodySchema>;

@@ -16,20 +16,21 @@ import {
 import { action, signedIn, type ApiResource } from './api-operation';
 import { ContactLogAnswer, RecordedContactAnswer, StartableProcesses, StartedProcessAnswer } from './case-work-schemas';
 import { DashboardPage } from './report-schemas';
+import { AmendmentList, DuplicateList, ReReferralAnswer, SavedFilterAnswer, SavedFilterList, TaskAnswer, TaskCompleted } from './task-case-actions-schemas';
 import { CaseRecord, TaskPage, TaskQueuePage } from './response-schemas';
 
 export const TASKS: ApiResource = {
   tag: 'Tasks', base: '/api/tasks', description: 'Queues of user tasks, the task page, claiming and completing.',
   operations: [
     { method: 'get', path: '', summary: 'List a queue of tasks', access: signedIn, query: queueQuerySchema, response: TaskQueuePage },
-    { method: 'get', path: '/filters', summary: 'List my saved queue filters', access: signedIn, query: noQuerySchema },
-    { method: 'put', path: '/filters/:name', summary: 'Save a queue filter under a name', access: signedIn, body: savedFilterBodySchema },
+    { method: 'get', path: '/filters', summary: 'List my saved queue filters', access: signedIn, query: noQuerySchema, response: SavedFilterList },
+    { method: 'put', path: '/filters/:name', summary: 'Save a queue filter under a name', access: signedIn, body: savedFilterBodySchema, response: SavedFilterAnswer },
     { method: 'delete', path: '/filters/:name', summary: 'Delete a saved queue filter', access: signedIn, response: 'none' },
     { method: 'get', path: '/:id', summary: 'Open a task: the task, its form and case', access: signedIn, query: getTaskQuerySchema, response: TaskPage },
-    { method: 'post', path: '/:id/claim', summary: 'Claim a task', access: action('claim'), errors: [409] },
-    { method: 'post', path: '/:id/unclaim', summary: 'Release a claimed task', access: signedIn, errors: [409] },
-    { method: 'post', path: '/:id/reassign', summary: 'Give a task to someone else in the team', access: action('reassign'), body: reassignBodySchema, errors: [409] },
-    { method: 'post', path: '/:id/complete', summary: 'Complete a task with the form answers', access: action('complete'), body: completeBodySchema, errors: [409] },
+    { method: 'post', path: '/:id/claim', summary: 'Claim a task', access: action('claim'), errors: [409], response: TaskAnswer },
+    { method: 'post', path: '/:id/unclaim', summary: 'Release a claimed task', access: signedIn, errors: [409], response: TaskAnswer },
+    { method: 'post', path: '/:id/reassign', summary: 'Give a task to someone else in the team', access: action('reassign'), body: reassignBodySchema, errors: [409], response: TaskAnswer },
+    { method: 'post', path: '/:id/complete', summary: 'Complete a task with the form answers', access: action('complete'), body: completeBodySchema, errors: [409], response: TaskCompleted },
   ],
 };
 
@@ -38,15 +39,15 @@ export const CASES: ApiResource = {
   operations: [
     { method: 'get', path: '', summary: 'Search cases', access: action('view-cases'), query: caseSearchQuerySchema },
     { method: 'post', path: '', summary: 'Open a case from a referral', access: action('create-case'), body: createCaseBodySchema, status: 201, response: CaseRecord, errors: [409] },
-    { method: 'get', path: '/duplicates', summary: 'Find likely duplicates of a child', access: action('create-case'), query: duplicatesQuerySchema },
+    { method: 'get', path: '/duplicates', summary: 'Find likely duplicates of a child', access: action('create-case'), query: duplicatesQuerySchema, response: DuplicateList },
     { method: 'get', path: '/:id', summary: 'Read a case record (readable sections only)', access: action('view-cases'), query: getCaseQuerySchema, response: CaseRecord },
-    { method: 'get', path: '/:id/amendments', summary: 'List the amendments of a case', access: action('view-cases'), query: amendmentsQuerySchema },
+    { method: 'get', path: '/:id/amendments', summary: 'List the amendments of a case', access: action('view-cases'), query: amendmentsQuerySchema, response: AmendmentList },
     { method: 'get', path: '/:id/chronology', summary: "Read a page of the case's chronology", access: action('view-cases'), query: chronologyQuerySchema },
     { method: 'patch', path: '/:id/sections/:section', summary: 'Amend values of one section', access: action('view-cases'), body: amendBodySchema, response: CaseRecord, errors: [409] },
     { method: 'post', path: '/:id/sections/:section/collections/:collection', summary: "Add an item to a section's collection", access: action('view-cases'), body: amendBodySchema, status: 201, response: CaseRecord },
     { method: 'patch', path: '/:id/sections/:section/collections/:collection/:itemId', summary: 'Amend one item of a collection', access: action('view-cases'), body: amendBodySchema, response: CaseRecord },
     { method: 'post', path: '/:id/processes', summary: 'Start a process on a case (who may start it depends on the process)', access: signedIn, body: startProcessBodySchema, status: 201, errors: [409], response: StartedProcessAnswer },
-    { method: 'post', path: '/:id/referrals', summary: 'Record a re-referral of a child whose case is open', access: action('create-case'), body: reReferralBodySchema, status: 201, errors: [409] },
+    { method: 'post', path: '/:id/referrals', summary: 'Record a re-referral of a child whose case is open', access: action('create-case'), body: reReferralBodySchema, status: 201, errors: [409], response: ReReferralAnswer },
     { method: 'get', path: '/:caseId/contacts', summary: 'List contacts with the child', access: action('view-cases'), query: contactsQuerySchema, response: ContactLogAnswer },
     { method: 'post', path: '/:caseId/contacts', summary: 'Record a contact with the child', access: signedIn, body: recordContactBodySchema, status: 201, response: RecordedContactAnswer },
     { method: 'get', path: '/:caseId/startable-processes', summary: 'List the processes that may be started on a case', access: signedIn, query: z.strictObject({}), response: StartableProcesses },
