@@ -109,7 +109,7 @@ describe('the OpenAPI document and the running app', () => {
     expectDocumented('GET', '/api/processes', await call('GET', '/api/processes'));
   });
 
-  it('answers the admin, forms, timescales, escalation, sharing, SAR, retention and modeller reads and writes within their schemas', async () => {
+  it('answers the admin, forms, timescales, escalation, sharing, SAR, retention, audit and modeller reads and writes within their schemas', async () => {
     const [admin, dpo, data] = await Promise.all(['ada.admin', 'dee.dpo', 'dan.data'].map(signIn));
     const check = async (method: string, route: string, path: string, body?: unknown, who: Session = session) => {
       const answer = await call(method, path, body, who);
@@ -143,6 +143,8 @@ describe('the OpenAPI document and the running app', () => {
     await check('GET', '/api/sharing/agreements', '/api/sharing/agreements', undefined, dpo);
     await check('GET', '/api/sharing/agreements/:id', `/api/sharing/agreements/${agreement.id as string}`, undefined, dpo);
     await check('GET', '/api/sar', '/api/sar', undefined, dpo);
+    await check('GET', '/api/audit/events', '/api/audit/events?limit=20', undefined, dpo);
+    await check('POST', '/api/audit/verify', '/api/audit/verify', undefined, dpo);
     for (const path of ['/schedule', '/schedule/history', '/schedule/versions/1', '/dry-run', '/holds']) {
       await check('GET', `/api/retention${path.replace('/1', '/:version')}`, `/api/retention${path}`, undefined, data);
     }

@@ -1,11 +1,12 @@
 // Calls to the audit API (DPO search, verification).
-import type { AuditEvent, ChainReport } from '../../../../server/src/domain/audit/audit-event';
+import type { AuditChainReportBody, AuditPageBody } from '../../../../server/src/http/openapi/api-types';
 import { apiFetch, ApiError } from '../auth/api-fetch';
 
-/** As stored; the previous event's hash stays on the server (the verify endpoint checks the chain). */
-export type AuditEventDto = Omit<AuditEvent, 'prevHash'>;
+/** An event as the API's schema describes it (server/src/http/openapi/sar-retention-schemas.ts): values of sections
+ * the reader may not read are "withheld". */
+export type AuditEventDto = AuditPageBody['items'][number];
 
-export type ChainReportDto = ChainReport;
+export type ChainReportDto = AuditChainReportBody;
 
 export type AuditFilters = Partial<Record<'actorId' | 'action' | 'recordType' | 'recordId' | 'section' | 'flagged' | 'from' | 'to', string>> & { offset?: number; limit?: number };
 
@@ -15,7 +16,7 @@ const qs = (f: AuditFilters) =>
 export const auditApi = {
   // Filter problems come back per field; fold them into the message the page shows.
   search: (f: AuditFilters) =>
-    apiFetch<{ items: AuditEventDto[]; total: number; offset: number; limit: number }>('GET', `/api/audit/events?${qs(f)}`).catch((e: unknown) => {
+    apiFetch<AuditPageBody>('GET', `/api/audit/events?${qs(f)}`).catch((e: unknown) => {
       if (e instanceof ApiError && Object.keys(e.errors).length) {
         throw new ApiError(e.status, `${e.message}: ${Object.entries(e.errors).map(([k, v]) => `${k} — ${v}`).join('; ')}`, e.code, e.errors);
       }

@@ -27,7 +27,7 @@ import type {
   AgreementAnswer, AgreementList, AgreementWithHistory, DeliveryAnswer, DeliveryPage, SubscriptionList, SubscriptionMade, SubscriptionSaved,
 } from './sharing-schemas';
 import type {
-  LegalHoldAnswer, LegalHoldList, RetentionDryRun, RetentionHistory, RetentionScheduleAnswer, ReviewStarted, SarDecisions, SarGatheredAgain, SarList,
+  AuditChainReport, AuditPage, LegalHoldAnswer, LegalHoldList, RetentionDryRun, RetentionHistory, RetentionScheduleAnswer, ReviewStarted, SarDecisions, SarGatheredAgain, SarList,
   SarReviewAnswer, SarStarted,
 } from './sar-retention-schemas';
 import type { DecisionList, DecisionsDeployed, ProcessDeployed, ProcessDiffAnswer, ProcessLint, ProcessVersions } from './processes-schemas';
@@ -73,6 +73,8 @@ export type WebhookSubscriptionMadeBody = Answer<typeof SubscriptionMade>;
 export type WebhookSubscriptionSavedBody = Answer<typeof SubscriptionSaved>;
 export type WebhookDeliveryBody = Answer<typeof DeliveryAnswer>;
 export type WebhookDeliveryPageBody = Answer<typeof DeliveryPage>;
+export type AuditPageBody = Answer<typeof AuditPage>;
+export type AuditChainReportBody = Answer<typeof AuditChainReport>;
 export type SarListBody = Answer<typeof SarList>;
 export type SarStartedBody = Answer<typeof SarStarted>;
 export type SarReviewBody = Answer<typeof SarReviewAnswer>;

@@ -1,13 +1,17 @@
-// Response schemas of subject access requests and of retention (the schedule, the dry run, legal holds),
-// checked against the use cases' and domain's own types as response-schemas.ts does, so the document, the
-// contract tests and the DPO's and data officers' pages share one definition.
+// Response schemas of the data protection tools: subject access requests, retention (the schedule, the dry
+// run, legal holds) and the audit log, checked against the use cases' and domain's own types as
+// response-schemas.ts does, so the document, the contract tests and the DPO's and data officers' pages share
+// one definition.
 import { z } from 'zod';
+import type { AuditEventView } from '../../application/audit/present-audit-event';
 import type { SarSummary } from '../../application/sar/list-sars';
+import type { ChainReport } from '../../domain/audit/audit-event';
 import type { GatheredView, SarReview } from '../../application/sar/review-sar';
 import type { DpoDecision } from '../../domain/sar/redaction-rules';
 import { HOLD_SCOPES, type LegalHold } from '../../domain/retention/legal-hold';
 import type { DryRunResult } from '../../domain/retention/retention-dry-run';
 import { RECORD_CLASSES, RETENTION_BASES, type RetentionSchedule } from '../../domain/retention/retention-rule';
+import type { Page } from '../../ports/repository.port';
 import type { RetentionVersionSummary } from '../../ports/retention-repository.port';
 import { describes, instant } from './response-schemas';
 
@@ -107,3 +111,27 @@ const hold = describes<LegalHold>()(z.looseObject({
 }));
 export const LegalHoldAnswer = { name: 'LegalHold', schema: hold };
 export const LegalHoldList = { name: 'LegalHoldList', schema: z.looseObject({ items: z.array(hold) }) };
+
+const details = z.record(z.string(), z.unknown());
+export const AuditPage = {
+  name: 'AuditPage',
+  schema: describes<Page<AuditEventView>>()(z.looseObject({
+    items: z.array(z.looseObject({
+      seq: z.number().int(), at: instant, hash: z.string(), prevHash: z.string(),
+      actor: z.looseObject({ id: z.string(), username: z.string().optional(), roles: z.array(z.string()).optional() }),
+      action: z.string().describe('A dotted verb, e.g. case.read'), recordType: z.string().optional(), recordId: z.string().optional(),
+      sections: z.array(z.string()).optional(), before: details.optional(), after: details.optional(), ip: z.string().optional(),
+      reason: z.string().optional(), flagged: z.boolean().optional(), caseId: z.string().optional(),
+      detailsErased: z.boolean().optional().describe("The case was erased: this event's details can no longer be read"),
+      withheldSections: z.array(z.string()).optional().describe('Sections you may not read: their values in before and after are "withheld"'),
+    })),
+    total: z.number().int(), offset: z.number().int(), limit: z.number().int(),
+  })),
+};
+export const AuditChainReport = {
+  name: 'AuditChainReport',
+  schema: describes<ChainReport>()(z.looseObject({
+    ok: z.boolean(), checked: z.number().int(), lastSeq: z.number().int(), lastHash: z.string(),
+    problem: z.looseObject({ kind: z.enum(['changed', 'missing', 'broken-link', 'truncated']), seq: z.number().int(), message: z.string() }).optional(),
+  })),
+};

@@ -14,7 +14,7 @@ import {
 } from './permissions-teams-schemas';
 import { Session } from './response-schemas';
 import {
-  LegalHoldAnswer, LegalHoldList, RetentionDryRun, RetentionHistory, RetentionScheduleAnswer, ReviewStarted, SarDecisions, SarGatheredAgain, SarList,
+  AuditChainReport, AuditPage, LegalHoldAnswer, LegalHoldList, RetentionDryRun, RetentionHistory, RetentionScheduleAnswer, ReviewStarted, SarDecisions, SarGatheredAgain, SarList,
   SarReviewAnswer, SarStarted,
 } from './sar-retention-schemas';
 import {
@@ -39,6 +39,7 @@ export const USERS: ApiResource = {
   operations: [
     { method: 'get', path: '', summary: 'List users', access: action('administer-users') },
     { method: 'get', path: '/roles', summary: 'List the roles and what each may do', access: action('administer-users') },
+    { method: 'get', path: '/access-given', summary: "Access to children's data administrators gave accounts in the last 30 days (new accounts, roles or teams added, passwords set), newest first", access: action('administer-users') },
     { method: 'get', path: '/:id', summary: 'Read a user', access: action('administer-users') },
     { method: 'post', path: '', summary: 'Create a user', access: action('administer-users'), status: 201, errors: [409, 422] },
     { method: 'patch', path: '/:id', summary: "Change a user (roles, teams, password, lock, deactivate); 202 when an administrator gives themselves more access to children's data: those roles and teams then await another administrator's approval", access: action('administer-users'), errors: [409, 422] },
@@ -61,8 +62,8 @@ export const PERMISSIONS: ApiResource = {
 export const AUDIT: ApiResource = {
   tag: 'Audit', base: '/api/audit', description: 'The audit log: search and hash-chain check.',
   operations: [
-    { method: 'get', path: '/events', summary: 'Search the audit log', access: action('view-audit'), errors: [400] },
-    { method: 'post', path: '/verify', summary: "Verify the audit log's hash chain", access: action('verify-audit') },
+    { method: 'get', path: '/events', summary: 'Search the audit log', access: action('view-audit'), errors: [400], response: AuditPage },
+    { method: 'post', path: '/verify', summary: "Verify the audit log's hash chain", access: action('verify-audit'), response: AuditChainReport },
   ],
 };
 
