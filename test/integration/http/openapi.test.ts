@@ -71,7 +71,7 @@ describe('the OpenAPI document and the running app', () => {
     expect({ route, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ route, issues: [] });
   }
 
-  it('answers a signed-in walk through tasks, cases, forms and processes within the response schemas', async () => {
+  it('answers a signed-in walk through tasks, cases, forms, processes and the monitor within the response schemas', async () => {
     expectDocumented('GET', '/api/auth/me', await call('GET', '/api/auth/me'));
     const created = await call('POST', '/api/cases', {
       givenName: 'Openapi', familyName: 'Walker', dateOfBirth: '2010-03-14', team: 'north', confirmedNotDuplicate: true,
@@ -83,6 +83,12 @@ describe('the OpenAPI document and the running app', () => {
       processId: 'referral-intake', variables: { referralReceivedAt: new Date().toISOString() },
     });
     expectDocumented('POST', '/api/cases/:id/processes', started);
+    const instance = encodeURIComponent(started.body.instanceKey as string);
+    expectDocumented('GET', '/api/instances/processes', await call('GET', '/api/instances/processes'));
+    expectDocumented('GET', '/api/instances/overview', await call('GET', '/api/instances/overview?processId=referral-intake&version=1'));
+    expectDocumented('GET', '/api/instances', await call('GET', '/api/instances?processId=referral-intake'));
+    expectDocumented('GET', '/api/instances/:key', await call('GET', `/api/instances/${instance}`));
+    expectDocumented('POST', '/api/migrations', await call('POST', '/api/migrations', { instanceKeys: [started.body.instanceKey], toVersion: 1, dryRun: true }));
     expectDocumented('GET', '/api/cases/:caseId/contacts', await call('GET', `/api/cases/${caseId}/contacts`));
     expectDocumented('GET', '/api/cases/:caseId/startable-processes', await call('GET', `/api/cases/${caseId}/startable-processes`));
     // The queue is a projection fed by the engine's events: wait (bounded) for the intake's first task.

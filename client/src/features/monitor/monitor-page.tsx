@@ -27,7 +27,7 @@ export function MonitorPage() {
   const [element, setElement] = useState<string>();
   const key = `${processId}@${version}`;
   const [overview, reloadOverview] = useLoad(() => (version ? monitorApi.overview(processId, version) : Promise.resolve(undefined)), key);
-  const [instances, reloadInstances] = useLoad(() => (processId ? monitorApi.list(processId, version || undefined, state) : Promise.resolve({ items: [], total: 0 })), `${key}/${state}`);
+  const [instances, reloadInstances] = useLoad(() => (processId ? monitorApi.list(processId, version || undefined, state) : Promise.resolve({ items: [], total: 0, offset: 0, limit: 50 })), `${key}/${state}`);
   const pick = (next: { processId?: string; version?: number }) =>
     setParams({ processId: next.processId ?? processId, ...(next.version ? { version: String(next.version) } : {}) });
   const shown = instances.state === 'ready' ? instances.data.items.filter((i) => !element || i.activeElementIds.includes(element)) : [];

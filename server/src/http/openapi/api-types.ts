@@ -8,6 +8,7 @@ import type { amendBodySchema, createCaseBodySchema, reReferralBodySchema, start
 import type { completeBodySchema, reassignBodySchema, savedFilterBodySchema } from '../tasks-request.schema';
 import type { policyBody } from '../escalation.routes';
 import type { heldDecisionSchema } from '../integration-request.schema';
+import type { messageBody, migrationBody } from '../instances.routes';
 import type { agreementChangeSchema, agreementTermsSchema } from '../sharing.routes';
 import type { subscriptionChangeSchema, subscriptionSchema } from '../webhooks.routes';
 import type { previewPermissionsSchema, savePermissionsSchema } from '../permissions.routes';
@@ -30,6 +31,9 @@ import type {
   AuditChainReport, AuditPage, LegalHoldAnswer, LegalHoldList, RetentionDryRun, RetentionHistory, RetentionScheduleAnswer, ReviewStarted, SarDecisions, SarGatheredAgain, SarList,
   SarReviewAnswer, SarStarted,
 } from './sar-retention-schemas';
+import type {
+  IncidentResolved, InstanceCancelled, InstanceDetailAnswer, InstanceList, MessagePublished, MigrationOutcome, MonitorProcesses, VersionOverviewAnswer,
+} from './monitor-schemas';
 import type { DecisionList, DecisionsDeployed, ProcessDeployed, ProcessDiffAnswer, ProcessLint, ProcessVersions } from './processes-schemas';
 import type { AmendmentList, DuplicateList, ReReferralAnswer, SavedFilterAnswer, SavedFilterList, TaskAnswer, TaskCompleted } from './task-case-actions-schemas';
 import type { Draft, DraftList, FormCheck, FormDeployed, Submission, SubmissionList, SubmissionRead } from './forms-schemas';
@@ -99,6 +103,14 @@ export type SavedFilterListBody = Answer<typeof SavedFilterList>;
 export type AmendmentListBody = Answer<typeof AmendmentList>;
 export type DuplicateListBody = Answer<typeof DuplicateList>;
 export type ReReferralBody = Answer<typeof ReReferralAnswer>;
+export type MonitorProcessesBody = Answer<typeof MonitorProcesses>;
+export type VersionOverviewBody = Answer<typeof VersionOverviewAnswer>;
+export type InstanceListBody = Answer<typeof InstanceList>;
+export type InstanceDetailBody = Answer<typeof InstanceDetailAnswer>;
+export type InstanceCancelledBody = Answer<typeof InstanceCancelled>;
+export type IncidentResolvedBody = Answer<typeof IncidentResolved>;
+export type MessagePublishedBody = Answer<typeof MessagePublished>;
+export type MigrationOutcomeBody = Answer<typeof MigrationOutcome>;
 export type TimescaleSetBody = Answer<typeof TimescaleSetAnswer>;
 export type TimescaleHistoryBody = Answer<typeof TimescaleHistory>;
 export type EscalationPolicyBody = Answer<typeof EscalationPolicyAnswer>;
@@ -134,6 +146,8 @@ export type AgreementTermsRequest = z.input<typeof agreementTermsSchema>;
 export type AgreementChangeRequest = z.input<typeof agreementChangeSchema>;
 export type SubscriptionRequest = z.input<typeof subscriptionSchema>;
 export type SubscriptionChangeRequest = z.input<typeof subscriptionChangeSchema>;
+export type MessageRequest = z.input<typeof messageBody>;
+export type MigrationRequest = z.input<typeof migrationBody>;
 export type EscalationPolicyRequest = z.input<typeof policyBody>;
 export type PermissionsPreviewRequest = z.input<typeof previewPermissionsSchema>;
 export type PermissionsSaveRequest = z.input<typeof savePermissionsSchema>;

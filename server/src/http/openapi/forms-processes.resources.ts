@@ -7,6 +7,9 @@ import { deployBody, deployDecisionsBody, diffQuery, lintBody } from '../process
 import { noQuerySchema } from '../tasks-request.schema';
 import { action, signedIn, type ApiResource } from './api-operation';
 import { Draft, DraftList, FormCheck, FormDeployed, Submission, SubmissionList, SubmissionRead } from './forms-schemas';
+import {
+  IncidentResolved, InstanceCancelled, InstanceDetailAnswer, InstanceList, MessagePublished, MigrationOutcome, MonitorProcesses, VersionOverviewAnswer,
+} from './monitor-schemas';
 import { DecisionList, DecisionsDeployed, ProcessDeployed, ProcessDiffAnswer, ProcessLint, ProcessVersions } from './processes-schemas';
 import { Form, FormList, FormVersionList, ProcessList } from './response-schemas';
 
@@ -67,13 +70,13 @@ const monitor = action('cancel-instance', 'migrate-instance', 'resolve-incident'
 export const MONITOR: ApiResource = {
   tag: 'Monitor', base: '/api', description: 'Running process instances, incidents, messages and migration.',
   operations: [
-    { method: 'get', path: '/instances/processes', summary: 'List process versions with running instances', access: monitor, query: noQuerySchema },
-    { method: 'get', path: '/instances/overview', summary: 'Read a version: diagram and counts per element', access: monitor, query: versionQuery, errors: [404] },
-    { method: 'get', path: '/instances', summary: 'List instances of a process', access: monitor, query: instancesQuery },
-    { method: 'get', path: '/instances/:key', summary: 'Read one instance', access: monitor },
-    { method: 'post', path: '/instances/:key/cancel', summary: 'Cancel an instance', access: action('cancel-instance'), body: cancelBody, errors: [409] },
-    { method: 'post', path: '/incidents/:id/resolve', summary: 'Retry an incident', access: action('resolve-incident'), errors: [409] },
-    { method: 'post', path: '/messages', summary: "Publish a message to your teams' instances", access: action('send-message'), body: messageBody, errors: [404] },
-    { method: 'post', path: '/migrations', summary: 'Migrate instances to another version', access: action('migrate-instance'), body: migrationBody },
+    { method: 'get', path: '/instances/processes', summary: 'List process versions with running instances', access: monitor, query: noQuerySchema, response: MonitorProcesses },
+    { method: 'get', path: '/instances/overview', summary: 'Read a version: diagram and counts per element', access: monitor, query: versionQuery, errors: [404], response: VersionOverviewAnswer },
+    { method: 'get', path: '/instances', summary: 'List instances of a process', access: monitor, query: instancesQuery, response: InstanceList },
+    { method: 'get', path: '/instances/:key', summary: 'Read one instance', access: monitor, response: InstanceDetailAnswer },
+    { method: 'post', path: '/instances/:key/cancel', summary: 'Cancel an instance', access: action('cancel-instance'), body: cancelBody, errors: [409], response: InstanceCancelled },
+    { method: 'post', path: '/incidents/:id/resolve', summary: 'Retry an incident', access: action('resolve-incident'), errors: [409], response: IncidentResolved },
+    { method: 'post', path: '/messages', summary: "Publish a message to your teams' instances", access: action('send-message'), body: messageBody, errors: [404], response: MessagePublished },
+    { method: 'post', path: '/migrations', summary: 'Migrate instances to another version', access: action('migrate-instance'), body: migrationBody, response: MigrationOutcome },
   ],
 };
