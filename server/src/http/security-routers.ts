@@ -2,6 +2,7 @@
 // routers, keyed by mount path under /api, ready for createApp({ apiMiddleware, apiRouters }).
 import type { RequestHandler, Router } from 'express';
 import type { Connection } from 'mongoose';
+import type { AccessGrantLog } from '../ports/access-grant-log.port';
 import type { AuditLog, AuditTrail } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { PasswordHasher } from '../ports/password-hasher.port';
@@ -23,6 +24,8 @@ export interface SecurityFeatureDeps extends Omit<SecurityDeps, 'users' | 'audit
   memberships?: TeamMembershipRecorder;
   /** Where an administrator's change to their own access waits for a second administrator (the permissions module). */
   approvals?: AccountApprovals;
+  /** Access to children's data given by one administrator, shown to all of them. */
+  grants?: AccessGrantLog;
 }
 
 export function createSecurityFeature(deps: SecurityFeatureDeps): {

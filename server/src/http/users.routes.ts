@@ -2,6 +2,7 @@
 // unlock, deactivate). The use cases check the permission too; the router's check answers early.
 import { labelledRoles } from '../domain/users/role-labels';
 import { Router } from 'express';
+import { listAccessGiven } from '../application/users/access-given';
 import { createUser } from '../application/users/create-user';
 import { listUsers } from '../application/users/list-users';
 import { updateUser } from '../application/users/update-user';
@@ -33,6 +34,11 @@ export function createUsersRouter(deps: UserAdminDeps): Router {
   router.get('/roles', (_req, res) => {
     const items = orderedRoles(tableInForce());
     res.json({ items, labels: labelledRoles(items) });
+  });
+
+  // GET /access-given → {days, items}: access to children's data administrators gave accounts lately, newest first
+  router.get('/access-given', async (req, res) => {
+    res.json(await listAccessGiven(deps, userOf(req)));
   });
 
   router.get('/:id', async (req, res) => {

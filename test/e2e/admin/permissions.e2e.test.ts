@@ -176,6 +176,7 @@ describe("the administrator's permissions page in the browser", () => {
     const bea = await signInAs(browser, system.url, 'bea.admin', { viewport: { width: 390, height: 844 }, startPath: '/admin/users' });
     bea.setDefaultTimeout(10_000);
     await bea.getByTestId('account-changes-awaiting').getByRole('heading', { name: /^Ada Admin asked on .* to change their own account$/ }).waitFor();
+    await bea.getByTestId('access-given').getByText('No administrator gave an account access to children’s data in the last 30 days.').waitFor();
     await expectCleanPage(bea, 390);
     await approveByKeyboard(bea, 'Yes, approve it and change the account', 'Ada covers the duty desk');
     await bea.getByRole('status').getByText('Ada Admin’s account change was approved.').waitFor();

@@ -3,7 +3,8 @@
 // leading, merging, splitting — today or from a later day), a request approved after the access it gives grew,
 // an approval task completed by someone who is no administrator (a process version deployed to offer it to
 // another group), the generic task routes, two requests at once, and a service account whose token reads
-// cases. Ali is an administrator who also works north's cases; Ada is an administrator whose roles reach none.
+// cases; and a second account an administrator makes (not held: shown to every administrator). Ali is an
+// administrator who also works north's cases; Ada is an administrator whose roles reach none.
 // Expectations are written out here, not derived from the policy code.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -159,6 +160,28 @@ describe('an administrator cannot reach children’s data alone, by any route', 
     expect((await decide('ali.admin', self.body.awaitingApproval.id, 'reject', 'No')).body.request.state).toBe('rejected');
     const renamed = await call('ada.admin', 'POST', '/admin/permissions', { basedOn: 3, rows: { ...rows, 'slt-workers': slt }, roleLabels: { 'slt-workers': 'Speech and language therapists', admins: 'System administrators' }, reason: 'Names' });
     expect(renamed.status).toBe(201);
+  });
+
+  it('a second account an admin makes, a team opened to another account, a password an admin sets: not held, shown to every admin', async () => {
+    const second = { username: 'ada.second', displayName: 'Ada Second', email: 'ada.second@example.org', roles: ['case-managers'], teams: ['north'], password: 'Lantern-orchard-47-kettle' };
+    expect((await call('ada.admin', 'POST', '/users', second)).status).toBe(201);
+    const plain = { ...second, username: 'plain.admin', displayName: 'Plain Admin', email: 'plain.admin@example.org', roles: ['admins'], teams: [] };
+    expect((await call('ada.admin', 'POST', '/users', plain)).status).toBe(201);
+    const cara = String((await system.conn.collection('users').findOne({ username: 'cara.case' }))!._id);
+    expect((await call('ada.admin', 'PATCH', `/users/${cara}`, { password: 'Quiet-harbour-58-violin' })).status).toBe(200);
+
+    const shown = await call('ali.admin', 'GET', '/users/access-given');
+    expect(shown.status).toBe(200);
+    expect(shown.body.days).toBe(30);
+    // Newest first: what was done, to whom, by whom, whether it opens case records, and (last) whose cases.
+    const rows = shown.body.items.map((g: { kind: string; userName: string; byName: string; gained: string[] }) => [g.kind, g.userName, g.byName, g.gained.includes('View cases'), g.gained.at(-1)]);
+    expect(rows).toEqual([
+      ['password', 'Cara Case', 'Ada Admin', true, 'the cases of North team'],
+      ['created', 'Ada Second', 'Ada Admin', true, 'the cases of North team'],
+      // Earlier, on the teams page: Ada made Ali a manager of south.
+      ['changed', 'Ali Admin', 'Ada Admin', false, 'the cases of South team'],
+    ]);
+    expect((await call('sam.manager', 'GET', '/users/access-given')).status).toBe(403);
   });
 
   it('a service account whose scope reads cases works only once another administrator approved it; a rejected one never', async () => {

@@ -1,6 +1,10 @@
 // Calls to the users API (administrators only).
 import { apiFetch } from '../auth/api-fetch';
 import type { SessionUser } from '../auth/session-context';
+import type { AccessGrant as AccessGrantDto } from '../../../../server/src/domain/users/access-grant';
+
+// The server's own type (type-only: nothing of the server is bundled), so the two cannot drift.
+export type { AccessGrant as AccessGrantDto } from '../../../../server/src/domain/users/access-grant';
 
 /** A user as administrators see it: the session's view of a person plus account state. */
 export interface AdminUserDto extends SessionUser {
@@ -32,6 +36,8 @@ export const adminApi = {
   /** The roles in force, by key with their names (people read the names). */
   roles: () => apiFetch<{ labels: { key: string; label: string }[] }>('GET', '/api/users/roles').then((r) => r.labels),
   create: (body: Record<string, unknown>) => apiFetch<AdminUserDto>('POST', '/api/users', body),
+  /** Access to children's data administrators gave accounts lately, newest first (shown to every administrator). */
+  accessGiven: () => apiFetch<{ days: number; items: AccessGrantDto[] }>('GET', '/api/users/access-given'),
   /** The account as saved; awaitingApproval when an admin gave themselves more access (those roles and teams wait). */
   update: (id: string, patch: Record<string, unknown>) =>
     apiFetch<AdminUserDto & { awaitingApproval?: { id: string; words: string[]; gained: string[] } }>('PATCH', `/api/users/${encodeURIComponent(id)}`, patch),

@@ -1,9 +1,11 @@
 // Administrators' users page: search and filter, page through, create, edit roles/teams/manager,
 // unlock, deactivate and reactivate. An administrator's own change that reaches further into children's data
-// waits for another administrator, who decides it here (AccountChangesAwaiting).
+// waits for another administrator, who decides it here (AccountChangesAwaiting); access to children's data any
+// administrator gave an account lately is listed for all of them (AccessGiven).
 import { useState } from 'react';
 import { useSession } from '../auth';
 import { useAsync } from '../forms/use-async';
+import { AccessGiven } from './access-given';
 import { AccountChangesAwaiting } from './account-changes-awaiting';
 import { adminApi, type AdminUserDto, type UserFilters } from './admin-api';
 import { UserForm } from './user-form';
@@ -56,6 +58,7 @@ export function UsersPage() {
         <button type="button" onClick={() => setEditing('new')}>New user</button>
       </form>
       <AccountChangesAwaiting me={me?.id} reloadKey={reload} onDecided={(r) => done(`${r.requestedByName}’s account change was ${r.state}.${r.state === 'rejected' ? ` ${r.decisionReason ?? ''}` : ''}`)} />
+      <AccessGiven reloadKey={reload} />
       {editing && roles.state === 'ready' ? (
         <div className="panel">
           <h2>{editing === 'new' ? 'New user' : `Edit ${editing.displayName}`}</h2>

@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError, type FieldErrors } from '../../domain/e
 import { checkDay, inEffect, type Membership } from '../../domain/teams/team';
 import { teamsOn } from '../../domain/teams/team-directory';
 import { guardOwnReach } from './self-reach-guard';
+import { noteTeamGrants, teamGrantOf } from './team-access-given';
 import { auditActor, requireTeamAdmin, sameMembers, today, type TeamActor, type TeamsDeps } from './team-deps';
 
 export interface MembershipChange { userId: string; team: string; change: 'join' | 'leave'; on: string }
@@ -25,7 +26,9 @@ export async function changeMembership(deps: TeamsDeps, actor: TeamActor, team: 
   if (!deps.directory().teams.some((t) => t.key === team && t.active)) throw new NotFoundError(`No team ${team}`, 'TEAM_NOT_FOUND');
   const c = { ...(await parse(deps, input)), team };
   if (c.change === 'join' && c.userId === actor.id) await guardOwnReach(deps, actor, [team]);
+  const grant = c.change === 'join' ? await teamGrantOf(deps, actor, c.userId, team) : undefined;
   const written = await applyMembershipChange(deps, c, 'Changed on the teams page');
+  if (written.length) await noteTeamGrants(deps, [grant]);
   if (!written.length) {
     const words = c.change === 'join' ? 'is already in the team on that day' : 'is not in the team on that day';
     throw new ValidationError(`Nothing to change: the person ${words}`, { userId: `This person ${words}` }, 'MEMBERSHIP_UNCHANGED');

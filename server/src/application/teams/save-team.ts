@@ -3,6 +3,7 @@
 import { NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors';
 import { checkPeople, checkTeamKey, checkTeamName, type Team } from '../../domain/teams/team';
 import { guardOwnReach } from './self-reach-guard';
+import { noteTeamGrants, teamGrantOf } from './team-access-given';
 import { allUsers, auditActor, requireTeamAdmin, type TeamActor, type TeamsDeps } from './team-deps';
 
 const FIELDS = ['key', 'name', 'managerIds', 'headOfServiceId'];
@@ -28,6 +29,12 @@ async function parse(deps: TeamsDeps, input: Record<string, unknown>, creating: 
 /** Managing or heading a team opens its cases, as membership does (team-directory.ts). */
 const leads = (team: Team, userId: string) => team.managerIds.includes(userId) || team.headOfServiceId === userId;
 
+/** The grants of the people a change makes the team's managers or head (someone else whose roles reach children's data). */
+async function newLeaders(deps: TeamsDeps, actor: TeamActor, before: Team | undefined, team: Team) {
+  const leaders = [...team.managerIds, ...(team.headOfServiceId ? [team.headOfServiceId] : [])].filter((id) => !before || !leads(before, id));
+  return Promise.all([...new Set(leaders)].map((id) => teamGrantOf(deps, actor, id, team.key)));
+}
+
 function withHead(team: Team, head: string | null | undefined): Team {
   if (head === undefined) return team;
   const { headOfServiceId: _, ...rest } = team;
@@ -39,9 +46,11 @@ export async function createTeam(deps: TeamsDeps, actor: TeamActor, input: Recor
   const p = await parse(deps, input, true);
   const team = withHead({ key: p.key!, name: p.name!, managerIds: p.managerIds ?? [], active: true, createdAt: deps.now().toISOString() }, p.head);
   if (leads(team, actor.id)) await guardOwnReach(deps, actor, [team.key]);
+  const grants = await newLeaders(deps, actor, undefined, team);
   await deps.teams.insertTeam(team);
   await deps.audit.record({ actor: auditActor(actor), action: 'team.created', recordType: 'team', recordId: team.key, after: { ...team } });
   await deps.changed();
+  await noteTeamGrants(deps, grants);
   return team;
 }
 
@@ -52,6 +61,7 @@ export async function updateTeam(deps: TeamsDeps, actor: TeamActor, key: string,
   const p = await parse(deps, input, false);
   const team = withHead({ ...before, ...(p.name ? { name: p.name } : {}), ...(p.managerIds ? { managerIds: p.managerIds } : {}) }, p.head);
   if (leads(team, actor.id) && !leads(before, actor.id)) await guardOwnReach(deps, actor, [key]);
+  const grants = await newLeaders(deps, actor, before, team);
   await deps.teams.putTeam(team);
   await deps.audit.record({
     actor: auditActor(actor), action: 'team.updated', recordType: 'team', recordId: key,
@@ -59,5 +69,6 @@ export async function updateTeam(deps: TeamsDeps, actor: TeamActor, key: string,
     after: { name: team.name, managerIds: team.managerIds, headOfServiceId: team.headOfServiceId ?? null },
   });
   await deps.changed();
+  await noteTeamGrants(deps, grants);
   return team;
 }

@@ -5,6 +5,7 @@ import { can } from '../../domain/policies';
 import { civilDateOf } from '../../domain/calendar/london-time';
 import type { CivilDate } from '../../domain/calendar/civil-date';
 import type { TeamDirectory } from '../../domain/teams/team-directory';
+import type { AccessGrantLog } from '../../ports/access-grant-log.port';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { TeamRepository } from '../../ports/team-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
@@ -17,6 +18,8 @@ export interface TeamsDeps {
   directory(): TeamDirectory;
   /** Reload the directory after a change (and tell other servers). */
   changed(): Promise<void>;
+  /** Access to children's data given by one administrator, shown to all of them (team-access-given.ts). */
+  grants?: AccessGrantLog;
 }
 
 export interface TeamActor { id: string; username?: string; roles: readonly string[]; active?: boolean }

@@ -4,6 +4,7 @@ import { passwordProblems } from '../../domain/auth/password-rules';
 import { ValidationError, type FieldErrors } from '../../domain/errors';
 import { checkDisplayName, checkEmail, checkRoles, checkTeams, checkUsername } from '../../domain/users/user-rules';
 import type { User } from '../../domain/users/user';
+import { noteAccessGiven } from './access-given';
 import { auditActor, checkManager, requireAdministrator, userSummary, type UserAdminDeps } from './user-admin-deps';
 
 const FIELDS = ['username', 'displayName', 'email', 'roles', 'teams', 'managerId', 'password'];
@@ -33,5 +34,6 @@ export async function createUser(deps: UserAdminDeps, actor: User, input: Record
   });
   if (user.teams.length) await deps.memberships?.recordAccountTeams(user.id, user.teams, `Account made by ${actor.displayName}`);
   await deps.audit.record({ actor: auditActor(actor), action: 'user.created', recordType: 'user', recordId: user.id, ip, after: userSummary(user) });
+  await noteAccessGiven(deps, actor, user, 'created');
   return user;
 }

@@ -10,6 +10,7 @@ import type { PermissionChangeRequest } from '../../domain/permissions/permissio
 import { accountGains } from '../permissions/account-gains';
 import { teamWords } from '../../domain/teams/teams-in-force';
 import type { UserPatch } from '../../ports/user-repository.port';
+import { noteAccessGiven } from './access-given';
 import { auditActor, checkManager, requireAdministrator, userSummary, type UserAdminDeps } from './user-admin-deps';
 
 const FIELDS = ['displayName', 'email', 'roles', 'teams', 'managerId', 'active', 'unlock', 'password'];
@@ -62,6 +63,11 @@ export async function updateUser(deps: UserAdminDeps, actor: User, id: string, i
   // (docs/permissions.md): those are held back, the rest of the change is saved.
   const awaitingApproval = target.id === actor.id ? await holdSelfGrant(deps, actor, target, patch) : undefined;
   const user = await saveChange(deps, actor, target, patch, password, ip);
+  // Someone else's account: shown to every administrator when it now reaches further, or its password was set.
+  if (target.id !== actor.id && user.active) {
+    if (patch.roles || patch.teams) await noteAccessGiven(deps, actor, user, 'changed', { roles: target.roles, teams: target.teams });
+    if (password) await noteAccessGiven(deps, actor, user, 'password');
+  }
   return { user, awaitingApproval };
 }
 

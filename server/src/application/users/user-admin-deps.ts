@@ -4,6 +4,7 @@ import { ForbiddenError } from '../../domain/errors';
 import { can } from '../../domain/policies';
 import type { User } from '../../domain/users/user';
 import type { AccountChange, PermissionChangeRequest } from '../../domain/permissions/permission-request';
+import type { AccessGrantLog } from '../../ports/access-grant-log.port';
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { PasswordHasher } from '../../ports/password-hasher.port';
@@ -34,6 +35,8 @@ export interface UserAdminDeps {
   clock: Clock;
   memberships?: TeamMembershipRecorder;
   approvals?: AccountApprovals;
+  /** Access to children's data given by one administrator, shown to all of them (access-given.ts). */
+  grants?: AccessGrantLog;
 }
 
 export function requireAdministrator(actor: User): void {

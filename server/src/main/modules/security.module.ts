@@ -10,6 +10,7 @@ import { seedDemoUsers } from '../../application/users/seed-demo-users';
 import type { AppConfig } from '../../config/env.config';
 import { seesEveryWrite } from '../../config/topology';
 import { createSecurityFeature } from '../../http/security-routers';
+import { MongoAccessGrantLog } from '../../adapters/mongo/access-grant.repository';
 import type { Clock } from '../../ports/clock.port';
 import type { AccountApprovals, TeamMembershipRecorder } from '../../application/users/user-admin-deps';
 import type { SystemModule } from './module';
@@ -52,6 +53,7 @@ export async function createSecurityModule(
     cacheSessions: soleServer,
     memberships,
     approvals,
+    grants: new MongoAccessGrantLog(conn),
   });
   let cleanup: SessionCleanup | undefined;
   return {

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { MongoTeamRepository } from '../../adapters/mongo/team.repository';
+import { MongoAccessGrantLog } from '../../adapters/mongo/access-grant.repository';
 import { recordAccountTeams } from '../../application/teams/change-membership';
 import { runMove, type MoveDeps } from '../../application/teams/move-teams';
 import type { TeamMembershipRecorder } from '../../application/users/user-admin-deps';
@@ -49,6 +50,7 @@ export function createTeamsModule(deps: TeamsModuleDeps): TeamsModule {
   });
   const moveDeps: MoveDeps = {
     teams, users: deps.users, audit: deps.audit, now, cases: deps.cases, caseSearch: deps.caseSearch, tasks: deps.tasks, engine: deps.engine,
+    grants: new MongoAccessGrantLog(deps.conn),
     directory: () => cache.directory, newId: randomUUID,
     changed: async () => { await teams.bumpRevision(); await cache.load(); },
   };

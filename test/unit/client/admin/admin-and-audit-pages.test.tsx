@@ -30,6 +30,7 @@ describe('admin users page', () => {
       if (url === '/api/auth/me') return json(200, { user: { ...cara, id: 'ad1', username: 'ada.admin', roles: ['admins'] }, csrfToken: 'tok-9', actions: ['administer-users'], readableSections: [], writableSections: [] });
       if (url === '/api/admin/permissions/requests') return json(200, { items: [] });
       if (url === '/api/admin/teams') return json(200, { today: '2026-12-01', people: [], moves: [], teams: [{ key: 'north', name: 'North Locality', active: true }, { key: 'south', name: 'Old South', active: false }, { key: 'east', name: 'East Locality', active: true }] });
+      if (url === '/api/users/access-given') return json(200, { days: 30, items: [] });
       if (method === 'GET' && url.startsWith('/api/users')) return json(200, { items: [cara], total: 1, offset: 0, limit: 25 });
       if (method === 'POST') return json(422, { error: { code: 'VALIDATION_FAILED', message: 'Some details need correcting' }, errors: { email: 'Enter an email address such as name@council.gov.uk' } });
       if (method === 'PATCH') return json(200, { ...cara, active: false });
