@@ -91,6 +91,7 @@ describe('the OpenAPI document and the running app', () => {
     expectDocumented('POST', '/api/migrations', await call('POST', '/api/migrations', { instanceKeys: [started.body.instanceKey], toVersion: 1, dryRun: true }));
     expectDocumented('GET', '/api/cases/:caseId/contacts', await call('GET', `/api/cases/${caseId}/contacts`));
     expectDocumented('GET', '/api/cases/:caseId/startable-processes', await call('GET', `/api/cases/${caseId}/startable-processes`));
+    expectDocumented('GET', '/api/cases/:caseId/allocation', await call('GET', `/api/cases/${caseId}/allocation`));
     // The queue is a projection fed by the engine's events: wait (bounded) for the intake's first task.
     const intake = `/api/tasks?queue=team&caseId=${caseId}`;
     let queue = await call('GET', intake, undefined, caseManager);

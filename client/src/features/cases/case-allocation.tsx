@@ -7,15 +7,11 @@ import { ApiError, apiFetch, useSession } from '../auth';
 import { useAsync } from '../forms/use-async';
 import { ErrorSummary } from '../sar/error-summary';
 import { teamName } from '../../shell/format';
+import type { AllocationBody, AllocationRequest, ReallocatedBody } from '../../../../server/src/http/openapi/api-types';
 import { casesApi, type CaseDto } from './cases-api';
 
-interface AllocationDto {
-  caseId: string;
-  team: string;
-  current?: { id: string; name: string };
-  options: { label: string; value: string }[];
-  mayChange: boolean;
-}
+/** The allocation as the API's schema describes it (server/src/http/openapi/case-work-schemas.ts). */
+type AllocationDto = AllocationBody;
 
 const enc = encodeURIComponent;
 const idOf = (field: string) => `allocation-${field}`;
@@ -43,7 +39,7 @@ export function CaseAllocation({ caseId, onChanged }: { caseId: string; onChange
     if (!chosen) return setErrors({ caseManagerId: 'Choose the case manager who will hold the case' });
     setBusy(true);
     try {
-      const r = await apiFetch<AllocationDto & { reassignedTasks: number }>('PUT', `/api/cases/${enc(caseId)}/allocation`, { caseManagerId: chosen, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const r = await apiFetch<ReallocatedBody>('PUT', `/api/cases/${enc(caseId)}/allocation`, { caseManagerId: chosen, ...(reason.trim() ? { reason: reason.trim() } : {}) } satisfies AllocationRequest);
       const moved = r.reassignedTasks === 1 ? '1 open task moved to them' : `${r.reassignedTasks} open tasks moved to them`;
       setDone(`${r.current?.name ?? 'The chosen case manager'} is now the allocated worker; ${moved}.`);
       setReason('');

@@ -3,6 +3,7 @@
 // bundle) instead of copying the shapes by hand: a schema change that a client page does not follow fails
 // `tsc` (npm run typecheck), and a presenter change the schema does not follow fails in response-schemas.ts.
 import type { z } from 'zod';
+import type { allocationBodySchema } from '../allocation.routes';
 import type { recordContactBodySchema } from '../case-work.routes';
 import type { amendBodySchema, createCaseBodySchema, reReferralBodySchema, startProcessBodySchema } from '../cases-request.schema';
 import type { completeBodySchema, reassignBodySchema, savedFilterBodySchema } from '../tasks-request.schema';
@@ -23,7 +24,7 @@ import type {
 import type {
   CaughtMailPage, EmailPreference, EscalationPolicyAnswer, EscalationPolicyHistory, OutboxEntryAnswer, OutboxPage, TimescaleHistory, TimescaleSetAnswer,
 } from './timescales-escalation-schemas';
-import type { ContactLogAnswer, RecordedContactAnswer, StartableProcesses, StartedProcessAnswer } from './case-work-schemas';
+import type { AllocationAnswer, ContactLogAnswer, Reallocated, RecordedContactAnswer, StartableProcesses, StartedProcessAnswer } from './case-work-schemas';
 import type {
   AgreementAnswer, AgreementList, AgreementWithHistory, DeliveryAnswer, DeliveryPage, SubscriptionList, SubscriptionMade, SubscriptionSaved,
 } from './sharing-schemas';
@@ -65,6 +66,8 @@ export type SubmissionReadBody = Answer<typeof SubmissionRead>;
 export type SubmissionListBody = Answer<typeof SubmissionList>;
 export type DraftBody = Answer<typeof Draft>;
 export type DraftListBody = Answer<typeof DraftList>;
+export type AllocationBody = Answer<typeof AllocationAnswer>;
+export type ReallocatedBody = Answer<typeof Reallocated>;
 export type ContactLogBody = Answer<typeof ContactLogAnswer>;
 export type RecordedContactBody = Answer<typeof RecordedContactAnswer>;
 export type StartableProcessesBody = Answer<typeof StartableProcesses>;
@@ -136,6 +139,7 @@ export type HeldDecisionAnswerBody = Answer<typeof HeldDecisionAnswer>;
 export type CreateCaseRequest = z.input<typeof createCaseBodySchema>;
 export type AmendRequest = z.input<typeof amendBodySchema>;
 export type ReReferralRequest = z.input<typeof reReferralBodySchema>;
+export type AllocationRequest = z.input<typeof allocationBodySchema>;
 export type StartProcessRequest = z.input<typeof startProcessBodySchema>;
 export type RecordContactRequest = z.input<typeof recordContactBodySchema>;
 export type CompleteTaskRequest = z.input<typeof completeBodySchema>;

@@ -1,9 +1,10 @@
 // Response schemas of the work on a case beside its record: the contacts log and recording a contact, the
-// processes a person may start on it and starting one. Checked against the use cases' own types as
+// processes a person may start on it and starting one, and its allocation. Checked against the use cases' own types as
 // response-schemas.ts does; a form-js definition stays opaque here, as in `Form`.
 import { z } from 'zod';
 import type { ContactLog, ContactView } from '../../application/cases/list-case-contacts';
 import type { listStartableProcesses } from '../../application/cases/list-startable-processes';
+import type { AllocationView } from '../../application/cases/reallocate-case';
 import type { RecordedContact } from '../../application/cases/record-contact';
 import type { StartedProcess } from '../../application/cases/start-case-process';
 import { describes, instant } from './response-schemas';
@@ -49,5 +50,17 @@ export const StartedProcessAnswer = {
     instanceKey: z.string(), processId: z.string(), version: z.number().int(),
     firstTask: z.looseObject({ id: z.string(), name: z.string(), candidateGroups: z.array(z.string()), forYou: z.boolean() }).optional()
       .describe('The first open task of the new instance, when it waits at one'),
+  })),
+};
+
+const allocation = describes<AllocationView>()(z.looseObject({
+  caseId: z.string(), team: z.string(), current: z.looseObject({ id: z.string(), name: z.string() }).optional().describe('The allocated worker'),
+  options: z.array(choice).describe("The team's active case managers, by name"), mayChange: z.boolean(),
+}));
+export const AllocationAnswer = { name: 'Allocation', schema: allocation };
+export const Reallocated = {
+  name: 'Reallocated',
+  schema: describes<AllocationView & { reassignedTasks: number }>()(allocation.extend({
+    reassignedTasks: z.number().int().describe("The case's open tasks that went to the new worker"),
   })),
 };

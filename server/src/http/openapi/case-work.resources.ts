@@ -14,7 +14,7 @@ import {
   completeBodySchema, getTaskQuerySchema, noQuerySchema, queueQuerySchema, reassignBodySchema, savedFilterBodySchema,
 } from '../tasks-request.schema';
 import { action, signedIn, type ApiResource } from './api-operation';
-import { ContactLogAnswer, RecordedContactAnswer, StartableProcesses, StartedProcessAnswer } from './case-work-schemas';
+import { AllocationAnswer, ContactLogAnswer, Reallocated, RecordedContactAnswer, StartableProcesses, StartedProcessAnswer } from './case-work-schemas';
 import { DashboardPage } from './report-schemas';
 import { AmendmentList, DuplicateList, ReReferralAnswer, SavedFilterAnswer, SavedFilterList, TaskAnswer, TaskCompleted } from './task-case-actions-schemas';
 import { CaseRecord, TaskPage, TaskQueuePage } from './response-schemas';
@@ -51,8 +51,8 @@ export const CASES: ApiResource = {
     { method: 'get', path: '/:caseId/contacts', summary: 'List contacts with the child', access: action('view-cases'), query: contactsQuerySchema, response: ContactLogAnswer },
     { method: 'post', path: '/:caseId/contacts', summary: 'Record a contact with the child', access: signedIn, body: recordContactBodySchema, status: 201, response: RecordedContactAnswer },
     { method: 'get', path: '/:caseId/startable-processes', summary: 'List the processes that may be started on a case', access: signedIn, query: z.strictObject({}), response: StartableProcesses },
-    { method: 'get', path: '/:caseId/allocation', summary: "Read a case's allocation (team and case manager)", access: action('allocate'), query: z.strictObject({}) },
-    { method: 'put', path: '/:caseId/allocation', summary: 'Allocate a case to a case manager', access: action('allocate'), body: allocationBodySchema },
+    { method: 'get', path: '/:caseId/allocation', summary: "Read a case's allocation (team and case manager)", access: action('allocate'), query: z.strictObject({}), response: AllocationAnswer },
+    { method: 'put', path: '/:caseId/allocation', summary: 'Allocate a case to a case manager', access: action('allocate'), body: allocationBodySchema, response: Reallocated },
     { method: 'get', path: '/:caseId/consents', summary: 'List consent records of a case', access: action('view-cases') },
     { method: 'post', path: '/:caseId/consents', summary: 'Record consent', access: signedIn, body: recordBody, status: 201 },
     { method: 'post', path: '/:caseId/consents/:consentId/withdrawal', summary: 'Record that consent was withdrawn', access: signedIn, body: withdrawBody, errors: [409] },
