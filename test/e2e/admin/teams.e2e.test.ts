@@ -2,7 +2,8 @@
 // navigation; the demo teams read in words with managers, head of service and members; a team added by
 // keyboard alone; the users page puts someone in it by its name; an empty move lists its problems in an
 // error summary; a merge reports what moved, in sentences. Axe
-// finds nothing serious on a desktop and on a 390 px phone, and nothing is wider than the phone.
+// finds nothing serious on a desktop and on a 390 px phone, and nothing is wider than the phone. The users page
+// lists the team Cara was given for every administrator to see, also clean on the phone.
 import type { Browser, Page } from 'playwright-core';
 import { seriousAxeViolations } from '../../support/axe';
 import { signInAs } from '../../support/browser';
@@ -47,6 +48,9 @@ describe("the administrator's teams page in the browser", () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').getByText('Saved cara.case').waitFor();
     expect(await cara.getByRole('cell').nth(3).textContent()).toBe('North team, East team');
+    // East's cases are open to Cara now: every administrator sees who gave it, by whom.
+    const given = page.getByTestId('access-given').getByRole('row').filter({ hasText: 'Cara Case' });
+    expect(await given.getByRole('cell').allTextContents()).toEqual(['Cara Case', 'Added roles or teams', 'the cases of East team', 'Ada Admin', expect.any(String)]);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
     await page.locator('.govuk-summary-card').filter({ hasText: 'East team' }).first().getByRole('definition').filter({ hasText: /^Cara Case$/ }).waitFor();
 
@@ -72,6 +76,9 @@ describe("the administrator's teams page in the browser", () => {
     await page.getByText('Former teams').waitFor();
 
     await page.setViewportSize({ width: 390, height: 844 });
+    await expectCleanPage(page, 390);
+    await page.goto(`${url}/admin/users`);
+    await page.getByTestId('access-given').getByRole('row').filter({ hasText: 'Cara Case' }).waitFor();
     await expectCleanPage(page, 390);
   });
 });

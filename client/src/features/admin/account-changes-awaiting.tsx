@@ -7,13 +7,33 @@ import { formatDateTime } from '../../shell/format';
 import { ApprovalDecision } from './approval-decision';
 import { permissionsApi, type ChangeRequestDto } from './permissions-api';
 
+type Kind = 'account' | 'service-account';
+
+/** What each kind of waiting change says: an administrator's own account, or a new service account that reads case data. */
+const WORDS: Record<Kind, { heading(who: string, when: string): string; gain(what: string): string; mine: string; legend(who: string): string; approve: string }> = {
+  account: {
+    heading: (who, when) => `${who} asked on ${when} to change their own account`,
+    gain: (what) => `They would gain access to children’s data: ${what}. Their account keeps its roles and teams until another administrator approves.`,
+    mine: 'You asked for this change, so another administrator must approve or reject it.',
+    legend: (who) => `Do you approve this change to ${who}’s account?`,
+    approve: 'Yes, approve it and change the account',
+  },
+  'service-account': {
+    heading: (who, when) => `${who} made a service account on ${when}`,
+    gain: (what) => `Its tokens would reach children’s data: ${what}. They do not work until another administrator approves; a rejection revokes the account.`,
+    mine: 'You made this account, so another administrator must approve or reject it.',
+    legend: (who) => `Do you approve ${who}’s service account?`,
+    approve: 'Yes, approve it: its tokens may work',
+  },
+};
+
 interface Props {
   /** The signed-in administrator's id: the author of a change may not decide it. */
   me?: string;
   /** Changes when the page saved something, so a change just asked for appears. */
   reloadKey?: number;
   /** Which waiting changes this page shows: administrators' own accounts, new service accounts that read case data. */
-  kinds?: readonly ('account' | 'service-account')[];
+  kinds?: readonly Kind[];
   onDecided(request: ChangeRequestDto): void | Promise<void>;
 }
 
@@ -29,29 +49,19 @@ export function AccountChangesAwaiting({ me, reloadKey = 0, kinds = ['account', 
   return (
     <section className="govuk-!-margin-bottom-6" aria-labelledby="account-changes-title" data-testid="account-changes-awaiting">
       <h2 className="govuk-heading-m" id="account-changes-title">Account changes awaiting approval</h2>
-      {shown.map((r) => (r.kind === 'service-account' ? (
-        <div key={r.id} className="govuk-!-margin-bottom-6">
-          <h3 className="govuk-heading-s">{r.requestedByName} made a service account on {formatDateTime(r.requestedAt)}</h3>
-          <ul className="govuk-list govuk-list--bullet">{r.account!.words.map((w) => <li key={w}>{w}</li>)}</ul>
-          <p className="govuk-body">Its tokens would reach children’s data: {r.account!.gained.join(', ')}. They do not work until another administrator approves; a rejection revokes the account.</p>
-          {r.requestedBy === me ? (
-            <p className="govuk-inset-text">You made this account, so another administrator must approve or reject it.</p>
-          ) : (
-            <ApprovalDecision requestId={r.id} idPrefix={`account-${r.id}`} legend={`Do you approve ${r.requestedByName}’s service account?`} approveLabel="Yes, approve it: its tokens may work" onDecided={decided} />
-          )}
-        </div>
-      ) : (
-        <div key={r.id} className="govuk-!-margin-bottom-6">
-          <h3 className="govuk-heading-s">{r.requestedByName} asked on {formatDateTime(r.requestedAt)} to change their own account</h3>
-          <ul className="govuk-list govuk-list--bullet">{r.account!.words.map((w) => <li key={w}>{w}</li>)}</ul>
-          <p className="govuk-body">They would gain access to children’s data: {r.account!.gained.join(', ')}. Their account keeps its roles and teams until another administrator approves.</p>
-          {r.requestedBy === me ? (
-            <p className="govuk-inset-text">You asked for this change, so another administrator must approve or reject it.</p>
-          ) : (
-            <ApprovalDecision requestId={r.id} idPrefix={`account-${r.id}`} legend={`Do you approve this change to ${r.requestedByName}’s account?`} approveLabel="Yes, approve it and change the account" onDecided={decided} />
-          )}
-        </div>
-      )))}
+      {shown.map((r) => {
+        const w = WORDS[r.kind ?? 'account'];
+        return (
+          <div key={r.id} className="govuk-!-margin-bottom-6">
+            <h3 className="govuk-heading-s">{w.heading(r.requestedByName ?? '', formatDateTime(r.requestedAt))}</h3>
+            <ul className="govuk-list govuk-list--bullet">{r.account!.words.map((x) => <li key={x}>{x}</li>)}</ul>
+            <p className="govuk-body">{w.gain(r.account!.gained.join(', '))}</p>
+            {r.requestedBy === me ? <p className="govuk-inset-text">{w.mine}</p> : (
+              <ApprovalDecision requestId={r.id} idPrefix={`account-${r.id}`} legend={w.legend(r.requestedByName ?? '')} approveLabel={w.approve} onDecided={decided} />
+            )}
+          </div>
+        );
+      })}
     </section>
   );
 }
