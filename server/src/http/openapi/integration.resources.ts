@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { HeldReferralView } from '../../application/integration/list-held-referrals';
 import { action, type ApiResource } from './api-operation';
 import { describes, instant } from './response-schemas';
+import { DuplicateList } from './task-case-actions-schemas';
 import { createServiceAccountSchema, heldDecisionSchema, portalReferralSchema, revokeAccountSchema, rotateTokenSchema } from '../integration-request.schema';
 
 const IssuedToken = z.object({
@@ -44,12 +45,8 @@ export const INTEGRATION: ApiResource = {
   ],
 };
 
-const heldMatch = z.looseObject({
-  reasons: z.array(z.enum(['name-and-date-of-birth', 'nhs-number'])),
-  caseId: z.string().optional().describe('Present when you may open the case'),
-  displayName: z.string().optional(), dateOfBirth: z.string().optional(), team: z.string(),
-  breakGlassId: z.string().optional().describe("Another team's record, for a role that may open it with a reason"),
-});
+/** A possible match, as the duplicate check answers it. */
+const heldMatch = DuplicateList.schema.shape.items.element;
 /** The held referrals of the person's teams (the client's held-referrals page reads this type: api-types.ts). */
 export const HeldReferralList = {
   name: 'HeldReferralList',
