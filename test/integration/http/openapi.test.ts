@@ -92,6 +92,10 @@ describe('the OpenAPI document and the running app', () => {
     expectDocumented('GET', '/api/cases/:caseId/contacts', await call('GET', `/api/cases/${caseId}/contacts`));
     expectDocumented('GET', '/api/cases/:caseId/startable-processes', await call('GET', `/api/cases/${caseId}/startable-processes`));
     expectDocumented('GET', '/api/cases/:caseId/allocation', await call('GET', `/api/cases/${caseId}/allocation`));
+    expectDocumented('POST', '/api/cases/:caseId/consents', await call('POST', `/api/cases/${caseId}/consents`, {
+      purpose: 'prevention-work', givenBy: 'parent-carer', givenOn: '2026-01-05', evidence: 'Signed consent form', privacyNoticeVersion: 'v3',
+    }));
+    expectDocumented('GET', '/api/cases/:caseId/consents', await call('GET', `/api/cases/${caseId}/consents`));
     // The queue is a projection fed by the engine's events: wait (bounded) for the intake's first task.
     const intake = `/api/tasks?queue=team&caseId=${caseId}`;
     let queue = await call('GET', intake, undefined, caseManager);

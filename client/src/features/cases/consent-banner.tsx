@@ -1,22 +1,15 @@
 // The case header's consent state (issue 17): a restriction of processing first (the case is read-only for
 // all but the DPO), then each consent withdrawn (its work is stopped and new work refused), then the consents
 // that stand. A victim is named by their item's label where the reader may see the Victims tab.
+import type { CaseConsentBody } from '../../../../server/src/http/openapi/api-types';
 import { formatDate } from '../../shell/format';
 import type { CaseDto } from './cases-api';
 import { ConsentWithdrawalForm } from './consent-withdrawal-form';
 
-export interface ConsentStandingDto {
-  purpose: 'prevention-work' | 'restorative-justice' | 'agency-sharing';
-  subject?: string;
-  status: 'given' | 'withdrawn';
-  givenOn: string;
-  withdrawnAt?: string;
-  recordId?: string;
-}
-export interface CaseConsentDto {
-  standings: ConsentStandingDto[];
-  restriction?: { reason: string; setAt: string; setBy: string };
-}
+/** Consent standings and any restriction, as the consents answer's schema describes them (the case record carries
+ * the same view: server/src/http/openapi/case-work-schemas.ts). */
+export type CaseConsentDto = CaseConsentBody;
+export type ConsentStandingDto = CaseConsentDto['standings'][number];
 
 const PURPOSES: Record<ConsentStandingDto['purpose'], string> = {
   'prevention-work': 'Prevention work',

@@ -24,7 +24,10 @@ import type {
 import type {
   CaughtMailPage, EmailPreference, EscalationPolicyAnswer, EscalationPolicyHistory, OutboxEntryAnswer, OutboxPage, TimescaleHistory, TimescaleSetAnswer,
 } from './timescales-escalation-schemas';
-import type { AllocationAnswer, ContactLogAnswer, Reallocated, RecordedContactAnswer, StartableProcesses, StartedProcessAnswer } from './case-work-schemas';
+import type {
+  AllocationAnswer, CaseConsent, ConsentRecordAnswer, ConsentWithdrawn, ContactLogAnswer, Reallocated, RecordedContactAnswer, RestrictionAnswer, StartableProcesses,
+  StartedProcessAnswer,
+} from './case-work-schemas';
 import type {
   AgreementAnswer, AgreementList, AgreementWithHistory, DeliveryAnswer, DeliveryPage, SubscriptionList, SubscriptionMade, SubscriptionSaved,
 } from './sharing-schemas';
@@ -68,6 +71,10 @@ export type DraftBody = Answer<typeof Draft>;
 export type DraftListBody = Answer<typeof DraftList>;
 export type AllocationBody = Answer<typeof AllocationAnswer>;
 export type ReallocatedBody = Answer<typeof Reallocated>;
+export type CaseConsentBody = Answer<typeof CaseConsent>;
+export type ConsentRecordBody = Answer<typeof ConsentRecordAnswer>;
+export type ConsentWithdrawnBody = Answer<typeof ConsentWithdrawn>;
+export type RestrictionBody = Answer<typeof RestrictionAnswer>;
 export type ContactLogBody = Answer<typeof ContactLogAnswer>;
 export type RecordedContactBody = Answer<typeof RecordedContactAnswer>;
 export type StartableProcessesBody = Answer<typeof StartableProcesses>;

@@ -1,5 +1,6 @@
 // Response schemas of the work on a case beside its record: the contacts log and recording a contact, the
-// processes a person may start on it and starting one, and its allocation. Checked against the use cases' own types as
+// processes a person may start on it and starting one, its allocation, and consent and any restriction of
+// processing. Checked against the use cases' own types as
 // response-schemas.ts does; a form-js definition stays opaque here, as in `Form`.
 import { z } from 'zod';
 import type { ContactLog, ContactView } from '../../application/cases/list-case-contacts';
@@ -7,6 +8,10 @@ import type { listStartableProcesses } from '../../application/cases/list-starta
 import type { AllocationView } from '../../application/cases/reallocate-case';
 import type { RecordedContact } from '../../application/cases/record-contact';
 import type { StartedProcess } from '../../application/cases/start-case-process';
+import type { CaseConsentView } from '../../application/consent/get-case-consent';
+import type { withdrawConsent } from '../../application/consent/withdraw-consent';
+import type { CaseRestriction } from '../../domain/consent/case-restriction';
+import { CONSENT_GIVERS, CONSENT_PURPOSES, type ConsentRecord } from '../../domain/consent/consent-record';
 import { describes, instant } from './response-schemas';
 
 const formDefinition = z.looseObject({ components: z.array(z.unknown()).optional() }).describe('A form-js definition');
@@ -64,3 +69,38 @@ export const Reallocated = {
     reassignedTasks: z.number().int().describe("The case's open tasks that went to the new worker"),
   })),
 };
+
+const civilDate = z.string().describe('A date, YYYY-MM-DD');
+const giver = z.enum(CONSENT_GIVERS);
+const purpose = z.enum(CONSENT_PURPOSES);
+const consentRecord = describes<ConsentRecord>()(z.looseObject({
+  id: z.string(), caseId: z.string(), purpose, subject: z.string().optional().describe("The victim's item id, or the agency's name"),
+  basis: z.literal('consent'), givenBy: giver, givenOn: civilDate, evidence: z.string(), privacyNoticeVersion: z.string(), recordedBy: z.string(),
+  recordedAt: instant,
+  withdrawal: z.looseObject({ at: instant, by: giver, recordedBy: z.string(), reason: z.string().optional() }).optional(),
+}));
+const restriction = describes<CaseRestriction>()(z.looseObject({
+  caseId: z.string(), active: z.boolean(), reason: z.string(), setBy: z.string(), setAt: instant,
+  liftedBy: z.string().optional(), liftedAt: instant.optional(), liftReason: z.string().optional(),
+}));
+
+export const CaseConsent = {
+  name: 'CaseConsent',
+  schema: describes<CaseConsentView>()(z.looseObject({
+    records: z.array(consentRecord),
+    standings: z.array(z.looseObject({
+      purpose, subject: z.string().optional(), status: z.enum(['given', 'withdrawn']), givenOn: civilDate, withdrawnAt: instant.optional(), recordId: z.string(),
+    })),
+    restriction: restriction.optional().describe('Set while processing is restricted (UK GDPR Art 18)'),
+  })),
+};
+export const ConsentRecordAnswer = { name: 'ConsentRecord', schema: consentRecord };
+export const ConsentWithdrawn = {
+  name: 'ConsentWithdrawn',
+  schema: describes<Awaited<ReturnType<typeof withdrawConsent>>>()(z.looseObject({
+    record: consentRecord,
+    messagePublished: z.looseObject({ name: z.string(), correlated: z.boolean(), failed: z.literal(true).optional() }).optional()
+      .describe('The message that stopped the work the consent covered, when one was sent'),
+  })),
+};
+export const RestrictionAnswer = { name: 'Restriction', schema: restriction };

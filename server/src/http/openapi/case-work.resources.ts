@@ -14,7 +14,10 @@ import {
   completeBodySchema, getTaskQuerySchema, noQuerySchema, queueQuerySchema, reassignBodySchema, savedFilterBodySchema,
 } from '../tasks-request.schema';
 import { action, signedIn, type ApiResource } from './api-operation';
-import { AllocationAnswer, ContactLogAnswer, Reallocated, RecordedContactAnswer, StartableProcesses, StartedProcessAnswer } from './case-work-schemas';
+import {
+  AllocationAnswer, CaseConsent, ConsentRecordAnswer, ConsentWithdrawn, ContactLogAnswer, Reallocated, RecordedContactAnswer, RestrictionAnswer, StartableProcesses,
+  StartedProcessAnswer,
+} from './case-work-schemas';
 import { DashboardPage } from './report-schemas';
 import { AmendmentList, DuplicateList, ReReferralAnswer, SavedFilterAnswer, SavedFilterList, TaskAnswer, TaskCompleted } from './task-case-actions-schemas';
 import { CaseRecord, TaskPage, TaskQueuePage } from './response-schemas';
@@ -53,11 +56,11 @@ export const CASES: ApiResource = {
     { method: 'get', path: '/:caseId/startable-processes', summary: 'List the processes that may be started on a case', access: signedIn, query: z.strictObject({}), response: StartableProcesses },
     { method: 'get', path: '/:caseId/allocation', summary: "Read a case's allocation (team and case manager)", access: action('allocate'), query: z.strictObject({}), response: AllocationAnswer },
     { method: 'put', path: '/:caseId/allocation', summary: 'Allocate a case to a case manager', access: action('allocate'), body: allocationBodySchema, response: Reallocated },
-    { method: 'get', path: '/:caseId/consents', summary: 'List consent records of a case', access: action('view-cases') },
-    { method: 'post', path: '/:caseId/consents', summary: 'Record consent', access: signedIn, body: recordBody, status: 201 },
-    { method: 'post', path: '/:caseId/consents/:consentId/withdrawal', summary: 'Record that consent was withdrawn', access: signedIn, body: withdrawBody, errors: [409] },
-    { method: 'put', path: '/:caseId/restriction', summary: 'Restrict processing of a case', access: action('restrict-processing'), body: reasonBody, errors: [409] },
-    { method: 'post', path: '/:caseId/restriction/lift', summary: 'Lift the restriction of processing', access: action('restrict-processing'), body: reasonBody, errors: [409] },
+    { method: 'get', path: '/:caseId/consents', summary: 'List consent records of a case', access: action('view-cases'), response: CaseConsent },
+    { method: 'post', path: '/:caseId/consents', summary: 'Record consent', access: signedIn, body: recordBody, status: 201, response: ConsentRecordAnswer },
+    { method: 'post', path: '/:caseId/consents/:consentId/withdrawal', summary: 'Record that consent was withdrawn', access: signedIn, body: withdrawBody, errors: [409], response: ConsentWithdrawn },
+    { method: 'put', path: '/:caseId/restriction', summary: 'Restrict processing of a case', access: action('restrict-processing'), body: reasonBody, errors: [409], response: RestrictionAnswer },
+    { method: 'post', path: '/:caseId/restriction/lift', summary: 'Lift the restriction of processing', access: action('restrict-processing'), body: reasonBody, errors: [409], response: RestrictionAnswer },
     { method: 'get', path: '/:caseId/documents', summary: 'List documents on a case', access: action('view-cases'), query: documentsQuery },
     { method: 'post', path: '/:caseId/documents', summary: 'Upload a document (the file is the body; details in the query)', access: action('view-cases'), query: uploadQuery, status: 201, errors: [413, 415] },
     { method: 'get', path: '/:caseId/documents/:documentId/content', summary: "Download a document's file", access: action('view-cases'), query: contentQuery, response: 'file' },
