@@ -79,6 +79,7 @@ describe('the OpenAPI document and the running app', () => {
     expectDocumented('POST', '/api/cases', created);
     const caseId = encodeURIComponent(created.body.id as string);
     expectDocumented('GET', '/api/cases/:id', await call('GET', `/api/cases/${caseId}`));
+    expectDocumented('GET', '/api/cases', await call('GET', '/api/cases?q=Walker'));
     const started = await call('POST', `/api/cases/${caseId}/processes`, {
       processId: 'referral-intake', variables: { referralReceivedAt: new Date().toISOString() },
     });

@@ -1,8 +1,10 @@
 // GET /api/cases — the cases list and search (server/src/application/cases/search-cases.ts).
 import { apiFetch } from '../auth';
-import type { CaseSearchResult } from '../../../../server/src/application/cases/search-cases';
+import type { CaseSearchPageBody } from '../../../../server/src/http/openapi/api-types';
 
-export type { CaseListItem, CaseSearchResult } from '../../../../server/src/application/cases/search-cases';
+/** The cases list as the API's schema describes it (server/src/http/openapi/task-case-actions-schemas.ts). */
+export type CaseSearchResult = CaseSearchPageBody;
+export type CaseListItem = CaseSearchResult['items'][number];
 export { RATINGS, RATING_LABELS, type Rating } from '../../../../server/src/domain/cases/case-search-row';
 
 /** The list's parameters as the URL and the API spell them. */

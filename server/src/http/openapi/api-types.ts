@@ -39,7 +39,7 @@ import type {
   IncidentResolved, InstanceCancelled, InstanceDetailAnswer, InstanceList, MessagePublished, MigrationOutcome, MonitorProcesses, VersionOverviewAnswer,
 } from './monitor-schemas';
 import type { DecisionList, DecisionsDeployed, ProcessDeployed, ProcessDiffAnswer, ProcessLint, ProcessVersions } from './processes-schemas';
-import type { AmendmentList, DuplicateList, ReReferralAnswer, SavedFilterAnswer, SavedFilterList, TaskAnswer, TaskCompleted } from './task-case-actions-schemas';
+import type { AmendmentList, CaseSearchPage, DuplicateList, ReReferralAnswer, SavedFilterAnswer, SavedFilterList, TaskAnswer, TaskCompleted } from './task-case-actions-schemas';
 import type { Draft, DraftList, FormCheck, FormDeployed, Submission, SubmissionList, SubmissionRead } from './forms-schemas';
 
 /** The named keys of O (a loose object's "any other key" signature left out). */
@@ -110,6 +110,7 @@ export type TaskBody = Answer<typeof TaskAnswer>;
 export type TaskCompletedBody = Answer<typeof TaskCompleted>;
 export type SavedFilterBody = Answer<typeof SavedFilterAnswer>;
 export type SavedFilterListBody = Answer<typeof SavedFilterList>;
+export type CaseSearchPageBody = Answer<typeof CaseSearchPage>;
 export type AmendmentListBody = Answer<typeof AmendmentList>;
 export type DuplicateListBody = Answer<typeof DuplicateList>;
 export type ReReferralBody = Answer<typeof ReReferralAnswer>;

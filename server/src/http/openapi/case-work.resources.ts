@@ -19,7 +19,7 @@ import {
   StartedProcessAnswer,
 } from './case-work-schemas';
 import { DashboardPage } from './report-schemas';
-import { AmendmentList, DuplicateList, ReReferralAnswer, SavedFilterAnswer, SavedFilterList, TaskAnswer, TaskCompleted } from './task-case-actions-schemas';
+import { AmendmentList, CaseSearchPage, DuplicateList, ReReferralAnswer, SavedFilterAnswer, SavedFilterList, TaskAnswer, TaskCompleted } from './task-case-actions-schemas';
 import { CaseRecord, TaskPage, TaskQueuePage } from './response-schemas';
 
 export const TASKS: ApiResource = {
@@ -40,7 +40,7 @@ export const TASKS: ApiResource = {
 export const CASES: ApiResource = {
   tag: 'Cases', base: '/api/cases', description: 'Referrals, the case record, amendments and processes on a case.',
   operations: [
-    { method: 'get', path: '', summary: 'Search cases', access: action('view-cases'), query: caseSearchQuerySchema },
+    { method: 'get', path: '', summary: 'Search cases', access: action('view-cases'), query: caseSearchQuerySchema, response: CaseSearchPage },
     { method: 'post', path: '', summary: 'Open a case from a referral', access: action('create-case'), body: createCaseBodySchema, status: 201, response: CaseRecord, errors: [409] },
     { method: 'get', path: '/duplicates', summary: 'Find likely duplicates of a child', access: action('create-case'), query: duplicatesQuerySchema, response: DuplicateList },
     { method: 'get', path: '/:id', summary: 'Read a case record (readable sections only)', access: action('view-cases'), query: getCaseQuerySchema, response: CaseRecord },

@@ -1,11 +1,13 @@
 // Response schemas of acting on tasks (claim, release, reassign, complete, saved filters) and of the case
-// reads beside the record (amendment history, likely duplicates, a re-referral), checked against the use
+// reads beside the record (the cases list and search, amendment history, likely duplicates, a re-referral), checked against the use
 // cases' own types as response-schemas.ts does. The history in words is a presenter's detail the document
 // leaves open, as the case record's words are.
 import { z } from 'zod';
 import type { DuplicateMatch } from '../../application/cases/find-duplicates';
 import type { listCaseAmendments } from '../../application/cases/list-case-amendments';
 import type { ReReferral } from '../../application/cases/re-refer-case';
+import type { CaseSearchResult } from '../../application/cases/search-cases';
+import { RATINGS } from '../../domain/cases/case-search-row';
 import type { CompleteTaskResult } from '../../application/tasks/complete-task';
 import type { NextTask } from '../../application/tasks/next-task-of-case';
 import type { SavedTaskFilter } from '../../application/tasks/save-task-filter';
@@ -74,4 +76,23 @@ export const DuplicateList = {
 export const ReReferralAnswer = {
   name: 'ReReferral',
   schema: describes<ReReferral>()(z.looseObject({ caseId: z.string(), processId: z.string(), referralReceivedAt: instant })),
+};
+
+const option = z.looseObject({ value: z.string(), label: z.string() });
+const rating = z.enum(RATINGS);
+export const CaseSearchPage = {
+  name: 'CaseSearchPage',
+  schema: describes<CaseSearchResult>()(z.looseObject({
+    items: z.array(z.looseObject({
+      id: z.string(), displayName: z.string(), dateOfBirth: z.string(), team: z.string(), status: z.enum(['open', 'closed']), pathway: z.string().optional(),
+      pathwayLabel: z.string().optional(), caseManagerId: z.string().optional(), caseManagerName: z.string().optional(), openedAt: instant,
+      aliases: z.array(z.string()).optional().describe('Only for readers of the personal section'),
+      rosh: rating.optional(), safetyWellbeing: rating.optional().describe('Only for readers of the assessments section'),
+      disposals: z.array(z.string()).optional().describe('In words, for readers of the offending section'),
+    })),
+    total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+    elsewhere: z.array(z.looseObject({ id: z.string(), team: z.string() })).describe("Other teams' records that match: that one exists and whose it is"),
+    elsewhereMore: z.boolean(), workers: z.array(z.looseObject({ id: z.string(), name: z.string() })), pathways: z.array(option),
+    disposals: z.array(option), canBreakGlass: z.boolean(), ratingsShown: z.boolean(),
+  })),
 };
