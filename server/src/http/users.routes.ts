@@ -5,7 +5,7 @@ import { Router } from 'express';
 import { listAccessGiven } from '../application/users/access-given';
 import { createUser } from '../application/users/create-user';
 import { listUsers } from '../application/users/list-users';
-import { updateUser } from '../application/users/update-user';
+import { updateUser, type UpdateOutcome } from '../application/users/update-user';
 import type { UserAdminDeps } from '../application/users/user-admin-deps';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { orderedRoles } from '../domain/permissions/permission-version';
@@ -19,6 +19,12 @@ function jsonObject(body: unknown): Record<string, unknown> {
 }
 
 const withStatus = <T extends { lockedUntil?: string; lastSignInAt?: string }>(u: T) => ({ lockedUntil: u.lockedUntil ?? null, lastSignInAt: u.lastSignInAt ?? null });
+
+/** The account as saved, and the part of the change awaiting a second administrator. */
+const presentOutcome = ({ user, awaitingApproval }: UpdateOutcome) => ({
+  ...presentUser(user), active: user.active, ...withStatus(user),
+  ...(awaitingApproval ? { awaitingApproval: { id: awaitingApproval.id, gained: awaitingApproval.account!.gained, words: awaitingApproval.account!.words } } : {}),
+});
 
 export function createUsersRouter(deps: UserAdminDeps): Router {
   const router = Router();
@@ -48,19 +54,18 @@ export function createUsersRouter(deps: UserAdminDeps): Router {
   });
 
   // POST / {username, displayName, email, roles, teams, managerId?, password} → 201
+  // → 202 with awaitingApproval when it makes an administrator: made without those roles, which wait.
   router.post('/', async (req, res) => {
-    const user = await createUser(deps, userOf(req), jsonObject(req.body), req.ip);
-    res.status(201).json({ ...presentUser(user), active: user.active, ...withStatus(user) });
+    const outcome = await createUser(deps, userOf(req), jsonObject(req.body), req.ip);
+    res.status(outcome.awaitingApproval ? 202 : 201).json(presentOutcome(outcome));
   });
 
   // PATCH /:id {displayName?, email?, roles?, teams?, managerId?, active?, unlock?, password?}
-  // → 202 with awaitingApproval when an admin gave themselves more access: those roles and teams wait.
+  // → 202 with awaitingApproval when an admin gave themselves more access, or made someone else an
+  // administrator: those roles and teams wait.
   router.patch('/:id', async (req, res) => {
-    const { user, awaitingApproval } = await updateUser(deps, userOf(req), req.params.id, jsonObject(req.body), req.ip);
-    res.status(awaitingApproval ? 202 : 200).json({
-      ...presentUser(user), active: user.active, ...withStatus(user),
-      ...(awaitingApproval ? { awaitingApproval: { id: awaitingApproval.id, gained: awaitingApproval.account!.gained, words: awaitingApproval.account!.words } } : {}),
-    });
+    const outcome = await updateUser(deps, userOf(req), req.params.id, jsonObject(req.body), req.ip);
+    res.status(outcome.awaitingApproval ? 202 : 200).json(presentOutcome(outcome));
   });
 
   return router;

@@ -26,6 +26,8 @@ export interface UserPatch {
   passwordHash?: string;
   /** Set with a new password: ends the user's other sessions. */
   credentialsChangedAt?: Date;
+  /** The administrator who set the password (User.passwordSetBy). */
+  passwordSetBy?: string;
   unlock?: boolean;
 }
 

@@ -3,8 +3,9 @@
 // leading, merging, splitting — today or from a later day), a request approved after the access it gives grew,
 // an approval task completed by someone who is no administrator (a process version deployed to offer it to
 // another group), the generic task routes, two requests at once, and a service account whose token reads
-// cases; and a second account an administrator makes (not held: shown to every administrator). Ali is an
-// administrator who also works north's cases; Ada is an administrator whose roles reach none.
+// cases; a second account an administrator makes (not held: shown to every administrator), a second
+// administrator account (held), and an administrator approving as one whose password they set (refused). Ali is
+// an administrator who also works north's cases; Ada and Abe are administrators whose roles reach none.
 // Expectations are written out here, not derived from the policy code.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,13 @@ describe('an administrator cannot reach children’s data alone, by any route', 
     return { status: res.status, body: await res.json() };
   };
 
+  async function signInWith(username: string, password: string) {
+    const res = await fetch(`${system.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('yjs.sid='))!;
+    return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+  }
+
   beforeAll(async () => {
     system = await startTestSystem();
     const passwordHash = await new Argon2PasswordHasher(TEST_ARGON2ID).hash(DEMO_PASSWORD);
@@ -39,7 +47,10 @@ describe('an administrator cannot reach children’s data alone, by any route', 
       username: 'ali.admin', displayName: 'Ali Admin', email: 'ali.admin@example.org', roles: ['admins', 'case-managers'], teams: ['north'],
       active: true, failedAttempts: 0, createdAt: new Date(), passwordHash,
     });
-    for (const u of ['ali.admin', 'ada.admin', 'sam.manager', 'tom.manager']) {
+    await system.conn.collection('users').insertOne({
+      username: 'abe.admin', displayName: 'Abe Admin', email: 'abe.admin@example.org', roles: ['admins'], teams: [], active: true, failedAttempts: 0, createdAt: new Date(), passwordHash,
+    });
+    for (const u of ['ali.admin', 'ada.admin', 'abe.admin', 'sam.manager', 'tom.manager']) {
       await signIn(u);
       ids[u] = String((await system.conn.collection('users').findOne({ username: u }))!._id);
     }
@@ -166,7 +177,10 @@ describe('an administrator cannot reach children’s data alone, by any route', 
     const second = { username: 'ada.second', displayName: 'Ada Second', email: 'ada.second@example.org', roles: ['case-managers'], teams: ['north'], password: 'Lantern-orchard-47-kettle' };
     expect((await call('ada.admin', 'POST', '/users', second)).status).toBe(201);
     const plain = { ...second, username: 'plain.admin', displayName: 'Plain Admin', email: 'plain.admin@example.org', roles: ['admins'], teams: [] };
-    expect((await call('ada.admin', 'POST', '/users', plain)).status).toBe(201);
+    // A new administrator reaches no case, so is no grant of children's data here; it waits (next test).
+    const plainMade = await call('ada.admin', 'POST', '/users', plain);
+    expect(plainMade.status).toBe(202);
+    expect((await decide('ali.admin', plainMade.body.awaitingApproval.id, 'reject', 'Not needed')).body.request.state).toBe('rejected');
     const cara = String((await system.conn.collection('users').findOne({ username: 'cara.case' }))!._id);
     expect((await call('ada.admin', 'PATCH', `/users/${cara}`, { password: 'Quiet-harbour-58-violin' })).status).toBe(200);
 
@@ -182,6 +196,32 @@ describe('an administrator cannot reach children’s data alone, by any route', 
       ['changed', 'Ali Admin', 'Ada Admin', false, 'the cases of South team'],
     ]);
     expect((await call('sam.manager', 'GET', '/users/access-given')).status).toBe(403);
+  });
+
+  it('making someone an administrator waits for another admin; an admin who set another’s password may not approve their changes, nor they the admin’s', async () => {
+    const puppet = { username: 'ada.puppet', displayName: 'Ada Puppet', email: 'ada.puppet@example.org', roles: ['admins'], teams: [], password: 'Lantern-orchard-47-kettle' };
+    const made = await call('ada.admin', 'POST', '/users', puppet);
+    expect([made.status, made.body.roles, made.body.awaitingApproval.gained]).toEqual([202, [], ['Administer users, and so approve others’ access to children’s data']]);
+    // (The admins role was renamed by a version above.)
+    expect(made.body.awaitingApproval.words).toEqual(['Ada Puppet’s roles: none → System administrators']);
+    expect((await decide('ada.admin', made.body.awaitingApproval.id, 'approve', 'mine')).status).toBe(403);
+    const cara = String((await system.conn.collection('users').findOne({ username: 'cara.case' }))!._id);
+    const promoted = await call('ada.admin', 'PATCH', `/users/${cara}`, { roles: ['case-managers', 'admins'], displayName: 'Cara Case' });
+    expect([promoted.status, promoted.body.roles]).toEqual([202, ['case-managers']]);
+    for (const id of [made.body.awaitingApproval.id, promoted.body.awaitingApproval.id]) {
+      expect((await decide('ali.admin', id, 'reject', 'Not an administrator')).body.request.state).toBe('rejected');
+    }
+
+    // Ada sets Abe's password: she could sign in as Abe, so Abe's approval of Ada's change is no approval.
+    expect((await call('ada.admin', 'PATCH', `/users/${ids['abe.admin']}`, { password: 'Copper-meadow-93-lantern' })).status).toBe(200);
+    const abe = await signInWith('abe.admin', 'Copper-meadow-93-lantern');
+    const asked = await call('ada.admin', 'PATCH', `/users/${ids['ada.admin']}`, { roles: ['admins', 'victim-workers'] });
+    expect(asked.status).toBe(202);
+    const refused = await call(abe, 'POST', `/admin/permissions/requests/${asked.body.awaitingApproval.id}/decision`, { decision: 'approve', reason: 'fine' });
+    expect([refused.status, refused.body.error.message]).toEqual([403, 'One of you set the other’s password, so could have signed in as them: a third administrator must decide this change']);
+    expect((await decide('ali.admin', asked.body.awaitingApproval.id, 'reject', 'Ada stays an administrator only')).body.request.state).toBe('rejected');
+    const [latest] = (await call('ali.admin', 'GET', '/users/access-given')).body.items;
+    expect([latest.kind, latest.userName, latest.byName, latest.gained]).toEqual(['password', 'Abe Admin', 'Ada Admin', ['Administer users']]);
   });
 
   it('a service account whose scope reads cases works only once another administrator approved it; a rejected one never', async () => {

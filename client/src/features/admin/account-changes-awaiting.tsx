@@ -10,12 +10,15 @@ import { permissionsApi, type ChangeRequestDto } from './permissions-api';
 type Kind = 'account' | 'service-account';
 
 /** What each kind of waiting change says: an administrator's own account, or a new service account that reads case data. */
-const WORDS: Record<Kind, { heading(who: string, when: string): string; gain(what: string): string; mine: string; legend(who: string): string; approve: string }> = {
+/** `own`: the change is to the requester's own account (else they make someone else an administrator). */
+const WORDS: Record<Kind, { heading(who: string, when: string, own: boolean): string; gain(what: string, own: boolean): string; mine: string; legend(who: string): string; approve: string }> = {
   account: {
-    heading: (who, when) => `${who} asked on ${when} to change their own account`,
-    gain: (what) => `They would gain access to children’s data: ${what}. Their account keeps its roles and teams until another administrator approves.`,
+    heading: (who, when, own) => `${who} asked on ${when} to change ${own ? 'their own account' : 'another account'}`,
+    gain: (what, own) => (own
+      ? `They would gain access to children’s data: ${what}. Their account keeps its roles and teams until another administrator approves.`
+      : `The account would gain: ${what}. It keeps its roles and teams until another administrator approves.`),
     mine: 'You asked for this change, so another administrator must approve or reject it.',
-    legend: (who) => `Do you approve this change to ${who}’s account?`,
+    legend: (who) => `Do you approve ${who}’s change?`,
     approve: 'Yes, approve it and change the account',
   },
   'service-account': {
@@ -51,11 +54,12 @@ export function AccountChangesAwaiting({ me, reloadKey = 0, kinds = ['account', 
       <h2 className="govuk-heading-m" id="account-changes-title">Account changes awaiting approval</h2>
       {shown.map((r) => {
         const w = WORDS[r.kind ?? 'account'];
+        const own = r.account!.userId === r.requestedBy;
         return (
           <div key={r.id} className="govuk-!-margin-bottom-6">
-            <h3 className="govuk-heading-s">{w.heading(r.requestedByName ?? '', formatDateTime(r.requestedAt))}</h3>
+            <h3 className="govuk-heading-s">{w.heading(r.requestedByName ?? '', formatDateTime(r.requestedAt), own)}</h3>
             <ul className="govuk-list govuk-list--bullet">{r.account!.words.map((x) => <li key={x}>{x}</li>)}</ul>
-            <p className="govuk-body">{w.gain(r.account!.gained.join(', '))}</p>
+            <p className="govuk-body">{w.gain(r.account!.gained.join(', '), own)}</p>
             {r.requestedBy === me ? <p className="govuk-inset-text">{w.mine}</p> : (
               <ApprovalDecision requestId={r.id} idPrefix={`account-${r.id}`} legend={w.legend(r.requestedByName ?? '')} approveLabel={w.approve} onDecided={decided} />
             )}

@@ -35,7 +35,8 @@ export const adminApi = {
   list: (f: UserFilters) => apiFetch<UserPage>('GET', `/api/users?${qs(f)}`),
   /** The roles in force, by key with their names (people read the names). */
   roles: () => apiFetch<{ labels: { key: string; label: string }[] }>('GET', '/api/users/roles').then((r) => r.labels),
-  create: (body: Record<string, unknown>) => apiFetch<AdminUserDto>('POST', '/api/users', body),
+  /** awaitingApproval when the account would administer users: made without those roles, which wait for another administrator. */
+  create: (body: Record<string, unknown>) => apiFetch<AdminUserDto & { awaitingApproval?: { id: string; words: string[]; gained: string[] } }>('POST', '/api/users', body),
   /** Access to children's data administrators gave accounts lately, newest first (shown to every administrator). */
   accessGiven: () => apiFetch<{ days: number; items: AccessGrantDto[] }>('GET', '/api/users/access-given'),
   /** The account as saved; awaitingApproval when an admin gave themselves more access (those roles and teams wait). */

@@ -70,11 +70,16 @@ export function UsersPage() {
             initial={editing === 'new' ? undefined : editing}
             submitLabel={editing === 'new' ? 'Create user' : 'Save changes'}
             onSubmit={async (body) => {
-              if (editing === 'new') return done(`Created ${String((await adminApi.create(body)).username)}`);
+              const adminWaits = 'Making someone an administrator needs another administrator’s approval: their roles and teams wait until then.';
+              if (editing === 'new') {
+                const made = await adminApi.create(body);
+                return done(`Created ${made.username}.${made.awaitingApproval ? ` ${adminWaits}` : ''}`);
+              }
               const { awaitingApproval } = await adminApi.update(editing.id, body);
-              done(awaitingApproval
+              if (!awaitingApproval) return done(`Saved ${editing.username}`);
+              done(editing.id === me?.id
                 ? `Your new roles or teams need another administrator's approval, because you would gain access to children's data (${awaitingApproval.gained.join(', ')}). Anything else you changed is saved.`
-                : `Saved ${editing.username}`);
+                : `Saved ${editing.username}. ${adminWaits}`);
             }}
           />
           <button type="button" onClick={() => setEditing(undefined)}>Cancel</button>

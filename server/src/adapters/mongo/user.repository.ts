@@ -20,6 +20,7 @@ interface UserDoc {
   lockedUntil?: Date;
   lastSignInAt?: Date;
   credentialsChangedAt?: Date;
+  passwordSetBy?: string;
   createdAt: Date;
 }
 
@@ -38,6 +39,7 @@ const userSchema = new Schema<UserDoc>(
     lockedUntil: { type: Date },
     lastSignInAt: { type: Date },
     credentialsChangedAt: { type: Date },
+    passwordSetBy: { type: String },
     createdAt: { type: Date, default: () => new Date() },
   },
   { collection: 'users', versionKey: false, strict: 'throw' },
@@ -62,6 +64,7 @@ function toUser(doc: UserDoc & { _id: unknown }): User {
     ...(doc.lockedUntil ? { lockedUntil: doc.lockedUntil.toISOString() } : {}),
     ...(doc.lastSignInAt ? { lastSignInAt: doc.lastSignInAt.toISOString() } : {}),
     ...(doc.credentialsChangedAt ? { credentialsChangedAt: doc.credentialsChangedAt.toISOString() } : {}),
+    ...(doc.passwordSetBy ? { passwordSetBy: doc.passwordSetBy } : {}),
   };
 }
 

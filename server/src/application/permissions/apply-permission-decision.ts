@@ -7,7 +7,7 @@
 // applied (another version in force, the rails now refuse it) is recorded as rejected, with why.
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { tableProblems } from '../../domain/permissions/permission-rails';
-import { SELF_APPROVAL_REFUSED, type PermissionChangeRequest, type PermissionDecision } from '../../domain/permissions/permission-request';
+import { SELF_APPROVAL_REFUSED, sharedCredentialsProblem, type PermissionChangeRequest, type PermissionDecision } from '../../domain/permissions/permission-request';
 import { can } from '../../domain/policies';
 import { configOf, type PermissionVersion } from '../../domain/permissions/permission-version';
 import type { AuditLog } from '../../ports/audit-log.port';
@@ -65,7 +65,8 @@ export async function applyPermissionDecision(deps: ApplyDecisionDeps, input: De
 async function deciderRefusal(deps: ApplyDecisionDeps, request: PermissionChangeRequest, decidedBy: string): Promise<string | undefined> {
   if (decidedBy === request.requestedBy) return SELF_APPROVAL_REFUSED;
   const decider = await deps.users.findById(decidedBy);
-  return decider && can(decider, 'administer-users') ? undefined : 'It was decided by someone who is not an administrator, so it is no approval';
+  if (!decider || !can(decider, 'administer-users')) return 'It was decided by someone who is not an administrator, so it is no approval';
+  return sharedCredentialsProblem(decider, await deps.users.findById(request.requestedBy));
 }
 
 /** The requested version in force, or why it cannot be. */

@@ -3,7 +3,7 @@
 // guard, whatever route reaches the task) and completed with the decision, which is then put into effect
 // (apply-permission-decision.ts). The requester is refused here first, in words.
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
-import { SELF_APPROVAL_REFUSED, type PermissionChangeRequest } from '../../domain/permissions/permission-request';
+import { SELF_APPROVAL_REFUSED, sharedCredentialsProblem, type PermissionChangeRequest } from '../../domain/permissions/permission-request';
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { Actor } from '../cases/case-access';
 import { assignInEngine } from '../tasks/claim-task';
@@ -25,6 +25,8 @@ export async function decidePermissionChange(
   if (!request) throw new NotFoundError('There is no such change awaiting approval: reload the page', 'PERMISSION_REQUEST_NOT_FOUND');
   if (request.state !== 'awaiting') throw new ConflictError(`This change was ${request.state} already: reload the page`, 'PERMISSION_REQUEST_DECIDED');
   if (request.requestedBy === actor.id) throw new ForbiddenError(SELF_APPROVAL_REFUSED, 'SELF_APPROVAL_REFUSED');
+  const shared = sharedCredentialsProblem((await deps.users.findById(actor.id)) ?? actor, await deps.users.findById(request.requestedBy));
+  if (shared) throw new ForbiddenError(shared, 'SHARED_CREDENTIALS');
   const task = request.instanceKey ? await openApprovalTask(deps, request.instanceKey) : undefined;
   if (!task) return withoutTask(deps, actor, request, input);
   if (task.assignee !== actor.id) {

@@ -3,7 +3,8 @@
 // version (processes/permission-change-approval.bpmn, request-permission-approval.ts), locked per account (one
 // waiting change per account). Audited as asked for; the account keeps its roles and teams meanwhile. A new
 // service account whose scopes read case data waits the same way (kind 'service-account'): its tokens are
-// refused until then, so no administrator reaches children's data alone through a token they were shown.
+// refused until then, so no administrator reaches children's data alone through a token they were shown. An
+// administrator making someone else an administrator waits the same way (users/hold-admin-grant.ts).
 import { randomUUID } from 'node:crypto';
 import { accountRequestText, serviceAccountRequestText, type AccountChange, type PermissionChangeRequest } from '../../domain/permissions/permission-request';
 import type { PermissionVersionRepository } from '../../ports/permission-version-repository.port';
@@ -26,10 +27,10 @@ export async function requestAccountApproval(deps: RequestAccountApprovalDeps, a
   const request: PermissionChangeRequest = {
     id: randomUUID(), kind, account: change, basedOn: (await deps.permissions.current()).version, rows: {}, sections: [], roleLabels: {},
     reason: change.words.join('; '), requestedBy: actor.id, requestedAt: deps.now().toISOString(),
-    needsApproval: { roles: WHY[kind](change.gained.join(', ')) },
+    needsApproval: { roles: kind === 'account' && change.userId !== actor.id ? `This makes another account an administrator (${change.gained.join(', ')}): another administrator must approve it` : WHY[kind](change.gained.join(', ')) },
     effect: [], changes: [], state: 'awaiting',
   };
-  const text = kind === 'account' ? accountRequestText(change, name) : serviceAccountRequestText(change, name);
+  const text = kind === 'account' ? accountRequestText(change, name, change.userId === actor.id) : serviceAccountRequestText(change, name);
   const instanceKey = await startApproval(deps, actor, request, text);
   const [action, recordType] = kind === 'account' ? ['user.change-requested', 'user'] : ['service-account.approval-requested', 'service-account'];
   await deps.audit.record({

@@ -5,11 +5,13 @@ import { ValidationError, type FieldErrors } from '../../domain/errors';
 import { checkDisplayName, checkEmail, checkRoles, checkTeams, checkUsername } from '../../domain/users/user-rules';
 import type { User } from '../../domain/users/user';
 import { noteAccessGiven } from './access-given';
+import { administers, holdAdminGrant } from './hold-admin-grant';
+import type { UpdateOutcome } from './update-user';
 import { auditActor, checkManager, requireAdministrator, userSummary, type UserAdminDeps } from './user-admin-deps';
 
 const FIELDS = ['username', 'displayName', 'email', 'roles', 'teams', 'managerId', 'password'];
 
-export async function createUser(deps: UserAdminDeps, actor: User, input: Record<string, unknown>, ip?: string): Promise<User> {
+export async function createUser(deps: UserAdminDeps, actor: User, input: Record<string, unknown>, ip?: string): Promise<UpdateOutcome> {
   requireAdministrator(actor);
   const errors: FieldErrors = {};
   for (const k of Object.keys(input)) if (!FIELDS.includes(k)) errors[k] = `Unknown field; allowed: ${FIELDS.join(', ')}`;
@@ -28,12 +30,16 @@ export async function createUser(deps: UserAdminDeps, actor: User, input: Record
   if (Object.keys(errors).length) throw new ValidationError('Some details need correcting before the account can be created', errors);
 
   const passwordHash = await deps.hasher.hash(input.password as string);
+  // A new administrator waits for a second administrator (hold-admin-grant.ts): the account is made without
+  // the roles that administer users, and gets them on approval.
+  const now = roles!.filter((r) => !administers([r]));
   const user = await deps.users.create({
-    username: username!, displayName: displayName!, email: email!, roles: roles!, teams: teams!,
+    username: username!, displayName: displayName!, email: email!, roles: now.length === roles!.length ? roles! : now, teams: teams!,
     ...(managerId ? { managerId: managerId as string } : {}), passwordHash,
   });
   if (user.teams.length) await deps.memberships?.recordAccountTeams(user.id, user.teams, `Account made by ${actor.displayName}`);
   await deps.audit.record({ actor: auditActor(actor), action: 'user.created', recordType: 'user', recordId: user.id, ip, after: userSummary(user) });
   await noteAccessGiven(deps, actor, user, 'created');
-  return user;
+  const awaitingApproval = await holdAdminGrant(deps, actor, user, { roles: roles!, teams: user.teams });
+  return { user, ...(awaitingApproval ? { awaitingApproval } : {}) };
 }

@@ -11,6 +11,7 @@ import { accountGains } from '../permissions/account-gains';
 import { teamWords } from '../../domain/teams/teams-in-force';
 import type { UserPatch } from '../../ports/user-repository.port';
 import { noteAccessGiven } from './access-given';
+import { holdAdminGrant } from './hold-admin-grant';
 import { auditActor, checkManager, requireAdministrator, userSummary, type UserAdminDeps } from './user-admin-deps';
 
 const FIELDS = ['displayName', 'email', 'roles', 'teams', 'managerId', 'active', 'unlock', 'password'];
@@ -61,7 +62,7 @@ export async function updateUser(deps: UserAdminDeps, actor: User, id: string, i
   }
   // Giving oneself roles or teams that reach further into children's data waits for a second administrator
   // (docs/permissions.md): those are held back, the rest of the change is saved.
-  const awaitingApproval = target.id === actor.id ? await holdSelfGrant(deps, actor, target, patch) : undefined;
+  const awaitingApproval = target.id === actor.id ? await holdSelfGrant(deps, actor, target, patch) : await holdOthersAdminGrant(deps, actor, target, patch);
   const user = await saveChange(deps, actor, target, patch, password, ip);
   // Someone else's account: shown to every administrator when it now reaches further, or its password was set.
   if (target.id !== actor.id && user.active) {
@@ -88,12 +89,25 @@ async function holdSelfGrant(deps: UserAdminDeps, actor: User, target: User, pat
   return request;
 }
 
+/** Making someone else an administrator waits too (hold-admin-grant.ts): their roles and teams are held. */
+async function holdOthersAdminGrant(deps: UserAdminDeps, actor: User, target: User, patch: UserPatch): Promise<PermissionChangeRequest | undefined> {
+  if (!patch.roles) return undefined;
+  const request = await holdAdminGrant(deps, actor, target, { roles: patch.roles, teams: patch.teams ?? target.teams });
+  if (request) {
+    delete patch.roles;
+    delete patch.teams;
+  }
+  return request;
+}
+
 async function saveChange(deps: UserAdminDeps, actor: User, target: User, patch: UserPatch, password: string | undefined, ip?: string): Promise<User> {
   const id = target.id;
   if (!Object.keys(patch).length && !password) return target;
   if (password) {
     patch.passwordHash = await deps.hasher.hash(password);
     patch.credentialsChangedAt = deps.clock.now(); // a reset ends every session of that user
+    // Whoever set someone else's password could sign in as them: the two may not approve each other's access.
+    if (target.id !== actor.id) patch.passwordSetBy = actor.id;
   }
   const updated = await deps.users.update(id, patch);
   if (!updated) throw new NotFoundError(`No user with id ${id}`, 'USER_NOT_FOUND');

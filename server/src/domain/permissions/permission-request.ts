@@ -70,10 +70,10 @@ export function requestText(request: PermissionChangeRequest, requesterName: str
 }
 
 /** The approval task's text for a change to an administrator's own account. */
-export function accountRequestText(change: AccountChange, requesterName: string): string {
+export function accountRequestText(change: AccountChange, requesterName: string, own = true): string {
   return [
-    `${requesterName} asked to change their own account:`, ...change.words.map((w) => `- ${w}`),
-    `They would gain access to children's data: ${change.gained.join(', ')}.`,
+    `${requesterName} asked to change ${own ? 'their own account' : 'another account'}:`, ...change.words.map((w) => `- ${w}`),
+    `${own ? 'They would gain access to children\'s data' : 'The account would gain'}: ${change.gained.join(', ')}.`,
   ].join('\n');
 }
 
@@ -83,6 +83,17 @@ export function serviceAccountRequestText(change: AccountChange, requesterName: 
     `${requesterName} made a service account for another system:`, ...change.words.map((w) => `- ${w}`),
     `Its tokens would reach children's data: ${change.gained.join(', ')}. They do not work until another administrator approves.`,
   ].join('\n');
+}
+
+/**
+ * Why this decider may not decide this requester's change although they are two accounts: one set the other's
+ * password on the users page, so could have signed in as them (User.passwordSetBy); undefined when they may.
+ */
+export function sharedCredentialsProblem(decider: { id: string; passwordSetBy?: string }, requester: { id: string; passwordSetBy?: string } | undefined): string | undefined {
+  if (decider.passwordSetBy === requester?.id || requester?.passwordSetBy === decider.id) {
+    return 'One of you set the other’s password, so could have signed in as them: a third administrator must decide this change';
+  }
+  return undefined;
 }
 
 /** Why the requester may not decide their own change (the decision route and the process's task listener say it). */

@@ -29,8 +29,14 @@ export interface User {
   lastSignInAt?: string;
   /** When the password was last changed: sessions that began earlier are ended (ISO). */
   credentialsChangedAt?: string;
+  /**
+   * The administrator who last set this account's password on the users page. Kept when the holder changes it
+   * later: whoever set it could have signed in as the holder and changed it themselves, so the two may not
+   * approve each other's access to children's data (docs/permissions.md).
+   */
+  passwordSetBy?: string;
 }
 
-export type NewUser = Omit<User, 'id' | 'createdAt' | 'active' | 'lockedUntil' | 'lastSignInAt' | 'credentialsChangedAt'> & { active?: boolean; passwordHash?: string };
+export type NewUser = Omit<User, 'id' | 'createdAt' | 'active' | 'lockedUntil' | 'lastSignInAt' | 'credentialsChangedAt' | 'passwordSetBy'> & { active?: boolean; passwordHash?: string };
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

@@ -41,8 +41,8 @@ export const USERS: ApiResource = {
     { method: 'get', path: '/roles', summary: 'List the roles and what each may do', access: action('administer-users') },
     { method: 'get', path: '/access-given', summary: "Access to children's data administrators gave accounts in the last 30 days (new accounts, roles or teams added, passwords set), newest first", access: action('administer-users') },
     { method: 'get', path: '/:id', summary: 'Read a user', access: action('administer-users') },
-    { method: 'post', path: '', summary: 'Create a user', access: action('administer-users'), status: 201, errors: [409, 422] },
-    { method: 'patch', path: '/:id', summary: "Change a user (roles, teams, password, lock, deactivate); 202 when an administrator gives themselves more access to children's data: those roles and teams then await another administrator's approval", access: action('administer-users'), errors: [409, 422] },
+    { method: 'post', path: '', summary: 'Create a user; 202 when the account would administer users: it is made without those roles, which await another administrator’s approval', access: action('administer-users'), status: 201, errors: [409, 422] },
+    { method: 'patch', path: '/:id', summary: "Change a user (roles, teams, password, lock, deactivate); 202 when an administrator gives themselves more access to children's data, or makes someone else an administrator: those roles and teams then await another administrator's approval", access: action('administer-users'), errors: [409, 422] },
   ],
 };
 
