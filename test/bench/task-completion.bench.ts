@@ -31,6 +31,10 @@ const SETTLE_MS = Number(process.env.SETTLE_MS ?? 0);
 // between tasks; 0 (default): none, every user sends its next completion the moment the last one returns.
 const THINK_MS = Number(process.env.THINK_MS ?? 0);
 const REPORTS_OFF = process.env.REPORTS === 'off';
+// ALTERNATE=n (a multiple of 4): the completions in n rounds, the reporting projections not kept, kept, kept,
+// not kept, and so on, in one run: both at the same load and on the same data (separate runs on a shared
+// machine differed more between themselves than the projections cost). Prints each round and the sums.
+const ALTERNATE = Number(process.env.ALTERNATE ?? 0);
 const PASSWORD = 'bench-password-2026';
 const TEAM = 'bench';
 const rootDir = path.resolve(__dirname, '..', '..');
@@ -195,6 +199,46 @@ async function main() {
     return r.body;
   };
 
+  /** ALTERNATE: every user's tasks split into rounds; answers all the rounds' completions as one run. */
+  async function alternating(users: User[]): Promise<Awaited<ReturnType<typeof runCompletionClients>>> {
+    const reports = system.modules.reports;
+    const listeners = [reports.updater.onEvent, reports.kpiUpdater.onEvent];
+    const sums = { off: { n: 0, server: 0, database: 0, wallMs: 0 }, on: { n: 0, server: 0, database: 0, wallMs: 0 } };
+    const all = { timings: [] as number[], statuses: new Map<number, number>(), failures: [] as string[], wallMs: 0 };
+    const perUser = users.map((u) => u.taskIds);
+    // Round 0 warms the server up (its first completions ran at half the speed of the rest) and is not counted.
+    for (let r = 0; r <= ALTERNATE; r++) {
+      const kept = r === 0 || [false, true, true, false][(r - 1) % 4]; // off, on, on, off: a drift in speed over the run falls on both
+      reports.updater.onEvent = kept ? listeners[0] : () => undefined;
+      reports.kpiUpdater.onEvent = kept ? listeners[1] : () => undefined;
+      const round = users.map((u, i) => ({ ...u, taskIds: perUser[i].filter((_, k) => Math.floor((k * (ALTERNATE + 1)) / perUser[i].length) === r) }));
+      const before = cpuTimes(system.database);
+      const run = await runCompletionClients(base, round, THINK_MS);
+      await Promise.all([reports.updater.idle(), reports.kpiUpdater.idle()]);
+      const after = cpuTimes(system.database);
+      summary(`  round ${r}${r ? ` (${kept ? 'kept' : 'not kept'})` : ' (warm-up)'}`, run.timings, run.wallMs, new Map(run.statuses));
+      all.timings.push(...run.timings);
+      all.failures.push(...run.failures);
+      for (const [status, n] of run.statuses) all.statuses.set(status, (all.statuses.get(status) ?? 0) + n);
+      all.wallMs += run.wallMs;
+      if (r === 0) continue;
+      const sum = sums[kept ? 'on' : 'off'];
+      sum.n += run.timings.length;
+      sum.server += after.server - before.server;
+      sum.database += after.database - before.database;
+      sum.wallMs += run.wallMs;
+    }
+    [reports.updater.onEvent, reports.kpiUpdater.onEvent] = listeners;
+    const per = (k: 'off' | 'on', f: 'server' | 'database') => sums[k][f] / sums[k].n;
+    for (const k of ['off', 'on'] as const) {
+      console.log(`projections ${k === 'on' ? 'kept    ' : 'not kept'}: ${sums[k].n} completions, ${(sums[k].n / (sums[k].wallMs / 1000)).toFixed(1)}/s; CPU per completion: server ${per(k, 'server').toFixed(1)} ms, database ${per(k, 'database').toFixed(1)} ms, in all ${(per(k, 'server') + per(k, 'database')).toFixed(1)} ms`);
+    }
+    const pct = (a: number, b: number) => `${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(0)}%`;
+    console.log(`keeping the projections: server ${pct(per('on', 'server'), per('off', 'server'))}, database ${pct(per('on', 'database'), per('off', 'database'))}, `
+      + `in all ${pct(per('on', 'server') + per('on', 'database'), per('off', 'server') + per('off', 'database'))}; throughput ${pct(sums.on.n / sums.on.wallMs, sums.off.n / sums.off.wallMs)} (${os.loadavg().map((l) => l.toFixed(1)).join(' ')} load)`);
+    return { ...all, statuses: [...all.statuses] };
+  }
+
   try {
     if (REPORTS_OFF) console.log('REPORTS=off: the reporting projections are not kept');
     console.log(`database: ${system.database.kind}; ${USERS} case managers in team "${TEAM}"; node ${process.version}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model})`);
@@ -330,7 +374,7 @@ async function main() {
     recording = PROFILE;
     loopDelay.reset();
     const cpuBefore = cpuTimes(system.database);
-    const run = await runCompletionClients(base, users, THINK_MS);
+    const run = ALTERNATE ? await alternating(users) : await runCompletionClients(base, users, THINK_MS);
     // The projections work after the replies: their batches still pending are counted with the completions.
     await Promise.all([system.modules.reports.updater.idle(), system.modules.reports.kpiUpdater.idle()]);
     const cpuAfter = cpuTimes(system.database);
