@@ -163,6 +163,10 @@ describe('an administrator cannot reach children’s data alone, by any route', 
     const withSection = await call('ada.admin', 'POST', '/admin/permissions', { basedOn: 2, rows: { ...rows, admins: { ...rows.admins, read: ['speech-language'] } }, sections: [section], reason: 'Admins triage SLT' });
     expect([withSection.status, withSection.body.awaitingApproval?.needsApproval]).toEqual([202, { 'rows.admins': "This gives your own role admins access to children's data (read Speech and language): another administrator must approve it before it is in force" }]);
     expect((await decide('ali.admin', withSection.body.awaitingApproval.id, 'reject', 'Admins do not triage')).body.request.state).toBe('rejected');
+    // Break glass opens any team's case with a reason: giving it to one's own role waits the same way.
+    const glass = await call('ada.admin', 'POST', '/admin/permissions', { basedOn: 2, rows: { ...rows, admins: { ...rows.admins, actions: [...rows.admins.actions, 'break-glass'] } }, reason: 'Admins break glass' });
+    expect(glass.status).toBe(202);
+    expect((await decide('ali.admin', glass.body.awaitingApproval.id, 'reject', 'Admins do not open cases')).body.request.state).toBe('rejected');
     // A new role that reads Health, held by nobody, is in force at once; giving it to oneself then waits.
     const slt = { actions: ['view-cases'], read: ['personal', 'health'], write: [] };
     expect((await call('ada.admin', 'POST', '/admin/permissions', { basedOn: 2, rows: { ...rows, 'slt-workers': slt }, roleLabels: { 'slt-workers': 'Speech therapists' }, reason: 'New SLT role' })).status).toBe(201);
