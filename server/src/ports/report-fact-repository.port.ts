@@ -27,6 +27,8 @@ export interface ReportFactRepository {
   page(afterId: string | undefined, limit: number): Promise<TaskFact[]>;
   /** The timeliness counts of these London months ("YYYY-MM"), kept with every change of a fact. */
   monthCounts(months: readonly string[]): Promise<{ month: string; cells: CountCell[] }[]>;
+  /** Writes what `apply` left to write later (the timeliness counts' increments); reads do it first. */
+  flush(): Promise<void>;
   /** The rebuild's recount: makes the counts exactly these (every fact's); answers the months that differed. */
   recount(counts: CountIncrements, opts?: { dryRun?: boolean }): Promise<string[]>;
 }

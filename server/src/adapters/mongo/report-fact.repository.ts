@@ -12,16 +12,19 @@ import type { ReportFactQuery, ReportFactRepository, ReportSourceTasks } from '.
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import { toQueueTask, type MongoTaskRepository, type TaskDoc } from './task.repository';
 import { FactCollection, type FactDoc } from './fact-collection';
-import { TimelinessMonthCounts } from './timeliness-month-counts';
+import { TimelinessMonthCounts, type CountWriting } from './timeliness-month-counts';
 
 export class MongoReportFactRepository extends FactCollection<TaskFact> implements ReportFactRepository {
   private readonly counts: TimelinessMonthCounts;
   private readonly calendar: WorkingCalendar;
 
-  /** `calendar`: the service's working days (a late task's working days are counted when it is written). */
-  constructor(conn: Connection, opts: { keep?: boolean; calendar?: WorkingCalendar } = {}) {
+  /**
+   * `calendar`: the service's working days (a late task's working days are counted when it is written);
+   * `counts`: how the timeliness counts' increments are written (timeliness-month-counts.ts; default at once).
+   */
+  constructor(conn: Connection, opts: { keep?: boolean; calendar?: WorkingCalendar; counts?: CountWriting } = {}) {
     super(conn, 'report_task_facts', opts);
-    this.counts = new TimelinessMonthCounts(conn);
+    this.counts = new TimelinessMonthCounts(conn, opts.counts);
     this.calendar = opts.calendar ?? createWorkingCalendar();
     this.onChanges = (changes) => this.counts.add(countIncrements(changes, this.calendar));
   }
@@ -29,6 +32,10 @@ export class MongoReportFactRepository extends FactCollection<TaskFact> implemen
   /** The timeliness counts of these months ("YYYY-MM"), read by _id. */
   monthCounts(months: readonly string[]) {
     return this.counts.read(months);
+  }
+
+  flush(): Promise<void> {
+    return this.counts.flush();
   }
 
   /** The rebuild's recount: the counts made exactly those of every fact; the months that differed. */

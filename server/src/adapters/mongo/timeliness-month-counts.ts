@@ -10,18 +10,50 @@ import { cellsOf, type CountCell, type CountIncrements } from '../../domain/repo
 
 interface MonthDoc { _id: string; cells?: Parameters<typeof cellsOf>[0] }
 
+/**
+ * `deferMs` (0: none): increments are summed in memory and written at most that long after the first of them,
+ * one command per month touched — under the completion benchmark's load a month's counts were otherwise
+ * written for every batch of facts (tens a second). A read, the recount and `flush()` write them first, so
+ * this server's reports never miss them; another server's reports lag by at most `deferMs`. A server that
+ * stops without `flush()` loses them (the rebuild's recount heals it, as it heals a failed write).
+ */
+export interface CountWriting { deferMs?: number; onError?(err: unknown): void }
+
 export class TimelinessMonthCounts {
   private readonly months: Collection<MonthDoc>;
+  private pending: CountIncrements = new Map();
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
 
-  constructor(conn: Connection) {
+  constructor(conn: Connection, private readonly opts: CountWriting = {}) {
     this.months = conn.collection<MonthDoc>('report_timeliness_months') as unknown as Collection<MonthDoc>;
   }
 
-  /** Adds the increments, one command per month touched. */
+  /** Adds the increments: at once, or summed with those not yet written (`deferMs`). */
   async add(increments: CountIncrements): Promise<void> {
     for (const [month, paths] of increments) {
-      const inc = Object.fromEntries([...paths].map(([path, by]) => [`cells.${path}`, by]));
-      await this.months.updateOne({ _id: month }, { $inc: inc }, { upsert: true });
+      const sum = this.pending.get(month) ?? this.pending.set(month, new Map()).get(month)!;
+      for (const [path, by] of paths) sum.set(path, (sum.get(path) ?? 0) + by);
+    }
+    if (!this.opts.deferMs) return this.flush();
+    this.timer ??= setTimeout(() => { this.flush().catch((err) => this.opts.onError?.(err)); }, this.opts.deferMs).unref();
+  }
+
+  /** Writes the increments not yet written, one command per month; resolves once every earlier one is written. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = new Map();
+    // Chained: a flush resolves after the writes of any flush before it.
+    this.writing = this.writing.catch(() => undefined).then(() => this.write(batch));
+    return this.writing;
+  }
+
+  private async write(increments: CountIncrements): Promise<void> {
+    for (const [month, paths] of increments) {
+      const inc = Object.fromEntries([...paths].filter(([, by]) => by !== 0).map(([path, by]) => [`cells.${path}`, by]));
+      if (Object.keys(inc).length) await this.months.updateOne({ _id: month }, { $inc: inc }, { upsert: true });
     }
   }
 
@@ -31,6 +63,7 @@ export class TimelinessMonthCounts {
    * dozen reads by _id (test/bench/reports-dashboard.bench.ts).
    */
   async read(months: readonly string[]): Promise<{ month: string; cells: CountCell[] }[]> {
+    await this.flush();
     return Promise.all(months.map(async (month) => ({ month, cells: cellsOf((await this.months.findOne({ _id: month }))?.cells ?? {}) })));
   }
 
@@ -39,6 +72,7 @@ export class TimelinessMonthCounts {
    * any removed. Returns the months whose stored counts differed; a dry run only compares.
    */
   async replaceAll(counts: CountIncrements, opts: { dryRun?: boolean } = {}): Promise<string[]> {
+    await this.flush(); // written before, so none is added again on top of the recount
     const stored = await this.months.find({}, { projection: { _id: 1 } }).toArray();
     const months = new Set([...stored.map((d) => d._id), ...counts.keys()]);
     const differing: string[] = [];

@@ -7,7 +7,7 @@ import { classifyTaskTimescale, type ClassifyDeps } from './classify-task-timesc
 
 export interface ProjectTaskFactDeps {
   source: Pick<ReportSourceTasks, 'findById'>;
-  facts: Pick<ReportFactRepository, 'get' | 'apply'>;
+  facts: Pick<ReportFactRepository, 'get' | 'apply'> & Partial<Pick<ReportFactRepository, 'flush'>>;
   classify: ClassifyDeps;
 }
 

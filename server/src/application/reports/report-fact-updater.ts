@@ -11,7 +11,7 @@ import { factDrain, type DrainPacing } from './background-drain';
 export interface ReportFactUpdater {
   /** The engine event listener. */
   onEvent(event: EngineEvent): void;
-  /** Resolves once every noted task has been written (tests; a clean stop). */
+  /** Resolves once every noted task has been written, with the counts it changed (tests; a clean stop). */
   idle(): Promise<void>;
 }
 
@@ -28,6 +28,9 @@ export function createReportFactUpdater(deps: ProjectTaskFactDeps & { onError(er
       if (!TASK_EVENTS.has(event.type) || !('task' in event)) return;
       queue.note(event.task.key, queue.noted(event.task.key) || event.type === 'user-task.migrated');
     },
-    idle: () => queue.idle(),
+    async idle() {
+      await queue.idle();
+      await deps.facts.flush?.();
+    },
   };
 }

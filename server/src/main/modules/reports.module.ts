@@ -54,8 +54,15 @@ export interface ReportsModule extends SystemModule {
   rebuildKpis(opts?: { dryRun?: boolean }): Promise<RebuildKpiOutcome>;
 }
 
+const COUNTS_DEFER_MS = 1000;
+
 export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
-  const facts = new MongoReportFactRepository(deps.conn, { keep: deps.keepFacts, calendar: deps.calendar });
+  // The timeliness counts' increments written once a second rather than with every batch of facts
+  // (docs/benchmarks.md); this server's report reads write them first, the updater's idle() and stop too.
+  const facts = new MongoReportFactRepository(deps.conn, {
+    keep: deps.keepFacts, calendar: deps.calendar,
+    counts: { deferMs: COUNTS_DEFER_MS, onError: (err) => deps.logger.error({ err }, 'timeliness counts write failed (POST /api/reports/rebuild heals it)') },
+  });
   const source = new MongoReportSourceTasks(deps.tasks);
   // A process version's BPMN never changes: read and parse it once.
   const sources = new Map<string, Promise<DeadlineSources | undefined>>();
