@@ -10,6 +10,7 @@ import type { UserAdminDeps } from '../application/users/user-admin-deps';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { orderedRoles } from '../domain/permissions/permission-version';
 import { tableInForce } from '../domain/policies/table-in-force';
+import type { User } from '../domain/users/user';
 import { presentUser } from './auth.routes';
 import { requireAction, userOf } from './session-user';
 
@@ -18,11 +19,12 @@ function jsonObject(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-const withStatus = <T extends { lockedUntil?: string; lastSignInAt?: string }>(u: T) => ({ lockedUntil: u.lockedUntil ?? null, lastSignInAt: u.lastSignInAt ?? null });
+/** An account as administrators see it: the session's view of the person plus its state (the `AdminUser` schema). */
+export const presentAdminUser = (u: User) => ({ ...presentUser(u), active: u.active, lockedUntil: u.lockedUntil ?? null, lastSignInAt: u.lastSignInAt ?? null });
 
 /** The account as saved, and the part of the change awaiting a second administrator. */
-const presentOutcome = ({ user, awaitingApproval }: UpdateOutcome) => ({
-  ...presentUser(user), active: user.active, ...withStatus(user),
+export const presentOutcome = ({ user, awaitingApproval }: UpdateOutcome) => ({
+  ...presentAdminUser(user),
   ...(awaitingApproval ? { awaitingApproval: { id: awaitingApproval.id, gained: awaitingApproval.account!.gained, words: awaitingApproval.account!.words } } : {}),
 });
 
@@ -33,7 +35,7 @@ export function createUsersRouter(deps: UserAdminDeps): Router {
   // GET /?search=&role=&team=&active=&offset=&limit= → {items, total, offset, limit}
   router.get('/', async (req, res) => {
     const page = await listUsers(deps, userOf(req), req.query as Record<string, unknown>);
-    res.json({ ...page, items: page.items.map((u) => ({ ...presentUser(u), active: u.active, ...withStatus(u) })) });
+    res.json({ ...page, items: page.items.map(presentAdminUser) });
   });
 
   // GET /roles → the role keys an administrator can assign (those of the permission table in force), and their names
@@ -50,7 +52,7 @@ export function createUsersRouter(deps: UserAdminDeps): Router {
   router.get('/:id', async (req, res) => {
     const user = await deps.users.findById(req.params.id);
     if (!user) throw new NotFoundError(`No user with id ${req.params.id}`, 'USER_NOT_FOUND');
-    res.json({ ...presentUser(user), active: user.active, ...withStatus(user) });
+    res.json(presentAdminUser(user));
   });
 
   // POST / {username, displayName, email, roles, teams, managerId?, password} → 201

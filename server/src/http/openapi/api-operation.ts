@@ -27,6 +27,8 @@ export interface ApiOperation {
   response?: { schema: z.ZodType; name: string } | 'json' | 'file' | 'csv' | 'none' | 'html';
   /** The success status (200 unless said). */
   status?: number;
+  /** Other success statuses the route answers with the same response (200 when a repeat changed nothing, 202 when a change waits). */
+  also?: { status: number; when: string }[];
   /** Error statuses beyond those implied (401/403 for signed-in calls, 400 for queries, 422 for bodies). */
   errors?: number[];
 }

@@ -15,6 +15,7 @@ import type { subscriptionChangeSchema, subscriptionSchema } from '../webhooks.r
 import type { previewPermissionsSchema, savePermissionsSchema } from '../permissions.routes';
 import type { createTeamSchema, membershipSchema, moveSchema, updateTeamSchema } from '../teams.routes';
 import type { HeldDecisionAnswer, HeldReferralList } from './integration.resources';
+import type { AccessGivenList, AdminUserAnswer, AdminUserPage, AdminUserSaved, IssuedToken, RoleChoices, ServiceAccountAnswer, ServiceAccountList } from './accounts-schemas';
 import type { DashboardPage, KpiReport, TimelinessReport } from './report-schemas';
 import type { CaseRecord, Form, FormList, FormVersionList, ProcessList, Session, TaskPage, TaskQueuePage } from './response-schemas';
 import type {
@@ -143,6 +144,14 @@ export type TeamMoveBody = Answer<typeof TeamMoveAnswer>;
 export type MembershipsBody = Answer<typeof Memberships>;
 export type HeldReferralListBody = Answer<typeof HeldReferralList>;
 export type HeldDecisionAnswerBody = Answer<typeof HeldDecisionAnswer>;
+export type AdminUserBody = Answer<typeof AdminUserAnswer>;
+export type AdminUserPageBody = Answer<typeof AdminUserPage>;
+export type AdminUserSavedBody = Answer<typeof AdminUserSaved>;
+export type RoleChoicesBody = Answer<typeof RoleChoices>;
+export type AccessGivenListBody = Answer<typeof AccessGivenList>;
+export type ServiceAccountBody = Answer<typeof ServiceAccountAnswer>;
+export type ServiceAccountListBody = Answer<typeof ServiceAccountList>;
+export type IssuedTokenBody = Answer<typeof IssuedToken>;
 
 export type CreateCaseRequest = z.input<typeof createCaseBodySchema>;
 export type AmendRequest = z.input<typeof amendBodySchema>;

@@ -73,6 +73,7 @@ function operationOf(r: ApiResource, op: ApiOperation, names: Map<string, z.ZodT
     names.set(res.name, res.schema);
     responses[status] = { description: res.name, content: { 'application/json': { schema: { $ref: `#/components/schemas/${res.name}` } } } };
   }
+  for (const other of op.also ?? []) responses[String(other.status)] = { ...(responses[status] as Json), description: other.when };
   for (const code of errorsOf(op, path)) {
     responses[String(code)] = { description: ERROR_WORDS[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }

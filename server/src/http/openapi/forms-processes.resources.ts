@@ -23,7 +23,7 @@ export const FORMS: ApiResource = {
   operations: [
     { method: 'get', path: '', summary: 'List the latest version of every form', access: signedIn, response: FormList },
     { method: 'post', path: '/check', summary: 'Check a form definition without deploying it', access: signedIn, body: z.record(z.string(), z.unknown()).describe('A form-js definition'), input: described, response: FormCheck },
-    { method: 'post', path: '', summary: 'Deploy a new version of a form', access: action('deploy-form'), body: formDeployBody, status: 201, response: FormDeployed },
+    { method: 'post', path: '', summary: 'Deploy a new version of a form', access: action('deploy-form'), body: formDeployBody, status: 201, also: [{ status: 200, when: 'The same content as the latest version: that version, nothing deployed' }], response: FormDeployed },
     { method: 'get', path: '/:formId', summary: 'Read the latest (or a given) version of a form', access: signedIn, query: z.strictObject({ version: z.string().optional() }), input: described, response: Form },
     { method: 'get', path: '/:formId/versions', summary: 'List the versions of a form', access: signedIn, response: FormVersionList },
     { method: 'get', path: '/:formId/versions/:version', summary: 'Read one version of a form', access: signedIn, response: Form },
@@ -56,9 +56,9 @@ export const PROCESSES: ApiResource = {
   operations: [
     { method: 'get', path: '', summary: 'List deployed processes', access: action('deploy-process'), query: noQuerySchema, response: ProcessList },
     { method: 'post', path: '/lint', summary: "Run the engine's deploy checks on a draft", access: action('deploy-process'), body: lintBody, response: ProcessLint },
-    { method: 'post', path: '', summary: 'Deploy a process (with the DMN files it calls)', access: action('deploy-process'), body: deployBody, status: 201, response: ProcessDeployed },
+    { method: 'post', path: '', summary: 'Deploy a process (with the DMN files it calls)', access: action('deploy-process'), body: deployBody, status: 201, also: [{ status: 200, when: 'Nothing changed: the versions already deployed' }], response: ProcessDeployed },
     { method: 'get', path: '/decisions', summary: 'List every version of every DMN file', access: action('deploy-process'), query: noQuerySchema, response: DecisionList },
-    { method: 'post', path: '/decisions', summary: 'Deploy DMN files on their own', access: action('deploy-process'), body: deployDecisionsBody, status: 201, response: DecisionsDeployed },
+    { method: 'post', path: '/decisions', summary: 'Deploy DMN files on their own', access: action('deploy-process'), body: deployDecisionsBody, status: 201, also: [{ status: 200, when: 'Nothing changed: the versions already deployed' }], response: DecisionsDeployed },
     { method: 'get', path: '/:processId/versions', summary: 'List the versions of a process', access: action('deploy-process'), query: noQuerySchema, response: ProcessVersions },
     { method: 'get', path: '/:processId/versions/:version/xml', summary: 'Download the BPMN file of a version', access: action('deploy-process'), query: noQuerySchema, response: 'file' },
     { method: 'get', path: '/:processId/diff', summary: 'Compare two versions of a process', access: action('deploy-process'), query: diffQuery, response: ProcessDiffAnswer },

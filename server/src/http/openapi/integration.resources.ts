@@ -1,33 +1,27 @@
 // The integration API (bearer tokens of service accounts) and the administrators' service accounts routes.
 import { z } from 'zod';
 import type { HeldReferralView } from '../../application/integration/list-held-referrals';
+import { IssuedToken, ServiceAccountAnswer, ServiceAccountList } from './accounts-schemas';
 import { action, type ApiResource } from './api-operation';
 import { describes, instant } from './response-schemas';
 import { DuplicateList } from './task-case-actions-schemas';
 import { createServiceAccountSchema, heldDecisionSchema, portalReferralSchema, revokeAccountSchema, rotateTokenSchema } from '../integration-request.schema';
-
-const IssuedToken = z.object({
-  account: z.object({ id: z.string(), name: z.string() }).loose(),
-  token: z.string().describe('The token, shown this once: it is stored only as a hash'),
-  awaitingApproval: z.object({ id: z.string() }).loose().optional()
-    .describe('An account whose scopes read case data: its tokens work once another administrator approves this request (POST /api/admin/permissions/requests/:id/decision)'),
-});
 
 export const SERVICE_ACCOUNTS: ApiResource = {
   tag: 'Service accounts',
   description: 'Accounts for other systems (portals, social care): scopes, tokens shown once, rotation with an overlap, revocation.',
   base: '/api/admin/service-accounts',
   operations: [
-    { method: 'get', path: '', summary: 'List service accounts with their tokens’ states (never the tokens)', access: action('administer-users') },
+    { method: 'get', path: '', summary: 'List service accounts with their tokens’ states (never the tokens)', access: action('administer-users'), response: ServiceAccountList },
     {
       method: 'post', path: '', summary: 'Create a service account; the answer holds its first token, shown once. One that reads case data works once another administrator approved it', access: action('administer-users'),
-      body: createServiceAccountSchema, status: 201, response: { schema: IssuedToken, name: 'IssuedToken' },
+      body: createServiceAccountSchema, status: 201, response: IssuedToken,
     },
     {
       method: 'post', path: '/:id/rotate', summary: 'Issue a new token; the older ones keep working for the overlap (hours, 24 unless said; 0 ends them now)',
-      access: action('administer-users'), body: rotateTokenSchema, status: 201, response: { schema: IssuedToken, name: 'IssuedToken' }, errors: [422],
+      access: action('administer-users'), body: rotateTokenSchema, status: 201, response: IssuedToken, errors: [422],
     },
-    { method: 'post', path: '/:id/revoke', summary: 'Revoke a service account: every token stops working at once', access: action('administer-users'), body: revokeAccountSchema },
+    { method: 'post', path: '/:id/revoke', summary: 'Revoke a service account: every token stops working at once', access: action('administer-users'), body: revokeAccountSchema, response: ServiceAccountAnswer },
   ],
 };
 

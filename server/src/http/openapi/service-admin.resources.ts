@@ -7,6 +7,7 @@ import { decidePermissionSchema, previewPermissionsSchema, savePermissionsSchema
 import { kpiExportSchema, kpiQuerySchema, timelinessExportSchema, timelinessQuerySchema } from '../reports.routes';
 import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
 import { gatherAgainSchema } from '../sar.routes';
+import { AccessGivenList, AdminUserAnswer, AdminUserPage, AdminUserSaved, RoleChoices } from './accounts-schemas';
 import { action, signedIn, type ApiResource } from './api-operation';
 import { KpiReport, TimelinessReport } from './report-schemas';
 import {
@@ -22,6 +23,7 @@ import {
 } from './timescales-escalation-schemas';
 
 const empty = z.strictObject({});
+const awaiting = { status: 202, when: "Saved without the roles or teams that await another administrator's approval (awaitingApproval says which)" };
 const retention = action('manage-retention', 'manage-legal-holds');
 
 export const AUTH: ApiResource = {
@@ -37,12 +39,12 @@ export const AUTH: ApiResource = {
 export const USERS: ApiResource = {
   tag: 'Users', base: '/api/users', description: 'Staff accounts (administrators).',
   operations: [
-    { method: 'get', path: '', summary: 'List users', access: action('administer-users') },
-    { method: 'get', path: '/roles', summary: 'List the roles and what each may do', access: action('administer-users') },
-    { method: 'get', path: '/access-given', summary: "Access to children's data administrators gave accounts in the last 30 days (new accounts, roles or teams added, passwords set), newest first", access: action('administer-users') },
-    { method: 'get', path: '/:id', summary: 'Read a user', access: action('administer-users') },
-    { method: 'post', path: '', summary: 'Create a user; 202 when the account would administer users: it is made without those roles, which await another administrator’s approval', access: action('administer-users'), status: 201, errors: [409, 422] },
-    { method: 'patch', path: '/:id', summary: "Change a user (roles, teams, password, lock, deactivate); 202 when an administrator gives themselves more access to children's data, or makes someone else an administrator: those roles and teams then await another administrator's approval", access: action('administer-users'), errors: [409, 422] },
+    { method: 'get', path: '', summary: 'List users', access: action('administer-users'), response: AdminUserPage },
+    { method: 'get', path: '/roles', summary: 'List the roles and what each may do', access: action('administer-users'), response: RoleChoices },
+    { method: 'get', path: '/access-given', summary: "Access to children's data administrators gave accounts in the last 30 days (new accounts, roles or teams added, passwords set), newest first", access: action('administer-users'), response: AccessGivenList },
+    { method: 'get', path: '/:id', summary: 'Read a user', access: action('administer-users'), response: AdminUserAnswer },
+    { method: 'post', path: '', summary: 'Create a user; 202 when the account would administer users: it is made without those roles, which await another administrator’s approval', access: action('administer-users'), status: 201, also: [awaiting], response: AdminUserSaved, errors: [409, 422] },
+    { method: 'patch', path: '/:id', summary: "Change a user (roles, teams, password, lock, deactivate); 202 when an administrator gives themselves more access to children's data, or makes someone else an administrator: those roles and teams then await another administrator's approval", access: action('administer-users'), also: [awaiting], response: AdminUserSaved, errors: [409, 422] },
   ],
 };
 
@@ -53,7 +55,7 @@ export const PERMISSIONS: ApiResource = {
     { method: 'get', path: '/history', summary: 'List every version of the permissions', access: action('administer-users'), query: empty, response: PermissionHistory },
     { method: 'get', path: '/versions/:version', summary: 'Read one version of the permissions', access: action('administer-users'), query: empty, response: PermissionVersionAnswer },
     { method: 'post', path: '/preview', summary: 'See what a change of permissions would change', access: action('administer-users'), body: previewPermissionsSchema, response: PermissionPreview },
-    { method: 'post', path: '', summary: "Save a new version of the permissions (202 instead when it widens your own access to children's data: it then awaits another administrator's approval)", access: action('administer-users'), body: savePermissionsSchema, status: 201, errors: [409], response: PermissionSaved },
+    { method: 'post', path: '', summary: "Save a new version of the permissions (202 instead when it widens your own access to children's data: it then awaits another administrator's approval)", access: action('administer-users'), body: savePermissionsSchema, status: 201, also: [{ status: 202, when: "It widens your own access to children's data: the change awaiting another administrator's approval" }], errors: [409], response: PermissionSaved },
     { method: 'get', path: '/requests', summary: "List administrators' changes to their own accounts awaiting another administrator's approval", access: action('administer-users'), query: empty, response: ChangeRequestList },
     { method: 'post', path: '/requests/:id/decision', summary: 'Approve or reject a permission or account change another administrator asked for', access: action('administer-users'), body: decidePermissionSchema, errors: [404, 409], response: ChangeRequestDecided },
   ],
