@@ -97,6 +97,20 @@ describe('the OpenAPI document and the running app', () => {
       purpose: 'prevention-work', givenBy: 'parent-carer', givenOn: '2026-01-05', evidence: 'Signed consent form', privacyNoticeVersion: 'v3',
     }));
     expectDocumented('GET', '/api/cases/:caseId/consents', await call('GET', `/api/cases/${caseId}/consents`));
+    const upload = await fetch(`${system.url}/api/cases/${caseId}/documents?section=personal&name=walk.txt&category=other`, {
+      method: 'POST', body: 'A note filed on the walk', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream' },
+    });
+    expectDocumented('POST', '/api/cases/:caseId/documents', { status: upload.status, body: await upload.json() });
+    expectDocumented('GET', '/api/cases/:caseId/documents', await call('GET', `/api/cases/${caseId}/documents`));
+    expectDocumented('GET', '/api/cases/:id/chronology', await call('GET', `/api/cases/${caseId}/chronology`));
+    const school = await call('POST', '/api/school-imports', {
+      school: 'Walk Academy', fileName: 'walk.csv', csv: 'Forename,Surname,Date of birth,Attendance %\nOpenapi,Walker,14/03/2010,91',
+    });
+    expectDocumented('POST', '/api/school-imports', school);
+    const proposals = await call('GET', '/api/school-imports/proposals?status=pending');
+    expectDocumented('GET', '/api/school-imports/proposals', proposals);
+    const [proposal] = proposals.body.proposals as { id: string }[];
+    expectDocumented('POST', '/api/school-imports/proposals/:id/accept', await call('POST', `/api/school-imports/proposals/${proposal.id}/accept`, {}));
     // The queue is a projection fed by the engine's events: wait (bounded) for the intake's first task.
     const intake = `/api/tasks?queue=team&caseId=${caseId}`;
     let queue = await call('GET', intake, undefined, caseManager);
@@ -156,7 +170,17 @@ describe('the OpenAPI document and the running app', () => {
       name: 'Court portal (walk)', roles: ['case-managers'], teams: ['north'], scopes: ['referrals:create'],
     }, admin);
     const accountId = (account.account as { id: string }).id;
-    await check('POST', '/api/admin/service-accounts/:id/rotate', `/api/admin/service-accounts/${accountId}/rotate`, { overlapHours: 0 }, admin);
+    const rotated = await check('POST', '/api/admin/service-accounts/:id/rotate', `/api/admin/service-accounts/${accountId}/rotate`, { overlapHours: 0 }, admin);
+    const refer = async (key: string, givenName: string, familyName: string, dateOfBirth: string) => {
+      const res = await fetch(`${system.url}/api/integration/referrals`, {
+        method: 'POST', body: JSON.stringify({ givenName, familyName, dateOfBirth, team: 'north', portalReference: key }),
+        headers: { authorization: `Bearer ${rotated.token as string}`, 'idempotency-key': key, 'content-type': 'application/json' },
+      });
+      expectDocumented('POST', '/api/integration/referrals', { status: res.status, body: await res.json() });
+      return res.status;
+    };
+    expect(await refer('walk-referral-1', 'Portia', 'Portal', '2011-05-06')).toBe(201);
+    expect(await refer('walk-referral-2', 'Openapi', 'Walker', '2010-03-14')).toBe(202);
     await check('GET', '/api/admin/service-accounts', '/api/admin/service-accounts', undefined, admin);
     await check('POST', '/api/admin/service-accounts/:id/revoke', `/api/admin/service-accounts/${accountId}/revoke`, { reason: 'The walk is over' }, admin);
     await check('GET', '/api/webhooks/subscriptions', '/api/webhooks/subscriptions', undefined, admin);
@@ -173,6 +197,13 @@ describe('the OpenAPI document and the running app', () => {
     for (const path of ['/schedule', '/schedule/history', '/schedule/versions/1', '/dry-run', '/holds']) {
       await check('GET', `/api/retention${path.replace('/1', '/:version')}`, `/api/retention${path}`, undefined, data);
     }
+    const quarter = await check('POST', '/api/returns', '/api/returns', { quarter: '2026-Q1' }, data);
+    await check('GET', '/api/returns', '/api/returns?quarter=2026-Q1', undefined, data);
+    const returnId = (quarter.versions as { id: string }[])[0].id;
+    await check('POST', '/api/reports/rebuild', '/api/reports/rebuild', {}, data);
+    await check('POST', '/api/reports/kpis/rebuild', '/api/reports/kpis/rebuild', {}, data);
+    for (const path of ['/healthz', '/readyz']) await check('GET', path, path);
+    await check('POST', '/api/returns/:id/submit', `/api/returns/${returnId}/submit`, {}, data);
     await check('GET', '/api/processes/:processId/versions', '/api/processes/referral-intake/versions');
     await check('GET', '/api/processes/decisions', '/api/processes/decisions');
     // A second version (the same model, its file one comment longer) to compare with the first.

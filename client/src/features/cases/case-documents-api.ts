@@ -1,18 +1,12 @@
 // Calls to /api/cases/:id/documents. The upload sends the file itself as the body (no multipart) through
 // XMLHttpRequest, the one browser API that reports upload progress; the CSRF token goes with it as with
 // every other write (auth feature's csrfHeaders).
-import type { DocumentView } from '../../../../server/src/application/documents/list-documents';
+import type { CaseDocumentBody, CaseDocumentListBody } from '../../../../server/src/http/openapi/api-types';
 import { apiFetch, ApiError, csrfHeaders } from '../auth';
 
-/** One document as the server presents it (the same type, so the two cannot drift). */
-export type DocumentDto = DocumentView;
-
-export interface DocumentListDto {
-  documents: DocumentDto[];
-  withheld: number;
-  writableSections: string[];
-  limits: { maxBytes: number; maxSize: string; kinds: string; accept: string };
-}
+/** A case's documents as the API's schemas describe them (server/src/http/openapi/records-schemas.ts). */
+export type DocumentDto = CaseDocumentBody;
+export type DocumentListDto = CaseDocumentListBody;
 
 export interface UploadFields {
   section: string;

@@ -1,13 +1,12 @@
 // Calls to /api/cases through the auth feature's fetch (session cookie + CSRF token, ApiError).
 import { apiFetch } from '../auth';
-import type { ChronologyPage } from '../../../../server/src/application/cases/chronology/get-case-chronology';
 import type { AmendmentWords } from '../../../../server/src/application/cases/present-amendments';
-import type { ChronologyEntry, ChronologyKind as ChronologyKindOfServer } from '../../../../server/src/domain/cases/chronology-entry';
+import type { ChronologyKind as ChronologyKindOfServer } from '../../../../server/src/domain/cases/chronology-entry';
 import type { CaseHeaderWords, CaseWords, FieldWords, ItemWords, SectionWords, SourceWords } from '../../../../server/src/application/cases/present-case-words';
 import type { ValueWords } from '../../../../server/src/domain/cases/value-words';
 import type { CatalogueField } from '../../../../server/src/domain/forms/field-catalogue';
 import type {
-  AmendmentListBody, AmendRequest, CaseRecordBody, CreateCaseRequest, DuplicateListBody, ReReferralBody, ReReferralRequest,
+  AmendmentListBody, AmendRequest, CaseRecordBody, ChronologyPageBody, CreateCaseRequest, DuplicateListBody, ReReferralBody, ReReferralRequest,
 } from '../../../../server/src/http/openapi/api-types';
 import type { CaseConsentDto } from './consent-banner';
 
@@ -34,8 +33,9 @@ export type CaseHeaderDto = CaseHeaderWords;
 export type CaseWordsDto = CaseWords;
 export type AmendmentWordsDto = AmendmentWords;
 export type ChronologyKind = ChronologyKindOfServer;
-export type ChronologyEntryDto = ChronologyEntry;
-export type ChronologyPageDto = ChronologyPage;
+/** The chronology as the API's schema describes it (server/src/http/openapi/records-schemas.ts). */
+export type ChronologyPageDto = ChronologyPageBody;
+export type ChronologyEntryDto = ChronologyPageDto['items'][number];
 
 /** The case record as the schema describes it; the record in words and the consent standings are presenters'
  * detail the document leaves open, typed here as the pages read them. */

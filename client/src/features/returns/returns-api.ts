@@ -1,9 +1,11 @@
-// Calls to /api/returns (server/src/http/returns.routes.ts). The view types are the server's own.
+// Calls to /api/returns (server/src/http/returns.routes.ts). The answers' types come from the API's schemas
+// (server/src/http/openapi/records-schemas.ts).
 import { apiFetch } from '../auth';
-import type { QuarterReturnsView } from '../../../../server/src/application/returns/get-quarter-returns';
-import type { ReturnProblemView, ReturnVersionView } from '../../../../server/src/application/returns/present-return';
+import type { QuarterReturnsBody } from '../../../../server/src/http/openapi/api-types';
 
-export type { QuarterReturnsView, ReturnProblemView, ReturnVersionView };
+export type QuarterReturnsView = QuarterReturnsBody;
+export type ReturnVersionView = QuarterReturnsView['versions'][number];
+export type ReturnProblemView = ReturnVersionView['problems'][number];
 
 export const returnsApi = {
   quarter: (quarter?: string) => apiFetch<QuarterReturnsView>('GET', `/api/returns${quarter ? `?quarter=${encodeURIComponent(quarter)}` : ''}`),

@@ -1,14 +1,16 @@
-// Calls to /api/school-imports (server/src/http/school-imports.routes.ts). The view types are the server's own.
+// Calls to /api/school-imports (server/src/http/school-imports.routes.ts). The answers' types come from the
+// API's schemas (server/src/http/openapi/records-schemas.ts).
 import { apiFetch } from '../auth';
-import type { SchoolImportResult, SchoolRowResult } from '../../../../server/src/application/schools/import-school-csv';
-import type { SchoolProposalView } from '../../../../server/src/application/schools/school-proposal-view';
+import type { SchoolImportBody, SchoolProposalBody, SchoolProposalListBody } from '../../../../server/src/http/openapi/api-types';
 
-export type { SchoolImportResult, SchoolProposalView, SchoolRowResult };
+export type SchoolImportResult = SchoolImportBody;
+export type SchoolRowResult = SchoolImportResult['results'][number];
+export type SchoolProposalView = SchoolProposalBody;
 export type ProposalStatus = SchoolProposalView['status'];
 
 export const schoolsApi = {
   upload: (school: string, fileName: string, csv: string) => apiFetch<SchoolImportResult>('POST', '/api/school-imports', { school, fileName, csv }),
-  proposals: (status: ProposalStatus) => apiFetch<{ proposals: SchoolProposalView[]; more: boolean }>('GET', `/api/school-imports/proposals?status=${status}`),
+  proposals: (status: ProposalStatus) => apiFetch<SchoolProposalListBody>('GET', `/api/school-imports/proposals?status=${status}`),
   decide: (id: string, decision: 'accept' | 'reject', reason?: string) =>
     apiFetch<SchoolProposalView>('POST', `/api/school-imports/proposals/${encodeURIComponent(id)}/${decision}`, reason ? { reason } : {}),
 };

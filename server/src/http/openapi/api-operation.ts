@@ -24,7 +24,7 @@ export interface ApiOperation {
    */
   input?: 'parsed' | 'described';
   /** The answer: a named response schema, or what else the route sends. Without one: a JSON object. */
-  response?: { schema: z.ZodType; name: string } | 'json' | 'file' | 'csv' | 'none' | 'html';
+  response?: { schema: z.ZodType; name: string } | 'json' | 'file' | 'csv' | 'xml' | 'none' | 'html';
   /** The success status (200 unless said). */
   status?: number;
   /** Other success statuses the route answers with the same response (200 when a repeat changed nothing, 202 when a change waits). */

@@ -15,6 +15,7 @@ import type { subscriptionChangeSchema, subscriptionSchema } from '../webhooks.r
 import type { previewPermissionsSchema, savePermissionsSchema } from '../permissions.routes';
 import type { createTeamSchema, membershipSchema, moveSchema, updateTeamSchema } from '../teams.routes';
 import type { HeldDecisionAnswer, HeldReferralList } from './integration.resources';
+import type { ChronologyPageAnswer, DocumentAnswer, DocumentListAnswer, QuarterReturns, SchoolImportAnswer, SchoolProposalAnswer, SchoolProposalList } from './records-schemas';
 import type { AccessGivenList, AdminUserAnswer, AdminUserPage, AdminUserSaved, IssuedToken, RoleChoices, ServiceAccountAnswer, ServiceAccountList } from './accounts-schemas';
 import type { DashboardPage, KpiReport, TimelinessReport } from './report-schemas';
 import type { CaseRecord, Form, FormList, FormVersionList, ProcessList, Session, TaskPage, TaskQueuePage } from './response-schemas';
@@ -152,6 +153,13 @@ export type AccessGivenListBody = Answer<typeof AccessGivenList>;
 export type ServiceAccountBody = Answer<typeof ServiceAccountAnswer>;
 export type ServiceAccountListBody = Answer<typeof ServiceAccountList>;
 export type IssuedTokenBody = Answer<typeof IssuedToken>;
+export type CaseDocumentBody = Answer<typeof DocumentAnswer>;
+export type CaseDocumentListBody = Answer<typeof DocumentListAnswer>;
+export type ChronologyPageBody = Answer<typeof ChronologyPageAnswer>;
+export type QuarterReturnsBody = Answer<typeof QuarterReturns>;
+export type SchoolImportBody = Answer<typeof SchoolImportAnswer>;
+export type SchoolProposalBody = Answer<typeof SchoolProposalAnswer>;
+export type SchoolProposalListBody = Answer<typeof SchoolProposalList>;
 
 export type CreateCaseRequest = z.input<typeof createCaseBodySchema>;
 export type AmendRequest = z.input<typeof amendBodySchema>;

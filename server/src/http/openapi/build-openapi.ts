@@ -67,6 +67,7 @@ function operationOf(r: ApiResource, op: ApiOperation, names: Map<string, z.ZodT
   if (res === 'none') responses[status] = { description: 'Done (no content)' };
   else if (res === 'file') responses[status] = { description: 'A file (download)', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
   else if (res === 'csv') responses[status] = { description: 'A CSV file (download)', content: { 'text/csv': { schema: { type: 'string' } } } };
+  else if (res === 'xml') responses[status] = { description: 'An XML file (download)', content: { 'application/xml': { schema: { type: 'string' } } } };
   else if (res === 'html') responses[status] = { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } };
   else if (res === 'json') responses[status] = { description: 'A JSON object (not yet described in detail)', content: { 'application/json': { schema: { type: 'object' } } } };
   else {

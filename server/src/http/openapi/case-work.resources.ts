@@ -18,6 +18,7 @@ import {
   AllocationAnswer, CaseConsent, ConsentRecordAnswer, ConsentWithdrawn, ContactLogAnswer, Reallocated, RecordedContactAnswer, RestrictionAnswer, StartableProcesses,
   StartedProcessAnswer,
 } from './case-work-schemas';
+import { ChronologyPageAnswer, DocumentAnswer, DocumentListAnswer } from './records-schemas';
 import { DashboardPage } from './report-schemas';
 import { AmendmentList, CaseSearchPage, DuplicateList, ReReferralAnswer, SavedFilterAnswer, SavedFilterList, TaskAnswer, TaskCompleted } from './task-case-actions-schemas';
 import { CaseRecord, TaskPage, TaskQueuePage } from './response-schemas';
@@ -45,7 +46,7 @@ export const CASES: ApiResource = {
     { method: 'get', path: '/duplicates', summary: 'Find likely duplicates of a child', access: action('create-case'), query: duplicatesQuerySchema, response: DuplicateList },
     { method: 'get', path: '/:id', summary: 'Read a case record (readable sections only)', access: action('view-cases'), query: getCaseQuerySchema, response: CaseRecord },
     { method: 'get', path: '/:id/amendments', summary: 'List the amendments of a case', access: action('view-cases'), query: amendmentsQuerySchema, response: AmendmentList },
-    { method: 'get', path: '/:id/chronology', summary: "Read a page of the case's chronology", access: action('view-cases'), query: chronologyQuerySchema },
+    { method: 'get', path: '/:id/chronology', summary: "Read a page of the case's chronology", access: action('view-cases'), query: chronologyQuerySchema, response: ChronologyPageAnswer },
     { method: 'patch', path: '/:id/sections/:section', summary: 'Amend values of one section', access: action('view-cases'), body: amendBodySchema, response: CaseRecord, errors: [409] },
     { method: 'post', path: '/:id/sections/:section/collections/:collection', summary: "Add an item to a section's collection", access: action('view-cases'), body: amendBodySchema, status: 201, response: CaseRecord },
     { method: 'patch', path: '/:id/sections/:section/collections/:collection/:itemId', summary: 'Amend one item of a collection', access: action('view-cases'), body: amendBodySchema, response: CaseRecord },
@@ -61,8 +62,8 @@ export const CASES: ApiResource = {
     { method: 'post', path: '/:caseId/consents/:consentId/withdrawal', summary: 'Record that consent was withdrawn', access: signedIn, body: withdrawBody, errors: [409], response: ConsentWithdrawn },
     { method: 'put', path: '/:caseId/restriction', summary: 'Restrict processing of a case', access: action('restrict-processing'), body: reasonBody, errors: [409], response: RestrictionAnswer },
     { method: 'post', path: '/:caseId/restriction/lift', summary: 'Lift the restriction of processing', access: action('restrict-processing'), body: reasonBody, errors: [409], response: RestrictionAnswer },
-    { method: 'get', path: '/:caseId/documents', summary: 'List documents on a case', access: action('view-cases'), query: documentsQuery },
-    { method: 'post', path: '/:caseId/documents', summary: 'Upload a document (the file is the body; details in the query)', access: action('view-cases'), query: uploadQuery, status: 201, errors: [413, 415] },
+    { method: 'get', path: '/:caseId/documents', summary: 'List documents on a case', access: action('view-cases'), query: documentsQuery, response: DocumentListAnswer },
+    { method: 'post', path: '/:caseId/documents', summary: 'Upload a document (the file is the body; details in the query)', access: action('view-cases'), query: uploadQuery, status: 201, errors: [413, 415], response: DocumentAnswer },
     { method: 'get', path: '/:caseId/documents/:documentId/content', summary: "Download a document's file", access: action('view-cases'), query: contentQuery, response: 'file' },
   ],
 };

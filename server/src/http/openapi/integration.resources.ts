@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { HeldReferralView } from '../../application/integration/list-held-referrals';
 import { IssuedToken, ServiceAccountAnswer, ServiceAccountList } from './accounts-schemas';
 import { action, type ApiResource } from './api-operation';
+import { IntegrationCase, PortalReferralAnswer } from './operations-schemas';
 import { describes, instant } from './response-schemas';
 import { DuplicateList } from './task-case-actions-schemas';
 import { createServiceAccountSchema, heldDecisionSchema, portalReferralSchema, revokeAccountSchema, rotateTokenSchema } from '../integration-request.schema';
@@ -31,11 +32,12 @@ export const INTEGRATION: ApiResource = {
   base: '/api/integration',
   operations: [
     {
-      method: 'post', path: '/referrals', access: { scope: 'referrals:create' }, body: portalReferralSchema, status: 201, errors: [409],
+      method: 'post', path: '/referrals', access: { scope: 'referrals:create' }, body: portalReferralSchema, status: 201, errors: [409], response: PortalReferralAnswer,
+      also: [{ status: 202, when: 'Held: the child may already be known; a person decides, no record was made' }],
       summary: 'Send a referral (Idempotency-Key header required): 201 opens a case and starts referral and intake; 202 holds a likely duplicate for a person to decide; '
         + 'a resend with the same key repeats the first answer (Idempotent-Replayed: true); the same key with another body answers 422',
     },
-    { method: 'get', path: '/cases/:id', summary: 'The Personal section of a case of the account’s teams', access: { scope: 'cases:read:personal' } },
+    { method: 'get', path: '/cases/:id', summary: 'The Personal section of a case of the account’s teams', access: { scope: 'cases:read:personal' }, response: IntegrationCase },
   ],
 };
 

@@ -9,6 +9,8 @@ import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
 import { gatherAgainSchema } from '../sar.routes';
 import { AccessGivenList, AdminUserAnswer, AdminUserPage, AdminUserSaved, RoleChoices } from './accounts-schemas';
 import { action, signedIn, type ApiResource } from './api-operation';
+import { KpiRebuilt, Liveness, Readiness, ReportRebuilt } from './operations-schemas';
+import { QuarterReturns } from './records-schemas';
 import { KpiReport, TimelinessReport } from './report-schemas';
 import {
   ChangeRequestDecided, ChangeRequestList, PermissionHistory, PermissionPreview, PermissionSaved, PermissionsInForce, PermissionVersionAnswer,
@@ -129,26 +131,27 @@ export const REPORTS: ApiResource = {
     { method: 'get', path: '/timeliness/export', summary: 'Download a timeliness table as CSV', access: action('view-reports'), query: timelinessExportSchema, response: 'csv' },
     { method: 'get', path: '/kpis', summary: 'Read the key performance indicators', access: action('view-reports'), query: kpiQuerySchema, response: KpiReport },
     { method: 'get', path: '/kpis/export', summary: 'Download an indicator table as CSV', access: action('view-reports'), query: kpiExportSchema, response: 'csv' },
-    { method: 'post', path: '/kpis/rebuild', summary: 'Rebuild the indicators from the records', access: action('submit-returns', 'administer-users'), body: empty },
-    { method: 'post', path: '/rebuild', summary: 'Rebuild the timeliness report from the records', access: action('submit-returns', 'administer-users'), body: empty },
+    { method: 'post', path: '/kpis/rebuild', summary: 'Rebuild the indicators from the records', access: action('submit-returns', 'administer-users'), body: empty, response: KpiRebuilt },
+    { method: 'post', path: '/rebuild', summary: 'Rebuild the timeliness report from the records', access: action('submit-returns', 'administer-users'), body: empty, response: ReportRebuilt },
   ],
 };
 
 export const RETURNS: ApiResource = {
   tag: 'Returns', base: '/api/returns', description: 'The quarterly case-level return (data officers).',
   operations: [
-    { method: 'get', path: '', summary: "List a quarter's returns", access: action('submit-returns'), query: returnsQuerySchema },
-    { method: 'post', path: '', summary: "Generate a quarter's return file", access: action('submit-returns'), body: generateReturnSchema, status: 201 },
-    { method: 'get', path: '/:id/file', summary: 'Download a return file', access: action('submit-returns'), query: empty, response: 'file' },
-    { method: 'post', path: '/:id/submit', summary: 'Mark a return as submitted', access: action('submit-returns'), body: empty, errors: [409] },
+    { method: 'get', path: '', summary: "List a quarter's returns", access: action('submit-returns'), query: returnsQuerySchema, response: QuarterReturns },
+    { method: 'post', path: '', summary: "Generate a quarter's return file", access: action('submit-returns'), body: generateReturnSchema, status: 201, response: QuarterReturns },
+    { method: 'get', path: '/:id/file', summary: 'Download a return file (XML)', access: action('submit-returns'), query: empty, response: 'xml' },
+    { method: 'post', path: '/:id/submit', summary: 'Mark a return as submitted', access: action('submit-returns'), body: empty, errors: [409], response: QuarterReturns },
   ],
 };
 
 export const OUTSIDE_API: ApiResource = {
   tag: 'Health and internal', base: '', description: 'Liveness and readiness; the route servers of one deployment use among themselves.',
   operations: [
-    { method: 'get', path: '/healthz', summary: 'Is the process up?', access: { public: true } },
-    { method: 'get', path: '/readyz', summary: 'Can the service serve now? (503 with the reason when not)', access: { public: true }, errors: [503] },
+    { method: 'get', path: '/healthz', summary: 'Is the process up?', access: { public: true }, response: Liveness },
+    { method: 'get', path: '/readyz', summary: 'Can the service serve now? (503 with the reason when not)', access: { public: true }, response: Readiness,
+      also: [{ status: 503, when: 'Not ready: the reason, and which part (database, engine) is not' }] },
     { method: 'post', path: '/internal/engine', summary: 'Run an engine command on the server holding the engine lease', access: { internal: true }, errors: [400, 401] },
   ],
 };
