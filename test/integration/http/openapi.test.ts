@@ -97,6 +97,9 @@ describe('the OpenAPI document and the running app', () => {
       purpose: 'prevention-work', givenBy: 'parent-carer', givenOn: '2026-01-05', evidence: 'Signed consent form', privacyNoticeVersion: 'v3',
     }));
     expectDocumented('GET', '/api/cases/:caseId/consents', await call('GET', `/api/cases/${caseId}/consents`));
+    const withConsent = await call('GET', `/api/cases/${caseId}`);
+    expect(withConsent.body.consent).toMatchObject({ standings: [expect.objectContaining({ purpose: 'prevention-work', status: 'given' })] });
+    expectDocumented('GET', '/api/cases/:id', withConsent);
     const upload = await fetch(`${system.url}/api/cases/${caseId}/documents?section=personal&name=walk.txt&category=other`, {
       method: 'POST', body: 'A note filed on the walk', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream' },
     });

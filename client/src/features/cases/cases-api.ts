@@ -8,7 +8,6 @@ import type { CatalogueField } from '../../../../server/src/domain/forms/field-c
 import type {
   AmendmentListBody, AmendRequest, CaseRecordBody, ChronologyPageBody, CreateCaseRequest, DuplicateListBody, ReReferralBody, ReReferralRequest,
 } from '../../../../server/src/http/openapi/api-types';
-import type { CaseConsentDto } from './consent-banner';
 
 export const SECTION_LABELS: Record<string, string> = {
   personal: 'Personal', family: 'Family & relationships', education: 'Education', health: 'Health',
@@ -37,11 +36,9 @@ export type ChronologyKind = ChronologyKindOfServer;
 export type ChronologyPageDto = ChronologyPageBody;
 export type ChronologyEntryDto = ChronologyPageDto['items'][number];
 
-/** The case record as the schema describes it; the record in words and the consent standings are presenters'
- * detail the document leaves open, typed here as the pages read them. */
-export type CaseDto = Omit<CaseRecordBody, 'consent' | 'words'> & {
-  /** Consent standings and any restriction of processing (consent-banner.tsx). */
-  consent?: CaseConsentDto;
+/** The case record as the schema describes it (its consent is the consents answer, consent-banner.tsx); the
+ * record in words is presenters' detail the document leaves open, typed here as the pages read it. */
+export type CaseDto = Omit<CaseRecordBody, 'words'> & {
   /** The record in words: header, labelled values, names, correctable fields. */
   words?: CaseWordsDto;
 };

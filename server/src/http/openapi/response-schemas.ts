@@ -9,15 +9,12 @@ import type { QueueRow } from '../../application/tasks/list-queue';
 import type { ProcessSummary } from '../../application/processes/list-processes';
 import type { FormVersion, FormVersionListItem, FormVersionSummary } from '../../domain/forms/form-version';
 import { CASE_SECTIONS } from '../../domain/policies';
+import { CaseConsent } from './case-work-schemas';
+import { describes, instant } from './schema-kit';
 import type { sessionView } from '../auth.routes';
 
-/** A loose object's type without its "any other key" index signature (interfaces have none to match it). */
-type Known<O> = O extends readonly (infer E)[] ? Known<E>[]
-  : O extends object ? { [K in keyof O as string extends K ? never : K]: Known<O[K]> } : O;
-/** The schema, unchanged, if every value of T passes it at the type level (else a compile error here). */
-export const describes = <T>() => <S extends z.ZodType>(schema: S & ([Known<T>] extends [Known<z.input<S>>] ? unknown : never)): S => schema;
+export { describes, instant } from './schema-kit';
 
-export const instant = z.string().describe('An ISO 8601 time, e.g. 2026-03-14T09:30:00.000Z');
 // A permission version may add sections, so the document names the shipped ones as examples only.
 const section = z.string().describe(`A case section: ${CASE_SECTIONS.join(', ')}, or one added by configuration`);
 
@@ -80,7 +77,8 @@ export const CaseRecord = {
     submissions: z.array(z.looseObject({
       submissionId: z.string(), formId: z.string(), formVersion: z.number().int(), taskId: z.string().optional(), at: instant, by: z.string(), sections: z.array(section),
     })),
-    consent: z.looseObject({}).optional(), words: z.looseObject({}).optional(),
+    consent: CaseConsent.schema.optional().describe('Consent standings and any restriction of processing, as GET /api/cases/{id}/consents answers'),
+    words: z.looseObject({}).optional().describe('The record in words (header, labelled values, names): presentation, left open'),
   })),
 };
 
