@@ -3,7 +3,7 @@
 // page are for signed-in people only, and a signed-in walk through the most used reads answers within the
 // response schemas the document publishes.
 import { DEMO_PASSWORD } from '../../../server/src/application/users/seed-demo-users';
-import type { ApiOperation } from '../../../server/src/http/openapi/api-operation';
+import { documentFile, type ApiOperation } from '../../../server/src/http/openapi/api-operation';
 import { API_RESOURCES } from '../../../server/src/http/openapi/api-resources';
 import { fullPath } from '../../../server/src/http/openapi/build-openapi';
 import { startTestSystem } from '../../support/system';
@@ -66,7 +66,7 @@ describe('the OpenAPI document and the running app', () => {
     const found = API_RESOURCES.flatMap((r) => r.operations.map((op) => ({ path: fullPath(r, op), op })))
       .find((x) => x.op.method === method.toLowerCase() && x.path === route)?.op as ApiOperation;
     expect([found.status ?? 200, ...(found.also ?? []).map((a) => a.status)]).toContain(answer.status);
-    if (typeof found.response !== 'object') throw new Error(`${method} ${route} has no response schema`);
+    if (typeof found.response !== 'object' || !('schema' in found.response)) throw new Error(`${method} ${route} has no response schema`);
     const parsed = found.response.schema.safeParse(answer.body);
     expect({ route, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ route, issues: [] });
   }
@@ -103,7 +103,10 @@ describe('the OpenAPI document and the running app', () => {
     const upload = await fetch(`${system.url}/api/cases/${caseId}/documents?section=personal&name=walk.txt&category=other`, {
       method: 'POST', body: 'A note filed on the walk', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream' },
     });
-    expectDocumented('POST', '/api/cases/:caseId/documents', { status: upload.status, body: await upload.json() });
+    const uploaded = (await upload.json()) as { id: string };
+    expectDocumented('POST', '/api/cases/:caseId/documents', { status: upload.status, body: uploaded });
+    const file = await fetch(`${system.url}/api/cases/${caseId}/documents/${uploaded.id}/content`, { headers: { cookie: session.cookie } });
+    expect(documentFile.file).toContain(file.headers.get('content-type')?.split(';')[0]);
     expectDocumented('GET', '/api/cases/:caseId/documents', await call('GET', `/api/cases/${caseId}/documents`));
     expectDocumented('GET', '/api/cases/:id/chronology', await call('GET', `/api/cases/${caseId}/chronology`));
     const school = await call('POST', '/api/school-imports', {

@@ -3,7 +3,7 @@
 // field is right. A team the account still has but the directory no longer lists is shown so it can be unticked.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, type FieldErrors } from '../auth/api-fetch';
-import type { AdminUserDto } from './admin-api';
+import type { AdminUserDto, UserFormBody } from './admin-api';
 import { teamName } from '../../shell/format';
 import { Checkboxes } from './team-form-parts';
 
@@ -14,7 +14,7 @@ export interface UserFormProps {
   managers: AdminUserDto[];
   initial?: AdminUserDto;
   submitLabel: string;
-  onSubmit(body: Record<string, unknown>): Promise<void>;
+  onSubmit(body: UserFormBody): Promise<void>;
 }
 
 function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
@@ -40,7 +40,7 @@ export function UserForm({ roles, teams, managers, initial, submitLabel, onSubmi
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const body: Record<string, unknown> = {
+    const body: UserFormBody = {
       displayName: v.displayName, email: v.email, roles: v.roles,
       teams: v.teams, managerId: v.managerId || null,
     };

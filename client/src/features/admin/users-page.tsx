@@ -7,7 +7,7 @@ import { useSession } from '../auth';
 import { useAsync } from '../forms/use-async';
 import { AccessGiven } from './access-given';
 import { AccountChangesAwaiting } from './account-changes-awaiting';
-import { adminApi, type AdminUserDto, type UserFilters } from './admin-api';
+import { adminApi, type AdminUserDto, type UserChange, type UserFilters } from './admin-api';
 import { UserForm } from './user-form';
 import { teamsApi } from './teams-api';
 import { ScrollRegion } from '../../shell/scroll-region';
@@ -34,7 +34,7 @@ export function UsersPage() {
     setEditing(undefined);
     setReload((n) => n + 1);
   };
-  const patch = async (u: AdminUserDto, body: Record<string, unknown>, text: string) => {
+  const patch = async (u: AdminUserDto, body: UserChange, text: string) => {
     try {
       await adminApi.update(u.id, body);
       done(text);
@@ -72,7 +72,7 @@ export function UsersPage() {
             onSubmit={async (body) => {
               const adminWaits = 'Making someone an administrator needs another administrator’s approval: their roles and teams wait until then.';
               if (editing === 'new') {
-                const made = await adminApi.create(body);
+                const made = await adminApi.create({ ...body, username: body.username ?? '', password: body.password ?? '' });
                 return done(`Created ${made.username}.${made.awaitingApproval ? ` ${adminWaits}` : ''}`);
               }
               const { awaitingApproval } = await adminApi.update(editing.id, body);

@@ -1,6 +1,7 @@
 // What the OpenAPI document says about one route: written next to the routes (one file per resource in
 // this folder), from the zod schemas the route parses with, so the contract and the checks cannot drift.
 import type { z } from 'zod';
+import { FILE_KINDS } from '../../domain/documents/document-types';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -23,8 +24,8 @@ export interface ApiOperation {
    * checks its input by hand (forms, drafts, submissions); the schema describes what it accepts.
    */
   input?: 'parsed' | 'described';
-  /** The answer: a named response schema, or what else the route sends. Without one: a JSON object. */
-  response?: { schema: z.ZodType; name: string } | 'json' | 'file' | 'csv' | 'xml' | 'none' | 'html';
+  /** The answer: a named response schema, a file of these media types, or what else the route sends. Without one: a JSON object. */
+  response?: { schema: z.ZodType; name: string } | { file: readonly string[] } | 'json' | 'csv' | 'xml' | 'none' | 'html';
   /** The success status (200 unless said). */
   status?: number;
   /** Other success statuses the route answers with the same response (200 when a repeat changed nothing, 202 when a change waits). */
@@ -44,3 +45,5 @@ export interface ApiResource {
 
 export const signedIn: Access = { signedIn: true };
 export const action = (...names: string[]): Access => ({ action: names.length === 1 ? names[0] : names });
+/** A case document's file, as its kind's media type (the kinds an upload accepts). */
+export const documentFile = { file: [...new Set(Object.values(FILE_KINDS).map((k) => k.contentType.split(';')[0]))] };

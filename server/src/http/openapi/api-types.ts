@@ -9,6 +9,7 @@ import type { amendBodySchema, createCaseBodySchema, reReferralBodySchema, start
 import type { completeBodySchema, reassignBodySchema, savedFilterBodySchema } from '../tasks-request.schema';
 import type { policyBody } from '../escalation.routes';
 import type { heldDecisionSchema } from '../integration-request.schema';
+import type { createUserBodySchema, updateUserBodySchema } from '../users-request.schema';
 import type { messageBody, migrationBody } from '../instances.routes';
 import type { agreementChangeSchema, agreementTermsSchema } from '../sharing.routes';
 import type { subscriptionChangeSchema, subscriptionSchema } from '../webhooks.routes';
@@ -184,3 +185,5 @@ export type CreateTeamRequest = z.input<typeof createTeamSchema>;
 export type UpdateTeamRequest = z.input<typeof updateTeamSchema>;
 export type MembershipRequest = z.input<typeof membershipSchema>;
 export type MoveTeamsRequest = z.input<typeof moveSchema>;
+export type CreateUserRequest = z.input<typeof createUserBodySchema>;
+export type UpdateUserRequest = z.input<typeof updateUserBodySchema>;

@@ -65,12 +65,13 @@ function operationOf(r: ApiResource, op: ApiOperation, names: Map<string, z.ZodT
   const status = String(op.status ?? (op.response === 'none' ? 204 : 200));
   const res = op.response ?? 'json';
   if (res === 'none') responses[status] = { description: 'Done (no content)' };
-  else if (res === 'file') responses[status] = { description: 'A file (download)', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
   else if (res === 'csv') responses[status] = { description: 'A CSV file (download)', content: { 'text/csv': { schema: { type: 'string' } } } };
   else if (res === 'xml') responses[status] = { description: 'An XML file (download)', content: { 'application/xml': { schema: { type: 'string' } } } };
   else if (res === 'html') responses[status] = { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } };
   else if (res === 'json') responses[status] = { description: 'A JSON object (not yet described in detail)', content: { 'application/json': { schema: { type: 'object' } } } };
-  else {
+  else if ('file' in res) {
+    responses[status] = { description: 'A file (download)', content: Object.fromEntries(res.file.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) };
+  } else {
     names.set(res.name, res.schema);
     responses[status] = { description: res.name, content: { 'application/json': { schema: { $ref: `#/components/schemas/${res.name}` } } } };
   }

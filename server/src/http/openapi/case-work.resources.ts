@@ -13,7 +13,7 @@ import { contentQuery, listQuery as documentsQuery, uploadQuery } from '../docum
 import {
   completeBodySchema, getTaskQuerySchema, noQuerySchema, queueQuerySchema, reassignBodySchema, savedFilterBodySchema,
 } from '../tasks-request.schema';
-import { action, signedIn, type ApiResource } from './api-operation';
+import { action, documentFile, signedIn, type ApiResource } from './api-operation';
 import {
   AllocationAnswer, CaseConsent, ConsentRecordAnswer, ConsentWithdrawn, ContactLogAnswer, Reallocated, RecordedContactAnswer, RestrictionAnswer, StartableProcesses,
   StartedProcessAnswer,
@@ -64,7 +64,7 @@ export const CASES: ApiResource = {
     { method: 'post', path: '/:caseId/restriction/lift', summary: 'Lift the restriction of processing', access: action('restrict-processing'), body: reasonBody, errors: [409], response: RestrictionAnswer },
     { method: 'get', path: '/:caseId/documents', summary: 'List documents on a case', access: action('view-cases'), query: documentsQuery, response: DocumentListAnswer },
     { method: 'post', path: '/:caseId/documents', summary: 'Upload a document (the file is the body; details in the query)', access: action('view-cases'), query: uploadQuery, status: 201, errors: [413, 415], response: DocumentAnswer },
-    { method: 'get', path: '/:caseId/documents/:documentId/content', summary: "Download a document's file", access: action('view-cases'), query: contentQuery, response: 'file' },
+    { method: 'get', path: '/:caseId/documents/:documentId/content', summary: "Download a document's file", access: action('view-cases'), query: contentQuery, response: documentFile },
   ],
 };
 

@@ -60,7 +60,7 @@ export const PROCESSES: ApiResource = {
     { method: 'get', path: '/decisions', summary: 'List every version of every DMN file', access: action('deploy-process'), query: noQuerySchema, response: DecisionList },
     { method: 'post', path: '/decisions', summary: 'Deploy DMN files on their own', access: action('deploy-process'), body: deployDecisionsBody, status: 201, also: [{ status: 200, when: 'Nothing changed: the versions already deployed' }], response: DecisionsDeployed },
     { method: 'get', path: '/:processId/versions', summary: 'List the versions of a process', access: action('deploy-process'), query: noQuerySchema, response: ProcessVersions },
-    { method: 'get', path: '/:processId/versions/:version/xml', summary: 'Download the BPMN file of a version', access: action('deploy-process'), query: noQuerySchema, response: 'file' },
+    { method: 'get', path: '/:processId/versions/:version/xml', summary: 'Download the BPMN file of a version', access: action('deploy-process'), query: noQuerySchema, response: 'xml' },
     { method: 'get', path: '/:processId/diff', summary: 'Compare two versions of a process', access: action('deploy-process'), query: diffQuery, response: ProcessDiffAnswer },
   ],
 };

@@ -1,14 +1,15 @@
 // The OpenAPI operations of the session, users, audit, timescales, escalation, retention, subject access,
-// reports and returns, and the routes outside /api (health; the engine's internal route). Routes that check
-// their body in the use case (users, timescales, retention, SAR) are documented as JSON objects for now.
+// reports and returns, and the routes outside /api (health; the engine's internal route). The users routes'
+// bodies are described (the use cases check them); timescales, retention and SAR bodies are not yet.
 import { z } from 'zod';
 import { outboxQuery, pageQuery, policyBody, preferenceBody } from '../escalation.routes';
 import { decidePermissionSchema, previewPermissionsSchema, savePermissionsSchema } from '../permissions.routes';
 import { kpiExportSchema, kpiQuerySchema, timelinessExportSchema, timelinessQuerySchema } from '../reports.routes';
 import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
 import { gatherAgainSchema } from '../sar.routes';
+import { createUserBodySchema, updateUserBodySchema } from '../users-request.schema';
 import { AccessGivenList, AdminUserAnswer, AdminUserPage, AdminUserSaved, RoleChoices } from './accounts-schemas';
-import { action, signedIn, type ApiResource } from './api-operation';
+import { action, documentFile, signedIn, type ApiResource } from './api-operation';
 import { KpiRebuilt, Liveness, Readiness, ReportRebuilt } from './operations-schemas';
 import { QuarterReturns } from './records-schemas';
 import { KpiReport, TimelinessReport } from './report-schemas';
@@ -45,8 +46,8 @@ export const USERS: ApiResource = {
     { method: 'get', path: '/roles', summary: 'List the roles and what each may do', access: action('administer-users'), response: RoleChoices },
     { method: 'get', path: '/access-given', summary: "Access to children's data administrators gave accounts in the last 30 days (new accounts, roles or teams added, passwords set), newest first", access: action('administer-users'), response: AccessGivenList },
     { method: 'get', path: '/:id', summary: 'Read a user', access: action('administer-users'), response: AdminUserAnswer },
-    { method: 'post', path: '', summary: 'Create a user; 202 when the account would administer users: it is made without those roles, which await another administrator’s approval', access: action('administer-users'), status: 201, also: [awaiting], response: AdminUserSaved, errors: [409, 422] },
-    { method: 'patch', path: '/:id', summary: "Change a user (roles, teams, password, lock, deactivate); 202 when an administrator gives themselves more access to children's data, or makes someone else an administrator: those roles and teams then await another administrator's approval", access: action('administer-users'), also: [awaiting], response: AdminUserSaved, errors: [409, 422] },
+    { method: 'post', path: '', summary: 'Create a user; 202 when the account would administer users: it is made without those roles, which await another administrator’s approval', access: action('administer-users'), body: createUserBodySchema, input: 'described', status: 201, also: [awaiting], response: AdminUserSaved, errors: [409, 422] },
+    { method: 'patch', path: '/:id', summary: "Change a user (roles, teams, password, lock, deactivate); 202 when an administrator gives themselves more access to children's data, or makes someone else an administrator: those roles and teams then await another administrator's approval", access: action('administer-users'), body: updateUserBodySchema, input: 'described', also: [awaiting], response: AdminUserSaved, errors: [409, 422] },
   ],
 };
 
@@ -119,8 +120,8 @@ export const SAR: ApiResource = {
     { method: 'get', path: '/:key', summary: 'Read a request and what was gathered', access: action('export-sar'), response: SarReviewAnswer },
     { method: 'put', path: '/:key/redactions', summary: 'Record redaction decisions', access: action('export-sar'), errors: [409, 422], response: SarDecisions },
     { method: 'post', path: '/:key/gather-again', summary: 'Gather the records again before approval', access: action('export-sar'), body: gatherAgainSchema, errors: [409], response: SarGatheredAgain },
-    { method: 'get', path: '/:key/documents/:caseId/:documentId', summary: 'Download a document gathered for the request', access: action('export-sar'), response: 'file' },
-    { method: 'get', path: '/:key/export', summary: 'Download the approved response as a ZIP', access: action('export-sar'), response: 'file', errors: [409] },
+    { method: 'get', path: '/:key/documents/:caseId/:documentId', summary: 'Download a document gathered for the request', access: action('export-sar'), response: documentFile },
+    { method: 'get', path: '/:key/export', summary: 'Download the approved response as a ZIP', access: action('export-sar'), response: { file: ['application/zip'] }, errors: [409] },
   ],
 };
 
