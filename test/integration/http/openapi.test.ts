@@ -206,6 +206,10 @@ describe('the OpenAPI document and the running app', () => {
     const quarter = await check('POST', '/api/returns', '/api/returns', { quarter: '2026-Q1' }, data);
     await check('GET', '/api/returns', '/api/returns?quarter=2026-Q1', undefined, data);
     const returnId = (quarter.versions as { id: string }[])[0].id;
+    const hold = await check('POST', '/api/retention/holds', '/api/retention/holds', { scope: 'all', reason: 'The walk holds everything' }, data);
+    await check('POST', '/api/retention/holds/:id/lift', `/api/retention/holds/${hold.id as string}/lift`, { reason: 'The walk is over' }, data);
+    const [timescale] = (await call('GET', '/api/timescales')).body.timescales as { id: string; value: number; unit: string }[];
+    await check('PUT', '/api/timescales/:id', `/api/timescales/${timescale.id}`, { value: timescale.value + 1, unit: timescale.unit, reason: 'The walk changes one' });
     await check('POST', '/api/reports/rebuild', '/api/reports/rebuild', {}, data);
     await check('POST', '/api/reports/kpis/rebuild', '/api/reports/kpis/rebuild', {}, data);
     for (const path of ['/healthz', '/readyz']) await check('GET', path, path);

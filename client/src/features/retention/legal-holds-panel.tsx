@@ -1,12 +1,12 @@
 // Legal holds: place one on a case, on a person (every case of that person) or on everything, with a
 // reason and an optional end date; lift one with a reason. Both are audited on the server.
 import { useEffect, useState, type FormEvent } from 'react';
-import { retentionApi, SCOPE_WORDS, type LegalHoldDto } from './retention-api';
+import { retentionApi, SCOPE_WORDS, type HoldScope, type LegalHoldDto } from './retention-api';
 import { ScrollRegion } from '../../shell/scroll-region';
 
 export function LegalHoldsPanel() {
   const [holds, setHolds] = useState<LegalHoldDto[]>([]);
-  const [scope, setScope] = useState('case');
+  const [scope, setScope] = useState<HoldScope>('case');
   const [caseId, setCaseId] = useState('');
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
@@ -48,7 +48,7 @@ export function LegalHoldsPanel() {
       </table></ScrollRegion>
       <form onSubmit={place} aria-label="Place a legal hold">
         <label htmlFor="hold-scope">What to hold</label>
-        <select id="hold-scope" value={scope} onChange={(e) => setScope(e.target.value)}>
+        <select id="hold-scope" value={scope} onChange={(e) => setScope(e.target.value as HoldScope)}>
           {Object.entries(SCOPE_WORDS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
         </select>
         {scope !== 'all' && (<><label htmlFor="hold-case">Case reference</label><input id="hold-case" value={caseId} onChange={(e) => setCaseId(e.target.value)} /></>)}

@@ -1,9 +1,12 @@
 // Calls to /api/retention (server/src/http/retention.routes.ts): the schedule and its versions, the dry
 // run, and legal holds. Field errors arrive as ApiError.errors, shown beside their fields.
 import type {
-  LegalHoldBody, LegalHoldListBody, RetentionDryRunBody, RetentionHistoryBody, RetentionReviewStartedBody, RetentionScheduleBody,
+  LegalHoldBody, LegalHoldListBody, LegalHoldRequest, RetentionDryRunBody, RetentionHistoryBody, RetentionReviewStartedBody, RetentionScheduleBody,
 } from '../../../../server/src/http/openapi/api-types';
 import { apiFetch } from '../auth';
+
+/** Who a legal hold covers: a case, every case of its child, or every record (the option values of the form). */
+export type HoldScope = LegalHoldRequest['scope'];
 
 /** The schedule, dry run and holds as the API's schemas describe them (server/src/http/openapi/sar-retention-schemas.ts). */
 export type RetentionScheduleDto = RetentionScheduleBody;
@@ -21,7 +24,7 @@ export const retentionApi = {
   dryRun: () => apiFetch<DryRunDto>('GET', '/api/retention/dry-run'),
   startReview: () => apiFetch<RetentionReviewStartedBody>('POST', '/api/retention/reviews'),
   holds: () => apiFetch<LegalHoldListBody>('GET', '/api/retention/holds').then((r) => r.items),
-  placeHold: (body: { scope: string; caseId?: string; reason: string; until?: string }) => apiFetch<LegalHoldDto>('POST', '/api/retention/holds', body),
+  placeHold: (body: LegalHoldRequest) => apiFetch<LegalHoldDto>('POST', '/api/retention/holds', body),
   liftHold: (id: string, reason: string) => apiFetch<LegalHoldDto>('POST', `/api/retention/holds/${enc(id)}/lift`, { reason }),
 };
 

@@ -1,6 +1,6 @@
 // Calls to /api/timescales (server/src/http/timescales.routes.ts). Errors arrive as ApiError with the
 // server's field errors (value, unit, reason) so the edit form shows each beside its field.
-import type { TimescaleHistoryBody, TimescaleSetBody } from '../../../../server/src/http/openapi/api-types';
+import type { TimescaleEditRequest, TimescaleHistoryBody, TimescaleSetBody } from '../../../../server/src/http/openapi/api-types';
 import { apiFetch } from '../auth';
 
 /** The timescales as the API's schema describes them (server/src/http/openapi/timescales-escalation-schemas.ts). */
@@ -23,7 +23,7 @@ export const timescalesApi = {
   history: (timescaleId?: string) =>
     apiFetch<TimescaleHistoryBody>('GET', `/api/timescales/history${timescaleId ? `?timescaleId=${enc(timescaleId)}` : ''}`)
       .then((r) => r.items),
-  update: (id: string, body: { value: number; unit: string; reason: string }) =>
+  update: (id: string, body: TimescaleEditRequest) =>
     apiFetch<TimescaleSetDto>('PUT', `/api/timescales/${enc(id)}`, body),
 };
 

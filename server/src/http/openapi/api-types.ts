@@ -10,6 +10,7 @@ import type { completeBodySchema, reassignBodySchema, savedFilterBodySchema } fr
 import type { policyBody } from '../escalation.routes';
 import type { heldDecisionSchema } from '../integration-request.schema';
 import type { createUserBodySchema, updateUserBodySchema } from '../users-request.schema';
+import type { legalHoldBody, timescaleEditBody } from '../retention-timescales-request.schema';
 import type { messageBody, migrationBody } from '../instances.routes';
 import type { agreementChangeSchema, agreementTermsSchema } from '../sharing.routes';
 import type { subscriptionChangeSchema, subscriptionSchema } from '../webhooks.routes';
@@ -187,3 +188,5 @@ export type MembershipRequest = z.input<typeof membershipSchema>;
 export type MoveTeamsRequest = z.input<typeof moveSchema>;
 export type CreateUserRequest = z.input<typeof createUserBodySchema>;
 export type UpdateUserRequest = z.input<typeof updateUserBodySchema>;
+export type TimescaleEditRequest = z.input<typeof timescaleEditBody>;
+export type LegalHoldRequest = z.input<typeof legalHoldBody>;

@@ -1,12 +1,13 @@
 // The OpenAPI operations of the session, users, audit, timescales, escalation, retention, subject access,
 // reports and returns, and the routes outside /api (health; the engine's internal route). The users routes'
-// bodies are described (the use cases check them); timescales, retention and SAR bodies are not yet.
+// timescale and legal hold bodies are described (the use cases check them); retention rules' and SAR bodies are not yet.
 import { z } from 'zod';
 import { outboxQuery, pageQuery, policyBody, preferenceBody } from '../escalation.routes';
 import { decidePermissionSchema, previewPermissionsSchema, savePermissionsSchema } from '../permissions.routes';
 import { kpiExportSchema, kpiQuerySchema, timelinessExportSchema, timelinessQuerySchema } from '../reports.routes';
 import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
 import { gatherAgainSchema } from '../sar.routes';
+import { legalHoldBody, liftHoldBody, timescaleEditBody } from '../retention-timescales-request.schema';
 import { createUserBodySchema, updateUserBodySchema } from '../users-request.schema';
 import { AccessGivenList, AdminUserAnswer, AdminUserPage, AdminUserSaved, RoleChoices } from './accounts-schemas';
 import { action, documentFile, signedIn, type ApiResource } from './api-operation';
@@ -78,7 +79,7 @@ export const TIMESCALES: ApiResource = {
     { method: 'get', path: '', summary: 'Read the current timescales', access: signedIn, response: TimescaleSetAnswer },
     { method: 'get', path: '/history', summary: 'List every version of the timescales', access: signedIn, response: TimescaleHistory },
     { method: 'get', path: '/versions/:version', summary: 'Read one version of the timescales', access: signedIn, response: TimescaleSetAnswer },
-    { method: 'put', path: '/:id', summary: 'Change a timescale (a new version)', access: action('edit-timescales'), errors: [422], response: TimescaleSetAnswer },
+    { method: 'put', path: '/:id', summary: 'Change a timescale (a new version)', access: action('edit-timescales'), body: timescaleEditBody, input: 'described', errors: [422], response: TimescaleSetAnswer },
   ],
 };
 
@@ -107,8 +108,8 @@ export const RETENTION: ApiResource = {
     { method: 'get', path: '/dry-run', summary: 'See what falls due now and what is held', access: action('manage-retention'), response: RetentionDryRun },
     { method: 'post', path: '/reviews', summary: 'Start a retention review', access: action('manage-retention'), status: 201, errors: [409], response: ReviewStarted },
     { method: 'get', path: '/holds', summary: 'List legal holds', access: retention, response: LegalHoldList },
-    { method: 'post', path: '/holds', summary: 'Place a legal hold', access: action('manage-legal-holds'), status: 201, errors: [422], response: LegalHoldAnswer },
-    { method: 'post', path: '/holds/:id/lift', summary: 'Lift a legal hold', access: action('manage-legal-holds'), errors: [409, 422], response: LegalHoldAnswer },
+    { method: 'post', path: '/holds', summary: 'Place a legal hold', access: action('manage-legal-holds'), body: legalHoldBody, input: 'described', status: 201, errors: [422], response: LegalHoldAnswer },
+    { method: 'post', path: '/holds/:id/lift', summary: 'Lift a legal hold', access: action('manage-legal-holds'), body: liftHoldBody, input: 'described', errors: [409, 422], response: LegalHoldAnswer },
   ],
 };
 
