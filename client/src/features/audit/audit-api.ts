@@ -1,5 +1,5 @@
 // Calls to the audit API (DPO search, verification).
-import type { AuditChainReportBody, AuditPageBody } from '../../../../server/src/http/openapi/api-types';
+import type { AuditChainReportBody, AuditPageBody, AuditSearchQuery } from '../../../../server/src/http/openapi/api-types';
 import { apiFetch, ApiError } from '../auth/api-fetch';
 
 /** An event as the API's schema describes it (server/src/http/openapi/sar-retention-schemas.ts): values of sections
@@ -8,7 +8,8 @@ export type AuditEventDto = AuditPageBody['items'][number];
 
 export type ChainReportDto = AuditChainReportBody;
 
-export type AuditFilters = Partial<Record<'actorId' | 'action' | 'recordType' | 'recordId' | 'section' | 'flagged' | 'from' | 'to', string>> & { offset?: number; limit?: number };
+/** The search's parameters as the API describes them (server/src/http/audit-password-request.schema.ts). */
+export type AuditFilters = AuditSearchQuery;
 
 const qs = (f: AuditFilters) =>
   new URLSearchParams(Object.entries(f).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();

@@ -1,5 +1,6 @@
 // A signed-in person changes their own password; the server's field errors appear beside the fields.
 import { useState, type FormEvent } from 'react';
+import type { ChangePasswordRequest } from '../../../../server/src/http/openapi/api-types';
 import { apiFetch, ApiError, type FieldErrors } from './api-fetch';
 
 export function ChangePasswordPage() {
@@ -13,7 +14,8 @@ export function ChangePasswordPage() {
     setErrors({});
     setStatus(undefined);
     try {
-      await apiFetch<void>('POST', '/api/auth/password', { currentPassword, newPassword });
+      const body: ChangePasswordRequest = { currentPassword, newPassword };
+      await apiFetch<void>('POST', '/api/auth/password', body);
       setCurrent('');
       setNew('');
       setStatus('Your password has been changed.');

@@ -7,6 +7,7 @@ import { decidePermissionSchema, previewPermissionsSchema, savePermissionsSchema
 import { kpiExportSchema, kpiQuerySchema, timelinessExportSchema, timelinessQuerySchema } from '../reports.routes';
 import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
 import { gatherAgainSchema } from '../sar.routes';
+import { auditSearchQuery, changePasswordBody } from '../audit-password-request.schema';
 import { legalHoldBody, liftHoldBody, timescaleEditBody } from '../retention-timescales-request.schema';
 import { createUserBodySchema, updateUserBodySchema } from '../users-request.schema';
 import { AccessGivenList, AdminUserAnswer, AdminUserPage, AdminUserSaved, RoleChoices } from './accounts-schemas';
@@ -35,7 +36,7 @@ export const AUTH: ApiResource = {
   operations: [
     { method: 'post', path: '/sign-in', summary: 'Sign in', access: { public: true }, body: z.strictObject({ username: z.string(), password: z.string() }), input: 'described', response: Session, errors: [401, 429] },
     { method: 'post', path: '/sign-out', summary: 'Sign out', access: signedIn, response: 'none' },
-    { method: 'post', path: '/password', summary: 'Change my password (ends my other sessions)', access: signedIn, response: 'none', errors: [422] },
+    { method: 'post', path: '/password', summary: 'Change my password (ends my other sessions)', access: signedIn, body: changePasswordBody, input: 'described', response: 'none', errors: [422] },
     { method: 'get', path: '/me', summary: 'Who is signed in, with their permissions', access: signedIn, response: Session },
   ],
 };
@@ -68,7 +69,7 @@ export const PERMISSIONS: ApiResource = {
 export const AUDIT: ApiResource = {
   tag: 'Audit', base: '/api/audit', description: 'The audit log: search and hash-chain check.',
   operations: [
-    { method: 'get', path: '/events', summary: 'Search the audit log', access: action('view-audit'), errors: [400], response: AuditPage },
+    { method: 'get', path: '/events', summary: 'Search the audit log', access: action('view-audit'), query: auditSearchQuery, input: 'described', errors: [400], response: AuditPage },
     { method: 'post', path: '/verify', summary: "Verify the audit log's hash chain", access: action('verify-audit'), response: AuditChainReport },
   ],
 };
