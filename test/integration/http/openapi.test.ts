@@ -206,6 +206,10 @@ describe('the OpenAPI document and the running app', () => {
     const quarter = await check('POST', '/api/returns', '/api/returns', { quarter: '2026-Q1' }, data);
     await check('GET', '/api/returns', '/api/returns?quarter=2026-Q1', undefined, data);
     const returnId = (quarter.versions as { id: string }[])[0].id;
+    const rule = ((await call('GET', '/api/retention/schedule', undefined, data)).body.rules as Record<string, unknown>[]).find((r) => (r.years as number) < 100)!;
+    await check('PUT', '/api/retention/schedule/rules/:id', `/api/retention/schedule/rules/${rule.id as string}`, {
+      basis: rule.basis, years: (rule.years as number) + 1, basicRecordAfterYears: rule.basicRecordAfterYears ?? null, roundToFinancialYearEnd: rule.roundToFinancialYearEnd, reason: 'The walk keeps it a year longer',
+    }, data);
     const hold = await check('POST', '/api/retention/holds', '/api/retention/holds', { scope: 'all', reason: 'The walk holds everything' }, data);
     await check('POST', '/api/retention/holds/:id/lift', `/api/retention/holds/${hold.id as string}/lift`, { reason: 'The walk is over' }, data);
     const [timescale] = (await call('GET', '/api/timescales')).body.timescales as { id: string; value: number; unit: string }[];

@@ -1,7 +1,7 @@
 // Calls to /api/retention (server/src/http/retention.routes.ts): the schedule and its versions, the dry
 // run, and legal holds. Field errors arrive as ApiError.errors, shown beside their fields.
 import type {
-  LegalHoldBody, LegalHoldListBody, LegalHoldRequest, RetentionDryRunBody, RetentionHistoryBody, RetentionReviewStartedBody, RetentionScheduleBody,
+  LegalHoldBody, LegalHoldListBody, LegalHoldRequest, RetentionTermsRequest, RetentionDryRunBody, RetentionHistoryBody, RetentionReviewStartedBody, RetentionScheduleBody,
 } from '../../../../server/src/http/openapi/api-types';
 import { apiFetch } from '../auth';
 
@@ -13,7 +13,7 @@ export type RetentionScheduleDto = RetentionScheduleBody;
 export type RetentionRuleDto = RetentionScheduleDto['rules'][number];
 export type LegalHoldDto = LegalHoldBody;
 export type DryRunDto = RetentionDryRunBody;
-export type RuleTermsBody = { basis: string; years: number; basicRecordAfterYears?: number | null; roundToFinancialYearEnd: boolean; reason: string };
+export type RuleTermsBody = RetentionTermsRequest;
 
 const enc = encodeURIComponent;
 

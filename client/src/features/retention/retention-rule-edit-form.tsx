@@ -2,12 +2,12 @@
 // with another (the clash is named in the message) or contradict itself.
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../auth';
-import { retentionApi, type RetentionRuleDto, type RetentionScheduleDto } from './retention-api';
+import { retentionApi, type RetentionRuleDto, type RetentionScheduleDto, type RuleTermsBody } from './retention-api';
 
 interface Props { rule: RetentionRuleDto; onSaved(next: RetentionScheduleDto): void; onCancel(): void }
 
 export function RetentionRuleEditForm({ rule, onSaved, onCancel }: Props) {
-  const [basis, setBasis] = useState<string>(rule.basis);
+  const [basis, setBasis] = useState<RuleTermsBody['basis']>(rule.basis);
   const [years, setYears] = useState(String(rule.years));
   const [basic, setBasic] = useState(rule.basicRecordAfterYears === undefined ? '' : String(rule.basicRecordAfterYears));
   const [round, setRound] = useState(rule.roundToFinancialYearEnd);
@@ -33,7 +33,7 @@ export function RetentionRuleEditForm({ rule, onSaved, onCancel }: Props) {
     <form onSubmit={submit} aria-label={`Change ${rule.label}`}>
       {error('form')}
       <label htmlFor={id('basis')}>Counts from</label>
-      <select id={id('basis')} value={basis} onChange={(e) => setBasis(e.target.value)}>
+      <select id={id('basis')} value={basis} onChange={(e) => setBasis(e.target.value as RuleTermsBody['basis'])}>
         <option value="DOB">Date of birth (DOB)</option>
         <option value="CASE">Closure of the case (CASE)</option>
         <option value="ACTION">Last activity on the case (ACTION)</option>

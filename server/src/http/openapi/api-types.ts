@@ -10,7 +10,7 @@ import type { completeBodySchema, reassignBodySchema, savedFilterBodySchema } fr
 import type { policyBody } from '../escalation.routes';
 import type { heldDecisionSchema } from '../integration-request.schema';
 import type { createUserBodySchema, updateUserBodySchema } from '../users-request.schema';
-import type { legalHoldBody, timescaleEditBody } from '../retention-timescales-request.schema';
+import type { legalHoldBody, retentionRuleBody, retentionTermsBody, timescaleEditBody } from '../retention-timescales-request.schema';
 import type { auditSearchQuery, changePasswordBody } from '../audit-password-request.schema';
 import type { messageBody, migrationBody } from '../instances.routes';
 import type { agreementChangeSchema, agreementTermsSchema } from '../sharing.routes';
@@ -191,5 +191,7 @@ export type CreateUserRequest = z.input<typeof createUserBodySchema>;
 export type UpdateUserRequest = z.input<typeof updateUserBodySchema>;
 export type TimescaleEditRequest = z.input<typeof timescaleEditBody>;
 export type LegalHoldRequest = z.input<typeof legalHoldBody>;
+export type RetentionTermsRequest = z.input<typeof retentionTermsBody>;
+export type RetentionRuleRequest = z.input<typeof retentionRuleBody>;
 export type ChangePasswordRequest = z.input<typeof changePasswordBody>;
 export type AuditSearchQuery = z.input<typeof auditSearchQuery>;

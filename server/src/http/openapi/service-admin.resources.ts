@@ -8,7 +8,7 @@ import { kpiExportSchema, kpiQuerySchema, timelinessExportSchema, timelinessQuer
 import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
 import { gatherAgainSchema } from '../sar.routes';
 import { auditSearchQuery, changePasswordBody } from '../audit-password-request.schema';
-import { legalHoldBody, liftHoldBody, timescaleEditBody } from '../retention-timescales-request.schema';
+import { legalHoldBody, liftHoldBody, retentionRuleBody, retentionTermsBody, timescaleEditBody } from '../retention-timescales-request.schema';
 import { createUserBodySchema, updateUserBodySchema } from '../users-request.schema';
 import { AccessGivenList, AdminUserAnswer, AdminUserPage, AdminUserSaved, RoleChoices } from './accounts-schemas';
 import { action, documentFile, signedIn, type ApiResource } from './api-operation';
@@ -104,8 +104,8 @@ export const RETENTION: ApiResource = {
     { method: 'get', path: '/schedule', summary: 'Read the retention schedule', access: retention, response: RetentionScheduleAnswer },
     { method: 'get', path: '/schedule/history', summary: 'List every version of the schedule', access: retention, response: RetentionHistory },
     { method: 'get', path: '/schedule/versions/:version', summary: 'Read one version of the schedule', access: retention, response: RetentionScheduleAnswer },
-    { method: 'put', path: '/schedule/rules/:id', summary: 'Change a retention rule', access: action('manage-retention'), errors: [422], response: RetentionScheduleAnswer },
-    { method: 'post', path: '/schedule/rules', summary: 'Add a retention rule', access: action('manage-retention'), status: 201, errors: [422], response: RetentionScheduleAnswer },
+    { method: 'put', path: '/schedule/rules/:id', summary: 'Change a retention rule', access: action('manage-retention'), body: retentionTermsBody, input: 'described', errors: [422], response: RetentionScheduleAnswer },
+    { method: 'post', path: '/schedule/rules', summary: 'Add a retention rule', access: action('manage-retention'), body: retentionRuleBody, input: 'described', status: 201, errors: [422], response: RetentionScheduleAnswer },
     { method: 'get', path: '/dry-run', summary: 'See what falls due now and what is held', access: action('manage-retention'), response: RetentionDryRun },
     { method: 'post', path: '/reviews', summary: 'Start a retention review', access: action('manage-retention'), status: 201, errors: [409], response: ReviewStarted },
     { method: 'get', path: '/holds', summary: 'List legal holds', access: retention, response: LegalHoldList },
