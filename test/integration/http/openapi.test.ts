@@ -197,6 +197,9 @@ describe('the OpenAPI document and the running app', () => {
     }, dpo);
     await check('GET', '/api/sharing/agreements', '/api/sharing/agreements', undefined, dpo);
     await check('GET', '/api/sharing/agreements/:id', `/api/sharing/agreements/${agreement.id as string}`, undefined, dpo);
+    await check('POST', '/api/sar', '/api/sar', {
+      subject: { givenName: 'Openapi', familyName: 'Walker', dateOfBirth: '2010-03-14' }, requesterName: 'Openapi Walker', requesterRelationship: 'self', receivedOn: '2026-11-30',
+    }, dpo);
     await check('GET', '/api/sar', '/api/sar', undefined, dpo);
     await check('GET', '/api/audit/events', '/api/audit/events?limit=20', undefined, dpo);
     await check('POST', '/api/audit/verify', '/api/audit/verify', undefined, dpo);

@@ -1,6 +1,6 @@
 // Calls to the subject access request API (DPO only; the server refuses everyone else).
 import type {
-  SarDecisionsBody, SarGatheredAgainBody, SarListBody, SarReviewBody, SarStartedBody,
+  RedactionsRequest, SarDecisionsBody, SarGatheredAgainBody, SarListBody, SarReviewBody, SarStartedBody, StartSarRequest,
 } from '../../../../server/src/http/openapi/api-types';
 import { apiFetch } from '../auth/api-fetch';
 
@@ -23,9 +23,9 @@ export const STEP_WORDS: Record<string, string> = {
 
 export const sarApi = {
   list: () => apiFetch<SarListBody>('GET', '/api/sar'),
-  start: (body: unknown) => apiFetch<SarStartedBody>('POST', '/api/sar', body),
+  start: (body: StartSarRequest) => apiFetch<SarStartedBody>('POST', '/api/sar', body),
   review: (key: string) => apiFetch<SarReviewDto>('GET', `/api/sar/${encodeURIComponent(key)}`),
-  decide: (key: string, decisions: SarRequestDto['decisions']) => apiFetch<SarDecisionsBody>('PUT', `/api/sar/${encodeURIComponent(key)}/redactions`, { decisions }),
+  decide: (key: string, decisions: RedactionsRequest['decisions']) => apiFetch<SarDecisionsBody>('PUT', `/api/sar/${encodeURIComponent(key)}/redactions`, { decisions }),
   gatherAgain: (key: string, reason: string) => apiFetch<SarGatheredAgainBody>('POST', `/api/sar/${encodeURIComponent(key)}/gather-again`, { reason }),
   exportUrl: (key: string) => `/api/sar/${encodeURIComponent(key)}/export`,
 };

@@ -13,7 +13,7 @@ export interface StartSarDeps {
   today: () => string;
 }
 
-const RELATIONSHIPS = ['self', 'parent-for-child', 'representative'];
+export const RELATIONSHIPS = ['self', 'parent-for-child', 'representative'];
 
 export async function startSar(deps: StartSarDeps, actor: { id: string; roles: readonly string[] }, input: unknown): Promise<{ key: string }> {
   const o = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};

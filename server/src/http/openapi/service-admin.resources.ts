@@ -1,12 +1,13 @@
 // The OpenAPI operations of the session, users, audit, timescales, escalation, retention, subject access,
-// reports and returns, and the routes outside /api (health; the engine's internal route). The users routes'
-// timescale and legal hold bodies are described (the use cases check them); retention rules' and SAR bodies are not yet.
+// reports and returns, and the routes outside /api (health; the engine's internal route). Bodies the use cases
+// check by hand (users, timescales, retention, legal holds, SAR, password) are described by *-request.schema.ts.
 import { z } from 'zod';
 import { outboxQuery, pageQuery, policyBody, preferenceBody } from '../escalation.routes';
 import { decidePermissionSchema, previewPermissionsSchema, savePermissionsSchema } from '../permissions.routes';
 import { kpiExportSchema, kpiQuerySchema, timelinessExportSchema, timelinessQuerySchema } from '../reports.routes';
 import { generateReturnSchema, returnsQuerySchema } from '../returns.routes';
 import { gatherAgainSchema } from '../sar.routes';
+import { redactionsBody, startSarBody } from '../sar-request.schema';
 import { auditSearchQuery, changePasswordBody } from '../audit-password-request.schema';
 import { legalHoldBody, liftHoldBody, retentionRuleBody, retentionTermsBody, timescaleEditBody } from '../retention-timescales-request.schema';
 import { createUserBodySchema, updateUserBodySchema } from '../users-request.schema';
@@ -118,9 +119,9 @@ export const SAR: ApiResource = {
   tag: 'Subject access', base: '/api/sar', description: 'Subject access requests (the DPO).',
   operations: [
     { method: 'get', path: '', summary: 'List subject access requests', access: action('export-sar'), response: SarList },
-    { method: 'post', path: '', summary: 'Record a subject access request', access: action('export-sar'), status: 201, errors: [422], response: SarStarted },
+    { method: 'post', path: '', summary: 'Record a subject access request', access: action('export-sar'), body: startSarBody, input: 'described', status: 201, errors: [422], response: SarStarted },
     { method: 'get', path: '/:key', summary: 'Read a request and what was gathered', access: action('export-sar'), response: SarReviewAnswer },
-    { method: 'put', path: '/:key/redactions', summary: 'Record redaction decisions', access: action('export-sar'), errors: [409, 422], response: SarDecisions },
+    { method: 'put', path: '/:key/redactions', summary: 'Record redaction decisions', access: action('export-sar'), body: redactionsBody, input: 'described', errors: [409, 422], response: SarDecisions },
     { method: 'post', path: '/:key/gather-again', summary: 'Gather the records again before approval', access: action('export-sar'), body: gatherAgainSchema, errors: [409], response: SarGatheredAgain },
     { method: 'get', path: '/:key/documents/:caseId/:documentId', summary: 'Download a document gathered for the request', access: action('export-sar'), response: documentFile },
     { method: 'get', path: '/:key/export', summary: 'Download the approved response as a ZIP', access: action('export-sar'), response: { file: ['application/zip'] }, errors: [409] },
