@@ -24,6 +24,8 @@ export interface ApiOperation {
    * checks its input by hand (forms, drafts, submissions); the schema describes what it accepts.
    */
   input?: 'parsed' | 'described';
+  /** A body that is a file itself (not JSON), of this media type. */
+  fileBody?: string;
   /** The answer: a named response schema, a file of these media types, or what else the route sends. Without one: a JSON object. */
   response?: { schema: z.ZodType; name: string } | { file: readonly string[] } | 'json' | 'csv' | 'xml' | 'none' | 'html';
   /** The success status (200 unless said). */

@@ -89,6 +89,7 @@ function operationOf(r: ApiResource, op: ApiOperation, names: Map<string, z.ZodT
     ...('action' in op.access ? { 'x-permission': op.access.action } : {}),
     ...(params.length ? { parameters: params } : {}),
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.body, 'input') } } } } : {}),
+    ...(op.fileBody ? { requestBody: { required: true, content: { [op.fileBody]: { schema: { type: 'string', format: 'binary' } } } } } : {}),
     responses,
   };
 }

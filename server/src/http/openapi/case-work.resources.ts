@@ -63,7 +63,7 @@ export const CASES: ApiResource = {
     { method: 'put', path: '/:caseId/restriction', summary: 'Restrict processing of a case', access: action('restrict-processing'), body: reasonBody, errors: [409], response: RestrictionAnswer },
     { method: 'post', path: '/:caseId/restriction/lift', summary: 'Lift the restriction of processing', access: action('restrict-processing'), body: reasonBody, errors: [409], response: RestrictionAnswer },
     { method: 'get', path: '/:caseId/documents', summary: 'List documents on a case', access: action('view-cases'), query: documentsQuery, response: DocumentListAnswer },
-    { method: 'post', path: '/:caseId/documents', summary: 'Upload a document (the file is the body; details in the query)', access: action('view-cases'), query: uploadQuery, status: 201, errors: [413, 415], response: DocumentAnswer },
+    { method: 'post', path: '/:caseId/documents', summary: 'Upload a document (the file is the body; details in the query)', access: action('view-cases'), query: uploadQuery, fileBody: 'application/octet-stream', status: 201, errors: [413, 415], response: DocumentAnswer },
     { method: 'get', path: '/:caseId/documents/:documentId/content', summary: "Download a document's file", access: action('view-cases'), query: contentQuery, response: documentFile },
   ],
 };
