@@ -99,6 +99,7 @@ describe('the OpenAPI document and the running app', () => {
     expectDocumented('GET', '/api/cases/:caseId/consents', await call('GET', `/api/cases/${caseId}/consents`));
     const withConsent = await call('GET', `/api/cases/${caseId}`);
     expect(withConsent.body.consent).toMatchObject({ standings: [expect.objectContaining({ purpose: 'prevention-work', status: 'given' })] });
+    expect(withConsent.body.words).toMatchObject({ header: { name: 'Openapi Walker' } });
     expectDocumented('GET', '/api/cases/:id', withConsent);
     const upload = await fetch(`${system.url}/api/cases/${caseId}/documents?section=personal&name=walk.txt&category=other`, {
       method: 'POST', body: 'A note filed on the walk', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream' },

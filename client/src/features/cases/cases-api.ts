@@ -37,7 +37,8 @@ export type ChronologyPageDto = ChronologyPageBody;
 export type ChronologyEntryDto = ChronologyPageDto['items'][number];
 
 /** The case record as the schema describes it (its consent is the consents answer, consent-banner.tsx); the
- * record in words is presenters' detail the document leaves open, typed here as the pages read it. */
+ * record in words keeps the presenter's own type, whose form components a correction compiles (the schema
+ * leaves those open). */
 export type CaseDto = Omit<CaseRecordBody, 'words'> & {
   /** The record in words: header, labelled values, names, correctable fields. */
   words?: CaseWordsDto;

@@ -10,6 +10,7 @@ import type { ProcessSummary } from '../../application/processes/list-processes'
 import type { FormVersion, FormVersionListItem, FormVersionSummary } from '../../domain/forms/form-version';
 import { CASE_SECTIONS } from '../../domain/policies';
 import { CaseConsent } from './case-work-schemas';
+import { caseWords } from './case-words-schemas';
 import { describes, instant } from './schema-kit';
 import type { sessionView } from '../auth.routes';
 
@@ -78,7 +79,7 @@ export const CaseRecord = {
       submissionId: z.string(), formId: z.string(), formVersion: z.number().int(), taskId: z.string().optional(), at: instant, by: z.string(), sections: z.array(section),
     })),
     consent: CaseConsent.schema.optional().describe('Consent standings and any restriction of processing, as GET /api/cases/{id}/consents answers'),
-    words: z.looseObject({}).optional().describe('The record in words (header, labelled values, names): presentation, left open'),
+    words: caseWords.optional().describe('The record in words: the header, labelled values, names, what the reader may correct'),
   })),
 };
 
