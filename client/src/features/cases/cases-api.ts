@@ -1,6 +1,5 @@
 // Calls to /api/cases through the auth feature's fetch (session cookie + CSRF token, ApiError).
 import { apiFetch } from '../auth';
-import type { AmendmentWords } from '../../../../server/src/application/cases/present-amendments';
 import type { ChronologyKind as ChronologyKindOfServer } from '../../../../server/src/domain/cases/chronology-entry';
 import type { CaseHeaderWords, CaseWords, FieldWords, ItemWords, SectionWords, SourceWords } from '../../../../server/src/application/cases/present-case-words';
 import type { ValueWords } from '../../../../server/src/domain/cases/value-words';
@@ -30,7 +29,8 @@ export type SectionWordsDto = SectionWords;
 export type CatalogueFieldDto = CatalogueField;
 export type CaseHeaderDto = CaseHeaderWords;
 export type CaseWordsDto = CaseWords;
-export type AmendmentWordsDto = AmendmentWords;
+/** An amendment in words as the API's schema describes it (server/src/http/openapi/case-words-schemas.ts). */
+export type AmendmentWordsDto = NonNullable<AmendmentListBody['words']>[number];
 export type ChronologyKind = ChronologyKindOfServer;
 /** The chronology as the API's schema describes it (server/src/http/openapi/records-schemas.ts). */
 export type ChronologyPageDto = ChronologyPageBody;
@@ -55,7 +55,7 @@ export const casesApi = {
     apiFetch<AmendmentListBody>('GET', `/api/cases/${enc(id)}/amendments${section ? `?section=${enc(section)}` : ''}`).then((r) => r.items),
   /** The history in words (labels, option labels, names), newest first. */
   amendmentWords: (id: string) =>
-    apiFetch<Omit<AmendmentListBody, 'words'> & { words?: AmendmentWordsDto[] }>('GET', `/api/cases/${enc(id)}/amendments?limit=200`).then((r) => r.words ?? []),
+    apiFetch<AmendmentListBody>('GET', `/api/cases/${enc(id)}/amendments?limit=200`).then((r) => r.words ?? []),
   /** One page of the case's chronology; `reason` when the case is another team's (break glass). */
   chronology: (id: string, q: { kind?: ChronologyKind; page?: number; reason?: string } = {}) =>
     apiFetch<ChronologyPageDto>('GET', `/api/cases/${enc(id)}/chronology?${new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))}`),

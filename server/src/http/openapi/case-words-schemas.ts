@@ -1,8 +1,10 @@
-// The case record in words (application/cases/present-case-words.ts): the header's facts, every value with
-// its label, people by name, forms by title, and the fields a reader may correct. Checked against the
+// The case record and its history in words (application/cases/present-case-words.ts, present-amendments.ts):
+// the header's facts, every value with its label, people by name, forms by title, the fields a reader may
+// correct, and each amendment's changes. Checked against the
 // presenter's own type as response-schemas.ts does. A field's form component stays an open object (a form-js
 // definition, as forms' schemas are).
 import { z } from 'zod';
+import type { AmendmentWords } from '../../application/cases/present-amendments';
 import type { CaseWords } from '../../application/cases/present-case-words';
 import { describes, instant } from './schema-kit';
 
@@ -40,4 +42,18 @@ export const caseWords = describes<CaseWords>()(z.looseObject({
   })),
   correctable: z.record(z.string(), z.looseObject({ fields: z.array(catalogueField), items: z.record(z.string(), z.array(catalogueField)) }))
     .describe('Fields the reader may correct, by writable section'),
+}));
+
+/** One amendment of the case's history in words (application/cases/present-amendments.ts); the client puts
+ * the sentence together. */
+export const amendmentWords = describes<AmendmentWords>()(z.looseObject({
+  section: z.string(), sectionLabel: z.string(), seq: z.number().int(), at: instant, by: z.string().describe('By name'),
+  how: z.union([
+    z.looseObject({ kind: z.literal('referral') }), z.looseObject({ kind: z.literal('manual'), reason: z.string() }),
+    z.looseObject({ kind: z.literal('submission'), formTitle: z.string(), taskId: z.string().optional() }),
+  ]),
+  changes: z.array(z.looseObject({
+    label: z.string(), item: z.string().optional(), collection: z.string().optional(), added: z.literal(true).optional(),
+    previous: value.optional(), value: value.optional(),
+  })),
 }));

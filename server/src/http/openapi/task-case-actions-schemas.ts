@@ -1,7 +1,6 @@
 // Response schemas of acting on tasks (claim, release, reassign, complete, saved filters) and of the case
 // reads beside the record (the cases list and search, amendment history, likely duplicates, a re-referral), checked against the use
-// cases' own types as response-schemas.ts does. The history in words is a presenter's detail the document
-// leaves open, as the case record's words are.
+// cases' own types as response-schemas.ts does. The history in words is case-words-schemas.ts's.
 import { z } from 'zod';
 import type { DuplicateMatch } from '../../application/cases/find-duplicates';
 import type { listCaseAmendments } from '../../application/cases/list-case-amendments';
@@ -14,6 +13,7 @@ import type { SavedTaskFilter } from '../../application/tasks/save-task-filter';
 import { QUEUE_SORT_FIELDS, QUEUES } from '../../domain/tasks/queues';
 import type { QueueTask } from '../../domain/tasks/queue-task';
 import { filtersShape } from '../tasks-request.schema';
+import { amendmentWords } from './case-words-schemas';
 import { Submission } from './forms-schemas';
 import { describes, instant, TaskQueuePage } from './response-schemas';
 
@@ -58,7 +58,7 @@ export const AmendmentList = {
       afterCollections: z.record(z.string(), z.array(z.unknown())).optional(),
     })),
     withheldSections: z.array(z.string()),
-    words: z.array(z.looseObject({})).optional().describe('The history in words: labels, option labels, names'),
+    words: z.array(amendmentWords).optional().describe('The history in words: labels, option labels, names'),
   })),
 };
 
