@@ -94,10 +94,13 @@ export async function getTask(deps: GetTaskDeps, actor: Actor, taskId: string, r
     ...(form && deps.people ? await suppliedVariables(deps.people, form.schema, record?.team ?? task.team, submission ? allocatedIds(form.schema, submission.data) : []) : {}),
     ...(form && deps.shareStep ? await deps.shareStep.variables(form.schema, submission ? Object.values(submission.data).flat().filter((v): v is string => typeof v === 'string') : []) : {}),
   };
-  const formVariables = open && form ? { ...(await variablesFormReads(deps, task.instanceKey, form.schema, mayRead)), ...supplied } : supplied;
+  // The instance is read at most once, and only if the form's variables or its documentPreviews need it.
+  let instance: Promise<Record<string, unknown> | undefined> | undefined;
+  const variables = () => (instance ??= instanceVariables(deps, task.instanceKey));
+  const formVariables = open && form ? { ...(await variablesFormReads(form.schema, mayRead, variables)), ...supplied } : supplied;
   const processName = await processNameOf(deps, task);
   const documentPreviews = form && deps.formDocuments
-    ? await previewFormDocuments({ ...deps.formDocuments, audit: deps.audit }, actor, form.schema, record?.id, () => instanceVariables(deps, task.instanceKey))
+    ? await previewFormDocuments({ ...deps.formDocuments, audit: deps.audit }, actor, form.schema, record?.id, variables)
     : undefined;
   return {
     task: {
@@ -132,11 +135,10 @@ function readableSubmission(s: FormSubmission, schema: FormVersion['schema'] | u
 }
 
 async function variablesFormReads(
-  deps: GetTaskDeps, instanceKey: string, schema: FormVersion['schema'], mayRead: CaseSection[],
+  schema: FormVersion['schema'], mayRead: CaseSection[], variables: () => Promise<Record<string, unknown> | undefined>,
 ): Promise<Record<string, unknown>> {
   const paths = [...formVariablePaths(schema), ...prefillPaths(schema, mayRead)];
-  if (!paths.length || !deps.engine) return {};
-  return pickVariablePaths((await deps.engine.getInstance(instanceKey))?.variables, paths);
+  return paths.length ? pickVariablePaths(await variables(), paths) : {};
 }
 
 async function instanceVariables(deps: GetTaskDeps, instanceKey: string): Promise<Record<string, unknown> | undefined> {
