@@ -49,7 +49,7 @@ function textTemplatePaths(text: string): string[][] {
     .flatMap((body) => feelVariablePaths(body));
 }
 
-const TEMPLATED = ['label', 'description', 'dateLabel', 'timeLabel', 'text', 'content', 'source', 'alt'] as const;
+const TEMPLATED = ['label', 'description', 'dateLabel', 'timeLabel', 'text', 'content', 'source', 'alt', 'title'] as const;
 const FEEL_PROPERTIES = ['expression', 'dataSource', 'columnsExpression'] as const;
 
 /** Every variable path the form's expressions, text templates and valuesKey options read. */
@@ -69,7 +69,8 @@ export function formVariablePaths(form: Pick<FormDefinition, 'components'>): str
         if (prop === 'dataSource' && c.type === 'documentPreview') continue;
         if (typeof c[prop] === 'string') paths.push(...feelVariablePaths(c[prop] as string));
       }
-      for (const prop of ['multiple', 'accept', 'title'] as const) if (typeof c[prop] === 'string') paths.push(...textTemplatePaths(c[prop] as string));
+      // A filepicker's `multiple` and `accept` are a literal or one FEEL expression ("=allowSeveral").
+      for (const prop of ['multiple', 'accept'] as const) if (typeof c[prop] === 'string') paths.push(...textTemplatePaths(c[prop] as string));
       // FEEL-valued validation properties (`validate.min: "=minimumAge"`).
       for (const value of Object.values(isPlainObject(c.validate) ? c.validate : {})) {
         if (typeof value === 'string' && value.trim().startsWith('=')) paths.push(...feelVariablePaths(value));

@@ -92,7 +92,7 @@ export async function completeTask(deps: CompleteTaskDeps, actor: Actor, taskId:
   const acceptFiles = Boolean(task.caseId && deps.formDocuments);
   const validated = form ? validateSubmission(form.schema, data, { now, variables: { ...(variables ?? {}), ...supplied, ...agreements }, acceptFiles }) : emptyOnly(data);
   const files = validated.ok && form && acceptFiles ? await checkFormDocuments(deps.formDocuments!, actor, form.schema, task.caseId, validated.value, variables) : undefined;
-  const result = files && validated.ok ? { ok: true as const, value: files.value } : validated;
+  const result = files ? { ok: true as const, value: files.value } : validated; // files: checked only when validated.ok
   if (!result.ok || Object.keys(allocation).length || Object.keys(sharing).length || Object.keys(files?.errors ?? {}).length) {
     throw new ValidationError('Some answers need correcting', { ...sharing, ...(result.ok ? {} : result.errors), ...files?.errors, ...allocation }, 'FORM_INVALID');
   }
