@@ -28,9 +28,12 @@ function refuse(directory: TeamDirectory, gained: readonly string[]): never {
 /** Refuses a change that would add these teams to the actor's own reach while their roles reach children's data. */
 export async function guardOwnReach(deps: Pick<TeamsDeps, 'users' | 'directory'>, actor: TeamActor, teams: readonly string[]): Promise<void> {
   if (!reachesChildData(tableInForce(), actor.roles)) return;
-  const now = await reachNow(deps, actor);
+  refuseGained(deps.directory(), await reachNow(deps, actor), teams);
+}
+
+function refuseGained(directory: TeamDirectory, now: ReadonlySet<string>, teams: readonly string[]): void {
   const gained = [...new Set(teams)].filter((t) => !now.has(t));
-  if (gained.length) refuse(deps.directory(), gained);
+  if (gained.length) refuse(directory, gained);
 }
 
 /**
@@ -41,11 +44,9 @@ export async function guardOwnReach(deps: Pick<TeamsDeps, 'users' | 'directory'>
 export async function guardMoveReach(deps: Pick<TeamsDeps, 'users' | 'directory'>, actor: TeamActor, req: MoveRequest): Promise<void> {
   if (!reachesChildData(tableInForce(), actor.roles)) return;
   const now = await reachNow(deps, actor);
-  const exists = deps.directory().teams.some((t) => t.key === req.target && t.active);
+  const directory = deps.directory();
+  const exists = directory.teams.some((t) => t.key === req.target && t.active);
   const involved = [...new Set([...req.sources, ...(exists ? [req.target] : [])])];
-  if (req.kind === 'merge') {
-    if (involved.some((t) => now.has(t))) await guardOwnReach(deps, actor, involved);
-    return;
-  }
-  if (now.has(req.target) || (req.userIds ?? []).includes(actor.id)) await guardOwnReach(deps, actor, involved);
+  const opensToActor = req.kind === 'merge' ? involved.some((t) => now.has(t)) : now.has(req.target) || (req.userIds ?? []).includes(actor.id);
+  if (opensToActor) refuseGained(directory, now, involved);
 }
