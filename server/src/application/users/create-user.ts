@@ -32,9 +32,8 @@ export async function createUser(deps: UserAdminDeps, actor: User, input: Record
   const passwordHash = await deps.hasher.hash(input.password as string);
   // A new administrator waits for a second administrator (hold-admin-grant.ts): the account is made without
   // the roles that administer users, and gets them on approval.
-  const now = roles!.filter((r) => !administers([r]));
   const user = await deps.users.create({
-    username: username!, displayName: displayName!, email: email!, roles: now.length === roles!.length ? roles! : now, teams: teams!,
+    username: username!, displayName: displayName!, email: email!, roles: roles!.filter((r) => !administers([r])), teams: teams!,
     ...(managerId ? { managerId: managerId as string } : {}), passwordHash,
   });
   if (user.teams.length) await deps.memberships?.recordAccountTeams(user.id, user.teams, `Account made by ${actor.displayName}`);
