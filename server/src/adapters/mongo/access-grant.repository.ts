@@ -20,7 +20,8 @@ export class MongoAccessGrantLog implements AccessGrantLog {
   }
 
   async since(since: string): Promise<AccessGrant[]> {
-    const docs = await this.grants.find({}).limit(1000).toArray();
-    return docs.filter((d) => d.at >= since).sort((a, b) => b.at.localeCompare(a.at)).map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+    // Newest first before the limit, so a busy month drops its oldest grants, never its newest.
+    const docs = await this.grants.find({ at: { $gte: since } }).sort({ at: -1 }).limit(1000).toArray();
+    return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
   }
 }
