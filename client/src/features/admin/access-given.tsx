@@ -2,12 +2,11 @@
 // someone's account, passwords an administrator set — shown to every administrator on the users page. Making
 // accounts is an administrator's job and is not held for a second one; this list is how the others would see a
 // second account an administrator made for themselves (docs/permissions.md).
+import { GRANT_WORDS } from '../../../../server/src/domain/users/access-grant';
 import { useAsync } from '../forms/use-async';
 import { formatDateTime } from '../../shell/format';
 import { ScrollRegion } from '../../shell/scroll-region';
 import { adminApi } from './admin-api';
-
-const WHAT: Record<string, string> = { created: 'Made the account', changed: 'Added roles or teams', password: 'Set its password' };
 
 export function AccessGiven({ reloadKey = 0 }: { reloadKey?: number }) {
   const [grants] = useAsync(() => adminApi.accessGiven(), [reloadKey]);
@@ -23,7 +22,7 @@ export function AccessGiven({ reloadKey = 0 }: { reloadKey?: number }) {
           <tbody>
             {items.map((g) => (
               <tr key={g.id}>
-                <td>{g.userName}</td><td>{WHAT[g.kind] ?? g.kind}</td><td>{g.gained.join(', ')}</td><td>{g.byName}</td><td>{formatDateTime(g.at)}</td>
+                <td>{g.userName}</td><td>{GRANT_WORDS[g.kind]}</td><td>{g.gained.join(', ')}</td><td>{g.byName}</td><td>{formatDateTime(g.at)}</td>
               </tr>
             ))}
           </tbody>
