@@ -33,6 +33,12 @@ export const isFilepicker = (c: FormComponent): boolean => c.type === 'filepicke
 /** form-js's `multiple` once resolved (form-resolve.ts evaluates a FEEL one): only true allows several. */
 export const allowsMany = (c: FormComponent): boolean => c.multiple === true;
 
+/** The file name a document reference gives (metadata.fileName), if it gives one: answers are shown by it. */
+export function fileNameOf(reference: unknown): string | undefined {
+  const name = isPlainObject(reference) && isPlainObject(reference.metadata) ? reference.metadata.fileName : undefined;
+  return name === undefined || name === null ? undefined : String(name);
+}
+
 /** Why one item of a filepicker's answer is not a document reference; undefined when it is one. */
 function referenceProblem(x: unknown): string | undefined {
   if (!isPlainObject(x)) return 'must list files as document references';

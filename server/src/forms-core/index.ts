@@ -17,6 +17,6 @@ export { withoutExpressionAnswers } from './form-expression-sections';
 export { feelToJson } from './feel-values';
 export { IFRAME_URL, STATIC_IMAGE_SOURCE } from './form-display-check';
 export {
-  acceptsFile, allowsMany, fileAnswers, replaceFileAnswers, isFilepicker, DEFAULT_FILE_SECTION, DOCUMENT_STORE_ID,
+  acceptsFile, allowsMany, fileAnswers, fileNameOf, replaceFileAnswers, isFilepicker, DEFAULT_FILE_SECTION, DOCUMENT_STORE_ID,
   type DocumentReference, type FileAnswer,
 } from './form-files';

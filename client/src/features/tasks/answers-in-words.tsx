@@ -3,7 +3,7 @@
 // ticks as Yes/No, groups and list rows under their own headings. Keys the form does not name (item ids)
 // are left out; so are empty answers.
 import {
-  buildScope, isGroup, isInput, labelOf, resolveOptions, type FormComponent, type FormDefinition,
+  buildScope, fileNameOf, isGroup, isInput, labelOf, resolveOptions, type FormComponent, type FormDefinition,
 } from '../../../../server/src/forms-core';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime } from '../../shell/format';
@@ -21,7 +21,7 @@ const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Ar
 export function answerText(c: FormComponent, value: unknown, scope: Record<string, unknown>): string {
   if (c.type === 'checkbox') return value === true ? 'Yes' : 'No';
   // Files by their names (the case's Documents tab holds them).
-  if (c.type === 'filepicker' && Array.isArray(value)) return value.map((r) => String((r as { metadata?: { fileName?: string } })?.metadata?.fileName ?? 'File')).join(', ');
+  if (c.type === 'filepicker' && Array.isArray(value)) return value.map((r) => fileNameOf(r) ?? 'File').join(', ');
   const options = resolveOptions(c, scope);
   const labelOfValue = (v: unknown) => options?.find((o) => String(o.value) === String(v))?.label ?? String(v);
   if (Array.isArray(value)) return value.map(labelOfValue).join(', ');

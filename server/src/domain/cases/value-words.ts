@@ -3,6 +3,7 @@
 // the one date format ("14 March 2010"; client/src/shell/format.ts) — never a key or raw JSON.
 import type { CatalogueField } from '../forms/field-catalogue';
 import { spellOutKey } from '../forms/field-catalogue';
+import { fileNameOf } from '../../forms-core/form-files';
 
 export interface ValueWords {
   text: string;
@@ -38,7 +39,7 @@ function plain(value: unknown): string {
 
 /** A filepicker's answer: the files by name (they are on the Documents tab), never their references. */
 function fileNames(value: unknown[]): string {
-  return value.map((r) => String((r as { metadata?: { fileName?: unknown } } | null)?.metadata?.fileName ?? 'A file')).join(', ') || 'None';
+  return value.map((r) => fileNameOf(r) ?? 'A file').join(', ') || 'None';
 }
 
 export function valueWords(value: unknown, field?: FieldShape): ValueWords {

@@ -5,14 +5,14 @@
 import { getIn, useFormikContext } from 'formik';
 import { useState, type ChangeEvent } from 'react';
 import {
-  acceptsFile, allowsMany, DOCUMENT_STORE_ID, isPlainObject, labelOf, renderTemplate, type DocumentReference, type FeelScope, type FormComponent,
+  acceptsFile, allowsMany, DOCUMENT_STORE_ID, fileNameOf, isPlainObject, labelOf, renderTemplate, type DocumentReference, type FeelScope, type FormComponent,
 } from '../../../../../server/src/forms-core';
 import { documentsApi } from '../../cases/case-documents-api';
 import { FieldShell, useA11y } from '../field-shell';
 import type { FieldProps } from '../field-types';
 import { useFormFiles } from '../form-files';
 
-const nameOf = (r: unknown) => (isPlainObject(r) && isPlainObject(r.metadata) ? String(r.metadata.fileName ?? 'File') : 'File');
+const nameOf = (r: unknown) => fileNameOf(r) ?? 'File';
 
 export function FilepickerField({ component, name, readOnly }: FieldProps) {
   const files = useFormFiles();
