@@ -10,6 +10,7 @@ import { type AccountChange, type PermissionChangeRequest } from '../../domain/p
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { PermissionRequestRepository } from '../../ports/permission-request-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
+import type { User } from '../../domain/users/user';
 import type { TeamMembershipRecorder } from '../users/user-admin-deps';
 import { unshownGains } from './account-gains';
 
@@ -38,14 +39,18 @@ async function applicable(deps: AccountDecisionDeps, change: AccountChange): Pro
   return unshown.length ? `it would now also give ${unshown.join(', ')}, which the request did not show (the permissions or teams changed after it was asked for): ask again` : 'apply';
 }
 
+/**
+ * Who decided, as apply-permission-decision.ts read them once, and why their approval is no approval (the
+ * requester, or not an administrator): recorded as rejected.
+ */
+export interface DeciderCheck { decider: User | undefined; refusal: string | undefined }
+
 export async function applyAccountDecision(
   deps: AccountDecisionDeps, request: PermissionChangeRequest, input: { decision: 'approve' | 'reject'; reason: string; decidedBy: string },
-  /** Why this decider's approval is no approval (the requester, or not an administrator): recorded as rejected. */
-  deciderRefusal?: string,
+  { decider, refusal: deciderRefusal }: DeciderCheck,
 ): Promise<PermissionChangeRequest> {
   const change = request.account!;
   const decided = { decidedBy: input.decidedBy, decidedAt: deps.now().toISOString() };
-  const decider = await deps.users.findById(input.decidedBy);
   const actor = { id: input.decidedBy, roles: [...(decider?.roles ?? [])] };
   const who = { requestedBy: request.requestedBy, decidedBy: input.decidedBy, requestId: request.id };
   let refusal = deciderRefusal;

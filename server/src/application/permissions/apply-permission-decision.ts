@@ -14,6 +14,7 @@ import type { AuditLog } from '../../ports/audit-log.port';
 import type { PermissionRequestRepository } from '../../ports/permission-request-repository.port';
 import type { PermissionVersionRepository } from '../../ports/permission-version-repository.port';
 import type { UserRepository } from '../../ports/user-repository.port';
+import type { User } from '../../domain/users/user';
 import type { TeamMembershipRecorder } from '../users/user-admin-deps';
 import { applyAccountDecision } from './apply-account-decision';
 import { applyServiceAccountDecision, type ServiceAccountDecisionDeps } from './apply-service-account-decision';
@@ -43,18 +44,19 @@ export async function applyPermissionDecision(deps: ApplyDecisionDeps, input: De
   const request = await deps.requests.get(input.requestId);
   if (!request) throw new NotFoundError('There is no such permission change awaiting approval', 'PERMISSION_REQUEST_NOT_FOUND');
   if (request.state !== 'awaiting') return request;
-  let refusal = await deciderRefusal(deps, request, input.decidedBy);
-  if (request.kind === 'account') return applyAccountDecision(deps, request, input, refusal);
-  if (request.kind === 'service-account') return applyServiceAccountDecision(deps, request, input, refusal);
+  const decider = await deps.users.findById(input.decidedBy);
+  let refusal = await deciderRefusal(deps, request, input.decidedBy, decider);
+  if (request.kind === 'account') return applyAccountDecision(deps, request, input, { decider, refusal });
+  if (request.kind === 'service-account') return applyServiceAccountDecision(deps, request, input, { decider, refusal });
   const decided = { decidedBy: input.decidedBy, decidedAt: deps.now().toISOString() };
   if (input.decision === 'approve' && !refusal) {
     const applied = await putInForce(deps, request, input.decidedBy, decided.decidedAt);
     if (typeof applied !== 'string') {
-      return record(deps, request, { ...decided, state: 'approved', decisionReason: input.reason, version: applied.version }, applied);
+      return record(deps, request, decider, { ...decided, state: 'approved', decisionReason: input.reason, version: applied.version }, applied);
     }
     refusal = `Approved, but not put in force: ${applied}`;
   }
-  return record(deps, request, { ...decided, state: 'rejected', decisionReason: refusal ? `${refusal}. ${input.reason}` : input.reason });
+  return record(deps, request, decider, { ...decided, state: 'rejected', decisionReason: refusal ? `${refusal}. ${input.reason}` : input.reason });
 }
 
 /**
@@ -62,9 +64,8 @@ export async function applyPermissionDecision(deps: ApplyDecisionDeps, input: De
  * and the process's job takes the decider from the engine's record of who completed the task — which, in a
  * process version deployed with its task offered to another group, need not be an administrator at all.
  */
-async function deciderRefusal(deps: ApplyDecisionDeps, request: PermissionChangeRequest, decidedBy: string): Promise<string | undefined> {
+async function deciderRefusal(deps: ApplyDecisionDeps, request: PermissionChangeRequest, decidedBy: string, decider: User | undefined): Promise<string | undefined> {
   if (decidedBy === request.requestedBy) return SELF_APPROVAL_REFUSED;
-  const decider = await deps.users.findById(decidedBy);
   if (!decider || !can(decider, 'administer-users')) return 'It was decided by someone who is not an administrator, so it is no approval';
   return sharedCredentialsProblem(decider, await deps.users.findById(request.requestedBy));
 }
@@ -94,10 +95,12 @@ async function putInForce(deps: ApplyDecisionDeps, request: PermissionChangeRequ
   return next;
 }
 
-async function record(deps: ApplyDecisionDeps, request: PermissionChangeRequest, decision: PermissionDecision, version?: PermissionVersion): Promise<PermissionChangeRequest> {
+async function record(
+  deps: ApplyDecisionDeps, request: PermissionChangeRequest, decider: User | undefined, decision: PermissionDecision, version?: PermissionVersion,
+): Promise<PermissionChangeRequest> {
   if (version) deps.adopt(version);
   if (await deps.requests.decide(request.id, decision)) {
-    const roles = (await deps.users.findById(decision.decidedBy))?.roles ?? [];
+    const roles = decider?.roles ?? [];
     const who = { requestedBy: request.requestedBy, decidedBy: decision.decidedBy, requestId: request.id, requestReason: request.reason, decisionReason: decision.decisionReason };
     if (version) {
       const before = await deps.permissions.getVersion(request.basedOn);

@@ -7,18 +7,18 @@ import type { PermissionChangeRequest } from '../../domain/permissions/permissio
 import type { AuditLog } from '../../ports/audit-log.port';
 import type { PermissionRequestRepository } from '../../ports/permission-request-repository.port';
 import type { ServiceAccountRepository } from '../../ports/service-account-repository.port';
-import type { UserRepository } from '../../ports/user-repository.port';
+import type { DeciderCheck } from './apply-account-decision';
 
 export interface ServiceAccountDecisionDeps {
   requests: PermissionRequestRepository;
-  users: Pick<UserRepository, 'findById'>;
   audit: Pick<AuditLog, 'record'>;
   now(): Date;
   serviceAccounts?: Pick<ServiceAccountRepository, 'findAccount' | 'setApproval' | 'revokeAccount'>;
 }
 
 export async function applyServiceAccountDecision(
-  deps: ServiceAccountDecisionDeps, request: PermissionChangeRequest, input: { decision: 'approve' | 'reject'; reason: string; decidedBy: string }, deciderRefusal?: string,
+  deps: ServiceAccountDecisionDeps, request: PermissionChangeRequest, input: { decision: 'approve' | 'reject'; reason: string; decidedBy: string },
+  { decider, refusal: deciderRefusal }: DeciderCheck,
 ): Promise<PermissionChangeRequest> {
   const accountId = request.account!.userId;
   const at = deps.now().toISOString();
@@ -30,7 +30,6 @@ export async function applyServiceAccountDecision(
   else if (account) await deps.serviceAccounts!.revokeAccount(accountId, input.decidedBy, at, `Not approved: ${input.reason}`);
   const decisionReason = refusal ? `${refusal}. ${input.reason}` : input.reason;
   if (await deps.requests.decide(request.id, { state: approve ? 'approved' : 'rejected', decidedBy: input.decidedBy, decidedAt: at, decisionReason })) {
-    const decider = await deps.users.findById(input.decidedBy);
     await deps.audit.record({
       actor: { id: input.decidedBy, roles: [...(decider?.roles ?? [])] }, action: approve ? 'service-account.approved' : 'service-account.rejected',
       recordType: 'service-account', recordId: accountId,
