@@ -4,7 +4,7 @@ export { checkFormDefinition, type CheckOptions } from './form-checker';
 export { compileFormSchema, UNKNOWN_FIELD_MESSAGE } from './form-schema-compiler';
 export { validateSubmission, toFieldErrors } from './form-submission';
 export { buildScope, evaluateFeel, isHidden, isReadonly, feelSyntaxError, resolveOptions, type FeelScope } from './form-conditions';
-export { isInput, isContainer, isGroup, isDisplay, hasOptions, isMultiValue, isPlainObject, labelOf, normaliseOptions, ownSegments, getIn, joinPath } from './form-tree';
+export { isInput, isContainer, isGroup, isDisplay, hasOptions, isMultiValue, isPlainObject, labelOf, normaliseOptions, ownSegments, getIn, joinPath, walkComponents } from './form-tree';
 export { coerceDate, localDate } from './form-dates';
 export { valuesForConditions } from './form-scope-values';
 export { describeFields, sectionsOf, filterBySection, type FieldInfo } from './form-sections';

@@ -5,7 +5,7 @@
 // to the page. Showing them is a consultation of the case: audited, with the sections shown.
 import { sizeInWords } from '../../domain/documents/case-document';
 import { FILE_KINDS } from '../../domain/documents/document-types';
-import { buildScope, evaluateFeel, isPlainObject, type FormComponent, type FormDefinition } from '../../forms-core';
+import { buildScope, evaluateFeel, isPlainObject, walkComponents, type FormComponent, type FormDefinition } from '../../forms-core';
 import { auditActor, type Actor, type CaseAuditSink } from '../cases/case-access';
 import type { CaseDocument } from '../../domain/documents/case-document';
 import { contentRoute, readableDocuments, type FormDocumentsDeps } from './check-form-documents';
@@ -23,13 +23,13 @@ export interface DocumentLink {
 /** Per documentPreview, keyed by its dataSource expression (two previews of the same data show the same). */
 export type DocumentPreviews = Record<string, DocumentLink[]>;
 
-function previewSources(components: FormComponent[] | undefined, out: string[] = []): string[] {
-  for (const c of components ?? []) {
-    if (!isPlainObject(c)) continue;
-    if (c.type === 'documentPreview' && typeof c.dataSource === 'string') out.push(c.dataSource);
-    previewSources(c.components, out);
-  }
-  return out;
+/** The distinct dataSources of the form's documentPreviews. */
+function previewSources(components: FormComponent[]): string[] {
+  const out = new Set<string>();
+  walkComponents(components, (c) => {
+    if (isPlainObject(c) && c.type === 'documentPreview' && typeof c.dataSource === 'string') out.add(c.dataSource);
+  });
+  return [...out];
 }
 
 /** Document ids a dataSource's value names: a list of references, or one reference. */
@@ -42,7 +42,7 @@ export async function previewFormDocuments(
   deps: FormDocumentsDeps & { audit?: CaseAuditSink }, actor: Actor, form: FormDefinition, caseId: string | undefined,
   loadVariables: () => Promise<Record<string, unknown> | undefined>,
 ): Promise<DocumentPreviews | undefined> {
-  const sources = [...new Set(previewSources(form.components))];
+  const sources = previewSources(form.components);
   if (!sources.length) return undefined;
   const variables = await loadVariables(); // an instance read only for a form that previews documents
   const found = caseId ? await readableDocuments(deps, actor, caseId) : new Map<string, CaseDocument>();
