@@ -109,7 +109,6 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
   // read otherwise reads and parses them all (about 0.3 s at 20,000 cases; docs/benchmarks.md).
   let kpisWarming: Promise<unknown> | undefined;
   const warmKpis = async () => {
-    if (await kpiFacts.summariesEmpty()) return;
     const to = deps.calendar.civilDate(deps.clock.now()).slice(0, 7);
     await kpiFacts.caseMonths(monthsBetween(plusMonths(`${to}-01`, -11).slice(0, 7), to));
   };
@@ -138,7 +137,8 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
       await facts.init();
       await kpiFacts.init();
       // The first start with KPIs, or with their summaries: built from the submissions already stored, in the background.
-      if ((await kpiFacts.summariesEmpty()) && !(await isEmptySource(deps.conn, Object.keys(KPI_FORMS)))) {
+      const noSummaries = await kpiFacts.summariesEmpty();
+      if (noSummaries && !(await isEmptySource(deps.conn, Object.keys(KPI_FORMS)))) {
         firstKpis = rebuildKpis().then((o) => deps.logger.info(o, 'KPI projection built from the stored submissions'))
           .catch((err) => deps.logger.error({ err }, 'KPI projection build failed (POST /api/reports/kpis/rebuild retries it)'));
       }
@@ -148,7 +148,7 @@ export function createReportsModule(deps: ReportsModuleDeps): ReportsModule {
           .catch((err) => deps.logger.error({ err }, 'report projection build failed (POST /api/reports/rebuild retries it)'));
       }
       warm();
-      kpisWarming = warmKpis().catch((err) => deps.logger.error({ err }, 'reading the KPI month summaries failed (the next report reads them)'));
+      if (!noSummaries) kpisWarming = warmKpis().catch((err) => deps.logger.error({ err }, 'reading the KPI month summaries failed (the next report reads them)'));
     },
     async reload() {
       await warming;
