@@ -6,9 +6,8 @@
 import { z } from 'zod';
 import type { AmendmentWords } from '../../application/cases/present-amendments';
 import type { CaseWords } from '../../application/cases/present-case-words';
-import { describes, instant } from './schema-kit';
+import { civilDate, describes, instant } from './schema-kit';
 
-const civilDate = z.string().describe('A date, YYYY-MM-DD');
 const value = z.looseObject({
   text: z.string(), date: civilDate.optional().describe('Shown as a date'), dateTime: instant.optional().describe('Shown as a date and time'),
 });

@@ -12,7 +12,7 @@ import type { CaseConsentView } from '../../application/consent/get-case-consent
 import type { withdrawConsent } from '../../application/consent/withdraw-consent';
 import type { CaseRestriction } from '../../domain/consent/case-restriction';
 import { CONSENT_GIVERS, CONSENT_PURPOSES, type ConsentRecord } from '../../domain/consent/consent-record';
-import { describes, instant } from './schema-kit';
+import { civilDate, describes, instant } from './schema-kit';
 
 const formDefinition = z.looseObject({ components: z.array(z.unknown()).optional() }).describe('A form-js definition');
 
@@ -70,7 +70,6 @@ export const Reallocated = {
   })),
 };
 
-const civilDate = z.string().describe('A date, YYYY-MM-DD');
 const giver = z.enum(CONSENT_GIVERS);
 const purpose = z.enum(CONSENT_PURPOSES);
 const consentRecord = describes<ConsentRecord>()(z.looseObject({

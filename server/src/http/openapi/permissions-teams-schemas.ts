@@ -8,11 +8,10 @@ import type { getPermissions, getPermissionVersion } from '../../application/per
 import type { previewPermissionChange } from '../../application/permissions/preview-permission-change';
 import type { getTeams, presentMove } from '../../application/teams/get-teams';
 import type { Membership, Team } from '../../domain/teams/team';
-import { describes, instant } from './response-schemas';
+import { civilDate, describes, instant } from './schema-kit';
 
 type Answer<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
-const civilDate = z.string().describe('A date, YYYY-MM-DD');
 const words = z.record(z.string(), z.string());
 const definedSection = z.looseObject({ key: z.string(), label: z.string(), description: z.string() });
 const rows = z.record(z.string(), z.looseObject({ actions: z.array(z.string()), read: z.array(z.string()), write: z.array(z.string()) }))

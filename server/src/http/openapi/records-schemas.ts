@@ -8,9 +8,8 @@ import type { SchoolImportResult } from '../../application/schools/import-school
 import type { SchoolProposalView } from '../../application/schools/school-proposal-view';
 import { CHRONOLOGY_KINDS, type ChronologyKind } from '../../domain/cases/chronology-entry';
 import { DOCUMENT_CATEGORIES } from '../../domain/documents/case-document';
-import { describes, instant } from './response-schemas';
+import { civilDate, describes, instant } from './schema-kit';
 
-const civilDate = z.string().describe('A date, YYYY-MM-DD');
 
 const document = describes<DocumentView>()(z.looseObject({
   id: z.string(), section: z.string(), sectionLabel: z.string(), name: z.string(), fileType: z.string().describe('What the bytes are: PDF, JPG…'),

@@ -5,10 +5,9 @@ import { z } from 'zod';
 import type { Dashboard } from '../../application/dashboard/get-dashboard';
 import type { KpiView } from '../../application/reports/get-kpi-report';
 import type { TimelinessView } from '../../application/reports/get-timeliness-report';
-import { describes, instant } from './response-schemas';
+import { civilDate, describes, instant } from './schema-kit';
 
 const month = z.string().describe('A month, YYYY-MM');
-const civilDate = z.string().describe('A date, YYYY-MM-DD');
 const dashboardTask = z.looseObject({ id: z.string(), name: z.string(), dueDate: instant.optional(), caseId: z.string().optional(), caseName: z.string().optional() });
 const recentCase = z.looseObject({ id: z.string(), displayName: z.string(), openedAt: instant });
 

@@ -13,9 +13,8 @@ import type { DryRunResult } from '../../domain/retention/retention-dry-run';
 import { RECORD_CLASSES, RETENTION_BASES, type RetentionSchedule } from '../../domain/retention/retention-rule';
 import type { Page } from '../../ports/repository.port';
 import type { RetentionVersionSummary } from '../../ports/retention-repository.port';
-import { describes, instant } from './response-schemas';
+import { civilDate, describes, instant } from './schema-kit';
 
-const civilDate = z.string().describe('A date, YYYY-MM-DD');
 const steps = z.array(z.string()).describe("The process's steps the request is at (BPMN element ids)");
 const decision = z.enum(['disclose', 'withhold']);
 const decisions = z.array(describes<DpoDecision>()(z.looseObject({ itemId: z.string(), decision, reason: z.string(), decidedBy: z.string().optional() })));

@@ -1,5 +1,5 @@
 // What every response schema file uses: the compile-time check of a schema against the server's own type,
-// and how an instant is written. A file of its own so that response-schemas.ts can use other schema files
+// and how an instant and a date are written. A file of its own so that response-schemas.ts can use other schema files
 // (the case record carries the consents answer) without an import cycle.
 import { z } from 'zod';
 
@@ -10,3 +10,4 @@ type Known<O> = O extends readonly (infer E)[] ? Known<E>[]
 export const describes = <T>() => <S extends z.ZodType>(schema: S & ([Known<T>] extends [Known<z.input<S>>] ? unknown : never)): S => schema;
 
 export const instant = z.string().describe('An ISO 8601 time, e.g. 2026-03-14T09:30:00.000Z');
+export const civilDate = z.string().describe('A date, YYYY-MM-DD');

@@ -7,9 +7,8 @@ import type { DeliveryView, listWebhookDeliveries } from '../../application/webh
 import { LAWFUL_BASES, RECIPIENT_KINDS, type SharingAgreement } from '../../domain/sharing/sharing-agreement';
 import { DELIVERY_STATES } from '../../domain/webhooks/webhook-delivery';
 import type { SubscriptionView } from '../../domain/webhooks/webhook-subscription';
-import { describes, instant } from './response-schemas';
+import { civilDate, describes, instant } from './schema-kit';
 
-const civilDate = z.string().describe('A date, YYYY-MM-DD');
 const status = z.enum(['in-force', 'not-yet', 'ended']).describe('Whether the agreement is in force today');
 const choice = z.looseObject({ key: z.string(), label: z.string() });
 const terms = {
