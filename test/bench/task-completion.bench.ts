@@ -18,6 +18,7 @@ import { findFreePort } from '../../server/src/adapters/database/find-free-port'
 import { loadConfig } from '../../server/src/config/env.config';
 import { startSystem, type RunningSystem } from '../../server/src/main/composition-root';
 import { completionAnswers, runCompletionClients } from './support/completion-clients';
+import { alternatingRounds, cpuTimes, summary } from './support/completion-rounds';
 
 const USERS = Number(process.env.USERS ?? 50);
 const COMPLETIONS = Number(process.env.COMPLETIONS ?? 1000);
@@ -45,17 +46,6 @@ interface Reply { status: number; body: any }
 // Names are compared normalised (letters only), so each child gets a distinct all-letter name.
 const letters = (i: number): string => (i < 26 ? '' : letters(Math.floor(i / 26) - 1)) + String.fromCharCode(97 + (i % 26));
 const phase = (what: string, since: number) => console.log(`  … ${what} (${((Date.now() - since) / 1000).toFixed(1)} s)`);
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-function summary(label: string, timings: number[], wallMs?: number, statuses?: Map<number, number>): void {
-  const t = [...timings].sort((a, b) => a - b);
-  const f = (n: number) => n.toFixed(1).padStart(6);
-  console.log(`${label.padEnd(26)} n=${String(t.length).padStart(5)}  p50 ${f(percentile(t, 50))} ms  p95 ${f(percentile(t, 95))} ms  `
-    + `p99 ${f(percentile(t, 99))} ms  max ${f(t[t.length - 1])} ms`
-    + (wallMs ? `  ${(t.length / (wallMs / 1000)).toFixed(1).padStart(6)} req/s` : '')
-    + (statuses ? `  statuses ${JSON.stringify(Object.fromEntries(statuses))}` : ''));
-}
 
 /** Runs `work(i)` for i in [0, n) with at most `concurrency` in flight. */
 async function pool(n: number, concurrency: number, work: (i: number, lane: number) => Promise<void>): Promise<void> {
@@ -150,23 +140,6 @@ function printAggregate(label: string): void {
   }
 }
 
-/**
- * CPU time (ms) of the server's main thread (its other threads include the clients') and of the database
- * process: startDatabaseChild's handle carries the child's pid (none for an external database).
- */
-function cpuTimes(database: object): { server: number; database: number } {
-  const ms = (statFile: string) => {
-    try {
-      const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
-    } catch {
-      return NaN;
-    }
-  };
-  const { pid } = database as { pid?: number };
-  return { server: ms(`/proc/self/task/${process.pid}/stat`), database: pid ? ms(`/proc/${pid}/stat`) : NaN };
-}
-
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yjs-bench-complete-'));
   const port = await findFreePort();
@@ -198,46 +171,6 @@ async function main() {
     if (r.status !== status) throw new Error(`${what}: expected ${status}, got ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   };
-
-  /** ALTERNATE: every user's tasks split into rounds; answers all the rounds' completions as one run. */
-  async function alternating(users: User[]): Promise<Awaited<ReturnType<typeof runCompletionClients>>> {
-    const reports = system.modules.reports;
-    const listeners = [reports.updater.onEvent, reports.kpiUpdater.onEvent];
-    const sums = { off: { n: 0, server: 0, database: 0, wallMs: 0 }, on: { n: 0, server: 0, database: 0, wallMs: 0 } };
-    const all = { timings: [] as number[], statuses: new Map<number, number>(), failures: [] as string[], wallMs: 0 };
-    const perUser = users.map((u) => u.taskIds);
-    // Round 0 warms the server up (its first completions ran at half the speed of the rest) and is not counted.
-    for (let r = 0; r <= ALTERNATE; r++) {
-      const kept = r === 0 || [false, true, true, false][(r - 1) % 4]; // off, on, on, off: a drift in speed over the run falls on both
-      reports.updater.onEvent = kept ? listeners[0] : () => undefined;
-      reports.kpiUpdater.onEvent = kept ? listeners[1] : () => undefined;
-      const round = users.map((u, i) => ({ ...u, taskIds: perUser[i].filter((_, k) => Math.floor((k * (ALTERNATE + 1)) / perUser[i].length) === r) }));
-      const before = cpuTimes(system.database);
-      const run = await runCompletionClients(base, round, THINK_MS);
-      await Promise.all([reports.updater.idle(), reports.kpiUpdater.idle()]);
-      const after = cpuTimes(system.database);
-      summary(`  round ${r}${r ? ` (${kept ? 'kept' : 'not kept'})` : ' (warm-up)'}`, run.timings, run.wallMs, new Map(run.statuses));
-      all.timings.push(...run.timings);
-      all.failures.push(...run.failures);
-      for (const [status, n] of run.statuses) all.statuses.set(status, (all.statuses.get(status) ?? 0) + n);
-      all.wallMs += run.wallMs;
-      if (r === 0) continue;
-      const sum = sums[kept ? 'on' : 'off'];
-      sum.n += run.timings.length;
-      sum.server += after.server - before.server;
-      sum.database += after.database - before.database;
-      sum.wallMs += run.wallMs;
-    }
-    [reports.updater.onEvent, reports.kpiUpdater.onEvent] = listeners;
-    const per = (k: 'off' | 'on', f: 'server' | 'database') => sums[k][f] / sums[k].n;
-    for (const k of ['off', 'on'] as const) {
-      console.log(`projections ${k === 'on' ? 'kept    ' : 'not kept'}: ${sums[k].n} completions, ${(sums[k].n / (sums[k].wallMs / 1000)).toFixed(1)}/s; CPU per completion: server ${per(k, 'server').toFixed(1)} ms, database ${per(k, 'database').toFixed(1)} ms, in all ${(per(k, 'server') + per(k, 'database')).toFixed(1)} ms`);
-    }
-    const pct = (a: number, b: number) => `${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(0)}%`;
-    console.log(`keeping the projections: server ${pct(per('on', 'server'), per('off', 'server'))}, database ${pct(per('on', 'database'), per('off', 'database'))}, `
-      + `in all ${pct(per('on', 'server') + per('on', 'database'), per('off', 'server') + per('off', 'database'))}; throughput ${pct(sums.on.n / sums.on.wallMs, sums.off.n / sums.off.wallMs)} (${os.loadavg().map((l) => l.toFixed(1)).join(' ')} load)`);
-    return { ...all, statuses: [...all.statuses] };
-  }
 
   try {
     if (REPORTS_OFF) console.log('REPORTS=off: the reporting projections are not kept');
@@ -374,7 +307,7 @@ async function main() {
     recording = PROFILE;
     loopDelay.reset();
     const cpuBefore = cpuTimes(system.database);
-    const run = ALTERNATE ? await alternating(users) : await runCompletionClients(base, users, THINK_MS);
+    const run = ALTERNATE ? await alternatingRounds(system, base, users, ALTERNATE, THINK_MS) : await runCompletionClients(base, users, THINK_MS);
     // The projections work after the replies: their batches still pending are counted with the completions.
     await Promise.all([system.modules.reports.updater.idle(), system.modules.reports.kpiUpdater.idle()]);
     const cpuAfter = cpuTimes(system.database);
