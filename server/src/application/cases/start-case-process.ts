@@ -18,6 +18,7 @@ import { getForm } from '../get-form';
 import { auditActor, loadVisibleCase, readable, requireAction, type AccessPolicy, type Actor, type CaseAuditSink } from './case-access';
 import type { ProcessStartForms } from './process-start-forms';
 import { orderVariable, startContextOf } from './start-context';
+import { waitForOpenTask } from '../tasks/wait-for-open-task';
 
 export interface StartCaseProcessDeps {
   cases: CaseRepository;
@@ -93,10 +94,5 @@ function uncheckedAsFalse(components: FormComponent[]): Variables {
 // that waits elsewhere first (a timer, a message) simply has no first task to show.
 async function firstOpenTask(deps: StartCaseProcessDeps, instanceKey: string) {
   if (!deps.engine.listUserTasks) return undefined;
-  const deadline = Date.now() + (deps.firstTaskWaitMs ?? 2_000);
-  for (;;) {
-    const [task] = await deps.engine.listUserTasks({ instanceKey, state: 'open' });
-    if (task || Date.now() >= deadline) return task;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return waitForOpenTask({ listUserTasks: deps.engine.listUserTasks.bind(deps.engine) }, instanceKey, { waitMs: deps.firstTaskWaitMs ?? 2_000 });
 }

@@ -7,6 +7,7 @@ import { SELF_APPROVAL_REFUSED, sharedCredentialsProblem, type PermissionChangeR
 import type { WorkflowEngine } from '../../ports/workflow-engine.port';
 import type { Actor } from '../cases/case-access';
 import { assignInEngine } from '../tasks/claim-task';
+import { waitForOpenTask } from '../tasks/wait-for-open-task';
 import { applyPermissionDecision, type ApplyDecisionDeps, type DecisionInput } from './apply-permission-decision';
 import { requireAdministrator } from './check-permission-proposal';
 
@@ -27,30 +28,17 @@ export async function decidePermissionChange(
   if (request.requestedBy === actor.id) throw new ForbiddenError(SELF_APPROVAL_REFUSED, 'SELF_APPROVAL_REFUSED');
   const shared = sharedCredentialsProblem((await deps.users.findById(actor.id)) ?? actor, await deps.users.findById(request.requestedBy));
   if (shared) throw new ForbiddenError(shared, 'SHARED_CREDENTIALS');
-  const task = request.instanceKey ? await openApprovalTask(deps, request.instanceKey) : undefined;
+  // The task opens once the process's due-date job has run: a second administrator quick off the mark waits
+  // for it rather than being told to try again.
+  const task = request.instanceKey
+    ? await waitForOpenTask(deps.engine, request.instanceKey, { waitMs: 5_000, elementId: APPROVAL_TASK_ELEMENT, whileActive: deps.engine })
+    : undefined;
   if (!task) return withoutTask(deps, actor, request, input);
   if (task.assignee !== actor.id) {
     await assignInEngine(deps.engine, task.key, actor.id, { by: actor.id, action: 'claim', verb: 'Taking the approval task' }, async () => undefined);
   }
   await deps.engine.completeUserTask(task.key, { approvalDecision: input.decision, approvalReason: input.reason }, { by: actor.id });
   return applyPermissionDecision(deps, { requestId, decision: input.decision, reason: input.reason, decidedBy: actor.id });
-}
-
-/**
- * The approval task opens once the process's due-date job has run, which a busy server may take a few seconds
- * to do after the change was asked for: a second administrator quick off the mark waits for it (up to
- * TASK_OPEN_WAIT_MS) rather than being told to try again.
- */
-const TASK_OPEN_WAIT_MS = 5_000;
-async function openApprovalTask(deps: DecidePermissionDeps, instanceKey: string) {
-  const until = Date.now() + TASK_OPEN_WAIT_MS;
-  for (;;) {
-    const task = (await deps.engine.listUserTasks({ instanceKey, state: 'open' })).find((t) => t.elementId === APPROVAL_TASK_ELEMENT);
-    if (task || Date.now() >= until) return task;
-    const instance = await deps.engine.getInstance(instanceKey);
-    if (instance?.state !== 'active') return undefined;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** The change asked for last, for the permissions page: people by name. */
