@@ -8,11 +8,10 @@ import type { AccessGrant } from '../../domain/users/access-grant';
 import type { Page } from '../../ports/repository.port';
 import type { presentAdminUser, presentOutcome } from '../users.routes';
 import type { labelledRoles } from '../../domain/users/role-labels';
-import { describes, instant } from './response-schemas';
+import { describes, instant, keyed } from './schema-kit';
 
 type Answer<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
-const choice = z.looseObject({ key: z.string(), label: z.string() });
 const adminUser = describes<ReturnType<typeof presentAdminUser>>()(z.looseObject({
   id: z.string(), username: z.string(), displayName: z.string(), email: z.string(), roles: z.array(z.string()), teams: z.array(z.string()),
   managerId: z.string().nullable(), active: z.boolean(),
@@ -38,7 +37,7 @@ export const AdminUserSaved = {
 export const RoleChoices = {
   name: 'RoleChoices',
   schema: describes<{ items: string[]; labels: ReturnType<typeof labelledRoles> }>()(z.looseObject({
-    items: z.array(z.string()).describe('The role keys of the permissions in force'), labels: z.array(choice).describe('Each with its name'),
+    items: z.array(z.string()).describe('The role keys of the permissions in force'), labels: z.array(keyed).describe('Each with its name'),
   })),
 };
 export const AccessGivenList = {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AmendmentWords } from '../../application/cases/present-amendments';
 import type { CaseWords } from '../../application/cases/present-case-words';
-import { civilDate, describes, instant } from './schema-kit';
+import { civilDate, describes, instant, option } from './schema-kit';
 
 const value = z.looseObject({
   text: z.string(), date: civilDate.optional().describe('Shown as a date'), dateTime: instant.optional().describe('Shown as a date and time'),
@@ -16,7 +16,7 @@ const field = z.looseObject({
 });
 const catalogueField = z.looseObject({
   key: z.string(), label: z.string(), type: z.string().describe('The form-js component type'),
-  options: z.array(z.looseObject({ label: z.string(), value: z.string() })).optional(),
+  options: z.array(option).optional(),
   component: z.looseObject({}).describe('The form component, to check a correction with'), alternatives: z.array(z.looseObject({})).optional(),
 });
 

@@ -12,7 +12,7 @@ import type { CaseConsentView } from '../../application/consent/get-case-consent
 import type { withdrawConsent } from '../../application/consent/withdraw-consent';
 import type { CaseRestriction } from '../../domain/consent/case-restriction';
 import { CONSENT_GIVERS, CONSENT_PURPOSES, type ConsentRecord } from '../../domain/consent/consent-record';
-import { civilDate, describes, instant } from './schema-kit';
+import { civilDate, describes, instant, option } from './schema-kit';
 
 const formDefinition = z.looseObject({ components: z.array(z.unknown()).optional() }).describe('A form-js definition');
 
@@ -39,12 +39,11 @@ export const RecordedContactAnswer = {
   })),
 };
 
-const choice = z.looseObject({ label: z.string(), value: z.string() });
 export const StartableProcesses = {
   name: 'StartableProcesses',
   schema: describes<Awaited<ReturnType<typeof listStartableProcesses>>>()(z.looseObject({
     items: z.array(z.looseObject({ processId: z.string(), name: z.string(), startEventName: z.string().optional(), form: formDefinition })),
-    variables: z.looseObject({ caseOrders: z.array(choice), caseVictims: z.array(choice).optional() })
+    variables: z.looseObject({ caseOrders: z.array(option), caseVictims: z.array(option).optional() })
       .describe("The case's orders (and victims, for readers of that section) a start form offers"),
   })),
 };
@@ -60,7 +59,7 @@ export const StartedProcessAnswer = {
 
 const allocation = describes<AllocationView>()(z.looseObject({
   caseId: z.string(), team: z.string(), current: z.looseObject({ id: z.string(), name: z.string() }).optional().describe('The allocated worker'),
-  options: z.array(choice).describe("The team's active case managers, by name"), mayChange: z.boolean(),
+  options: z.array(option).describe("The team's active case managers, by name"), mayChange: z.boolean(),
 }));
 export const AllocationAnswer = { name: 'Allocation', schema: allocation };
 export const Reallocated = {

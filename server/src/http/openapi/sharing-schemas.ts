@@ -7,10 +7,9 @@ import type { DeliveryView, listWebhookDeliveries } from '../../application/webh
 import { LAWFUL_BASES, RECIPIENT_KINDS, type SharingAgreement } from '../../domain/sharing/sharing-agreement';
 import { DELIVERY_STATES } from '../../domain/webhooks/webhook-delivery';
 import type { SubscriptionView } from '../../domain/webhooks/webhook-subscription';
-import { civilDate, describes, instant } from './schema-kit';
+import { civilDate, describes, instant, keyed } from './schema-kit';
 
 const status = z.enum(['in-force', 'not-yet', 'ended']).describe('Whether the agreement is in force today');
-const choice = z.looseObject({ key: z.string(), label: z.string() });
 const terms = {
   partner: z.string(), recipientKind: z.enum(RECIPIENT_KINDS), purpose: z.string(), sections: z.array(z.string()), lawfulBasis: z.enum(LAWFUL_BASES),
   startDate: civilDate, endDate: civilDate, reference: z.string().optional(),
@@ -24,7 +23,7 @@ export const AgreementList = {
   name: 'SharingAgreementList',
   schema: z.looseObject({
     items: z.array(agreementView),
-    choices: z.looseObject({ sections: z.array(choice), lawfulBases: z.array(choice), recipientKinds: z.array(choice) }).describe('Words for the choices of the form'),
+    choices: z.looseObject({ sections: z.array(keyed), lawfulBases: z.array(keyed), recipientKinds: z.array(keyed) }).describe('Words for the choices of the form'),
   }),
 };
 export const AgreementWithHistory = {
@@ -42,7 +41,7 @@ export const SubscriptionList = {
   name: 'WebhookSubscriptionList',
   schema: z.looseObject({
     items: z.array(subscription).describe('Never with their secrets'),
-    events: z.array(choice),
+    events: z.array(keyed),
     agreements: z.array(z.looseObject({
       id: z.string(), partner: z.string(), purpose: z.string(), sections: z.array(z.string()), startDate: civilDate, endDate: civilDate, status,
     })).describe('The agreements a subscription may go under'),

@@ -15,7 +15,8 @@ import type { QueueTask } from '../../domain/tasks/queue-task';
 import { filtersShape } from '../tasks-request.schema';
 import { amendmentWords } from './case-words-schemas';
 import { Submission } from './forms-schemas';
-import { describes, instant, TaskQueuePage } from './response-schemas';
+import { TaskQueuePage } from './response-schemas';
+import { describes, instant, option } from './schema-kit';
 
 /** A task as stored: a queue row without what the queue adds (names, overdue). */
 export const TaskAnswer = {
@@ -78,7 +79,6 @@ export const ReReferralAnswer = {
   schema: describes<ReReferral>()(z.looseObject({ caseId: z.string(), processId: z.string(), referralReceivedAt: instant })),
 };
 
-const option = z.looseObject({ value: z.string(), label: z.string() });
 const rating = z.enum(RATINGS);
 export const CaseSearchPage = {
   name: 'CaseSearchPage',
