@@ -1,4 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
+import type { DatabaseHandle } from '../../ports/database.port';
 import { requireAcknowledgedWrites } from './acknowledged-writes';
 import { failCommandsOnClosedConnections } from './closed-connection-guard';
 
@@ -12,7 +13,7 @@ export const FERRETDB_POOL_SIZE = 40;
 
 export interface ConnectOptions {
   /** Which database answers at `uri`: 'ferretdb' caps the pool (above); MongoDB keeps the driver's default. */
-  kind?: 'ferretdb' | 'mongod' | 'external';
+  kind?: DatabaseHandle['kind'];
 }
 
 /** One connection per database name; never the mongoose global, so tests can run side by side. */
